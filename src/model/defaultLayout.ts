@@ -1,0 +1,126 @@
+// A deterministic default layout: positions for every drawn resource that the document does not place.
+// Zones are columns inside each VPC so the seed's "one GWLBe per zone" reads left to right; consumer VPCs
+// sit above the endpoint services, provider VPCs below, so PrivateLink runs straight down the page.
+import { type Design, type LayoutEntry, type Resource, zoneKey } from './design'
+
+export const SIZES = {
+  leaf: { width: 184, height: 64 },
+  vswitch: { padX: 16, top: 58, bottom: 16, gap: 16, perRow: 4, minWidth: 216 },
+  zone: { padX: 16, top: 40, bottom: 16, rowGap: 36, columnGap: 120 },
+  vpc: { padX: 28, top: 128, bottom: 28, zoneGap: 36 },
+  page: { rowGap: 100, hostGap: 56 },
+} as const
+
+type Box = { width: number; height: number }
+
+const LEAF_KINDS = new Set<Resource['kind']>(['ecs', 'appliance', 'gwlbEndpoint'])
+
+export function vswitchOf(r: Resource): string | undefined {
+  return r.kind === 'ecs' || r.kind === 'appliance' || r.kind === 'gwlbEndpoint' ? r.vswitchId : undefined
+}
+
+/** Layout for the whole design: the document's own entries win over computed ones. */
+export function withDefaultLayout(design: Design): Record<string, LayoutEntry> {
+  return { ...computeLayout(design), ...design.layout }
+}
+
+export function computeLayout(design: Design): Record<string, LayoutEntry> {
+  const out: Record<string, LayoutEntry> = {}
+  const { leaf, vswitch: V, zone: Z, vpc: P, page } = SIZES
+  const leavesByVswitch = new Map<string, Resource[]>()
+  for (const r of design.resources) {
+    const v = vswitchOf(r)
+    if (v && LEAF_KINDS.has(r.kind)) leavesByVswitch.set(v, [...(leavesByVswitch.get(v) ?? []), r])
+  }
+
+  function placeVswitch(id: string): Box {
+    const leaves = leavesByVswitch.get(id) ?? []
+    const cols = Math.max(1, Math.min(V.perRow, leaves.length))
+    const rows = Math.max(1, Math.ceil(leaves.length / V.perRow))
+    leaves.forEach((r, i) => {
+      out[r.id] = {
+        x: V.padX + (i % V.perRow) * (leaf.width + V.gap),
+        y: V.top + Math.floor(i / V.perRow) * (leaf.height + V.gap),
+      }
+    })
+    return {
+      width: Math.max(V.minWidth, V.padX * 2 + cols * leaf.width + (cols - 1) * V.gap),
+      height: V.top + rows * leaf.height + (rows - 1) * V.gap + V.bottom,
+    }
+  }
+
+  function placeVpc(vpcId: string): Box {
+    const vswitches = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId)
+    const hasEndpoint = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => vswitchOf(r)))
+    let x = P.padX
+    let maxZoneHeight = 0
+    const zoneBoxes: { key: string; box: Box }[] = []
+    for (const zoneId of design.zones) {
+      const inZone = vswitches.filter((v) => v.kind === 'vswitch' && v.zoneId === zoneId)
+      if (!inZone.length) continue
+      // workloads on the left, GWLBe vSwitches on the right: the route between them is short and level
+      const columns = [inZone.filter((v) => !hasEndpoint.has(v.id)), inZone.filter((v) => hasEndpoint.has(v.id))].filter((c) => c.length)
+      let cx = Z.padX
+      let zoneHeight = 0
+      for (const column of columns) {
+        const boxes = column.map((v) => ({ id: v.id, box: placeVswitch(v.id) }))
+        const width = Math.max(...boxes.map((b) => b.box.width))
+        let cy = Z.top
+        for (const b of boxes) {
+          out[b.id] = { x: cx, y: cy, width, height: b.box.height }
+          cy += b.box.height + Z.rowGap
+        }
+        zoneHeight = Math.max(zoneHeight, cy - Z.rowGap + Z.bottom)
+        cx += width + Z.columnGap
+      }
+      const box = { width: cx - Z.columnGap + Z.padX, height: zoneHeight }
+      const key = zoneKey(vpcId, zoneId)
+      out[key] = { x, y: P.top, ...box }
+      zoneBoxes.push({ key, box })
+      x += box.width + P.zoneGap
+      maxZoneHeight = Math.max(maxZoneHeight, box.height)
+    }
+    for (const z of zoneBoxes) out[z.key] = { ...out[z.key], height: maxZoneHeight }
+    const width = Math.max(x - P.zoneGap + P.padX, 480)
+    // VPC-wide resources: the IPv4 gateway on the top edge, GWLBs in the band under the title
+    const edgeNodes = design.resources.filter((r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb') && r.vpcId === vpcId)
+    edgeNodes.forEach((r, i) => {
+      const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40
+      const left = (width - span) / 2 + i * (leaf.width + 40)
+      out[r.id] = { x: left, y: r.kind === 'ipv4Gateway' ? -leaf.height / 2 : 48 }
+    })
+    return { width, height: P.top + Math.max(maxZoneHeight, 40) + P.bottom }
+  }
+
+  const vpcs = design.resources.filter((r) => r.kind === 'vpc')
+  const consumerVpcs = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => (r.kind === 'gwlbEndpoint' ? r.vpcId : '')))
+  const ordered = [...vpcs.filter((v) => consumerVpcs.has(v.id)), ...vpcs.filter((v) => !consumerVpcs.has(v.id))]
+  const boxes = new Map(ordered.map((v) => [v.id, placeVpc(v.id)]))
+  const pageWidth = Math.max(0, ...[...boxes.values()].map((b) => b.width))
+  const row = (items: Resource[], y: number) => {
+    const span = items.length * leaf.width + Math.max(0, items.length - 1) * page.hostGap
+    items.forEach((r, i) => {
+      out[r.id] = { x: (pageWidth - span) / 2 + i * (leaf.width + page.hostGap), y }
+    })
+  }
+  let y = 0
+  const hosts = design.resources.filter((r) => r.kind === 'internetHost')
+  if (hosts.length) {
+    row(hosts, y)
+    y += leaf.height + page.rowGap
+  }
+  const services = design.resources.filter((r) => r.kind === 'endpointService')
+  let servicesPlaced = !services.length
+  for (const v of ordered) {
+    if (!consumerVpcs.has(v.id) && !servicesPlaced) {
+      row(services, y)
+      y += leaf.height + page.rowGap
+      servicesPlaced = true
+    }
+    const box = boxes.get(v.id) as Box
+    out[v.id] = { x: (pageWidth - box.width) / 2, y, ...box }
+    y += box.height + page.rowGap
+  }
+  if (!servicesPlaced) row(services, y)
+  return out
+}

@@ -1,0 +1,80 @@
+// The design document (format.md): envelope, the resource union, layout and scenarios.
+import { z } from 'zod'
+import { applianceSchema } from './resources/appliance'
+import { accountIdSchema } from './resources/common'
+import { ecsSchema } from './resources/ecs'
+import { endpointServiceSchema } from './resources/endpointService'
+import { gwlbSchema } from './resources/gwlb'
+import { gwlbEndpointSchema } from './resources/gwlbEndpoint'
+import { internetHostSchema } from './resources/internetHost'
+import { ipv4GatewaySchema } from './resources/ipv4Gateway'
+import { routeTableSchema } from './resources/routeTable'
+import { securityGroupSchema } from './resources/securityGroup'
+import { vpcSchema } from './resources/vpc'
+import { vswitchSchema } from './resources/vswitch'
+import { scenarioSchema } from './scenario'
+
+export const DESIGN_FORMAT = 'gwlb-studio/design'
+export const DESIGN_VERSION = 1
+
+export const resourceSchemas = {
+  vpc: vpcSchema,
+  vswitch: vswitchSchema,
+  routeTable: routeTableSchema,
+  ipv4Gateway: ipv4GatewaySchema,
+  ecs: ecsSchema,
+  appliance: applianceSchema,
+  securityGroup: securityGroupSchema,
+  gwlb: gwlbSchema,
+  endpointService: endpointServiceSchema,
+  gwlbEndpoint: gwlbEndpointSchema,
+  internetHost: internetHostSchema,
+} as const
+export type ResourceKind = keyof typeof resourceSchemas
+export const RESOURCE_KINDS = Object.keys(resourceSchemas) as ResourceKind[]
+
+export const resourceSchema = z.discriminatedUnion('kind', [
+  vpcSchema,
+  vswitchSchema,
+  routeTableSchema,
+  ipv4GatewaySchema,
+  ecsSchema,
+  applianceSchema,
+  securityGroupSchema,
+  gwlbSchema,
+  endpointServiceSchema,
+  gwlbEndpointSchema,
+  internetHostSchema,
+])
+export type Resource = z.infer<typeof resourceSchema>
+export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>
+
+/**
+ * Position relative to the parent container (React Flow's convention), size for containers.
+ * Keys are resource ids, or "vpcId/zoneId" for the zone band drawn inside a VPC.
+ */
+export const layoutEntrySchema = z.strictObject({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().positive().finite().optional(),
+  height: z.number().positive().finite().optional(),
+})
+export type LayoutEntry = z.infer<typeof layoutEntrySchema>
+
+export const designSchema = z.strictObject({
+  format: z.literal(DESIGN_FORMAT),
+  version: z.literal(DESIGN_VERSION),
+  name: z.string().min(1).max(128),
+  description: z.string().max(4096).optional(),
+  regionId: z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, 'a region id such as cn-hangzhou'),
+  zones: z.array(z.string().min(1)).min(1, 'at least one zone'),
+  accounts: z.array(z.strictObject({ id: accountIdSchema, name: z.string().max(128) })),
+  resources: z.array(resourceSchema),
+  layout: z.record(z.string(), layoutEntrySchema),
+  scenarios: z.array(scenarioSchema),
+})
+export type Design = z.infer<typeof designSchema>
+
+export function zoneKey(vpcId: string, zoneId: string): string {
+  return `${vpcId}/${zoneId}`
+}

@@ -1,0 +1,58 @@
+// Load errors: a stable code, the JSON path, the value found and what was expected.
+
+export const LOAD_ERROR_CODES = {
+  'GWLB-L001': 'not JSON, or not an object',
+  'GWLB-L002': 'not a GWLB Studio design',
+  'GWLB-L003': 'made by a newer version',
+  'GWLB-L004': 'a field has the wrong type, is missing or is unknown',
+  'GWLB-L005': 'unknown resource kind',
+  'GWLB-L006': 'duplicate id',
+  'GWLB-L007': 'reference to a missing resource, or to one of the wrong kind',
+  'GWLB-L008': 'malformed CIDR block',
+  'GWLB-L009': 'overlapping CIDR blocks',
+  'GWLB-L010': 'vSwitch outside its VPC',
+  'GWLB-L011': 'address outside its vSwitch',
+  'GWLB-L012': 'address reserved by the vSwitch',
+  'GWLB-L013': 'duplicate address',
+  'GWLB-L014': 'zone not in the design\'s zones',
+  'GWLB-L015': 'fields that contradict each other',
+  'GWLB-L016': 'duplicate route destination',
+  'GWLB-L017': 'migration failed',
+} as const
+export type LoadErrorCode = keyof typeof LOAD_ERROR_CODES
+
+export interface LoadError {
+  code: LoadErrorCode
+  /** JSON path such as resources[3].cidrBlock; "" for the whole document */
+  path: string
+  /** the value found, as short JSON text */
+  value: string
+  expected: string
+  message: string
+}
+
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  let text: string
+  try {
+    text = JSON.stringify(value) ?? String(value)
+  } catch {
+    text = String(value)
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = ''
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(p))) out += out ? `.${String(p)}` : String(p)
+    else out += `[${JSON.stringify(String(p))}]`
+  }
+  return out
+}
+
+export function loadError(code: LoadErrorCode, path: string, value: unknown, expected: string): LoadError {
+  const found = showValue(value)
+  return { code, path, value: found, expected, message: `${path || 'document'}: found ${found}; expected ${expected}` }
+}

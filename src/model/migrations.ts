@@ -1,0 +1,41 @@
+// Versioned migrations of the design document: append-only, each named, each over unknown input.
+import { DESIGN_VERSION } from './design'
+
+export interface Migration {
+  /** the version this step reads; it writes from + 1 */
+  from: number
+  name: string
+  up(doc: Record<string, unknown>): Record<string, unknown>
+}
+
+/** Version 1 is the first published format, so there is no step yet. Append; never edit a published step. */
+export const MIGRATIONS: readonly Migration[] = []
+
+export type MigrateResult =
+  | { ok: true; doc: Record<string, unknown>; applied: string[] }
+  | { ok: false; step: string; error: string }
+
+/**
+ * Runs the steps from the document's version up to target. Each step gets a deep copy, so a step
+ * that mutates its input cannot change the caller's data.
+ */
+export function migrate(
+  input: Record<string, unknown>,
+  fromVersion: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = DESIGN_VERSION,
+): MigrateResult {
+  let doc = structuredClone(input)
+  const applied: string[] = []
+  for (let v = fromVersion; v < target; v++) {
+    const step = migrations.find((m) => m.from === v)
+    if (!step) return { ok: false, step: `${v}→${v + 1}`, error: `no migration from version ${v}` }
+    try {
+      doc = { ...step.up(structuredClone(doc)), version: v + 1 }
+    } catch (e) {
+      return { ok: false, step: step.name, error: e instanceof Error ? e.message : String(e) }
+    }
+    applied.push(step.name)
+  }
+  return { ok: true, doc, applied }
+}

@@ -1,0 +1,12 @@
+// The VPC's IPv4 gateway: its way to the internet, translating EIPs, with a gateway route table bound to it.
+import { z } from 'zod'
+import { base, resourceIdSchema } from './common'
+
+export const ipv4GatewaySchema = z.strictObject({
+  kind: z.literal('ipv4Gateway'),
+  ...base,
+  vpcId: resourceIdSchema,
+  /** absent: inbound traffic follows the derived Local routes straight to its vSwitch */
+  gatewayRouteTableId: resourceIdSchema.optional(),
+})
+export type Ipv4Gateway = z.infer<typeof ipv4GatewaySchema>

@@ -1,0 +1,29 @@
+// A route table and its custom entries; the system Local entries are derived, never stored.
+import { z } from 'zod'
+import { base, cidrBlockSchema, resourceIdSchema } from './common'
+
+export const NEXT_HOP_TYPES = ['Local', 'Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'] as const
+export type NextHopType = (typeof NEXT_HOP_TYPES)[number]
+
+export const routeEntrySchema = z.strictObject({
+  destinationCidrBlock: cidrBlockSchema,
+  /** Local is derived from vSwitch CIDRs and never stored as a custom entry */
+  nextHopType: z.enum(['Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface']),
+  /**
+   * The next hop's id. It may name a resource that no longer exists: the design still loads and the
+   * route black-holes, as a route to a released instance does in the cloud.
+   */
+  nextHopId: resourceIdSchema,
+  name: z.string().max(128).optional(),
+})
+export type RouteEntry = z.infer<typeof routeEntrySchema>
+
+export const routeTableSchema = z.strictObject({
+  kind: z.literal('routeTable'),
+  ...base,
+  vpcId: resourceIdSchema,
+  /** VSwitch: bound to vSwitches; Gateway: bound to the VPC's IPv4 gateway (its entries are keyed by vSwitch CIDR) */
+  routeTableType: z.enum(['VSwitch', 'Gateway']),
+  entries: z.array(routeEntrySchema).max(200, 'at most 200 custom entries per route table'),
+})
+export type RouteTable = z.infer<typeof routeTableSchema>

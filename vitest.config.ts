@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+// *.test.ts run in Node (model, engine, sim, lint, share); *.test.tsx run in jsdom (components).
+// End-to-end tests (test/e2e) drive Chromium and run with npm run test:e2e, not here.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'test/bench/**'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'jsdom',
+          include: ['test/**/*.test.tsx'],
+          exclude: ['test/e2e/**'],
+          environment: 'jsdom',
+          setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+    ],
+  },
+})
