@@ -1,0 +1,40 @@
+// gwlb-studio command line: each command is a module in this folder exporting run(args): exit code.
+// npm run cli -- <command> [args]
+const COMMANDS: Record<string, string> = {
+  trace: 'trace a packet through a design',
+  lint: 'list the problems of a design',
+  simulate: 'run a scenario in simulated time',
+  export: 'export Terraform, API calls, SVG or PNG',
+}
+
+function usage(): string {
+  return ['usage: npm run cli -- <command> [options]', '', ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(10)} ${d}`)].join('\n')
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === '-h') {
+    console.log(usage())
+    return command ? 0 : 2
+  }
+  if (!(command in COMMANDS)) {
+    console.error(`unknown command "${command}"\n\n${usage()}`)
+    return 2
+  }
+  let mod: { run(args: string[]): Promise<number> | number }
+  try {
+    mod = await import(`./${command}.ts`)
+  } catch {
+    console.error(`command "${command}" is not available in this build`)
+    return 2
+  }
+  return mod.run(rest)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.stack : e)
+    process.exit(2)
+  },
+)
