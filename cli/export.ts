@@ -1,0 +1,82 @@
+// npm run cli -- export <design.json|design.png> --to terraform|api-calls|json [--out FILE]
+// Reads the design through the same loader as the app; exit 0 on success, 2 on bad input.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { apiCallPlan, renderApiCallPlan } from '../src/share/apiCalls'
+import { readDesignFile, writeDesignFile } from '../src/share/designFile'
+import { toTerraform } from '../src/share/terraform'
+
+const USAGE = 'usage: npm run cli -- export <design.json> --to terraform|api-calls|json [--out FILE]'
+const TARGETS = ['terraform', 'api-calls', 'json', 'svg', 'png'] as const
+type Target = (typeof TARGETS)[number]
+
+function parseArgs(args: string[]): { file: string; to: Target; out?: string } | string {
+  let file: string | undefined
+  let to: string | undefined
+  let out: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--to' || a === '--out') {
+      const v = args[++i]
+      if (v === undefined) return `${a} needs a value`
+      if (a === '--to') to = v
+      else out = v
+    } else if (a.startsWith('--to=')) to = a.slice(5)
+    else if (a.startsWith('--out=')) out = a.slice(6)
+    else if (a.startsWith('-')) return `unknown option ${a}`
+    else if (file === undefined) file = a
+    else return `one design file only (also got ${a})`
+  }
+  if (!file) return 'no design file given'
+  if (!to) return 'no --to given'
+  if (!(TARGETS as readonly string[]).includes(to)) return `--to must be one of ${TARGETS.join(', ')} (got ${to})`
+  return { file, to: to as Target, out }
+}
+
+export function run(args: string[]): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE)
+    return 0
+  }
+  const parsed = parseArgs(args)
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n${USAGE}`)
+    return 2
+  }
+  if (parsed.to === 'svg' || parsed.to === 'png') {
+    console.error(`${parsed.to.toUpperCase()} export draws the canvas, so it needs the browser: open the design in GWLB Studio and use Export there.`)
+    return 2
+  }
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(parsed.file)
+  } catch (e) {
+    console.error(`cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}`)
+    return 2
+  }
+  const loaded = readDesignFile(bytes)
+  if (!loaded.ok) {
+    // the last line reassures app users that their open design is kept; a pipeline has none
+    console.error(`${parsed.file}:\n${loaded.messages.slice(0, -1).join('\n')}`)
+    return 2
+  }
+  for (const line of loaded.messages.slice(1)) console.error(line)
+  const design = loaded.design
+  const text =
+    parsed.to === 'terraform'
+      ? toTerraform(design)
+      : parsed.to === 'api-calls'
+        ? renderApiCallPlan(design, apiCallPlan(design))
+        : writeDesignFile(design)
+  if (!parsed.out) {
+    process.stdout.write(text)
+    return 0
+  }
+  try {
+    writeFileSync(parsed.out, text)
+  } catch (e) {
+    console.error(`cannot write ${parsed.out}: ${e instanceof Error ? e.message : String(e)}`)
+    return 2
+  }
+  console.error(`wrote ${parsed.out}`)
+  return 0
+}

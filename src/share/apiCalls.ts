@@ -1,0 +1,282 @@
+// The seed's API call sequence for a design (seed.txt, "API"), with parameters, and its teardown
+// order, as data and as text. Pure: no DOM, no I/O; nothing is called.
+import type { Design, EndpointService, GwlbEndpoint, Resource, RouteEntry, RouteTable } from '../model'
+
+export type ApiProduct = 'Privatelink' | 'Vpc'
+
+/** A value known only once an earlier call has returned: the output field of the call that created designId. */
+export interface ApiOutput {
+  output: string
+  designId: string
+}
+
+export type ApiValue = string | number | boolean | ApiOutput
+
+export interface ApiCall {
+  api: string
+  product: ApiProduct
+  /** the API version of the product */
+  version: string
+  /** the account UID whose credentials make the call */
+  accountId?: string
+  parameters: Record<string, ApiValue>
+  /** what the call returns that later calls use, and the design resource it stands for */
+  creates?: ApiOutput
+  note?: string
+}
+
+export interface ApiCallPlan {
+  setup: ApiCall[]
+  teardown: ApiCall[]
+}
+
+const PRIVATELINK = { product: 'Privatelink', version: '2020-04-15' } as const
+const VPC = { product: 'Vpc', version: '2016-04-28' } as const
+
+/** CreateVpcEndpointService takes at most 10 resources; the rest are attached afterwards. */
+const RESOURCES_AT_CREATION = 10
+
+const out = (designId: string, output: string): ApiOutput => ({ designId, output })
+
+/** The cloud id a design resource gets once created, as a placeholder for the calls that need it. */
+function cloudId(r: Resource | undefined, fallbackId: string): ApiValue {
+  switch (r?.kind) {
+    case 'endpointService':
+      return out(r.id, 'ServiceId')
+    case 'gwlbEndpoint':
+      return out(r.id, 'EndpointId')
+    case 'gwlb':
+      return out(r.id, 'LoadBalancerId')
+    case 'vpc':
+      return out(r.id, 'VpcId')
+    case 'vswitch':
+      return out(r.id, 'VSwitchId')
+    case 'routeTable':
+      return out(r.id, 'RouteTableId')
+    case 'ipv4Gateway':
+      return out(r.id, 'Ipv4GatewayId')
+    case 'ecs':
+    case 'appliance':
+      return out(r.id, 'InstanceId')
+    default:
+      return fallbackId
+  }
+}
+
+function ownerOf(r: Resource | undefined, byId: Map<string, Resource>): string | undefined {
+  if (!r) return undefined
+  if ('accountId' in r) return r.accountId
+  if ('vpcId' in r) return ownerOf(byId.get(r.vpcId), byId)
+  if ('vswitchId' in r) return ownerOf(byId.get(r.vswitchId), byId)
+  return undefined
+}
+
+/**
+ * The calls that connect a design's consumers to its GWLB services, in the seed's order. The
+ * prerequisites (VPCs, vSwitches, route tables, the IPv4 gateway, security groups, appliances, the
+ * GWLB with its listener and server group) are taken as existing, as the seed does.
+ */
+export function apiCallPlan(design: Design): ApiCallPlan {
+  const byId = new Map(design.resources.map((r) => [r.id, r]))
+  const services = design.resources.filter((r): r is EndpointService => r.kind === 'endpointService')
+  const endpoints = design.resources.filter((r): r is GwlbEndpoint => r.kind === 'gwlbEndpoint')
+  const tables = design.resources.filter((r): r is RouteTable => r.kind === 'routeTable')
+  const region = design.regionId
+  const setup: ApiCall[] = []
+
+  for (const s of services) {
+    const first = s.resources.slice(0, RESOURCES_AT_CREATION)
+    const parameters: Record<string, ApiValue> = {
+      RegionId: region,
+      ServiceResourceType: 'gwlb',
+      AutoAcceptEnabled: s.autoAcceptConnection,
+      Payer: s.payer,
+      AddressIpVersion: s.addressIpVersion,
+      ServiceDescription: s.name ?? s.id,
+    }
+    first.forEach((sr, i) => {
+      parameters[`Resource.${i + 1}.ResourceType`] = 'gwlb'
+      parameters[`Resource.${i + 1}.ResourceId`] = cloudId(byId.get(sr.resourceId), sr.resourceId)
+      parameters[`Resource.${i + 1}.ZoneId`] = sr.zoneId
+    })
+    setup.push({ api: 'CreateVpcEndpointService', ...PRIVATELINK, accountId: s.accountId, parameters, creates: out(s.id, 'ServiceId') })
+    for (const sr of s.resources.slice(RESOURCES_AT_CREATION))
+      setup.push({
+        api: 'AttachResourceToVpcEndpointService',
+        ...PRIVATELINK,
+        accountId: s.accountId,
+        parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId'), ResourceType: 'gwlb', ResourceId: cloudId(byId.get(sr.resourceId), sr.resourceId), ZoneId: sr.zoneId },
+      })
+    for (const uid of s.whitelist)
+      setup.push({
+        api: 'AddUserToVpcEndpointService',
+        ...PRIVATELINK,
+        accountId: s.accountId,
+        parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId'), ...(uid === '*' ? { UserARN: '*' } : { UserId: uid }) },
+        ...(uid === '*' ? { note: 'the console\'s "*": every account may connect' } : {}),
+      })
+  }
+
+  for (const e of endpoints) {
+    const service = byId.get(e.serviceId)
+    setup.push({
+      api: 'CreateVpcEndpoint',
+      ...PRIVATELINK,
+      accountId: e.accountId,
+      parameters: {
+        RegionId: region,
+        EndpointType: 'GatewayLoadBalancer',
+        VpcId: cloudId(byId.get(e.vpcId), e.vpcId),
+        ServiceId: cloudId(service, e.serviceId),
+        EndpointName: e.name ?? e.id,
+        'Zone.1.ZoneId': e.zoneId,
+        'Zone.1.VSwitchId': cloudId(byId.get(e.vswitchId), e.vswitchId),
+        'Zone.1.Ip': e.ipAddress,
+      },
+      creates: out(e.id, 'EndpointId'),
+    })
+  }
+  for (const e of endpoints) {
+    const service = byId.get(e.serviceId)
+    if (service?.kind !== 'endpointService' || service.autoAcceptConnection) continue
+    // the design may leave a connection waiting on purpose; only the ones it shows accepted are accepted
+    if (e.connectionStatus !== 'Connected' && e.connectionStatus !== 'Connecting') continue
+    setup.push({
+      api: 'EnableVpcEndpointConnection',
+      ...PRIVATELINK,
+      accountId: service.accountId,
+      parameters: { RegionId: region, ServiceId: cloudId(service, e.serviceId), EndpointId: out(e.id, 'EndpointId') },
+      note: 'the service does not accept connections automatically: the provider accepts this one',
+    })
+  }
+
+  const routes = routeCalls(design, tables, byId)
+  setup.push(...routes.map((r) => r.call))
+
+  // Teardown (seed.txt, "Stop accessing"): routes to a GWLBe or the IPv4 gateway first, so nothing is
+  // routed into a deleted endpoint; then the endpoints; then the services.
+  const teardown: ApiCall[] = []
+  for (const r of [...routes].reverse()) {
+    if (r.entry.nextHopType !== 'GatewayLoadBalancerEndpoint' && r.entry.nextHopType !== 'Ipv4Gateway') continue
+    teardown.push({
+      api: 'DeleteRouteEntry',
+      ...VPC,
+      accountId: ownerOf(r.table, byId),
+      parameters: {
+        RegionId: region,
+        RouteTableId: cloudId(r.table, r.table.id),
+        DestinationCidrBlock: r.entry.destinationCidrBlock,
+        NextHopId: cloudId(byId.get(r.entry.nextHopId), r.entry.nextHopId),
+      },
+      ...(r.call.api === 'UpdateGatewayRouteTableEntryAttribute'
+        ? { note: 'the edited system route, listed on the Custom tab: deleted as the seed says (UpdateGatewayRouteTableEntryAttribute with NextHopType Local is the explicit way back)' }
+        : {}),
+    })
+  }
+  for (const e of endpoints)
+    teardown.push({ api: 'DeleteVpcEndpoint', ...PRIVATELINK, accountId: e.accountId, parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') } })
+  for (const s of services)
+    teardown.push({ api: 'DeleteVpcEndpointService', ...PRIVATELINK, accountId: s.accountId, parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId') } })
+  return { setup, teardown }
+}
+
+interface RouteCall {
+  call: ApiCall
+  table: RouteTable
+  entry: RouteEntry
+}
+
+/**
+ * Gateway-table edits first, as the seed lists them; then vSwitch-table entries, those that do not
+ * point at a GWLBe (the GWLBe vSwitch's way out) before those that do, so that traffic sent to an
+ * endpoint already has its way back out.
+ */
+function routeCalls(design: Design, tables: RouteTable[], byId: Map<string, Resource>): RouteCall[] {
+  const region = design.regionId
+  const gateway: RouteCall[] = []
+  const plain: RouteCall[] = []
+  const toEndpoint: RouteCall[] = []
+  for (const t of tables) {
+    const vswitchCidrs = new Set(design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === t.vpcId).map((r) => (r.kind === 'vswitch' ? r.cidrBlock : '')))
+    for (const entry of t.entries) {
+      const nextHopId = cloudId(byId.get(entry.nextHopId), entry.nextHopId)
+      const accountId = ownerOf(t, byId)
+      if (t.routeTableType === 'Gateway' && vswitchCidrs.has(entry.destinationCidrBlock)) {
+        gateway.push({
+          table: t,
+          entry,
+          call: {
+            api: 'UpdateGatewayRouteTableEntryAttribute',
+            ...VPC,
+            accountId,
+            parameters: {
+              RegionId: region,
+              IPv4GatewayRouteTableId: cloudId(t, t.id),
+              DestinationCidrBlock: entry.destinationCidrBlock,
+              NextHopType: entry.nextHopType,
+              NextHopId: nextHopId,
+            },
+            note: 'changes the next hop of the system route for this vSwitch CIDR; the console then lists it on the Custom tab',
+          },
+        })
+        continue
+      }
+      const call: RouteCall = {
+        table: t,
+        entry,
+        call: {
+          api: 'CreateRouteEntry',
+          ...VPC,
+          accountId,
+          parameters: {
+            RegionId: region,
+            RouteTableId: cloudId(t, t.id),
+            DestinationCidrBlock: entry.destinationCidrBlock,
+            NextHopType: entry.nextHopType,
+            NextHopId: nextHopId,
+            ...(entry.name ? { RouteEntryName: entry.name } : {}),
+          },
+        },
+      }
+      if (entry.nextHopType === 'GatewayLoadBalancerEndpoint') toEndpoint.push(call)
+      else plain.push(call)
+    }
+  }
+  return [...gateway, ...plain, ...toEndpoint]
+}
+
+function showValue(v: ApiValue): string {
+  if (typeof v === 'object') return `<${v.output} of ${v.designId}>`
+  return typeof v === 'string' ? JSON.stringify(v) : String(v)
+}
+
+function renderCalls(calls: ApiCall[], design: Design): string[] {
+  const accountName = (uid: string | undefined) => {
+    const name = design.accounts.find((a) => a.id === uid)?.name
+    return uid ? `${uid}${name ? ` (${JSON.stringify(name)})` : ''}` : 'an unknown account'
+  }
+  return calls.flatMap((c, i) => [
+    `${i + 1}. ${c.api}  [${c.product} ${c.version}, as ${accountName(c.accountId)}]`,
+    ...(c.note ? [`   -- ${c.note}`] : []),
+    ...Object.entries(c.parameters).map(([k, v]) => `   ${k} = ${showValue(v)}`),
+    ...(c.creates ? [`   => ${c.creates.output} of ${c.creates.designId}`] : []),
+    '',
+  ])
+}
+
+/** The plan as text: numbered calls, one parameter a line, "<Output of id>" for values an earlier call returns. */
+export function renderApiCallPlan(design: Design, plan: ApiCallPlan = apiCallPlan(design)): string {
+  const lines = [
+    `API calls for ${JSON.stringify(design.name)} (region ${design.regionId})`,
+    'Prerequisites, created beforehand (see the Terraform export): VPCs, vSwitches, route tables, the IPv4 gateway and',
+    'its gateway route table, security groups, appliances, and the GWLB with its listener and server group.',
+    '',
+    'Setup',
+    '',
+    ...renderCalls(plan.setup, design),
+    'Teardown (in this order, or traffic is routed into a black hole)',
+    '',
+    ...renderCalls(plan.teardown, design),
+  ]
+  return `${lines.join('\n').trimEnd()}\n`
+}
