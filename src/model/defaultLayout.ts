@@ -4,11 +4,12 @@
 import { type Design, type LayoutEntry, type Resource, zoneKey } from './design'
 
 export const SIZES = {
-  leaf: { width: 184, height: 64 },
-  vswitch: { padX: 16, top: 58, bottom: 16, gap: 16, perRow: 4, minWidth: 216 },
+  leaf: { width: 216, height: 72 },
+  // the vSwitch caption sits at the bottom, so edges entering from above never cross it
+  vswitch: { padX: 16, top: 16, bottom: 54, gap: 16, perRow: 4, minWidth: 248 },
   zone: { padX: 16, top: 40, bottom: 16, rowGap: 36, columnGap: 120 },
-  vpc: { padX: 28, top: 128, bottom: 28, zoneGap: 36 },
-  page: { rowGap: 100, hostGap: 56 },
+  vpc: { padX: 28, top: 132, bottom: 28, zoneGap: 36 },
+  page: { rowGap: 80, hostGap: 56 },
 } as const
 
 type Box = { width: number; height: number }
@@ -87,7 +88,7 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
     edgeNodes.forEach((r, i) => {
       const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40
       const left = (width - span) / 2 + i * (leaf.width + 40)
-      out[r.id] = { x: left, y: r.kind === 'ipv4Gateway' ? -leaf.height / 2 : 48 }
+      out[r.id] = { x: left, y: r.kind === 'ipv4Gateway' ? -leaf.height / 2 : 40 }
     })
     return { width, height: P.top + Math.max(maxZoneHeight, 40) + P.bottom }
   }

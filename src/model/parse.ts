@@ -320,8 +320,8 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
   if (value.format !== DESIGN_FORMAT)
     return { ok: false, reason: 'not-ours', errors: [loadError('GWLB-L002', 'format', value.format, `"${DESIGN_FORMAT}"`)] }
   const version = value.version
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { ok: false, reason: 'invalid', errors: [loadError('GWLB-L004', 'version', version, 'a whole number from 1')] }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+    return { ok: false, reason: 'invalid', errors: [loadError('GWLB-L004', 'version', version, 'a whole number')] }
   if (version > DESIGN_VERSION)
     return {
       ok: false,

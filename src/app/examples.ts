@@ -1,0 +1,26 @@
+// The reference designs shipped under public/examples, loaded through the same parse() as any file.
+import { type Design, type LoadError, parse } from '../model'
+
+export const EXAMPLES = {
+  'two-zones': 'Two zones (seed, multi-zone)',
+  'single-zone': 'One zone (seed)',
+} as const
+export type ExampleName = keyof typeof EXAMPLES
+export const DEFAULT_EXAMPLE: ExampleName = 'two-zones'
+
+export function isExampleName(name: string | null): name is ExampleName {
+  return name !== null && name in EXAMPLES
+}
+
+export async function loadExample(name: ExampleName): Promise<{ ok: true; design: Design } | { ok: false; errors: LoadError[] | string }> {
+  let text: string
+  try {
+    const response = await fetch(`${import.meta.env.BASE_URL}examples/${name}.json`)
+    if (!response.ok) return { ok: false, errors: `examples/${name}.json: HTTP ${response.status}` }
+    text = await response.text()
+  } catch (e) {
+    return { ok: false, errors: `examples/${name}.json: ${e instanceof Error ? e.message : String(e)}` }
+  }
+  const result = parse(text)
+  return result.ok ? { ok: true, design: result.design } : { ok: false, errors: result.errors }
+}

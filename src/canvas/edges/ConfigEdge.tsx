@@ -1,0 +1,76 @@
+// Every configuration line: route next hops (labelled with the destination), PrivateLink connections,
+// service resources, server-group members and the internet. Labels are text in a box, never HTML.
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, Position, getSmoothStepPath } from '@xyflow/react'
+import type { CanvasEdgeData, EdgeKind } from '../toFlow'
+
+const LOOK: Record<EdgeKind, { stroke: string; width: number; dash?: string }> = {
+  route: { stroke: '#334155', width: 1.6 },
+  privateLink: { stroke: '#7c3aed', width: 2.4, dash: '7 4' },
+  serviceResource: { stroke: '#a21caf', width: 2 },
+  serverGroup: { stroke: '#c2410c', width: 1.6 },
+  internet: { stroke: '#94a3b8', width: 1.4, dash: '3 4' },
+}
+
+function near(x: number, y: number, side: Position, by: number): [number, number] {
+  switch (side) {
+    case Position.Top:
+      return [x, y - by]
+    case Position.Bottom:
+      return [x, y + by]
+    case Position.Left:
+      return [x - by * 1.4, y]
+    default:
+      return [x + by * 1.4, y]
+  }
+}
+
+export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props
+  const kind = data?.kind ?? 'route'
+  const look = LOOK[kind]
+  const broken = kind === 'privateLink' && data?.status !== 'Connected'
+  const [path, midX, midY] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    borderRadius: 10,
+    // a fan-out (GWLB to its appliances) bends just under its source, above the zone captions
+    centerY: data?.bendNearSource && sourcePosition === Position.Bottom ? sourceY + 10 : undefined,
+  })
+  // a route label stands by the end that owns it: a vSwitch's entry by the vSwitch, the gateway's by its next hop,
+  // so several routes meeting at one gateway keep their labels apart
+  const [labelX, labelY] =
+    data?.labelAt === 'source'
+      ? near(sourceX, sourceY, sourcePosition, 34)
+      : data?.labelAt === 'target'
+        ? near(targetX, targetY, targetPosition, 22)
+        : [midX, midY]
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={{ stroke: broken ? '#dc2626' : look.stroke, strokeWidth: look.width, strokeDasharray: look.dash }}
+      />
+      {data?.label && (
+        <EdgeLabelRenderer>
+          <div
+            data-testid={`edge-label-${id}`}
+            className="nodrag nopan pointer-events-auto absolute rounded border bg-white px-1 font-mono text-[10px] leading-4 shadow-sm"
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              borderColor: broken ? '#dc2626' : look.stroke,
+              color: broken ? '#b91c1c' : look.stroke,
+            }}
+          >
+            {data.label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,60 @@
+// The card every leaf resource is drawn as: glyph, name, kind, and the facts an architect checks first.
+import type { ReactNode } from 'react'
+import { Glyph, KIND_STYLE } from '../glyphs'
+import { Handles } from './Handles'
+
+export interface CardProps {
+  kind: keyof typeof KIND_STYLE
+  id: string
+  name: string
+  /** overrides the kind's label, e.g. "Firewall" for an appliance */
+  kindLabel?: string
+  facts: ReactNode
+  badge?: ReactNode
+  selected?: boolean
+  dimmed?: boolean
+}
+
+export function ResourceCard({ kind, id, name, kindLabel, facts, badge, selected, dimmed }: CardProps) {
+  const style = KIND_STYLE[kind]
+  return (
+    <div
+      data-testid={`node-${id}`}
+      data-kind={kind}
+      className="relative flex h-full w-full items-start gap-2 rounded-lg border bg-white px-2.5 py-2 shadow-sm"
+      style={{
+        borderColor: style.colour,
+        borderWidth: selected ? 2.5 : 1.5,
+        background: style.tint,
+        opacity: dimmed ? 0.55 : 1,
+      }}
+    >
+      <Handles />
+      <div className="mt-0.5 shrink-0">
+        <Glyph kind={kind} />
+      </div>
+      <div className="min-w-0 flex-1 leading-tight">
+        <div className="truncate text-[13px] font-semibold text-slate-900" title={name}>
+          {name}
+        </div>
+        <div className="flex items-center justify-between gap-1">
+          <span className="truncate text-[10px] font-medium uppercase tracking-wide" style={{ color: style.colour }}>
+            {kindLabel ?? style.label}
+          </span>
+          {badge}
+        </div>
+        <div className="line-clamp-2 text-[11px] text-slate-600">{facts}</div>
+      </div>
+    </div>
+  )
+}
+
+export function Pill({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'info'; children: ReactNode }) {
+  const tones = {
+    ok: 'bg-emerald-100 text-emerald-800',
+    warn: 'bg-amber-100 text-amber-800',
+    bad: 'bg-red-100 text-red-800',
+    info: 'bg-slate-100 text-slate-700',
+  }
+  return <span className={`shrink-0 rounded px-1 py-px text-[10px] font-semibold ${tones[tone]}`}>{children}</span>
+}

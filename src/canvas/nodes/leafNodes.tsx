@@ -1,0 +1,115 @@
+// One component per drawn resource kind that is not a container.
+import type { NodeProps } from '@xyflow/react'
+import type { ResourceNodeData } from '../toFlow'
+import { Pill, ResourceCard } from './ResourceCard'
+import { RouteTableBadge } from './RouteTableBadge'
+import { useResource } from './useResource'
+
+type Props = NodeProps & { data: ResourceNodeData }
+
+export function InternetHostNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'internetHost')
+  if (!r) return null
+  return <ResourceCard kind="internetHost" id={r.id} name={r.name ?? r.id} facts={r.ipAddress} selected={selected} />
+}
+
+export function Ipv4GatewayNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'ipv4Gateway')
+  if (!r) return null
+  return (
+    <ResourceCard
+      kind="ipv4Gateway"
+      id={r.id}
+      name={r.name ?? r.id}
+      selected={selected}
+      facts={<RouteTableBadge routeTableId={r.gatewayRouteTableId} />}
+    />
+  )
+}
+
+const STATUS_TONE = { Connected: 'ok', Disconnected: 'bad', Connecting: 'warn', Disconnecting: 'warn', Pending: 'warn' } as const
+
+export function GwlbEndpointNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'gwlbEndpoint')
+  if (!r) return null
+  return (
+    <ResourceCard
+      kind="gwlbEndpoint"
+      id={r.id}
+      name={r.name ?? r.id}
+      selected={selected}
+      facts={`${r.ipAddress} · ${r.zoneId}`}
+      badge={<Pill tone={STATUS_TONE[r.connectionStatus]}>{r.connectionStatus}</Pill>}
+    />
+  )
+}
+
+export function EndpointServiceNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'endpointService')
+  if (!r) return null
+  const zones = new Set(r.resources.map((x) => x.zoneId)).size
+  return (
+    <ResourceCard
+      kind="endpointService"
+      id={r.id}
+      name={r.name ?? r.id}
+      selected={selected}
+      facts={`${zones} zone${zones === 1 ? '' : 's'} · ${r.autoAcceptConnection ? 'auto-accept' : 'manual accept'}`}
+    />
+  )
+}
+
+export function GwlbNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'gwlb')
+  if (!r) return null
+  const g = r.serverGroup
+  const facts = g
+    ? `${g.scheduler} · ${g.servers.length} appliances · HC ${g.healthCheck.enabled ? `${g.healthCheck.protocol}:${g.healthCheck.port}` : 'off'}`
+    : 'no server group'
+  return (
+    <ResourceCard
+      kind="gwlb"
+      id={r.id}
+      name={r.name ?? r.id}
+      selected={selected}
+      facts={facts}
+      badge={r.listener ? <Pill tone="info">GENEVE 6081</Pill> : <Pill tone="bad">no listener</Pill>}
+    />
+  )
+}
+
+const APPLIANCE_LABEL = { firewall: 'Firewall', ids: 'IDS', dpi: 'DPI', mirror: 'Traffic mirror' } as const
+const STATE_TONE = { running: 'ok', stopped: 'bad', hung: 'warn' } as const
+
+export function ApplianceNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'appliance')
+  if (!r) return null
+  return (
+    <ResourceCard
+      kind="appliance"
+      id={r.id}
+      name={r.name ?? r.id}
+      kindLabel={APPLIANCE_LABEL[r.applianceType]}
+      selected={selected}
+      facts={`${r.privateIpAddress} · ${r.jumboFrames ? 'jumbo' : 'MTU 1500'}${r.stateful ? ' · stateful' : ''}`}
+      badge={<Pill tone={STATE_TONE[r.state]}>{r.state}</Pill>}
+    />
+  )
+}
+
+export function EcsNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'ecs')
+  if (!r) return null
+  const sgCount = r.securityGroupIds.length
+  return (
+    <ResourceCard
+      kind="ecs"
+      id={r.id}
+      name={r.name ?? r.id}
+      kindLabel={`ECS ${r.role}${sgCount ? ` · ${sgCount} SG` : ''}`}
+      selected={selected}
+      facts={r.publicIpAddress ? `${r.privateIpAddress} · EIP ${r.publicIpAddress}` : r.privateIpAddress}
+    />
+  )
+}
+

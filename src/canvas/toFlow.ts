@@ -1,0 +1,151 @@
+// Document → React Flow nodes and edges. Pure: every line on the canvas comes from configuration
+// (a route entry, an endpoint connection, a service resource, a server-group member).
+import type { Edge, Node } from '@xyflow/react'
+import { type Design, type LayoutEntry, type Resource, SIZES, withDefaultLayout, zoneKey } from '../model'
+
+export type DrawnKind =
+  | 'vpc'
+  | 'zone'
+  | 'vswitch'
+  | 'ipv4Gateway'
+  | 'gwlb'
+  | 'gwlbEndpoint'
+  | 'ecs'
+  | 'appliance'
+  | 'endpointService'
+  | 'internetHost'
+
+export type ResourceNodeData = { resourceId: string }
+export type ZoneNodeData = { vpcId: string; zoneId: string }
+export type CanvasNode = Node<ResourceNodeData, Exclude<DrawnKind, 'zone'>> | Node<ZoneNodeData, 'zone'>
+
+export type EdgeKind = 'route' | 'privateLink' | 'serviceResource' | 'serverGroup' | 'internet'
+export interface CanvasEdgeData extends Record<string, unknown> {
+  kind: EdgeKind
+  label?: string
+  /** for route edges: the table and the entry's destination, to open it from the edge */
+  routeTableId?: string
+  /** where the label stands: by the source, by the target, or midway */
+  labelAt?: 'source' | 'target' | 'middle'
+  /** bend right under the source instead of midway */
+  bendNearSource?: boolean
+  /** PrivateLink edges: the endpoint's connection status */
+  status?: string
+}
+export type CanvasEdge = Edge<CanvasEdgeData>
+
+type Side = 'top' | 'bottom' | 'left' | 'right'
+type Box = { x: number; y: number; width: number; height: number }
+
+function parentOf(r: Resource): string | undefined {
+  switch (r.kind) {
+    case 'vswitch':
+      return zoneKey(r.vpcId, r.zoneId)
+    case 'ecs':
+    case 'appliance':
+    case 'gwlbEndpoint':
+      return r.vswitchId
+    case 'ipv4Gateway':
+    case 'gwlb':
+      return r.vpcId
+    default:
+      return undefined
+  }
+}
+
+/** Which sides two boxes face each other on: vertical when one is wholly above the other. */
+function facingSides(a: Box, b: Box): [Side, Side] {
+  if (b.y >= a.y + a.height) return ['bottom', 'top']
+  if (a.y >= b.y + b.height) return ['top', 'bottom']
+  return b.x + b.width / 2 >= a.x + a.width / 2 ? ['right', 'left'] : ['left', 'right']
+}
+
+export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  const layout = withDefaultLayout(design)
+  const byId = new Map(design.resources.map((r) => [r.id, r]))
+  const nodes: CanvasNode[] = []
+  const parents = new Map<string, string | undefined>()
+  const size = (entry: LayoutEntry | undefined) => ({
+    width: entry?.width ?? SIZES.leaf.width,
+    height: entry?.height ?? SIZES.leaf.height,
+  })
+  const push = (node: CanvasNode, parentId?: string) => {
+    parents.set(node.id, parentId)
+    nodes.push(parentId ? { ...node, parentId } : node)
+  }
+  const pos = (id: string) => ({ x: layout[id]?.x ?? 0, y: layout[id]?.y ?? 0 })
+
+  // parents before children, as React Flow requires: VPCs, zones, vSwitches, then the rest
+  const vpcs = design.resources.filter((r) => r.kind === 'vpc')
+  for (const v of vpcs) {
+    push({ id: v.id, type: 'vpc', position: pos(v.id), data: { resourceId: v.id }, style: size(layout[v.id]), zIndex: -3 })
+    const zonesUsed = new Set(design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === v.id ? [r.zoneId] : [])))
+    for (const z of design.zones) {
+      if (!zonesUsed.has(z)) continue
+      const key = zoneKey(v.id, z)
+      push({ id: key, type: 'zone', position: pos(key), data: { vpcId: v.id, zoneId: z }, style: size(layout[key]), zIndex: -2, selectable: false }, v.id)
+    }
+  }
+  for (const r of design.resources) {
+    if (r.kind !== 'vswitch') continue
+    push({ id: r.id, type: 'vswitch', position: pos(r.id), data: { resourceId: r.id }, style: size(layout[r.id]), zIndex: -1 }, parentOf(r))
+  }
+  for (const r of design.resources) {
+    if (r.kind === 'vpc' || r.kind === 'vswitch' || r.kind === 'routeTable' || r.kind === 'securityGroup') continue
+    const parent = parentOf(r)
+    push({ id: r.id, type: r.kind, position: pos(r.id), data: { resourceId: r.id }, style: size(undefined) }, parent)
+  }
+
+  // absolute boxes, to pick the sides an edge leaves and enters by
+  const boxes = new Map<string, Box>()
+  const boxOf = (id: string): Box | undefined => {
+    const hit = boxes.get(id)
+    if (hit) return hit
+    if (!parents.has(id)) return undefined
+    const own = { ...pos(id), ...size(layout[id]) }
+    const parent = parents.get(id)
+    const p = parent ? boxOf(parent) : undefined
+    const box = p ? { ...own, x: own.x + p.x, y: own.y + p.y } : own
+    boxes.set(id, box)
+    return box
+  }
+
+  const edges: CanvasEdge[] = []
+  const link = (id: string, source: string, target: string, data: CanvasEdgeData) => {
+    const a = boxOf(source)
+    const b = boxOf(target)
+    if (!a || !b) return // a next hop that does not exist: the linter reports the black hole
+    const [s, t] = facingSides(a, b)
+    edges.push({ id, source, target, sourceHandle: `${s}-source`, targetHandle: `${t}-target`, type: data.kind, data })
+  }
+  for (const r of design.resources) {
+    if (r.kind === 'vswitch' && r.routeTableId) {
+      const table = byId.get(r.routeTableId)
+      if (table?.kind !== 'routeTable') continue
+      for (const e of table.entries)
+        link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, { kind: 'route', label: e.destinationCidrBlock, routeTableId: table.id, labelAt: 'source' })
+    }
+    if (r.kind === 'ipv4Gateway') {
+      const table = r.gatewayRouteTableId ? byId.get(r.gatewayRouteTableId) : undefined
+      if (table?.kind === 'routeTable')
+        for (const e of table.entries)
+          link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, { kind: 'route', label: e.destinationCidrBlock, routeTableId: table.id, labelAt: 'target' })
+      for (const h of design.resources)
+        if (h.kind === 'internetHost') link(`internet:${h.id}:${r.id}`, h.id, r.id, { kind: 'internet' })
+    }
+    if (r.kind === 'gwlbEndpoint')
+      link(`privatelink:${r.id}`, r.id, r.serviceId, {
+        kind: 'privateLink',
+        label: r.connectionStatus === 'Connected' ? 'PrivateLink' : `PrivateLink · ${r.connectionStatus}`,
+        status: r.connectionStatus,
+      })
+    if (r.kind === 'endpointService') {
+      const zonesByGwlb = new Map<string, string[]>()
+      for (const sr of r.resources) zonesByGwlb.set(sr.resourceId, [...(zonesByGwlb.get(sr.resourceId) ?? []), sr.zoneId])
+      for (const [gwlbId] of zonesByGwlb) link(`service:${r.id}:${gwlbId}`, r.id, gwlbId, { kind: 'serviceResource' })
+    }
+    if (r.kind === 'gwlb')
+      for (const s of r.serverGroup?.servers ?? []) link(`server:${r.id}:${s}`, r.id, s, { kind: 'serverGroup', bendNearSource: true })
+  }
+  return { nodes, edges }
+}

@@ -1,0 +1,39 @@
+// Stores handed out by context so tests and embedded views get their own; narrow selectors keep renders small.
+import { type ReactNode, createContext, useContext } from 'react'
+import { useStore } from 'zustand'
+import type { Design } from '../model'
+import { type DesignState, type DesignStore, createDesignStore } from './designStore'
+import { type ReportState, type ReportStore, createReportStore } from './reportStore'
+import { type UiState, type UiStore, createUiStore } from './uiStore'
+
+export interface Stores {
+  design: DesignStore
+  ui: UiStore
+  report: ReportStore
+}
+
+const StoresContext = createContext<Stores | null>(null)
+
+export function createStores(initial: Design): Stores {
+  return { design: createDesignStore(initial), ui: createUiStore(), report: createReportStore() }
+}
+
+export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>
+}
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext)
+  if (!stores) throw new Error('useStores outside StoresProvider')
+  return stores
+}
+
+export function useDesign<T>(selector: (s: DesignState) => T): T {
+  return useStore(useStores().design, selector)
+}
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useStore(useStores().ui, selector)
+}
+export function useReport<T>(selector: (s: ReportState) => T): T {
+  return useStore(useStores().report, selector)
+}

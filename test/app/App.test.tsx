@@ -1,0 +1,52 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { App } from '../../src/app/App'
+import { reportOn } from '../../worker/report'
+import { loadExample } from '../helpers'
+
+// jsdom has no Worker: the worker client is replaced by the same report code running in-process
+vi.mock('../../src/app/workerClient', () => ({
+  engineWorker: () => ({ load: async (doc: unknown) => reportOn(doc) }),
+}))
+
+describe('the app on reference design (b)', () => {
+  it('draws the VPCs, the GWLB, each GWLBe and each appliance with their key facts', async () => {
+    render(<App initialDesign={loadExample('two-zones')} />)
+    for (const id of ['vpc-service', 'vpc-security', 'gwlb-inspection', 'gwlbe-h', 'gwlbe-i', 'fw-h1', 'fw-i2', 'igw-service', 'epsrv-inspection']) {
+      expect(await screen.findByTestId(`node-${id}`)).toBeTruthy()
+    }
+    expect(within(screen.getByTestId('node-gwlbe-h')).getByText('Connected')).toBeTruthy()
+    expect(within(screen.getByTestId('node-gwlbe-h')).getByText(/10\.0\.10\.5/)).toBeTruthy()
+    expect(within(screen.getByTestId('node-vpc-service')).getByText(/10\.0\.0\.0\/16/)).toBeTruthy()
+    expect(screen.getByTestId('design-name').textContent).toContain('two zones')
+  })
+
+  it('shows what the engine worker reported: loaded, and the count of each kind', async () => {
+    render(<App initialDesign={loadExample('two-zones')} />)
+    await waitFor(() => expect(screen.getByTestId('engine-status').textContent).toBe('Loaded: 27 resources'))
+    expect(screen.getByTestId('count-gwlbEndpoint').textContent).toBe('2')
+    expect(screen.getByTestId('count-appliance').textContent).toBe('4')
+  })
+
+  it('opens a route table from its badge, with the derived Local entries and the custom entry', async () => {
+    render(<App initialDesign={loadExample('two-zones')} />)
+    fireEvent.click(await screen.findByTestId('route-table-badge-rtb-app-h'))
+    const panel = screen.getByTestId('route-table-panel')
+    const rows = within(panel).getAllByRole('row').slice(1).map((r) => r.textContent)
+    // the service VPC's four vSwitch CIDRs as system Local entries, then 0.0.0.0/0 → GWLBe H
+    expect(rows).toHaveLength(5)
+    expect(rows.at(-1)).toContain('0.0.0.0/0')
+    expect(rows.at(-1)).toContain('GWLBe H')
+    expect(rows.filter((r) => r?.includes('Local'))).toHaveLength(4)
+  })
+
+  it('shows the gateway route table’s changed system routes as custom, next hop the GWLBe of each zone', async () => {
+    render(<App initialDesign={loadExample('two-zones')} />)
+    fireEvent.click(await screen.findByTestId('route-table-badge-rtb-gateway'))
+    const rows = within(screen.getByTestId('route-table-panel')).getAllByRole('row').map((r) => r.textContent ?? '')
+    expect(rows.find((r) => r.startsWith('10.0.1.0/24'))).toContain('GWLBe H')
+    expect(rows.find((r) => r.startsWith('10.0.2.0/24'))).toContain('GWLBe I')
+    expect(rows.find((r) => r.startsWith('10.0.1.0/24'))).toContain('next hop changed')
+    expect(rows.find((r) => r.startsWith('10.0.10.0/24'))).toContain('Local')
+  })
+})

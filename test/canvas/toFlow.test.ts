@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { type CanvasNode, toFlow } from '../../src/canvas/toFlow'
+import { loadExample } from '../helpers'
+
+type Box = { x: number; y: number; w: number; h: number }
+
+function absoluteBoxes(nodes: CanvasNode[]): Map<string, Box> {
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const out = new Map<string, Box>()
+  const box = (id: string): Box => {
+    const hit = out.get(id)
+    if (hit) return hit
+    const n = byId.get(id) as CanvasNode
+    const parent = n.parentId ? box(n.parentId) : { x: 0, y: 0 }
+    const b = { x: parent.x + n.position.x, y: parent.y + n.position.y, w: Number(n.style?.width), h: Number(n.style?.height) }
+    out.set(id, b)
+    return b
+  }
+  for (const n of nodes) box(n.id)
+  return out
+}
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+const inside = (inner: Box, outer: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h
+
+describe('document → canvas', () => {
+  for (const name of ['single-zone', 'two-zones'] as const) {
+    describe(name, () => {
+      const design = loadExample(name)
+      const { nodes, edges } = toFlow(design)
+
+      it('draws every resource except route tables and security groups (shown on their owners), parents first', () => {
+        const drawn = design.resources.filter((r) => r.kind !== 'routeTable' && r.kind !== 'securityGroup').map((r) => r.id)
+        expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining(drawn))
+        const seen = new Set<string>()
+        for (const n of nodes) {
+          if (n.parentId) expect(seen.has(n.parentId), `${n.id} before its parent ${n.parentId}`).toBe(true)
+          seen.add(n.id)
+        }
+        expect(nodes.find((n) => n.id === 'ecs-web-1')?.parentId).toBe('vsw-app-h')
+        expect(nodes.find((n) => n.id === 'vsw-app-h')?.parentId).toBe('vpc-service/cn-hangzhou-h')
+        expect(nodes.find((n) => n.id === 'vpc-service/cn-hangzhou-h')?.parentId).toBe('vpc-service')
+      })
+
+      it('lays containers out without overlaps, each inside its parent', () => {
+        const boxes = absoluteBoxes(nodes)
+        for (const a of nodes)
+          for (const b of nodes) {
+            if (a.id >= b.id || a.parentId !== b.parentId) continue
+            expect(overlap(boxes.get(a.id) as Box, boxes.get(b.id) as Box), `${a.id} overlaps ${b.id}`).toBe(false)
+          }
+        for (const n of nodes) {
+          // the IPv4 gateway straddles its VPC's edge on purpose: it is the VPC's door
+          if (!n.parentId || n.type === 'ipv4Gateway') continue
+          expect(inside(boxes.get(n.id) as Box, boxes.get(n.parentId) as Box), `${n.id} outside ${n.parentId}`).toBe(true)
+        }
+      })
+
+      it('draws edges from configuration only: routes labelled with their destination, PrivateLink, service, server group', () => {
+        const routes = edges.filter((e) => e.data?.kind === 'route')
+        const expectedRoutes = design.resources.flatMap((r) => {
+          if (r.kind === 'vswitch' && r.routeTableId) {
+            const t = design.resources.find((x) => x.id === r.routeTableId)
+            return t?.kind === 'routeTable' ? t.entries.map((e) => `${r.id}→${e.nextHopId} ${e.destinationCidrBlock}`) : []
+          }
+          if (r.kind === 'ipv4Gateway') {
+            const t = design.resources.find((x) => x.id === r.gatewayRouteTableId)
+            return t?.kind === 'routeTable' ? t.entries.map((e) => `${r.id}→${e.nextHopId} ${e.destinationCidrBlock}`) : []
+          }
+          return []
+        })
+        expect(routes.map((e) => `${e.source}→${e.target} ${e.data?.label}`).sort()).toEqual(expectedRoutes.sort())
+        const endpoints = design.resources.filter((r) => r.kind === 'gwlbEndpoint')
+        expect(edges.filter((e) => e.data?.kind === 'privateLink').map((e) => e.source).sort()).toEqual(endpoints.map((e) => e.id).sort())
+        const appliances = design.resources.filter((r) => r.kind === 'appliance').map((r) => r.id)
+        expect(edges.filter((e) => e.data?.kind === 'serverGroup').map((e) => e.target).sort()).toEqual(appliances.sort())
+        expect(edges.filter((e) => e.data?.kind === 'serviceResource').map((e) => `${e.source}→${e.target}`)).toEqual(['epsrv-inspection→gwlb-inspection'])
+      })
+    })
+  }
+
+  it('shows a not-connected endpoint in its PrivateLink label', () => {
+    const design = loadExample('single-zone')
+    const changed = { ...design, resources: design.resources.map((r) => (r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r)) }
+    const edge = toFlow(changed).edges.find((e) => e.data?.kind === 'privateLink')
+    expect(edge?.data?.label).toBe('PrivateLink · Disconnected')
+  })
+
+  it('draws no edge to a next hop that does not exist (the linter reports the black hole)', () => {
+    const design = loadExample('single-zone')
+    const changed = {
+      ...design,
+      resources: design.resources.map((r) =>
+        r.kind === 'routeTable' && r.id === 'rtb-app-h' ? { ...r, entries: [{ ...r.entries[0], nextHopId: 'gwlbe-gone' }] } : r,
+      ),
+    }
+    expect(toFlow(changed).edges.some((e) => e.target === 'gwlbe-gone')).toBe(false)
+  })
+
+  it('lays out a design that has no layout section', () => {
+    const design = { ...loadExample('two-zones'), layout: {} }
+    const { nodes } = toFlow(design)
+    const boxes = absoluteBoxes(nodes)
+    expect(boxes.get('vpc-service')?.w).toBeGreaterThan(0)
+    expect(overlap(boxes.get('vpc-service') as Box, boxes.get('vpc-security') as Box)).toBe(false)
+  })
+})

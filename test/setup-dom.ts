@@ -1,0 +1,31 @@
+// jsdom lacks what React Flow measures with (stack.md pitfall 2): a ResizeObserver that answers at once,
+// DOMMatrixReadOnly, and non-zero element sizes. Assigned unconditionally.
+import { cleanup } from '@testing-library/react'
+import { afterEach } from 'vitest'
+
+class ResizeObserverNow {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    this.callback([{ target, contentRect: { width: 1200, height: 800 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver)
+  }
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver = ResizeObserverNow as unknown as typeof ResizeObserver
+
+class DOMMatrixReadOnlyStub {
+  m22: number
+  constructor(transform?: string) {
+    const scale = transform?.match(/scale\(([\d.]+)\)/)?.[1]
+    this.m22 = scale !== undefined ? Number(scale) : 1
+  }
+}
+globalThis.DOMMatrixReadOnly = DOMMatrixReadOnlyStub as unknown as typeof DOMMatrixReadOnly
+
+Object.defineProperties(globalThis.HTMLElement.prototype, {
+  offsetHeight: { get: () => 800, configurable: true },
+  offsetWidth: { get: () => 1200, configurable: true },
+})
+;(globalThis.SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 100, height: 20 }) as DOMRect
+
+afterEach(() => cleanup())

@@ -1,0 +1,36 @@
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import { type Plugin, defineConfig } from 'vite'
+
+/**
+ * A strict Content-Security-Policy in the built page. Nothing loads from elsewhere: designs arrive by
+ * file or in the URL fragment, never from a server. Only the build gets it, because the dev server's
+ * React refresh preamble is an inline script that the policy would block.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  }
+}
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  // the engine runs in a module worker, emitted as its own chunk (stack.md pitfall 8)
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+})
