@@ -1,0 +1,80 @@
+// Named, switchable assumptions where the cloud's documents are silent (domain.md section 9). May not touch: React, the DOM, zustand.
+
+export interface AssumptionInfo<V extends string> {
+  values: readonly V[]
+  default: V
+  /** what the documents say and why the default was chosen */
+  basis: string
+  /** one line per value: what the engine does under it */
+  meaning: Record<V, string>
+}
+
+export const ASSUMPTIONS = {
+  routeSelection: {
+    values: ['longestPrefix', 'entryOrder'],
+    default: 'longestPrefix',
+    basis: 'domain.md 9.6: Alibaba does not word it; AWS states longest-prefix match (/32 beats /24).',
+    meaning: {
+      longestPrefix: 'the most specific matching route entry wins',
+      entryOrder: 'the first matching entry wins, Local entries first, then custom entries in the order listed',
+    },
+  } satisfies AssumptionInfo<'longestPrefix' | 'entryOrder'>,
+  allUnhealthy: {
+    values: ['drop', 'awsRandomTarget'],
+    default: 'drop',
+    basis: 'domain.md 9.1: Alibaba unconfirmed; AWS GWLB picks a target per new flow and keeps it (no fail-open).',
+    meaning: {
+      drop: 'with no healthy appliance the GWLB drops new flows',
+      awsRandomTarget: 'with no healthy appliance the GWLB hashes the flow over every registered appliance and keeps it there',
+    },
+  } satisfies AssumptionInfo<'drop' | 'awsRandomTarget'>,
+  geneveOptions: {
+    values: ['awsTlvs', 'gwlbeIdOnly'],
+    default: 'awsTlvs',
+    basis: 'domain.md 9.2: Alibaba documents the 64-bit GWLBe id and a 68-byte overhead; the AWS layout (class 0x0108: GWLBe id, attachment id, flow cookie) adds up to 68.',
+    meaning: {
+      awsTlvs: 'options: GWLBe id, attachment id and flow cookie (class 0x0108); overhead 68 bytes',
+      gwlbeIdOnly: 'options: the GWLBe id only; overhead 48 bytes (contradicts the documented 68, for what-ifs)',
+    },
+  } satisfies AssumptionInfo<'awsTlvs' | 'gwlbeIdOnly'>,
+  symmetricHash: {
+    values: ['sortedEndpoints', 'directional'],
+    default: 'sortedEndpoints',
+    basis: 'domain.md 2.2: Alibaba says only "same flow, same appliance"; a direction-independent key (sorted endpoints) is our inference.',
+    meaning: {
+      sortedEndpoints: 'the hash and the flow table key sort the two endpoints, so a reply lands on the request\'s appliance',
+      directional: 'source first: a reply is hashed as a new flow and may land on another appliance',
+    },
+  } satisfies AssumptionInfo<'sortedEndpoints' | 'directional'>,
+  viaLocal: {
+    values: ['required', 'notRequired'],
+    default: 'required',
+    basis: 'domain.md 9.5: moving a gateway route from one ECS/ENI next hop to another goes through Local first; unconfirmed for GWLBe. It governs edits, never forwarding, so no trace cites it.',
+    meaning: {
+      required: 'an editor changes a GWLBe next hop to another GWLBe through Local',
+      notRequired: 'an editor may change a GWLBe next hop directly',
+    },
+  } satisfies AssumptionInfo<'required' | 'notRequired'>,
+} as const
+
+export type AssumptionId = keyof typeof ASSUMPTIONS
+export type AssumptionValues = { [K in AssumptionId]: (typeof ASSUMPTIONS)[K]['values'][number] }
+
+export const DEFAULT_ASSUMPTIONS: AssumptionValues = {
+  routeSelection: ASSUMPTIONS.routeSelection.default,
+  allUnhealthy: ASSUMPTIONS.allUnhealthy.default,
+  geneveOptions: ASSUMPTIONS.geneveOptions.default,
+  symmetricHash: ASSUMPTIONS.symmetricHash.default,
+  viaLocal: ASSUMPTIONS.viaLocal.default,
+}
+
+export interface EngineOptions {
+  assumptions?: Partial<AssumptionValues>
+  /** hops before a trace is declared a LOOP; default 64 (the longest loop-free path has about a dozen) */
+  maxHops?: number
+}
+
+export function assumptionText<K extends AssumptionId>(id: K, value: AssumptionValues[K]): string {
+  const info = ASSUMPTIONS[id] as AssumptionInfo<string>
+  return info.meaning[value]
+}

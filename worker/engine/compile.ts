@@ -1,0 +1,546 @@
+// Compiles a design into forwarding state: numbered resources, prefix lookups, rule lists. May not touch: React, the DOM, zustand, runtime state.
+import {
+  CONNECTION_STATUSES,
+  type Design,
+  type Resource,
+  type ResourceKind,
+  type ResourceOf,
+  formatCidr,
+  maskOf,
+  parseCidr,
+  parseIpv4,
+  parsePortRange,
+} from '../../src/model'
+import { type AssumptionValues, DEFAULT_ASSUMPTIONS, type EngineOptions } from './assumptions'
+import { stringSeed } from './hash'
+import type { PolicyRuleRef, RouteRule, SecurityGroupRuleRef } from './types'
+
+/** Target codes: index * 8 + kind, so one number names any addressable resource. */
+export const T_ECS = 0
+export const T_APPLIANCE = 1
+export const T_GWLBE = 2
+export const T_GWLB_NODE = 3
+export const T_HOST = 4
+export const targetCode = (index: number, kind: number): number => index * 8 + kind
+
+/** Next-hop kinds of a compiled route entry. */
+export const NH_LOCAL = 0
+export const NH_IGW = 1
+export const NH_GWLBE = 2
+export const NH_INSTANCE = 3
+export const NH_BLACKHOLE = 4
+
+export const PROTO_ALL = 0
+export const PROTO_ICMP = 1
+export const PROTO_TCP = 6
+export const PROTO_UDP = 17
+export function protocolNumber(p: 'tcp' | 'udp' | 'icmp' | 'all'): number {
+  return p === 'tcp' ? PROTO_TCP : p === 'udp' ? PROTO_UDP : p === 'icmp' ? PROTO_ICMP : PROTO_ALL
+}
+
+/** Appliance run states, as the design's `state` field. */
+export const RUN_RUNNING = 0
+export const RUN_STOPPED = 1
+export const RUN_HUNG = 2
+
+/** GWLB's largest accepted packet (domain.md 4.3) and the NIC MTU of an instance type without jumbo frames. */
+export const GWLB_MAX_PACKET = 1500
+export const NIC_MTU_STANDARD = 1500
+export const NIC_MTU_JUMBO = 8500
+export const GENEVE_PORT = 6081
+
+export interface CompiledEntry {
+  rule: RouteRule
+  base: number
+  mask: number
+  prefix: number
+  nextHop: number
+  /** vSwitch index (Local), IPv4 gateway index, endpoint index, or target code (Instance) */
+  target: number
+  /** why a black hole is one */
+  blackhole?: string
+}
+
+export interface CompiledTable {
+  id: string
+  name: string
+  vpc: number
+  type: 'system' | 'VSwitch' | 'Gateway'
+  entries: CompiledEntry[]
+  /** distinct prefix lengths, longest first, with their masks and a base → entry map each */
+  lens: Int32Array
+  masks: Int32Array
+  maps: Map<number, number>[]
+}
+
+export interface SgRule {
+  proto: number
+  from: number
+  to: number
+  base: number
+  mask: number
+  accept: boolean
+  ref: SecurityGroupRuleRef
+}
+
+export interface CompiledSg {
+  ids: string[]
+  /** merged across the instance's groups, in evaluation order (priority, then drop before accept) */
+  ingress: SgRule[]
+  egress: SgRule[]
+}
+
+export interface PolicyRuleC {
+  proto: number
+  from: number
+  to: number
+  srcBase: number
+  srcMask: number
+  dstBase: number
+  dstMask: number
+  allow: boolean
+  ref: PolicyRuleRef
+}
+
+interface Named {
+  id: string
+  name: string
+  index: number
+}
+
+export interface CVpc extends Named {
+  cidr: string
+  /** private address → target code */
+  addrs: Map<number, number>
+  igw: number
+  systemTable: number
+}
+export interface CVswitch extends Named {
+  vpc: number
+  zone: number
+  base: number
+  mask: number
+  cidr: string
+  table: number
+}
+export interface CIgw extends Named {
+  vpc: number
+  table: number
+}
+export interface CInstance extends Named {
+  vpc: number
+  vswitch: number
+  zone: number
+  addr: number
+  address: string
+  sg: CompiledSg
+}
+export interface CEcs extends CInstance {
+  eip: number
+  eipText: string | null
+}
+export interface CAppliance extends CInstance {
+  mtu: number
+  jumbo: boolean
+  stateful: boolean
+  policy: PolicyRuleC[]
+  defaultAllow: boolean
+  initialRun: number
+  seed: number
+  gwlb: number
+}
+export interface CGwlb extends Named {
+  vpc: number
+  crossZone: boolean
+  listener: boolean
+  scheduler: 5 | 3 | 2
+  schedulerName: '5TCH' | '3TCH' | '2TCH'
+  rebalance: boolean
+  healthCheck: boolean
+  members: Int32Array
+  nodeByZone: Int32Array
+}
+export interface CGwlbNode {
+  index: number
+  gwlb: number
+  zone: number
+  addr: number
+  address: string
+  /** appliances this node may choose: every member when cross-zone, else the members in its zone */
+  candidates: Int32Array
+}
+export interface CService extends Named {
+  account: string
+  whitelistAll: boolean
+  whitelist: Set<string>
+  nodeByZone: Int32Array
+}
+export interface CEndpoint extends Named {
+  vpc: number
+  vswitch: number
+  zone: number
+  addr: number
+  address: string
+  account: string
+  service: number
+  whitelisted: boolean
+  initialStatus: number
+}
+export interface CHost extends Named {
+  addr: number
+  address: string
+}
+
+export interface Network {
+  design: Design
+  assumptions: AssumptionValues
+  maxHops: number
+  zones: string[]
+  zoneIndex: Map<string, number>
+  byId: Map<string, { kind: ResourceKind; index: number }>
+  vpcs: CVpc[]
+  vswitches: CVswitch[]
+  tables: CompiledTable[]
+  igws: CIgw[]
+  ecs: CEcs[]
+  appliances: CAppliance[]
+  gwlbs: CGwlb[]
+  nodes: CGwlbNode[]
+  services: CService[]
+  endpoints: CEndpoint[]
+  hosts: CHost[]
+  /** public address → target code (an ECS by its EIP, an internet host) */
+  publicAddrs: Map<number, number>
+  /** Geneve overhead in bytes under the chosen option layout */
+  geneveOverhead: number
+}
+
+function cidrOf(text: string): { base: number; mask: number; prefix: number } {
+  const p = parseCidr(text)
+  // the loader has checked every CIDR; a bad one here is a programming error
+  if (!p.ok) throw new Error(`engine: unchecked CIDR ${text}`)
+  const mask = maskOf(p.cidr.prefix)
+  return { base: p.cidr.base | 0, mask: mask | 0, prefix: p.cidr.prefix }
+}
+
+function addrOf(text: string): number {
+  const a = parseIpv4(text)
+  if (a === null) throw new Error(`engine: unchecked address ${text}`)
+  return a | 0
+}
+
+function compileSg(ids: string[], groups: Map<string, ResourceOf<'securityGroup'>>): CompiledSg {
+  const ingress: (SgRule & { order: number })[] = []
+  const egress: (SgRule & { order: number })[] = []
+  let order = 0
+  for (const id of ids) {
+    const g = groups.get(id)
+    if (!g) continue
+    g.rules.forEach((r, i) => {
+      const c = cidrOf((r.direction === 'ingress' ? r.sourceCidrIp : r.destCidrIp) ?? '0.0.0.0/0')
+      const ports = parsePortRange(r.portRange)
+      const rule = {
+        proto: protocolNumber(r.ipProtocol),
+        from: ports.from,
+        to: ports.to,
+        base: c.base,
+        mask: c.mask,
+        accept: r.policy === 'accept',
+        order: order++,
+        ref: {
+          type: 'securityGroup' as const,
+          direction: r.direction,
+          securityGroupId: g.id,
+          ruleIndex: i,
+          policy: r.policy,
+          priority: r.priority,
+          ...(r.description ? { description: r.description } : {}),
+        },
+      }
+      ;(r.direction === 'ingress' ? ingress : egress).push(rule)
+    })
+  }
+  // Alibaba: lower priority number first; on a tie a drop rule wins
+  const byPriority = (a: SgRule & { order: number }, b: SgRule & { order: number }) =>
+    (a.ref.priority ?? 0) - (b.ref.priority ?? 0) || Number(a.accept) - Number(b.accept) || a.order - b.order
+  const strip = ({ order: _o, ...rule }: SgRule & { order: number }): SgRule => rule
+  return { ids, ingress: ingress.sort(byPriority).map(strip), egress: egress.sort(byPriority).map(strip) }
+}
+
+function buildLookup(table: Omit<CompiledTable, 'lens' | 'masks' | 'maps'>): CompiledTable {
+  const lens = [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a)
+  const maps = lens.map(() => new Map<number, number>())
+  table.entries.forEach((e, i) => maps[lens.indexOf(e.prefix)].set(e.base, i))
+  return { ...table, lens: Int32Array.from(lens), masks: Int32Array.from(lens.map((l) => maskOf(l) | 0)), maps }
+}
+
+/** Turns a validated design into forwarding state. The design must have come through parse(). */
+export function compile(design: Design, options: EngineOptions = {}): Network {
+  const assumptions: AssumptionValues = { ...DEFAULT_ASSUMPTIONS, ...options.assumptions }
+  const zones = [...design.zones]
+  const zoneIndex = new Map(zones.map((z, i) => [z, i]))
+  const byId = new Map<string, { kind: ResourceKind; index: number }>()
+  const of = <K extends ResourceKind>(kind: K) => design.resources.filter((r): r is ResourceOf<K> => r.kind === kind)
+  const name = (r: Resource) => r.name ?? r.id
+
+  const vpcs: CVpc[] = of('vpc').map((r, index) => {
+    byId.set(r.id, { kind: 'vpc', index })
+    return { id: r.id, name: name(r), index, cidr: r.cidrBlock, addrs: new Map(), igw: -1, systemTable: -1 }
+  })
+  const vpcIdx = (id: string) => byId.get(id)?.index ?? -1
+
+  const vswRes = of('vswitch')
+  const vswitches: CVswitch[] = vswRes.map((r, index) => {
+    byId.set(r.id, { kind: 'vswitch', index })
+    const c = cidrOf(r.cidrBlock)
+    return { id: r.id, name: name(r), index, vpc: vpcIdx(r.vpcId), zone: zoneIndex.get(r.zoneId) ?? -1, base: c.base, mask: c.mask, cidr: r.cidrBlock, table: -1 }
+  })
+  const groups = new Map(of('securityGroup').map((g) => [g.id, g]))
+  for (const g of groups.values()) byId.set(g.id, { kind: 'securityGroup', index: -1 })
+
+  const igws: CIgw[] = of('ipv4Gateway').map((r, index) => {
+    byId.set(r.id, { kind: 'ipv4Gateway', index })
+    const vpc = vpcIdx(r.vpcId)
+    if (vpc >= 0 && vpcs[vpc].igw < 0) vpcs[vpc].igw = index
+    return { id: r.id, name: name(r), index, vpc, table: -1 }
+  })
+
+  const instance = (r: ResourceOf<'ecs'> | ResourceOf<'appliance'>, index: number): CInstance => {
+    const vsw = vswitches[byId.get(r.vswitchId)?.index ?? -1]
+    return {
+      id: r.id,
+      name: name(r),
+      index,
+      vpc: vsw.vpc,
+      vswitch: vsw.index,
+      zone: vsw.zone,
+      addr: addrOf(r.privateIpAddress),
+      address: r.privateIpAddress,
+      sg: compileSg(r.securityGroupIds, groups),
+    }
+  }
+  const publicAddrs = new Map<number, number>()
+  const ecs: CEcs[] = of('ecs').map((r, index) => {
+    byId.set(r.id, { kind: 'ecs', index })
+    const c = instance(r, index)
+    vpcs[c.vpc].addrs.set(c.addr, targetCode(index, T_ECS))
+    const eip = r.publicIpAddress ? addrOf(r.publicIpAddress) : 0
+    if (r.publicIpAddress) publicAddrs.set(eip, targetCode(index, T_ECS))
+    return { ...c, eip, eipText: r.publicIpAddress ?? null }
+  })
+  const appliances: CAppliance[] = of('appliance').map((r, index) => {
+    byId.set(r.id, { kind: 'appliance', index })
+    const c = instance(r, index)
+    vpcs[c.vpc].addrs.set(c.addr, targetCode(index, T_APPLIANCE))
+    return {
+      ...c,
+      jumbo: r.jumboFrames,
+      mtu: r.jumboFrames ? NIC_MTU_JUMBO : NIC_MTU_STANDARD,
+      stateful: r.stateful,
+      policy: r.policy.rules.map((p, i) => {
+        const s = cidrOf(p.sourceCidrIp)
+        const d = cidrOf(p.destCidrIp)
+        const ports = parsePortRange(p.portRange)
+        return {
+          proto: protocolNumber(p.protocol),
+          from: ports.from,
+          to: ports.to,
+          srcBase: s.base,
+          srcMask: s.mask,
+          dstBase: d.base,
+          dstMask: d.mask,
+          allow: p.action === 'allow',
+          ref: { type: 'appliancePolicy' as const, applianceId: r.id, ruleIndex: i, action: p.action, ...(p.description ? { description: p.description } : {}) },
+        }
+      }),
+      defaultAllow: r.policy.defaultAction === 'allow',
+      initialRun: r.state === 'running' ? RUN_RUNNING : r.state === 'stopped' ? RUN_STOPPED : RUN_HUNG,
+      seed: stringSeed(r.id),
+      gwlb: -1,
+    }
+  })
+
+  const nodes: CGwlbNode[] = []
+  const gwlbs: CGwlb[] = of('gwlb').map((r, index) => {
+    byId.set(r.id, { kind: 'gwlb', index })
+    const sg = r.serverGroup
+    const members = Int32Array.from((sg?.servers ?? []).map((s) => byId.get(s)?.index ?? -1).filter((i) => i >= 0))
+    for (const m of members) if (appliances[m].gwlb < 0) appliances[m].gwlb = index
+    const nodeByZone = new Int32Array(zones.length).fill(-1)
+    const vpc = vpcIdx(r.vpcId)
+    for (const m of r.zoneMappings) {
+      const zone = zoneIndex.get(m.zoneId) ?? -1
+      const addr = addrOf(m.privateIpAddress)
+      const node = nodes.length
+      nodeByZone[zone] = node
+      const candidates = r.crossZoneEnabled ? members : Int32Array.from([...members].filter((a) => appliances[a].zone === zone))
+      nodes.push({ index: node, gwlb: index, zone, addr, address: m.privateIpAddress, candidates })
+      vpcs[vpc].addrs.set(addr, targetCode(node, T_GWLB_NODE))
+    }
+    const scheduler = sg?.scheduler ?? '5TCH'
+    return {
+      id: r.id,
+      name: name(r),
+      index,
+      vpc,
+      crossZone: r.crossZoneEnabled,
+      listener: r.listener !== undefined && sg !== undefined,
+      scheduler: scheduler === '5TCH' ? 5 : scheduler === '3TCH' ? 3 : 2,
+      schedulerName: scheduler,
+      rebalance: sg?.serverFailoverMode === 'Rebalance',
+      healthCheck: sg?.healthCheck.enabled ?? false,
+      members,
+      nodeByZone,
+    }
+  })
+
+  const services: CService[] = of('endpointService').map((r, index) => {
+    byId.set(r.id, { kind: 'endpointService', index })
+    const nodeByZone = new Int32Array(zones.length).fill(-1)
+    for (const res of r.resources) {
+      const z = zoneIndex.get(res.zoneId) ?? -1
+      const g = byId.get(res.resourceId)
+      // several GWLBs in one zone: the endpoint uses the first listed (AWS documents one GWLB per zone per endpoint)
+      if (z >= 0 && g?.kind === 'gwlb' && nodeByZone[z] < 0) nodeByZone[z] = gwlbs[g.index].nodeByZone[z]
+    }
+    return {
+      id: r.id,
+      name: name(r),
+      index,
+      account: r.accountId,
+      whitelistAll: r.whitelist.includes('*'),
+      whitelist: new Set(r.whitelist.filter((w) => w !== '*')),
+      nodeByZone,
+    }
+  })
+
+  const endpoints: CEndpoint[] = of('gwlbEndpoint').map((r, index) => {
+    byId.set(r.id, { kind: 'gwlbEndpoint', index })
+    const vsw = vswitches[byId.get(r.vswitchId)?.index ?? -1]
+    const service = byId.get(r.serviceId)?.index ?? -1
+    const s = services[service]
+    const addr = addrOf(r.ipAddress)
+    vpcs[vsw.vpc].addrs.set(addr, targetCode(index, T_GWLBE))
+    return {
+      id: r.id,
+      name: name(r),
+      index,
+      vpc: vsw.vpc,
+      vswitch: vsw.index,
+      zone: vsw.zone,
+      addr,
+      address: r.ipAddress,
+      account: r.accountId,
+      service,
+      // the provider's own account is always on its whitelist
+      whitelisted: s.whitelistAll || s.whitelist.has(r.accountId) || s.account === r.accountId,
+      initialStatus: CONNECTION_STATUSES.indexOf(r.connectionStatus),
+    }
+  })
+
+  const hosts: CHost[] = of('internetHost').map((r, index) => {
+    byId.set(r.id, { kind: 'internetHost', index })
+    const addr = addrOf(r.ipAddress)
+    publicAddrs.set(addr, targetCode(index, T_HOST))
+    return { id: r.id, name: name(r), index, addr, address: r.ipAddress }
+  })
+
+  // Route tables: the system table of each VPC (Local only), then each routeTable resource.
+  const vswByVpc = vpcs.map((v) => vswitches.filter((s) => s.vpc === v.index))
+  const localEntries = (vpc: number, tableId: string, systemTable: boolean): CompiledEntry[] =>
+    vswByVpc[vpc].map((s) => {
+      const c = cidrOf(s.cidr)
+      return {
+        rule: { type: 'route', routeTableId: tableId, systemTable, destinationCidrBlock: s.cidr, nextHopType: 'Local', nextHopId: s.id, system: true, replacesSystemRoute: false },
+        base: c.base,
+        mask: c.mask,
+        prefix: c.prefix,
+        nextHop: NH_LOCAL,
+        target: s.index,
+      }
+    })
+  const tables: CompiledTable[] = vpcs.map((v, index) => {
+    v.systemTable = index
+    return buildLookup({ id: systemTableId(v.id), name: `${v.name} system route table`, vpc: index, type: 'system', entries: localEntries(index, systemTableId(v.id), true) })
+  })
+  for (const r of of('routeTable')) {
+    const vpc = vpcIdx(r.vpcId)
+    const index = tables.length
+    byId.set(r.id, { kind: 'routeTable', index })
+    const entries = localEntries(vpc, r.id, false)
+    for (const e of r.entries) {
+      const c = cidrOf(e.destinationCidrBlock)
+      const replaced = entries.findIndex((l) => l.rule.system && l.base === c.base && l.prefix === c.prefix)
+      const rule: RouteRule = {
+        type: 'route',
+        routeTableId: r.id,
+        systemTable: false,
+        destinationCidrBlock: formatCidr({ base: c.base >>> 0, prefix: c.prefix }),
+        nextHopType: e.nextHopType,
+        nextHopId: e.nextHopId,
+        system: false,
+        replacesSystemRoute: replaced >= 0,
+      }
+      const hop = resolveNextHop(e.nextHopType, e.nextHopId, vpc)
+      const entry: CompiledEntry = { rule, base: c.base, mask: c.mask, prefix: c.prefix, ...hop }
+      // editing a system route's next hop turns it into a custom entry, as the console does
+      if (replaced >= 0) entries[replaced] = entry
+      else entries.push(entry)
+    }
+    tables.push(buildLookup({ id: r.id, name: name(r), vpc, type: r.routeTableType, entries }))
+  }
+  function resolveNextHop(type: string, id: string, vpc: number): { nextHop: number; target: number; blackhole?: string } {
+    const hit = byId.get(id)
+    const inVpc = (v: number) => v === vpc
+    const hole = (why: string) => ({ nextHop: NH_BLACKHOLE, target: -1, blackhole: why })
+    if (!hit) return hole(`${id} does not exist in this design`)
+    switch (type) {
+      case 'Ipv4Gateway':
+        if (hit.kind !== 'ipv4Gateway') return hole(`${id} is a ${hit.kind}, not an IPv4 gateway`)
+        return inVpc(igws[hit.index].vpc) ? { nextHop: NH_IGW, target: hit.index } : hole(`${id} is the IPv4 gateway of another VPC`)
+      case 'GatewayLoadBalancerEndpoint':
+        if (hit.kind !== 'gwlbEndpoint') return hole(`${id} is a ${hit.kind}, not a GWLB endpoint`)
+        return inVpc(endpoints[hit.index].vpc) ? { nextHop: NH_GWLBE, target: hit.index } : hole(`${id} is in another VPC`)
+      default:
+        if (hit.kind === 'ecs' && inVpc(ecs[hit.index].vpc)) return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_ECS) }
+        if (hit.kind === 'appliance' && inVpc(appliances[hit.index].vpc)) return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_APPLIANCE) }
+        return hole(`${id} is not an instance of this VPC`)
+    }
+  }
+  for (const s of vswRes) {
+    const vsw = vswitches[byId.get(s.id)?.index ?? -1]
+    vsw.table = s.routeTableId !== undefined ? (byId.get(s.routeTableId)?.index ?? vpcs[vsw.vpc].systemTable) : vpcs[vsw.vpc].systemTable
+  }
+  for (const r of of('ipv4Gateway')) {
+    const g = igws[byId.get(r.id)?.index ?? -1]
+    g.table = r.gatewayRouteTableId !== undefined ? (byId.get(r.gatewayRouteTableId)?.index ?? vpcs[g.vpc].systemTable) : vpcs[g.vpc].systemTable
+  }
+
+  return {
+    design,
+    assumptions,
+    maxHops: options.maxHops ?? 64,
+    zones,
+    zoneIndex,
+    byId,
+    vpcs,
+    vswitches,
+    tables,
+    igws,
+    ecs,
+    appliances,
+    gwlbs,
+    nodes,
+    services,
+    endpoints,
+    hosts,
+    publicAddrs,
+    // outer IPv4 20 + UDP 8 + Geneve base 8 + options (domain.md 4.2)
+    geneveOverhead: 36 + (assumptions.geneveOptions === 'awsTlvs' ? 32 : 12),
+  }
+}
+
+/** The id under which a VPC's system route table appears in traces (a "/" never occurs in resource ids). */
+export function systemTableId(vpcId: string): string {
+  return `${vpcId}/system`
+}

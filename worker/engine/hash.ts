@@ -1,0 +1,30 @@
+// 32-bit hashing for flow keys and the GWLB's consistent (rendezvous) choice. May not touch: anything but numbers.
+
+/** murmur3's finaliser: a fast, well-mixed 32-bit permutation. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+export function mix4(a: number, b: number, c: number, d: number): number {
+  let h = fmix32(a ^ 0x9e3779b9)
+  h = fmix32(h ^ b)
+  h = fmix32(h ^ c)
+  return fmix32(h ^ d)
+}
+
+/** FNV-1a of a string: a seed per appliance that stays the same whatever else is in the design. */
+export function stringSeed(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+/** Rendezvous score: the candidate with the highest score for a key wins, so removing one moves only its flows. */
+export function score(key: number, seed: number): number {
+  return fmix32(key ^ seed)
+}

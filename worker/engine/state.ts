@@ -1,0 +1,97 @@
+// Runtime state the simulator changes between packets: health, membership, zones, endpoint connections, flow and session tables.
+// May not touch: React, the DOM, zustand, the compiled network (it only reads its sizes and initial values).
+import { CONNECTION_STATUSES, type ConnectionStatus } from '../../src/model'
+import { type Network, RUN_HUNG, RUN_RUNNING } from './compile'
+import { FlowTable } from './flowTable'
+
+/** Server-group membership of an appliance. */
+export const MEMBER = 0
+/** removed from the server group, connection draining in progress: existing flows stay */
+export const DRAINING = 1
+/** removed (or never a member): no new flows; existing flows follow serverFailoverMode */
+export const REMOVED = 2
+
+/** GWLB idle timeouts, fixed (domain.md 2.3): after them a flow is new again. */
+export const TCP_IDLE_SECONDS = 350
+export const OTHER_IDLE_SECONDS = 120
+
+/**
+ * Mutable arrays indexed like the network's lists (appliances, zones, endpoints), so a simulator can flip a
+ * value and trace again without recompiling. trace() and forward() write to `flows` and `sessions`, as real
+ * packets would: the GWLB pins each new flow, a stateful appliance records the request's session.
+ */
+export interface RuntimeState {
+  /** seconds of simulated time, for the GWLB's idle timeouts */
+  now: number
+  /** per appliance: 1 when the GWLB's health check considers it healthy */
+  healthy: Uint8Array
+  /** per appliance: MEMBER, DRAINING or REMOVED */
+  membership: Uint8Array
+  /** per appliance: RUN_RUNNING, RUN_STOPPED or RUN_HUNG (what it really does, whatever the health check says) */
+  run: Uint8Array
+  /** per zone: 1 when the zone is down */
+  zoneDown: Uint8Array
+  /** per endpoint: index into CONNECTION_STATUSES */
+  endpointStatus: Uint8Array
+  /** GWLB flow table: flow key (tagged with the GWLB node) → appliance index */
+  flows: FlowTable
+  /** stateful appliances' sessions: flow key (tagged with the appliance) → 1 */
+  sessions: FlowTable
+}
+
+/**
+ * The state a design implies before anything happens: appliances healthy when running or hung (a hung one
+ * still answers health checks), or every member when health checks are off; statuses as the design says.
+ */
+export function createRuntimeState(net: Network): RuntimeState {
+  const n = net.appliances.length
+  const healthy = new Uint8Array(n)
+  const membership = new Uint8Array(n).fill(REMOVED)
+  const run = new Uint8Array(n)
+  for (const a of net.appliances) {
+    run[a.index] = a.initialRun
+    if (a.gwlb >= 0) membership[a.index] = MEMBER
+    const checked = a.gwlb >= 0 && net.gwlbs[a.gwlb].healthCheck
+    healthy[a.index] = !checked || a.initialRun === RUN_RUNNING || a.initialRun === RUN_HUNG ? 1 : 0
+  }
+  return {
+    now: 0,
+    healthy,
+    membership,
+    run,
+    zoneDown: new Uint8Array(net.zones.length),
+    endpointStatus: Uint8Array.from(net.endpoints.map((e) => e.initialStatus)),
+    flows: new FlowTable(),
+    sessions: new FlowTable(),
+  }
+}
+
+export function cloneRuntimeState(s: RuntimeState): RuntimeState {
+  return {
+    now: s.now,
+    healthy: s.healthy.slice(),
+    membership: s.membership.slice(),
+    run: s.run.slice(),
+    zoneDown: s.zoneDown.slice(),
+    endpointStatus: s.endpointStatus.slice(),
+    flows: s.flows.clone(),
+    sessions: s.sessions.clone(),
+  }
+}
+
+export function setEndpointStatus(net: Network, s: RuntimeState, endpointId: string, status: ConnectionStatus): boolean {
+  const hit = net.byId.get(endpointId)
+  if (hit?.kind !== 'gwlbEndpoint') return false
+  s.endpointStatus[hit.index] = CONNECTION_STATUSES.indexOf(status)
+  return true
+}
+
+/** The index of an appliance by id, for setting its entries in the state's arrays; -1 when there is none. */
+export function applianceIndex(net: Network, id: string): number {
+  const hit = net.byId.get(id)
+  return hit?.kind === 'appliance' ? hit.index : -1
+}
+
+export function zoneIndexOf(net: Network, zoneId: string): number {
+  return net.zoneIndex.get(zoneId) ?? -1
+}

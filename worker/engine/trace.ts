@@ -1,0 +1,179 @@
+// trace(), traceRoundTrip() and the fast path forward(): packets in, traces or dispositions out.
+// May not touch: React, the DOM, zustand; it reads the network and writes only the runtime state's tables.
+import { parseIpv4 } from '../../src/model'
+import { type AssumptionId, assumptionText } from './assumptions'
+import { type Network, T_APPLIANCE, T_ECS, T_HOST, protocolNumber } from './compile'
+import { type RuntimeState, createRuntimeState } from './state'
+import {
+  DEFAULT_DESTINATION_PORT,
+  DEFAULT_PACKET_SIZE,
+  DEFAULT_SOURCE_PORT,
+  type PacketSpec,
+  type RoundTrip,
+  type Trace,
+} from './types'
+import {
+  AT_APPLIANCE_SEND,
+  AT_ECS_SEND,
+  AT_HOST_SEND,
+  type ForwardResult,
+  type PreparedPacket,
+  Recorder,
+  newForwardResult,
+  walk,
+} from './walk'
+
+export type PrepareResult = { ok: true; packet: PreparedPacket } | { ok: false; message: string }
+
+function port(value: number | undefined, fallback: number, what: string): number | string {
+  const p = value ?? fallback
+  return Number.isInteger(p) && p >= 1 && p <= 65535 ? p : `${what} ${value} is not a port from 1 to 65535`
+}
+
+/** Resolves a packet's source and addresses against the network once, so a simulator can forward it many times. */
+export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
+  const fail = (message: string): PrepareResult => ({ ok: false, message })
+  if (spec.protocol !== 'tcp' && spec.protocol !== 'udp' && spec.protocol !== 'icmp') return fail(`protocol ${String(spec.protocol)} is not tcp, udp or icmp`)
+  const dst = parseIpv4(spec.destination)
+  if (dst === null) return fail(`destination ${spec.destination} is not an IPv4 address`)
+  const icmp = spec.protocol === 'icmp'
+  const sport = icmp ? 0 : port(spec.sourcePort, DEFAULT_SOURCE_PORT, 'source port')
+  const dport = icmp ? 0 : port(spec.destinationPort, DEFAULT_DESTINATION_PORT, 'destination port')
+  if (typeof sport === 'string') return fail(sport)
+  if (typeof dport === 'string') return fail(dport)
+  const size = spec.size ?? DEFAULT_PACKET_SIZE
+  if (!Number.isInteger(size) || size < 20 || size > 65535) return fail(`size ${size} is not a whole number of bytes from 20 to 65535`)
+
+  let startAt = AT_HOST_SEND
+  let startIdx = -1
+  let src = 0
+  let sourceId: string | null = null
+  const hit = net.byId.get(spec.source)
+  if (hit) {
+    sourceId = spec.source
+    if (hit.kind === 'internetHost') {
+      startIdx = hit.index
+      src = net.hosts[hit.index].addr
+    } else if (hit.kind === 'ecs') {
+      startAt = AT_ECS_SEND
+      startIdx = hit.index
+      src = net.ecs[hit.index].addr
+    } else if (hit.kind === 'appliance') {
+      startAt = AT_APPLIANCE_SEND
+      startIdx = hit.index
+      src = net.appliances[hit.index].addr
+    } else return fail(`${spec.source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`)
+  } else {
+    const a = parseIpv4(spec.source)
+    if (a === null) return fail(`source ${spec.source} is neither a resource id of this design nor an IPv4 address`)
+    const pub = net.publicAddrs.get(a | 0)
+    if (pub !== undefined && (pub & 7) === T_HOST) {
+      startIdx = pub >> 3
+      sourceId = net.hosts[startIdx].id
+      src = a | 0
+    } else if (pub !== undefined) {
+      startAt = AT_ECS_SEND
+      startIdx = pub >> 3
+      sourceId = net.ecs[startIdx].id
+      src = net.ecs[startIdx].addr
+    } else {
+      const holders = net.vpcs.flatMap((v) => {
+        const code = v.addrs.get(a | 0)
+        return code === undefined ? [] : [code]
+      })
+      if (holders.length > 1) return fail(`${spec.source} is a private address in several VPCs; name the source by its id`)
+      if (holders.length === 1) {
+        const code = holders[0]
+        const kind = code & 7
+        if (kind !== T_ECS && kind !== T_APPLIANCE) return fail(`${spec.source} belongs to a GWLB or an endpoint, which start no traffic`)
+        startAt = kind === T_ECS ? AT_ECS_SEND : AT_APPLIANCE_SEND
+        startIdx = code >> 3
+        sourceId = kind === T_ECS ? net.ecs[startIdx].id : net.appliances[startIdx].id
+      }
+      // otherwise an internet address that no resource holds
+      src = a | 0
+    }
+  }
+  return {
+    ok: true,
+    packet: {
+      startAt,
+      startIdx,
+      sourceId,
+      src,
+      dst: dst | 0,
+      proto: protocolNumber(spec.protocol),
+      protocol: spec.protocol,
+      sport,
+      dport,
+      size,
+      reply: spec.reply ?? false,
+    },
+  }
+}
+
+/** The fast path: the same decisions as trace(), no explanation. Reuse `out` to avoid allocating. */
+export function forward(net: Network, packet: PreparedPacket, state: RuntimeState, out: ForwardResult = newForwardResult()): ForwardResult {
+  walk(net, packet, state, null, out)
+  return out
+}
+
+/**
+ * Traces a packet hop by hop. The state's flow and session tables are updated as the packet passes (give a
+ * clone to leave yours untouched); without a state, a fresh one from the design is used.
+ */
+export function trace(net: Network, spec: PacketSpec, state: RuntimeState = createRuntimeState(net)): Trace {
+  const prepared = preparePacket(net, spec)
+  const icmp = spec.protocol === 'icmp'
+  if (!prepared.ok) {
+    return {
+      packet: { source: spec.source, destination: spec.destination, protocol: spec.protocol, size: spec.size ?? DEFAULT_PACKET_SIZE, reply: spec.reply ?? false, sourceId: null },
+      hops: [],
+      disposition: 'INVALID_PACKET',
+      text: prepared.message,
+      applianceId: null,
+      assumptions: [],
+    }
+  }
+  const p = prepared.packet
+  const rec = new Recorder(p.protocol, !icmp)
+  const out = newForwardResult()
+  walk(net, p, state, rec, out)
+  const first = rec.hops[0]?.steps[0]?.packet
+  return {
+    packet: {
+      ...(first ?? { source: spec.source, destination: spec.destination, protocol: p.protocol, size: p.size }),
+      reply: p.reply,
+      sourceId: p.sourceId,
+    },
+    hops: rec.hops,
+    disposition: out.disposition,
+    text: rec.text,
+    applianceId: out.appliance >= 0 ? net.appliances[out.appliance].id : null,
+    assumptions: [...rec.used].map((id: AssumptionId) => ({ id, value: net.assumptions[id], text: assumptionText(id, net.assumptions[id]) })),
+  }
+}
+
+/** The answer to a delivered request: from where it arrived, to the source it arrived with, ports swapped. */
+export function replySpec(request: Trace): PacketSpec | null {
+  if (request.disposition !== 'DELIVERED' && request.disposition !== 'EXITS_TO_INTERNET') return null
+  const lastHop = request.hops[request.hops.length - 1]
+  const seen = lastHop.steps[lastHop.steps.length - 1].packet
+  const source = request.disposition === 'DELIVERED' && lastHop.resourceId !== null ? lastHop.resourceId : seen.destination
+  return {
+    source,
+    destination: seen.source,
+    protocol: seen.protocol,
+    ...(seen.destinationPort !== undefined ? { sourcePort: seen.destinationPort } : {}),
+    ...(seen.sourcePort !== undefined ? { destinationPort: seen.sourcePort } : {}),
+    size: seen.size,
+    reply: true,
+  }
+}
+
+/** A request and its reply through one state, so the GWLB's flow table and the appliance's session carry over. */
+export function traceRoundTrip(net: Network, spec: PacketSpec, state: RuntimeState = createRuntimeState(net)): RoundTrip {
+  const request = trace(net, { ...spec, reply: false }, state)
+  const r = replySpec(request)
+  return { request, reply: r ? trace(net, r, state) : null }
+}

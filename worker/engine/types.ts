@@ -1,0 +1,255 @@
+// The engine's public shapes: packets in, traces out. May not touch: React, the DOM, zustand, src/store, src/canvas.
+import type { AssumptionId } from './assumptions'
+
+export type Protocol = 'tcp' | 'udp' | 'icmp'
+
+/** What the caller asks to send. */
+export interface PacketSpec {
+  /** a resource id (internetHost, ecs, appliance) or an address (an internet address, an EIP, a private address) */
+  source: string
+  destination: string
+  protocol: Protocol
+  /** default 49152, the first ephemeral port; ignored for ICMP */
+  sourcePort?: number
+  /** default 443; ignored for ICMP */
+  destinationPort?: number
+  /** bytes of the inner IP packet (header + payload, no Ethernet); default 1500, a full-size packet */
+  size?: number
+  /** the packet answers an earlier request (stateful appliances and security groups need to know) */
+  reply?: boolean
+}
+
+export const DEFAULT_SOURCE_PORT = 49152
+export const DEFAULT_DESTINATION_PORT = 443
+export const DEFAULT_PACKET_SIZE = 1500
+
+export type DropReason =
+  | 'NO_ROUTE'
+  | 'BLACKHOLE_ROUTE'
+  | 'LOOP'
+  | 'SECURITY_GROUP_DENIED'
+  | 'APPLIANCE_DENIED'
+  | 'MTU_EXCEEDED'
+  | 'NO_HEALTHY_APPLIANCE'
+  | 'APPLIANCE_DOWN'
+  | 'ENDPOINT_NOT_CONNECTED'
+  | 'STATEFUL_NO_SESSION'
+  /** the GWLB has no listener or no server group */
+  | 'NO_LISTENER'
+  /** the endpoint service has no GWLB in the endpoint's zone */
+  | 'NO_SERVICE_RESOURCE'
+  /** leaving through the IPv4 gateway from an address without an EIP */
+  | 'NO_PUBLIC_ADDRESS'
+  /** a Local route reached a vSwitch where no instance holds the address */
+  | 'HOST_UNREACHABLE'
+  /** a route's next hop is an instance the packet is not addressed to; instances here do not forward */
+  | 'INSTANCE_DOES_NOT_FORWARD'
+  /** the resource's zone is down */
+  | 'ZONE_DOWN'
+  /** the packet could not be placed: unknown source, malformed address */
+  | 'INVALID_PACKET'
+
+export type Disposition = 'DELIVERED' | 'EXITS_TO_INTERNET' | DropReason
+
+/** Index = the fast path's numeric disposition code. */
+export const DISPOSITIONS: readonly Disposition[] = [
+  'DELIVERED',
+  'EXITS_TO_INTERNET',
+  'NO_ROUTE',
+  'BLACKHOLE_ROUTE',
+  'LOOP',
+  'SECURITY_GROUP_DENIED',
+  'APPLIANCE_DENIED',
+  'MTU_EXCEEDED',
+  'NO_HEALTHY_APPLIANCE',
+  'APPLIANCE_DOWN',
+  'ENDPOINT_NOT_CONNECTED',
+  'STATEFUL_NO_SESSION',
+  'NO_LISTENER',
+  'NO_SERVICE_RESOURCE',
+  'NO_PUBLIC_ADDRESS',
+  'HOST_UNREACHABLE',
+  'INSTANCE_DOES_NOT_FORWARD',
+  'ZONE_DOWN',
+  'INVALID_PACKET',
+]
+
+export function isDropped(d: Disposition): d is DropReason {
+  return d !== 'DELIVERED' && d !== 'EXITS_TO_INTERNET'
+}
+
+/** The inner packet's headers as seen at one step. */
+export interface Headers {
+  source: string
+  destination: string
+  protocol: Protocol
+  sourcePort?: number
+  destinationPort?: number
+  /** inner IP bytes */
+  size: number
+}
+
+export interface GeneveOption {
+  class: string
+  type: number
+  name: 'gwlbEndpointId' | 'attachmentId' | 'flowCookie'
+  value: string
+}
+
+/** The outer header on a Geneve leg between the GWLB and an appliance. */
+export interface OuterHeader {
+  source: string
+  destination: string
+  protocol: 'udp'
+  destinationPort: 6081
+  /** inner size + the Geneve overhead */
+  size: number
+  overhead: number
+  options: GeneveOption[]
+}
+
+export interface RouteRule {
+  type: 'route'
+  routeTableId: string
+  /** the table is the VPC's system route table (no resource of its own) */
+  systemTable: boolean
+  destinationCidrBlock: string
+  nextHopType: 'Local' | 'Ipv4Gateway' | 'GatewayLoadBalancerEndpoint' | 'Instance' | 'NetworkInterface'
+  /** for Local entries, the vSwitch whose CIDR it is */
+  nextHopId: string
+  /** a derived system (Local) entry, not a custom one */
+  system: boolean
+  /** a custom entry that replaced the system route of a vSwitch CIDR */
+  replacesSystemRoute: boolean
+}
+
+export interface SecurityGroupRuleRef {
+  type: 'securityGroup'
+  direction: 'ingress' | 'egress'
+  /** null when no rule matched and the direction's default applied */
+  securityGroupId: string | null
+  ruleIndex: number
+  policy: 'accept' | 'drop'
+  priority?: number
+  description?: string
+}
+
+export interface PolicyRuleRef {
+  type: 'appliancePolicy'
+  applianceId: string
+  /** -1: no rule matched, the default action applied */
+  ruleIndex: number
+  action: 'allow' | 'deny'
+  description?: string
+}
+
+export interface HashCandidate {
+  applianceId: string
+  zoneId: string
+  healthy: boolean
+  membership: 'member' | 'draining' | 'removed'
+  score: number
+}
+
+export interface GwlbHashRule {
+  type: 'gwlbHash'
+  gwlbId: string
+  /** the zone of the GWLB node that received the packet */
+  zoneId: string
+  scheduler: '5TCH' | '3TCH' | '2TCH'
+  /** the fields the scheduler hashes, endpoints in sorted order when the key is symmetric */
+  inputs: { addresses: [string, string]; ports?: [number, number]; protocol?: Protocol }
+  symmetric: boolean
+  key: string
+  crossZone: boolean
+  candidates: HashCandidate[]
+  chosen: string
+  /** how the choice was made */
+  via: 'hash' | 'flowTable' | 'rebalanced' | 'allUnhealthy'
+}
+
+export interface TranslationRule {
+  type: 'eip'
+  instanceId: string
+  publicIpAddress: string
+  privateIpAddress: string
+}
+
+export interface SessionRule {
+  type: 'session'
+  applianceId: string
+  found: boolean
+}
+
+export interface EndpointRule {
+  type: 'endpointConnection'
+  endpointId: string
+  serviceId: string
+  connectionStatus: string
+  whitelisted: boolean
+}
+
+export type Rule = RouteRule | SecurityGroupRuleRef | PolicyRuleRef | GwlbHashRule | TranslationRule | SessionRule | EndpointRule
+
+export type StepAction =
+  | 'send'
+  | 'receive'
+  | 'translate'
+  | 'route'
+  | 'securityGroup'
+  | 'connection'
+  | 'privateLink'
+  | 'mtu'
+  | 'schedule'
+  | 'encapsulate'
+  | 'decapsulate'
+  | 'policy'
+  | 'session'
+  | 'deliver'
+  | 'exit'
+  | 'drop'
+
+export interface Step {
+  action: StepAction
+  /** plain words */
+  text: string
+  rule?: Rule
+  /** the inner headers after this step */
+  packet: Headers
+  /** present on Geneve legs */
+  outer?: OuterHeader
+}
+
+export interface Hop {
+  /** null for an internet address that no resource holds */
+  resourceId: string | null
+  kind: string
+  name: string
+  /** the previous hop's resource, for telling apart two visits to one resource */
+  from: string | null
+  steps: Step[]
+}
+
+export interface AssumptionUse {
+  id: AssumptionId
+  value: string
+  text: string
+}
+
+export interface Trace {
+  packet: Headers & { reply: boolean; sourceId: string | null }
+  hops: Hop[]
+  disposition: Disposition
+  /** one line: why it ended */
+  text: string
+  /** the appliance that inspected the packet, if one did */
+  applianceId: string | null
+  /** assumptions the trace relied on, where the cloud's documents are silent */
+  assumptions: AssumptionUse[]
+}
+
+export interface RoundTrip {
+  request: Trace
+  /** null when the request never arrived, so nothing answers */
+  reply: Trace | null
+}

@@ -1,0 +1,704 @@
+// The forwarding decisions, hop by hop. One function serves both the fast path (no recorder: numbers only, no
+// allocation) and the explaining trace (a recorder writes hops and steps), so the two cannot disagree.
+// May not touch: React, the DOM, zustand, the design document (it reads the compiled network only).
+import { formatIpv4 } from '../../src/model'
+import type { AssumptionId } from './assumptions'
+import { assumptionText } from './assumptions'
+import {
+  type CAppliance,
+  type CGwlb,
+  type CGwlbNode,
+  type CInstance,
+  type CompiledEntry,
+  type CompiledTable,
+  GENEVE_PORT,
+  GWLB_MAX_PACKET,
+  NH_BLACKHOLE,
+  NH_GWLBE,
+  NH_IGW,
+  NH_INSTANCE,
+  NH_LOCAL,
+  type Network,
+  PROTO_TCP,
+  PROTO_UDP,
+  RUN_RUNNING,
+  RUN_STOPPED,
+  T_APPLIANCE,
+  T_ECS,
+  T_GWLBE,
+  T_HOST,
+} from './compile'
+import { mix4, score } from './hash'
+import { matchPolicy, matchSecurityGroup } from './rules'
+import { DRAINING, MEMBER, OTHER_IDLE_SECONDS, REMOVED, type RuntimeState, TCP_IDLE_SECONDS } from './state'
+import {
+  DISPOSITIONS,
+  type Disposition,
+  type GwlbHashRule,
+  type Headers,
+  type Hop,
+  type OuterHeader,
+  type Protocol,
+  type Rule,
+  type StepAction,
+} from './types'
+
+/** Where a packet is: what it arrived at, and from which side. */
+export const AT_HOST_SEND = 0
+export const AT_ECS_SEND = 1
+export const AT_APPLIANCE_SEND = 2
+const AT_IGW_IN = 3
+const AT_IGW_OUT = 4
+const AT_HOST_RECV = 5
+const AT_ECS_RECV = 6
+const AT_APPLIANCE_RECV = 7
+const AT_GWLBE_IN = 8
+const AT_SERVICE_IN = 9
+const AT_GWLB_IN = 10
+const AT_APPLIANCE = 11
+const AT_GWLB_BACK = 12
+const AT_SERVICE_OUT = 13
+const AT_GWLBE_OUT = 14
+
+/** Disposition codes: indexes into DISPOSITIONS. */
+const D_DELIVERED = 0
+const D_EXITS = 1
+const D_NO_ROUTE = 2
+const D_BLACKHOLE = 3
+const D_LOOP = 4
+const D_SG = 5
+const D_APPLIANCE_DENIED = 6
+const D_MTU = 7
+const D_NO_HEALTHY = 8
+const D_APPLIANCE_DOWN = 9
+const D_ENDPOINT = 10
+const D_STATEFUL = 11
+const D_NO_LISTENER = 12
+const D_NO_SERVICE = 13
+const D_NO_PUBLIC = 14
+const D_HOST_UNREACHABLE = 15
+const D_NOT_FORWARDING = 16
+const D_ZONE_DOWN = 17
+
+/** A packet resolved against a network: numbers only, ready for the fast path. */
+export interface PreparedPacket {
+  startAt: number
+  /** -1 for an internet address that no resource holds */
+  startIdx: number
+  sourceId: string | null
+  src: number
+  dst: number
+  proto: number
+  protocol: Protocol
+  sport: number
+  dport: number
+  size: number
+  reply: boolean
+}
+
+/** The fast path's answer; one object can be reused across calls. */
+export interface ForwardResult {
+  disposition: Disposition
+  /** the appliance index that inspected the packet, or -1 */
+  appliance: number
+  hops: number
+}
+
+export function newForwardResult(): ForwardResult {
+  return { disposition: 'DELIVERED', appliance: -1, hops: 0 }
+}
+
+const POS = 16777216 // 2^24: next = at * POS + index
+const term = (code: number) => -(code + 1)
+const next = (at: number, idx: number) => at * POS + idx
+
+// The packet and context of the walk in progress. The walk is never re-entered, so module scope is safe and
+// keeps the fast path free of closures and allocations.
+let N: Network
+let S: RuntimeState
+let R: Recorder | null = null
+let pSrc = 0
+let pDst = 0
+let pProto = 0
+let pSport = 0
+let pDport = 0
+let pSize = 0
+let pReply = false
+let cEp = -1
+let cNode = -1
+let cAppliance = -1
+let cHash = 0
+let visited = new Int32Array(4 * 64)
+let lookups = 0
+
+/** Map and table look-ups done so far by every walk (the bench compares the engine with a bare loop of as many). */
+export function lookupCount(): number {
+  return lookups
+}
+
+const ip = formatIpv4
+
+/** Collects hops and steps for the explaining trace. */
+export class Recorder {
+  hops: Hop[] = []
+  used = new Set<AssumptionId>()
+  text = ''
+  private hop: Hop | null = null
+  private lastId: string | null = null
+
+  constructor(
+    private readonly protocol: Protocol,
+    private readonly ports: boolean,
+  ) {}
+
+  open(resourceId: string | null, kind: string, name: string): void {
+    this.hop = { resourceId, kind, name, from: this.lastId, steps: [] }
+    this.hops.push(this.hop)
+    this.lastId = resourceId
+  }
+
+  headers(): Headers {
+    const h: Headers = { source: ip(pSrc), destination: ip(pDst), protocol: this.protocol, size: pSize }
+    if (this.ports) {
+      h.sourcePort = pSport
+      h.destinationPort = pDport
+    }
+    return h
+  }
+
+  step(action: StepAction, text: string, rule?: Rule, outer?: OuterHeader): void {
+    this.hop?.steps.push({ action, text, ...(rule ? { rule } : {}), packet: this.headers(), ...(outer ? { outer } : {}) })
+  }
+
+  use(id: AssumptionId): void {
+    this.used.add(id)
+  }
+
+  /** The packet in one line, as a network analyser would print it. */
+  line(): string {
+    const p = this.ports ? `${ip(pSrc)}:${pSport} → ${ip(pDst)}:${pDport}` : `${ip(pSrc)} → ${ip(pDst)}`
+    return `${p} ${this.protocol}, ${pSize} bytes`
+  }
+}
+
+function end(code: number, text: string): number {
+  if (R) {
+    R.step(code <= D_EXITS ? (code === D_DELIVERED ? 'deliver' : 'exit') : 'drop', text)
+    R.text = text
+  }
+  return term(code)
+}
+
+function lpm(t: CompiledTable, dst: number): number {
+  lookups++
+  if (N.assumptions.routeSelection === 'longestPrefix') {
+    const { lens, masks, maps } = t
+    for (let i = 0; i < lens.length; i++) {
+      const e = maps[i].get(dst & masks[i])
+      if (e !== undefined) return e
+    }
+    return -1
+  }
+  const entries = t.entries
+  for (let i = 0; i < entries.length; i++) if ((dst & entries[i].mask) === entries[i].base) return i
+  return -1
+}
+
+function routeText(t: CompiledTable, e: CompiledEntry): string {
+  const r = e.rule
+  const table = t.type === 'system' ? `the system route table of ${N.vpcs[t.vpc].id}` : `route table ${t.id}`
+  const kind = r.system ? 'system route' : r.replacesSystemRoute ? 'custom route that replaced the system route' : 'custom route'
+  const hop = r.nextHopType === 'Local' ? `Local (vSwitch ${r.nextHopId})` : `${r.nextHopType} ${r.nextHopId}`
+  return `${table}: ${r.destinationCidrBlock} → ${hop} (${kind}) matches ${ip(pDst)}`
+}
+
+/** Looks the destination up in a route table and says where the packet goes next. */
+function routeFrom(ti: number): number {
+  const t = N.tables[ti]
+  const ei = lpm(t, pDst)
+  if (R) R.use('routeSelection')
+  if (ei < 0) {
+    const table = t.type === 'system' ? `the system route table of ${N.vpcs[t.vpc].id}` : `route table ${t.id}`
+    return end(D_NO_ROUTE, `no entry of ${table} matches ${ip(pDst)}`)
+  }
+  const e = t.entries[ei]
+  if (R) R.step('route', routeText(t, e), e.rule)
+  switch (e.nextHop) {
+    case NH_BLACKHOLE:
+      return end(D_BLACKHOLE, `black hole: the route's next hop ${e.blackhole}`)
+    case NH_IGW:
+      return next(AT_IGW_OUT, e.target)
+    case NH_GWLBE:
+      return next(AT_GWLBE_IN, e.target)
+    case NH_INSTANCE:
+      return next((e.target & 7) === T_ECS ? AT_ECS_RECV : AT_APPLIANCE_RECV, e.target >> 3)
+    case NH_LOCAL: {
+      lookups++
+      const code = N.vpcs[t.vpc].addrs.get(pDst)
+      if (code === undefined) return end(D_HOST_UNREACHABLE, `no instance in vSwitch ${N.vswitches[e.target].id} holds ${ip(pDst)}`)
+      const kind = code & 7
+      if (kind === T_ECS) return next(AT_ECS_RECV, code >> 3)
+      if (kind === T_APPLIANCE) return next(AT_APPLIANCE_RECV, code >> 3)
+      const what = kind === T_GWLBE ? `the ENI of endpoint ${N.endpoints[code >> 3].id}` : `an address of ${N.gwlbs[N.nodes[code >> 3].gwlb].id}`
+      return end(D_HOST_UNREACHABLE, `${ip(pDst)} is ${what}, which takes only traffic routed to it as a next hop`)
+    }
+  }
+  return end(D_NO_ROUTE, 'unknown next hop')
+}
+
+/** The packet is on the internet, addressed to pDst. */
+function toInternet(): number {
+  lookups++
+  const code = N.publicAddrs.get(pDst)
+  if (code === undefined) return end(D_EXITS, `no resource of the design holds ${ip(pDst)}: the packet leaves for the internet`)
+  if ((code & 7) === T_HOST) {
+    if (R) R.step('send', `the internet carries it to ${N.hosts[code >> 3].id}`)
+    return next(AT_HOST_RECV, code >> 3)
+  }
+  const e = N.ecs[code >> 3]
+  const igw = N.vpcs[e.vpc].igw
+  if (igw < 0) return end(D_NO_ROUTE, `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`)
+  if (R) R.step('send', `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.igws[igw].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`)
+  return next(AT_IGW_IN, igw)
+}
+
+function sgRuleText(inst: CInstance, ingress: boolean, i: number, accept: boolean): string {
+  const side = ingress ? 'inbound' : 'outbound'
+  if (i < 0) return ingress ? `no inbound rule of ${inst.sg.ids.join(', ') || 'its security groups'} accepts it: denied by default` : 'no outbound rule matches: outbound traffic is accepted by default'
+  const r = (ingress ? inst.sg.ingress : inst.sg.egress)[i].ref
+  return `${r.securityGroupId} ${side} rule ${r.ruleIndex} (priority ${r.priority}, ${r.policy}${r.description ? `: ${r.description}` : ''}) ${accept ? 'accepts' : 'drops'} it`
+}
+
+function sgRef(inst: CInstance, ingress: boolean, i: number): Rule {
+  if (i >= 0) return (ingress ? inst.sg.ingress : inst.sg.egress)[i].ref
+  return { type: 'securityGroup', direction: ingress ? 'ingress' : 'egress', securityGroupId: null, ruleIndex: -1, policy: ingress ? 'drop' : 'accept' }
+}
+
+/** An instance sends its own packet: outbound security group, then its vSwitch's route table. */
+function instanceSend(inst: CInstance, appliance: boolean): number {
+  if (R) R.step('send', `${inst.id} (${inst.address}) sends ${R.line()}`)
+  if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[inst.zone]} is down`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (pReply) {
+    if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it out')
+  } else {
+    lookups++
+    const i = matchSecurityGroup(inst.sg.egress, pProto, pDst, pDport)
+    const accept = i < 0 || inst.sg.egress[i].accept
+    if (R) R.step('securityGroup', sgRuleText(inst, false, i, accept), sgRef(inst, false, i))
+    if (!accept) return end(D_SG, `the security group of ${inst.id} drops the outbound packet`)
+  }
+  return routeFrom(N.vswitches[inst.vswitch].table)
+}
+
+/** A packet addressed to an instance arrives: inbound security group, then delivery. */
+function instanceReceive(inst: CInstance, appliance: boolean): number {
+  if (R) R.step('receive', `arrives at ${inst.id} (${inst.address})`)
+  if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[inst.zone]} is down`)
+  if (pDst !== inst.addr) return end(D_NOT_FORWARDING, `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (pReply) {
+    if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it in')
+  } else {
+    lookups++
+    const i = matchSecurityGroup(inst.sg.ingress, pProto, pSrc, pDport)
+    const accept = i >= 0 && inst.sg.ingress[i].accept
+    if (R) R.step('securityGroup', sgRuleText(inst, true, i, accept), sgRef(inst, true, i))
+    if (!accept) return end(D_SG, `the security group of ${inst.id} denies the inbound packet`)
+  }
+  return end(D_DELIVERED, `delivered to ${inst.id}`)
+}
+
+function outer(src: number, dst: number): OuterHeader {
+  const options: OuterHeader['options'] = [{ class: '0x0108', type: 1, name: 'gwlbEndpointId', value: N.endpoints[cEp].id }]
+  if (N.assumptions.geneveOptions === 'awsTlvs') {
+    options.push({ class: '0x0108', type: 2, name: 'attachmentId', value: '0' })
+    options.push({ class: '0x0108', type: 3, name: 'flowCookie', value: `0x${cHash.toString(16).padStart(8, '0')}` })
+  }
+  return { source: ip(src), destination: ip(dst), protocol: 'udp', destinationPort: GENEVE_PORT, size: pSize + N.geneveOverhead, overhead: N.geneveOverhead, options }
+}
+
+const VIA_HASH = 0
+const VIA_FLOW = 1
+const VIA_REBALANCED = 2
+const VIA_ALL_UNHEALTHY = 3
+const VIA_NAMES = ['hash', 'flowTable', 'rebalanced', 'allUnhealthy'] as const
+
+function explainSchedule(g: CGwlb, nd: CGwlbNode, lo: number, hi: number, loP: number, hiP: number, symmetric: boolean, chosen: number, via: number): void {
+  if (!R) return
+  const protocol = R.headers().protocol
+  const inputs: GwlbHashRule['inputs'] = { addresses: [ip(lo), ip(hi)] }
+  if (g.scheduler === 5) inputs.ports = [loP, hiP]
+  if (g.scheduler >= 3) inputs.protocol = protocol
+  const membership = ['member', 'draining', 'removed'] as const
+  const rule: GwlbHashRule = {
+    type: 'gwlbHash',
+    gwlbId: g.id,
+    zoneId: N.zones[nd.zone],
+    scheduler: g.schedulerName,
+    inputs,
+    symmetric,
+    key: `0x${cHash.toString(16).padStart(8, '0')}`,
+    crossZone: g.crossZone,
+    candidates: [...nd.candidates].map((a) => ({
+      applianceId: N.appliances[a].id,
+      zoneId: N.zones[N.appliances[a].zone],
+      healthy: S.healthy[a] === 1,
+      membership: membership[S.membership[a]] ?? 'removed',
+      score: score(cHash, N.appliances[a].seed),
+    })),
+    chosen: N.appliances[chosen].id,
+    via: VIA_NAMES[via],
+  }
+  const fields = g.scheduler === 5 ? 'addresses, ports and protocol' : g.scheduler === 3 ? 'addresses and protocol' : 'addresses'
+  const scope = g.crossZone ? 'appliances in every zone' : `appliances in zone ${N.zones[nd.zone]} only (cross-zone off)`
+  const how =
+    via === VIA_FLOW
+      ? `the flow table already pins this flow to ${N.appliances[chosen].id}`
+      : via === VIA_REBALANCED
+        ? `the pinned appliance is unhealthy or removed and the server group rebalances: the ${g.schedulerName} hash (${fields}) over ${scope} now picks ${N.appliances[chosen].id}`
+        : via === VIA_ALL_UNHEALTHY
+          ? `no appliance is healthy; the ${g.schedulerName} hash over every registered appliance picks ${N.appliances[chosen].id}`
+          : `the ${g.schedulerName} hash (${fields}${symmetric ? ', endpoints sorted so both directions agree' : ''}) over healthy ${scope} picks ${N.appliances[chosen].id}`
+  R.step('schedule', how, rule)
+}
+
+/** Picks the appliance for a packet at a GWLB node: flow table first, then the consistent hash. */
+function schedule(g: CGwlb, nd: CGwlbNode): number {
+  let lo = pSrc
+  let hi = pDst
+  let loP = pSport
+  let hiP = pDport
+  const symmetric = N.assumptions.symmetricHash === 'sortedEndpoints'
+  if (R) R.use('symmetricHash')
+  if (symmetric && (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP))) {
+    lo = pDst
+    hi = pSrc
+    loP = pDport
+    hiP = pSport
+  }
+  const k2 = (loP << 16) | hiP
+  const k3 = pProto | (nd.index << 8)
+  cHash = g.scheduler === 5 ? mix4(lo, hi, k2, pProto) : g.scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
+  const flows = S.flows
+  lookups++
+  let slot = flows.find(lo, hi, k2, k3)
+  let via = VIA_HASH
+  if (slot >= 0 && S.now - flows.lastSeen(slot) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
+    if (R) R.step('schedule', 'the flow sat idle past the GWLB\'s fixed timeout (TCP 350 s, others 120 s): it counts as new')
+    flows.deleteSlot(slot)
+    slot = -1
+  }
+  if (slot >= 0) {
+    const a = flows.value(slot)
+    const m = S.membership[a]
+    if (m === DRAINING || (m === MEMBER && S.healthy[a] === 1) || !g.rebalance) {
+      flows.touch(slot, S.now)
+      explainSchedule(g, nd, lo, hi, loP, hiP, symmetric, a, VIA_FLOW)
+      return a
+    }
+    via = VIA_REBALANCED
+  }
+  const c = nd.candidates
+  let best = -1
+  let bestScore = -1
+  for (let i = 0; i < c.length; i++) {
+    const a = c[i]
+    if (S.membership[a] !== MEMBER || S.healthy[a] !== 1) continue
+    const sc = score(cHash, N.appliances[a].seed)
+    if (sc > bestScore) {
+      bestScore = sc
+      best = a
+    }
+  }
+  if (best < 0) {
+    if (R) R.use('allUnhealthy')
+    if (N.assumptions.allUnhealthy === 'awsRandomTarget') {
+      for (let i = 0; i < c.length; i++) {
+        const a = c[i]
+        if (S.membership[a] === REMOVED) continue
+        const sc = score(cHash, N.appliances[a].seed)
+        if (sc > bestScore) {
+          bestScore = sc
+          best = a
+        }
+      }
+      via = VIA_ALL_UNHEALTHY
+    }
+    if (best < 0) {
+      const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
+      return end(D_NO_HEALTHY, `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`)
+    }
+  }
+  flows.set(lo, hi, k2, k3, best, S.now)
+  explainSchedule(g, nd, lo, hi, loP, hiP, symmetric, best, via)
+  return best
+}
+
+/** The appliance inspects the inner packet: policy, and for a stateful one its session table. */
+function inspect(ap: CAppliance): number {
+  let lo = pSrc
+  let hi = pDst
+  let loP = pSport
+  let hiP = pDport
+  if (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP)) {
+    lo = pDst
+    hi = pSrc
+    loP = pDport
+    hiP = pSport
+  }
+  const k2 = (loP << 16) | hiP
+  const k3 = pProto | ((ap.index + 1) << 8)
+  if (ap.stateful) {
+    lookups++
+    if (S.sessions.find(lo, hi, k2, k3) >= 0) {
+      if (R) R.step('session', `${ap.id} has a session for this connection: allowed without re-checking its policy`, { type: 'session', applianceId: ap.id, found: true })
+      return 0
+    }
+    if (pReply) {
+      if (R) R.step('session', `${ap.id} is stateful and has no session for this reply`, { type: 'session', applianceId: ap.id, found: false })
+      return end(D_STATEFUL, `${ap.id} never saw the request of this reply (asymmetric path): dropped`)
+    }
+  }
+  lookups++
+  const i = matchPolicy(ap.policy, pProto, pSrc, pDst, pDport)
+  const allow = i < 0 ? ap.defaultAllow : ap.policy[i].allow
+  if (R) {
+    const rule: Rule = i >= 0 ? ap.policy[i].ref : { type: 'appliancePolicy', applianceId: ap.id, ruleIndex: -1, action: ap.defaultAllow ? 'allow' : 'deny' }
+    const ref = rule.type === 'appliancePolicy' ? rule : null
+    const what = i >= 0 ? `policy rule ${i}${ref?.description ? ` (${ref.description})` : ''}` : 'no policy rule matches; the default action'
+    R.step('policy', `${ap.id}: ${what} ${allow ? 'allows' : 'denies'} it`, rule)
+  }
+  if (!allow) return end(D_APPLIANCE_DENIED, `${ap.id}'s policy denies the packet`)
+  if (ap.stateful) {
+    S.sessions.set(lo, hi, k2, k3, 1, S.now)
+    if (R) R.step('session', `${ap.id} records a session for this connection`, { type: 'session', applianceId: ap.id, found: false })
+  }
+  return 0
+}
+
+function openHop(at: number, idx: number): void {
+  if (!R) return
+  switch (at) {
+    case AT_HOST_SEND:
+    case AT_HOST_RECV:
+      if (idx < 0) R.open(null, 'internet', `internet address ${ip(pSrc)}`)
+      else R.open(N.hosts[idx].id, 'internetHost', N.hosts[idx].name)
+      return
+    case AT_ECS_SEND:
+    case AT_ECS_RECV:
+      R.open(N.ecs[idx].id, 'ecs', N.ecs[idx].name)
+      return
+    case AT_APPLIANCE_SEND:
+    case AT_APPLIANCE_RECV:
+    case AT_APPLIANCE:
+      R.open(N.appliances[idx].id, 'appliance', N.appliances[idx].name)
+      return
+    case AT_IGW_IN:
+    case AT_IGW_OUT:
+      R.open(N.igws[idx].id, 'ipv4Gateway', N.igws[idx].name)
+      return
+    case AT_GWLBE_IN:
+    case AT_GWLBE_OUT:
+      R.open(N.endpoints[idx].id, 'gwlbEndpoint', N.endpoints[idx].name)
+      return
+    case AT_SERVICE_IN:
+    case AT_SERVICE_OUT:
+      R.open(N.services[idx].id, 'endpointService', N.services[idx].name)
+      return
+    case AT_GWLB_IN:
+    case AT_GWLB_BACK: {
+      const g = N.gwlbs[N.nodes[idx].gwlb]
+      R.open(g.id, 'gwlb', g.name)
+      return
+    }
+  }
+}
+
+/** One hop: what the resource at `at` does with the packet. Returns the next place, or a terminal code. */
+function hop(at: number, idx: number): number {
+  switch (at) {
+    case AT_HOST_SEND:
+      if (R) R.step('send', `sends ${R.line()} across the internet`)
+      return toInternet()
+    case AT_ECS_SEND:
+      return instanceSend(N.ecs[idx], false)
+    case AT_APPLIANCE_SEND:
+      return instanceSend(N.appliances[idx], true)
+    case AT_HOST_RECV:
+      if (R) R.step('receive', `arrives at ${N.hosts[idx].id} (${N.hosts[idx].address})`)
+      return end(D_DELIVERED, `delivered to ${N.hosts[idx].id} on the internet`)
+    case AT_ECS_RECV:
+      return instanceReceive(N.ecs[idx], false)
+    case AT_APPLIANCE_RECV:
+      return instanceReceive(N.appliances[idx], true)
+    case AT_IGW_IN: {
+      const g = N.igws[idx]
+      if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc].id} from the internet`)
+      lookups++
+      const code = N.publicAddrs.get(pDst)
+      if (code === undefined || (code & 7) !== T_ECS) return end(D_NO_ROUTE, `${ip(pDst)} is no EIP of this VPC`)
+      const e = N.ecs[code >> 3]
+      pDst = e.addr
+      if (R) R.step('translate', `destination ${e.eipText} → ${e.address}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText ?? '', privateIpAddress: e.address })
+      return routeFrom(g.table)
+    }
+    case AT_IGW_OUT: {
+      const g = N.igws[idx]
+      if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc].id}`)
+      lookups++
+      const code = N.vpcs[g.vpc].addrs.get(pSrc)
+      const e = code !== undefined && (code & 7) === T_ECS ? N.ecs[code >> 3] : null
+      if (!e || e.eipText === null) return end(D_NO_PUBLIC, `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
+      pSrc = e.eip
+      if (R) R.step('translate', `source ${e.address} → ${e.eipText}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText, privateIpAddress: e.address })
+      return toInternet()
+    }
+    case AT_GWLBE_IN: {
+      const ep = N.endpoints[idx]
+      cEp = idx
+      if (R) R.step('receive', `routed to endpoint ${ep.id} (ENI ${ep.address}, zone ${N.zones[ep.zone]})`)
+      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[ep.zone]} is down`)
+      const status = S.endpointStatus[idx]
+      const svc = N.services[ep.service]
+      if (R) {
+        const statusName = ['Connected', 'Disconnected', 'Connecting', 'Disconnecting', 'Pending'][status] ?? 'unknown'
+        const white = ep.whitelisted ? '' : `; ${svc.id}'s whitelist does not list account ${ep.account}`
+        R.step('connection', `connection to ${svc.id}: ${statusName}${white}`, { type: 'endpointConnection', endpointId: ep.id, serviceId: svc.id, connectionStatus: statusName, whitelisted: ep.whitelisted })
+      }
+      if (status !== 0 || !ep.whitelisted) return end(D_ENDPOINT, `endpoint ${ep.id} is not connected to ${svc.id}`)
+      return next(AT_SERVICE_IN, ep.service)
+    }
+    case AT_SERVICE_IN: {
+      const ep = N.endpoints[cEp]
+      const node = N.services[idx].nodeByZone[ep.zone]
+      if (node < 0) return end(D_NO_SERVICE, `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
+      cNode = node
+      if (R) R.step('privateLink', `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node].gwlb].id} in zone ${N.zones[ep.zone]}`)
+      return next(AT_GWLB_IN, node)
+    }
+    case AT_GWLB_IN: {
+      const nd = N.nodes[idx]
+      const g = N.gwlbs[nd.gwlb]
+      if (R) R.step('receive', `arrives at ${g.id}'s node in zone ${N.zones[nd.zone]} (${nd.address})`)
+      if (S.zoneDown[nd.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[nd.zone]} is down`)
+      if (!g.listener) return end(D_NO_LISTENER, `${g.id} has no listener with a server group`)
+      if (pSize > GWLB_MAX_PACKET) {
+        if (R) R.step('mtu', `${pSize} bytes is over the ${GWLB_MAX_PACKET} bytes a GWLB accepts; it neither fragments nor sends ICMP`)
+        return end(D_MTU, `${g.id} drops packets over ${GWLB_MAX_PACKET} bytes`)
+      }
+      const a = schedule(g, nd)
+      if (a < 0) return a
+      cAppliance = a
+      const ap = N.appliances[a]
+      if (R) {
+        R.use('geneveOptions')
+        R.step('encapsulate', `Geneve to ${ap.id}: outer ${nd.address} → ${ap.address} UDP ${GENEVE_PORT}, +${N.geneveOverhead} bytes, inner packet unchanged`, undefined, outer(nd.addr, ap.addr))
+      }
+      return next(AT_APPLIANCE, a)
+    }
+    case AT_APPLIANCE: {
+      const ap = N.appliances[idx]
+      const nd = N.nodes[cNode]
+      if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
+      if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
+      if (S.run[idx] !== RUN_RUNNING) {
+        const why = S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'
+        return end(D_APPLIANCE_DOWN, `${ap.id} ${why}`)
+      }
+      const size = pSize + N.geneveOverhead
+      if (size > ap.mtu) {
+        if (R) R.step('mtu', `${size} bytes encapsulated is over ${ap.id}'s NIC MTU of ${ap.mtu} (${ap.jumbo ? 'jumbo frames' : 'no jumbo frames'})`)
+        return end(D_MTU, `${ap.id} cannot take a ${size}-byte Geneve packet`)
+      }
+      lookups++
+      const i = matchSecurityGroup(ap.sg.ingress, PROTO_UDP, nd.addr, GENEVE_PORT)
+      const accept = i >= 0 && ap.sg.ingress[i].accept
+      if (R) R.step('securityGroup', `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${sgRuleText(ap, true, i, accept)}`, sgRef(ap, true, i))
+      if (!accept) return end(D_SG, `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
+      const r = inspect(ap)
+      if (r < 0) return r
+      if (R) R.step('encapsulate', `returns it to ${N.gwlbs[nd.gwlb].id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`, undefined, outer(ap.addr, nd.addr))
+      return next(AT_GWLB_BACK, cNode)
+    }
+    case AT_GWLB_BACK: {
+      const nd = N.nodes[idx]
+      const ap = N.appliances[cAppliance]
+      if (R) {
+        R.step('receive', `Geneve back from ${ap.id}`, undefined, outer(ap.addr, nd.addr))
+        R.step('decapsulate', `removes the Geneve header; its GWLBe-id option sends the packet back to ${N.endpoints[cEp].id}`)
+      }
+      return next(AT_SERVICE_OUT, N.endpoints[cEp].service)
+    }
+    case AT_SERVICE_OUT:
+      if (R) R.step('privateLink', `PrivateLink carries it back to ${N.endpoints[cEp].id}`)
+      return next(AT_GWLBE_OUT, cEp)
+    case AT_GWLBE_OUT: {
+      const ep = N.endpoints[idx]
+      if (R) R.step('receive', `back from PrivateLink; ${ep.id} hands it to its vSwitch ${N.vswitches[ep.vswitch].id}`)
+      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[ep.zone]} is down`)
+      return routeFrom(N.vswitches[ep.vswitch].table)
+    }
+  }
+  return end(D_NO_ROUTE, 'nowhere to go')
+}
+
+/**
+ * Walks a prepared packet through the network. With a recorder it also explains itself; without one it only
+ * decides. Writes the result into `out`.
+ */
+export function walk(net: Network, p: PreparedPacket, st: RuntimeState, rec: Recorder | null, out: ForwardResult): void {
+  N = net
+  S = st
+  R = rec
+  pSrc = p.src
+  pDst = p.dst
+  pProto = p.proto
+  pSport = p.sport
+  pDport = p.dport
+  pSize = p.size
+  pReply = p.reply
+  cEp = -1
+  cNode = -1
+  cAppliance = -1
+  if (visited.length < 4 * net.maxHops) visited = new Int32Array(4 * net.maxHops)
+  let at = p.startAt
+  let idx = p.startIdx
+  let hops = 0
+  let r = 0
+  for (;;) {
+    openHop(at, idx)
+    hops++
+    if (hops >= net.maxHops) {
+      r = end(D_LOOP, `still forwarding after ${hops - 1} hops, the limit: a loop`)
+      break
+    }
+    // the forwarding state: where, from which side (at), for which endpoint, with which addresses
+    const key = at * POS + idx
+    let seen = false
+    for (let i = 0; i < hops - 1; i++) {
+      const b = i << 2
+      if (visited[b] === key && visited[b + 1] === pSrc && visited[b + 2] === pDst && visited[b + 3] === cEp) {
+        seen = true
+        break
+      }
+    }
+    if (seen) {
+      r = end(D_LOOP, 'the packet is back where it was, with the same headers: a forwarding loop')
+      break
+    }
+    const b = (hops - 1) << 2
+    visited[b] = key
+    visited[b + 1] = pSrc
+    visited[b + 2] = pDst
+    visited[b + 3] = cEp
+    r = hop(at, idx)
+    if (r < 0) break
+    at = Math.floor(r / POS)
+    idx = r - at * POS
+  }
+  out.disposition = DISPOSITIONS[-r - 1]
+  out.appliance = cAppliance
+  out.hops = hops
+  R = null
+}
