@@ -43,7 +43,8 @@ export function hclString(text: string): string {
     else out += ch
   }
   // template sequences: "$${" and "%%{" are HCL's escapes for a literal "${" and "%{"
-  return `"${out.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`
+  // (a replacer function, because "$$" in a replacement string means one "$")
+  return `"${out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')}"`
 }
 
 /** Text made safe for a "#" comment: one line, no control characters. */

@@ -1,0 +1,117 @@
+import { deflateSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { type Design, serialise } from '../../src/model'
+import { toBase64Url, utf8 } from '../../src/share/bytes'
+import { MAX_SHARE_URL_LENGTH, decodeShareLink, encodeShareLink, isShareLink } from '../../src/share/shareLink'
+import { EXAMPLE_NAMES, example } from './fixtures'
+
+const BASE = 'https://studio.example.com/app/'
+
+function link(design: Design): string {
+  const r = encodeShareLink(design, { baseUrl: BASE })
+  if (!r.ok) throw new Error(`too large: ${r.size}`)
+  return r.url
+}
+
+function expectRefused(url: string, reason = 'not-ours'): string[] {
+  const r = decodeShareLink(url)
+  expect(r.ok).toBe(false)
+  if (r.ok) return []
+  expect(r.reason).toBe(reason)
+  expect(r.errors.length).toBeGreaterThan(0)
+  expect(r.messages.length).toBeGreaterThan(1)
+  return r.messages
+}
+
+const linkOf = (payload: string) => `${BASE}#d=1.${payload}`
+const packed = (text: string) => toBase64Url(deflateSync(utf8(text)))
+
+describe('share link', () => {
+  for (const name of EXAMPLE_NAMES) {
+    it(`${name}: round-trips to the identical document, layout and scenarios included`, () => {
+      const design = example(name)
+      expect(design.scenarios.length).toBeGreaterThan(0)
+      expect(Object.keys(design.layout).length).toBeGreaterThan(0)
+      const url = link(design)
+      expect(url.startsWith(`${BASE}#d=1.`)).toBe(true)
+      expect(url.length).toBeLessThanOrEqual(MAX_SHARE_URL_LENGTH)
+      expect(isShareLink(url)).toBe(true)
+      const back = decodeShareLink(url)
+      expect(back.ok).toBe(true)
+      if (!back.ok) return
+      expect(back.design).toEqual(design)
+      expect(serialise(back.design)).toBe(serialise(design))
+      expect(back.repairs).toEqual([])
+      // the fragment alone, and beside other fragment parameters, decode the same
+      const fragment = url.slice(url.indexOf('#'))
+      expect(decodeShareLink(fragment).ok).toBe(true)
+      expect(decodeShareLink(`${fragment}&view=embed`).ok).toBe(true)
+      expect(decodeShareLink(`#view=embed&${fragment.slice(1)}`).ok).toBe(true)
+    })
+  }
+
+  it('refuses a truncated link with a message', () => {
+    const url = link(example('two-zones'))
+    for (const cut of [url.length - 1, url.length - 10, Math.floor(url.length / 2), url.indexOf('#d=1.') + 5]) {
+      const messages = expectRefused(url.slice(0, cut))
+      expect(messages.join(' ')).toMatch(/cut short or changed|JSON/)
+    }
+  })
+
+  it('refuses a tampered link with a message', () => {
+    const url = link(example('single-zone'))
+    const at = url.indexOf('#') + 200
+    const flipped = url.slice(0, at) + (url[at] === 'A' ? 'B' : 'A') + url.slice(at + 1)
+    const r = decodeShareLink(flipped)
+    expect(r.ok).toBe(false)
+    expect(decodeShareLink(url.replace('#d=1.', '#d=1.*')).ok).toBe(false)
+    expect(decodeShareLink(`${url}%20`).ok).toBe(false)
+  })
+
+  it('says what is wrong with links that are not share links', () => {
+    expect(expectRefused('https://studio.example.com/app/')[0]).toBe('This link does not hold a GWLB Studio design.')
+    expectRefused('#d=')
+    expectRefused('#d=1.')
+    expectRefused('#d=one.abc')
+    expectRefused(linkOf(packed('not json')))
+    expectRefused(linkOf(packed('{"format":"something-else"}')))
+    expectRefused(linkOf(toBase64Url(Uint8Array.of(0xff, 0xfe, 0xfd))))
+  })
+
+  it('refuses a link from a newer GWLB Studio as too new', () => {
+    const url = link(example('single-zone')).replace('#d=1.', '#d=2.')
+    expect(expectRefused(url, 'too-new')[0]).toMatch(/newer version/)
+  })
+
+  it('reports an invalid design inside a well-formed link with its errors', () => {
+    const d = structuredClone(example('single-zone')) as unknown as { resources: { id: string }[] }
+    d.resources[1].id = d.resources[0].id
+    const messages = expectRefused(linkOf(packed(JSON.stringify(d))), 'invalid')
+    expect(messages.some((m) => m.includes('GWLB-L006'))).toBe(true)
+  })
+
+  it('stops inflating a link that expands past the design size limit', () => {
+    const bomb = toBase64Url(deflateSync(new Uint8Array(6_000_000).fill(32)))
+    const messages = expectRefused(linkOf(bomb))
+    expect(messages.join(' ')).toMatch(/at most/)
+  })
+
+  it('refuses to make a link longer than the limit, and says how long it would be', () => {
+    const d = structuredClone(example('two-zones'))
+    let seed = 7
+    const noise = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed.toString(36)
+    }
+    for (let i = 0; i < 400; i++)
+      d.resources.push({ kind: 'internetHost', id: `host-${i}`, name: `${noise()} ${noise()}`, ipAddress: `198.51.${Math.floor(i / 200)}.${(i % 200) + 1}` })
+    const r = encodeShareLink(d, { baseUrl: BASE })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.reason).toBe('too-large')
+    expect(r.limit).toBe(MAX_SHARE_URL_LENGTH)
+    expect(r.size).toBeGreaterThan(MAX_SHARE_URL_LENGTH)
+    // a lower limit of the caller's own is honoured too
+    expect(encodeShareLink(example('single-zone'), { maxUrlLength: 100 }).ok).toBe(false)
+  })
+})
