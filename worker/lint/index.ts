@@ -1,11 +1,32 @@
 // The linter: runs every design rule over a loaded design. May not touch: React, the DOM, zustand.
 import type { Design } from '../../src/model'
+import { appliances } from './appliance'
+import { endpointServices, gwlbEndpoints } from './endpointService'
+import { gatewayRouteTables } from './gatewayRouteTable'
+import { inspectionBypass } from './inspectionBypass'
+import { loadBalancers } from './loadBalancer'
+import { nextHops } from './nextHop'
 import type { Problem, Rule } from './problem'
+import { routingLoops } from './routingLoop'
+import { serverGroupSettings } from './serverGroupSettings'
+import { vswitchRouteTables } from './vswitchRouteTable'
 
+export { CATALOG, type Code } from './catalog'
 export type { Fix, Problem, Rule, Severity } from './problem'
 
-/** Every rule, in the order problems are listed. */
-export const RULES: readonly Rule[] = []
+/** Every rule, in the order problems are listed: provider side first, then PrivateLink, then the consumer's routes. */
+export const RULES: readonly Rule[] = [
+  loadBalancers,
+  serverGroupSettings,
+  appliances,
+  endpointServices,
+  gwlbEndpoints,
+  nextHops,
+  gatewayRouteTables,
+  vswitchRouteTables,
+  routingLoops,
+  inspectionBypass,
+]
 
 export function lint(design: Design): Problem[] {
   return RULES.flatMap((rule) => rule(design))

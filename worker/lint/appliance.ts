@@ -1,0 +1,144 @@
+// The seed's prerequisites for each appliance: jumbo frames, and security groups that accept Geneve (UDP 6081)
+// and the health checks from the GWLB. May not touch: React, the DOM, zustand, worker/engine.
+import {
+  type Appliance,
+  type Design,
+  type Gwlb,
+  type SecurityGroup,
+  type SecurityGroupRule,
+  cidrContainsAddress,
+  parseCidr,
+  parseIpv4,
+  parsePortRange,
+} from '../../src/model'
+import { type Code, problem } from './catalog'
+import { addResource, freshId, updateResource } from './edit'
+import { type DesignIndex, indexOf, label } from './lookup'
+import type { Fix, Problem } from './problem'
+
+export const GENEVE_PORT = 6081
+
+/** How an instance's security groups treat one inbound packet (Alibaba: lowest priority number first, drop wins a tie). */
+export type IngressVerdict =
+  | { kind: 'accepted'; securityGroupId: string; ruleIndex: number }
+  | { kind: 'dropped'; securityGroupId: string; ruleIndex: number; priority: number }
+  | { kind: 'noRule' }
+
+export function ingressVerdict(groups: readonly SecurityGroup[], protocol: 'tcp' | 'udp', port: number, source: number): IngressVerdict {
+  const matches: { sg: string; index: number; rule: SecurityGroupRule }[] = []
+  for (const sg of groups)
+    sg.rules.forEach((rule, index) => {
+      if (rule.direction !== 'ingress' || !rule.sourceCidrIp) return
+      if (rule.ipProtocol !== 'all' && rule.ipProtocol !== protocol) return
+      const ports = parsePortRange(rule.portRange)
+      if (port < ports.from || port > ports.to) return
+      const from = parseCidr(rule.sourceCidrIp)
+      if (from.ok && cidrContainsAddress(from.cidr, source)) matches.push({ sg: sg.id, index, rule })
+    })
+  if (!matches.length) return { kind: 'noRule' }
+  const top = Math.min(...matches.map((m) => m.rule.priority))
+  const first = matches.filter((m) => m.rule.priority === top)
+  const drop = first.find((m) => m.rule.policy === 'drop')
+  if (drop) return { kind: 'dropped', securityGroupId: drop.sg, ruleIndex: drop.index, priority: top }
+  return { kind: 'accepted', securityGroupId: first[0].sg, ruleIndex: first[0].index }
+}
+
+/** The GWLB addresses that send to an appliance: every zone's with cross-zone forwarding, else its own zone's. */
+function sourcesFor(ix: DesignIndex, gwlb: Gwlb, app: Appliance): string[] {
+  const zone = ix.get(app.vswitchId, 'vswitch')?.zoneId
+  const own = gwlb.zoneMappings.filter((m) => m.zoneId === zone)
+  return (gwlb.crossZoneEnabled || !own.length ? gwlb.zoneMappings : own).map((m) => m.privateIpAddress)
+}
+
+interface Need {
+  code: Code
+  protocol: 'tcp' | 'udp'
+  port: number
+  what: string
+  description: string
+}
+
+function reason(v: IngressVerdict): string {
+  if (v.kind === 'dropped') return `rule ${v.ruleIndex + 1} of ${v.securityGroupId} drops it`
+  return 'no rule accepts it'
+}
+
+function ruleFix(ix: DesignIndex, app: Appliance, gwlb: Gwlb, need: Need, verdicts: IngressVerdict[]): Fix | undefined {
+  const vpc = ix.get(gwlb.vpcId, 'vpc')
+  if (!vpc) return undefined
+  // an accept only wins over a matching drop with a strictly lower priority number
+  const dropPriorities = verdicts.flatMap((v) => (v.kind === 'dropped' ? [v.priority] : []))
+  const priority = dropPriorities.length ? Math.min(...dropPriorities) - 1 : 1
+  if (priority < 1) return undefined
+  const rule: SecurityGroupRule = {
+    direction: 'ingress',
+    ipProtocol: need.protocol,
+    portRange: `${need.port}/${need.port}`,
+    sourceCidrIp: vpc.cidrBlock,
+    policy: 'accept',
+    priority,
+    description: need.description,
+  }
+  const target = app.securityGroupIds[0]
+  if (target)
+    return {
+      label: `Allow ${need.what} from ${vpc.cidrBlock} in ${target}`,
+      apply: (d) => updateResource(d, target, 'securityGroup', (sg) => ({ ...sg, rules: [...sg.rules, rule] })),
+    }
+  return {
+    label: `Give ${app.id} a security group allowing ${need.what} from ${vpc.cidrBlock}`,
+    apply: (d) => {
+      const vpcId = indexOf(d).vpcOf(app)
+      if (!vpcId) return d
+      const sg: SecurityGroup = { kind: 'securityGroup', id: freshId(d, `sg-${app.id}`), name: `${app.name ?? app.id} security group`.slice(0, 128), vpcId, rules: [rule] }
+      return updateResource(addResource(d, sg), app.id, 'appliance', (a) => ({ ...a, securityGroupIds: [...a.securityGroupIds, sg.id] }))
+    },
+  }
+}
+
+export function appliances(design: Design): Problem[] {
+  const ix = indexOf(design)
+  const out: Problem[] = []
+  const gwlbs = ix.ofKind('gwlb')
+  for (const app of ix.ofKind('appliance')) {
+    if (!app.jumboFrames)
+      out.push(
+        problem(
+          'GWLB-E012',
+          `Appliance ${label(app)} runs on an instance type without jumbo frames: Geneve adds 68 bytes, so packets near 1,500 bytes no longer fit its MTU and are dropped. Choose an instance type that supports jumbo frames.`,
+          [app.id],
+          {
+            path: ix.path(app.id, 'jumboFrames'),
+            fix: { label: 'Use an instance type with jumbo frames', apply: (d) => updateResource(d, app.id, 'appliance', (a) => ({ ...a, jumboFrames: true })) },
+          },
+        ),
+      )
+    const groups = app.securityGroupIds.flatMap((id) => ix.get(id, 'securityGroup') ?? [])
+    for (const gwlb of gwlbs) {
+      if (!gwlb.serverGroup?.servers.includes(app.id)) continue
+      const hc = gwlb.serverGroup.healthCheck
+      const needs: Need[] = [
+        { code: 'GWLB-E010', protocol: 'udp', port: GENEVE_PORT, what: 'UDP 6081 (Geneve)', description: 'Geneve from the GWLB' },
+      ]
+      if (hc.enabled) needs.push({ code: 'GWLB-E011', protocol: 'tcp', port: hc.port, what: `TCP ${hc.port} (${hc.protocol} health check)`, description: 'GWLB health checks' })
+      for (const need of needs) {
+        const sources = sourcesFor(ix, gwlb, app)
+        const verdicts = sources.map((s) => ingressVerdict(groups, need.protocol, need.port, parseIpv4(s) ?? 0))
+        const refused = sources.filter((_, i) => verdicts[i].kind !== 'accepted')
+        if (!refused.length) continue
+        const why = groups.length ? reason(verdicts.find((v) => v.kind !== 'accepted') ?? { kind: 'noRule' }) : 'the appliance has no security group'
+        out.push(
+          problem(
+            need.code,
+            `The security groups of appliance ${label(app)} do not accept ${need.what} from GWLB ${label(gwlb)} (${refused.join(', ')}): ${why}. ${
+              need.code === 'GWLB-E010' ? 'The appliance receives no traffic to inspect.' : 'It fails every health check and is taken out of service.'
+            }`,
+            [app.id, ...app.securityGroupIds, gwlb.id],
+            { path: ix.path(app.id, 'securityGroupIds'), fix: ruleFix(ix, app, gwlb, need, verdicts) },
+          ),
+        )
+      }
+    }
+  }
+  return out
+}

@@ -1,0 +1,211 @@
+// Read-only lookups over one design, shared by the rules: ids, VPCs, vSwitch roles, route lookups, next hops.
+// May not touch: React, the DOM, zustand, worker/engine (forwarding is computed here from the document alone).
+import {
+  type Cidr,
+  type Design,
+  type GwlbEndpoint,
+  type Ipv4Gateway,
+  type NextHopType,
+  type Resource,
+  type ResourceKind,
+  type ResourceOf,
+  type RouteEntry,
+  type RouteTable,
+  type Vswitch,
+  cidrContainsAddress,
+  parseCidr,
+  vswitchOf,
+} from '../../src/model'
+
+/** What a vSwitch is for, as the seed names them. */
+export type VswitchRole = 'gwlbe' | 'service' | 'other'
+
+/** The route a lookup picked: a derived Local route or a custom entry. */
+export type RouteChoice =
+  | { kind: 'local'; vswitch: Vswitch }
+  | { kind: 'entry'; entry: RouteEntry; index: number }
+  | { kind: 'none' }
+
+export type NextHop =
+  | { kind: 'resolved'; target: Resource }
+  | { kind: 'missing' }
+  | { kind: 'otherVpc'; target: Resource; vpcId: string }
+  | { kind: 'wrongKind'; target: Resource }
+
+/** The resource kinds each next hop type names. NetworkInterface: an instance's primary ENI. */
+const NEXT_HOP_KINDS: Record<Exclude<NextHopType, 'Local'>, readonly ResourceKind[]> = {
+  Ipv4Gateway: ['ipv4Gateway'],
+  GatewayLoadBalancerEndpoint: ['gwlbEndpoint'],
+  Instance: ['ecs', 'appliance'],
+  NetworkInterface: ['ecs', 'appliance'],
+}
+
+/** Custom next hop types a table of each type may hold (domain.md 6.1: a gateway table takes no IPv4 gateway). */
+export const ALLOWED_NEXT_HOPS: Record<RouteTable['routeTableType'], readonly RouteEntry['nextHopType'][]> = {
+  VSwitch: ['Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'],
+  Gateway: ['GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'],
+}
+
+export function nextHopTypeFor(kind: ResourceKind): RouteEntry['nextHopType'] | undefined {
+  if (kind === 'ipv4Gateway') return 'Ipv4Gateway'
+  if (kind === 'gwlbEndpoint') return 'GatewayLoadBalancerEndpoint'
+  if (kind === 'ecs' || kind === 'appliance') return 'Instance'
+  return undefined
+}
+
+export class DesignIndex {
+  readonly byId = new Map<string, Resource>()
+  private readonly position = new Map<string, number>()
+
+  constructor(readonly design: Design) {
+    design.resources.forEach((r, i) => {
+      this.byId.set(r.id, r)
+      this.position.set(r.id, i)
+    })
+  }
+
+  get<K extends ResourceKind>(id: string | undefined, kind: K): ResourceOf<K> | undefined {
+    const r = id === undefined ? undefined : this.byId.get(id)
+    return r && r.kind === kind ? (r as ResourceOf<K>) : undefined
+  }
+
+  ofKind<K extends ResourceKind>(kind: K): ResourceOf<K>[] {
+    return this.design.resources.filter((r): r is ResourceOf<K> => r.kind === kind)
+  }
+
+  /** JSON path of a field of a resource, for Problem.path. */
+  path(id: string, field: string): string {
+    return `resources[${this.position.get(id)}].${field}`
+  }
+
+  /** The VPC a resource lives in, where it has one. */
+  vpcOf(r: Resource): string | undefined {
+    switch (r.kind) {
+      case 'vpc':
+        return r.id
+      case 'vswitch':
+      case 'routeTable':
+      case 'ipv4Gateway':
+      case 'securityGroup':
+      case 'gwlb':
+      case 'gwlbEndpoint':
+        return r.vpcId
+      case 'ecs':
+      case 'appliance':
+        return this.get(r.vswitchId, 'vswitch')?.vpcId
+      default:
+        return undefined
+    }
+  }
+
+  vswitchesOf(vpcId: string): Vswitch[] {
+    return this.ofKind('vswitch').filter((v) => v.vpcId === vpcId)
+  }
+
+  /** Resources placed in a vSwitch (ECS, appliances, GWLBes). */
+  inVswitch(vswitchId: string): Resource[] {
+    return this.design.resources.filter((r) => vswitchOf(r) === vswitchId)
+  }
+
+  endpointsOf(vpcId: string): GwlbEndpoint[] {
+    return this.ofKind('gwlbEndpoint').filter((e) => e.vpcId === vpcId)
+  }
+
+  /** The VPC's IPv4 gateway (the cloud allows one per VPC). */
+  gatewayOf(vpcId: string): Ipv4Gateway | undefined {
+    return this.ofKind('ipv4Gateway').find((g) => g.vpcId === vpcId)
+  }
+
+  role(vsw: Vswitch): VswitchRole {
+    const held = this.inVswitch(vsw.id)
+    if (held.some((r) => r.kind === 'gwlbEndpoint')) return 'gwlbe'
+    if (held.some((r) => r.kind === 'ecs')) return 'service'
+    return 'other'
+  }
+
+  /** A VPC whose internet traffic the seed's routes steer through GWLBes: it has an IPv4 gateway and a GWLBe. */
+  isInspectedVpc(vpcId: string): boolean {
+    return this.gatewayOf(vpcId) !== undefined && this.endpointsOf(vpcId).length > 0
+  }
+
+  /** The GWLBe of a VPC in a zone (the first, if there are several: GWLB-E025 reports that). */
+  endpointInZone(vpcId: string, zoneId: string): GwlbEndpoint | undefined {
+    return this.endpointsOf(vpcId).find((e) => e.zoneId === zoneId)
+  }
+
+  /** The vSwitch's custom route table; undefined means the VPC's system table, which holds only Local routes. */
+  routeTableOf(vsw: Vswitch): RouteTable | undefined {
+    return this.get(vsw.routeTableId, 'routeTable')
+  }
+
+  /** The custom entry of a table for exactly this destination block. */
+  entryFor(table: RouteTable | undefined, destination: string): { entry: RouteEntry; index: number } | undefined {
+    if (!table) return undefined
+    const want = parseCidr(destination)
+    const index = table.entries.findIndex((e) => {
+      const c = parseCidr(e.destinationCidrBlock)
+      return c.ok && want.ok && c.cidr.base === want.cidr.base && c.cidr.prefix === want.cidr.prefix
+    })
+    return index < 0 ? undefined : { entry: table.entries[index], index }
+  }
+
+  /**
+   * Longest-prefix match in a vSwitch's table: custom entries plus one Local route per vSwitch CIDR of the VPC.
+   * A custom entry for the same block as a Local route replaces it (editing a system route makes it custom).
+   */
+  lookup(vsw: Vswitch, address: number): RouteChoice {
+    let best: RouteChoice = { kind: 'none' }
+    let bestPrefix = -1
+    const consider = (c: Cidr, choice: RouteChoice, custom: boolean) => {
+      if (!cidrContainsAddress(c, address)) return
+      if (c.prefix > bestPrefix || (c.prefix === bestPrefix && custom)) {
+        best = choice
+        bestPrefix = c.prefix
+      }
+    }
+    for (const other of this.vswitchesOf(vsw.vpcId)) {
+      const c = parseCidr(other.cidrBlock)
+      if (c.ok) consider(c.cidr, { kind: 'local', vswitch: other }, false)
+    }
+    this.routeTableOf(vsw)?.entries.forEach((entry, index) => {
+      const c = parseCidr(entry.destinationCidrBlock)
+      if (c.ok) consider(c.cidr, { kind: 'entry', entry, index }, true)
+    })
+    return best
+  }
+
+  /** What an entry's next hop names, judged from the table's VPC. */
+  resolve(table: RouteTable, entry: RouteEntry): NextHop {
+    const target = this.byId.get(entry.nextHopId)
+    if (!target) return { kind: 'missing' }
+    if (!NEXT_HOP_KINDS[entry.nextHopType].includes(target.kind)) return { kind: 'wrongKind', target }
+    const vpcId = this.vpcOf(target)
+    if (vpcId !== table.vpcId) return { kind: 'otherVpc', target, vpcId: vpcId ?? 'none' }
+    return { kind: 'resolved', target }
+  }
+
+  /** Where a valid entry leads; undefined when GWLB-E034/E035 report the entry (the seed's rules then keep quiet). */
+  validTarget(table: RouteTable, entry: RouteEntry): Resource | undefined {
+    if (!ALLOWED_NEXT_HOPS[table.routeTableType].includes(entry.nextHopType)) return undefined
+    const hop = this.resolve(table, entry)
+    return hop.kind === 'resolved' ? hop.target : undefined
+  }
+}
+
+const cache = new WeakMap<Design, DesignIndex>()
+
+/** One index per design object; documents are immutable, so it never goes stale. */
+export function indexOf(design: Design): DesignIndex {
+  let ix = cache.get(design)
+  if (!ix) {
+    ix = new DesignIndex(design)
+    cache.set(design, ix)
+  }
+  return ix
+}
+
+/** "Name (id)", or the id alone when the resource has no name. */
+export function label(r: { id: string; name?: string } | undefined, fallbackId = '?'): string {
+  if (!r) return fallbackId
+  return r.name ? `${r.name} (${r.id})` : r.id
+}

@@ -1,0 +1,92 @@
+// vSwitch route tables of an inspected VPC: each service vSwitch sends 0.0.0.0/0 to the GWLBe of its zone, each
+// GWLBe vSwitch sends 0.0.0.0/0 to the IPv4 gateway (seed: Configure vSwitch route tables, Ensure high availability).
+// May not touch: React, the DOM, zustand, worker/engine.
+import type { Design, Vswitch } from '../../src/model'
+import { problem } from './catalog'
+import { routeVswitch } from './edit'
+import { type DesignIndex, indexOf, label } from './lookup'
+import type { Problem } from './problem'
+
+export const DEFAULT_ROUTE = '0.0.0.0/0'
+
+function tableWords(ix: DesignIndex, vsw: Vswitch): string {
+  const table = ix.routeTableOf(vsw)
+  return table ? `route table ${label(table)}` : 'the system route table'
+}
+
+export function vswitchRouteTables(design: Design): Problem[] {
+  const ix = indexOf(design)
+  const out: Problem[] = []
+  for (const vpc of ix.ofKind('vpc')) {
+    const gateway = ix.gatewayOf(vpc.id)
+    if (!gateway || !ix.isInspectedVpc(vpc.id)) continue
+    const zonesWithout = new Map<string, Vswitch[]>()
+    for (const vsw of ix.vswitchesOf(vpc.id)) {
+      const role = ix.role(vsw)
+      const table = ix.routeTableOf(vsw)
+      const hit = ix.entryFor(table, DEFAULT_ROUTE)
+      const target = table && hit ? ix.validTarget(table, hit.entry) : undefined
+      if (hit && !target) continue
+      const where = table && hit ? ix.path(table.id, `entries[${hit.index}].nextHopId`) : ix.path(vsw.id, 'routeTableId')
+      const ids = [vsw.id, ...(table ? [table.id] : [])]
+      if (role === 'service') {
+        const want = ix.endpointInZone(vpc.id, vsw.zoneId)
+        if (!want) zonesWithout.set(vsw.zoneId, [...(zonesWithout.get(vsw.zoneId) ?? []), vsw])
+        const fix = want && { label: `Send 0.0.0.0/0 to GWLBe ${want.id}`, apply: (d: Design) => routeVswitch(d, vsw.id, DEFAULT_ROUTE, 'GatewayLoadBalancerEndpoint', want.id) }
+        if (!target)
+          out.push(
+            problem('GWLB-E032', `Service vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: its servers' outbound and reply traffic is not sent through inspection${want ? ` (send it to GWLBe ${want.id})` : ''}.`, ids, { path: where, fix }),
+          )
+        else if (target.kind !== 'gwlbEndpoint')
+          out.push(
+            problem(
+              'GWLB-E032',
+              `Service vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind === 'ipv4Gateway' ? `the IPv4 gateway ${target.id}` : `${target.kind} ${target.id}`}, not to a GWLBe: its servers' outbound and reply traffic bypasses inspection.`,
+              [...ids, target.id],
+              { path: where, fix },
+            ),
+          )
+        else if (want && target.zoneId !== vsw.zoneId)
+          out.push(
+            problem(
+              'GWLB-W030',
+              `Service vSwitch ${label(vsw)} in zone ${vsw.zoneId} sends 0.0.0.0/0 to GWLBe ${target.id} in zone ${target.zoneId}, not to GWLBe ${want.id} of its own zone: traffic crosses zones, the two directions of a flow may pass different GWLBes, and an outage of zone ${target.zoneId} cuts zone ${vsw.zoneId} too.`,
+              [...ids, target.id, want.id],
+              { path: where, fix },
+            ),
+          )
+      } else if (role === 'gwlbe') {
+        const fix = { label: `Send 0.0.0.0/0 to IPv4 gateway ${gateway.id}`, apply: (d: Design) => routeVswitch(d, vsw.id, DEFAULT_ROUTE, 'Ipv4Gateway', gateway.id) }
+        if (!target)
+          out.push(
+            problem('GWLB-E033', `GWLBe vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: inspected outbound traffic has no way to the IPv4 gateway ${gateway.id} and is dropped.`, ids, { path: where, fix }),
+          )
+        else if (target.kind === 'gwlbEndpoint')
+          out.push(
+            problem(
+              'GWLB-E033',
+              `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to GWLBe ${target.id}: inspected traffic goes back into inspection instead of out through the IPv4 gateway ${gateway.id}${target.vswitchId === vsw.id ? ', round and round (a loop)' : ''}.`,
+              [...ids, target.id],
+              { path: where, fix },
+            ),
+          )
+        else if (target.kind !== 'ipv4Gateway')
+          out.push(
+            problem('GWLB-E033', `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind} ${target.id}, not to the IPv4 gateway ${gateway.id}: inspected traffic does not reach the internet as the seed routes it.`, [...ids, target.id], {
+              path: where,
+              fix,
+            }),
+          )
+      }
+    }
+    for (const [zone, vsws] of zonesWithout)
+      out.push(
+        problem(
+          'GWLB-E037',
+          `VPC ${label(vpc)} has no GWLBe in zone ${zone}, where service vSwitch${vsws.length > 1 ? 'es' : ''} ${vsws.map((v) => label(v)).join(', ')} ${vsws.length > 1 ? 'are' : 'is'}: each zone needs its own GWLBe, and each service vSwitch is routed to the GWLBe of its zone. Create a GWLBe in ${zone}.`,
+          vsws.map((v) => v.id),
+        ),
+      )
+  }
+  return out
+}
