@@ -30,8 +30,9 @@ export function ingressVerdict(groups: readonly SecurityGroup[], protocol: 'tcp'
     sg.rules.forEach((rule, index) => {
       if (rule.direction !== 'ingress' || !rule.sourceCidrIp) return
       if (rule.ipProtocol !== 'all' && rule.ipProtocol !== protocol) return
+      // ports count only for a TCP or UDP rule; an "all" rule covers every port whatever its range says
       const ports = parsePortRange(rule.portRange)
-      if (port < ports.from || port > ports.to) return
+      if (rule.ipProtocol !== 'all' && (port < ports.from || port > ports.to)) return
       const from = parseCidr(rule.sourceCidrIp)
       if (from.ok && cidrContainsAddress(from.cidr, source)) matches.push({ sg: sg.id, index, rule })
     })

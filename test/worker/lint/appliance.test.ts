@@ -105,6 +105,7 @@ describe('ingressVerdict (Alibaba security group order)', () => {
   })
   it('matches protocol all and the port range -1/-1, but not another protocol, port or source', () => {
     expect(ingressVerdict([sg(rule({ ipProtocol: 'all', portRange: '-1/-1' }))], 'udp', 6081, src).kind).toBe('accepted')
+    expect(ingressVerdict([sg(rule({ ipProtocol: 'all', portRange: '80/80' }))], 'udp', 6081, src).kind).toBe('accepted')
     expect(ingressVerdict([sg(rule({ ipProtocol: 'tcp' }))], 'udp', 6081, src).kind).toBe('noRule')
     expect(ingressVerdict([sg(rule({ portRange: '80/80' }))], 'udp', 6081, src).kind).toBe('noRule')
     expect(ingressVerdict([sg(rule({ sourceCidrIp: '192.168.0.0/16' }))], 'udp', 6081, src).kind).toBe('noRule')
