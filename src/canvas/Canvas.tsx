@@ -12,6 +12,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { withDefaultLayout } from '../model'
 import { useDesign, useStores } from '../store/context'
 import { ConfigEdge } from './edges/ConfigEdge'
+import { Legend } from './Legend'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
 import { ApplianceNode, EcsNode, EndpointServiceNode, GwlbEndpointNode, GwlbNode, InternetHostNode, Ipv4GatewayNode } from './nodes/leafNodes'
 import { type CanvasNode, toFlow } from './toFlow'
@@ -88,6 +89,7 @@ export function Canvas() {
     >
       <Background gap={24} color="#e2e8f0" />
       <Controls showInteractive={false} />
+      <Legend />
       <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'} />
     </ReactFlow>
   )

@@ -27,6 +27,8 @@ export interface CanvasEdgeData extends Record<string, unknown> {
   routeTableId?: string
   /** where the label stands: by the source, by the target, or midway */
   labelAt?: 'source' | 'target' | 'middle'
+  /** how far from its end the label stands, when labelAt is source or target */
+  labelOffset?: number
   /** bend right under the source instead of midway */
   bendNearSource?: boolean
   /** PrivateLink edges: the endpoint's connection status */
@@ -111,11 +113,22 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
   }
 
   const edges: CanvasEdge[] = []
-  const link = (id: string, source: string, target: string, data: CanvasEdgeData) => {
+  const vpcOf = (id: string): string | undefined => {
+    let at: string | undefined = id
+    while (at && byId.get(at)?.kind !== 'vpc') at = parents.get(at)
+    return at
+  }
+  const link = (id: string, source: string, target: string, edgeData: CanvasEdgeData) => {
+    let data = edgeData
     const a = boxOf(source)
     const b = boxOf(target)
     if (!a || !b) return // a next hop that does not exist: the linter reports the black hole
     const [s, t] = facingSides(a, b)
+    if (data.kind === 'privateLink' && s === 'bottom') {
+      // below the endpoint's VPC, where no caption is: the endpoint's own vSwitch and zone captions sit above
+      const vpc = boxOf(vpcOf(source) ?? '')
+      if (vpc) data = { ...data, labelOffset: vpc.y + vpc.height - (a.y + a.height) - 2 }
+    }
     edges.push({ id, source, target, sourceHandle: `${s}-source`, targetHandle: `${t}-target`, type: data.kind, data })
   }
   for (const r of design.resources) {
@@ -138,6 +151,8 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
         kind: 'privateLink',
         label: r.connectionStatus === 'Connected' ? 'PrivateLink' : `PrivateLink · ${r.connectionStatus}`,
         status: r.connectionStatus,
+        // by the endpoint: the connections of several zones meet at the one service
+        labelAt: 'source',
       })
     if (r.kind === 'endpointService') {
       const zonesByGwlb = new Map<string, string[]>()

@@ -7,7 +7,7 @@ export const SIZES = {
   leaf: { width: 216, height: 72 },
   // the vSwitch caption sits at the bottom, so edges entering from above never cross it
   vswitch: { padX: 16, top: 16, bottom: 54, gap: 16, perRow: 4, minWidth: 248 },
-  zone: { padX: 16, top: 40, bottom: 16, rowGap: 36, columnGap: 120 },
+  zone: { padX: 16, top: 20, bottom: 30, rowGap: 36, columnGap: 120 },
   vpc: { padX: 28, top: 132, bottom: 28, zoneGap: 36 },
   page: { rowGap: 80, hostGap: 56 },
 } as const

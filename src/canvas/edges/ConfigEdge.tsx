@@ -44,9 +44,9 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   // so several routes meeting at one gateway keep their labels apart
   const [labelX, labelY] =
     data?.labelAt === 'source'
-      ? near(sourceX, sourceY, sourcePosition, 34)
+      ? near(sourceX, sourceY, sourcePosition, data.labelOffset ?? 34)
       : data?.labelAt === 'target'
-        ? near(targetX, targetY, targetPosition, 22)
+        ? near(targetX, targetY, targetPosition, data.labelOffset ?? 22)
         : [midX, midY]
   return (
     <>

@@ -1,4 +1,5 @@
-// Containers: VPC ⊃ zone ⊃ vSwitch. Titles sit top-left so edges entering from above pass clear of them.
+// Containers: VPC ⊃ zone ⊃ vSwitch. VPC titles sit top-left; zone and vSwitch captions bottom-left, where
+// no edge runs: edges enter resources from above and leave them to the right or below their right half.
 import type { NodeProps } from '@xyflow/react'
 import { useDesign } from '../../store/context'
 import type { ResourceNodeData, ZoneNodeData } from '../toFlow'
@@ -17,9 +18,9 @@ export function VpcNode({ data, selected }: NodeProps & { data: ResourceNodeData
       className="h-full w-full rounded-xl border-2 bg-blue-50/40"
       style={{ borderColor: selected ? '#1d4ed8' : '#60a5fa' }}
     >
-      <div className="px-4 pt-2.5 leading-tight">
-        <div className="text-[15px] font-bold text-blue-900">{r.name ?? r.id}</div>
-        <div className="text-[11px] text-blue-800">
+      <div className="w-fit px-4 pt-2.5 leading-tight">
+        <div className="w-fit text-[15px] font-bold text-blue-900">{r.name ?? r.id}</div>
+        <div className="w-fit text-[11px] text-blue-800">
           VPC {r.cidrBlock} · {account ?? r.accountId}
         </div>
       </div>
@@ -29,8 +30,8 @@ export function VpcNode({ data, selected }: NodeProps & { data: ResourceNodeData
 
 export function ZoneNode({ data }: NodeProps & { data: ZoneNodeData }) {
   return (
-    <div data-testid={`zone-${data.vpcId}-${data.zoneId}`} className="h-full w-full rounded-lg border border-dashed border-slate-400 bg-white/50">
-      <div className="px-3 pt-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Zone {data.zoneId}</div>
+    <div data-testid={`zone-${data.vpcId}-${data.zoneId}`} className="relative h-full w-full rounded-lg border border-dashed border-slate-400 bg-white/50">
+      <div className="absolute bottom-1.5 left-3 w-fit text-[11px] font-semibold uppercase tracking-wide text-slate-500">Zone {data.zoneId}</div>
     </div>
   )
 }

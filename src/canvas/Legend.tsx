@@ -1,0 +1,23 @@
+// What each line means, in the corner of the canvas: a reader of a shared design has no one to ask.
+const ITEMS = [
+  { label: 'Route entry (destination → next hop)', stroke: '#334155', dash: undefined, width: 1.6 },
+  { label: 'PrivateLink connection', stroke: '#7c3aed', dash: '7 4', width: 2.4 },
+  { label: 'Endpoint service resource', stroke: '#a21caf', dash: undefined, width: 2 },
+  { label: 'Server group member (Geneve)', stroke: '#c2410c', dash: undefined, width: 1.6 },
+  { label: 'Internet', stroke: '#94a3b8', dash: '3 4', width: 1.4 },
+]
+
+export function Legend() {
+  return (
+    <div data-testid="legend" className="pointer-events-none absolute left-3 top-3 z-10 rounded-md border border-slate-200 bg-white/90 px-2.5 py-1.5 text-[11px] text-slate-700 shadow-sm">
+      {ITEMS.map((i) => (
+        <div key={i.label} className="flex items-center gap-2">
+          <svg width="28" height="8" aria-hidden="true">
+            <line x1="0" y1="4" x2="28" y2="4" stroke={i.stroke} strokeWidth={i.width} strokeDasharray={i.dash} />
+          </svg>
+          {i.label}
+        </div>
+      ))}
+    </div>
+  )
+}

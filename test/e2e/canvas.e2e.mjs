@@ -1,0 +1,101 @@
+// The built app in Chromium: reference design (b) on the canvas, the real engine worker, a readable picture.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { launch } from './browser.mjs'
+
+const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
+let browser
+
+before(async () => {
+  browser = await launch()
+})
+after(async () => {
+  await browser?.close()
+})
+
+async function open(path = '') {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(BASE + path)
+  await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+  return { page, errors }
+}
+
+describe('reference design (b) in Chromium', () => {
+  it('shows the VPCs, the GWLB, the GWLBes and the appliances, and the worker reports the design loaded', async () => {
+    const { page, errors } = await open()
+    for (const id of ['vpc-service', 'vpc-security', 'gwlb-inspection', 'gwlbe-h', 'gwlbe-i', 'fw-h1', 'fw-h2', 'fw-i1', 'fw-i2']) {
+      assert.ok(await page.locator(`[data-testid="node-${id}"]`).isVisible(), `${id} is not visible`)
+    }
+    await page.waitForSelector('[data-testid="engine-status"]:has-text("Loaded: 27 resources")', { timeout: 5000 })
+    assert.equal(await page.locator('[data-testid="count-gwlbEndpoint"]').textContent(), '2')
+    await page.screenshot({ path: 'test-results/e2e-two-zones.png' })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('fits the whole design in a 1440×900 window with text large enough to read', async () => {
+    const { page } = await open()
+    const canvas = await page.locator('main').boundingBox()
+    for (const id of ['internet-client', 'fw-i2', 'vpc-security', 'vpc-service']) {
+      const box = await page.locator(`[data-testid="node-${id}"]`).boundingBox()
+      assert.ok(box && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width + 1 && box.y + box.height <= canvas.y + canvas.height + 1, `${id} is outside the view`)
+    }
+    // a node name of 13 px must stay at least 8 px on screen at fit view
+    const nameHeight = await page.locator('[data-testid="node-gwlbe-h"] .font-semibold').first().evaluate((el) => el.getBoundingClientRect().height)
+    assert.ok(nameHeight >= 8, `names are ${nameHeight}px tall`)
+    await page.close()
+  })
+
+  it('draws no edge across a label, and no label over another', async () => {
+    const { page } = await open()
+    const problems = await page.evaluate(() => {
+      const rect = (el) => el.getBoundingClientRect()
+      const texts = [
+        ...document.querySelectorAll('.react-flow__node [data-testid^="node-"] .truncate, .react-flow__node [data-testid^="node-"] .line-clamp-2, .react-flow__node [data-testid^="node-"] .font-bold, .react-flow__node [data-testid^="zone-"] div'),
+      ].map((el) => ({ name: `${el.closest('.react-flow__node')?.getAttribute('data-id')}: ${el.textContent}`, r: rect(el) }))
+      const labels = [...document.querySelectorAll('[data-testid^="edge-label-"]')].map((el) => ({ name: el.getAttribute('data-testid'), r: rect(el) }))
+      const out = []
+      const hit = (p, r) => p.x > r.left + 1 && p.x < r.right - 1 && p.y > r.top + 1 && p.y < r.bottom - 1
+      for (const path of document.querySelectorAll('.react-flow__edge-path')) {
+        const id = path.closest('.react-flow__edge')?.getAttribute('data-id') ?? path.id
+        const ctm = path.getScreenCTM()
+        const len = path.getTotalLength()
+        for (let at = 0; at <= len; at += 3) {
+          const local = path.getPointAtLength(at)
+          const p = new DOMPoint(local.x, local.y).matrixTransform(ctm)
+          for (const t of texts) if (t.r.width > 0 && hit(p, t.r)) out.push(`edge ${id} crosses "${t.name}"`)
+          for (const l of labels) if (!l.name.endsWith(id) && hit(p, l.r)) out.push(`edge ${id} crosses label ${l.name}`)
+        }
+      }
+      const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+      for (const l of labels) for (const t of texts) if (t.r.width > 0 && meets(l.r, t.r)) out.push(`${l.name} covers "${t.name}"`)
+      for (const a of labels)
+        for (const b of labels)
+          if (a.name < b.name && a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) out.push(`${a.name} overlaps ${b.name}`)
+      return [...new Set(out)]
+    })
+    assert.deepEqual(problems, [])
+    await page.close()
+  })
+
+  it('opens the gateway route table from the IPv4 gateway’s badge', async () => {
+    const { page } = await open()
+    await page.locator('[data-testid="route-table-badge-rtb-gateway"]').click()
+    const panel = page.locator('[data-testid="route-table-panel"]')
+    await panel.waitFor()
+    const text = await panel.textContent()
+    assert.match(text, /10\.0\.1\.0\/24GWLBe H/)
+    assert.match(text, /10\.0\.2\.0\/24GWLBe I/)
+    await page.close()
+  })
+
+  it('opens example (a) from the URL', async () => {
+    const { page } = await open('?example=single-zone')
+    assert.match(await page.locator('[data-testid="design-name"]').textContent(), /one zone/)
+    assert.equal(await page.locator('[data-testid="node-gwlbe-i"]').count(), 0)
+    await page.waitForSelector('[data-testid="engine-status"]:has-text("Loaded")')
+    await page.close()
+  })
+})
