@@ -1,0 +1,155 @@
+// Property tests: 10,000 random and mutated documents, links and files never make a loader throw,
+// and each answer is either a design that parse() accepts again or errors with a path and a message.
+import fc from 'fast-check'
+import { deflateSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { parse } from '../../src/model'
+import { toBase64Url, utf8 } from '../../src/share/bytes'
+import { readDesignFile } from '../../src/share/designFile'
+import type { DesignLoad } from '../../src/share/load'
+import { embedDesignInPng, readDesignFromPng } from '../../src/share/pngText'
+import { decodeShareLink, encodeShareLink } from '../../src/share/shareLink'
+import { EXAMPLE_NAMES, example } from './fixtures'
+
+function wellFormed(r: DesignLoad): boolean {
+  expect(r.messages.length).toBeGreaterThan(0)
+  if (r.ok) {
+    const again = parse(JSON.parse(JSON.stringify(r.design)))
+    expect(again.ok).toBe(true)
+    return true
+  }
+  expect(r.errors.length).toBeGreaterThan(0)
+  for (const e of r.errors) {
+    expect(typeof e.path).toBe('string')
+    expect(e.message.length).toBeGreaterThan(0)
+  }
+  return true
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
+
+/** Every path to a value inside a JSON document. */
+function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at)
+  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out))
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out)
+  return out
+}
+
+type Op = { kind: 'delete' } | { kind: 'replace'; value: Json } | { kind: 'copy'; from: number } | { kind: 'duplicate' }
+
+function mutate(doc: Json, picks: { path: number; op: Op }[]): Json {
+  let d = structuredClone(doc)
+  for (const { path: p, op } of picks) {
+    const all = paths(d)
+    const path = all[p % all.length]
+    const value = op.kind === 'replace' ? op.value : op.kind === 'copy' ? pick(d, all[op.from % all.length]) : undefined
+    if (path.length === 0) {
+      if (op.kind === 'replace') d = op.value
+      continue
+    }
+    const parent = pick(d, path.slice(0, -1)) as Record<string | number, Json> | Json[]
+    const key = path[path.length - 1]
+    if (Array.isArray(parent)) {
+      const i = key as number
+      if (op.kind === 'delete') parent.splice(i, 1)
+      else if (op.kind === 'duplicate') parent.splice(i, 0, structuredClone(parent[i]))
+      else parent[i] = structuredClone(value ?? null)
+    } else if (op.kind === 'delete') delete (parent as Record<string, Json>)[key]
+    else if (op.kind !== 'duplicate') (parent as Record<string, Json>)[key] = structuredClone(value ?? null)
+  }
+  return d
+}
+
+function pick(d: Json, path: (string | number)[]): Json {
+  let v: Json = d
+  for (const k of path) v = (v as Record<string | number, Json>)[k]
+  return v
+}
+
+const examples = EXAMPLE_NAMES.map((n) => JSON.parse(JSON.stringify(example(n))) as Json)
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.constant<Op>({ kind: 'delete' }),
+  fc.constant<Op>({ kind: 'duplicate' }),
+  fc.nat().map<Op>((from) => ({ kind: 'copy', from })),
+  fc
+    .oneof(
+      fc.jsonValue(),
+      fc.constantFrom<Json>('', '10.0.1.0/24', '0.0.0.0/0', '10.0.1.255', 'vpc-service', 'gwlbe-h', -1, 1e308, 2, '__proto__', '*'),
+    )
+    .map<Op>((value) => ({ kind: 'replace', value: value as Json })),
+)
+const mutations = fc.array(fc.record({ path: fc.nat(), op }), { minLength: 1, maxLength: 4 })
+const mutatedDoc = fc.tuple(fc.nat({ max: examples.length - 1 }), mutations).map(([i, m]) => mutate(examples[i], m))
+
+const links = examples.map((d) => {
+  const r = encodeShareLink(d as never)
+  if (!r.ok) throw new Error('example too large for a link')
+  return r.url
+})
+
+/** A link changed the ways links get damaged: cut, characters replaced, inserted or removed. */
+const mutatedLink = fc
+  .tuple(
+    fc.nat({ max: links.length - 1 }),
+    fc.array(
+      fc.record({ at: fc.nat(), kind: fc.constantFrom('cut', 'replace', 'insert', 'remove'), ch: fc.string({ minLength: 1, maxLength: 1 }) }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  )
+  .map(([i, edits]) => {
+    let s = links[i]
+    for (const e of edits) {
+      const at = 1 + (e.at % (s.length || 1))
+      if (e.kind === 'cut') s = s.slice(0, at)
+      else if (e.kind === 'replace') s = s.slice(0, at) + e.ch + s.slice(at + 1)
+      else if (e.kind === 'insert') s = s.slice(0, at) + e.ch + s.slice(at)
+      else s = s.slice(0, at) + s.slice(at + 1)
+    }
+    return s
+  })
+
+/** A well-formed link around a mutated document: the damage reaches parse(), not just the decoder. */
+const linkOfMutatedDoc = mutatedDoc.map((d) => `#d=1.${toBase64Url(deflateSync(utf8(JSON.stringify(d) ?? 'null')))}`)
+
+// the whole file runs in about 10 s; the generous per-test limit only keeps slow machines from failing
+const TIMEOUT = 60_000
+
+describe('loaders never throw (fast-check)', () => {
+  it('4,000 mutated and 1,500 random documents, as text and as bytes', () => {
+    fc.assert(fc.property(mutatedDoc, (d) => wellFormed(readDesignFile(JSON.stringify(d) ?? ''))), { numRuns: 4000 })
+    fc.assert(fc.property(fc.jsonValue(), (d) => wellFormed(readDesignFile(JSON.stringify(d) ?? ''))), { numRuns: 1000 })
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => wellFormed(readDesignFile(b))), { numRuns: 500 })
+  }, TIMEOUT)
+
+  it('2,000 damaged links, 1,000 links to mutated documents and 1,000 random strings', () => {
+    fc.assert(fc.property(mutatedLink, (s) => wellFormed(decodeShareLink(s))), { numRuns: 2000 })
+    fc.assert(fc.property(linkOfMutatedDoc, (s) => wellFormed(decodeShareLink(s))), { numRuns: 1000 })
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `#d=1.${s}`), fc.base64String().map((s) => `#d=1.${s}`)), (s) => wellFormed(decodeShareLink(s))),
+      { numRuns: 1000 },
+    )
+  }, TIMEOUT)
+
+  it('500 damaged PNGs', () => {
+    // signature, IHDR and IEND only: enough for the chunk walk, which is what the damage exercises
+    const png = embedDesignInPng(
+      Uint8Array.from(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c489' + '0000000049454e44ae426082', 'hex')),
+      example('single-zone'),
+    )
+    if (!png.ok) throw new Error(png.problem)
+    const damaged = fc
+      .array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }), cut: fc.boolean() }), { minLength: 1, maxLength: 3 })
+      .map((edits) => {
+        let b = png.png.slice()
+        for (const e of edits) {
+          const at = e.at % b.length
+          if (e.cut) b = b.slice(0, at)
+          else b[at] = e.value
+        }
+        return b
+      })
+    fc.assert(fc.property(damaged, (b) => wellFormed(readDesignFromPng(b))), { numRuns: 500 })
+  }, TIMEOUT)
+})
