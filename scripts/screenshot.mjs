@@ -1,8 +1,10 @@
-// Takes the README screenshot from the real app: node scripts/screenshot.mjs [url] [out.png]
-// Default: the built app served by `vite preview` on port 4173, saved to docs/screenshot.png.
+// Takes the README screenshot from the real, built app: npm run build && npm run screenshot
+// Optional arguments: a URL to shoot instead of the built app, and the output file (docs/screenshot.png).
 import { launch } from '../test/e2e/browser.mjs'
+import { startPreview } from '../test/e2e/server.mjs'
 
-const url = process.argv[2] ?? 'http://localhost:4173/'
+const preview = process.argv[2] ? null : await startPreview(4174)
+const url = process.argv[2] ?? preview.url
 const out = process.argv[3] ?? 'docs/screenshot.png'
 const browser = await launch()
 try {
@@ -15,4 +17,5 @@ try {
   console.log(`saved ${out}`)
 } finally {
   await browser.close()
+  preview?.stop()
 }
