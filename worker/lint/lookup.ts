@@ -12,7 +12,7 @@ import {
   type RouteEntry,
   type RouteTable,
   type Vswitch,
-  cidrContainsAddress,
+  maskOf,
   parseCidr,
   vswitchOf,
 } from '../../src/model'
@@ -53,14 +53,29 @@ export function nextHopTypeFor(kind: ResourceKind): RouteEntry['nextHopType'] | 
   return undefined
 }
 
+/** A table compiled for lookups: for each prefix length in use, most specific first, the routes by network address. */
+interface CompiledTable {
+  prefixes: number[]
+  byPrefix: Map<number, Map<number, RouteChoice>>
+}
+
 export class DesignIndex {
   readonly byId = new Map<string, Resource>()
   private readonly position = new Map<string, number>()
+  private readonly kinds = new Map<ResourceKind, Resource[]>()
+  private readonly vswitchesByVpc = new Map<string, Vswitch[]>()
+  private readonly held = new Map<string, Resource[]>()
+  private readonly compiled = new Map<string, CompiledTable>()
+  private readonly cidrs = new Map<string, Cidr | null>()
 
   constructor(readonly design: Design) {
     design.resources.forEach((r, i) => {
       this.byId.set(r.id, r)
       this.position.set(r.id, i)
+      this.kinds.set(r.kind, [...(this.kinds.get(r.kind) ?? []), r])
+      if (r.kind === 'vswitch') this.vswitchesByVpc.set(r.vpcId, [...(this.vswitchesByVpc.get(r.vpcId) ?? []), r])
+      const v = vswitchOf(r)
+      if (v) this.held.set(v, [...(this.held.get(v) ?? []), r])
     })
   }
 
@@ -70,7 +85,18 @@ export class DesignIndex {
   }
 
   ofKind<K extends ResourceKind>(kind: K): ResourceOf<K>[] {
-    return this.design.resources.filter((r): r is ResourceOf<K> => r.kind === kind)
+    return (this.kinds.get(kind) ?? []) as ResourceOf<K>[]
+  }
+
+  /** A CIDR block parsed once per design (null when malformed, which the loader prevents). */
+  cidr(text: string): Cidr | null {
+    let c = this.cidrs.get(text)
+    if (c === undefined) {
+      const p = parseCidr(text)
+      c = p.ok ? p.cidr : null
+      this.cidrs.set(text, c)
+    }
+    return c
   }
 
   /** JSON path of a field of a resource, for Problem.path. */
@@ -99,12 +125,12 @@ export class DesignIndex {
   }
 
   vswitchesOf(vpcId: string): Vswitch[] {
-    return this.ofKind('vswitch').filter((v) => v.vpcId === vpcId)
+    return this.vswitchesByVpc.get(vpcId) ?? []
   }
 
   /** Resources placed in a vSwitch (ECS, appliances, GWLBes). */
   inVswitch(vswitchId: string): Resource[] {
-    return this.design.resources.filter((r) => vswitchOf(r) === vswitchId)
+    return this.held.get(vswitchId) ?? []
   }
 
   endpointsOf(vpcId: string): GwlbEndpoint[] {
@@ -141,10 +167,10 @@ export class DesignIndex {
   /** The custom entry of a table for exactly this destination block. */
   entryFor(table: RouteTable | undefined, destination: string): { entry: RouteEntry; index: number } | undefined {
     if (!table) return undefined
-    const want = parseCidr(destination)
+    const want = this.cidr(destination)
     const index = table.entries.findIndex((e) => {
-      const c = parseCidr(e.destinationCidrBlock)
-      return c.ok && want.ok && c.cidr.base === want.cidr.base && c.cidr.prefix === want.cidr.prefix
+      const c = this.cidr(e.destinationCidrBlock)
+      return c !== null && want !== null && c.base === want.base && c.prefix === want.prefix
     })
     return index < 0 ? undefined : { entry: table.entries[index], index }
   }
@@ -154,24 +180,32 @@ export class DesignIndex {
    * A custom entry for the same block as a Local route replaces it (editing a system route makes it custom).
    */
   lookup(vsw: Vswitch, address: number): RouteChoice {
-    let best: RouteChoice = { kind: 'none' }
-    let bestPrefix = -1
-    const consider = (c: Cidr, choice: RouteChoice, custom: boolean) => {
-      if (!cidrContainsAddress(c, address)) return
-      if (c.prefix > bestPrefix || (c.prefix === bestPrefix && custom)) {
-        best = choice
-        bestPrefix = c.prefix
-      }
+    const table = this.compile(vsw)
+    for (const prefix of table.prefixes) {
+      const hit = table.byPrefix.get(prefix)?.get((address & maskOf(prefix)) >>> 0)
+      if (hit) return hit
     }
-    for (const other of this.vswitchesOf(vsw.vpcId)) {
-      const c = parseCidr(other.cidrBlock)
-      if (c.ok) consider(c.cidr, { kind: 'local', vswitch: other }, false)
+    return { kind: 'none' }
+  }
+
+  private compile(vsw: Vswitch): CompiledTable {
+    const table = this.routeTableOf(vsw)
+    const key = table ? table.id : `system/${vsw.vpcId}`
+    let compiled = this.compiled.get(key)
+    if (compiled) return compiled
+    const byPrefix = new Map<number, Map<number, RouteChoice>>()
+    const put = (block: Cidr | null, choice: RouteChoice) => {
+      if (!block) return
+      const routes = byPrefix.get(block.prefix) ?? new Map<number, RouteChoice>()
+      routes.set(block.base, choice)
+      byPrefix.set(block.prefix, routes)
     }
-    this.routeTableOf(vsw)?.entries.forEach((entry, index) => {
-      const c = parseCidr(entry.destinationCidrBlock)
-      if (c.ok) consider(c.cidr, { kind: 'entry', entry, index }, true)
-    })
-    return best
+    for (const other of this.vswitchesOf(vsw.vpcId)) put(this.cidr(other.cidrBlock), { kind: 'local', vswitch: other })
+    // put after the Local routes, so a custom entry for a vSwitch's own block replaces its Local route
+    table?.entries.forEach((entry, index) => put(this.cidr(entry.destinationCidrBlock), { kind: 'entry', entry, index }))
+    compiled = { prefixes: [...byPrefix.keys()].sort((a, b) => b - a), byPrefix }
+    this.compiled.set(key, compiled)
+    return compiled
   }
 
   /** What an entry's next hop names, judged from the table's VPC. */
