@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { parse } from '../../../src/model'
 import { CATALOG, lint } from '../../../worker/lint'
 import { reference } from './helpers'
 
 describe('lint of the reference designs', () => {
   it.each(['a', 'b'] as const)('finds no problem at all in reference design (%s)', (which) => {
     expect(lint(reference(which))).toEqual([])
+  })
+
+  it('finds nothing on an empty canvas', () => {
+    const blank = parse({ format: 'gwlb-studio/design', version: 1, name: 'New design', regionId: 'cn-hangzhou', zones: ['cn-hangzhou-h'], accounts: [], resources: [], layout: {}, scenarios: [] })
+    expect(blank.ok && lint(blank.design)).toEqual([])
   })
 })
 
