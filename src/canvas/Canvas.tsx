@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { withDefaultLayout } from '../model'
-import { useDesign, useStores } from '../store/context'
+import { useDesign, useStores, useUi } from '../store/context'
 import { ConfigEdge } from './edges/ConfigEdge'
 import { Legend } from './Legend'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
@@ -47,6 +47,7 @@ const MINIMAP_COLOUR: Record<string, string> = {
 export function Canvas() {
   const design = useDesign((s) => s.design)
   const { design: designStore, ui } = useStores()
+  const readOnly = useUi((s) => s.readOnly)
   const flow = useMemo(() => toFlow(design), [design])
   // React Flow owns transient drag positions; the document gets the position when the drag ends
   const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
@@ -85,6 +86,7 @@ export function Canvas() {
       minZoom={0.1}
       maxZoom={2.5}
       nodesConnectable={false}
+      nodesDraggable={!readOnly}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={24} color="#e2e8f0" />

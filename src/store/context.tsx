@@ -14,8 +14,8 @@ export interface Stores {
 
 const StoresContext = createContext<Stores | null>(null)
 
-export function createStores(initial: Design): Stores {
-  return { design: createDesignStore(initial), ui: createUiStore(), report: createReportStore() }
+export function createStores(initial: Design, ui: Parameters<typeof createUiStore>[0] = {}): Stores {
+  return { design: createDesignStore(initial), ui: createUiStore(ui), report: createReportStore() }
 }
 
 export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {

@@ -1,0 +1,53 @@
+// The top bar: the design's name and region, examples, and the file and share menu.
+import { useState } from 'react'
+import { ShareMenu } from '../panels/share/ShareMenu'
+import { useDesign, useStores } from '../store/context'
+import { EXAMPLES, isExampleName, loadExample } from './examples'
+
+export function Toolbar() {
+  const name = useDesign((s) => s.design.name)
+  const regionId = useDesign((s) => s.design.regionId)
+  const { design, ui } = useStores()
+  const [busy, setBusy] = useState(false)
+  return (
+    <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
+      <span className="font-bold text-slate-900">GWLB Studio</span>
+      <span className="truncate text-sm text-slate-700" data-testid="design-name">
+        {name} <span className="text-slate-400">· {regionId}</span>
+      </span>
+      <div className="ml-auto flex items-center gap-3">
+        <label className="flex items-center gap-2 text-sm text-slate-600">
+          Open example
+          <select
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+            value=""
+            disabled={busy}
+            onChange={async (e) => {
+              const example = e.target.value
+              if (!isExampleName(example)) return
+              setBusy(true)
+              const r = await loadExample(example)
+              setBusy(false)
+              if (r.ok) {
+                design.getState().replace(r.design)
+                ui.getState().notify(null)
+              } else {
+                ui.getState().notify({ tone: 'error', lines: ['Could not open the example.', typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? '')] })
+              }
+            }}
+          >
+            <option value="" disabled>
+              choose…
+            </option>
+            {Object.entries(EXAMPLES).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ShareMenu />
+      </div>
+    </header>
+  )
+}
