@@ -132,6 +132,7 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
       disposition: 'INVALID_PACKET',
       text: prepared.message,
       applianceId: null,
+      applianceIds: [],
       assumptions: [],
     }
   }
@@ -150,6 +151,7 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
     disposition: out.disposition,
     text: rec.text,
     applianceId: out.appliance >= 0 ? net.appliances[out.appliance].id : null,
+    applianceIds: rec.hops.filter((h) => h.kind === 'appliance' && h.steps[0]?.outer).map((h) => h.resourceId ?? ''),
     assumptions: [...rec.used].map((id: AssumptionId) => ({ id, value: net.assumptions[id], text: assumptionText(id, net.assumptions[id]) })),
   }
 }

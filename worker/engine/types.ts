@@ -227,6 +227,10 @@ export interface Hop {
   name: string
   /** the previous hop's resource, for telling apart two visits to one resource */
   from: string | null
+  /** on the provider side (endpoint service, GWLB, appliance): the GWLB endpoint whose traffic this is */
+  endpointId?: string
+  /** at a GWLB: the zone of the node that handles the packet */
+  zoneId?: string
   steps: Step[]
 }
 
@@ -242,8 +246,10 @@ export interface Trace {
   disposition: Disposition
   /** one line: why it ended */
   text: string
-  /** the appliance that inspected the packet, if one did */
+  /** the last appliance the GWLB sent the packet to, if any */
   applianceId: string | null
+  /** every appliance the GWLB sent the packet to, in order (a path can cross the GWLB more than once) */
+  applianceIds: string[]
   /** assumptions the trace relied on, where the cloud's documents are silent */
   assumptions: AssumptionUse[]
 }

@@ -151,8 +151,8 @@ export class Recorder {
     private readonly ports: boolean,
   ) {}
 
-  open(resourceId: string | null, kind: string, name: string): void {
-    this.hop = { resourceId, kind, name, from: this.lastId, steps: [] }
+  open(resourceId: string | null, kind: string, name: string, endpointId?: string, zoneId?: string): void {
+    this.hop = { resourceId, kind, name, from: this.lastId, ...(endpointId ? { endpointId } : {}), ...(zoneId ? { zoneId } : {}), steps: [] }
     this.hops.push(this.hop)
     this.lastId = resourceId
   }
@@ -246,8 +246,14 @@ function routeFrom(ti: number): number {
   return end(D_NO_ROUTE, 'unknown next hop')
 }
 
+/** RFC 1918 and the shared 100.64.0.0/10 block: the internet routes none of them. */
+function isPrivate(a: number): boolean {
+  return (a & 0xff000000) === (0x0a000000 | 0) || (a & 0xfff00000) === (0xac100000 | 0) || (a & 0xffff0000) === (0xc0a80000 | 0) || (a & 0xffc00000) === (0x64400000 | 0)
+}
+
 /** The packet is on the internet, addressed to pDst. */
 function toInternet(): number {
+  if (isPrivate(pDst)) return end(D_NO_ROUTE, `${ip(pDst)} is a private address: the internet does not route it`)
   lookups++
   const code = N.publicAddrs.get(pDst)
   if (code === undefined) return end(D_EXITS, `no resource of the design holds ${ip(pDst)}: the packet leaves for the internet`)
@@ -491,8 +497,10 @@ function openHop(at: number, idx: number): void {
       return
     case AT_APPLIANCE_SEND:
     case AT_APPLIANCE_RECV:
-    case AT_APPLIANCE:
       R.open(N.appliances[idx].id, 'appliance', N.appliances[idx].name)
+      return
+    case AT_APPLIANCE:
+      R.open(N.appliances[idx].id, 'appliance', N.appliances[idx].name, N.endpoints[cEp].id)
       return
     case AT_IGW_IN:
     case AT_IGW_OUT:
@@ -504,12 +512,12 @@ function openHop(at: number, idx: number): void {
       return
     case AT_SERVICE_IN:
     case AT_SERVICE_OUT:
-      R.open(N.services[idx].id, 'endpointService', N.services[idx].name)
+      R.open(N.services[idx].id, 'endpointService', N.services[idx].name, N.endpoints[cEp].id)
       return
     case AT_GWLB_IN:
     case AT_GWLB_BACK: {
       const g = N.gwlbs[N.nodes[idx].gwlb]
-      R.open(g.id, 'gwlb', g.name)
+      R.open(g.id, 'gwlb', g.name, N.endpoints[cEp].id, N.zones[N.nodes[idx].zone])
       return
     }
   }
