@@ -1,0 +1,162 @@
+// Engine figures: packets/s through reference design (b) and a generated 2,000-resource design, trace latency,
+// compile time, and a bare loop doing as many Map/typed-array look-ups per packet (the limit), for the ratio.
+import { type Design, parse } from '../../src/model'
+import { buildReferenceDesign } from '../../src/model/reference/build'
+import {
+  type Network,
+  type PacketSpec,
+  type PreparedPacket,
+  compile,
+  createRuntimeState,
+  forward,
+  lookupCount,
+  newForwardResult,
+  preparePacket,
+  trace,
+} from '../../worker/engine'
+import { eipOf, generateDesign, hostAddress } from '../fixtures/engine/generate'
+import type { BenchRow } from './types'
+
+function load(d: Design): Design {
+  const r = parse(d)
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'))
+  return r.design
+}
+
+function prepareAll(net: Network, specs: PacketSpec[]): PreparedPacket[] {
+  return specs.map((s) => {
+    const p = preparePacket(net, s)
+    if (!p.ok) throw new Error(p.message)
+    return p.packet
+  })
+}
+
+/** Packets/s of forward() over the given packets for about `ms`, and the look-ups each packet made. */
+function throughput(net: Network, packets: PreparedPacket[], ms = 1500): { pps: number; lookupsPerPacket: number } {
+  const state = createRuntimeState(net)
+  const out = newForwardResult()
+  for (const p of packets) forward(net, p, state, out) // warm up, and let the flow table fill
+  let n = 0
+  const l0 = lookupCount()
+  const t0 = performance.now()
+  let t = t0
+  while (t - t0 < ms) {
+    for (let i = 0; i < packets.length; i++) forward(net, packets[i], state, out)
+    n += packets.length
+    t = performance.now()
+  }
+  return { pps: (n / (t - t0)) * 1000, lookupsPerPacket: (lookupCount() - l0) / n }
+}
+
+/** The limit: a loop doing only `perPacket` dependent look-ups per packet, alternating a Map and a typed array. */
+function bareLoop(perPacket: number, ms = 1000): number {
+  const size = 4096
+  const map = new Map<number, number>()
+  const arr = new Int32Array(size)
+  for (let i = 0; i < size; i++) {
+    map.set(i * 7919, (i * 31 + 7) % size)
+    arr[i] = (i * 17 + 3) % size
+  }
+  const whole = Math.floor(perPacket)
+  const extra = perPacket - whole
+  let k = 1
+  let n = 0
+  let carry = 0
+  const t0 = performance.now()
+  let t = t0
+  while (t - t0 < ms) {
+    for (let p = 0; p < 4096; p++) {
+      carry += extra
+      const count = whole + (carry >= 1 ? 1 : 0)
+      if (carry >= 1) carry -= 1
+      for (let j = 0; j < count; j++) k = j & 1 ? arr[k] : (map.get(k * 7919) ?? 0)
+    }
+    n += 4096
+    t = performance.now()
+  }
+  if (k < 0) console.log(k) // keeps the loop's result alive
+  return (n / (t - t0)) * 1000
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+}
+
+function compileMs(d: Design, runs: number): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    compile(d)
+    times.push(performance.now() - t0)
+  }
+  return median(times)
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  const b = load(buildReferenceDesign(2))
+  const netB = compile(b)
+  // (b): inbound HTTPS to both servers and their outbound fetches, 4,096 connections
+  const specsB: PacketSpec[] = []
+  for (let i = 0; i < 1024; i++) {
+    const sourcePort = 20000 + i
+    specsB.push({ source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', sourcePort, destinationPort: 443, size: 1200 })
+    specsB.push({ source: 'internet-client', destination: '47.98.10.12', protocol: 'tcp', sourcePort, destinationPort: 443, size: 1200 })
+    specsB.push({ source: 'ecs-web-1', destination: '203.0.113.80', protocol: 'tcp', sourcePort, destinationPort: 443, size: 800 })
+    specsB.push({ source: 'ecs-web-2', destination: '203.0.113.80', protocol: 'tcp', sourcePort, destinationPort: 443, size: 800 })
+  }
+  const packetsB = prepareAll(netB, specsB)
+  for (const p of packetsB) if (forward(netB, p, createRuntimeState(netB)).disposition !== 'DELIVERED') throw new Error('bench packet not delivered')
+  const tb = throughput(netB, packetsB)
+
+  const gOptions = { consumerVpcs: 85, zones: 2 as const, serversPerZone: 5, appliancesPerZone: 10, hosts: 20, scheduler: '5TCH' as const, crossZone: true, jumboFrames: true, stateful: true }
+  const g = load(generateDesign(gOptions))
+  const netG = compile(g)
+  const specsG: PacketSpec[] = []
+  for (let i = 0; i < 4096; i++) {
+    const v = i % gOptions.consumerVpcs
+    const z = (i >> 7) % 2
+    const n = i % gOptions.serversPerZone
+    specsG.push(
+      i % 2
+        ? { source: `host-${i % gOptions.hosts}`, destination: eipOf(v, z, n), protocol: 'tcp', sourcePort: 10000 + i, destinationPort: 443, size: 1200 }
+        : { source: `ecs-${v}-${z}-${n}`, destination: hostAddress(i % gOptions.hosts), protocol: 'udp', sourcePort: 10000 + i, destinationPort: 53, size: 300 },
+    )
+  }
+  const packetsG = prepareAll(netG, specsG)
+  const tg = throughput(netG, packetsG)
+
+  // latency of the explaining trace (what the UI asks for) and of one forward() call, per call
+  const state = createRuntimeState(netB)
+  const traceTimes: number[] = []
+  const forwardTimes: number[] = []
+  const out = newForwardResult()
+  for (let i = 0; i < 20000; i++) {
+    const spec = specsB[i % specsB.length]
+    let t0 = performance.now()
+    trace(netB, spec, state)
+    traceTimes.push(performance.now() - t0)
+    const p = packetsB[i % packetsB.length]
+    t0 = performance.now()
+    forward(netB, p, state, out)
+    forwardTimes.push(performance.now() - t0)
+  }
+  traceTimes.sort((x, y) => x - y)
+  forwardTimes.sort((x, y) => x - y)
+
+  const limitB = bareLoop(tb.lookupsPerPacket)
+  const limitG = bareLoop(tg.lookupsPerPacket)
+  return [
+    { name: `forward() through (b), ${tb.lookupsPerPacket.toFixed(1)} look-ups/packet`, value: tb.pps, unit: 'packets/s', baseline: limitB, target: 1_000_000 },
+    { name: `forward() through ${g.resources.length} resources, ${tg.lookupsPerPacket.toFixed(1)} look-ups/packet`, value: tg.pps, unit: 'packets/s', baseline: limitG },
+    { name: 'trace() latency p50, (b)', value: percentile(traceTimes, 0.5) * 1000, unit: 'µs', better: 'lower' },
+    { name: 'trace() latency p99, (b)', value: percentile(traceTimes, 0.99) * 1000, unit: 'µs', target: 1000, better: 'lower' },
+    { name: 'forward() latency p50, (b) (timer included)', value: percentile(forwardTimes, 0.5) * 1000, unit: 'µs', better: 'lower' },
+    { name: 'forward() latency p99, (b) (timer included)', value: percentile(forwardTimes, 0.99) * 1000, unit: 'µs', target: 1000, better: 'lower' },
+    { name: 'compile (b)', value: compileMs(b, 200), unit: 'ms', better: 'lower' },
+    { name: `compile ${g.resources.length} resources`, value: compileMs(g, 20), unit: 'ms', better: 'lower' },
+  ]
+}

@@ -1,0 +1,39 @@
+// npm run bench: runs every bench module in turn and prints one table. Add a module to BENCHES to include it.
+import type { BenchRow } from './types'
+
+const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]> }> }[] = [{ name: 'engine', load: () => import('./engine') }]
+
+const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))
+
+async function main(): Promise<number> {
+  const rows: (BenchRow & { bench: string })[] = []
+  for (const b of BENCHES) {
+    const mod = await b.load()
+    for (const row of await mod.bench()) rows.push({ ...row, bench: b.name })
+  }
+  const table = rows.map((r) => {
+    const met = r.target === undefined ? '' : (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target
+    return [
+      `${r.bench}: ${r.name}`,
+      `${fmt(r.value)} ${r.unit}`,
+      r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit}`,
+      r.baseline === undefined ? '' : `${((r.value / r.baseline) * 100).toFixed(1)}%`,
+      r.target === undefined ? '' : `${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${met ? 'ok' : 'MISSED'}`,
+    ]
+  })
+  const head = ['figure', 'value', 'baseline (limit)', 'ratio', 'target']
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)))
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  console.log(line(head))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const r of table) console.log(line(r))
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.stack : e)
+    process.exit(1)
+  },
+)
