@@ -1,5 +1,5 @@
 // What the worker reports about a design: plain data, safe to post. May not touch: React, the DOM, zustand.
-import { type LoadError, RESOURCE_KINDS, type ResourceKind, parse } from '../src/model'
+import { type Design, type LoadError, RESOURCE_KINDS, type ResourceKind, parse } from '../src/model'
 import { type Problem, lint } from './lint'
 
 /** A lint problem without its fix function, which cannot cross the worker boundary. */
@@ -16,4 +16,24 @@ export function reportOn(document: unknown): DesignReport {
   for (const r of result.design.resources) counts[r.kind]++
   const problems = lint(result.design).map(({ fix, ...p }) => (fix ? { ...p, fixLabel: fix.label } : p))
   return { loaded: true, name: result.design.name, counts, repairs: result.repairs, problems }
+}
+
+/** The key a reported problem is found again by, to apply its fix. */
+export function problemKey(p: Pick<Problem, 'code' | 'resourceIds' | 'path'>): string {
+  return `${p.code}|${p.resourceIds.join(',')}|${p.path ?? ''}`
+}
+
+export type FixResult = { ok: true; design: Design; label: string } | { ok: false; message: string }
+
+/** Applies the one-click fix of a problem the report listed; the fixed design must still load. */
+export function applyFix(document: unknown, key: string): FixResult {
+  const result = parse(document)
+  if (!result.ok) return { ok: false, message: 'The design does not load, so no fix can be applied.' }
+  const problem = lint(result.design).find((p) => problemKey(p) === key)
+  if (!problem) return { ok: false, message: 'That problem is gone already.' }
+  if (!problem.fix) return { ok: false, message: `${problem.code} has no automatic fix.` }
+  const fixed = problem.fix.apply(result.design)
+  const checked = parse(fixed)
+  if (!checked.ok) return { ok: false, message: `The fix would break the design: ${checked.errors[0].message}` }
+  return { ok: true, design: fixed, label: problem.fix.label }
 }

@@ -4,13 +4,19 @@ import { useEffect, useMemo, useState } from 'react'
 import { Canvas } from '../canvas/Canvas'
 import type { Design } from '../model'
 import { NoticeBar } from '../panels/NoticeBar'
+import { Dialogs } from '../panels/dialogs/Dialogs'
+import { Inspector } from '../panels/inspector/Inspector'
+import { Palette } from '../panels/Palette'
+import { ProblemsPanel } from '../panels/ProblemsPanel'
 import { ReportPanel } from '../panels/ReportPanel'
 import { RouteTablePanel } from '../panels/RouteTablePanel'
+import { ShareLayer } from '../panels/share/ShareLayer'
 import { StoresProvider, createStores } from '../store/context'
 import type { Notice } from '../store/uiStore'
 import { type Boot, bootDesign } from './boot'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
+import { useShortcuts } from './useShortcuts'
 
 type Phase = { phase: 'loading' } | Boot
 
@@ -40,21 +46,27 @@ export function App({ initialDesign }: { initialDesign?: Design }) {
 function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: boolean; notice: Notice | null }) {
   const stores = useMemo(() => createStores(initial, { readOnly, notice }), [initial, readOnly, notice])
   useEngineSync(stores)
+  useShortcuts(stores)
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
         <div className="flex h-full flex-col bg-slate-50 text-slate-900">
           <Toolbar />
           <NoticeBar />
+          <ShareLayer />
           <div className="flex min-h-0 flex-1">
+            <Palette />
             <main className="relative min-w-0 flex-1" aria-label="Design canvas">
               <Canvas />
             </main>
             <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
+              <Inspector />
               <RouteTablePanel />
+              <ProblemsPanel />
               <ReportPanel />
             </aside>
           </div>
+          <Dialogs />
         </div>
       </ReactFlowProvider>
     </StoresProvider>

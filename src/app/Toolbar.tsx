@@ -1,6 +1,7 @@
 // The top bar: the design's name and region, examples, and the file and share menu.
 import { useState } from 'react'
 import { ShareMenu } from '../panels/share/ShareMenu'
+import { EditMenu } from './EditMenu'
 import { useDesign, useStores } from '../store/context'
 import { EXAMPLES, isExampleName, loadExample } from './examples'
 
@@ -11,14 +12,16 @@ export function Toolbar() {
   const [busy, setBusy] = useState(false)
   return (
     <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
-      <span className="font-bold text-slate-900">GWLB Studio</span>
+      <span className="whitespace-nowrap font-bold text-slate-900">GWLB Studio</span>
       <span className="truncate text-sm text-slate-700" data-testid="design-name">
         {name} <span className="text-slate-400">· {regionId}</span>
       </span>
+      <EditMenu />
       <div className="ml-auto flex items-center gap-3">
-        <label className="flex items-center gap-2 text-sm text-slate-600">
-          Open example
+        <label className="flex items-center text-sm text-slate-600">
+          <span className="sr-only">Open example</span>
           <select
+            aria-label="Open example"
             className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
             value=""
             disabled={busy}
@@ -37,7 +40,7 @@ export function Toolbar() {
             }}
           >
             <option value="" disabled>
-              choose…
+              Examples…
             </option>
             {Object.entries(EXAMPLES).map(([k, label]) => (
               <option key={k} value={k}>

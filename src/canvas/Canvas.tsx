@@ -1,15 +1,22 @@
-// The React Flow canvas over the design document. Dragging a node is an edit of the document's layout.
+// The React Flow canvas over the design document. Every change it makes is an edit of the document:
+// a drag moves a layout entry, a drop from the palette creates a resource, a drawn line configures one.
 import {
   Background,
+  type Connection as FlowConnection,
+  ConnectionMode,
   Controls,
   MarkerType,
   MiniMap,
   type NodeChange,
   ReactFlow,
   applyNodeChanges,
+  useReactFlow,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react'
 import { withDefaultLayout } from '../model'
+import { connectionIntent } from '../model/edits/connect'
+import { type PlaceableKind, PLACEABLE_KINDS, createResource, dropTargetOf } from '../model/edits/create'
+import { PALETTE_MIME } from '../panels/Palette'
 import { useDesign, useStores, useUi } from '../store/context'
 import { ConfigEdge } from './edges/ConfigEdge'
 import { Legend } from './Legend'
@@ -44,18 +51,39 @@ const MINIMAP_COLOUR: Record<string, string> = {
   internetHost: '#94a3b8',
 }
 
+/** The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order). */
+function containerAt(x: number, y: number): string | null {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const node = el.closest('.react-flow__node')
+    if (node) return node.getAttribute('data-id')
+  }
+  return null
+}
+
 export function Canvas() {
   const design = useDesign((s) => s.design)
   const { design: designStore, ui } = useStores()
   const readOnly = useUi((s) => s.readOnly)
+  const selectedIds = useUi((s) => s.selectedIds)
+  const { fitView } = useReactFlow()
   const flow = useMemo(() => toFlow(design), [design])
   // React Flow owns transient drag positions; the document gets the position when the drag ends
   const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
-  useEffect(() => setNodes(flow.nodes), [flow.nodes])
+  useEffect(() => {
+    const chosen = new Set(selectedIds)
+    setNodes(flow.nodes.map((n) => (chosen.has(n.id) ? { ...n, selected: true } : n)))
+  }, [flow.nodes, selectedIds])
   const edges = useMemo(
     () => flow.edges.map((e) => (e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } })),
     [flow.edges],
   )
+  // a new design (New, Open example, a file) is shown whole
+  const designName = design.name
+  const resourceCount = design.resources.length
+  useEffect(() => {
+    const t = setTimeout(() => fitView({ padding: 0.04 }), 0)
+    return () => clearTimeout(t)
+  }, [designName, fitView, resourceCount === 0])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -67,8 +95,41 @@ export function Canvas() {
             .getState()
             .edit(`move ${c.id}`, (d) => ({ ...d, layout: { ...d.layout, [c.id]: { ...withDefaultLayout(d)[c.id], x, y } } }))
         }
-        if (c.type === 'select' && c.selected) ui.getState().select(c.id)
       }
+      const selectChanges = changes.filter((c) => c.type === 'select')
+      if (selectChanges.length) {
+        const chosen = new Set(ui.getState().selectedIds)
+        for (const c of selectChanges) if (c.type === 'select') c.selected ? chosen.add(c.id) : chosen.delete(c.id)
+        // zone bands are drawn, not resources: they are never part of the selection
+        ui.getState().setSelection([...chosen].filter((id) => !id.includes('/')))
+      }
+    },
+    [designStore, ui],
+  )
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME)
+      if (!(PLACEABLE_KINDS as readonly string[]).includes(kind)) return
+      e.preventDefault()
+      const current = designStore.getState().design
+      const result = createResource(current, kind as PlaceableKind, dropTargetOf(current, containerAt(e.clientX, e.clientY)))
+      if (!result.ok) {
+        ui.getState().notify({ tone: 'error', lines: [result.message] })
+        return
+      }
+      designStore.getState().edit(`add ${result.id}`, () => result.design)
+      ui.getState().notify(null)
+      ui.getState().select(result.id)
+    },
+    [designStore, ui],
+  )
+
+  const onConnect = useCallback(
+    (c: FlowConnection) => {
+      const intent = connectionIntent(designStore.getState().design, c.source, c.target)
+      if (!intent.ok) ui.getState().notify({ tone: 'error', lines: [intent.message] })
+      else ui.getState().openDialog({ kind: 'connect', connection: intent.connection })
     },
     [designStore, ui],
   )
@@ -80,14 +141,24 @@ export function Canvas() {
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
+      onConnect={onConnect}
+      onDrop={onDrop}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+          e.preventDefault()
+          e.dataTransfer.dropEffect = 'copy'
+        }
+      }}
       onPaneClick={() => ui.getState().select(null)}
       fitView
       fitViewOptions={{ padding: 0.04 }}
       minZoom={0.1}
       maxZoom={2.5}
-      nodesConnectable={false}
+      connectionMode={ConnectionMode.Loose}
+      nodesConnectable={!readOnly}
       nodesDraggable={!readOnly}
-      proOptions={{ hideAttribution: true }}
+      deleteKeyCode={null}
+      multiSelectionKeyCode="Shift"
     >
       <Background gap={24} color="#e2e8f0" />
       <Controls showInteractive={false} />

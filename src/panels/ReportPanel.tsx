@@ -53,18 +53,6 @@ export function ReportPanel() {
               </div>
             ))}
           </dl>
-          <h3 className="mt-3 text-sm font-semibold text-slate-900">Problems ({report.problems.length})</h3>
-          {report.problems.length === 0 ? (
-            <p className="text-slate-500">None: the design follows every rule the linter checks.</p>
-          ) : (
-            <ul className="mt-1 space-y-1.5" data-testid="problems">
-              {report.problems.map((p) => (
-                <li key={`${p.code}${p.resourceIds.join()}${p.path ?? ''}`} className={p.severity === 'error' ? 'text-red-800' : 'text-amber-800'}>
-                  <span className="font-mono font-semibold">{p.code}</span> {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
         </div>
       )}
     </section>

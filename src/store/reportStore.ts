@@ -1,9 +1,11 @@
 // What the engine worker last reported about the design.
 import { createStore } from 'zustand/vanilla'
-import type { DesignReport } from '../../worker/report'
+import type { DesignReport, ReportedProblem } from '../../worker/report'
 
 export interface ReportState {
   report: DesignReport | null
+  /** problems by the resource they are badged on (their first resource); rebuilt once per report */
+  problemsOn: ReadonlyMap<string, ReportedProblem[]>
   /** the worker failed to answer: the message */
   failure: string | null
   setReport(report: DesignReport): void
@@ -13,8 +15,17 @@ export interface ReportState {
 export function createReportStore() {
   return createStore<ReportState>()((set) => ({
     report: null,
+    problemsOn: new Map(),
     failure: null,
-    setReport: (report) => set({ report, failure: null }),
+    setReport: (report) => {
+      const problemsOn = new Map<string, ReportedProblem[]>()
+      if (report.loaded)
+        for (const p of report.problems) {
+          const id = p.resourceIds[0]
+          if (id) problemsOn.set(id, [...(problemsOn.get(id) ?? []), p])
+        }
+      set({ report, problemsOn, failure: null })
+    },
     setFailure: (failure) => set({ failure }),
   }))
 }

@@ -1,5 +1,6 @@
 // Session state of the interface: never saved in the document, never shared.
 import { createStore } from 'zustand/vanilla'
+import type { Connection } from '../model/edits/connect'
 
 export interface Notice {
   tone: 'info' | 'error'
@@ -7,29 +8,47 @@ export interface Notice {
   lines: string[]
 }
 
+/** The modal dialog open, if any: plain data, so any part of the app can open one. */
+export type Dialog =
+  | { kind: 'connect'; connection: Connection }
+  | { kind: 'delete'; ids: string[] }
+  | { kind: 'help' }
+
 export interface UiState {
-  selectedId: string | null
+  /** the selection; the inspector shows the first */
+  selectedIds: string[]
   /** the route table whose entries are shown in the side panel */
   openRouteTableId: string | null
   /** a shared or embedded design is shown read-only until the user makes a copy */
   readOnly: boolean
+  /** the embed view (URL flag view=embed): the canvas only, for an iframe; always read-only */
+  embed: boolean
   notice: Notice | null
+  dialog: Dialog | null
   select(id: string | null): void
+  setSelection(ids: string[]): void
   openRouteTable(id: string | null): void
   setReadOnly(readOnly: boolean): void
+  setEmbed(embed: boolean): void
   notify(notice: Notice | null): void
+  openDialog(dialog: Dialog | null): void
 }
 
-export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'notice'>> = {}) {
+export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed' | 'notice'>> = {}) {
   return createStore<UiState>()((set) => ({
-    selectedId: null,
+    selectedIds: [],
     openRouteTableId: null,
     readOnly: initial.readOnly ?? false,
+    embed: initial.embed ?? false,
     notice: initial.notice ?? null,
-    select: (selectedId) => set({ selectedId }),
+    dialog: null,
+    select: (id) => set({ selectedIds: id ? [id] : [] }),
+    setSelection: (selectedIds) => set({ selectedIds }),
     openRouteTable: (openRouteTableId) => set({ openRouteTableId }),
     setReadOnly: (readOnly) => set({ readOnly }),
+    setEmbed: (embed) => set(embed ? { embed, readOnly: true } : { embed }),
     notify: (notice) => set({ notice }),
+    openDialog: (dialog) => set({ dialog }),
   }))
 }
 export type UiStore = ReturnType<typeof createUiStore>

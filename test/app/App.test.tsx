@@ -43,10 +43,10 @@ describe('the app on reference design (b)', () => {
   it('shows the gateway route table’s changed system routes as custom, next hop the GWLBe of each zone', async () => {
     render(<App initialDesign={loadExample('two-zones')} />)
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-gateway'))
-    const rows = within(screen.getByTestId('route-table-panel')).getAllByRole('row').map((r) => r.textContent ?? '')
-    expect(rows.find((r) => r.startsWith('10.0.1.0/24'))).toContain('GWLBe H')
-    expect(rows.find((r) => r.startsWith('10.0.2.0/24'))).toContain('GWLBe I')
-    expect(rows.find((r) => r.startsWith('10.0.1.0/24'))).toContain('next hop changed')
-    expect(rows.find((r) => r.startsWith('10.0.10.0/24'))).toContain('Local')
+    const hopOf = (cidr: string) => (within(screen.getByTestId(`route-${cidr}`)).getByRole('combobox') as HTMLSelectElement).value
+    expect(hopOf('10.0.1.0/24')).toBe('gwlbe-h')
+    expect(hopOf('10.0.2.0/24')).toBe('gwlbe-i')
+    expect(screen.getByTestId('route-10.0.1.0/24').textContent).toContain('custom (was system)')
+    expect(screen.getByTestId('route-10.0.10.0/24').textContent).toMatch(/^10\.0\.10\.0\/24Local/)
   })
 })

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import { Glyph, KIND_STYLE } from '../glyphs'
 import { Handles } from './Handles'
+import { ProblemBadge } from './ProblemBadge'
 
 export interface CardProps {
   kind: keyof typeof KIND_STYLE
@@ -30,6 +31,7 @@ export function ResourceCard({ kind, id, name, kindLabel, facts, badge, selected
       }}
     >
       <Handles />
+      <ProblemBadge id={id} />
       <div className="mt-0.5 shrink-0">
         <Glyph kind={kind} />
       </div>

@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react'
 import { useDesign } from '../../store/context'
 import type { ResourceNodeData, ZoneNodeData } from '../toFlow'
 import { Handles } from './Handles'
+import { ProblemBadge } from './ProblemBadge'
 import { RouteTableBadge } from './RouteTableBadge'
 import { useResource } from './useResource'
 
@@ -15,9 +16,10 @@ export function VpcNode({ data, selected }: NodeProps & { data: ResourceNodeData
     <div
       data-testid={`node-${r.id}`}
       data-kind="vpc"
-      className="h-full w-full rounded-xl border-2 bg-blue-50/40"
+      className="relative h-full w-full rounded-xl border-2 bg-blue-50/40"
       style={{ borderColor: selected ? '#1d4ed8' : '#60a5fa' }}
     >
+      <ProblemBadge id={r.id} />
       <div className="w-fit px-4 pt-2.5 leading-tight">
         <div className="w-fit text-[15px] font-bold text-blue-900">{r.name ?? r.id}</div>
         <div className="w-fit text-[11px] text-blue-800">
@@ -47,6 +49,7 @@ export function VswitchNode({ data, selected }: NodeProps & { data: ResourceNode
       style={{ borderColor: selected ? '#0f766e' : '#5eead4', borderWidth: selected ? 2 : 1.5 }}
     >
       <Handles />
+      <ProblemBadge id={r.id} />
       <div className="absolute bottom-0 left-0 max-w-[70%] px-3 pb-1.5 leading-tight">
         <div className="truncate text-[12px] font-semibold text-teal-900" title={r.name ?? r.id}>
           {r.name ?? r.id}

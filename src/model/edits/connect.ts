@@ -1,0 +1,146 @@
+// Drawing a line between two resources is an edit of configuration: a route entry, an endpoint
+// connection, a service resource or a server-group member. Pure; refusals say why.
+import type { Design, Resource } from '../design'
+import type { RouteEntry } from '../resources/routeTable'
+import { addResource, findResource, freshId, updateResource, withRoute } from './basic'
+
+/** What a line from source to target would configure, before the user confirms it. */
+export type Connection =
+  | {
+      kind: 'route'
+      /** the table that gets the entry; absent: a new table is made for the vSwitch */
+      routeTableId?: string
+      vswitchId?: string
+      nextHopType: RouteEntry['nextHopType']
+      nextHopId: string
+      /** the destination the seed prescribes for this pair */
+      suggested: string
+      /** destinations offered (a gateway table takes only vSwitch CIDRs) */
+      choices?: string[]
+      description: string
+    }
+  | { kind: 'endpointConnection'; endpointId: string; serviceId: string; description: string }
+  | { kind: 'serviceResource'; serviceId: string; gwlbId: string; description: string }
+  | { kind: 'serverGroupMember'; gwlbId: string; applianceId: string; description: string }
+
+export type ConnectionIntent = { ok: true; connection: Connection } | { ok: false; message: string }
+
+const NEXT_HOP: Partial<Record<Resource['kind'], RouteEntry['nextHopType']>> = {
+  gwlbEndpoint: 'GatewayLoadBalancerEndpoint',
+  ipv4Gateway: 'Ipv4Gateway',
+  ecs: 'Instance',
+  appliance: 'Instance',
+}
+
+function label(r: Resource): string {
+  return r.name ?? r.id
+}
+
+export function connectionIntent(design: Design, sourceId: string, targetId: string): ConnectionIntent {
+  const source = design.resources.find((r) => r.id === sourceId)
+  const target = design.resources.find((r) => r.id === targetId)
+  if (!source || !target || source === target) return { ok: false, message: 'Draw from one resource to another.' }
+  const vpcOf = (r: Resource) => ('vpcId' in r ? r.vpcId : 'vswitchId' in r ? findResource(design, r.vswitchId, 'vswitch')?.vpcId : undefined)
+
+  if (source.kind === 'vswitch') {
+    const nextHopType = NEXT_HOP[target.kind]
+    if (!nextHopType) return { ok: false, message: `A vSwitch route cannot have ${label(target)} (${target.kind}) as its next hop.` }
+    if (vpcOf(target) !== source.vpcId) return { ok: false, message: `${label(target)} is in another VPC: a route's next hop is in the table's own VPC.` }
+    // the seed: a service vSwitch sends 0.0.0.0/0 to its zone's GWLBe; a GWLBe's vSwitch sends 0.0.0.0/0 to the gateway
+    return {
+      ok: true,
+      connection: {
+        kind: 'route',
+        routeTableId: source.routeTableId,
+        vswitchId: source.id,
+        nextHopType,
+        nextHopId: target.id,
+        suggested: '0.0.0.0/0',
+        description: `Route in ${source.routeTableId ? `${label(findResource(design, source.routeTableId, 'routeTable') ?? source)}` : `a new route table for ${label(source)}`} to ${label(target)}`,
+      },
+    }
+  }
+  if (source.kind === 'ipv4Gateway') {
+    if (target.kind !== 'gwlbEndpoint' && target.kind !== 'ecs' && target.kind !== 'appliance')
+      return { ok: false, message: 'A gateway route table sends a vSwitch CIDR to a GWLB endpoint or an instance.' }
+    if (vpcOf(target) !== source.vpcId) return { ok: false, message: `${label(target)} is in another VPC.` }
+    const vswitches = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === source.vpcId)
+    const choices = vswitches.map((v) => (v.kind === 'vswitch' ? v.cidrBlock : ''))
+    // the seed: the gateway table points each service vSwitch at the GWLBe of its zone
+    const zone = target.kind === 'gwlbEndpoint' ? target.zoneId : findResource(design, 'vswitchId' in target ? target.vswitchId : '', 'vswitch')?.zoneId
+    const hasServer = (vId: string) => design.resources.some((r) => r.kind === 'ecs' && r.vswitchId === vId)
+    const service = vswitches.find((v) => v.kind === 'vswitch' && v.zoneId === zone && hasServer(v.id))
+    const suggested = service?.kind === 'vswitch' ? service.cidrBlock : (choices[0] ?? '')
+    if (!suggested) return { ok: false, message: 'The VPC has no vSwitch yet: a gateway route table is keyed by vSwitch CIDRs.' }
+    return {
+      ok: true,
+      connection: {
+        kind: 'route',
+        routeTableId: source.gatewayRouteTableId,
+        nextHopType: target.kind === 'gwlbEndpoint' ? 'GatewayLoadBalancerEndpoint' : 'Instance',
+        nextHopId: target.id,
+        suggested,
+        choices,
+        description: `Gateway route: a vSwitch CIDR's system route, its next hop changed to ${label(target)}`,
+      },
+    }
+  }
+  if (source.kind === 'gwlbEndpoint' && target.kind === 'endpointService')
+    return { ok: true, connection: { kind: 'endpointConnection', endpointId: source.id, serviceId: target.id, description: `Connect ${label(source)} to ${label(target)}` } }
+  if (source.kind === 'endpointService' && target.kind === 'gwlb')
+    return { ok: true, connection: { kind: 'serviceResource', serviceId: source.id, gwlbId: target.id, description: `Publish ${label(target)} in ${label(source)}` } }
+  if (source.kind === 'gwlb' && target.kind === 'appliance') {
+    if (vpcOf(target) !== source.vpcId) return { ok: false, message: `${label(target)} is in another VPC than ${label(source)}'s server group.` }
+    return { ok: true, connection: { kind: 'serverGroupMember', gwlbId: source.id, applianceId: target.id, description: `Add ${label(target)} to ${label(source)}'s server group` } }
+  }
+  return { ok: false, message: `Nothing is configured by a line from ${label(source)} (${source.kind}) to ${label(target)} (${target.kind}).` }
+}
+
+export type ApplyResult = { ok: true; design: Design } | { ok: false; message: string }
+
+/** Applies a confirmed connection; `destination` is the route's destination CIDR where one is asked for. */
+export function applyConnection(design: Design, c: Connection, destination?: string): ApplyResult {
+  switch (c.kind) {
+    case 'route': {
+      const dest = destination ?? c.suggested
+      if (c.routeTableId) {
+        return { ok: true, design: updateResource(design, c.routeTableId, 'routeTable', (t) => ({ ...t, entries: withRoute(t.entries, dest, c.nextHopType, c.nextHopId) })) }
+      }
+      const v = c.vswitchId ? findResource(design, c.vswitchId, 'vswitch') : undefined
+      if (!v) return { ok: false, message: 'The IPv4 gateway has no gateway route table: bind one in its form first.' }
+      // the vSwitch used the VPC's system table: it gets a custom table of its own, as the console makes one
+      const id = freshId(design, `rtb-${v.id}`)
+      const table: Resource = { kind: 'routeTable', id, name: `${v.name ?? v.id} route table`.slice(0, 128), vpcId: v.vpcId, routeTableType: 'VSwitch', entries: [{ destinationCidrBlock: dest, nextHopType: c.nextHopType, nextHopId: c.nextHopId }] }
+      return { ok: true, design: updateResource(addResource(design, table), v.id, 'vswitch', (x) => ({ ...x, routeTableId: id })) }
+    }
+    case 'endpointConnection': {
+      const e = findResource(design, c.endpointId, 'gwlbEndpoint')
+      const s = findResource(design, c.serviceId, 'endpointService')
+      if (!e || !s) return { ok: false, message: 'The endpoint or the service is gone.' }
+      if (!s.resources.some((r) => r.zoneId === e.zoneId)) return { ok: false, message: `${label(s)} offers no resource in zone ${e.zoneId}, the endpoint's zone.` }
+      const admitted = s.whitelist.includes('*') || s.whitelist.includes(e.accountId) || s.accountId === e.accountId
+      if (!admitted) return { ok: false, message: `The whitelist of ${label(s)} does not admit account ${e.accountId}: the connection cannot be requested.` }
+      const status = s.autoAcceptConnection ? 'Connected' : 'Disconnected'
+      return { ok: true, design: updateResource(design, e.id, 'gwlbEndpoint', (x) => ({ ...x, serviceId: s.id, connectionStatus: status })) }
+    }
+    case 'serviceResource': {
+      const g = findResource(design, c.gwlbId, 'gwlb')
+      if (!g) return { ok: false, message: 'The GWLB is gone.' }
+      return {
+        ok: true,
+        design: updateResource(design, c.serviceId, 'endpointService', (s) => {
+          const have = new Set(s.resources.map((r) => `${r.resourceId}/${r.zoneId}`))
+          return { ...s, resources: [...s.resources, ...g.zoneMappings.filter((m) => !have.has(`${g.id}/${m.zoneId}`)).map((m) => ({ resourceId: g.id, zoneId: m.zoneId }))] }
+        }),
+      }
+    }
+    case 'serverGroupMember':
+      return {
+        ok: true,
+        design: updateResource(design, c.gwlbId, 'gwlb', (g) =>
+          g.serverGroup && !g.serverGroup.servers.includes(c.applianceId) ? { ...g, serverGroup: { ...g.serverGroup, servers: [...g.serverGroup.servers, c.applianceId] } } : g,
+        ),
+      }
+  }
+}
+

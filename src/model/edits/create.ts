@@ -1,0 +1,267 @@
+// New resources with valid defaults, placed where they were dropped: the next free CIDR, the next free
+// address, the seed's settings. Illegal placements are refused with a reason in plain words.
+import { type Design, type Resource, type ResourceKind, type ResourceOf, zoneKey } from '../design'
+import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
+import { cidrContainsCidr, cidrOrThrow, cidrsOverlap, formatCidr, formatIpv4, nextFreeAddress, parseIpv4 } from '../ipv4'
+import { addResource, findResource, freshId } from './basic'
+
+/** Kinds a user places from the palette; route tables and security groups are made from their owners' forms. */
+export const PLACEABLE_KINDS = ['vpc', 'vswitch', 'ipv4Gateway', 'ecs', 'appliance', 'gwlb', 'endpointService', 'gwlbEndpoint', 'internetHost'] as const
+export type PlaceableKind = (typeof PLACEABLE_KINDS)[number]
+
+export type CreateResult = { ok: true; design: Design; id: string } | { ok: false; message: string }
+
+/** What a drop target is: the page, a VPC, a zone band of a VPC, or a vSwitch. */
+export type DropTarget = { kind: 'page' } | { kind: 'vpc'; vpcId: string } | { kind: 'zone'; vpcId: string; zoneId: string } | { kind: 'vswitch'; vswitchId: string }
+
+export function dropTargetOf(design: Design, containerId: string | null): DropTarget {
+  if (!containerId) return { kind: 'page' }
+  const [vpcId, zoneId] = containerId.split('/')
+  if (zoneId !== undefined) return { kind: 'zone', vpcId, zoneId }
+  const r = design.resources.find((x) => x.id === containerId)
+  if (r?.kind === 'vpc') return { kind: 'vpc', vpcId: r.id }
+  if (r?.kind === 'vswitch') return { kind: 'vswitch', vswitchId: r.id }
+  // a leaf or VPC-level node: drop into what holds it
+  if (r && 'vswitchId' in r) return { kind: 'vswitch', vswitchId: r.vswitchId }
+  if (r && 'vpcId' in r) return { kind: 'vpc', vpcId: r.vpcId }
+  return { kind: 'page' }
+}
+
+const KIND_WORDS: Record<PlaceableKind, string> = {
+  vpc: 'VPC',
+  vswitch: 'vSwitch',
+  ipv4Gateway: 'IPv4 gateway',
+  ecs: 'ECS instance',
+  appliance: 'appliance',
+  gwlb: 'GWLB',
+  endpointService: 'endpoint service',
+  gwlbEndpoint: 'GWLB endpoint',
+  internetHost: 'internet host',
+}
+
+function vpcOfTarget(design: Design, t: DropTarget): string | undefined {
+  if (t.kind === 'vpc' || t.kind === 'zone') return t.vpcId
+  if (t.kind === 'vswitch') return findResource(design, t.vswitchId, 'vswitch')?.vpcId
+  return undefined
+}
+
+function count(design: Design, kind: ResourceKind): number {
+  return design.resources.filter((r) => r.kind === kind).length
+}
+
+function takenIn(design: Design, vpcId: string): Set<number> {
+  const vswitchIds = new Set(design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId).map((r) => r.id))
+  const out = new Set<number>()
+  for (const r of design.resources) {
+    const addrs =
+      r.kind === 'ecs' || r.kind === 'appliance'
+        ? vswitchIds.has(r.vswitchId) ? [r.privateIpAddress] : []
+        : r.kind === 'gwlbEndpoint' && vswitchIds.has(r.vswitchId)
+          ? [r.ipAddress]
+          : r.kind === 'gwlb' && r.vpcId === vpcId
+            ? r.zoneMappings.map((m) => m.privateIpAddress)
+            : []
+    for (const a of addrs) {
+      const n = parseIpv4(a)
+      if (n !== null) out.add(n)
+    }
+  }
+  return out
+}
+
+/** The next free address of a vSwitch, or null when it is full. */
+export function nextAddressIn(design: Design, vswitchId: string): string | null {
+  const v = findResource(design, vswitchId, 'vswitch')
+  if (!v) return null
+  const n = nextFreeAddress(cidrOrThrow(v.cidrBlock), takenIn(design, v.vpcId))
+  return n === null ? null : formatIpv4(n)
+}
+
+/** The next /24 inside the VPC that overlaps no vSwitch of it. */
+export function nextVswitchCidr(design: Design, vpcId: string): string | null {
+  const vpc = findResource(design, vpcId, 'vpc')
+  if (!vpc) return null
+  const outer = cidrOrThrow(vpc.cidrBlock)
+  const prefix = Math.max(24, outer.prefix)
+  const used = design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === vpcId ? [cidrOrThrow(r.cidrBlock)] : []))
+  const step = 2 ** (32 - prefix)
+  // start at the second block: x.x.0.0/24 is often kept free, as the reference designs do
+  for (let i = 1; i < 2 ** (prefix - outer.prefix); i++) {
+    const c = { base: (outer.base + i * step) >>> 0, prefix }
+    if (cidrContainsCidr(outer, c) && !used.some((u) => cidrsOverlap(u, c))) return formatCidr(c)
+  }
+  return null
+}
+
+const VPC_BLOCKS = ['10.0.0.0/16', '192.168.0.0/16', '172.16.0.0/16', '10.1.0.0/16', '10.2.0.0/16', '172.17.0.0/16']
+
+function nextVpcCidr(design: Design): string {
+  const used = design.resources.flatMap((r) => (r.kind === 'vpc' ? [r.cidrBlock] : []))
+  return VPC_BLOCKS.find((b) => !used.includes(b)) ?? `10.${10 + count(design, 'vpc')}.0.0/16`
+}
+
+function nextInternetAddress(design: Design): string {
+  const used = new Set(design.resources.flatMap((r) => (r.kind === 'internetHost' ? [r.ipAddress] : r.kind === 'ecs' && r.publicIpAddress ? [r.publicIpAddress] : [])))
+  for (const net of ['203.0.113.', '198.51.100.']) for (let h = 10; h < 250; h++) if (!used.has(`${net}${h}`)) return `${net}${h}`
+  return '192.0.2.10'
+}
+
+/** Whether a GWLBe placed in this vSwitch may connect, and to which service (domain.md 5.2). */
+function endpointFor(design: Design, vswitchId: string): { ok: true; serviceId: string; status: 'Connected' | 'Disconnected'; accountId: string } | { ok: false; message: string } {
+  const v = findResource(design, vswitchId, 'vswitch')
+  const vpc = v && findResource(design, v.vpcId, 'vpc')
+  if (!v || !vpc) return { ok: false, message: 'A GWLB endpoint goes into a vSwitch.' }
+  const services = design.resources.filter((r) => r.kind === 'endpointService')
+  if (!services.length) return { ok: false, message: 'Create the endpoint service first: a GWLB endpoint connects to one.' }
+  const inZone = services.filter((s) => s.kind === 'endpointService' && s.resources.some((x) => x.zoneId === v.zoneId))
+  if (!inZone.length)
+    return { ok: false, message: `No endpoint service offers zone ${v.zoneId}: a GWLB endpoint must be in a zone of its service's resources.` }
+  const free = inZone.find(
+    (s) => !design.resources.some((r) => r.kind === 'gwlbEndpoint' && r.serviceId === s.id && r.vpcId === v.vpcId && r.zoneId === v.zoneId),
+  )
+  if (!free || free.kind !== 'endpointService')
+    return { ok: false, message: `VPC ${vpc.name ?? vpc.id} already has a GWLB endpoint in zone ${v.zoneId}: one per zone.` }
+  const admitted = free.whitelist.includes('*') || free.whitelist.includes(vpc.accountId) || free.accountId === vpc.accountId
+  if (!admitted)
+    return { ok: false, message: `The whitelist of ${free.name ?? free.id} does not admit account ${vpc.accountId}: add it before requesting a connection.` }
+  return { ok: true, serviceId: free.id, status: free.autoAcceptConnection ? 'Connected' : 'Disconnected', accountId: vpc.accountId }
+}
+
+/** Creates a resource of `kind` dropped on `target`, or says why it cannot go there. */
+export function createResource(design: Design, kind: PlaceableKind, target: DropTarget): CreateResult {
+  const n = count(design, kind) + 1
+  const vpcId = vpcOfTarget(design, target)
+  const needVswitch = (): string | null => (target.kind === 'vswitch' ? target.vswitchId : null)
+  const refuse = (message: string): CreateResult => ({ ok: false, message })
+  const add = (r: Resource, extra: Resource[] = []): CreateResult => {
+    let d = addResource(design, r)
+    for (const e of extra) d = addResource(d, e)
+    return { ok: true, design: d, id: r.id }
+  }
+  switch (kind) {
+    case 'vpc': {
+      if (target.kind !== 'page') return refuse('A VPC goes on the page, not inside another container.')
+      const accountId = design.accounts[0]?.id
+      if (!accountId) return refuse('Add an account to the design first (Design settings): every VPC belongs to one.')
+      return add({ kind: 'vpc', id: freshId(design, `vpc-${n}`), name: `VPC ${n}`, accountId, cidrBlock: nextVpcCidr(design) })
+    }
+    case 'internetHost':
+      if (target.kind !== 'page') return refuse('An internet host sits outside every VPC: drop it on the page.')
+      return add({ kind: 'internetHost', id: freshId(design, `internet-${n}`), name: `Internet host ${n}`, ipAddress: nextInternetAddress(design) })
+    case 'vswitch': {
+      if (!vpcId || target.kind === 'vswitch') return refuse('A vSwitch goes into a VPC (or one of its zone bands).')
+      const zoneId = target.kind === 'zone' ? target.zoneId : design.zones[0]
+      const cidrBlock = nextVswitchCidr(design, vpcId)
+      if (!cidrBlock) return refuse(`VPC ${vpcId} has no free /24 left for another vSwitch.`)
+      return add({ kind: 'vswitch', id: freshId(design, `vsw-${n}`), name: `vSwitch ${n}`, vpcId, zoneId, cidrBlock })
+    }
+    case 'ipv4Gateway': {
+      if (!vpcId) return refuse('An IPv4 gateway belongs to a VPC: drop it on one.')
+      if (design.resources.some((r) => r.kind === 'ipv4Gateway' && r.vpcId === vpcId)) return refuse(`VPC ${vpcId} already has its one IPv4 gateway.`)
+      const tableId = freshId(design, `rtb-gateway-${vpcId}`)
+      const table: Resource = { kind: 'routeTable', id: tableId, name: 'Gateway route table', vpcId, routeTableType: 'Gateway', entries: [] }
+      // the seed: create the gateway and bind a gateway route table to it
+      return add({ kind: 'ipv4Gateway', id: freshId(design, `igw-${vpcId}`), name: 'IPv4 gateway', vpcId, gatewayRouteTableId: tableId }, [table])
+    }
+    case 'ecs':
+    case 'appliance': {
+      const vswitchId = needVswitch()
+      if (!vswitchId) return refuse(`An ${KIND_WORDS[kind]} goes into a vSwitch.`)
+      const address = nextAddressIn(design, vswitchId)
+      if (!address) return refuse(`vSwitch ${vswitchId} has no free address left.`)
+      if (kind === 'ecs')
+        return add({ kind: 'ecs', id: freshId(design, `ecs-${n}`), name: `Server ${n}`, vswitchId, privateIpAddress: address, securityGroupIds: [], role: 'server' })
+      return add({
+        kind: 'appliance',
+        id: freshId(design, `fw-${n}`),
+        name: `Firewall ${n}`,
+        vswitchId,
+        privateIpAddress: address,
+        applianceType: 'firewall',
+        jumboFrames: true,
+        securityGroupIds: [],
+        stateful: true,
+        policy: { rules: [], defaultAction: 'allow' },
+        state: 'running',
+      })
+    }
+    case 'gwlbEndpoint': {
+      const vswitchId = needVswitch()
+      if (!vswitchId) return refuse('A GWLB endpoint goes into a vSwitch of the consumer VPC.')
+      const link = endpointFor(design, vswitchId)
+      if (!link.ok) return refuse(link.message)
+      const address = nextAddressIn(design, vswitchId)
+      const v = findResource(design, vswitchId, 'vswitch') as ResourceOf<'vswitch'>
+      if (!address) return refuse(`vSwitch ${vswitchId} has no free address left.`)
+      return add({
+        kind: 'gwlbEndpoint',
+        id: freshId(design, `gwlbe-${n}`),
+        name: `GWLBe ${n}`,
+        accountId: link.accountId,
+        vpcId: v.vpcId,
+        serviceId: link.serviceId,
+        zoneId: v.zoneId,
+        vswitchId,
+        ipAddress: address,
+        connectionStatus: link.status,
+      })
+    }
+    case 'gwlb': {
+      if (!vpcId) return refuse('A GWLB belongs to a VPC: drop it on one.')
+      // one mapping per zone that has a vSwitch in this VPC, the first vSwitch of each zone
+      const mappings: ResourceOf<'gwlb'>['zoneMappings'] = []
+      for (const zoneId of design.zones) {
+        const v = design.resources.find((r) => r.kind === 'vswitch' && r.vpcId === vpcId && r.zoneId === zoneId)
+        if (v?.kind !== 'vswitch') continue
+        const address = nextAddressIn(design, v.id)
+        if (address) mappings.push({ zoneId, vswitchId: v.id, privateIpAddress: address })
+      }
+      if (!mappings.length) return refuse('Add a vSwitch to the VPC first: a GWLB takes an address in a vSwitch of each zone it serves.')
+      const vswitchIds = new Set(design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId).map((r) => r.id))
+      const servers = design.resources.filter((r) => r.kind === 'appliance' && vswitchIds.has(r.vswitchId)).map((r) => r.id)
+      return add({
+        kind: 'gwlb',
+        id: freshId(design, `gwlb-${n}`),
+        name: `GWLB ${n}`,
+        vpcId,
+        zoneMappings: mappings,
+        crossZoneEnabled: true,
+        listener: {},
+        serverGroup: {
+          protocol: 'GENEVE',
+          scheduler: '5TCH',
+          healthCheck: HEALTH_CHECK_DEFAULTS,
+          connectionDrain: { enabled: true, timeout: 300 },
+          serverFailoverMode: 'Rebalance',
+          servers,
+        },
+      })
+    }
+    case 'endpointService': {
+      if (target.kind !== 'page') return refuse('An endpoint service is not inside a VPC: drop it on the page.')
+      const published = new Set(design.resources.flatMap((r) => (r.kind === 'endpointService' ? r.resources.map((x) => x.resourceId) : [])))
+      const gwlb = design.resources.find((r) => r.kind === 'gwlb' && !published.has(r.id)) ?? design.resources.find((r) => r.kind === 'gwlb')
+      if (gwlb?.kind !== 'gwlb') return refuse('Create the GWLB first: an endpoint service publishes one.')
+      const vpc = findResource(design, gwlb.vpcId, 'vpc')
+      return add({
+        kind: 'endpointService',
+        id: freshId(design, `epsrv-${n}`),
+        name: `Endpoint service ${n}`,
+        accountId: vpc?.accountId ?? design.accounts[0]?.id ?? '',
+        serviceResourceType: 'gwlb',
+        resources: gwlb.zoneMappings.map((m) => ({ resourceId: gwlb.id, zoneId: m.zoneId })),
+        autoAcceptConnection: false,
+        whitelist: [],
+        payer: 'Endpoint',
+        addressIpVersion: 'IPv4',
+      })
+    }
+  }
+}
+
+/** The zone band key a vSwitch is drawn in. */
+export function zoneBandOf(design: Design, vswitchId: string): string | undefined {
+  const v = findResource(design, vswitchId, 'vswitch')
+  return v && zoneKey(v.vpcId, v.zoneId)
+}
+

@@ -1,0 +1,120 @@
+// Copy and paste, duplicate: a subtree with fresh ids and fresh addresses. A copied VPC moves to a free
+// block and everything in it moves by the same offset; a copied vSwitch takes the next free /24 of its
+// VPC; a lone instance takes its vSwitch's next free address. The result must load, or nothing happens.
+import type { Design, Resource } from '../design'
+import { cidrContainsAddress, cidrOrThrow, formatCidr, formatIpv4, parseCidr, parseIpv4, type Cidr } from '../ipv4'
+import { parse } from '../parse'
+import { freshId } from './basic'
+import { nextAddressIn, nextVswitchCidr } from './create'
+
+export type DuplicateResult = { ok: true; design: Design; ids: string[] } | { ok: false; message: string }
+
+/** The selection and everything inside it. */
+export function subtreeOf(design: Design, ids: readonly string[]): Resource[] {
+  const chosen = new Set(ids)
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const r of design.resources) {
+      if (chosen.has(r.id)) continue
+      const inVpc = 'vpcId' in r && chosen.has(r.vpcId) && design.resources.find((v) => v.id === r.vpcId)?.kind === 'vpc'
+      const inVswitch = 'vswitchId' in r && chosen.has(r.vswitchId)
+      if (inVpc || inVswitch) {
+        chosen.add(r.id)
+        grew = true
+      }
+    }
+  }
+  return design.resources.filter((r) => chosen.has(r.id))
+}
+
+const VPC_BLOCKS = ['10.0.0.0/16', '192.168.0.0/16', '172.16.0.0/16', '10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16', '172.17.0.0/16', '172.18.0.0/16']
+
+/** Pastes `clip` (resources copied from this or another design) into `design`. */
+export function pasteResources(design: Design, clip: readonly Resource[]): DuplicateResult {
+  if (!clip.length) return { ok: false, message: 'Nothing to paste.' }
+  let working: Design = design
+  const idMap = new Map<string, string>()
+  for (const r of clip) {
+    const id = freshId(working, `${r.id}-copy`)
+    idMap.set(r.id, id)
+    working = { ...working, resources: [...working.resources, { ...r, id } as Resource] }
+  }
+  // address moves: block → block, applied to every CIDR and address inside the old block
+  const moves: { from: Cidr; to: Cidr }[] = []
+  const usedVpcBlocks = design.resources.flatMap((r) => (r.kind === 'vpc' ? [r.cidrBlock] : []))
+  for (const r of clip) {
+    if (r.kind !== 'vpc') continue
+    const free = VPC_BLOCKS.find((b) => !usedVpcBlocks.includes(b) && cidrOrThrow(b).prefix === cidrOrThrow(r.cidrBlock).prefix)
+    if (!free) return { ok: false, message: `No free address block for a copy of ${r.name ?? r.id}.` }
+    usedVpcBlocks.push(free)
+    moves.push({ from: cidrOrThrow(r.cidrBlock), to: cidrOrThrow(free) })
+  }
+  const copiedVpcs = new Set(clip.filter((r) => r.kind === 'vpc').map((r) => r.id))
+  let probe = design
+  for (const r of clip) {
+    if (r.kind !== 'vswitch' || copiedVpcs.has(r.vpcId)) continue
+    const next = nextVswitchCidr(probe, r.vpcId)
+    if (!next) return { ok: false, message: `VPC ${r.vpcId} has no free /24 for a copy of ${r.name ?? r.id}.` }
+    moves.push({ from: cidrOrThrow(r.cidrBlock), to: cidrOrThrow(next) })
+    probe = { ...probe, resources: [...probe.resources, { ...r, id: `probe-${r.id}`, cidrBlock: next }] }
+  }
+  const moveAddress = (text: string): string => {
+    const a = parseIpv4(text)
+    if (a === null) return text
+    const m = moves.find((x) => cidrContainsAddress(x.from, a))
+    return m ? formatIpv4((a - m.from.base + m.to.base) >>> 0) : text
+  }
+  const moveCidr = (text: string): string => {
+    const c = parseCidr(text)
+    if (!c.ok) return text
+    const m = moves.find((x) => c.cidr.prefix >= x.from.prefix && cidrContainsAddress(x.from, c.cidr.base))
+    return m ? formatCidr({ base: (c.cidr.base - m.from.base + m.to.base) >>> 0, prefix: c.cidr.prefix }) : text
+  }
+  const id = (x: string) => idMap.get(x) ?? x
+  const copies: Resource[] = clip.map((r) => {
+    const c = structuredClone(r) as Resource & Record<string, unknown>
+    c.id = id(r.id)
+    if (c.name) c.name = `${c.name} (copy)`.slice(0, 128)
+    for (const key of ['vpcId', 'vswitchId', 'routeTableId', 'gatewayRouteTableId', 'serviceId'] as const)
+      if (typeof c[key] === 'string') c[key] = id(c[key] as string)
+    if (c.kind === 'vpc' || c.kind === 'vswitch') c.cidrBlock = moveCidr(c.cidrBlock)
+    if (c.kind === 'ecs' || c.kind === 'appliance') {
+      c.privateIpAddress = moveAddress(c.privateIpAddress)
+      c.securityGroupIds = c.securityGroupIds.map(id)
+      // an EIP belongs to one instance: the copy gets none
+      if (c.kind === 'ecs') delete c.publicIpAddress
+    }
+    if (c.kind === 'gwlbEndpoint') c.ipAddress = moveAddress(c.ipAddress)
+    if (c.kind === 'routeTable') c.entries = c.entries.map((e) => ({ ...e, destinationCidrBlock: moveCidr(e.destinationCidrBlock), nextHopId: id(e.nextHopId) }))
+    if (c.kind === 'gwlb') {
+      c.zoneMappings = c.zoneMappings.map((m) => ({ ...m, vswitchId: id(m.vswitchId), privateIpAddress: moveAddress(m.privateIpAddress) }))
+      if (c.serverGroup) c.serverGroup = { ...c.serverGroup, servers: c.serverGroup.servers.map(id) }
+    }
+    if (c.kind === 'endpointService') c.resources = c.resources.map((x) => ({ ...x, resourceId: id(x.resourceId) }))
+    if (c.kind === 'internetHost') c.ipAddress = formatIpv4((parseIpv4(c.ipAddress) ?? 0) + 1)
+    return c
+  })
+  let out: Design = { ...design, resources: [...design.resources] }
+  for (const c of copies) {
+    // a lone instance pasted into a vSwitch that is not moving takes that vSwitch's next free address
+    if ((c.kind === 'ecs' || c.kind === 'appliance' || c.kind === 'gwlbEndpoint') && !idMap.has(c.vswitchId)) {
+      const at = c.kind === 'gwlbEndpoint' ? c.ipAddress : c.privateIpAddress
+      const a = parseIpv4(at)
+      if (a !== null && !moves.some((m) => cidrContainsAddress(m.from, a))) {
+        const free = nextAddressIn(out, c.vswitchId)
+        if (!free) return { ok: false, message: `vSwitch ${c.vswitchId} has no free address for ${c.name ?? c.id}.` }
+        if (c.kind === 'gwlbEndpoint') c.ipAddress = free
+        else c.privateIpAddress = free
+      }
+    }
+    out = { ...out, resources: [...out.resources, c] }
+  }
+  const checked = parse(out)
+  if (!checked.ok) return { ok: false, message: `The copy would not be a valid design: ${checked.errors[0].message}` }
+  return { ok: true, design: checked.design, ids: copies.map((c) => c.id) }
+}
+
+export function duplicateResources(design: Design, ids: readonly string[]): DuplicateResult {
+  return pasteResources(design, subtreeOf(design, ids))
+}

@@ -1,0 +1,18 @@
+// Hosts whichever dialog the ui store has open.
+import { useUi } from '../../store/context'
+import { ConnectDialog } from './ConnectDialog'
+import { DeleteDialog } from './DeleteDialog'
+import { HelpOverlay } from './HelpOverlay'
+
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog)
+  if (!dialog) return null
+  switch (dialog.kind) {
+    case 'connect':
+      return <ConnectDialog connection={dialog.connection} />
+    case 'delete':
+      return <DeleteDialog ids={dialog.ids} />
+    case 'help':
+      return <HelpOverlay />
+  }
+}
