@@ -96,7 +96,8 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
   function ref<K extends ResourceKind>(path: string, id: string, kinds: K[]): Extract<Resource, { kind: K }> | undefined {
     const hit = byId.get(id)
     if (!hit || !kinds.includes(hit.r.kind as K)) {
-      err('GWLB-L007', path, id, `the id of a ${kinds.join(' or ')} in this design`)
+      const article = /^[aeiou]/i.test(kinds[0]) ? 'an' : 'a'
+      err('GWLB-L007', path, id, `the id of ${article} ${kinds.join(' or ')} in this design`)
       return undefined
     }
     return hit.r as Extract<Resource, { kind: K }>

@@ -96,9 +96,10 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
     return c
   })
   let out: Design = { ...design, resources: [...design.resources] }
+  const copiedIds = new Set(idMap.values())
   for (const c of copies) {
     // a lone instance pasted into a vSwitch that is not moving takes that vSwitch's next free address
-    if ((c.kind === 'ecs' || c.kind === 'appliance' || c.kind === 'gwlbEndpoint') && !idMap.has(c.vswitchId)) {
+    if ((c.kind === 'ecs' || c.kind === 'appliance' || c.kind === 'gwlbEndpoint') && !copiedIds.has(c.vswitchId)) {
       const at = c.kind === 'gwlbEndpoint' ? c.ipAddress : c.privateIpAddress
       const a = parseIpv4(at)
       if (a !== null && !moves.some((m) => cidrContainsAddress(m.from, a))) {

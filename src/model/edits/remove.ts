@@ -26,9 +26,23 @@ function routesTo(design: Design, id: string): { table: Resource & { kind: 'rout
   )
 }
 
+/** Fault steps and flows of saved scenarios that name a resource. */
+function scenarioUses(design: Design, id: string): Dependent[] {
+  return design.scenarios.flatMap((s) => [
+    ...s.flows.filter((f) => f.sourceId === id).map((f) => ({ id: s.name, description: `scenario ${s.name}: flow ${f.name ?? f.id} (removed with it)` })),
+    ...s.faults.filter((f) => Object.values(f.fault).includes(id)).map((f) => ({ id: s.name, description: `scenario ${s.name}: the ${f.fault.kind} step at ${f.atSeconds} s (removed with it)` })),
+  ])
+}
+
 function without(design: Design, ids: ReadonlySet<string>): Design {
   const layout = Object.fromEntries(Object.entries(design.layout).filter(([k]) => !ids.has(k)))
-  return { ...design, resources: design.resources.filter((r) => !ids.has(r.id)), layout }
+  const named = (values: unknown[]) => values.some((v) => typeof v === 'string' && ids.has(v))
+  const scenarios = design.scenarios.map((s) => ({
+    ...s,
+    flows: s.flows.filter((f) => !ids.has(f.sourceId)),
+    faults: s.faults.filter((f) => !named(Object.values(f.fault))),
+  }))
+  return { ...design, resources: design.resources.filter((r) => !ids.has(r.id)), layout, scenarios }
 }
 
 function withoutRoutesTo(design: Design, id: string): Design {
@@ -127,5 +141,5 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
   } else {
     options.push({ label: `Delete ${name(r)}`, design: plain })
   }
-  return { ok: true, dependents: [...routeDeps, ...inUse], options }
+  return { ok: true, dependents: [...routeDeps, ...inUse, ...scenarioUses(design, id)], options }
 }

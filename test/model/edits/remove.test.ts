@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { parse } from '../../../src/model'
+import { planDeletion } from '../../../src/model/edits/remove'
+import { loadExample } from '../../helpers'
+
+describe('deleting follows the cloud and the seed’s teardown order', () => {
+  it('a GWLBe that routes point at: the seed’s order removes the routes first; the other option leaves black holes', () => {
+    const d = loadExample('two-zones')
+    const plan = planDeletion(d, 'gwlbe-h')
+    if (!plan.ok) throw new Error(plan.refused)
+    expect(plan.dependents.map((x) => x.description)).toEqual(
+      expect.arrayContaining(['Gateway route table: 10.0.1.0/24 → GWLBe H', 'Service route table H: 0.0.0.0/0 → GWLBe H']),
+    )
+    const [seedOrder, blackHole] = plan.options
+    expect(seedOrder.label).toContain("the seed's order")
+    const routesLeft = (x: typeof d) => x.resources.flatMap((r) => (r.kind === 'routeTable' ? r.entries.filter((e) => e.nextHopId === 'gwlbe-h') : []))
+    expect(routesLeft(seedOrder.design)).toEqual([])
+    expect(routesLeft(blackHole.design)).toHaveLength(2)
+    expect(parse(seedOrder.design).ok && parse(blackHole.design).ok).toBe(true)
+  })
+
+  it('refuses what the cloud refuses: a service with endpoints, a GWLB in a service, a VPC that is not empty', () => {
+    const d = loadExample('two-zones')
+    for (const id of ['epsrv-inspection', 'gwlb-inspection', 'vpc-service', 'vsw-app-h']) {
+      const plan = planDeletion(d, id)
+      expect(plan.ok, id).toBe(false)
+      expect(plan.dependents.length, id).toBeGreaterThan(0)
+    }
+  })
+
+  it('an appliance leaves the server group with it', () => {
+    const d = loadExample('two-zones')
+    const plan = planDeletion(d, 'fw-h1')
+    if (!plan.ok) throw new Error(plan.refused)
+    const g = plan.options[0].design.resources.find((r) => r.id === 'gwlb-inspection')
+    expect(g?.kind === 'gwlb' && g.serverGroup?.servers).toEqual(['fw-h2', 'fw-i1', 'fw-i2'])
+    expect(parse(plan.options[0].design).ok).toBe(true)
+  })
+})
