@@ -1,5 +1,12 @@
-// Which design the app opens first, from the URL: ?example=single-zone|two-zones, else reference design (b).
+// Which design the app opens first, from the URL:
+//   #d=1.<payload>      a shared design (share link), shown read-only until the user makes a copy
+//   ?example=<name>     a reference design: single-zone or two-zones
+//   otherwise           reference design (b)
+// and whether it is shown as an embed (view=embed, in the query or beside d in the fragment): the
+// canvas only, read-only, for an iframe. A broken link never stops the app: its errors become the
+// notice and the design the app would have opened without it is shown instead.
 import type { Design, LoadError } from '../model'
+import { decodeShareLink, isShareLink } from '../share/shareLink'
 import type { Notice } from '../store/uiStore'
 import { DEFAULT_EXAMPLE, isExampleName, loadExample } from './examples'
 
@@ -7,8 +14,43 @@ export type Boot =
   | { phase: 'ready'; design: Design; readOnly: boolean; notice: Notice | null }
   | { phase: 'failed'; errors: LoadError[] | string }
 
-export async function bootDesign(location: Pick<Location, 'search' | 'hash'>): Promise<Boot> {
+type Where = Pick<Location, 'search' | 'hash'>
+
+/** The view flag's name and its one value: `?view=embed` or `#d=1.…&view=embed`. */
+export const VIEW_PARAM = 'view'
+export const EMBED_VIEW = 'embed'
+
+function fragmentParams(hash: string): URLSearchParams {
+  // the share payload is base64url, which URLSearchParams leaves as it is
+  return new URLSearchParams(hash.replace(/^#/, ''))
+}
+
+/** Whether the URL asks for the embed view: the canvas only, no editing. */
+export function isEmbedView(location: Where): boolean {
+  return new URLSearchParams(location.search).get(VIEW_PARAM) === EMBED_VIEW || fragmentParams(location.hash).get(VIEW_PARAM) === EMBED_VIEW
+}
+
+export async function bootDesign(location: Where): Promise<Boot> {
+  const embed = isEmbedView(location)
+  if (isShareLink(location.hash)) {
+    const shared = decodeShareLink(location.hash)
+    if (shared.ok) {
+      // the read-only banner says what a shared design is; the notice says what was opened and repaired
+      const notice: Notice = { tone: 'info', lines: shared.messages }
+      // an embed shows the picture and nothing else
+      return { phase: 'ready', design: shared.design, readOnly: true, notice: embed ? null : notice }
+    }
+    const fallback = await bootWithoutLink(location, embed)
+    if (fallback.phase === 'failed') return fallback
+    // the loader's last line ("your current design is unchanged") means nothing before a design is open
+    const instead = `Reference design "${fallback.design.name}" is shown instead.`
+    return { ...fallback, notice: { tone: 'error', lines: [...shared.messages.slice(0, -1), instead] } }
+  }
+  return bootWithoutLink(location, embed)
+}
+
+async function bootWithoutLink(location: Where, embed: boolean): Promise<Boot> {
   const name = new URLSearchParams(location.search).get('example')
   const r = await loadExample(isExampleName(name) ? name : DEFAULT_EXAMPLE)
-  return r.ok ? { phase: 'ready', design: r.design, readOnly: false, notice: null } : { phase: 'failed', errors: r.errors }
+  return r.ok ? { phase: 'ready', design: r.design, readOnly: embed, notice: null } : { phase: 'failed', errors: r.errors }
 }

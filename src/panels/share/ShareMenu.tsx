@@ -1,27 +1,28 @@
-// Files in and out: save the design as JSON, open a design file. Everything read goes through parse().
-import { useRef } from 'react'
-import { readDesignFile, writeDesignFile, designFileName } from '../../share/designFile'
-import { useStores } from '../../store/context'
+// Files in and out, links and exports, in the toolbar: open a design file (JSON or an exported PNG),
+// save it, share it as a link, export pictures and infrastructure code. Everything read goes
+// through parse(); everything shown is text.
+import { useStore as useFlowStore } from '@xyflow/react'
+import { useEffect, useRef, useState } from 'react'
+import { designFileName, writeDesignFile } from '../../share/designFile'
+import { useStores, useUi } from '../../store/context'
+import { CodeDialog, type CodeKind } from './CodeDialog'
+import { buttonClass } from './Dialog'
+import { download } from './download'
+import { openDesignFile } from './openDesign'
+import { ShareLinkDialog } from './ShareLinkDialog'
+import { type PictureFormat, type PictureScope, usePictureExport } from './usePictureExport'
 
-function download(name: string, type: string, data: BlobPart) {
-  const url = URL.createObjectURL(new Blob([data], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
+type Open = { kind: 'link' } | { kind: 'code'; code: CodeKind } | null
 
 export function ShareMenu() {
-  const { design, ui } = useStores()
+  const stores = useStores()
+  const embed = useUi((s) => s.embed)
   const input = useRef<HTMLInputElement>(null)
+  const [dialog, setDialog] = useState<Open>(null)
+  if (embed) return null
   return (
     <div className="flex items-center gap-2">
-      <button
-        type="button"
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
-        onClick={() => input.current?.click()}
-      >
+      <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
         Open file…
       </button>
       <input
@@ -33,22 +34,95 @@ export function ShareMenu() {
         onChange={async (e) => {
           const file = e.target.files?.[0]
           e.target.value = ''
-          if (!file) return
-          const loaded = readDesignFile(new Uint8Array(await file.arrayBuffer()))
-          if (loaded.ok) design.getState().replace(loaded.design)
-          ui.getState().notify({ tone: loaded.ok ? 'info' : 'error', lines: loaded.messages })
+          if (file) await openDesignFile(stores, file)
         }}
       />
       <button
         type="button"
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
+        className={buttonClass}
         onClick={() => {
-          const d = design.getState().design
+          const d = stores.design.getState().design
           download(designFileName(d), 'application/json', writeDesignFile(d))
         }}
       >
         Save file
       </button>
+      <button type="button" className={buttonClass} onClick={() => setDialog({ kind: 'link' })}>
+        Share link…
+      </button>
+      <ExportMenu onCode={(code) => setDialog({ kind: 'code', code })} />
+      {dialog?.kind === 'link' && <ShareLinkDialog design={stores.design.getState().design} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'code' && <CodeDialog design={stores.design.getState().design} initial={dialog.code} onClose={() => setDialog(null)} />}
+    </div>
+  )
+}
+
+function ExportMenu({ onCode }: { onCode(kind: CodeKind): void }) {
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const anySelected = useFlowStore((s) => s.nodes.some((n) => n.selected))
+  const exportPicture = usePictureExport()
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (e: MouseEvent) => box.current?.contains(e.target as Node) || setOpen(false)
+    document.addEventListener('mousedown', close)
+    return () => document.removeEventListener('mousedown', close)
+  }, [open])
+
+  const picture = (format: PictureFormat, scope: PictureScope) => async () => {
+    setOpen(false)
+    setBusy(true)
+    await exportPicture(format, scope)
+    setBusy(false)
+  }
+  const item = 'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent'
+  const noSelection = anySelected ? undefined : 'Select a resource or a container on the canvas first'
+  return (
+    <div ref={box} className="relative" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <button type="button" className={buttonClass} aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen(!open)}>
+        {busy ? 'Exporting…' : 'Export ▾'}
+      </button>
+      {open && (
+        <div role="menu" aria-label="Export" className="absolute right-0 z-40 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+          <p className="px-3 pb-0.5 pt-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Image</p>
+          <button type="button" role="menuitem" className={item} onClick={picture('png', 'design')}>
+            PNG of the design (reopens the design)
+          </button>
+          <button type="button" role="menuitem" className={item} onClick={picture('svg', 'design')}>
+            SVG of the design
+          </button>
+          <button type="button" role="menuitem" className={item} disabled={!anySelected} title={noSelection} onClick={picture('png', 'selection')}>
+            PNG of the selection
+          </button>
+          <button type="button" role="menuitem" className={item} disabled={!anySelected} title={noSelection} onClick={picture('svg', 'selection')}>
+            SVG of the selection
+          </button>
+          <p className="border-t border-slate-100 px-3 pb-0.5 pt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Infrastructure code</p>
+          <button
+            type="button"
+            role="menuitem"
+            className={item}
+            onClick={() => {
+              setOpen(false)
+              onCode('terraform')
+            }}
+          >
+            Terraform…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className={item}
+            onClick={() => {
+              setOpen(false)
+              onCode('api-calls')
+            }}
+          >
+            API call sequence…
+          </button>
+        </div>
+      )}
     </div>
   )
 }

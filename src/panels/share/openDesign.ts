@@ -1,0 +1,27 @@
+// Opening a file (chosen or dropped): JSON or an exported PNG, through readDesignFile and so parse().
+// A design that does not load leaves the current one untouched; the notice says why, field by field.
+import { readDesignFile } from '../../share/designFile'
+import type { Stores } from '../../store/context'
+import { leaveSharedLink } from './sharedLink'
+
+export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer())
+  } catch (e) {
+    stores.ui.getState().notify({ tone: 'error', lines: [`Could not read the file "${file.name ?? ''}".`, e instanceof Error ? e.message : String(e), 'Your current design is unchanged.'] })
+    return false
+  }
+  const loaded = readDesignFile(bytes)
+  if (!loaded.ok) {
+    const [head, ...rest] = loaded.messages
+    stores.ui.getState().notify({ tone: 'error', lines: [file.name ? `${file.name}: ${head}` : head, ...rest] })
+    return false
+  }
+  stores.design.getState().replace(loaded.design)
+  // a file the user opened is theirs to edit, even when a shared design was on screen before
+  leaveSharedLink(stores)
+  stores.ui.getState().select(null)
+  stores.ui.getState().notify({ tone: 'info', lines: loaded.messages })
+  return true
+}

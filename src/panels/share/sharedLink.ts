@@ -1,0 +1,10 @@
+// Leaving a shared link's read-only view: the design becomes the user's own, editable (and, once
+// autosave runs, saved), and the link leaves the address bar so a reload opens the user's copy.
+import { isShareLink } from '../../share/shareLink'
+import type { Stores } from '../../store/context'
+
+export function leaveSharedLink(stores: Stores): void {
+  stores.ui.getState().setReadOnly(false)
+  if (typeof window !== 'undefined' && isShareLink(window.location.hash))
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
+}

@@ -1,0 +1,210 @@
+// Sharing in Chromium, on the built app under its CSP: a link reopens the same picture read-only;
+// an exported PNG dropped back gives the same document; a broken file leaves the design as it was.
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { after, before, describe, it } from 'node:test'
+import { launch } from './browser.mjs'
+
+const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
+let browser
+let context
+
+before(async () => {
+  browser = await launch()
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+})
+after(async () => {
+  await browser?.close()
+})
+
+async function open(path = '') {
+  const page = await context.newPage()
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  // a CSP violation is only a console message
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  await page.goto(BASE + path)
+  await page.waitForSelector('.react-flow__node')
+  return { page, errors }
+}
+
+/** Every node's box in flow coordinates: the screen box through the inverse of the viewport's transform. */
+function flowBoxes(page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow').getBoundingClientRect()
+    const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform)
+    const out = {}
+    for (const el of document.querySelectorAll('.react-flow__node')) {
+      const r = el.getBoundingClientRect()
+      out[el.getAttribute('data-id')] = [(r.left - pane.left - m.e) / m.a, (r.top - pane.top - m.f) / m.d, r.width / m.a, r.height / m.d]
+    }
+    return out
+  })
+}
+
+/** The same nodes, each within half a flow unit: the two pages fit different zooms, so the last digits differ. */
+function assertSameBoxes(actual, expected) {
+  assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort())
+  for (const [id, box] of Object.entries(expected))
+    assert.ok(
+      box.every((v, i) => Math.abs(actual[id][i] - v) < 0.5),
+      `${id} is at ${actual[id].map((v) => v.toFixed(1))}, expected ${box.map((v) => v.toFixed(1))}`,
+    )
+}
+
+function moved(actual, expected, id) {
+  return Math.abs(actual[id][0] - expected[id][0]) >= 0.5 || Math.abs(actual[id][1] - expected[id][1]) >= 0.5
+}
+
+async function downloadOf(page, click) {
+  const wait = page.waitForEvent('download')
+  await click()
+  const d = await wait
+  return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) }
+}
+
+const saveFile = (page) => downloadOf(page, () => page.getByRole('button', { name: 'Save file' }).click())
+
+async function exportPng(page) {
+  return downloadOf(page, async () => {
+    await page.getByRole('button', { name: 'Export ▾' }).click()
+    await page.getByRole('menuitem', { name: /PNG of the design/ }).click()
+  })
+}
+
+/** Drops a file on the window as the operating system would, through a real DataTransfer. */
+async function dropFile(page, name, type, bytes) {
+  await page.evaluate(
+    ({ name, type, data }) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([Uint8Array.from(data)], name, { type }))
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+    },
+    { name, type, data: [...bytes] },
+  )
+}
+
+async function dragNode(page, id, dx, dy) {
+  const box = await page.locator(`[data-testid="node-${id}"]`).boundingBox()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2 + dy / 2, { steps: 4 })
+  await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { steps: 4 })
+  await page.mouse.up()
+}
+
+describe('sharing and export in Chromium', () => {
+  it('makes a link that opens the same nodes at the same positions, read-only until "Make my copy"', async () => {
+    const { page, errors } = await open()
+    // a moved node shows that the layout travels in the link, not only the resources
+    const start = await flowBoxes(page)
+    await dragNode(page, 'internet-client', -120, 0)
+    const boxes = await flowBoxes(page)
+    assert.ok(moved(boxes, start, 'internet-client'), 'the drag did not move the node')
+    await page.getByRole('button', { name: 'Share link…' }).click()
+    await page.screenshot({ path: 'test-results/e2e-share-link-dialog.png' })
+    const link = await page.getByTestId('share-link').inputValue()
+    assert.match(link, /#d=1\./)
+
+    const shared = await open(link.slice(BASE.length))
+    await shared.page.getByTestId('read-only-banner').waitFor()
+    assert.match(await shared.page.getByTestId('notice').textContent(), /Opened "GWLB inspection, two zones"/)
+    assertSameBoxes(await flowBoxes(shared.page), boxes)
+    await shared.page.screenshot({ path: 'test-results/e2e-share-read-only.png' })
+
+    // read-only: a drag moves nothing
+    await dragNode(shared.page, 'internet-client', 200, 80)
+    assertSameBoxes(await flowBoxes(shared.page), boxes)
+
+    await shared.page.getByRole('button', { name: 'Make my copy' }).click()
+    assert.equal(await shared.page.getByTestId('read-only-banner').count(), 0)
+    assert.equal(new URL(shared.page.url()).hash, '')
+    await dragNode(shared.page, 'internet-client', 200, 0)
+    assert.ok(moved(await flowBoxes(shared.page), boxes, 'internet-client'), 'the copy cannot be edited')
+    assert.deepEqual([...errors, ...shared.errors], [])
+    await page.close()
+    await shared.page.close()
+  })
+
+  it('shows a link in the embed view: the canvas, no share menu, no editing', async () => {
+    const { page } = await open()
+    await page.getByRole('button', { name: 'Share link…' }).click()
+    const embed = await page.getByTestId('share-embed').inputValue()
+    const src = /src="([^"]+)"/.exec(embed)[1]
+    const view = await open(src.slice(BASE.length))
+    await view.page.getByTestId('embed-strip').waitFor()
+    assert.equal(await view.page.getByRole('button', { name: 'Share link…' }).count(), 0)
+    assert.equal(await view.page.getByTestId('read-only-banner').count(), 0)
+    const before = await flowBoxes(view.page)
+    await dragNode(view.page, 'gwlb-inspection', 150, 0)
+    assertSameBoxes(await flowBoxes(view.page), before)
+    assert.doesNotMatch(await view.page.getByRole('link', { name: /Open in GWLB Studio/ }).getAttribute('href'), /view=embed/)
+    await view.page.screenshot({ path: 'test-results/e2e-share-embed.png' })
+    await page.close()
+    await view.page.close()
+  })
+
+  it('exports a PNG that carries the design: dropped on the app, it opens the same document', async () => {
+    const { page, errors } = await open()
+    await dragNode(page, 'update-server', 90, 0)
+    const json = await saveFile(page)
+    await page.getByRole('button', { name: 'Export ▾' }).click()
+    await page.screenshot({ path: 'test-results/e2e-share-export-menu.png' })
+    await page.keyboard.press('Escape')
+    const png = await exportPng(page)
+    assert.match(png.name, /\.png$/)
+    assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10])
+    assert.ok(png.bytes.includes(Buffer.from('gwlb-studio/design')), 'the PNG has no design chunk')
+
+    const other = await open('?example=single-zone')
+    assert.match(await other.page.getByTestId('design-name').textContent(), /one zone/)
+    await dropFile(other.page, png.name, 'image/png', png.bytes)
+    await other.page.waitForSelector('[data-testid="node-gwlbe-i"]')
+    assert.match(await other.page.getByTestId('notice').textContent(), /Opened "GWLB inspection, two zones"/)
+    assert.equal((await saveFile(other.page)).bytes.toString('utf8'), json.bytes.toString('utf8'))
+    assert.deepEqual([...errors, ...other.errors], [])
+    await page.close()
+    await other.page.close()
+  })
+
+  it('exports an SVG with every node name in it, as text', async () => {
+    const { page } = await open()
+    const svg = await downloadOf(page, async () => {
+      await page.getByRole('button', { name: 'Export ▾' }).click()
+      await page.getByRole('menuitem', { name: 'SVG of the design' }).click()
+    })
+    const text = svg.bytes.toString('utf8')
+    assert.match(text, /^<\?xml[^>]*>\s*<svg /)
+    for (const name of ['Service VPC', 'Security VPC', 'GWLBe H', 'Inspection GWLB', 'Firewall I2', '10.0.1.0/24']) assert.ok(text.includes(name), `${name} is missing`)
+    // the edges are drawn, and so are their labels
+    assert.ok((text.match(/react-flow__edge-path/g) ?? []).length >= 10)
+    await page.close()
+  })
+
+  it('refuses a broken file with a message naming the field, and keeps the design on screen', async () => {
+    const { page, errors } = await open()
+    const before = await saveFile(page)
+    const doc = JSON.parse(before.bytes.toString('utf8'))
+    doc.resources.find((r) => r.kind === 'vswitch').cidrBlock = '10.0.1.0/33'
+    await page.getByTestId('open-file-input').setInputFiles({ name: 'broken.gwlb.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    const text = await alert.textContent()
+    assert.match(text, /broken\.gwlb\.json: The design has 1 problem/)
+    assert.match(text, /cidrBlock/)
+    assert.match(text, /10\.0\.1\.0\/33/)
+    assert.equal((await saveFile(page)).bytes.toString('utf8'), before.bytes.toString('utf8'))
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('shows the error of a broken link over the reference design', async () => {
+    const { page, errors } = await open('#d=1.broken')
+    assert.match(await page.getByRole('alert').textContent(), /This link does not hold a GWLB Studio design/)
+    await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+    assert.equal(await page.getByTestId('read-only-banner').count(), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+})
