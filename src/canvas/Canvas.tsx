@@ -77,13 +77,14 @@ export function Canvas() {
     () => flow.edges.map((e) => (e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } })),
     [flow.edges],
   )
-  // a new design (New, Open example, a file) is shown whole
+  // the whole design stays in view when it is opened and when something is added or removed: new
+  // resources are placed by the default layout, which may put them anywhere
+  const drawnCount = flow.nodes.length
   const designName = design.name
-  const resourceCount = design.resources.length
   useEffect(() => {
-    const t = setTimeout(() => fitView({ padding: 0.04 }), 0)
+    const t = setTimeout(() => fitView({ padding: 0.04, duration: 0 }), 0)
     return () => clearTimeout(t)
-  }, [designName, fitView, resourceCount === 0])
+  }, [drawnCount, designName, fitView])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -98,13 +99,15 @@ export function Canvas() {
       }
       const selectChanges = changes.filter((c) => c.type === 'select')
       if (selectChanges.length) {
-        const chosen = new Set(ui.getState().selectedIds)
+        // what is not drawn (a security group opened from a form) leaves the selection when a node is picked
+        const drawn = new Set(flow.nodes.map((n) => n.id))
+        const chosen = new Set(ui.getState().selectedIds.filter((id) => drawn.has(id)))
         for (const c of selectChanges) if (c.type === 'select') c.selected ? chosen.add(c.id) : chosen.delete(c.id)
         // zone bands are drawn, not resources: they are never part of the selection
         ui.getState().setSelection([...chosen].filter((id) => !id.includes('/')))
       }
     },
-    [designStore, ui],
+    [designStore, ui, flow.nodes],
   )
 
   const onDrop = useCallback(

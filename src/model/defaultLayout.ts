@@ -8,7 +8,7 @@ export const SIZES = {
   // the vSwitch caption sits at the bottom, so edges entering from above never cross it
   vswitch: { padX: 16, top: 16, bottom: 54, gap: 16, perRow: 4, minWidth: 248 },
   zone: { padX: 16, top: 20, bottom: 30, rowGap: 36, columnGap: 120 },
-  vpc: { padX: 28, top: 132, bottom: 28, zoneGap: 36 },
+  vpc: { padX: 28, top: 142, bottom: 28, zoneGap: 36 },
   page: { rowGap: 80, hostGap: 56 },
 } as const
 
@@ -88,7 +88,8 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
     edgeNodes.forEach((r, i) => {
       const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40
       const left = (width - span) / 2 + i * (leaf.width + 40)
-      out[r.id] = { x: left, y: r.kind === 'ipv4Gateway' ? -leaf.height / 2 : 40 }
+      // below the VPC's two title lines, which a narrow VPC's GWLB would otherwise cover
+      out[r.id] = { x: left, y: r.kind === 'ipv4Gateway' ? -leaf.height / 2 : 52 }
     })
     return { width, height: P.top + Math.max(maxZoneHeight, 40) + P.bottom }
   }

@@ -50,7 +50,7 @@ export function ListEditor<T extends object>({ path, items, blank, columns, noun
       {items.map((item, i) => (
         // rows are positions in a list the user reorders by deleting and adding: the index is the identity
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <div key={`${i}:${JSON.stringify(item)}`} className="mb-1 rounded border border-slate-200 p-1">
+        <div key={`${i}:${JSON.stringify(item)}`} data-testid={`${noun}-${i}`} className="mb-1 rounded border border-slate-200 p-1">
           <div className="grid grid-cols-2 gap-1">
             {columns.map((c) => (
               <label key={c.key} className="text-[10px] text-slate-500">
