@@ -1,6 +1,7 @@
 // The application shell: decides the first design (boot.ts), then shows the canvas and the panels.
 import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { Design } from '../model'
 import { NoticeBar } from '../panels/NoticeBar'
@@ -13,10 +14,11 @@ import { RouteTablePanel } from '../panels/RouteTablePanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
 import { StoresProvider, createStores } from '../store/context'
 import type { Notice } from '../store/uiStore'
-import { type Boot, bootDesign } from './boot'
+import { type Boot, bootDesign, isEmbedView } from './boot'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
+import { useAutosave } from './autosave'
 
 type Phase = { phase: 'loading' } | Boot
 
@@ -44,27 +46,32 @@ export function App({ initialDesign }: { initialDesign?: Design }) {
 }
 
 function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: boolean; notice: Notice | null }) {
-  const stores = useMemo(() => createStores(initial, { readOnly, notice }), [initial, readOnly, notice])
+  const stores = useMemo(() => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }), [initial, readOnly, notice])
+  // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
+  const embed = useStore(stores.ui, (s) => s.embed)
   useEngineSync(stores)
   useShortcuts(stores)
+  useAutosave(stores)
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
         <div className="flex h-full flex-col bg-slate-50 text-slate-900">
-          <Toolbar />
+          {!embed && <Toolbar />}
           <NoticeBar />
           <ShareLayer />
           <div className="flex min-h-0 flex-1">
-            <Palette />
+            {!embed && <Palette />}
             <main className="relative min-w-0 flex-1" aria-label="Design canvas">
               <Canvas />
             </main>
-            <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
-              <Inspector />
-              <RouteTablePanel />
-              <ProblemsPanel />
-              <ReportPanel />
-            </aside>
+            {!embed && (
+              <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
+                <Inspector />
+                <RouteTablePanel />
+                <ProblemsPanel />
+                <ReportPanel />
+              </aside>
+            )}
           </div>
           <Dialogs />
         </div>
