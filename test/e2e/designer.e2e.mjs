@@ -240,4 +240,93 @@ describe('the designer', () => {
     void [client, update, eps, gwlb, fw2]
     await page.close()
   })
+
+  it('shows each broken seed rule as a problem, and its one-click fix clears it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await page.goto(BASE)
+    await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+    const u = ui(page)
+    const problemCount = page.getByTestId('problem-count')
+    await page.waitForFunction(() => document.querySelector('[data-testid="problem-count"]')?.textContent === '(0)')
+    const breakAndFix = async (code, breakIt) => {
+      await breakIt()
+      await page.getByTestId(`problem-GWLB-${code}`).first().waitFor({ timeout: 5000 })
+      await page.getByTestId(`fix-GWLB-${code}`).first().click()
+      await page.getByTestId(`problem-GWLB-${code}`).first().waitFor({ state: 'detached', timeout: 5000 })
+      assert.equal(await problemCount.textContent(), '(0)', `after fixing ${code}`)
+    }
+    // the seed's prerequisites on the provider's side
+    await breakAndFix('E012', async () => {
+      await u.select('fw-h1')
+      await u.check('Jumbo frames (MTU 8500; needed for 1,500 + 68 bytes of Geneve)', false)
+    })
+    await breakAndFix('E001', async () => {
+      await u.select('gwlb-inspection')
+      await u.check('Listener (all IP traffic, Geneve to the server group)', false)
+    })
+    await breakAndFix('W001', async () => {
+      await u.select('gwlb-inspection')
+      await u.check('Health check', false)
+    })
+    await breakAndFix('W002', async () => {
+      await u.select('gwlb-inspection')
+      await u.check('Connection draining', false)
+    })
+    await breakAndFix('W003', async () => {
+      await u.select('gwlb-inspection')
+      await u.field('Existing flows when an appliance fails', 'NoRebalance')
+    })
+    // PrivateLink: the whitelist and the provider's acceptance
+    await breakAndFix('E024', async () => {
+      await u.select('gwlbe-i')
+      await u.inspector.getByRole('button', { name: 'Reject / disconnect (provider)' }).click()
+    })
+    await breakAndFix('E023', async () => {
+      await u.select('epsrv-inspection')
+      await u.field('Whitelist (account UIDs, or *)', '')
+    })
+    // the seed's route tables
+    const routes = page.getByTestId('route-table-panel')
+    await breakAndFix('E032', async () => {
+      await page.getByTestId('route-table-badge-rtb-app-h').click()
+      await routes.getByRole('button', { name: 'Delete entry' }).click()
+    })
+    await breakAndFix('E033', async () => {
+      await page.getByTestId('route-table-badge-rtb-gwlbe').first().click()
+      await routes.getByRole('button', { name: 'Delete entry' }).click()
+    })
+    await breakAndFix('E031', async () => {
+      await page.getByTestId('route-table-badge-rtb-gateway').click()
+      await routes.getByTestId('route-10.0.2.0/24').getByRole('button', { name: 'Restore Local' }).click()
+    })
+    await breakAndFix('W030', async () => {
+      await page.getByTestId('route-table-badge-rtb-gateway').click()
+      await routes.getByTestId('route-10.0.1.0/24').getByRole('combobox').selectOption('gwlbe-i')
+    })
+    // undo walks every edit and fix back: the design is the reference again
+    for (let i = 0; i < 40 && (await page.getByRole('button', { name: 'Undo' }).isEnabled()); i++) await page.keyboard.press('Control+z')
+    await page.waitForFunction(() => document.querySelector('[data-testid="problem-count"]')?.textContent === '(0)')
+    await page.close()
+  })
+
+  it('keeps the design in the browser and restores it on the next visit', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(BASE)
+    await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+    const u = ui(page)
+    await u.field('Design name', 'My inspection design')
+    await page.waitForTimeout(900)
+    await page.reload()
+    await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+    assert.match(await page.getByTestId('design-name').textContent(), /My inspection design/)
+    assert.match(await page.getByTestId('notice').textContent(), /Restored "My inspection design"/)
+    // an example asked for by the URL is shown as asked, and does not replace what was kept
+    await page.goto(`${BASE}?example=single-zone`)
+    await page.waitForSelector('[data-testid="node-fw-1"]')
+    await page.goto(BASE)
+    await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+    assert.match(await page.getByTestId('design-name').textContent(), /My inspection design/)
+    await context.close()
+  })
 })
