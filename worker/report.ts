@@ -1,5 +1,6 @@
 // What the worker reports about a design: plain data, safe to post. May not touch: React, the DOM, zustand.
 import { type Design, type LoadError, RESOURCE_KINDS, type ResourceKind, parse } from '../src/model'
+import { type EngineOptions, type PacketSpec, type RoundTrip, compile, traceRoundTrip } from './engine'
 import { type Problem, lint } from './lint'
 
 /** A lint problem without its fix function, which cannot cross the worker boundary. */
@@ -36,4 +37,13 @@ export function applyFix(document: unknown, key: string): FixResult {
   const checked = parse(fixed)
   if (!checked.ok) return { ok: false, message: `The fix would break the design: ${checked.errors[0].message}` }
   return { ok: true, design: fixed, label: problem.fix.label }
+}
+
+export type TraceAnswer = { ok: true; roundTrip: RoundTrip } | { ok: false; message: string }
+
+/** A packet's request and reply through the design, as the engine explains them. */
+export function traceOn(document: unknown, packet: PacketSpec, options: EngineOptions = {}): TraceAnswer {
+  const result = parse(document)
+  if (!result.ok) return { ok: false, message: `The design does not load: ${result.errors[0]?.message}` }
+  return { ok: true, roundTrip: traceRoundTrip(compile(result.design, options), packet) }
 }

@@ -14,6 +14,14 @@ export type Dialog =
   | { kind: 'delete'; ids: string[] }
   | { kind: 'help' }
 
+/** Resources lit up on the canvas by a packet walk or a lesson step. */
+export interface Highlight {
+  ids: string[]
+  /** the one resource the current step is at */
+  focusId?: string
+  tone: 'path' | 'drop' | 'lesson'
+}
+
 export interface UiState {
   /** the selection; the inspector shows the first */
   selectedIds: string[]
@@ -25,6 +33,8 @@ export interface UiState {
   embed: boolean
   notice: Notice | null
   dialog: Dialog | null
+  highlight: Highlight | null
+  setHighlight(highlight: Highlight | null): void
   select(id: string | null): void
   setSelection(ids: string[]): void
   openRouteTable(id: string | null): void
@@ -42,6 +52,8 @@ export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed
     embed: initial.embed ?? false,
     notice: initial.notice ?? null,
     dialog: null,
+    highlight: null,
+    setHighlight: (highlight) => set({ highlight }),
     select: (id) => set({ selectedIds: id ? [id] : [] }),
     setSelection: (selectedIds) => set({ selectedIds }),
     openRouteTable: (openRouteTableId) => set({ openRouteTableId }),

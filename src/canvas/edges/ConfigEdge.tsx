@@ -1,6 +1,7 @@
 // Every configuration line: route next hops (labelled with the destination), PrivateLink connections,
 // service resources, server-group members and the internet. Labels are text in a box, never HTML.
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, Position, getSmoothStepPath } from '@xyflow/react'
+import { useUi } from '../../store/context'
 import type { CanvasEdgeData, EdgeKind } from '../toFlow'
 
 const LOOK: Record<EdgeKind, { stroke: string; width: number; dash?: string }> = {
@@ -25,7 +26,9 @@ function near(x: number, y: number, side: Position, by: number): [number, number
 }
 
 export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props
+  // a packet walk or lesson lights the lines between the resources it passes
+  const lit = useUi((s) => (s.highlight ? s.highlight.ids.includes(source) && s.highlight.ids.includes(target) : null))
   const kind = data?.kind ?? 'route'
   const look = LOOK[kind]
   const broken = kind === 'privateLink' && data?.status !== 'Connected'
@@ -54,7 +57,12 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
         id={id}
         path={path}
         markerEnd={markerEnd}
-        style={{ stroke: broken ? '#dc2626' : look.stroke, strokeWidth: look.width, strokeDasharray: look.dash }}
+        style={{
+          stroke: lit ? '#eab308' : broken ? '#dc2626' : look.stroke,
+          strokeWidth: lit ? look.width + 2 : look.width,
+          strokeDasharray: look.dash,
+          opacity: lit === false ? 0.35 : 1,
+        }}
       />
       {data?.label && (
         <EdgeLabelRenderer>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { Glyph, KIND_STYLE } from '../glyphs'
 import { Handles } from './Handles'
 import { ProblemBadge } from './ProblemBadge'
+import { litStyle, useLit } from './useHighlight'
 
 export interface CardProps {
   kind: keyof typeof KIND_STYLE
@@ -18,16 +19,19 @@ export interface CardProps {
 
 export function ResourceCard({ kind, id, name, kindLabel, facts, badge, selected, dimmed }: CardProps) {
   const style = KIND_STYLE[kind]
+  const lit = useLit(id)
   return (
     <div
       data-testid={`node-${id}`}
       data-kind={kind}
+      data-lit={lit}
       className="relative flex h-full w-full items-start gap-2 rounded-lg border bg-white px-2.5 py-2 shadow-sm"
       style={{
         borderColor: style.colour,
         borderWidth: selected ? 2.5 : 1.5,
         background: style.tint,
         opacity: dimmed ? 0.55 : 1,
+        ...litStyle(lit),
       }}
     >
       <Handles />

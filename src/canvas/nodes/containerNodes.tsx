@@ -5,6 +5,7 @@ import { useDesign } from '../../store/context'
 import type { ResourceNodeData, ZoneNodeData } from '../toFlow'
 import { Handles } from './Handles'
 import { ProblemBadge } from './ProblemBadge'
+import { litStyle, useLit } from './useHighlight'
 import { RouteTableBadge } from './RouteTableBadge'
 import { useResource } from './useResource'
 
@@ -40,13 +41,15 @@ export function ZoneNode({ data }: NodeProps & { data: ZoneNodeData }) {
 
 export function VswitchNode({ data, selected }: NodeProps & { data: ResourceNodeData }) {
   const r = useResource(data.resourceId, 'vswitch')
+  const lit = useLit(data.resourceId)
   if (!r) return null
   return (
     <div
       data-testid={`node-${r.id}`}
       data-kind="vswitch"
       className="relative h-full w-full rounded-md border bg-teal-50/70"
-      style={{ borderColor: selected ? '#0f766e' : '#5eead4', borderWidth: selected ? 2 : 1.5 }}
+      data-lit={lit}
+      style={{ borderColor: selected ? '#0f766e' : '#5eead4', borderWidth: selected ? 2 : 1.5, ...(lit === 'dim' ? {} : litStyle(lit)) }}
     >
       <Handles />
       <ProblemBadge id={r.id} />
