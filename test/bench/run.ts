@@ -1,7 +1,10 @@
 // npm run bench: runs every bench module in turn and prints one table. Add a module to BENCHES to include it.
 import type { BenchRow } from './types'
 
-const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]> }> }[] = [{ name: 'engine', load: () => import('./engine') }]
+const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]> }> }[] = [
+  { name: 'engine', load: () => import('./engine') },
+  { name: 'sim', load: () => import('./sim') },
+]
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))
 

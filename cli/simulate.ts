@@ -1,0 +1,93 @@
+// npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even]
+//   [--all-unhealthy drop|awsRandomTarget] [--json]: runs a scenario in simulated time and prints the event log and
+// the metrics. Exit code: 0 ran, 2 bad input.
+import { ASSUMPTIONS, type AssumptionValues } from '../worker/engine'
+import { createManualClock, createSim, findScenario, formatLog, formatMetrics } from '../worker/sim'
+import { loadDesign } from './trace'
+
+const USAGE =
+  'usage: npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even] [--all-unhealthy drop|awsRandomTarget] [--json]'
+
+type Args = {
+  file: string
+  scenario: string
+  durationMs: number
+  seed: number
+  arrivals: 'poisson' | 'even'
+  allUnhealthy: AssumptionValues['allUnhealthy'] | undefined
+  json: boolean
+}
+
+/** "120s", "120", "2m", "1500ms" → milliseconds; null when it is none of those. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim())
+  if (!m) return null
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's'] ?? 1000
+  const ms = Math.round(Number(m[1]) * unit)
+  return ms > 0 ? ms : null
+}
+
+function parseArgs(args: string[]): Args | string {
+  const flags = new Map<string, string>()
+  const files: string[] = []
+  let json = false
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--json') json = true
+    else if (a.startsWith('--')) {
+      const v = args[i + 1]
+      if (v === undefined) return `${a} needs a value`
+      flags.set(a, v)
+      i++
+    } else files.push(a)
+  }
+  const known = new Set(['--scenario', '--duration', '--seed', '--arrivals', '--all-unhealthy'])
+  for (const f of flags.keys()) if (!known.has(f)) return `unknown option ${f}`
+  if (files.length !== 1) return 'give one design file'
+  const scenario = flags.get('--scenario')
+  if (!scenario) return '--scenario is required'
+  const durationMs = parseDuration(flags.get('--duration') ?? '120s')
+  if (durationMs === null) return `--duration ${flags.get('--duration')}: expected a time such as 120s, 2m or 1500ms`
+  const seedText = flags.get('--seed') ?? '1'
+  if (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) return `--seed ${seedText}: expected a whole number from 0 to 4294967295`
+  const arrivals = flags.get('--arrivals') ?? 'poisson'
+  if (arrivals !== 'poisson' && arrivals !== 'even') return `--arrivals ${arrivals}: expected poisson or even`
+  const au = flags.get('--all-unhealthy')
+  const values: readonly string[] = ASSUMPTIONS.allUnhealthy.values
+  if (au !== undefined && !values.includes(au)) return `--all-unhealthy ${au}: expected ${values.join(' or ')}`
+  return { file: files[0], scenario, durationMs, seed: Number(seedText), arrivals, allUnhealthy: au as AssumptionValues['allUnhealthy'] | undefined, json }
+}
+
+export function run(args: string[]): number {
+  const parsed = parseArgs(args)
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n${USAGE}`)
+    return 2
+  }
+  const design = loadDesign(parsed.file)
+  if (!design) return 2
+  const scenario = findScenario(design, parsed.scenario)
+  if (!scenario) {
+    const names = design.scenarios.map((s) => s.name)
+    console.error(`${parsed.file} has no scenario "${parsed.scenario}"; it has: ${names.length ? names.join(', ') : 'none'}`)
+    return 2
+  }
+  const sim = createSim({
+    design,
+    scenario,
+    clock: createManualClock(),
+    seed: parsed.seed,
+    arrivals: parsed.arrivals,
+    ...(parsed.allUnhealthy ? { engine: { assumptions: { allUnhealthy: parsed.allUnhealthy } } } : {}),
+  })
+  sim.run(parsed.durationMs)
+  const metrics = sim.metrics()
+  if (parsed.json) {
+    console.log(JSON.stringify({ design: design.name, scenario: scenario.name, seed: parsed.seed, durationMs: parsed.durationMs, log: sim.log(), metrics }, null, 2))
+    return 0
+  }
+  const head = `Scenario "${scenario.name}" on ${design.name}: ${parsed.durationMs / 1000} s simulated, seed ${parsed.seed}, ${parsed.arrivals} arrivals`
+  console.log([head, ...(scenario.description ? [scenario.description] : []), '', 'Event log', formatLog(sim.log()), '', formatMetrics(metrics)].join('\n'))
+  sim.dispose()
+  return 0
+}

@@ -1,0 +1,173 @@
+// The simulator's public shapes: options in, events and metrics out. May not touch: React, the DOM, zustand, src/store, src/canvas.
+import type { Design, Scenario } from '../../src/model'
+import type { DropReason, EngineOptions } from '../engine'
+import type { SimClock } from './clock'
+
+export interface SimOptions {
+  /** a design that came through parse() */
+  design: Design
+  /** usually one of design.scenarios */
+  scenario: Scenario
+  clock: SimClock
+  /** default 1; the same seed gives the same event log */
+  seed?: number
+  /** called for each log entry as the sim writes it; the worker buffers these and posts them once per frame */
+  onEvent?: (event: SimEvent) => void
+  /** the engine's assumptions (allUnhealthy, ...) */
+  engine?: EngineOptions
+  /** connection arrivals: Poisson (default) or evenly spaced; both placed by the seed */
+  arrivals?: 'poisson' | 'even'
+  /** traffic granularity: packets of a connection are forwarded in batches per slot (default 100 ms) */
+  slotMs?: number
+}
+
+export type SimEventKind =
+  | 'sim-started'
+  | 'flow-invalid'
+  | 'flow-no-reply'
+  | 'fault-applied'
+  | 'fault-reverted'
+  | 'fault-ignored'
+  | 'probe-failed'
+  | 'probe-answered'
+  | 'marked-unhealthy'
+  | 'marked-healthy'
+  | 'no-healthy-appliance'
+  | 'healthy-appliance-back'
+  | 'drain-ended'
+  | 'flows-moved'
+  | 'loss-started'
+  | 'loss-stopped'
+
+/** One line of the event log: when, where, what happened, why. */
+export interface SimEvent {
+  /** simulated milliseconds */
+  tMs: number
+  /** the resource it happened to (an appliance, a zone id, an endpoint, a GWLB, a flow id) */
+  resourceId: string
+  kind: SimEventKind
+  /** what happened, in plain words */
+  text: string
+  /** why: the fault behind it ("fault 1: ..."), or "health check", "traffic", "scenario" */
+  cause: string
+  /** index into scenario.faults of the fault behind it, or null */
+  fault: number | null
+}
+
+/** How far a call got. Events are every log entry written during the call, in order. */
+export interface AdvanceResult {
+  fromMs: number
+  /** every event before this time has been processed */
+  reachedMs: number
+  targetMs: number
+  /** false when the wall-time budget ran out first; call again (or seek the clock back to reachedMs) */
+  caughtUp: boolean
+  events: SimEvent[]
+}
+
+/** A wall-time budget per call, for the browser worker's frames. */
+export interface Budget {
+  maxWallMs: number
+  wallNow: () => number
+}
+
+export interface Counts {
+  sent: number
+  delivered: number
+  dropped: number
+  byReason: Partial<Record<DropReason, number>>
+}
+
+export type Detection =
+  | { kind: 'detected'; atMs: number; afterMs: number }
+  | { kind: 'pending' }
+  /** a health check cannot see this fault (hung appliance, endpoint, route), or health checks are off */
+  | { kind: 'undetectable'; why: string }
+
+export type TrafficRecovery =
+  | { kind: 'noLoss' }
+  | { kind: 'lossOngoing'; sinceMs: number }
+  /** the last slot with a lost packet ended at atMs */
+  | { kind: 'recovered'; atMs: number; afterMs: number }
+
+export type Restore =
+  | { kind: 'notReverted' }
+  /** reverted; waiting for health checks to mark the appliances healthy again */
+  | { kind: 'pending'; sinceMs: number }
+  /** afterMs counts from the revert (untilSeconds) */
+  | { kind: 'restored'; atMs: number; afterMs: number }
+
+export interface FaultMetrics {
+  index: number
+  label: string
+  kind: string
+  resourceId: string
+  atMs: number
+  untilMs: number | null
+  state: 'scheduled' | 'active' | 'reverted' | 'ignored'
+  lostPackets: number
+  lostByReason: Partial<Record<DropReason, number>>
+  detection: Detection
+  recovery: TrafficRecovery
+  restore: Restore
+  /** connections whose packets went to a different appliance while this fault was behind the losses/moves */
+  flowsMoved: number
+}
+
+export interface FlowMetrics extends Counts {
+  flowId: string
+  connectionsOpened: number
+  connectionsActive: number
+  flowsMoved: number
+}
+
+export interface SimMetrics {
+  nowMs: number
+  packets: Counts
+  flows: FlowMetrics[]
+  /** per appliance (packets the GWLB handed to it) and per packet source */
+  resources: Record<string, Counts>
+  faults: FaultMetrics[]
+  /** losses and moves outside any fault's window (a design problem, an idle timeout) */
+  baseline: { lostPackets: number; lostByReason: Partial<Record<DropReason, number>>; flowsMoved: number }
+}
+
+export interface ConnectionMove {
+  tMs: number
+  from: string
+  to: string
+}
+
+/** One connection of a scenario flow, as the sim sees it now. */
+export interface ConnectionView {
+  id: number
+  flowId: string
+  sourcePort: number
+  startMs: number
+  endMs: number
+  /** the appliance the GWLB last sent its request to */
+  applianceId: string | null
+  sent: number
+  delivered: number
+  dropped: number
+  moves: ConnectionMove[]
+}
+
+export interface Sim {
+  /** advances to the clock's time; the browser worker calls this once per frame with a budget */
+  tick(budget?: Budget): AdvanceResult
+  advance(toMs: number, budget?: Budget): AdvanceResult
+  /** advances to the next log entry (at most maxMs of simulated time, default 10 s) and seeks the clock there */
+  step(maxMs?: number): AdvanceResult
+  /** seeks the clock and advances to toMs without a budget (tests, command line) */
+  run(toMs: number): AdvanceResult
+  /** back to time 0, with the same or a new seed */
+  reset(seed?: number): void
+  dispose(): void
+  readonly nowMs: number
+  readonly seed: number
+  log(): readonly SimEvent[]
+  metrics(): SimMetrics
+  /** the connections open now */
+  connections(): ConnectionView[]
+}
