@@ -1,7 +1,10 @@
 // The comlink surface of the engine worker, and nothing else.
 import { expose } from 'comlink'
+import { type FrameBatch, createPlayback } from './playback'
 import type { EngineOptions, PacketSpec } from './engine'
 import { applyFix, reportOn, traceOn } from './report'
+
+const playback = createPlayback()
 
 export const api = {
   /** Checks and lints a document; the app calls it (debounced) on every change. */
@@ -16,6 +19,20 @@ export const api = {
   trace(document: unknown, packet: PacketSpec, options?: EngineOptions) {
     return traceOn(document, packet, options)
   },
+  /** Loads a scenario of the design into the simulator, paused at 0 s. */
+  simLoad(document: unknown, scenario: string | null, seed?: number) {
+    return playback.load(document, scenario, seed)
+  },
+  /** The page's per-frame receiver (a comlink proxy): one batch per frame, never a message per packet. */
+  simSubscribe(onFrame: (batch: FrameBatch) => void) {
+    playback.subscribe(onFrame)
+  },
+  simPlay: () => playback.play(),
+  simPause: () => playback.pause(),
+  simStep: () => playback.step(),
+  simReset: () => playback.reset(),
+  simSpeed: (speed: number) => playback.setSpeed(speed),
+  simSeek: (ms: number) => playback.seek(ms),
 }
 export type EngineApi = typeof api
 

@@ -17,8 +17,8 @@ export function NoticeBar() {
         {rest.length > 0 && (
           <ul className="mt-1 max-h-32 overflow-y-auto font-mono text-xs">
             {rest.map((line, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat and never reorder
-              <li key={i}>{line}</li>
+              // lines may repeat and never reorder: position and text together are the identity
+              <li key={`${i}:${line}`}>{line}</li>
             ))}
           </ul>
         )}

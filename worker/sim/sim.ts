@@ -15,11 +15,13 @@ import {
   RUN_STOPPED,
   type RuntimeState,
   applianceIndex,
+  cloneRuntimeState,
   compile,
   createRuntimeState,
   forward,
   newForwardResult,
   setEndpointStatus,
+  trace,
   zoneIndexOf,
 } from '../engine'
 import { OTHER_IDLE_SECONDS, TCP_IDLE_SECONDS } from '../engine/state'
@@ -878,6 +880,17 @@ export function createSim(options: SimOptions): Sim {
         dropped: c.dropped,
         moves: [...c.moves],
       })) satisfies ConnectionView[],
+    sampleTrace(connectionId, reply) {
+      const c = w.conns.find((x) => x.id === connectionId)
+      const template = c && w.flows[c.flow].template
+      if (!c || template?.kind !== 'ok') return null
+      const spec = reply ? template.reply : template.request
+      if (!spec) return null
+      const ports = template.request.protocol === 'icmp' ? {} : reply ? { destinationPort: c.sport } : { sourcePort: c.sport }
+      // a copy of the runtime: drawing a packet must not pin flows or open sessions in the simulation
+      const probe = cloneRuntimeState(w.state)
+      return trace(w.net, { ...spec, ...ports, reply }, probe)
+    },
   }
 
   function metrics(): SimMetrics {

@@ -1,6 +1,6 @@
 // The simulator's public shapes: options in, events and metrics out. May not touch: React, the DOM, zustand, src/store, src/canvas.
 import type { Design, Scenario } from '../../src/model'
-import type { DropReason, EngineOptions } from '../engine'
+import type { DropReason, EngineOptions, Trace } from '../engine'
 import type { SimClock } from './clock'
 
 export interface SimOptions {
@@ -170,4 +170,9 @@ export interface Sim {
   metrics(): SimMetrics
   /** the connections open now */
   connections(): ConnectionView[]
+  /**
+   * One packet of an open connection (its request, or its reply) traced through the current state without
+   * changing it: what the animation draws. Null when the connection is closed or its flow has no reply.
+   */
+  sampleTrace(connectionId: number, reply: boolean): Trace | null
 }

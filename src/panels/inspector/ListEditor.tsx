@@ -48,8 +48,7 @@ export function ListEditor<T extends object>({ path, items, blank, columns, noun
   return (
     <div>
       {items.map((item, i) => (
-        // rows are positions in a list the user reorders by deleting and adding: the index is the identity
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        // rows have no ids: position and content together are the identity, so an edit remounts the row with its new values
         <div key={`${i}:${JSON.stringify(item)}`} data-testid={`${noun}-${i}`} className="mb-1 rounded border border-slate-200 p-1">
           <div className="grid grid-cols-2 gap-1">
             {columns.map((c) => (

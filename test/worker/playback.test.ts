@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { compile, trace } from '../../worker/engine'
+import { type FrameBatch, createPlayback, visualOf } from '../../worker/playback'
+import { createManualClock, createSim, findScenario } from '../../worker/sim'
+import { loadExample } from '../helpers'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('what the animation draws', () => {
+  it('an inbound packet: the seed’s path, Geneve only between the GWLB and the appliance', () => {
+    const net = compile(loadExample('two-zones'))
+    const v = visualOf(trace(net, { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443 }))
+    expect(v.direction).toBe('inbound')
+    expect(v.drop).toBeNull()
+    expect(v.path[0]).toBe('internet-client')
+    expect(v.path.slice(1, 5)).toEqual(['igw-service', 'gwlbe-h', 'epsrv-inspection', 'gwlb-inspection'])
+    expect(v.path.at(-1)).toBe('ecs-web-1')
+    const encapsulated = v.path.slice(1).filter((_, i) => v.geneve[i])
+    // gwlb → appliance, appliance → gwlb
+    expect(encapsulated).toHaveLength(2)
+    expect(v.geneve).toHaveLength(v.path.length - 1)
+  })
+
+  it('a dropped packet names where and why', () => {
+    const d = loadExample('two-zones')
+    const stopped = { ...d, resources: d.resources.map((r) => (r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r)) }
+    const v = visualOf(trace(compile(stopped), { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443 }))
+    expect(v.drop).toMatchObject({ at: 'gwlbe-h', reason: 'ENDPOINT_NOT_CONNECTED' })
+  })
+
+  it('sampling packets for drawing never changes the simulation', () => {
+    const design = loadExample('two-zones')
+    const scenario = findScenario(design, 'appliance-failure')
+    if (!scenario) throw new Error('no scenario')
+    const plain = createSim({ design, scenario, clock: createManualClock(), seed: 7 })
+    const drawn = createSim({ design, scenario, clock: createManualClock(), seed: 7 })
+    plain.run(60_000)
+    for (let t = 500; t <= 60_000; t += 500) {
+      drawn.run(t)
+      for (const c of drawn.connections().slice(0, 5)) {
+        drawn.sampleTrace(c.id, false)
+        drawn.sampleTrace(c.id, true)
+      }
+    }
+    expect(drawn.log()).toEqual(plain.log())
+    expect(drawn.metrics()).toEqual(plain.metrics())
+  })
+})
+
+describe('playback in the worker', () => {
+  function setup() {
+    vi.useFakeTimers()
+    let wall = 0
+    const playback = createPlayback(() => wall)
+    const batches: FrameBatch[] = []
+    playback.subscribe((b) => batches.push(b))
+    const tick = (ms: number) => {
+      wall += ms
+      vi.advanceTimersByTime(ms)
+    }
+    return { playback, batches, tick }
+  }
+
+  it('plays at the chosen speed, sends one batch per frame with sampled packets, and stops on pause', () => {
+    const { playback, batches, tick } = setup()
+    const loaded = playback.load(loadExample('two-zones'), 'steady')
+    expect(loaded).toEqual({ ok: true, scenario: 'steady', scenarios: ['steady', 'appliance-failure', 'zone-failure'] })
+    playback.setSpeed(10)
+    playback.play()
+    tick(1000)
+    const last = batches.at(-1) as FrameBatch
+    expect(last.playing).toBe(true)
+    expect(last.nowMs).toBeGreaterThanOrEqual(9000)
+    expect(batches.length).toBeLessThanOrEqual(25)
+    expect(batches.some((b) => b.packets.some((p) => p.direction === 'inbound') && b.packets.some((p) => p.direction === 'outbound'))).toBe(true)
+    playback.pause()
+    const at = (batches.at(-1) as FrameBatch).nowMs
+    tick(1000)
+    expect((batches.at(-1) as FrameBatch).nowMs).toBe(at)
+    expect((batches.at(-1) as FrameBatch).packets).toEqual([])
+    playback.dispose()
+  })
+
+  it('jumps to a time by replaying the same run, with the log up to there', () => {
+    const { playback, batches } = setup()
+    playback.load(loadExample('two-zones'), 'appliance-failure')
+    playback.seek(50_000)
+    const b = batches.at(-1) as FrameBatch
+    expect(b.nowMs).toBe(50_000)
+    expect(b.events.some((e) => e.kind === 'marked-unhealthy' && e.resourceId === 'fw-h1')).toBe(true)
+    expect(b.faults[0].detection.kind).toBe('detected')
+    playback.dispose()
+  })
+
+  it('says so when the design has no scenario', () => {
+    const { playback } = setup()
+    const d = loadExample('single-zone')
+    expect(playback.load({ ...d, scenarios: [] }, null)).toMatchObject({ ok: false })
+    playback.dispose()
+  })
+})

@@ -1,0 +1,165 @@
+// Plays a scenario in the worker against wall time and hands the page one batch per frame: new log
+// entries, counters, and a few sampled packets with their paths for the animation. May not touch:
+// React, the DOM, zustand. The page never receives a message per packet.
+import { type Design, parse } from '../src/model'
+import type { Trace } from './engine'
+import { MAX_SPEED, MIN_SPEED, type PlaybackClock, type Sim, type SimEvent, type SimMetrics, createPlaybackClock, createSim, findScenario } from './sim'
+
+/** A packet drawn on the canvas: the resources it passes, and where and why it was dropped. */
+export interface VisualPacket {
+  path: string[]
+  /** per segment of the path: whether it travels Geneve-encapsulated */
+  geneve: boolean[]
+  /** inbound: from the internet toward a workload; outbound: the other way; internal otherwise */
+  direction: 'inbound' | 'outbound' | 'internal'
+  drop: { at: string; reason: string; text: string } | null
+}
+
+export interface FrameBatch {
+  nowMs: number
+  playing: boolean
+  speed: number
+  events: SimEvent[]
+  packets: VisualPacket[]
+  totals: SimMetrics['packets']
+  faults: SimMetrics['faults']
+}
+
+export type LoadAnswer = { ok: true; scenario: string; scenarios: string[] } | { ok: false; message: string }
+
+/** How many packets a frame samples per flow and direction: enough to show the rate, few enough to draw. */
+const SAMPLES_PER_FLOW = 2
+const FRAME_MS = 50
+const FRAME_BUDGET_MS = 20
+
+export function visualOf(t: Trace): VisualPacket {
+  const path: string[] = []
+  const kinds: string[] = []
+  const geneve: boolean[] = []
+  for (const hop of t.hops) {
+    // an internet address no resource holds has no place on the canvas
+    if (hop.resourceId === null || path.at(-1) === hop.resourceId) continue
+    const prev = kinds.at(-1)
+    // the GWLB and its appliances talk Geneve: UDP 6081, 68 bytes more
+    if (prev) geneve.push((prev === 'gwlb' && hop.kind === 'appliance') || (prev === 'appliance' && hop.kind === 'gwlb'))
+    path.push(hop.resourceId)
+    kinds.push(hop.kind)
+  }
+  const first = t.hops[0]?.kind
+  const last = t.hops.at(-1)?.kind
+  const direction = first === 'internetHost' ? 'inbound' : t.disposition === 'EXITS_TO_INTERNET' || last === 'internetHost' ? 'outbound' : 'internal'
+  const dropped = t.disposition !== 'DELIVERED' && t.disposition !== 'EXITS_TO_INTERNET'
+  return { path, geneve, direction, drop: dropped ? { at: path.at(-1) ?? '', reason: t.disposition, text: t.text } : null }
+}
+
+export function createPlayback(wallNow: () => number = () => performance.now()) {
+  let sim: Sim | null = null
+  let clock: PlaybackClock | null = null
+  let design: Design | null = null
+  let listener: ((b: FrameBatch) => void) | null = null
+  let timer: ReturnType<typeof setInterval> | undefined
+  let pendingEvents: SimEvent[] = []
+  let seed = 1
+
+  function sample(): VisualPacket[] {
+    if (!sim) return []
+    const out: VisualPacket[] = []
+    const byFlow = new Map<string, number[]>()
+    for (const c of sim.connections()) byFlow.set(c.flowId, [...(byFlow.get(c.flowId) ?? []), c.id])
+    for (const ids of byFlow.values()) {
+      for (let i = 0; i < SAMPLES_PER_FLOW && ids.length; i++) {
+        const id = ids[Math.floor(Math.random() * ids.length)]
+        for (const reply of [false, true]) {
+          const t = sim.sampleTrace(id, reply)
+          if (t?.hops.length) out.push(visualOf(t))
+        }
+      }
+    }
+    return out
+  }
+
+  function frame() {
+    if (!sim || !clock || !listener) return
+    const playing = clock.state.kind === 'playing'
+    if (playing) {
+      const r = sim.tick({ maxWallMs: FRAME_BUDGET_MS, wallNow })
+      pendingEvents.push(...r.events)
+      // behind (the frame's budget ran out): play slows down rather than jumping ahead
+      if (!r.caughtUp) clock.seek(sim.nowMs)
+    }
+    const m = sim.metrics()
+    const batch: FrameBatch = {
+      nowMs: sim.nowMs,
+      playing,
+      speed: clock.speed,
+      events: pendingEvents,
+      packets: playing ? sample() : [],
+      totals: m.packets,
+      faults: m.faults,
+    }
+    pendingEvents = []
+    listener(batch)
+  }
+
+  return {
+    load(document: unknown, scenarioName: string | null, newSeed = 1): LoadAnswer {
+      const r = parse(document)
+      if (!r.ok) return { ok: false, message: `The design does not load: ${r.errors[0]?.message}` }
+      design = r.design
+      const names = design.scenarios.map((s) => s.name)
+      const name = scenarioName && names.includes(scenarioName) ? scenarioName : names[0]
+      const scenario = name ? findScenario(design, name) : null
+      if (!scenario) return { ok: false, message: 'The design has no scenario to play: add flows to a scenario first.' }
+      sim?.dispose()
+      seed = newSeed
+      clock = createPlaybackClock(wallNow)
+      sim = createSim({ design, scenario, clock, seed, onEvent: undefined })
+      pendingEvents = [...sim.log()]
+      timer ??= setInterval(frame, FRAME_MS)
+      frame()
+      return { ok: true, scenario: scenario.name, scenarios: names }
+    },
+    subscribe(fn: (b: FrameBatch) => void) {
+      listener = fn
+    },
+    play() {
+      clock?.play()
+    },
+    pause() {
+      clock?.pause()
+    },
+    /** to the next log entry */
+    step() {
+      if (!sim) return
+      clock?.pause()
+      pendingEvents.push(...sim.step().events)
+      frame()
+    },
+    setSpeed(speed: number) {
+      clock?.setSpeed(Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)))
+    },
+    /** to a simulated time: the run is deterministic, so this replays from 0 with the same seed */
+    seek(toMs: number) {
+      if (!sim || !clock) return
+      clock.pause()
+      sim.reset(seed)
+      sim.run(Math.max(0, toMs))
+      pendingEvents = [...sim.log()]
+      frame()
+    },
+    reset() {
+      if (!sim || !clock) return
+      clock.pause()
+      sim.reset(seed)
+      clock.seek(0)
+      pendingEvents = [...sim.log()]
+      frame()
+    },
+    dispose() {
+      clearInterval(timer)
+      timer = undefined
+      sim?.dispose()
+      sim = null
+    },
+  }
+}
