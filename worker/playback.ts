@@ -1,9 +1,9 @@
 // Plays a scenario in the worker against wall time and hands the page one batch per frame: new log
 // entries, counters, and a few sampled packets with their paths for the animation. May not touch:
 // React, the DOM, zustand. The page never receives a message per packet.
-import { type Design, parse } from '../src/model'
+import { type Design, cidrContainsAddress, cidrOrThrow, parse, parseIpv4 } from '../src/model'
 import type { Trace } from './engine'
-import { MAX_SPEED, MIN_SPEED, type PlaybackClock, type Sim, type SimEvent, type SimMetrics, createPlaybackClock, createSim, findScenario } from './sim'
+import { type ApplianceView, MAX_SPEED, MIN_SPEED, type PlaybackClock, type Sim, type SimEvent, type SimMetrics, createPlaybackClock, createSim, findScenario } from './sim'
 
 /** A packet drawn on the canvas: the resources it passes, and where and why it was dropped. */
 export interface VisualPacket {
@@ -19,16 +19,24 @@ export interface FrameBatch {
   nowMs: number
   playing: boolean
   speed: number
+  /** new log entries; when logSize equals their count the log starts over (after a load, a reset or a seek) */
   events: SimEvent[]
+  logSize: number
   packets: VisualPacket[]
+  /** each appliance as the simulation has it: what its node shows while the scenario plays */
+  appliances: ApplianceView[]
+  /** packets each appliance was handed so far, for the rates on the canvas */
+  applianceSent: Record<string, number>
   totals: SimMetrics['packets']
   faults: SimMetrics['faults']
 }
 
 export type LoadAnswer = { ok: true; scenario: string; scenarios: string[] } | { ok: false; message: string }
 
-/** How many packets a frame samples per flow and direction: enough to show the rate, few enough to draw. */
-const SAMPLES_PER_FLOW = 2
+const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map(cidrOrThrow)
+
+/** Packets drawn per second per flow and direction: enough to show the traffic, few enough to follow by eye. */
+const SAMPLES_PER_SECOND = 6
 const FRAME_MS = 50
 const FRAME_BUDGET_MS = 20
 
@@ -46,8 +54,9 @@ export function visualOf(t: Trace): VisualPacket {
     kinds.push(hop.kind)
   }
   const first = t.hops[0]?.kind
-  const last = t.hops.at(-1)?.kind
-  const direction = first === 'internetHost' ? 'inbound' : t.disposition === 'EXITS_TO_INTERNET' || last === 'internetHost' ? 'outbound' : 'internal'
+  // from the internet: inbound; from a workload to a public address: outbound; between private addresses: internal
+  const toPrivate = PRIVATE.some((c) => cidrContainsAddress(c, parseIpv4(t.packet.destination) ?? 0))
+  const direction = first === 'internetHost' ? 'inbound' : toPrivate ? 'internal' : 'outbound'
   const dropped = t.disposition !== 'DELIVERED' && t.disposition !== 'EXITS_TO_INTERNET'
   return { path, geneve, direction, drop: dropped ? { at: path.at(-1) ?? '', reason: t.disposition, text: t.text } : null }
 }
@@ -66,8 +75,11 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     const out: VisualPacket[] = []
     const byFlow = new Map<string, number[]>()
     for (const c of sim.connections()) byFlow.set(c.flowId, [...(byFlow.get(c.flowId) ?? []), c.id])
+    const perFrame = (SAMPLES_PER_SECOND * FRAME_MS) / 1000
     for (const ids of byFlow.values()) {
-      for (let i = 0; i < SAMPLES_PER_FLOW && ids.length; i++) {
+      // a fraction of a packet per frame: draw one on that share of frames
+      const n = Math.floor(perFrame) + (Math.random() < perFrame % 1 ? 1 : 0)
+      for (let i = 0; i < n && ids.length; i++) {
         const id = ids[Math.floor(Math.random() * ids.length)]
         for (const reply of [false, true]) {
           const t = sim.sampleTrace(id, reply)
@@ -93,7 +105,10 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       playing,
       speed: clock.speed,
       events: pendingEvents,
+      logSize: sim.log().length,
+      appliances: sim.appliances(),
       packets: playing ? sample() : [],
+      applianceSent: Object.fromEntries(design ? design.resources.flatMap((r) => (r.kind === 'appliance' ? [[r.id, m.resources[r.id]?.sent ?? 0]] : [])) : []),
       totals: m.packets,
       faults: m.faults,
     }

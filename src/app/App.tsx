@@ -18,6 +18,8 @@ import { type Boot, bootDesign, isEmbedView } from './boot'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
+import { useSimSync } from './useSimSync'
+import { SimPanel } from '../panels/SimPanel'
 import { useAutosave } from './autosave'
 
 type Phase = { phase: 'loading' } | Boot
@@ -52,6 +54,7 @@ function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: bool
   useEngineSync(stores)
   useShortcuts(stores)
   useAutosave(stores)
+  useSimSync(stores)
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
@@ -61,9 +64,12 @@ function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: bool
           <ShareLayer />
           <div className="flex min-h-0 flex-1">
             {!embed && <Palette />}
-            <main className="relative min-w-0 flex-1" aria-label="Design canvas">
-              <Canvas />
-            </main>
+            <div className="flex min-w-0 flex-1 flex-col">
+              <main className="relative min-h-0 flex-1" aria-label="Design canvas">
+                <Canvas />
+              </main>
+              <SimPanel />
+            </div>
             {!embed && (
               <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
                 <Inspector />

@@ -10,6 +10,7 @@ import {
   type NodeChange,
   ReactFlow,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react'
@@ -19,7 +20,9 @@ import { type PlaceableKind, PLACEABLE_KINDS, createResource, dropTargetOf } fro
 import { PALETTE_MIME } from '../panels/Palette'
 import { useDesign, useStores, useUi } from '../store/context'
 import { ConfigEdge } from './edges/ConfigEdge'
+import { DropMarkers } from './DropMarkers'
 import { Legend } from './Legend'
+import { PacketOverlay } from './PacketOverlay'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
 import { ApplianceNode, EcsNode, EndpointServiceNode, GwlbEndpointNode, GwlbNode, InternetHostNode, Ipv4GatewayNode } from './nodes/leafNodes'
 import { type CanvasNode, toFlow } from './toFlow'
@@ -81,10 +84,13 @@ export function Canvas() {
   // resources are placed by the default layout, which may put them anywhere
   const drawnCount = flow.nodes.length
   const designName = design.name
+  // only once React Flow has measured the nodes: a fit before that sees a smaller design than it is
+  const measured = useNodesInitialized()
   useEffect(() => {
+    if (!measured) return
     const t = setTimeout(() => fitView({ padding: 0.04, duration: 0 }), 0)
     return () => clearTimeout(t)
-  }, [drawnCount, designName, fitView])
+  }, [drawnCount, designName, fitView, measured])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -166,6 +172,8 @@ export function Canvas() {
       <Background gap={24} color="#e2e8f0" />
       <Controls showInteractive={false} />
       <Legend />
+      <PacketOverlay />
+      <DropMarkers />
       <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'} />
     </ReactFlow>
   )

@@ -4,18 +4,20 @@ import { useStore } from 'zustand'
 import type { Design } from '../model'
 import { type DesignState, type DesignStore, createDesignStore } from './designStore'
 import { type ReportState, type ReportStore, createReportStore } from './reportStore'
+import { type SimState, type SimStore, createSimStore } from './simStore'
 import { type UiState, type UiStore, createUiStore } from './uiStore'
 
 export interface Stores {
   design: DesignStore
   ui: UiStore
   report: ReportStore
+  sim: SimStore
 }
 
 const StoresContext = createContext<Stores | null>(null)
 
 export function createStores(initial: Design, ui: Parameters<typeof createUiStore>[0] = {}): Stores {
-  return { design: createDesignStore(initial), ui: createUiStore(ui), report: createReportStore() }
+  return { design: createDesignStore(initial), ui: createUiStore(ui), report: createReportStore(), sim: createSimStore() }
 }
 
 export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {
@@ -36,4 +38,7 @@ export function useUi<T>(selector: (s: UiState) => T): T {
 }
 export function useReport<T>(selector: (s: ReportState) => T): T {
   return useStore(useStores().report, selector)
+}
+export function useSim<T>(selector: (s: SimState) => T): T {
+  return useStore(useStores().sim, selector)
 }

@@ -1,12 +1,18 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { App } from '../../src/app/App'
-import { reportOn } from '../../worker/report'
+import { applyFix, reportOn } from '../../worker/report'
 import { loadExample } from '../helpers'
 
 // jsdom has no Worker: the worker client is replaced by the same report code running in-process
 vi.mock('../../src/app/workerClient', () => ({
-  engineWorker: () => ({ load: async (doc: unknown) => reportOn(doc) }),
+  engineWorker: () => ({
+    load: async (doc: unknown) => reportOn(doc),
+    applyFix: async (doc: unknown, key: string) => applyFix(doc, key),
+    // the simulator is tested in Node (test/worker) and in Chromium; here it stays idle
+    simSubscribe: async () => {},
+    simPause: async () => {},
+  }),
 }))
 
 describe('the app on reference design (b)', () => {

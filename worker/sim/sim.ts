@@ -880,6 +880,13 @@ export function createSim(options: SimOptions): Sim {
         dropped: c.dropped,
         moves: [...c.moves],
       })) satisfies ConnectionView[],
+    appliances: () =>
+      w.net.appliances.map((a) => ({
+        id: a.id,
+        run: w.state.run[a.index] === RUN_STOPPED ? 'stopped' : w.state.run[a.index] === RUN_HUNG ? 'hung' : 'running',
+        healthy: w.state.healthy[a.index] === 1,
+        membership: w.state.membership[a.index] === REMOVED ? 'removed' : w.state.membership[a.index] === DRAINING ? 'draining' : 'member',
+      })),
     sampleTrace(connectionId, reply) {
       const c = w.conns.find((x) => x.id === connectionId)
       const template = c && w.flows[c.flow].template

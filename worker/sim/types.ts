@@ -175,4 +175,13 @@ export interface Sim {
    * changing it: what the animation draws. Null when the connection is closed or its flow has no reply.
    */
   sampleTrace(connectionId: number, reply: boolean): Trace | null
+  /** each appliance as the simulation has it now: running, stopped or hung; healthy to the GWLB or not; in the group */
+  appliances(): ApplianceView[]
+}
+
+export interface ApplianceView {
+  id: string
+  run: 'running' | 'stopped' | 'hung'
+  healthy: boolean
+  membership: 'member' | 'draining' | 'removed'
 }

@@ -1,7 +1,7 @@
 // Every configuration line: route next hops (labelled with the destination), PrivateLink connections,
 // service resources, server-group members and the internet. Labels are text in a box, never HTML.
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, Position, getSmoothStepPath } from '@xyflow/react'
-import { useUi } from '../../store/context'
+import { useSim, useUi } from '../../store/context'
 import type { CanvasEdgeData, EdgeKind } from '../toFlow'
 
 const LOOK: Record<EdgeKind, { stroke: string; width: number; dash?: string }> = {
@@ -29,6 +29,9 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props
   // a packet walk or lesson lights the lines between the resources it passes
   const lit = useUi((s) => (s.highlight ? s.highlight.ids.includes(source) && s.highlight.ids.includes(target) : null))
+  // while a scenario plays, the GWLB's line to each appliance carries the rate it is being handed
+  const rate = useSim((s) => (data?.kind === 'serverGroup' && s.status === 'ready' ? s.applianceRates[target] : undefined))
+  const label = rate !== undefined ? `${Math.round(rate).toLocaleString('en-US')} pkt/s` : data?.label
   const kind = data?.kind ?? 'route'
   const look = LOOK[kind]
   const broken = kind === 'privateLink' && data?.status !== 'Connected'
@@ -64,7 +67,7 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
           opacity: lit === false ? 0.35 : 1,
         }}
       />
-      {data?.label && (
+      {label && (
         <EdgeLabelRenderer>
           <div
             data-testid={`edge-label-${id}`}
@@ -75,7 +78,7 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
               color: broken ? '#b91c1c' : look.stroke,
             }}
           >
-            {data.label}
+            {label}
           </div>
         </EdgeLabelRenderer>
       )}

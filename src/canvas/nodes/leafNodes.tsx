@@ -1,6 +1,7 @@
 // One component per drawn resource kind that is not a container.
 import type { NodeProps } from '@xyflow/react'
 import type { ResourceNodeData } from '../toFlow'
+import { useSim } from '../../store/context'
 import { Pill, ResourceCard } from './ResourceCard'
 import { RouteTableBadge } from './RouteTableBadge'
 import { useResource } from './useResource'
@@ -83,7 +84,11 @@ const STATE_TONE = { running: 'ok', stopped: 'bad', hung: 'warn' } as const
 
 export function ApplianceNode({ data, selected }: Props) {
   const r = useResource(data.resourceId, 'appliance')
+  // while a scenario plays, the node shows the simulated appliance: its run state and what the GWLB thinks of it
+  const simulated = useSim((s) => (s.status === 'ready' ? s.appliances[data.resourceId] : undefined))
   if (!r) return null
+  const state = simulated?.run ?? r.state
+  const health = simulated ? (simulated.membership !== 'member' ? simulated.membership : simulated.healthy ? 'healthy' : 'unhealthy') : null
   return (
     <ResourceCard
       kind="appliance"
@@ -92,7 +97,12 @@ export function ApplianceNode({ data, selected }: Props) {
       kindLabel={APPLIANCE_LABEL[r.applianceType]}
       selected={selected}
       facts={`${r.privateIpAddress} · ${r.jumboFrames ? 'jumbo' : 'MTU 1500'}${r.stateful ? ' · stateful' : ''}`}
-      badge={<Pill tone={STATE_TONE[r.state]}>{r.state}</Pill>}
+      badge={
+        <span className="flex gap-0.5" data-testid={`appliance-state-${r.id}`}>
+          <Pill tone={STATE_TONE[state]}>{state}</Pill>
+          {health && <Pill tone={health === 'healthy' ? 'ok' : 'bad'}>{health}</Pill>}
+        </span>
+      }
     />
   )
 }

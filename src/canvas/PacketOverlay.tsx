@@ -1,0 +1,160 @@
+// Packets in flight, drawn on one canvas over the diagram from a requestAnimationFrame loop: no React
+// render per frame (stack.md: a canvas overlay keeps 60 fps with 2,000 packets). Each packet follows the
+// diagram's own edge between two hops where there is one (its curve sampled once), else a straight line.
+import { useStoreApi } from '@xyflow/react'
+import { useEffect, useRef } from 'react'
+import type { VisualPacket } from '../../worker/playback'
+import { useStores } from '../store/context'
+
+type Point = { x: number; y: number }
+
+interface Flying {
+  packet: VisualPacket
+  /** per segment, the points to follow, in flow coordinates */
+  segments: Point[][]
+  start: number
+}
+
+const SEGMENT_MS = 240
+const DROP_MS = 700
+const MAX_IN_FLIGHT = 2500
+const EDGE_SAMPLES = 24
+const COLOUR = { inbound: '#0284c7', outbound: '#f59e0b', internal: '#64748b' } as const
+const GENEVE = '#c2410c'
+
+function along(points: Point[], f: number): Point {
+  if (points.length === 1) return points[0]
+  const at = Math.min(points.length - 1 - 1e-9, f * (points.length - 1))
+  const i = Math.floor(at)
+  const t = at - i
+  const a = points[i]
+  const b = points[i + 1]
+  return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }
+}
+
+export function PacketOverlay() {
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const flow = useStoreApi()
+  const { sim } = useStores()
+
+  useEffect(() => {
+    const flying: Flying[] = []
+    // edge curves, sampled once per edge; forgotten when the diagram changes
+    let samples = new Map<string, Point[]>()
+    let edgeSignature = ''
+    let frame = 0
+
+    const centre = (id: string): Point | null => {
+      const n = flow.getState().nodeLookup.get(id)
+      if (!n) return null
+      const p = n.internals.positionAbsolute
+      return { x: p.x + (n.measured.width ?? 0) / 2, y: p.y + (n.measured.height ?? 0) / 2 }
+    }
+    const edgePoints = (edgeId: string): Point[] | null => {
+      const hit = samples.get(edgeId)
+      if (hit) return hit
+      const path = document.getElementById(edgeId)
+      if (!(path instanceof SVGPathElement)) return null
+      const length = path.getTotalLength()
+      const points = Array.from({ length: EDGE_SAMPLES + 1 }, (_, i) => {
+        const p = path.getPointAtLength((length * i) / EDGE_SAMPLES)
+        return { x: p.x, y: p.y }
+      })
+      samples.set(edgeId, points)
+      return points
+    }
+    const segmentsOf = (packet: VisualPacket): Point[][] | null => {
+      const { edges } = flow.getState()
+      const signature = `${edges.length}:${flow.getState().nodeLookup.size}`
+      if (signature !== edgeSignature) {
+        samples = new Map()
+        edgeSignature = signature
+      }
+      const out: Point[][] = []
+      for (let i = 1; i < packet.path.length; i++) {
+        const a = packet.path[i - 1]
+        const b = packet.path[i]
+        const edge = edges.find((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a))
+        const pts = edge ? edgePoints(edge.id) : null
+        if (pts) out.push(edge?.source === a ? pts : [...pts].reverse())
+        else {
+          const pa = centre(a)
+          const pb = centre(b)
+          if (!pa || !pb) return null
+          out.push([pa, pb])
+        }
+      }
+      return out
+    }
+
+    const draw = (now: number) => {
+      frame = requestAnimationFrame(draw)
+      const el = canvas.current
+      const ctx = el?.getContext('2d')
+      if (!el || !ctx) return
+      const dpr = window.devicePixelRatio || 1
+      const w = el.clientWidth
+      const h = el.clientHeight
+      if (el.width !== Math.round(w * dpr) || el.height !== Math.round(h * dpr)) {
+        el.width = Math.round(w * dpr)
+        el.height = Math.round(h * dpr)
+      }
+      for (const packet of sim.feed.take()) {
+        if (flying.length >= MAX_IN_FLIGHT) break
+        const segments = segmentsOf(packet)
+        // packets leave spread over the frame, not in one clump
+        if (segments?.length) flying.push({ packet, segments, start: now + Math.random() * 50 })
+      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      ctx.clearRect(0, 0, w, h)
+      if (!flying.length) return
+      const [tx, ty, zoom] = flow.getState().transform
+      const screen = (p: Point) => ({ x: p.x * zoom + tx, y: p.y * zoom + ty })
+      let keep = 0
+      for (const f of flying) {
+        const elapsed = now - f.start
+        const travel = f.segments.length * SEGMENT_MS
+        const done = elapsed >= travel + (f.packet.drop ? DROP_MS : 0)
+        if (!done) flying[keep++] = f
+        if (done || elapsed < 0) continue
+        const colour = COLOUR[f.packet.direction]
+        if (elapsed >= travel) {
+          // dropped where the path ends: a red cross that fades
+          const p = screen(f.segments.at(-1)?.at(-1) as Point)
+          const fade = 1 - (elapsed - travel) / DROP_MS
+          ctx.strokeStyle = `rgba(220, 38, 38, ${fade})`
+          ctx.lineWidth = 3
+          const r = 7 + (1 - fade) * 6
+          ctx.beginPath()
+          ctx.moveTo(p.x - r, p.y - r)
+          ctx.lineTo(p.x + r, p.y + r)
+          ctx.moveTo(p.x + r, p.y - r)
+          ctx.lineTo(p.x - r, p.y + r)
+          ctx.stroke()
+          continue
+        }
+        const index = Math.min(f.segments.length - 1, Math.floor(elapsed / SEGMENT_MS))
+        const p = screen(along(f.segments[index], (elapsed - index * SEGMENT_MS) / SEGMENT_MS))
+        if (f.packet.geneve[index]) {
+          // encapsulated: the packet inside an outer Geneve header, drawn as a ring around it
+          ctx.fillStyle = '#fff'
+          ctx.strokeStyle = GENEVE
+          ctx.lineWidth = 2.5
+          ctx.beginPath()
+          ctx.arc(p.x, p.y, 7, 0, Math.PI * 2)
+          ctx.fill()
+          ctx.stroke()
+        }
+        ctx.fillStyle = colour
+        ctx.beginPath()
+        ctx.arc(p.x, p.y, 4.5, 0, Math.PI * 2)
+        ctx.fill()
+      }
+      flying.length = keep
+    }
+    frame = requestAnimationFrame(draw)
+    return () => cancelAnimationFrame(frame)
+  }, [flow, sim])
+
+  return <canvas ref={canvas} data-testid="packet-overlay" className="pointer-events-none absolute inset-0 z-[4] h-full w-full" />
+}

@@ -1,0 +1,115 @@
+// What the simulator in the worker last reported. Updated a few times a second at most: the packets
+// themselves go to the canvas overlay through `feed`, never through React state.
+import { createStore } from 'zustand/vanilla'
+import type { FrameBatch, VisualPacket } from '../../worker/playback'
+import type { ApplianceView, SimEvent } from '../../worker/sim'
+
+export interface DropSeen {
+  at: string
+  reason: string
+  text: string
+  /** wall time it was last seen, for fading */
+  seenAt: number
+  count: number
+}
+
+export interface SimState {
+  status: 'idle' | 'ready' | 'failed'
+  message: string | null
+  scenario: string | null
+  scenarios: string[]
+  nowMs: number
+  playing: boolean
+  speed: number
+  log: SimEvent[]
+  totals: FrameBatch['totals'] | null
+  faults: FrameBatch['faults']
+  /** each appliance as the simulation has it now, by id */
+  appliances: Record<string, ApplianceView>
+  /** packets per second each appliance is being handed */
+  applianceRates: Record<string, number>
+  /** drops of the last moments, by resource: the canvas marks them */
+  drops: Record<string, DropSeen>
+  loaded(scenario: string, scenarios: string[]): void
+  failed(message: string): void
+  unload(): void
+  receive(batch: FrameBatch, wallNow: number): void
+}
+
+/** Packets waiting for the overlay's next frame: a plain queue, outside React. */
+export interface PacketFeed {
+  push(packets: VisualPacket[]): void
+  take(): VisualPacket[]
+}
+
+function createFeed(): PacketFeed {
+  let queue: VisualPacket[] = []
+  return {
+    push(packets) {
+      // the overlay draws a bounded number; a backlog (a hidden tab) is dropped, not replayed
+      queue = queue.length > 400 ? packets : queue.concat(packets)
+    },
+    take() {
+      const out = queue
+      queue = []
+      return out
+    },
+  }
+}
+
+const UI_REFRESH_MS = 250
+const DROP_FADE_MS = 2500
+
+export function createSimStore() {
+  const feed = createFeed()
+  let lastUi = 0
+  let lastRates: { nowMs: number; sent: Record<string, number> } | null = null
+  const store = createStore<SimState>()((set, get) => ({
+    status: 'idle',
+    message: null,
+    scenario: null,
+    scenarios: [],
+    nowMs: 0,
+    playing: false,
+    speed: 1,
+    log: [],
+    totals: null,
+    faults: [],
+    applianceRates: {},
+    appliances: {},
+    drops: {},
+    loaded: (scenario, scenarios) => set({ status: 'ready', message: null, scenario, scenarios, log: [], drops: {}, applianceRates: {} }),
+    failed: (message) => set({ status: 'failed', message }),
+    unload: () => set({ status: 'idle', scenario: null, log: [], totals: null, faults: [], drops: {}, applianceRates: {}, appliances: {} }),
+    receive: (b, wallNow) => {
+      feed.push(b.packets)
+      const s = get()
+      const log = s.log.length + b.events.length === b.logSize ? (b.events.length ? [...s.log, ...b.events] : s.log) : b.events
+      const drops = { ...s.drops }
+      for (const p of b.packets) {
+        if (!p.drop) continue
+        const seen = drops[p.drop.at]
+        drops[p.drop.at] = { ...p.drop, seenAt: wallNow, count: (seen && seen.reason === p.drop.reason ? seen.count : 0) + 1 }
+      }
+      for (const [id, d] of Object.entries(drops)) if (wallNow - d.seenAt > DROP_FADE_MS) delete drops[id]
+      const appliances = Object.fromEntries(b.appliances.map((a) => [a.id, a]))
+      const applianceChange = b.appliances.some((a) => {
+        const was = s.appliances[a.id]
+        return !was || was.run !== a.run || was.healthy !== a.healthy || was.membership !== a.membership
+      })
+      const changed = applianceChange || log !== s.log || b.playing !== s.playing || b.speed !== s.speed || Object.keys(drops).length !== Object.keys(s.drops).length
+      if (!changed && wallNow - lastUi < UI_REFRESH_MS) return
+      lastUi = wallNow
+      let applianceRates = s.applianceRates
+      if (lastRates && b.nowMs > lastRates.nowMs) {
+        const dt = (b.nowMs - lastRates.nowMs) / 1000
+        const prev = lastRates.sent
+        applianceRates = Object.fromEntries(Object.entries(b.applianceSent).map(([id, n]) => [id, Math.max(0, (n - (prev[id] ?? 0)) / dt)]))
+      } else if (!b.playing) applianceRates = {}
+      lastRates = { nowMs: b.nowMs, sent: b.applianceSent }
+      set({ nowMs: b.nowMs, playing: b.playing, speed: b.speed, log, totals: b.totals, faults: b.faults, drops, applianceRates, appliances: applianceChange ? appliances : s.appliances })
+    },
+  }))
+  return Object.assign(store, { feed })
+}
+export type SimStore = ReturnType<typeof createSimStore>
