@@ -1,4 +1,5 @@
-// New, undo, redo and tidy: the edits of the whole document, each itself undoable.
+// New, undo, redo, tidy and auto-layout: the edits of the whole document, each itself undoable.
+import { useState } from 'react'
 import { computeLayout } from '../model'
 import { emptyDesign } from '../model/edits/empty'
 import { useDesign, useStores, useUi } from '../store/context'
@@ -11,6 +12,12 @@ export function EditMenu() {
   const canRedo = useDesign((s) => s.future.length > 0)
   const lastEdit = useDesign((s) => s.labels.at(-1))
   const readOnly = useUi((s) => s.readOnly)
+  // one selected VPC or vSwitch is laid out on its own; anything else lays out the whole design
+  const selectedIds = useUi((s) => s.selectedIds)
+  const resources = useDesign((s) => s.design.resources)
+  const chosen = selectedIds.length === 1 ? resources.find((r) => r.id === selectedIds[0]) : undefined
+  const container = chosen?.kind === 'vpc' || chosen?.kind === 'vswitch' ? { id: chosen.id, what: `${chosen.kind === 'vpc' ? 'VPC' : 'vSwitch'} ${chosen.name ?? chosen.id}` } : undefined
+  const [laying, setLaying] = useState(false)
   if (readOnly) return null
   return (
     <div className="flex items-center gap-1">
@@ -38,6 +45,27 @@ export function EditMenu() {
         onClick={() => design.getState().edit('tidy layout', (d) => ({ ...d, layout: computeLayout({ ...d, layout: {} }) }))}
       >
         Tidy
+      </button>
+      <button
+        type="button"
+        className={`${BUTTON} whitespace-nowrap`}
+        disabled={laying}
+        title={container ? `Lay out what ${container.what} holds with ELK; the rest makes room` : 'Lay out the whole design with ELK, following the traffic from the internet to the appliances'}
+        onClick={async () => {
+          setLaying(true)
+          try {
+            // elkjs and its worker load on the first use, not with the app
+            const { layoutInWorker } = await import('../layout/client')
+            const layout = await layoutInWorker(design.getState().design, container?.id)
+            design.getState().edit(container ? `auto-layout ${container.id}` : 'auto-layout', (d) => ({ ...d, layout }))
+          } catch (e) {
+            ui.getState().notify({ tone: 'error', lines: ['Auto-layout failed.', e instanceof Error ? e.message : String(e)] })
+          } finally {
+            setLaying(false)
+          }
+        }}
+      >
+        {laying ? 'Laying out…' : container ? 'Auto-layout selection' : 'Auto-layout'}
       </button>
       <button type="button" className={BUTTON} title="Keyboard shortcuts (?)" onClick={() => ui.getState().openDialog({ kind: 'help' })}>
         ?

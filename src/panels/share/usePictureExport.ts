@@ -3,7 +3,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react'
 import { useCallback } from 'react'
 import type { Design } from '../../model'
-import { type PictureRequest, pictureAsPng, pictureAsSvg } from '../../share/image/picture'
+import type { PictureRequest } from '../../share/image/picture'
 import { useStores } from '../../store/context'
 import { download, fileNameFor } from './download'
 
@@ -61,6 +61,8 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
           legend: root.querySelector<HTMLElement>('[data-testid="legend"]'),
         }
         const suffix = selectedIds.length ? '-selection' : ''
+        // html-to-image is only needed here: it loads on the first export, not with the app
+        const { pictureAsPng, pictureAsSvg } = await import('../../share/image/picture')
         if (format === 'png') download(fileNameFor(design, `${suffix}.png`), 'image/png', await pictureAsPng(request, design))
         else download(fileNameFor(design, `${suffix}.svg`), 'image/svg+xml', await pictureAsSvg(request))
         ui.getState().notify({
