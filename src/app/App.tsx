@@ -19,6 +19,7 @@ import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
+import { useBenchHook } from './benchHook'
 import { SimPanel } from '../panels/SimPanel'
 import { useAutosave } from './autosave'
 
@@ -55,6 +56,7 @@ function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: bool
   useShortcuts(stores)
   useAutosave(stores)
   useSimSync(stores)
+  useBenchHook(stores)
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>

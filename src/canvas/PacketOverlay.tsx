@@ -63,13 +63,24 @@ export function PacketOverlay() {
       samples.set(edgeId, points)
       return points
     }
+    // many packets share a path: its geometry is worked out once
+    let geometry = new Map<string, Point[][] | null>()
     const segmentsOf = (packet: VisualPacket): Point[][] | null => {
       const { edges } = flow.getState()
       const signature = `${edges.length}:${flow.getState().nodeLookup.size}`
       if (signature !== edgeSignature) {
         samples = new Map()
+        geometry = new Map()
         edgeSignature = signature
       }
+      const key = packet.path.join('>')
+      const known = geometry.get(key)
+      if (known !== undefined) return known
+      const out = pathGeometry(packet, edges)
+      geometry.set(key, out)
+      return out
+    }
+    const pathGeometry = (packet: VisualPacket, edges: ReturnType<typeof flow.getState>['edges']): Point[][] | null => {
       const out: Point[][] = []
       for (let i = 1; i < packet.path.length; i++) {
         const a = packet.path[i - 1]
@@ -110,6 +121,10 @@ export function PacketOverlay() {
       if (!flying.length) return
       const [tx, ty, zoom] = flow.getState().transform
       const screen = (p: Point) => ({ x: p.x * zoom + tx, y: p.y * zoom + ty })
+      // one path per look, filled or stroked once: thousands of arcs cost one draw call each look
+      const dots = { inbound: new Path2D(), outbound: new Path2D(), internal: new Path2D() }
+      const rings = new Path2D()
+      const crosses: { p: Point; fade: number }[] = []
       let keep = 0
       for (const f of flying) {
         const elapsed = now - f.start
@@ -117,38 +132,41 @@ export function PacketOverlay() {
         const done = elapsed >= travel + (f.packet.drop ? DROP_MS : 0)
         if (!done) flying[keep++] = f
         if (done || elapsed < 0) continue
-        const colour = COLOUR[f.packet.direction]
         if (elapsed >= travel) {
-          // dropped where the path ends: a red cross that fades
-          const p = screen(f.segments.at(-1)?.at(-1) as Point)
-          const fade = 1 - (elapsed - travel) / DROP_MS
-          ctx.strokeStyle = `rgba(220, 38, 38, ${fade})`
-          ctx.lineWidth = 3
-          const r = 7 + (1 - fade) * 6
-          ctx.beginPath()
-          ctx.moveTo(p.x - r, p.y - r)
-          ctx.lineTo(p.x + r, p.y + r)
-          ctx.moveTo(p.x + r, p.y - r)
-          ctx.lineTo(p.x - r, p.y + r)
-          ctx.stroke()
+          crosses.push({ p: screen(f.segments.at(-1)?.at(-1) as Point), fade: 1 - (elapsed - travel) / DROP_MS })
           continue
         }
         const index = Math.min(f.segments.length - 1, Math.floor(elapsed / SEGMENT_MS))
         const p = screen(along(f.segments[index], (elapsed - index * SEGMENT_MS) / SEGMENT_MS))
         if (f.packet.geneve[index]) {
           // encapsulated: the packet inside an outer Geneve header, drawn as a ring around it
-          ctx.fillStyle = '#fff'
-          ctx.strokeStyle = GENEVE
-          ctx.lineWidth = 2.5
-          ctx.beginPath()
-          ctx.arc(p.x, p.y, 7, 0, Math.PI * 2)
-          ctx.fill()
-          ctx.stroke()
+          rings.moveTo(p.x + 7, p.y)
+          rings.arc(p.x, p.y, 7, 0, Math.PI * 2)
         }
-        ctx.fillStyle = colour
+        const dot = dots[f.packet.direction]
+        dot.moveTo(p.x + 4.5, p.y)
+        dot.arc(p.x, p.y, 4.5, 0, Math.PI * 2)
+      }
+      ctx.fillStyle = '#fff'
+      ctx.fill(rings)
+      ctx.strokeStyle = GENEVE
+      ctx.lineWidth = 2.5
+      ctx.stroke(rings)
+      for (const direction of ['inbound', 'outbound', 'internal'] as const) {
+        ctx.fillStyle = COLOUR[direction]
+        ctx.fill(dots[direction])
+      }
+      // dropped where the path ends: a red cross that grows and fades
+      ctx.lineWidth = 3
+      for (const { p, fade } of crosses) {
+        const r = 7 + (1 - fade) * 6
+        ctx.strokeStyle = `rgba(220, 38, 38, ${fade})`
         ctx.beginPath()
-        ctx.arc(p.x, p.y, 4.5, 0, Math.PI * 2)
-        ctx.fill()
+        ctx.moveTo(p.x - r, p.y - r)
+        ctx.lineTo(p.x + r, p.y + r)
+        ctx.moveTo(p.x + r, p.y - r)
+        ctx.lineTo(p.x - r, p.y + r)
+        ctx.stroke()
       }
       flying.length = keep
     }

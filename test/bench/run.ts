@@ -4,6 +4,7 @@ import type { BenchRow } from './types'
 const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]> }> }[] = [
   { name: 'engine', load: () => import('./engine') },
   { name: 'sim', load: () => import('./sim') },
+  { name: 'animation', load: () => import('./animation') },
 ]
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))

@@ -1,0 +1,1 @@
+export function startPreview(port?: number): Promise<{ url: string; stop(): void }>
