@@ -26,8 +26,15 @@ export function simControls(stores: Stores): SimControls {
       if (r.ok) stores.sim.getState().loaded(r.scenario, r.scenarios)
       else stores.sim.getState().failed(r.message)
     },
-    play: () => void worker().simPlay(),
-    pause: () => void worker().simPause(),
+    // the button answers at once; the worker's next frame confirms
+    play: () => {
+      stores.sim.setState({ playing: true })
+      void worker().simPlay()
+    },
+    pause: () => {
+      stores.sim.setState({ playing: false })
+      void worker().simPause()
+    },
     step: () => void worker().simStep(),
     reset: () => void worker().simReset(),
     speed: (x) => void worker().simSpeed(x),

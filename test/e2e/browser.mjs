@@ -1,5 +1,6 @@
 // Launches Debian's Chromium through playwright-core (stack.md pitfall 1: never Playwright's own download).
 import { existsSync } from 'node:fs'
+import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -19,4 +20,16 @@ export async function launch() {
       '--disable-dev-shm-usage',
     ],
   })
+}
+
+/** One Chromium for a test file: launched before its tests, closed after them. */
+export function sharedBrowser() {
+  let browser
+  before(async () => {
+    browser = await launch()
+  })
+  after(async () => {
+    await browser?.close()
+  })
+  return () => browser
 }

@@ -1,20 +1,13 @@
 // The built app in Chromium: reference design (b) on the canvas, the real engine worker, a readable picture.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { launch } from './browser.mjs'
+import { describe, it } from 'node:test'
+import { sharedBrowser } from './browser.mjs'
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
-let browser
-
-before(async () => {
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 async function open(path = '') {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
   const errors = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(BASE + path)

@@ -2,17 +2,11 @@
 // check the saved document equals the reference up to ids and layout, with no problems.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
-import { launch } from './browser.mjs'
+import { describe, it } from 'node:test'
+import { sharedBrowser } from './browser.mjs'
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
-let browser
-before(async () => {
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** The UI, in the words a user would use. */
 function ui(page) {
@@ -109,7 +103,7 @@ function canonical(doc) {
 
 describe('the designer', () => {
   it('builds reference design (a) from an empty canvas through the UI alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+    const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
     const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(BASE)
@@ -242,7 +236,7 @@ describe('the designer', () => {
   })
 
   it('shows each broken seed rule as a problem, and its one-click fix clears it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
     await page.goto(BASE)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     const u = ui(page)
@@ -310,7 +304,7 @@ describe('the designer', () => {
   })
 
   it('keeps the design in the browser and restores it on the next visit', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const context = await browser().newContext({ viewport: { width: 1440, height: 900 } })
     const page = await context.newPage()
     await page.goto(BASE)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')

@@ -1,17 +1,11 @@
 // A scenario playing on the diagram in Chromium: packets move while playing and stop when paused, the
 // timeline jumps in time, and the failed appliance shows what the GWLB's health checks concluded.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { launch } from './browser.mjs'
+import { describe, it } from 'node:test'
+import { sharedBrowser } from './browser.mjs'
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
-let browser
-before(async () => {
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** The overlay's pixels as a data URL, and how many are not transparent. */
 async function overlay(page) {
@@ -26,7 +20,7 @@ async function overlay(page) {
 
 describe('a scenario on the diagram', () => {
   it('moves packets while playing, stops them when paused, and jumps along the timeline', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
     const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(BASE)
@@ -44,7 +38,7 @@ describe('a scenario on the diagram', () => {
     await page.screenshot({ path: 'test-results/e2e-simulation-playing.png' })
 
     await page.getByTestId('sim-play').click()
-    assert.equal(await page.getByTestId('sim-play').textContent(), 'Play')
+    await page.waitForFunction(() => document.querySelector('[data-testid="sim-play"]')?.textContent === 'Play')
     // packets already in flight finish their path (at most a few seconds), then nothing moves
     await page.waitForTimeout(3500)
     const c = await overlay(page)
