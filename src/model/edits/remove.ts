@@ -143,3 +143,26 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
   }
   return { ok: true, dependents: [...routeDeps, ...inUse, ...scenarioUses(design, id)], options }
 }
+
+export type ServiceResourceRemoval = { ok: true; design: Design } | { ok: false; refused: string }
+
+/**
+ * Removes one zone's resource from an endpoint service. The cloud refuses while an endpoint of that zone is
+ * connected (the seed: disconnect the endpoint connection first); the GWLB itself is kept.
+ */
+export function removeServiceResource(design: Design, serviceId: string, index: number): ServiceResourceRemoval {
+  const service = design.resources.find((r) => r.id === serviceId)
+  if (service?.kind !== 'endpointService' || !service.resources[index]) return { ok: false, refused: `No service resource ${index} in ${serviceId}.` }
+  const { zoneId } = service.resources[index]
+  const stillServed = service.resources.some((x, i) => i !== index && x.zoneId === zoneId)
+  const users = design.resources.filter((e) => e.kind === 'gwlbEndpoint' && e.serviceId === serviceId && e.zoneId === zoneId && e.connectionStatus !== 'Disconnected')
+  if (!stillServed && users.length)
+    return {
+      ok: false,
+      refused: `Endpoint ${users.map((u) => u.name ?? u.id).join(', ')} uses zone ${zoneId} of ${service.name ?? service.id}: disconnect ${users.length === 1 ? 'its connection' : 'their connections'} first.`,
+    }
+  return {
+    ok: true,
+    design: { ...design, resources: design.resources.map((r) => (r.id === serviceId && r.kind === 'endpointService' ? { ...r, resources: r.resources.filter((_, i) => i !== index) } : r)) },
+  }
+}

@@ -1,6 +1,7 @@
 // One form per resource kind: every field of format.md, in the console's words.
 import type { Design, Resource, ResourceOf } from '../../model'
 import { addResource, freshId, updateResource } from '../../model/edits/basic'
+import { removeServiceResource } from '../../model/edits/remove'
 import { useStores } from '../../store/context'
 import { CheckField, NumberField, ReadOnly, Section, SelectField, TextField, csv } from './fields'
 import { ListEditor } from './ListEditor'
@@ -236,8 +237,37 @@ export function EndpointServiceForm({ r, at, design }: FormProps<'endpointServic
       <CheckField label="Automatically accept endpoint connections" path={['resources', at, 'autoAcceptConnection']} value={r.autoAcceptConnection} />
       <TextField label="Whitelist (account UIDs, or *)" path={['resources', at, 'whitelist']} value={r.whitelist.join(', ')} parseValue={csv} mono />
       <SelectField label="Payer" path={['resources', at, 'payer']} value={r.payer} options={[{ value: 'Endpoint', label: 'Endpoint (consumer)' }, { value: 'EndpointService', label: 'EndpointService (provider)' }]} />
-      <ReadOnly label="Service resources" value={r.resources.map((x) => `${nameOf(design, x.resourceId)} in ${x.zoneId}`).join('; ') || 'none'} />
+      <ServiceResources r={r} design={design} />
     </>
+  )
+}
+
+/** The GWLB of each zone the service offers; removing one is refused while a connected endpoint uses its zone. */
+function ServiceResources({ r, design }: { r: ResourceOf<'endpointService'>; design: Design }) {
+  const { design: store, ui } = useStores()
+  return (
+    <div className="py-0.5" data-testid="service-resources">
+      <div className="text-[11px] text-slate-500">Service resources (draw from the service to a GWLB to add its zones)</div>
+      {r.resources.length === 0 && <div className="text-xs text-slate-400">none</div>}
+      {r.resources.map((x, i) => (
+        <div key={`${x.resourceId}/${x.zoneId}`} className="flex items-center justify-between text-xs">
+          <span>
+            {nameOf(design, x.resourceId)} in {x.zoneId}
+          </span>
+          <button
+            type="button"
+            className="text-[11px] text-red-700 hover:underline"
+            onClick={() => {
+              const result = removeServiceResource(store.getState().design, r.id, i)
+              if (result.ok) store.getState().edit(`remove service resource ${x.zoneId}`, () => result.design)
+              else ui.getState().notify({ tone: 'error', lines: ['The cloud refuses this removal.', result.refused] })
+            }}
+          >
+            Remove
+          </button>
+        </div>
+      ))}
+    </div>
   )
 }
 

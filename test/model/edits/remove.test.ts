@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from '../../../src/model'
-import { planDeletion } from '../../../src/model/edits/remove'
+import { planDeletion, removeServiceResource } from '../../../src/model/edits/remove'
 import { loadExample } from '../../helpers'
 
 describe('deleting follows the cloud and the seed’s teardown order', () => {
@@ -35,5 +35,18 @@ describe('deleting follows the cloud and the seed’s teardown order', () => {
     const g = plan.options[0].design.resources.find((r) => r.id === 'gwlb-inspection')
     expect(g?.kind === 'gwlb' && g.serverGroup?.servers).toEqual(['fw-h2', 'fw-i1', 'fw-i2'])
     expect(parse(plan.options[0].design).ok).toBe(true)
+  })
+})
+
+describe('removing a service resource', () => {
+  it('is refused while a connected endpoint uses its zone, and allowed once it is disconnected', () => {
+    const d = loadExample('two-zones')
+    const refused = removeServiceResource(d, 'epsrv-inspection', 0)
+    expect(!refused.ok && refused.refused).toContain('GWLBe H uses zone cn-hangzhou-h')
+    const disconnected = { ...d, resources: d.resources.map((r) => (r.id === 'gwlbe-h' && r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r)) }
+    const done = removeServiceResource(disconnected, 'epsrv-inspection', 0)
+    expect(done.ok && done.design.resources.find((r) => r.id === 'epsrv-inspection')).toMatchObject({ resources: [{ zoneId: 'cn-hangzhou-i' }] })
+    // the GWLB itself stays
+    expect(done.ok && done.design.resources.some((r) => r.id === 'gwlb-inspection')).toBe(true)
   })
 })
