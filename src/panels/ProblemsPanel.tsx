@@ -1,12 +1,38 @@
 // The linter's problems in plain words: click one to select its resource, fix it in one click where a fix exists.
-import { problemKey } from '../../worker/report'
+import { type ReportedProblem, problemKey } from '../../worker/report'
 import { engineWorker } from '../app/workerClient'
 import { useReport, useStores, useUi } from '../store/context'
 
-export function ProblemsPanel() {
-  const report = useReport((s) => s.report)
+/** One problem: its code and message (click: select its resource), and its one-click fix where there is one. */
+export function ProblemItem({ p }: { p: ReportedProblem }) {
   const readOnly = useUi((s) => s.readOnly)
   const { design, ui } = useStores()
+  const key = problemKey(p)
+  return (
+    <li data-testid={`problem-${p.code}`} className={`rounded border px-2 py-1 ${p.severity === 'error' ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}>
+      <button type="button" className="text-left" onClick={() => ui.getState().setSelection(p.resourceIds.slice(0, 1))}>
+        <span className="font-mono font-semibold">{p.code}</span> {p.message}
+      </button>
+      {p.fixLabel && !readOnly && (
+        <button
+          type="button"
+          data-testid={`fix-${p.code}`}
+          className="mt-1 block rounded bg-white px-1.5 py-0.5 font-medium text-blue-800 shadow-sm hover:bg-blue-50"
+          onClick={async () => {
+            const r = await engineWorker().applyFix(design.getState().design, key)
+            if (r.ok) design.getState().edit(`fix ${p.code}: ${r.label}`, () => r.design)
+            else ui.getState().notify({ tone: 'error', lines: [r.message] })
+          }}
+        >
+          Fix: {p.fixLabel}
+        </button>
+      )}
+    </li>
+  )
+}
+
+export function ProblemsPanel() {
+  const report = useReport((s) => s.report)
   if (!report?.loaded) return null
   const errors = report.problems.filter((p) => p.severity === 'error').length
   return (
@@ -22,30 +48,9 @@ export function ProblemsPanel() {
         <p className="text-slate-500">None: the design follows every rule the linter checks.</p>
       ) : (
         <ul className="mt-1 space-y-1.5" data-testid="problems">
-          {report.problems.map((p) => {
-            const key = problemKey(p)
-            return (
-              <li key={key} data-testid={`problem-${p.code}`} className={`rounded border px-2 py-1 ${p.severity === 'error' ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}>
-                <button type="button" className="text-left" onClick={() => ui.getState().setSelection(p.resourceIds.slice(0, 1))}>
-                  <span className="font-mono font-semibold">{p.code}</span> {p.message}
-                </button>
-                {p.fixLabel && !readOnly && (
-                  <button
-                    type="button"
-                    data-testid={`fix-${p.code}`}
-                    className="mt-1 block rounded bg-white px-1.5 py-0.5 font-medium text-blue-800 shadow-sm hover:bg-blue-50"
-                    onClick={async () => {
-                      const r = await engineWorker().applyFix(design.getState().design, key)
-                      if (r.ok) design.getState().edit(`fix ${p.code}: ${r.label}`, () => r.design)
-                      else ui.getState().notify({ tone: 'error', lines: [r.message] })
-                    }}
-                  >
-                    Fix: {p.fixLabel}
-                  </button>
-                )}
-              </li>
-            )
-          })}
+          {report.problems.map((p) => (
+            <ProblemItem key={problemKey(p)} p={p} />
+          ))}
         </ul>
       )}
     </section>

@@ -1,7 +1,9 @@
 // The inspector: a form for the selected resource, or for the design when nothing is selected.
 import type { ReactNode } from 'react'
 import type { Resource } from '../../model'
-import { useDesign, useStores, useUi } from '../../store/context'
+import { problemKey } from '../../../worker/report'
+import { useDesign, useReport, useStores, useUi } from '../../store/context'
+import { ProblemItem } from '../ProblemsPanel'
 import { DesignForm } from './DesignForm'
 import { GwlbEndpointForm } from './endpointForm'
 import { TextField } from './fields'
@@ -48,6 +50,19 @@ function formFor(r: Resource, at: number, design: Parameters<typeof VpcForm>[0][
   }
 }
 
+/** The selected resource's own problems, first: what is wrong with it, and the fix. */
+function ResourceProblems({ id }: { id: string }) {
+  const mine = useReport((s) => s.problemsOn.get(id))
+  if (!mine?.length) return null
+  return (
+    <ul className="my-1 space-y-1 text-xs" aria-label="Problems of this resource">
+      {mine.map((p) => (
+        <ProblemItem key={problemKey(p)} p={p} />
+      ))}
+    </ul>
+  )
+}
+
 export function Inspector() {
   const design = useDesign((s) => s.design)
   const selected = useUi((s) => s.selectedIds)
@@ -68,6 +83,7 @@ export function Inspector() {
               <h2 className="text-sm font-semibold text-slate-900">{KIND_TITLE[r.kind]}</h2>
               <span className="truncate font-mono text-[11px] text-slate-500">{r.id}</span>
             </div>
+            <ResourceProblems id={r.id} />
             {/* keyed by id: another resource's form starts from its own values */}
             <div key={r.id}>
               <TextField label="Name" path={['resources', at, 'name']} value={r.name} optional />
