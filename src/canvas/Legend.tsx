@@ -1,4 +1,7 @@
 // What each line means, in the corner of the canvas: a reader of a shared design has no one to ask.
+// Folded on narrow screens (an embed), where it would cover the diagram; a click opens it.
+import { useState } from 'react'
+
 const ITEMS = [
   { label: 'Route entry (destination → next hop)', stroke: '#334155', dash: undefined, width: 1.6 },
   { label: 'PrivateLink connection', stroke: '#7c3aed', dash: '7 4', width: 2.4 },
@@ -8,16 +11,21 @@ const ITEMS = [
 ]
 
 export function Legend() {
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1200)
   return (
-    <div data-testid="legend" className="pointer-events-none absolute left-3 top-3 z-10 rounded-md border border-slate-200 bg-white/90 px-2.5 py-1.5 text-[11px] text-slate-700 shadow-sm">
-      {ITEMS.map((i) => (
-        <div key={i.label} className="flex items-center gap-2">
-          <svg width="28" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="28" y2="4" stroke={i.stroke} strokeWidth={i.width} strokeDasharray={i.dash} />
-          </svg>
-          {i.label}
-        </div>
-      ))}
+    <div data-testid="legend" className="absolute left-3 top-3 z-10 rounded-md border border-slate-200 bg-white/90 px-2.5 py-1.5 text-[11px] text-slate-700 shadow-sm">
+      <button type="button" className="text-[11px] font-semibold text-slate-500 hover:text-slate-800" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Legend ▾' : 'Legend ▸'}
+      </button>
+      {open &&
+        ITEMS.map((i) => (
+          <div key={i.label} className="pointer-events-none flex items-center gap-2">
+            <svg width="28" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="28" y2="4" stroke={i.stroke} strokeWidth={i.width} strokeDasharray={i.dash} />
+            </svg>
+            {i.label}
+          </div>
+        ))}
     </div>
   )
 }
