@@ -1,11 +1,18 @@
-// npm run cli -- export <design.json|design.png> --to terraform|api-calls|json [--out FILE]
+// npm run cli -- export <design.json|design.png> --to terraform|api-calls|json|svg|png [--out FILE]
 // Reads the design through the same loader as the app; exit 0 on success, 2 on bad input.
 import { readFileSync, writeFileSync } from 'node:fs'
+import { Resvg } from '@resvg/resvg-js'
+import type { Design } from '../src/model'
 import { apiCallPlan, renderApiCallPlan } from '../src/share/apiCalls'
 import { readDesignFile, writeDesignFile } from '../src/share/designFile'
+import { embedDesignInPng } from '../src/share/pngText'
+import { renderDesignSvg } from '../src/share/svg/render'
 import { toTerraform } from '../src/share/terraform'
+import { lint } from '../worker/lint'
 
-const USAGE = 'usage: npm run cli -- export <design.json> --to terraform|api-calls|json [--out FILE]'
+const USAGE = 'usage: npm run cli -- export <design.json> --to terraform|api-calls|json|svg|png [--out FILE]'
+/** PNG pixels per SVG unit, as the app's PNG export: 11 px text stays sharp when zoomed or printed. */
+const PNG_ZOOM = 2
 const TARGETS = ['terraform', 'api-calls', 'json', 'svg', 'png'] as const
 type Target = (typeof TARGETS)[number]
 
@@ -42,10 +49,6 @@ export function run(args: string[]): number {
     console.error(`${parsed}\n${USAGE}`)
     return 2
   }
-  if (parsed.to === 'svg' || parsed.to === 'png') {
-    console.error(`${parsed.to.toUpperCase()} export draws the canvas, so it needs the browser: open the design in GWLB Studio and use Export there.`)
-    return 2
-  }
   let bytes: Uint8Array
   try {
     bytes = readFileSync(parsed.file)
@@ -61,22 +64,46 @@ export function run(args: string[]): number {
   }
   for (const line of loaded.messages.slice(1)) console.error(line)
   const design = loaded.design
-  const text =
-    parsed.to === 'terraform'
-      ? toTerraform(design)
-      : parsed.to === 'api-calls'
-        ? renderApiCallPlan(design, apiCallPlan(design))
-        : writeDesignFile(design)
+  let output: string | Uint8Array
+  try {
+    output = render(design, parsed.to)
+  } catch (e) {
+    console.error(`cannot draw ${parsed.file}: ${e instanceof Error ? e.message : String(e)}`)
+    return 2
+  }
   if (!parsed.out) {
-    process.stdout.write(text)
+    process.stdout.write(output)
     return 0
   }
   try {
-    writeFileSync(parsed.out, text)
+    writeFileSync(parsed.out, output)
   } catch (e) {
     console.error(`cannot write ${parsed.out}: ${e instanceof Error ? e.message : String(e)}`)
     return 2
   }
   console.error(`wrote ${parsed.out}`)
   return 0
+}
+
+function render(design: Design, to: Target): string | Uint8Array {
+  switch (to) {
+    case 'terraform':
+      return toTerraform(design)
+    case 'api-calls':
+      return renderApiCallPlan(design, apiCallPlan(design))
+    case 'json':
+      return writeDesignFile(design)
+    case 'svg':
+      // the picture badges the linter's problems on their resources, as the canvas does
+      return renderDesignSvg(design, { problems: lint(design) })
+    case 'png': {
+      const svg = renderDesignSvg(design, { problems: lint(design) })
+      // DejaVu Sans is the font the renderer measures text with; resvg finds it among the system fonts
+      const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: PNG_ZOOM } }).render().asPng()
+      // the design rides along, so dropping the image on the app reopens it
+      const embedded = embedDesignInPng(png, design)
+      if (!embedded.ok) throw new Error(embedded.problem)
+      return embedded.png
+    }
+  }
 }

@@ -11,7 +11,7 @@ export const KIND_STYLE: Record<Exclude<DrawnKind, 'vpc' | 'zone' | 'vswitch'>, 
   ecs: { label: 'ECS', colour: '#0369a1', tint: '#f0f9ff' },
 }
 
-const PATHS: Record<keyof typeof KIND_STYLE, string> = {
+export const PATHS: Record<keyof typeof KIND_STYLE, string> = {
   // globe
   internetHost: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 0c2.5 2.4 3.8 5.4 3.8 9s-1.3 6.6-3.8 9m0-18C9.5 5.4 8.2 8.4 8.2 12s1.3 6.6 3.8 9M3.5 9h17M3.5 15h17',
   // gateway arch with an arrow through it

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url'
 import hcl from 'hcl2-parser'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run } from '../../cli/export'
+import { readDesignFromPng } from '../../src/share/pngText'
+import { example as loadExample } from './fixtures'
 
 const example = fileURLToPath(new URL('../../public/examples/two-zones.json', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'gwlb-export-'))
@@ -26,11 +28,33 @@ describe('npm run cli -- export', () => {
     expect(errors).toHaveBeenCalledWith(`wrote ${json}`)
   })
 
-  it('exits 2 for images, which need the browser', () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
-    expect(run([example, '--to', 'png'])).toBe(2)
-    expect(run([example, '--to', 'svg'])).toBe(2)
-    expect(String(errors.mock.calls[0][0])).toMatch(/needs the browser/)
+  it('draws the design as SVG, without a browser', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const out = join(dir, 'design.svg')
+    expect(run([example, '--to', 'svg', '--out', out])).toBe(0)
+    const svg = readFileSync(out, 'utf8')
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+    expect(svg).toContain('<title id="design-title">GWLB inspection, two zones</title>')
+    expect(svg).toContain('>Inspection GWLB</text>')
+  })
+
+  it('writes a PNG at twice the SVG size that carries the design, so the app reopens it', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const out = join(dir, 'design.png')
+    const svgOut = join(dir, 'beside.svg')
+    expect(run([example, '--to', 'png', '--out', out])).toBe(0)
+    expect(run([example, '--to', 'svg', '--out', svgOut])).toBe(0)
+    const png = new Uint8Array(readFileSync(out))
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10])
+    const view = new DataView(png.buffer, png.byteOffset)
+    const svgWidth = Number(/<svg[^>]* width="(\d+)"/.exec(readFileSync(svgOut, 'utf8'))?.[1])
+    expect(view.getUint32(16)).toBe(2 * svgWidth)
+    const reopened = readDesignFromPng(png)
+    expect(reopened.ok && reopened.design).toEqual(loadExample('two-zones'))
+    // and back through the command line: a PNG is a design file too
+    const json = join(dir, 'from-png.json')
+    expect(run([out, '--to', 'json', '--out', json])).toBe(0)
+    expect(readFileSync(json, 'utf8')).toBe(readFileSync(example, 'utf8'))
   })
 
   it('exits 2 with the loader\'s messages on a bad design, and on bad arguments', () => {

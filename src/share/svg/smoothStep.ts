@@ -1,0 +1,127 @@
+// React Flow's smoothstep routing, without React Flow: the canvas draws every configuration edge with
+// getSmoothStepPath, so the SVG follows the same points and bends. Ported from @xyflow/system 0.0.84
+// (MIT, getPoints/getBend in utils/edges/smoothstep-edge.ts), which cannot be imported here: it is not a
+// dependency of ours, and @xyflow/react that re-exports it brings React with it.
+
+export type Side = 'top' | 'bottom' | 'left' | 'right'
+export interface Point {
+  x: number
+  y: number
+}
+
+const DIRECTION: Record<Side, Point> = {
+  left: { x: -1, y: 0 },
+  right: { x: 1, y: 0 },
+  top: { x: 0, y: -1 },
+  bottom: { x: 0, y: 1 },
+}
+
+export interface SmoothStepInput {
+  source: Point
+  sourceSide: Side
+  target: Point
+  targetSide: Side
+  /** where the middle segment runs, when the caller fixes it (ConfigEdge's bend under a fan-out's source) */
+  centerY?: number
+}
+
+/** React Flow's defaults: the edge leaves and enters its handle straight for 20 units; the step is midway. */
+const OFFSET = 20
+const STEP_POSITION = 0.5
+
+const isBetween = (a: Point, b: Point, c: Point) =>
+  (a.x === b.x && b.x === c.x && (b.y - a.y) * (c.y - b.y) >= 0) || (a.y === b.y && b.y === c.y && (b.x - a.x) * (c.x - b.x) >= 0)
+
+/** The corner points of the path, source and target included, and React Flow's label centre. */
+export function smoothStepPoints({ source, sourceSide, target, targetSide, centerY: fixedY }: SmoothStepInput): { points: Point[]; center: Point } {
+  const sourceDir = DIRECTION[sourceSide]
+  const targetDir = DIRECTION[targetSide]
+  const sourceGapped = { x: source.x + sourceDir.x * OFFSET, y: source.y + sourceDir.y * OFFSET }
+  const targetGapped = { x: target.x + targetDir.x * OFFSET, y: target.y + targetDir.y * OFFSET }
+  const horizontalSource = sourceSide === 'left' || sourceSide === 'right'
+  const dir = horizontalSource ? { x: sourceGapped.x < targetGapped.x ? 1 : -1, y: 0 } : { x: 0, y: sourceGapped.y < targetGapped.y ? 1 : -1 }
+  const axis = dir.x !== 0 ? 'x' : 'y'
+  const currDir = dir[axis]
+  let points: Point[]
+  let center: Point
+  const sourceGapOffset = { x: 0, y: 0 }
+  const targetGapOffset = { x: 0, y: 0 }
+
+  if (sourceDir[axis] * targetDir[axis] === -1) {
+    // opposite sides: one step in the middle
+    const centerX = axis === 'x' ? sourceGapped.x + (targetGapped.x - sourceGapped.x) * STEP_POSITION : (sourceGapped.x + targetGapped.x) / 2
+    const centerY = fixedY ?? (axis === 'x' ? (sourceGapped.y + targetGapped.y) / 2 : sourceGapped.y + (targetGapped.y - sourceGapped.y) * STEP_POSITION)
+    center = { x: centerX, y: centerY }
+    const verticalSplit = [
+      { x: centerX, y: sourceGapped.y },
+      { x: centerX, y: targetGapped.y },
+    ]
+    const horizontalSplit = [
+      { x: sourceGapped.x, y: centerY },
+      { x: targetGapped.x, y: centerY },
+    ]
+    points = sourceDir[axis] === currDir ? (axis === 'x' ? verticalSplit : horizontalSplit) : axis === 'x' ? horizontalSplit : verticalSplit
+  } else {
+    const sourceTarget = [{ x: sourceGapped.x, y: targetGapped.y }]
+    const targetSource = [{ x: targetGapped.x, y: sourceGapped.y }]
+    if (axis === 'x') points = sourceDir.x === currDir ? targetSource : sourceTarget
+    else points = sourceDir.y === currDir ? sourceTarget : targetSource
+    if (sourceSide === targetSide) {
+      const diff = Math.abs(source[axis] - target[axis])
+      // same sides closer than the offset: shift a gap point so the path does not fold over itself
+      if (diff <= OFFSET) {
+        const gapOffset = Math.min(OFFSET - 1, OFFSET - diff)
+        if (sourceDir[axis] === currDir) sourceGapOffset[axis] = (sourceGapped[axis] > source[axis] ? -1 : 1) * gapOffset
+        else targetGapOffset[axis] = (targetGapped[axis] > target[axis] ? -1 : 1) * gapOffset
+      }
+    } else {
+      // mixed sides such as right → bottom
+      const other = axis === 'x' ? 'y' : 'x'
+      const isSameDir = sourceDir[axis] === targetDir[other]
+      const sourceGt = sourceGapped[other] > targetGapped[other]
+      const sourceLt = sourceGapped[other] < targetGapped[other]
+      const flip = (sourceDir[axis] === 1 && ((!isSameDir && sourceGt) || (isSameDir && sourceLt))) || (sourceDir[axis] !== 1 && ((!isSameDir && sourceLt) || (isSameDir && sourceGt)))
+      if (flip) points = axis === 'x' ? sourceTarget : targetSource
+    }
+    const s = { x: sourceGapped.x + sourceGapOffset.x, y: sourceGapped.y + sourceGapOffset.y }
+    const t = { x: targetGapped.x + targetGapOffset.x, y: targetGapped.y + targetGapOffset.y }
+    const maxX = Math.max(Math.abs(s.x - points[0].x), Math.abs(t.x - points[0].x))
+    const maxY = Math.max(Math.abs(s.y - points[0].y), Math.abs(t.y - points[0].y))
+    center = maxX >= maxY ? { x: (s.x + t.x) / 2, y: points[0].y } : { x: points[0].x, y: (s.y + t.y) / 2 }
+  }
+  const gappedSource = { x: sourceGapped.x + sourceGapOffset.x, y: sourceGapped.y + sourceGapOffset.y }
+  const gappedTarget = { x: targetGapped.x + targetGapOffset.x, y: targetGapped.y + targetGapOffset.y }
+  const path: Point[] = []
+  for (const point of [source, gappedSource, ...points, gappedTarget, target]) {
+    const [a, b] = path.slice(-2)
+    // a point the path runs straight through would shrink the next corner's bend
+    if (b && isBetween(a, b, point)) path.pop()
+    path.push(point)
+  }
+  return { points: path, center }
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.y - a.y)
+const n = (v: number) => String(Math.round(v * 100) / 100)
+
+function bend(a: Point, b: Point, c: Point, size: number): string {
+  const r = Math.min(distance(a, b) / 2, distance(b, c) / 2, size)
+  const { x, y } = b
+  if ((a.x === x && x === c.x) || (a.y === y && y === c.y)) return `L${n(x)} ${n(y)}`
+  if (a.y === y) {
+    const xDir = a.x < c.x ? -1 : 1
+    const yDir = a.y < c.y ? 1 : -1
+    return `L${n(x + r * xDir)} ${n(y)}Q${n(x)} ${n(y)} ${n(x)} ${n(y + r * yDir)}`
+  }
+  const xDir = a.x < c.x ? 1 : -1
+  const yDir = a.y < c.y ? -1 : 1
+  return `L${n(x)} ${n(y + r * yDir)}Q${n(x)} ${n(y)} ${n(x + r * xDir)} ${n(y)}`
+}
+
+/** The SVG path data for the points, each corner rounded by `borderRadius`. */
+export function smoothStepPath(points: Point[], borderRadius: number): string {
+  let d = `M${n(points[0].x)} ${n(points[0].y)}`
+  for (let i = 1; i < points.length - 1; i++) d += bend(points[i - 1], points[i], points[i + 1], borderRadius)
+  const last = points[points.length - 1]
+  return `${d}L${n(last.x)} ${n(last.y)}`
+}
