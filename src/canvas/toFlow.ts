@@ -1,7 +1,7 @@
 // Document → React Flow nodes and edges. Pure: every line on the canvas comes from configuration
 // (a route entry, an endpoint connection, a service resource, a server-group member).
 import type { Edge, Node } from '@xyflow/react'
-import { type Design, type LayoutEntry, type Resource, SIZES, withDefaultLayout, zoneKey } from '../model'
+import { type Design, type LayoutEntry, SIZES, drawnParentOf, withDefaultLayout, zoneKey } from '../model'
 
 export type DrawnKind =
   | 'vpc'
@@ -39,21 +39,6 @@ export type CanvasEdge = Edge<CanvasEdgeData>
 type Side = 'top' | 'bottom' | 'left' | 'right'
 type Box = { x: number; y: number; width: number; height: number }
 
-function parentOf(r: Resource): string | undefined {
-  switch (r.kind) {
-    case 'vswitch':
-      return zoneKey(r.vpcId, r.zoneId)
-    case 'ecs':
-    case 'appliance':
-    case 'gwlbEndpoint':
-      return r.vswitchId
-    case 'ipv4Gateway':
-    case 'gwlb':
-      return r.vpcId
-    default:
-      return undefined
-  }
-}
 
 /** Which sides two boxes face each other on: vertical when one is wholly above the other. */
 function facingSides(a: Box, b: Box): [Side, Side] {
@@ -90,11 +75,11 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
   }
   for (const r of design.resources) {
     if (r.kind !== 'vswitch') continue
-    push({ id: r.id, type: 'vswitch', position: pos(r.id), data: { resourceId: r.id }, style: size(layout[r.id]), zIndex: -1 }, parentOf(r))
+    push({ id: r.id, type: 'vswitch', position: pos(r.id), data: { resourceId: r.id }, style: size(layout[r.id]), zIndex: -1 }, drawnParentOf(r))
   }
   for (const r of design.resources) {
     if (r.kind === 'vpc' || r.kind === 'vswitch' || r.kind === 'routeTable' || r.kind === 'securityGroup') continue
-    const parent = parentOf(r)
+    const parent = drawnParentOf(r)
     push({ id: r.id, type: r.kind, position: pos(r.id), data: { resourceId: r.id }, style: size(undefined) }, parent)
   }
 

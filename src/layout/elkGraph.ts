@@ -3,7 +3,7 @@
 // leaves) becomes nested ELK graphs laid out one container at a time (SEPARATE_CHILDREN), so every
 // position ELK returns is already relative to the parent, as the document's layout is.
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api'
-import { type Design, type LayoutEntry, type Resource, SIZES, withDefaultLayout, zoneKey } from '../model'
+import { type Design, type LayoutEntry, type Resource, SIZES, drawnParentOf, withDefaultLayout, zoneKey } from '../model'
 
 export type Layout = Record<string, LayoutEntry>
 
@@ -16,21 +16,6 @@ export interface DrawnTree {
 
 const UNDRAWN = new Set<Resource['kind']>(['routeTable', 'securityGroup'])
 
-function parentOf(r: Resource): string | undefined {
-  switch (r.kind) {
-    case 'vswitch':
-      return zoneKey(r.vpcId, r.zoneId)
-    case 'ecs':
-    case 'appliance':
-    case 'gwlbEndpoint':
-      return r.vswitchId
-    case 'ipv4Gateway':
-    case 'gwlb':
-      return r.vpcId
-    default:
-      return undefined
-  }
-}
 
 export function drawnTree(design: Design): DrawnTree {
   const tree: DrawnTree = { parent: new Map(), children: new Map(), kind: new Map() }
@@ -47,10 +32,10 @@ export function drawnTree(design: Design): DrawnTree {
     const used = new Set(drawn.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === v.id ? [r.zoneId] : [])))
     for (const z of design.zones) if (used.has(z)) add(zoneKey(v.id, z), v.id, 'zone')
   }
-  for (const r of drawn) if (r.kind === 'vswitch') add(r.id, parentOf(r), r.kind)
+  for (const r of drawn) if (r.kind === 'vswitch') add(r.id, drawnParentOf(r), r.kind)
   for (const r of drawn) {
     if (r.kind === 'vpc' || r.kind === 'vswitch') continue
-    const p = parentOf(r)
+    const p = drawnParentOf(r)
     // a leaf whose container is missing is drawn on the page, as the canvas does
     add(r.id, p !== undefined && tree.parent.has(p) ? p : undefined, r.kind)
   }

@@ -16,6 +16,23 @@ type Box = { width: number; height: number }
 
 const LEAF_KINDS = new Set<Resource['kind']>(['ecs', 'appliance', 'gwlbEndpoint'])
 
+/** The container a resource is drawn in: a zone band ("vpcId/zoneId"), a vSwitch, a VPC, or the page (undefined). */
+export function drawnParentOf(r: Resource): string | undefined {
+  switch (r.kind) {
+    case 'vswitch':
+      return zoneKey(r.vpcId, r.zoneId)
+    case 'ecs':
+    case 'appliance':
+    case 'gwlbEndpoint':
+      return r.vswitchId
+    case 'ipv4Gateway':
+    case 'gwlb':
+      return r.vpcId
+    default:
+      return undefined
+  }
+}
+
 export function vswitchOf(r: Resource): string | undefined {
   return r.kind === 'ecs' || r.kind === 'appliance' || r.kind === 'gwlbEndpoint' ? r.vswitchId : undefined
 }
