@@ -11,6 +11,7 @@ import {
   parseIpv4,
   parsePortRange,
 } from '../../src/model'
+import { AddrTable, SCOPE_PUBLIC } from './addrTable'
 import { type AssumptionValues, DEFAULT_ASSUMPTIONS, type EngineOptions } from './assumptions'
 import { stringSeed } from './hash'
 import type { PolicyRuleRef, RouteRule, SecurityGroupRuleRef } from './types'
@@ -67,11 +68,19 @@ export interface CompiledTable {
   vpc: number
   type: 'system' | 'VSwitch' | 'Gateway'
   entries: CompiledEntry[]
-  /** distinct prefix lengths, longest first, with their masks and a base → entry map each */
-  lens: Int32Array
-  masks: Int32Array
-  maps: Map<number, number>[]
 }
+
+/**
+ * Route look-up regions, one per table, in one Int32Array (Network.routes, starting at Network.routeAt[table]):
+ * [groups, vpc, then per group: mask, count, then count × (base, entry index, next hop, target), bases ascending].
+ * The first group with an entry whose base equals destination & mask decides. Under longest-prefix selection
+ * there is a group per distinct prefix length, longest first; under entry order a group per entry, in order.
+ * A small table's region fits in a cache line or two, and a large one is searched by bisection in each group.
+ */
+export const RT_GROUPS = 0
+export const RT_VPC = 1
+export const RT_FIRST_GROUP = 2
+export const RT_ENTRY_WORDS = 4
 
 export interface SgRule {
   proto: number
@@ -134,6 +143,8 @@ export interface CInstance extends Named {
   addr: number
   address: string
   sg: CompiledSg
+  /** the route table governing its vSwitch */
+  table: number
 }
 export interface CEcs extends CInstance {
   eip: number
@@ -185,6 +196,8 @@ export interface CEndpoint extends Named {
   service: number
   whitelisted: boolean
   initialStatus: number
+  /** the route table governing its vSwitch */
+  table: number
 }
 export interface CHost extends Named {
   addr: number
@@ -211,6 +224,11 @@ export interface Network {
   hosts: CHost[]
   /** public address → target code (an ECS by its EIP, an internet host) */
   publicAddrs: Map<number, number>
+  /** every VPC's addrs and publicAddrs (scope SCOPE_PUBLIC) in one table, for the per-packet path */
+  addrTable: AddrTable
+  /** route look-up regions (see RT_GROUPS), and where each table's region starts */
+  routes: Int32Array
+  routeAt: Int32Array
   /** Geneve overhead in bytes under the chosen option layout */
   geneveOverhead: number
 }
@@ -267,11 +285,28 @@ function compileSg(ids: string[], groups: Map<string, ResourceOf<'securityGroup'
   return { ids, ingress: ingress.sort(byPriority).map(strip), egress: egress.sort(byPriority).map(strip) }
 }
 
-function buildLookup(table: Omit<CompiledTable, 'lens' | 'masks' | 'maps'>): CompiledTable {
-  const lens = [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a)
-  const maps = lens.map(() => new Map<number, number>())
-  table.entries.forEach((e, i) => maps[lens.indexOf(e.prefix)].set(e.base, i))
-  return { ...table, lens: Int32Array.from(lens), masks: Int32Array.from(lens.map((l) => maskOf(l) | 0)), maps }
+/** Appends a table's look-up region (see RT_GROUPS) to `out`. */
+function buildRouteRegion(table: CompiledTable, longestPrefix: boolean, out: number[]): void {
+  // each group: its mask and its entries' indexes
+  const groups: { mask: number; entries: number[] }[] = []
+  if (longestPrefix) {
+    const lens = [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a)
+    // one entry per (length, base): a later entry replaces an earlier one with the same prefix
+    const byBase = lens.map(() => new Map<number, number>())
+    table.entries.forEach((e, i) => byBase[lens.indexOf(e.prefix)].set(e.base, i))
+    lens.forEach((len, g) => groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] }))
+  } else {
+    // entry order: entries compare their own mask and base, so a base with host bits set never matches
+    table.entries.forEach((e, i) => groups.push({ mask: e.mask, entries: [i] }))
+  }
+  out.push(groups.length, table.vpc)
+  for (const g of groups) {
+    out.push(g.mask, g.entries.length)
+    for (const i of [...g.entries].sort((a, b) => table.entries[a].base - table.entries[b].base)) {
+      const e = table.entries[i]
+      out.push(e.base, i, e.nextHop, e.target)
+    }
+  }
 }
 
 /** Turns a validated design into forwarding state. The design must have come through parse(). */
@@ -305,6 +340,17 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     return { id: r.id, name: name(r), index, vpc, table: -1 }
   })
 
+  // instances with the same groups share one compiled list: less to build, and fewer cache lines per packet
+  const sgs = new Map<string, CompiledSg>()
+  const sgOf = (ids: string[]): CompiledSg => {
+    const key = ids.join('\n')
+    let sg = sgs.get(key)
+    if (!sg) {
+      sg = compileSg(ids, groups)
+      sgs.set(key, sg)
+    }
+    return sg
+  }
   const instance = (r: ResourceOf<'ecs'> | ResourceOf<'appliance'>, index: number): CInstance => {
     const vsw = vswitches[byId.get(r.vswitchId)?.index ?? -1]
     return {
@@ -316,7 +362,8 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
       zone: vsw.zone,
       addr: addrOf(r.privateIpAddress),
       address: r.privateIpAddress,
-      sg: compileSg(r.securityGroupIds, groups),
+      sg: sgOf(r.securityGroupIds),
+      table: -1,
     }
   }
   const publicAddrs = new Map<number, number>()
@@ -435,6 +482,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
       // the provider's own account is always on its whitelist
       whitelisted: s.whitelistAll || s.whitelist.has(r.accountId) || s.account === r.accountId,
       initialStatus: CONNECTION_STATUSES.indexOf(r.connectionStatus),
+      table: -1,
     }
   })
 
@@ -461,7 +509,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     })
   const tables: CompiledTable[] = vpcs.map((v, index) => {
     v.systemTable = index
-    return buildLookup({ id: systemTableId(v.id), name: `${v.name} system route table`, vpc: index, type: 'system', entries: localEntries(index, systemTableId(v.id), true) })
+    return { id: systemTableId(v.id), name: `${v.name} system route table`, vpc: index, type: 'system', entries: localEntries(index, systemTableId(v.id), true) }
   })
   for (const r of of('routeTable')) {
     const vpc = vpcIdx(r.vpcId)
@@ -487,7 +535,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
       if (replaced >= 0) entries[replaced] = entry
       else entries.push(entry)
     }
-    tables.push(buildLookup({ id: r.id, name: name(r), vpc, type: r.routeTableType, entries }))
+    tables.push({ id: r.id, name: name(r), vpc, type: r.routeTableType, entries })
   }
   function resolveNextHop(type: string, id: string, vpc: number): { nextHop: number; target: number; blackhole?: string } {
     const hit = byId.get(id)
@@ -515,6 +563,18 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     const g = igws[byId.get(r.id)?.index ?? -1]
     g.table = r.gatewayRouteTableId !== undefined ? (byId.get(r.gatewayRouteTableId)?.index ?? vpcs[g.vpc].systemTable) : vpcs[g.vpc].systemTable
   }
+  for (const list of [ecs, appliances, endpoints]) for (const x of list) x.table = vswitches[x.vswitch].table
+
+  const longestPrefix = assumptions.routeSelection === 'longestPrefix'
+  const region: number[] = []
+  const routeAt = new Int32Array(tables.length)
+  tables.forEach((t, i) => {
+    routeAt[i] = region.length
+    buildRouteRegion(t, longestPrefix, region)
+  })
+  const addrTable = new AddrTable(publicAddrs.size + vpcs.reduce((n, v) => n + v.addrs.size, 0))
+  for (const v of vpcs) for (const [addr, code] of v.addrs) addrTable.set(v.index, addr, code)
+  for (const [addr, code] of publicAddrs) addrTable.set(SCOPE_PUBLIC, addr, code)
 
   return {
     design,
@@ -535,6 +595,9 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     endpoints,
     hosts,
     publicAddrs,
+    addrTable,
+    routes: Int32Array.from(region),
+    routeAt,
     // outer IPv4 20 + UDP 8 + Geneve base 8 + options (domain.md 4.2)
     geneveOverhead: 36 + (assumptions.geneveOptions === 'awsTlvs' ? 32 : 12),
   }

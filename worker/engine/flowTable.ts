@@ -5,13 +5,19 @@ import { mix4 } from './hash'
 const EMPTY = 0
 const USED = 1
 
+// One slot is 8 words (32 bytes): key 0-3, value 4, used 5, last seen 6-7 (a float64 over the same buffer).
+// Keeping a slot's fields together makes a look-up touch one cache line instead of four arrays' worth.
+const STRIDE = 8
+const VAL = 4
+const FLAG = 5
+const SEEN_F64 = 3 // the float64 index within a slot: word 6
+const F64_STRIDE = STRIDE / 2
+
 export class FlowTable {
   private cap: number
   private mask: number
-  private keys: Int32Array
-  private vals: Int32Array
+  private words: Int32Array
   private seen: Float64Array
-  private used: Uint8Array
   size = 0
 
   constructor(initialCapacity = 1024) {
@@ -19,82 +25,76 @@ export class FlowTable {
     while (cap < initialCapacity) cap <<= 1
     this.cap = cap
     this.mask = cap - 1
-    this.keys = new Int32Array(cap * 4)
-    this.vals = new Int32Array(cap)
-    this.seen = new Float64Array(cap)
-    this.used = new Uint8Array(cap)
+    this.words = new Int32Array(cap * STRIDE)
+    this.seen = new Float64Array(this.words.buffer)
   }
 
   /** The slot holding the key, or -1. */
   find(k0: number, k1: number, k2: number, k3: number): number {
-    const keys = this.keys
-    let i = mix4(k0, k1, k2, k3) & this.mask
-    while (this.used[i] === USED) {
-      const b = i << 2
-      if (keys[b] === k0 && keys[b + 1] === k1 && keys[b + 2] === k2 && keys[b + 3] === k3) return i
-      i = (i + 1) & this.mask
+    const w = this.words
+    const mask = this.mask
+    let i = mix4(k0, k1, k2, k3) & mask
+    for (;;) {
+      const b = i * STRIDE
+      if (w[b + FLAG] !== USED) return -1
+      if (w[b] === k0 && w[b + 1] === k1 && w[b + 2] === k2 && w[b + 3] === k3) return i
+      i = (i + 1) & mask
     }
-    return -1
   }
 
   value(slot: number): number {
-    return this.vals[slot]
+    return this.words[slot * STRIDE + VAL]
   }
 
   lastSeen(slot: number): number {
-    return this.seen[slot]
+    return this.seen[slot * F64_STRIDE + SEEN_F64]
   }
 
   /** Inserts or overwrites; returns the slot. */
   set(k0: number, k1: number, k2: number, k3: number, value: number, now: number): number {
     if ((this.size + 1) * 2 > this.cap) this.grow()
-    const keys = this.keys
-    let i = mix4(k0, k1, k2, k3) & this.mask
-    while (this.used[i] === USED) {
-      const b = i << 2
-      if (keys[b] === k0 && keys[b + 1] === k1 && keys[b + 2] === k2 && keys[b + 3] === k3) break
-      i = (i + 1) & this.mask
+    const w = this.words
+    const mask = this.mask
+    let i = mix4(k0, k1, k2, k3) & mask
+    let b = i * STRIDE
+    while (w[b + FLAG] === USED) {
+      if (w[b] === k0 && w[b + 1] === k1 && w[b + 2] === k2 && w[b + 3] === k3) break
+      i = (i + 1) & mask
+      b = i * STRIDE
     }
-    if (this.used[i] !== USED) {
-      const b = i << 2
-      keys[b] = k0
-      keys[b + 1] = k1
-      keys[b + 2] = k2
-      keys[b + 3] = k3
-      this.used[i] = USED
+    if (w[b + FLAG] !== USED) {
+      w[b] = k0
+      w[b + 1] = k1
+      w[b + 2] = k2
+      w[b + 3] = k3
+      w[b + FLAG] = USED
       this.size++
     }
-    this.vals[i] = value
-    this.seen[i] = now
+    w[b + VAL] = value
+    this.seen[(b >> 1) + SEEN_F64] = now
     return i
   }
 
   touch(slot: number, now: number): void {
-    this.seen[slot] = now
+    this.seen[slot * F64_STRIDE + SEEN_F64] = now
   }
 
   /** Removes a slot, shifting later entries of its probe run back so lookups stay correct without tombstones. */
   deleteSlot(slot: number): void {
-    const { keys, vals, seen, used, mask } = this
+    const { words: w, mask } = this
     let hole = slot
-    used[hole] = EMPTY
+    w[hole * STRIDE + FLAG] = EMPTY
     this.size--
     let i = (hole + 1) & mask
-    while (used[i] === USED) {
-      const b = i << 2
-      const home = mix4(keys[b], keys[b + 1], keys[b + 2], keys[b + 3]) & mask
+    while (w[i * STRIDE + FLAG] === USED) {
+      const b = i * STRIDE
+      const home = mix4(w[b], w[b + 1], w[b + 2], w[b + 3]) & mask
       // move i into the hole when its home is not cyclically within (hole, i]
       const between = hole <= i ? home > hole && home <= i : home > hole || home <= i
       if (!between) {
-        const h = hole << 2
-        keys[h] = keys[b]
-        keys[h + 1] = keys[b + 1]
-        keys[h + 2] = keys[b + 2]
-        keys[h + 3] = keys[b + 3]
-        vals[hole] = vals[i]
-        seen[hole] = seen[i]
-        used[hole] = USED
-        used[i] = EMPTY
+        // the whole slot moves: key, value, flag and last-seen time
+        w.copyWithin(hole * STRIDE, b, b + STRIDE)
+        w[b + FLAG] = EMPTY
         hole = i
       }
       i = (i + 1) & mask
@@ -110,41 +110,38 @@ export class FlowTable {
 
   /** Calls back for each entry; the callback must not change the table (collect, then delete). */
   forEach(cb: (k0: number, k1: number, k2: number, k3: number, value: number, lastSeen: number) => void): void {
+    const w = this.words
     for (let i = 0; i < this.cap; i++) {
-      if (this.used[i] !== USED) continue
-      const b = i << 2
-      cb(this.keys[b], this.keys[b + 1], this.keys[b + 2], this.keys[b + 3], this.vals[i], this.seen[i])
+      const b = i * STRIDE
+      if (w[b + FLAG] !== USED) continue
+      cb(w[b], w[b + 1], w[b + 2], w[b + 3], w[b + VAL], this.seen[(b >> 1) + SEEN_F64])
     }
   }
 
   clear(): void {
-    this.used.fill(EMPTY)
+    const w = this.words
+    for (let b = FLAG; b < w.length; b += STRIDE) w[b] = EMPTY
     this.size = 0
   }
 
   clone(): FlowTable {
     const t = new FlowTable(this.cap)
-    t.keys.set(this.keys)
-    t.vals.set(this.vals)
-    t.seen.set(this.seen)
-    t.used.set(this.used)
+    t.words.set(this.words)
     t.size = this.size
     return t
   }
 
   private grow(): void {
-    const { keys, vals, seen, used, cap } = this
+    const { words: w, seen, cap } = this
     this.cap = cap * 2
     this.mask = this.cap - 1
-    this.keys = new Int32Array(this.cap * 4)
-    this.vals = new Int32Array(this.cap)
-    this.seen = new Float64Array(this.cap)
-    this.used = new Uint8Array(this.cap)
+    this.words = new Int32Array(this.cap * STRIDE)
+    this.seen = new Float64Array(this.words.buffer)
     this.size = 0
     for (let i = 0; i < cap; i++) {
-      if (used[i] !== USED) continue
-      const b = i << 2
-      this.set(keys[b], keys[b + 1], keys[b + 2], keys[b + 3], vals[i], seen[i])
+      const b = i * STRIDE
+      if (w[b + FLAG] !== USED) continue
+      this.set(w[b], w[b + 1], w[b + 2], w[b + 3], w[b + VAL], seen[(b >> 1) + SEEN_F64])
     }
   }
 }

@@ -2,6 +2,7 @@
 // allocation) and the explaining trace (a recorder writes hops and steps), so the two cannot disagree.
 // May not touch: React, the DOM, zustand, the design document (it reads the compiled network only).
 import { formatIpv4 } from '../../src/model'
+import { SCOPE_PUBLIC } from './addrTable'
 import type { AssumptionId } from './assumptions'
 import { assumptionText } from './assumptions'
 import {
@@ -11,6 +12,10 @@ import {
   type CInstance,
   type CompiledEntry,
   type CompiledTable,
+  RT_FIRST_GROUP,
+  RT_ENTRY_WORDS,
+  RT_GROUPS,
+  RT_VPC,
   GENEVE_PORT,
   GWLB_MAX_PACKET,
   NH_BLACKHOLE,
@@ -181,26 +186,38 @@ export class Recorder {
   }
 }
 
-function end(code: number, text: string): number {
-  if (R) {
+/** A terminal code. Callers pass `R && text`, so the fast path never builds the text. */
+function end(code: number, text: string | null): number {
+  if (R && text !== null) {
     R.step(code <= D_EXITS ? (code === D_DELIVERED ? 'deliver' : 'exit') : 'drop', text)
     R.text = text
   }
   return term(code)
 }
 
-function lpm(t: CompiledTable, dst: number): number {
+/** The position in N.routes of the entry of table `ti` that decides for `dst` (see RT_GROUPS), or -1. */
+function lpm(ti: number, dst: number): number {
   lookups++
-  if (N.assumptions.routeSelection === 'longestPrefix') {
-    const { lens, masks, maps } = t
-    for (let i = 0; i < lens.length; i++) {
-      const e = maps[i].get(dst & masks[i])
-      if (e !== undefined) return e
+  const L = N.routes
+  const at = N.routeAt[ti]
+  const groups = L[at + RT_GROUPS]
+  let g = at + RT_FIRST_GROUP
+  for (let k = 0; k < groups; k++) {
+    const key = dst & L[g]
+    const count = L[g + 1]
+    const first = g + 2
+    // bisection over the group's bases, which are sorted ascending
+    let lo = 0
+    let hi = count - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const base = L[first + mid * RT_ENTRY_WORDS]
+      if (base === key) return first + mid * RT_ENTRY_WORDS
+      if (base < key) lo = mid + 1
+      else hi = mid - 1
     }
-    return -1
+    g = first + count * RT_ENTRY_WORDS
   }
-  const entries = t.entries
-  for (let i = 0; i < entries.length; i++) if ((dst & entries[i].mask) === entries[i].base) return i
   return -1
 }
 
@@ -214,36 +231,42 @@ function routeText(t: CompiledTable, e: CompiledEntry): string {
 
 /** Looks the destination up in a route table and says where the packet goes next. */
 function routeFrom(ti: number): number {
-  const t = N.tables[ti]
-  const ei = lpm(t, pDst)
+  const q = lpm(ti, pDst)
   if (R) R.use('routeSelection')
-  if (ei < 0) {
+  if (q < 0) {
+    if (!R) return term(D_NO_ROUTE)
+    const t = N.tables[ti]
     const table = t.type === 'system' ? `the system route table of ${N.vpcs[t.vpc].id}` : `route table ${t.id}`
     return end(D_NO_ROUTE, `no entry of ${table} matches ${ip(pDst)}`)
   }
-  const e = t.entries[ei]
-  if (R) R.step('route', routeText(t, e), e.rule)
-  switch (e.nextHop) {
+  const L = N.routes
+  const target = L[q + 3]
+  if (R) {
+    const t = N.tables[ti]
+    const e = t.entries[L[q + 1]]
+    R.step('route', routeText(t, e), e.rule)
+  }
+  switch (L[q + 2]) {
     case NH_BLACKHOLE:
-      return end(D_BLACKHOLE, `black hole: the route's next hop ${e.blackhole}`)
+      return end(D_BLACKHOLE, R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + 1]].blackhole}`)
     case NH_IGW:
-      return next(AT_IGW_OUT, e.target)
+      return next(AT_IGW_OUT, target)
     case NH_GWLBE:
-      return next(AT_GWLBE_IN, e.target)
+      return next(AT_GWLBE_IN, target)
     case NH_INSTANCE:
-      return next((e.target & 7) === T_ECS ? AT_ECS_RECV : AT_APPLIANCE_RECV, e.target >> 3)
+      return next((target & 7) === T_ECS ? AT_ECS_RECV : AT_APPLIANCE_RECV, target >> 3)
     case NH_LOCAL: {
       lookups++
-      const code = N.vpcs[t.vpc].addrs.get(pDst)
-      if (code === undefined) return end(D_HOST_UNREACHABLE, `no instance in vSwitch ${N.vswitches[e.target].id} holds ${ip(pDst)}`)
+      const code = N.addrTable.get(L[N.routeAt[ti] + RT_VPC], pDst)
+      if (code < 0) return end(D_HOST_UNREACHABLE, R && `no instance in vSwitch ${N.vswitches[target].id} holds ${ip(pDst)}`)
       const kind = code & 7
       if (kind === T_ECS) return next(AT_ECS_RECV, code >> 3)
       if (kind === T_APPLIANCE) return next(AT_APPLIANCE_RECV, code >> 3)
       const what = kind === T_GWLBE ? `the ENI of endpoint ${N.endpoints[code >> 3].id}` : `an address of ${N.gwlbs[N.nodes[code >> 3].gwlb].id}`
-      return end(D_HOST_UNREACHABLE, `${ip(pDst)} is ${what}, which takes only traffic routed to it as a next hop`)
+      return end(D_HOST_UNREACHABLE, R && `${ip(pDst)} is ${what}, which takes only traffic routed to it as a next hop`)
     }
   }
-  return end(D_NO_ROUTE, 'unknown next hop')
+  return end(D_NO_ROUTE, R && 'unknown next hop')
 }
 
 /** RFC 1918 and the shared 100.64.0.0/10 block: the internet routes none of them. */
@@ -253,17 +276,17 @@ function isPrivate(a: number): boolean {
 
 /** The packet is on the internet, addressed to pDst. */
 function toInternet(): number {
-  if (isPrivate(pDst)) return end(D_NO_ROUTE, `${ip(pDst)} is a private address: the internet does not route it`)
+  if (isPrivate(pDst)) return end(D_NO_ROUTE, R && `${ip(pDst)} is a private address: the internet does not route it`)
   lookups++
-  const code = N.publicAddrs.get(pDst)
-  if (code === undefined) return end(D_EXITS, `no resource of the design holds ${ip(pDst)}: the packet leaves for the internet`)
+  const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
+  if (code < 0) return end(D_EXITS, R && `no resource of the design holds ${ip(pDst)}: the packet leaves for the internet`)
   if ((code & 7) === T_HOST) {
     if (R) R.step('send', `the internet carries it to ${N.hosts[code >> 3].id}`)
     return next(AT_HOST_RECV, code >> 3)
   }
   const e = N.ecs[code >> 3]
   const igw = N.vpcs[e.vpc].igw
-  if (igw < 0) return end(D_NO_ROUTE, `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`)
+  if (igw < 0) return end(D_NO_ROUTE, R && `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`)
   if (R) R.step('send', `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.igws[igw].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`)
   return next(AT_IGW_IN, igw)
 }
@@ -283,8 +306,8 @@ function sgRef(inst: CInstance, ingress: boolean, i: number): Rule {
 /** An instance sends its own packet: outbound security group, then its vSwitch's route table. */
 function instanceSend(inst: CInstance, appliance: boolean): number {
   if (R) R.step('send', `${inst.id} (${inst.address}) sends ${R.line()}`)
-  if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[inst.zone]} is down`)
-  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[inst.zone]} is down`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it out')
   } else {
@@ -292,17 +315,17 @@ function instanceSend(inst: CInstance, appliance: boolean): number {
     const i = matchSecurityGroup(inst.sg.egress, pProto, pDst, pDport)
     const accept = i < 0 || inst.sg.egress[i].accept
     if (R) R.step('securityGroup', sgRuleText(inst, false, i, accept), sgRef(inst, false, i))
-    if (!accept) return end(D_SG, `the security group of ${inst.id} drops the outbound packet`)
+    if (!accept) return end(D_SG, R && `the security group of ${inst.id} drops the outbound packet`)
   }
-  return routeFrom(N.vswitches[inst.vswitch].table)
+  return routeFrom(inst.table)
 }
 
 /** A packet addressed to an instance arrives: inbound security group, then delivery. */
 function instanceReceive(inst: CInstance, appliance: boolean): number {
   if (R) R.step('receive', `arrives at ${inst.id} (${inst.address})`)
-  if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[inst.zone]} is down`)
-  if (pDst !== inst.addr) return end(D_NOT_FORWARDING, `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`)
-  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[inst.zone]} is down`)
+  if (pDst !== inst.addr) return end(D_NOT_FORWARDING, R && `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it in')
   } else {
@@ -310,9 +333,9 @@ function instanceReceive(inst: CInstance, appliance: boolean): number {
     const i = matchSecurityGroup(inst.sg.ingress, pProto, pSrc, pDport)
     const accept = i >= 0 && inst.sg.ingress[i].accept
     if (R) R.step('securityGroup', sgRuleText(inst, true, i, accept), sgRef(inst, true, i))
-    if (!accept) return end(D_SG, `the security group of ${inst.id} denies the inbound packet`)
+    if (!accept) return end(D_SG, R && `the security group of ${inst.id} denies the inbound packet`)
   }
-  return end(D_DELIVERED, `delivered to ${inst.id}`)
+  return end(D_DELIVERED, R && `delivered to ${inst.id}`)
 }
 
 function outer(src: number, dst: number): OuterHeader {
@@ -433,7 +456,7 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
     }
     if (best < 0) {
       const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
-      return end(D_NO_HEALTHY, `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`)
+      return end(D_NO_HEALTHY, R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`)
     }
   }
   flows.set(lo, hi, k2, k3, best, S.now)
@@ -463,7 +486,7 @@ function inspect(ap: CAppliance): number {
     }
     if (pReply) {
       if (R) R.step('session', `${ap.id} is stateful and has no session for this reply`, { type: 'session', applianceId: ap.id, found: false })
-      return end(D_STATEFUL, `${ap.id} never saw the request of this reply (asymmetric path): dropped`)
+      return end(D_STATEFUL, R && `${ap.id} never saw the request of this reply (asymmetric path): dropped`)
     }
   }
   lookups++
@@ -475,7 +498,7 @@ function inspect(ap: CAppliance): number {
     const what = i >= 0 ? `policy rule ${i}${ref?.description ? ` (${ref.description})` : ''}` : 'no policy rule matches; the default action'
     R.step('policy', `${ap.id}: ${what} ${allow ? 'allows' : 'denies'} it`, rule)
   }
-  if (!allow) return end(D_APPLIANCE_DENIED, `${ap.id}'s policy denies the packet`)
+  if (!allow) return end(D_APPLIANCE_DENIED, R && `${ap.id}'s policy denies the packet`)
   if (ap.stateful) {
     S.sessions.set(lo, hi, k2, k3, 1, S.now)
     if (R) R.step('session', `${ap.id} records a session for this connection`, { type: 'session', applianceId: ap.id, found: false })
@@ -535,7 +558,7 @@ function hop(at: number, idx: number): number {
       return instanceSend(N.appliances[idx], true)
     case AT_HOST_RECV:
       if (R) R.step('receive', `arrives at ${N.hosts[idx].id} (${N.hosts[idx].address})`)
-      return end(D_DELIVERED, `delivered to ${N.hosts[idx].id} on the internet`)
+      return end(D_DELIVERED, R && `delivered to ${N.hosts[idx].id} on the internet`)
     case AT_ECS_RECV:
       return instanceReceive(N.ecs[idx], false)
     case AT_APPLIANCE_RECV:
@@ -544,8 +567,8 @@ function hop(at: number, idx: number): number {
       const g = N.igws[idx]
       if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc].id} from the internet`)
       lookups++
-      const code = N.publicAddrs.get(pDst)
-      if (code === undefined || (code & 7) !== T_ECS) return end(D_NO_ROUTE, `${ip(pDst)} is no EIP of this VPC`)
+      const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
+      if (code < 0 || (code & 7) !== T_ECS) return end(D_NO_ROUTE, R && `${ip(pDst)} is no EIP of this VPC`)
       const e = N.ecs[code >> 3]
       pDst = e.addr
       if (R) R.step('translate', `destination ${e.eipText} → ${e.address}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText ?? '', privateIpAddress: e.address })
@@ -555,9 +578,9 @@ function hop(at: number, idx: number): number {
       const g = N.igws[idx]
       if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc].id}`)
       lookups++
-      const code = N.vpcs[g.vpc].addrs.get(pSrc)
-      const e = code !== undefined && (code & 7) === T_ECS ? N.ecs[code >> 3] : null
-      if (!e || e.eipText === null) return end(D_NO_PUBLIC, `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
+      const code = N.addrTable.get(g.vpc, pSrc)
+      const e = code >= 0 && (code & 7) === T_ECS ? N.ecs[code >> 3] : null
+      if (!e || e.eipText === null) return end(D_NO_PUBLIC, R && `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
       pSrc = e.eip
       if (R) R.step('translate', `source ${e.address} → ${e.eipText}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText, privateIpAddress: e.address })
       return toInternet()
@@ -566,7 +589,7 @@ function hop(at: number, idx: number): number {
       const ep = N.endpoints[idx]
       cEp = idx
       if (R) R.step('receive', `routed to endpoint ${ep.id} (ENI ${ep.address}, zone ${N.zones[ep.zone]})`)
-      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[ep.zone]} is down`)
+      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
       const status = S.endpointStatus[idx]
       const svc = N.services[ep.service]
       if (R) {
@@ -574,13 +597,13 @@ function hop(at: number, idx: number): number {
         const white = ep.whitelisted ? '' : `; ${svc.id}'s whitelist does not list account ${ep.account}`
         R.step('connection', `connection to ${svc.id}: ${statusName}${white}`, { type: 'endpointConnection', endpointId: ep.id, serviceId: svc.id, connectionStatus: statusName, whitelisted: ep.whitelisted })
       }
-      if (status !== 0 || !ep.whitelisted) return end(D_ENDPOINT, `endpoint ${ep.id} is not connected to ${svc.id}`)
+      if (status !== 0 || !ep.whitelisted) return end(D_ENDPOINT, R && `endpoint ${ep.id} is not connected to ${svc.id}`)
       return next(AT_SERVICE_IN, ep.service)
     }
     case AT_SERVICE_IN: {
       const ep = N.endpoints[cEp]
       const node = N.services[idx].nodeByZone[ep.zone]
-      if (node < 0) return end(D_NO_SERVICE, `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
+      if (node < 0) return end(D_NO_SERVICE, R && `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
       cNode = node
       if (R) R.step('privateLink', `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node].gwlb].id} in zone ${N.zones[ep.zone]}`)
       return next(AT_GWLB_IN, node)
@@ -589,11 +612,11 @@ function hop(at: number, idx: number): number {
       const nd = N.nodes[idx]
       const g = N.gwlbs[nd.gwlb]
       if (R) R.step('receive', `arrives at ${g.id}'s node in zone ${N.zones[nd.zone]} (${nd.address})`)
-      if (S.zoneDown[nd.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[nd.zone]} is down`)
-      if (!g.listener) return end(D_NO_LISTENER, `${g.id} has no listener with a server group`)
+      if (S.zoneDown[nd.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[nd.zone]} is down`)
+      if (!g.listener) return end(D_NO_LISTENER, R && `${g.id} has no listener with a server group`)
       if (pSize > GWLB_MAX_PACKET) {
         if (R) R.step('mtu', `${pSize} bytes is over the ${GWLB_MAX_PACKET} bytes a GWLB accepts; it neither fragments nor sends ICMP`)
-        return end(D_MTU, `${g.id} drops packets over ${GWLB_MAX_PACKET} bytes`)
+        return end(D_MTU, R && `${g.id} drops packets over ${GWLB_MAX_PACKET} bytes`)
       }
       const a = schedule(g, nd)
       if (a < 0) return a
@@ -609,21 +632,21 @@ function hop(at: number, idx: number): number {
       const ap = N.appliances[idx]
       const nd = N.nodes[cNode]
       if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
-      if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
+      if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, R && `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
       if (S.run[idx] !== RUN_RUNNING) {
         const why = S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'
-        return end(D_APPLIANCE_DOWN, `${ap.id} ${why}`)
+        return end(D_APPLIANCE_DOWN, R && `${ap.id} ${why}`)
       }
       const size = pSize + N.geneveOverhead
       if (size > ap.mtu) {
         if (R) R.step('mtu', `${size} bytes encapsulated is over ${ap.id}'s NIC MTU of ${ap.mtu} (${ap.jumbo ? 'jumbo frames' : 'no jumbo frames'})`)
-        return end(D_MTU, `${ap.id} cannot take a ${size}-byte Geneve packet`)
+        return end(D_MTU, R && `${ap.id} cannot take a ${size}-byte Geneve packet`)
       }
       lookups++
       const i = matchSecurityGroup(ap.sg.ingress, PROTO_UDP, nd.addr, GENEVE_PORT)
       const accept = i >= 0 && ap.sg.ingress[i].accept
       if (R) R.step('securityGroup', `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${sgRuleText(ap, true, i, accept)}`, sgRef(ap, true, i))
-      if (!accept) return end(D_SG, `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
+      if (!accept) return end(D_SG, R && `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
       const r = inspect(ap)
       if (r < 0) return r
       if (R) R.step('encapsulate', `returns it to ${N.gwlbs[nd.gwlb].id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`, undefined, outer(ap.addr, nd.addr))
@@ -644,11 +667,11 @@ function hop(at: number, idx: number): number {
     case AT_GWLBE_OUT: {
       const ep = N.endpoints[idx]
       if (R) R.step('receive', `back from PrivateLink; ${ep.id} hands it to its vSwitch ${N.vswitches[ep.vswitch].id}`)
-      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, `zone ${N.zones[ep.zone]} is down`)
-      return routeFrom(N.vswitches[ep.vswitch].table)
+      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
+      return routeFrom(ep.table)
     }
   }
-  return end(D_NO_ROUTE, 'nowhere to go')
+  return end(D_NO_ROUTE, R && 'nowhere to go')
 }
 
 /**
@@ -678,7 +701,7 @@ export function walk(net: Network, p: PreparedPacket, st: RuntimeState, rec: Rec
     openHop(at, idx)
     hops++
     if (hops >= net.maxHops) {
-      r = end(D_LOOP, `still forwarding after ${hops - 1} hops, the limit: a loop`)
+      r = end(D_LOOP, R && `still forwarding after ${hops - 1} hops, the limit: a loop`)
       break
     }
     // the forwarding state: where, from which side (at), for which endpoint, with which addresses
@@ -692,7 +715,7 @@ export function walk(net: Network, p: PreparedPacket, st: RuntimeState, rec: Rec
       }
     }
     if (seen) {
-      r = end(D_LOOP, 'the packet is back where it was, with the same headers: a forwarding loop')
+      r = end(D_LOOP, R && 'the packet is back where it was, with the same headers: a forwarding loop')
       break
     }
     const b = (hops - 1) << 2
