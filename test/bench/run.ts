@@ -5,6 +5,7 @@ const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]
   { name: 'engine', load: () => import('./engine') },
   { name: 'sim', load: () => import('./sim') },
   { name: 'animation', load: () => import('./animation') },
+  { name: 'canvas', load: () => import('./canvas') },
 ]
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))
