@@ -113,7 +113,8 @@ export function newForwardResult(): ForwardResult {
   return { disposition: 'DELIVERED', appliance: -1, hops: 0 }
 }
 
-const POS = 16777216 // 2^24: next = at * POS + index
+const POS_BITS = 24
+const POS = 1 << POS_BITS // next = at * POS + index
 const term = (code: number) => -(code + 1)
 const next = (at: number, idx: number) => at * POS + idx
 
@@ -697,8 +698,11 @@ export function walk(net: Network, p: PreparedPacket, st: RuntimeState, rec: Rec
   let idx = p.startIdx
   let hops = 0
   let r = 0
+  // the kinds of place (at) visited so far: a state can only repeat at a kind already seen, so a packet on a
+  // loop-free path never scans the visited list
+  let atSeen = 0
   for (;;) {
-    openHop(at, idx)
+    if (R) openHop(at, idx)
     hops++
     if (hops >= net.maxHops) {
       r = end(D_LOOP, R && `still forwarding after ${hops - 1} hops, the limit: a loop`)
@@ -707,13 +711,16 @@ export function walk(net: Network, p: PreparedPacket, st: RuntimeState, rec: Rec
     // the forwarding state: where, from which side (at), for which endpoint, with which addresses
     const key = at * POS + idx
     let seen = false
-    for (let i = 0; i < hops - 1; i++) {
-      const b = i << 2
-      if (visited[b] === key && visited[b + 1] === pSrc && visited[b + 2] === pDst && visited[b + 3] === cEp) {
-        seen = true
-        break
+    if (atSeen & (1 << at)) {
+      for (let i = 0; i < hops - 1; i++) {
+        const b = i << 2
+        if (visited[b] === key && visited[b + 1] === pSrc && visited[b + 2] === pDst && visited[b + 3] === cEp) {
+          seen = true
+          break
+        }
       }
     }
+    atSeen |= 1 << at
     if (seen) {
       r = end(D_LOOP, R && 'the packet is back where it was, with the same headers: a forwarding loop')
       break
@@ -725,8 +732,9 @@ export function walk(net: Network, p: PreparedPacket, st: RuntimeState, rec: Rec
     visited[b + 3] = cEp
     r = hop(at, idx)
     if (r < 0) break
-    at = Math.floor(r / POS)
-    idx = r - at * POS
+    // r = at * POS + idx with idx >= 0: both fit in 32 bits, so shifts replace a float division
+    at = r >> POS_BITS
+    idx = r & (POS - 1)
   }
   out.disposition = DISPOSITIONS[-r - 1]
   out.appliance = cAppliance
