@@ -22,6 +22,9 @@ import { useSimSync } from './useSimSync'
 import { useBenchHook } from './benchHook'
 import { SimPanel } from '../panels/SimPanel'
 import { useAutosave } from './autosave'
+import { Presenter } from '../panels/lessons/Presenter'
+import { SideTabs } from '../panels/lessons/SideTabs'
+import { useLessonChrome } from '../panels/lessons/useLessons'
 
 type Phase = { phase: 'loading' } | Boot
 
@@ -57,29 +60,37 @@ function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: bool
   useAutosave(stores)
   useSimSync(stores)
   useBenchHook(stores)
+  const { presenting, lessonOpen } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
         <div className="flex h-full flex-col bg-slate-50 text-slate-900">
-          {!embed && <Toolbar />}
+          {!embed && !presenting && <Toolbar />}
           <NoticeBar />
-          <ShareLayer />
+          {!lessonOpen && <ShareLayer />}
           <div className="flex min-h-0 flex-1">
-            {!embed && <Palette />}
+            {!embed && !presenting && <Palette />}
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
               </main>
               <SimPanel />
             </div>
-            {!embed && (
+            {!embed && !presenting && (
               <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
-                <Inspector />
-                <RouteTablePanel />
-                <ProblemsPanel />
-                <ReportPanel />
+                <SideTabs
+                  details={
+                    <>
+                      <Inspector />
+                      <RouteTablePanel />
+                      <ProblemsPanel />
+                      <ReportPanel />
+                    </>
+                  }
+                />
               </aside>
             )}
+            <Presenter />
           </div>
           <Dialogs />
         </div>

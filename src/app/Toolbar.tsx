@@ -4,11 +4,13 @@ import { ShareMenu } from '../panels/share/ShareMenu'
 import { EditMenu } from './EditMenu'
 import { useDesign, useStores } from '../store/context'
 import { EXAMPLES, isExampleName, loadExample } from './examples'
+import { lessonRunnerFor } from '../panels/lessons/useLessons'
 
 export function Toolbar() {
   const name = useDesign((s) => s.design.name)
   const regionId = useDesign((s) => s.design.regionId)
-  const { design, ui } = useStores()
+  const stores = useStores()
+  const { design, ui } = stores
   const [busy, setBusy] = useState(false)
   return (
     <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
@@ -18,6 +20,9 @@ export function Toolbar() {
       </span>
       <EditMenu />
       <div className="ml-auto flex items-center gap-3">
+        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50" onClick={() => lessonRunnerFor(stores).getState().showTab('lessons')} data-testid="open-lessons">
+          Lessons
+        </button>
         <label className="flex items-center text-sm text-slate-600">
           <span className="sr-only">Open example</span>
           <select

@@ -1,0 +1,147 @@
+// Runs a lesson over the app's stores. The user's design is never touched: on opening, the design store's
+// whole state (document and undo history) is kept aside and the interface goes read-only (autosave skips
+// read-only changes); each step's design replaces what is shown; leaving puts the user's state back.
+import { createStore } from 'zustand/vanilla'
+import type { Design } from '../model'
+import type { Stores } from '../store/context'
+import type { DesignState } from '../store/designStore'
+import type { PacketSpec, RoundTrip } from '../../worker/engine/types'
+import { LESSONS, stepFocus } from './index'
+import { stepDesigns } from './edits'
+import type { Lesson, LessonDesignName } from './schema'
+
+export interface LessonDeps {
+  loadDesign(name: LessonDesignName): Promise<{ ok: true; design: Design } | { ok: false; message: string }>
+  trace(design: Design, packet: PacketSpec): Promise<{ ok: true; roundTrip: RoundTrip } | { ok: false; message: string }>
+  /** loads a scenario of the shown design into the simulator, paused at 0 s */
+  simulate(scenario: string): void
+  stopSimulation(): void
+}
+
+export type TraceState = { status: 'running' } | { status: 'ok'; roundTrip: RoundTrip } | { status: 'failed'; message: string } | null
+export type SideTab = 'details' | 'walk' | 'lessons'
+
+export interface LessonState {
+  tab: SideTab
+  lesson: Lesson | null
+  status: 'idle' | 'loading' | 'ready' | 'failed'
+  message: string | null
+  stepIndex: number
+  /** the design of each step, edits applied */
+  designs: Design[]
+  presenting: boolean
+  /** the current step's traced packet */
+  trace: TraceState
+  /** the resource the learner clicked for the current quiz */
+  answer: string | null
+  /** the quiz's answer is shown (after a click, or on request) */
+  revealed: boolean
+  showTab(tab: SideTab): void
+  open(lessonId: string): Promise<void>
+  close(): void
+  go(index: number): void
+  next(): void
+  prev(): void
+  present(on: boolean): void
+  reveal(): void
+}
+
+type Saved = { design: Pick<DesignState, 'design' | 'past' | 'future' | 'labels'>; readOnly: boolean }
+
+export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
+  let saved: Saved | null = null
+  // a step's trace that answers after the learner moved on is dropped
+  let token = 0
+  let unsubscribe: (() => void) | null = null
+
+  const store = createStore<LessonState>()((set, get) => ({
+    tab: 'details',
+    lesson: null,
+    status: 'idle',
+    message: null,
+    stepIndex: 0,
+    designs: [],
+    presenting: false,
+    trace: null,
+    answer: null,
+    revealed: false,
+    showTab: (tab) => set({ tab }),
+
+    async open(lessonId) {
+      const lesson = lessons.find((l) => l.id === lessonId)
+      if (!lesson) return set({ status: 'failed', message: `No lesson ${lessonId}.` })
+      const mine = ++token
+      set({ status: 'loading', message: null, tab: 'lessons' })
+      const base = await deps.loadDesign(lesson.design)
+      if (mine !== token) return
+      if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
+      const designs = stepDesigns(base.design, lesson, `Lesson ${lesson.number}: ${lesson.title}`)
+      if (!designs.ok) return set({ status: 'failed', message: `Step ${designs.step + 1} of the lesson does not apply: ${designs.message}` })
+      if (!saved) {
+        const d = stores.design.getState()
+        saved = { design: { design: d.design, past: d.past, future: d.future, labels: d.labels }, readOnly: stores.ui.getState().readOnly }
+        // read-only first, so autosave never sees a lesson's design as the user's
+        stores.ui.getState().setReadOnly(true)
+      }
+      stores.ui.getState().openRouteTable(null)
+      deps.stopSimulation()
+      unsubscribe?.()
+      unsubscribe = stores.ui.subscribe((s, prev) => {
+        if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
+        const st = get()
+        const action = st.lesson?.steps[st.stepIndex]?.action
+        if (action?.kind === 'quiz' && !st.revealed) set({ answer: s.selectedIds[0], revealed: true })
+      })
+      set({ lesson, designs: designs.designs, status: 'ready' })
+      get().go(0)
+    },
+
+    close() {
+      token++
+      unsubscribe?.()
+      unsubscribe = null
+      if (get().lesson) deps.stopSimulation()
+      if (saved) {
+        stores.design.setState(saved.design)
+        stores.ui.getState().setReadOnly(saved.readOnly)
+        saved = null
+      }
+      stores.ui.getState().setHighlight(null)
+      stores.ui.getState().select(null)
+      set({ lesson: null, status: 'idle', message: null, stepIndex: 0, designs: [], presenting: false, trace: null, answer: null, revealed: false })
+    },
+
+    go(index) {
+      const { lesson, designs } = get()
+      if (!lesson) return
+      const i = Math.max(0, Math.min(index, lesson.steps.length - 1))
+      const step = lesson.steps[i]
+      const design = designs[i]
+      const mine = ++token
+      if (stores.design.getState().design !== design) stores.design.getState().replace(design)
+      stores.ui.getState().select(null)
+      const focusId = stepFocus(step)
+      stores.ui.getState().setHighlight(step.highlight.length ? { ids: step.highlight, focusId, tone: 'lesson' } : null)
+      const action = step.action
+      set({ stepIndex: i, answer: null, revealed: false, trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null })
+      if (action?.kind === 'trace' || action?.kind === 'quiz') {
+        deps
+          .trace(design, action.packet)
+          .then((r) => mine === token && set({ trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message } }))
+          .catch((e: unknown) => mine === token && set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }))
+      } else if (action?.kind === 'simulate') deps.simulate(action.scenario)
+    },
+    next: () => get().go(get().stepIndex + 1),
+    prev: () => get().go(get().stepIndex - 1),
+    present: (presenting) => set({ presenting: presenting && get().lesson !== null }),
+    reveal: () => set({ revealed: true }),
+  }))
+  return store
+}
+export type LessonRunner = ReturnType<typeof createLessonRunner>
+
+/** Whether the learner's click answers a quiz right: where the packet really ends, or an answer the lesson also accepts. */
+export function quizVerdict(answer: string | null, end: string | null, accept: readonly string[]): 'right' | 'wrong' | 'none' {
+  if (answer === null) return 'none'
+  return answer === end || accept.includes(answer) ? 'right' : 'wrong'
+}

@@ -1,0 +1,95 @@
+// A lesson as data: a reference design, then steps of narration, highlighted resources, design edits and at
+// most one action (trace a packet, a quiz, a simulator run). Checked by zod when loaded, like any outside input.
+import { z } from 'zod'
+import { NEXT_HOP_TYPES } from '../model'
+import { CONNECTION_STATUSES } from '../model'
+import { scenarioSchema } from '../model/scenario'
+import { DISPOSITIONS, type Disposition } from '../../worker/engine/types'
+
+const id = z.string().min(1).max(64)
+const text = z.string().min(1).max(2000)
+
+/** A design edit a step applies, as data: each maps onto one change the designer could make by hand. */
+export const lessonEditSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('setApplianceState'), applianceId: id, state: z.enum(['running', 'stopped', 'hung']) }),
+  z.strictObject({ kind: z.literal('setJumboFrames'), applianceId: id, jumboFrames: z.boolean() }),
+  z.strictObject({ kind: z.literal('setCrossZone'), gwlbId: id, crossZoneEnabled: z.boolean() }),
+  z.strictObject({
+    kind: z.literal('setRouteEntry'),
+    routeTableId: id,
+    destinationCidrBlock: z.string(),
+    nextHopType: z.enum(NEXT_HOP_TYPES).exclude(['Local']),
+    nextHopId: id,
+  }),
+  z.strictObject({ kind: z.literal('deleteRouteEntry'), routeTableId: id, destinationCidrBlock: z.string() }),
+  /** "reject a connection" is Disconnected: the cloud has no Rejected status */
+  z.strictObject({ kind: z.literal('setConnectionStatus'), endpointId: id, connectionStatus: z.enum(CONNECTION_STATUSES) }),
+  /** routes "deleteFirst" is the seed's teardown order; "leave" leaves them pointing nowhere */
+  z.strictObject({ kind: z.literal('deleteResource'), id, routes: z.enum(['deleteFirst', 'leave']) }),
+  z.strictObject({ kind: z.literal('addScenario'), scenario: scenarioSchema }),
+])
+export type LessonEdit = z.infer<typeof lessonEditSchema>
+
+export const lessonPacketSchema = z.strictObject({
+  /** a resource id (internetHost, ecs, appliance) */
+  source: id,
+  destination: z.string().min(1),
+  protocol: z.enum(['tcp', 'udp', 'icmp']),
+  sourcePort: z.number().int().min(1).max(65535).optional(),
+  destinationPort: z.number().int().min(1).max(65535).optional(),
+  size: z.number().int().min(28).max(9000).optional(),
+})
+
+const dispositionSchema = z.enum(DISPOSITIONS as [Disposition, ...Disposition[]])
+
+/** What the narration claims the engine does with the packet; tests hold the lesson to it. */
+export const expectSchema = z.strictObject({
+  disposition: dispositionSchema,
+  /** the resource of the last hop: where it was delivered or dropped */
+  at: id.optional(),
+  /** the appliance the GWLB chose */
+  appliance: id.optional(),
+})
+
+const legSchema = z.enum(['request', 'reply'])
+
+export const lessonActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('trace'), packet: lessonPacketSchema, leg: legSchema.default('request'), expect: expectSchema }),
+  z.strictObject({
+    kind: z.literal('quiz'),
+    question: text,
+    packet: lessonPacketSchema,
+    leg: legSchema.default('request'),
+    /** answers counted right besides the resource where the packet really ends (e.g. either firewall) */
+    accept: z.array(id).default([]),
+    expect: expectSchema,
+  }),
+  /** plays a scenario of the step's design in the simulator, up to about untilSeconds */
+  z.strictObject({ kind: z.literal('simulate'), scenario: z.string().min(1), untilSeconds: z.number().positive() }),
+])
+export type LessonAction = z.infer<typeof lessonActionSchema>
+
+export const lessonStepSchema = z.strictObject({
+  title: z.string().min(1).max(120),
+  narration: text,
+  /** drawn resources lit on the canvas */
+  highlight: z.array(id),
+  /** the one resource the step is about; default the first highlighted */
+  focus: id.optional(),
+  /** start again from the lesson's design before this step's edits */
+  fromBase: z.boolean().default(false),
+  edits: z.array(lessonEditSchema).default([]),
+  action: lessonActionSchema.optional(),
+})
+export type LessonStep = z.infer<typeof lessonStepSchema>
+
+export const lessonSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  number: z.number().int().positive(),
+  title: z.string().min(1).max(120),
+  summary: z.string().min(1).max(400),
+  design: z.enum(['single-zone', 'two-zones']),
+  steps: z.array(lessonStepSchema).min(1),
+})
+export type Lesson = z.infer<typeof lessonSchema>
+export type LessonDesignName = Lesson['design']

@@ -1,0 +1,211 @@
+// Plays a traced round trip hop by hop, like a network simulator's step mode: the current hop is lit on the
+// canvas, its steps show the inner headers, the Geneve header where the packet is encapsulated, and the
+// rule that decided, in plain words. Back/forward with buttons or the arrow keys; the reply on demand.
+import { useEffect, useState } from 'react'
+import { type RoundTrip, type Step, isDropped } from '../../../worker/engine/types'
+import { useStores } from '../../store/context'
+import { dispositionWords, headersText, hopHighlight, outerText, ruleText } from './walkModel'
+
+const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
+const PLAY_MS = 1100
+
+export type Leg = 'request' | 'reply'
+
+/** Keys typed into a form field stay there. */
+export function typingIn(e: KeyboardEvent): boolean {
+  return e.target instanceof Element && e.target.closest('input, textarea, select, [contenteditable="true"]') !== null
+}
+
+export interface TracePlayerProps {
+  roundTrip: RoundTrip
+  leg?: Leg
+  /** start playing at once (lessons); the walk starts at the first hop, paused */
+  autoPlay?: boolean
+  /** start at the last hop (a revealed quiz answer) */
+  atEnd?: boolean
+  /** the arrow keys move between hops while this player is the one in use */
+  keys?: boolean
+  /** larger type, for presenter mode */
+  large?: boolean
+}
+
+export function TracePlayer({ roundTrip, leg: initialLeg = 'request', autoPlay = false, atEnd = false, keys = false, large = false }: TracePlayerProps) {
+  const { ui } = useStores()
+  const [leg, setLeg] = useState<Leg>(initialLeg === 'reply' && roundTrip.reply ? 'reply' : 'request')
+  const trace = leg === 'reply' && roundTrip.reply ? roundTrip.reply : roundTrip.request
+  const lastIndex = Math.max(0, trace.hops.length - 1)
+  const [index, setIndex] = useState(atEnd ? lastIndex : 0)
+  const [playing, setPlaying] = useState(autoPlay && !atEnd)
+
+  useEffect(() => {
+    if (trace.hops.length) ui.getState().setHighlight(hopHighlight(trace, Math.min(index, lastIndex)))
+  }, [ui, trace, index, lastIndex])
+
+  useEffect(() => {
+    if (!playing) return
+    if (index >= lastIndex) {
+      setPlaying(false)
+      return
+    }
+    const t = setTimeout(() => setIndex((i) => Math.min(i + 1, lastIndex)), PLAY_MS)
+    return () => clearTimeout(t)
+  }, [playing, index, lastIndex])
+
+  useEffect(() => {
+    if (!keys) return
+    const onKey = (e: KeyboardEvent) => {
+      if (typingIn(e)) return
+      if (e.key === 'ArrowRight') setIndex((i) => Math.min(i + 1, lastIndex))
+      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(i - 1, 0))
+      else if (e.key === 'Home') setIndex(0)
+      else if (e.key === 'End') setIndex(lastIndex)
+      else return
+      setPlaying(false)
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [keys, lastIndex])
+
+  const switchLeg = (next: Leg) => {
+    setLeg(next)
+    setIndex(0)
+    setPlaying(true)
+  }
+  const go = (i: number) => {
+    setPlaying(false)
+    setIndex(Math.max(0, Math.min(i, lastIndex)))
+  }
+  const hop = trace.hops[Math.min(index, lastIndex)]
+  const dropped = isDropped(trace.disposition)
+  const text = large ? 'text-base' : 'text-xs'
+
+  return (
+    <div data-testid="trace-player" data-leg={leg} className={`flex flex-col gap-2 ${text}`}>
+      <div className="flex flex-wrap items-center gap-1">
+        <button type="button" className={BUTTON} onClick={() => go(0)} disabled={index === 0} aria-label="First hop">
+          « First
+        </button>
+        <button type="button" className={BUTTON} onClick={() => go(index - 1)} disabled={index === 0} data-testid="walk-back" aria-label="Back one hop">
+          ◀ Back
+        </button>
+        <button
+          type="button"
+          className={BUTTON}
+          data-testid="walk-play"
+          onClick={() => {
+            if (index >= lastIndex) setIndex(0)
+            setPlaying((p) => !p)
+          }}
+        >
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" className={BUTTON} onClick={() => go(index + 1)} disabled={index >= lastIndex} data-testid="walk-next" aria-label="Forward one hop">
+          Forward ▶
+        </button>
+        <button type="button" className={BUTTON} onClick={() => go(lastIndex)} disabled={index >= lastIndex} aria-label="Last hop">
+          Last »
+        </button>
+        <span className="ml-auto text-slate-600" data-testid="walk-position">
+          hop {trace.hops.length ? index + 1 : 0} of {trace.hops.length}
+        </span>
+      </div>
+
+      <div className="flex gap-1" role="group" aria-label="Direction">
+        <button type="button" className={`${BUTTON} ${leg === 'request' ? 'border-sky-600 bg-sky-50' : ''}`} aria-pressed={leg === 'request'} onClick={() => switchLeg('request')}>
+          Request
+        </button>
+        <button
+          type="button"
+          className={`${BUTTON} ${leg === 'reply' ? 'border-sky-600 bg-sky-50' : ''}`}
+          aria-pressed={leg === 'reply'}
+          disabled={!roundTrip.reply}
+          title={roundTrip.reply ? 'The answer, from where the request arrived' : 'The request never arrived, so nothing answers'}
+          data-testid="walk-show-reply"
+          onClick={() => switchLeg('reply')}
+        >
+          {roundTrip.reply ? 'Show the reply' : 'No reply'}
+        </button>
+      </div>
+
+      <p className="text-slate-700" data-testid="walk-packet">
+        {leg === 'reply' ? 'Reply' : 'Request'}: {headersText(trace.packet)}
+      </p>
+
+      <ol className="flex flex-col gap-0.5" aria-label="Hops">
+        {trace.hops.map((h, i) => {
+          const current = i === index
+          const dropHere = dropped && i === lastIndex
+          return (
+            <li key={`${i}-${h.resourceId}`} data-testid={`hop-${i}`} data-current={current || undefined}>
+              <button
+                type="button"
+                onClick={() => go(i)}
+                className={`w-full rounded px-1.5 py-0.5 text-left ${current ? 'bg-yellow-100 font-semibold text-slate-900' : 'text-slate-700 hover:bg-slate-100'} ${dropHere ? 'text-red-800' : ''}`}
+              >
+                {i + 1}. {h.name} <span className="font-normal text-slate-500">({h.kind})</span>
+              </button>
+              {current && hop && <HopSteps steps={h.steps} />}
+            </li>
+          )
+        })}
+      </ol>
+
+      <div
+        data-testid="walk-disposition"
+        data-disposition={trace.disposition}
+        className={`rounded border px-2 py-1.5 ${dropped ? 'border-red-300 bg-red-50 text-red-900' : 'border-emerald-300 bg-emerald-50 text-emerald-900'}`}
+      >
+        <p className="font-semibold">
+          {dispositionWords(trace.disposition)} <span className="font-mono text-[0.85em]">{trace.disposition}</span>
+          {dropped && trace.hops.length > 0 && <> at {trace.hops[lastIndex].name}</>}
+        </p>
+        <p>{trace.text}</p>
+        {trace.applianceIds.length > 0 && <p className="text-slate-700">Inspected by {trace.applianceIds.join(', ')}</p>}
+      </div>
+
+      {trace.assumptions.length > 0 && (
+        <details className="text-slate-600">
+          <summary className="cursor-pointer">Assumptions used ({trace.assumptions.length})</summary>
+          <ul className="ml-4 list-disc">
+            {trace.assumptions.map((a) => (
+              <li key={a.id}>
+                <span className="font-mono">
+                  {a.id} = {a.value}
+                </span>
+                : {a.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  )
+}
+
+function HopSteps({ steps }: { steps: Step[] }) {
+  return (
+    <ul className="my-1 ml-3 flex flex-col gap-1 border-l-2 border-yellow-300 pl-2" data-testid="current-hop">
+      {steps.map((s, i) => (
+        <li key={i} className={s.action === 'drop' ? 'text-red-800' : 'text-slate-800'}>
+          <span className="mr-1 rounded bg-slate-100 px-1 font-mono text-[0.8em] text-slate-600">{s.action}</span>
+          {s.text}
+          <div className="text-slate-600">
+            <span className="font-medium">Inner:</span> {headersText(s.packet)}
+          </div>
+          {s.outer && (
+            <div className="text-violet-800" data-testid="outer-header">
+              <span className="font-medium">Outer:</span> {outerText(s.outer)}
+              {s.outer.options.length > 0 && <div>Geneve options: {s.outer.options.map((o) => `${o.name} ${o.value}`).join(', ')}</div>}
+            </div>
+          )}
+          {s.rule && (
+            <div className="text-sky-900" data-testid="step-rule">
+              <span className="font-medium">Rule:</span> {ruleText(s.rule)}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}

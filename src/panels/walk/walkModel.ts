@@ -1,0 +1,126 @@
+// Pure helpers of the packet walk: what a hop lights on the canvas, rules and headers in plain words, and the
+// addresses a packet can be sent from and to. No React here, so tests read them directly.
+import type { Design } from '../../model'
+import { type Disposition, type Headers, type OuterHeader, type Rule, type Trace, isDropped } from '../../../worker/engine/types'
+import type { Highlight } from '../../store/uiStore'
+
+/** The canvas highlight at hop `index` of a trace: the path so far, the current hop in focus (red where it drops). */
+export function hopHighlight(t: Trace, index: number): Highlight {
+  const hops = t.hops.slice(0, index + 1)
+  const ids = [...new Set(hops.map((h) => h.resourceId).filter((id): id is string => id !== null))]
+  const last = index === t.hops.length - 1
+  const focusId = t.hops[index]?.resourceId ?? undefined
+  return { ids, focusId, tone: last && isDropped(t.disposition) ? 'drop' : 'path' }
+}
+
+export function headersText(h: Headers): string {
+  const port = (p?: number) => (p === undefined ? '' : `:${p}`)
+  return `${h.source}${port(h.sourcePort)} → ${h.destination}${port(h.destinationPort)} ${h.protocol.toUpperCase()}, ${h.size} bytes`
+}
+
+export function outerText(o: OuterHeader): string {
+  return `${o.source} → ${o.destination} UDP ${o.destinationPort} (Geneve), ${o.size} bytes (+${o.overhead})`
+}
+
+/** The rule that decided a step, in the cloud's own words. */
+export function ruleText(rule: Rule): string {
+  switch (rule.type) {
+    case 'route': {
+      const origin = rule.system ? 'system route' : rule.replacesSystemRoute ? 'custom route that replaced the system route' : 'custom route'
+      return `Route table ${rule.routeTableId}${rule.systemTable ? ' (the VPC’s system table)' : ''}: ${rule.destinationCidrBlock} → ${rule.nextHopType} ${rule.nextHopId} (${origin})`
+    }
+    case 'securityGroup':
+      return rule.securityGroupId === null
+        ? `No ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} security group rule matched: the default ${rule.policy === 'accept' ? 'accepts' : 'drops'} it`
+        : `Security group ${rule.securityGroupId}, ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} rule ${rule.ruleIndex + 1}${rule.description ? ` (${rule.description})` : ''}: ${rule.policy}`
+    case 'appliancePolicy':
+      return rule.ruleIndex < 0
+        ? `${rule.applianceId}'s policy: no rule matched, default ${rule.action}`
+        : `${rule.applianceId}'s policy rule ${rule.ruleIndex + 1}${rule.description ? ` (${rule.description})` : ''}: ${rule.action}`
+    case 'gwlbHash': {
+      const eligible = rule.candidates.filter((c) => c.healthy && c.membership === 'member').length
+      const how = { hash: 'hash', flowTable: 'flow table (already pinned)', rebalanced: 'rebalanced', allUnhealthy: 'no healthy appliance' }[rule.via]
+      return `${rule.gwlbId} ${rule.scheduler} ${rule.symmetric ? 'symmetric ' : ''}hash, ${rule.crossZone ? 'across zones' : `zone ${rule.zoneId} only`}: ${eligible} of ${rule.candidates.length} appliances eligible, chose ${rule.chosen} by ${how}`
+    }
+    case 'eip':
+      return `EIP ${rule.publicIpAddress} ↔ ${rule.privateIpAddress} of ${rule.instanceId}`
+    case 'session':
+      return `${rule.applianceId} session table: ${rule.found ? 'session found' : 'no session'}`
+    case 'endpointConnection':
+      return `Endpoint connection ${rule.endpointId} → ${rule.serviceId}: ${rule.connectionStatus}${rule.whitelisted ? '' : ' (account not whitelisted)'}`
+  }
+}
+
+const DISPOSITION_WORDS: Record<Disposition, string> = {
+  DELIVERED: 'Delivered',
+  EXITS_TO_INTERNET: 'Leaves for the internet',
+  NO_ROUTE: 'Dropped: no route',
+  BLACKHOLE_ROUTE: 'Dropped: black-hole route',
+  LOOP: 'Dropped: routing loop',
+  SECURITY_GROUP_DENIED: 'Dropped by a security group',
+  APPLIANCE_DENIED: 'Dropped by the appliance’s policy',
+  MTU_EXCEEDED: 'Dropped: too big for the MTU',
+  NO_HEALTHY_APPLIANCE: 'Dropped: no healthy appliance',
+  APPLIANCE_DOWN: 'Dropped: the appliance is down',
+  ENDPOINT_NOT_CONNECTED: 'Dropped: endpoint not connected',
+  STATEFUL_NO_SESSION: 'Dropped: no session on a stateful appliance',
+  NO_LISTENER: 'Dropped: the GWLB has no listener',
+  NO_SERVICE_RESOURCE: 'Dropped: no service resource in the zone',
+  NO_PUBLIC_ADDRESS: 'Dropped: no public address',
+  HOST_UNREACHABLE: 'Dropped: host unreachable',
+  INSTANCE_DOES_NOT_FORWARD: 'Dropped: an instance does not forward',
+  ZONE_DOWN: 'Dropped: the zone is down',
+  INVALID_PACKET: 'Not sent: invalid packet',
+}
+export function dispositionWords(d: Disposition): string {
+  return DISPOSITION_WORDS[d]
+}
+
+/** The resource where a trace ends: delivered to, or dropped at. */
+export function endOf(t: Trace): string | null {
+  return t.hops.at(-1)?.resourceId ?? null
+}
+
+export interface Endpoint {
+  id: string
+  label: string
+}
+
+const SOURCE_KINDS = new Set(['ecs', 'internetHost', 'appliance'])
+
+export function sourcesOf(design: Design): Endpoint[] {
+  return design.resources.filter((r) => SOURCE_KINDS.has(r.kind)).map((r) => ({ id: r.id, label: `${r.name ?? r.id} (${r.id})` }))
+}
+
+export interface Address {
+  address: string
+  label: string
+  resourceId: string
+  /** an EIP, reached from the internet */
+  public: boolean
+}
+
+/** Every address a resource of the design holds: private addresses, EIPs, internet hosts, endpoint ENIs. */
+export function addressesOf(design: Design): Address[] {
+  const out: Address[] = []
+  for (const r of design.resources) {
+    const name = r.name ?? r.id
+    if (r.kind === 'ecs') {
+      out.push({ address: r.privateIpAddress, label: `${name}: ${r.privateIpAddress}`, resourceId: r.id, public: false })
+      if (r.publicIpAddress) out.push({ address: r.publicIpAddress, label: `${name}: ${r.publicIpAddress} (EIP)`, resourceId: r.id, public: true })
+    } else if (r.kind === 'internetHost') out.push({ address: r.ipAddress, label: `${name}: ${r.ipAddress}`, resourceId: r.id, public: true })
+    else if (r.kind === 'appliance') out.push({ address: r.privateIpAddress, label: `${name}: ${r.privateIpAddress}`, resourceId: r.id, public: false })
+    else if (r.kind === 'gwlbEndpoint') out.push({ address: r.ipAddress, label: `${name}: ${r.ipAddress}`, resourceId: r.id, public: false })
+  }
+  return out
+}
+
+/**
+ * The address to send to when a resource is picked as the destination: from the internet its EIP (the only
+ * address that reaches it from there), from inside the cloud its private address.
+ */
+export function addressFor(design: Design, sourceId: string, destinationId: string): string | null {
+  const fromInternet = design.resources.find((r) => r.id === sourceId)?.kind === 'internetHost'
+  const own = addressesOf(design).filter((a) => a.resourceId === destinationId)
+  return (own.find((a) => a.public === fromInternet) ?? own[0])?.address ?? null
+}

@@ -1,0 +1,101 @@
+// The lesson runner over real stores, with the engine in-process: the user's design and history are put
+// aside and come back, steps light their resources, a quiz takes the first click, late traces are dropped.
+import { describe, expect, it, vi } from 'vitest'
+import { LESSONS } from '../../src/lessons'
+import { type LessonDeps, createLessonRunner, quizVerdict } from '../../src/lessons/runner'
+import { createStores } from '../../src/store/context'
+import { traceOn } from '../../worker/report'
+import { loadExample } from '../helpers'
+
+function setup(overrides: Partial<LessonDeps> = {}) {
+  const stores = createStores(loadExample('two-zones'))
+  stores.design.getState().edit('rename', (d) => ({ ...d, name: 'My own design' }))
+  const deps: LessonDeps = {
+    loadDesign: async (name) => ({ ok: true, design: loadExample(name) }),
+    trace: async (design, packet) => traceOn(design, packet),
+    simulate: vi.fn(),
+    stopSimulation: vi.fn(),
+    ...overrides,
+  }
+  return { stores, deps, runner: createLessonRunner(stores, deps) }
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0))
+
+describe('lesson runner', () => {
+  it('opens a lesson read-only on its design, and leaving restores the user’s design and undo history', async () => {
+    const { stores, runner } = setup()
+    const mine = stores.design.getState().design
+    await runner.getState().open('inbound')
+    expect(stores.ui.getState().readOnly).toBe(true)
+    expect(stores.design.getState().design.name).toBe('Lesson 1: Inbound traffic')
+    expect(stores.design.getState().design.resources.some((r) => r.id === 'fw-1')).toBe(true)
+    expect(runner.getState().tab).toBe('lessons')
+    runner.getState().close()
+    expect(stores.design.getState().design).toBe(mine)
+    expect(stores.design.getState().labels).toEqual(['rename'])
+    expect(stores.ui.getState().readOnly).toBe(false)
+    expect(stores.ui.getState().highlight).toBeNull()
+  })
+
+  it('lights each step’s resources with its focus, and applies and undoes edits as the learner moves', async () => {
+    const { stores, runner } = setup()
+    await runner.getState().open('mtu')
+    expect(stores.ui.getState().highlight).toEqual({ ids: ['gwlb-inspection', 'fw-1', 'fw-2'], focusId: 'gwlb-inspection', tone: 'lesson' })
+    const jumbo = () => stores.design.getState().design.resources.find((r) => r.id === 'fw-1')
+    expect(jumbo()).toMatchObject({ jumboFrames: true })
+    runner.getState().next()
+    expect(jumbo()).toMatchObject({ jumboFrames: false })
+    runner.getState().prev()
+    expect(jumbo()).toMatchObject({ jumboFrames: true })
+  })
+
+  it('a quiz takes the learner’s first click on the canvas as the answer', async () => {
+    const { stores, runner } = setup()
+    await runner.getState().open('mtu')
+    runner.getState().go(1)
+    await settle()
+    expect(runner.getState().trace?.status).toBe('ok')
+    stores.ui.getState().setSelection(['fw-1'])
+    expect(runner.getState()).toMatchObject({ answer: 'fw-1', revealed: true })
+    stores.ui.getState().setSelection(['gwlb-inspection'])
+    expect(runner.getState().answer).toBe('fw-1')
+  })
+
+  it('loads a simulate step’s scenario and stops the simulator on leaving', async () => {
+    const { runner, deps } = setup()
+    await runner.getState().open('appliance-fails')
+    runner.getState().go(1)
+    expect(deps.simulate).toHaveBeenCalledWith('appliance-failure')
+    runner.getState().close()
+    expect(deps.stopSimulation).toHaveBeenCalled()
+  })
+
+  it('drops a trace that answers after the learner moved on', async () => {
+    let answer: (v: Awaited<ReturnType<LessonDeps['trace']>>) => void = () => {}
+    const { runner } = setup({ trace: () => new Promise((r) => (answer = r)) })
+    await runner.getState().open('mtu')
+    const late = answer
+    runner.getState().go(1)
+    late({ ok: false, message: 'late' })
+    await settle()
+    expect(runner.getState().trace).toEqual({ status: 'running' })
+  })
+
+  it('says so when the lesson’s design does not load, and leaves the user’s design alone', async () => {
+    const { stores, runner } = setup({ loadDesign: async () => ({ ok: false, message: 'HTTP 404' }) })
+    await runner.getState().open('inbound')
+    expect(runner.getState()).toMatchObject({ status: 'failed', lesson: null })
+    expect(runner.getState().message).toMatch(/HTTP 404/)
+    expect(stores.design.getState().design.name).toBe('My own design')
+    expect(stores.ui.getState().readOnly).toBe(false)
+  })
+
+  it('judges quiz answers: the real end, or an answer the lesson also accepts', () => {
+    expect(quizVerdict(null, 'fw-1', [])).toBe('none')
+    expect(quizVerdict('fw-1', 'fw-1', [])).toBe('right')
+    expect(quizVerdict('fw-2', 'fw-1', ['fw-1', 'fw-2'])).toBe('right')
+    expect(quizVerdict('gwlb-inspection', 'fw-1', ['fw-2'])).toBe('wrong')
+    expect(LESSONS.flatMap((l) => l.steps).filter((s) => s.action?.kind === 'quiz')).toHaveLength(4)
+  })
+})

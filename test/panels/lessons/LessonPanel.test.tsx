@@ -1,0 +1,87 @@
+// The lessons tab in jsdom: the list, a lesson's steps with previous/next, a quiz answered right and wrong,
+// and presenter mode's large narration with Escape to leave.
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { ReactFlowProvider } from '@xyflow/react'
+import { describe, expect, it, vi } from 'vitest'
+import { Presenter } from '../../../src/panels/lessons/Presenter'
+import { SideTabs } from '../../../src/panels/lessons/SideTabs'
+import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
+import { traceOn } from '../../../worker/report'
+import { loadExample } from '../../helpers'
+
+vi.mock('../../../src/app/workerClient', () => ({
+  engineWorker: () => ({ trace: async (doc: unknown, packet: never) => traceOn(doc, packet), simPause: async () => {} }),
+}))
+vi.mock('../../../src/app/examples', async () => {
+  const { loadExample: load } = await import('../../helpers')
+  return { loadExample: async (name: 'single-zone' | 'two-zones') => ({ ok: true, design: load(name) }) }
+})
+
+function setup(): Stores {
+  const stores = createStores(loadExample('two-zones'))
+  render(
+    <StoresProvider stores={stores}>
+      <ReactFlowProvider>
+        <SideTabs details={<p>details</p>} />
+        <Presenter />
+      </ReactFlowProvider>
+    </StoresProvider>,
+  )
+  return stores
+}
+
+async function start(id: string) {
+  fireEvent.click(screen.getByTestId('tab-lessons'))
+  fireEvent.click(screen.getByTestId(`lesson-start-${id}`))
+  await screen.findByTestId('lesson-title')
+}
+
+describe('lessons tab', () => {
+  it('lists the six lessons and walks one with next and previous', async () => {
+    const stores = setup()
+    fireEvent.click(screen.getByTestId('tab-lessons'))
+    expect(screen.getAllByText('Start')).toHaveLength(6)
+    await start('outbound')
+    expect(screen.getByTestId('lesson-step-title').textContent).toMatch(/^1\. The server's vSwitch route table/)
+    expect(stores.ui.getState().highlight?.focusId).toBe('ecs-web-1')
+    fireEvent.click(screen.getByTestId('lesson-next'))
+    expect(screen.getByTestId('lesson-position').textContent).toBe('step 2 of 6')
+    expect(stores.ui.getState().highlight?.focusId).toBe('fw-1')
+    fireEvent.keyDown(window, { key: 'ArrowLeft' })
+    expect(screen.getByTestId('lesson-position').textContent).toBe('step 1 of 6')
+    fireEvent.click(screen.getByTestId('lesson-leave'))
+    expect(stores.design.getState().design.name).toBe('GWLB inspection, two zones')
+  })
+
+  it('a quiz tells a wrong answer apart from a right one, and shows where the packet really ends', async () => {
+    const stores = setup()
+    await start('mtu')
+    fireEvent.click(screen.getByTestId('lesson-next'))
+    await screen.findByTestId('lesson-quiz')
+    // wait for the trace behind the quiz before answering
+    await act(() => new Promise((r) => setTimeout(r, 0)))
+    act(() => stores.ui.getState().setSelection(['gwlb-inspection']))
+    const verdict = await screen.findByTestId('quiz-verdict')
+    expect(verdict.getAttribute('data-verdict')).toBe('wrong')
+    expect(verdict.textContent).toBe('Not quite: you picked Inspection GWLB. Dropped: too big for the MTU at Firewall 2.')
+    // on again and back: the quiz is asked afresh
+    fireEvent.click(screen.getByTestId('lesson-next'))
+    fireEvent.click(screen.getByTestId('lesson-prev'))
+    await act(() => new Promise((r) => setTimeout(r, 0)))
+    act(() => stores.ui.getState().setSelection(['fw-1']))
+    expect((await screen.findByTestId('quiz-verdict')).getAttribute('data-verdict')).toBe('right')
+    expect(screen.getByTestId('walk-disposition').getAttribute('data-disposition')).toBe('MTU_EXCEEDED')
+  })
+
+  it('presenter mode shows the narration in large type; Escape leaves it', async () => {
+    setup()
+    await start('inbound')
+    fireEvent.click(screen.getByTestId('lesson-present'))
+    const presenter = await screen.findByTestId('presenter')
+    expect(presenter.querySelector('[data-testid="lesson-narration"]')?.className).toMatch(/text-2xl/)
+    fireEvent.click(screen.getByTestId('presenter-next'))
+    expect(presenter.textContent).toMatch(/step 2 of 6/)
+    fireEvent.keyDown(window, { key: 'Escape' })
+    expect(screen.queryByTestId('presenter')).toBeNull()
+  })
+})

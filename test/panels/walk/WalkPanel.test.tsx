@@ -1,0 +1,109 @@
+// The packet walk panel in jsdom, with the engine running in-process in place of the worker.
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { WalkPanel } from '../../../src/panels/walk/WalkPanel'
+import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
+import { traceOn } from '../../../worker/report'
+import { loadExample } from '../../helpers'
+
+vi.mock('../../../src/app/workerClient', () => ({
+  engineWorker: () => ({ trace: async (doc: unknown, packet: never) => traceOn(doc, packet) }),
+}))
+
+function setup(): Stores {
+  const stores = createStores(loadExample('two-zones'))
+  render(
+    <StoresProvider stores={stores}>
+      <WalkPanel active />
+    </StoresProvider>,
+  )
+  return stores
+}
+
+const focus = (stores: Stores) => stores.ui.getState().highlight?.focusId
+
+async function traceDefault() {
+  fireEvent.click(screen.getByTestId('walk-trace'))
+  await screen.findByTestId('trace-player')
+}
+
+describe('walk a packet', () => {
+  it('traces the form’s packet and steps through it hop by hop, lighting the current hop', async () => {
+    const stores = setup()
+    await traceDefault()
+    expect(screen.getByTestId('walk-position').textContent).toBe('hop 1 of 10')
+    expect(focus(stores)).toBe('internet-client')
+    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByTestId('walk-next'))
+    expect(focus(stores)).toBe('gwlb-inspection')
+    // the path so far stays lit
+    expect(stores.ui.getState().highlight?.ids).toEqual(['internet-client', 'igw-service', 'gwlbe-h', 'epsrv-inspection', 'gwlb-inspection'])
+    const hop = screen.getByTestId('current-hop')
+    expect(within(hop).getByTestId('outer-header').textContent).toMatch(/192\.168\.1\.5 → 192\.168\.2\.11 UDP 6081 \(Geneve\), 1568 bytes \(\+68\)/)
+    expect(within(hop).getByTestId('outer-header').textContent).toMatch(/Geneve options: gwlbEndpointId/)
+    expect(within(hop).getAllByTestId('step-rule')[0].textContent).toMatch(/5TCH symmetric hash, across zones: 4 of 4 appliances eligible, chose fw-i1/)
+    fireEvent.click(screen.getByTestId('walk-back'))
+    expect(focus(stores)).toBe('epsrv-inspection')
+  })
+
+  it('moves between hops with the arrow keys, but not while typing in a field', async () => {
+    const stores = setup()
+    await traceDefault()
+    fireEvent.keyDown(window, { key: 'ArrowRight' })
+    expect(focus(stores)).toBe('igw-service')
+    fireEvent.keyDown(screen.getByLabelText('Address'), { key: 'ArrowRight' })
+    expect(focus(stores)).toBe('igw-service')
+    fireEvent.keyDown(window, { key: 'End' })
+    expect(focus(stores)).toBe('ecs-web-1')
+  })
+
+  it('shows the reply on demand, from the server back to the client', async () => {
+    const stores = setup()
+    await traceDefault()
+    fireEvent.click(screen.getByTestId('walk-show-reply'))
+    expect(screen.getByTestId('trace-player').getAttribute('data-leg')).toBe('reply')
+    expect(screen.getByTestId('walk-packet').textContent).toBe('Reply: 10.0.1.10:443 → 203.0.113.10:49152 TCP, 1500 bytes')
+    expect(focus(stores)).toBe('ecs-web-1')
+    fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
+    expect(focus(stores)).toBe('internet-client')
+    expect(screen.getByTestId('walk-disposition').getAttribute('data-disposition')).toBe('DELIVERED')
+  })
+
+  it('ends a dropped packet in red on the resource that dropped it, with no reply', async () => {
+    const stores = setup()
+    fireEvent.change(screen.getByLabelText('Destination port'), { target: { value: '22' } })
+    await traceDefault()
+    fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
+    const end = screen.getByTestId('walk-disposition')
+    expect(end.getAttribute('data-disposition')).toBe('APPLIANCE_DENIED')
+    expect(end.textContent).toMatch(/Dropped by the appliance’s policy APPLIANCE_DENIED at Firewall/)
+    expect(stores.ui.getState().highlight).toMatchObject({ tone: 'drop', focusId: expect.stringMatching(/^fw-/) })
+    expect((screen.getByTestId('walk-show-reply') as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('picks the source and then the destination from clicks on the canvas (the selection)', async () => {
+    const stores = setup()
+    fireEvent.click(screen.getByTestId('walk-pick'))
+    act(() => stores.ui.getState().setSelection(['vpc-service']))
+    expect(screen.getByText(/vpc-service cannot send/)).toBeTruthy()
+    act(() => stores.ui.getState().setSelection(['ecs-web-2']))
+    expect(screen.getByTestId('walk-pick-prompt').textContent).toMatch(/From ecs-web-2/)
+    act(() => stores.ui.getState().setSelection(['update-server']))
+    expect((screen.getByLabelText('Address') as HTMLInputElement).value).toBe('203.0.113.80')
+    expect(screen.queryByTestId('walk-pick-prompt')).toBeNull()
+    await traceDefault()
+    fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
+    await waitFor(() => expect(focus(stores)).toBe('update-server'))
+  })
+
+  it('picks an internet host’s target by its EIP, and an inside one by its private address', async () => {
+    const stores = setup()
+    fireEvent.click(screen.getByTestId('walk-pick'))
+    act(() => stores.ui.getState().setSelection(['internet-client']))
+    act(() => stores.ui.getState().setSelection(['ecs-web-2']))
+    expect((screen.getByLabelText('Address') as HTMLInputElement).value).toBe('47.98.10.12')
+    fireEvent.click(screen.getByTestId('walk-pick'))
+    act(() => stores.ui.getState().setSelection(['ecs-web-1']))
+    act(() => stores.ui.getState().setSelection(['ecs-web-2']))
+    expect((screen.getByLabelText('Address') as HTMLInputElement).value).toBe('10.0.2.10')
+  })
+})
