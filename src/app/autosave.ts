@@ -44,6 +44,8 @@ export function useAutosave(stores: Stores) {
       if (s.design === prev.design || stores.ui.getState().readOnly) return
       clearTimeout(timer)
       timer = setTimeout(() => {
+        // read-only may have begun since the edit (a lesson opened, a shared link): then nothing is saved
+        if (stores.ui.getState().readOnly) return
         saveNow(stores.design.getState().design).catch((e: unknown) => {
           if (warned) return
           warned = true
