@@ -547,130 +547,179 @@ function openHop(at: number, idx: number): void {
   }
 }
 
-/** One hop: what the resource at `at` does with the packet. Returns the next place, or a terminal code. */
+function hostSend(): number {
+  if (R) R.step('send', `sends ${R.line()} across the internet`)
+  return toInternet()
+}
+
+function hostReceive(idx: number): number {
+  if (R) R.step('receive', `arrives at ${N.hosts[idx].id} (${N.hosts[idx].address})`)
+  return end(D_DELIVERED, R && `delivered to ${N.hosts[idx].id} on the internet`)
+}
+
+/** From the internet into the VPC: the EIP becomes the private address, then the gateway route table. */
+function igwIn(idx: number): number {
+  const g = N.igws[idx]
+  if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc].id} from the internet`)
+  lookups++
+  const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
+  if (code < 0 || (code & 7) !== T_ECS) return end(D_NO_ROUTE, R && `${ip(pDst)} is no EIP of this VPC`)
+  const e = N.ecs[code >> 3]
+  pDst = e.addr
+  if (R) R.step('translate', `destination ${e.eipText} → ${e.address}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText ?? '', privateIpAddress: e.address })
+  return routeFrom(g.table)
+}
+
+/** From the VPC to the internet: the private source becomes its EIP. */
+function igwOut(idx: number): number {
+  const g = N.igws[idx]
+  if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc].id}`)
+  lookups++
+  const code = N.addrTable.get(g.vpc, pSrc)
+  const e = code >= 0 && (code & 7) === T_ECS ? N.ecs[code >> 3] : null
+  if (!e || e.eipText === null) return end(D_NO_PUBLIC, R && `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
+  pSrc = e.eip
+  if (R) R.step('translate', `source ${e.address} → ${e.eipText}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText, privateIpAddress: e.address })
+  return toInternet()
+}
+
+function explainConnection(idx: number, status: number): void {
+  if (!R) return
+  const ep = N.endpoints[idx]
+  const svc = N.services[ep.service]
+  const statusName = ['Connected', 'Disconnected', 'Connecting', 'Disconnecting', 'Pending'][status] ?? 'unknown'
+  const white = ep.whitelisted ? '' : `; ${svc.id}'s whitelist does not list account ${ep.account}`
+  R.step('connection', `connection to ${svc.id}: ${statusName}${white}`, { type: 'endpointConnection', endpointId: ep.id, serviceId: svc.id, connectionStatus: statusName, whitelisted: ep.whitelisted })
+}
+
+/** A route hands the packet to a GWLB endpoint: it goes on only over a connected endpoint connection. */
+function gwlbeIn(idx: number): number {
+  const ep = N.endpoints[idx]
+  cEp = idx
+  if (R) R.step('receive', `routed to endpoint ${ep.id} (ENI ${ep.address}, zone ${N.zones[ep.zone]})`)
+  if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
+  const status = S.endpointStatus[idx]
+  if (R) explainConnection(idx, status)
+  if (status !== 0 || !ep.whitelisted) return end(D_ENDPOINT, R && `endpoint ${ep.id} is not connected to ${N.services[ep.service].id}`)
+  return next(AT_SERVICE_IN, ep.service)
+}
+
+/** PrivateLink: the endpoint service hands the packet to its GWLB node in the endpoint's zone. */
+function serviceIn(idx: number): number {
+  const ep = N.endpoints[cEp]
+  const node = N.services[idx].nodeByZone[ep.zone]
+  if (node < 0) return end(D_NO_SERVICE, R && `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
+  cNode = node
+  if (R) R.step('privateLink', `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node].gwlb].id} in zone ${N.zones[ep.zone]}`)
+  return next(AT_GWLB_IN, node)
+}
+
+/** The GWLB node: size limit, then an appliance from the flow table or the hash, then Geneve to it. */
+function gwlbIn(idx: number): number {
+  const nd = N.nodes[idx]
+  const g = N.gwlbs[nd.gwlb]
+  if (R) R.step('receive', `arrives at ${g.id}'s node in zone ${N.zones[nd.zone]} (${nd.address})`)
+  if (S.zoneDown[nd.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[nd.zone]} is down`)
+  if (!g.listener) return end(D_NO_LISTENER, R && `${g.id} has no listener with a server group`)
+  if (pSize > GWLB_MAX_PACKET) {
+    if (R) R.step('mtu', `${pSize} bytes is over the ${GWLB_MAX_PACKET} bytes a GWLB accepts; it neither fragments nor sends ICMP`)
+    return end(D_MTU, R && `${g.id} drops packets over ${GWLB_MAX_PACKET} bytes`)
+  }
+  const a = schedule(g, nd)
+  if (a < 0) return a
+  cAppliance = a
+  if (R) {
+    const ap = N.appliances[a]
+    R.use('geneveOptions')
+    R.step('encapsulate', `Geneve to ${ap.id}: outer ${nd.address} → ${ap.address} UDP ${GENEVE_PORT}, +${N.geneveOverhead} bytes, inner packet unchanged`, undefined, outer(nd.addr, ap.addr))
+  }
+  return next(AT_APPLIANCE, a)
+}
+
+/** The appliance takes the Geneve packet (state, MTU, security group), inspects it and returns it. */
+function applianceInspect(idx: number): number {
+  const ap = N.appliances[idx]
+  const nd = N.nodes[cNode]
+  if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
+  if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, R && `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
+  if (S.run[idx] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, R && `${ap.id} ${S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'}`)
+  const size = pSize + N.geneveOverhead
+  if (size > ap.mtu) {
+    if (R) R.step('mtu', `${size} bytes encapsulated is over ${ap.id}'s NIC MTU of ${ap.mtu} (${ap.jumbo ? 'jumbo frames' : 'no jumbo frames'})`)
+    return end(D_MTU, R && `${ap.id} cannot take a ${size}-byte Geneve packet`)
+  }
+  lookups++
+  const i = matchSecurityGroup(ap.sg.ingress, PROTO_UDP, nd.addr, GENEVE_PORT)
+  const accept = i >= 0 && ap.sg.ingress[i].accept
+  if (R) R.step('securityGroup', `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${sgRuleText(ap, true, i, accept)}`, sgRef(ap, true, i))
+  if (!accept) return end(D_SG, R && `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
+  const r = inspect(ap)
+  if (r < 0) return r
+  if (R) R.step('encapsulate', `returns it to ${N.gwlbs[nd.gwlb].id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`, undefined, outer(ap.addr, nd.addr))
+  return next(AT_GWLB_BACK, cNode)
+}
+
+/** Back at the GWLB node: the Geneve option names the endpoint the packet returns to. */
+function gwlbBack(idx: number): number {
+  if (R) {
+    const nd = N.nodes[idx]
+    const ap = N.appliances[cAppliance]
+    R.step('receive', `Geneve back from ${ap.id}`, undefined, outer(ap.addr, nd.addr))
+    R.step('decapsulate', `removes the Geneve header; its GWLBe-id option sends the packet back to ${N.endpoints[cEp].id}`)
+  }
+  return next(AT_SERVICE_OUT, N.endpoints[cEp].service)
+}
+
+function serviceOut(): number {
+  if (R) R.step('privateLink', `PrivateLink carries it back to ${N.endpoints[cEp].id}`)
+  return next(AT_GWLBE_OUT, cEp)
+}
+
+/** Out of the endpoint into its vSwitch, whose route table decides. */
+function gwlbeOut(idx: number): number {
+  const ep = N.endpoints[idx]
+  if (R) R.step('receive', `back from PrivateLink; ${ep.id} hands it to its vSwitch ${N.vswitches[ep.vswitch].id}`)
+  if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
+  return routeFrom(ep.table)
+}
+
+/**
+ * One hop: what the resource at `at` does with the packet. Returns the next place, or a terminal code. Only a
+ * dispatch, so that it is small enough to inline into walk(): every place's own function is then called once
+ * or so per packet, often enough for the optimiser to inline it too (a big switch made each call site rare).
+ */
 function hop(at: number, idx: number): number {
   switch (at) {
     case AT_HOST_SEND:
-      if (R) R.step('send', `sends ${R.line()} across the internet`)
-      return toInternet()
+      return hostSend()
     case AT_ECS_SEND:
       return instanceSend(N.ecs[idx], false)
     case AT_APPLIANCE_SEND:
       return instanceSend(N.appliances[idx], true)
     case AT_HOST_RECV:
-      if (R) R.step('receive', `arrives at ${N.hosts[idx].id} (${N.hosts[idx].address})`)
-      return end(D_DELIVERED, R && `delivered to ${N.hosts[idx].id} on the internet`)
+      return hostReceive(idx)
     case AT_ECS_RECV:
       return instanceReceive(N.ecs[idx], false)
     case AT_APPLIANCE_RECV:
       return instanceReceive(N.appliances[idx], true)
-    case AT_IGW_IN: {
-      const g = N.igws[idx]
-      if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc].id} from the internet`)
-      lookups++
-      const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
-      if (code < 0 || (code & 7) !== T_ECS) return end(D_NO_ROUTE, R && `${ip(pDst)} is no EIP of this VPC`)
-      const e = N.ecs[code >> 3]
-      pDst = e.addr
-      if (R) R.step('translate', `destination ${e.eipText} → ${e.address}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText ?? '', privateIpAddress: e.address })
-      return routeFrom(g.table)
-    }
-    case AT_IGW_OUT: {
-      const g = N.igws[idx]
-      if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc].id}`)
-      lookups++
-      const code = N.addrTable.get(g.vpc, pSrc)
-      const e = code >= 0 && (code & 7) === T_ECS ? N.ecs[code >> 3] : null
-      if (!e || e.eipText === null) return end(D_NO_PUBLIC, R && `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
-      pSrc = e.eip
-      if (R) R.step('translate', `source ${e.address} → ${e.eipText}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText, privateIpAddress: e.address })
-      return toInternet()
-    }
-    case AT_GWLBE_IN: {
-      const ep = N.endpoints[idx]
-      cEp = idx
-      if (R) R.step('receive', `routed to endpoint ${ep.id} (ENI ${ep.address}, zone ${N.zones[ep.zone]})`)
-      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
-      const status = S.endpointStatus[idx]
-      const svc = N.services[ep.service]
-      if (R) {
-        const statusName = ['Connected', 'Disconnected', 'Connecting', 'Disconnecting', 'Pending'][status] ?? 'unknown'
-        const white = ep.whitelisted ? '' : `; ${svc.id}'s whitelist does not list account ${ep.account}`
-        R.step('connection', `connection to ${svc.id}: ${statusName}${white}`, { type: 'endpointConnection', endpointId: ep.id, serviceId: svc.id, connectionStatus: statusName, whitelisted: ep.whitelisted })
-      }
-      if (status !== 0 || !ep.whitelisted) return end(D_ENDPOINT, R && `endpoint ${ep.id} is not connected to ${svc.id}`)
-      return next(AT_SERVICE_IN, ep.service)
-    }
-    case AT_SERVICE_IN: {
-      const ep = N.endpoints[cEp]
-      const node = N.services[idx].nodeByZone[ep.zone]
-      if (node < 0) return end(D_NO_SERVICE, R && `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
-      cNode = node
-      if (R) R.step('privateLink', `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node].gwlb].id} in zone ${N.zones[ep.zone]}`)
-      return next(AT_GWLB_IN, node)
-    }
-    case AT_GWLB_IN: {
-      const nd = N.nodes[idx]
-      const g = N.gwlbs[nd.gwlb]
-      if (R) R.step('receive', `arrives at ${g.id}'s node in zone ${N.zones[nd.zone]} (${nd.address})`)
-      if (S.zoneDown[nd.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[nd.zone]} is down`)
-      if (!g.listener) return end(D_NO_LISTENER, R && `${g.id} has no listener with a server group`)
-      if (pSize > GWLB_MAX_PACKET) {
-        if (R) R.step('mtu', `${pSize} bytes is over the ${GWLB_MAX_PACKET} bytes a GWLB accepts; it neither fragments nor sends ICMP`)
-        return end(D_MTU, R && `${g.id} drops packets over ${GWLB_MAX_PACKET} bytes`)
-      }
-      const a = schedule(g, nd)
-      if (a < 0) return a
-      cAppliance = a
-      const ap = N.appliances[a]
-      if (R) {
-        R.use('geneveOptions')
-        R.step('encapsulate', `Geneve to ${ap.id}: outer ${nd.address} → ${ap.address} UDP ${GENEVE_PORT}, +${N.geneveOverhead} bytes, inner packet unchanged`, undefined, outer(nd.addr, ap.addr))
-      }
-      return next(AT_APPLIANCE, a)
-    }
-    case AT_APPLIANCE: {
-      const ap = N.appliances[idx]
-      const nd = N.nodes[cNode]
-      if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
-      if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, R && `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
-      if (S.run[idx] !== RUN_RUNNING) {
-        const why = S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'
-        return end(D_APPLIANCE_DOWN, R && `${ap.id} ${why}`)
-      }
-      const size = pSize + N.geneveOverhead
-      if (size > ap.mtu) {
-        if (R) R.step('mtu', `${size} bytes encapsulated is over ${ap.id}'s NIC MTU of ${ap.mtu} (${ap.jumbo ? 'jumbo frames' : 'no jumbo frames'})`)
-        return end(D_MTU, R && `${ap.id} cannot take a ${size}-byte Geneve packet`)
-      }
-      lookups++
-      const i = matchSecurityGroup(ap.sg.ingress, PROTO_UDP, nd.addr, GENEVE_PORT)
-      const accept = i >= 0 && ap.sg.ingress[i].accept
-      if (R) R.step('securityGroup', `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${sgRuleText(ap, true, i, accept)}`, sgRef(ap, true, i))
-      if (!accept) return end(D_SG, R && `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
-      const r = inspect(ap)
-      if (r < 0) return r
-      if (R) R.step('encapsulate', `returns it to ${N.gwlbs[nd.gwlb].id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`, undefined, outer(ap.addr, nd.addr))
-      return next(AT_GWLB_BACK, cNode)
-    }
-    case AT_GWLB_BACK: {
-      const nd = N.nodes[idx]
-      const ap = N.appliances[cAppliance]
-      if (R) {
-        R.step('receive', `Geneve back from ${ap.id}`, undefined, outer(ap.addr, nd.addr))
-        R.step('decapsulate', `removes the Geneve header; its GWLBe-id option sends the packet back to ${N.endpoints[cEp].id}`)
-      }
-      return next(AT_SERVICE_OUT, N.endpoints[cEp].service)
-    }
+    case AT_IGW_IN:
+      return igwIn(idx)
+    case AT_IGW_OUT:
+      return igwOut(idx)
+    case AT_GWLBE_IN:
+      return gwlbeIn(idx)
+    case AT_SERVICE_IN:
+      return serviceIn(idx)
+    case AT_GWLB_IN:
+      return gwlbIn(idx)
+    case AT_APPLIANCE:
+      return applianceInspect(idx)
+    case AT_GWLB_BACK:
+      return gwlbBack(idx)
     case AT_SERVICE_OUT:
-      if (R) R.step('privateLink', `PrivateLink carries it back to ${N.endpoints[cEp].id}`)
-      return next(AT_GWLBE_OUT, cEp)
-    case AT_GWLBE_OUT: {
-      const ep = N.endpoints[idx]
-      if (R) R.step('receive', `back from PrivateLink; ${ep.id} hands it to its vSwitch ${N.vswitches[ep.vswitch].id}`)
-      if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
-      return routeFrom(ep.table)
-    }
+      return serviceOut()
+    case AT_GWLBE_OUT:
+      return gwlbeOut(idx)
   }
   return end(D_NO_ROUTE, R && 'nowhere to go')
 }
