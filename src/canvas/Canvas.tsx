@@ -54,6 +54,9 @@ const MINIMAP_COLOUR: Record<string, string> = {
   internetHost: '#94a3b8',
 }
 
+/** Past this many drawn nodes the canvas trades the minimap for frame rate. */
+const LARGE_DESIGN_NODES = 400
+
 /** The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order). */
 function containerAt(x: number, y: number): string | null {
   for (const el of document.elementsFromPoint(x, y)) {
@@ -83,6 +86,7 @@ export function Canvas() {
   // the whole design stays in view when it is opened and when something is added or removed: new
   // resources are placed by the default layout, which may put them anywhere
   const drawnCount = flow.nodes.length
+  const large = drawnCount > LARGE_DESIGN_NODES
   const designName = design.name
   // only once React Flow has measured the nodes: a fit before that sees a smaller design than it is
   const measured = useNodesInitialized()
@@ -174,7 +178,8 @@ export function Canvas() {
       <Legend />
       <PacketOverlay />
       <DropMarkers />
-      <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'} />
+      {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
+      {!large && <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'} />}
     </ReactFlow>
   )
 }

@@ -25,7 +25,7 @@ export function ResourceCard({ kind, id, name, kindLabel, facts, badge, selected
       data-testid={`node-${id}`}
       data-kind={kind}
       data-lit={lit}
-      className="relative flex h-full w-full items-start gap-2 rounded-lg border bg-white px-2.5 py-2 shadow-sm"
+      className="relative flex h-full w-full items-start gap-2 rounded-lg border bg-white px-2.5 py-2"
       style={{
         borderColor: style.colour,
         borderWidth: selected ? 2.5 : 1.5,
