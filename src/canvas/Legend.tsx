@@ -1,5 +1,5 @@
 // What each line means, in the corner of the canvas: a reader of a shared design has no one to ask.
-// Folded on narrow screens (an embed), where it would cover the diagram; a click opens it.
+// Folded until asked for, so it never covers the diagram at fit view; one click opens it.
 import { useState } from 'react'
 
 const ITEMS = [
@@ -11,7 +11,7 @@ const ITEMS = [
 ]
 
 export function Legend() {
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1200)
+  const [open, setOpen] = useState(false)
   return (
     <div data-testid="legend" className="absolute left-3 top-3 z-10 rounded-md border border-slate-200 bg-white/90 px-2.5 py-1.5 text-[11px] text-slate-700 shadow-sm">
       <button type="button" className="text-[11px] font-semibold text-slate-500 hover:text-slate-800" aria-expanded={open} onClick={() => setOpen(!open)}>
