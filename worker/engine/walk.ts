@@ -393,6 +393,11 @@ function explainSchedule(g: CGwlb, nd: CGwlbNode, lo: number, hi: number, loP: n
   R.step('schedule', how, rule)
 }
 
+/** The server group's 5-, 3- or 2-tuple hash of a flow, endpoints already ordered. */
+function gwlbHash(scheduler: number, lo: number, hi: number, ports: number): number {
+  return scheduler === 5 ? mix4(lo, hi, ports, pProto) : scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
+}
+
 /** Picks the appliance for a packet at a GWLB node: flow table first, then the consistent hash. */
 function schedule(g: CGwlb, nd: CGwlbNode): number {
   let lo = pSrc
@@ -409,7 +414,9 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
   }
   const k2 = (loP << 16) | hiP
   const k3 = pProto | (nd.index << 8)
-  cHash = g.scheduler === 5 ? mix4(lo, hi, k2, pProto) : g.scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
+  // the GWLB's hash chooses for a new or rebalanced flow, and a trace shows it; a pinned flow on the fast path
+  // needs neither, so it is computed only then
+  if (R) cHash = gwlbHash(g.scheduler, lo, hi, k2)
   const flows = S.flows
   lookups++
   let slot = flows.find(lo, hi, k2, k3)
@@ -429,6 +436,7 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
     }
     via = VIA_REBALANCED
   }
+  if (!R) cHash = gwlbHash(g.scheduler, lo, hi, k2)
   const c = nd.candidates
   let best = -1
   let bestScore = -1
