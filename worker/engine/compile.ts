@@ -81,6 +81,10 @@ export const RT_GROUPS = 0
 export const RT_VPC = 1
 export const RT_FIRST_GROUP = 2
 export const RT_ENTRY_WORDS = 4
+/** offsets within an entry, from the position lpm() returns (its base is at 0) */
+export const RT_ENTRY = 1
+export const RT_NEXT_HOP = 2
+export const RT_TARGET = 3
 
 export interface SgRule {
   proto: number

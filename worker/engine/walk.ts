@@ -12,10 +12,6 @@ import {
   type CInstance,
   type CompiledEntry,
   type CompiledTable,
-  RT_FIRST_GROUP,
-  RT_ENTRY_WORDS,
-  RT_GROUPS,
-  RT_VPC,
   GENEVE_PORT,
   GWLB_MAX_PACKET,
   NH_BLACKHOLE,
@@ -26,6 +22,13 @@ import {
   type Network,
   PROTO_TCP,
   PROTO_UDP,
+  RT_ENTRY,
+  RT_ENTRY_WORDS,
+  RT_FIRST_GROUP,
+  RT_GROUPS,
+  RT_NEXT_HOP,
+  RT_TARGET,
+  RT_VPC,
   RUN_RUNNING,
   RUN_STOPPED,
   T_APPLIANCE,
@@ -241,15 +244,15 @@ function routeFrom(ti: number): number {
     return end(D_NO_ROUTE, `no entry of ${table} matches ${ip(pDst)}`)
   }
   const L = N.routes
-  const target = L[q + 3]
+  const target = L[q + RT_TARGET]
   if (R) {
     const t = N.tables[ti]
-    const e = t.entries[L[q + 1]]
+    const e = t.entries[L[q + RT_ENTRY]]
     R.step('route', routeText(t, e), e.rule)
   }
-  switch (L[q + 2]) {
+  switch (L[q + RT_NEXT_HOP]) {
     case NH_BLACKHOLE:
-      return end(D_BLACKHOLE, R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + 1]].blackhole}`)
+      return end(D_BLACKHOLE, R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + RT_ENTRY]].blackhole}`)
     case NH_IGW:
       return next(AT_IGW_OUT, target)
     case NH_GWLBE:
@@ -263,8 +266,9 @@ function routeFrom(ti: number): number {
       const kind = code & 7
       if (kind === T_ECS) return next(AT_ECS_RECV, code >> 3)
       if (kind === T_APPLIANCE) return next(AT_APPLIANCE_RECV, code >> 3)
+      if (!R) return term(D_HOST_UNREACHABLE)
       const what = kind === T_GWLBE ? `the ENI of endpoint ${N.endpoints[code >> 3].id}` : `an address of ${N.gwlbs[N.nodes[code >> 3].gwlb].id}`
-      return end(D_HOST_UNREACHABLE, R && `${ip(pDst)} is ${what}, which takes only traffic routed to it as a next hop`)
+      return end(D_HOST_UNREACHABLE, `${ip(pDst)} is ${what}, which takes only traffic routed to it as a next hop`)
     }
   }
   return end(D_NO_ROUTE, R && 'unknown next hop')
