@@ -41,8 +41,18 @@ function ui(page) {
       const type = await node.getAttribute('class')
       // click a container on its title or caption, where no child is
       const at = type.includes('react-flow__node-vswitch') ? { x: 8, y: box.height - 6 } : type.includes('react-flow__node-vpc') ? { x: 20, y: 12 } : undefined
-      await node.click({ position: at, force: true })
-      await inspector.locator(`span.font-mono:text-is("${id}")`).waitFor()
+      // on a loaded machine a click can land while the canvas re-renders: click again until the inspector shows it
+      const shown = inspector.locator(`span.font-mono:text-is("${id}")`)
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await node.click({ position: at, force: true })
+        try {
+          await shown.waitFor({ timeout: 5000 })
+          return
+        } catch {
+          // not selected yet: try again
+        }
+      }
+      await shown.waitFor()
     },
     async field(label, value, index = 0) {
       const input = inspector.getByLabel(label, { exact: true }).nth(index)
