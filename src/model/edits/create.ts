@@ -1,6 +1,6 @@
 // New resources with valid defaults, placed where they were dropped: the next free CIDR, the next free
 // address, the seed's settings. Illegal placements are refused with a reason in plain words.
-import { type Design, type Resource, type ResourceKind, type ResourceOf, zoneKey } from '../design'
+import type { Design, Resource, ResourceKind, ResourceOf } from '../design'
 import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
 import { cidrContainsCidr, cidrOrThrow, cidrsOverlap, formatCidr, formatIpv4, nextFreeAddress, parseIpv4 } from '../ipv4'
 import { addResource, findResource, freshId } from './basic'
@@ -258,10 +258,3 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
     }
   }
 }
-
-/** The zone band key a vSwitch is drawn in. */
-export function zoneBandOf(design: Design, vswitchId: string): string | undefined {
-  const v = findResource(design, vswitchId, 'vswitch')
-  return v && zoneKey(v.vpcId, v.zoneId)
-}
-
