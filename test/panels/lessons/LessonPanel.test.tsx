@@ -1,10 +1,11 @@
 // The lessons tab in jsdom: the list, a lesson's steps with previous/next, a quiz answered right and wrong,
 // and presenter mode's large narration with Escape to leave.
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ReactFlowProvider } from '@xyflow/react'
 import { describe, expect, it, vi } from 'vitest'
 import { Presenter } from '../../../src/panels/lessons/Presenter'
 import { SideTabs } from '../../../src/panels/lessons/SideTabs'
+import { lessonRunnerFor } from '../../../src/panels/lessons/useLessons'
 import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
 import { traceOn } from '../../../worker/report'
 import { loadExample } from '../../helpers'
@@ -30,10 +31,18 @@ function setup(): Stores {
   return stores
 }
 
-async function start(id: string) {
+// A step lights its resources in an effect, after the lesson's design has loaded: on a loaded machine
+// findBy can return before that, so wait for the highlight as well.
+async function start(stores: Stores, id: string) {
   fireEvent.click(screen.getByTestId('tab-lessons'))
   fireEvent.click(screen.getByTestId(`lesson-start-${id}`))
   await screen.findByTestId('lesson-title')
+  await waitFor(() => expect(stores.ui.getState().highlight).toBeTruthy())
+}
+
+/** The quiz is answered against the step's trace: wait until the engine has returned it. */
+async function traceReady(stores: Stores) {
+  await waitFor(() => expect(lessonRunnerFor(stores).getState().trace?.status).toBe('ok'))
 }
 
 describe('lessons tab', () => {
@@ -41,7 +50,7 @@ describe('lessons tab', () => {
     const stores = setup()
     fireEvent.click(screen.getByTestId('tab-lessons'))
     expect(screen.getAllByText('Start')).toHaveLength(6)
-    await start('outbound')
+    await start(stores, 'outbound')
     expect(screen.getByTestId('lesson-step-title').textContent).toMatch(/^1\. The server's vSwitch route table/)
     expect(stores.ui.getState().highlight?.focusId).toBe('ecs-web-1')
     fireEvent.click(screen.getByTestId('lesson-next'))
@@ -55,11 +64,10 @@ describe('lessons tab', () => {
 
   it('a quiz tells a wrong answer apart from a right one, and shows where the packet really ends', async () => {
     const stores = setup()
-    await start('mtu')
+    await start(stores, 'mtu')
     fireEvent.click(screen.getByTestId('lesson-next'))
     await screen.findByTestId('lesson-quiz')
-    // wait for the trace behind the quiz before answering
-    await act(() => new Promise((r) => setTimeout(r, 0)))
+    await traceReady(stores)
     act(() => stores.ui.getState().setSelection(['gwlb-inspection']))
     const verdict = await screen.findByTestId('quiz-verdict')
     expect(verdict.getAttribute('data-verdict')).toBe('wrong')
@@ -67,15 +75,15 @@ describe('lessons tab', () => {
     // on again and back: the quiz is asked afresh
     fireEvent.click(screen.getByTestId('lesson-next'))
     fireEvent.click(screen.getByTestId('lesson-prev'))
-    await act(() => new Promise((r) => setTimeout(r, 0)))
+    await traceReady(stores)
     act(() => stores.ui.getState().setSelection(['fw-1']))
     expect((await screen.findByTestId('quiz-verdict')).getAttribute('data-verdict')).toBe('right')
     expect(screen.getByTestId('walk-disposition').getAttribute('data-disposition')).toBe('MTU_EXCEEDED')
   })
 
   it('presenter mode shows the narration in large type; Escape leaves it', async () => {
-    setup()
-    await start('inbound')
+    const stores = setup()
+    await start(stores, 'inbound')
     fireEvent.click(screen.getByTestId('lesson-present'))
     const presenter = await screen.findByTestId('presenter')
     expect(presenter.querySelector('[data-testid="lesson-narration"]')?.className).toMatch(/text-2xl/)

@@ -22,15 +22,18 @@ function setup(): Stores {
 
 const focus = (stores: Stores) => stores.ui.getState().highlight?.focusId
 
-async function traceDefault() {
+// The player lights its first hop in an effect; on a loaded machine findBy can return before that effect
+// has run, so wait for the highlight too.
+async function traceDefault(stores: Stores) {
   fireEvent.click(screen.getByTestId('walk-trace'))
   await screen.findByTestId('trace-player')
+  await waitFor(() => expect(stores.ui.getState().highlight).toBeTruthy())
 }
 
 describe('walk a packet', () => {
   it('traces the form’s packet and steps through it hop by hop, lighting the current hop', async () => {
     const stores = setup()
-    await traceDefault()
+    await traceDefault(stores)
     expect(screen.getByTestId('walk-position').textContent).toBe('hop 1 of 10')
     expect(focus(stores)).toBe('internet-client')
     for (let i = 0; i < 4; i++) fireEvent.click(screen.getByTestId('walk-next'))
@@ -47,7 +50,7 @@ describe('walk a packet', () => {
 
   it('moves between hops with the arrow keys, but not while typing in a field', async () => {
     const stores = setup()
-    await traceDefault()
+    await traceDefault(stores)
     fireEvent.keyDown(window, { key: 'ArrowRight' })
     expect(focus(stores)).toBe('igw-service')
     fireEvent.keyDown(screen.getByLabelText('Address'), { key: 'ArrowRight' })
@@ -58,7 +61,7 @@ describe('walk a packet', () => {
 
   it('shows the reply on demand, from the server back to the client', async () => {
     const stores = setup()
-    await traceDefault()
+    await traceDefault(stores)
     fireEvent.click(screen.getByTestId('walk-show-reply'))
     expect(screen.getByTestId('trace-player').getAttribute('data-leg')).toBe('reply')
     expect(screen.getByTestId('walk-packet').textContent).toBe('Reply: 10.0.1.10:443 → 203.0.113.10:49152 TCP, 1500 bytes')
@@ -71,7 +74,7 @@ describe('walk a packet', () => {
   it('ends a dropped packet in red on the resource that dropped it, with no reply', async () => {
     const stores = setup()
     fireEvent.change(screen.getByLabelText('Destination port'), { target: { value: '22' } })
-    await traceDefault()
+    await traceDefault(stores)
     fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
     const end = screen.getByTestId('walk-disposition')
     expect(end.getAttribute('data-disposition')).toBe('APPLIANCE_DENIED')
@@ -90,7 +93,7 @@ describe('walk a packet', () => {
     act(() => stores.ui.getState().setSelection(['update-server']))
     expect((screen.getByLabelText('Address') as HTMLInputElement).value).toBe('203.0.113.80')
     expect(screen.queryByTestId('walk-pick-prompt')).toBeNull()
-    await traceDefault()
+    await traceDefault(stores)
     fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
     await waitFor(() => expect(focus(stores)).toBe('update-server'))
   })
