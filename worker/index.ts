@@ -27,7 +27,8 @@ export const api = {
   simSubscribe(onFrame: (batch: FrameBatch) => void) {
     playback.subscribe(onFrame)
   },
-  simPlay: () => playback.play(),
+  /** Plays; with untilMs, pauses by itself exactly at that simulated time (a lesson step's moment). */
+  simPlay: (untilMs?: number) => playback.play(untilMs),
   simPause: () => playback.pause(),
   simStep: () => playback.step(),
   simReset: () => playback.reset(),

@@ -19,6 +19,8 @@ export interface FrameBatch {
   nowMs: number
   playing: boolean
   speed: number
+  /** the simulated ms where play will pause by itself (a lesson's moment), or null: it plays on */
+  untilMs: number | null
   /** new log entries; when logSize equals their count the log starts over (after a load, a reset or a seek) */
   events: SimEvent[]
   logSize: number
@@ -69,6 +71,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
   let timer: ReturnType<typeof setInterval> | undefined
   let pendingEvents: SimEvent[] = []
   let seed = 1
+  let untilMs: number | null = null
 
   function sample(): VisualPacket[] {
     if (!sim) return []
@@ -92,18 +95,26 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
 
   function frame() {
     if (!sim || !clock || !listener) return
-    const playing = clock.state.kind === 'playing'
-    if (playing) {
-      const r = sim.tick({ maxWallMs: FRAME_BUDGET_MS, wallNow })
+    if (clock.state.kind === 'playing') {
+      // never past the pause point, however late this frame comes: the stop lands on the exact millisecond
+      const r = sim.advance(untilMs === null ? clock.now() : Math.min(clock.now(), untilMs), { maxWallMs: FRAME_BUDGET_MS, wallNow })
       pendingEvents.push(...r.events)
       // behind (the frame's budget ran out): play slows down rather than jumping ahead
       if (!r.caughtUp) clock.seek(sim.nowMs)
+      else if (untilMs !== null && sim.nowMs >= untilMs) {
+        clock.pause()
+        clock.seek(untilMs)
+        untilMs = null
+      }
     }
+    // after a stop at untilMs this frame already says paused, with the state at that moment
+    const playing = clock.state.kind === 'playing'
     const m = sim.metrics()
     const batch: FrameBatch = {
       nowMs: sim.nowMs,
       playing,
       speed: clock.speed,
+      untilMs,
       events: pendingEvents,
       logSize: sim.log().length,
       appliances: sim.appliances(),
@@ -127,6 +138,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       if (!scenario) return { ok: false, message: 'The design has no scenario to play: add flows to a scenario first.' }
       sim?.dispose()
       seed = newSeed
+      untilMs = null
       clock = createPlaybackClock(wallNow)
       sim = createSim({ design, scenario, clock, seed, onEvent: undefined })
       pendingEvents = [...sim.log()]
@@ -137,15 +149,21 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     subscribe(fn: (b: FrameBatch) => void) {
       listener = fn
     },
-    play() {
-      clock?.play()
+    /** plays on; with `until`, pauses by itself exactly at that simulated ms (nothing happens if the run is already there) */
+    play(until?: number) {
+      if (!sim || !clock) return
+      if (until !== undefined && until <= sim.nowMs) return
+      untilMs = until ?? null
+      clock.play()
     },
     pause() {
+      untilMs = null
       clock?.pause()
     },
     /** to the next log entry */
     step() {
       if (!sim) return
+      untilMs = null
       clock?.pause()
       pendingEvents.push(...sim.step().events)
       frame()
@@ -156,6 +174,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     /** to a simulated time: the run is deterministic, so this replays from 0 with the same seed */
     seek(toMs: number) {
       if (!sim || !clock) return
+      untilMs = null
       clock.pause()
       sim.reset(seed)
       sim.run(Math.max(0, toMs))
@@ -164,6 +183,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     },
     reset() {
       if (!sim || !clock) return
+      untilMs = null
       clock.pause()
       sim.reset(seed)
       clock.seek(0)

@@ -10,6 +10,8 @@ import { engineWorker } from './workerClient'
 export interface SimControls {
   load(scenario: string | null): Promise<void>
   play(): void
+  /** plays and pauses by itself exactly at simulated `untilMs` (a lesson step's moment) */
+  playUntil(untilMs: number): void
   pause(): void
   step(): void
   reset(): void
@@ -30,6 +32,10 @@ export function simControls(stores: Stores): SimControls {
     play: () => {
       stores.sim.setState({ playing: true })
       void worker().simPlay()
+    },
+    playUntil: (untilMs) => {
+      stores.sim.setState({ playing: true, untilMs })
+      void worker().simPlay(untilMs)
     },
     pause: () => {
       stores.sim.setState({ playing: false })

@@ -13,8 +13,11 @@ import type { Lesson, LessonDesignName } from './schema'
 export interface LessonDeps {
   loadDesign(name: LessonDesignName): Promise<{ ok: true; design: Design } | { ok: false; message: string }>
   trace(design: Design, packet: PacketSpec): Promise<{ ok: true; roundTrip: RoundTrip } | { ok: false; message: string }>
-  /** loads a scenario of the shown design into the simulator, paused at 0 s */
-  simulate(scenario: string): void
+  /** loads a scenario of the shown design into the simulator, paused at 0 s; true once it is loaded */
+  simulate(scenario: string): Promise<boolean>
+  /** plays the loaded scenario and pauses by itself exactly at simulated `untilMs` */
+  playUntil(untilMs: number): void
+  /** unloads whatever the simulator holds (nothing if it holds nothing) */
   stopSimulation(): void
 }
 
@@ -84,7 +87,6 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
         stores.ui.getState().setReadOnly(true)
       }
       stores.ui.getState().openRouteTable(null)
-      deps.stopSimulation()
       unsubscribe?.()
       unsubscribe = stores.ui.subscribe((s, prev) => {
         if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
@@ -118,6 +120,8 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       const step = lesson.steps[i]
       const design = designs[i]
       const mine = ++token
+      // before the design changes: a loaded scenario would otherwise be reloaded on the new design
+      deps.stopSimulation()
       if (stores.design.getState().design !== design) stores.design.getState().replace(design)
       stores.ui.getState().select(null)
       const focusId = stepFocus(step)
@@ -129,7 +133,14 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
           .trace(design, action.packet)
           .then((r) => mine === token && set({ trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message } }))
           .catch((e: unknown) => mine === token && set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }))
-      } else if (action?.kind === 'simulate') deps.simulate(action.scenario)
+      } else if (action?.kind === 'simulate') {
+        const untilMs = action.untilSeconds * 1000
+        // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
+        void deps.simulate(action.scenario).then((ok) => {
+          if (mine !== token) deps.stopSimulation()
+          else if (ok) deps.playUntil(untilMs)
+        })
+      }
     },
     next: () => get().go(get().stepIndex + 1),
     prev: () => get().go(get().stepIndex - 1),

@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { type SimControls, simControls } from '../app/useSimSync'
 import { useDesign, useSim, useStores } from '../store/context'
 
-const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]
 const TIMELINE_KINDS = new Set(['fault-applied', 'fault-reverted', 'marked-unhealthy', 'marked-healthy', 'no-healthy-appliance', 'healthy-appliance-back', 'flows-moved', 'drain-ended', 'loss-started', 'loss-stopped'])
 const KIND_COLOUR: Record<string, string> = {
   'fault-applied': '#dc2626',

@@ -21,6 +21,8 @@ export interface SimState {
   nowMs: number
   playing: boolean
   speed: number
+  /** where play will pause by itself (a lesson step's moment), or null */
+  untilMs: number | null
   log: SimEvent[]
   totals: FrameBatch['totals'] | null
   faults: FrameBatch['faults']
@@ -72,15 +74,17 @@ export function createSimStore() {
     nowMs: 0,
     playing: false,
     speed: 1,
+    untilMs: null,
     log: [],
     totals: null,
     faults: [],
     applianceRates: {},
     appliances: {},
     drops: {},
-    loaded: (scenario, scenarios) => set({ status: 'ready', message: null, scenario, scenarios, log: [], drops: {}, applianceRates: {} }),
+    // a load puts the run at 0 s, paused: nothing of a run shown before may linger until the first frame
+    loaded: (scenario, scenarios) => set({ status: 'ready', message: null, scenario, scenarios, nowMs: 0, playing: false, untilMs: null, log: [], drops: {}, applianceRates: {} }),
     failed: (message) => set({ status: 'failed', message }),
-    unload: () => set({ status: 'idle', scenario: null, log: [], totals: null, faults: [], drops: {}, applianceRates: {}, appliances: {} }),
+    unload: () => set({ status: 'idle', scenario: null, untilMs: null, log: [], totals: null, faults: [], drops: {}, applianceRates: {}, appliances: {} }),
     receive: (b, wallNow) => {
       feed.push(b.packets)
       const s = get()
@@ -97,7 +101,7 @@ export function createSimStore() {
         const was = s.appliances[a.id]
         return !was || was.run !== a.run || was.healthy !== a.healthy || was.membership !== a.membership
       })
-      const changed = applianceChange || log !== s.log || b.playing !== s.playing || b.speed !== s.speed || Object.keys(drops).length !== Object.keys(s.drops).length
+      const changed = applianceChange || log !== s.log || b.playing !== s.playing || b.speed !== s.speed || b.untilMs !== s.untilMs || Object.keys(drops).length !== Object.keys(s.drops).length
       if (!changed && wallNow - lastUi < UI_REFRESH_MS) return
       lastUi = wallNow
       let applianceRates = s.applianceRates
@@ -107,7 +111,7 @@ export function createSimStore() {
         applianceRates = Object.fromEntries(Object.entries(b.applianceSent).map(([id, n]) => [id, Math.max(0, (n - (prev[id] ?? 0)) / dt)]))
       } else if (!b.playing) applianceRates = {}
       lastRates = { nowMs: b.nowMs, sent: b.applianceSent }
-      set({ nowMs: b.nowMs, playing: b.playing, speed: b.speed, log, totals: b.totals, faults: b.faults, drops, applianceRates, appliances: applianceChange ? appliances : s.appliances })
+      set({ nowMs: b.nowMs, playing: b.playing, speed: b.speed, untilMs: b.untilMs, log, totals: b.totals, faults: b.faults, drops, applianceRates, appliances: applianceChange ? appliances : s.appliances })
     },
   }))
   return Object.assign(store, { feed })

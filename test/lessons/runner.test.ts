@@ -13,7 +13,8 @@ function setup(overrides: Partial<LessonDeps> = {}) {
   const deps: LessonDeps = {
     loadDesign: async (name) => ({ ok: true, design: loadExample(name) }),
     trace: async (design, packet) => traceOn(design, packet),
-    simulate: vi.fn(),
+    simulate: vi.fn(async () => true),
+    playUntil: vi.fn(),
     stopSimulation: vi.fn(),
     ...overrides,
   }
@@ -62,13 +63,46 @@ describe('lesson runner', () => {
     expect(runner.getState().answer).toBe('fw-1')
   })
 
-  it('loads a simulate step’s scenario and stops the simulator on leaving', async () => {
+  it('loads a simulate step’s scenario, plays it to the step’s moment, and stops the simulator on leaving the step or the lesson', async () => {
     const { runner, deps } = setup()
     await runner.getState().open('appliance-fails')
+    expect(deps.simulate).not.toHaveBeenCalled()
     runner.getState().go(1)
     expect(deps.simulate).toHaveBeenCalledWith('appliance-failure')
+    // played only once the scenario is loaded
+    expect(deps.playUntil).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(deps.playUntil).toHaveBeenCalledWith(50_000))
+    vi.mocked(deps.stopSimulation).mockClear()
+    runner.getState().next()
+    expect(deps.stopSimulation).toHaveBeenCalledTimes(1)
+    runner.getState().prev()
+    await vi.waitFor(() => expect(deps.playUntil).toHaveBeenCalledTimes(2))
+    vi.mocked(deps.stopSimulation).mockClear()
     runner.getState().close()
     expect(deps.stopSimulation).toHaveBeenCalled()
+  })
+
+  it('does not play a scenario that did not load', async () => {
+    const failed = Promise.resolve(false)
+    const { runner, deps } = setup({ simulate: vi.fn(() => failed) })
+    await runner.getState().open('appliance-fails')
+    runner.getState().go(1)
+    // the runner's reaction was attached first, so it has run once this await resumes
+    await failed
+    expect(deps.simulate).toHaveBeenCalledWith('appliance-failure')
+    expect(deps.playUntil).not.toHaveBeenCalled()
+  })
+
+  it('a scenario that finishes loading after the learner moved on is not played but stopped', async () => {
+    let loaded: (ok: boolean) => void = () => {}
+    const { runner, deps } = setup({ simulate: vi.fn(() => new Promise<boolean>((r) => (loaded = r))) })
+    await runner.getState().open('appliance-fails')
+    runner.getState().go(1)
+    runner.getState().next()
+    vi.mocked(deps.stopSimulation).mockClear()
+    loaded(true)
+    await vi.waitFor(() => expect(deps.stopSimulation).toHaveBeenCalledTimes(1))
+    expect(deps.playUntil).not.toHaveBeenCalled()
   })
 
   it('drops a trace that answers after the learner moved on', async () => {

@@ -96,6 +96,50 @@ describe('playback in the worker', () => {
     playback.dispose()
   })
 
+  it('plays to a given moment and pauses there exactly, with the state of that moment, whatever the frames’ timing', () => {
+    const { playback, batches, tick } = setup()
+    playback.load(loadExample('two-zones'), 'appliance-failure')
+    playback.setSpeed(10)
+    // 12,345 ms falls inside a frame: at 10× each 50 ms frame moves 500 ms
+    playback.play(12_345)
+    tick(1000)
+    expect(batches.at(-1)).toMatchObject({ playing: true, untilMs: 12_345 })
+    tick(2000)
+    const paused = batches.findIndex((b) => !b.playing && b.nowMs > 0)
+    expect(batches[paused]).toMatchObject({ nowMs: 12_345, playing: false, untilMs: null, packets: [] })
+    // it stays there
+    tick(1000)
+    expect(batches.slice(paused).every((b) => b.nowMs === 12_345 && !b.playing)).toBe(true)
+    const logThere = batches.flatMap((b) => b.events)
+    // the same run jumped to that moment has the same log: the pause shows what the run has at 12,345 ms
+    playback.seek(12_345)
+    expect((batches.at(-1) as FrameBatch).events).toEqual(logThere)
+    // Play goes on past it
+    playback.play()
+    tick(1000)
+    expect(batches.at(-1)).toMatchObject({ playing: true, untilMs: null })
+    expect((batches.at(-1) as FrameBatch).nowMs).toBeGreaterThan(12_345)
+    playback.dispose()
+  })
+
+  it('a reset drops the pending stop; a moment already reached does not play', () => {
+    const { playback, batches, tick } = setup()
+    playback.load(loadExample('two-zones'), 'steady')
+    playback.setSpeed(10)
+    playback.play(20_000)
+    tick(500)
+    playback.reset()
+    expect(batches.at(-1)).toMatchObject({ nowMs: 0, playing: false, untilMs: null })
+    playback.play()
+    tick(3000)
+    expect((batches.at(-1) as FrameBatch).nowMs).toBeGreaterThan(20_000)
+    playback.seek(30_000)
+    playback.play(30_000)
+    tick(500)
+    expect(batches.at(-1)).toMatchObject({ nowMs: 30_000, playing: false })
+    playback.dispose()
+  })
+
   it('says so when the design has no scenario', () => {
     const { playback } = setup()
     const d = loadExample('single-zone')

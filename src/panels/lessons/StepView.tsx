@@ -1,10 +1,12 @@
 // One lesson step: its narration, and its action: a traced packet played hop by hop, a quiz answered by
-// clicking the canvas, or a scenario to play in the simulator. Shared by the side panel and presenter mode.
-import type { LessonStep } from '../../lessons/schema'
+// clicking the canvas, or a scenario played in the simulator up to the step's moment. Shared by the side panel
+// and presenter mode.
+import type { LessonAction, LessonStep } from '../../lessons/schema'
 import { quizVerdict } from '../../lessons/runner'
 import { TracePlayer } from '../walk/TracePlayer'
 import { dispositionWords, endOf } from '../walk/walkModel'
-import { useDesign } from '../../store/context'
+import { useDesign, useSim } from '../../store/context'
+import type { SimState } from '../../store/simStore'
 import { useLessons } from './useLessons'
 
 export function StepView({ step, large = false }: { step: LessonStep; large?: boolean }) {
@@ -34,13 +36,7 @@ function ActionView({ step, large }: { step: LessonStep; large: boolean }) {
   const text = large ? 'text-lg' : 'text-xs'
   if (!action) return null
 
-  if (action.kind === 'simulate')
-    return (
-      <p className={`rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sky-950 ${text}`} data-testid="lesson-simulate">
-        The scenario “{action.scenario}” is loaded in the simulator: press Play in the timeline below to watch it. What this step describes happens within the first{' '}
-        {action.untilSeconds} s of simulated time.
-      </p>
-    )
+  if (action.kind === 'simulate') return <SimulateView action={action} text={text} />
 
   const traceView =
     trace?.status === 'running' ? (
@@ -87,5 +83,43 @@ function ActionView({ step, large }: { step: LessonStep; large: boolean }) {
       )}
       {revealed && !legTrace && traceView}
     </div>
+  )
+}
+
+type SimulateAction = Extract<LessonAction, { kind: 'simulate' }>
+type SimView = Pick<SimState, 'status' | 'message' | 'scenario' | 'playing' | 'nowMs' | 'untilMs'>
+const wholeSeconds = (ms: number) => `${Math.floor(ms / 1000)} s`
+const GO_ON = 'Press Play in the timeline below to go on, or Reset to start over.'
+
+/** Where the step's run is: the runner loads it and plays it to untilSeconds, where the worker pauses it. */
+function simulateProgress(action: SimulateAction, sim: SimView): { state: 'failed' | 'loading' | 'playing' | 'playing-on' | 'at-moment' | 'paused'; words: string } {
+  if (sim.status === 'failed') return { state: 'failed', words: `The scenario “${action.scenario}” did not load: ${sim.message}` }
+  if (sim.status !== 'ready') return { state: 'loading', words: `Loading the scenario “${action.scenario}” into the simulator…` }
+  // the learner may have chosen another scenario in the timeline: name what plays
+  const name = sim.scenario ?? action.scenario
+  if (sim.playing && sim.untilMs !== null) return { state: 'playing', words: `Playing “${name}” to ${action.untilSeconds} s… now at ${wholeSeconds(sim.nowMs)}.` }
+  if (sim.playing) return { state: 'playing-on', words: `Playing “${name}” on, now at ${wholeSeconds(sim.nowMs)}: Pause or Reset in the timeline below.` }
+  if (sim.scenario === action.scenario && sim.nowMs === action.untilSeconds * 1000)
+    return { state: 'at-moment', words: `Paused at ${action.untilSeconds} s of “${name}”, the moment this step describes. ${GO_ON}` }
+  return { state: 'paused', words: `“${name}” is paused at ${wholeSeconds(sim.nowMs)}. ${GO_ON}` }
+}
+
+function SimulateView({ action, text }: { action: SimulateAction; text: string }) {
+  const status = useSim((s) => s.status)
+  const message = useSim((s) => s.message)
+  const scenario = useSim((s) => s.scenario)
+  const playing = useSim((s) => s.playing)
+  const nowMs = useSim((s) => s.nowMs)
+  const untilMs = useSim((s) => s.untilMs)
+  const { state, words } = simulateProgress(action, { status, message, scenario, playing, nowMs, untilMs })
+  return (
+    <p
+      role={state === 'failed' ? 'alert' : undefined}
+      className={`rounded border px-3 py-2 ${state === 'failed' ? 'border-red-200 bg-red-50 text-red-900' : 'border-sky-200 bg-sky-50 text-sky-950'} ${text}`}
+      data-testid="lesson-simulate"
+      data-state={state}
+    >
+      {words}
+    </p>
   )
 }

@@ -5,8 +5,21 @@ import { simControls } from '../../app/useSimSync'
 import { engineWorker } from '../../app/workerClient'
 import { type LessonRunner, type LessonState, createLessonRunner } from '../../lessons/runner'
 import { type Stores, useStores } from '../../store/context'
+import { SPEEDS } from '../SimPanel'
 
 const runners = new WeakMap<Stores, LessonRunner>()
+
+/** About how long the class watches a simulate step play up to its moment. */
+const WATCH_MS = 6000
+
+/**
+ * The speed, among those the simulator's Speed list offers (so the list shows it), that reaches `untilMs` of
+ * simulated time in the wall time nearest WATCH_MS: quick enough not to keep a class waiting, slow enough to follow.
+ */
+export function speedToReach(untilMs: number): number {
+  const off = (x: number) => Math.abs(Math.log(untilMs / x / WATCH_MS))
+  return SPEEDS.reduce((best, x) => (off(x) < off(best) ? x : best))
+}
 
 export function lessonRunnerFor(stores: Stores): LessonRunner {
   let runner = runners.get(stores)
@@ -18,7 +31,14 @@ export function lessonRunnerFor(stores: Stores): LessonRunner {
         return r.ok ? r : { ok: false, message: typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? 'invalid') }
       },
       trace: (design, packet) => engineWorker().trace(design, packet),
-      simulate: (scenario) => void sim.load(scenario),
+      async simulate(scenario) {
+        await sim.load(scenario)
+        return stores.sim.getState().status === 'ready'
+      },
+      playUntil(untilMs) {
+        sim.speed(speedToReach(untilMs))
+        sim.playUntil(untilMs)
+      },
       stopSimulation: () => {
         if (stores.sim.getState().status !== 'idle') sim.unload()
       },
