@@ -10,15 +10,18 @@ import {
   type NodeChange,
   ReactFlow,
   applyNodeChanges,
+  type ReactFlowState,
   useNodesInitialized,
   useReactFlow,
+  useStore,
 } from '@xyflow/react'
-import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react'
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { withDefaultLayout } from '../model'
 import { connectionIntent } from '../model/edits/connect'
 import { type PlaceableKind, PLACEABLE_KINDS, createResource, dropTargetOf } from '../model/edits/create'
 import { PALETTE_MIME } from '../panels/Palette'
 import { useDesign, useStores, useUi } from '../store/context'
+import { type CanvasDetail, DetailContext, OVERVIEW_ZOOM } from './detail'
 import { ConfigEdge } from './edges/ConfigEdge'
 import { DropMarkers } from './DropMarkers'
 import { Legend } from './Legend'
@@ -57,6 +60,12 @@ const MINIMAP_COLOUR: Record<string, string> = {
 /** Past this many drawn nodes the canvas trades the minimap for frame rate. */
 const LARGE_DESIGN_NODES = 400
 
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM
+const labelLayerOf = (s: ReactFlowState) => s.domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null
+
+/** While the view pans or zooms: see `.moving` in index.css. */
+const MOVING = 'moving'
+
 /** The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order). */
 function containerAt(x: number, y: number): string | null {
   for (const el of document.elementsFromPoint(x, y)) {
@@ -72,6 +81,10 @@ export function Canvas() {
   const readOnly = useUi((s) => s.readOnly)
   const selectedIds = useUi((s) => s.selectedIds)
   const { fitView } = useReactFlow()
+  const overview = useStore(zoomedOut)
+  const labelLayer = useStore(labelLayerOf)
+  const detail = useMemo<CanvasDetail>(() => ({ overview, labelLayer }), [overview, labelLayer])
+  const root = useRef<HTMLDivElement>(null)
   const flow = useMemo(() => toFlow(design), [design])
   // React Flow owns transient drag positions; the document gets the position when the drag ends
   const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
@@ -148,38 +161,44 @@ export function Canvas() {
   )
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onConnect={onConnect}
-      onDrop={onDrop}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(PALETTE_MIME)) {
-          e.preventDefault()
-          e.dataTransfer.dropEffect = 'copy'
-        }
-      }}
-      onPaneClick={() => ui.getState().select(null)}
-      fitView
-      fitViewOptions={{ padding: 0.04 }}
-      minZoom={0.1}
-      maxZoom={2.5}
-      connectionMode={ConnectionMode.Loose}
-      nodesConnectable={!readOnly}
-      nodesDraggable={!readOnly}
-      deleteKeyCode={null}
-      multiSelectionKeyCode="Shift"
-    >
-      <Background gap={24} color="#e2e8f0" />
-      <Controls showInteractive={false} />
-      <Legend />
-      <PacketOverlay />
-      <DropMarkers />
-      {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
-      {!large && <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'} />}
-    </ReactFlow>
+    <DetailContext.Provider value={detail}>
+      <ReactFlow
+        ref={root}
+        className={overview ? 'overview' : undefined}
+        onMoveStart={() => root.current?.classList.add(MOVING)}
+        onMoveEnd={() => root.current?.classList.remove(MOVING)}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onDrop={onDrop}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+            e.preventDefault()
+            e.dataTransfer.dropEffect = 'copy'
+          }
+        }}
+        onPaneClick={() => ui.getState().select(null)}
+        fitView
+        fitViewOptions={{ padding: 0.04 }}
+        minZoom={0.1}
+        maxZoom={2.5}
+        connectionMode={ConnectionMode.Loose}
+        nodesConnectable={!readOnly}
+        nodesDraggable={!readOnly}
+        deleteKeyCode={null}
+        multiSelectionKeyCode="Shift"
+      >
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} />
+        <Legend />
+        <PacketOverlay />
+        <DropMarkers />
+        {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
+        {!large && <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'} />}
+      </ReactFlow>
+    </DetailContext.Provider>
   )
 }

@@ -15,7 +15,8 @@ export type DrawnKind =
   | 'endpointService'
   | 'internetHost'
 
-export type ResourceNodeData = { resourceId: string }
+/** `handles`: the handles this node's edges use, which the overview keeps (sorted, so equal sets compare equal) */
+export type ResourceNodeData = { resourceId: string; handles?: readonly string[] }
 export type ZoneNodeData = { vpcId: string; zoneId: string }
 export type CanvasNode = Node<ResourceNodeData, Exclude<DrawnKind, 'zone'>> | Node<ZoneNodeData, 'zone'>
 
@@ -147,5 +148,16 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
     if (r.kind === 'gwlb')
       for (const s of r.serverGroup?.servers ?? []) link(`server:${r.id}:${s}`, r.id, s, { kind: 'serverGroup', bendNearSource: true })
   }
-  return { nodes, edges }
+  // the overview keeps only the handles edges use
+  const used = new Map<string, Set<string>>()
+  const use = (id: string, handle: string) => used.set(id, (used.get(id) ?? new Set<string>()).add(handle))
+  for (const e of edges) {
+    use(e.source, e.sourceHandle ?? '')
+    use(e.target, e.targetHandle ?? '')
+  }
+  const withHandles = nodes.map((n) => {
+    const mine = used.get(n.id)
+    return mine && n.type !== 'zone' ? { ...n, data: { ...n.data, handles: [...mine].sort() } } : n
+  })
+  return { nodes: withHandles, edges }
 }

@@ -105,3 +105,22 @@ describe('document → canvas', () => {
     expect(overlap(boxes.get('vpc-service') as Box, boxes.get('vpc-security') as Box)).toBe(false)
   })
 })
+
+describe('handles kept in the overview', () => {
+  it('lists on each node exactly the handles its edges leave and enter by, and none on a node without edges', () => {
+    const { nodes, edges } = toFlow(loadExample('two-zones'))
+    const expected = new Map<string, Set<string>>()
+    for (const e of edges) {
+      expected.set(e.source, (expected.get(e.source) ?? new Set()).add(e.sourceHandle as string))
+      expected.set(e.target, (expected.get(e.target) ?? new Set()).add(e.targetHandle as string))
+    }
+    for (const n of nodes) {
+      if (n.type === 'zone') continue
+      expect(n.data.handles ?? [], n.id).toEqual([...(expected.get(n.id) ?? [])].sort())
+    }
+    const gwlbe = nodes.find((n) => n.id === 'gwlbe-h')
+    // the PrivateLink line leaves the GWLBe downwards; routes from its vSwitch and the gateway come in
+    expect(gwlbe?.type !== 'zone' && gwlbe?.data.handles).toContain('bottom-source')
+    expect(nodes.find((n) => n.id === 'ecs-web-1')?.data).not.toHaveProperty('handles')
+  })
+})

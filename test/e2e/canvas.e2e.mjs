@@ -90,4 +90,41 @@ describe('reference design (b) in Chromium', () => {
     await page.waitForSelector('[data-testid="engine-status"]:has-text("Loaded")')
     await page.close()
   })
+
+  it('zoomed far out draws an overview of names only, and zoomed back in every detail and line end returns', async () => {
+    const { page } = await open()
+    // screen distance from each end of a line to the box of the node it joins
+    const endGaps = (edgeId, source, target) =>
+      page.evaluate(
+        ([edgeId, source, target]) => {
+          const path = document.querySelector(`.react-flow__edge[data-id="${edgeId}"] .react-flow__edge-path`)
+          const ctm = path.getScreenCTM()
+          const at = (len) => new DOMPoint(path.getPointAtLength(len).x, path.getPointAtLength(len).y).matrixTransform(ctm)
+          const gap = (p, id) => {
+            const r = document.querySelector(`.react-flow__node[data-id="${id}"]`).getBoundingClientRect()
+            return Math.hypot(Math.max(r.left - p.x, 0, p.x - r.right), Math.max(r.top - p.y, 0, p.y - r.bottom))
+          }
+          return [gap(at(0), source), gap(at(path.getTotalLength()), target)]
+        },
+        [edgeId, source, target],
+      )
+    const joined = async () => {
+      for (const [edge, from, to] of [['privatelink:gwlbe-h', 'gwlbe-h', 'epsrv-inspection'], ['server:gwlb-inspection:fw-i2', 'gwlb-inspection', 'fw-i2']])
+        for (const gap of await endGaps(edge, from, to)) assert.ok(gap < 10, `${edge} ends ${gap}px from its node`)
+    }
+    const labels = () => page.locator('[data-testid^="edge-label-"]').count()
+    assert.ok((await labels()) > 5, 'the detailed view labels its routes')
+    await joined()
+    while (!(await page.locator('.react-flow.overview').count())) await page.locator('.react-flow__controls-zoomout').click()
+    assert.equal(await labels(), 0, 'no edge labels in the overview')
+    assert.equal(await page.locator('[data-testid="node-gwlbe-h"]').textContent(), 'GWLBe H')
+    assert.equal(await page.locator('[data-testid="node-gwlbe-h"] svg').count(), 0, 'no glyph in the overview')
+    await joined()
+    await page.locator('.react-flow__controls-fitview').click()
+    await page.waitForSelector('.react-flow:not(.overview)')
+    assert.ok((await labels()) > 5, 'the labels are back')
+    assert.match(await page.locator('[data-testid="node-gwlbe-h"]').textContent(), /Connected/)
+    await joined()
+    await page.close()
+  })
 })

@@ -1,6 +1,8 @@
 // Every configuration line: route next hops (labelled with the destination), PrivateLink connections,
 // service resources, server-group members and the internet. Labels are text in a box, never HTML.
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, Position, getSmoothStepPath } from '@xyflow/react'
+import { BaseEdge, type EdgeProps, Position, getSmoothStepPath } from '@xyflow/react'
+import { createPortal } from 'react-dom'
+import { useDetail } from '../detail'
 import { useSim, useUi } from '../../store/context'
 import type { CanvasEdgeData, EdgeKind } from '../toFlow'
 
@@ -31,6 +33,9 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   const lit = useUi((s) => (s.highlight ? s.highlight.ids.includes(source) && s.highlight.ids.includes(target) : null))
   // while a scenario plays, the GWLB's line to each appliance carries the rate it is being handed
   const rate = useSim((s) => (data?.kind === 'serverGroup' && s.status === 'ready' ? s.applianceRates[target] : undefined))
+  // labels go to the canvas's one label layer (React Flow's EdgeLabelRenderer looks that layer up again for
+  // each label on every pan frame); the overview draws none: they would be a few pixels tall
+  const { overview, labelLayer } = useDetail()
   const label = rate !== undefined ? `${Math.round(rate).toLocaleString('en-US')} pkt/s` : data?.label
   const kind = data?.kind ?? 'route'
   const look = LOOK[kind]
@@ -63,12 +68,16 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
         style={{
           stroke: lit ? '#eab308' : broken ? '#dc2626' : look.stroke,
           strokeWidth: lit ? look.width + 2 : look.width,
-          strokeDasharray: look.dash,
+          // a dash is under a pixel in the overview, and dashed strokes are what costs most to raster: a
+          // 2,000-node design's 1,700 internet lines made every drag frame four times slower
+          strokeDasharray: overview ? undefined : look.dash,
           opacity: lit === false ? 0.35 : 1,
         }}
       />
-      {label && (
-        <EdgeLabelRenderer>
+      {label &&
+        !overview &&
+        labelLayer &&
+        createPortal(
           <div
             data-testid={`edge-label-${id}`}
             className="nodrag nopan pointer-events-auto absolute rounded border bg-white px-1 font-mono text-[10px] leading-4 shadow-sm"
@@ -79,9 +88,9 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
             }}
           >
             {label}
-          </div>
-        </EdgeLabelRenderer>
-      )}
+          </div>,
+          labelLayer,
+        )}
     </>
   )
 }

@@ -1,5 +1,9 @@
 // Four sides, each able to start and end an edge; toFlow picks the sides that face each other.
-import { Handle, Position } from '@xyflow/react'
+// In the overview (zoomed out) a node keeps only the handles its edges use: nobody draws a connection
+// from a handle one pixel wide, and a 2,000-node canvas with eight handles each pays for them every frame.
+import { Handle, Position, useNodeId, useUpdateNodeInternals } from '@xyflow/react'
+import { useEffect, useRef } from 'react'
+import { useDetail } from '../detail'
 
 const SIDES = [
   ['top', Position.Top],
@@ -7,6 +11,12 @@ const SIDES = [
   ['left', Position.Left],
   ['right', Position.Right],
 ] as const
+
+const HANDLES = SIDES.flatMap(([side, position]) => [
+  { id: `${side}-source`, type: 'source', position },
+  { id: `${side}-target`, type: 'target', position },
+] as const)
+export const HANDLE_IDS = HANDLES.map((h) => h.id)
 
 const HIDDEN = '!h-1.5 !w-1.5 !min-w-0 !border-0 !bg-transparent'
 // Outgoing and incoming edges use different points of a side, so a route and its way back never
@@ -19,14 +29,34 @@ function offset(position: Position, at: string) {
   return position === Position.Top || position === Position.Bottom ? { left: at } : { top: at }
 }
 
-export function Handles() {
+// React Flow measures a node's handles when the node first renders or resizes; a change of which handles
+// are drawn needs a new measurement. Nodes ask together, in one update, when the zoom crosses the overview line.
+const remeasure = new Set<string>()
+function requestMeasure(id: string, update: (ids: string[]) => void) {
+  if (!remeasure.size) queueMicrotask(() => {
+    const ids = [...remeasure]
+    remeasure.clear()
+    update(ids)
+  })
+  remeasure.add(id)
+}
+
+export function Handles({ used }: { used?: readonly string[] }) {
+  const { overview } = useDetail()
+  const nodeId = useNodeId()
+  const updateNodeInternals = useUpdateNodeInternals()
+  const drawn = overview ? HANDLE_IDS.filter((h) => used?.includes(h)) : HANDLE_IDS
+  const key = drawn.join(' ')
+  const measuredKey = useRef(key)
+  useEffect(() => {
+    if (measuredKey.current === key || !nodeId) return
+    measuredKey.current = key
+    requestMeasure(nodeId, updateNodeInternals)
+  }, [key, nodeId, updateNodeInternals])
   return (
     <>
-      {SIDES.map(([id, position]) => (
-        <span key={id}>
-          <Handle id={`${id}-source`} type="source" position={position} style={offset(position, SOURCE_AT)} className={HIDDEN} />
-          <Handle id={`${id}-target`} type="target" position={position} style={offset(position, TARGET_AT)} className={HIDDEN} />
-        </span>
+      {HANDLES.filter((h) => drawn.includes(h.id)).map((h) => (
+        <Handle key={h.id} id={h.id} type={h.type} position={h.position} style={offset(h.position, h.type === 'source' ? SOURCE_AT : TARGET_AT)} className={HIDDEN} />
       ))}
     </>
   )

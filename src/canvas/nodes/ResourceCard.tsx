@@ -1,5 +1,6 @@
 // The card every leaf resource is drawn as: glyph, name, kind, and the facts an architect checks first.
 import type { ReactNode } from 'react'
+import { useDetail } from '../detail'
 import { Glyph, KIND_STYLE } from '../glyphs'
 import { Handles } from './Handles'
 import { ProblemBadge } from './ProblemBadge'
@@ -8,6 +9,8 @@ import { litStyle, useLit } from './useHighlight'
 export interface CardProps {
   kind: keyof typeof KIND_STYLE
   id: string
+  /** the handles this node's edges use (toFlow) */
+  handles?: readonly string[]
   name: string
   /** overrides the kind's label, e.g. "Firewall" for an appliance */
   kindLabel?: string
@@ -17,9 +20,10 @@ export interface CardProps {
   dimmed?: boolean
 }
 
-export function ResourceCard({ kind, id, name, kindLabel, facts, badge, selected, dimmed }: CardProps) {
+export function ResourceCard({ kind, id, handles, name, kindLabel, facts, badge, selected, dimmed }: CardProps) {
   const style = KIND_STYLE[kind]
   const lit = useLit(id)
+  const { overview } = useDetail()
   return (
     <div
       data-testid={`node-${id}`}
@@ -34,8 +38,22 @@ export function ResourceCard({ kind, id, name, kindLabel, facts, badge, selected
         ...litStyle(lit),
       }}
     >
-      <Handles />
+      <Handles used={handles} />
       <ProblemBadge id={id} />
+      {overview ? (
+        // zoomed out: the kind's colour and the name in large type are what a reader can still tell apart
+        <div className="min-w-0 flex-1 truncate text-[22px] font-semibold leading-tight text-slate-900">{name}</div>
+      ) : (
+        <CardDetail kind={kind} name={name} kindLabel={kindLabel} facts={facts} badge={badge} />
+      )}
+    </div>
+  )
+}
+
+function CardDetail({ kind, name, kindLabel, facts, badge }: Pick<CardProps, 'kind' | 'name' | 'kindLabel' | 'facts' | 'badge'>) {
+  const style = KIND_STYLE[kind]
+  return (
+    <>
       <div className="mt-0.5 shrink-0">
         <Glyph kind={kind} />
       </div>
@@ -51,7 +69,7 @@ export function ResourceCard({ kind, id, name, kindLabel, facts, badge, selected
         </div>
         <div className="line-clamp-2 text-[11px] text-slate-600">{facts}</div>
       </div>
-    </div>
+    </>
   )
 }
 

@@ -3,6 +3,7 @@
 import type { NodeProps } from '@xyflow/react'
 import { useDesign } from '../../store/context'
 import type { ResourceNodeData, ZoneNodeData } from '../toFlow'
+import { useDetail } from '../detail'
 import { Handles } from './Handles'
 import { ProblemBadge } from './ProblemBadge'
 import { litStyle, useLit } from './useHighlight'
@@ -42,6 +43,7 @@ export function ZoneNode({ data }: NodeProps & { data: ZoneNodeData }) {
 export function VswitchNode({ data, selected }: NodeProps & { data: ResourceNodeData }) {
   const r = useResource(data.resourceId, 'vswitch')
   const lit = useLit(data.resourceId)
+  const { overview } = useDetail()
   if (!r) return null
   return (
     <div
@@ -51,16 +53,18 @@ export function VswitchNode({ data, selected }: NodeProps & { data: ResourceNode
       data-lit={lit}
       style={{ borderColor: selected ? '#0f766e' : '#5eead4', borderWidth: selected ? 2 : 1.5, ...(lit === 'dim' ? {} : litStyle(lit)) }}
     >
-      <Handles />
+      <Handles used={data.handles} />
       <ProblemBadge id={r.id} />
       <div className="absolute bottom-0 left-0 max-w-[70%] px-3 pb-1.5 leading-tight">
         <div className="truncate text-[12px] font-semibold text-teal-900" title={r.name ?? r.id}>
           {r.name ?? r.id}
         </div>
-        <div className="flex min-w-0 items-center gap-1.5 text-[11px] text-teal-800">
-          <span className="shrink-0">{r.cidrBlock}</span>
-          <RouteTableBadge routeTableId={r.routeTableId} system />
-        </div>
+        {!overview && (
+          <div className="flex min-w-0 items-center gap-1.5 text-[11px] text-teal-800">
+            <span className="shrink-0">{r.cidrBlock}</span>
+            <RouteTableBadge routeTableId={r.routeTableId} system />
+          </div>
+        )}
       </div>
     </div>
   )

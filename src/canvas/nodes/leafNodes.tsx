@@ -11,7 +11,7 @@ type Props = NodeProps & { data: ResourceNodeData }
 export function InternetHostNode({ data, selected }: Props) {
   const r = useResource(data.resourceId, 'internetHost')
   if (!r) return null
-  return <ResourceCard kind="internetHost" id={r.id} name={r.name ?? r.id} facts={r.ipAddress} selected={selected} />
+  return <ResourceCard kind="internetHost" id={r.id} handles={data.handles} name={r.name ?? r.id} facts={r.ipAddress} selected={selected} />
 }
 
 export function Ipv4GatewayNode({ data, selected }: Props) {
@@ -20,7 +20,7 @@ export function Ipv4GatewayNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="ipv4Gateway"
-      id={r.id}
+      id={r.id} handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={<RouteTableBadge routeTableId={r.gatewayRouteTableId} />}
@@ -36,7 +36,7 @@ export function GwlbEndpointNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="gwlbEndpoint"
-      id={r.id}
+      id={r.id} handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={`${r.ipAddress} · ${r.zoneId}`}
@@ -52,7 +52,7 @@ export function EndpointServiceNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="endpointService"
-      id={r.id}
+      id={r.id} handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={`${zones} zone${zones === 1 ? '' : 's'} · ${r.autoAcceptConnection ? 'auto-accept' : 'manual accept'}`}
@@ -70,7 +70,7 @@ export function GwlbNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="gwlb"
-      id={r.id}
+      id={r.id} handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={facts}
@@ -92,7 +92,7 @@ export function ApplianceNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="appliance"
-      id={r.id}
+      id={r.id} handles={data.handles}
       name={r.name ?? r.id}
       kindLabel={APPLIANCE_LABEL[r.applianceType]}
       selected={selected}
@@ -114,7 +114,7 @@ export function EcsNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="ecs"
-      id={r.id}
+      id={r.id} handles={data.handles}
       name={r.name ?? r.id}
       kindLabel={`ECS ${r.role}${sgCount ? ` · ${sgCount} SG` : ''}`}
       selected={selected}
