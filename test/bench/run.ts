@@ -1,4 +1,5 @@
-// npm run bench: runs every bench module in turn and prints one table. Add a module to BENCHES to include it.
+// npm run bench: runs every bench module in turn and prints one table; `npm run bench -- canvas animation`
+// runs only those. Add a module to BENCHES to include it.
 import type { BenchRow } from './types'
 
 const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]> }> }[] = [
@@ -11,8 +12,11 @@ const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))
 
 async function main(): Promise<number> {
+  const only = process.argv.slice(2)
+  const unknown = only.filter((name) => !BENCHES.some((b) => b.name === name))
+  if (unknown.length) throw new Error(`no bench named ${unknown.join(', ')}: choose from ${BENCHES.map((b) => b.name).join(', ')}`)
   const rows: (BenchRow & { bench: string })[] = []
-  for (const b of BENCHES) {
+  for (const b of BENCHES.filter((x) => !only.length || only.includes(x.name))) {
     const mod = await b.load()
     for (const row of await mod.bench()) rows.push({ ...row, bench: b.name })
   }
