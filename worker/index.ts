@@ -1,10 +1,25 @@
 // The comlink surface of the engine worker, and nothing else.
 import { expose } from 'comlink'
-import { type FrameBatch, createPlayback } from './playback'
 import type { EngineOptions, PacketSpec } from './engine'
+import type { FrameBatch } from './playback'
 import { applyFix, reportOn, traceOn } from './report'
 
-const playback = createPlayback()
+// The simulator loads with the first scenario, not with the worker: the linter and the tracer answer the
+// page at start, and the initial JavaScript stays under its budget (issue 5, item 8). Until then there is
+// nothing to play, pause or reset, and the page's frame receiver waits here.
+type Playback = ReturnType<typeof import('./playback').createPlayback>
+let playback: Promise<Playback> | null = null
+let receiver: ((batch: FrameBatch) => void) | null = null
+function simulator(): Promise<Playback> {
+  playback ??= import('./playback').then(({ createPlayback }) => {
+    const p = createPlayback()
+    if (receiver) p.subscribe(receiver)
+    return p
+  })
+  return playback
+}
+/** A control of a loaded simulator; before the first scenario loads there is nothing to control. */
+const control = (act: (p: Playback) => void) => void playback?.then(act)
 
 export const api = {
   /** Checks and lints a document; the app calls it (debounced) on every change. */
@@ -20,20 +35,21 @@ export const api = {
     return traceOn(document, packet, options)
   },
   /** Loads a scenario of the design into the simulator, paused at 0 s. */
-  simLoad(document: unknown, scenario: string | null, seed?: number) {
-    return playback.load(document, scenario, seed)
+  async simLoad(document: unknown, scenario: string | null, seed?: number) {
+    return (await simulator()).load(document, scenario, seed)
   },
   /** The page's per-frame receiver (a comlink proxy): one batch per frame, never a message per packet. */
   simSubscribe(onFrame: (batch: FrameBatch) => void) {
-    playback.subscribe(onFrame)
+    receiver = onFrame
+    control((p) => p.subscribe(onFrame))
   },
   /** Plays; with untilMs, pauses by itself exactly at that simulated time (a lesson step's moment). */
-  simPlay: (untilMs?: number) => playback.play(untilMs),
-  simPause: () => playback.pause(),
-  simStep: () => playback.step(),
-  simReset: () => playback.reset(),
-  simSpeed: (speed: number) => playback.setSpeed(speed),
-  simSeek: (ms: number) => playback.seek(ms),
+  simPlay: (untilMs?: number) => control((p) => p.play(untilMs)),
+  simPause: () => control((p) => p.pause()),
+  simStep: () => control((p) => p.step()),
+  simReset: () => control((p) => p.reset()),
+  simSpeed: (speed: number) => control((p) => p.setSpeed(speed)),
+  simSeek: (ms: number) => control((p) => p.seek(ms)),
 }
 export type EngineApi = typeof api
 

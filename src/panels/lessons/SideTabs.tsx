@@ -1,11 +1,13 @@
 // The side panel's tabs: the design's details (inspector, route tables, problems, report), the packet
 // walk and the lessons. Inactive tabs stay mounted, hidden, so a walk in progress survives a look elsewhere.
-import { type ReactNode, useEffect } from 'react'
+import { type ReactNode, Suspense, lazy, useEffect, useState } from 'react'
 import { useStores } from '../../store/context'
 import type { SideTab } from '../../lessons/runner'
-import { WalkPanel } from '../walk/WalkPanel'
-import { LessonPanel } from './LessonPanel'
 import { useLessons } from './useLessons'
+
+// The walk and the lessons load when their tab is first shown: the initial JavaScript stays under its budget.
+const WalkPanel = lazy(() => import('../walk/WalkPanel').then((m) => ({ default: m.WalkPanel })))
+const LessonPanel = lazy(() => import('./LessonPanel').then((m) => ({ default: m.LessonPanel })))
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'details', label: 'Details' },
@@ -17,6 +19,9 @@ export function SideTabs({ details }: { details: ReactNode }) {
   const tab = useLessons((s) => s.tab)
   const showTab = useLessons((s) => s.showTab)
   const { ui } = useStores()
+  // a tab, once shown, stays mounted
+  const [shown, setShown] = useState<ReadonlySet<SideTab>>(() => new Set([tab]))
+  if (!shown.has(tab)) setShown(new Set([...shown, tab]))
   // a route-table badge clicked on the canvas opens its table under Details: show it wherever we were
   useEffect(() => ui.subscribe((s, prev) => s.openRouteTableId && s.openRouteTableId !== prev.openRouteTableId && showTab('details')), [ui, showTab])
   return (
@@ -39,12 +44,14 @@ export function SideTabs({ details }: { details: ReactNode }) {
       <div role="tabpanel" hidden={tab !== 'details'}>
         {details}
       </div>
-      <div role="tabpanel" hidden={tab !== 'walk'}>
-        <WalkPanel active={tab === 'walk'} />
-      </div>
-      <div role="tabpanel" hidden={tab !== 'lessons'}>
-        <LessonPanel active={tab === 'lessons'} />
-      </div>
+      <Suspense fallback={<p className="p-3 text-xs text-slate-500">Loading…</p>}>
+        <div role="tabpanel" hidden={tab !== 'walk'}>
+          {shown.has('walk') && <WalkPanel active={tab === 'walk'} />}
+        </div>
+        <div role="tabpanel" hidden={tab !== 'lessons'}>
+          {shown.has('lessons') && <LessonPanel active={tab === 'lessons'} />}
+        </div>
+      </Suspense>
     </>
   )
 }

@@ -2,15 +2,19 @@
 // save it, share it as a link, export pictures and infrastructure code. Everything read goes
 // through parse(); everything shown is text.
 import { useStore as useFlowStore } from '@xyflow/react'
-import { useEffect, useRef, useState } from 'react'
+import { Suspense, lazy, useEffect, useRef, useState } from 'react'
 import { designFileName, writeDesignFile } from '../../share/designFile'
 import { useStores, useUi } from '../../store/context'
-import { CodeDialog, type CodeKind } from './CodeDialog'
+import type { CodeKind } from './CodeDialog'
 import { buttonClass } from './Dialog'
 import { download } from './download'
 import { openDesignFile } from './openDesign'
-import { ShareLinkDialog } from './ShareLinkDialog'
 import { type PictureFormat, type PictureScope, usePictureExport } from './usePictureExport'
+
+// The exporters (Terraform, API calls) and the link encoder load when their dialog first opens: the initial
+// JavaScript stays under its budget (issue 5, item 8).
+const CodeDialog = lazy(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })))
+const ShareLinkDialog = lazy(() => import('./ShareLinkDialog').then((m) => ({ default: m.ShareLinkDialog })))
 
 type Open = { kind: 'link' } | { kind: 'code'; code: CodeKind } | null
 
@@ -51,8 +55,10 @@ export function ShareMenu() {
         Share link…
       </button>
       <ExportMenu onCode={(code) => setDialog({ kind: 'code', code })} />
-      {dialog?.kind === 'link' && <ShareLinkDialog design={stores.design.getState().design} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'code' && <CodeDialog design={stores.design.getState().design} initial={dialog.code} onClose={() => setDialog(null)} />}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'link' && <ShareLinkDialog design={stores.design.getState().design} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'code' && <CodeDialog design={stores.design.getState().design} initial={dialog.code} onClose={() => setDialog(null)} />}
+      </Suspense>
     </div>
   )
 }

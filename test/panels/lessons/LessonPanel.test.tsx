@@ -35,7 +35,8 @@ function setup(): Stores {
 // findBy can return before that, so wait for the highlight as well.
 async function start(stores: Stores, id: string) {
   fireEvent.click(screen.getByTestId('tab-lessons'))
-  fireEvent.click(screen.getByTestId(`lesson-start-${id}`))
+  // the lessons tab loads on first show
+  fireEvent.click(await screen.findByTestId(`lesson-start-${id}`))
   await screen.findByTestId('lesson-title')
   await waitFor(() => expect(stores.ui.getState().highlight).toBeTruthy())
 }
@@ -49,7 +50,7 @@ describe('lessons tab', () => {
   it('lists the six lessons and walks one with next and previous', async () => {
     const stores = setup()
     fireEvent.click(screen.getByTestId('tab-lessons'))
-    expect(screen.getAllByText('Start')).toHaveLength(6)
+    expect(await screen.findAllByText('Start')).toHaveLength(6)
     await start(stores, 'outbound')
     expect(screen.getByTestId('lesson-step-title').textContent).toMatch(/^1\. The server's vSwitch route table/)
     expect(stores.ui.getState().highlight?.focusId).toBe('ecs-web-1')

@@ -66,7 +66,7 @@ describe('a simulate step', () => {
   it('plays the scenario to the step’s moment, pauses there and says so; leaving the step unloads it', async () => {
     const stores = setup()
     fireEvent.click(screen.getByTestId('tab-lessons'))
-    fireEvent.click(screen.getByTestId('lesson-start-appliance-fails'))
+    fireEvent.click(await screen.findByTestId('lesson-start-appliance-fails'))
     await screen.findByTestId('lesson-title')
     fireEvent.click(screen.getByTestId('lesson-next'))
     // the step's scenario is loaded and played, stopping at 50 s, at a speed the Speed list offers

@@ -90,11 +90,12 @@ describe('opening a design file', () => {
 })
 
 describe('share link', () => {
-  it('puts the whole design in the link, and offers an embed snippet', () => {
+  // the dialogs load on first use (lazy chunks): find them, don't get them
+  it('puts the whole design in the link, and offers an embed snippet', async () => {
     const design = loadExample('two-zones')
     renderShare(design)
     fireEvent.click(screen.getByRole('button', { name: 'Share link…' }))
-    const dialog = screen.getByRole('dialog', { name: 'Share link' })
+    const dialog = await screen.findByRole('dialog', { name: 'Share link' })
     const url = (within(dialog).getByTestId('share-link') as HTMLInputElement).value
     expect(url.startsWith(`${window.location.origin}/#d=1.`)).toBe(true)
     const back = decodeShareLink(url)
@@ -104,7 +105,7 @@ describe('share link', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
-  it('says when a design is too large for a link, and offers the file instead', () => {
+  it('says when a design is too large for a link, and offers the file instead', async () => {
     const design = structuredClone(loadExample('two-zones'))
     let seed = 11
     const noise = () => {
@@ -115,7 +116,7 @@ describe('share link', () => {
       design.resources.push({ kind: 'internetHost', id: `host-${i}`, name: `${noise()} ${noise()}`, ipAddress: `198.51.${Math.floor(i / 200)}.${(i % 200) + 1}` })
     renderShare(design)
     fireEvent.click(screen.getByRole('button', { name: 'Share link…' }))
-    const alert = screen.getByTestId('share-too-large')
+    const alert = await screen.findByTestId('share-too-large')
     expect(alert.textContent).toMatch(/too large for a link/)
     expect(alert.textContent).toMatch(/would be \d{4,} characters long; links are kept to 8000 characters/)
     expect(within(alert).getByRole('button', { name: 'Save the design file' })).toBeTruthy()
@@ -142,13 +143,13 @@ describe('export menu and infrastructure code', () => {
     expect(screen.queryByRole('menu')).toBeNull()
   })
 
-  it('shows Terraform and the API calls as text, a label with markup staying text', () => {
+  it('shows Terraform and the API calls as text, a label with markup staying text', async () => {
     const design = loadExample('two-zones')
     const hostile = { ...design, name: '<img src=x onerror=alert(1)>', resources: design.resources.map((r) => (r.id === 'vpc-service' ? { ...r, name: '<b>svc</b>' } : r)) }
     renderShare(hostile)
     fireEvent.click(screen.getByRole('button', { name: 'Export ▾' }))
     fireEvent.click(screen.getByRole('menuitem', { name: 'Terraform…' }))
-    const dialog = screen.getByRole('dialog', { name: 'Infrastructure code' })
+    const dialog = await screen.findByRole('dialog', { name: 'Infrastructure code' })
     const code = within(dialog).getByTestId('code-text')
     expect(code.textContent).toMatch(/resource "alicloud_vpc"/)
     expect(code.textContent).toContain('"<b>svc</b>"')
