@@ -2,7 +2,6 @@
 // main-thread long tasks (> 50 ms) meanwhile, in Chromium on the built app (issue 6: ≥ 55 fps, 0 long tasks).
 // Baseline: the same page, playing, with only the scenario's own sampled packets.
 import { execSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { launch } from '../e2e/browser.mjs'
 import { startPreview } from '../e2e/server.mjs'
 import type { BenchRow } from './types'
@@ -67,7 +66,8 @@ async function measure(url: string, flood: boolean): Promise<Measure> {
 }
 
 export async function bench(): Promise<BenchRow[]> {
-  if (!existsSync('dist/index.html')) execSync('npm run build', { stdio: 'ignore' })
+  // always the current code: a dist/ left from an earlier build would measure that build
+  execSync('npm run build', { stdio: 'ignore' })
   const preview = await startPreview(4175)
   try {
     const url = `${preview.url}?bench`
