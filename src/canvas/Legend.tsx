@@ -10,6 +10,13 @@ const ITEMS = [
   { label: 'Internet', stroke: '#94a3b8', dash: '3 4', width: 1.4 },
 ]
 
+// the packets the simulator draws (PacketOverlay's colours and frame)
+const PACKETS = [
+  { label: 'Packet, inbound', fill: '#0284c7', frame: false },
+  { label: 'Packet, outbound', fill: '#f59e0b', frame: false },
+  { label: 'Packet inside Geneve (GWLB ↔ appliance)', fill: '#0284c7', frame: true },
+]
+
 export function Legend() {
   const [open, setOpen] = useState(false)
   return (
@@ -24,6 +31,16 @@ export function Legend() {
               <line x1="0" y1="4" x2="28" y2="4" stroke={i.stroke} strokeWidth={i.width} strokeDasharray={i.dash} />
             </svg>
             {i.label}
+          </div>
+        ))}
+      {open &&
+        PACKETS.map((p) => (
+          <div key={p.label} className="pointer-events-none flex items-center gap-2">
+            <svg width="28" height="14" aria-hidden="true">
+              {p.frame && <rect x="7" y="0" width="14" height="14" fill="#fff" stroke="#c2410c" strokeWidth="2" />}
+              <rect x="10" y="3" width="8" height="8" fill={p.fill} />
+            </svg>
+            {p.label}
           </div>
         ))}
     </div>
