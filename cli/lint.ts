@@ -1,7 +1,7 @@
 // npm run cli -- lint <design.json> [--json]: lists a design's problems.
 // Exit code: 1 when any problem is an error, 0 otherwise, 2 when the design does not load.
 import { lint } from '../worker/lint'
-import { loadDesign } from './trace'
+import { loadDesign } from './args'
 
 export function run(args: string[]): number {
   const json = args.includes('--json')

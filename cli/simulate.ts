@@ -3,7 +3,7 @@
 // the metrics. Exit code: 0 ran, 2 bad input.
 import { ASSUMPTIONS, type AssumptionValues } from '../worker/engine'
 import { createManualClock, createSim, findScenario, formatLog, formatMetrics } from '../worker/sim'
-import { loadDesign } from './trace'
+import { loadDesign, splitArgs } from './args'
 
 const USAGE =
   'usage: npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even] [--all-unhealthy drop|awsRandomTarget] [--json]'
@@ -28,22 +28,10 @@ export function parseDuration(text: string): number | null {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const flags = new Map<string, string>()
-  const files: string[] = []
-  let json = false
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]
-    if (a === '--json') json = true
-    else if (a.startsWith('--')) {
-      const v = args[i + 1]
-      if (v === undefined) return `${a} needs a value`
-      flags.set(a, v)
-      i++
-    } else files.push(a)
-  }
-  const known = new Set(['--scenario', '--duration', '--seed', '--arrivals', '--all-unhealthy'])
-  for (const f of flags.keys()) if (!known.has(f)) return `unknown option ${f}`
-  if (files.length !== 1) return 'give one design file'
+  const split = splitArgs(args, { options: ['--scenario', '--duration', '--seed', '--arrivals', '--all-unhealthy'], switches: ['--json'] })
+  if (typeof split === 'string') return split
+  const flags = split.options
+  const json = split.switches.has('--json')
   const scenario = flags.get('--scenario')
   if (!scenario) return '--scenario is required'
   const durationMs = parseDuration(flags.get('--duration') ?? '120s')
@@ -55,7 +43,7 @@ function parseArgs(args: string[]): Args | string {
   const au = flags.get('--all-unhealthy')
   const values: readonly string[] = ASSUMPTIONS.allUnhealthy.values
   if (au !== undefined && !values.includes(au)) return `--all-unhealthy ${au}: expected ${values.join(' or ')}`
-  return { file: files[0], scenario, durationMs, seed: Number(seedText), arrivals, allUnhealthy: au as AssumptionValues['allUnhealthy'] | undefined, json }
+  return { file: split.file, scenario, durationMs, seed: Number(seedText), arrivals, allUnhealthy: au as AssumptionValues['allUnhealthy'] | undefined, json }
 }
 
 export function run(args: string[]): number {
