@@ -33,3 +33,16 @@ export function sharedBrowser() {
   })
   return () => browser
 }
+
+/** The built app under test, served by test/e2e/run.mjs. */
+export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
+
+/** A 1440×900 page of the app at `path`, once the reference design's GWLB is drawn; `errors` collects page errors. */
+export async function openApp(browser, path = '') {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(BASE_URL + path)
+  await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+  return { page, errors }
+}

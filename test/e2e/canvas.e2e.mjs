@@ -1,19 +1,11 @@
 // The built app in Chromium: reference design (b) on the canvas, the real engine worker, a readable picture.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { sharedBrowser } from './browser.mjs'
+import { openApp, sharedBrowser } from './browser.mjs'
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
 const browser = sharedBrowser()
 
-async function open(path = '') {
-  const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
-  const errors = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(BASE + path)
-  await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
-  return { page, errors }
-}
+const open = (path = '') => openApp(browser(), path)
 
 describe('reference design (b) in Chromium', () => {
   it('shows the VPCs, the GWLB, the GWLBes and the appliances, and the worker reports the design loaded', async () => {

@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { sharedBrowser } from './browser.mjs'
+import { BASE_URL, sharedBrowser } from './browser.mjs'
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
 const browser = sharedBrowser()
 
 /** The UI, in the words a user would use. */
@@ -116,7 +115,7 @@ describe('the designer', () => {
     const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
     const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(BASE)
+    await page.goto(BASE_URL)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     const u = ui(page)
     await page.getByRole('button', { name: 'New', exact: true }).click()
@@ -247,7 +246,7 @@ describe('the designer', () => {
 
   it('shows each broken seed rule as a problem, and its one-click fix clears it', async () => {
     const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
-    await page.goto(BASE)
+    await page.goto(BASE_URL)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     const u = ui(page)
     const problemCount = page.getByTestId('problem-count')
@@ -316,7 +315,7 @@ describe('the designer', () => {
   it('keeps the design in the browser and restores it on the next visit', async () => {
     const context = await browser().newContext({ viewport: { width: 1440, height: 900 } })
     const page = await context.newPage()
-    await page.goto(BASE)
+    await page.goto(BASE_URL)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     const u = ui(page)
     await u.field('Design name', 'My inspection design')
@@ -326,9 +325,9 @@ describe('the designer', () => {
     assert.match(await page.getByTestId('design-name').textContent(), /My inspection design/)
     assert.match(await page.getByTestId('notice').textContent(), /Restored "My inspection design"/)
     // an example asked for by the URL is shown as asked, and does not replace what was kept
-    await page.goto(`${BASE}?example=single-zone`)
+    await page.goto(`${BASE_URL}?example=single-zone`)
     await page.waitForSelector('[data-testid="node-fw-1"]')
-    await page.goto(BASE)
+    await page.goto(BASE_URL)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     assert.match(await page.getByTestId('design-name').textContent(), /My inspection design/)
     await context.close()

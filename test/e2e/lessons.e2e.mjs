@@ -4,20 +4,12 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { sharedBrowser } from './browser.mjs'
+import { openApp, sharedBrowser } from './browser.mjs'
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
 const browser = sharedBrowser()
 const lessonFile = (name) => JSON.parse(readFileSync(`src/lessons/data/${name}`, 'utf8'))
 
-async function open(path = '') {
-  const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
-  const errors = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(BASE + path)
-  await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
-  return { page, errors }
-}
+const open = (path = '') => openApp(browser(), path)
 
 async function startLesson(page, id) {
   await page.getByTestId('open-lessons').click()

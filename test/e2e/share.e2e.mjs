@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
-import { launch } from './browser.mjs'
+import { BASE_URL, launch } from './browser.mjs'
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
 let browser
 let context
 
@@ -23,7 +22,7 @@ async function open(path = '') {
   page.on('pageerror', (e) => errors.push(e.message))
   // a CSP violation is only a console message
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await page.goto(BASE + path)
+  await page.goto(BASE_URL + path)
   await page.waitForSelector('.react-flow__node')
   return { page, errors }
 }
@@ -107,7 +106,7 @@ describe('sharing and export in Chromium', () => {
     const link = await page.getByTestId('share-link').inputValue()
     assert.match(link, /#d=1\./)
 
-    const shared = await open(link.slice(BASE.length))
+    const shared = await open(link.slice(BASE_URL.length))
     await shared.page.getByTestId('read-only-banner').waitFor()
     assert.match(await shared.page.getByTestId('notice').textContent(), /Opened "GWLB inspection, two zones"/)
     assertSameBoxes(await flowBoxes(shared.page), boxes)
@@ -132,7 +131,7 @@ describe('sharing and export in Chromium', () => {
     await page.getByRole('button', { name: 'Share link…' }).click()
     const embed = await page.getByTestId('share-embed').inputValue()
     const src = /src="([^"]+)"/.exec(embed)[1]
-    const view = await open(src.slice(BASE.length))
+    const view = await open(src.slice(BASE_URL.length))
     await view.page.getByTestId('embed-strip').waitFor()
     assert.equal(await view.page.getByRole('button', { name: 'Share link…' }).count(), 0)
     assert.equal(await view.page.getByTestId('read-only-banner').count(), 0)

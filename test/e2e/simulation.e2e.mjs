@@ -2,9 +2,8 @@
 // timeline jumps in time, and the failed appliance shows what the GWLB's health checks concluded.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { sharedBrowser } from './browser.mjs'
+import { BASE_URL, sharedBrowser } from './browser.mjs'
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
 const browser = sharedBrowser()
 
 /** The overlay's pixels as a data URL, and how many are not transparent. */
@@ -23,7 +22,7 @@ describe('a scenario on the diagram', () => {
     const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
     const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(BASE)
+    await page.goto(BASE_URL)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     await page.getByLabel('Scenario').selectOption('appliance-failure')
     await page.getByTestId('sim-clock').waitFor()

@@ -2,19 +2,14 @@
 // the Geneve header where the packet is encapsulated, the reply on demand, and picking on the canvas.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { sharedBrowser } from './browser.mjs'
+import { openApp, sharedBrowser } from './browser.mjs'
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4173/'
 const browser = sharedBrowser()
 
 async function open() {
-  const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
-  const errors = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(BASE)
-  await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
-  await page.getByTestId('tab-walk').click()
-  return { page, errors }
+  const opened = await openApp(browser())
+  await opened.page.getByTestId('tab-walk').click()
+  return opened
 }
 
 const focusOf = (page) => page.evaluate(() => [...document.querySelectorAll('[data-lit="focus"], [data-lit="drop"]')].map((n) => n.getAttribute('data-testid')))
