@@ -1,13 +1,16 @@
 // A lesson as data: a reference design, then steps of narration, highlighted resources, design edits and at
 // most one action (trace a packet, a quiz, a simulator run). Checked by zod when loaded, like any outside input.
-import { z } from 'zod'
-import { NEXT_HOP_TYPES } from '../model'
+import * as z from 'zod/mini'
+import { NEXT_HOP_TYPES, type NextHopType } from '../model'
 import { CONNECTION_STATUSES } from '../model'
 import { scenarioSchema } from '../model/scenario'
 import { DISPOSITIONS, type Disposition } from '../../worker/engine/types'
 
-const id = z.string().min(1).max(64)
-const text = z.string().min(1).max(2000)
+const id = z.string().check(z.minLength(1), z.maxLength(64))
+const text = z.string().check(z.minLength(1), z.maxLength(2000))
+
+/** a route entry's next hop; Local is derived, never set */
+const customNextHopTypes = NEXT_HOP_TYPES.filter((t): t is Exclude<NextHopType, 'Local'> => t !== 'Local')
 
 /** A design edit a step applies, as data: each maps onto one change the designer could make by hand. */
 export const lessonEditSchema = z.discriminatedUnion('kind', [
@@ -18,7 +21,7 @@ export const lessonEditSchema = z.discriminatedUnion('kind', [
     kind: z.literal('setRouteEntry'),
     routeTableId: id,
     destinationCidrBlock: z.string(),
-    nextHopType: z.enum(NEXT_HOP_TYPES).exclude(['Local']),
+    nextHopType: z.enum(customNextHopTypes),
     nextHopId: id,
   }),
   z.strictObject({ kind: z.literal('deleteRouteEntry'), routeTableId: id, destinationCidrBlock: z.string() }),
@@ -33,11 +36,11 @@ export type LessonEdit = z.infer<typeof lessonEditSchema>
 export const lessonPacketSchema = z.strictObject({
   /** a resource id (internetHost, ecs, appliance) */
   source: id,
-  destination: z.string().min(1),
+  destination: z.string().check(z.minLength(1)),
   protocol: z.enum(['tcp', 'udp', 'icmp']),
-  sourcePort: z.number().int().min(1).max(65535).optional(),
-  destinationPort: z.number().int().min(1).max(65535).optional(),
-  size: z.number().int().min(28).max(9000).optional(),
+  sourcePort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  destinationPort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  size: z.optional(z.number().check(z.int(), z.minimum(28), z.maximum(9000))),
 })
 
 const dispositionSchema = z.enum(DISPOSITIONS as [Disposition, ...Disposition[]])
@@ -46,50 +49,50 @@ const dispositionSchema = z.enum(DISPOSITIONS as [Disposition, ...Disposition[]]
 export const expectSchema = z.strictObject({
   disposition: dispositionSchema,
   /** the resource of the last hop: where it was delivered or dropped */
-  at: id.optional(),
+  at: z.optional(id),
   /** the appliance the GWLB chose */
-  appliance: id.optional(),
+  appliance: z.optional(id),
 })
 
 const legSchema = z.enum(['request', 'reply'])
 
 export const lessonActionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('trace'), packet: lessonPacketSchema, leg: legSchema.default('request'), expect: expectSchema }),
+  z.strictObject({ kind: z.literal('trace'), packet: lessonPacketSchema, leg: z._default(legSchema, 'request'), expect: expectSchema }),
   z.strictObject({
     kind: z.literal('quiz'),
     question: text,
     packet: lessonPacketSchema,
-    leg: legSchema.default('request'),
+    leg: z._default(legSchema, 'request'),
     /** answers counted right besides the resource where the packet really ends (e.g. either firewall) */
-    accept: z.array(id).default([]),
+    accept: z._default(z.array(id), []),
     expect: expectSchema,
   }),
   /** plays a scenario of the step's design in the simulator, up to about untilSeconds */
-  z.strictObject({ kind: z.literal('simulate'), scenario: z.string().min(1), untilSeconds: z.number().positive() }),
+  z.strictObject({ kind: z.literal('simulate'), scenario: z.string().check(z.minLength(1)), untilSeconds: z.number().check(z.positive()) }),
 ])
 export type LessonAction = z.infer<typeof lessonActionSchema>
 
 export const lessonStepSchema = z.strictObject({
-  title: z.string().min(1).max(120),
+  title: z.string().check(z.minLength(1), z.maxLength(120)),
   narration: text,
   /** drawn resources lit on the canvas */
   highlight: z.array(id),
   /** the one resource the step is about; default the first highlighted */
-  focus: id.optional(),
+  focus: z.optional(id),
   /** start again from the lesson's design before this step's edits */
-  fromBase: z.boolean().default(false),
-  edits: z.array(lessonEditSchema).default([]),
-  action: lessonActionSchema.optional(),
+  fromBase: z._default(z.boolean(), false),
+  edits: z._default(z.array(lessonEditSchema), []),
+  action: z.optional(lessonActionSchema),
 })
 export type LessonStep = z.infer<typeof lessonStepSchema>
 
 export const lessonSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  number: z.number().int().positive(),
-  title: z.string().min(1).max(120),
-  summary: z.string().min(1).max(400),
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  number: z.number().check(z.int(), z.positive()),
+  title: z.string().check(z.minLength(1), z.maxLength(120)),
+  summary: z.string().check(z.minLength(1), z.maxLength(400)),
   design: z.enum(['single-zone', 'two-zones']),
-  steps: z.array(lessonStepSchema).min(1),
+  steps: z.array(lessonStepSchema).check(z.minLength(1)),
 })
 export type Lesson = z.infer<typeof lessonSchema>
 export type LessonDesignName = Lesson['design']

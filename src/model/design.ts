@@ -1,5 +1,5 @@
 // The design document (format.md): envelope, the resource union, layout and scenarios.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { applianceSchema } from './resources/appliance'
 import { accountIdSchema } from './resources/common'
 import { ecsSchema } from './resources/ecs'
@@ -54,21 +54,22 @@ export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>
  * Keys are resource ids, or "vpcId/zoneId" for the zone band drawn inside a VPC.
  */
 export const layoutEntrySchema = z.strictObject({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  width: z.number().positive().finite().optional(),
-  height: z.number().positive().finite().optional(),
+  // zod 4 numbers reject Infinity and NaN by themselves
+  x: z.number(),
+  y: z.number(),
+  width: z.optional(z.number().check(z.positive())),
+  height: z.optional(z.number().check(z.positive())),
 })
 export type LayoutEntry = z.infer<typeof layoutEntrySchema>
 
 export const designSchema = z.strictObject({
   format: z.literal(DESIGN_FORMAT),
   version: z.literal(DESIGN_VERSION),
-  name: z.string().min(1).max(128),
-  description: z.string().max(4096).optional(),
-  regionId: z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, 'a region id such as cn-hangzhou'),
-  zones: z.array(z.string().min(1)).min(1, 'at least one zone'),
-  accounts: z.array(z.strictObject({ id: accountIdSchema, name: z.string().max(128) })),
+  name: z.string().check(z.minLength(1), z.maxLength(128)),
+  description: z.optional(z.string().check(z.maxLength(4096))),
+  regionId: z.string().check(z.regex(/^[a-z]{2}-[a-z0-9-]+$/, 'a region id such as cn-hangzhou')),
+  zones: z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'at least one zone')),
+  accounts: z.array(z.strictObject({ id: accountIdSchema, name: z.string().check(z.maxLength(128)) })),
   resources: z.array(resourceSchema),
   layout: z.record(z.string(), layoutEntrySchema),
   scenarios: z.array(scenarioSchema),

@@ -1,5 +1,5 @@
 // The published JSON Schema (public/design.schema.json), generated from the zod schema so they cannot drift.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { designSchema } from './design'
 
 export function designJsonSchema(): Record<string, unknown> {

@@ -1,6 +1,6 @@
 // Loads a design from outside (file, link, storage): checks everything, repairs nothing silently,
 // and never throws. Imports nothing outside src/model.
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import {
   DESIGN_FORMAT,
   DESIGN_VERSION,

@@ -1,27 +1,27 @@
 // Saved traffic and timed faults for demos and the simulator.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { cidrBlockSchema, ipv4AddressSchema, resourceIdSchema, zoneIdSchema } from './resources/common'
 import { CONNECTION_STATUSES } from './resources/gwlbEndpoint'
 
 export const flowSchema = z.strictObject({
   id: resourceIdSchema,
-  name: z.string().max(128).optional(),
+  name: z.optional(z.string().check(z.maxLength(128))),
   /** an ecs or internetHost id */
   sourceId: resourceIdSchema,
   /** where the packets are addressed: an EIP, a private address or an internet address */
   destinationAddress: ipv4AddressSchema,
   protocol: z.enum(['tcp', 'udp', 'icmp']),
   /** absent: each connection takes a fresh ephemeral port */
-  sourcePort: z.number().int().min(1).max(65535).optional(),
-  destinationPort: z.number().int().min(1).max(65535).optional(),
-  newConnectionsPerSecond: z.number().positive().max(100_000),
+  sourcePort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  destinationPort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  newConnectionsPerSecond: z.number().check(z.positive(), z.maximum(100_000)),
   /** packets per second in each direction of one connection */
-  packetsPerSecond: z.number().positive().max(100_000),
+  packetsPerSecond: z.number().check(z.positive(), z.maximum(100_000)),
   /** bytes of the inner IP packet */
-  packetSize: z.number().int().min(28).max(9000),
-  connectionSeconds: z.number().positive().max(86_400),
-  startSeconds: z.number().min(0).optional(),
-  stopSeconds: z.number().min(0).optional(),
+  packetSize: z.number().check(z.int(), z.minimum(28), z.maximum(9000)),
+  connectionSeconds: z.number().check(z.positive(), z.maximum(86_400)),
+  startSeconds: z.optional(z.number().check(z.minimum(0))),
+  stopSeconds: z.optional(z.number().check(z.minimum(0))),
 })
 export type Flow = z.infer<typeof flowSchema>
 
@@ -33,7 +33,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('securityGroupRuleRemoved'),
     securityGroupId: resourceIdSchema,
-    ruleIndex: z.number().int().min(0),
+    ruleIndex: z.number().check(z.int(), z.minimum(0)),
   }),
   z.strictObject({
     kind: z.literal('endpointConnection'),
@@ -49,16 +49,16 @@ export const faultSchema = z.discriminatedUnion('kind', [
 export type Fault = z.infer<typeof faultSchema>
 
 export const faultStepSchema = z.strictObject({
-  atSeconds: z.number().min(0),
+  atSeconds: z.number().check(z.minimum(0)),
   /** absent: the fault lasts to the end; otherwise it is undone at this time */
-  untilSeconds: z.number().min(0).optional(),
+  untilSeconds: z.optional(z.number().check(z.minimum(0))),
   fault: faultSchema,
 })
 export type FaultStep = z.infer<typeof faultStepSchema>
 
 export const scenarioSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a short name: lower-case letters, digits and "-"'),
-  description: z.string().max(1024).optional(),
+  name: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a short name: lower-case letters, digits and "-"')),
+  description: z.optional(z.string().check(z.maxLength(1024))),
   flows: z.array(flowSchema),
   faults: z.array(faultStepSchema),
 })

@@ -1,5 +1,5 @@
 // A network virtual appliance: an ECS behind the GWLB that inspects Geneve-encapsulated traffic.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { base, cidrBlockSchema, ipProtocolSchema, ipv4AddressSchema, portRangeSchema, resourceIdSchema } from './common'
 
 export const policyRuleSchema = z.strictObject({
@@ -9,7 +9,7 @@ export const policyRuleSchema = z.strictObject({
   destCidrIp: cidrBlockSchema,
   /** destination ports of the inner packet */
   portRange: portRangeSchema,
-  description: z.string().max(256).optional(),
+  description: z.optional(z.string().check(z.maxLength(256))),
 })
 export type PolicyRule = z.infer<typeof policyRuleSchema>
 

@@ -1,38 +1,45 @@
 // Field schemas shared by every resource kind. Imports nothing of ours but ipv4.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { parseCidr, parseIpv4 } from '../ipv4'
+
+// zod/mini registers no locale, so every message not written here would read "Invalid input"; the loader's
+// and the lessons' errors quote zod's English ones ("Too big: expected string to have <=128 characters").
+// Every schema of ours imports this module, so the locale is in place before anything is parsed.
+z.config(z.locales.en())
 
 export const resourceIdSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an id: a letter, then letters, digits, "-", "_" or "." (64 at most)')
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an id: a letter, then letters, digits, "-", "_" or "." (64 at most)'))
 
-export const nameSchema = z.string().max(128, 'a name of at most 128 characters')
+export const nameSchema = z.string().check(z.maxLength(128, 'a name of at most 128 characters'))
 
-export const cidrBlockSchema = z.string().superRefine((text, ctx) => {
-  const r = parseCidr(text)
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: `an IPv4 CIDR block such as 10.0.1.0/24 (${r.problem})`, params: { loadCode: 'GWLB-L008' } })
-})
+export const cidrBlockSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    const r = parseCidr(text)
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: `an IPv4 CIDR block such as 10.0.1.0/24 (${r.problem})`, params: { loadCode: 'GWLB-L008' } })
+  }),
+)
 
-export const ipv4AddressSchema = z
-  .string()
-  .refine((t) => parseIpv4(t) !== null, 'an IPv4 address such as 10.0.1.10')
+export const ipv4AddressSchema = z.string().check(z.refine((t) => parseIpv4(t) !== null, 'an IPv4 address such as 10.0.1.10'))
 
-export const accountIdSchema = z.string().regex(/^\d{6,20}$/, 'an account UID of 6 to 20 digits')
+export const accountIdSchema = z.string().check(z.regex(/^\d{6,20}$/, 'an account UID of 6 to 20 digits'))
 
-export const zoneIdSchema = z.string().min(1, 'a zone id such as cn-hangzhou-h')
+export const zoneIdSchema = z.string().check(z.minLength(1, 'a zone id such as cn-hangzhou-h'))
 
 export const ipProtocolSchema = z.enum(['tcp', 'udp', 'icmp', 'all'])
 
 /** Alibaba's "from/to" port range; -1/-1 means all ports (ICMP, all protocols). */
-export const portRangeSchema = z.string().superRefine((text, ctx) => {
-  const m = /^(-1|\d{1,5})\/(-1|\d{1,5})$/.exec(text)
-  const ok = m && (m[1] === '-1' ? m[2] === '-1' : Number(m[1]) >= 1 && Number(m[2]) <= 65535 && Number(m[1]) <= Number(m[2]))
-  if (!ok) ctx.addIssue({ code: 'custom', message: 'a port range "from/to" within 1/65535, or -1/-1 for all' })
-})
+export const portRangeSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    const m = /^(-1|\d{1,5})\/(-1|\d{1,5})$/.exec(text)
+    const ok = m && (m[1] === '-1' ? m[2] === '-1' : Number(m[1]) >= 1 && Number(m[2]) <= 65535 && Number(m[1]) <= Number(m[2]))
+    if (!ok) ctx.addIssue({ code: 'custom', message: 'a port range "from/to" within 1/65535, or -1/-1 for all' })
+  }),
+)
 
 export function parsePortRange(text: string): { from: number; to: number } {
   const [a, b] = text.split('/').map(Number)
   return a === -1 ? { from: 0, to: 65535 } : { from: a, to: b }
 }
 
-export const base = { id: resourceIdSchema, name: nameSchema.optional() }
+export const base = { id: resourceIdSchema, name: z.optional(nameSchema) }

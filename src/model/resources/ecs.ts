@@ -1,5 +1,5 @@
 // An ECS instance that serves or calls: the workload that the appliances protect.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { base, ipv4AddressSchema, resourceIdSchema } from './common'
 
 export const ecsSchema = z.strictObject({
@@ -8,7 +8,7 @@ export const ecsSchema = z.strictObject({
   vswitchId: resourceIdSchema,
   privateIpAddress: ipv4AddressSchema,
   /** an EIP; the IPv4 gateway translates it to and from the private address */
-  publicIpAddress: ipv4AddressSchema.optional(),
+  publicIpAddress: z.optional(ipv4AddressSchema),
   securityGroupIds: z.array(resourceIdSchema),
   role: z.enum(['server', 'client']),
 })

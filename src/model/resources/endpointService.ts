@@ -1,5 +1,5 @@
 // A PrivateLink endpoint service publishing a GWLB per zone to consumers.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { accountIdSchema, base, resourceIdSchema, zoneIdSchema } from './common'
 
 export const endpointServiceSchema = z.strictObject({
@@ -12,7 +12,7 @@ export const endpointServiceSchema = z.strictObject({
   /** changing it later leaves existing connections as they are */
   autoAcceptConnection: z.boolean(),
   /** "*" admits every account; otherwise the account UIDs that may request a connection */
-  whitelist: z.array(z.union([z.literal('*'), z.string().regex(/^\d{6,20}$/, 'an account UID or "*"')])),
+  whitelist: z.array(z.union([z.literal('*'), z.string().check(z.regex(/^\d{6,20}$/, 'an account UID or "*"'))])),
   /** who pays for PrivateLink: the consumer (Endpoint, default) or the provider */
   payer: z.enum(['Endpoint', 'EndpointService']),
   addressIpVersion: z.literal('IPv4'),

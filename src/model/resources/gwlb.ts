@@ -1,20 +1,20 @@
 // A Gateway Load Balancer: one listener, one GENEVE server group of appliances, mapped to zones.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { base, ipv4AddressSchema, resourceIdSchema, zoneIdSchema } from './common'
 
 /** Ranges and defaults are Alibaba's (domain.md section 3). */
 export const healthCheckSchema = z.strictObject({
   enabled: z.boolean(),
   protocol: z.enum(['TCP', 'HTTP']),
-  port: z.number().int().min(1).max(65535),
+  port: z.number().check(z.int(), z.minimum(1), z.maximum(65535)),
   /** HTTP only: 1 to 80 characters starting with "/" */
-  path: z.string().regex(/^\/.{0,79}$/, 'a path of 1 to 80 characters starting with "/"').optional(),
+  path: z.optional(z.string().check(z.regex(/^\/.{0,79}$/, 'a path of 1 to 80 characters starting with "/"'))),
   /** seconds, 1 to 50 */
-  interval: z.number().int().min(1).max(50),
+  interval: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
   /** seconds, 1 to 300 */
-  timeout: z.number().int().min(1).max(300),
-  healthyThreshold: z.number().int().min(2).max(10),
-  unhealthyThreshold: z.number().int().min(2).max(10),
+  timeout: z.number().check(z.int(), z.minimum(1), z.maximum(300)),
+  healthyThreshold: z.number().check(z.int(), z.minimum(2), z.maximum(10)),
+  unhealthyThreshold: z.number().check(z.int(), z.minimum(2), z.maximum(10)),
 })
 export type HealthCheck = z.infer<typeof healthCheckSchema>
 
@@ -29,7 +29,7 @@ export const HEALTH_CHECK_DEFAULTS: HealthCheck = {
 }
 
 export const serverGroupSchema = z.strictObject({
-  name: z.string().max(128).optional(),
+  name: z.optional(z.string().check(z.maxLength(128))),
   protocol: z.literal('GENEVE'),
   /** 5TCH: source/destination address and port, protocol; 3TCH: addresses, protocol; 2TCH: addresses */
   scheduler: z.enum(['5TCH', '3TCH', '2TCH']),
@@ -37,7 +37,7 @@ export const serverGroupSchema = z.strictObject({
   connectionDrain: z.strictObject({
     enabled: z.boolean(),
     /** seconds, 1 to 3600, default 300 */
-    timeout: z.number().int().min(1).max(3600),
+    timeout: z.number().check(z.int(), z.minimum(1), z.maximum(3600)),
   }),
   serverFailoverMode: z.enum(['NoRebalance', 'Rebalance']),
   /** appliance ids */
@@ -57,12 +57,12 @@ export const gwlbSchema = z.strictObject({
   kind: z.literal('gwlb'),
   ...base,
   vpcId: resourceIdSchema,
-  zoneMappings: z.array(zoneMappingSchema).min(1, 'at least one zone mapping').max(20, 'at most 20 zones'),
+  zoneMappings: z.array(zoneMappingSchema).check(z.minLength(1, 'at least one zone mapping'), z.maxLength(20, 'at most 20 zones')),
   /** Alibaba's GWLB always forwards across zones; false models the AWS default (per-zone) */
   crossZoneEnabled: z.boolean(),
   /** the one listener; absent: the GWLB has none and forwards nothing */
-  listener: z.strictObject({ description: z.string().max(256).optional() }).optional(),
+  listener: z.optional(z.strictObject({ description: z.optional(z.string().check(z.maxLength(256))) })),
   /** the listener's server group; absent: none configured */
-  serverGroup: serverGroupSchema.optional(),
+  serverGroup: z.optional(serverGroupSchema),
 })
 export type Gwlb = z.infer<typeof gwlbSchema>

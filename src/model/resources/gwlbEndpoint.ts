@@ -1,5 +1,5 @@
 // A GWLB endpoint (GWLBe): the consumer's ENI in one zone, a route next hop into the endpoint service.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { accountIdSchema, base, ipv4AddressSchema, resourceIdSchema, zoneIdSchema } from './common'
 
 export const CONNECTION_STATUSES = ['Connected', 'Disconnected', 'Connecting', 'Disconnecting', 'Pending'] as const

@@ -1,5 +1,5 @@
 // A peer on the internet, outside every VPC.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { base, ipv4AddressSchema } from './common'
 
 export const internetHostSchema = z.strictObject({

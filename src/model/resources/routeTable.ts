@@ -1,5 +1,5 @@
 // A route table and its custom entries; the system Local entries are derived, never stored.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { base, cidrBlockSchema, resourceIdSchema } from './common'
 
 export const NEXT_HOP_TYPES = ['Local', 'Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'] as const
@@ -14,7 +14,7 @@ export const routeEntrySchema = z.strictObject({
    * route black-holes, as a route to a released instance does in the cloud.
    */
   nextHopId: resourceIdSchema,
-  name: z.string().max(128).optional(),
+  name: z.optional(z.string().check(z.maxLength(128))),
 })
 export type RouteEntry = z.infer<typeof routeEntrySchema>
 
@@ -24,6 +24,6 @@ export const routeTableSchema = z.strictObject({
   vpcId: resourceIdSchema,
   /** VSwitch: bound to vSwitches; Gateway: bound to the VPC's IPv4 gateway (its entries are keyed by vSwitch CIDR) */
   routeTableType: z.enum(['VSwitch', 'Gateway']),
-  entries: z.array(routeEntrySchema).max(200, 'at most 200 custom entries per route table'),
+  entries: z.array(routeEntrySchema).check(z.maxLength(200, 'at most 200 custom entries per route table')),
 })
 export type RouteTable = z.infer<typeof routeTableSchema>

@@ -1,5 +1,5 @@
 // A security group: ordered accept/drop rules on instances' traffic.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { base, cidrBlockSchema, ipProtocolSchema, portRangeSchema, resourceIdSchema } from './common'
 
 export const securityGroupRuleSchema = z.strictObject({
@@ -7,13 +7,13 @@ export const securityGroupRuleSchema = z.strictObject({
   ipProtocol: ipProtocolSchema,
   portRange: portRangeSchema,
   /** ingress rules match the packet's source */
-  sourceCidrIp: cidrBlockSchema.optional(),
+  sourceCidrIp: z.optional(cidrBlockSchema),
   /** egress rules match the packet's destination */
-  destCidrIp: cidrBlockSchema.optional(),
+  destCidrIp: z.optional(cidrBlockSchema),
   policy: z.enum(['accept', 'drop']),
   /** 1 is evaluated first; on a tie, drop wins (as Alibaba documents) */
-  priority: z.number().int().min(1).max(100),
-  description: z.string().max(256).optional(),
+  priority: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+  description: z.optional(z.string().check(z.maxLength(256))),
 })
 export type SecurityGroupRule = z.infer<typeof securityGroupRuleSchema>
 

@@ -1,5 +1,5 @@
 // A VPC: one account's private network in the design's region.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { accountIdSchema, base, cidrBlockSchema } from './common'
 
 export const vpcSchema = z.strictObject({

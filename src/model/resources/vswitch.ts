@@ -1,5 +1,5 @@
 // A vSwitch: a subnet of a VPC in one zone, governed by one route table.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { base, cidrBlockSchema, resourceIdSchema, zoneIdSchema } from './common'
 
 export const vswitchSchema = z.strictObject({
@@ -9,6 +9,6 @@ export const vswitchSchema = z.strictObject({
   zoneId: zoneIdSchema,
   cidrBlock: cidrBlockSchema,
   /** absent: the VPC's system route table, which holds only the derived Local entries */
-  routeTableId: resourceIdSchema.optional(),
+  routeTableId: z.optional(resourceIdSchema),
 })
 export type Vswitch = z.infer<typeof vswitchSchema>
