@@ -48,8 +48,6 @@ export function PacketOverlay() {
     let samples = new Map<string, Point[]>()
     let edgeSignature = ''
     let frame = 0
-    /** whether the canvas shows anything that the next frame must clear */
-    let painted = false
 
     const centre = (id: string): Point | null => {
       const n = flow.getState().nodeLookup.get(id)
@@ -114,10 +112,8 @@ export function PacketOverlay() {
       const w = el.clientWidth
       const h = el.clientHeight
       if (el.width !== Math.round(w * dpr) || el.height !== Math.round(h * dpr)) {
-        // resizing clears the canvas
         el.width = Math.round(w * dpr)
         el.height = Math.round(h * dpr)
-        painted = false
       }
       for (const packet of sim.feed.take()) {
         if (flying.length >= MAX_IN_FLIGHT) break
@@ -125,13 +121,9 @@ export function PacketOverlay() {
         // packets leave spread over the frame, not in one clump
         if (segments?.length) flying.push({ packet, segments, start: now + Math.random() * 50 })
       }
-      // an untouched canvas costs nothing: while nothing flies (most of the time, and every frame of a
-      // drag or pan without a scenario playing) it is cleared once and then left alone
-      if (!flying.length && !painted) return
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
       ctx.clearRect(0, 0, w, h)
-      painted = flying.length > 0
-      if (!painted) return
+      if (!flying.length) return
       const [tx, ty, zoom] = flow.getState().transform
       const screen = (p: Point) => ({ x: p.x * zoom + tx, y: p.y * zoom + ty })
       // grouped by look, so each colour is set once a frame
