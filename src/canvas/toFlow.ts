@@ -38,6 +38,9 @@ export interface CanvasEdgeData extends Record<string, unknown> {
 export type CanvasEdge = Edge<CanvasEdgeData>
 
 type Side = 'top' | 'bottom' | 'left' | 'right'
+
+/** Past this many host-to-gateway lines, each gateway draws only its line to the nearest host. */
+const INTERNET_LINES = 40
 type Box = { x: number; y: number; width: number; height: number }
 
 
@@ -117,6 +120,21 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
     }
     edges.push({ id, source, target, sourceHandle: `${s}-source`, targetHandle: `${t}-target`, type: data.kind, data })
   }
+  // Every internet host reaches every IPv4 gateway. While that is a handful of lines each gets drawn; past
+  // INTERNET_LINES each gateway draws one line, to the host nearest it: hosts × gateways lines (1,700 in the
+  // 2,001-resource bench design) say nothing more than "on the internet" and cost React Flow every frame.
+  const hosts = design.resources.filter((h) => h.kind === 'internetHost').map((h) => h.id)
+  const gatewayCount = design.resources.filter((g) => g.kind === 'ipv4Gateway').length
+  const internetLinesTo = (gatewayId: string): string[] => {
+    if (hosts.length * gatewayCount <= INTERNET_LINES) return hosts
+    const g = boxOf(gatewayId)
+    if (!g) return []
+    const distance = (id: string) => {
+      const h = boxOf(id)
+      return h ? Math.hypot(h.x + h.width / 2 - (g.x + g.width / 2), h.y + h.height / 2 - (g.y + g.height / 2)) : Infinity
+    }
+    return hosts.length ? [hosts.reduce((a, b) => (distance(b) < distance(a) ? b : a))] : []
+  }
   for (const r of design.resources) {
     if (r.kind === 'vswitch' && r.routeTableId) {
       const table = byId.get(r.routeTableId)
@@ -129,8 +147,7 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
       if (table?.kind === 'routeTable')
         for (const e of table.entries)
           link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, { kind: 'route', label: e.destinationCidrBlock, routeTableId: table.id, labelAt: 'target' })
-      for (const h of design.resources)
-        if (h.kind === 'internetHost') link(`internet:${h.id}:${r.id}`, h.id, r.id, { kind: 'internet' })
+      for (const h of internetLinesTo(r.id)) link(`internet:${h}:${r.id}`, h, r.id, { kind: 'internet' })
     }
     if (r.kind === 'gwlbEndpoint')
       link(`privatelink:${r.id}`, r.id, r.serviceId, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type CanvasNode, toFlow } from '../../src/canvas/toFlow'
+import { scaleDesign } from '../fixtures/canvas/design'
 import { loadExample } from '../helpers'
 
 type Box = { x: number; y: number; w: number; h: number }
@@ -122,5 +123,30 @@ describe('handles kept in the overview', () => {
     // the PrivateLink line leaves the GWLBe downwards; routes from its vSwitch and the gateway come in
     expect(gwlbe?.type !== 'zone' && gwlbe?.data.handles).toContain('bottom-source')
     expect(nodes.find((n) => n.id === 'ecs-web-1')?.data).not.toHaveProperty('handles')
+  })
+})
+
+describe('internet lines', () => {
+  it('joins every internet host to the IPv4 gateway in the reference design', () => {
+    const internet = toFlow(loadExample('two-zones')).edges.filter((e) => e.data?.kind === 'internet')
+    expect(internet.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['internet-client>igw-service', 'update-server>igw-service'])
+  })
+
+  it('past 40 host-to-gateway lines draws one line per gateway, from the host nearest it', () => {
+    const design = scaleDesign()
+    const { nodes, edges } = toFlow(design)
+    const internet = edges.filter((e) => e.data?.kind === 'internet')
+    const gateways = design.resources.filter((r) => r.kind === 'ipv4Gateway').map((r) => r.id)
+    expect(internet.map((e) => e.target).sort()).toEqual([...gateways].sort())
+    const boxes = absoluteBoxes(nodes)
+    const centre = (id: string) => {
+      const b = boxes.get(id) as Box
+      return { x: b.x + b.w / 2, y: b.y + b.h / 2 }
+    }
+    const hosts = design.resources.filter((r) => r.kind === 'internetHost').map((r) => r.id)
+    for (const e of internet) {
+      const d = (h: string) => Math.hypot(centre(h).x - centre(e.target).x, centre(h).y - centre(e.target).y)
+      expect(d(e.source)).toBe(Math.min(...hosts.map(d)))
+    }
   })
 })
