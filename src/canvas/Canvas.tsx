@@ -24,6 +24,7 @@ import { useDesign, useStores, useUi } from '../store/context'
 import { type CanvasDetail, DetailContext, OVERVIEW_ZOOM } from './detail'
 import { ConfigEdge } from './edges/ConfigEdge'
 import { DropMarkers } from './DropMarkers'
+import { keepDrawnNodes } from './keepDrawnNodes'
 import { Legend } from './Legend'
 import { PacketOverlay } from './PacketOverlay'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
@@ -57,6 +58,8 @@ const MINIMAP_COLOUR: Record<string, string> = {
   internetHost: '#94a3b8',
 }
 
+const minimapColour = (n: { type?: string }) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'
+
 /** Past this many drawn nodes the canvas trades the minimap for frame rate. */
 const LARGE_DESIGN_NODES = 400
 
@@ -65,6 +68,17 @@ const labelLayerOf = (s: ReactFlowState) => s.domNode?.querySelector('.react-flo
 
 /** While the view pans or zooms: see `.moving` in index.css. */
 const MOVING = 'moving'
+
+// React Flow copies each of these props into its store whenever it changes by identity, and every store
+// update runs every node's and edge's selector: a fresh object or arrow per render would cost three extra
+// passes over the whole drawing on each frame of a drag, when this component renders for the new position.
+const FIT_VIEW_OPTIONS = { padding: 0.04 }
+const onPaneDragOver = (e: DragEvent) => {
+  if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    e.preventDefault()
+    e.dataTransfer.dropEffect = 'copy'
+  }
+}
 
 /** The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order). */
 function containerAt(x: number, y: number): string | null {
@@ -88,10 +102,7 @@ export function Canvas() {
   const flow = useMemo(() => toFlow(design), [design])
   // React Flow owns transient drag positions; the document gets the position when the drag ends
   const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
-  useEffect(() => {
-    const chosen = new Set(selectedIds)
-    setNodes(flow.nodes.map((n) => (chosen.has(n.id) ? { ...n, selected: true } : n)))
-  }, [flow.nodes, selectedIds])
+  useEffect(() => setNodes((drawn) => keepDrawnNodes(drawn, flow.nodes, new Set(selectedIds))), [flow.nodes, selectedIds])
   const edges = useMemo(
     () => flow.edges.map((e) => (e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } })),
     [flow.edges],
@@ -105,7 +116,7 @@ export function Canvas() {
   const measured = useNodesInitialized()
   useEffect(() => {
     if (!measured) return
-    const t = setTimeout(() => fitView({ padding: 0.04, duration: 0 }), 0)
+    const t = setTimeout(() => fitView({ ...FIT_VIEW_OPTIONS, duration: 0 }), 0)
     return () => clearTimeout(t)
   }, [drawnCount, designName, fitView, measured])
 
@@ -160,13 +171,33 @@ export function Canvas() {
     [designStore, ui],
   )
 
+  // made once per design size, so that the render a drag frame causes does not render them again
+  const decorations = useMemo(
+    () => (
+      <>
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} />
+        <Legend />
+        <PacketOverlay />
+        <DropMarkers />
+        {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
+        {!large && <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={minimapColour} />}
+      </>
+    ),
+    [large],
+  )
+
+  const onMoveStart = useCallback(() => root.current?.classList.add(MOVING), [])
+  const onMoveEnd = useCallback(() => root.current?.classList.remove(MOVING), [])
+  const onPaneClick = useCallback(() => ui.getState().select(null), [ui])
+
   return (
     <DetailContext.Provider value={detail}>
       <ReactFlow
         ref={root}
         className={overview ? 'overview' : undefined}
-        onMoveStart={() => root.current?.classList.add(MOVING)}
-        onMoveEnd={() => root.current?.classList.remove(MOVING)}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -174,15 +205,10 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onConnect={onConnect}
         onDrop={onDrop}
-        onDragOver={(e) => {
-          if (e.dataTransfer.types.includes(PALETTE_MIME)) {
-            e.preventDefault()
-            e.dataTransfer.dropEffect = 'copy'
-          }
-        }}
-        onPaneClick={() => ui.getState().select(null)}
+        onDragOver={onPaneDragOver}
+        onPaneClick={onPaneClick}
         fitView
-        fitViewOptions={{ padding: 0.04 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
         maxZoom={2.5}
         connectionMode={ConnectionMode.Loose}
@@ -191,13 +217,7 @@ export function Canvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode="Shift"
       >
-        <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} />
-        <Legend />
-        <PacketOverlay />
-        <DropMarkers />
-        {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
-        {!large && <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'} />}
+        {decorations}
       </ReactFlow>
     </DetailContext.Provider>
   )

@@ -103,14 +103,22 @@ export function PacketOverlay() {
       return out
     }
 
+    // the canvas's size comes from a ResizeObserver: reading clientWidth in the frame loop would force a
+    // layout on every frame in which a drag or pan has just changed the diagram
+    let w = 0
+    let h = 0
+    const sized = new ResizeObserver(([entry]) => {
+      w = entry.contentRect.width
+      h = entry.contentRect.height
+    })
+    if (canvas.current) sized.observe(canvas.current)
+
     const draw = (now: number) => {
       frame = requestAnimationFrame(draw)
       const el = canvas.current
       const ctx = el?.getContext('2d')
       if (!el || !ctx) return
       const dpr = window.devicePixelRatio || 1
-      const w = el.clientWidth
-      const h = el.clientHeight
       if (el.width !== Math.round(w * dpr) || el.height !== Math.round(h * dpr)) {
         el.width = Math.round(w * dpr)
         el.height = Math.round(h * dpr)
@@ -171,7 +179,10 @@ export function PacketOverlay() {
       flying.length = keep
     }
     frame = requestAnimationFrame(draw)
-    return () => cancelAnimationFrame(frame)
+    return () => {
+      cancelAnimationFrame(frame)
+      sized.disconnect()
+    }
   }, [flow, sim])
 
   return <canvas ref={canvas} data-testid="packet-overlay" className="pointer-events-none absolute inset-0 z-[4] h-full w-full" />
