@@ -13,8 +13,10 @@ try {
   process.exit(2)
 }
 
+// `npm run test:e2e -- lessons designer` runs only the files whose names contain one of the words
+const only = process.argv.slice(2)
 const files = readdirSync('test/e2e')
-  .filter((f) => f.endsWith('.e2e.mjs'))
+  .filter((f) => f.endsWith('.e2e.mjs') && (only.length === 0 || only.some((w) => f.includes(w))))
   .sort()
   .map((f) => `test/e2e/${f}`)
 const tap = createWriteStream('test-results/e2e.tap')
