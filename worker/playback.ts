@@ -133,8 +133,10 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       if (!r.ok) return { ok: false, message: `The design does not load: ${r.errors[0]?.message}` }
       design = r.design
       const names = design.scenarios.map((s) => s.name)
-      const name = scenarioName && names.includes(scenarioName) ? scenarioName : names[0]
-      const scenario = name ? findScenario(design, name) : null
+      // a named scenario plays exactly or not at all: a lesson naming one its design lacks must say so
+      if (scenarioName !== null && !names.includes(scenarioName))
+        return { ok: false, message: `The design has no scenario named “${scenarioName}”; it has ${names.length ? names.map((n) => `“${n}”`).join(', ') : 'none'}.` }
+      const scenario = findScenario(design, scenarioName ?? names[0] ?? '')
       if (!scenario) return { ok: false, message: 'The design has no scenario to play: add flows to a scenario first.' }
       sim?.dispose()
       seed = newSeed

@@ -65,7 +65,10 @@ export function useSimSync(stores: Stores) {
     const unsubscribe = stores.design.subscribe((s, prev) => {
       if (s.design === prev.design || stores.sim.getState().status !== 'ready') return
       clearTimeout(timer)
-      timer = setTimeout(() => void simControls(stores).load(stores.sim.getState().scenario), RELOAD_AFTER_EDIT_MS)
+      // the edit may have renamed or removed the scenario that was playing: then the design's first plays
+      const playing = stores.sim.getState().scenario
+      const kept = s.design.scenarios.some((sc) => sc.name === playing) ? playing : null
+      timer = setTimeout(() => void simControls(stores).load(kept), RELOAD_AFTER_EDIT_MS)
     })
     return () => {
       live = false

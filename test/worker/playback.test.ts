@@ -140,6 +140,14 @@ describe('playback in the worker', () => {
     playback.dispose()
   })
 
+  it('plays a named scenario exactly: a name the design lacks is refused, naming the ones it has', () => {
+    const { playback } = setup()
+    const answer = playback.load(loadExample('two-zones'), 'no-such-scenario')
+    expect(answer.ok).toBe(false)
+    if (!answer.ok) expect(answer.message).toMatch(/no scenario named “no-such-scenario”; it has “steady”/)
+    playback.dispose()
+  })
+
   it('says so when the design has no scenario', () => {
     const { playback } = setup()
     const d = loadExample('single-zone')

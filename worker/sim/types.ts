@@ -154,7 +154,7 @@ export interface ConnectionView {
 }
 
 export interface Sim {
-  /** advances to the clock's time; the browser worker calls this once per frame with a budget */
+  /** advances to the clock's time (tests drive it with a playback clock; the worker's playback calls advance) */
   tick(budget?: Budget): AdvanceResult
   advance(toMs: number, budget?: Budget): AdvanceResult
   /** advances to the next log entry (at most maxMs of simulated time, default 10 s) and seeks the clock there */

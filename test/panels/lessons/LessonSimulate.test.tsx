@@ -10,36 +10,16 @@ import { SimPanel } from '../../../src/panels/SimPanel'
 import { SideTabs } from '../../../src/panels/lessons/SideTabs'
 import { speedToReach } from '../../../src/panels/lessons/useLessons'
 import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
-import type { createPlayback } from '../../../worker/playback'
 import { loadExample } from '../../helpers'
+import { playback, wall } from '../../playbackWorker'
 
-// the playback's wall clock: it stands still until the test moves it, so play advances only when told
-const wall = vi.hoisted(() => ({ now: 0, playback: null as ReturnType<typeof createPlayback> | null }))
-
-vi.mock('../../../src/app/workerClient', async () => {
-  const { createPlayback } = await import('../../../worker/playback')
-  const { traceOn } = await import('../../../worker/report')
-  const playback = createPlayback(() => wall.now)
-  wall.playback = playback
-  const worker = {
-    trace: async (doc: unknown, packet: never) => traceOn(doc, packet),
-    simLoad: async (doc: unknown, scenario: string | null) => playback.load(doc, scenario),
-    simSubscribe: async (onFrame: Parameters<typeof playback.subscribe>[0]) => playback.subscribe(onFrame),
-    simPlay: vi.fn(async (untilMs?: number) => playback.play(untilMs)),
-    simPause: vi.fn(async () => playback.pause()),
-    simStep: async () => playback.step(),
-    simReset: async () => playback.reset(),
-    simSpeed: vi.fn(async (x: number) => playback.setSpeed(x)),
-    simSeek: async (ms: number) => playback.seek(ms),
-  }
-  return { engineWorker: () => worker }
-})
+vi.mock('../../../src/app/workerClient', () => import('../../playbackWorker'))
 vi.mock('../../../src/app/examples', async () => {
   const { loadExample: load } = await import('../../helpers')
   return { loadExample: async (name: 'single-zone' | 'two-zones') => ({ ok: true, design: load(name) }) }
 })
 
-afterAll(() => wall.playback?.dispose())
+afterAll(() => playback.dispose())
 
 function Sync({ stores }: { stores: Stores }) {
   useSimSync(stores)

@@ -1,0 +1,54 @@
+// The simulator follows the design: an edit reloads the scenario that was loaded, paused, so what plays is
+// always the design on the canvas; when the edit renamed or removed that scenario, the design's first plays.
+import { render, waitFor } from '@testing-library/react'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { engineWorker } from '../../src/app/workerClient'
+import { simControls, useSimSync } from '../../src/app/useSimSync'
+import { type Stores, StoresProvider, createStores } from '../../src/store/context'
+import { loadExample } from '../helpers'
+import { playback } from '../playbackWorker'
+
+vi.mock('../../src/app/workerClient', () => import('../playbackWorker'))
+
+afterAll(() => playback.dispose())
+
+function Sync({ stores }: { stores: Stores }) {
+  useSimSync(stores)
+  return null
+}
+
+async function loaded(scenario: string): Promise<Stores> {
+  const stores = createStores(loadExample('two-zones'))
+  render(
+    <StoresProvider stores={stores}>
+      <Sync stores={stores} />
+    </StoresProvider>,
+  )
+  await simControls(stores).load(scenario)
+  expect(stores.sim.getState()).toMatchObject({ status: 'ready', scenario })
+  vi.mocked(engineWorker().simLoad).mockClear()
+  return stores
+}
+
+describe('the simulator after an edit', () => {
+  it('reloads the loaded scenario from the edited design', async () => {
+    const stores = await loaded('appliance-failure')
+    stores.design.getState().edit('rename', (d) => ({ ...d, name: `${d.name} (edited)` }))
+    await waitFor(() => expect(engineWorker().simLoad).toHaveBeenCalledTimes(1))
+    const [doc, name] = vi.mocked(engineWorker().simLoad).mock.calls[0]
+    expect(name).toBe('appliance-failure')
+    expect((doc as { name: string }).name).toMatch(/\(edited\)$/)
+    await waitFor(() => expect(stores.sim.getState()).toMatchObject({ status: 'ready', scenario: 'appliance-failure' }))
+  })
+
+  it('plays the design’s first scenario when the edit renamed the loaded one', async () => {
+    const stores = await loaded('appliance-failure')
+    stores.design.getState().edit('rename scenario', (d) => ({
+      ...d,
+      scenarios: d.scenarios.map((s) => (s.name === 'appliance-failure' ? { ...s, name: 'firewall-down' } : s)),
+    }))
+    await waitFor(() => expect(engineWorker().simLoad).toHaveBeenCalledTimes(1))
+    expect(vi.mocked(engineWorker().simLoad).mock.calls[0][1]).toBeNull()
+    await waitFor(() => expect(stores.sim.getState()).toMatchObject({ status: 'ready', scenario: 'steady', scenarios: ['steady', 'firewall-down', 'zone-failure'] }))
+  })
+})
