@@ -60,6 +60,9 @@ const MINIMAP_COLOUR: Record<string, string> = {
 
 const minimapColour = (n: { type?: string }) => MINIMAP_COLOUR[n.type ?? ''] ?? '#cbd5e1'
 
+/** Far enough out that fit view shows the whole of a 2,000-resource design (~14,000 × 10,000 px) */
+const MIN_ZOOM = 0.05
+
 /** Past this many drawn nodes the canvas trades the minimap for frame rate. */
 const LARGE_DESIGN_NODES = 400
 
@@ -209,7 +212,7 @@ export function Canvas() {
         onPaneClick={onPaneClick}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         connectionMode={ConnectionMode.Loose}
         nodesConnectable={!readOnly}

@@ -9,8 +9,11 @@ export const SIZES = {
   vswitch: { padX: 16, top: 16, bottom: 54, gap: 16, perRow: 4, minWidth: 248 },
   zone: { padX: 16, top: 20, bottom: 30, rowGap: 36, columnGap: 120 },
   vpc: { padX: 28, top: 142, bottom: 28, zoneGap: 36 },
-  page: { rowGap: 80, hostGap: 56 },
+  page: { rowGap: 80, hostGap: 56, vpcGap: 120 },
 } as const
+
+/** The shape of the window the design is usually seen in, width over height. */
+const SCREEN_ASPECT = 1.6
 
 type Box = { width: number; height: number }
 
@@ -115,7 +118,10 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
   const consumerVpcs = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => (r.kind === 'gwlbEndpoint' ? r.vpcId : '')))
   const ordered = [...vpcs.filter((v) => consumerVpcs.has(v.id)), ...vpcs.filter((v) => !consumerVpcs.has(v.id))]
   const boxes = new Map(ordered.map((v) => [v.id, placeVpc(v.id)]))
-  const pageWidth = Math.max(0, ...[...boxes.values()].map((b) => b.width))
+  const consumerRows = vpcRows(ordered.filter((v) => consumerVpcs.has(v.id)).map((v) => v.id), boxes)
+  const providerRows = vpcRows(ordered.filter((v) => !consumerVpcs.has(v.id)).map((v) => v.id), boxes)
+  const rowWidth = (ids: string[]) => ids.reduce((a, id) => a + (boxes.get(id) as Box).width, 0) + (ids.length - 1) * page.vpcGap
+  const pageWidth = Math.max(0, ...[...consumerRows, ...providerRows].map(rowWidth))
   const row = (items: Resource[], y: number) => {
     const span = items.length * leaf.width + Math.max(0, items.length - 1) * page.hostGap
     items.forEach((r, i) => {
@@ -128,18 +134,36 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
     row(hosts, y)
     y += leaf.height + page.rowGap
   }
-  const services = design.resources.filter((r) => r.kind === 'endpointService')
-  let servicesPlaced = !services.length
-  for (const v of ordered) {
-    if (!consumerVpcs.has(v.id) && !servicesPlaced) {
-      row(services, y)
-      y += leaf.height + page.rowGap
-      servicesPlaced = true
+  const place = (vpcRows: string[][]) => {
+    for (const ids of vpcRows) {
+      const widths = ids.map((id) => (boxes.get(id) as Box).width)
+      let x = (pageWidth - widths.reduce((a, w) => a + w, 0) - (ids.length - 1) * page.vpcGap) / 2
+      for (const id of ids) {
+        const box = boxes.get(id) as Box
+        out[id] = { x, y, ...box }
+        x += box.width + page.vpcGap
+      }
+      y += Math.max(...ids.map((id) => (boxes.get(id) as Box).height)) + page.rowGap
     }
-    const box = boxes.get(v.id) as Box
-    out[v.id] = { x: (pageWidth - box.width) / 2, y, ...box }
-    y += box.height + page.rowGap
   }
-  if (!servicesPlaced) row(services, y)
+  place(consumerRows)
+  const services = design.resources.filter((r) => r.kind === 'endpointService')
+  if (services.length) {
+    row(services, y)
+    y += leaf.height + page.rowGap
+  }
+  place(providerRows)
   return out
+}
+
+/**
+ * VPCs in rows of as many as make the block about as wide as a screen is, relative to its height: one
+ * column for the few VPCs of a typical design, a grid for many (85 VPCs in one column would stand ~50,000
+ * px tall, and fit view could show only part of it).
+ */
+function vpcRows(ids: string[], boxes: Map<string, Box>): string[][] {
+  if (!ids.length) return []
+  const mean = (f: (b: Box) => number) => ids.reduce((a, id) => a + f(boxes.get(id) as Box), 0) / ids.length
+  const perRow = Math.max(1, Math.min(ids.length, Math.round(Math.sqrt((SCREEN_ASPECT * ids.length * (mean((b) => b.height) + SIZES.page.rowGap)) / (mean((b) => b.width) + SIZES.page.vpcGap)))))
+  return Array.from({ length: Math.ceil(ids.length / perRow) }, (_, i) => ids.slice(i * perRow, (i + 1) * perRow))
 }

@@ -36,7 +36,7 @@ function Bare() {
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes, ns)), [])
   return (
     <div style={{ width: '100vw', height: '100vh' }}>
-      <ReactFlow nodes={nodes} edges={graph.edges} onNodesChange={onNodesChange} fitView minZoom={0.1} />
+      <ReactFlow nodes={nodes} edges={graph.edges} onNodesChange={onNodesChange} fitView minZoom={0.05} />
     </div>
   )
 }
