@@ -62,7 +62,10 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
   })
   const push = (node: CanvasNode, parentId?: string) => {
     parents.set(node.id, parentId)
-    nodes.push(parentId ? { ...node, parentId } : node)
+    // a drag keeps a resource inside what it belongs to: a server dragged out of its vSwitch's box would
+    // still be in that vSwitch (the inspector moves it). The IPv4 gateway straddles its VPC's top edge.
+    const extent = node.type === 'ipv4Gateway' ? {} : { extent: 'parent' as const }
+    nodes.push(parentId ? { ...node, parentId, ...extent } : node)
   }
   const pos = (id: string) => ({ x: layout[id]?.x ?? 0, y: layout[id]?.y ?? 0 })
 

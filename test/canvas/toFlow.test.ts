@@ -98,6 +98,17 @@ describe('document → canvas', () => {
     expect(toFlow(changed).edges.some((e) => e.target === 'gwlbe-gone')).toBe(false)
   })
 
+  it('keeps every contained resource inside its container when dragged, except the gateway on its VPC’s edge', () => {
+    const { nodes } = toFlow(loadExample('two-zones'))
+    const kept = nodes.filter((n) => n.parentId && n.type !== 'ipv4Gateway')
+    expect(kept.map((n) => n.type)).toEqual(expect.arrayContaining(['zone', 'vswitch', 'ecs', 'appliance', 'gwlbEndpoint', 'gwlb']))
+    for (const n of kept) expect(n.extent, n.id).toBe('parent')
+    const gateway = nodes.find((n) => n.type === 'ipv4Gateway') as CanvasNode
+    expect(gateway.parentId).toBeDefined()
+    expect(gateway.extent).toBeUndefined()
+    for (const n of nodes.filter((m) => !m.parentId)) expect(n.extent, n.id).toBeUndefined()
+  })
+
   it('lays out a design that has no layout section', () => {
     const design = { ...loadExample('two-zones'), layout: {} }
     const { nodes } = toFlow(design)

@@ -83,6 +83,25 @@ describe('reference design (b) in Chromium', () => {
     await page.close()
   })
 
+  it('keeps a dragged server inside its vSwitch: dragged far out, it stops at the edge, and undo puts it back', async () => {
+    const { page, errors } = await open()
+    const server = page.locator('.react-flow__node[data-id="ecs-web-1"]')
+    const box = async (id) => page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()
+    const start = await box('ecs-web-1')
+    const vswitch = await box('vsw-app-h')
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+    await page.mouse.down()
+    for (let i = 1; i <= 8; i++) await page.mouse.move(start.x + start.width / 2 + i * 60, start.y + start.height / 2 + i * 40)
+    await page.mouse.up()
+    const end = await server.boundingBox()
+    assert.ok(end.x > start.x + 5, 'the drag did not move the server')
+    assert.ok(end.x + end.width <= vswitch.x + vswitch.width + 1 && end.y + end.height <= vswitch.y + vswitch.height + 1, `the server left its vSwitch: ${JSON.stringify({ end, vswitch })}`)
+    await page.keyboard.press('Control+z')
+    await page.waitForFunction(([x]) => Math.abs(document.querySelector('.react-flow__node[data-id="ecs-web-1"]').getBoundingClientRect().x - x) < 1, [start.x])
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   it('zoomed far out draws an overview of names only, and zoomed back in every detail and line end returns', async () => {
     const { page } = await open()
     // screen distance from each end of a line to the box of the node it joins
