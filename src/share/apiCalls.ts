@@ -169,7 +169,7 @@ export function apiCallPlan(design: Design): ApiCallPlan {
         NextHopId: cloudId(byId.get(r.entry.nextHopId), r.entry.nextHopId),
       },
       ...(r.call.api === 'UpdateGatewayRouteTableEntryAttribute'
-        ? { note: 'the edited system route, listed on the Custom tab: deleted as the seed says (UpdateGatewayRouteTableEntryAttribute with NextHopType Local is the explicit way back)' }
+        ? { note: "the edited system route, listed on the Custom tab: deleted as Alibaba Cloud's GWLB guide says (UpdateGatewayRouteTableEntryAttribute with NextHopType Local is the explicit way back)" }
         : {}),
     })
   }

@@ -32,6 +32,13 @@ describe('API call sequence', () => {
     const { teardown } = apiCallPlan(example('two-zones'))
     const apis = teardown.map((c) => c.api)
     expect(apis).toEqual([...Array(5).fill('DeleteRouteEntry'), 'DeleteVpcEndpoint', 'DeleteVpcEndpoint', 'DeleteVpcEndpointService'])
+    // the edited system routes of the gateway table say where their deletion comes from, in words a user knows
+    const notes = teardown.flatMap((c) => (c.note ? [c.note] : []))
+    expect(notes).toHaveLength(2)
+    for (const n of notes) expect(n).toContain("deleted as Alibaba Cloud's GWLB guide says")
+    const text = renderApiCallPlan(example('two-zones'))
+    expect(text).toContain("Alibaba Cloud's GWLB guide")
+    expect(text).not.toMatch(/seed/i)
   })
 
   it('accepts no connection when the service auto-accepts, and whitelists everyone with "*"', () => {

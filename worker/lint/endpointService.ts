@@ -161,7 +161,7 @@ export function gwlbEndpoints(design: Design): Problem[] {
     out.push(
       problem(
         'GWLB-E025',
-        `VPC ${first.vpcId} has ${group.length} GWLBes for endpoint service ${first.serviceId} in zone ${first.zoneId} (${group.map((g) => g.id).join(', ')}): the seed allows one per zone. Keep one and route the zone's vSwitches to it.`,
+        `VPC ${first.vpcId} has ${group.length} GWLBes for endpoint service ${first.serviceId} in zone ${first.zoneId} (${group.map((g) => g.id).join(', ')}): Alibaba Cloud's GWLB guide allows one per zone. Keep one and route the zone's vSwitches to it.`,
         group.map((g) => g.id),
       ),
     )

@@ -15,7 +15,7 @@ export function serverGroupSettings(design: Design): Problem[] {
     const name = label(gwlb)
     if (!group.healthCheck.enabled)
       out.push(
-        problem('GWLB-W001', `Health checks are off for the server group of GWLB ${name}: a failed appliance keeps receiving traffic, which is lost. The seed recommends health checks.`, [gwlb.id], {
+        problem('GWLB-W001', `Health checks are off for the server group of GWLB ${name}: a failed appliance keeps receiving traffic, which is lost. Alibaba Cloud's GWLB guide recommends health checks.`, [gwlb.id], {
           path: ix.path(gwlb.id, 'serverGroup.healthCheck.enabled'),
           fix: {
             label: 'Turn the health check on',
@@ -28,7 +28,7 @@ export function serverGroupSettings(design: Design): Problem[] {
       )
     if (!group.connectionDrain.enabled)
       out.push(
-        problem('GWLB-W002', `Connection draining is off for the server group of GWLB ${name}: removing an appliance cuts its flows at once. The seed recommends draining.`, [gwlb.id], {
+        problem('GWLB-W002', `Connection draining is off for the server group of GWLB ${name}: removing an appliance cuts its flows at once. Alibaba Cloud's GWLB guide recommends draining.`, [gwlb.id], {
           path: ix.path(gwlb.id, 'serverGroup.connectionDrain.enabled'),
           fix: {
             label: 'Turn connection draining on',
@@ -43,7 +43,7 @@ export function serverGroupSettings(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-W003',
-          `Flow rebalancing is off (NoRebalance) for the server group of GWLB ${name}: existing flows stay on a failed or removed appliance and are lost. The seed recommends rebalancing.`,
+          `Flow rebalancing is off (NoRebalance) for the server group of GWLB ${name}: existing flows stay on a failed or removed appliance and are lost. Alibaba Cloud's GWLB guide recommends rebalancing.`,
           [gwlb.id],
           {
             path: ix.path(gwlb.id, 'serverGroup.serverFailoverMode'),

@@ -72,7 +72,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
           )
         else if (target.kind !== 'ipv4Gateway')
           out.push(
-            problem('GWLB-E033', `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind} ${target.id}, not to the IPv4 gateway ${gateway.id}: inspected traffic does not reach the internet as the seed routes it.`, [...ids, target.id], {
+            problem('GWLB-E033', `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind} ${target.id}, not to the IPv4 gateway ${gateway.id}: inspected traffic does not reach the internet as Alibaba Cloud's GWLB guide routes it.`, [...ids, target.id], {
               path: where,
               fix,
             }),

@@ -80,7 +80,7 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
       if (endpoints.length)
         return {
           ok: false,
-          refused: `Delete the endpoints of ${name(r)} first (the seed's order: route entries, then GWLB endpoints, then the endpoint service).`,
+          refused: `Delete the endpoints of ${name(r)} first (the order in Alibaba Cloud's GWLB guide: route entries, then GWLB endpoints, then the endpoint service).`,
           dependents: endpoints.map((e) => ({ id: e.id, description: `${name(e)} (${e.kind === 'gwlbEndpoint' ? e.connectionStatus : ''})` })),
         }
       break
@@ -136,7 +136,7 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
   }
   const options: DeletionOption[] = []
   if (routes.length) {
-    options.push({ label: `Delete the ${routes.length} route entr${routes.length === 1 ? 'y' : 'ies'} to it, then ${name(r)} (the seed's order)`, design: withoutRoutesTo(plain, id) })
+    options.push({ label: `Delete the ${routes.length} route entr${routes.length === 1 ? 'y' : 'ies'} to it, then ${name(r)} (the order in Alibaba Cloud's GWLB guide)`, design: withoutRoutesTo(plain, id) })
     options.push({ label: `Delete only ${name(r)}: ${routes.length === 1 ? 'its route entry is' : `${routes.length} route entries are`} left pointing nowhere (a black hole)`, design: plain })
   } else {
     options.push({ label: `Delete ${name(r)}`, design: plain })

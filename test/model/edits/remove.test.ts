@@ -12,7 +12,8 @@ describe('deleting follows the cloud and the seed’s teardown order', () => {
       expect.arrayContaining(['Gateway route table: 10.0.1.0/24 → GWLBe H', 'Service route table H: 0.0.0.0/0 → GWLBe H']),
     )
     const [seedOrder, blackHole] = plan.options
-    expect(seedOrder.label).toContain("the seed's order")
+    expect(seedOrder.label).toContain("(the order in Alibaba Cloud's GWLB guide)")
+    expect(seedOrder.label).not.toMatch(/seed/i)
     const routesLeft = (x: typeof d) => x.resources.flatMap((r) => (r.kind === 'routeTable' ? r.entries.filter((e) => e.nextHopId === 'gwlbe-h') : []))
     expect(routesLeft(seedOrder.design)).toEqual([])
     expect(routesLeft(blackHole.design)).toHaveLength(2)
@@ -26,6 +27,9 @@ describe('deleting follows the cloud and the seed’s teardown order', () => {
       expect(plan.ok, id).toBe(false)
       expect(plan.dependents.length, id).toBeGreaterThan(0)
     }
+    const service = planDeletion(d, 'epsrv-inspection')
+    expect(!service.ok && service.refused).toContain("the order in Alibaba Cloud's GWLB guide: route entries, then GWLB endpoints")
+    expect(!service.ok && service.refused).not.toMatch(/seed/i)
   })
 
   it('an appliance leaves the server group with it', () => {

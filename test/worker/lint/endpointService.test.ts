@@ -92,6 +92,7 @@ describe('GWLB endpoints', () => {
     })
     expect(codes(broken)).toEqual(['GWLB-E025'])
     expect(problemsOf(broken, 'GWLB-E025', ['gwlbe-h', 'gwlbe-h2'])[0].fix).toBeUndefined()
+    expect(problemsOf(broken, 'GWLB-E025', ['gwlbe-h'])[0].message).toContain("Alibaba Cloud's GWLB guide allows one per zone")
   })
 
   it('GWLB-E026: an endpoint owned by another account than its VPC; the fix makes the VPC owner its owner', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ServerGroup } from '../../../src/model'
-import { breakAndFix, edit, find, reference } from './helpers'
+import { breakAndFix, edit, find, problemsOf, reference } from './helpers'
 
 function withGroup(change: (g: ServerGroup) => void) {
   return edit(reference('b'), (d) => {
@@ -11,7 +11,11 @@ function withGroup(change: (g: ServerGroup) => void) {
 
 describe('server group recommendations (seed: health check, draining, rebalancing)', () => {
   it('GWLB-W001: health check off; the fix turns it on and keeps its settings', () => {
-    const fixed = breakAndFix(withGroup((g) => (g.healthCheck.enabled = false)), 'GWLB-W001', ['gwlb-inspection'])
+    const broken = withGroup((g) => (g.healthCheck.enabled = false))
+    const [p] = problemsOf(broken, 'GWLB-W001', ['gwlb-inspection'])
+    expect(p.message).toContain("Alibaba Cloud's GWLB guide recommends health checks.")
+    expect(p.message).not.toMatch(/seed/i)
+    const fixed = breakAndFix(broken, 'GWLB-W001', ['gwlb-inspection'])
     expect(find(fixed, 'gwlb-inspection', 'gwlb').serverGroup?.healthCheck).toMatchObject({ enabled: true, interval: 5, timeout: 3 })
   })
 
