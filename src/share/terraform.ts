@@ -204,6 +204,9 @@ export function toTerraform(design: Design): string {
           ...(r.jumboFrames ? [] : ['The design gives this appliance no jumbo frames: packets of 1,500 bytes plus Geneve will not fit.']),
         ]
       : []
+    // the provider refuses an instance without a security group; the linter reports it (GWLB-E013, E010)
+    if (!r.securityGroupIds.length)
+      notes.push(`The design gives this ${appliance ? 'appliance' : 'server'} no security group: the cloud refuses an instance without one, so this block fails until the design puts it in one (see Problems).`)
     resource('alicloud_instance', namer.name('alicloud_instance', r.id), own(r), [
       attr('instance_name', label(r)),
       attr('instance_type', new Expr(appliance ? 'var.appliance_instance_type' : 'var.instance_type')),
@@ -284,7 +287,7 @@ export function toTerraform(design: Design): string {
       attr('service_resource_type', 'gwlb'),
       attr('auto_accept_connection', r.autoAcceptConnection),
       attr('payer', r.payer),
-    ], ['IPv4 only, as the seed says for GWLB services.'])
+    ], ["IPv4 only, as Alibaba Cloud's GWLB guide says for GWLB services."])
     for (const sr of r.resources) {
       const srName = namer.name('alicloud_privatelink_vpc_endpoint_service_resource', `${r.id}#${sr.resourceId}#${sr.zoneId}`, `${r.id}_${sr.resourceId}_${sr.zoneId}`)
       deps.push(new Expr(`alicloud_privatelink_vpc_endpoint_service_resource.${srName}`))

@@ -1,6 +1,7 @@
 import hcl from 'hcl2-parser'
 import { describe, expect, it } from 'vitest'
 import { type Design, parse } from '../../src/model'
+import { createResource } from '../../src/model/edits/create'
 import { toTerraform } from '../../src/share/terraform'
 import { EXAMPLE_NAMES, example } from './fixtures'
 
@@ -103,6 +104,19 @@ describe('Terraform export', () => {
     const entries = one('alicloud_vpc_route_entry').map((b) => b.body)
     expect(entries.map((e) => e.nexthop_type).sort()).toEqual(['GatewayLoadBalancerEndpoint', 'GatewayLoadBalancerEndpoint', 'Ipv4Gateway'])
     expect(one('alicloud_privatelink_vpc_endpoint_zone').map((b) => b.body.eni_ip)).toEqual(['10.0.10.5', '10.0.20.5'])
+  })
+
+  it('says in a comment that a server dropped without a security group cannot be applied', () => {
+    const made = createResource(example('two-zones'), 'ecs', { kind: 'vswitch', vswitchId: 'vsw-app-h' })
+    if (!made.ok) throw new Error(made.message)
+    const text = toTerraform(made.design)
+    const block = text.slice(0, text.indexOf(`resource "alicloud_instance" "${made.id.replace(/-/g, '_')}"`))
+    const lead = block.slice(block.lastIndexOf('\n\n'))
+    expect(lead).toContain('# The design gives this server no security group: the cloud refuses an instance without one')
+    // the servers that have one say nothing of it
+    expect(text.match(/no security group/g)).toHaveLength(1)
+    expect(text).toContain("# IPv4 only, as Alibaba Cloud's GWLB guide says for GWLB services.")
+    expect(text).not.toMatch(/seed/i)
   })
 
   it('gives each account of a two-account design its own provider alias, and a one-account design none', () => {

@@ -24,6 +24,8 @@ export const CATALOG = {
   'GWLB-E010': { severity: 'error', title: 'Appliance security group does not accept Geneve (UDP 6081)' },
   'GWLB-E011': { severity: 'error', title: 'Appliance security group does not accept health checks' },
   'GWLB-E012': { severity: 'error', title: 'Appliance without jumbo frames' },
+  // workload servers
+  'GWLB-E013': { severity: 'error', title: 'ECS server without a security group' },
   // endpoint service and GWLB endpoints
   'GWLB-E020': { severity: 'error', title: "Service resource in a zone its GWLB does not serve" },
   'GWLB-E021': { severity: 'error', title: "Endpoint service and its GWLB belong to different accounts" },

@@ -9,6 +9,7 @@ import { nextHops } from './nextHop'
 import type { Problem, Rule } from './problem'
 import { routingLoops } from './routingLoop'
 import { serverGroupSettings } from './serverGroupSettings'
+import { servers } from './server'
 import { vswitchRouteTables } from './vswitchRouteTable'
 
 export { CATALOG, type Code } from './catalog'
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   loadBalancers,
   serverGroupSettings,
   appliances,
+  servers,
   endpointServices,
   gwlbEndpoints,
   nextHops,
