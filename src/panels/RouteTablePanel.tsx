@@ -1,7 +1,7 @@
 // A route table's entries, system and custom, with the next hop named in the cloud's words. In edit mode:
 // add and delete custom entries, change next hops, and change a gateway table's system route (the console's
 // "Edit" on the System Route tab), which makes it a custom entry.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { type RouteTable, parseCidr } from '../model'
 import { withRoute, withoutEntry, updateResource } from '../model/edits/basic'
 import { useDesign, useStores, useUi } from '../store/context'
@@ -36,6 +36,11 @@ export function RouteTablePanel() {
   const [destination, setDestination] = useState('0.0.0.0/0')
   const [hop, setHop] = useState('')
   const [error, setError] = useState<string | null>(null)
+  // opened from a badge on the canvas, the panel may sit below a long inspector: bring it into view
+  const panel = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (id) panel.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [id])
   if (!id) return null
   const at = design.resources.findIndex((r) => r.id === id)
   const table = design.resources[at]
@@ -53,7 +58,7 @@ export function RouteTablePanel() {
     return p.ok ? null : `Destination "${destination}": ${p.problem}`
   })()
   return (
-    <section data-testid="route-table-panel" aria-label={`Route table ${table.name ?? table.id}`} className="border-b border-slate-200 p-3">
+    <section ref={panel} data-testid="route-table-panel" aria-label={`Route table ${table.name ?? table.id}`} className="border-b border-slate-200 p-3">
       <div className="flex items-start justify-between gap-2">
         <div>
           <h2 className="text-sm font-semibold text-slate-900">{table.name ?? table.id}</h2>
