@@ -37,7 +37,8 @@ export function Toolbar() {
               const r = await loadExample(example)
               setBusy(false)
               if (r.ok) {
-                design.getState().replace(r.design)
+                // undoable, like New: opening an example must not lose the design on the canvas
+                design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
                 ui.getState().notify(null)
               } else {
                 ui.getState().notify({ tone: 'error', lines: ['Could not open the example.', typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? '')] })

@@ -12,7 +12,6 @@ import {
   applyNodeChanges,
   type ReactFlowState,
   useNodesInitialized,
-  useReactFlow,
   useStore,
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
@@ -25,6 +24,7 @@ import { type CanvasDetail, DetailContext, OVERVIEW_ZOOM } from './detail'
 import { ConfigEdge } from './edges/ConfigEdge'
 import { DropMarkers } from './DropMarkers'
 import { keepDrawnNodes } from './keepDrawnNodes'
+import { useKeepInView } from './keepInView'
 import { Legend } from './Legend'
 import { PacketOverlay } from './PacketOverlay'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
@@ -75,7 +75,8 @@ const MOVING = 'moving'
 // React Flow copies each of these props into its store whenever it changes by identity, and every store
 // update runs every node's and edge's selector: a fresh object or arrow per render would cost three extra
 // passes over the whole drawing on each frame of a drag, when this component renders for the new position.
-const FIT_VIEW_OPTIONS = { padding: 0.04 }
+// never past 100 %: one new VPC on an empty canvas must not fill it, or the next drop lands inside it
+const FIT_VIEW_OPTIONS = { padding: 0.04, maxZoom: 1 }
 const onPaneDragOver = (e: DragEvent) => {
   if (e.dataTransfer.types.includes(PALETTE_MIME)) {
     e.preventDefault()
@@ -97,7 +98,6 @@ export function Canvas() {
   const { design: designStore, ui } = useStores()
   const readOnly = useUi((s) => s.readOnly)
   const selectedIds = useUi((s) => s.selectedIds)
-  const { fitView } = useReactFlow()
   const overview = useStore(zoomedOut)
   const labelLayer = useStore(labelLayerOf)
   const detail = useMemo<CanvasDetail>(() => ({ overview, labelLayer }), [overview, labelLayer])
@@ -110,18 +110,12 @@ export function Canvas() {
     () => flow.edges.map((e) => (e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } })),
     [flow.edges],
   )
-  // the whole design stays in view when it is opened and when something is added or removed: new
-  // resources are placed by the default layout, which may put them anywhere
   const drawnCount = flow.nodes.length
   const large = drawnCount > LARGE_DESIGN_NODES
-  const designName = design.name
-  // only once React Flow has measured the nodes: a fit before that sees a smaller design than it is
+  const drawnIds = useMemo(() => flow.nodes.map((n) => n.id), [flow.nodes])
   const measured = useNodesInitialized()
-  useEffect(() => {
-    if (!measured) return
-    const t = setTimeout(() => fitView({ ...FIT_VIEW_OPTIONS, duration: 0 }), 0)
-    return () => clearTimeout(t)
-  }, [drawnCount, designName, fitView, measured])
+  const opened = useDesign((s) => s.opened)
+  useKeepInView(drawnIds, opened, measured, FIT_VIEW_OPTIONS)
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {

@@ -11,8 +11,11 @@ export interface DesignState {
   future: Design[]
   /** the label of each past edit, for the undo button's title */
   labels: string[]
+  /** counts the designs opened (replaced, or opened as an edit): the canvas fits each one to the window */
+  opened: number
   replace(design: Design): void
-  edit(label: string, change: (design: Design) => Design): void
+  /** `opens`: the edit puts another design on the canvas (an example, a file), as opposed to changing this one */
+  edit(label: string, change: (design: Design) => Design, options?: { opens?: boolean }): void
   undo(): void
   redo(): void
 }
@@ -32,9 +35,10 @@ export function createDesignStore(initial: Design) {
     past: [],
     future: [],
     labels: [],
-    replace: (design) => set({ design: freeze(design), past: [], future: [], labels: [] }),
-    edit: (label, change) => {
-      const { design, past, labels } = get()
+    opened: 0,
+    replace: (design) => set({ design: freeze(design), past: [], future: [], labels: [], opened: get().opened + 1 }),
+    edit: (label, change, options) => {
+      const { design, past, labels, opened } = get()
       const next = change(design)
       if (next === design) return
       set({
@@ -42,6 +46,7 @@ export function createDesignStore(initial: Design) {
         past: [...past, design].slice(-HISTORY_LIMIT),
         labels: [...labels, label].slice(-HISTORY_LIMIT),
         future: [],
+        opened: options?.opens ? opened + 1 : opened,
       })
     },
     undo: () => {

@@ -75,6 +75,21 @@ describe('reference design (b) in Chromium', () => {
     await page.close()
   })
 
+  it('brings a route table into view when its badge is clicked below a long inspector', async () => {
+    const { page } = await open()
+    // the GWLB's inspector is taller than the side panel: the route table opens below it
+    await page.locator('.react-flow__node[data-id="gwlb-inspection"]').click()
+    await page.getByTestId('inspector').getByText('gwlb-inspection', { exact: true }).waitFor()
+    await page.locator('[data-testid="route-table-badge-rtb-app-h"]').click()
+    const panel = page.locator('[data-testid="route-table-panel"]')
+    await panel.waitFor()
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid="route-table-panel"]').getBoundingClientRect()
+      return r.top >= 0 && r.top < window.innerHeight - 40
+    })
+    await page.close()
+  })
+
   it('opens example (a) from the URL', async () => {
     const { page } = await open('?example=single-zone')
     assert.match(await page.locator('[data-testid="design-name"]').textContent(), /one zone/)
@@ -98,6 +113,34 @@ describe('reference design (b) in Chromium', () => {
     assert.ok(end.x + end.width <= vswitch.x + vswitch.width + 1 && end.y + end.height <= vswitch.y + vswitch.height + 1, `the server left its vSwitch: ${JSON.stringify({ end, vswitch })}`)
     await page.keyboard.press('Control+z')
     await page.waitForFunction(([x]) => Math.abs(document.querySelector('.react-flow__node[data-id="ecs-web-1"]').getBoundingClientRect().x - x) < 1, [start.x])
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('keeps the user’s zoom while the design is edited, fits an opened example, and Undo brings the design back', async () => {
+    const { page, errors } = await open()
+    const transform = () => page.locator('.react-flow__viewport').evaluate((el) => el.style.transform)
+    await page.locator('.react-flow__controls-zoomin').click()
+    await page.locator('.react-flow__controls-zoomin').click()
+    await page.waitForTimeout(300)
+    const zoomed = await transform()
+    // typing the design's name and deleting a route are edits of this design: the view stays
+    await page.getByLabel('Design name', { exact: true }).fill('Inspection, edited')
+    await page.waitForTimeout(500)
+    assert.equal(await transform(), zoomed)
+    // zoomed in, the badge may be out of sight: a click event opens it all the same
+    await page.locator('[data-testid="route-table-badge-rtb-app-h"]').dispatchEvent('click')
+    await page.getByTestId('route-table-panel').getByRole('button', { name: 'Delete entry' }).first().click()
+    await page.waitForTimeout(500)
+    assert.equal(await transform(), zoomed)
+    // another design is fitted to the window
+    await page.getByLabel('Open example').selectOption('single-zone')
+    await page.locator('.react-flow__node[data-id="fw-1"]').waitFor()
+    await page.waitForFunction((z) => document.querySelector('.react-flow__viewport').style.transform !== z, zoomed)
+    // opening it was one edit: Undo brings back the design as it was, name and deleted route included
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    assert.equal(await page.getByLabel('Design name', { exact: true }).inputValue(), 'Inspection, edited')
     assert.deepEqual(errors, [])
     await page.close()
   })

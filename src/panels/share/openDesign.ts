@@ -1,5 +1,6 @@
 // Opening a file (chosen or dropped): JSON or an exported PNG, through readDesignFile and so parse().
-// A design that does not load leaves the current one untouched; the notice says why, field by field.
+// A design that does not load leaves the current one untouched; the notice says why, field by field. One
+// that loads replaces it as an edit, so Undo brings the previous design back.
 import { readDesignFile } from '../../share/designFile'
 import type { Stores } from '../../store/context'
 import { leaveSharedLink } from './sharedLink'
@@ -18,7 +19,8 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
     stores.ui.getState().notify({ tone: 'error', lines: [file.name ? `${file.name}: ${head}` : head, ...rest] })
     return false
   }
-  stores.design.getState().replace(loaded.design)
+  // undoable: the design it replaces is one Undo away
+  stores.design.getState().edit(`open ${file.name ? `“${file.name}”` : 'file'}`, () => loaded.design, { opens: true })
   // a file the user opened is theirs to edit, even when a shared design was on screen before
   leaveSharedLink(stores)
   stores.ui.getState().select(null)

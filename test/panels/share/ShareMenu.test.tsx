@@ -32,6 +32,16 @@ describe('opening a design file', () => {
     expect(screen.getByTestId('notice').textContent).toContain(`Opened "${loadExample('single-zone').name}".`)
   })
 
+  it('keeps the design it replaces one Undo away', async () => {
+    const before = loadExample('two-zones')
+    const { stores } = renderShare(before)
+    chooseFile(exampleText('single-zone'), 'one-zone.gwlb.json')
+    await waitFor(() => expect(stores.design.getState().design).toEqual(loadExample('single-zone')))
+    expect(stores.design.getState().labels.at(-1)).toBe('open “one-zone.gwlb.json”')
+    stores.design.getState().undo()
+    expect(stores.design.getState().design).toBe(before)
+  })
+
   it('shows each error of an invalid file with its field and value, and leaves the current design as it was', async () => {
     const before = loadExample('two-zones')
     const { stores } = renderShare(before)
