@@ -65,6 +65,11 @@ export function useSimSync(stores: Stores) {
     const unsubscribe = stores.design.subscribe((s, prev) => {
       if (s.design === prev.design || stores.sim.getState().status !== 'ready') return
       clearTimeout(timer)
+      // a design without scenarios (after New, say) has nothing to play: that is no error
+      if (!s.design.scenarios.length) {
+        simControls(stores).unload()
+        return
+      }
       // the edit may have renamed or removed the scenario that was playing: then the design's first plays
       const playing = stores.sim.getState().scenario
       const kept = s.design.scenarios.some((sc) => sc.name === playing) ? playing : null

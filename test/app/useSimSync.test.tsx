@@ -51,4 +51,12 @@ describe('the simulator after an edit', () => {
     expect(vi.mocked(engineWorker().simLoad).mock.calls[0][1]).toBeNull()
     await waitFor(() => expect(stores.sim.getState()).toMatchObject({ status: 'ready', scenario: 'steady', scenarios: ['steady', 'firewall-down', 'zone-failure'] }))
   })
+
+  it('unloads, without an error, when the edit leaves the design no scenario (New)', async () => {
+    const stores = await loaded('steady')
+    stores.design.getState().edit('new design', (d) => ({ ...d, scenarios: [] }))
+    await waitFor(() => expect(stores.sim.getState().status).toBe('idle'))
+    expect(stores.sim.getState().message).toBeNull()
+    expect(engineWorker().simLoad).not.toHaveBeenCalled()
+  })
 })
