@@ -1,4 +1,5 @@
-// Keyboard shortcuts: one table, read by the key handler and listed by the help overlay (?).
+// Keyboard shortcuts: one table, read by the key handler and listed by the help overlay (?). The walk's
+// and the lessons' own keys (TracePlayer, LessonPanel) are listed here too, so the overlay names them all.
 export interface Shortcut {
   keys: string
   does: string
@@ -12,6 +13,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+D', does: 'Duplicate the selection' },
   { keys: 'Shift+click, Shift+drag', does: 'Select several' },
   { keys: 'Escape', does: 'Clear the selection, close a dialog' },
+  { keys: '← / →, Home / End', does: 'Walk a packet: the previous or next hop, the first or last' },
+  { keys: '← / → or PageUp / PageDown', does: 'In a lesson: the previous or next step' },
   { keys: '?', does: 'This list' },
 ]
 
