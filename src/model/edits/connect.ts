@@ -3,6 +3,7 @@
 import type { Design, Resource } from '../design'
 import type { RouteEntry } from '../resources/routeTable'
 import { addResource, findResource, freshId, updateResource, withRoute } from './basic'
+import { admitsAccount, endpointInZone, onePerZoneMessage, requestedStatus } from './create'
 
 /** What a line from source to target would configure, before the user confirms it. */
 export type Connection =
@@ -118,9 +119,9 @@ export function applyConnection(design: Design, c: Connection, destination?: str
       const s = findResource(design, c.serviceId, 'endpointService')
       if (!e || !s) return { ok: false, message: 'The endpoint or the service is gone.' }
       if (!s.resources.some((r) => r.zoneId === e.zoneId)) return { ok: false, message: `${label(s)} offers no resource in zone ${e.zoneId}, the endpoint's zone.` }
-      const admitted = s.whitelist.includes('*') || s.whitelist.includes(e.accountId) || s.accountId === e.accountId
-      if (!admitted) return { ok: false, message: `The whitelist of ${label(s)} does not admit account ${e.accountId}: the connection cannot be requested.` }
-      const status = s.autoAcceptConnection ? 'Connected' : 'Disconnected'
+      if (!admitsAccount(s, e.accountId)) return { ok: false, message: `The whitelist of ${label(s)} does not admit account ${e.accountId}: the connection cannot be requested.` }
+      if (endpointInZone(design, s.id, e.vpcId, e.zoneId, e.id)) return { ok: false, message: onePerZoneMessage(design, e.vpcId, e.zoneId) }
+      const status = requestedStatus(s)
       return { ok: true, design: updateResource(design, e.id, 'gwlbEndpoint', (x) => ({ ...x, serviceId: s.id, connectionStatus: status })) }
     }
     case 'serviceResource': {

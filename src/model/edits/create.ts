@@ -106,25 +106,53 @@ function nextInternetAddress(design: Design): string {
   return '192.0.2.10'
 }
 
-/** Whether a GWLBe placed in this vSwitch may connect, and to which service (domain.md 5.2). */
-function endpointFor(design: Design, vswitchId: string): { ok: true; serviceId: string; status: 'Connected' | 'Disconnected'; accountId: string } | { ok: false; message: string } {
+type Service = ResourceOf<'endpointService'>
+
+/** Whether a service's whitelist admits an account: "*", the account, or the service's own account. */
+export function admitsAccount(service: Service, accountId: string): boolean {
+  return service.whitelist.includes('*') || service.whitelist.includes(accountId) || service.accountId === accountId
+}
+
+/** The status a new connection request gets: Connected only when the service accepts automatically, else it waits for the provider. */
+export function requestedStatus(service: Service): 'Connected' | 'Disconnected' {
+  return service.autoAcceptConnection ? 'Connected' : 'Disconnected'
+}
+
+/** The GWLBe that VPC `vpcId` already has for `serviceId` in `zoneId` (one per zone), other than `except`. */
+export function endpointInZone(design: Design, serviceId: string, vpcId: string, zoneId: string, except?: string): ResourceOf<'gwlbEndpoint'> | undefined {
+  return design.resources.find(
+    (r): r is ResourceOf<'gwlbEndpoint'> => r.kind === 'gwlbEndpoint' && r.id !== except && r.serviceId === serviceId && r.vpcId === vpcId && r.zoneId === zoneId,
+  )
+}
+
+/** The cloud's refusal of a second GWLBe for one service in one zone of a VPC. */
+export function onePerZoneMessage(design: Design, vpcId: string, zoneId: string): string {
+  const vpc = findResource(design, vpcId, 'vpc')
+  return `VPC ${vpc?.name ?? vpcId} already has a GWLB endpoint in zone ${zoneId}: one per zone.`
+}
+
+export type EndpointRequest = { ok: true; serviceId: string; status: 'Connected' | 'Disconnected'; accountId: string } | { ok: false; message: string }
+
+/**
+ * Whether a GWLBe placed in this vSwitch may connect, and to which service (domain.md 5.2): to `serviceId`
+ * when given (a copy keeps its service), else to the first service that offers the zone and has no
+ * endpoint of this VPC there yet. A new request is Connected only when the service auto-accepts.
+ */
+export function endpointRequest(design: Design, vswitchId: string, serviceId?: string): EndpointRequest {
   const v = findResource(design, vswitchId, 'vswitch')
   const vpc = v && findResource(design, v.vpcId, 'vpc')
   if (!v || !vpc) return { ok: false, message: 'A GWLB endpoint goes into a vSwitch.' }
-  const services = design.resources.filter((r) => r.kind === 'endpointService')
-  if (!services.length) return { ok: false, message: 'Create the endpoint service first: a GWLB endpoint connects to one.' }
-  const inZone = services.filter((s) => s.kind === 'endpointService' && s.resources.some((x) => x.zoneId === v.zoneId))
+  const services = design.resources.filter((r): r is Service => r.kind === 'endpointService' && (serviceId === undefined || r.id === serviceId))
+  if (!services.length)
+    return { ok: false, message: serviceId === undefined ? 'Create the endpoint service first: a GWLB endpoint connects to one.' : `Endpoint service ${serviceId} is not in the design: a GWLB endpoint connects to one.` }
+  const inZone = services.filter((s) => s.resources.some((x) => x.zoneId === v.zoneId))
   if (!inZone.length)
     return { ok: false, message: `No endpoint service offers zone ${v.zoneId}: a GWLB endpoint must be in a zone of its service's resources.` }
-  const free = inZone.find(
-    (s) => !design.resources.some((r) => r.kind === 'gwlbEndpoint' && r.serviceId === s.id && r.vpcId === v.vpcId && r.zoneId === v.zoneId),
-  )
-  if (!free || free.kind !== 'endpointService')
-    return { ok: false, message: `VPC ${vpc.name ?? vpc.id} already has a GWLB endpoint in zone ${v.zoneId}: one per zone.` }
-  const admitted = free.whitelist.includes('*') || free.whitelist.includes(vpc.accountId) || free.accountId === vpc.accountId
-  if (!admitted)
+  const free = inZone.find((s) => !endpointInZone(design, s.id, v.vpcId, v.zoneId))
+  if (!free) return { ok: false, message: onePerZoneMessage(design, v.vpcId, v.zoneId) }
+  if (!admitsAccount(free, vpc.accountId))
     return { ok: false, message: `The whitelist of ${free.name ?? free.id} does not admit account ${vpc.accountId}: add it before requesting a connection.` }
-  return { ok: true, serviceId: free.id, status: free.autoAcceptConnection ? 'Connected' : 'Disconnected', accountId: vpc.accountId }
+  return { ok: true, serviceId: free.id, status: requestedStatus(free), accountId: vpc.accountId }
 }
 
 /** Creates a resource of `kind` dropped on `target`, or says why it cannot go there. */
@@ -188,7 +216,7 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
     case 'gwlbEndpoint': {
       const vswitchId = needVswitch()
       if (!vswitchId) return refuse('A GWLB endpoint goes into a vSwitch of the consumer VPC.')
-      const link = endpointFor(design, vswitchId)
+      const link = endpointRequest(design, vswitchId)
       if (!link.ok) return refuse(link.message)
       const address = nextAddressIn(design, vswitchId)
       const v = findResource(design, vswitchId, 'vswitch') as ResourceOf<'vswitch'>

@@ -1,11 +1,11 @@
 // Copy and paste, duplicate: a subtree with fresh ids and fresh addresses. A copied VPC moves to a free
 // block and everything in it moves by the same offset; a copied vSwitch takes the next free /24 of its
 // VPC; a lone instance takes its vSwitch's next free address. The result must load, or nothing happens.
-import type { Design, Resource } from '../design'
+import type { Design, Resource, ResourceOf } from '../design'
 import { cidrContainsAddress, cidrOrThrow, formatCidr, formatIpv4, parseCidr, parseIpv4, type Cidr } from '../ipv4'
 import { parse } from '../parse'
 import { freshId } from './basic'
-import { nextAddressIn, nextVswitchCidr } from './create'
+import { endpointRequest, nextAddressIn, nextVswitchCidr } from './create'
 
 export type DuplicateResult = { ok: true; design: Design; ids: string[] } | { ok: false; message: string }
 
@@ -110,6 +110,18 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
       }
     }
     out = { ...out, resources: [...out.resources, c] }
+  }
+  // a copied GWLBe is a new connection request: the cloud's rules for creating one apply (one per zone of a
+  // VPC for a service, a zone the service offers, a whitelist that admits the account), and it is Connected
+  // only when the service accepts automatically; otherwise it waits for the provider
+  const endpoints = copies.filter((c): c is ResourceOf<'gwlbEndpoint'> => c.kind === 'gwlbEndpoint')
+  const copiedEndpoints = new Set<Resource>(endpoints)
+  let requested: Design = { ...out, resources: out.resources.filter((r) => !copiedEndpoints.has(r)) }
+  for (const c of endpoints) {
+    const request = endpointRequest(requested, c.vswitchId, c.serviceId)
+    if (!request.ok) return { ok: false, message: request.message }
+    c.connectionStatus = request.status
+    requested = { ...requested, resources: [...requested.resources, c] }
   }
   const checked = parse(out)
   if (!checked.ok) return { ok: false, message: `The copy would not be a valid design: ${checked.errors[0].message}` }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from '../../../src/model'
 import { applyConnection, connectionIntent } from '../../../src/model/edits/connect'
+import { createResource } from '../../../src/model/edits/create'
+import { duplicateResources } from '../../../src/model/edits/duplicate'
 import { loadExample } from '../../helpers'
 
 describe('drawing a line configures the design', () => {
@@ -40,6 +42,18 @@ describe('drawing a line configures the design', () => {
     expect(ok.ok && ok.design.resources.find((r) => r.id === 'gwlbe-h')).toMatchObject({ connectionStatus: 'Connected' })
     const manual = applyConnection(d, intent.connection)
     expect(manual.ok && manual.design.resources.find((r) => r.id === 'gwlbe-h')).toMatchObject({ connectionStatus: 'Disconnected' })
+  })
+
+  it('from a GWLBe to a service its VPC already has a GWLBe of in that zone: refused, one per zone', () => {
+    const d = loadExample('single-zone')
+    // a second service publishing the same GWLB, and a GWLBe to it in the zone of GWLBe H
+    const second = duplicateResources(d, ['epsrv-inspection'])
+    if (!second.ok) throw new Error(second.message)
+    const made = createResource(second.design, 'gwlbEndpoint', { kind: 'vswitch', vswitchId: 'vsw-gwlbe-h' })
+    if (!made.ok) throw new Error(made.message)
+    const intent = connectionIntent(made.design, made.id, 'epsrv-inspection')
+    if (!intent.ok) throw new Error(intent.message)
+    expect(applyConnection(made.design, intent.connection)).toEqual({ ok: false, message: 'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.' })
   })
 
   it('refuses lines that configure nothing, or cross VPCs', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from '../../../src/model'
-import { duplicateResources } from '../../../src/model/edits/duplicate'
+import { createResource } from '../../../src/model/edits/create'
+import { duplicateResources, pasteResources, subtreeOf } from '../../../src/model/edits/duplicate'
+import { lint } from '../../../worker/lint'
 import { loadExample } from '../../helpers'
 
 describe('copy, paste and duplicate', () => {
@@ -31,5 +33,48 @@ describe('copy, paste and duplicate', () => {
     const r = duplicateResources(d, ['internet-client'])
     // 203.0.113.11 is free: the copy loads
     expect(r.ok).toBe(true)
+  })
+
+  it('refuses a second GWLBe in a zone, with the message a drop from the palette gives', () => {
+    const d = loadExample('two-zones')
+    const dropped = createResource(d, 'gwlbEndpoint', { kind: 'vswitch', vswitchId: 'vsw-gwlbe-h' })
+    expect(!dropped.ok && dropped.message).toBe('VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.')
+    const duplicated = duplicateResources(d, ['gwlbe-h'])
+    expect(duplicated).toEqual({ ok: false, message: 'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.' })
+    // the same for a paste, and for a GWLBe vSwitch copied with its endpoint into the same VPC
+    expect(pasteResources(d, subtreeOf(d, ['gwlbe-h'])).ok).toBe(false)
+    expect(duplicateResources(d, ['vsw-gwlbe-h'])).toEqual({ ok: false, message: 'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.' })
+  })
+
+  it('a copied GWLBe is a new connection request: it waits for the provider unless the service auto-accepts', () => {
+    const d = loadExample('two-zones')
+    // a copied VPC is a new consumer VPC: one GWLBe per zone is allowed there, each a request of its own
+    const r = duplicateResources(d, ['vpc-service'])
+    if (!r.ok) throw new Error(r.message)
+    const copies = r.design.resources.filter((x) => x.kind === 'gwlbEndpoint' && r.ids.includes(x.id))
+    expect(copies.map((x) => x.kind === 'gwlbEndpoint' && [x.vpcId, x.serviceId, x.connectionStatus])).toEqual([
+      ['vpc-service-copy', 'epsrv-inspection', 'Disconnected'],
+      ['vpc-service-copy', 'epsrv-inspection', 'Disconnected'],
+    ])
+    // Problems: the requests wait for the provider's accept, and nothing says "one per zone"
+    const codes = lint(r.design).map((p) => p.code)
+    expect(codes).not.toContain('GWLB-E025')
+    expect(codes.filter((c) => c === 'GWLB-E024')).toHaveLength(2)
+    const auto = { ...d, resources: d.resources.map((x) => (x.kind === 'endpointService' ? { ...x, autoAcceptConnection: true } : x)) }
+    const accepted = duplicateResources(auto, ['vpc-service'])
+    if (!accepted.ok) throw new Error(accepted.message)
+    expect(accepted.design.resources.filter((x) => x.kind === 'gwlbEndpoint').map((x) => x.kind === 'gwlbEndpoint' && x.connectionStatus)).toEqual([
+      'Connected',
+      'Connected',
+      'Connected',
+      'Connected',
+    ])
+  })
+
+  it('refuses a copied GWLBe whose service no longer admits its account', () => {
+    const d = loadExample('two-zones')
+    const closed = { ...d, resources: d.resources.map((x) => (x.kind === 'endpointService' ? { ...x, whitelist: [] } : x)) }
+    const r = duplicateResources(closed, ['vpc-service'])
+    expect(!r.ok && r.message).toContain('does not admit account 1234567890123456')
   })
 })
