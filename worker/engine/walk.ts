@@ -300,7 +300,8 @@ function sgRuleText(inst: CInstance, ingress: boolean, i: number, accept: boolea
   const side = ingress ? 'inbound' : 'outbound'
   if (i < 0) return ingress ? `no inbound rule of ${inst.sg.ids.join(', ') || 'its security groups'} accepts it: denied by default` : 'no outbound rule matches: outbound traffic is accepted by default'
   const r = (ingress ? inst.sg.ingress : inst.sg.egress)[i].ref
-  return `${r.securityGroupId} ${side} rule ${r.ruleIndex} (priority ${r.priority}, ${r.policy}${r.description ? `: ${r.description}` : ''}) ${accept ? 'accepts' : 'drops'} it`
+  // numbered from 1 in the group's one list of inbound and outbound rules, as the inspector lists them
+  return `${r.securityGroupId} rule ${r.ruleIndex + 1} (${side}, priority ${r.priority}, ${r.policy}${r.description ? `: ${r.description}` : ''}) ${accept ? 'accepts' : 'drops'} it`
 }
 
 function sgRef(inst: CInstance, ingress: boolean, i: number): Rule {
@@ -508,7 +509,8 @@ function inspect(ap: CAppliance): number {
   if (R) {
     const rule: Rule = i >= 0 ? ap.policy[i].ref : { type: 'appliancePolicy', applianceId: ap.id, ruleIndex: -1, action: ap.defaultAllow ? 'allow' : 'deny' }
     const ref = rule.type === 'appliancePolicy' ? rule : null
-    const what = i >= 0 ? `policy rule ${i}${ref?.description ? ` (${ref.description})` : ''}` : 'no policy rule matches; the default action'
+    // numbered from 1, as the inspector lists the policy
+    const what = ref && ref.ruleIndex >= 0 ? `policy rule ${ref.ruleIndex + 1}${ref.description ? ` (${ref.description})` : ''}` : 'no policy rule matches; the default action'
     R.step('policy', `${ap.id}: ${what} ${allow ? 'allows' : 'denies'} it`, rule)
   }
   if (!allow) return end(D_APPLIANCE_DENIED, R && `${ap.id}'s policy denies the packet`)

@@ -32,7 +32,8 @@ export function ruleText(rule: Rule): string {
     case 'securityGroup':
       return rule.securityGroupId === null
         ? `No ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} security group rule matched: the default ${rule.policy === 'accept' ? 'accepts' : 'drops'} it`
-        : `Security group ${rule.securityGroupId}, ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} rule ${rule.ruleIndex + 1}${rule.description ? ` (${rule.description})` : ''}: ${rule.policy}`
+        : // numbered from 1 in the group's one list of inbound and outbound rules, as the inspector lists them
+          `Security group ${rule.securityGroupId} rule ${rule.ruleIndex + 1} (${rule.direction === 'ingress' ? 'inbound' : 'outbound'}${rule.description ? `: ${rule.description}` : ''}): ${rule.policy}`
     case 'appliancePolicy':
       return rule.ruleIndex < 0
         ? `${rule.applianceId}'s policy: no rule matched, default ${rule.action}`

@@ -110,3 +110,41 @@ describe('walk a packet', () => {
     expect((screen.getByLabelText('Address') as HTMLInputElement).value).toBe('10.0.2.10')
   })
 })
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement
+
+describe('rule numbers within a hop', () => {
+  /** Each step of the current hop that names a rule: the number in its text and the one on its Rule line. */
+  function numbers() {
+    return within(screen.getByTestId('current-hop'))
+      .getAllByTestId('step-rule')
+      .map((rule) => {
+        const text = (rule.parentElement?.textContent ?? '').split('Inner:')[0]
+        return { text, rule: rule.textContent ?? '', inText: text.match(/rule (\d+)/)?.[1], inRule: rule.textContent?.match(/rule (\d+)/)?.[1] }
+      })
+      .filter((s) => s.inRule !== undefined)
+  }
+
+  it('says the same 1-based number in a step and on its Rule line, counted in the group’s one list as the inspector lists it', async () => {
+    const stores = setup()
+    await traceDefault(stores)
+    fireEvent.keyDown(window, { key: 'ArrowRight' })
+    for (let i = 0; i < 4; i++) fireEvent.keyDown(window, { key: 'ArrowRight' })
+    expect(focus(stores)).toMatch(/^fw-/)
+    const atAppliance = numbers()
+    expect(atAppliance.map((s) => s.text)).toEqual([expect.stringMatching(/sg-appliance rule 1 \(inbound, priority 1, accept: Geneve from the GWLB\) accepts it/), expect.stringMatching(/policy rule \d+/)])
+    expect(atAppliance[0].rule).toBe('Rule: Security group sg-appliance rule 1 (inbound: Geneve from the GWLB): accept')
+    for (const s of atAppliance) expect(s.inText).toBe(s.inRule)
+    expect(atAppliance[1].inText).not.toBe('0')
+  })
+
+  it('numbers the server’s outbound rule 3, its row in sg-web, in the step and on the Rule line', async () => {
+    const stores = setup()
+    fireEvent.change(field('From'), { target: { value: 'ecs-web-1' } })
+    fireEvent.change(field('Address'), { target: { value: '203.0.113.80' } })
+    await traceDefault(stores)
+    const [sg] = numbers()
+    expect(sg.text).toMatch(/sg-web rule 3 \(outbound, /)
+    expect(sg.rule).toMatch(/^Rule: Security group sg-web rule 3 \(outbound\): accept$/)
+  })
+})
