@@ -2,7 +2,7 @@
 import type { Design, Resource, ResourceOf } from '../../model'
 import { addResource, freshId, updateResource } from '../../model/edits/basic'
 import { removeServiceResource } from '../../model/edits/remove'
-import { useStores } from '../../store/context'
+import { useStores, useUi } from '../../store/context'
 import { CheckField, NumberField, ReadOnly, Section, SelectField, TextField, csv } from './fields'
 import { ListEditor } from './ListEditor'
 
@@ -91,16 +91,27 @@ function securityGroupChoices(design: Design, vswitchId: string) {
 /** The instance's security groups: tick to attach, open one to edit its rules, or make a new one. */
 function SecurityGroups({ r, at, design }: { r: ResourceOf<'ecs'> | ResourceOf<'appliance'>; at: number; design: Design }) {
   const { design: store, ui } = useStores()
+  const readOnly = useUi((s) => s.readOnly)
   const choices = securityGroupChoices(design, r.vswitchId)
   const vpcId = vpcOfVswitch(design, r.vswitchId)
   return (
     <div>
       <Checklist label="Security groups" path={['resources', at, 'securityGroupIds']} chosen={r.securityGroupIds} choices={choices} />
       <div className="flex flex-wrap gap-x-2 text-[11px]">
+        {/* a link, not a button: a read-only form's fieldset disables its buttons, and a reader of a shared
+            design must still be able to open a group's rules */}
         {r.securityGroupIds.map((id) => (
-          <button key={id} type="button" className="text-blue-700 hover:underline" onClick={() => ui.getState().select(id)}>
-            Edit rules of {nameOf(design, id)}
-          </button>
+          <a
+            key={id}
+            href={`#${id}`}
+            className="text-blue-700 hover:underline"
+            onClick={(e) => {
+              e.preventDefault()
+              ui.getState().select(id)
+            }}
+          >
+            {readOnly ? 'Rules of' : 'Edit rules of'} {nameOf(design, id)}
+          </a>
         ))}
         {vpcId && (
           <button

@@ -101,3 +101,14 @@ describe('the route-table editor', () => {
     expect(t?.kind === 'routeTable' && t.entries.map((e) => e.destinationCidrBlock)).toEqual(['10.0.1.0/24', '10.0.2.0/24'])
   })
 })
+
+describe('the inspector of a shared, read-only design', () => {
+  it('lets a reader open a server’s security group and read its rules, with nothing to edit', () => {
+    const stores = setup('ecs-web-1')
+    act(() => stores.ui.setState({ readOnly: true }))
+    expect(screen.getByLabelText('Private IP address').matches(':disabled')).toBe(true)
+    fireEvent.click(screen.getByRole('link', { name: /^Rules of / }))
+    expect(stores.ui.getState().selectedIds).toEqual(['sg-web'])
+    expect(within(screen.getByTestId('inspector')).getByText('sg-web')).toBeTruthy()
+  })
+})
