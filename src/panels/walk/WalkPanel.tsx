@@ -1,11 +1,12 @@
 // "Walk a packet": choose a source and a destination (in the form, or by clicking two resources on the
 // canvas), trace it in the engine worker, then step through it hop by hop with the TracePlayer.
+// The form starts from the design's own resources and follows the design as it changes.
 import { useEffect, useMemo, useState } from 'react'
 import { engineWorker } from '../../app/workerClient'
 import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
 import { useDesign, useStores } from '../../store/context'
 import { TracePlayer } from './TracePlayer'
-import { addressFor, addressesOf, sourcesOf } from './walkModel'
+import { addressFor, addressesOf, defaultDestination, defaultSource, emptyHint, sourcesOf } from './walkModel'
 
 const FIELD = 'w-full rounded border border-slate-300 bg-white px-1.5 py-1 text-xs'
 const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -13,14 +14,24 @@ const PRIMARY = 'rounded bg-sky-700 px-3 py-1 text-xs font-semibold text-white h
 
 type Pick = 'off' | 'source' | 'destination'
 type Run = { n: number; roundTrip: RoundTrip } | { n: number; error: string } | null
+/** A destination the user chose; one that was an address of the design falls back to the default when the design no longer holds it. */
+type Chosen = { address: string; ofDesign: boolean }
 
 export function WalkPanel({ active }: { active: boolean }) {
   const { ui } = useStores()
   const design = useDesign((s) => s.design)
   const sources = useMemo(() => sourcesOf(design), [design])
   const addresses = useMemo(() => addressesOf(design), [design])
-  const [source, setSource] = useState('internet-client')
-  const [destination, setDestination] = useState('47.98.10.11')
+  // what the user chose, if anything; the form shows it while the design still has it, else the design's default
+  const [chosenSource, setSource] = useState<string | null>(null)
+  const [chosenDestination, setChosenDestination] = useState<Chosen | null>(null)
+  const source = chosenSource !== null && sources.some((s) => s.id === chosenSource) ? chosenSource : defaultSource(design)
+  const destination =
+    chosenDestination && (!chosenDestination.ofDesign || addresses.some((a) => a.address === chosenDestination.address.trim()))
+      ? chosenDestination.address
+      : defaultDestination(design, source)
+  const setDestination = (address: string) => setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address.trim()) })
+  const hint = !source || !destination.trim() ? emptyHint(design, source) : null
   const [protocol, setProtocol] = useState<Protocol>('tcp')
   const [sourcePort, setSourcePort] = useState(49152)
   const [destinationPort, setDestinationPort] = useState(443)
@@ -84,7 +95,7 @@ export function WalkPanel({ active }: { active: boolean }) {
       <div className="grid grid-cols-[5.5rem_1fr] items-center gap-x-2 gap-y-1.5">
         <label htmlFor="walk-source">From</label>
         <select id="walk-source" className={FIELD} value={source} onChange={(e) => setSource(e.target.value)}>
-          {!sources.some((s) => s.id === source) && <option value={source}>{source}</option>}
+          {!source && <option value="">nothing can send</option>}
           {sources.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
@@ -122,7 +133,7 @@ export function WalkPanel({ active }: { active: boolean }) {
         <input id="walk-size" type="number" min={28} max={9000} className={FIELD} value={size} onChange={(e) => setSize(Number(e.target.value))} />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={PRIMARY} onClick={() => void traceIt()} disabled={busy || !destination.trim()} data-testid="walk-trace">
+        <button type="button" className={PRIMARY} onClick={() => void traceIt()} disabled={busy || !source || !destination.trim()} data-testid="walk-trace">
           {busy ? 'Tracing…' : 'Trace'}
         </button>
         <button type="button" className={`${BUTTON} ${pick !== 'off' ? 'border-amber-500 bg-amber-50' : ''}`} aria-pressed={pick !== 'off'} onClick={() => setPick(pick === 'off' ? 'source' : 'off')} data-testid="walk-pick">
@@ -134,6 +145,11 @@ export function WalkPanel({ active }: { active: boolean }) {
           </button>
         )}
       </div>
+      {hint && (
+        <p className="rounded bg-slate-50 px-2 py-1 text-slate-700" data-testid="walk-hint">
+          {hint}
+        </p>
+      )}
       {pick !== 'off' && (
         <p className="rounded bg-amber-50 px-2 py-1 text-amber-950" role="status" data-testid="walk-pick-prompt">
           {pick === 'source' ? 'Click the resource that sends the packet.' : `From ${source}: click the resource to send it to.`}

@@ -125,3 +125,36 @@ export function addressFor(design: Design, sourceId: string, destinationId: stri
   const own = addressesOf(design).filter((a) => a.resourceId === destinationId)
   return (own.find((a) => a.public === fromInternet) ?? own[0])?.address ?? null
 }
+
+/** Where the walk sends from when the user has chosen nothing: the first internet host, else the first server, else the first appliance; '' when nothing in the design can send. */
+export function defaultSource(design: Design): string {
+  for (const kind of ['internetHost', 'ecs', 'appliance'] as const) {
+    const r = design.resources.find((x) => x.kind === kind)
+    if (r) return r.id
+  }
+  return ''
+}
+
+/**
+ * Where the walk sends to when the user has chosen nothing: a server other than the source — from the internet
+ * the first EIP (the only address that reaches a server from there), from inside the cloud the first server's
+ * private address; '' when the design has no such server.
+ */
+export function defaultDestination(design: Design, sourceId: string): string {
+  const fromInternet = design.resources.find((r) => r.id === sourceId)?.kind === 'internetHost'
+  for (const r of design.resources) {
+    if (r.kind !== 'ecs' || r.id === sourceId) continue
+    if (!fromInternet) return r.privateIpAddress
+    if (r.publicIpAddress) return r.publicIpAddress
+  }
+  return ''
+}
+
+/** Why a field of the walk's form is empty when the design offers nothing for it, in words that say what to add. */
+export function emptyHint(design: Design, sourceId: string): string | null {
+  if (!sourceId) return 'Nothing in this design can send a packet yet: add an internet host, an ECS instance or an appliance.'
+  const fromInternet = design.resources.find((r) => r.id === sourceId)?.kind === 'internetHost'
+  return fromInternet
+    ? `No ECS instance has an EIP, so nothing of this design is reachable from ${sourceId}: give an instance an EIP, or type an address.`
+    : `No other ECS instance to send to from ${sourceId}: add one, or type an address.`
+}

@@ -4,6 +4,10 @@ import { describe, expect, it, vi } from 'vitest'
 import { WalkPanel } from '../../../src/panels/walk/WalkPanel'
 import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
 import { traceOn } from '../../../worker/report'
+import type { Design } from '../../../src/model'
+import { updateResource } from '../../../src/model/edits/basic'
+import { type DropTarget, type PlaceableKind, createResource } from '../../../src/model/edits/create'
+import { emptyDesign } from '../../../src/model/edits/empty'
 import { loadExample } from '../../helpers'
 
 vi.mock('../../../src/app/workerClient', () => ({
@@ -112,6 +116,77 @@ describe('walk a packet', () => {
 })
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement
+const edit = (stores: Stores, change: (d: Design) => Design) => act(() => stores.design.getState().edit('test edit', change))
+/** What File ▸ New does: an empty design in the same region. */
+const newDesign = (stores: Stores) => edit(stores, (d) => emptyDesign(d))
+function place(stores: Stores, kind: PlaceableKind, target: DropTarget): string {
+  let id = ''
+  edit(stores, (d) => {
+    const r = createResource(d, kind, target)
+    if (!r.ok) throw new Error(r.message)
+    id = r.id
+    return r.design
+  })
+  return id
+}
+describe('the form’s defaults come from the design on the canvas', () => {
+  it('starts the reference design from its first internet host to the first server’s EIP', () => {
+    setup()
+    expect(field('From').value).toBe('internet-client')
+    expect(field('Address').value).toBe('47.98.10.11')
+    expect(screen.queryByTestId('walk-hint')).toBeNull()
+  })
+
+  it('after New, leaves the fields empty with a hint, then fills them from what is built', async () => {
+    const stores = setup()
+    newDesign(stores)
+    expect(field('From').value).toBe('')
+    expect(field('Address').value).toBe('')
+    expect(screen.getByTestId('walk-hint').textContent).toMatch(/Nothing in this design can send a packet yet/)
+    expect((screen.getByTestId('walk-trace') as HTMLButtonElement).disabled).toBe(true)
+
+    const host = place(stores, 'internetHost', { kind: 'page' })
+    const vpc = place(stores, 'vpc', { kind: 'page' })
+    const vsw = place(stores, 'vswitch', { kind: 'vpc', vpcId: vpc })
+    const server = place(stores, 'ecs', { kind: 'vswitch', vswitchId: vsw })
+    expect(field('From').value).toBe(host)
+    // from the internet only an EIP reaches a server: none yet, so nothing is invented
+    expect(field('Address').value).toBe('')
+    expect(screen.getByTestId('walk-hint').textContent).toMatch(/No ECS instance has an EIP/)
+
+    edit(stores, (d) => updateResource(d, server, 'ecs', (r) => ({ ...r, publicIpAddress: '47.98.20.1' })))
+    expect(field('Address').value).toBe('47.98.20.1')
+    expect(screen.queryByTestId('walk-hint')).toBeNull()
+    fireEvent.click(screen.getByTestId('walk-trace'))
+    await screen.findByTestId('trace-player')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByTestId('hop-0').textContent).toMatch(/Internet host 1/)
+  })
+
+  it('sends from inside to another server’s private address when the design has no internet host', () => {
+    const stores = setup()
+    edit(stores, (d) => ({ ...d, resources: d.resources.filter((r) => r.kind !== 'internetHost') }))
+    expect(field('From').value).toBe('ecs-web-1')
+    expect(field('Address').value).toBe('10.0.2.10')
+  })
+
+  it('falls back to a default when the chosen source or the chosen address of the design is gone', () => {
+    const stores = setup()
+    fireEvent.change(field('From'), { target: { value: 'update-server' } })
+    fireEvent.change(field('To'), { target: { value: '47.98.10.12' } })
+    expect(field('Address').value).toBe('47.98.10.12')
+    edit(stores, (d) => ({ ...d, resources: d.resources.filter((r) => r.id !== 'update-server') }))
+    expect(field('From').value).toBe('internet-client')
+    // the address chosen is still the design's: it stays
+    expect(field('Address').value).toBe('47.98.10.12')
+    edit(stores, (d) => updateResource(d, 'ecs-web-2', 'ecs', ({ publicIpAddress: _gone, ...r }) => r))
+    expect(field('Address').value).toBe('47.98.10.11')
+    // an address typed by hand is not the design's to take away
+    fireEvent.change(field('Address'), { target: { value: '198.51.100.7' } })
+    newDesign(stores)
+    expect(field('Address').value).toBe('198.51.100.7')
+  })
+})
 
 describe('rule numbers within a hop', () => {
   /** Each step of the current hop that names a rule: the number in its text and the one on its Rule line. */
