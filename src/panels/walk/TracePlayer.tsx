@@ -1,9 +1,10 @@
 // Plays a traced round trip hop by hop, like a network simulator's step mode: the current hop is lit on the
 // canvas, its steps show the inner headers, the Geneve header where the packet is encapsulated, and the
 // rule that decided, in plain words. Back/forward with buttons or the arrow keys; the reply on demand.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { type RoundTrip, type Step, isDropped } from '../../../worker/engine/types'
 import { useStores } from '../../store/context'
+import type { Highlight } from '../../store/uiStore'
 import { dispositionWords, headersText, hopHighlight, outerText, ruleText } from './walkModel'
 
 const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -27,19 +28,48 @@ export interface TracePlayerProps {
   keys?: boolean
   /** larger type, for presenter mode */
   large?: boolean
+  /** told each highlight this player puts on the canvas, so its owner can take it off again */
+  onLight?: (highlight: Highlight | null) => void
 }
 
-export function TracePlayer({ roundTrip, leg: initialLeg = 'request', autoPlay = false, atEnd = false, keys = false, large = false }: TracePlayerProps) {
+export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = false, atEnd = false, keys = false, large = false, onLight }: TracePlayerProps) {
   const { ui } = useStores()
-  const [leg, setLeg] = useState<Leg>(initialLeg === 'reply' && roundTrip.reply ? 'reply' : 'request')
+  const [wantedLeg, setLeg] = useState<Leg>(chosenLeg)
+  // a round trip traced again (on a changed design) may have lost its reply: show the request then
+  const leg: Leg = wantedLeg === 'reply' && roundTrip.reply ? 'reply' : 'request'
   const trace = leg === 'reply' && roundTrip.reply ? roundTrip.reply : roundTrip.request
   const lastIndex = Math.max(0, trace.hops.length - 1)
-  const [index, setIndex] = useState(atEnd ? lastIndex : 0)
+  const [wantedIndex, setIndex] = useState(atEnd ? lastIndex : 0)
+  // ... or hops: stay on the same hop where it still exists, else on the last
+  const index = Math.min(wantedIndex, lastIndex)
   const [playing, setPlaying] = useState(autoPlay && !atEnd)
 
+  // what this player last lit, and for which round trip
+  const lit = useRef<Highlight | null>(null)
+  const litFor = useRef(roundTrip)
   useEffect(() => {
-    if (trace.hops.length) ui.getState().setHighlight(hopHighlight(trace, Math.min(index, lastIndex)))
-  }, [ui, trace, index, lastIndex])
+    const store = ui.getState()
+    const mine = lit.current !== null && store.highlight === lit.current
+    // a new round trip in the same player (the walk traced again after an edit) relights the canvas only where
+    // it still shows this player's path: a lesson may have lit its own meanwhile
+    if (litFor.current !== roundTrip && !mine) {
+      litFor.current = roundTrip
+      return
+    }
+    litFor.current = roundTrip
+    if (!trace.hops.length) {
+      if (mine) {
+        lit.current = null
+        store.setHighlight(null)
+        onLight?.(null)
+      }
+      return
+    }
+    const h = hopHighlight(trace, index)
+    lit.current = h
+    store.setHighlight(h)
+    onLight?.(h)
+  }, [ui, roundTrip, trace, index, onLight])
 
   useEffect(() => {
     if (!playing) return
@@ -56,7 +86,7 @@ export function TracePlayer({ roundTrip, leg: initialLeg = 'request', autoPlay =
     const onKey = (e: KeyboardEvent) => {
       if (typingIn(e)) return
       if (e.key === 'ArrowRight') setIndex((i) => Math.min(i + 1, lastIndex))
-      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(i - 1, 0))
+      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(Math.min(i, lastIndex) - 1, 0))
       else if (e.key === 'Home') setIndex(0)
       else if (e.key === 'End') setIndex(lastIndex)
       else return
@@ -76,7 +106,7 @@ export function TracePlayer({ roundTrip, leg: initialLeg = 'request', autoPlay =
     setPlaying(false)
     setIndex(Math.max(0, Math.min(i, lastIndex)))
   }
-  const hop = trace.hops[Math.min(index, lastIndex)]
+  const hop = trace.hops[index]
   const dropped = isDropped(trace.disposition)
   const text = large ? 'text-base' : 'text-xs'
 

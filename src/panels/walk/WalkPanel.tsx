@@ -1,10 +1,13 @@
 // "Walk a packet": choose a source and a destination (in the form, or by clicking two resources on the
 // canvas), trace it in the engine worker, then step through it hop by hop with the TracePlayer.
-// The form starts from the design's own resources and follows the design as it changes.
-import { useEffect, useMemo, useState } from 'react'
+// The form starts from the design's own resources and follows the design as it changes; a result is traced
+// again on every change of the design, or cleared when the design no longer takes the packet.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { engineWorker } from '../../app/workerClient'
 import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
+import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
+import type { Highlight } from '../../store/uiStore'
 import { TracePlayer } from './TracePlayer'
 import { addressFor, addressesOf, defaultDestination, defaultSource, emptyHint, sourcesOf } from './walkModel'
 
@@ -13,7 +16,15 @@ const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-
 const PRIMARY = 'rounded bg-sky-700 px-3 py-1 text-xs font-semibold text-white hover:bg-sky-800 disabled:opacity-40'
 
 type Pick = 'off' | 'source' | 'destination'
-type Run = { n: number; roundTrip: RoundTrip } | { n: number; error: string } | null
+/** A traced packet: the form's packet, the design it was traced on, and what the engine answered. */
+type Run = ({ roundTrip: RoundTrip } | { error: string }) & {
+  /** a new number remounts the player (a new trace); a trace again after an edit keeps it, and its hop */
+  n: number
+  spec: PacketSpec
+  design: Design
+  /** traced again because the design changed */
+  again?: boolean
+}
 /** A destination the user chose; one that was an address of the design falls back to the default when the design no longer holds it. */
 type Chosen = { address: string; ofDesign: boolean }
 
@@ -38,7 +49,7 @@ export function WalkPanel({ active }: { active: boolean }) {
   const [size, setSize] = useState(1500)
   const [pick, setPick] = useState<Pick>('off')
   const [pickNote, setPickNote] = useState<string | null>(null)
-  const [run, setRun] = useState<Run>(null)
+  const [run, setRun] = useState<Run | null>(null)
   const [busy, setBusy] = useState(false)
 
   // picking on the canvas: a click selects a node, and the selection is what we read
@@ -70,23 +81,51 @@ export function WalkPanel({ active }: { active: boolean }) {
     })
   }, [pick, ui, design, sources, source])
 
+  // the highlight the player last put on the canvas: taken off with the result, and only if still shown
+  const lit = useRef<Highlight | null>(null)
+  const onLight = useCallback((h: Highlight | null) => {
+    lit.current = h
+  }, [])
+  const clear = useCallback(() => {
+    setRun(null)
+    if (lit.current && ui.getState().highlight === lit.current) ui.getState().setHighlight(null)
+    lit.current = null
+  }, [ui])
+
   const traceIt = async () => {
     const spec: PacketSpec = { source, destination: destination.trim(), protocol, size }
     if (protocol !== 'icmp') Object.assign(spec, { sourcePort, destinationPort })
+    const traced = design
     setBusy(true)
     try {
-      const r = await engineWorker().trace(design, spec)
-      setRun((prev) => ({ n: (prev?.n ?? 0) + 1, ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }) }))
+      const r = await engineWorker().trace(traced, spec)
+      setRun((prev) => ({ n: (prev?.n ?? 0) + 1, spec, design: traced, ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }) }))
     } catch (e) {
-      setRun((prev) => ({ n: (prev?.n ?? 0) + 1, error: e instanceof Error ? e.message : String(e) }))
+      setRun((prev) => ({ n: (prev?.n ?? 0) + 1, spec, design: traced, error: e instanceof Error ? e.message : String(e) }))
     } finally {
       setBusy(false)
     }
   }
-  const clear = () => {
-    setRun(null)
-    ui.getState().setHighlight(null)
-  }
+
+  // the design changed after a trace: trace the same packet again on it, or clear the result (and its path on
+  // the canvas) when the new design no longer takes that packet
+  useEffect(() => {
+    if (busy || !run || run.design === design) return
+    let live = true
+    const again = (r: { ok: true; roundTrip: RoundTrip } | { ok: false; message: string }) => {
+      if (!live) return
+      // INVALID_PACKET: the engine no longer takes this packet on this design (its source is gone, say)
+      if (r.ok && r.roundTrip.request.disposition !== 'INVALID_PACKET') setRun((prev) => prev && { n: prev.n, spec: prev.spec, design, roundTrip: r.roundTrip, again: true })
+      else clear()
+    }
+    engineWorker()
+      .trace(design, run.spec)
+      .then(again, () => live && clear())
+    return () => {
+      live = false
+    }
+  }, [busy, run, design, clear])
+
   const known = addresses.some((a) => a.address === destination)
 
   return (
@@ -161,7 +200,12 @@ export function WalkPanel({ active }: { active: boolean }) {
           {run.error}
         </p>
       )}
-      {run && 'roundTrip' in run && <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} />}
+      {run && 'roundTrip' in run && run.again && (
+        <p className="text-slate-600" role="status" data-testid="walk-again">
+          The design changed: traced again on it.
+        </p>
+      )}
+      {run && 'roundTrip' in run && <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} onLight={onLight} />}
       {!run && <p className="text-slate-500">Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).</p>}
     </section>
   )

@@ -129,6 +129,10 @@ function place(stores: Stores, kind: PlaceableKind, target: DropTarget): string 
   })
   return id
 }
+const withoutDefaultRoute = (d: Design) => updateResource(d, 'rtb-app-h', 'routeTable', (t) => ({ ...t, entries: [] }))
+const withDefaultRoute = (d: Design) =>
+  updateResource(d, 'rtb-app-h', 'routeTable', (t) => ({ ...t, entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }] }))
+
 describe('the form’s defaults come from the design on the canvas', () => {
   it('starts the reference design from its first internet host to the first server’s EIP', () => {
     setup()
@@ -185,6 +189,56 @@ describe('the form’s defaults come from the design on the canvas', () => {
     fireEvent.change(field('Address'), { target: { value: '198.51.100.7' } })
     newDesign(stores)
     expect(field('Address').value).toBe('198.51.100.7')
+  })
+})
+
+describe('a result follows the design', () => {
+  async function traceOutbound(stores: Stores) {
+    fireEvent.change(field('From'), { target: { value: 'ecs-web-1' } })
+    fireEvent.change(field('Address'), { target: { value: '203.0.113.80' } })
+    await traceDefault(stores)
+  }
+  const disposition = () => screen.getByTestId('walk-disposition')
+
+  it('traces the packet again when the missing route is added, and relights the canvas', async () => {
+    const stores = setup()
+    edit(stores, withoutDefaultRoute)
+    await traceOutbound(stores)
+    expect(disposition().textContent).toMatch(/^Dropped: no route/)
+    expect(stores.ui.getState().highlight).toMatchObject({ tone: 'drop', focusId: 'ecs-web-1' })
+    fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
+
+    edit(stores, withDefaultRoute)
+    await waitFor(() => expect(disposition().getAttribute('data-disposition')).toBe('DELIVERED'))
+    expect(disposition().textContent).not.toMatch(/no route/)
+    expect(screen.getByTestId('walk-again').textContent).toMatch(/The design changed: traced again/)
+    // the player stays on the hop it showed (the first, where it used to drop), now on the new path
+    expect(screen.getByTestId('walk-position').textContent).toMatch(/^hop 1 of \d+/)
+    await waitFor(() => expect(stores.ui.getState().highlight).toMatchObject({ tone: 'path', focusId: 'ecs-web-1' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
+    expect(focus(stores)).toBe('update-server')
+  })
+
+  it('clears the result and the path on the canvas when the design no longer has the packet’s source', async () => {
+    const stores = setup()
+    await traceDefault(stores)
+    newDesign(stores)
+    await waitFor(() => expect(screen.queryByTestId('trace-player')).toBeNull())
+    expect(stores.ui.getState().highlight).toBeNull()
+    expect(screen.getByTestId('walk-hint')).toBeTruthy()
+  })
+
+  it('leaves a highlight it did not put on the canvas (a lesson’s) alone', async () => {
+    const stores = setup()
+    await traceDefault(stores)
+    const lesson = { ids: ['vpc-service'], tone: 'lesson' as const }
+    act(() => stores.ui.getState().setHighlight(lesson))
+    edit(stores, withoutDefaultRoute)
+    await waitFor(() => expect(screen.getByTestId('walk-again')).toBeTruthy())
+    expect(stores.ui.getState().highlight).toBe(lesson)
+    newDesign(stores)
+    await waitFor(() => expect(screen.queryByTestId('trace-player')).toBeNull())
+    expect(stores.ui.getState().highlight).toBe(lesson)
   })
 })
 
