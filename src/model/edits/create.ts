@@ -100,7 +100,8 @@ function nextVpcCidr(design: Design): string {
   return VPC_BLOCKS.find((b) => !used.includes(b)) ?? `10.${10 + count(design, 'vpc')}.0.0/16`
 }
 
-function nextInternetAddress(design: Design): string {
+/** The next internet address no host or EIP of the design uses. */
+export function nextInternetAddress(design: Design): string {
   const used = new Set(design.resources.flatMap((r) => (r.kind === 'internetHost' ? [r.ipAddress] : r.kind === 'ecs' && r.publicIpAddress ? [r.publicIpAddress] : [])))
   for (const net of ['203.0.113.', '198.51.100.']) for (let h = 10; h < 250; h++) if (!used.has(`${net}${h}`)) return `${net}${h}`
   return '192.0.2.10'

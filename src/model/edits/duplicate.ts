@@ -1,11 +1,13 @@
 // Copy and paste, duplicate: a subtree with fresh ids and fresh addresses. A copied VPC moves to a free
 // block and everything in it moves by the same offset; a copied vSwitch takes the next free /24 of its
-// VPC; a lone instance takes its vSwitch's next free address. The result must load, or nothing happens.
+// VPC; a lone instance takes its vSwitch's next free address. Copies are drawn beside their originals
+// (placeCopies). The result must load, or nothing happens.
 import type { Design, Resource, ResourceOf } from '../design'
 import { cidrContainsAddress, cidrOrThrow, formatCidr, formatIpv4, parseCidr, parseIpv4, type Cidr } from '../ipv4'
 import { parse } from '../parse'
 import { freshId } from './basic'
-import { endpointRequest, nextAddressIn, nextVswitchCidr } from './create'
+import { endpointRequest, nextAddressIn, nextInternetAddress, nextVswitchCidr } from './create'
+import { placeCopies } from './placeCopies'
 
 export type DuplicateResult = { ok: true; design: Design; ids: string[] } | { ok: false; message: string }
 
@@ -109,6 +111,9 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
         else c.privateIpAddress = free
       }
     }
+    // an internet host's copy takes the address after the original's, or the next free one
+    if (c.kind === 'internetHost' && out.resources.some((r) => (r.kind === 'internetHost' ? r.ipAddress : r.kind === 'ecs' ? r.publicIpAddress : undefined) === c.ipAddress))
+      c.ipAddress = nextInternetAddress(out)
     out = { ...out, resources: [...out.resources, c] }
   }
   // a copied GWLBe is a new connection request: the cloud's rules for creating one apply (one per zone of a
@@ -123,6 +128,8 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
     c.connectionStatus = request.status
     requested = { ...requested, resources: [...requested.resources, c] }
   }
+  // drawn beside the originals, not on top of them
+  out = { ...out, layout: placeCopies(design, out, idMap) }
   const checked = parse(out)
   if (!checked.ok) return { ok: false, message: `The copy would not be a valid design: ${checked.errors[0].message}` }
   return { ok: true, design: checked.design, ids: copies.map((c) => c.id) }

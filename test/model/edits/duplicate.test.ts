@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parse } from '../../../src/model'
+import { type Design, SIZES, drawnParentOf, parse, withDefaultLayout, zoneKey } from '../../../src/model'
 import { createResource } from '../../../src/model/edits/create'
 import { duplicateResources, pasteResources, subtreeOf } from '../../../src/model/edits/duplicate'
 import { lint } from '../../../worker/lint'
@@ -77,4 +77,75 @@ describe('copy, paste and duplicate', () => {
     const r = duplicateResources(closed, ['vpc-service'])
     expect(!r.ok && r.message).toContain('does not admit account 1234567890123456')
   })
+
+  it('draws a copied server beside the original in its vSwitch, not on top of it', () => {
+    const d = loadExample('two-zones')
+    const r = duplicateResources(d, ['ecs-web-1'])
+    if (!r.ok) throw new Error(r.message)
+    const boxes = drawnBoxes(r.design)
+    const copy = boxes.get(r.ids[0])
+    const original = boxes.get('ecs-web-1')
+    // the reviewer's case: Web server 1 stays visible, its copy in the next cell of the vSwitch
+    expect(copy).toMatchObject({ parent: 'vsw-app-h', x: 248, y: 16 })
+    expect(original).toMatchObject({ x: 16, y: 16 })
+    // the vSwitch grew to hold both, and what stood right of it moved along
+    expect(overlapsIn(r.design)).toEqual([])
+  })
+
+  it.each(['ecs-web-1', 'fw-h1', 'gwlbe-i', 'vsw-app-h', 'vsw-security-i', 'vpc-security', 'vpc-service', 'internet-client', 'epsrv-inspection'])(
+    'a copy of %s overlaps nothing and stays inside its container',
+    (id) => {
+      const d = loadExample('two-zones')
+      expect(overlapsIn(d)).toEqual([])
+      // a GWLBe copy alone is refused (one per zone): copy it into a VPC of its own instead
+      const r = id === 'gwlbe-i' ? duplicateResources(d, ['vpc-service']) : duplicateResources(d, [id])
+      if (!r.ok) throw new Error(r.message)
+      expect(overlapsIn(r.design)).toEqual([])
+      // twice over, too
+      const again = id === 'gwlbe-i' ? r : duplicateResources(r.design, [id])
+      if (!again.ok) throw new Error(again.message)
+      expect(overlapsIn(again.design)).toEqual([])
+    },
+  )
+
+  it('leaves a copy to the default layout where that already places it clear of everything', () => {
+    const d = { ...loadExample('two-zones'), layout: {} }
+    const r = duplicateResources(d, ['ecs-web-1'])
+    if (!r.ok) throw new Error(r.message)
+    expect(r.design.layout).toEqual({})
+    expect(overlapsIn(r.design)).toEqual([])
+  })
 })
+
+type Drawn = { parent: string | undefined; x: number; y: number; width: number; height: number }
+
+/** Every drawn box (resources and zone bands) with its container, as the canvas draws them. */
+function drawnBoxes(d: Design): Map<string, Drawn> {
+  const layout = withDefaultLayout(d)
+  const out = new Map<string, Drawn>()
+  const add = (id: string, parent: string | undefined) => {
+    const e = layout[id]
+    out.set(id, { parent, x: e?.x ?? 0, y: e?.y ?? 0, width: e?.width ?? SIZES.leaf.width, height: e?.height ?? SIZES.leaf.height })
+  }
+  for (const r of d.resources) {
+    if (r.kind === 'routeTable' || r.kind === 'securityGroup') continue
+    add(r.id, drawnParentOf(r))
+    if (r.kind === 'vswitch' && !out.has(zoneKey(r.vpcId, r.zoneId))) add(zoneKey(r.vpcId, r.zoneId), r.vpcId)
+  }
+  return out
+}
+
+/** Boxes that cover a sibling, or stick out of their container (the IPv4 gateway sits on its VPC's edge by design). */
+function overlapsIn(d: Design): string[] {
+  const boxes = drawnBoxes(d)
+  const gateways = new Set(d.resources.filter((r) => r.kind === 'ipv4Gateway').map((r) => r.id))
+  const out: string[] = []
+  const all = [...boxes]
+  for (const [id, b] of all) {
+    const p = b.parent === undefined ? undefined : boxes.get(b.parent)
+    if (p && !gateways.has(id) && (b.x < 0 || b.y < 0 || b.x + b.width > p.width || b.y + b.height > p.height)) out.push(`${id} sticks out of ${b.parent}`)
+    for (const [other, o] of all)
+      if (other > id && o.parent === b.parent && b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height) out.push(`${id} overlaps ${other}`)
+  }
+  return out
+}
