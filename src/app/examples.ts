@@ -2,8 +2,8 @@
 import { type Design, type LoadError, parse } from '../model'
 
 export const EXAMPLES = {
-  'two-zones': 'Two zones: the GWLB guide’s multi-zone deployment',
-  'single-zone': 'One zone: the GWLB guide’s deployment',
+  'two-zones': "Two zones: the GWLB guide's multi-zone deployment",
+  'single-zone': "One zone: the GWLB guide's deployment",
 } as const
 export type ExampleName = keyof typeof EXAMPLES
 export const DEFAULT_EXAMPLE: ExampleName = 'two-zones'

@@ -254,8 +254,8 @@ export function buildReferenceDesign(zoneCount: 1 | 2): Design {
     name: zoneCount === 1 ? 'GWLB inspection, one zone' : 'GWLB inspection, two zones',
     description:
       zoneCount === 1
-        ? 'The seed deployment: internet traffic to and from two web servers is inspected by two firewalls behind a GWLB, reached through a GWLB endpoint.'
-        : 'The seed deployment across two zones: one GWLBe per zone, each service vSwitch routed to the GWLBe of its zone, firewalls in both zones.',
+        ? "The deployment of Alibaba Cloud's GWLB guide: internet traffic to and from two web servers is inspected by two firewalls behind a GWLB, reached through a GWLB endpoint."
+        : "The deployment of Alibaba Cloud's GWLB guide across two zones: one GWLBe per zone, each service vSwitch routed to the GWLBe of its zone, firewalls in both zones.",
     regionId: 'cn-hangzhou',
     zones: ZONES.slice(0, zoneCount),
     accounts: [
