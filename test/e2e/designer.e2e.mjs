@@ -123,7 +123,7 @@ describe('the designer', () => {
 
     // the design itself
     await u.field('Design name', 'GWLB inspection, one zone')
-    await u.field('Description', 'The seed deployment: internet traffic to and from two web servers is inspected by two firewalls behind a GWLB, reached through a GWLB endpoint.')
+    await u.field('Description', "The deployment of Alibaba Cloud's GWLB guide: internet traffic to and from two web servers is inspected by two firewalls behind a GWLB, reached through a GWLB endpoint.")
     await u.field('Zones, in order', 'cn-hangzhou-h')
     await u.rule('account', 0, [['Name', 'Application team (consumer)']])
     await u.rule('account', 1, [['Name', 'Security team (provider)']])
