@@ -33,7 +33,7 @@ function what(f: Fault): string {
     case 'zoneDown':
       return `zone ${f.zoneId} down`
     case 'securityGroupRuleRemoved':
-      return `${f.securityGroupId} rule ${f.ruleIndex} removed`
+      return `${f.securityGroupId} rule ${f.ruleIndex + 1} removed`
     case 'endpointConnection':
       return `${f.endpointId} connection ${f.connectionStatus}`
     case 'routeEntryDeleted':
@@ -58,7 +58,7 @@ export function configFaultProblem(base: Design, f: Fault): string | null {
   if (f.kind === 'securityGroupRuleRemoved') {
     const sg = base.resources.find((r) => r.id === f.securityGroupId)
     if (sg?.kind !== 'securityGroup') return `there is no security group ${f.securityGroupId}`
-    if (f.ruleIndex >= sg.rules.length) return `${f.securityGroupId} has ${sg.rules.length} rules; there is no rule ${f.ruleIndex}`
+    if (f.ruleIndex >= sg.rules.length) return `${f.securityGroupId} has ${sg.rules.length} rules; there is no rule ${f.ruleIndex + 1}`
     return null
   }
   if (f.kind === 'routeEntryDeleted') {
@@ -75,9 +75,9 @@ export function describeConfigFault(base: Design, f: Fault): string {
   if (f.kind === 'securityGroupRuleRemoved') {
     const sg = base.resources.find((r) => r.id === f.securityGroupId)
     const r = sg?.kind === 'securityGroup' ? sg.rules[f.ruleIndex] : undefined
-    if (!r) return `${f.securityGroupId} rule ${f.ruleIndex}`
+    if (!r) return `${f.securityGroupId} rule ${f.ruleIndex + 1}`
     const peer = r.direction === 'ingress' ? `from ${r.sourceCidrIp ?? '0.0.0.0/0'}` : `to ${r.destCidrIp ?? '0.0.0.0/0'}`
-    return `${f.securityGroupId} rule ${f.ruleIndex} (${r.direction} ${r.ipProtocol} ${r.portRange} ${peer}, ${r.policy}${r.description ? `: ${r.description}` : ''})`
+    return `${f.securityGroupId} rule ${f.ruleIndex + 1} (${r.direction === 'ingress' ? 'inbound' : 'outbound'} ${r.ipProtocol} ${r.portRange} ${peer}, ${r.policy}${r.description ? `: ${r.description}` : ''})`
   }
   if (f.kind === 'routeEntryDeleted') {
     const rt = base.resources.find((r) => r.id === f.routeTableId)

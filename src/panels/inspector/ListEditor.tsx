@@ -50,6 +50,10 @@ export function ListEditor<T extends object>({ path, items, blank, columns, noun
       {items.map((item, i) => (
         // rows have no ids: position and content together are the identity, so an edit remounts the row with its new values
         <div key={`${i}:${JSON.stringify(item)}`} data-testid={`${noun}-${i}`} className="mb-1 rounded border border-slate-200 p-1">
+          {/* numbered from 1, as the packet walk and the simulator's log name rules */}
+          <p className="text-[10px] font-semibold text-slate-600">
+            {noun.charAt(0).toUpperCase() + noun.slice(1)} {i + 1}
+          </p>
           <div className="grid grid-cols-2 gap-1">
             {columns.map((c) => (
               <label key={c.key} className="text-[10px] text-slate-500">

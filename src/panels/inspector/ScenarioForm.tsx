@@ -59,6 +59,22 @@ function targetChoices(design: Design, f: Fault): { field: string; values: strin
   }
 }
 
+/** The rule a fault removes, chosen by its number (from 1, as the inspector's rule list and the packet walk count) and what it says. */
+function RuleChoice({ design, fault, path }: { design: Design; fault: Extract<Fault, { kind: 'securityGroupRuleRemoved' }>; path: (string | number)[] }) {
+  const commit = useCommit()
+  const group = design.resources.find((r) => r.id === fault.securityGroupId)
+  const rules = group?.kind === 'securityGroup' ? group.rules : []
+  return (
+    <select aria-label="Rule to remove" className={INPUT} value={fault.ruleIndex} onChange={(e) => commit('change rule', path, Number(e.target.value))}>
+      {rules.map((r, i) => (
+        <option key={`${i}:${r.direction}:${r.portRange}`} value={i}>
+          {`rule ${i + 1}: ${r.direction === 'ingress' ? 'inbound' : 'outbound'} ${r.ipProtocol} ${r.portRange}${r.description ? ` (${r.description})` : ''}`}
+        </option>
+      ))}
+    </select>
+  )
+}
+
 function FaultRow({ design, si, fi, step }: { design: Design; si: number; fi: number; step: Scenario['faults'][number] }) {
   const commit = useCommit()
   const at = ['scenarios', si, 'faults', fi]
@@ -90,7 +106,7 @@ function FaultRow({ design, si, fi, step }: { design: Design; si: number; fi: nu
           <option key={v}>{v}</option>
         ))}
       </select>
-      {step.fault.kind === 'securityGroupRuleRemoved' && <NumberField label="Rule number (from 0)" path={[...at, 'fault', 'ruleIndex']} value={step.fault.ruleIndex} />}
+      {step.fault.kind === 'securityGroupRuleRemoved' && <RuleChoice design={design} fault={step.fault} path={[...at, 'fault', 'ruleIndex']} />}
       {step.fault.kind === 'routeEntryDeleted' && <TextField label="Destination of the entry" path={[...at, 'fault', 'destinationCidrBlock']} value={step.fault.destinationCidrBlock} mono />}
       {step.fault.kind === 'endpointConnection' && (
         <select aria-label="Connection status" className={INPUT} value={step.fault.connectionStatus} onChange={(e) => commit('change status', [...at, 'fault', 'connectionStatus'], e.target.value)}>

@@ -63,6 +63,12 @@ describe('the inspector validates as you type', () => {
     expect(steady.faults).toEqual([{ atSeconds: 30, untilSeconds: 90, fault: { kind: 'applianceStopped', applianceId: 'fw-h1' } }])
     fireEvent.change(within(screen.getByTestId('fault-0-0')).getByLabelText('Fault'), { target: { value: 'zoneDown' } })
     expect(stores.design.getState().design.scenarios[0].faults[0].fault).toEqual({ kind: 'zoneDown', zoneId: 'cn-hangzhou-h' })
+    // a removed security-group rule is picked by its number from 1 and what it says, not typed as an index
+    fireEvent.change(within(screen.getByTestId('fault-0-0')).getByLabelText('Fault'), { target: { value: 'securityGroupRuleRemoved' } })
+    const rule = within(screen.getByTestId('fault-0-0')).getByLabelText('Rule to remove') as HTMLSelectElement
+    expect(rule.options[0].textContent).toBe('rule 1: inbound tcp 443/443 (HTTPS from anywhere)')
+    fireEvent.change(rule, { target: { value: '1' } })
+    expect(stores.design.getState().design.scenarios[0].faults[0].fault).toMatchObject({ kind: 'securityGroupRuleRemoved', ruleIndex: 1 })
   })
 })
 
@@ -110,5 +116,13 @@ describe('the inspector of a shared, read-only design', () => {
     fireEvent.click(screen.getByRole('link', { name: /^Rules of / }))
     expect(stores.ui.getState().selectedIds).toEqual(['sg-web'])
     expect(within(screen.getByTestId('inspector')).getByText('sg-web')).toBeTruthy()
+  })
+})
+
+describe('rule numbers', () => {
+  it('numbers a security group’s rules from 1, as the packet walk names them', () => {
+    setup('sg-appliance')
+    const rows = screen.getAllByTestId(/^rule-\d+$/)
+    expect(rows.map((r) => r.querySelector('p')?.textContent)).toEqual(rows.map((_, i) => `Rule ${i + 1}`))
   })
 })

@@ -59,7 +59,7 @@ describe('faults', () => {
     sim.run(10_000)
     expect(eventsOf(sim, 'fault-ignored').map((e) => e.text)).toEqual([
       'fault not applied: there is no appliance fw-nope',
-      'fault not applied: sg-appliance has 3 rules; there is no rule 9',
+      'fault not applied: sg-appliance has 3 rules; there is no rule 10',
       'fault not applied: rtb-app-i has no custom entry for 10.9.0.0/16',
     ])
     expect(sim.metrics().faults.map((f) => f.state)).toEqual(['ignored', 'ignored', 'ignored'])
