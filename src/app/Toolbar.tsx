@@ -27,7 +27,8 @@ export function Toolbar() {
           <span className="sr-only">Open example</span>
           <select
             aria-label="Open example"
-            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+            // as wide as its prompt, not as its longest option: the design's name needs the room
+            className="w-32 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
             value=""
             disabled={busy}
             onChange={async (e) => {
