@@ -1,17 +1,19 @@
 // Share links: the whole document (resources, layout, scenarios) compressed into the URL fragment,
 // which browsers never send to a server. Pure: no DOM; the app passes its own base URL.
 //
-// Format: #d=<link version>.<base64url(raw DEFLATE(UTF-8 compact JSON of the document))>
-// The link version is the encoding's, not the document's: the document's own version travels inside
-// and parse() migrates or refuses it. Other fragment parameters (a view flag, say) may sit beside d,
-// separated by "&".
+// Format: #d=2.<base64url(raw DEFLATE(UTF-8 compact JSON of the document))>.<Adler-32 of that JSON, 8 hex>
+// Version 1 links (the same without the checksum) still open. Raw DEFLATE has no checksum of its own, so a
+// link changed in transit (a chat app "fixing" a character) could inflate to another valid design; the
+// checksum refuses it. The link version is the encoding's, not the document's: the document's own version
+// travels inside and parse() migrates or refuses it. Other fragment parameters (a view flag, say) may sit
+// beside d, separated by "&".
 import { deflateSync } from 'fflate'
 import { type Design, loadError, parse } from '../model'
 import { fromBase64Url, fromUtf8, inflateBounded, toBase64Url, utf8 } from './bytes'
 import { type DesignLoad, MAX_DESIGN_TEXT_BYTES, notOurs, withMessages } from './load'
 
 export const SHARE_PARAM = 'd'
-export const SHARE_LINK_VERSION = 1
+export const SHARE_LINK_VERSION = 2
 
 /**
  * The longest link we hand out, counting the whole URL. Browsers accept far longer fragments, but
@@ -36,8 +38,9 @@ export interface ShareEncodeOptions {
 export function encodeShareLink(design: Design, options: ShareEncodeOptions = {}): ShareEncodeResult {
   const baseUrl = (options.baseUrl ?? '').replace(/#.*$/, '')
   const limit = options.maxUrlLength ?? MAX_SHARE_URL_LENGTH
-  const payload = toBase64Url(deflateSync(utf8(JSON.stringify(design)), { level: 9 }))
-  const fragment = `#${SHARE_PARAM}=${SHARE_LINK_VERSION}.${payload}`
+  const text = utf8(JSON.stringify(design))
+  const payload = toBase64Url(deflateSync(text, { level: 9 }))
+  const fragment = `#${SHARE_PARAM}=${SHARE_LINK_VERSION}.${payload}.${adler32(text)}`
   const url = baseUrl + fragment
   if (url.length > limit) return { ok: false, reason: 'too-large', size: url.length, limit }
   return { ok: true, url, fragment, size: url.length }
@@ -55,6 +58,17 @@ export function isShareLink(urlOrFragment: string): boolean {
   return shareParam(urlOrFragment) !== null
 }
 
+/** Adler-32 (RFC 1950) as 8 hex digits: cheap, and enough to tell a changed link from the one made. */
+export function adler32(bytes: Uint8Array): string {
+  let a = 1
+  let b = 0
+  for (const byte of bytes) {
+    a = (a + byte) % 65521
+    b = (b + a) % 65521
+  }
+  return ((b * 65536 + a) >>> 0).toString(16).padStart(8, '0')
+}
+
 const DAMAGED = 'a complete share link: this one looks cut short or changed; ask for the link again, or for the design file'
 
 /** Opens a shared design through parse(). Never throws; every failure says what was wrong. */
@@ -68,14 +82,17 @@ export function decodeShareLink(urlOrFragment: string): DesignLoad {
     const error = loadError('GWLB-L003', '', version, `share link version ${SHARE_LINK_VERSION} or older: this link was made by a newer GWLB Studio`)
     return withMessages({ ok: false, reason: 'too-new', errors: [error] }, 'link')
   }
-  if (version !== SHARE_LINK_VERSION) return notOurs('link', 'GWLB-L001', version, `share link version ${SHARE_LINK_VERSION}`)
-  const compressed = fromBase64Url(m[2])
+  if (version !== 1 && version !== 2) return notOurs('link', 'GWLB-L001', version, `share link version 1 or ${SHARE_LINK_VERSION}`)
+  const sum = version === 2 ? /^(.*)\.([0-9a-f]{8})$/s.exec(m[2]) : null
+  if (version === 2 && !sum) return notOurs('link', 'GWLB-L001', m[2].slice(-12), DAMAGED)
+  const compressed = fromBase64Url(sum ? sum[1] : m[2])
   if (!compressed) return notOurs('link', 'GWLB-L001', m[2].slice(0, 40), DAMAGED)
   const inflated = inflateBounded(compressed, 'deflate', MAX_DESIGN_TEXT_BYTES)
   if (!inflated.ok) {
     const expected = inflated.problem === 'too-large' ? `a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes` : DAMAGED
     return notOurs('link', 'GWLB-L001', `${compressed.length} compressed bytes`, expected)
   }
+  if (sum && adler32(inflated.bytes) !== sum[2]) return notOurs('link', 'GWLB-L001', `checksum ${sum[2]}`, DAMAGED)
   const text = fromUtf8(inflated.bytes)
   if (text === null) return notOurs('link', 'GWLB-L001', `${inflated.bytes.length} bytes`, DAMAGED)
   return withMessages(parse(text), 'link')

@@ -104,7 +104,7 @@ describe('sharing and export in Chromium', () => {
     await page.getByRole('button', { name: 'Share link…' }).click()
     await page.screenshot({ path: 'test-results/e2e-share-link-dialog.png' })
     const link = await page.getByTestId('share-link').inputValue()
-    assert.match(link, /#d=1\./)
+    assert.match(link, /#d=2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/)
 
     const shared = await open(link.slice(BASE_URL.length))
     await shared.page.getByTestId('read-only-banner').waitFor()
