@@ -107,7 +107,7 @@ describe('share link', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share link…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Share link' })
     const url = (within(dialog).getByTestId('share-link') as HTMLInputElement).value
-    expect(url.startsWith(`${window.location.origin}/#d=1.`)).toBe(true)
+    expect(url.startsWith(`${window.location.origin}/#d=2.`)).toBe(true)
     const back = decodeShareLink(url)
     expect(back.ok && serialise(back.design)).toBe(serialise(design))
     expect((within(dialog).getByTestId('share-embed') as HTMLInputElement).value).toContain(`${url}&view=embed`)
