@@ -1,5 +1,5 @@
 // Which design the app opens first, from the URL:
-//   #d=1.<payload>      a shared design (share link), shown read-only until the user makes a copy
+//   #d=2.<payload>.<sum> a shared design (share link), shown read-only until the user makes a copy
 //   ?example=<name>     a reference design: single-zone or two-zones
 //   otherwise           the design autosaved in this browser, else reference design (b)
 // and whether it is shown as an embed (view=embed, in the query or beside d in the fragment): the
@@ -17,7 +17,7 @@ export type Boot =
 
 type Where = Pick<Location, 'search' | 'hash'>
 
-/** The view flag's name and its one value: `?view=embed` or `#d=1.…&view=embed`. */
+/** The view flag's name and its one value: `?view=embed` or `#d=2.…&view=embed`. */
 export const VIEW_PARAM = 'view'
 export const EMBED_VIEW = 'embed'
 

@@ -127,7 +127,7 @@ describe('loaders never throw (fast-check)', () => {
     fc.assert(fc.property(mutatedLink, (s) => wellFormed(decodeShareLink(s))), { numRuns: 2000 })
     fc.assert(fc.property(linkOfMutatedDoc, (s) => wellFormed(decodeShareLink(s))), { numRuns: 1000 })
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `#d=1.${s}`), fc.base64String().map((s) => `#d=1.${s}`)), (s) => wellFormed(decodeShareLink(s))),
+      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `#d=1.${s}`), fc.base64String().map((s) => `#d=1.${s}`), fc.base64String().map((s) => `#d=2.${s}.0000abcd`)), (s) => wellFormed(decodeShareLink(s))),
       { numRuns: 1000 },
     )
   }, TIMEOUT)
