@@ -4,6 +4,7 @@ import type { Design, Resource, ResourceKind, ResourceOf } from '../design'
 import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
 import { cidrContainsCidr, cidrOrThrow, cidrsOverlap, formatCidr, formatIpv4, nextFreeAddress, parseIpv4 } from '../ipv4'
 import { addResource, findResource, freshId } from './basic'
+import { placeCopies } from './placeCopies'
 
 /** Kinds a user places from the palette; route tables and security groups are made from their owners' forms. */
 export const PLACEABLE_KINDS = ['vpc', 'vswitch', 'ipv4Gateway', 'ecs', 'appliance', 'gwlb', 'endpointService', 'gwlbEndpoint', 'internetHost'] as const
@@ -165,7 +166,9 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
   const add = (r: Resource, extra: Resource[] = []): CreateResult => {
     let d = addResource(design, r)
     for (const e of extra) d = addResource(d, e)
-    return { ok: true, design: d, id: r.id }
+    // where the document places its neighbours itself, the default place may be taken or outside its
+    // container: a new resource is placed like a copy of nothing, at the next free place
+    return { ok: true, design: { ...d, layout: placeCopies(design, d, new Map([[r.id, r.id]])) }, id: r.id }
   }
   switch (kind) {
     case 'vpc': {

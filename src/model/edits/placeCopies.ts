@@ -24,7 +24,9 @@ const inside = (a: Box, parent: Box) => a.x >= 0 && a.y >= 0 && a.x + a.width <=
 
 /**
  * The layout of `after` (which holds the copies) with the copies placed. `copyOf` maps each original's id
- * to its copy's; `before` is the design the originals were copied from, where they still are.
+ * to its copy's; `before` is the design the originals were copied from, where they still are. A new
+ * resource (from the palette) is a copy of nothing: mapped to itself, it keeps its default place if that is
+ * clear, else takes the next free one.
  */
 export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<string, string>): Design['layout'] {
   const layout: Record<string, LayoutEntry> = { ...after.layout }

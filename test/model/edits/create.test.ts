@@ -74,3 +74,24 @@ describe('creating resources from the palette', () => {
     expect(g?.kind === 'gwlb' && g.serverGroup?.servers).toEqual(['fw-h1', 'fw-h2', 'fw-i1', 'fw-i2'])
   })
 })
+
+describe('where a new resource is drawn', () => {
+  it('in a design that places its resources itself, a new server takes a free place inside its vSwitch, which grows', async () => {
+    const { toFlow } = await import('../../../src/canvas/toFlow')
+    const design = loadExample('two-zones')
+    const made = mustLoad(createResource(design, 'ecs', dropTargetOf(design, 'vsw-app-h')))
+    const { nodes } = toFlow(made.design)
+    const box = (id: string) => {
+      const n = nodes.find((x) => x.id === id)
+      if (!n) throw new Error(`${id} not drawn`)
+      return { x: n.position.x, y: n.position.y, width: Number(n.style?.width), height: Number(n.style?.height) }
+    }
+    const mine = box(made.id)
+    const vswitch = box('vsw-app-h')
+    expect(mine.x + mine.width).toBeLessThanOrEqual(vswitch.width)
+    expect(mine.y + mine.height).toBeLessThanOrEqual(vswitch.height)
+    const web = box('ecs-web-1')
+    const overlap = mine.x < web.x + web.width && web.x < mine.x + mine.width && mine.y < web.y + web.height && web.y < mine.y + mine.height
+    expect(overlap).toBe(false)
+  })
+})
