@@ -111,6 +111,18 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
         else c.privateIpAddress = free
       }
     }
+    // a GWLB pasted beside its vSwitches takes a free address in each zone it maps (its own stay with the original)
+    if (c.kind === 'gwlb') {
+      const mappings = []
+      for (const m of c.zoneMappings) {
+        const a = parseIpv4(m.privateIpAddress)
+        const staying = !copiedIds.has(m.vswitchId) && a !== null && !moves.some((x) => cidrContainsAddress(x.from, a))
+        const free = staying ? nextAddressIn(out, m.vswitchId) : m.privateIpAddress
+        if (!free) return { ok: false, message: `vSwitch ${m.vswitchId} has no free address for ${c.name ?? c.id}.` }
+        mappings.push({ ...m, privateIpAddress: free })
+      }
+      c.zoneMappings = mappings
+    }
     // an internet host's copy takes the address after the original's, or the next free one
     if (c.kind === 'internetHost' && out.resources.some((r) => (r.kind === 'internetHost' ? r.ipAddress : r.kind === 'ecs' ? r.publicIpAddress : undefined) === c.ipAddress))
       c.ipAddress = nextInternetAddress(out)

@@ -28,6 +28,18 @@ describe('copy, paste and duplicate', () => {
     expect(g?.kind === 'gwlb' && g.serverGroup?.servers).toEqual(['fw-h1-copy', 'fw-h2-copy', 'fw-i1-copy', 'fw-i2-copy'])
   })
 
+  it('a GWLB copied alone takes a fresh address in each zone it maps, and its copy loads', () => {
+    const d = loadExample('two-zones')
+    const r = duplicateResources(d, ['gwlb-inspection'])
+    if (!r.ok) throw new Error(r.message)
+    const original = d.resources.find((x) => x.id === 'gwlb-inspection')
+    const copy = r.design.resources.find((x) => x.id === r.ids[0])
+    if (original?.kind !== 'gwlb' || copy?.kind !== 'gwlb') throw new Error('no GWLB')
+    expect(copy.zoneMappings.map((m) => m.vswitchId)).toEqual(original.zoneMappings.map((m) => m.vswitchId))
+    copy.zoneMappings.forEach((m, i) => expect(m.privateIpAddress).not.toBe(original.zoneMappings[i].privateIpAddress))
+    expect(parse(r.design).ok).toBe(true)
+  })
+
   it('refuses a copy that would break a rule, saying which', () => {
     const d = loadExample('two-zones')
     const r = duplicateResources(d, ['internet-client'])
