@@ -41,7 +41,7 @@ export function EditMenu() {
       <button
         type="button"
         className={BUTTON}
-        title="Lay the whole design out again: VPCs stacked, zones as columns"
+        title="Lay the whole design out again: zones as columns in each VPC; VPCs one under another, or in rows when there are many"
         onClick={() => design.getState().edit('tidy layout', (d) => ({ ...d, layout: computeLayout({ ...d, layout: {} }) }))}
       >
         Tidy
