@@ -5,6 +5,8 @@ import { type SimControls, simControls } from '../app/useSimSync'
 import { useDesign, useSim, useStores } from '../store/context'
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]
+/** the log lines kept in the list (it scrolls); the timeline marks only faults and health changes */
+const LOG_LINES = 50
 const TIMELINE_KINDS = new Set(['fault-applied', 'fault-reverted', 'marked-unhealthy', 'marked-healthy', 'no-healthy-appliance', 'healthy-appliance-back', 'flows-moved', 'drain-ended', 'loss-started', 'loss-stopped'])
 const KIND_COLOUR: Record<string, string> = {
   'fault-applied': '#dc2626',
@@ -130,7 +132,8 @@ export function SimPanel() {
             </div>
             <div className="mt-1 flex gap-3">
             <ol className="h-[46px] min-w-0 flex-1 overflow-y-auto font-mono text-[11px] leading-[15px] text-slate-700" data-testid="sim-log">
-              {marks.slice(-6).reverse().map((e, i) => (
+              {/* every entry, health checks failing one by one included: what Step stopped at is always the top line */}
+              {log.slice(-LOG_LINES).reverse().map((e, i) => (
                 <li key={`${i}:${e.tMs}:${e.kind}`} className="truncate" title={e.text}>
                   <span className="text-slate-500">{seconds(e.tMs).padStart(8)}</span> {e.resourceId}: {e.text}
                 </li>

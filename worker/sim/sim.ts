@@ -883,7 +883,8 @@ export function createSim(options: SimOptions): Sim {
     appliances: () =>
       w.net.appliances.map((a) => ({
         id: a.id,
-        run: w.state.run[a.index] === RUN_STOPPED ? 'stopped' : w.state.run[a.index] === RUN_HUNG ? 'hung' : 'running',
+        // an appliance in a zone that is down is stopped, whatever it was doing before
+        run: w.state.run[a.index] === RUN_STOPPED || w.state.zoneDown[a.zone] === 1 ? 'stopped' : w.state.run[a.index] === RUN_HUNG ? 'hung' : 'running',
         healthy: w.state.healthy[a.index] === 1,
         membership: w.state.membership[a.index] === REMOVED ? 'removed' : w.state.membership[a.index] === DRAINING ? 'draining' : 'member',
       })),

@@ -35,6 +35,17 @@ describe('faults', () => {
     expect(eventsOf(sim, 'marked-healthy').map((e) => e.resourceId).sort()).toEqual(['fw-h1', 'fw-h2'])
   })
 
+  it('shows a downed zone’s appliances as stopped while the zone is down, and running again after', () => {
+    const sim = makeSim(designB(), scenario([inbound()], [fault(10, { kind: 'zoneDown', zoneId: 'cn-hangzhou-h' }, 40)]))
+    const runOf = (id: string) => sim.appliances().find((a) => a.id === id)?.run
+    sim.run(5_000)
+    expect([runOf('fw-h1'), runOf('fw-i1')]).toEqual(['running', 'running'])
+    sim.run(20_000)
+    expect([runOf('fw-h1'), runOf('fw-h2'), runOf('fw-i1')]).toEqual(['stopped', 'stopped', 'running'])
+    sim.run(50_000)
+    expect(runOf('fw-h1')).toBe('running')
+  })
+
   it('a server added back takes new flows again', () => {
     const sim = makeSim(designB(), scenario([outbound({ connectionSeconds: 5, newConnectionsPerSecond: 20 })], [fault(10, { kind: 'serverRemoved', applianceId: 'fw-h1' }, 20)]))
     sim.run(19_000)
