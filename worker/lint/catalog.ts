@@ -45,6 +45,7 @@ export const CATALOG = {
   'GWLB-E037': { severity: 'error', title: 'Service vSwitch in a zone without a GWLBe' },
   'GWLB-W030': { severity: 'warning', title: 'Route to a GWLBe in another zone (zone-asymmetric)' },
   'GWLB-W031': { severity: 'warning', title: 'Workload traffic bypasses inspection' },
+  'GWLB-W032': { severity: 'warning', title: 'Service vSwitch route to the IPv4 gateway more specific than 0.0.0.0/0' },
 } as const satisfies Record<string, Entry>
 
 export type Code = keyof typeof CATALOG

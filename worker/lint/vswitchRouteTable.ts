@@ -55,6 +55,22 @@ export function vswitchRouteTables(design: Design): Problem[] {
               { path: where, fix },
             ),
           )
+        // a more specific route wins over 0.0.0.0/0: one to the IPv4 gateway takes that traffic past inspection
+        if (table)
+          table.entries.forEach((entry, index) => {
+            if (entry.destinationCidrBlock === DEFAULT_ROUTE || ix.validTarget(table, entry)?.kind !== 'ipv4Gateway') return
+            out.push(
+              problem(
+                'GWLB-W032',
+                `Service vSwitch ${label(vsw)} sends ${entry.destinationCidrBlock} straight to the IPv4 gateway ${entry.nextHopId} in ${tableWords(ix, vsw)}: this route is more specific than 0.0.0.0/0, so its servers' traffic to ${entry.destinationCidrBlock} leaves uninspected${want ? ` (send it to GWLBe ${want.id}, or remove it if that traffic is meant to skip inspection)` : ''}.`,
+                [...ids, entry.nextHopId],
+                {
+                  path: ix.path(table.id, `entries[${index}].nextHopId`),
+                  fix: want && { label: `Send ${entry.destinationCidrBlock} to GWLBe ${want.id}`, apply: (d: Design) => routeVswitch(d, vsw.id, entry.destinationCidrBlock, 'GatewayLoadBalancerEndpoint', want.id) },
+                },
+              ),
+            )
+          })
       } else if (role === 'gwlbe') {
         const fix = { label: `Send 0.0.0.0/0 to IPv4 gateway ${gateway.id}`, apply: (d: Design) => routeVswitch(d, vsw.id, DEFAULT_ROUTE, 'Ipv4Gateway', gateway.id) }
         if (!target)

@@ -21,6 +21,16 @@ describe('service vSwitch route tables', () => {
     breakAndFix(broken, 'GWLB-E032', ['vsw-app-h'])
   })
 
+  it('GWLB-W032: a route more specific than 0.0.0.0/0 to the IPv4 gateway lets that traffic skip inspection; the fix sends it to the GWLBe', () => {
+    const broken = edit(reference('b'), (d) => {
+      find(d, 'rtb-app-h', 'routeTable').entries.push({ destinationCidrBlock: '203.0.113.0/24', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' })
+    })
+    expect(codes(broken)).toEqual(['GWLB-W032'])
+    expect(problemsOf(broken, 'GWLB-W032', ['vsw-app-h', 'rtb-app-h', 'igw-service'])[0].message).toMatch(/203\.0\.113\.0\/24 .*leaves uninspected/)
+    const fixed = breakAndFix(broken, 'GWLB-W032', ['vsw-app-h'])
+    expect(find(fixed, 'rtb-app-h', 'routeTable').entries.find((e) => e.destinationCidrBlock === '203.0.113.0/24')).toMatchObject({ nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' })
+  })
+
   it('GWLB-W030: 0.0.0.0/0 to the GWLBe of another zone; the fix changes the vSwitch’s own table in place', () => {
     const broken = edit(reference('b'), (d) => {
       find(d, 'rtb-app-i', 'routeTable').entries[0].nextHopId = 'gwlbe-h'
