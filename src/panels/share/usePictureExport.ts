@@ -1,5 +1,5 @@
 // Export of the canvas as PNG or SVG: the whole design, or the selected node with what it holds.
-// Finds React Flow's viewport and the legend in the canvas, measures the nodes, and downloads the file.
+// Finds React Flow's viewport and the legend's unfolded key in the canvas, measures the nodes, and downloads the file.
 import { useReactFlow, useStoreApi } from '@xyflow/react'
 import { useCallback } from 'react'
 import type { Design } from '../../model'
@@ -58,7 +58,7 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
           bounds: flow.getNodesBounds(ids),
           title: design.name,
           subtitle: `Region ${design.regionId} · ${describe(design, selectedIds)} · GWLB Studio`,
-          legend: root.querySelector<HTMLElement>('[data-testid="legend"]'),
+          legend: root.querySelector<HTMLElement>('[data-testid="legend-key"]'),
         }
         const suffix = selectedIds.length ? '-selection' : ''
         // html-to-image is only needed here: it loads on the first export, not with the app
