@@ -24,6 +24,16 @@ export type IngressVerdict =
   | { kind: 'dropped'; securityGroupId: string; ruleIndex: number; priority: number }
   | { kind: 'noRule' }
 
+/** What refusing some or all of the GWLB's zone addresses costs: all of it, or the traffic from those zones. */
+function consequence(code: string, refused: number, sources: number): string {
+  const partial = refused < sources
+  if (code === 'GWLB-E010')
+    return partial
+      ? `Traffic the GWLB forwards from ${refused === 1 ? 'that address' : 'those addresses'} (a zone's node, forwarding across zones) is lost; what comes from its other addresses still arrives.`
+      : 'The appliance receives no traffic to inspect.'
+  return partial ? `Health checks from ${refused === 1 ? 'that address' : 'those addresses'} fail.` : 'It fails every health check and is taken out of service.'
+}
+
 export function ingressVerdict(groups: readonly SecurityGroup[], protocol: 'tcp' | 'udp', port: number, source: number): IngressVerdict {
   const matches: { sg: string; index: number; rule: SecurityGroupRule }[] = []
   for (const sg of groups)
@@ -131,9 +141,7 @@ export function appliances(design: Design): Problem[] {
         out.push(
           problem(
             need.code,
-            `The security groups of appliance ${label(app)} do not accept ${need.what} from GWLB ${label(gwlb)} (${refused.join(', ')}): ${why}. ${
-              need.code === 'GWLB-E010' ? 'The appliance receives no traffic to inspect.' : 'It fails every health check and is taken out of service.'
-            }`,
+            `The security groups of appliance ${label(app)} do not accept ${need.what} from GWLB ${label(gwlb)} (${refused.join(', ')}): ${why}. ${consequence(need.code, refused.length, sources.length)}`,
             [app.id, ...app.securityGroupIds, gwlb.id],
             { path: ix.path(app.id, 'securityGroupIds'), fix: ruleFix(ix, app, gwlb, need, verdicts) },
           ),

@@ -26,6 +26,18 @@ describe('appliance prerequisites', () => {
     expect(geneve(fixed)).toMatchObject({ direction: 'ingress', ipProtocol: 'udp', sourceCidrIp: '192.168.0.0/16', policy: 'accept' })
   })
 
+  it('GWLB-E010: Geneve admitted from one zone’s GWLB address only: the message says the loss is partial', () => {
+    const broken = edit(reference('b'), (d) => {
+      const rule = geneve(d)
+      if (rule) rule.sourceCidrIp = '192.168.1.0/24'
+    })
+    const found = problemsOf(broken, 'GWLB-E010', ['fw-h1'])
+    expect(found[0].message).toContain('192.168.2.5')
+    expect(found[0].message).not.toContain('192.168.1.5')
+    expect(found[0].message).toMatch(/what comes from its other addresses still arrives/)
+    expect(found[0].message).not.toMatch(/receives no traffic/)
+  })
+
   it('GWLB-E010: a drop rule of a lower priority number wins; the fix accepts one step before it', () => {
     const broken = edit(reference('a'), (d) => {
       const sg = find(d, 'sg-appliance', 'securityGroup')
