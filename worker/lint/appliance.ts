@@ -12,7 +12,7 @@ import {
   parsePortRange,
 } from '../../src/model'
 import { type Code, problem } from './catalog'
-import { addResource, freshId, updateResource } from './edit'
+import { updateResource, withNewSecurityGroup } from './edit'
 import { type DesignIndex, indexOf, label } from './lookup'
 import type { Fix, Problem } from './problem'
 
@@ -100,9 +100,7 @@ function ruleFix(ix: DesignIndex, app: Appliance, gwlb: Gwlb, need: Need, verdic
     label: `Give ${app.id} a security group allowing ${need.what} from ${vpc.cidrBlock}`,
     apply: (d) => {
       const vpcId = indexOf(d).vpcOf(app)
-      if (!vpcId) return d
-      const sg: SecurityGroup = { kind: 'securityGroup', id: freshId(d, `sg-${app.id}`), name: `${app.name ?? app.id} security group`.slice(0, 128), vpcId, rules: [rule] }
-      return updateResource(addResource(d, sg), app.id, 'appliance', (a) => ({ ...a, securityGroupIds: [...a.securityGroupIds, sg.id] }))
+      return vpcId ? withNewSecurityGroup(d, app, vpcId, [rule]).design : d
     },
   }
 }

@@ -4,7 +4,7 @@ import type { Design, RouteEntry, RouteTable } from '../../src/model'
 import { addResource, freshId, updateResource, withRoute } from '../../src/model/edits/basic'
 import { indexOf } from './lookup'
 
-export { addResource, freshId, updateResource, withRoute, withoutEntry } from '../../src/model/edits/basic'
+export { addResource, freshId, updateResource, withNewSecurityGroup, withRoute, withoutEntry } from '../../src/model/edits/basic'
 
 /**
  * Sets one route for one vSwitch. The vSwitch's table is changed in place when every vSwitch bound to it wants the

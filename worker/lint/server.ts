@@ -2,7 +2,7 @@
 // refuse one without. May not touch: React, the DOM, zustand, worker/engine.
 import type { Design, Ecs, SecurityGroup } from '../../src/model'
 import { problem } from './catalog'
-import { addResource, freshId, updateResource } from './edit'
+import { updateResource, withNewSecurityGroup } from './edit'
 import { type DesignIndex, indexOf, label } from './lookup'
 import type { Fix, Problem } from './problem'
 
@@ -29,10 +29,7 @@ function fixFor(ix: DesignIndex, server: Ecs): Fix | undefined {
     }
   return {
     label: `Give ${label(server)} a new security group (inbound traffic stays denied until you add a rule)`,
-    apply: (d) => {
-      const sg: SecurityGroup = { kind: 'securityGroup', id: freshId(d, `sg-${server.id}`), name: `${label(server)} security group`.slice(0, 128), vpcId, rules: [] }
-      return updateResource(addResource(d, sg), server.id, 'ecs', (e) => ({ ...e, securityGroupIds: [sg.id] }))
-    },
+    apply: (d) => withNewSecurityGroup(d, server, vpcId).design,
   }
 }
 

@@ -1,6 +1,7 @@
 // Pure document edits every other edit is built from: each returns a new design, its input untouched.
 import type { Design, Resource, ResourceKind, ResourceOf } from '../design'
 import type { RouteEntry } from '../resources/routeTable'
+import type { SecurityGroupRule } from '../resources/securityGroup'
 import { parseCidr } from '../ipv4'
 
 export function findResource<K extends ResourceKind>(design: Design, id: string, kind: K): ResourceOf<K> | undefined {
@@ -25,6 +26,21 @@ export function freshId(design: Design, base: string): string {
   const stem = base.slice(0, 60)
   if (!used.has(stem)) return stem
   for (let n = 2; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`
+}
+
+/**
+ * A new security group in the instance's VPC, named for the instance and holding `rules`, added to the
+ * instance's groups: the inspector's "+ New security group" and the linter's fixes for an instance without one.
+ */
+export function withNewSecurityGroup(design: Design, instance: ResourceOf<'ecs'> | ResourceOf<'appliance'>, vpcId: string, rules: SecurityGroupRule[] = []): { design: Design; id: string } {
+  const id = freshId(design, `sg-${instance.id}`)
+  const group: Resource = { kind: 'securityGroup', id, name: `${instance.name ?? instance.id} security group`.slice(0, 128), vpcId, rules }
+  const added = addResource(design, group)
+  const joined =
+    instance.kind === 'ecs'
+      ? updateResource(added, instance.id, 'ecs', (i) => ({ ...i, securityGroupIds: [...i.securityGroupIds, id] }))
+      : updateResource(added, instance.id, 'appliance', (i) => ({ ...i, securityGroupIds: [...i.securityGroupIds, id] }))
+  return { design: joined, id }
 }
 
 export function sameBlock(a: string, b: string): boolean {

@@ -1,6 +1,6 @@
 // One form per resource kind: every field of format.md, in the console's words.
 import type { Design, Resource, ResourceOf } from '../../model'
-import { addResource, freshId, updateResource } from '../../model/edits/basic'
+import { withNewSecurityGroup } from '../../model/edits/basic'
 import { removeServiceResource } from '../../model/edits/remove'
 import { useStores, useUi } from '../../store/context'
 import { CheckField, NumberField, ReadOnly, Section, SelectField, TextField, csv } from './fields'
@@ -118,13 +118,9 @@ function SecurityGroups({ r, at, design }: { r: ResourceOf<'ecs'> | ResourceOf<'
             type="button"
             className="text-blue-700 hover:underline"
             onClick={() => {
-              const d = store.getState().design
-              const id = freshId(d, `sg-${r.id}`)
-              const group: Resource = { kind: 'securityGroup', id, name: `${r.name ?? r.id} security group`, vpcId, rules: [] }
-              store.getState().edit(`new security group for ${r.id}`, (x) =>
-                updateResource(addResource(x, group), r.id, r.kind, (i) => ({ ...i, securityGroupIds: [...i.securityGroupIds, id] }) as typeof i),
-              )
-              ui.getState().select(id)
+              const made = withNewSecurityGroup(store.getState().design, r, vpcId)
+              store.getState().edit(`new security group for ${r.id}`, () => made.design)
+              ui.getState().select(made.id)
             }}
           >
             + New security group
