@@ -28,11 +28,9 @@ export interface TracePlayerProps {
   keys?: boolean
   /** larger type, for presenter mode */
   large?: boolean
-  /** told each highlight this player puts on the canvas, so its owner can take it off again */
-  onLight?: (highlight: Highlight | null) => void
 }
 
-export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = false, atEnd = false, keys = false, large = false, onLight }: TracePlayerProps) {
+export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = false, atEnd = false, keys = false, large = false }: TracePlayerProps) {
   const { ui } = useStores()
   const [wantedLeg, setLeg] = useState<Leg>(chosenLeg)
   // a round trip traced again (on a changed design) may have lost its reply: show the request then
@@ -61,15 +59,20 @@ export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = 
       if (mine) {
         lit.current = null
         store.setHighlight(null)
-        onLight?.(null)
       }
       return
     }
     const h = hopHighlight(trace, index)
     lit.current = h
     store.setHighlight(h)
-    onLight?.(h)
-  }, [ui, roundTrip, trace, index, onLight])
+  }, [ui, roundTrip, trace, index])
+  // gone (the walk's result cleared, a new trace): its path leaves the canvas, unless something else lit it since
+  useEffect(
+    () => () => {
+      if (lit.current && ui.getState().highlight === lit.current) ui.getState().setHighlight(null)
+    },
+    [ui],
+  )
 
   useEffect(() => {
     if (!playing) return

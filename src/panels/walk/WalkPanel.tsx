@@ -2,12 +2,11 @@
 // canvas), trace it in the engine worker, then step through it hop by hop with the TracePlayer.
 // The form starts from the design's own resources and follows the design as it changes; a result is traced
 // again on every change of the design, or cleared when the design no longer takes the packet.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { engineWorker } from '../../app/workerClient'
 import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
 import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
-import type { Highlight } from '../../store/uiStore'
 import { TracePlayer } from './TracePlayer'
 import { addressFor, addressesOf, defaultDestination, defaultSource, emptyHint, sourcesOf } from './walkModel'
 
@@ -81,16 +80,8 @@ export function WalkPanel({ active }: { active: boolean }) {
     })
   }, [pick, ui, design, sources, source])
 
-  // the highlight the player last put on the canvas: taken off with the result, and only if still shown
-  const lit = useRef<Highlight | null>(null)
-  const onLight = useCallback((h: Highlight | null) => {
-    lit.current = h
-  }, [])
-  const clear = useCallback(() => {
-    setRun(null)
-    if (lit.current && ui.getState().highlight === lit.current) ui.getState().setHighlight(null)
-    lit.current = null
-  }, [ui])
+  // the player takes its path off the canvas as it goes
+  const clear = useCallback(() => setRun(null), [])
 
   const traceIt = async () => {
     const spec: PacketSpec = { source, destination: destination.trim(), protocol, size }
@@ -205,7 +196,7 @@ export function WalkPanel({ active }: { active: boolean }) {
           The design changed: traced again on it.
         </p>
       )}
-      {run && 'roundTrip' in run && <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} onLight={onLight} />}
+      {run && 'roundTrip' in run && <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} />}
       {!run && <p className="text-slate-500">Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).</p>}
     </section>
   )
