@@ -10,7 +10,10 @@ export interface SplitArgs {
 }
 
 /** Splits the words after the command; a string says what is wrong with them. */
-export function splitArgs(args: string[], known: { options: readonly string[]; switches: readonly string[] }): SplitArgs | string {
+export function splitArgs(
+  args: string[],
+  known: { options: readonly string[]; switches: readonly string[] },
+): SplitArgs | string {
   const options = new Map<string, string>()
   const switches = new Set<string>()
   const files: string[] = []

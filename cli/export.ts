@@ -99,7 +99,12 @@ function render(design: Design, to: Target): string | Uint8Array {
     case 'png': {
       const svg = renderDesignSvg(design, { problems: lint(design) })
       // DejaVu Sans is the font the renderer measures text with; resvg finds it among the system fonts
-      const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: PNG_ZOOM } }).render().asPng()
+      const png = new Resvg(svg, {
+        font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+        fitTo: { mode: 'zoom', value: PNG_ZOOM },
+      })
+        .render()
+        .asPng()
       // the design rides along, so dropping the image on the app reopens it
       const embedded = embedDesignInPng(png, design)
       if (!embedded.ok) throw new Error(embedded.problem)

@@ -15,10 +15,19 @@ export function run(args: string[]): number {
   const problems = lint(design)
   if (json) {
     // a fix is a function: list its label only
-    console.log(JSON.stringify(problems.map(({ fix, ...p }) => (fix ? { ...p, fix: fix.label } : p)), null, 2))
+    console.log(
+      JSON.stringify(
+        problems.map(({ fix, ...p }) => (fix ? { ...p, fix: fix.label } : p)),
+        null,
+        2,
+      ),
+    )
   } else if (problems.length === 0) console.log('no problems')
   else {
-    for (const p of problems) console.log(`${p.severity.padEnd(7)} ${p.code}  ${p.message}${p.resourceIds.length ? `  [${p.resourceIds.join(', ')}]` : ''}`)
+    for (const p of problems)
+      console.log(
+        `${p.severity.padEnd(7)} ${p.code}  ${p.message}${p.resourceIds.length ? `  [${p.resourceIds.join(', ')}]` : ''}`,
+      )
     const count = (s: string) => problems.filter((p) => p.severity === s).length
     console.log(`${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`)
   }

@@ -8,7 +8,11 @@ const COMMANDS: Record<string, string> = {
 }
 
 function usage(): string {
-  return ['usage: npm run cli -- <command> [options]', '', ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(10)} ${d}`)].join('\n')
+  return [
+    'usage: npm run cli -- <command> [options]',
+    '',
+    ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(10)} ${d}`),
+  ].join('\n')
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -28,7 +28,10 @@ export function parseDuration(text: string): number | null {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const split = splitArgs(args, { options: ['--scenario', '--duration', '--seed', '--arrivals', '--all-unhealthy'], switches: ['--json'] })
+  const split = splitArgs(args, {
+    options: ['--scenario', '--duration', '--seed', '--arrivals', '--all-unhealthy'],
+    switches: ['--json'],
+  })
   if (typeof split === 'string') return split
   const flags = split.options
   const json = split.switches.has('--json')
@@ -37,13 +40,22 @@ function parseArgs(args: string[]): Args | string {
   const durationMs = parseDuration(flags.get('--duration') ?? '120s')
   if (durationMs === null) return `--duration ${flags.get('--duration')}: expected a time such as 120s, 2m or 1500ms`
   const seedText = flags.get('--seed') ?? '1'
-  if (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) return `--seed ${seedText}: expected a whole number from 0 to 4294967295`
+  if (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff)
+    return `--seed ${seedText}: expected a whole number from 0 to 4294967295`
   const arrivals = flags.get('--arrivals') ?? 'poisson'
   if (arrivals !== 'poisson' && arrivals !== 'even') return `--arrivals ${arrivals}: expected poisson or even`
   const au = flags.get('--all-unhealthy')
   const values: readonly string[] = ASSUMPTIONS.allUnhealthy.values
   if (au !== undefined && !values.includes(au)) return `--all-unhealthy ${au}: expected ${values.join(' or ')}`
-  return { file: split.file, scenario, durationMs, seed: Number(seedText), arrivals, allUnhealthy: au as AssumptionValues['allUnhealthy'] | undefined, json }
+  return {
+    file: split.file,
+    scenario,
+    durationMs,
+    seed: Number(seedText),
+    arrivals,
+    allUnhealthy: au as AssumptionValues['allUnhealthy'] | undefined,
+    json,
+  }
 }
 
 export function run(args: string[]): number {
@@ -57,7 +69,9 @@ export function run(args: string[]): number {
   const scenario = findScenario(design, parsed.scenario)
   if (!scenario) {
     const names = design.scenarios.map((s) => s.name)
-    console.error(`${parsed.file} has no scenario "${parsed.scenario}"; it has: ${names.length ? names.join(', ') : 'none'}`)
+    console.error(
+      `${parsed.file} has no scenario "${parsed.scenario}"; it has: ${names.length ? names.join(', ') : 'none'}`,
+    )
     return 2
   }
   const sim = createSim({
@@ -71,11 +85,34 @@ export function run(args: string[]): number {
   sim.run(parsed.durationMs)
   const metrics = sim.metrics()
   if (parsed.json) {
-    console.log(JSON.stringify({ design: design.name, scenario: scenario.name, seed: parsed.seed, durationMs: parsed.durationMs, log: sim.log(), metrics }, null, 2))
+    console.log(
+      JSON.stringify(
+        {
+          design: design.name,
+          scenario: scenario.name,
+          seed: parsed.seed,
+          durationMs: parsed.durationMs,
+          log: sim.log(),
+          metrics,
+        },
+        null,
+        2,
+      ),
+    )
     return 0
   }
   const head = `Scenario "${scenario.name}" on ${design.name}: ${parsed.durationMs / 1000} s simulated, seed ${parsed.seed}, ${parsed.arrivals} arrivals`
-  console.log([head, ...(scenario.description ? [scenario.description] : []), '', 'Event log', formatLog(sim.log()), '', formatMetrics(metrics)].join('\n'))
+  console.log(
+    [
+      head,
+      ...(scenario.description ? [scenario.description] : []),
+      '',
+      'Event log',
+      formatLog(sim.log()),
+      '',
+      formatMetrics(metrics),
+    ].join('\n'),
+  )
   sim.dispose()
   return 0
 }

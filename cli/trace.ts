@@ -1,15 +1,29 @@
 // npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp] [--dport 443] [--sport N]
 //   [--size N] [--reply] [--json]: traces a packet (and with --reply its answer) through a design.
 // Exit code: 0 delivered or out to the internet, 1 dropped, 2 bad input.
-import { loadDesign, splitArgs } from './args'
-import { type PacketSpec, type Trace, compile, formatRoundTrip, formatTrace, isDropped, trace, traceRoundTrip } from '../worker/engine'
 
-const USAGE = 'usage: npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp|udp|icmp] [--dport N] [--sport N] [--size N] [--reply] [--json]'
+import {
+  compile,
+  formatRoundTrip,
+  formatTrace,
+  isDropped,
+  type PacketSpec,
+  type Trace,
+  trace,
+  traceRoundTrip,
+} from '../worker/engine'
+import { loadDesign, splitArgs } from './args'
+
+const USAGE =
+  'usage: npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp|udp|icmp] [--dport N] [--sport N] [--size N] [--reply] [--json]'
 
 type Args = { file: string; spec: PacketSpec; json: boolean; reply: boolean }
 
 function parseArgs(args: string[]): Args | string {
-  const split = splitArgs(args, { options: ['--from', '--to', '--proto', '--dport', '--sport', '--size'], switches: ['--json', '--reply'] })
+  const split = splitArgs(args, {
+    options: ['--from', '--to', '--proto', '--dport', '--sport', '--size'],
+    switches: ['--json', '--reply'],
+  })
   if (typeof split === 'string') return split
   const { options: flags, switches: bare } = split
   const from = flags.get('--from')
@@ -23,7 +37,11 @@ function parseArgs(args: string[]): Args | string {
     return /^\d+$/.test(v) ? Number(v) : `${flag} ${v}: expected a whole number`
   }
   const spec: PacketSpec = { source: from, destination: to, protocol: proto }
-  for (const [flag, key] of [['--dport', 'destinationPort'], ['--sport', 'sourcePort'], ['--size', 'size']] as const) {
+  for (const [flag, key] of [
+    ['--dport', 'destinationPort'],
+    ['--sport', 'sourcePort'],
+    ['--size', 'size'],
+  ] as const) {
     const n = num(flag)
     if (typeof n === 'string') return n
     if (n !== undefined) spec[key] = n
@@ -31,7 +49,8 @@ function parseArgs(args: string[]): Args | string {
   return { file: split.file, spec, json: bare.has('--json'), reply: bare.has('--reply') }
 }
 
-const exitOf = (traces: (Trace | null)[]): number => (traces.some((t) => t === null || isDropped(t.disposition)) ? 1 : 0)
+const exitOf = (traces: (Trace | null)[]): number =>
+  traces.some((t) => t === null || isDropped(t.disposition)) ? 1 : 0
 
 export function run(args: string[]): number {
   const parsed = parseArgs(args)

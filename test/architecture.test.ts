@@ -1,5 +1,5 @@
 // The dependency direction of architecture.md: the model and the engine import nothing of the UI.
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -12,7 +12,16 @@ function sources(dir: string): string[] {
   })
 }
 
-const FORBIDDEN = [/from ['"]react/, /from ['"]react-dom/, /from ['"]zustand/, /from ['"]@xyflow\//, /src\/store/, /src\/canvas/, /\.\.\/store\//, /\.\.\/canvas\//]
+const FORBIDDEN = [
+  /from ['"]react/,
+  /from ['"]react-dom/,
+  /from ['"]zustand/,
+  /from ['"]@xyflow\//,
+  /src\/store/,
+  /src\/canvas/,
+  /\.\.\/store\//,
+  /\.\.\/canvas\//,
+]
 
 describe('dependency direction', () => {
   for (const dir of ['src/model', 'worker']) {
@@ -31,7 +40,9 @@ describe('dependency direction', () => {
   it('src/model imports nothing else of ours', () => {
     for (const file of sources('src/model')) {
       const text = readFileSync(join(root, file), 'utf8')
-      expect(text, file).not.toMatch(/from ['"]\.\.\/\.\.\/(worker|src)|from ['"]\.\.\/(store|canvas|panels|share|app|lessons)/)
+      expect(text, file).not.toMatch(
+        /from ['"]\.\.\/\.\.\/(worker|src)|from ['"]\.\.\/(store|canvas|panels|share|app|lessons)/,
+      )
     }
   })
 })

@@ -6,7 +6,10 @@ import { afterEach } from 'vitest'
 class ResizeObserverNow {
   constructor(private readonly callback: ResizeObserverCallback) {}
   observe(target: Element) {
-    this.callback([{ target, contentRect: { width: 1200, height: 800 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver)
+    this.callback(
+      [{ target, contentRect: { width: 1200, height: 800 } } as unknown as ResizeObserverEntry],
+      this as unknown as ResizeObserver,
+    )
   }
   unobserve() {}
   disconnect() {}
@@ -26,6 +29,7 @@ Object.defineProperties(globalThis.HTMLElement.prototype, {
   offsetHeight: { get: () => 800, configurable: true },
   offsetWidth: { get: () => 1200, configurable: true },
 })
-;(globalThis.SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 100, height: 20 }) as DOMRect
+;(globalThis.SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+  ({ x: 0, y: 0, width: 100, height: 20 }) as DOMRect
 
 afterEach(() => cleanup())

@@ -1,9 +1,20 @@
 // Plays a scenario in the worker against wall time and hands the page one batch per frame: new log
 // entries, counters, and a few sampled packets with their paths for the animation. May not touch:
 // React, the DOM, zustand. The page never receives a message per packet.
-import { type Design, cidrContainsAddress, cidrOrThrow, parse, parseIpv4 } from '../src/model'
+import { cidrContainsAddress, cidrOrThrow, type Design, parse, parseIpv4 } from '../src/model'
 import type { Trace } from './engine'
-import { type ApplianceView, MAX_SPEED, MIN_SPEED, type PlaybackClock, type Sim, type SimEvent, type SimMetrics, createPlaybackClock, createSim, findScenario } from './sim'
+import {
+  type ApplianceView,
+  createPlaybackClock,
+  createSim,
+  findScenario,
+  MAX_SPEED,
+  MIN_SPEED,
+  type PlaybackClock,
+  type Sim,
+  type SimEvent,
+  type SimMetrics,
+} from './sim'
 
 /** A packet drawn on the canvas: the resources it passes, and where and why it was dropped. */
 export interface VisualPacket {
@@ -51,7 +62,8 @@ export function visualOf(t: Trace): VisualPacket {
     if (hop.resourceId === null || path.at(-1) === hop.resourceId) continue
     const prev = kinds.at(-1)
     // the GWLB and its appliances talk Geneve: UDP 6081, 68 bytes more
-    if (prev) geneve.push((prev === 'gwlb' && hop.kind === 'appliance') || (prev === 'appliance' && hop.kind === 'gwlb'))
+    if (prev)
+      geneve.push((prev === 'gwlb' && hop.kind === 'appliance') || (prev === 'appliance' && hop.kind === 'gwlb'))
     path.push(hop.resourceId)
     kinds.push(hop.kind)
   }
@@ -60,7 +72,12 @@ export function visualOf(t: Trace): VisualPacket {
   const toPrivate = PRIVATE.some((c) => cidrContainsAddress(c, parseIpv4(t.packet.destination) ?? 0))
   const direction = first === 'internetHost' ? 'inbound' : toPrivate ? 'internal' : 'outbound'
   const dropped = t.disposition !== 'DELIVERED' && t.disposition !== 'EXITS_TO_INTERNET'
-  return { path, geneve, direction, drop: dropped ? { at: path.at(-1) ?? '', reason: t.disposition, text: t.text } : null }
+  return {
+    path,
+    geneve,
+    direction,
+    drop: dropped ? { at: path.at(-1) ?? '', reason: t.disposition, text: t.text } : null,
+  }
 }
 
 export function createPlayback(wallNow: () => number = () => performance.now()) {
@@ -97,7 +114,10 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     if (!sim || !clock || !listener) return
     if (clock.state.kind === 'playing') {
       // never past the pause point, however late this frame comes: the stop lands on the exact millisecond
-      const r = sim.advance(untilMs === null ? clock.now() : Math.min(clock.now(), untilMs), { maxWallMs: FRAME_BUDGET_MS, wallNow })
+      const r = sim.advance(untilMs === null ? clock.now() : Math.min(clock.now(), untilMs), {
+        maxWallMs: FRAME_BUDGET_MS,
+        wallNow,
+      })
       pendingEvents.push(...r.events)
       // behind (the frame's budget ran out): play slows down rather than jumping ahead
       if (!r.caughtUp) clock.seek(sim.nowMs)
@@ -119,7 +139,11 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       logSize: sim.log().length,
       appliances: sim.appliances(),
       packets: playing ? sample() : [],
-      applianceSent: Object.fromEntries(design ? design.resources.flatMap((r) => (r.kind === 'appliance' ? [[r.id, m.resources[r.id]?.sent ?? 0]] : [])) : []),
+      applianceSent: Object.fromEntries(
+        design
+          ? design.resources.flatMap((r) => (r.kind === 'appliance' ? [[r.id, m.resources[r.id]?.sent ?? 0]] : []))
+          : [],
+      ),
       totals: m.packets,
       faults: m.faults,
     }
@@ -135,7 +159,10 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       const names = design.scenarios.map((s) => s.name)
       // a named scenario plays exactly or not at all: a lesson naming one its design lacks must say so
       if (scenarioName !== null && !names.includes(scenarioName))
-        return { ok: false, message: `The design has no scenario named “${scenarioName}”; it has ${names.length ? names.map((n) => `“${n}”`).join(', ') : 'none'}.` }
+        return {
+          ok: false,
+          message: `The design has no scenario named “${scenarioName}”; it has ${names.length ? names.map((n) => `“${n}”`).join(', ') : 'none'}.`,
+        }
       const scenario = findScenario(design, scenarioName ?? names[0] ?? '')
       if (!scenario) return { ok: false, message: 'The design has no scenario to play: add flows to a scenario first.' }
       sim?.dispose()

@@ -1,7 +1,7 @@
 // What the worker reports about a design: plain data, safe to post. May not touch: React, the DOM, zustand.
-import { type Design, type LoadError, RESOURCE_KINDS, type ResourceKind, parse } from '../src/model'
-import { type EngineOptions, type PacketSpec, type RoundTrip, compile, traceRoundTrip } from './engine'
-import { type Problem, lint } from './lint'
+import { type Design, type LoadError, parse, RESOURCE_KINDS, type ResourceKind } from '../src/model'
+import { compile, type EngineOptions, type PacketSpec, type RoundTrip, traceRoundTrip } from './engine'
+import { lint, type Problem } from './lint'
 
 /** A lint problem without its fix function, which cannot cross the worker boundary. */
 export type ReportedProblem = Omit<Problem, 'fix'> & { fixLabel?: string }

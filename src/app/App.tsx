@@ -4,27 +4,27 @@ import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { Design } from '../model'
-import { NoticeBar } from '../panels/NoticeBar'
 import { Dialogs } from '../panels/dialogs/Dialogs'
 import { Inspector } from '../panels/inspector/Inspector'
+import { Presenter } from '../panels/lessons/Presenter'
+import { SideTabs } from '../panels/lessons/SideTabs'
+import { useLessonChrome } from '../panels/lessons/useLessons'
+import { NoticeBar } from '../panels/NoticeBar'
 import { Palette } from '../panels/Palette'
 import { ProblemsPanel } from '../panels/ProblemsPanel'
 import { ReportPanel } from '../panels/ReportPanel'
 import { RouteTablePanel } from '../panels/RouteTablePanel'
+import { SimPanel } from '../panels/SimPanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
-import { StoresProvider, createStores } from '../store/context'
+import { createStores, StoresProvider } from '../store/context'
 import type { Notice } from '../store/uiStore'
+import { useAutosave } from './autosave'
+import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign, isEmbedView } from './boot'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
-import { useBenchHook } from './benchHook'
-import { SimPanel } from '../panels/SimPanel'
-import { useAutosave } from './autosave'
-import { Presenter } from '../panels/lessons/Presenter'
-import { SideTabs } from '../panels/lessons/SideTabs'
-import { useLessonChrome } from '../panels/lessons/useLessons'
 
 type Phase = { phase: 'loading' } | Boot
 
@@ -45,14 +45,21 @@ export function App({ initialDesign }: { initialDesign?: Design }) {
     return (
       <div role="alert" className="p-6 text-red-800">
         <p className="font-semibold">The design could not be loaded.</p>
-        {typeof boot.errors === 'string' ? <p>{boot.errors}</p> : boot.errors.map((e) => <p key={e.path + e.code}>{e.message}</p>)}
+        {typeof boot.errors === 'string' ? (
+          <p>{boot.errors}</p>
+        ) : (
+          boot.errors.map((e) => <p key={e.path + e.code}>{e.message}</p>)
+        )}
       </div>
     )
   return <Studio initial={boot.design} readOnly={boot.readOnly} notice={boot.notice} />
 }
 
 function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: boolean; notice: Notice | null }) {
-  const stores = useMemo(() => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }), [initial, readOnly, notice])
+  const stores = useMemo(
+    () => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }),
+    [initial, readOnly, notice],
+  )
   // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
   const embed = useStore(stores.ui, (s) => s.embed)
   useEngineSync(stores)

@@ -16,7 +16,10 @@ export function EditMenu() {
   const selectedIds = useUi((s) => s.selectedIds)
   const resources = useDesign((s) => s.design.resources)
   const chosen = selectedIds.length === 1 ? resources.find((r) => r.id === selectedIds[0]) : undefined
-  const container = chosen?.kind === 'vpc' || chosen?.kind === 'vswitch' ? { id: chosen.id, what: `${chosen.kind === 'vpc' ? 'VPC' : 'vSwitch'} ${chosen.name ?? chosen.id}` } : undefined
+  const container =
+    chosen?.kind === 'vpc' || chosen?.kind === 'vswitch'
+      ? { id: chosen.id, what: `${chosen.kind === 'vpc' ? 'VPC' : 'vSwitch'} ${chosen.name ?? chosen.id}` }
+      : undefined
   const [laying, setLaying] = useState(false)
   if (readOnly) return null
   return (
@@ -32,17 +35,31 @@ export function EditMenu() {
       >
         New
       </button>
-      <button type="button" className={BUTTON} disabled={!canUndo} title={lastEdit ? `Undo ${lastEdit} (Ctrl+Z)` : 'Undo (Ctrl+Z)'} onClick={() => design.getState().undo()}>
+      <button
+        type="button"
+        className={BUTTON}
+        disabled={!canUndo}
+        title={lastEdit ? `Undo ${lastEdit} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}
+        onClick={() => design.getState().undo()}
+      >
         Undo
       </button>
-      <button type="button" className={BUTTON} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" onClick={() => design.getState().redo()}>
+      <button
+        type="button"
+        className={BUTTON}
+        disabled={!canRedo}
+        title="Redo (Ctrl+Shift+Z)"
+        onClick={() => design.getState().redo()}
+      >
         Redo
       </button>
       <button
         type="button"
         className={BUTTON}
         title="Lay the whole design out again: zones as columns in each VPC; VPCs one under another, or in rows when there are many"
-        onClick={() => design.getState().edit('tidy layout', (d) => ({ ...d, layout: computeLayout({ ...d, layout: {} }) }))}
+        onClick={() =>
+          design.getState().edit('tidy layout', (d) => ({ ...d, layout: computeLayout({ ...d, layout: {} }) }))
+        }
       >
         Tidy
       </button>
@@ -50,7 +67,11 @@ export function EditMenu() {
         type="button"
         className={`${BUTTON} whitespace-nowrap`}
         disabled={laying}
-        title={container ? `Lay out what ${container.what} holds with ELK; the rest makes room` : 'Lay out the whole design with ELK, following the traffic from the internet to the appliances'}
+        title={
+          container
+            ? `Lay out what ${container.what} holds with ELK; the rest makes room`
+            : 'Lay out the whole design with ELK, following the traffic from the internet to the appliances'
+        }
         onClick={async () => {
           setLaying(true)
           try {
@@ -59,7 +80,10 @@ export function EditMenu() {
             const layout = await layoutInWorker(design.getState().design, container?.id)
             design.getState().edit(container ? `auto-layout ${container.id}` : 'auto-layout', (d) => ({ ...d, layout }))
           } catch (e) {
-            ui.getState().notify({ tone: 'error', lines: ['Auto-layout failed.', e instanceof Error ? e.message : String(e)] })
+            ui.getState().notify({
+              tone: 'error',
+              lines: ['Auto-layout failed.', e instanceof Error ? e.message : String(e)],
+            })
           } finally {
             setLaying(false)
           }
@@ -67,7 +91,12 @@ export function EditMenu() {
       >
         {laying ? 'Laying out…' : container ? 'Auto-layout selection' : 'Auto-layout'}
       </button>
-      <button type="button" className={BUTTON} title="Keyboard shortcuts (?)" onClick={() => ui.getState().openDialog({ kind: 'help' })}>
+      <button
+        type="button"
+        className={BUTTON}
+        title="Keyboard shortcuts (?)"
+        onClick={() => ui.getState().openDialog({ kind: 'help' })}
+      >
         ?
       </button>
     </div>

@@ -1,10 +1,10 @@
 // The top bar: the design's name and region, examples, and the file and share menu.
 import { useState } from 'react'
-import { ShareMenu } from '../panels/share/ShareMenu'
-import { EditMenu } from './EditMenu'
-import { useDesign, useStores } from '../store/context'
-import { EXAMPLES, isExampleName, loadExample } from './examples'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
+import { ShareMenu } from '../panels/share/ShareMenu'
+import { useDesign, useStores } from '../store/context'
+import { EditMenu } from './EditMenu'
+import { EXAMPLES, isExampleName, loadExample } from './examples'
 
 export function Toolbar() {
   const name = useDesign((s) => s.design.name)
@@ -20,7 +20,12 @@ export function Toolbar() {
       </span>
       <EditMenu />
       <div className="ml-auto flex items-center gap-3">
-        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50" onClick={() => lessonRunnerFor(stores).getState().showTab('lessons')} data-testid="open-lessons">
+        <button
+          type="button"
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
+          onClick={() => lessonRunnerFor(stores).getState().showTab('lessons')}
+          data-testid="open-lessons"
+        >
           Lessons
         </button>
         <label className="flex items-center text-sm text-slate-600">
@@ -42,7 +47,13 @@ export function Toolbar() {
                 design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
                 ui.getState().notify(null)
               } else {
-                ui.getState().notify({ tone: 'error', lines: ['Could not open the example.', typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? '')] })
+                ui.getState().notify({
+                  tone: 'error',
+                  lines: [
+                    'Could not open the example.',
+                    typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? ''),
+                  ],
+                })
               }
             }}
           >

@@ -14,7 +14,10 @@ interface Saved {
   savedAt: string
 }
 
-export type Restored = { kind: 'none' } | { kind: 'restored'; design: Design; savedAt: string } | { kind: 'failed'; message: string }
+export type Restored =
+  | { kind: 'none' }
+  | { kind: 'restored'; design: Design; savedAt: string }
+  | { kind: 'failed'; message: string }
 
 export async function restoreAutosave(): Promise<Restored> {
   if (typeof indexedDB === 'undefined') return { kind: 'none' }
@@ -22,11 +25,18 @@ export async function restoreAutosave(): Promise<Restored> {
   try {
     saved = await get<Saved>(KEY)
   } catch (e) {
-    return { kind: 'failed', message: `The browser's storage could not be read (${e instanceof Error ? e.message : String(e)}).` }
+    return {
+      kind: 'failed',
+      message: `The browser's storage could not be read (${e instanceof Error ? e.message : String(e)}).`,
+    }
   }
   if (!saved) return { kind: 'none' }
   const r = parse(saved.text)
-  if (!r.ok) return { kind: 'failed', message: `The autosaved design does not load: ${r.errors[0]?.message ?? r.reason}. It was left in storage untouched.` }
+  if (!r.ok)
+    return {
+      kind: 'failed',
+      message: `The autosaved design does not load: ${r.errors[0]?.message ?? r.reason}. It was left in storage untouched.`,
+    }
   return { kind: 'restored', design: r.design, savedAt: saved.savedAt }
 }
 
@@ -51,7 +61,11 @@ export function useAutosave(stores: Stores) {
           warned = true
           stores.ui.getState().notify({
             tone: 'error',
-            lines: ['Autosave failed: this design is not being kept in the browser.', e instanceof Error ? e.message : String(e), 'Use Save file to keep it.'],
+            lines: [
+              'Autosave failed: this design is not being kept in the browser.',
+              e instanceof Error ? e.message : String(e),
+              'Use Save file to keep it.',
+            ],
           })
         })
       }, DEBOUNCE_MS)

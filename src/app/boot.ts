@@ -28,7 +28,10 @@ function fragmentParams(hash: string): URLSearchParams {
 
 /** Whether the URL asks for the embed view: the canvas only, no editing. */
 export function isEmbedView(location: Where): boolean {
-  return new URLSearchParams(location.search).get(VIEW_PARAM) === EMBED_VIEW || fragmentParams(location.hash).get(VIEW_PARAM) === EMBED_VIEW
+  return (
+    new URLSearchParams(location.search).get(VIEW_PARAM) === EMBED_VIEW ||
+    fragmentParams(location.hash).get(VIEW_PARAM) === EMBED_VIEW
+  )
 }
 
 export async function bootDesign(location: Where): Promise<Boot> {
@@ -45,7 +48,9 @@ export async function bootDesign(location: Where): Promise<Boot> {
     if (fallback.phase === 'failed') return fallback
     // the loader's last line ("your current design is unchanged") means nothing before a design is open
     const restored = fallback.notice?.lines[0]?.startsWith('Restored')
-    const instead = restored ? `Your autosaved design "${fallback.design.name}" is shown instead.` : `Reference design "${fallback.design.name}" is shown instead.`
+    const instead = restored
+      ? `Your autosaved design "${fallback.design.name}" is shown instead.`
+      : `Reference design "${fallback.design.name}" is shown instead.`
     return { ...fallback, notice: { tone: 'error', lines: [...shared.messages.slice(0, -1), instead] } }
   }
   return bootWithoutLink(location, embed)
@@ -59,11 +64,19 @@ async function bootWithoutLink(location: Where, embed: boolean): Promise<Boot> {
     const restored = await restoreAutosave()
     if (restored.kind === 'restored') {
       const when = new Date(restored.savedAt).toLocaleString()
-      return { phase: 'ready', design: restored.design, readOnly: false, notice: { tone: 'info', lines: [`Restored "${restored.design.name}", autosaved in this browser at ${when}.`] } }
+      return {
+        phase: 'ready',
+        design: restored.design,
+        readOnly: false,
+        notice: { tone: 'info', lines: [`Restored "${restored.design.name}", autosaved in this browser at ${when}.`] },
+      }
     }
-    if (restored.kind === 'failed') restoreNotice = { tone: 'error', lines: ['Your autosaved design could not be restored.', restored.message] }
+    if (restored.kind === 'failed')
+      restoreNotice = { tone: 'error', lines: ['Your autosaved design could not be restored.', restored.message] }
   }
   const r = await loadExample(isExampleName(name) ? name : DEFAULT_EXAMPLE)
   if (r.ok && restoreNotice) return { phase: 'ready', design: r.design, readOnly: embed, notice: restoreNotice }
-  return r.ok ? { phase: 'ready', design: r.design, readOnly: embed, notice: null } : { phase: 'failed', errors: r.errors }
+  return r.ok
+    ? { phase: 'ready', design: r.design, readOnly: embed, notice: null }
+    : { phase: 'failed', errors: r.errors }
 }

@@ -12,7 +12,9 @@ export function isExampleName(name: string | null): name is ExampleName {
   return name !== null && name in EXAMPLES
 }
 
-export async function loadExample(name: ExampleName): Promise<{ ok: true; design: Design } | { ok: false; errors: LoadError[] | string }> {
+export async function loadExample(
+  name: ExampleName,
+): Promise<{ ok: true; design: Design } | { ok: false; errors: LoadError[] | string }> {
   let text: string
   try {
     const response = await fetch(`${import.meta.env.BASE_URL}examples/${name}.json`)

@@ -43,7 +43,8 @@ export function useShortcuts(stores: Stores) {
           if (!readOnly && clipboard.length) paste(clipboard, `paste ${clipboard.length} resources`)
           break
         case 'duplicate':
-          if (!readOnly && selected.length) paste([], 'duplicate', duplicateResources(design.getState().design, selected))
+          if (!readOnly && selected.length)
+            paste([], 'duplicate', duplicateResources(design.getState().design, selected))
           break
         case 'deselect':
           if (ui.getState().dialog) ui.getState().openDialog(null)

@@ -1,15 +1,15 @@
 // The React Flow canvas over the design document. Every change it makes is an edit of the document:
 // a drag moves a layout entry, a drop from the palette creates a resource, a drawn line configures one.
 import {
+  applyNodeChanges,
   Background,
-  type Connection as FlowConnection,
   ConnectionMode,
   Controls,
+  type Connection as FlowConnection,
   MarkerType,
   MiniMap,
   type NodeChange,
   ReactFlow,
-  applyNodeChanges,
   type ReactFlowState,
   useNodesInitialized,
   useStore,
@@ -17,18 +17,26 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { withDefaultLayout } from '../model'
 import { connectionIntent } from '../model/edits/connect'
-import { type PlaceableKind, PLACEABLE_KINDS, createResource, dropTargetOf } from '../model/edits/create'
+import { createResource, dropTargetOf, PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
 import { PALETTE_MIME } from '../panels/Palette'
 import { useDesign, useStores, useUi } from '../store/context'
+import { DropMarkers } from './DropMarkers'
 import { type CanvasDetail, DetailContext, OVERVIEW_ZOOM } from './detail'
 import { ConfigEdge } from './edges/ConfigEdge'
-import { DropMarkers } from './DropMarkers'
 import { keepDrawnNodes } from './keepDrawnNodes'
 import { useKeepInView } from './keepInView'
 import { Legend } from './Legend'
-import { PacketOverlay } from './PacketOverlay'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
-import { ApplianceNode, EcsNode, EndpointServiceNode, GwlbEndpointNode, GwlbNode, InternetHostNode, Ipv4GatewayNode } from './nodes/leafNodes'
+import {
+  ApplianceNode,
+  EcsNode,
+  EndpointServiceNode,
+  GwlbEndpointNode,
+  GwlbNode,
+  InternetHostNode,
+  Ipv4GatewayNode,
+} from './nodes/leafNodes'
+import { PacketOverlay } from './PacketOverlay'
 import { type CanvasNode, toFlow } from './toFlow'
 
 const nodeTypes = {
@@ -43,7 +51,13 @@ const nodeTypes = {
   appliance: ApplianceNode,
   ecs: EcsNode,
 }
-const edgeTypes = { route: ConfigEdge, privateLink: ConfigEdge, serviceResource: ConfigEdge, serverGroup: ConfigEdge, internet: ConfigEdge }
+const edgeTypes = {
+  route: ConfigEdge,
+  privateLink: ConfigEdge,
+  serviceResource: ConfigEdge,
+  serverGroup: ConfigEdge,
+  internet: ConfigEdge,
+}
 
 const MINIMAP_COLOUR: Record<string, string> = {
   vpc: '#dbeafe',
@@ -105,9 +119,15 @@ export function Canvas() {
   const flow = useMemo(() => toFlow(design), [design])
   // React Flow owns transient drag positions; the document gets the position when the drag ends
   const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
-  useEffect(() => setNodes((drawn) => keepDrawnNodes(drawn, flow.nodes, new Set(selectedIds))), [flow.nodes, selectedIds])
+  useEffect(
+    () => setNodes((drawn) => keepDrawnNodes(drawn, flow.nodes, new Set(selectedIds))),
+    [flow.nodes, selectedIds],
+  )
   const edges = useMemo(
-    () => flow.edges.map((e) => (e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } })),
+    () =>
+      flow.edges.map((e) =>
+        e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } },
+      ),
     [flow.edges],
   )
   const drawnCount = flow.nodes.length
@@ -123,9 +143,10 @@ export function Canvas() {
       for (const c of changes) {
         if (c.type === 'position' && c.dragging === false && c.position) {
           const { x, y } = c.position
-          designStore
-            .getState()
-            .edit(`move ${c.id}`, (d) => ({ ...d, layout: { ...d.layout, [c.id]: { ...withDefaultLayout(d)[c.id], x, y } } }))
+          designStore.getState().edit(`move ${c.id}`, (d) => ({
+            ...d,
+            layout: { ...d.layout, [c.id]: { ...withDefaultLayout(d)[c.id], x, y } },
+          }))
         }
       }
       const selectChanges = changes.filter((c) => c.type === 'select')
@@ -147,7 +168,11 @@ export function Canvas() {
       if (!(PLACEABLE_KINDS as readonly string[]).includes(kind)) return
       e.preventDefault()
       const current = designStore.getState().design
-      const result = createResource(current, kind as PlaceableKind, dropTargetOf(current, containerAt(e.clientX, e.clientY)))
+      const result = createResource(
+        current,
+        kind as PlaceableKind,
+        dropTargetOf(current, containerAt(e.clientX, e.clientY)),
+      )
       if (!result.ok) {
         ui.getState().notify({ tone: 'error', lines: [result.message] })
         return
@@ -178,7 +203,15 @@ export function Canvas() {
         <PacketOverlay />
         <DropMarkers />
         {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
-        {!large && <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={minimapColour} />}
+        {!large && (
+          <MiniMap
+            position="top-right"
+            style={{ width: 160, height: 110 }}
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+          />
+        )}
       </>
     ),
     [large],

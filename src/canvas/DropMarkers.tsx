@@ -1,7 +1,7 @@
 // Where packets are being dropped right now, and why (on hover): a marker on the resource that dropped them.
-import { ViewportPortal, useInternalNode } from '@xyflow/react'
-import { type DropSeen } from '../store/simStore'
+import { useInternalNode, ViewportPortal } from '@xyflow/react'
 import { useSim } from '../store/context'
+import type { DropSeen } from '../store/simStore'
 
 function Marker({ drop }: { drop: DropSeen }) {
   const node = useInternalNode(drop.at)

@@ -49,14 +49,23 @@ export function Legend() {
   return (
     <>
       <div data-testid="legend" className={`absolute left-3 top-3 z-10 shadow-sm ${BOX}`}>
-        <button type="button" className="text-[11px] font-semibold text-slate-500 hover:text-slate-800" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="text-[11px] font-semibold text-slate-500 hover:text-slate-800"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Legend ▾' : 'Legend ▸'}
         </button>
         {open && <Key />}
       </div>
       {/* the whole key, unfolded and off screen, for the PNG and SVG exports' header: the one on the canvas is
           usually folded */}
-      <div data-testid="legend-key" aria-hidden="true" className={`pointer-events-none fixed -left-[10000px] top-0 ${BOX}`}>
+      <div
+        data-testid="legend-key"
+        aria-hidden="true"
+        className={`pointer-events-none fixed -left-[10000px] top-0 ${BOX}`}
+      >
         <p className="font-semibold text-slate-500">Legend</p>
         <Key />
       </div>

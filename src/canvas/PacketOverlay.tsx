@@ -158,7 +158,8 @@ export function PacketOverlay() {
       ctx.fillStyle = GENEVE
       for (let i = 0; i < frames.length; i += 2) ctx.fillRect(frames[i], frames[i + 1], 2 * FRAME, 2 * FRAME)
       ctx.fillStyle = '#fff'
-      for (let i = 0; i < frames.length; i += 2) ctx.fillRect(frames[i] + 2, frames[i + 1] + 2, 2 * FRAME - 4, 2 * FRAME - 4)
+      for (let i = 0; i < frames.length; i += 2)
+        ctx.fillRect(frames[i] + 2, frames[i + 1] + 2, 2 * FRAME - 4, 2 * FRAME - 4)
       for (const direction of ['inbound', 'outbound', 'internal'] as const) {
         ctx.fillStyle = COLOUR[direction]
         const xy = dots[direction]
@@ -185,5 +186,11 @@ export function PacketOverlay() {
     }
   }, [flow, sim])
 
-  return <canvas ref={canvas} data-testid="packet-overlay" className="pointer-events-none absolute inset-0 z-[4] h-full w-full" />
+  return (
+    <canvas
+      ref={canvas}
+      data-testid="packet-overlay"
+      className="pointer-events-none absolute inset-0 z-[4] h-full w-full"
+    />
+  )
 }

@@ -1,7 +1,10 @@
 // One glyph and one colour per kind, so a reader tells a GWLBe from a GWLB at a glance.
 import type { DrawnKind } from './toFlow'
 
-export const KIND_STYLE: Record<Exclude<DrawnKind, 'vpc' | 'zone' | 'vswitch'>, { label: string; colour: string; tint: string }> = {
+export const KIND_STYLE: Record<
+  Exclude<DrawnKind, 'vpc' | 'zone' | 'vswitch'>,
+  { label: string; colour: string; tint: string }
+> = {
   internetHost: { label: 'Internet', colour: '#475569', tint: '#f1f5f9' },
   ipv4Gateway: { label: 'IPv4 gateway', colour: '#047857', tint: '#ecfdf5' },
   gwlbEndpoint: { label: 'GWLBe', colour: '#6d28d9', tint: '#f5f3ff' },
@@ -13,7 +16,8 @@ export const KIND_STYLE: Record<Exclude<DrawnKind, 'vpc' | 'zone' | 'vswitch'>, 
 
 export const PATHS: Record<keyof typeof KIND_STYLE, string> = {
   // globe
-  internetHost: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 0c2.5 2.4 3.8 5.4 3.8 9s-1.3 6.6-3.8 9m0-18C9.5 5.4 8.2 8.4 8.2 12s1.3 6.6 3.8 9M3.5 9h17M3.5 15h17',
+  internetHost:
+    'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 0c2.5 2.4 3.8 5.4 3.8 9s-1.3 6.6-3.8 9m0-18C9.5 5.4 8.2 8.4 8.2 12s1.3 6.6 3.8 9M3.5 9h17M3.5 15h17',
   // gateway arch with an arrow through it
   ipv4Gateway: 'M4 21V9l8-6 8 6v12M9 21v-6h6v6M12 7v5m-2.5-2.5L12 12l2.5-2.5',
   // plug: the endpoint's ENI
@@ -30,7 +34,17 @@ export const PATHS: Record<keyof typeof KIND_STYLE, string> = {
 
 export function Glyph({ kind, size = 22 }: { kind: keyof typeof KIND_STYLE; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke={KIND_STYLE[kind].colour} strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke={KIND_STYLE[kind].colour}
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d={PATHS[kind]} />
     </svg>
   )

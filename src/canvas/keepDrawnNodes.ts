@@ -15,7 +15,8 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
   return keys.length === Object.keys(b).length && keys.every((k) => sameList(a[k], b[k]))
 }
 
-const sameSize = (a: CanvasNode, b: CanvasNode) => a.style?.width === b.style?.width && a.style?.height === b.style?.height
+const sameSize = (a: CanvasNode, b: CanvasNode) =>
+  a.style?.width === b.style?.width && a.style?.height === b.style?.height
 
 /** Whether React Flow would draw `next` exactly as it draws `drawn` (its own state aside: measured, dragging). */
 function drawnAlike(drawn: CanvasNode, next: CanvasNode, selected: boolean): boolean {
@@ -37,7 +38,11 @@ function drawnAlike(drawn: CanvasNode, next: CanvasNode, selected: boolean): boo
  * React Flow holds now) that would be drawn the same, and keeping its measured size where the box keeps
  * its size.
  */
-export function keepDrawnNodes(drawn: readonly CanvasNode[], next: readonly CanvasNode[], selectedIds: ReadonlySet<string>): CanvasNode[] {
+export function keepDrawnNodes(
+  drawn: readonly CanvasNode[],
+  next: readonly CanvasNode[],
+  selectedIds: ReadonlySet<string>,
+): CanvasNode[] {
   const before = new Map(drawn.map((n) => [n.id, n]))
   return next.map((n) => {
     const selected = selectedIds.has(n.id)

@@ -7,7 +7,11 @@ import { type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/react'
 import { useEffect, useRef } from 'react'
 
 /** Whether to fit: `before` is what was drawn, `now` what is drawn, `inView` whether a node is wholly visible. */
-export function shouldFit(before: ReadonlySet<string>, now: readonly string[], inView: (id: string) => boolean): boolean {
+export function shouldFit(
+  before: ReadonlySet<string>,
+  now: readonly string[],
+  inView: (id: string) => boolean,
+): boolean {
   if (!now.length) return false
   if (!now.some((id) => before.has(id))) return true
   return now.some((id) => !before.has(id) && !inView(id))
@@ -20,11 +24,21 @@ function wholeInView(s: ReactFlowState, id: string): boolean {
   const { x, y } = n.internals.positionAbsolute
   const left = x * zoom + tx
   const top = y * zoom + ty
-  return left >= 0 && top >= 0 && left + (n.measured.width ?? 0) * zoom <= s.width && top + (n.measured.height ?? 0) * zoom <= s.height
+  return (
+    left >= 0 &&
+    top >= 0 &&
+    left + (n.measured.width ?? 0) * zoom <= s.width &&
+    top + (n.measured.height ?? 0) * zoom <= s.height
+  )
 }
 
 /** Fits the view when `opened` changes or as `shouldFit` says, once React Flow has measured what `ids` names. */
-export function useKeepInView(ids: readonly string[], opened: number, measured: boolean, options: { padding: number; maxZoom: number }) {
+export function useKeepInView(
+  ids: readonly string[],
+  opened: number,
+  measured: boolean,
+  options: { padding: number; maxZoom: number },
+) {
   const { fitView } = useReactFlow()
   const store = useStoreApi()
   const drawn = useRef<ReadonlySet<string>>(new Set())

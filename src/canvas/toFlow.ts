@@ -1,7 +1,7 @@
 // Document → React Flow nodes and edges. Pure: every line on the canvas comes from configuration
 // (a route entry, an endpoint connection, a service resource, a server-group member).
 import type { Edge, Node } from '@xyflow/react'
-import { type Design, type LayoutEntry, SIZES, drawnParentOf, withDefaultLayout, zoneKey } from '../model'
+import { type Design, drawnParentOf, type LayoutEntry, SIZES, withDefaultLayout, zoneKey } from '../model'
 
 export type DrawnKind =
   | 'vpc'
@@ -43,7 +43,6 @@ type Side = 'top' | 'bottom' | 'left' | 'right'
 const INTERNET_LINES = 40
 type Box = { x: number; y: number; width: number; height: number }
 
-
 /** Which sides two boxes face each other on: vertical when one is wholly above the other. */
 function facingSides(a: Box, b: Box): [Side, Side] {
   if (b.y >= a.y + a.height) return ['bottom', 'top']
@@ -72,17 +71,47 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
   // parents before children, as React Flow requires: VPCs, zones, vSwitches, then the rest
   const vpcs = design.resources.filter((r) => r.kind === 'vpc')
   for (const v of vpcs) {
-    push({ id: v.id, type: 'vpc', position: pos(v.id), data: { resourceId: v.id }, style: size(layout[v.id]), zIndex: -3 })
-    const zonesUsed = new Set(design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === v.id ? [r.zoneId] : [])))
+    push({
+      id: v.id,
+      type: 'vpc',
+      position: pos(v.id),
+      data: { resourceId: v.id },
+      style: size(layout[v.id]),
+      zIndex: -3,
+    })
+    const zonesUsed = new Set(
+      design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === v.id ? [r.zoneId] : [])),
+    )
     for (const z of design.zones) {
       if (!zonesUsed.has(z)) continue
       const key = zoneKey(v.id, z)
-      push({ id: key, type: 'zone', position: pos(key), data: { vpcId: v.id, zoneId: z }, style: size(layout[key]), zIndex: -2, selectable: false }, v.id)
+      push(
+        {
+          id: key,
+          type: 'zone',
+          position: pos(key),
+          data: { vpcId: v.id, zoneId: z },
+          style: size(layout[key]),
+          zIndex: -2,
+          selectable: false,
+        },
+        v.id,
+      )
     }
   }
   for (const r of design.resources) {
     if (r.kind !== 'vswitch') continue
-    push({ id: r.id, type: 'vswitch', position: pos(r.id), data: { resourceId: r.id }, style: size(layout[r.id]), zIndex: -1 }, drawnParentOf(r))
+    push(
+      {
+        id: r.id,
+        type: 'vswitch',
+        position: pos(r.id),
+        data: { resourceId: r.id },
+        style: size(layout[r.id]),
+        zIndex: -1,
+      },
+      drawnParentOf(r),
+    )
   }
   for (const r of design.resources) {
     if (r.kind === 'vpc' || r.kind === 'vswitch' || r.kind === 'routeTable' || r.kind === 'securityGroup') continue
@@ -134,7 +163,9 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
     if (!g) return []
     const distance = (id: string) => {
       const h = boxOf(id)
-      return h ? Math.hypot(h.x + h.width / 2 - (g.x + g.width / 2), h.y + h.height / 2 - (g.y + g.height / 2)) : Infinity
+      return h
+        ? Math.hypot(h.x + h.width / 2 - (g.x + g.width / 2), h.y + h.height / 2 - (g.y + g.height / 2))
+        : Infinity
     }
     return hosts.length ? [hosts.reduce((a, b) => (distance(b) < distance(a) ? b : a))] : []
   }
@@ -143,13 +174,23 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
       const table = byId.get(r.routeTableId)
       if (table?.kind !== 'routeTable') continue
       for (const e of table.entries)
-        link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, { kind: 'route', label: e.destinationCidrBlock, routeTableId: table.id, labelAt: 'source' })
+        link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, {
+          kind: 'route',
+          label: e.destinationCidrBlock,
+          routeTableId: table.id,
+          labelAt: 'source',
+        })
     }
     if (r.kind === 'ipv4Gateway') {
       const table = r.gatewayRouteTableId ? byId.get(r.gatewayRouteTableId) : undefined
       if (table?.kind === 'routeTable')
         for (const e of table.entries)
-          link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, { kind: 'route', label: e.destinationCidrBlock, routeTableId: table.id, labelAt: 'target' })
+          link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, {
+            kind: 'route',
+            label: e.destinationCidrBlock,
+            routeTableId: table.id,
+            labelAt: 'target',
+          })
       for (const h of internetLinesTo(r.id)) link(`internet:${h}:${r.id}`, h, r.id, { kind: 'internet' })
     }
     if (r.kind === 'gwlbEndpoint')
@@ -162,11 +203,13 @@ export function toFlow(design: Design): { nodes: CanvasNode[]; edges: CanvasEdge
       })
     if (r.kind === 'endpointService') {
       const zonesByGwlb = new Map<string, string[]>()
-      for (const sr of r.resources) zonesByGwlb.set(sr.resourceId, [...(zonesByGwlb.get(sr.resourceId) ?? []), sr.zoneId])
+      for (const sr of r.resources)
+        zonesByGwlb.set(sr.resourceId, [...(zonesByGwlb.get(sr.resourceId) ?? []), sr.zoneId])
       for (const [gwlbId] of zonesByGwlb) link(`service:${r.id}:${gwlbId}`, r.id, gwlbId, { kind: 'serviceResource' })
     }
     if (r.kind === 'gwlb')
-      for (const s of r.serverGroup?.servers ?? []) link(`server:${r.id}:${s}`, r.id, s, { kind: 'serverGroup', bendNearSource: true })
+      for (const s of r.serverGroup?.servers ?? [])
+        link(`server:${r.id}:${s}`, r.id, s, { kind: 'serverGroup', bendNearSource: true })
   }
   // the overview keeps only the handles edges use
   const used = new Map<string, Set<string>>()

@@ -4,7 +4,7 @@
 import ELK from 'elkjs/lib/elk-api'
 import workerUrl from 'elkjs/lib/elk-worker.min.js?url'
 import type { Design } from '../model'
-import { type Layout, autoLayout } from './elkGraph'
+import { autoLayout, type Layout } from './elkGraph'
 
 let elk: InstanceType<typeof ELK> | undefined
 

@@ -3,7 +3,15 @@
 // leaves) becomes nested ELK graphs laid out one container at a time (SEPARATE_CHILDREN), so every
 // position ELK returns is already relative to the parent, as the document's layout is.
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api'
-import { type Design, type LayoutEntry, type Resource, SIZES, drawnParentOf, withDefaultLayout, zoneKey } from '../model'
+import {
+  type Design,
+  drawnParentOf,
+  type LayoutEntry,
+  type Resource,
+  SIZES,
+  withDefaultLayout,
+  zoneKey,
+} from '../model'
 
 export type Layout = Record<string, LayoutEntry>
 
@@ -15,7 +23,6 @@ export interface DrawnTree {
 }
 
 const UNDRAWN = new Set<Resource['kind']>(['routeTable', 'securityGroup'])
-
 
 export function drawnTree(design: Design): DrawnTree {
   const tree: DrawnTree = { parent: new Map(), children: new Map(), kind: new Map() }
@@ -70,7 +77,8 @@ export function flowLinks(design: Design): [string, string][] {
       if (t?.kind === 'routeTable') for (const e of t.entries) route(r.id, e.nextHopId)
     }
     if (r.kind === 'gwlbEndpoint' && byId.has(r.serviceId)) links.push([r.id, r.serviceId])
-    if (r.kind === 'endpointService') for (const id of new Set(r.resources.map((x) => x.resourceId))) if (byId.has(id)) links.push([r.id, id])
+    if (r.kind === 'endpointService')
+      for (const id of new Set(r.resources.map((x) => x.resourceId))) if (byId.has(id)) links.push([r.id, id])
     if (r.kind === 'gwlb') for (const s of r.serverGroup?.servers ?? []) if (byId.has(s)) links.push([r.id, s])
   }
   return links
@@ -103,7 +111,8 @@ export function liftedLinks(tree: DrawnTree, links: [string, string][]): [string
 }
 
 const { leaf, vswitch: V } = SIZES
-const padding = (top: number, right: number, bottom: number, left: number) => `[top=${top},left=${left},bottom=${bottom},right=${right}]`
+const padding = (top: number, right: number, bottom: number, left: number) =>
+  `[top=${top},left=${left},bottom=${bottom},right=${right}]`
 
 const LAYERED: LayoutOptions = {
   'elk.algorithm': 'layered',
@@ -118,7 +127,13 @@ const LAYERED: LayoutOptions = {
 /** How each kind of container lays out what it holds: top to bottom, except zones, read left to right. */
 const CONTAINER_OPTIONS: Record<'page' | 'vpc' | 'zone', LayoutOptions> = {
   // the page: the internet above, consumers, services, providers below, as Tidy stacks them
-  page: { ...LAYERED, 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '72', 'elk.layered.spacing.nodeNodeBetweenLayers': '96', 'elk.padding': padding(0, 0, 0, 0) },
+  page: {
+    ...LAYERED,
+    'elk.direction': 'DOWN',
+    'elk.spacing.nodeNode': '72',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '96',
+    'elk.padding': padding(0, 0, 0, 0),
+  },
   // under the two title lines; room between layers for the route labels that stand by the gateway
   vpc: {
     ...LAYERED,
@@ -144,7 +159,10 @@ const CONTAINER_OPTIONS: Record<'page' | 'vpc' | 'zone', LayoutOptions> = {
 function vswitchGrid(tree: DrawnTree, id: string, into: Layout): { width: number; height: number } {
   const leaves = tree.children.get(id) ?? []
   leaves.forEach((c, i) => {
-    into[c] = { x: V.padX + (i % V.perRow) * (leaf.width + V.gap), y: V.top + Math.floor(i / V.perRow) * (leaf.height + V.gap) }
+    into[c] = {
+      x: V.padX + (i % V.perRow) * (leaf.width + V.gap),
+      y: V.top + Math.floor(i / V.perRow) * (leaf.height + V.gap),
+    }
   })
   const cols = Math.max(1, Math.min(V.perRow, leaves.length))
   const rows = Math.max(1, Math.ceil(leaves.length / V.perRow))
@@ -199,7 +217,8 @@ export function fromElkGraph(laidOut: ElkNode, request: ElkRequest, tree: DrawnT
     if (!isRoot) {
       const entry: LayoutEntry = { x: Math.round(n.x ?? 0), y: Math.round(n.y ?? 0) }
       const kind = tree.kind.get(n.id)
-      if (kind === 'vpc' || kind === 'zone' || kind === 'vswitch') Object.assign(entry, { width: Math.round(n.width ?? 0), height: Math.round(n.height ?? 0) })
+      if (kind === 'vpc' || kind === 'zone' || kind === 'vswitch')
+        Object.assign(entry, { width: Math.round(n.width ?? 0), height: Math.round(n.height ?? 0) })
       out[n.id] = entry
     }
     for (const c of n.children ?? []) visit(c, false)
@@ -219,7 +238,9 @@ const PAGE = { rowGap: 96, wrapGap: 72, nodeGap: 72, maxRowWidth: 6000 }
  */
 function restackPage(tree: DrawnTree, out: Layout) {
   const size = (id: string) => ({ w: out[id].width ?? leaf.width, h: out[id].height ?? leaf.height })
-  const top = [...(tree.children.get(undefined) ?? [])].filter((id) => out[id]).sort((a, b) => out[a].y - out[b].y || out[a].x - out[b].x)
+  const top = [...(tree.children.get(undefined) ?? [])]
+    .filter((id) => out[id])
+    .sort((a, b) => out[a].y - out[b].y || out[a].x - out[b].x)
   const layers: string[][] = []
   let bottom = -Infinity
   for (const id of top) {
@@ -276,7 +297,12 @@ function evenZoneBands(tree: DrawnTree, vpc: string, out: Layout) {
  * grew, what stood right of it or below it in each enclosing container moves over by as much, and each
  * enclosing container grows to hold its contents. Nothing that did not overlap before overlaps after.
  */
-export function placeContainer(design: Design, root: string, contents: Layout, rootSize: { width: number; height: number }): Layout {
+export function placeContainer(
+  design: Design,
+  root: string,
+  contents: Layout,
+  rootSize: { width: number; height: number },
+): Layout {
   const tree = drawnTree(design)
   const out: Layout = { ...withDefaultLayout(design), ...contents }
   const sizeOf = (id: string) => ({ width: out[id]?.width ?? leaf.width, height: out[id]?.height ?? leaf.height })
@@ -289,7 +315,11 @@ export function placeContainer(design: Design, root: string, contents: Layout, r
     for (const s of tree.children.get(parent) ?? []) {
       if (s === at) continue
       const b = out[s]
-      out[s] = { ...b, x: b.x >= before.x + before.width ? b.x + dw : b.x, y: b.y >= before.y + before.height ? b.y + dh : b.y }
+      out[s] = {
+        ...b,
+        x: b.x >= before.x + before.width ? b.x + dw : b.x,
+        y: b.y >= before.y + before.height ? b.y + dh : b.y,
+      }
     }
     if (parent === undefined) break
     before = { ...out[parent], ...sizeOf(parent) }
@@ -302,7 +332,11 @@ export function placeContainer(design: Design, root: string, contents: Layout, r
         right = Math.max(right, out[c].x + sizeOf(c).width)
         bottom = Math.max(bottom, out[c].y + sizeOf(c).height)
       }
-      out[parent] = { ...out[parent], width: Math.max(before.width, right + pad.padX), height: Math.max(before.height, bottom + pad.bottom) }
+      out[parent] = {
+        ...out[parent],
+        width: Math.max(before.width, right + pad.padX),
+        height: Math.max(before.height, bottom + pad.bottom),
+      }
       if (kind === 'vpc') evenZoneBands(tree, parent, out)
     }
     at = parent
@@ -325,5 +359,8 @@ export async function autoLayout(elk: ElkLayouter, design: Design, root?: string
   const laidOut = await elk.layout(request.graph)
   const contents = fromElkGraph(laidOut, request, tree)
   if (root === undefined) return contents
-  return placeContainer(design, root, contents, { width: Math.round(laidOut.width ?? 0), height: Math.round(laidOut.height ?? 0) })
+  return placeContainer(design, root, contents, {
+    width: Math.round(laidOut.width ?? 0),
+    height: Math.round(laidOut.height ?? 0),
+  })
 }

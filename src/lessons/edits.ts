@@ -1,6 +1,6 @@
 // Lesson edits applied to a design: pure, each returning a new design or why it cannot apply.
 import type { Design } from '../model'
-import { findResource, sameBlock, updateResource, withRoute, withoutEntry } from '../model/edits/basic'
+import { findResource, sameBlock, updateResource, withoutEntry, withRoute } from '../model/edits/basic'
 import { planDeletion } from '../model/edits/remove'
 import type { Lesson, LessonEdit } from './schema'
 
@@ -14,13 +14,22 @@ export function applyLessonEdit(design: Design, edit: LessonEdit): EditResult {
   switch (edit.kind) {
     case 'setApplianceState':
       if (!findResource(design, edit.applianceId, 'appliance')) return missing('appliance', edit.applianceId)
-      return { ok: true, design: updateResource(design, edit.applianceId, 'appliance', (a) => ({ ...a, state: edit.state })) }
+      return {
+        ok: true,
+        design: updateResource(design, edit.applianceId, 'appliance', (a) => ({ ...a, state: edit.state })),
+      }
     case 'setJumboFrames':
       if (!findResource(design, edit.applianceId, 'appliance')) return missing('appliance', edit.applianceId)
-      return { ok: true, design: updateResource(design, edit.applianceId, 'appliance', (a) => ({ ...a, jumboFrames: edit.jumboFrames })) }
+      return {
+        ok: true,
+        design: updateResource(design, edit.applianceId, 'appliance', (a) => ({ ...a, jumboFrames: edit.jumboFrames })),
+      }
     case 'setCrossZone':
       if (!findResource(design, edit.gwlbId, 'gwlb')) return missing('GWLB', edit.gwlbId)
-      return { ok: true, design: updateResource(design, edit.gwlbId, 'gwlb', (g) => ({ ...g, crossZoneEnabled: edit.crossZoneEnabled })) }
+      return {
+        ok: true,
+        design: updateResource(design, edit.gwlbId, 'gwlb', (g) => ({ ...g, crossZoneEnabled: edit.crossZoneEnabled })),
+      }
     case 'setRouteEntry':
       if (!findResource(design, edit.routeTableId, 'routeTable')) return missing('route table', edit.routeTableId)
       return {
@@ -39,7 +48,13 @@ export function applyLessonEdit(design: Design, edit: LessonEdit): EditResult {
     }
     case 'setConnectionStatus':
       if (!findResource(design, edit.endpointId, 'gwlbEndpoint')) return missing('GWLB endpoint', edit.endpointId)
-      return { ok: true, design: updateResource(design, edit.endpointId, 'gwlbEndpoint', (e) => ({ ...e, connectionStatus: edit.connectionStatus })) }
+      return {
+        ok: true,
+        design: updateResource(design, edit.endpointId, 'gwlbEndpoint', (e) => ({
+          ...e,
+          connectionStatus: edit.connectionStatus,
+        })),
+      }
     case 'deleteResource': {
       const plan = planDeletion(design, edit.id)
       if (!plan.ok) return { ok: false, message: plan.refused }
@@ -48,7 +63,13 @@ export function applyLessonEdit(design: Design, edit: LessonEdit): EditResult {
       return option ? { ok: true, design: option.design } : { ok: false, message: `${edit.id} cannot be deleted` }
     }
     case 'addScenario':
-      return { ok: true, design: { ...design, scenarios: [...design.scenarios.filter((s) => s.name !== edit.scenario.name), edit.scenario] } }
+      return {
+        ok: true,
+        design: {
+          ...design,
+          scenarios: [...design.scenarios.filter((s) => s.name !== edit.scenario.name), edit.scenario],
+        },
+      }
   }
 }
 

@@ -8,8 +8,8 @@ import mtu from './data/05-mtu.json'
 import teardown from './data/06-teardown.json'
 import { type Lesson, lessonSchema } from './schema'
 
+export { applyLessonEdit, type EditResult, type StepDesigns, stepDesigns } from './edits'
 export * from './schema'
-export { applyLessonEdit, stepDesigns, type EditResult, type StepDesigns } from './edits'
 
 export const LESSON_FILES: Record<string, unknown> = {
   '01-inbound.json': inbound,
@@ -31,7 +31,9 @@ export function loadLessons(files: Record<string, unknown> = LESSON_FILES): Less
   })
 }
 
-export const LESSONS: Lesson[] = loadLessons().flatMap((l) => (l.ok ? [l.lesson] : [])).sort((a, b) => a.number - b.number)
+export const LESSONS: Lesson[] = loadLessons()
+  .flatMap((l) => (l.ok ? [l.lesson] : []))
+  .sort((a, b) => a.number - b.number)
 
 /** The canvas focus of a step: its own, or the first highlighted resource. */
 export function stepFocus(step: Lesson['steps'][number]): string | undefined {

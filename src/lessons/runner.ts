@@ -2,17 +2,20 @@
 // whole state (document and undo history) is kept aside and the interface goes read-only (autosave skips
 // read-only changes); each step's design replaces what is shown; leaving puts the user's state back.
 import { createStore } from 'zustand/vanilla'
+import type { PacketSpec, RoundTrip } from '../../worker/engine/types'
 import type { Design } from '../model'
 import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
-import type { PacketSpec, RoundTrip } from '../../worker/engine/types'
-import { LESSONS, stepFocus } from './index'
 import { stepDesigns } from './edits'
+import { LESSONS, stepFocus } from './index'
 import type { Lesson, LessonDesignName } from './schema'
 
 export interface LessonDeps {
   loadDesign(name: LessonDesignName): Promise<{ ok: true; design: Design } | { ok: false; message: string }>
-  trace(design: Design, packet: PacketSpec): Promise<{ ok: true; roundTrip: RoundTrip } | { ok: false; message: string }>
+  trace(
+    design: Design,
+    packet: PacketSpec,
+  ): Promise<{ ok: true; roundTrip: RoundTrip } | { ok: false; message: string }>
   /** loads a scenario of the shown design into the simulator, paused at 0 s; true once it is loaded */
   simulate(scenario: string): Promise<boolean>
   /** plays the loaded scenario and pauses by itself exactly at simulated `untilMs` */
@@ -21,7 +24,11 @@ export interface LessonDeps {
   stopSimulation(): void
 }
 
-export type TraceState = { status: 'running' } | { status: 'ok'; roundTrip: RoundTrip } | { status: 'failed'; message: string } | null
+export type TraceState =
+  | { status: 'running' }
+  | { status: 'ok'; roundTrip: RoundTrip }
+  | { status: 'failed'; message: string }
+  | null
 export type SideTab = 'details' | 'walk' | 'lessons'
 
 export interface LessonState {
@@ -79,10 +86,17 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       if (mine !== token) return
       if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
       const designs = stepDesigns(base.design, lesson, `Lesson ${lesson.number}: ${lesson.title}`)
-      if (!designs.ok) return set({ status: 'failed', message: `Step ${designs.step + 1} of the lesson does not apply: ${designs.message}` })
+      if (!designs.ok)
+        return set({
+          status: 'failed',
+          message: `Step ${designs.step + 1} of the lesson does not apply: ${designs.message}`,
+        })
       if (!saved) {
         const d = stores.design.getState()
-        saved = { design: { design: d.design, past: d.past, future: d.future, labels: d.labels }, readOnly: stores.ui.getState().readOnly }
+        saved = {
+          design: { design: d.design, past: d.past, future: d.future, labels: d.labels },
+          readOnly: stores.ui.getState().readOnly,
+        }
         // read-only first, so autosave never sees a lesson's design as the user's
         stores.ui.getState().setReadOnly(true)
       }
@@ -110,7 +124,17 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       }
       stores.ui.getState().setHighlight(null)
       stores.ui.getState().select(null)
-      set({ lesson: null, status: 'idle', message: null, stepIndex: 0, designs: [], presenting: false, trace: null, answer: null, revealed: false })
+      set({
+        lesson: null,
+        status: 'idle',
+        message: null,
+        stepIndex: 0,
+        designs: [],
+        presenting: false,
+        trace: null,
+        answer: null,
+        revealed: false,
+      })
     },
 
     go(index) {
@@ -127,12 +151,27 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       const focusId = stepFocus(step)
       stores.ui.getState().setHighlight(step.highlight.length ? { ids: step.highlight, focusId, tone: 'lesson' } : null)
       const action = step.action
-      set({ stepIndex: i, answer: null, revealed: false, trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null })
+      set({
+        stepIndex: i,
+        answer: null,
+        revealed: false,
+        trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null,
+      })
       if (action?.kind === 'trace' || action?.kind === 'quiz') {
         deps
           .trace(design, action.packet)
-          .then((r) => mine === token && set({ trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message } }))
-          .catch((e: unknown) => mine === token && set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }))
+          .then(
+            (r) =>
+              mine === token &&
+              set({
+                trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message },
+              }),
+          )
+          .catch(
+            (e: unknown) =>
+              mine === token &&
+              set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }),
+          )
       } else if (action?.kind === 'simulate') {
         const untilMs = action.untilSeconds * 1000
         // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
@@ -152,7 +191,11 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
 export type LessonRunner = ReturnType<typeof createLessonRunner>
 
 /** Whether the learner's click answers a quiz right: where the packet really ends, or an answer the lesson also accepts. */
-export function quizVerdict(answer: string | null, end: string | null, accept: readonly string[]): 'right' | 'wrong' | 'none' {
+export function quizVerdict(
+  answer: string | null,
+  end: string | null,
+  accept: readonly string[],
+): 'right' | 'wrong' | 'none' {
   if (answer === null) return 'none'
   return answer === end || accept.includes(answer) ? 'right' : 'wrong'
 }

@@ -1,10 +1,9 @@
 // A lesson as data: a reference design, then steps of narration, highlighted resources, design edits and at
 // most one action (trace a packet, a quiz, a simulator run). Checked by zod when loaded, like any outside input.
 import * as z from 'zod/mini'
-import { NEXT_HOP_TYPES, type NextHopType } from '../model'
-import { CONNECTION_STATUSES } from '../model'
-import { scenarioSchema } from '../model/scenario'
 import { DISPOSITIONS, type Disposition } from '../../worker/engine/types'
+import { CONNECTION_STATUSES, NEXT_HOP_TYPES, type NextHopType } from '../model'
+import { scenarioSchema } from '../model/scenario'
 
 const id = z.string().check(z.minLength(1), z.maxLength(64))
 const text = z.string().check(z.minLength(1), z.maxLength(2000))
@@ -14,7 +13,11 @@ const customNextHopTypes = NEXT_HOP_TYPES.filter((t): t is Exclude<NextHopType, 
 
 /** A design edit a step applies, as data: each maps onto one change the designer could make by hand. */
 export const lessonEditSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('setApplianceState'), applianceId: id, state: z.enum(['running', 'stopped', 'hung']) }),
+  z.strictObject({
+    kind: z.literal('setApplianceState'),
+    applianceId: id,
+    state: z.enum(['running', 'stopped', 'hung']),
+  }),
   z.strictObject({ kind: z.literal('setJumboFrames'), applianceId: id, jumboFrames: z.boolean() }),
   z.strictObject({ kind: z.literal('setCrossZone'), gwlbId: id, crossZoneEnabled: z.boolean() }),
   z.strictObject({
@@ -26,7 +29,11 @@ export const lessonEditSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('deleteRouteEntry'), routeTableId: id, destinationCidrBlock: z.string() }),
   /** "reject a connection" is Disconnected: the cloud has no Rejected status */
-  z.strictObject({ kind: z.literal('setConnectionStatus'), endpointId: id, connectionStatus: z.enum(CONNECTION_STATUSES) }),
+  z.strictObject({
+    kind: z.literal('setConnectionStatus'),
+    endpointId: id,
+    connectionStatus: z.enum(CONNECTION_STATUSES),
+  }),
   /** routes "deleteFirst" is the seed's teardown order; "leave" leaves them pointing nowhere */
   z.strictObject({ kind: z.literal('deleteResource'), id, routes: z.enum(['deleteFirst', 'leave']) }),
   z.strictObject({ kind: z.literal('addScenario'), scenario: scenarioSchema }),
@@ -57,7 +64,12 @@ export const expectSchema = z.strictObject({
 const legSchema = z.enum(['request', 'reply'])
 
 export const lessonActionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('trace'), packet: lessonPacketSchema, leg: z._default(legSchema, 'request'), expect: expectSchema }),
+  z.strictObject({
+    kind: z.literal('trace'),
+    packet: lessonPacketSchema,
+    leg: z._default(legSchema, 'request'),
+    expect: expectSchema,
+  }),
   z.strictObject({
     kind: z.literal('quiz'),
     question: text,
@@ -68,7 +80,11 @@ export const lessonActionSchema = z.discriminatedUnion('kind', [
     expect: expectSchema,
   }),
   /** plays a scenario of the step's design in the simulator, up to about untilSeconds */
-  z.strictObject({ kind: z.literal('simulate'), scenario: z.string().check(z.minLength(1)), untilSeconds: z.number().check(z.positive()) }),
+  z.strictObject({
+    kind: z.literal('simulate'),
+    scenario: z.string().check(z.minLength(1)),
+    untilSeconds: z.number().check(z.positive()),
+  }),
 ])
 export type LessonAction = z.infer<typeof lessonActionSchema>
 

@@ -80,7 +80,10 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
       const inZone = vswitches.filter((v) => v.kind === 'vswitch' && v.zoneId === zoneId)
       if (!inZone.length) continue
       // workloads on the left, GWLBe vSwitches on the right: the route between them is short and level
-      const columns = [inZone.filter((v) => !hasEndpoint.has(v.id)), inZone.filter((v) => hasEndpoint.has(v.id))].filter((c) => c.length)
+      const columns = [
+        inZone.filter((v) => !hasEndpoint.has(v.id)),
+        inZone.filter((v) => hasEndpoint.has(v.id)),
+      ].filter((c) => c.length)
       let cx = Z.padX
       let zoneHeight = 0
       for (const column of columns) {
@@ -104,7 +107,9 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
     for (const z of zoneBoxes) out[z.key] = { ...out[z.key], height: maxZoneHeight }
     const width = Math.max(x - P.zoneGap + P.padX, 480)
     // VPC-wide resources: the IPv4 gateway on the top edge, GWLBs in the band under the title
-    const edgeNodes = design.resources.filter((r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb') && r.vpcId === vpcId)
+    const edgeNodes = design.resources.filter(
+      (r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb') && r.vpcId === vpcId,
+    )
     edgeNodes.forEach((r, i) => {
       const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40
       const left = (width - span) / 2 + i * (leaf.width + 40)
@@ -115,12 +120,21 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
   }
 
   const vpcs = design.resources.filter((r) => r.kind === 'vpc')
-  const consumerVpcs = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => (r.kind === 'gwlbEndpoint' ? r.vpcId : '')))
+  const consumerVpcs = new Set(
+    design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => (r.kind === 'gwlbEndpoint' ? r.vpcId : '')),
+  )
   const ordered = [...vpcs.filter((v) => consumerVpcs.has(v.id)), ...vpcs.filter((v) => !consumerVpcs.has(v.id))]
   const boxes = new Map(ordered.map((v) => [v.id, placeVpc(v.id)]))
-  const consumerRows = vpcRows(ordered.filter((v) => consumerVpcs.has(v.id)).map((v) => v.id), boxes)
-  const providerRows = vpcRows(ordered.filter((v) => !consumerVpcs.has(v.id)).map((v) => v.id), boxes)
-  const rowWidth = (ids: string[]) => ids.reduce((a, id) => a + (boxes.get(id) as Box).width, 0) + (ids.length - 1) * page.vpcGap
+  const consumerRows = vpcRows(
+    ordered.filter((v) => consumerVpcs.has(v.id)).map((v) => v.id),
+    boxes,
+  )
+  const providerRows = vpcRows(
+    ordered.filter((v) => !consumerVpcs.has(v.id)).map((v) => v.id),
+    boxes,
+  )
+  const rowWidth = (ids: string[]) =>
+    ids.reduce((a, id) => a + (boxes.get(id) as Box).width, 0) + (ids.length - 1) * page.vpcGap
   const pageWidth = Math.max(0, ...[...consumerRows, ...providerRows].map(rowWidth))
   const row = (items: Resource[], y: number) => {
     const span = items.length * leaf.width + Math.max(0, items.length - 1) * page.hostGap
@@ -164,6 +178,17 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
 function vpcRows(ids: string[], boxes: Map<string, Box>): string[][] {
   if (!ids.length) return []
   const mean = (f: (b: Box) => number) => ids.reduce((a, id) => a + f(boxes.get(id) as Box), 0) / ids.length
-  const perRow = Math.max(1, Math.min(ids.length, Math.round(Math.sqrt((SCREEN_ASPECT * ids.length * (mean((b) => b.height) + SIZES.page.rowGap)) / (mean((b) => b.width) + SIZES.page.vpcGap)))))
+  const perRow = Math.max(
+    1,
+    Math.min(
+      ids.length,
+      Math.round(
+        Math.sqrt(
+          (SCREEN_ASPECT * ids.length * (mean((b) => b.height) + SIZES.page.rowGap)) /
+            (mean((b) => b.width) + SIZES.page.vpcGap),
+        ),
+      ),
+    ),
+  )
   return Array.from({ length: Math.ceil(ids.length / perRow) }, (_, i) => ids.slice(i * perRow, (i + 1) * perRow))
 }

@@ -1,21 +1,27 @@
 // The model's public surface: the design document, its loader and its helpers.
-export * from './design'
+
 export * from './defaultLayout'
+export * from './design'
 export * from './ipv4'
 export * from './loadError'
 export * from './migrations'
 export * from './parse'
-export * from './scenario'
-export type { Appliance } from './resources/appliance'
+export type { Appliance, PolicyRule } from './resources/appliance'
+export { parsePortRange } from './resources/common'
 export type { Ecs } from './resources/ecs'
 export type { EndpointService } from './resources/endpointService'
-export { HEALTH_CHECK_DEFAULTS, type Gwlb, type HealthCheck, type ServerGroup, type ZoneMapping } from './resources/gwlb'
+export {
+  type Gwlb,
+  HEALTH_CHECK_DEFAULTS,
+  type HealthCheck,
+  type ServerGroup,
+  type ZoneMapping,
+} from './resources/gwlb'
 export { CONNECTION_STATUSES, type ConnectionStatus, type GwlbEndpoint } from './resources/gwlbEndpoint'
 export type { InternetHost } from './resources/internetHost'
 export type { Ipv4Gateway } from './resources/ipv4Gateway'
 export { NEXT_HOP_TYPES, type NextHopType, type RouteEntry, type RouteTable } from './resources/routeTable'
-export type { PolicyRule } from './resources/appliance'
-export { parsePortRange } from './resources/common'
 export type { SecurityGroup, SecurityGroupRule } from './resources/securityGroup'
 export type { Vpc } from './resources/vpc'
 export type { Vswitch } from './resources/vswitch'
+export * from './scenario'

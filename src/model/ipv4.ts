@@ -55,7 +55,7 @@ export function formatCidr(c: Cidr): string {
 }
 
 export function cidrContainsAddress(c: Cidr, addr: number): boolean {
-  return ((addr & maskOf(c.prefix)) >>> 0) === c.base
+  return (addr & maskOf(c.prefix)) >>> 0 === c.base
 }
 
 /** true when inner lies wholly inside outer (equal counts as inside) */

@@ -14,7 +14,7 @@ export const LOAD_ERROR_CODES = {
   'GWLB-L011': 'address outside its vSwitch',
   'GWLB-L012': 'address reserved by the vSwitch',
   'GWLB-L013': 'duplicate address',
-  'GWLB-L014': 'zone not in the design\'s zones',
+  'GWLB-L014': "zone not in the design's zones",
   'GWLB-L015': 'fields that contradict each other',
   'GWLB-L016': 'duplicate route destination',
   'GWLB-L017': 'migration failed',

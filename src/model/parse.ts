@@ -5,14 +5,22 @@ import {
   DESIGN_FORMAT,
   DESIGN_VERSION,
   type Design,
+  designSchema,
   RESOURCE_KINDS,
   type Resource,
   type ResourceKind,
-  designSchema,
   zoneKey,
 } from './design'
-import { type Cidr, cidrContainsAddress, cidrContainsCidr, cidrsOverlap, isReservedInVswitch, parseCidr, parseIpv4 } from './ipv4'
-import { type LoadError, type LoadErrorCode, formatPath, loadError } from './loadError'
+import {
+  type Cidr,
+  cidrContainsAddress,
+  cidrContainsCidr,
+  cidrsOverlap,
+  isReservedInVswitch,
+  parseCidr,
+  parseIpv4,
+} from './ipv4'
+import { formatPath, type LoadError, type LoadErrorCode, loadError } from './loadError'
 import { MIGRATIONS, type Migration, migrate } from './migrations'
 
 export type ParseResult =
@@ -80,7 +88,8 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
     errors.push(loadError(code, path, value, expected))
   const byId = new Map<string, { r: Resource; i: number }>()
   design.resources.forEach((r, i) => {
-    if (byId.has(r.id)) err('GWLB-L006', `resources[${i}].id`, r.id, `an id not already used by resources[${byId.get(r.id)?.i}]`)
+    if (byId.has(r.id))
+      err('GWLB-L006', `resources[${i}].id`, r.id, `an id not already used by resources[${byId.get(r.id)?.i}]`)
     else byId.set(r.id, { r, i })
   })
   const accountIds = new Set<string>()
@@ -93,7 +102,11 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
     if (design.zones.indexOf(z) !== i) err('GWLB-L006', `zones[${i}]`, z, 'a zone listed once')
   })
 
-  function ref<K extends ResourceKind>(path: string, id: string, kinds: K[]): Extract<Resource, { kind: K }> | undefined {
+  function ref<K extends ResourceKind>(
+    path: string,
+    id: string,
+    kinds: K[],
+  ): Extract<Resource, { kind: K }> | undefined {
     const hit = byId.get(id)
     if (!hit || !kinds.includes(hit.r.kind as K)) {
       const article = /^[aeiou]/i.test(kinds[0]) ? 'an' : 'a'
@@ -127,7 +140,12 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
       return
     }
     if (isReservedInVswitch(block, addr)) {
-      err('GWLB-L012', path, text, `an address that vSwitch ${vsw.id} does not reserve (it keeps the first and the last three of ${vsw.cidrBlock})`)
+      err(
+        'GWLB-L012',
+        path,
+        text,
+        `an address that vSwitch ${vsw.id} does not reserve (it keeps the first and the last three of ${vsw.cidrBlock})`,
+      )
       return
     }
     const seen = privateInVpc.get(vsw.vpcId) ?? new Map<number, string>()
@@ -161,14 +179,27 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
             err('GWLB-L010', at('cidrBlock'), r.cidrBlock, `a block inside VPC ${vpc.id} (${vpc.cidrBlock})`)
           const siblings = vswitchesByVpc.get(vpc.id) ?? []
           for (const s of siblings)
-            if (cidrsOverlap(s.block, block)) err('GWLB-L009', at('cidrBlock'), r.cidrBlock, `a block that does not overlap vSwitch ${s.id} (${s.path})`)
+            if (cidrsOverlap(s.block, block))
+              err(
+                'GWLB-L009',
+                at('cidrBlock'),
+                r.cidrBlock,
+                `a block that does not overlap vSwitch ${s.id} (${s.path})`,
+              )
           siblings.push({ id: r.id, block, path: at('cidrBlock') })
           vswitchesByVpc.set(vpc.id, siblings)
         }
         if (r.routeTableId !== undefined) {
           const rt = ref(at('routeTableId'), r.routeTableId, ['routeTable'])
-          if (rt && rt.routeTableType !== 'VSwitch') err('GWLB-L015', at('routeTableId'), r.routeTableId, 'a route table of type VSwitch (a Gateway table binds to the IPv4 gateway only)')
-          if (rt && rt.vpcId !== r.vpcId) err('GWLB-L015', at('routeTableId'), r.routeTableId, `a route table of VPC ${r.vpcId}`)
+          if (rt && rt.routeTableType !== 'VSwitch')
+            err(
+              'GWLB-L015',
+              at('routeTableId'),
+              r.routeTableId,
+              'a route table of type VSwitch (a Gateway table binds to the IPv4 gateway only)',
+            )
+          if (rt && rt.vpcId !== r.vpcId)
+            err('GWLB-L015', at('routeTableId'), r.routeTableId, `a route table of VPC ${r.vpcId}`)
         }
         break
       }
@@ -178,7 +209,13 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
         r.entries.forEach((e, j) => {
           const key = cidr(e.destinationCidrBlock)
           const k = key ? `${key.base}/${key.prefix}` : e.destinationCidrBlock
-          if (seen.has(k)) err('GWLB-L016', at(`entries[${j}].destinationCidrBlock`), e.destinationCidrBlock, 'a destination listed once per route table')
+          if (seen.has(k))
+            err(
+              'GWLB-L016',
+              at(`entries[${j}].destinationCidrBlock`),
+              e.destinationCidrBlock,
+              'a destination listed once per route table',
+            )
           seen.add(k)
         })
         break
@@ -187,8 +224,10 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
         ref(at('vpcId'), r.vpcId, ['vpc'])
         if (r.gatewayRouteTableId !== undefined) {
           const rt = ref(at('gatewayRouteTableId'), r.gatewayRouteTableId, ['routeTable'])
-          if (rt && rt.routeTableType !== 'Gateway') err('GWLB-L015', at('gatewayRouteTableId'), r.gatewayRouteTableId, 'a route table of type Gateway')
-          if (rt && rt.vpcId !== r.vpcId) err('GWLB-L015', at('gatewayRouteTableId'), r.gatewayRouteTableId, `a route table of VPC ${r.vpcId}`)
+          if (rt && rt.routeTableType !== 'Gateway')
+            err('GWLB-L015', at('gatewayRouteTableId'), r.gatewayRouteTableId, 'a route table of type Gateway')
+          if (rt && rt.vpcId !== r.vpcId)
+            err('GWLB-L015', at('gatewayRouteTableId'), r.gatewayRouteTableId, `a route table of VPC ${r.vpcId}`)
         }
         break
       }
@@ -220,17 +259,25 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
           if (r.zoneMappings.findIndex((o) => o.zoneId === m.zoneId) !== j)
             err('GWLB-L015', at(`zoneMappings[${j}].zoneId`), m.zoneId, 'one mapping per zone')
           const vsw = byId.get(m.vswitchId)?.r
-          placeAddress(at(`zoneMappings[${j}].privateIpAddress`), m.privateIpAddress, m.vswitchId, at(`zoneMappings[${j}].vswitchId`))
+          placeAddress(
+            at(`zoneMappings[${j}].privateIpAddress`),
+            m.privateIpAddress,
+            m.vswitchId,
+            at(`zoneMappings[${j}].vswitchId`),
+          )
           if (vsw?.kind === 'vswitch') {
-            if (vsw.vpcId !== r.vpcId) err('GWLB-L015', at(`zoneMappings[${j}].vswitchId`), m.vswitchId, `a vSwitch of VPC ${r.vpcId}`)
-            if (vsw.zoneId !== m.zoneId) err('GWLB-L015', at(`zoneMappings[${j}].vswitchId`), m.vswitchId, `a vSwitch in zone ${m.zoneId}`)
+            if (vsw.vpcId !== r.vpcId)
+              err('GWLB-L015', at(`zoneMappings[${j}].vswitchId`), m.vswitchId, `a vSwitch of VPC ${r.vpcId}`)
+            if (vsw.zoneId !== m.zoneId)
+              err('GWLB-L015', at(`zoneMappings[${j}].vswitchId`), m.vswitchId, `a vSwitch in zone ${m.zoneId}`)
           }
         })
         r.serverGroup?.servers.forEach((s, j) => {
           const path = at(`serverGroup.servers[${j}]`)
           const app = ref(path, s, ['appliance'])
           const vsw = app && byId.get(app.vswitchId)?.r
-          if (vsw?.kind === 'vswitch' && vsw.vpcId !== r.vpcId) err('GWLB-L015', path, s, `an appliance in VPC ${r.vpcId}, the server group's VPC`)
+          if (vsw?.kind === 'vswitch' && vsw.vpcId !== r.vpcId)
+            err('GWLB-L015', path, s, `an appliance in VPC ${r.vpcId}, the server group's VPC`)
           if (r.serverGroup?.servers.indexOf(s) !== j) err('GWLB-L006', path, s, 'an appliance listed once')
         })
         break
@@ -251,7 +298,8 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
         const vsw = byId.get(r.vswitchId)?.r
         if (vsw?.kind === 'vswitch') {
           if (vsw.vpcId !== r.vpcId) err('GWLB-L015', at('vswitchId'), r.vswitchId, `a vSwitch of VPC ${r.vpcId}`)
-          if (vsw.zoneId !== r.zoneId) err('GWLB-L015', at('vswitchId'), r.vswitchId, `a vSwitch in zone ${r.zoneId}, the endpoint's zone`)
+          if (vsw.zoneId !== r.zoneId)
+            err('GWLB-L015', at('vswitchId'), r.vswitchId, `a vSwitch in zone ${r.zoneId}, the endpoint's zone`)
         }
         break
       }
@@ -263,13 +311,19 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
 
   design.scenarios.forEach((s, i) => {
     const at = (field: string) => `scenarios[${i}].${field}`
-    if (design.scenarios.findIndex((o) => o.name === s.name) !== i) err('GWLB-L006', at('name'), s.name, 'a scenario name used once')
+    if (design.scenarios.findIndex((o) => o.name === s.name) !== i)
+      err('GWLB-L006', at('name'), s.name, 'a scenario name used once')
     s.flows.forEach((f, j) => ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost']))
     s.faults.forEach((step, j) => {
       const f = step.fault
       const p = (field: string) => at(`faults[${j}].fault.${field}`)
       if (step.untilSeconds !== undefined && step.untilSeconds <= step.atSeconds)
-        err('GWLB-L015', at(`faults[${j}].untilSeconds`), step.untilSeconds, `a time after atSeconds (${step.atSeconds})`)
+        err(
+          'GWLB-L015',
+          at(`faults[${j}].untilSeconds`),
+          step.untilSeconds,
+          `a time after atSeconds (${step.atSeconds})`,
+        )
       switch (f.kind) {
         case 'applianceStopped':
         case 'applianceHung':
@@ -281,7 +335,8 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
           break
         case 'securityGroupRuleRemoved': {
           const sg = ref(p('securityGroupId'), f.securityGroupId, ['securityGroup'])
-          if (sg && f.ruleIndex >= sg.rules.length) err('GWLB-L007', p('ruleIndex'), f.ruleIndex, `a rule index below ${sg.rules.length}`)
+          if (sg && f.ruleIndex >= sg.rules.length)
+            err('GWLB-L007', p('ruleIndex'), f.ruleIndex, `a rule index below ${sg.rules.length}`)
           break
         }
         case 'endpointConnection':
@@ -314,12 +369,21 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
       value = JSON.parse(input)
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e)
-      return { ok: false, reason: 'not-ours', errors: [loadError('GWLB-L001', '', input.slice(0, 40), `JSON text (${detail})`)] }
+      return {
+        ok: false,
+        reason: 'not-ours',
+        errors: [loadError('GWLB-L001', '', input.slice(0, 40), `JSON text (${detail})`)],
+      }
     }
   }
-  if (!isRecord(value)) return { ok: false, reason: 'not-ours', errors: [loadError('GWLB-L001', '', value, 'a JSON object')] }
+  if (!isRecord(value))
+    return { ok: false, reason: 'not-ours', errors: [loadError('GWLB-L001', '', value, 'a JSON object')] }
   if (value.format !== DESIGN_FORMAT)
-    return { ok: false, reason: 'not-ours', errors: [loadError('GWLB-L002', 'format', value.format, `"${DESIGN_FORMAT}"`)] }
+    return {
+      ok: false,
+      reason: 'not-ours',
+      errors: [loadError('GWLB-L002', 'format', value.format, `"${DESIGN_FORMAT}"`)],
+    }
   const version = value.version
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
     return { ok: false, reason: 'invalid', errors: [loadError('GWLB-L004', 'version', version, 'a whole number')] }
@@ -327,13 +391,25 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
     return {
       ok: false,
       reason: 'too-new',
-      errors: [loadError('GWLB-L003', 'version', version, `version ${DESIGN_VERSION} or older: this design was made by a newer GWLB Studio`)],
+      errors: [
+        loadError(
+          'GWLB-L003',
+          'version',
+          version,
+          `version ${DESIGN_VERSION} or older: this design was made by a newer GWLB Studio`,
+        ),
+      ],
     }
   const repairs: string[] = []
   let doc: Record<string, unknown> = value
   if (version < DESIGN_VERSION) {
     const m = migrate(value, version, options.migrations ?? MIGRATIONS)
-    if (!m.ok) return { ok: false, reason: 'migration-failed', errors: [loadError('GWLB-L017', 'version', version, `a migration to succeed (${m.step}: ${m.error})`)] }
+    if (!m.ok)
+      return {
+        ok: false,
+        reason: 'migration-failed',
+        errors: [loadError('GWLB-L017', 'version', version, `a migration to succeed (${m.step}: ${m.error})`)],
+      }
     doc = m.doc
     repairs.push(...m.applied.map((name) => `migrated: ${name}`))
   }

@@ -23,7 +23,12 @@ export function NoticeBar() {
           </ul>
         )}
       </div>
-      <button type="button" aria-label="Dismiss" className="rounded px-1.5 hover:bg-white/60" onClick={() => ui.getState().notify(null)}>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        className="rounded px-1.5 hover:bg-white/60"
+        onClick={() => ui.getState().notify(null)}
+      >
         ✕
       </button>
     </div>

@@ -1,6 +1,7 @@
 // Every kind a user places, dragged onto the canvas; where it lands decides its parent.
+
+import { Glyph, type KIND_STYLE } from '../canvas/glyphs'
 import { PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
-import { Glyph, KIND_STYLE } from '../canvas/glyphs'
 import { useUi } from '../store/context'
 
 export const PALETTE_MIME = 'application/x-gwlb-studio-kind'
@@ -21,7 +22,17 @@ function ContainerGlyph({ kind }: { kind: 'vpc' | 'vswitch' }) {
   const colour = kind === 'vpc' ? '#3b82f6' : '#14b8a6'
   return (
     <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-      <rect x="3" y="5" width="18" height="14" rx={kind === 'vpc' ? 3 : 1.5} fill="none" stroke={colour} strokeWidth="1.8" strokeDasharray={kind === 'vswitch' ? '0' : undefined} />
+      <rect
+        x="3"
+        y="5"
+        width="18"
+        height="14"
+        rx={kind === 'vpc' ? 3 : 1.5}
+        fill="none"
+        stroke={colour}
+        strokeWidth="1.8"
+        strokeDasharray={kind === 'vswitch' ? '0' : undefined}
+      />
       <path d="M3 9h18" stroke={colour} strokeWidth="1.4" />
     </svg>
   )
@@ -46,7 +57,11 @@ export function Palette() {
               }}
               className="flex cursor-grab items-center gap-2 rounded border border-slate-200 px-2 py-1.5 text-sm hover:border-slate-400 hover:bg-slate-50 active:cursor-grabbing"
             >
-              {kind === 'vpc' || kind === 'vswitch' ? <ContainerGlyph kind={kind} /> : <Glyph kind={kind as keyof typeof KIND_STYLE} />}
+              {kind === 'vpc' || kind === 'vswitch' ? (
+                <ContainerGlyph kind={kind} />
+              ) : (
+                <Glyph kind={kind as keyof typeof KIND_STYLE} />
+              )}
               <span className="leading-tight">
                 <span className="block font-medium text-slate-800">{ENTRIES[kind].title}</span>
                 <span className="block text-[11px] text-slate-500">{ENTRIES[kind].hint}</span>
@@ -56,8 +71,8 @@ export function Palette() {
         ))}
       </ul>
       <p className="mt-3 px-1 text-[11px] leading-snug text-slate-500">
-        Draw a line from a vSwitch or the IPv4 gateway to a next hop to add a route; from a GWLBe to a service to connect it; from the GWLB to an appliance to add it
-        to the server group.
+        Draw a line from a vSwitch or the IPv4 gateway to a next hop to add a route; from a GWLBe to a service to
+        connect it; from the GWLB to an appliance to add it to the server group.
       </p>
     </nav>
   )

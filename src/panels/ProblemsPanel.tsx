@@ -1,5 +1,5 @@
 // The linter's problems in plain words: click one to select its resource, fix it in one click where a fix exists.
-import { type ReportedProblem, problemKey } from '../../worker/report'
+import { problemKey, type ReportedProblem } from '../../worker/report'
 import { engineWorker } from '../app/workerClient'
 import { useReport, useStores, useUi } from '../store/context'
 
@@ -9,7 +9,10 @@ export function ProblemItem({ p }: { p: ReportedProblem }) {
   const { design, ui } = useStores()
   const key = problemKey(p)
   return (
-    <li data-testid={`problem-${p.code}`} className={`rounded border px-2 py-1 ${p.severity === 'error' ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}>
+    <li
+      data-testid={`problem-${p.code}`}
+      className={`rounded border px-2 py-1 ${p.severity === 'error' ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}
+    >
       <button type="button" className="text-left" onClick={() => ui.getState().setSelection(p.resourceIds.slice(0, 1))}>
         <span className="font-mono font-semibold">{p.code}</span> {p.message}
       </button>

@@ -2,15 +2,25 @@
 // add and delete custom entries, change next hops, and change a gateway table's system route (the console's
 // "Edit" on the System Route tab), which makes it a custom entry.
 import { useEffect, useRef, useState } from 'react'
-import { type RouteTable, parseCidr } from '../model'
-import { withRoute, withoutEntry, updateResource } from '../model/edits/basic'
+import { parseCidr, type RouteTable } from '../model'
+import { updateResource, withoutEntry, withRoute } from '../model/edits/basic'
 import { useDesign, useStores, useUi } from '../store/context'
 import { tryCommit } from './inspector/commit'
 import { INPUT, TextField } from './inspector/fields'
 import { boundTo, shownEntries } from './routeEntries'
 import { nextHopChoices } from './routeTargets'
 
-function NextHopSelect({ table, value, onPick, label }: { table: RouteTable; value: string; onPick: (id: string) => void; label: string }) {
+function NextHopSelect({
+  table,
+  value,
+  onPick,
+  label,
+}: {
+  table: RouteTable
+  value: string
+  onPick: (id: string) => void
+  label: string
+}) {
   const design = useDesign((s) => s.design)
   const choices = nextHopChoices(design, table)
   return (
@@ -46,11 +56,21 @@ export function RouteTablePanel() {
   const table = design.resources[at]
   if (table?.kind !== 'routeTable') return null
   const choices = nextHopChoices(design, table)
-  const nameOf = (hopId?: string) => (hopId ? (design.resources.find((r) => r.id === hopId)?.name ?? `${hopId} (missing: black hole)`) : 'this VPC')
+  const nameOf = (hopId?: string) =>
+    hopId ? (design.resources.find((r) => r.id === hopId)?.name ?? `${hopId} (missing: black hole)`) : 'this VPC'
   const setEntry = (dest: string, hopId: string, label: string) => {
     const choice = choices.find((c) => c.id === hopId)
     if (!choice) return
-    const errors = tryCommit(store, label, (d) => updateResource(d, table.id, 'routeTable', (t) => ({ ...t, entries: withRoute(t.entries, dest, choice.type, hopId) })), ['resources', at])
+    const errors = tryCommit(
+      store,
+      label,
+      (d) =>
+        updateResource(d, table.id, 'routeTable', (t) => ({
+          ...t,
+          entries: withRoute(t.entries, dest, choice.type, hopId),
+        })),
+      ['resources', at],
+    )
     setError(errors.length ? errors.map((e) => e.message).join(' ') : null)
   }
   const destProblem = (() => {
@@ -58,15 +78,26 @@ export function RouteTablePanel() {
     return p.ok ? null : `Destination "${destination}": ${p.problem}`
   })()
   return (
-    <section ref={panel} data-testid="route-table-panel" aria-label={`Route table ${table.name ?? table.id}`} className="border-b border-slate-200 p-3">
+    <section
+      ref={panel}
+      data-testid="route-table-panel"
+      aria-label={`Route table ${table.name ?? table.id}`}
+      className="border-b border-slate-200 p-3"
+    >
       <div className="flex items-start justify-between gap-2">
         <div>
           <h2 className="text-sm font-semibold text-slate-900">{table.name ?? table.id}</h2>
           <p className="text-xs text-slate-500">
-            {table.routeTableType === 'Gateway' ? 'Gateway route table' : 'vSwitch route table'} · {table.id} · bound to {boundTo(design, table).join(', ') || 'nothing'}
+            {table.routeTableType === 'Gateway' ? 'Gateway route table' : 'vSwitch route table'} · {table.id} · bound to{' '}
+            {boundTo(design, table).join(', ') || 'nothing'}
           </p>
         </div>
-        <button type="button" className="rounded px-1.5 text-slate-500 hover:bg-slate-100" aria-label="Close route table" onClick={() => ui.getState().openRouteTable(null)}>
+        <button
+          type="button"
+          className="rounded px-1.5 text-slate-500 hover:bg-slate-100"
+          aria-label="Close route table"
+          onClick={() => ui.getState().openRouteTable(null)}
+        >
           ✕
         </button>
       </div>
@@ -85,7 +116,11 @@ export function RouteTablePanel() {
         </thead>
         <tbody>
           {shownEntries(design, table).map((e) => (
-            <tr key={e.destinationCidrBlock} className="border-t border-slate-100 align-top" data-testid={`route-${e.destinationCidrBlock}`}>
+            <tr
+              key={e.destinationCidrBlock}
+              className="border-t border-slate-100 align-top"
+              data-testid={`route-${e.destinationCidrBlock}`}
+            >
               <td className="py-1 font-mono">{e.destinationCidrBlock}</td>
               <td className="py-1">
                 {readOnly || (e.origin === 'system' && table.routeTableType !== 'Gateway') ? (
@@ -96,22 +131,44 @@ export function RouteTablePanel() {
                 ) : e.origin === 'system' ? (
                   <>
                     <div>Local</div>
-                    <NextHopSelect table={table} value="" label={`Change the next hop of ${e.destinationCidrBlock}`} onPick={(h) => setEntry(e.destinationCidrBlock, h, `change next hop of ${e.destinationCidrBlock}`)} />
+                    <NextHopSelect
+                      table={table}
+                      value=""
+                      label={`Change the next hop of ${e.destinationCidrBlock}`}
+                      onPick={(h) =>
+                        setEntry(e.destinationCidrBlock, h, `change next hop of ${e.destinationCidrBlock}`)
+                      }
+                    />
                   </>
                 ) : (
                   <>
-                    <NextHopSelect table={table} value={e.nextHopId ?? ''} label={`Next hop of ${e.destinationCidrBlock}`} onPick={(h) => setEntry(e.destinationCidrBlock, h, `change next hop of ${e.destinationCidrBlock}`)} />
+                    <NextHopSelect
+                      table={table}
+                      value={e.nextHopId ?? ''}
+                      label={`Next hop of ${e.destinationCidrBlock}`}
+                      onPick={(h) =>
+                        setEntry(e.destinationCidrBlock, h, `change next hop of ${e.destinationCidrBlock}`)
+                      }
+                    />
                     <button
                       type="button"
                       className="text-[11px] text-red-700 hover:underline"
-                      onClick={() => store.getState().edit(`delete route ${e.destinationCidrBlock}`, (d) => withoutEntry(d, table.id, e.destinationCidrBlock))}
+                      onClick={() =>
+                        store
+                          .getState()
+                          .edit(`delete route ${e.destinationCidrBlock}`, (d) =>
+                            withoutEntry(d, table.id, e.destinationCidrBlock),
+                          )
+                      }
                     >
                       {e.origin === 'changed' ? 'Restore Local' : 'Delete entry'}
                     </button>
                   </>
                 )}
               </td>
-              <td className="py-1 text-slate-500">{e.origin === 'system' ? 'system' : e.origin === 'changed' ? 'custom (was system)' : 'custom'}</td>
+              <td className="py-1 text-slate-500">
+                {e.origin === 'system' ? 'system' : e.origin === 'changed' ? 'custom (was system)' : 'custom'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -119,7 +176,12 @@ export function RouteTablePanel() {
       {!readOnly && table.routeTableType === 'VSwitch' && (
         <div className="mt-2 rounded border border-slate-200 p-2" aria-label="Add route entry">
           <div className="text-[11px] font-semibold text-slate-600">Add route entry</div>
-          <input aria-label="New entry destination" className={`${INPUT} font-mono ${destProblem ? 'border-red-500' : ''}`} value={destination} onChange={(e) => setDestination(e.target.value)} />
+          <input
+            aria-label="New entry destination"
+            className={`${INPUT} font-mono ${destProblem ? 'border-red-500' : ''}`}
+            value={destination}
+            onChange={(e) => setDestination(e.target.value)}
+          />
           <NextHopSelect table={table} value={hop} label="New entry next hop" onPick={setHop} />
           <button
             type="button"

@@ -7,7 +7,18 @@ import { useDesign, useSim, useStores } from '../store/context'
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]
 /** the log lines kept in the list (it scrolls); the timeline marks only faults and health changes */
 const LOG_LINES = 50
-const TIMELINE_KINDS = new Set(['fault-applied', 'fault-reverted', 'marked-unhealthy', 'marked-healthy', 'no-healthy-appliance', 'healthy-appliance-back', 'flows-moved', 'drain-ended', 'loss-started', 'loss-stopped'])
+const TIMELINE_KINDS = new Set([
+  'fault-applied',
+  'fault-reverted',
+  'marked-unhealthy',
+  'marked-healthy',
+  'no-healthy-appliance',
+  'healthy-appliance-back',
+  'flows-moved',
+  'drain-ended',
+  'loss-started',
+  'loss-stopped',
+])
 const KIND_COLOUR: Record<string, string> = {
   'fault-applied': '#dc2626',
   'fault-reverted': '#16a34a',
@@ -44,7 +55,11 @@ export function SimPanel() {
   const spanMs = Math.max(60_000, lastFault + 30_000, nowMs)
   const marks = log.filter((e) => TIMELINE_KINDS.has(e.kind))
   return (
-    <section aria-label="Simulation" data-testid="sim-panel" className="shrink-0 border-t border-slate-200 bg-white px-3 py-2 text-xs">
+    <section
+      aria-label="Simulation"
+      data-testid="sim-panel"
+      className="shrink-0 border-t border-slate-200 bg-white px-3 py-2 text-xs"
+    >
       <div className="flex items-center gap-2 overflow-hidden whitespace-nowrap">
         <span className="font-semibold text-slate-800">Simulate</span>
         <select
@@ -62,7 +77,13 @@ export function SimPanel() {
             </option>
           ))}
         </select>
-        <button type="button" className={BUTTON} disabled={!ready} onClick={playing ? controls.pause : controls.play} data-testid="sim-play">
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={!ready}
+          onClick={playing ? controls.pause : controls.play}
+          data-testid="sim-play"
+        >
           {playing ? 'Pause' : 'Play'}
         </button>
         <button type="button" className={BUTTON} disabled={!ready} onClick={controls.step} title="To the next event">
@@ -73,7 +94,13 @@ export function SimPanel() {
         </button>
         <label className="flex items-center gap-1 text-slate-600">
           Speed
-          <select aria-label="Speed" className="rounded border border-slate-300 px-1 py-0.5" disabled={!ready} value={speed} onChange={(e) => controls.speed(Number(e.target.value))}>
+          <select
+            aria-label="Speed"
+            className="rounded border border-slate-300 px-1 py-0.5"
+            disabled={!ready}
+            value={speed}
+            onChange={(e) => controls.speed(Number(e.target.value))}
+          >
             {SPEEDS.map((x) => (
               <option key={x} value={x}>
                 {x}×
@@ -112,7 +139,10 @@ export function SimPanel() {
                 controls.seek(((e.clientX - box.left) / box.width) * spanMs)
               }}
             >
-              <div className="absolute inset-y-0 left-0 rounded bg-sky-200" style={{ width: `${Math.min(100, (nowMs / spanMs) * 100)}%` }} />
+              <div
+                className="absolute inset-y-0 left-0 rounded bg-sky-200"
+                style={{ width: `${Math.min(100, (nowMs / spanMs) * 100)}%` }}
+              />
               {marks.map((e, i) => (
                 <button
                   type="button"
@@ -131,25 +161,40 @@ export function SimPanel() {
               ))}
             </div>
             <div className="mt-1 flex gap-3">
-            <ol className="h-[46px] min-w-0 flex-1 overflow-y-auto font-mono text-[11px] leading-[15px] text-slate-700" data-testid="sim-log">
-              {/* every entry, health checks failing one by one included: what Step stopped at is always the top line */}
-              {log.slice(-LOG_LINES).reverse().map((e, i) => (
-                <li key={`${i}:${e.tMs}:${e.kind}`} className="truncate" title={e.text}>
-                  <span className="text-slate-500">{seconds(e.tMs).padStart(8)}</span> {e.resourceId}: {e.text}
-                </li>
-              ))}
-            </ol>
-            <div className="grid shrink-0 grid-cols-2 gap-x-3 text-[11px] text-slate-500" aria-label="Packet legend">
-              <span className="flex items-center gap-1"><span className="inline-block h-2 w-2 rounded-full bg-sky-600" /> inbound</span>
-              <span className="flex items-center gap-1"><span className="inline-block h-2 w-2 rounded-full bg-amber-500" /> outbound</span>
-              <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-2.5 rounded-full border-2 border-orange-700 bg-white" /> Geneve</span>
-              <span className="flex items-center gap-1"><span className="font-bold text-red-600">✕</span> dropped</span>
-            </div>
+              <ol
+                className="h-[46px] min-w-0 flex-1 overflow-y-auto font-mono text-[11px] leading-[15px] text-slate-700"
+                data-testid="sim-log"
+              >
+                {/* every entry, health checks failing one by one included: what Step stopped at is always the top line */}
+                {log
+                  .slice(-LOG_LINES)
+                  .reverse()
+                  .map((e, i) => (
+                    <li key={`${i}:${e.tMs}:${e.kind}`} className="truncate" title={e.text}>
+                      <span className="text-slate-500">{seconds(e.tMs).padStart(8)}</span> {e.resourceId}: {e.text}
+                    </li>
+                  ))}
+              </ol>
+              <div className="grid shrink-0 grid-cols-2 gap-x-3 text-[11px] text-slate-500" aria-label="Packet legend">
+                <span className="flex items-center gap-1">
+                  <span className="inline-block h-2 w-2 rounded-full bg-sky-600" /> inbound
+                </span>
+                <span className="flex items-center gap-1">
+                  <span className="inline-block h-2 w-2 rounded-full bg-amber-500" /> outbound
+                </span>
+                <span className="flex items-center gap-1">
+                  <span className="inline-block h-2.5 w-2.5 rounded-full border-2 border-orange-700 bg-white" /> Geneve
+                </span>
+                <span className="flex items-center gap-1">
+                  <span className="font-bold text-red-600">✕</span> dropped
+                </span>
+              </div>
             </div>
           </>
         ) : (
           <p className="pt-2 text-slate-500">
-            Choose a scenario to watch its traffic, the GWLB's health checks, faults, draining and rebalancing play out on the diagram.
+            Choose a scenario to watch its traffic, the GWLB's health checks, faults, draining and rebalancing play out
+            on the diagram.
           </p>
         )}
       </div>

@@ -1,5 +1,5 @@
 // The entries a route table shows: derived system Local entries, then custom ones, as the console lists them.
-import { type Design, type RouteTable, cidrOrThrow } from '../model'
+import { cidrOrThrow, type Design, type RouteTable } from '../model'
 
 export interface ShownEntry {
   destinationCidrBlock: string
@@ -10,7 +10,9 @@ export interface ShownEntry {
 }
 
 export function shownEntries(design: Design, table: RouteTable): ShownEntry[] {
-  const vswitchCidrs = design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === table.vpcId ? [r.cidrBlock] : []))
+  const vswitchCidrs = design.resources.flatMap((r) =>
+    r.kind === 'vswitch' && r.vpcId === table.vpcId ? [r.cidrBlock] : [],
+  )
   const custom = new Map(table.entries.map((e) => [e.destinationCidrBlock, e]))
   const out: ShownEntry[] = vswitchCidrs.map((cidr) => {
     const changed = table.routeTableType === 'Gateway' ? custom.get(cidr) : undefined
@@ -18,15 +20,23 @@ export function shownEntries(design: Design, table: RouteTable): ShownEntry[] {
       ? { ...changed, origin: 'changed' as const }
       : { destinationCidrBlock: cidr, nextHopType: 'Local', origin: 'system' as const }
   })
-  for (const e of table.entries) if (!out.some((s) => s.origin === 'changed' && s.destinationCidrBlock === e.destinationCidrBlock)) out.push({ ...e, origin: 'custom' })
+  for (const e of table.entries)
+    if (!out.some((s) => s.origin === 'changed' && s.destinationCidrBlock === e.destinationCidrBlock))
+      out.push({ ...e, origin: 'custom' })
   // most specific first, as a longest-prefix match reads them
-  return out.sort((a, b) => cidrOrThrow(b.destinationCidrBlock).prefix - cidrOrThrow(a.destinationCidrBlock).prefix || a.destinationCidrBlock.localeCompare(b.destinationCidrBlock))
+  return out.sort(
+    (a, b) =>
+      cidrOrThrow(b.destinationCidrBlock).prefix - cidrOrThrow(a.destinationCidrBlock).prefix ||
+      a.destinationCidrBlock.localeCompare(b.destinationCidrBlock),
+  )
 }
 
 /** vSwitches (or the gateway) bound to the table */
 export function boundTo(design: Design, table: RouteTable): string[] {
   return design.resources.flatMap((r) =>
-    (r.kind === 'vswitch' && r.routeTableId === table.id) || (r.kind === 'ipv4Gateway' && r.gatewayRouteTableId === table.id) ? [r.name ?? r.id] : [],
+    (r.kind === 'vswitch' && r.routeTableId === table.id) ||
+    (r.kind === 'ipv4Gateway' && r.gatewayRouteTableId === table.id)
+      ? [r.name ?? r.id]
+      : [],
   )
 }
-

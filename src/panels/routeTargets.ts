@@ -12,9 +12,12 @@ export function nextHopChoices(design: Design, table: RouteTable): NextHopChoice
   const out: NextHopChoice[] = []
   for (const r of design.resources) {
     const name = r.name ?? r.id
-    if (r.kind === 'gwlbEndpoint' && r.vpcId === table.vpcId) out.push({ id: r.id, type: 'GatewayLoadBalancerEndpoint', label: `${name} (GWLB endpoint, ${r.zoneId})` })
-    if (r.kind === 'ipv4Gateway' && r.vpcId === table.vpcId && table.routeTableType === 'VSwitch') out.push({ id: r.id, type: 'Ipv4Gateway', label: `${name} (IPv4 gateway)` })
-    if ((r.kind === 'ecs' || r.kind === 'appliance') && vswitchVpc.get(r.vswitchId) === table.vpcId) out.push({ id: r.id, type: 'Instance', label: `${name} (instance)` })
+    if (r.kind === 'gwlbEndpoint' && r.vpcId === table.vpcId)
+      out.push({ id: r.id, type: 'GatewayLoadBalancerEndpoint', label: `${name} (GWLB endpoint, ${r.zoneId})` })
+    if (r.kind === 'ipv4Gateway' && r.vpcId === table.vpcId && table.routeTableType === 'VSwitch')
+      out.push({ id: r.id, type: 'Ipv4Gateway', label: `${name} (IPv4 gateway)` })
+    if ((r.kind === 'ecs' || r.kind === 'appliance') && vswitchVpc.get(r.vswitchId) === table.vpcId)
+      out.push({ id: r.id, type: 'Instance', label: `${name} (instance)` })
   }
   return out
 }

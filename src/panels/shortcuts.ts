@@ -21,7 +21,10 @@ export const SHORTCUTS: Shortcut[] = [
 export type Command = 'undo' | 'redo' | 'delete' | 'copy' | 'paste' | 'duplicate' | 'deselect' | 'help'
 
 /** The command a key press asks for, or null. Typing in a form field never triggers one. */
-export function commandOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>, inField: boolean): Command | null {
+export function commandOf(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+  inField: boolean,
+): Command | null {
   if (inField) return null
   const mod = e.ctrlKey || e.metaKey
   const key = e.key.toLowerCase()

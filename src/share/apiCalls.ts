@@ -99,20 +99,36 @@ export function apiCallPlan(design: Design): ApiCallPlan {
       parameters[`Resource.${i + 1}.ResourceId`] = cloudId(byId.get(sr.resourceId), sr.resourceId)
       parameters[`Resource.${i + 1}.ZoneId`] = sr.zoneId
     })
-    setup.push({ api: 'CreateVpcEndpointService', ...PRIVATELINK, accountId: s.accountId, parameters, creates: out(s.id, 'ServiceId') })
+    setup.push({
+      api: 'CreateVpcEndpointService',
+      ...PRIVATELINK,
+      accountId: s.accountId,
+      parameters,
+      creates: out(s.id, 'ServiceId'),
+    })
     for (const sr of s.resources.slice(RESOURCES_AT_CREATION))
       setup.push({
         api: 'AttachResourceToVpcEndpointService',
         ...PRIVATELINK,
         accountId: s.accountId,
-        parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId'), ResourceType: 'gwlb', ResourceId: cloudId(byId.get(sr.resourceId), sr.resourceId), ZoneId: sr.zoneId },
+        parameters: {
+          RegionId: region,
+          ServiceId: out(s.id, 'ServiceId'),
+          ResourceType: 'gwlb',
+          ResourceId: cloudId(byId.get(sr.resourceId), sr.resourceId),
+          ZoneId: sr.zoneId,
+        },
       })
     for (const uid of s.whitelist)
       setup.push({
         api: 'AddUserToVpcEndpointService',
         ...PRIVATELINK,
         accountId: s.accountId,
-        parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId'), ...(uid === '*' ? { UserARN: '*' } : { UserId: uid }) },
+        parameters: {
+          RegionId: region,
+          ServiceId: out(s.id, 'ServiceId'),
+          ...(uid === '*' ? { UserARN: '*' } : { UserId: uid }),
+        },
         ...(uid === '*' ? { note: 'the console\'s "*": every account may connect' } : {}),
       })
   }
@@ -169,14 +185,26 @@ export function apiCallPlan(design: Design): ApiCallPlan {
         NextHopId: cloudId(byId.get(r.entry.nextHopId), r.entry.nextHopId),
       },
       ...(r.call.api === 'UpdateGatewayRouteTableEntryAttribute'
-        ? { note: "the edited system route, listed on the Custom tab: deleted as Alibaba Cloud's GWLB guide says (UpdateGatewayRouteTableEntryAttribute with NextHopType Local is the explicit way back)" }
+        ? {
+            note: "the edited system route, listed on the Custom tab: deleted as Alibaba Cloud's GWLB guide says (UpdateGatewayRouteTableEntryAttribute with NextHopType Local is the explicit way back)",
+          }
         : {}),
     })
   }
   for (const e of endpoints)
-    teardown.push({ api: 'DeleteVpcEndpoint', ...PRIVATELINK, accountId: e.accountId, parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') } })
+    teardown.push({
+      api: 'DeleteVpcEndpoint',
+      ...PRIVATELINK,
+      accountId: e.accountId,
+      parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
+    })
   for (const s of services)
-    teardown.push({ api: 'DeleteVpcEndpointService', ...PRIVATELINK, accountId: s.accountId, parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId') } })
+    teardown.push({
+      api: 'DeleteVpcEndpointService',
+      ...PRIVATELINK,
+      accountId: s.accountId,
+      parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId') },
+    })
   return { setup, teardown }
 }
 
@@ -197,7 +225,11 @@ function routeCalls(design: Design, tables: RouteTable[], byId: Map<string, Reso
   const plain: RouteCall[] = []
   const toEndpoint: RouteCall[] = []
   for (const t of tables) {
-    const vswitchCidrs = new Set(design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === t.vpcId).map((r) => (r.kind === 'vswitch' ? r.cidrBlock : '')))
+    const vswitchCidrs = new Set(
+      design.resources
+        .filter((r) => r.kind === 'vswitch' && r.vpcId === t.vpcId)
+        .map((r) => (r.kind === 'vswitch' ? r.cidrBlock : '')),
+    )
     for (const entry of t.entries) {
       const nextHopId = cloudId(byId.get(entry.nextHopId), entry.nextHopId)
       const accountId = ownerOf(t, byId)

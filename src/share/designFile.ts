@@ -12,14 +12,24 @@ import { isPng, readDesignFromPng } from './pngText'
 export function readDesignFile(input: string | Uint8Array): DesignLoad {
   if (typeof input !== 'string') {
     if (input.length > MAX_DESIGN_TEXT_BYTES && !isPng(input))
-      return notOurs('file', 'GWLB-L001', `${input.length} bytes`, `a design file of at most ${MAX_DESIGN_TEXT_BYTES} bytes`)
+      return notOurs(
+        'file',
+        'GWLB-L001',
+        `${input.length} bytes`,
+        `a design file of at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
+      )
     if (isPng(input)) return readDesignFromPng(input)
     const text = fromUtf8(input)
     if (text === null) return notOurs('file', 'GWLB-L001', `${input.length} bytes`, 'UTF-8 text (JSON)')
     input = text
   }
   if (input.length > MAX_DESIGN_TEXT_BYTES)
-    return notOurs('file', 'GWLB-L001', `${input.length} characters`, `a design file of at most ${MAX_DESIGN_TEXT_BYTES} bytes`)
+    return notOurs(
+      'file',
+      'GWLB-L001',
+      `${input.length} characters`,
+      `a design file of at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
+    )
   return withMessages(parse(input.replace(/^\uFEFF/, '')), 'file')
 }
 

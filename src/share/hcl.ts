@@ -25,7 +25,10 @@ export const attr = (name: string, value: Value): Item => ({ kind: 'attr', name,
 export const comment = (text: string): Item => ({ kind: 'comment', text })
 export const blank: Item = { kind: 'blank' }
 export const block = (type: string, labels: string[], items: Item[]): Block => ({ type, labels, items })
-export const nested = (type: string, items: Item[], labels: string[] = []): Item => ({ kind: 'block', block: block(type, labels, items) })
+export const nested = (type: string, items: Item[], labels: string[] = []): Item => ({
+  kind: 'block',
+  block: block(type, labels, items),
+})
 
 /** A quoted HCL string whose value is exactly text. */
 export function hclString(text: string): string {
@@ -39,7 +42,8 @@ export function hclString(text: string): string {
     else if (ch === '\t') out += '\\t'
     // a lone surrogate cannot be written as UTF-8; it is already U+FFFD to every reader of the JSON
     else if (c >= 0xd800 && c <= 0xdfff) out += '\\uFFFD'
-    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029)
+      out += `\\u${c.toString(16).padStart(4, '0')}`
     else out += ch
   }
   // template sequences: "$${" and "%%{" are HCL's escapes for a literal "${" and "%{"
@@ -49,6 +53,7 @@ export function hclString(text: string): string {
 
 /** Text made safe for a "#" comment: one line, no control characters. */
 export function commentText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 }
 
@@ -63,7 +68,9 @@ function renderValue(v: Value, indent: string): string {
   if (!keys.length) return '{}'
   const inner = `${indent}  `
   const width = Math.max(...keys.map((k) => (IDENT.test(k) ? k : hclString(k)).length))
-  const lines = keys.map((k) => `${inner}${(IDENT.test(k) ? k : hclString(k)).padEnd(width)} = ${renderValue(v[k], inner)}`)
+  const lines = keys.map(
+    (k) => `${inner}${(IDENT.test(k) ? k : hclString(k)).padEnd(width)} = ${renderValue(v[k], inner)}`,
+  )
   return `{\n${lines.join('\n')}\n${indent}}`
 }
 

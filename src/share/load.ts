@@ -1,6 +1,6 @@
 // What every way in (file, link, image) returns: parse()'s result plus sentences for the user.
 // Pure: no DOM. Whatever comes from outside reaches the design only through parse().
-import { type LoadError, type LoadErrorCode, type ParseResult, loadError } from '../model'
+import { type LoadError, type LoadErrorCode, loadError, type ParseResult } from '../model'
 
 export type DesignSource = 'file' | 'link' | 'image'
 

@@ -57,10 +57,15 @@ function chunkBytes(type: string, data: Uint8Array): Uint8Array {
 }
 
 function startsWithKeyword(data: Uint8Array): boolean {
-  return data.length > KEYWORD_BYTES.length && KEYWORD_BYTES.every((b, i) => data[i] === b) && data[KEYWORD_BYTES.length] === 0
+  return (
+    data.length > KEYWORD_BYTES.length &&
+    KEYWORD_BYTES.every((b, i) => data[i] === b) &&
+    data[KEYWORD_BYTES.length] === 0
+  )
 }
 
-const isDesignChunk = (c: Chunk) => (c.type === 'iTXt' || c.type === 'tEXt' || c.type === 'zTXt') && startsWithKeyword(c.data)
+const isDesignChunk = (c: Chunk) =>
+  (c.type === 'iTXt' || c.type === 'tEXt' || c.type === 'zTXt') && startsWithKeyword(c.data)
 
 export type EmbedResult = { ok: true; png: Uint8Array } | { ok: false; problem: string }
 
@@ -92,7 +97,9 @@ export function embedDesignInPng(png: Uint8Array, design: Design): EmbedResult {
   return { ok: true, png: out }
 }
 
-export type PngTextResult = { ok: true; text: string } | { ok: false; problem: 'not-png' | 'damaged' | 'no-design' | 'too-large' }
+export type PngTextResult =
+  | { ok: true; text: string }
+  | { ok: false; problem: 'not-png' | 'damaged' | 'no-design' | 'too-large' }
 
 /** The design text carried by the PNG (iTXt as written above; tEXt and zTXt are read too). */
 export function readDesignTextFromPng(png: Uint8Array): PngTextResult {
@@ -107,7 +114,9 @@ export function readDesignTextFromPng(png: Uint8Array): PngTextResult {
   if (chunk.type === 'zTXt') {
     if (rest[0] !== 0) return { ok: false, problem: 'damaged' }
     const r = inflateBounded(rest.subarray(1), 'zlib', MAX_DESIGN_TEXT_BYTES)
-    return r.ok ? { ok: true, text: fromLatin1(r.bytes) } : { ok: false, problem: r.problem === 'corrupt' ? 'damaged' : r.problem }
+    return r.ok
+      ? { ok: true, text: fromLatin1(r.bytes) }
+      : { ok: false, problem: r.problem === 'corrupt' ? 'damaged' : r.problem }
   }
   // iTXt: flag, method, language tag\0, translated keyword\0, text
   const [flag, method] = rest

@@ -69,20 +69,33 @@ export function adler32(bytes: Uint8Array): string {
   return ((b * 65536 + a) >>> 0).toString(16).padStart(8, '0')
 }
 
-const DAMAGED = 'a complete share link: this one looks cut short or changed; ask for the link again, or for the design file'
+const DAMAGED =
+  'a complete share link: this one looks cut short or changed; ask for the link again, or for the design file'
 
 /** Opens a shared design through parse(). Never throws; every failure says what was wrong. */
 export function decodeShareLink(urlOrFragment: string): DesignLoad {
   const value = shareParam(urlOrFragment)
-  if (value === null) return notOurs('link', 'GWLB-L001', urlOrFragment.slice(0, 40), `a link made by "Share" in GWLB Studio (#${SHARE_PARAM}=…)`)
+  if (value === null)
+    return notOurs(
+      'link',
+      'GWLB-L001',
+      urlOrFragment.slice(0, 40),
+      `a link made by "Share" in GWLB Studio (#${SHARE_PARAM}=…)`,
+    )
   const m = /^(\d{1,6})\.(.*)$/s.exec(value)
   if (!m) return notOurs('link', 'GWLB-L001', value.slice(0, 40), DAMAGED)
   const version = Number(m[1])
   if (version > SHARE_LINK_VERSION) {
-    const error = loadError('GWLB-L003', '', version, `share link version ${SHARE_LINK_VERSION} or older: this link was made by a newer GWLB Studio`)
+    const error = loadError(
+      'GWLB-L003',
+      '',
+      version,
+      `share link version ${SHARE_LINK_VERSION} or older: this link was made by a newer GWLB Studio`,
+    )
     return withMessages({ ok: false, reason: 'too-new', errors: [error] }, 'link')
   }
-  if (version !== 1 && version !== 2) return notOurs('link', 'GWLB-L001', version, `share link version 1 or ${SHARE_LINK_VERSION}`)
+  if (version !== 1 && version !== 2)
+    return notOurs('link', 'GWLB-L001', version, `share link version 1 or ${SHARE_LINK_VERSION}`)
   const sum = version === 2 ? /^(.*)\.([0-9a-f]{8})$/s.exec(m[2]) : null
   if (version === 2 && !sum) return notOurs('link', 'GWLB-L001', m[2].slice(-12), DAMAGED)
   const compressed = fromBase64Url(sum ? sum[1] : m[2])

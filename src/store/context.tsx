@@ -1,11 +1,11 @@
 // Stores handed out by context so tests and embedded views get their own; narrow selectors keep renders small.
-import { type ReactNode, createContext, useContext } from 'react'
+import { createContext, type ReactNode, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Design } from '../model'
-import { type DesignState, type DesignStore, createDesignStore } from './designStore'
-import { type ReportState, type ReportStore, createReportStore } from './reportStore'
-import { type SimState, type SimStore, createSimStore } from './simStore'
-import { type UiState, type UiStore, createUiStore } from './uiStore'
+import { createDesignStore, type DesignState, type DesignStore } from './designStore'
+import { createReportStore, type ReportState, type ReportStore } from './reportStore'
+import { createSimStore, type SimState, type SimStore } from './simStore'
+import { createUiStore, type UiState, type UiStore } from './uiStore'
 
 export interface Stores {
   design: DesignStore
@@ -17,7 +17,12 @@ export interface Stores {
 const StoresContext = createContext<Stores | null>(null)
 
 export function createStores(initial: Design, ui: Parameters<typeof createUiStore>[0] = {}): Stores {
-  return { design: createDesignStore(initial), ui: createUiStore(ui), report: createReportStore(), sim: createSimStore() }
+  return {
+    design: createDesignStore(initial),
+    ui: createUiStore(ui),
+    report: createReportStore(),
+    sim: createSimStore(),
+  }
 }
 
 export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {

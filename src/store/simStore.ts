@@ -82,18 +82,46 @@ export function createSimStore() {
     appliances: {},
     drops: {},
     // a load puts the run at 0 s, paused: nothing of a run shown before may linger until the first frame
-    loaded: (scenario, scenarios) => set({ status: 'ready', message: null, scenario, scenarios, nowMs: 0, playing: false, untilMs: null, log: [], drops: {}, applianceRates: {} }),
+    loaded: (scenario, scenarios) =>
+      set({
+        status: 'ready',
+        message: null,
+        scenario,
+        scenarios,
+        nowMs: 0,
+        playing: false,
+        untilMs: null,
+        log: [],
+        drops: {},
+        applianceRates: {},
+      }),
     failed: (message) => set({ status: 'failed', message }),
-    unload: () => set({ status: 'idle', scenario: null, untilMs: null, log: [], totals: null, faults: [], drops: {}, applianceRates: {}, appliances: {} }),
+    unload: () =>
+      set({
+        status: 'idle',
+        scenario: null,
+        untilMs: null,
+        log: [],
+        totals: null,
+        faults: [],
+        drops: {},
+        applianceRates: {},
+        appliances: {},
+      }),
     receive: (b, wallNow) => {
       feed.push(b.packets)
       const s = get()
-      const log = s.log.length + b.events.length === b.logSize ? (b.events.length ? [...s.log, ...b.events] : s.log) : b.events
+      const log =
+        s.log.length + b.events.length === b.logSize ? (b.events.length ? [...s.log, ...b.events] : s.log) : b.events
       const drops = { ...s.drops }
       for (const p of b.packets) {
         if (!p.drop) continue
         const seen = drops[p.drop.at]
-        drops[p.drop.at] = { ...p.drop, seenAt: wallNow, count: (seen && seen.reason === p.drop.reason ? seen.count : 0) + 1 }
+        drops[p.drop.at] = {
+          ...p.drop,
+          seenAt: wallNow,
+          count: (seen && seen.reason === p.drop.reason ? seen.count : 0) + 1,
+        }
       }
       for (const [id, d] of Object.entries(drops)) if (wallNow - d.seenAt > DROP_FADE_MS) delete drops[id]
       const appliances = Object.fromEntries(b.appliances.map((a) => [a.id, a]))
@@ -101,17 +129,36 @@ export function createSimStore() {
         const was = s.appliances[a.id]
         return !was || was.run !== a.run || was.healthy !== a.healthy || was.membership !== a.membership
       })
-      const changed = applianceChange || log !== s.log || b.playing !== s.playing || b.speed !== s.speed || b.untilMs !== s.untilMs || Object.keys(drops).length !== Object.keys(s.drops).length
+      const changed =
+        applianceChange ||
+        log !== s.log ||
+        b.playing !== s.playing ||
+        b.speed !== s.speed ||
+        b.untilMs !== s.untilMs ||
+        Object.keys(drops).length !== Object.keys(s.drops).length
       if (!changed && wallNow - lastUi < UI_REFRESH_MS) return
       lastUi = wallNow
       let applianceRates = s.applianceRates
       if (lastRates && b.nowMs > lastRates.nowMs) {
         const dt = (b.nowMs - lastRates.nowMs) / 1000
         const prev = lastRates.sent
-        applianceRates = Object.fromEntries(Object.entries(b.applianceSent).map(([id, n]) => [id, Math.max(0, (n - (prev[id] ?? 0)) / dt)]))
+        applianceRates = Object.fromEntries(
+          Object.entries(b.applianceSent).map(([id, n]) => [id, Math.max(0, (n - (prev[id] ?? 0)) / dt)]),
+        )
       } else if (!b.playing) applianceRates = {}
       lastRates = { nowMs: b.nowMs, sent: b.applianceSent }
-      set({ nowMs: b.nowMs, playing: b.playing, speed: b.speed, untilMs: b.untilMs, log, totals: b.totals, faults: b.faults, drops, applianceRates, appliances: applianceChange ? appliances : s.appliances })
+      set({
+        nowMs: b.nowMs,
+        playing: b.playing,
+        speed: b.speed,
+        untilMs: b.untilMs,
+        log,
+        totals: b.totals,
+        faults: b.faults,
+        drops,
+        applianceRates,
+        appliances: applianceChange ? appliances : s.appliances,
+      })
     },
   }))
   return Object.assign(store, { feed })

@@ -9,10 +9,7 @@ export interface Notice {
 }
 
 /** The modal dialog open, if any: plain data, so any part of the app can open one. */
-export type Dialog =
-  | { kind: 'connect'; connection: Connection }
-  | { kind: 'delete'; ids: string[] }
-  | { kind: 'help' }
+export type Dialog = { kind: 'connect'; connection: Connection } | { kind: 'delete'; ids: string[] } | { kind: 'help' }
 
 /** Resources lit up on the canvas by a packet walk or a lesson step. */
 export interface Highlight {

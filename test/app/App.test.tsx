@@ -18,7 +18,17 @@ vi.mock('../../src/app/workerClient', () => ({
 describe('the app on reference design (b)', () => {
   it('draws the VPCs, the GWLB, each GWLBe and each appliance with their key facts', async () => {
     render(<App initialDesign={loadExample('two-zones')} />)
-    for (const id of ['vpc-service', 'vpc-security', 'gwlb-inspection', 'gwlbe-h', 'gwlbe-i', 'fw-h1', 'fw-i2', 'igw-service', 'epsrv-inspection']) {
+    for (const id of [
+      'vpc-service',
+      'vpc-security',
+      'gwlb-inspection',
+      'gwlbe-h',
+      'gwlbe-i',
+      'fw-h1',
+      'fw-i2',
+      'igw-service',
+      'epsrv-inspection',
+    ]) {
       expect(await screen.findByTestId(`node-${id}`)).toBeTruthy()
     }
     expect(within(screen.getByTestId('node-gwlbe-h')).getByText('Connected')).toBeTruthy()
@@ -38,7 +48,10 @@ describe('the app on reference design (b)', () => {
     render(<App initialDesign={loadExample('two-zones')} />)
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-app-h'))
     const panel = screen.getByTestId('route-table-panel')
-    const rows = within(panel).getAllByRole('row').slice(1).map((r) => r.textContent)
+    const rows = within(panel)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent)
     // the service VPC's four vSwitch CIDRs as system Local entries, then 0.0.0.0/0 → GWLBe H
     expect(rows).toHaveLength(5)
     expect(rows.at(-1)).toContain('0.0.0.0/0')
@@ -49,7 +62,8 @@ describe('the app on reference design (b)', () => {
   it('shows the gateway route table’s changed system routes as custom, next hop the GWLBe of each zone', async () => {
     render(<App initialDesign={loadExample('two-zones')} />)
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-gateway'))
-    const hopOf = (cidr: string) => (within(screen.getByTestId(`route-${cidr}`)).getByRole('combobox') as HTMLSelectElement).value
+    const hopOf = (cidr: string) =>
+      (within(screen.getByTestId(`route-${cidr}`)).getByRole('combobox') as HTMLSelectElement).value
     expect(hopOf('10.0.1.0/24')).toBe('gwlbe-h')
     expect(hopOf('10.0.2.0/24')).toBe('gwlbe-i')
     expect(screen.getByTestId('route-10.0.1.0/24').textContent).toContain('custom (was system)')

@@ -41,7 +41,10 @@ describe('bootDesign', () => {
 
   it('opens a share link read-only, the same document with its layout, and says what was opened', async () => {
     const design = loadExample('single-zone')
-    const moved = { ...design, layout: { ...design.layout, 'vpc-service': { ...design.layout['vpc-service'], x: 77, y: 33 } } }
+    const moved = {
+      ...design,
+      layout: { ...design.layout, 'vpc-service': { ...design.layout['vpc-service'], x: 77, y: 33 } },
+    }
     const link = encodeShareLink(moved)
     if (!link.ok) throw new Error('no link')
     const boot = await ready(at('', link.fragment))

@@ -2,9 +2,9 @@
 // always the design on the canvas; when the edit renamed or removed that scenario, the design's first plays.
 import { render, waitFor } from '@testing-library/react'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { engineWorker } from '../../src/app/workerClient'
 import { simControls, useSimSync } from '../../src/app/useSimSync'
-import { type Stores, StoresProvider, createStores } from '../../src/store/context'
+import { engineWorker } from '../../src/app/workerClient'
+import { createStores, type Stores, StoresProvider } from '../../src/store/context'
 import { loadExample } from '../helpers'
 import { playback } from '../playbackWorker'
 
@@ -49,7 +49,13 @@ describe('the simulator after an edit', () => {
     }))
     await waitFor(() => expect(engineWorker().simLoad).toHaveBeenCalledTimes(1))
     expect(vi.mocked(engineWorker().simLoad).mock.calls[0][1]).toBeNull()
-    await waitFor(() => expect(stores.sim.getState()).toMatchObject({ status: 'ready', scenario: 'steady', scenarios: ['steady', 'firewall-down', 'zone-failure'] }))
+    await waitFor(() =>
+      expect(stores.sim.getState()).toMatchObject({
+        status: 'ready',
+        scenario: 'steady',
+        scenarios: ['steady', 'firewall-down', 'zone-failure'],
+      }),
+    )
   })
 
   it('unloads, without an error, when the edit leaves the design no scenario (New)', async () => {

@@ -18,9 +18,16 @@ const RUNS = 2
 
 /** Builds the app (or the bench page) into outDir with the app's vite.config, CSP included, and serves it. */
 async function serve(outDir: string, port: number, input?: string) {
-  execFileSync(process.execPath, ['test/bench/pages/build.mjs', outDir, ...(input ? [input] : [])], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(process.execPath, ['test/bench/pages/build.mjs', outDir, ...(input ? [input] : [])], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  })
   // vite's own binary, so that stopping it stops the server (stack.md pitfall 6)
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  const server = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  )
   const url = `http://localhost:${port}/`
   for (let i = 0; i < 100; i++) {
     try {
@@ -88,7 +95,12 @@ async function nodeNearMiddle(page: Page, selector: string): Promise<{ x: number
       const x = r.left + r.width / 2
       const y = r.top + r.height / 2
       const d = Math.hypot(x - cx, y - cy)
-      if (r.width > 4 && document.elementFromPoint(x, y)?.closest('.react-flow__node') === el.closest('.react-flow__node') && (!best || d < best.d)) best = { x, y, d }
+      if (
+        r.width > 4 &&
+        document.elementFromPoint(x, y)?.closest('.react-flow__node') === el.closest('.react-flow__node') &&
+        (!best || d < best.d)
+      )
+        best = { x, y, d }
     }
     return best
   }, selector)
@@ -124,8 +136,15 @@ async function canvasFigures(page: Page, url: string, ready: string, leaf: strin
     // dropping a node in the app is an edit: undo it so each run drags the same design
     if (url.includes('mode=app')) await page.keyboard.press('Control+z')
   }
-  const counts = await page.evaluate(() => ({ nodes: document.querySelectorAll('.react-flow__node').length, edges: window.canvasBench?.edges ?? 0 }))
-  return { pan: { mean: median(pan.map((f) => f.mean)), p95: median(pan.map((f) => f.p95)) }, drag: { mean: median(drag.map((f) => f.mean)), p95: median(drag.map((f) => f.p95)) }, counts }
+  const counts = await page.evaluate(() => ({
+    nodes: document.querySelectorAll('.react-flow__node').length,
+    edges: window.canvasBench?.edges ?? 0,
+  }))
+  return {
+    pan: { mean: median(pan.map((f) => f.mean)), p95: median(pan.map((f) => f.p95)) },
+    drag: { mean: median(drag.map((f) => f.mean)), p95: median(drag.map((f) => f.p95)) },
+    counts,
+  }
 }
 
 /** Gzipped bytes of every script the built app fetched before it went idle: the page's and the engine worker's. */
@@ -134,7 +153,12 @@ async function initialScripts(page: Page, url: string): Promise<{ all: number; m
   const pending: Promise<void>[] = []
   page.context().on('response', (r) => {
     if (!/\.m?js(\?|$)/.test(r.url())) return
-    pending.push(r.body().then((b) => void scripts.push({ url: r.url(), gz: gzipSync(b).length })).catch(() => undefined))
+    pending.push(
+      r
+        .body()
+        .then((b) => void scripts.push({ url: r.url(), gz: gzipSync(b).length }))
+        .catch(() => undefined),
+    )
   })
   await page.goto(url, { waitUntil: 'networkidle' })
   await page.waitForSelector('[data-testid="engine-status"]')
@@ -142,7 +166,11 @@ async function initialScripts(page: Page, url: string): Promise<{ all: number; m
   await Promise.all(pending)
   const files = scripts.map((s) => s.url.replace(/^.*\/assets\//, ''))
   // the page's own scripts are the ones index.html names; the rest is the engine worker's
-  const named = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"]')].map((e) => ('src' in e ? e.src : e.href)))
+  const named = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"]')].map(
+      (e) => ('src' in e ? e.src : e.href),
+    ),
+  )
   const main = scripts.filter((s) => named.includes(s.url)).reduce((a, s) => a + s.gz, 0)
   return { all: scripts.reduce((a, s) => a + s.gz, 0), main, files }
 }
@@ -166,11 +194,43 @@ export async function bench(): Promise<BenchRow[]> {
     const what = `${ours.counts.nodes} nodes, ${ours.counts.edges} edges; bare: ${bare.counts.nodes} nodes`
     const ratio = 1.25
     return [
-      { name: `pan at fit view, mean frame time: app on 2,001 resources (${what}) vs bare React Flow`, value: ours.pan.mean, unit: 'ms', baseline: bare.pan.mean, target: bare.pan.mean * ratio, better: 'lower' },
-      { name: 'pan at fit view, p95 frame time', value: ours.pan.p95, unit: 'ms', baseline: bare.pan.p95, better: 'lower' },
-      { name: 'drag a node at fit view, mean frame time (app vs bare)', value: ours.drag.mean, unit: 'ms', baseline: bare.drag.mean, target: bare.drag.mean * ratio, better: 'lower' },
-      { name: 'drag a node at fit view, p95 frame time', value: ours.drag.p95, unit: 'ms', baseline: bare.drag.p95, better: 'lower' },
-      { name: `initial JavaScript, gzip: page and engine worker (${js.files.length} files)`, value: js.all / 1000, unit: 'KB', target: 250, better: 'lower' },
+      {
+        name: `pan at fit view, mean frame time: app on 2,001 resources (${what}) vs bare React Flow`,
+        value: ours.pan.mean,
+        unit: 'ms',
+        baseline: bare.pan.mean,
+        target: bare.pan.mean * ratio,
+        better: 'lower',
+      },
+      {
+        name: 'pan at fit view, p95 frame time',
+        value: ours.pan.p95,
+        unit: 'ms',
+        baseline: bare.pan.p95,
+        better: 'lower',
+      },
+      {
+        name: 'drag a node at fit view, mean frame time (app vs bare)',
+        value: ours.drag.mean,
+        unit: 'ms',
+        baseline: bare.drag.mean,
+        target: bare.drag.mean * ratio,
+        better: 'lower',
+      },
+      {
+        name: 'drag a node at fit view, p95 frame time',
+        value: ours.drag.p95,
+        unit: 'ms',
+        baseline: bare.drag.p95,
+        better: 'lower',
+      },
+      {
+        name: `initial JavaScript, gzip: page and engine worker (${js.files.length} files)`,
+        value: js.all / 1000,
+        unit: 'KB',
+        target: 250,
+        better: 'lower',
+      },
       { name: 'initial JavaScript, gzip: the page alone', value: js.main / 1000, unit: 'KB', better: 'lower' },
     ]
   } finally {

@@ -3,16 +3,16 @@
 import { type Design, parse } from '../../src/model'
 import { buildReferenceDesign } from '../../src/model/reference/build'
 import {
-  type Network,
-  type PacketSpec,
-  type PreparedPacket,
-  type RuntimeState,
   compile,
   createRuntimeState,
   forward,
   lookupCount,
+  type Network,
   newForwardResult,
+  type PacketSpec,
+  type PreparedPacket,
   preparePacket,
+  type RuntimeState,
   trace,
 } from '../../worker/engine'
 import { eipOf, generateDesign, hostAddress } from '../fixtures/engine/generate'
@@ -33,7 +33,12 @@ function prepareAll(net: Network, specs: PacketSpec[]): PreparedPacket[] {
 }
 
 /** Packets/s of forward() over the given packets for about `ms`, and the look-ups each packet made. */
-function throughput(net: Network, packets: PreparedPacket[], state: RuntimeState, ms: number): { pps: number; lookupsPerPacket: number } {
+function throughput(
+  net: Network,
+  packets: PreparedPacket[],
+  state: RuntimeState,
+  ms: number,
+): { pps: number; lookupsPerPacket: number } {
   const out = newForwardResult()
   let n = 0
   const l0 = lookupCount()
@@ -81,7 +86,11 @@ function bareLoop(perPacket: number, ms: number): number {
  * forward() and the bare loop in alternating rounds, the median of each: other processes on the machine slow
  * both alike, where one long run of each, one after the other, let a burst of load skew the ratio.
  */
-function measure(net: Network, packets: PreparedPacket[], rounds = 7): { pps: number; limit: number; lookupsPerPacket: number } {
+function measure(
+  net: Network,
+  packets: PreparedPacket[],
+  rounds = 7,
+): { pps: number; limit: number; lookupsPerPacket: number } {
   const state = createRuntimeState(net)
   const out = newForwardResult()
   for (const p of packets) forward(net, p, state, out) // let the flow table fill
@@ -122,16 +131,56 @@ export async function bench(): Promise<BenchRow[]> {
   const specsB: PacketSpec[] = []
   for (let i = 0; i < 1024; i++) {
     const sourcePort = 20000 + i
-    specsB.push({ source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', sourcePort, destinationPort: 443, size: 1200 })
-    specsB.push({ source: 'internet-client', destination: '47.98.10.12', protocol: 'tcp', sourcePort, destinationPort: 443, size: 1200 })
-    specsB.push({ source: 'ecs-web-1', destination: '203.0.113.80', protocol: 'tcp', sourcePort, destinationPort: 443, size: 800 })
-    specsB.push({ source: 'ecs-web-2', destination: '203.0.113.80', protocol: 'tcp', sourcePort, destinationPort: 443, size: 800 })
+    specsB.push({
+      source: 'internet-client',
+      destination: '47.98.10.11',
+      protocol: 'tcp',
+      sourcePort,
+      destinationPort: 443,
+      size: 1200,
+    })
+    specsB.push({
+      source: 'internet-client',
+      destination: '47.98.10.12',
+      protocol: 'tcp',
+      sourcePort,
+      destinationPort: 443,
+      size: 1200,
+    })
+    specsB.push({
+      source: 'ecs-web-1',
+      destination: '203.0.113.80',
+      protocol: 'tcp',
+      sourcePort,
+      destinationPort: 443,
+      size: 800,
+    })
+    specsB.push({
+      source: 'ecs-web-2',
+      destination: '203.0.113.80',
+      protocol: 'tcp',
+      sourcePort,
+      destinationPort: 443,
+      size: 800,
+    })
   }
   const packetsB = prepareAll(netB, specsB)
-  for (const p of packetsB) if (forward(netB, p, createRuntimeState(netB)).disposition !== 'DELIVERED') throw new Error('bench packet not delivered')
+  for (const p of packetsB)
+    if (forward(netB, p, createRuntimeState(netB)).disposition !== 'DELIVERED')
+      throw new Error('bench packet not delivered')
   const tb = measure(netB, packetsB)
 
-  const gOptions = { consumerVpcs: 85, zones: 2 as const, serversPerZone: 5, appliancesPerZone: 10, hosts: 20, scheduler: '5TCH' as const, crossZone: true, jumboFrames: true, stateful: true }
+  const gOptions = {
+    consumerVpcs: 85,
+    zones: 2 as const,
+    serversPerZone: 5,
+    appliancesPerZone: 10,
+    hosts: 20,
+    scheduler: '5TCH' as const,
+    crossZone: true,
+    jumboFrames: true,
+    stateful: true,
+  }
   const g = load(generateDesign(gOptions))
   const netG = compile(g)
   const specsG: PacketSpec[] = []
@@ -141,8 +190,22 @@ export async function bench(): Promise<BenchRow[]> {
     const n = i % gOptions.serversPerZone
     specsG.push(
       i % 2
-        ? { source: `host-${i % gOptions.hosts}`, destination: eipOf(v, z, n), protocol: 'tcp', sourcePort: 10000 + i, destinationPort: 443, size: 1200 }
-        : { source: `ecs-${v}-${z}-${n}`, destination: hostAddress(i % gOptions.hosts), protocol: 'udp', sourcePort: 10000 + i, destinationPort: 53, size: 300 },
+        ? {
+            source: `host-${i % gOptions.hosts}`,
+            destination: eipOf(v, z, n),
+            protocol: 'tcp',
+            sourcePort: 10000 + i,
+            destinationPort: 443,
+            size: 1200,
+          }
+        : {
+            source: `ecs-${v}-${z}-${n}`,
+            destination: hostAddress(i % gOptions.hosts),
+            protocol: 'udp',
+            sourcePort: 10000 + i,
+            destinationPort: 53,
+            size: 300,
+          },
     )
   }
   const packetsG = prepareAll(netG, specsG)
@@ -167,12 +230,40 @@ export async function bench(): Promise<BenchRow[]> {
   forwardTimes.sort((x, y) => x - y)
 
   return [
-    { name: `forward() through (b), ${tb.lookupsPerPacket.toFixed(1)} look-ups/packet`, value: tb.pps, unit: 'packets/s', baseline: tb.limit, target: 1_000_000 },
-    { name: `forward() through ${g.resources.length} resources, ${tg.lookupsPerPacket.toFixed(1)} look-ups/packet`, value: tg.pps, unit: 'packets/s', baseline: tg.limit },
+    {
+      name: `forward() through (b), ${tb.lookupsPerPacket.toFixed(1)} look-ups/packet`,
+      value: tb.pps,
+      unit: 'packets/s',
+      baseline: tb.limit,
+      target: 1_000_000,
+    },
+    {
+      name: `forward() through ${g.resources.length} resources, ${tg.lookupsPerPacket.toFixed(1)} look-ups/packet`,
+      value: tg.pps,
+      unit: 'packets/s',
+      baseline: tg.limit,
+    },
     { name: 'trace() latency p50, (b)', value: percentile(traceTimes, 0.5) * 1000, unit: 'µs', better: 'lower' },
-    { name: 'trace() latency p99, (b)', value: percentile(traceTimes, 0.99) * 1000, unit: 'µs', target: 1000, better: 'lower' },
-    { name: 'forward() latency p50, (b) (timer included)', value: percentile(forwardTimes, 0.5) * 1000, unit: 'µs', better: 'lower' },
-    { name: 'forward() latency p99, (b) (timer included)', value: percentile(forwardTimes, 0.99) * 1000, unit: 'µs', target: 1000, better: 'lower' },
+    {
+      name: 'trace() latency p99, (b)',
+      value: percentile(traceTimes, 0.99) * 1000,
+      unit: 'µs',
+      target: 1000,
+      better: 'lower',
+    },
+    {
+      name: 'forward() latency p50, (b) (timer included)',
+      value: percentile(forwardTimes, 0.5) * 1000,
+      unit: 'µs',
+      better: 'lower',
+    },
+    {
+      name: 'forward() latency p99, (b) (timer included)',
+      value: percentile(forwardTimes, 0.99) * 1000,
+      unit: 'µs',
+      target: 1000,
+      better: 'lower',
+    },
     { name: 'compile (b)', value: compileMs(b, 200), unit: 'ms', better: 'lower' },
     { name: `compile ${g.resources.length} resources`, value: compileMs(g, 20), unit: 'ms', better: 'lower' },
   ]

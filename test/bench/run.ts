@@ -14,25 +14,30 @@ const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('e
 async function main(): Promise<number> {
   const only = process.argv.slice(2)
   const unknown = only.filter((name) => !BENCHES.some((b) => b.name === name))
-  if (unknown.length) throw new Error(`no bench named ${unknown.join(', ')}: choose from ${BENCHES.map((b) => b.name).join(', ')}`)
+  if (unknown.length)
+    throw new Error(`no bench named ${unknown.join(', ')}: choose from ${BENCHES.map((b) => b.name).join(', ')}`)
   const rows: (BenchRow & { bench: string })[] = []
   for (const b of BENCHES.filter((x) => !only.length || only.includes(x.name))) {
     const mod = await b.load()
     for (const row of await mod.bench()) rows.push({ ...row, bench: b.name })
   }
   const table = rows.map((r) => {
-    const met = r.target === undefined ? '' : (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target
+    const met =
+      r.target === undefined ? '' : (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target
     return [
       `${r.bench}: ${r.name}`,
       `${fmt(r.value)} ${r.unit}`,
       r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit}`,
       r.baseline === undefined ? '' : `${((r.value / r.baseline) * 100).toFixed(1)}%`,
-      r.target === undefined ? '' : `${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${met ? 'ok' : 'MISSED'}`,
+      r.target === undefined
+        ? ''
+        : `${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${met ? 'ok' : 'MISSED'}`,
     ]
   })
   const head = ['figure', 'value', 'baseline (limit)', 'ratio', 'target']
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   console.log(line(head))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const r of table) console.log(line(r))

@@ -9,7 +9,12 @@ describe('the legend', () => {
     const folded = screen.getByTestId('legend')
     expect(within(folded).queryByText('PrivateLink connection')).toBeNull()
     const key = screen.getByTestId('legend-key')
-    for (const label of ['Route entry (destination → next hop)', 'PrivateLink connection', 'Server group member (Geneve)', 'Packet inside Geneve (GWLB ↔ appliance)'])
+    for (const label of [
+      'Route entry (destination → next hop)',
+      'PrivateLink connection',
+      'Server group member (Geneve)',
+      'Packet inside Geneve (GWLB ↔ appliance)',
+    ])
       expect(within(key).getByText(label)).toBeTruthy()
     fireEvent.click(within(folded).getByRole('button', { name: 'Legend ▸' }))
     expect(within(folded).getByText('PrivateLink connection')).toBeTruthy()

@@ -6,7 +6,9 @@ import { loadExample } from '../helpers'
 
 /** What React Flow holds after it has drawn `nodes`: each with its measured size. */
 const measuredAll = (nodes: CanvasNode[]) =>
-  nodes.map((n) => ({ ...n, measured: { width: Number(n.style?.width), height: Number(n.style?.height) } }) as CanvasNode)
+  nodes.map(
+    (n) => ({ ...n, measured: { width: Number(n.style?.width), height: Number(n.style?.height) } }) as CanvasNode,
+  )
 
 const none = new Set<string>()
 const design = loadExample('two-zones')
@@ -22,7 +24,10 @@ describe('handing fresh nodes to React Flow after an edit', () => {
   const drawn = measuredAll(toFlow(design).nodes)
 
   it('keeps every node object React Flow already knows when an edit leaves the drawing as it was', () => {
-    const renamed: Design = { ...design, resources: design.resources.map((r) => (r.id === ecsId ? { ...r, name: 'web-renamed' } : r)) }
+    const renamed: Design = {
+      ...design,
+      resources: design.resources.map((r) => (r.id === ecsId ? { ...r, name: 'web-renamed' } : r)),
+    }
     const next = keepDrawnNodes(drawn, toFlow(renamed).nodes, none)
     expect(next.length).toBe(drawn.length)
     next.forEach((n, i) => expect(n, n.id).toBe(drawn[i]))
@@ -39,7 +44,13 @@ describe('handing fresh nodes to React Flow after an edit', () => {
   })
 
   it('drops the measured size of a node whose box changes size, so React Flow measures it again', () => {
-    const wider: Design = { ...design, layout: { ...design.layout, [vswitchId]: { ...toFlowBox(vswitchId), width: Number(toFlowBox(vswitchId).width) + 100 } } }
+    const wider: Design = {
+      ...design,
+      layout: {
+        ...design.layout,
+        [vswitchId]: { ...toFlowBox(vswitchId), width: Number(toFlowBox(vswitchId).width) + 100 },
+      },
+    }
     const after = keepDrawnNodes(drawn, toFlow(wider).nodes, none).find((n) => n.id === vswitchId) as CanvasNode
     expect(after.style?.width).toBe(Number(toFlowBox(vswitchId).width) + 100)
     expect(after.measured).toBeUndefined()

@@ -13,7 +13,12 @@ function absoluteBoxes(nodes: CanvasNode[]): Map<string, Box> {
     if (hit) return hit
     const n = byId.get(id) as CanvasNode
     const parent = n.parentId ? box(n.parentId) : { x: 0, y: 0 }
-    const b = { x: parent.x + n.position.x, y: parent.y + n.position.y, w: Number(n.style?.width), h: Number(n.style?.height) }
+    const b = {
+      x: parent.x + n.position.x,
+      y: parent.y + n.position.y,
+      w: Number(n.style?.width),
+      h: Number(n.style?.height),
+    }
     out.set(id, b)
     return b
   }
@@ -22,7 +27,11 @@ function absoluteBoxes(nodes: CanvasNode[]): Map<string, Box> {
 }
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-const inside = (inner: Box, outer: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.w <= outer.x + outer.w &&
+  inner.y + inner.h <= outer.y + outer.h
 
 describe('document → canvas', () => {
   for (const name of ['single-zone', 'two-zones'] as const) {
@@ -31,7 +40,9 @@ describe('document → canvas', () => {
       const { nodes, edges } = toFlow(design)
 
       it('draws every resource except route tables and security groups (shown on their owners), parents first', () => {
-        const drawn = design.resources.filter((r) => r.kind !== 'routeTable' && r.kind !== 'securityGroup').map((r) => r.id)
+        const drawn = design.resources
+          .filter((r) => r.kind !== 'routeTable' && r.kind !== 'securityGroup')
+          .map((r) => r.id)
         expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining(drawn))
         const seen = new Set<string>()
         for (const n of nodes) {
@@ -53,7 +64,9 @@ describe('document → canvas', () => {
         for (const n of nodes) {
           // the IPv4 gateway straddles its VPC's edge on purpose: it is the VPC's door
           if (!n.parentId || n.type === 'ipv4Gateway') continue
-          expect(inside(boxes.get(n.id) as Box, boxes.get(n.parentId) as Box), `${n.id} outside ${n.parentId}`).toBe(true)
+          expect(inside(boxes.get(n.id) as Box, boxes.get(n.parentId) as Box), `${n.id} outside ${n.parentId}`).toBe(
+            true,
+          )
         }
       })
 
@@ -62,27 +75,48 @@ describe('document → canvas', () => {
         const expectedRoutes = design.resources.flatMap((r) => {
           if (r.kind === 'vswitch' && r.routeTableId) {
             const t = design.resources.find((x) => x.id === r.routeTableId)
-            return t?.kind === 'routeTable' ? t.entries.map((e) => `${r.id}→${e.nextHopId} ${e.destinationCidrBlock}`) : []
+            return t?.kind === 'routeTable'
+              ? t.entries.map((e) => `${r.id}→${e.nextHopId} ${e.destinationCidrBlock}`)
+              : []
           }
           if (r.kind === 'ipv4Gateway') {
             const t = design.resources.find((x) => x.id === r.gatewayRouteTableId)
-            return t?.kind === 'routeTable' ? t.entries.map((e) => `${r.id}→${e.nextHopId} ${e.destinationCidrBlock}`) : []
+            return t?.kind === 'routeTable'
+              ? t.entries.map((e) => `${r.id}→${e.nextHopId} ${e.destinationCidrBlock}`)
+              : []
           }
           return []
         })
         expect(routes.map((e) => `${e.source}→${e.target} ${e.data?.label}`).sort()).toEqual(expectedRoutes.sort())
         const endpoints = design.resources.filter((r) => r.kind === 'gwlbEndpoint')
-        expect(edges.filter((e) => e.data?.kind === 'privateLink').map((e) => e.source).sort()).toEqual(endpoints.map((e) => e.id).sort())
+        expect(
+          edges
+            .filter((e) => e.data?.kind === 'privateLink')
+            .map((e) => e.source)
+            .sort(),
+        ).toEqual(endpoints.map((e) => e.id).sort())
         const appliances = design.resources.filter((r) => r.kind === 'appliance').map((r) => r.id)
-        expect(edges.filter((e) => e.data?.kind === 'serverGroup').map((e) => e.target).sort()).toEqual(appliances.sort())
-        expect(edges.filter((e) => e.data?.kind === 'serviceResource').map((e) => `${e.source}→${e.target}`)).toEqual(['epsrv-inspection→gwlb-inspection'])
+        expect(
+          edges
+            .filter((e) => e.data?.kind === 'serverGroup')
+            .map((e) => e.target)
+            .sort(),
+        ).toEqual(appliances.sort())
+        expect(edges.filter((e) => e.data?.kind === 'serviceResource').map((e) => `${e.source}→${e.target}`)).toEqual([
+          'epsrv-inspection→gwlb-inspection',
+        ])
       })
     })
   }
 
   it('shows a not-connected endpoint in its PrivateLink label', () => {
     const design = loadExample('single-zone')
-    const changed = { ...design, resources: design.resources.map((r) => (r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r)) }
+    const changed = {
+      ...design,
+      resources: design.resources.map((r) =>
+        r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r,
+      ),
+    }
     const edge = toFlow(changed).edges.find((e) => e.data?.kind === 'privateLink')
     expect(edge?.data?.label).toBe('PrivateLink · Disconnected')
   })
@@ -92,7 +126,9 @@ describe('document → canvas', () => {
     const changed = {
       ...design,
       resources: design.resources.map((r) =>
-        r.kind === 'routeTable' && r.id === 'rtb-app-h' ? { ...r, entries: [{ ...r.entries[0], nextHopId: 'gwlbe-gone' }] } : r,
+        r.kind === 'routeTable' && r.id === 'rtb-app-h'
+          ? { ...r, entries: [{ ...r.entries[0], nextHopId: 'gwlbe-gone' }] }
+          : r,
       ),
     }
     expect(toFlow(changed).edges.some((e) => e.target === 'gwlbe-gone')).toBe(false)
@@ -101,7 +137,9 @@ describe('document → canvas', () => {
   it('keeps every contained resource inside its container when dragged, except the gateway on its VPC’s edge', () => {
     const { nodes } = toFlow(loadExample('two-zones'))
     const kept = nodes.filter((n) => n.parentId && n.type !== 'ipv4Gateway')
-    expect(kept.map((n) => n.type)).toEqual(expect.arrayContaining(['zone', 'vswitch', 'ecs', 'appliance', 'gwlbEndpoint', 'gwlb']))
+    expect(kept.map((n) => n.type)).toEqual(
+      expect.arrayContaining(['zone', 'vswitch', 'ecs', 'appliance', 'gwlbEndpoint', 'gwlb']),
+    )
     for (const n of kept) expect(n.extent, n.id).toBe('parent')
     const gateway = nodes.find((n) => n.type === 'ipv4Gateway') as CanvasNode
     expect(gateway.parentId).toBeDefined()
@@ -140,7 +178,10 @@ describe('handles kept in the overview', () => {
 describe('internet lines', () => {
   it('joins every internet host to the IPv4 gateway in the reference design', () => {
     const internet = toFlow(loadExample('two-zones')).edges.filter((e) => e.data?.kind === 'internet')
-    expect(internet.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['internet-client>igw-service', 'update-server>igw-service'])
+    expect(internet.map((e) => `${e.source}>${e.target}`).sort()).toEqual([
+      'internet-client>igw-service',
+      'update-server>igw-service',
+    ])
   })
 
   it('past 40 host-to-gateway lines draws one line per gateway, from the host nearest it', () => {

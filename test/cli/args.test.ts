@@ -6,7 +6,14 @@ const known = { options: ['--from', '--to'], switches: ['--json'] }
 describe('the command line’s arguments', () => {
   it('takes one design file, valued options and switches in any order', () => {
     const split = splitArgs(['--from', 'ecs-1', 'd.json', '--json', '--to', '10.0.0.1'], known)
-    expect(split).toEqual({ file: 'd.json', options: new Map([['--from', 'ecs-1'], ['--to', '10.0.0.1']]), switches: new Set(['--json']) })
+    expect(split).toEqual({
+      file: 'd.json',
+      options: new Map([
+        ['--from', 'ecs-1'],
+        ['--to', '10.0.0.1'],
+      ]),
+      switches: new Set(['--json']),
+    })
   })
 
   it('names what is wrong: an unknown option, an option without its value, not one file', () => {

@@ -10,7 +10,17 @@ const open = (path = '') => openApp(browser(), path)
 describe('reference design (b) in Chromium', () => {
   it('shows the VPCs, the GWLB, the GWLBes and the appliances, and the worker reports the design loaded', async () => {
     const { page, errors } = await open()
-    for (const id of ['vpc-service', 'vpc-security', 'gwlb-inspection', 'gwlbe-h', 'gwlbe-i', 'fw-h1', 'fw-h2', 'fw-i1', 'fw-i2']) {
+    for (const id of [
+      'vpc-service',
+      'vpc-security',
+      'gwlb-inspection',
+      'gwlbe-h',
+      'gwlbe-i',
+      'fw-h1',
+      'fw-h2',
+      'fw-i1',
+      'fw-i2',
+    ]) {
       assert.ok(await page.locator(`[data-testid="node-${id}"]`).isVisible(), `${id} is not visible`)
     }
     await page.waitForSelector('[data-testid="engine-status"]:has-text("Loaded: 27 resources")', { timeout: 5000 })
@@ -25,10 +35,20 @@ describe('reference design (b) in Chromium', () => {
     const canvas = await page.locator('main').boundingBox()
     for (const id of ['internet-client', 'fw-i2', 'vpc-security', 'vpc-service']) {
       const box = await page.locator(`[data-testid="node-${id}"]`).boundingBox()
-      assert.ok(box && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width + 1 && box.y + box.height <= canvas.y + canvas.height + 1, `${id} is outside the view`)
+      assert.ok(
+        box &&
+          box.x >= canvas.x &&
+          box.y >= canvas.y &&
+          box.x + box.width <= canvas.x + canvas.width + 1 &&
+          box.y + box.height <= canvas.y + canvas.height + 1,
+        `${id} is outside the view`,
+      )
     }
     // a node name of 13 px must stay at least 8 px on screen at fit view
-    const nameHeight = await page.locator('[data-testid="node-gwlbe-h"] .font-semibold').first().evaluate((el) => el.getBoundingClientRect().height)
+    const nameHeight = await page
+      .locator('[data-testid="node-gwlbe-h"] .font-semibold')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height)
     assert.ok(nameHeight >= 8, `names are ${nameHeight}px tall`)
     await page.close()
   })
@@ -38,9 +58,17 @@ describe('reference design (b) in Chromium', () => {
     const problems = await page.evaluate(() => {
       const rect = (el) => el.getBoundingClientRect()
       const texts = [
-        ...document.querySelectorAll('.react-flow__node [data-testid^="node-"] .truncate, .react-flow__node [data-testid^="node-"] .line-clamp-2, .react-flow__node [data-testid^="node-"] .font-bold, .react-flow__node [data-testid^="zone-"] div'),
-      ].map((el) => ({ name: `${el.closest('.react-flow__node')?.getAttribute('data-id')}: ${el.textContent}`, r: rect(el) }))
-      const labels = [...document.querySelectorAll('[data-testid^="edge-label-"]')].map((el) => ({ name: el.getAttribute('data-testid'), r: rect(el) }))
+        ...document.querySelectorAll(
+          '.react-flow__node [data-testid^="node-"] .truncate, .react-flow__node [data-testid^="node-"] .line-clamp-2, .react-flow__node [data-testid^="node-"] .font-bold, .react-flow__node [data-testid^="zone-"] div',
+        ),
+      ].map((el) => ({
+        name: `${el.closest('.react-flow__node')?.getAttribute('data-id')}: ${el.textContent}`,
+        r: rect(el),
+      }))
+      const labels = [...document.querySelectorAll('[data-testid^="edge-label-"]')].map((el) => ({
+        name: el.getAttribute('data-testid'),
+        r: rect(el),
+      }))
       const out = []
       const hit = (p, r) => p.x > r.left + 1 && p.x < r.right - 1 && p.y > r.top + 1 && p.y < r.bottom - 1
       for (const path of document.querySelectorAll('.react-flow__edge-path')) {
@@ -51,14 +79,23 @@ describe('reference design (b) in Chromium', () => {
           const local = path.getPointAtLength(at)
           const p = new DOMPoint(local.x, local.y).matrixTransform(ctm)
           for (const t of texts) if (t.r.width > 0 && hit(p, t.r)) out.push(`edge ${id} crosses "${t.name}"`)
-          for (const l of labels) if (!l.name.endsWith(id) && hit(p, l.r)) out.push(`edge ${id} crosses label ${l.name}`)
+          for (const l of labels)
+            if (!l.name.endsWith(id) && hit(p, l.r)) out.push(`edge ${id} crosses label ${l.name}`)
         }
       }
       const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
-      for (const l of labels) for (const t of texts) if (t.r.width > 0 && meets(l.r, t.r)) out.push(`${l.name} covers "${t.name}"`)
+      for (const l of labels)
+        for (const t of texts) if (t.r.width > 0 && meets(l.r, t.r)) out.push(`${l.name} covers "${t.name}"`)
       for (const a of labels)
         for (const b of labels)
-          if (a.name < b.name && a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) out.push(`${a.name} overlaps ${b.name}`)
+          if (
+            a.name < b.name &&
+            a.r.left < b.r.right &&
+            b.r.left < a.r.right &&
+            a.r.top < b.r.bottom &&
+            b.r.top < a.r.bottom
+          )
+            out.push(`${a.name} overlaps ${b.name}`)
       return [...new Set(out)]
     })
     assert.deepEqual(problems, [])
@@ -106,13 +143,21 @@ describe('reference design (b) in Chromium', () => {
     const vswitch = await box('vsw-app-h')
     await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
     await page.mouse.down()
-    for (let i = 1; i <= 8; i++) await page.mouse.move(start.x + start.width / 2 + i * 60, start.y + start.height / 2 + i * 40)
+    for (let i = 1; i <= 8; i++)
+      await page.mouse.move(start.x + start.width / 2 + i * 60, start.y + start.height / 2 + i * 40)
     await page.mouse.up()
     const end = await server.boundingBox()
     assert.ok(end.x > start.x + 5, 'the drag did not move the server')
-    assert.ok(end.x + end.width <= vswitch.x + vswitch.width + 1 && end.y + end.height <= vswitch.y + vswitch.height + 1, `the server left its vSwitch: ${JSON.stringify({ end, vswitch })}`)
+    assert.ok(
+      end.x + end.width <= vswitch.x + vswitch.width + 1 && end.y + end.height <= vswitch.y + vswitch.height + 1,
+      `the server left its vSwitch: ${JSON.stringify({ end, vswitch })}`,
+    )
     await page.keyboard.press('Control+z')
-    await page.waitForFunction(([x]) => Math.abs(document.querySelector('.react-flow__node[data-id="ecs-web-1"]').getBoundingClientRect().x - x) < 1, [start.x])
+    await page.waitForFunction(
+      ([x]) =>
+        Math.abs(document.querySelector('.react-flow__node[data-id="ecs-web-1"]').getBoundingClientRect().x - x) < 1,
+      [start.x],
+    )
     assert.deepEqual(errors, [])
     await page.close()
   })
@@ -153,7 +198,8 @@ describe('reference design (b) in Chromium', () => {
         ([edgeId, source, target]) => {
           const path = document.querySelector(`.react-flow__edge[data-id="${edgeId}"] .react-flow__edge-path`)
           const ctm = path.getScreenCTM()
-          const at = (len) => new DOMPoint(path.getPointAtLength(len).x, path.getPointAtLength(len).y).matrixTransform(ctm)
+          const at = (len) =>
+            new DOMPoint(path.getPointAtLength(len).x, path.getPointAtLength(len).y).matrixTransform(ctm)
           const gap = (p, id) => {
             const r = document.querySelector(`.react-flow__node[data-id="${id}"]`).getBoundingClientRect()
             return Math.hypot(Math.max(r.left - p.x, 0, p.x - r.right), Math.max(r.top - p.y, 0, p.y - r.bottom))
@@ -163,13 +209,17 @@ describe('reference design (b) in Chromium', () => {
         [edgeId, source, target],
       )
     const joined = async () => {
-      for (const [edge, from, to] of [['privatelink:gwlbe-h', 'gwlbe-h', 'epsrv-inspection'], ['server:gwlb-inspection:fw-i2', 'gwlb-inspection', 'fw-i2']])
+      for (const [edge, from, to] of [
+        ['privatelink:gwlbe-h', 'gwlbe-h', 'epsrv-inspection'],
+        ['server:gwlb-inspection:fw-i2', 'gwlb-inspection', 'fw-i2'],
+      ])
         for (const gap of await endGaps(edge, from, to)) assert.ok(gap < 10, `${edge} ends ${gap}px from its node`)
     }
     const labels = () => page.locator('[data-testid^="edge-label-"]').count()
     assert.ok((await labels()) > 5, 'the detailed view labels its routes')
     await joined()
-    while (!(await page.locator('.react-flow.overview').count())) await page.locator('.react-flow__controls-zoomout').click()
+    while (!(await page.locator('.react-flow.overview').count()))
+      await page.locator('.react-flow__controls-zoomout').click()
     assert.equal(await labels(), 0, 'no edge labels in the overview')
     assert.equal(await page.locator('[data-testid="node-gwlbe-h"]').textContent(), 'GWLBe H')
     assert.equal(await page.locator('[data-testid="node-gwlbe-h"] svg').count(), 0, 'no glyph in the overview')

@@ -11,7 +11,10 @@ const browser = sharedBrowser()
 function ui(page) {
   const inspector = page.getByTestId('inspector')
   const idOfNode = async (name) => {
-    const node = page.locator('.react-flow__node').filter({ has: page.locator(`[data-testid^="node-"]`).filter({ hasText: name }) }).last()
+    const node = page
+      .locator('.react-flow__node')
+      .filter({ has: page.locator(`[data-testid^="node-"]`).filter({ hasText: name }) })
+      .last()
     return node.getAttribute('data-id')
   }
   const self = {
@@ -39,7 +42,11 @@ function ui(page) {
       const box = await node.boundingBox()
       const type = await node.getAttribute('class')
       // click a container on its title or caption, where no child is
-      const at = type.includes('react-flow__node-vswitch') ? { x: 8, y: box.height - 6 } : type.includes('react-flow__node-vpc') ? { x: 20, y: 12 } : undefined
+      const at = type.includes('react-flow__node-vswitch')
+        ? { x: 8, y: box.height - 6 }
+        : type.includes('react-flow__node-vpc')
+          ? { x: 20, y: 12 }
+          : undefined
       // on a loaded machine a click can land while the canvas re-renders: click again until the inspector shows it
       const shown = inspector.locator(`span.font-mono:text-is("${id}")`)
       for (let attempt = 0; attempt < 4; attempt++) {
@@ -58,7 +65,8 @@ function ui(page) {
       if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value)
       else await input.fill(value)
       const invalid = await input.getAttribute('aria-invalid')
-      if (invalid === 'true') assert.fail(`${label} = ${value} refused: ${await inspector.getByRole('alert').first().textContent()}`)
+      if (invalid === 'true')
+        assert.fail(`${label} = ${value} refused: ${await inspector.getByRole('alert').first().textContent()}`)
     },
     async check(label, on = true) {
       const box = inspector.getByLabel(label, { exact: true })
@@ -82,8 +90,12 @@ function ui(page) {
     },
     /** draws a line from one node to another, from handle to handle */
     async connect(from, to) {
-      const source = page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle[data-handleid="right-source"]`).first()
-      const target = page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle[data-handleid="left-target"]`).first()
+      const source = page
+        .locator(`.react-flow__node[data-id="${from}"] .react-flow__handle[data-handleid="right-source"]`)
+        .first()
+      const target = page
+        .locator(`.react-flow__node[data-id="${to}"] .react-flow__handle[data-handleid="left-target"]`)
+        .first()
       const a = await source.boundingBox()
       const b = await target.boundingBox()
       await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
@@ -103,7 +115,12 @@ function canonical(doc) {
   const names = new Map(doc.resources.map((r) => [r.id, `${r.kind}:${r.name}`]))
   const walk = (v) => {
     if (Array.isArray(v)) return v.map(walk)
-    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, walk(v[k])]))
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, walk(v[k])]),
+      )
     return typeof v === 'string' && names.has(v) ? names.get(v) : v
   }
   const resources = doc.resources.map(walk).sort((a, b) => a.id.localeCompare(b.id))
@@ -123,7 +140,10 @@ describe('the designer', () => {
 
     // the design itself
     await u.field('Design name', 'GWLB inspection, one zone')
-    await u.field('Description', "The deployment of Alibaba Cloud's GWLB guide: internet traffic to and from two web servers is inspected by two firewalls behind a GWLB, reached through a GWLB endpoint.")
+    await u.field(
+      'Description',
+      "The deployment of Alibaba Cloud's GWLB guide: internet traffic to and from two web servers is inspected by two firewalls behind a GWLB, reached through a GWLB endpoint.",
+    )
     await u.field('Zones, in order', 'cn-hangzhou-h')
     await u.rule('account', 0, [['Name', 'Application team (consumer)']])
     await u.rule('account', 1, [['Name', 'Security team (provider)']])
@@ -157,14 +177,41 @@ describe('the designer', () => {
     await u.field('Private IP address', '192.168.1.11')
     await u.inspector.getByRole('button', { name: '+ New security group' }).click()
     await u.field('Name', 'Appliances')
-    await u.addRule('rule', [['Protocol', 'udp'], ['Ports', '6081/6081'], ['Source', '192.168.0.0/16'], ['Description', 'Geneve from the GWLB']])
-    await u.addRule('rule', [['Ports', '80/80'], ['Source', '192.168.0.0/16'], ['Description', 'health checks']])
-    await u.addRule('rule', [['Destination', '0.0.0.0/0'], ['Direction', 'egress'], ['Source', ''], ['Protocol', 'all'], ['Ports', '-1/-1']])
+    await u.addRule('rule', [
+      ['Protocol', 'udp'],
+      ['Ports', '6081/6081'],
+      ['Source', '192.168.0.0/16'],
+      ['Description', 'Geneve from the GWLB'],
+    ])
+    await u.addRule('rule', [
+      ['Ports', '80/80'],
+      ['Source', '192.168.0.0/16'],
+      ['Description', 'health checks'],
+    ])
+    await u.addRule('rule', [
+      ['Destination', '0.0.0.0/0'],
+      ['Direction', 'egress'],
+      ['Source', ''],
+      ['Protocol', 'all'],
+      ['Ports', '-1/-1'],
+    ])
     await u.select(fw1)
     await u.field('Default action', 'deny')
-    await u.addRule('rule', [['Destination', '10.0.0.0/16'], ['Description', 'HTTPS to the web servers']])
-    await u.addRule('rule', [['Destination', '10.0.0.0/16'], ['Ports', '80/80'], ['Description', 'HTTP to the web servers']])
-    await u.addRule('rule', [['Protocol', 'all'], ['Source', '10.0.0.0/16'], ['Ports', '-1/-1'], ['Description', 'anything the servers start']])
+    await u.addRule('rule', [
+      ['Destination', '10.0.0.0/16'],
+      ['Description', 'HTTPS to the web servers'],
+    ])
+    await u.addRule('rule', [
+      ['Destination', '10.0.0.0/16'],
+      ['Ports', '80/80'],
+      ['Description', 'HTTP to the web servers'],
+    ])
+    await u.addRule('rule', [
+      ['Protocol', 'all'],
+      ['Source', '10.0.0.0/16'],
+      ['Ports', '-1/-1'],
+      ['Description', 'anything the servers start'],
+    ])
     await page.keyboard.press('Control+d')
     await u.inspector.locator('span.font-mono').first().waitFor()
     const fw2 = (await u.inspector.locator('span.font-mono').first().textContent()).trim()
@@ -204,11 +251,23 @@ describe('the designer', () => {
     await u.inspector.getByRole('button', { name: '+ New security group' }).click()
     await u.field('Name', 'Web servers')
     await u.addRule('rule', [['Description', 'HTTPS from anywhere']])
-    await u.addRule('rule', [['Ports', '80/80'], ['Description', 'HTTP from anywhere']])
-    await u.addRule('rule', [['Destination', '0.0.0.0/0'], ['Direction', 'egress'], ['Source', ''], ['Protocol', 'all'], ['Ports', '-1/-1']])
+    await u.addRule('rule', [
+      ['Ports', '80/80'],
+      ['Description', 'HTTP from anywhere'],
+    ])
+    await u.addRule('rule', [
+      ['Destination', '0.0.0.0/0'],
+      ['Direction', 'egress'],
+      ['Source', ''],
+      ['Protocol', 'all'],
+      ['Ports', '-1/-1'],
+    ])
     await u.select(web1)
     await page.keyboard.press('Control+d')
-    await page.waitForFunction((id) => document.querySelector('[data-testid="inspector"] span.font-mono')?.textContent?.trim() === `${id}-copy`, web1)
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="inspector"] span.font-mono')?.textContent?.trim() === `${id}-copy`,
+      web1,
+    )
     await u.field('Name', 'Web server 2')
     await u.field('Private IP address', '10.0.1.11')
     await u.field('EIP (public address)', '47.98.10.12')
@@ -232,7 +291,11 @@ describe('the designer', () => {
     }
 
     // no problems, and the document is the reference up to ids and layout
-    await page.waitForFunction(() => document.querySelector('[data-testid="problem-count"]')?.textContent === '(0)', null, { timeout: 5000 })
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="problem-count"]')?.textContent === '(0)',
+      null,
+      { timeout: 5000 },
+    )
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Save file' }).click()
     const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8'))
@@ -307,7 +370,8 @@ describe('the designer', () => {
       await routes.getByTestId('route-10.0.1.0/24').getByRole('combobox').selectOption('gwlbe-i')
     })
     // undo walks every edit and fix back: the design is the reference again
-    for (let i = 0; i < 40 && (await page.getByRole('button', { name: 'Undo' }).isEnabled()); i++) await page.keyboard.press('Control+z')
+    for (let i = 0; i < 40 && (await page.getByRole('button', { name: 'Undo' }).isEnabled()); i++)
+      await page.keyboard.press('Control+z')
     await page.waitForFunction(() => document.querySelector('[data-testid="problem-count"]')?.textContent === '(0)')
     await page.close()
   })

@@ -20,7 +20,9 @@ async function startLesson(page, id) {
 /** The one node lit as the focus, and the resources lit along with it. */
 async function lit(page) {
   return page.evaluate(() => ({
-    focus: [...document.querySelectorAll('[data-lit="focus"], [data-lit="drop"]')].map((n) => n.getAttribute('data-testid')),
+    focus: [...document.querySelectorAll('[data-lit="focus"], [data-lit="drop"]')].map((n) =>
+      n.getAttribute('data-testid'),
+    ),
     path: [...document.querySelectorAll('[data-lit="path"]')].map((n) => n.getAttribute('data-testid')).sort(),
   }))
 }
@@ -38,7 +40,13 @@ describe('lessons in Chromium', () => {
       assert.equal(await page.getByTestId('lesson-position').textContent(), `step ${i + 1} of ${lesson.steps.length}`)
       const { focus, path } = await lit(page)
       assert.deepEqual(focus, [`node-${step.focus}`])
-      assert.deepEqual(path, step.highlight.filter((id) => id !== step.focus).map((id) => `node-${id}`).sort())
+      assert.deepEqual(
+        path,
+        step.highlight
+          .filter((id) => id !== step.focus)
+          .map((id) => `node-${id}`)
+          .sort(),
+      )
       if (i === 2) await page.screenshot({ path: 'test-results/e2e-lesson-step.png' })
       await page.getByTestId('lesson-next').click()
     }
@@ -58,7 +66,9 @@ describe('lessons in Chromium', () => {
     await presenter.waitFor()
     assert.equal(await page.getByTestId('design-name').count(), 0, 'the toolbar is hidden')
     assert.equal(await page.locator('aside').count(), 0, 'the side panel is hidden')
-    const size = await presenter.getByTestId('lesson-narration').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const size = await presenter
+      .getByTestId('lesson-narration')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     assert.ok(size >= 22, `narration is ${size}px`)
     await page.waitForSelector('[data-testid="node-gwlbe-h"][data-lit="focus"]')
     await page.screenshot({ path: 'test-results/e2e-lesson-presenter.png' })

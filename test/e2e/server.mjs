@@ -7,9 +7,13 @@ export async function startPreview(port = Number(process.env.E2E_PORT ?? 4173)) 
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run npm run build first')
   const url = `http://localhost:${port}/`
   // vite's own binary, not npx, so that stopping it stops the server (stack.md pitfall 6)
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const server = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(url)).ok) return { url, stop: () => server.kill() }

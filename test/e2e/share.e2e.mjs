@@ -35,7 +35,12 @@ function flowBoxes(page) {
     const out = {}
     for (const el of document.querySelectorAll('.react-flow__node')) {
       const r = el.getBoundingClientRect()
-      out[el.getAttribute('data-id')] = [(r.left - pane.left - m.e) / m.a, (r.top - pane.top - m.f) / m.d, r.width / m.a, r.height / m.d]
+      out[el.getAttribute('data-id')] = [
+        (r.left - pane.left - m.e) / m.a,
+        (r.top - pane.top - m.f) / m.d,
+        r.width / m.a,
+        r.height / m.d,
+      ]
     }
     return out
   })
@@ -138,7 +143,10 @@ describe('sharing and export in Chromium', () => {
     const before = await flowBoxes(view.page)
     await dragNode(view.page, 'gwlb-inspection', 150, 0)
     assertSameBoxes(await flowBoxes(view.page), before)
-    assert.doesNotMatch(await view.page.getByRole('link', { name: /Open in GWLB Studio/ }).getAttribute('href'), /view=embed/)
+    assert.doesNotMatch(
+      await view.page.getByRole('link', { name: /Open in GWLB Studio/ }).getAttribute('href'),
+      /view=embed/,
+    )
     await view.page.screenshot({ path: 'test-results/e2e-share-embed.png' })
     await page.close()
     await view.page.close()
@@ -175,7 +183,8 @@ describe('sharing and export in Chromium', () => {
     })
     const text = svg.bytes.toString('utf8')
     assert.match(text, /^<\?xml[^>]*>\s*<svg /)
-    for (const name of ['Service VPC', 'Security VPC', 'GWLBe H', 'Inspection GWLB', 'Firewall I2', '10.0.1.0/24']) assert.ok(text.includes(name), `${name} is missing`)
+    for (const name of ['Service VPC', 'Security VPC', 'GWLBe H', 'Inspection GWLB', 'Firewall I2', '10.0.1.0/24'])
+      assert.ok(text.includes(name), `${name} is missing`)
     // the edges are drawn, and so are their labels
     assert.ok((text.match(/react-flow__edge-path/g) ?? []).length >= 10)
     await page.close()
@@ -186,7 +195,11 @@ describe('sharing and export in Chromium', () => {
     const before = await saveFile(page)
     const doc = JSON.parse(before.bytes.toString('utf8'))
     doc.resources.find((r) => r.kind === 'vswitch').cidrBlock = '10.0.1.0/33'
-    await page.getByTestId('open-file-input').setInputFiles({ name: 'broken.gwlb.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
+    await page.getByTestId('open-file-input').setInputFiles({
+      name: 'broken.gwlb.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(doc)),
+    })
     const alert = page.getByRole('alert')
     await alert.waitFor()
     const text = await alert.textContent()

@@ -52,7 +52,12 @@ describe('a scenario on the diagram', () => {
     // jump to 50 s: fw-h1 stopped at 30 s and was marked unhealthy about 13 s later
     const bar = await page.getByTestId('sim-timeline').boundingBox()
     await page.mouse.click(bar.x + bar.width * (50 / 120), bar.y + bar.height / 2)
-    await page.waitForFunction(() => Number.parseFloat(document.querySelector('[data-testid="sim-clock"]')?.textContent?.replace('t = ', '') ?? '0') >= 49)
+    await page.waitForFunction(
+      () =>
+        Number.parseFloat(
+          document.querySelector('[data-testid="sim-clock"]')?.textContent?.replace('t = ', '') ?? '0',
+        ) >= 49,
+    )
     await page.getByTestId('timeline-marked-unhealthy').first().waitFor()
     assert.match(await page.getByTestId('appliance-state-fw-h1').textContent(), /stopped.*unhealthy/)
     assert.match(await page.getByTestId('sim-log').textContent(), /marked unhealthy/)

@@ -12,7 +12,10 @@ async function open() {
   return opened
 }
 
-const focusOf = (page) => page.evaluate(() => [...document.querySelectorAll('[data-lit="focus"], [data-lit="drop"]')].map((n) => n.getAttribute('data-testid')))
+const focusOf = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-lit="focus"], [data-lit="drop"]')].map((n) => n.getAttribute('data-testid')),
+  )
 
 describe('packet walk in Chromium', () => {
   it('walks a request hop by hop, then its reply', async () => {
@@ -30,7 +33,10 @@ describe('packet walk in Chromium', () => {
       assert.deepEqual(await focusOf(page), [`node-${id}`])
     }
     const hop = page.getByTestId('current-hop')
-    assert.match(await hop.getByTestId('outer-header').first().textContent(), /UDP 6081 \(Geneve\), 1568 bytes \(\+68\)/)
+    assert.match(
+      await hop.getByTestId('outer-header').first().textContent(),
+      /UDP 6081 \(Geneve\), 1568 bytes \(\+68\)/,
+    )
     assert.match(await hop.textContent(), /5TCH symmetric hash/)
     // the edge from the gateway to the GWLBe is on the lit path
     assert.deepEqual((await page.evaluate(() => document.querySelectorAll('[data-lit="path"]').length)) >= 3, true)
@@ -65,7 +71,9 @@ describe('packet walk in Chromium', () => {
     await page.getByRole('button', { name: 'Last hop' }).click()
     // port 22 is not in the firewalls' policy: the appliance drops it
     assert.equal(await page.getByTestId('walk-disposition').getAttribute('data-disposition'), 'APPLIANCE_DENIED')
-    const [dropped] = await page.evaluate(() => [...document.querySelectorAll('[data-lit="drop"]')].map((n) => n.getAttribute('data-testid')))
+    const [dropped] = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-lit="drop"]')].map((n) => n.getAttribute('data-testid')),
+    )
     assert.match(dropped, /^node-fw-/)
     assert.equal(await page.getByTestId('walk-show-reply').isDisabled(), true)
     await page.screenshot({ path: 'test-results/e2e-walk-drop.png' })

@@ -1,16 +1,22 @@
 // Auto-layout with elkjs's plain build (the browser runs the same mapping beside elkjs's worker).
 import ELK from 'elkjs/lib/elk.bundled.js'
 import { describe, expect, it } from 'vitest'
-import { type Design, SIZES, parse, withDefaultLayout } from '../../src/model'
-import { type Layout, autoLayout, drawnTree, flowLinks, liftedLinks, toElkGraph } from '../../src/layout/elkGraph'
+import { autoLayout, drawnTree, flowLinks, type Layout, liftedLinks, toElkGraph } from '../../src/layout/elkGraph'
+import { type Design, parse, SIZES, withDefaultLayout } from '../../src/model'
 import { generateDesign } from '../fixtures/engine/generate'
 import { loadExample } from '../helpers'
 
 const elk = new ELK()
 
 type Box = { x: number; y: number; width: number; height: number }
-const boxOf = (layout: Layout, id: string): Box => ({ x: layout[id].x, y: layout[id].y, width: layout[id].width ?? SIZES.leaf.width, height: layout[id].height ?? SIZES.leaf.height })
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+const boxOf = (layout: Layout, id: string): Box => ({
+  x: layout[id].x,
+  y: layout[id].y,
+  width: layout[id].width ?? SIZES.leaf.width,
+  height: layout[id].height ?? SIZES.leaf.height,
+})
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
 /** Siblings that overlap, and children that stick out of their container, under `root` (the page if undefined). */
 function faults(design: Design, layout: Layout, root?: string): string[] {
@@ -23,9 +29,11 @@ function faults(design: Design, layout: Layout, root?: string): string[] {
       // Tidy's IPv4 gateway straddles its VPC's top edge on purpose; a container layout keeps it there
       if (parent !== undefined && tree.kind.get(kids[i]) !== 'ipv4Gateway') {
         const p = boxOf(layout, parent)
-        if (a.x < 0 || a.y < 0 || a.x + a.width > p.width || a.y + a.height > p.height) out.push(`${kids[i]} sticks out of ${parent}`)
+        if (a.x < 0 || a.y < 0 || a.x + a.width > p.width || a.y + a.height > p.height)
+          out.push(`${kids[i]} sticks out of ${parent}`)
       }
-      for (let j = i + 1; j < kids.length; j++) if (overlap(a, boxOf(layout, kids[j]))) out.push(`${kids[i]} overlaps ${kids[j]}`)
+      for (let j = i + 1; j < kids.length; j++)
+        if (overlap(a, boxOf(layout, kids[j]))) out.push(`${kids[i]} overlaps ${kids[j]}`)
       visit(kids[i])
     }
   }
@@ -65,7 +73,9 @@ describe('auto-layout of the whole design', () => {
     expect(ys).toEqual([...ys].sort((a, b) => a - b))
     expect(new Set(ys).size).toBe(ys.length)
     // zones are columns in the design's zone order; workloads left of the endpoint's vSwitch in a zone
-    expect(absolute(design, layout, 'vpc-service/cn-hangzhou-h').x).toBeLessThan(absolute(design, layout, 'vpc-service/cn-hangzhou-i').x)
+    expect(absolute(design, layout, 'vpc-service/cn-hangzhou-h').x).toBeLessThan(
+      absolute(design, layout, 'vpc-service/cn-hangzhou-i').x,
+    )
     expect(layout['vpc-service/cn-hangzhou-h'].height).toBe(layout['vpc-service/cn-hangzhou-i'].height)
     expect(layout['vsw-app-h'].x).toBeLessThan(layout['vsw-gwlbe-h'].x)
   })
@@ -76,11 +86,25 @@ describe('auto-layout of the whole design', () => {
   })
 
   it('lays out a generated design of 2,000 resources in rows no wider than a few VPCs', async () => {
-    const design = generateDesign({ consumerVpcs: 85, zones: 2, serversPerZone: 5, appliancesPerZone: 10, hosts: 20, scheduler: '5TCH', crossZone: true, jumboFrames: true, stateful: true })
+    const design = generateDesign({
+      consumerVpcs: 85,
+      zones: 2,
+      serversPerZone: 5,
+      appliancesPerZone: 10,
+      hosts: 20,
+      scheduler: '5TCH',
+      crossZone: true,
+      jumboFrames: true,
+      stateful: true,
+    })
     expect(design.resources.length).toBeGreaterThan(2000)
     const layout = await autoLayout(elk, design)
     expect(faults(design, layout)).toEqual([])
-    const right = Math.max(...drawnTree(design).children.get(undefined)!.map((id) => boxOf(layout, id).x + boxOf(layout, id).width))
+    const right = Math.max(
+      ...drawnTree(design)
+        .children.get(undefined)!
+        .map((id) => boxOf(layout, id).x + boxOf(layout, id).width),
+    )
     expect(right).toBeLessThanOrEqual(6000)
   }, 60_000)
 })
@@ -90,7 +114,10 @@ describe('auto-layout of one container', () => {
     const design = loadExample('two-zones')
     const before = withDefaultLayout(design)
     const layout = await autoLayout(elk, design, 'vpc-service')
-    expect({ x: layout['vpc-service'].x, y: layout['vpc-service'].y }).toEqual({ x: before['vpc-service'].x, y: before['vpc-service'].y })
+    expect({ x: layout['vpc-service'].x, y: layout['vpc-service'].y }).toEqual({
+      x: before['vpc-service'].x,
+      y: before['vpc-service'].y,
+    })
     expect(faults(design, layout, 'vpc-service')).toEqual([])
     const vpc = boxOf(layout, 'vpc-service')
     for (const id of ['epsrv-inspection', 'vpc-security']) expect(overlap(vpc, boxOf(layout, id))).toBe(false)
@@ -106,14 +133,24 @@ describe('auto-layout of one container', () => {
       ...design,
       resources: [
         ...design.resources,
-        ...[3, 4, 5, 6, 7].map((n) => ({ kind: 'ecs' as const, id: `ecs-extra-${n}`, vswitchId: 'vsw-app-h', privateIpAddress: `10.0.1.${20 + n}`, securityGroupIds: [], role: 'server' as const })),
+        ...[3, 4, 5, 6, 7].map((n) => ({
+          kind: 'ecs' as const,
+          id: `ecs-extra-${n}`,
+          vswitchId: 'vsw-app-h',
+          privateIpAddress: `10.0.1.${20 + n}`,
+          securityGroupIds: [],
+          role: 'server' as const,
+        })),
       ],
     }
     const layout = await autoLayout(elk, crowded, 'vsw-app-h')
     expect(layout['vsw-app-h'].height).toBeGreaterThan(withDefaultLayout(design)['vsw-app-h'].height ?? 0)
     expect(faults(crowded, layout, 'vpc-service')).toEqual([])
     // the sixth server: second row, second column
-    expect(layout['ecs-extra-7']).toEqual({ x: SIZES.vswitch.padX + (SIZES.leaf.width + SIZES.vswitch.gap), y: SIZES.vswitch.top + SIZES.leaf.height + SIZES.vswitch.gap })
+    expect(layout['ecs-extra-7']).toEqual({
+      x: SIZES.vswitch.padX + (SIZES.leaf.width + SIZES.vswitch.gap),
+      y: SIZES.vswitch.top + SIZES.leaf.height + SIZES.vswitch.gap,
+    })
   })
 
   it('refuses an id that is not a drawn container', () => {

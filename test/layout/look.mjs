@@ -13,11 +13,16 @@ let failed = false
 /** Sibling containers (same parent in React Flow's DOM order of parents) whose boxes overlap on screen. */
 async function overlaps(page) {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('[data-kind="vpc"], [data-testid^="zone-"], [data-kind="vswitch"], .react-flow__node:not(.react-flow__node-vpc):not(.react-flow__node-zone):not(.react-flow__node-vswitch) [data-testid^="node-"]')].map((el) => ({
+    const boxes = [
+      ...document.querySelectorAll(
+        '[data-kind="vpc"], [data-testid^="zone-"], [data-kind="vswitch"], .react-flow__node:not(.react-flow__node-vpc):not(.react-flow__node-zone):not(.react-flow__node-vswitch) [data-testid^="node-"]',
+      ),
+    ].map((el) => ({
       id: el.closest('.react-flow__node').getAttribute('data-id'),
       r: el.getBoundingClientRect(),
     }))
-    const inside = (a, b) => a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1
+    const inside = (a, b) =>
+      a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1
     const out = []
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
@@ -45,8 +50,13 @@ async function shoot(name, path, select) {
   await page.waitForTimeout(400)
   await page.screenshot({ path: `test-results/auto-layout-${name}.png` })
   const crossing = await overlaps(page)
-  const notice = await page.locator('[data-testid="notice"]').textContent().catch(() => '')
-  console.log(`${name}: overlaps ${crossing.length ? crossing.join(', ') : 'none'}; errors ${errors.length ? errors.join(' | ') : 'none'}${notice ? `; notice: ${notice}` : ''}`)
+  const notice = await page
+    .locator('[data-testid="notice"]')
+    .textContent()
+    .catch(() => '')
+  console.log(
+    `${name}: overlaps ${crossing.length ? crossing.join(', ') : 'none'}; errors ${errors.length ? errors.join(' | ') : 'none'}${notice ? `; notice: ${notice}` : ''}`,
+  )
   if (crossing.length || errors.length) failed = true
   await page.close()
 }

@@ -1,13 +1,23 @@
 // Every lesson file validates, names only resources of its design, and the packets it traces end as its
 // narration says: the engine runs here in Node on each step's design.
 import { describe, expect, it } from 'vitest'
-import { LESSONS, LESSON_FILES, type Lesson, loadLessons, stepDesigns, stepFocus } from '../../src/lessons'
+import { LESSON_FILES, LESSONS, type Lesson, loadLessons, stepDesigns, stepFocus } from '../../src/lessons'
 import { type Design, parse } from '../../src/model'
 import { compile, createRuntimeState, trace, traceRoundTrip, zoneIndexOf } from '../../worker/engine'
 import { loadExample } from '../helpers'
 
 // route tables and security groups have no card on the canvas: highlighting them would light nothing
-const DRAWN = new Set(['vpc', 'vswitch', 'ipv4Gateway', 'gwlbEndpoint', 'endpointService', 'gwlb', 'appliance', 'ecs', 'internetHost'])
+const DRAWN = new Set([
+  'vpc',
+  'vswitch',
+  'ipv4Gateway',
+  'gwlbEndpoint',
+  'endpointService',
+  'gwlb',
+  'appliance',
+  'ecs',
+  'internetHost',
+])
 
 function designsOf(lesson: Lesson): Design[] {
   const r = stepDesigns(loadExample(lesson.design), lesson)
@@ -25,7 +35,9 @@ describe('lesson files', () => {
   })
 
   it('a broken file is reported with the field at fault, not thrown', () => {
-    const [r] = loadLessons({ 'x.json': { id: 'x', number: 1, title: 't', summary: 's', design: 'three-zones', steps: [] } })
+    const [r] = loadLessons({
+      'x.json': { id: 'x', number: 1, title: 't', summary: 's', design: 'three-zones', steps: [] },
+    })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.message).toMatch(/^design/)
   })
@@ -33,7 +45,13 @@ describe('lesson files', () => {
   it('lesson 1 is the seed’s five inbound steps, then the whole path', () => {
     const l = LESSONS[0]
     expect(l.steps.slice(0, 5).map((s) => s.title.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.', '5.'])
-    expect(l.steps.slice(0, 5).map(stepFocus)).toEqual(['igw-service', 'gwlbe-h', 'fw-2', 'gwlb-inspection', 'ecs-web-1'])
+    expect(l.steps.slice(0, 5).map(stepFocus)).toEqual([
+      'igw-service',
+      'gwlbe-h',
+      'fw-2',
+      'gwlb-inspection',
+      'ecs-web-1',
+    ])
   })
 })
 
@@ -51,11 +69,13 @@ for (const lesson of LESSONS) {
         const step = lesson.steps[i]
         const kinds = new Map(d.resources.map((r) => [r.id, r.kind]))
         for (const id of step.highlight) expect(DRAWN.has(kinds.get(id) ?? ''), `step ${i + 1}: ${id}`).toBe(true)
-        if (step.focus) expect(step.highlight, `step ${i + 1}: focus ${step.focus} is highlighted`).toContain(step.focus)
+        if (step.focus)
+          expect(step.highlight, `step ${i + 1}: focus ${step.focus} is highlighted`).toContain(step.focus)
         const a = step.action
         if (a?.kind === 'trace' || a?.kind === 'quiz') {
           expect(kinds.has(a.packet.source), `step ${i + 1}: source ${a.packet.source}`).toBe(true)
-          for (const id of [a.expect.at, a.expect.appliance, ...(a.kind === 'quiz' ? a.accept : [])]) if (id) expect(kinds.has(id), `step ${i + 1}: ${id}`).toBe(true)
+          for (const id of [a.expect.at, a.expect.appliance, ...(a.kind === 'quiz' ? a.accept : [])])
+            if (id) expect(kinds.has(id), `step ${i + 1}: ${id}`).toBe(true)
         }
         if (a?.kind === 'simulate') {
           const scenario = d.scenarios.find((s) => s.name === a.scenario)
@@ -86,7 +106,12 @@ describe('claims the narration makes beyond single traces', () => {
   it('lesson 3: with the misroute, zone H down takes zone I’s web server with it; zone-aware routes keep it', () => {
     const lesson = LESSONS[2]
     const misrouted = designsOf(lesson)[2]
-    const spec = { source: 'internet-client', destination: '47.98.10.12', protocol: 'tcp' as const, destinationPort: 443 }
+    const spec = {
+      source: 'internet-client',
+      destination: '47.98.10.12',
+      protocol: 'tcp' as const,
+      destinationPort: 443,
+    }
     const down = (d: Design) => {
       const net = compile(d)
       const state = createRuntimeState(net)
@@ -100,7 +125,11 @@ describe('claims the narration makes beyond single traces', () => {
   it('lesson 3: the per-zone GWLB sends the request to a zone-H firewall and the reply to a zone-I one', () => {
     const d = designsOf(LESSONS[2])[3]
     const net = compile(d)
-    const rt = traceRoundTrip(net, { source: 'internet-client', destination: '47.98.10.12', protocol: 'tcp', destinationPort: 443 }, createRuntimeState(net))
+    const rt = traceRoundTrip(
+      net,
+      { source: 'internet-client', destination: '47.98.10.12', protocol: 'tcp', destinationPort: 443 },
+      createRuntimeState(net),
+    )
     expect(rt.request.applianceId).toMatch(/^fw-h/)
     expect(rt.reply?.applianceId).toMatch(/^fw-i/)
   })
@@ -108,7 +137,9 @@ describe('claims the narration makes beyond single traces', () => {
   it('lesson 5: 1432 bytes plus Geneve is exactly 1500, and one byte more is dropped', () => {
     const d = designsOf(LESSONS[4])[1]
     const net = compile(d)
-    const at = (size: number) => trace(net, { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443, size }).disposition
+    const at = (size: number) =>
+      trace(net, { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443, size })
+        .disposition
     expect(at(1432)).toBe('DELIVERED')
     expect(at(1433)).toBe('MTU_EXCEEDED')
   })
@@ -117,7 +148,8 @@ describe('claims the narration makes beyond single traces', () => {
     const designs = designsOf(LESSONS[5])
     const last = designs[3]
     const ids = new Set(last.resources.map((r) => r.id))
-    for (const r of last.resources) if (r.kind === 'routeTable') for (const e of r.entries) expect(ids.has(e.nextHopId)).toBe(true)
+    for (const r of last.resources)
+      if (r.kind === 'routeTable') for (const e of r.entries) expect(ids.has(e.nextHopId)).toBe(true)
     expect(ids.has('gwlbe-h') || ids.has('epsrv-inspection')).toBe(false)
   })
 })

@@ -2,7 +2,7 @@
 // aside and come back, steps light their resources, a quiz takes the first click, late traces are dropped.
 import { describe, expect, it, vi } from 'vitest'
 import { LESSONS } from '../../src/lessons'
-import { type LessonDeps, createLessonRunner, quizVerdict } from '../../src/lessons/runner'
+import { createLessonRunner, type LessonDeps, quizVerdict } from '../../src/lessons/runner'
 import { createStores } from '../../src/store/context'
 import { traceOn } from '../../worker/report'
 import { loadExample } from '../helpers'
@@ -42,7 +42,11 @@ describe('lesson runner', () => {
   it('lights each step’s resources with its focus, and applies and undoes edits as the learner moves', async () => {
     const { stores, runner } = setup()
     await runner.getState().open('mtu')
-    expect(stores.ui.getState().highlight).toEqual({ ids: ['gwlb-inspection', 'fw-1', 'fw-2'], focusId: 'gwlb-inspection', tone: 'lesson' })
+    expect(stores.ui.getState().highlight).toEqual({
+      ids: ['gwlb-inspection', 'fw-1', 'fw-2'],
+      focusId: 'gwlb-inspection',
+      tone: 'lesson',
+    })
     const jumbo = () => stores.design.getState().design.resources.find((r) => r.id === 'fw-1')
     expect(jumbo()).toMatchObject({ jumboFrames: true })
     runner.getState().next()

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { type Design, type LayoutEntry, computeLayout } from '../../src/model'
+import { computeLayout, type Design, type LayoutEntry } from '../../src/model'
 import { scaleDesign } from '../fixtures/canvas/design'
 import { loadExample } from '../helpers'
 
 const vpcBoxes = (design: Design, layout: Record<string, LayoutEntry>, consumer: boolean) => {
   const consumers = new Set(design.resources.flatMap((r) => (r.kind === 'gwlbEndpoint' ? [r.vpcId] : [])))
-  return design.resources.filter((r) => r.kind === 'vpc' && consumers.has(r.id) === consumer).map((r) => ({ id: r.id, ...layout[r.id], width: layout[r.id].width ?? 0, height: layout[r.id].height ?? 0 }))
+  return design.resources
+    .filter((r) => r.kind === 'vpc' && consumers.has(r.id) === consumer)
+    .map((r) => ({ id: r.id, ...layout[r.id], width: layout[r.id].width ?? 0, height: layout[r.id].height ?? 0 }))
 }
 type B = { x: number; y: number; width: number; height: number }
-const overlap = (a: B, b: B) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+const overlap = (a: B, b: B) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
 describe('the default layout of the page', () => {
   it('stacks the few VPCs of a typical design one under another, consumers above the service', () => {
@@ -29,7 +32,8 @@ describe('the default layout of the page', () => {
     const providers = vpcBoxes(design, layout, false)
     expect(consumers.length).toBe(85)
     for (let i = 0; i < consumers.length; i++)
-      for (let j = i + 1; j < consumers.length; j++) expect(overlap(consumers[i], consumers[j]), `${consumers[i].id} and ${consumers[j].id}`).toBe(false)
+      for (let j = i + 1; j < consumers.length; j++)
+        expect(overlap(consumers[i], consumers[j]), `${consumers[i].id} and ${consumers[j].id}`).toBe(false)
     const all = [...consumers, ...providers]
     const width = Math.max(...all.map((b) => b.x + b.width)) - Math.min(...all.map((b) => b.x))
     const height = Math.max(...all.map((b) => b.y + b.height)) - Math.min(...all.map((b) => b.y))

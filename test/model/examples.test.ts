@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { RESOURCE_KINDS, computeLayout, serialise } from '../../src/model'
+import { computeLayout, RESOURCE_KINDS, serialise } from '../../src/model'
 import { designJsonSchema } from '../../src/model/jsonSchema'
 import { buildReferenceDesign } from '../../src/model/reference/build'
 import { exampleText, loadExample } from '../helpers'
 
 describe('the shipped reference designs', () => {
   it('are exactly what the generator writes (npm run examples)', () => {
-    for (const [file, zones] of [['single-zone', 1], ['two-zones', 2]] as const) {
+    for (const [file, zones] of [
+      ['single-zone', 1],
+      ['two-zones', 2],
+    ] as const) {
       const design = buildReferenceDesign(zones)
       design.layout = computeLayout(design)
       expect(exampleText(file)).toBe(serialise(design))
@@ -23,11 +26,20 @@ describe('the shipped reference designs', () => {
     expect(of('ecs')).toHaveLength(2)
     expect(of('appliance')).toHaveLength(2)
     const tables = Object.fromEntries(of('routeTable').map((r) => [r.id, r.kind === 'routeTable' ? r.entries : []]))
-    expect(tables['rtb-app-h']).toEqual([{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }])
-    expect(tables['rtb-gwlbe']).toEqual([{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' }])
-    expect(tables['rtb-gateway']).toEqual([{ destinationCidrBlock: '10.0.1.0/24', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }])
+    expect(tables['rtb-app-h']).toEqual([
+      { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' },
+    ])
+    expect(tables['rtb-gwlbe']).toEqual([
+      { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' },
+    ])
+    expect(tables['rtb-gateway']).toEqual([
+      { destinationCidrBlock: '10.0.1.0/24', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' },
+    ])
     const sg = d.resources.find((r) => r.id === 'sg-appliance')
-    expect(sg?.kind === 'securityGroup' && sg.rules.some((r) => r.ipProtocol === 'udp' && r.portRange === '6081/6081' && r.policy === 'accept')).toBe(true)
+    expect(
+      sg?.kind === 'securityGroup' &&
+        sg.rules.some((r) => r.ipProtocol === 'udp' && r.portRange === '6081/6081' && r.policy === 'accept'),
+    ).toBe(true)
     const vpcAccounts = of('vpc').map((v) => (v.kind === 'vpc' ? v.accountId : ''))
     expect(new Set(vpcAccounts).size).toBe(2)
   })
@@ -41,7 +53,8 @@ describe('the shipped reference designs', () => {
       const hop = table?.kind === 'routeTable' ? byId.get(table.entries[0].nextHopId) : undefined
       expect(hop?.kind === 'gwlbEndpoint' && hop.zoneId).toBe(v.zoneId)
       const gateway = byId.get('rtb-gateway')
-      const entry = gateway?.kind === 'routeTable' ? gateway.entries.find((e) => e.destinationCidrBlock === v.cidrBlock) : undefined
+      const entry =
+        gateway?.kind === 'routeTable' ? gateway.entries.find((e) => e.destinationCidrBlock === v.cidrBlock) : undefined
       const gwHop = byId.get(entry?.nextHopId ?? '')
       expect(gwHop?.kind === 'gwlbEndpoint' && gwHop.zoneId).toBe(v.zoneId)
     }

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cidrsOverlap, cidrOrThrow, formatIpv4, isReservedInVswitch, nextFreeAddress, parseCidr, parseIpv4 } from '../../src/model'
+import {
+  cidrOrThrow,
+  cidrsOverlap,
+  formatIpv4,
+  isReservedInVswitch,
+  nextFreeAddress,
+  parseCidr,
+  parseIpv4,
+} from '../../src/model'
 
 describe('IPv4 and CIDR helpers', () => {
   it('parses and formats every address the same way back', () => {
@@ -8,7 +16,8 @@ describe('IPv4 and CIDR helpers', () => {
   })
 
   it('rejects malformed addresses and blocks', () => {
-    for (const bad of ['10.0.0', '10.0.0.256', '010.0.0.1', '10.0.0.1.2', 'a.b.c.d', '']) expect(parseIpv4(bad)).toBeNull()
+    for (const bad of ['10.0.0', '10.0.0.256', '010.0.0.1', '10.0.0.1.2', 'a.b.c.d', ''])
+      expect(parseIpv4(bad)).toBeNull()
     expect(parseCidr('10.0.0.0/33').ok).toBe(false)
     expect(parseCidr('10.0.0.0').ok).toBe(false)
   })
@@ -17,7 +26,9 @@ describe('IPv4 and CIDR helpers', () => {
     expect(cidrsOverlap(cidrOrThrow('10.0.0.0/16'), cidrOrThrow('10.0.5.0/24'))).toBe(true)
     expect(cidrsOverlap(cidrOrThrow('10.0.4.0/24'), cidrOrThrow('10.0.5.0/24'))).toBe(false)
     const v = cidrOrThrow('192.168.1.0/24')
-    const reserved = ['192.168.1.0', '192.168.1.253', '192.168.1.254', '192.168.1.255'].map((a) => parseIpv4(a) as number)
+    const reserved = ['192.168.1.0', '192.168.1.253', '192.168.1.254', '192.168.1.255'].map(
+      (a) => parseIpv4(a) as number,
+    )
     for (const a of reserved) expect(isReservedInVswitch(v, a)).toBe(true)
     expect(isReservedInVswitch(v, parseIpv4('192.168.1.252') as number)).toBe(false)
     expect(formatIpv4(nextFreeAddress(v, new Set([parseIpv4('192.168.1.1') as number])) as number)).toBe('192.168.1.2')

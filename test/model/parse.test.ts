@@ -110,7 +110,9 @@ describe('each load-error class names the path, the value and what was expected'
     doc.resources[i].jumboFrames = 'yes'
     delete doc.resources[i].state
     const r = errorsOf(doc)
-    expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining([`resources[${i}].jumboFrames`, `resources[${i}].state`]))
+    expect(r.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining([`resources[${i}].jumboFrames`, `resources[${i}].state`]),
+    )
   })
 
   it('address outside its vSwitch', () => {

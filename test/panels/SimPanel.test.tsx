@@ -2,11 +2,18 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { SimPanel } from '../../src/panels/SimPanel'
-import { StoresProvider, createStores } from '../../src/store/context'
+import { createStores, StoresProvider } from '../../src/store/context'
 import type { SimEvent } from '../../worker/sim/types'
 import { loadExample } from '../helpers'
 
-const entry = (tMs: number, kind: SimEvent['kind'], text: string): SimEvent => ({ tMs, resourceId: 'fw-h1', kind, text, cause: 'health check', fault: null })
+const entry = (tMs: number, kind: SimEvent['kind'], text: string): SimEvent => ({
+  tMs,
+  resourceId: 'fw-h1',
+  kind,
+  text,
+  cause: 'health check',
+  fault: null,
+})
 
 describe('the simulator’s log', () => {
   it('lists health checks failing one by one, newest first, not only the timeline’s marks', () => {
@@ -27,6 +34,11 @@ describe('the simulator’s log', () => {
       </StoresProvider>,
     )
     const lines = [...screen.getByTestId('sim-log').querySelectorAll('li')].map((li) => li.textContent ?? '')
-    expect(lines.map((l) => l.replace(/^\s*[\d.]+ s\s*fw-h1: /, ''))).toEqual(['marked unhealthy', 'health check failed (2 of 3)', 'health check failed (1 of 3)', 'fw-h1 stopped'])
+    expect(lines.map((l) => l.replace(/^\s*[\d.]+ s\s*fw-h1: /, ''))).toEqual([
+      'marked unhealthy',
+      'health check failed (2 of 3)',
+      'health check failed (1 of 3)',
+      'fw-h1 stopped',
+    ])
   })
 })

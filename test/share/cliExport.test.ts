@@ -57,7 +57,7 @@ describe('npm run cli -- export', () => {
     expect(readFileSync(json, 'utf8')).toBe(readFileSync(example, 'utf8'))
   })
 
-  it('exits 2 with the loader\'s messages on a bad design, and on bad arguments', () => {
+  it("exits 2 with the loader's messages on a bad design, and on bad arguments", () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     const bad = join(dir, 'bad.json')
     writeFileSync(bad, '{"format":"gwlb-studio/design","version":1,"name":"x"}')

@@ -76,7 +76,19 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc
     .oneof(
       fc.jsonValue(),
-      fc.constantFrom<Json>('', '10.0.1.0/24', '0.0.0.0/0', '10.0.1.255', 'vpc-service', 'gwlbe-h', -1, 1e308, 2, '__proto__', '*'),
+      fc.constantFrom<Json>(
+        '',
+        '10.0.1.0/24',
+        '0.0.0.0/0',
+        '10.0.1.255',
+        'vpc-service',
+        'gwlbe-h',
+        -1,
+        1e308,
+        2,
+        '__proto__',
+        '*',
+      ),
     )
     .map<Op>((value) => ({ kind: 'replace', value: value as Json })),
 )
@@ -94,7 +106,11 @@ const mutatedLink = fc
   .tuple(
     fc.nat({ max: links.length - 1 }),
     fc.array(
-      fc.record({ at: fc.nat(), kind: fc.constantFrom('cut', 'replace', 'insert', 'remove'), ch: fc.string({ minLength: 1, maxLength: 1 }) }),
+      fc.record({
+        at: fc.nat(),
+        kind: fc.constantFrom('cut', 'replace', 'insert', 'remove'),
+        ch: fc.string({ minLength: 1, maxLength: 1 }),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
   )
@@ -117,39 +133,85 @@ const linkOfMutatedDoc = mutatedDoc.map((d) => `#d=1.${toBase64Url(deflateSync(u
 const TIMEOUT = 60_000
 
 describe('loaders never throw (fast-check)', () => {
-  it('4,000 mutated and 1,500 random documents, as text and as bytes', () => {
-    fc.assert(fc.property(mutatedDoc, (d) => wellFormed(readDesignFile(JSON.stringify(d) ?? ''))), { numRuns: 4000 })
-    fc.assert(fc.property(fc.jsonValue(), (d) => wellFormed(readDesignFile(JSON.stringify(d) ?? ''))), { numRuns: 1000 })
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => wellFormed(readDesignFile(b))), { numRuns: 500 })
-  }, TIMEOUT)
+  it(
+    '4,000 mutated and 1,500 random documents, as text and as bytes',
+    () => {
+      fc.assert(
+        fc.property(mutatedDoc, (d) => wellFormed(readDesignFile(JSON.stringify(d) ?? ''))),
+        { numRuns: 4000 },
+      )
+      fc.assert(
+        fc.property(fc.jsonValue(), (d) => wellFormed(readDesignFile(JSON.stringify(d) ?? ''))),
+        { numRuns: 1000 },
+      )
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 200 }), (b) => wellFormed(readDesignFile(b))),
+        { numRuns: 500 },
+      )
+    },
+    TIMEOUT,
+  )
 
-  it('2,000 damaged links, 1,000 links to mutated documents and 1,000 random strings', () => {
-    fc.assert(fc.property(mutatedLink, (s) => wellFormed(decodeShareLink(s))), { numRuns: 2000 })
-    fc.assert(fc.property(linkOfMutatedDoc, (s) => wellFormed(decodeShareLink(s))), { numRuns: 1000 })
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `#d=1.${s}`), fc.base64String().map((s) => `#d=1.${s}`), fc.base64String().map((s) => `#d=2.${s}.0000abcd`)), (s) => wellFormed(decodeShareLink(s))),
-      { numRuns: 1000 },
-    )
-  }, TIMEOUT)
+  it(
+    '2,000 damaged links, 1,000 links to mutated documents and 1,000 random strings',
+    () => {
+      fc.assert(
+        fc.property(mutatedLink, (s) => wellFormed(decodeShareLink(s))),
+        { numRuns: 2000 },
+      )
+      fc.assert(
+        fc.property(linkOfMutatedDoc, (s) => wellFormed(decodeShareLink(s))),
+        { numRuns: 1000 },
+      )
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.string().map((s) => `#d=1.${s}`),
+            fc.base64String().map((s) => `#d=1.${s}`),
+            fc.base64String().map((s) => `#d=2.${s}.0000abcd`),
+          ),
+          (s) => wellFormed(decodeShareLink(s)),
+        ),
+        { numRuns: 1000 },
+      )
+    },
+    TIMEOUT,
+  )
 
-  it('500 damaged PNGs', () => {
-    // signature, IHDR and IEND only: enough for the chunk walk, which is what the damage exercises
-    const png = embedDesignInPng(
-      Uint8Array.from(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c489' + '0000000049454e44ae426082', 'hex')),
-      example('single-zone'),
-    )
-    if (!png.ok) throw new Error(png.problem)
-    const damaged = fc
-      .array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }), cut: fc.boolean() }), { minLength: 1, maxLength: 3 })
-      .map((edits) => {
-        let b = png.png.slice()
-        for (const e of edits) {
-          const at = e.at % b.length
-          if (e.cut) b = b.slice(0, at)
-          else b[at] = e.value
-        }
-        return b
-      })
-    fc.assert(fc.property(damaged, (b) => wellFormed(readDesignFromPng(b))), { numRuns: 500 })
-  }, TIMEOUT)
+  it(
+    '500 damaged PNGs',
+    () => {
+      // signature, IHDR and IEND only: enough for the chunk walk, which is what the damage exercises
+      const png = embedDesignInPng(
+        Uint8Array.from(
+          Buffer.from(
+            '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c489' + '0000000049454e44ae426082',
+            'hex',
+          ),
+        ),
+        example('single-zone'),
+      )
+      if (!png.ok) throw new Error(png.problem)
+      const damaged = fc
+        .array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }), cut: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 3,
+        })
+        .map((edits) => {
+          let b = png.png.slice()
+          for (const e of edits) {
+            const at = e.at % b.length
+            if (e.cut) b = b.slice(0, at)
+            else b[at] = e.value
+          }
+          return b
+        })
+      fc.assert(
+        fc.property(damaged, (b) => wellFormed(readDesignFromPng(b))),
+        { numRuns: 500 },
+      )
+    },
+    TIMEOUT,
+  )
 })

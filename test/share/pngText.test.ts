@@ -3,7 +3,7 @@ import { zlibSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { serialise } from '../../src/model'
 import { readDesignFile } from '../../src/share/designFile'
-import { PNG_DESIGN_KEYWORD, embedDesignInPng, readDesignFromPng, readDesignTextFromPng } from '../../src/share/pngText'
+import { embedDesignInPng, PNG_DESIGN_KEYWORD, readDesignFromPng, readDesignTextFromPng } from '../../src/share/pngText'
 import { example } from './fixtures'
 
 // Built here with Node's own CRC-32, so the module's CRC is checked against an independent one.
@@ -31,7 +31,13 @@ function tinyPng(...extra: Uint8Array[]): Uint8Array {
   v.setUint32(0, 1)
   v.setUint32(4, 1)
   ihdr.set([8, 6, 0, 0, 0], 8)
-  return concat(SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', zlibSync(Uint8Array.of(0, 255, 0, 0, 255))), ...extra, chunk('IEND', new Uint8Array(0)))
+  return concat(
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlibSync(Uint8Array.of(0, 255, 0, 0, 255))),
+    ...extra,
+    chunk('IEND', new Uint8Array(0)),
+  )
 }
 
 function chunkList(png: Uint8Array): { type: string; crcOk: boolean }[] {
@@ -40,7 +46,10 @@ function chunkList(png: Uint8Array): { type: string; crcOk: boolean }[] {
   for (let at = 8; at < png.length; ) {
     const len = view.getUint32(at)
     const body = png.subarray(at + 4, at + 8 + len)
-    out.push({ type: Buffer.from(png.subarray(at + 4, at + 8)).toString('latin1'), crcOk: view.getUint32(at + 8 + len) === nodeCrc32(body) })
+    out.push({
+      type: Buffer.from(png.subarray(at + 4, at + 8)).toString('latin1'),
+      crcOk: view.getUint32(at + 8 + len) === nodeCrc32(body),
+    })
     at += 12 + len
   }
   return out
@@ -111,10 +120,16 @@ describe('design in a PNG text chunk', () => {
   })
 
   it('also reads a plain tEXt chunk with the keyword, through the loader', () => {
-    const text = Buffer.concat([Buffer.from(`${PNG_DESIGN_KEYWORD}\0`, 'latin1'), Buffer.from(JSON.stringify(example('single-zone')), 'latin1')])
+    const text = Buffer.concat([
+      Buffer.from(`${PNG_DESIGN_KEYWORD}\0`, 'latin1'),
+      Buffer.from(JSON.stringify(example('single-zone')), 'latin1'),
+    ])
     const r = readDesignFromPng(tinyPng(chunk('tEXt', new Uint8Array(text))))
     expect(r.ok).toBe(true)
-    const bad = Buffer.concat([Buffer.from(`${PNG_DESIGN_KEYWORD}\0`, 'latin1'), Buffer.from('{"format":"gwlb-studio/design","version":99}', 'latin1')])
+    const bad = Buffer.concat([
+      Buffer.from(`${PNG_DESIGN_KEYWORD}\0`, 'latin1'),
+      Buffer.from('{"format":"gwlb-studio/design","version":99}', 'latin1'),
+    ])
     const refused = readDesignFromPng(tinyPng(chunk('tEXt', new Uint8Array(bad))))
     expect(!refused.ok && refused.reason).toBe('too-new')
   })

@@ -2,7 +2,7 @@ import { deflateSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { type Design, serialise } from '../../src/model'
 import { toBase64Url, utf8 } from '../../src/share/bytes'
-import { MAX_SHARE_URL_LENGTH, decodeShareLink, encodeShareLink, isShareLink } from '../../src/share/shareLink'
+import { decodeShareLink, encodeShareLink, isShareLink, MAX_SHARE_URL_LENGTH } from '../../src/share/shareLink'
 import { EXAMPLE_NAMES, example } from './fixtures'
 
 const BASE = 'https://studio.example.com/app/'
@@ -112,7 +112,12 @@ describe('share link', () => {
       return seed.toString(36)
     }
     for (let i = 0; i < 400; i++)
-      d.resources.push({ kind: 'internetHost', id: `host-${i}`, name: `${noise()} ${noise()}`, ipAddress: `198.51.${Math.floor(i / 200)}.${(i % 200) + 1}` })
+      d.resources.push({
+        kind: 'internetHost',
+        id: `host-${i}`,
+        name: `${noise()} ${noise()}`,
+        ipAddress: `198.51.${Math.floor(i / 200)}.${(i % 200) + 1}`,
+      })
     const r = encodeShareLink(d, { baseUrl: BASE })
     expect(r.ok).toBe(false)
     if (r.ok) return

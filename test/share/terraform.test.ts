@@ -35,7 +35,9 @@ function references(obj: Obj): string[] {
   for (const s of strings(obj)) {
     const m = /^\$\{(.*)\}$/s.exec(s)
     if (!m) continue
-    for (const r of m[1].matchAll(/\b(data\.[a-z0-9_]+\.[a-z0-9_]+|alicloud_[a-z0-9_]+\.[a-z0-9_]+|terraform_data\.[a-z0-9_]+|alicloud\.[a-z0-9_]+|var\.[a-z0-9_]+)/g))
+    for (const r of m[1].matchAll(
+      /\b(data\.[a-z0-9_]+\.[a-z0-9_]+|alicloud_[a-z0-9_]+\.[a-z0-9_]+|terraform_data\.[a-z0-9_]+|alicloud\.[a-z0-9_]+|var\.[a-z0-9_]+)/g,
+    ))
       refs.push(r[1])
   }
   return refs
@@ -47,7 +49,8 @@ function checkReferences(text: string): { obj: Obj; refs: string[] } {
   for (const b of bodies(obj, 'resource')) declared.add(`${b.type}.${b.name}`)
   for (const b of bodies(obj, 'data')) declared.add(`data.${b.type}.${b.name}`)
   for (const name of Object.keys((obj.variable ?? {}) as Obj)) declared.add(`var.${name}`)
-  for (const p of ((obj.provider as Obj | undefined)?.alicloud ?? []) as Obj[]) if (p.alias) declared.add(`alicloud.${p.alias}`)
+  for (const p of ((obj.provider as Obj | undefined)?.alicloud ?? []) as Obj[])
+    if (p.alias) declared.add(`alicloud.${p.alias}`)
   const refs = references(obj)
   for (const r of refs) expect(declared, `reference ${r}`).toContain(r)
   return { obj, refs }
@@ -90,19 +93,33 @@ describe('Terraform export', () => {
     const obj = parseHcl(toTerraform(example('two-zones')))
     const all = bodies(obj, 'resource')
     const one = (type: string) => all.filter((b) => b.type === type)
-    expect(one('alicloud_privatelink_vpc_endpoint').map((b) => b.body.endpoint_type)).toEqual(['GatewayLoadBalancer', 'GatewayLoadBalancer'])
-    expect(one('alicloud_privatelink_vpc_endpoint_service')[0].body).toMatchObject({ service_resource_type: 'gwlb', auto_accept_connection: false, payer: 'Endpoint' })
+    expect(one('alicloud_privatelink_vpc_endpoint').map((b) => b.body.endpoint_type)).toEqual([
+      'GatewayLoadBalancer',
+      'GatewayLoadBalancer',
+    ])
+    expect(one('alicloud_privatelink_vpc_endpoint_service')[0].body).toMatchObject({
+      service_resource_type: 'gwlb',
+      auto_accept_connection: false,
+      payer: 'Endpoint',
+    })
     const sg = one('alicloud_gwlb_server_group')[0].body
     expect(sg).toMatchObject({ protocol: 'GENEVE', scheduler: '5TCH', server_group_type: 'Instance' })
     expect(sg.servers).toHaveLength(4)
-    expect((sg.health_check_config as Obj[])[0]).toMatchObject({ health_check_protocol: 'TCP', health_check_connect_port: 80 })
+    expect((sg.health_check_config as Obj[])[0]).toMatchObject({
+      health_check_protocol: 'TCP',
+      health_check_connect_port: 80,
+    })
     expect((sg.connection_drain_config as Obj[])[0]).toMatchObject({ connection_drain_enabled: true })
     // the gateway table's vSwitch-CIDR entries are system-route edits, not CreateRouteEntry
     const edits = one('terraform_data')
     expect(edits).toHaveLength(2)
     expect(strings(edits[0].body).join(' ')).toContain('UpdateGatewayRouteTableEntryAttribute')
     const entries = one('alicloud_vpc_route_entry').map((b) => b.body)
-    expect(entries.map((e) => e.nexthop_type).sort()).toEqual(['GatewayLoadBalancerEndpoint', 'GatewayLoadBalancerEndpoint', 'Ipv4Gateway'])
+    expect(entries.map((e) => e.nexthop_type).sort()).toEqual([
+      'GatewayLoadBalancerEndpoint',
+      'GatewayLoadBalancerEndpoint',
+      'Ipv4Gateway',
+    ])
     expect(one('alicloud_privatelink_vpc_endpoint_zone').map((b) => b.body.eni_ip)).toEqual(['10.0.10.5', '10.0.20.5'])
   })
 
@@ -112,7 +129,9 @@ describe('Terraform export', () => {
     const text = toTerraform(made.design)
     const block = text.slice(0, text.indexOf(`resource "alicloud_instance" "${made.id.replace(/-/g, '_')}"`))
     const lead = block.slice(block.lastIndexOf('\n\n'))
-    expect(lead).toContain('# The design gives this server no security group: the cloud refuses an instance without one')
+    expect(lead).toContain(
+      '# The design gives this server no security group: the cloud refuses an instance without one',
+    )
     // the servers that have one say nothing of it
     expect(text.match(/no security group/g)).toHaveLength(1)
     expect(text).toContain("# IPv4 only, as Alibaba Cloud's GWLB guide says for GWLB services.")
@@ -123,7 +142,9 @@ describe('Terraform export', () => {
     const two = parseHcl(toTerraform(example('two-zones')))
     const aliases = ((two.provider as Obj).alicloud as Obj[]).map((p) => p.alias)
     expect(aliases).toEqual(['account_1234567890123456', 'account_6543210987654321'])
-    for (const b of bodies(two, 'resource')) if (b.type.startsWith('alicloud_')) expect(b.body.provider, `${b.type}.${b.name}`).toMatch(/^\$\{alicloud\.account_\d+\}$/)
+    for (const b of bodies(two, 'resource'))
+      if (b.type.startsWith('alicloud_'))
+        expect(b.body.provider, `${b.type}.${b.name}`).toMatch(/^\$\{alicloud\.account_\d+\}$/)
     const vpc = bodies(two, 'resource').find((b) => b.name === 'vpc_security')
     expect(vpc?.body.provider).toBe('${alicloud.account_6543210987654321}')
 
@@ -179,7 +200,10 @@ describe('Terraform export', () => {
     const d: Design = structuredClone(example('single-zone'))
     const vpc = d.resources.find((r) => r.kind === 'vpc' && r.id === 'vpc-service')
     if (!vpc || vpc.kind !== 'vpc') throw new Error('fixture')
-    d.resources.push({ ...vpc, id: 'VPC.service', cidrBlock: '172.16.0.0/16' }, { ...vpc, id: 'vpc_service', cidrBlock: '172.17.0.0/16' })
+    d.resources.push(
+      { ...vpc, id: 'VPC.service', cidrBlock: '172.16.0.0/16' },
+      { ...vpc, id: 'vpc_service', cidrBlock: '172.17.0.0/16' },
+    )
     expect(parse(d).ok).toBe(true)
     const names = bodies(checkReferences(toTerraform(d)).obj, 'resource')
       .filter((b) => b.type === 'alicloud_vpc')

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { compile, trace } from '../../worker/engine'
-import { type FrameBatch, createPlayback, visualOf } from '../../worker/playback'
+import { createPlayback, type FrameBatch, visualOf } from '../../worker/playback'
 import { createManualClock, createSim, findScenario } from '../../worker/sim'
 import { loadExample } from '../helpers'
 
@@ -11,7 +11,9 @@ afterEach(() => {
 describe('what the animation draws', () => {
   it('an inbound packet: the seed’s path, Geneve only between the GWLB and the appliance', () => {
     const net = compile(loadExample('two-zones'))
-    const v = visualOf(trace(net, { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443 }))
+    const v = visualOf(
+      trace(net, { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443 }),
+    )
     expect(v.direction).toBe('inbound')
     expect(v.drop).toBeNull()
     expect(v.path[0]).toBe('internet-client')
@@ -25,8 +27,20 @@ describe('what the animation draws', () => {
 
   it('a dropped packet names where and why', () => {
     const d = loadExample('two-zones')
-    const stopped = { ...d, resources: d.resources.map((r) => (r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r)) }
-    const v = visualOf(trace(compile(stopped), { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443 }))
+    const stopped = {
+      ...d,
+      resources: d.resources.map((r) =>
+        r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r,
+      ),
+    }
+    const v = visualOf(
+      trace(compile(stopped), {
+        source: 'internet-client',
+        destination: '47.98.10.11',
+        protocol: 'tcp',
+        destinationPort: 443,
+      }),
+    )
     expect(v.drop).toMatchObject({ at: 'gwlbe-h', reason: 'ENDPOINT_NOT_CONNECTED' })
   })
 
@@ -76,7 +90,11 @@ describe('playback in the worker', () => {
     expect(last.playing).toBe(true)
     expect(last.nowMs).toBeGreaterThanOrEqual(9000)
     expect(batches.length).toBeLessThanOrEqual(25)
-    expect(batches.some((b) => b.packets.some((p) => p.direction === 'inbound') && b.packets.some((p) => p.direction === 'outbound'))).toBe(true)
+    expect(
+      batches.some(
+        (b) => b.packets.some((p) => p.direction === 'inbound') && b.packets.some((p) => p.direction === 'outbound'),
+      ),
+    ).toBe(true)
     playback.pause()
     const at = (batches.at(-1) as FrameBatch).nowMs
     tick(1000)

@@ -7,7 +7,16 @@ describe('the worker’s report on a posted document', () => {
     const r = reportOn(exampleJson('two-zones'))
     expect(r.loaded).toBe(true)
     if (!r.loaded) return
-    expect(r.counts).toMatchObject({ vpc: 2, vswitch: 6, gwlbEndpoint: 2, appliance: 4, gwlb: 1, endpointService: 1, ecs: 2, internetHost: 2 })
+    expect(r.counts).toMatchObject({
+      vpc: 2,
+      vswitch: 6,
+      gwlbEndpoint: 2,
+      appliance: 4,
+      gwlb: 1,
+      endpointService: 1,
+      ecs: 2,
+      internetHost: 2,
+    })
   })
 
   it('returns the load errors of a broken design instead of a half-loaded one', () => {

@@ -25,13 +25,15 @@ export const ASSUMPTIONS = {
     basis: 'domain.md 9.1: Alibaba unconfirmed; AWS GWLB picks a target per new flow and keeps it (no fail-open).',
     meaning: {
       drop: 'with no healthy appliance the GWLB drops new flows',
-      awsRandomTarget: 'with no healthy appliance the GWLB hashes the flow over every registered appliance and keeps it there',
+      awsRandomTarget:
+        'with no healthy appliance the GWLB hashes the flow over every registered appliance and keeps it there',
     },
   } satisfies AssumptionInfo<'drop' | 'awsRandomTarget'>,
   geneveOptions: {
     values: ['awsTlvs', 'gwlbeIdOnly'],
     default: 'awsTlvs',
-    basis: 'domain.md 9.2: Alibaba documents the 64-bit GWLBe id and a 68-byte overhead; the AWS layout (class 0x0108: GWLBe id, attachment id, flow cookie) adds up to 68.',
+    basis:
+      'domain.md 9.2: Alibaba documents the 64-bit GWLBe id and a 68-byte overhead; the AWS layout (class 0x0108: GWLBe id, attachment id, flow cookie) adds up to 68.',
     meaning: {
       awsTlvs: 'options: GWLBe id, attachment id and flow cookie (class 0x0108); overhead 68 bytes',
       gwlbeIdOnly: 'options: the GWLBe id only; overhead 48 bytes (contradicts the documented 68, for what-ifs)',
@@ -40,16 +42,19 @@ export const ASSUMPTIONS = {
   symmetricHash: {
     values: ['sortedEndpoints', 'directional'],
     default: 'sortedEndpoints',
-    basis: 'domain.md 2.2: Alibaba says only "same flow, same appliance"; a direction-independent key (sorted endpoints) is our inference.',
+    basis:
+      'domain.md 2.2: Alibaba says only "same flow, same appliance"; a direction-independent key (sorted endpoints) is our inference.',
     meaning: {
-      sortedEndpoints: 'the hash and the flow table key sort the two endpoints, so a reply lands on the request\'s appliance',
+      sortedEndpoints:
+        "the hash and the flow table key sort the two endpoints, so a reply lands on the request's appliance",
       directional: 'source first: a reply is hashed as a new flow and may land on another appliance',
     },
   } satisfies AssumptionInfo<'sortedEndpoints' | 'directional'>,
   viaLocal: {
     values: ['required', 'notRequired'],
     default: 'required',
-    basis: 'domain.md 9.5: moving a gateway route from one ECS/ENI next hop to another goes through Local first; unconfirmed for GWLBe. It governs edits, never forwarding, so no trace cites it.',
+    basis:
+      'domain.md 9.5: moving a gateway route from one ECS/ENI next hop to another goes through Local first; unconfirmed for GWLBe. It governs edits, never forwarding, so no trace cites it.',
     meaning: {
       required: 'an editor changes a GWLBe next hop to another GWLBe through Local',
       notRequired: 'an editor may change a GWLBe next hop directly',

@@ -2,14 +2,14 @@
 import {
   CONNECTION_STATUSES,
   type Design,
-  type Resource,
-  type ResourceKind,
-  type ResourceOf,
   formatCidr,
   maskOf,
   parseCidr,
   parseIpv4,
   parsePortRange,
+  type Resource,
+  type ResourceKind,
+  type ResourceOf,
 } from '../../src/model'
 import { AddrTable, SCOPE_PUBLIC } from './addrTable'
 import { type AssumptionValues, DEFAULT_ASSUMPTIONS, type EngineOptions } from './assumptions'
@@ -332,7 +332,17 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
   const vswitches: CVswitch[] = vswRes.map((r, index) => {
     byId.set(r.id, { kind: 'vswitch', index })
     const c = cidrOf(r.cidrBlock)
-    return { id: r.id, name: name(r), index, vpc: vpcIdx(r.vpcId), zone: zoneIndex.get(r.zoneId) ?? -1, base: c.base, mask: c.mask, cidr: r.cidrBlock, table: -1 }
+    return {
+      id: r.id,
+      name: name(r),
+      index,
+      vpc: vpcIdx(r.vpcId),
+      zone: zoneIndex.get(r.zoneId) ?? -1,
+      base: c.base,
+      mask: c.mask,
+      cidr: r.cidrBlock,
+      table: -1,
+    }
   })
   const groups = new Map(of('securityGroup').map((g) => [g.id, g]))
   for (const g of groups.values()) byId.set(g.id, { kind: 'securityGroup', index: -1 })
@@ -401,7 +411,13 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
           dstBase: d.base,
           dstMask: d.mask,
           allow: p.action === 'allow',
-          ref: { type: 'appliancePolicy' as const, applianceId: r.id, ruleIndex: i, action: p.action, ...(p.description ? { description: p.description } : {}) },
+          ref: {
+            type: 'appliancePolicy' as const,
+            applianceId: r.id,
+            ruleIndex: i,
+            action: p.action,
+            ...(p.description ? { description: p.description } : {}),
+          },
         }
       }),
       defaultAllow: r.policy.defaultAction === 'allow',
@@ -424,7 +440,9 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
       const addr = addrOf(m.privateIpAddress)
       const node = nodes.length
       nodeByZone[zone] = node
-      const candidates = r.crossZoneEnabled ? members : Int32Array.from([...members].filter((a) => appliances[a].zone === zone))
+      const candidates = r.crossZoneEnabled
+        ? members
+        : Int32Array.from([...members].filter((a) => appliances[a].zone === zone))
       nodes.push({ index: node, gwlb: index, zone, addr, address: m.privateIpAddress, candidates })
       vpcs[vpc].addrs.set(addr, targetCode(node, T_GWLB_NODE))
     }
@@ -503,7 +521,16 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     vswByVpc[vpc].map((s) => {
       const c = cidrOf(s.cidr)
       return {
-        rule: { type: 'route', routeTableId: tableId, systemTable, destinationCidrBlock: s.cidr, nextHopType: 'Local', nextHopId: s.id, system: true, replacesSystemRoute: false },
+        rule: {
+          type: 'route',
+          routeTableId: tableId,
+          systemTable,
+          destinationCidrBlock: s.cidr,
+          nextHopType: 'Local',
+          nextHopId: s.id,
+          system: true,
+          replacesSystemRoute: false,
+        },
         base: c.base,
         mask: c.mask,
         prefix: c.prefix,
@@ -513,7 +540,13 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     })
   const tables: CompiledTable[] = vpcs.map((v, index) => {
     v.systemTable = index
-    return { id: systemTableId(v.id), name: `${v.name} system route table`, vpc: index, type: 'system', entries: localEntries(index, systemTableId(v.id), true) }
+    return {
+      id: systemTableId(v.id),
+      name: `${v.name} system route table`,
+      vpc: index,
+      type: 'system',
+      entries: localEntries(index, systemTableId(v.id), true),
+    }
   })
   for (const r of of('routeTable')) {
     const vpc = vpcIdx(r.vpcId)
@@ -541,7 +574,11 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     }
     tables.push({ id: r.id, name: name(r), vpc, type: r.routeTableType, entries })
   }
-  function resolveNextHop(type: string, id: string, vpc: number): { nextHop: number; target: number; blackhole?: string } {
+  function resolveNextHop(
+    type: string,
+    id: string,
+    vpc: number,
+  ): { nextHop: number; target: number; blackhole?: string } {
     const hit = byId.get(id)
     const inVpc = (v: number) => v === vpc
     const hole = (why: string) => ({ nextHop: NH_BLACKHOLE, target: -1, blackhole: why })
@@ -549,23 +586,35 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     switch (type) {
       case 'Ipv4Gateway':
         if (hit.kind !== 'ipv4Gateway') return hole(`${id} is a ${hit.kind}, not an IPv4 gateway`)
-        return inVpc(igws[hit.index].vpc) ? { nextHop: NH_IGW, target: hit.index } : hole(`${id} is the IPv4 gateway of another VPC`)
+        return inVpc(igws[hit.index].vpc)
+          ? { nextHop: NH_IGW, target: hit.index }
+          : hole(`${id} is the IPv4 gateway of another VPC`)
       case 'GatewayLoadBalancerEndpoint':
         if (hit.kind !== 'gwlbEndpoint') return hole(`${id} is a ${hit.kind}, not a GWLB endpoint`)
-        return inVpc(endpoints[hit.index].vpc) ? { nextHop: NH_GWLBE, target: hit.index } : hole(`${id} is in another VPC`)
+        return inVpc(endpoints[hit.index].vpc)
+          ? { nextHop: NH_GWLBE, target: hit.index }
+          : hole(`${id} is in another VPC`)
       default:
-        if (hit.kind === 'ecs' && inVpc(ecs[hit.index].vpc)) return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_ECS) }
-        if (hit.kind === 'appliance' && inVpc(appliances[hit.index].vpc)) return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_APPLIANCE) }
+        if (hit.kind === 'ecs' && inVpc(ecs[hit.index].vpc))
+          return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_ECS) }
+        if (hit.kind === 'appliance' && inVpc(appliances[hit.index].vpc))
+          return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_APPLIANCE) }
         return hole(`${id} is not an instance of this VPC`)
     }
   }
   for (const s of vswRes) {
     const vsw = vswitches[byId.get(s.id)?.index ?? -1]
-    vsw.table = s.routeTableId !== undefined ? (byId.get(s.routeTableId)?.index ?? vpcs[vsw.vpc].systemTable) : vpcs[vsw.vpc].systemTable
+    vsw.table =
+      s.routeTableId !== undefined
+        ? (byId.get(s.routeTableId)?.index ?? vpcs[vsw.vpc].systemTable)
+        : vpcs[vsw.vpc].systemTable
   }
   for (const r of of('ipv4Gateway')) {
     const g = igws[byId.get(r.id)?.index ?? -1]
-    g.table = r.gatewayRouteTableId !== undefined ? (byId.get(r.gatewayRouteTableId)?.index ?? vpcs[g.vpc].systemTable) : vpcs[g.vpc].systemTable
+    g.table =
+      r.gatewayRouteTableId !== undefined
+        ? (byId.get(r.gatewayRouteTableId)?.index ?? vpcs[g.vpc].systemTable)
+        : vpcs[g.vpc].systemTable
   }
   for (const list of [ecs, appliances, endpoints]) for (const x of list) x.table = vswitches[x.vswitch].table
 

@@ -8,7 +8,10 @@ function headers(h: Headers): string {
 
 function step(s: Step): string[] {
   const lines = [`      ${s.action.padEnd(13)} ${s.text}`]
-  if (s.outer) lines.push(`      ${''.padEnd(13)} outer ${s.outer.source} → ${s.outer.destination} udp/${s.outer.destinationPort} ${s.outer.size} B | inner ${headers(s.packet)}`)
+  if (s.outer)
+    lines.push(
+      `      ${''.padEnd(13)} outer ${s.outer.source} → ${s.outer.destination} udp/${s.outer.destinationPort} ${s.outer.size} B | inner ${headers(s.packet)}`,
+    )
   return lines
 }
 

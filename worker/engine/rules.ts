@@ -1,5 +1,5 @@
 // Security-group and appliance-policy matching over compiled rule lists. May not touch: anything but its arguments.
-import { PROTO_ALL, PROTO_TCP, PROTO_UDP, type PolicyRuleC, type SgRule } from './compile'
+import { type PolicyRuleC, PROTO_ALL, PROTO_TCP, PROTO_UDP, type SgRule } from './compile'
 
 const portMatters = (ruleProto: number) => ruleProto === PROTO_TCP || ruleProto === PROTO_UDP
 
@@ -19,7 +19,13 @@ export function matchSecurityGroup(rules: readonly SgRule[], proto: number, peer
 }
 
 /** The first policy rule matching the inner packet; -1 when none does and the default action applies. */
-export function matchPolicy(rules: readonly PolicyRuleC[], proto: number, src: number, dst: number, dport: number): number {
+export function matchPolicy(
+  rules: readonly PolicyRuleC[],
+  proto: number,
+  src: number,
+  dst: number,
+  dport: number,
+): number {
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]
     if (r.proto !== PROTO_ALL && r.proto !== proto) continue

@@ -79,7 +79,12 @@ export function cloneRuntimeState(s: RuntimeState): RuntimeState {
   }
 }
 
-export function setEndpointStatus(net: Network, s: RuntimeState, endpointId: string, status: ConnectionStatus): boolean {
+export function setEndpointStatus(
+  net: Network,
+  s: RuntimeState,
+  endpointId: string,
+  status: ConnectionStatus,
+): boolean {
   const hit = net.byId.get(endpointId)
   if (hit?.kind !== 'gwlbEndpoint') return false
   s.endpointStatus[hit.index] = CONNECTION_STATUSES.indexOf(status)

@@ -2,8 +2,8 @@
 // May not touch: React, the DOM, zustand; it reads the network and writes only the runtime state's tables.
 import { parseIpv4 } from '../../src/model'
 import { type AssumptionId, assumptionText } from './assumptions'
-import { type Network, T_APPLIANCE, T_ECS, T_HOST, protocolNumber } from './compile'
-import { type RuntimeState, createRuntimeState } from './state'
+import { type Network, protocolNumber, T_APPLIANCE, T_ECS, T_HOST } from './compile'
+import { createRuntimeState, type RuntimeState } from './state'
 import {
   DEFAULT_DESTINATION_PORT,
   DEFAULT_PACKET_SIZE,
@@ -17,9 +17,9 @@ import {
   AT_ECS_SEND,
   AT_HOST_SEND,
   type ForwardResult,
+  newForwardResult,
   type PreparedPacket,
   Recorder,
-  newForwardResult,
   walk,
 } from './walk'
 
@@ -33,7 +33,8 @@ function port(value: number | undefined, fallback: number, what: string): number
 /** Resolves a packet's source and addresses against the network once, so a simulator can forward it many times. */
 export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
   const fail = (message: string): PrepareResult => ({ ok: false, message })
-  if (spec.protocol !== 'tcp' && spec.protocol !== 'udp' && spec.protocol !== 'icmp') return fail(`protocol ${String(spec.protocol)} is not tcp, udp or icmp`)
+  if (spec.protocol !== 'tcp' && spec.protocol !== 'udp' && spec.protocol !== 'icmp')
+    return fail(`protocol ${String(spec.protocol)} is not tcp, udp or icmp`)
   const dst = parseIpv4(spec.destination)
   if (dst === null) return fail(`destination ${spec.destination} is not an IPv4 address`)
   const icmp = spec.protocol === 'icmp'
@@ -42,7 +43,8 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
   if (typeof sport === 'string') return fail(sport)
   if (typeof dport === 'string') return fail(dport)
   const size = spec.size ?? DEFAULT_PACKET_SIZE
-  if (!Number.isInteger(size) || size < 20 || size > 65535) return fail(`size ${size} is not a whole number of bytes from 20 to 65535`)
+  if (!Number.isInteger(size) || size < 20 || size > 65535)
+    return fail(`size ${size} is not a whole number of bytes from 20 to 65535`)
 
   let startAt = AT_HOST_SEND
   let startIdx = -1
@@ -62,7 +64,10 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
       startAt = AT_APPLIANCE_SEND
       startIdx = hit.index
       src = net.appliances[hit.index].addr
-    } else return fail(`${spec.source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`)
+    } else
+      return fail(
+        `${spec.source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`,
+      )
   } else {
     const a = parseIpv4(spec.source)
     if (a === null) return fail(`source ${spec.source} is neither a resource id of this design nor an IPv4 address`)
@@ -81,11 +86,13 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
         const code = v.addrs.get(a | 0)
         return code === undefined ? [] : [code]
       })
-      if (holders.length > 1) return fail(`${spec.source} is a private address in several VPCs; name the source by its id`)
+      if (holders.length > 1)
+        return fail(`${spec.source} is a private address in several VPCs; name the source by its id`)
       if (holders.length === 1) {
         const code = holders[0]
         const kind = code & 7
-        if (kind !== T_ECS && kind !== T_APPLIANCE) return fail(`${spec.source} belongs to a GWLB or an endpoint, which start no traffic`)
+        if (kind !== T_ECS && kind !== T_APPLIANCE)
+          return fail(`${spec.source} belongs to a GWLB or an endpoint, which start no traffic`)
         startAt = kind === T_ECS ? AT_ECS_SEND : AT_APPLIANCE_SEND
         startIdx = code >> 3
         sourceId = kind === T_ECS ? net.ecs[startIdx].id : net.appliances[startIdx].id
@@ -113,7 +120,12 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
 }
 
 /** The fast path: the same decisions as trace(), no explanation. Reuse `out` to avoid allocating. */
-export function forward(net: Network, packet: PreparedPacket, state: RuntimeState, out: ForwardResult = newForwardResult()): ForwardResult {
+export function forward(
+  net: Network,
+  packet: PreparedPacket,
+  state: RuntimeState,
+  out: ForwardResult = newForwardResult(),
+): ForwardResult {
   walk(net, packet, state, null, out)
   return out
 }
@@ -127,7 +139,14 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
   const icmp = spec.protocol === 'icmp'
   if (!prepared.ok) {
     return {
-      packet: { source: spec.source, destination: spec.destination, protocol: spec.protocol, size: spec.size ?? DEFAULT_PACKET_SIZE, reply: spec.reply ?? false, sourceId: null },
+      packet: {
+        source: spec.source,
+        destination: spec.destination,
+        protocol: spec.protocol,
+        size: spec.size ?? DEFAULT_PACKET_SIZE,
+        reply: spec.reply ?? false,
+        sourceId: null,
+      },
       hops: [],
       disposition: 'INVALID_PACKET',
       text: prepared.message,
@@ -152,7 +171,11 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
     text: rec.text,
     applianceId: out.appliance >= 0 ? net.appliances[out.appliance].id : null,
     applianceIds: rec.hops.filter((h) => h.kind === 'appliance' && h.steps[0]?.outer).map((h) => h.resourceId ?? ''),
-    assumptions: [...rec.used].map((id: AssumptionId) => ({ id, value: net.assumptions[id], text: assumptionText(id, net.assumptions[id]) })),
+    assumptions: [...rec.used].map((id: AssumptionId) => ({
+      id,
+      value: net.assumptions[id],
+      text: assumptionText(id, net.assumptions[id]),
+    })),
   }
 }
 
@@ -161,7 +184,8 @@ export function replySpec(request: Trace): PacketSpec | null {
   if (request.disposition !== 'DELIVERED' && request.disposition !== 'EXITS_TO_INTERNET') return null
   const lastHop = request.hops[request.hops.length - 1]
   const seen = lastHop.steps[lastHop.steps.length - 1].packet
-  const source = request.disposition === 'DELIVERED' && lastHop.resourceId !== null ? lastHop.resourceId : seen.destination
+  const source =
+    request.disposition === 'DELIVERED' && lastHop.resourceId !== null ? lastHop.resourceId : seen.destination
   return {
     source,
     destination: seen.source,
@@ -174,7 +198,11 @@ export function replySpec(request: Trace): PacketSpec | null {
 }
 
 /** A request and its reply through one state, so the GWLB's flow table and the appliance's session carry over. */
-export function traceRoundTrip(net: Network, spec: PacketSpec, state: RuntimeState = createRuntimeState(net)): RoundTrip {
+export function traceRoundTrip(
+  net: Network,
+  spec: PacketSpec,
+  state: RuntimeState = createRuntimeState(net),
+): RoundTrip {
   const request = trace(net, { ...spec, reply: false }, state)
   const r = replySpec(request)
   return { request, reply: r ? trace(net, r, state) : null }

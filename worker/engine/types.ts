@@ -189,7 +189,14 @@ export interface EndpointRule {
   whitelisted: boolean
 }
 
-export type Rule = RouteRule | SecurityGroupRuleRef | PolicyRuleRef | GwlbHashRule | TranslationRule | SessionRule | EndpointRule
+export type Rule =
+  | RouteRule
+  | SecurityGroupRuleRef
+  | PolicyRuleRef
+  | GwlbHashRule
+  | TranslationRule
+  | SessionRule
+  | EndpointRule
 
 export type StepAction =
   | 'send'

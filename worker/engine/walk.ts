@@ -14,12 +14,12 @@ import {
   type CompiledTable,
   GENEVE_PORT,
   GWLB_MAX_PACKET,
+  type Network,
   NH_BLACKHOLE,
   NH_GWLBE,
   NH_IGW,
   NH_INSTANCE,
   NH_LOCAL,
-  type Network,
   PROTO_TCP,
   PROTO_UDP,
   RT_ENTRY,
@@ -161,7 +161,15 @@ export class Recorder {
   ) {}
 
   open(resourceId: string | null, kind: string, name: string, endpointId?: string, zoneId?: string): void {
-    this.hop = { resourceId, kind, name, from: this.lastId, ...(endpointId ? { endpointId } : {}), ...(zoneId ? { zoneId } : {}), steps: [] }
+    this.hop = {
+      resourceId,
+      kind,
+      name,
+      from: this.lastId,
+      ...(endpointId ? { endpointId } : {}),
+      ...(zoneId ? { zoneId } : {}),
+      steps: [],
+    }
     this.hops.push(this.hop)
     this.lastId = resourceId
   }
@@ -176,7 +184,13 @@ export class Recorder {
   }
 
   step(action: StepAction, text: string, rule?: Rule, outer?: OuterHeader): void {
-    this.hop?.steps.push({ action, text, ...(rule ? { rule } : {}), packet: this.headers(), ...(outer ? { outer } : {}) })
+    this.hop?.steps.push({
+      action,
+      text,
+      ...(rule ? { rule } : {}),
+      packet: this.headers(),
+      ...(outer ? { outer } : {}),
+    })
   }
 
   use(id: AssumptionId): void {
@@ -228,7 +242,11 @@ function lpm(ti: number, dst: number): number {
 function routeText(t: CompiledTable, e: CompiledEntry): string {
   const r = e.rule
   const table = t.type === 'system' ? `the system route table of ${N.vpcs[t.vpc].id}` : `route table ${t.id}`
-  const kind = r.system ? 'system route' : r.replacesSystemRoute ? 'custom route that replaced the system route' : 'custom route'
+  const kind = r.system
+    ? 'system route'
+    : r.replacesSystemRoute
+      ? 'custom route that replaced the system route'
+      : 'custom route'
   const hop = r.nextHopType === 'Local' ? `Local (vSwitch ${r.nextHopId})` : `${r.nextHopType} ${r.nextHopId}`
   return `${table}: ${r.destinationCidrBlock} → ${hop} (${kind}) matches ${ip(pDst)}`
 }
@@ -252,7 +270,10 @@ function routeFrom(ti: number): number {
   }
   switch (L[q + RT_NEXT_HOP]) {
     case NH_BLACKHOLE:
-      return end(D_BLACKHOLE, R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + RT_ENTRY]].blackhole}`)
+      return end(
+        D_BLACKHOLE,
+        R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + RT_ENTRY]].blackhole}`,
+      )
     case NH_IGW:
       return next(AT_IGW_OUT, target)
     case NH_GWLBE:
@@ -262,12 +283,16 @@ function routeFrom(ti: number): number {
     case NH_LOCAL: {
       lookups++
       const code = N.addrTable.get(L[N.routeAt[ti] + RT_VPC], pDst)
-      if (code < 0) return end(D_HOST_UNREACHABLE, R && `no instance in vSwitch ${N.vswitches[target].id} holds ${ip(pDst)}`)
+      if (code < 0)
+        return end(D_HOST_UNREACHABLE, R && `no instance in vSwitch ${N.vswitches[target].id} holds ${ip(pDst)}`)
       const kind = code & 7
       if (kind === T_ECS) return next(AT_ECS_RECV, code >> 3)
       if (kind === T_APPLIANCE) return next(AT_APPLIANCE_RECV, code >> 3)
       if (!R) return term(D_HOST_UNREACHABLE)
-      const what = kind === T_GWLBE ? `the ENI of endpoint ${N.endpoints[code >> 3].id}` : `an address of ${N.gwlbs[N.nodes[code >> 3].gwlb].id}`
+      const what =
+        kind === T_GWLBE
+          ? `the ENI of endpoint ${N.endpoints[code >> 3].id}`
+          : `an address of ${N.gwlbs[N.nodes[code >> 3].gwlb].id}`
       return end(D_HOST_UNREACHABLE, `${ip(pDst)} is ${what}, which takes only traffic routed to it as a next hop`)
     }
   }
@@ -276,7 +301,12 @@ function routeFrom(ti: number): number {
 
 /** RFC 1918 and the shared 100.64.0.0/10 block: the internet routes none of them. */
 function isPrivate(a: number): boolean {
-  return (a & 0xff000000) === (0x0a000000 | 0) || (a & 0xfff00000) === (0xac100000 | 0) || (a & 0xffff0000) === (0xc0a80000 | 0) || (a & 0xffc00000) === (0x64400000 | 0)
+  return (
+    (a & 0xff000000) === (0x0a000000 | 0) ||
+    (a & 0xfff00000) === (0xac100000 | 0) ||
+    (a & 0xffff0000) === (0xc0a80000 | 0) ||
+    (a & 0xffc00000) === (0x64400000 | 0)
+  )
 }
 
 /** The packet is on the internet, addressed to pDst. */
@@ -284,21 +314,33 @@ function toInternet(): number {
   if (isPrivate(pDst)) return end(D_NO_ROUTE, R && `${ip(pDst)} is a private address: the internet does not route it`)
   lookups++
   const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
-  if (code < 0) return end(D_EXITS, R && `no resource of the design holds ${ip(pDst)}: the packet leaves for the internet`)
+  if (code < 0)
+    return end(D_EXITS, R && `no resource of the design holds ${ip(pDst)}: the packet leaves for the internet`)
   if ((code & 7) === T_HOST) {
     if (R) R.step('send', `the internet carries it to ${N.hosts[code >> 3].id}`)
     return next(AT_HOST_RECV, code >> 3)
   }
   const e = N.ecs[code >> 3]
   const igw = N.vpcs[e.vpc].igw
-  if (igw < 0) return end(D_NO_ROUTE, R && `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`)
-  if (R) R.step('send', `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.igws[igw].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`)
+  if (igw < 0)
+    return end(
+      D_NO_ROUTE,
+      R && `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`,
+    )
+  if (R)
+    R.step(
+      'send',
+      `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.igws[igw].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`,
+    )
   return next(AT_IGW_IN, igw)
 }
 
 function sgRuleText(inst: CInstance, ingress: boolean, i: number, accept: boolean): string {
   const side = ingress ? 'inbound' : 'outbound'
-  if (i < 0) return ingress ? `no inbound rule of ${inst.sg.ids.join(', ') || 'its security groups'} accepts it: denied by default` : 'no outbound rule matches: outbound traffic is accepted by default'
+  if (i < 0)
+    return ingress
+      ? `no inbound rule of ${inst.sg.ids.join(', ') || 'its security groups'} accepts it: denied by default`
+      : 'no outbound rule matches: outbound traffic is accepted by default'
   const r = (ingress ? inst.sg.ingress : inst.sg.egress)[i].ref
   // numbered from 1 in the group's one list of inbound and outbound rules, as the inspector lists them
   return `${r.securityGroupId} rule ${r.ruleIndex + 1} (${side}, priority ${r.priority}, ${r.policy}${r.description ? `: ${r.description}` : ''}) ${accept ? 'accepts' : 'drops'} it`
@@ -306,14 +348,21 @@ function sgRuleText(inst: CInstance, ingress: boolean, i: number, accept: boolea
 
 function sgRef(inst: CInstance, ingress: boolean, i: number): Rule {
   if (i >= 0) return (ingress ? inst.sg.ingress : inst.sg.egress)[i].ref
-  return { type: 'securityGroup', direction: ingress ? 'ingress' : 'egress', securityGroupId: null, ruleIndex: -1, policy: ingress ? 'drop' : 'accept' }
+  return {
+    type: 'securityGroup',
+    direction: ingress ? 'ingress' : 'egress',
+    securityGroupId: null,
+    ruleIndex: -1,
+    policy: ingress ? 'drop' : 'accept',
+  }
 }
 
 /** An instance sends its own packet: outbound security group, then its vSwitch's route table. */
 function instanceSend(inst: CInstance, appliance: boolean): number {
   if (R) R.step('send', `${inst.id} (${inst.address}) sends ${R.line()}`)
   if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[inst.zone]} is down`)
-  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING)
+    return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it out')
   } else {
@@ -330,8 +379,14 @@ function instanceSend(inst: CInstance, appliance: boolean): number {
 function instanceReceive(inst: CInstance, appliance: boolean): number {
   if (R) R.step('receive', `arrives at ${inst.id} (${inst.address})`)
   if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[inst.zone]} is down`)
-  if (pDst !== inst.addr) return end(D_NOT_FORWARDING, R && `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`)
-  if (appliance && S.run[inst.index] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (pDst !== inst.addr)
+    return end(
+      D_NOT_FORWARDING,
+      R &&
+        `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`,
+    )
+  if (appliance && S.run[inst.index] !== RUN_RUNNING)
+    return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it in')
   } else {
@@ -345,12 +400,22 @@ function instanceReceive(inst: CInstance, appliance: boolean): number {
 }
 
 function outer(src: number, dst: number): OuterHeader {
-  const options: OuterHeader['options'] = [{ class: '0x0108', type: 1, name: 'gwlbEndpointId', value: N.endpoints[cEp].id }]
+  const options: OuterHeader['options'] = [
+    { class: '0x0108', type: 1, name: 'gwlbEndpointId', value: N.endpoints[cEp].id },
+  ]
   if (N.assumptions.geneveOptions === 'awsTlvs') {
     options.push({ class: '0x0108', type: 2, name: 'attachmentId', value: '0' })
     options.push({ class: '0x0108', type: 3, name: 'flowCookie', value: `0x${cHash.toString(16).padStart(8, '0')}` })
   }
-  return { source: ip(src), destination: ip(dst), protocol: 'udp', destinationPort: GENEVE_PORT, size: pSize + N.geneveOverhead, overhead: N.geneveOverhead, options }
+  return {
+    source: ip(src),
+    destination: ip(dst),
+    protocol: 'udp',
+    destinationPort: GENEVE_PORT,
+    size: pSize + N.geneveOverhead,
+    overhead: N.geneveOverhead,
+    options,
+  }
 }
 
 const VIA_HASH = 0
@@ -359,7 +424,17 @@ const VIA_REBALANCED = 2
 const VIA_ALL_UNHEALTHY = 3
 const VIA_NAMES = ['hash', 'flowTable', 'rebalanced', 'allUnhealthy'] as const
 
-function explainSchedule(g: CGwlb, nd: CGwlbNode, lo: number, hi: number, loP: number, hiP: number, symmetric: boolean, chosen: number, via: number): void {
+function explainSchedule(
+  g: CGwlb,
+  nd: CGwlbNode,
+  lo: number,
+  hi: number,
+  loP: number,
+  hiP: number,
+  symmetric: boolean,
+  chosen: number,
+  via: number,
+): void {
   if (!R) return
   const protocol = R.headers().protocol
   const inputs: GwlbHashRule['inputs'] = { addresses: [ip(lo), ip(hi)] }
@@ -385,8 +460,11 @@ function explainSchedule(g: CGwlb, nd: CGwlbNode, lo: number, hi: number, loP: n
     chosen: N.appliances[chosen].id,
     via: VIA_NAMES[via],
   }
-  const fields = g.scheduler === 5 ? 'addresses, ports and protocol' : g.scheduler === 3 ? 'addresses and protocol' : 'addresses'
-  const scope = g.crossZone ? 'appliances in every zone' : `appliances in zone ${N.zones[nd.zone]} only (cross-zone off)`
+  const fields =
+    g.scheduler === 5 ? 'addresses, ports and protocol' : g.scheduler === 3 ? 'addresses and protocol' : 'addresses'
+  const scope = g.crossZone
+    ? 'appliances in every zone'
+    : `appliances in zone ${N.zones[nd.zone]} only (cross-zone off)`
   const how =
     via === VIA_FLOW
       ? `the flow table already pins this flow to ${N.appliances[chosen].id}`
@@ -427,7 +505,8 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
   let slot = flows.find(lo, hi, k2, k3)
   let via = VIA_HASH
   if (slot >= 0 && S.now - flows.lastSeen(slot) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
-    if (R) R.step('schedule', 'the flow sat idle past the GWLB\'s fixed timeout (TCP 350 s, others 120 s): it counts as new')
+    if (R)
+      R.step('schedule', "the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s): it counts as new")
     flows.deleteSlot(slot)
     slot = -1
   }
@@ -470,7 +549,10 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
     }
     if (best < 0) {
       const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
-      return end(D_NO_HEALTHY, R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`)
+      return end(
+        D_NO_HEALTHY,
+        R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`,
+      )
     }
   }
   flows.set(lo, hi, k2, k3, best, S.now)
@@ -495,11 +577,21 @@ function inspect(ap: CAppliance): number {
   if (ap.stateful) {
     lookups++
     if (S.sessions.find(lo, hi, k2, k3) >= 0) {
-      if (R) R.step('session', `${ap.id} has a session for this connection: allowed without re-checking its policy`, { type: 'session', applianceId: ap.id, found: true })
+      if (R)
+        R.step('session', `${ap.id} has a session for this connection: allowed without re-checking its policy`, {
+          type: 'session',
+          applianceId: ap.id,
+          found: true,
+        })
       return 0
     }
     if (pReply) {
-      if (R) R.step('session', `${ap.id} is stateful and has no session for this reply`, { type: 'session', applianceId: ap.id, found: false })
+      if (R)
+        R.step('session', `${ap.id} is stateful and has no session for this reply`, {
+          type: 'session',
+          applianceId: ap.id,
+          found: false,
+        })
       return end(D_STATEFUL, R && `${ap.id} never saw the request of this reply (asymmetric path): dropped`)
     }
   }
@@ -507,16 +599,27 @@ function inspect(ap: CAppliance): number {
   const i = matchPolicy(ap.policy, pProto, pSrc, pDst, pDport)
   const allow = i < 0 ? ap.defaultAllow : ap.policy[i].allow
   if (R) {
-    const rule: Rule = i >= 0 ? ap.policy[i].ref : { type: 'appliancePolicy', applianceId: ap.id, ruleIndex: -1, action: ap.defaultAllow ? 'allow' : 'deny' }
+    const rule: Rule =
+      i >= 0
+        ? ap.policy[i].ref
+        : { type: 'appliancePolicy', applianceId: ap.id, ruleIndex: -1, action: ap.defaultAllow ? 'allow' : 'deny' }
     const ref = rule.type === 'appliancePolicy' ? rule : null
     // numbered from 1, as the inspector lists the policy
-    const what = ref && ref.ruleIndex >= 0 ? `policy rule ${ref.ruleIndex + 1}${ref.description ? ` (${ref.description})` : ''}` : 'no policy rule matches; the default action'
+    const what =
+      ref && ref.ruleIndex >= 0
+        ? `policy rule ${ref.ruleIndex + 1}${ref.description ? ` (${ref.description})` : ''}`
+        : 'no policy rule matches; the default action'
     R.step('policy', `${ap.id}: ${what} ${allow ? 'allows' : 'denies'} it`, rule)
   }
   if (!allow) return end(D_APPLIANCE_DENIED, R && `${ap.id}'s policy denies the packet`)
   if (ap.stateful) {
     S.sessions.set(lo, hi, k2, k3, 1, S.now)
-    if (R) R.step('session', `${ap.id} records a session for this connection`, { type: 'session', applianceId: ap.id, found: false })
+    if (R)
+      R.step('session', `${ap.id} records a session for this connection`, {
+        type: 'session',
+        applianceId: ap.id,
+        found: false,
+      })
   }
   return 0
 }
@@ -580,7 +683,13 @@ function igwIn(idx: number): number {
   if (code < 0 || (code & 7) !== T_ECS) return end(D_NO_ROUTE, R && `${ip(pDst)} is no EIP of this VPC`)
   const e = N.ecs[code >> 3]
   pDst = e.addr
-  if (R) R.step('translate', `destination ${e.eipText} → ${e.address}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText ?? '', privateIpAddress: e.address })
+  if (R)
+    R.step('translate', `destination ${e.eipText} → ${e.address}: the EIP of ${e.id}`, {
+      type: 'eip',
+      instanceId: e.id,
+      publicIpAddress: e.eipText ?? '',
+      privateIpAddress: e.address,
+    })
   return routeFrom(g.table)
 }
 
@@ -591,9 +700,16 @@ function igwOut(idx: number): number {
   lookups++
   const code = N.addrTable.get(g.vpc, pSrc)
   const e = code >= 0 && (code & 7) === T_ECS ? N.ecs[code >> 3] : null
-  if (!e || e.eipText === null) return end(D_NO_PUBLIC, R && `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
+  if (!e || e.eipText === null)
+    return end(D_NO_PUBLIC, R && `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
   pSrc = e.eip
-  if (R) R.step('translate', `source ${e.address} → ${e.eipText}: the EIP of ${e.id}`, { type: 'eip', instanceId: e.id, publicIpAddress: e.eipText, privateIpAddress: e.address })
+  if (R)
+    R.step('translate', `source ${e.address} → ${e.eipText}: the EIP of ${e.id}`, {
+      type: 'eip',
+      instanceId: e.id,
+      publicIpAddress: e.eipText,
+      privateIpAddress: e.address,
+    })
   return toInternet()
 }
 
@@ -603,7 +719,13 @@ function explainConnection(idx: number, status: number): void {
   const svc = N.services[ep.service]
   const statusName = ['Connected', 'Disconnected', 'Connecting', 'Disconnecting', 'Pending'][status] ?? 'unknown'
   const white = ep.whitelisted ? '' : `; ${svc.id}'s whitelist does not list account ${ep.account}`
-  R.step('connection', `connection to ${svc.id}: ${statusName}${white}`, { type: 'endpointConnection', endpointId: ep.id, serviceId: svc.id, connectionStatus: statusName, whitelisted: ep.whitelisted })
+  R.step('connection', `connection to ${svc.id}: ${statusName}${white}`, {
+    type: 'endpointConnection',
+    endpointId: ep.id,
+    serviceId: svc.id,
+    connectionStatus: statusName,
+    whitelisted: ep.whitelisted,
+  })
 }
 
 /** A route hands the packet to a GWLB endpoint: it goes on only over a connected endpoint connection. */
@@ -614,7 +736,8 @@ function gwlbeIn(idx: number): number {
   if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
   const status = S.endpointStatus[idx]
   if (R) explainConnection(idx, status)
-  if (status !== 0 || !ep.whitelisted) return end(D_ENDPOINT, R && `endpoint ${ep.id} is not connected to ${N.services[ep.service].id}`)
+  if (status !== 0 || !ep.whitelisted)
+    return end(D_ENDPOINT, R && `endpoint ${ep.id} is not connected to ${N.services[ep.service].id}`)
   return next(AT_SERVICE_IN, ep.service)
 }
 
@@ -622,9 +745,14 @@ function gwlbeIn(idx: number): number {
 function serviceIn(idx: number): number {
   const ep = N.endpoints[cEp]
   const node = N.services[idx].nodeByZone[ep.zone]
-  if (node < 0) return end(D_NO_SERVICE, R && `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
+  if (node < 0)
+    return end(D_NO_SERVICE, R && `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
   cNode = node
-  if (R) R.step('privateLink', `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node].gwlb].id} in zone ${N.zones[ep.zone]}`)
+  if (R)
+    R.step(
+      'privateLink',
+      `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node].gwlb].id} in zone ${N.zones[ep.zone]}`,
+    )
   return next(AT_GWLB_IN, node)
 }
 
@@ -636,7 +764,11 @@ function gwlbIn(idx: number): number {
   if (S.zoneDown[nd.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[nd.zone]} is down`)
   if (!g.listener) return end(D_NO_LISTENER, R && `${g.id} has no listener with a server group`)
   if (pSize > GWLB_MAX_PACKET) {
-    if (R) R.step('mtu', `${pSize} bytes is over the ${GWLB_MAX_PACKET} bytes a GWLB accepts; it neither fragments nor sends ICMP`)
+    if (R)
+      R.step(
+        'mtu',
+        `${pSize} bytes is over the ${GWLB_MAX_PACKET} bytes a GWLB accepts; it neither fragments nor sends ICMP`,
+      )
     return end(D_MTU, R && `${g.id} drops packets over ${GWLB_MAX_PACKET} bytes`)
   }
   const a = schedule(g, nd)
@@ -645,7 +777,12 @@ function gwlbIn(idx: number): number {
   if (R) {
     const ap = N.appliances[a]
     R.use('geneveOptions')
-    R.step('encapsulate', `Geneve to ${ap.id}: outer ${nd.address} → ${ap.address} UDP ${GENEVE_PORT}, +${N.geneveOverhead} bytes, inner packet unchanged`, undefined, outer(nd.addr, ap.addr))
+    R.step(
+      'encapsulate',
+      `Geneve to ${ap.id}: outer ${nd.address} → ${ap.address} UDP ${GENEVE_PORT}, +${N.geneveOverhead} bytes, inner packet unchanged`,
+      undefined,
+      outer(nd.addr, ap.addr),
+    )
   }
   return next(AT_APPLIANCE, a)
 }
@@ -656,20 +793,41 @@ function applianceInspect(idx: number): number {
   const nd = N.nodes[cNode]
   if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
   if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, R && `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
-  if (S.run[idx] !== RUN_RUNNING) return end(D_APPLIANCE_DOWN, R && `${ap.id} ${S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'}`)
+  if (S.run[idx] !== RUN_RUNNING)
+    return end(
+      D_APPLIANCE_DOWN,
+      R &&
+        `${ap.id} ${S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'}`,
+    )
   const size = pSize + N.geneveOverhead
   if (size > ap.mtu) {
-    if (R) R.step('mtu', `${size} bytes encapsulated is over ${ap.id}'s NIC MTU of ${ap.mtu} (${ap.jumbo ? 'jumbo frames' : 'no jumbo frames'})`)
+    if (R)
+      R.step(
+        'mtu',
+        `${size} bytes encapsulated is over ${ap.id}'s NIC MTU of ${ap.mtu} (${ap.jumbo ? 'jumbo frames' : 'no jumbo frames'})`,
+      )
     return end(D_MTU, R && `${ap.id} cannot take a ${size}-byte Geneve packet`)
   }
   lookups++
   const i = matchSecurityGroup(ap.sg.ingress, PROTO_UDP, nd.addr, GENEVE_PORT)
   const accept = i >= 0 && ap.sg.ingress[i].accept
-  if (R) R.step('securityGroup', `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${sgRuleText(ap, true, i, accept)}`, sgRef(ap, true, i))
-  if (!accept) return end(D_SG, R && `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
+  if (R)
+    R.step(
+      'securityGroup',
+      `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${sgRuleText(ap, true, i, accept)}`,
+      sgRef(ap, true, i),
+    )
+  if (!accept)
+    return end(D_SG, R && `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
   const r = inspect(ap)
   if (r < 0) return r
-  if (R) R.step('encapsulate', `returns it to ${N.gwlbs[nd.gwlb].id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`, undefined, outer(ap.addr, nd.addr))
+  if (R)
+    R.step(
+      'encapsulate',
+      `returns it to ${N.gwlbs[nd.gwlb].id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`,
+      undefined,
+      outer(ap.addr, nd.addr),
+    )
   return next(AT_GWLB_BACK, cNode)
 }
 
@@ -679,7 +837,10 @@ function gwlbBack(idx: number): number {
     const nd = N.nodes[idx]
     const ap = N.appliances[cAppliance]
     R.step('receive', `Geneve back from ${ap.id}`, undefined, outer(ap.addr, nd.addr))
-    R.step('decapsulate', `removes the Geneve header; its GWLBe-id option sends the packet back to ${N.endpoints[cEp].id}`)
+    R.step(
+      'decapsulate',
+      `removes the Geneve header; its GWLBe-id option sends the packet back to ${N.endpoints[cEp].id}`,
+    )
   }
   return next(AT_SERVICE_OUT, N.endpoints[cEp].service)
 }
@@ -742,7 +903,13 @@ function hop(at: number, idx: number): number {
  * Walks a prepared packet through the network. With a recorder it also explains itself; without one it only
  * decides. Writes the result into `out`.
  */
-export function walk(net: Network, p: PreparedPacket, st: RuntimeState, rec: Recorder | null, out: ForwardResult): void {
+export function walk(
+  net: Network,
+  p: PreparedPacket,
+  st: RuntimeState,
+  rec: Recorder | null,
+  out: ForwardResult,
+): void {
   N = net
   S = st
   R = rec

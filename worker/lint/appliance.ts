@@ -2,14 +2,14 @@
 // and the health checks from the GWLB. May not touch: React, the DOM, zustand, worker/engine.
 import {
   type Appliance,
+  cidrContainsAddress,
   type Design,
   type Gwlb,
-  type SecurityGroup,
-  type SecurityGroupRule,
-  cidrContainsAddress,
   parseCidr,
   parseIpv4,
   parsePortRange,
+  type SecurityGroup,
+  type SecurityGroupRule,
 } from '../../src/model'
 import { type Code, problem } from './catalog'
 import { updateResource, withNewSecurityGroup } from './edit'
@@ -31,10 +31,17 @@ function consequence(code: string, refused: number, sources: number): string {
     return partial
       ? `Traffic the GWLB forwards from ${refused === 1 ? 'that address' : 'those addresses'} (a zone's node, forwarding across zones) is lost; what comes from its other addresses still arrives.`
       : 'The appliance receives no traffic to inspect.'
-  return partial ? `Health checks from ${refused === 1 ? 'that address' : 'those addresses'} fail.` : 'It fails every health check and is taken out of service.'
+  return partial
+    ? `Health checks from ${refused === 1 ? 'that address' : 'those addresses'} fail.`
+    : 'It fails every health check and is taken out of service.'
 }
 
-export function ingressVerdict(groups: readonly SecurityGroup[], protocol: 'tcp' | 'udp', port: number, source: number): IngressVerdict {
+export function ingressVerdict(
+  groups: readonly SecurityGroup[],
+  protocol: 'tcp' | 'udp',
+  port: number,
+  source: number,
+): IngressVerdict {
   const matches: { sg: string; index: number; rule: SecurityGroupRule }[] = []
   for (const sg of groups)
     sg.rules.forEach((rule, index) => {
@@ -118,7 +125,10 @@ export function appliances(design: Design): Problem[] {
           [app.id],
           {
             path: ix.path(app.id, 'jumboFrames'),
-            fix: { label: 'Use an instance type with jumbo frames', apply: (d) => updateResource(d, app.id, 'appliance', (a) => ({ ...a, jumboFrames: true })) },
+            fix: {
+              label: 'Use an instance type with jumbo frames',
+              apply: (d) => updateResource(d, app.id, 'appliance', (a) => ({ ...a, jumboFrames: true })),
+            },
           },
         ),
       )
@@ -127,15 +137,30 @@ export function appliances(design: Design): Problem[] {
       if (!gwlb.serverGroup?.servers.includes(app.id)) continue
       const hc = gwlb.serverGroup.healthCheck
       const needs: Need[] = [
-        { code: 'GWLB-E010', protocol: 'udp', port: GENEVE_PORT, what: 'UDP 6081 (Geneve)', description: 'Geneve from the GWLB' },
+        {
+          code: 'GWLB-E010',
+          protocol: 'udp',
+          port: GENEVE_PORT,
+          what: 'UDP 6081 (Geneve)',
+          description: 'Geneve from the GWLB',
+        },
       ]
-      if (hc.enabled) needs.push({ code: 'GWLB-E011', protocol: 'tcp', port: hc.port, what: `TCP ${hc.port} (${hc.protocol} health check)`, description: 'GWLB health checks' })
+      if (hc.enabled)
+        needs.push({
+          code: 'GWLB-E011',
+          protocol: 'tcp',
+          port: hc.port,
+          what: `TCP ${hc.port} (${hc.protocol} health check)`,
+          description: 'GWLB health checks',
+        })
       for (const need of needs) {
         const sources = sourcesFor(ix, gwlb, app)
         const verdicts = sources.map((s) => ingressVerdict(groups, need.protocol, need.port, parseIpv4(s) ?? 0))
         const refused = sources.filter((_, i) => verdicts[i].kind !== 'accepted')
         if (!refused.length) continue
-        const why = groups.length ? reason(verdicts.find((v) => v.kind !== 'accepted') ?? { kind: 'noRule' }) : 'the appliance has no security group'
+        const why = groups.length
+          ? reason(verdicts.find((v) => v.kind !== 'accepted') ?? { kind: 'noRule' })
+          : 'the appliance has no security group'
         out.push(
           problem(
             need.code,

@@ -27,8 +27,8 @@ export const CATALOG = {
   // workload servers
   'GWLB-E013': { severity: 'error', title: 'ECS server without a security group' },
   // endpoint service and GWLB endpoints
-  'GWLB-E020': { severity: 'error', title: "Service resource in a zone its GWLB does not serve" },
-  'GWLB-E021': { severity: 'error', title: "Endpoint service and its GWLB belong to different accounts" },
+  'GWLB-E020': { severity: 'error', title: 'Service resource in a zone its GWLB does not serve' },
+  'GWLB-E021': { severity: 'error', title: 'Endpoint service and its GWLB belong to different accounts' },
   'GWLB-E022': { severity: 'error', title: "GWLBe zone not among the service's zones" },
   'GWLB-E023': { severity: 'error', title: 'Service whitelist does not admit the consumer' },
   'GWLB-E024': { severity: 'error', title: 'Endpoint connection not accepted' },
@@ -50,6 +50,11 @@ export const CATALOG = {
 
 export type Code = keyof typeof CATALOG
 
-export function problem(code: Code, message: string, resourceIds: string[], extra: { path?: string; fix?: Fix } = {}): Problem {
+export function problem(
+  code: Code,
+  message: string,
+  resourceIds: string[],
+  extra: { path?: string; fix?: Fix } = {},
+): Problem {
   return { code, severity: CATALOG[code].severity, message, resourceIds, ...extra }
 }

@@ -4,7 +4,14 @@ import type { Design, RouteEntry, RouteTable } from '../../src/model'
 import { addResource, freshId, updateResource, withRoute } from '../../src/model/edits/basic'
 import { indexOf } from './lookup'
 
-export { addResource, freshId, updateResource, withNewSecurityGroup, withRoute, withoutEntry } from '../../src/model/edits/basic'
+export {
+  addResource,
+  freshId,
+  updateResource,
+  withNewSecurityGroup,
+  withoutEntry,
+  withRoute,
+} from '../../src/model/edits/basic'
 
 /**
  * Sets one route for one vSwitch. The vSwitch's table is changed in place when every vSwitch bound to it wants the
@@ -23,10 +30,17 @@ export function routeVswitch(
   if (!vsw) return design
   const table = ix.routeTableOf(vsw)
   const role = ix.role(vsw)
-  const sharers = ix.ofKind('vswitch').filter((v) => v.routeTableId !== undefined && v.routeTableId === vsw.routeTableId)
-  const alike = sharers.every((v) => ix.role(v) === role && role !== 'other' && (role === 'gwlbe' || v.zoneId === vsw.zoneId))
+  const sharers = ix
+    .ofKind('vswitch')
+    .filter((v) => v.routeTableId !== undefined && v.routeTableId === vsw.routeTableId)
+  const alike = sharers.every(
+    (v) => ix.role(v) === role && role !== 'other' && (role === 'gwlbe' || v.zoneId === vsw.zoneId),
+  )
   if (table && alike)
-    return updateResource(design, table.id, 'routeTable', (t) => ({ ...t, entries: withRoute(t.entries, destination, nextHopType, nextHopId) }))
+    return updateResource(design, table.id, 'routeTable', (t) => ({
+      ...t,
+      entries: withRoute(t.entries, destination, nextHopType, nextHopId),
+    }))
   const own: RouteTable = {
     kind: 'routeTable',
     id: freshId(design, `rtb-${vswitchId}`),

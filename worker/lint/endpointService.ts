@@ -28,7 +28,13 @@ function mapZoneFix(design: Design, gwlbId: string, zoneId: string): Fix | undef
       const taken = new Set<number>()
       for (const r of d.resources) {
         if (vswitchOf(r) === vsw.id) {
-          const addr = parseIpv4(r.kind === 'gwlbEndpoint' ? r.ipAddress : r.kind === 'ecs' || r.kind === 'appliance' ? r.privateIpAddress : '')
+          const addr = parseIpv4(
+            r.kind === 'gwlbEndpoint'
+              ? r.ipAddress
+              : r.kind === 'ecs' || r.kind === 'appliance'
+                ? r.privateIpAddress
+                : '',
+          )
           if (addr !== null) taken.add(addr)
         }
       }
@@ -40,7 +46,10 @@ function mapZoneFix(design: Design, gwlbId: string, zoneId: string): Fix | undef
       const free = nextFreeAddress(block.cidr, taken)
       if (free === null) return d
       const address = formatIpv4(free)
-      return updateResource(d, gwlbId, 'gwlb', (g) => ({ ...g, zoneMappings: [...g.zoneMappings, { zoneId, vswitchId: vsw.id, privateIpAddress: address }] }))
+      return updateResource(d, gwlbId, 'gwlb', (g) => ({
+        ...g,
+        zoneMappings: [...g.zoneMappings, { zoneId, vswitchId: vsw.id, privateIpAddress: address }],
+      }))
     },
   }
 }
@@ -62,7 +71,11 @@ export function endpointServices(design: Design): Problem[] {
           ),
         )
       const owner = ix.get(gwlb.vpcId, 'vpc')?.accountId
-      if (owner && owner !== service.accountId && service.resources.findIndex((r) => r.resourceId === res.resourceId) === j)
+      if (
+        owner &&
+        owner !== service.accountId &&
+        service.resources.findIndex((r) => r.resourceId === res.resourceId) === j
+      )
         out.push(
           problem(
             'GWLB-E021',
@@ -70,7 +83,10 @@ export function endpointServices(design: Design): Problem[] {
             [service.id, gwlb.id],
             {
               path: ix.path(service.id, 'accountId'),
-              fix: { label: `Make account ${owner} the provider`, apply: (d) => updateResource(d, service.id, 'endpointService', (s) => ({ ...s, accountId: owner })) },
+              fix: {
+                label: `Make account ${owner} the provider`,
+                apply: (d) => updateResource(d, service.id, 'endpointService', (s) => ({ ...s, accountId: owner })),
+              },
             },
           ),
         )
@@ -106,16 +122,26 @@ export function gwlbEndpoints(design: Design): Problem[] {
     const owner = ix.get(e.vpcId, 'vpc')?.accountId
     if (owner && owner !== e.accountId)
       out.push(
-        problem('GWLB-E026', `GWLBe ${label(e)} names account ${e.accountId} as its owner, but its VPC ${e.vpcId} belongs to account ${owner}: an endpoint is created by the owner of its VPC.`, [e.id, e.vpcId], {
-          path: ix.path(e.id, 'accountId'),
-          fix: { label: `Make account ${owner} the endpoint's owner`, apply: (d) => updateResource(d, e.id, 'gwlbEndpoint', (x) => ({ ...x, accountId: owner })) },
-        }),
+        problem(
+          'GWLB-E026',
+          `GWLBe ${label(e)} names account ${e.accountId} as its owner, but its VPC ${e.vpcId} belongs to account ${owner}: an endpoint is created by the owner of its VPC.`,
+          [e.id, e.vpcId],
+          {
+            path: ix.path(e.id, 'accountId'),
+            fix: {
+              label: `Make account ${owner} the endpoint's owner`,
+              apply: (d) => updateResource(d, e.id, 'gwlbEndpoint', (x) => ({ ...x, accountId: owner })),
+            },
+          },
+        ),
       )
     const service = ix.get(e.serviceId, 'endpointService')
     if (!service) continue
     const zones = serviceZones(service)
     if (!zones.includes(e.zoneId)) {
-      const gwlb = service.resources.map((r) => ix.get(r.resourceId, 'gwlb')).find((g) => g?.zoneMappings.some((m) => m.zoneId === e.zoneId))
+      const gwlb = service.resources
+        .map((r) => ix.get(r.resourceId, 'gwlb'))
+        .find((g) => g?.zoneMappings.some((m) => m.zoneId === e.zoneId))
       out.push(
         problem(
           'GWLB-E022',
@@ -125,13 +151,18 @@ export function gwlbEndpoints(design: Design): Problem[] {
             path: ix.path(e.id, 'zoneId'),
             fix: gwlb && {
               label: `Add GWLB ${gwlb.id} in ${e.zoneId} as a service resource`,
-              apply: (d) => updateResource(d, service.id, 'endpointService', (s) => ({ ...s, resources: [...s.resources, { resourceId: gwlb.id, zoneId: e.zoneId }] })),
+              apply: (d) =>
+                updateResource(d, service.id, 'endpointService', (s) => ({
+                  ...s,
+                  resources: [...s.resources, { resourceId: gwlb.id, zoneId: e.zoneId }],
+                })),
             },
           },
         ),
       )
     }
-    const admitted = e.accountId === service.accountId || service.whitelist.includes('*') || service.whitelist.includes(e.accountId)
+    const admitted =
+      e.accountId === service.accountId || service.whitelist.includes('*') || service.whitelist.includes(e.accountId)
     if (!admitted)
       out.push(
         problem(
@@ -142,7 +173,11 @@ export function gwlbEndpoints(design: Design): Problem[] {
             path: ix.path(service.id, 'whitelist'),
             fix: {
               label: `Add account ${e.accountId} to the whitelist`,
-              apply: (d) => updateResource(d, service.id, 'endpointService', (s) => ({ ...s, whitelist: [...s.whitelist, e.accountId] })),
+              apply: (d) =>
+                updateResource(d, service.id, 'endpointService', (s) => ({
+                  ...s,
+                  whitelist: [...s.whitelist, e.accountId],
+                })),
             },
           },
         ),
@@ -151,7 +186,10 @@ export function gwlbEndpoints(design: Design): Problem[] {
       out.push(
         problem('GWLB-E024', connectionMessage(e, service), [e.id, service.id], {
           path: ix.path(e.id, 'connectionStatus'),
-          fix: { label: 'Accept the connection', apply: (d) => updateResource(d, e.id, 'gwlbEndpoint', (x) => ({ ...x, connectionStatus: 'Connected' })) },
+          fix: {
+            label: 'Accept the connection',
+            apply: (d) => updateResource(d, e.id, 'gwlbEndpoint', (x) => ({ ...x, connectionStatus: 'Connected' })),
+          },
         }),
       )
   }

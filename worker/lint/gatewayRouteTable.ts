@@ -12,7 +12,9 @@ function bindGatewayTable(design: Design, gatewayId: string): Design {
   const gateway = ix.get(gatewayId, 'ipv4Gateway')
   if (!gateway) return design
   const bound = new Set(ix.ofKind('ipv4Gateway').map((g) => g.gatewayRouteTableId))
-  const existing = ix.ofKind('routeTable').find((t) => t.vpcId === gateway.vpcId && t.routeTableType === 'Gateway' && !bound.has(t.id))
+  const existing = ix
+    .ofKind('routeTable')
+    .find((t) => t.vpcId === gateway.vpcId && t.routeTableType === 'Gateway' && !bound.has(t.id))
   let entries = existing?.entries ?? []
   for (const vsw of ix.vswitchesOf(gateway.vpcId)) {
     const endpoint = ix.role(vsw) === 'service' ? ix.endpointInZone(gateway.vpcId, vsw.zoneId) : undefined
@@ -20,7 +22,14 @@ function bindGatewayTable(design: Design, gatewayId: string): Design {
   }
   const table: RouteTable = existing
     ? { ...existing, entries }
-    : { kind: 'routeTable', id: freshId(design, `rtb-${gatewayId}`), name: 'Gateway route table', vpcId: gateway.vpcId, routeTableType: 'Gateway', entries }
+    : {
+        kind: 'routeTable',
+        id: freshId(design, `rtb-${gatewayId}`),
+        name: 'Gateway route table',
+        vpcId: gateway.vpcId,
+        routeTableType: 'Gateway',
+        entries,
+      }
   const withTable = existing ? updateResource(design, table.id, 'routeTable', () => table) : addResource(design, table)
   return updateResource(withTable, gatewayId, 'ipv4Gateway', (g) => ({ ...g, gatewayRouteTableId: table.id }))
 }
@@ -38,7 +47,13 @@ export function gatewayRouteTables(design: Design): Problem[] {
           'GWLB-E030',
           `IPv4 gateway ${label(gateway)} has no gateway route table, though VPC ${label(vpc)} has GWLB endpoints: inbound internet traffic goes straight to the servers and bypasses inspection.`,
           [gateway.id, vpc.id],
-          { path: ix.path(gateway.id, 'gatewayRouteTableId'), fix: { label: 'Bind a gateway route table sending each service vSwitch to its zone’s GWLBe', apply: (d) => bindGatewayTable(d, gateway.id) } },
+          {
+            path: ix.path(gateway.id, 'gatewayRouteTableId'),
+            fix: {
+              label: 'Bind a gateway route table sending each service vSwitch to its zone’s GWLBe',
+              apply: (d) => bindGatewayTable(d, gateway.id),
+            },
+          },
         ),
       )
       continue
@@ -48,7 +63,11 @@ export function gatewayRouteTables(design: Design): Problem[] {
       const want = ix.endpointInZone(vpc.id, vsw.zoneId)
       const point = want && {
         label: `Send ${vsw.cidrBlock} to GWLBe ${want.id}`,
-        apply: (d: Design) => updateResource(d, table.id, 'routeTable', (t) => ({ ...t, entries: withRoute(t.entries, vsw.cidrBlock, 'GatewayLoadBalancerEndpoint', want.id) })),
+        apply: (d: Design) =>
+          updateResource(d, table.id, 'routeTable', (t) => ({
+            ...t,
+            entries: withRoute(t.entries, vsw.cidrBlock, 'GatewayLoadBalancerEndpoint', want.id),
+          })),
       }
       const hit = ix.entryFor(table, vsw.cidrBlock)
       if (!hit) {

@@ -26,11 +26,18 @@ export function inspectionBypass(design: Design): Problem[] {
     if (ecs.role !== 'server' || !ecs.publicIpAddress) continue
     const inspected = ix.isInspectedVpc(vsw.vpcId)
     if (inspected) continue
-    const why = ix.endpointsOf(vsw.vpcId).length ? 'has GWLB endpoints but no IPv4 gateway, so no gateway route table steers its EIP traffic' : 'has no GWLB endpoint'
+    const why = ix.endpointsOf(vsw.vpcId).length
+      ? 'has GWLB endpoints but no IPv4 gateway, so no gateway route table steers its EIP traffic'
+      : 'has no GWLB endpoint'
     out.push(
-      problem('GWLB-W031', `Server ${label(ecs)} has the public address ${ecs.publicIpAddress}, but its VPC ${vsw.vpcId} ${why}: its internet traffic is not inspected.`, [ecs.id, vsw.vpcId], {
-        path: ix.path(ecs.id, 'publicIpAddress'),
-      }),
+      problem(
+        'GWLB-W031',
+        `Server ${label(ecs)} has the public address ${ecs.publicIpAddress}, but its VPC ${vsw.vpcId} ${why}: its internet traffic is not inspected.`,
+        [ecs.id, vsw.vpcId],
+        {
+          path: ix.path(ecs.id, 'publicIpAddress'),
+        },
+      ),
     )
   }
   return out

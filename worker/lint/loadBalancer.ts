@@ -10,7 +10,10 @@ import type { Problem } from './problem'
 function freeAppliances(design: Design, gwlb: Gwlb): string[] {
   const ix = indexOf(design)
   const used = new Set(ix.ofKind('gwlb').flatMap((g) => g.serverGroup?.servers ?? []))
-  return ix.ofKind('appliance').filter((a) => !used.has(a.id) && ix.vpcOf(a) === gwlb.vpcId).map((a) => a.id)
+  return ix
+    .ofKind('appliance')
+    .filter((a) => !used.has(a.id) && ix.vpcOf(a) === gwlb.vpcId)
+    .map((a) => a.id)
 }
 
 /** A server group as the seed recommends it: health check, draining and rebalancing on. */
@@ -43,41 +46,70 @@ export function loadBalancers(design: Design): Problem[] {
     const name = label(gwlb)
     if (!gwlb.listener)
       out.push(
-        problem('GWLB-E001', `GWLB ${name} has no listener, so it forwards nothing. A GWLB needs its one listener, which takes every IP packet and forwards it in Geneve.`, [gwlb.id], {
-          path: ix.path(gwlb.id, 'listener'),
-          fix: { label: 'Add the listener', apply: (d) => updateResource(d, gwlb.id, 'gwlb', (g) => ({ ...g, listener: {} })) },
-        }),
+        problem(
+          'GWLB-E001',
+          `GWLB ${name} has no listener, so it forwards nothing. A GWLB needs its one listener, which takes every IP packet and forwards it in Geneve.`,
+          [gwlb.id],
+          {
+            path: ix.path(gwlb.id, 'listener'),
+            fix: {
+              label: 'Add the listener',
+              apply: (d) => updateResource(d, gwlb.id, 'gwlb', (g) => ({ ...g, listener: {} })),
+            },
+          },
+        ),
       )
     const group = gwlb.serverGroup
     if (!group) {
       out.push(
-        problem('GWLB-E002', `GWLB ${name} has no server group: its listener has no appliances to send traffic to.`, [gwlb.id], {
-          path: ix.path(gwlb.id, 'serverGroup'),
-          fix: {
-            label: 'Add a server group with the VPC’s free appliances',
-            apply: (d) => updateResource(d, gwlb.id, 'gwlb', (g) => ({ ...g, serverGroup: recommendedServerGroup(freeAppliances(d, g)) })),
+        problem(
+          'GWLB-E002',
+          `GWLB ${name} has no server group: its listener has no appliances to send traffic to.`,
+          [gwlb.id],
+          {
+            path: ix.path(gwlb.id, 'serverGroup'),
+            fix: {
+              label: 'Add a server group with the VPC’s free appliances',
+              apply: (d) =>
+                updateResource(d, gwlb.id, 'gwlb', (g) => ({
+                  ...g,
+                  serverGroup: recommendedServerGroup(freeAppliances(d, g)),
+                })),
+            },
           },
-        }),
+        ),
       )
     } else if (group.servers.length === 0) {
       const free = freeAppliances(design, gwlb)
       out.push(
-        problem('GWLB-E003', `The server group of GWLB ${name} has no appliances: every packet sent to it is dropped.`, [gwlb.id], {
-          path: ix.path(gwlb.id, 'serverGroup.servers'),
-          fix: free.length
-            ? {
-                label: `Add ${free.join(', ')} to the server group`,
-                apply: (d) => updateResource(d, gwlb.id, 'gwlb', (g) => (g.serverGroup ? { ...g, serverGroup: { ...g.serverGroup, servers: freeAppliances(d, g) } } : g)),
-              }
-            : undefined,
-        }),
+        problem(
+          'GWLB-E003',
+          `The server group of GWLB ${name} has no appliances: every packet sent to it is dropped.`,
+          [gwlb.id],
+          {
+            path: ix.path(gwlb.id, 'serverGroup.servers'),
+            fix: free.length
+              ? {
+                  label: `Add ${free.join(', ')} to the server group`,
+                  apply: (d) =>
+                    updateResource(d, gwlb.id, 'gwlb', (g) =>
+                      g.serverGroup ? { ...g, serverGroup: { ...g.serverGroup, servers: freeAppliances(d, g) } } : g,
+                    ),
+                }
+              : undefined,
+          },
+        ),
       )
     } else {
       out.push(...availability(design, gwlb, group))
     }
     if (!published.has(gwlb.id))
       out.push(
-        problem('GWLB-W007', `GWLB ${name} is not a service resource of any endpoint service, so no GWLB endpoint can reach it and its appliances inspect nothing.`, [gwlb.id]),
+        problem(
+          'GWLB-W007',
+          `GWLB ${name} is not a service resource of any endpoint service, so no GWLB endpoint can reach it and its appliances inspect nothing.`,
+          [gwlb.id],
+        ),
       )
   }
   const inGroup = new Set(ix.ofKind('gwlb').flatMap((g) => g.serverGroup?.servers ?? []))
@@ -87,13 +119,22 @@ export function loadBalancers(design: Design): Problem[] {
     const homes = ix.ofKind('gwlb').filter((g) => g.vpcId === vpcId && g.serverGroup)
     const home = homes.length === 1 ? homes[0] : undefined
     out.push(
-      problem('GWLB-W005', `Appliance ${label(app)} is in no GWLB server group, so it receives no traffic to inspect.`, [app.id], {
-        fix: home && {
-          label: `Add it to the server group of ${label(home)}`,
-          apply: (d) =>
-            updateResource(d, home.id, 'gwlb', (g) => (g.serverGroup ? { ...g, serverGroup: { ...g.serverGroup, servers: [...g.serverGroup.servers, app.id] } } : g)),
+      problem(
+        'GWLB-W005',
+        `Appliance ${label(app)} is in no GWLB server group, so it receives no traffic to inspect.`,
+        [app.id],
+        {
+          fix: home && {
+            label: `Add it to the server group of ${label(home)}`,
+            apply: (d) =>
+              updateResource(d, home.id, 'gwlb', (g) =>
+                g.serverGroup
+                  ? { ...g, serverGroup: { ...g.serverGroup, servers: [...g.serverGroup.servers, app.id] } }
+                  : g,
+              ),
+          },
         },
-      }),
+      ),
     )
   }
   return out
@@ -118,9 +159,14 @@ function availability(design: Design, gwlb: Gwlb, group: ServerGroup): Problem[]
   }
   if (group.servers.length === 1)
     out.push(
-      problem('GWLB-W006', `The server group of GWLB ${name} has one appliance, ${group.servers[0]}: when it fails or is removed, traffic is not inspected at all. Add a second appliance.`, [gwlb.id, group.servers[0]], {
-        path: ix.path(gwlb.id, 'serverGroup.servers'),
-      }),
+      problem(
+        'GWLB-W006',
+        `The server group of GWLB ${name} has one appliance, ${group.servers[0]}: when it fails or is removed, traffic is not inspected at all. Add a second appliance.`,
+        [gwlb.id, group.servers[0]],
+        {
+          path: ix.path(gwlb.id, 'serverGroup.servers'),
+        },
+      ),
     )
   if (!gwlb.crossZoneEnabled) {
     gwlb.zoneMappings.forEach((m, j) => {
@@ -132,7 +178,10 @@ function availability(design: Design, gwlb: Gwlb, group: ServerGroup): Problem[]
           [gwlb.id],
           {
             path: ix.path(gwlb.id, `zoneMappings[${j}]`),
-            fix: { label: 'Turn cross-zone forwarding on', apply: (d) => updateResource(d, gwlb.id, 'gwlb', (g) => ({ ...g, crossZoneEnabled: true })) },
+            fix: {
+              label: 'Turn cross-zone forwarding on',
+              apply: (d) => updateResource(d, gwlb.id, 'gwlb', (g) => ({ ...g, crossZoneEnabled: true })),
+            },
           },
         ),
       )

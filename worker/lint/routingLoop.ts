@@ -64,17 +64,26 @@ export function routingLoops(design: Design): Problem[] {
     const destinations = new Set<string>()
     for (const v of vswitches) {
       const table = ix.routeTableOf(v)
-      for (const e of table?.entries ?? []) if (e.nextHopType !== 'Ipv4Gateway') destinations.add(e.destinationCidrBlock)
+      for (const e of table?.entries ?? [])
+        if (e.nextHopType !== 'Ipv4Gateway') destinations.add(e.destinationCidrBlock)
     }
     for (const destination of destinations) {
       const block = ix.cidr(destination)
       if (!block) continue
       for (const cycle of loopsFor(ix, vswitches, block.base)) {
-        const key = cycle.map((h) => `${h.vswitch.id}:${h.entry.destinationCidrBlock}`).sort().join(' ')
+        const key = cycle
+          .map((h) => `${h.vswitch.id}:${h.entry.destinationCidrBlock}`)
+          .sort()
+          .join(' ')
         if (reported.has(key)) continue
         reported.add(key)
         // GWLB-E033 already reports a GWLBe vSwitch whose 0.0.0.0/0 goes anywhere but the IPv4 gateway, and its fix breaks this cycle
-        const explained = cycle.some((h) => ix.role(h.vswitch) === 'gwlbe' && h.entry.destinationCidrBlock === DEFAULT_ROUTE && ix.isInspectedVpc(vpc.id))
+        const explained = cycle.some(
+          (h) =>
+            ix.role(h.vswitch) === 'gwlbe' &&
+            h.entry.destinationCidrBlock === DEFAULT_ROUTE &&
+            ix.isInspectedVpc(vpc.id),
+        )
         if (explained) continue
         const steps = cycle.map((h) => `${h.vswitch.id} (${h.table.id}: ${h.entry.destinationCidrBlock} → ${h.via.id})`)
         out.push(

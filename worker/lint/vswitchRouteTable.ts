@@ -27,15 +27,24 @@ export function vswitchRouteTables(design: Design): Problem[] {
       const hit = ix.entryFor(table, DEFAULT_ROUTE)
       const target = table && hit ? ix.validTarget(table, hit.entry) : undefined
       if (hit && !target) continue
-      const where = table && hit ? ix.path(table.id, `entries[${hit.index}].nextHopId`) : ix.path(vsw.id, 'routeTableId')
+      const where =
+        table && hit ? ix.path(table.id, `entries[${hit.index}].nextHopId`) : ix.path(vsw.id, 'routeTableId')
       const ids = [vsw.id, ...(table ? [table.id] : [])]
       if (role === 'service') {
         const want = ix.endpointInZone(vpc.id, vsw.zoneId)
         if (!want) zonesWithout.set(vsw.zoneId, [...(zonesWithout.get(vsw.zoneId) ?? []), vsw])
-        const fix = want && { label: `Send 0.0.0.0/0 to GWLBe ${want.id}`, apply: (d: Design) => routeVswitch(d, vsw.id, DEFAULT_ROUTE, 'GatewayLoadBalancerEndpoint', want.id) }
+        const fix = want && {
+          label: `Send 0.0.0.0/0 to GWLBe ${want.id}`,
+          apply: (d: Design) => routeVswitch(d, vsw.id, DEFAULT_ROUTE, 'GatewayLoadBalancerEndpoint', want.id),
+        }
         if (!target)
           out.push(
-            problem('GWLB-E032', `Service vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: its servers' outbound and reply traffic is not sent through inspection${want ? ` (send it to GWLBe ${want.id})` : ''}.`, ids, { path: where, fix }),
+            problem(
+              'GWLB-E032',
+              `Service vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: its servers' outbound and reply traffic is not sent through inspection${want ? ` (send it to GWLBe ${want.id})` : ''}.`,
+              ids,
+              { path: where, fix },
+            ),
           )
         else if (target.kind !== 'gwlbEndpoint')
           out.push(
@@ -58,7 +67,8 @@ export function vswitchRouteTables(design: Design): Problem[] {
         // a more specific route wins over 0.0.0.0/0: one to the IPv4 gateway takes that traffic past inspection
         if (table)
           table.entries.forEach((entry, index) => {
-            if (entry.destinationCidrBlock === DEFAULT_ROUTE || ix.validTarget(table, entry)?.kind !== 'ipv4Gateway') return
+            if (entry.destinationCidrBlock === DEFAULT_ROUTE || ix.validTarget(table, entry)?.kind !== 'ipv4Gateway')
+              return
             out.push(
               problem(
                 'GWLB-W032',
@@ -66,16 +76,28 @@ export function vswitchRouteTables(design: Design): Problem[] {
                 [...ids, entry.nextHopId],
                 {
                   path: ix.path(table.id, `entries[${index}].nextHopId`),
-                  fix: want && { label: `Send ${entry.destinationCidrBlock} to GWLBe ${want.id}`, apply: (d: Design) => routeVswitch(d, vsw.id, entry.destinationCidrBlock, 'GatewayLoadBalancerEndpoint', want.id) },
+                  fix: want && {
+                    label: `Send ${entry.destinationCidrBlock} to GWLBe ${want.id}`,
+                    apply: (d: Design) =>
+                      routeVswitch(d, vsw.id, entry.destinationCidrBlock, 'GatewayLoadBalancerEndpoint', want.id),
+                  },
                 },
               ),
             )
           })
       } else if (role === 'gwlbe') {
-        const fix = { label: `Send 0.0.0.0/0 to IPv4 gateway ${gateway.id}`, apply: (d: Design) => routeVswitch(d, vsw.id, DEFAULT_ROUTE, 'Ipv4Gateway', gateway.id) }
+        const fix = {
+          label: `Send 0.0.0.0/0 to IPv4 gateway ${gateway.id}`,
+          apply: (d: Design) => routeVswitch(d, vsw.id, DEFAULT_ROUTE, 'Ipv4Gateway', gateway.id),
+        }
         if (!target)
           out.push(
-            problem('GWLB-E033', `GWLBe vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: inspected outbound traffic has no way to the IPv4 gateway ${gateway.id} and is dropped.`, ids, { path: where, fix }),
+            problem(
+              'GWLB-E033',
+              `GWLBe vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: inspected outbound traffic has no way to the IPv4 gateway ${gateway.id} and is dropped.`,
+              ids,
+              { path: where, fix },
+            ),
           )
         else if (target.kind === 'gwlbEndpoint')
           out.push(
@@ -88,10 +110,15 @@ export function vswitchRouteTables(design: Design): Problem[] {
           )
         else if (target.kind !== 'ipv4Gateway')
           out.push(
-            problem('GWLB-E033', `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind} ${target.id}, not to the IPv4 gateway ${gateway.id}: inspected traffic does not reach the internet as Alibaba Cloud's GWLB guide routes it.`, [...ids, target.id], {
-              path: where,
-              fix,
-            }),
+            problem(
+              'GWLB-E033',
+              `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind} ${target.id}, not to the IPv4 gateway ${gateway.id}: inspected traffic does not reach the internet as Alibaba Cloud's GWLB guide routes it.`,
+              [...ids, target.id],
+              {
+                path: where,
+                fix,
+              },
+            ),
           )
       }
     }

@@ -43,7 +43,10 @@ function what(f: Fault): string {
 
 /** "fault 1: fw-h1 stopped (30 s–90 s)": numbered from 1 as a trainer counts. */
 export function faultLabel(step: FaultStep, index: number): string {
-  const when = step.untilSeconds === undefined ? `from ${secs(step.atSeconds)}` : `${secs(step.atSeconds)}–${secs(step.untilSeconds)}`
+  const when =
+    step.untilSeconds === undefined
+      ? `from ${secs(step.atSeconds)}`
+      : `${secs(step.atSeconds)}–${secs(step.untilSeconds)}`
   return `fault ${index + 1}: ${what(step.fault)} (${when})`
 }
 
@@ -58,13 +61,15 @@ export function configFaultProblem(base: Design, f: Fault): string | null {
   if (f.kind === 'securityGroupRuleRemoved') {
     const sg = base.resources.find((r) => r.id === f.securityGroupId)
     if (sg?.kind !== 'securityGroup') return `there is no security group ${f.securityGroupId}`
-    if (f.ruleIndex >= sg.rules.length) return `${f.securityGroupId} has ${sg.rules.length} rules; there is no rule ${f.ruleIndex + 1}`
+    if (f.ruleIndex >= sg.rules.length)
+      return `${f.securityGroupId} has ${sg.rules.length} rules; there is no rule ${f.ruleIndex + 1}`
     return null
   }
   if (f.kind === 'routeEntryDeleted') {
     const rt = base.resources.find((r) => r.id === f.routeTableId)
     if (rt?.kind !== 'routeTable') return `there is no route table ${f.routeTableId}`
-    if (!rt.entries.some((e) => sameCidr(e.destinationCidrBlock, f.destinationCidrBlock))) return `${f.routeTableId} has no custom entry for ${f.destinationCidrBlock}`
+    if (!rt.entries.some((e) => sameCidr(e.destinationCidrBlock, f.destinationCidrBlock)))
+      return `${f.routeTableId} has no custom entry for ${f.destinationCidrBlock}`
     return null
   }
   return null
@@ -76,15 +81,21 @@ export function describeConfigFault(base: Design, f: Fault): string {
     const sg = base.resources.find((r) => r.id === f.securityGroupId)
     const r = sg?.kind === 'securityGroup' ? sg.rules[f.ruleIndex] : undefined
     if (!r) return `${f.securityGroupId} rule ${f.ruleIndex + 1}`
-    const peer = r.direction === 'ingress' ? `from ${r.sourceCidrIp ?? '0.0.0.0/0'}` : `to ${r.destCidrIp ?? '0.0.0.0/0'}`
+    const peer =
+      r.direction === 'ingress' ? `from ${r.sourceCidrIp ?? '0.0.0.0/0'}` : `to ${r.destCidrIp ?? '0.0.0.0/0'}`
     return `${f.securityGroupId} rule ${f.ruleIndex + 1} (${r.direction === 'ingress' ? 'inbound' : 'outbound'} ${r.ipProtocol} ${r.portRange} ${peer}, ${r.policy}${r.description ? `: ${r.description}` : ''})`
   }
   if (f.kind === 'routeEntryDeleted') {
     const rt = base.resources.find((r) => r.id === f.routeTableId)
-    const e = rt?.kind === 'routeTable' ? rt.entries.find((x) => sameCidr(x.destinationCidrBlock, f.destinationCidrBlock)) : undefined
+    const e =
+      rt?.kind === 'routeTable'
+        ? rt.entries.find((x) => sameCidr(x.destinationCidrBlock, f.destinationCidrBlock))
+        : undefined
     const p = parseCidr(f.destinationCidrBlock)
     const cidr = p.ok ? formatCidr(p.cidr) : f.destinationCidrBlock
-    return e ? `route entry ${cidr} → ${e.nextHopType} ${e.nextHopId} of ${f.routeTableId}` : `route entry ${cidr} of ${f.routeTableId}`
+    return e
+      ? `route entry ${cidr} → ${e.nextHopType} ${e.nextHopId} of ${f.routeTableId}`
+      : `route entry ${cidr} of ${f.routeTableId}`
   }
   return what(f)
 }
@@ -100,12 +111,20 @@ export function configuredDesign(base: Design, active: readonly Fault[]): Design
     ...base,
     resources: base.resources.map((r) => {
       if (r.kind === 'securityGroup') {
-        const drop = new Set(active.flatMap((f) => (f.kind === 'securityGroupRuleRemoved' && f.securityGroupId === r.id ? [f.ruleIndex] : [])))
+        const drop = new Set(
+          active.flatMap((f) =>
+            f.kind === 'securityGroupRuleRemoved' && f.securityGroupId === r.id ? [f.ruleIndex] : [],
+          ),
+        )
         return drop.size ? { ...r, rules: r.rules.filter((_, i) => !drop.has(i)) } : r
       }
       if (r.kind === 'routeTable') {
-        const gone = active.flatMap((f) => (f.kind === 'routeEntryDeleted' && f.routeTableId === r.id ? [f.destinationCidrBlock] : []))
-        return gone.length ? { ...r, entries: r.entries.filter((e) => !gone.some((c) => sameCidr(c, e.destinationCidrBlock))) } : r
+        const gone = active.flatMap((f) =>
+          f.kind === 'routeEntryDeleted' && f.routeTableId === r.id ? [f.destinationCidrBlock] : [],
+        )
+        return gone.length
+          ? { ...r, entries: r.entries.filter((e) => !gone.some((c) => sameCidr(c, e.destinationCidrBlock))) }
+          : r
       }
       return r
     }),

@@ -71,7 +71,9 @@ function restore(r: Restore): string {
     case 'pending':
       return `undone at ${s(r.sinceMs)}; waiting for health checks`
     case 'restored':
-      return r.afterMs === 0 ? `at once when undone (${s(r.atMs)})` : `${s(r.afterMs)} after it was undone (healthy at ${s(r.atMs)})`
+      return r.afterMs === 0
+        ? `at once when undone (${s(r.atMs)})`
+        : `${s(r.afterMs)} after it was undone (healthy at ${s(r.atMs)})`
   }
 }
 
@@ -94,7 +96,10 @@ export function formatMetrics(m: SimMetrics): string {
     `Packets at ${s(m.nowMs)}: ${counts(m.packets)}`,
     '',
     'Flows',
-    ...m.flows.map((f) => `  ${f.flowId.padEnd(flowWidth)}  ${n(f.connectionsOpened)} connections (${n(f.connectionsActive)} open), ${counts(f)}, ${n(f.flowsMoved)} moved`),
+    ...m.flows.map(
+      (f) =>
+        `  ${f.flowId.padEnd(flowWidth)}  ${n(f.connectionsOpened)} connections (${n(f.connectionsActive)} open), ${counts(f)}, ${n(f.flowsMoved)} moved`,
+    ),
     '',
     'Resources (appliances: packets the GWLB handed them; others: packets they sent)',
     ...Object.entries(m.resources).map(([id, c]) => `  ${id.padEnd(resWidth)}  ${counts(c)}`),

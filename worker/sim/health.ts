@@ -39,7 +39,7 @@ function probeSource(net: Network, a: number): { addr: number; address: string }
   if (ap.gwlb < 0) return null
   const g = net.gwlbs[ap.gwlb]
   const local = g.nodeByZone[ap.zone]
-  const nd = net.nodes[local >= 0 ? local : [...g.nodeByZone].find((n) => n >= 0) ?? -1]
+  const nd = net.nodes[local >= 0 ? local : ([...g.nodeByZone].find((n) => n >= 0) ?? -1)]
   return nd ? { addr: nd.addr, address: nd.address } : null
 }
 

@@ -1,35 +1,43 @@
 // createSim: simulated time over the engine's fast path: traffic, health checks, faults, draining, rebalancing.
 // May not touch: React, the DOM, zustand, Math.random, wall time (only through a Budget it is handed); it changes
 // its own state only and hands events out through onEvent and its return values, never posting anywhere itself.
-import { CONNECTION_STATUSES, type Design, type Fault, type FaultStep, type Flow, type HealthCheck, type Scenario } from '../../src/model'
+import {
+  CONNECTION_STATUSES,
+  type Design,
+  type Fault,
+  type FaultStep,
+  type Flow,
+  type HealthCheck,
+  type Scenario,
+} from '../../src/model'
 import {
   ASSUMPTIONS,
+  applianceIndex,
+  cloneRuntimeState,
+  compile,
+  createRuntimeState,
   DISPOSITIONS,
   DRAINING,
+  forward,
   MEMBER,
   type Network,
+  newForwardResult,
   type PreparedPacket,
   REMOVED,
   RUN_HUNG,
   RUN_RUNNING,
   RUN_STOPPED,
   type RuntimeState,
-  applianceIndex,
-  cloneRuntimeState,
-  compile,
-  createRuntimeState,
-  forward,
-  newForwardResult,
   setEndpointStatus,
   trace,
   zoneIndexOf,
 } from '../engine'
 import { OTHER_IDLE_SECONDS, TCP_IDLE_SECONDS } from '../engine/state'
 import { configFaultProblem, configuredDesign, describeConfigFault, faultLabel, faultTarget } from './faults'
-import { type GroupSettings, type ProbeOutcome, groupSettings, probeOutcome, securityGroupBlocksProbe } from './health'
+import { type GroupSettings, groupSettings, type ProbeOutcome, probeOutcome, securityGroupBlocksProbe } from './health'
 import { EventQueue } from './queue'
-import { type Random, exponential, stream } from './random'
-import { CODE, type FlowTemplate, Tally, byReason, flowTemplate, isSuccess, packetsIn, prepared } from './traffic'
+import { exponential, type Random, stream } from './random'
+import { byReason, CODE, type FlowTemplate, flowTemplate, isSuccess, packetsIn, prepared, Tally } from './traffic'
 import type {
   AdvanceResult,
   Budget,
@@ -161,7 +169,14 @@ interface World {
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)} s`
 
 function newIncident(): Incident {
-  return { lost: 0, byCode: new Float64Array(DISPOSITIONS.length), lossOpen: false, lossSinceMs: 0, lastLossEndMs: 0, moved: 0 }
+  return {
+    lost: 0,
+    byCode: new Float64Array(DISPOSITIONS.length),
+    lossOpen: false,
+    lossSinceMs: 0,
+    lastLossEndMs: 0,
+    moved: 0,
+  }
 }
 
 function reasonsText(byCode: Float64Array): string {
@@ -251,7 +266,8 @@ export function createSim(options: SimOptions): Sim {
     queue.push(0, P_START, { kind: 'start' })
     world.faults.forEach((f, i) => {
       queue.push(f.step.atSeconds * 1000, P_APPLY, { kind: 'faultApply', fault: i })
-      if (f.step.untilSeconds !== undefined && f.step.untilSeconds > f.step.atSeconds) queue.push(f.step.untilSeconds * 1000, P_REVERT, { kind: 'faultRevert', fault: i })
+      if (f.step.untilSeconds !== undefined && f.step.untilSeconds > f.step.atSeconds)
+        queue.push(f.step.untilSeconds * 1000, P_REVERT, { kind: 'faultRevert', fault: i })
     })
     // each appliance is probed on its own phase within the first interval, as a real prober's would be
     const phases = stream(s, 'health-check phases')
@@ -283,13 +299,21 @@ export function createSim(options: SimOptions): Sim {
   }
 
   function emit(resourceId: string, kind: SimEventKind, text: string, fault: number | null, cause?: string): void {
-    const e: SimEvent = { tMs: w.nowMs, resourceId, kind, text, cause: cause ?? (fault !== null ? w.faults[fault].label : 'scenario'), fault }
+    const e: SimEvent = {
+      tMs: w.nowMs,
+      resourceId,
+      kind,
+      text,
+      cause: cause ?? (fault !== null ? w.faults[fault].label : 'scenario'),
+      fault,
+    }
     w.log.push(e)
     onEvent?.(e)
   }
 
   const apId = (a: number) => w.net.appliances[a].id
-  const groupOf = (a: number): GroupSettings | null => (w.net.appliances[a].gwlb >= 0 ? w.groups[w.net.appliances[a].gwlb] : null)
+  const groupOf = (a: number): GroupSettings | null =>
+    w.net.appliances[a].gwlb >= 0 ? w.groups[w.net.appliances[a].gwlb] : null
   const probed = (a: number) => groupOf(a)?.healthCheck != null
 
   // ---- start ----------------------------------------------------------------------------------------------
@@ -302,9 +326,18 @@ export function createSim(options: SimOptions): Sim {
         ? `health check ${hcText(hc)}; unhealthy after ${hc.unhealthyThreshold} failures in a row, healthy after ${hc.healthyThreshold} answers`
         : 'health checks off: a failed appliance is never detected'
       const drain = g.drain.enabled ? `connection draining on (${g.drain.timeout} s)` : 'connection draining off'
-      const failover = g.rebalance ? 'Rebalance: existing flows leave an unhealthy or removed appliance' : 'NoRebalance: existing flows stay on their appliance'
-      const cross = g.crossZone ? 'cross-zone forwarding on (always, on Alibaba Cloud)' : 'cross-zone forwarding off (AWS-style)'
-      emit(g.gwlbId, 'sim-started', `${checks}; ${drain}; ${failover}; ${cross}; with no healthy appliance: allUnhealthy = ${a}`, null)
+      const failover = g.rebalance
+        ? 'Rebalance: existing flows leave an unhealthy or removed appliance'
+        : 'NoRebalance: existing flows stay on their appliance'
+      const cross = g.crossZone
+        ? 'cross-zone forwarding on (always, on Alibaba Cloud)'
+        : 'cross-zone forwarding off (AWS-style)'
+      emit(
+        g.gwlbId,
+        'sim-started',
+        `${checks}; ${drain}; ${failover}; ${cross}; with no healthy appliance: allUnhealthy = ${a}`,
+        null,
+      )
     }
     for (const f of w.flows) {
       const fl = f.flow
@@ -320,7 +353,13 @@ export function createSim(options: SimOptions): Sim {
         `${fl.sourceId} → ${fl.destinationAddress}${port} ${fl.protocol}: ${fl.newConnectionsPerSecond} new connections/s (${arrivals}), ${fl.packetsPerSecond} packets/s each way, ${fl.packetSize} bytes, ${fl.connectionSeconds} s each; ${reply}; forwarded in ${slotMs} ms slots`,
         null,
       )
-      if (!f.template.reply) emit(fl.id, 'flow-no-reply', `even with nothing failed its requests are not delivered (${f.template.noReplyWhy}), so nothing answers`, null)
+      if (!f.template.reply)
+        emit(
+          fl.id,
+          'flow-no-reply',
+          `even with nothing failed its requests are not delivered (${f.template.noReplyWhy}), so nothing answers`,
+          null,
+        )
     }
     checkHealthyCounts()
   }
@@ -342,7 +381,19 @@ export function createSim(options: SimOptions): Sim {
       }
     }
     f.opened++
-    w.conns.push({ id: w.nextConnId++, flow: fi, sport, startMs: atMs, endMs: atMs + fl.connectionSeconds * 1000, appliance: -1, established: false, sent: 0, delivered: 0, dropped: 0, moves: [] })
+    w.conns.push({
+      id: w.nextConnId++,
+      flow: fi,
+      sport,
+      startMs: atMs,
+      endMs: atMs + fl.connectionSeconds * 1000,
+      appliance: -1,
+      established: false,
+      sent: 0,
+      delivered: 0,
+      dropped: 0,
+      moves: [],
+    })
   }
 
   const out = newForwardResult()
@@ -435,7 +486,13 @@ export function createSim(options: SimOptions): Sim {
       x.lossOpen = false
       const xf = x === w.baseline ? null : (x as FaultRun)
       const after = xf ? `, ${sec(t - xf.step.atSeconds * 1000)} after the fault` : ''
-      emit(xf ? xf.target : 'traffic', 'loss-stopped', `losses stopped${after}: no packet lost from here on; ${x.lost.toLocaleString('en-US')} lost since ${sec(x.lossSinceMs)} (${reasonsText(x.byCode)})`, xf ? xf.index : null, xf ? undefined : 'traffic (no fault in force)')
+      emit(
+        xf ? xf.target : 'traffic',
+        'loss-stopped',
+        `losses stopped${after}: no packet lost from here on; ${x.lost.toLocaleString('en-US')} lost since ${sec(x.lossSinceMs)} (${reasonsText(x.byCode)})`,
+        xf ? xf.index : null,
+        xf ? undefined : 'traffic (no fault in force)',
+      )
     }
     if (dropped > 0) {
       inc.lost += dropped
@@ -444,7 +501,13 @@ export function createSim(options: SimOptions): Sim {
       if (!inc.lossOpen) {
         inc.lossOpen = true
         inc.lossSinceMs = t
-        emit(where, 'loss-started', `packets lost: ${dropped.toLocaleString('en-US')} in this ${slotMs} ms slot (${reasonsText(w.slotDrops)})`, faultIx, cause)
+        emit(
+          where,
+          'loss-started',
+          `packets lost: ${dropped.toLocaleString('en-US')} in this ${slotMs} ms slot (${reasonsText(w.slotDrops)})`,
+          faultIx,
+          cause,
+        )
       }
     }
     for (const [from, tos] of moves) {
@@ -452,7 +515,13 @@ export function createSim(options: SimOptions): Sim {
       for (const k of tos.values()) n += k
       inc.moved += n
       const dest = [...tos].map(([a, k]) => `${apId(a)} (${k})`).join(', ')
-      emit(apId(from), 'flows-moved', `${n} connection${n === 1 ? '' : 's'} moved off ${apId(from)} to ${dest}: ${moveReason(from)}`, faultIx, cause)
+      emit(
+        apId(from),
+        'flows-moved',
+        `${n} connection${n === 1 ? '' : 's'} moved off ${apId(from)} to ${dest}: ${moveReason(from)}`,
+        faultIx,
+        cause,
+      )
     }
   }
 
@@ -521,12 +590,25 @@ export function createSim(options: SimOptions): Sim {
       if (s.healthy[a] === 1) return
       const f = causeOf(a, true)
       if (h.oks < hc.healthyThreshold) {
-        emit(apId(a), 'probe-answered', `health check answered (${h.oks} of ${hc.healthyThreshold} needed to be healthy again)`, f?.index ?? null, f ? undefined : 'health check')
+        emit(
+          apId(a),
+          'probe-answered',
+          `health check answered (${h.oks} of ${hc.healthyThreshold} needed to be healthy again)`,
+          f?.index ?? null,
+          f ? undefined : 'health check',
+        )
         return
       }
       s.healthy[a] = 1
-      const since = f?.restore.kind === 'pending' ? `; ${sec(w.nowMs - f.restore.sinceMs)} after the fault was undone` : ''
-      emit(apId(a), 'marked-healthy', `marked healthy: ${hc.healthyThreshold} health checks in a row answered (${hcText(hc)})${since}; new flows may hash to it again, flows that moved away stay where they are`, f?.index ?? null, f ? undefined : 'health check')
+      const since =
+        f?.restore.kind === 'pending' ? `; ${sec(w.nowMs - f.restore.sinceMs)} after the fault was undone` : ''
+      emit(
+        apId(a),
+        'marked-healthy',
+        `marked healthy: ${hc.healthyThreshold} health checks in a row answered (${hcText(hc)})${since}; new flows may hash to it again, flows that moved away stay where they are`,
+        f?.index ?? null,
+        f ? undefined : 'health check',
+      )
       for (const x of w.faults) {
         if (x.restore.kind !== 'pending' || !x.pendingHealthy.delete(a) || x.pendingHealthy.size > 0) continue
         x.restore = { kind: 'restored', atMs: w.nowMs, afterMs: w.nowMs - x.restore.sinceMs }
@@ -540,7 +622,13 @@ export function createSim(options: SimOptions): Sim {
     if (s.healthy[a] === 0) return
     const f = causeOf(a, true)
     if (h.fails < hc.unhealthyThreshold) {
-      emit(apId(a), 'probe-failed', `health check failed (${h.fails} of ${hc.unhealthyThreshold}): no answer within ${hc.timeout} s — ${outcome.why}`, f?.index ?? null, f ? undefined : 'health check')
+      emit(
+        apId(a),
+        'probe-failed',
+        `health check failed (${h.fails} of ${hc.unhealthyThreshold}): no answer within ${hc.timeout} s — ${outcome.why}`,
+        f?.index ?? null,
+        f ? undefined : 'health check',
+      )
       return
     }
     s.healthy[a] = 0
@@ -549,10 +637,24 @@ export function createSim(options: SimOptions): Sim {
       const at = f.step.atSeconds * 1000
       timing = `; ${sec(w.nowMs - at)} after the fault (next check ${sec(h.firstFailSentMs - at)} after it, then ${hc.unhealthyThreshold - 1} × ${hc.interval} s, then the ${hc.timeout} s timeout)`
     }
-    const next = g.rebalance ? `existing flows on ${apId(a)} move to healthy appliances (Rebalance)` : `existing flows stay pinned to ${apId(a)} (NoRebalance)`
-    emit(apId(a), 'marked-unhealthy', `marked unhealthy: ${hc.unhealthyThreshold} health checks in a row got no answer (${outcome.why})${timing}; new flows avoid it, ${next}`, f?.index ?? null, f ? undefined : 'health check')
+    const next = g.rebalance
+      ? `existing flows on ${apId(a)} move to healthy appliances (Rebalance)`
+      : `existing flows stay pinned to ${apId(a)} (NoRebalance)`
+    emit(
+      apId(a),
+      'marked-unhealthy',
+      `marked unhealthy: ${hc.unhealthyThreshold} health checks in a row got no answer (${outcome.why})${timing}; new flows avoid it, ${next}`,
+      f?.index ?? null,
+      f ? undefined : 'health check',
+    )
     for (const x of w.faults) {
-      if (x.state !== 'active' || x.detection.kind !== 'pending' || !x.pendingDetect.delete(a) || x.pendingDetect.size > 0) continue
+      if (
+        x.state !== 'active' ||
+        x.detection.kind !== 'pending' ||
+        !x.pendingDetect.delete(a) ||
+        x.pendingDetect.size > 0
+      )
+        continue
       const at = x.step.atSeconds * 1000
       x.detection = { kind: 'detected', atMs: w.nowMs, afterMs: w.nowMs - at }
     }
@@ -584,7 +686,14 @@ export function createSim(options: SimOptions): Sim {
           f?.index ?? null,
           f ? undefined : 'health check',
         )
-      } else emit(g.gwlbId, 'healthy-appliance-back', `a healthy appliance again${scope}: new flows are forwarded`, f?.index ?? null, f ? undefined : 'health check')
+      } else
+        emit(
+          g.gwlbId,
+          'healthy-appliance-back',
+          `a healthy appliance again${scope}: new flows are forwarded`,
+          f?.index ?? null,
+          f ? undefined : 'health check',
+        )
     }
   }
 
@@ -597,7 +706,13 @@ export function createSim(options: SimOptions): Sim {
   }
 
   function recompile(): void {
-    const active = w.faults.filter((f) => f.state === 'active' && (f.step.fault.kind === 'securityGroupRuleRemoved' || f.step.fault.kind === 'routeEntryDeleted')).map((f) => f.step.fault)
+    const active = w.faults
+      .filter(
+        (f) =>
+          f.state === 'active' &&
+          (f.step.fault.kind === 'securityGroupRuleRemoved' || f.step.fault.kind === 'routeEntryDeleted'),
+      )
+      .map((f) => f.step.fault)
     // the runtime state is kept whole: removing rules and entries changes no index it is keyed by
     w.net = compile(configuredDesign(design, active), options.engine)
     prepareFlows(w)
@@ -635,11 +750,21 @@ export function createSim(options: SimOptions): Sim {
           state.run[a] = RUN_STOPPED
           clearSessions(a)
           expectDetection(f, [a], '')
-          emit(fault.applianceId, 'fault-applied', `${fault.applianceId} stops: it answers no health check and forwards nothing (its sessions are lost); ${detectionHint(a)}`, f.index)
+          emit(
+            fault.applianceId,
+            'fault-applied',
+            `${fault.applianceId} stops: it answers no health check and forwards nothing (its sessions are lost); ${detectionHint(a)}`,
+            f.index,
+          )
         } else {
           state.run[a] = RUN_HUNG
           f.detection = { kind: 'undetectable', why: 'a hung appliance still answers health checks' }
-          emit(fault.applianceId, 'fault-applied', `${fault.applianceId} hangs: it still answers health checks but drops all traffic, so the GWLB keeps sending it flows and they are lost until it recovers`, f.index)
+          emit(
+            fault.applianceId,
+            'fault-applied',
+            `${fault.applianceId} hangs: it still answers health checks but drops all traffic, so the GWLB keeps sending it flows and they are lost until it recovers`,
+            f.index,
+          )
         }
         return
       }
@@ -647,17 +772,35 @@ export function createSim(options: SimOptions): Sim {
         const a = applianceIndex(net, fault.applianceId)
         if (a < 0) return ignore(f, `there is no appliance ${fault.applianceId}`)
         const g = groupOf(a)
-        if (!g || state.membership[a] !== MEMBER) return ignore(f, `${fault.applianceId} is not a member of a server group`)
+        if (!g || state.membership[a] !== MEMBER)
+          return ignore(f, `${fault.applianceId} is not a member of a server group`)
         f.detection = { kind: 'undetectable', why: 'a configuration change: the GWLB acts on it at once, no detection' }
-        const moves = g.rebalance ? 'existing flows move to healthy appliances (Rebalance)' : 'existing flows stay on it (NoRebalance)'
+        const moves = g.rebalance
+          ? 'existing flows move to healthy appliances (Rebalance)'
+          : 'existing flows stay on it (NoRebalance)'
         if (g.drain.enabled) {
           state.membership[a] = DRAINING
           const gen = ++w.drainGen[a]
-          w.queue.push(w.nowMs + g.drain.timeout * 1000, P_DRAIN, { kind: 'drainEnd', appliance: a, generation: gen, fault: f.index })
-          emit(fault.applianceId, 'fault-applied', `${fault.applianceId} removed from ${g.gwlbId}'s server group: connection draining for ${g.drain.timeout} s — new flows go to other appliances, existing flows stay on it until the drain timeout; then ${moves}`, f.index)
+          w.queue.push(w.nowMs + g.drain.timeout * 1000, P_DRAIN, {
+            kind: 'drainEnd',
+            appliance: a,
+            generation: gen,
+            fault: f.index,
+          })
+          emit(
+            fault.applianceId,
+            'fault-applied',
+            `${fault.applianceId} removed from ${g.gwlbId}'s server group: connection draining for ${g.drain.timeout} s — new flows go to other appliances, existing flows stay on it until the drain timeout; then ${moves}`,
+            f.index,
+          )
         } else {
           state.membership[a] = REMOVED
-          emit(fault.applianceId, 'fault-applied', `${fault.applianceId} removed from ${g.gwlbId}'s server group, draining off: new flows go to other appliances; ${moves}`, f.index)
+          emit(
+            fault.applianceId,
+            'fault-applied',
+            `${fault.applianceId} removed from ${g.gwlbId}'s server group, draining off: new flows go to other appliances; ${moves}`,
+            f.index,
+          )
         }
         checkHealthyCounts()
         return
@@ -669,13 +812,22 @@ export function createSim(options: SimOptions): Sim {
         const aps = net.appliances.filter((a) => a.zone === z)
         const eps = net.endpoints.filter((e) => e.zone === z).map((e) => e.id)
         const gw = net.nodes.filter((n) => n.zone === z).map((n) => `${net.gwlbs[n.gwlb].id}'s node`)
-        expectDetection(f, aps.map((a) => a.index), 'no appliance of a server group is in the zone')
+        expectDetection(
+          f,
+          aps.map((a) => a.index),
+          'no appliance of a server group is in the zone',
+        )
         const crossZone = w.groups.some((g) => g.crossZone)
         const failover = crossZone
           ? `the GWLB forwards across zones (always on, on Alibaba Cloud): once the health check marks the zone's appliances unhealthy, new flows${w.groups.some((g) => g.rebalance) ? ' and, with Rebalance, existing ones' : ''} go to appliances in other zones`
-          : 'cross-zone forwarding is off: the zone\'s node has no appliance left'
+          : "cross-zone forwarding is off: the zone's node has no appliance left"
         const down = [...aps.map((a) => a.id), ...eps, ...gw].join(', ') || 'nothing of this design'
-        emit(fault.zoneId, 'fault-applied', `zone ${fault.zoneId} down: ${down} stop; traffic entering through this zone's endpoint is lost until the zone returns; ${failover}`, f.index)
+        emit(
+          fault.zoneId,
+          'fault-applied',
+          `zone ${fault.zoneId} down: ${down} stop; traffic entering through this zone's endpoint is lost until the zone returns; ${failover}`,
+          f.index,
+        )
         return
       }
       case 'securityGroupRuleRemoved':
@@ -686,7 +838,12 @@ export function createSim(options: SimOptions): Sim {
         const what = describeConfigFault(design, fault)
         if (fault.kind === 'routeEntryDeleted') {
           f.detection = { kind: 'undetectable', why: 'routes are not health-checked' }
-          emit(fault.routeTableId, 'fault-applied', `${what} deleted; the design is recompiled and packets that used it follow the remaining entries`, f.index)
+          emit(
+            fault.routeTableId,
+            'fault-applied',
+            `${what} deleted; the design is recompiled and packets that used it follow the remaining entries`,
+            f.index,
+          )
           return
         }
         const users = w.net.appliances.filter((a) => a.sg.ids.includes(fault.securityGroupId))
@@ -694,9 +851,20 @@ export function createSim(options: SimOptions): Sim {
           const hc = groupOf(a.index)?.healthCheck
           return hc ? securityGroupBlocksProbe(w.net, a.index, hc.port) !== null : false
         })
-        expectDetection(f, blocked.map((a) => a.index), 'the rule does not carry health checks')
-        const probes = blocked.length ? `health checks to ${blocked.map((a) => a.id).join(', ')} now fail` : 'health checks are unaffected'
-        emit(fault.securityGroupId, 'fault-applied', `${what} removed; the design is recompiled (runtime state kept); ${probes}`, f.index)
+        expectDetection(
+          f,
+          blocked.map((a) => a.index),
+          'the rule does not carry health checks',
+        )
+        const probes = blocked.length
+          ? `health checks to ${blocked.map((a) => a.id).join(', ')} now fail`
+          : 'health checks are unaffected'
+        emit(
+          fault.securityGroupId,
+          'fault-applied',
+          `${what} removed; the design is recompiled (runtime state kept); ${probes}`,
+          f.index,
+        )
         return
       }
       case 'endpointConnection': {
@@ -705,8 +873,16 @@ export function createSim(options: SimOptions): Sim {
         f.previous = state.endpointStatus[hit.index]
         setEndpointStatus(net, state, fault.endpointId, fault.connectionStatus)
         f.detection = { kind: 'undetectable', why: 'endpoint connections are not health-checked' }
-        const effect = fault.connectionStatus === 'Connected' ? 'traffic passes' : 'traffic routed to it is dropped (ENDPOINT_NOT_CONNECTED)'
-        emit(fault.endpointId, 'fault-applied', `${fault.endpointId}'s connection is now ${fault.connectionStatus}: ${effect}`, f.index)
+        const effect =
+          fault.connectionStatus === 'Connected'
+            ? 'traffic passes'
+            : 'traffic routed to it is dropped (ENDPOINT_NOT_CONNECTED)'
+        emit(
+          fault.endpointId,
+          'fault-applied',
+          `${fault.endpointId}'s connection is now ${fault.connectionStatus}: ${effect}`,
+          f.index,
+        )
         return
       }
     }
@@ -755,7 +931,8 @@ export function createSim(options: SimOptions): Sim {
     else {
       f.restore = { kind: 'pending', sinceMs: w.nowMs }
       const hc = groupOf(f.affected[0])?.healthCheck
-      if (hc) text += `; ${[...f.pendingHealthy].map(apId).join(', ')} must answer ${hc.healthyThreshold} health checks in a row (about ${hc.healthyThreshold} × ${hc.interval} s) before new flows go to ${f.pendingHealthy.size === 1 ? 'it' : 'them'}`
+      if (hc)
+        text += `; ${[...f.pendingHealthy].map(apId).join(', ')} must answer ${hc.healthyThreshold} health checks in a row (about ${hc.healthyThreshold} × ${hc.interval} s) before new flows go to ${f.pendingHealthy.size === 1 ? 'it' : 'them'}`
     }
     emit(f.target, 'fault-reverted', text, f.index)
   }
@@ -764,7 +941,9 @@ export function createSim(options: SimOptions): Sim {
     if (w.drainGen[a] !== generation || w.state.membership[a] !== DRAINING) return
     w.state.membership[a] = REMOVED
     const g = groupOf(a)
-    const next = g?.rebalance ? 'its remaining flows move to healthy appliances (Rebalance)' : 'its remaining flows stay on it (NoRebalance)'
+    const next = g?.rebalance
+      ? 'its remaining flows move to healthy appliances (Rebalance)'
+      : 'its remaining flows stay on it (NoRebalance)'
     emit(apId(a), 'drain-ended', `connection draining over after ${g?.drain.timeout ?? 0} s: ${next}`, fault)
   }
 
@@ -884,9 +1063,19 @@ export function createSim(options: SimOptions): Sim {
       w.net.appliances.map((a) => ({
         id: a.id,
         // an appliance in a zone that is down is stopped, whatever it was doing before
-        run: w.state.run[a.index] === RUN_STOPPED || w.state.zoneDown[a.zone] === 1 ? 'stopped' : w.state.run[a.index] === RUN_HUNG ? 'hung' : 'running',
+        run:
+          w.state.run[a.index] === RUN_STOPPED || w.state.zoneDown[a.zone] === 1
+            ? 'stopped'
+            : w.state.run[a.index] === RUN_HUNG
+              ? 'hung'
+              : 'running',
         healthy: w.state.healthy[a.index] === 1,
-        membership: w.state.membership[a.index] === REMOVED ? 'removed' : w.state.membership[a.index] === DRAINING ? 'draining' : 'member',
+        membership:
+          w.state.membership[a.index] === REMOVED
+            ? 'removed'
+            : w.state.membership[a.index] === DRAINING
+              ? 'draining'
+              : 'member',
       })),
     sampleTrace(connectionId, reply) {
       const c = w.conns.find((x) => x.id === connectionId)
@@ -894,7 +1083,8 @@ export function createSim(options: SimOptions): Sim {
       if (!c || template?.kind !== 'ok') return null
       const spec = reply ? template.reply : template.request
       if (!spec) return null
-      const ports = template.request.protocol === 'icmp' ? {} : reply ? { destinationPort: c.sport } : { sourcePort: c.sport }
+      const ports =
+        template.request.protocol === 'icmp' ? {} : reply ? { destinationPort: c.sport } : { sourcePort: c.sport }
       // a copy of the runtime: drawing a packet must not pin flows or open sessions in the simulation
       const probe = cloneRuntimeState(w.state)
       return trace(w.net, { ...spec, ...ports, reply }, probe)
@@ -910,7 +1100,11 @@ export function createSim(options: SimOptions): Sim {
     const faults: FaultMetrics[] = w.faults.map((f) => {
       const at = f.step.atSeconds * 1000
       const recovery: TrafficRecovery =
-        f.lost === 0 ? { kind: 'noLoss' } : f.lossOpen ? { kind: 'lossOngoing', sinceMs: f.lossSinceMs } : { kind: 'recovered', atMs: f.lastLossEndMs, afterMs: f.lastLossEndMs - at }
+        f.lost === 0
+          ? { kind: 'noLoss' }
+          : f.lossOpen
+            ? { kind: 'lossOngoing', sinceMs: f.lossSinceMs }
+            : { kind: 'recovered', atMs: f.lastLossEndMs, afterMs: f.lastLossEndMs - at }
       return {
         index: f.index,
         label: f.label,
@@ -939,7 +1133,11 @@ export function createSim(options: SimOptions): Sim {
       })),
       resources,
       faults,
-      baseline: { lostPackets: w.baseline.lost, lostByReason: byReason(w.baseline.byCode), flowsMoved: w.baseline.moved },
+      baseline: {
+        lostPackets: w.baseline.lost,
+        lostByReason: byReason(w.baseline.byCode),
+        flowsMoved: w.baseline.moved,
+      },
     }
   }
 }

@@ -2,13 +2,13 @@
 // the clock, the sim's runtime state (its one trace, for reply addresses, runs on a scratch state).
 import type { Flow } from '../../src/model'
 import {
+  createRuntimeState,
   DISPOSITIONS,
   type Disposition,
   type DropReason,
   type Network,
   type PacketSpec,
   type PreparedPacket,
-  createRuntimeState,
   preparePacket,
   replySpec,
   trace,

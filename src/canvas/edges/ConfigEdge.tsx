@@ -1,9 +1,9 @@
 // Every configuration line: route next hops (labelled with the destination), PrivateLink connections,
 // service resources, server-group members and the internet. Labels are text in a box, never HTML.
-import { BaseEdge, type EdgeProps, Position, getSmoothStepPath } from '@xyflow/react'
+import { BaseEdge, type EdgeProps, getSmoothStepPath, Position } from '@xyflow/react'
 import { createPortal } from 'react-dom'
-import { useDetail } from '../detail'
 import { useSim, useUi } from '../../store/context'
+import { useDetail } from '../detail'
 import type { CanvasEdgeData, EdgeKind } from '../toFlow'
 
 const LOOK: Record<EdgeKind, { stroke: string; width: number; dash?: string }> = {
@@ -28,11 +28,14 @@ function near(x: number, y: number, side: Position, by: number): [number, number
 }
 
 export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
-  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } =
+    props
   // a packet walk or lesson lights the lines between the resources it passes
   const lit = useUi((s) => (s.highlight ? s.highlight.ids.includes(source) && s.highlight.ids.includes(target) : null))
   // while a scenario plays, the GWLB's line to each appliance carries the rate it is being handed
-  const rate = useSim((s) => (data?.kind === 'serverGroup' && s.status === 'ready' ? s.applianceRates[target] : undefined))
+  const rate = useSim((s) =>
+    data?.kind === 'serverGroup' && s.status === 'ready' ? s.applianceRates[target] : undefined,
+  )
   // labels go to the canvas's one label layer (React Flow's EdgeLabelRenderer looks that layer up again for
   // each label on every pan frame); the overview draws none: they would be a few pixels tall
   const { overview, labelLayer } = useDetail()

@@ -12,10 +12,13 @@ const SIDES = [
   ['right', Position.Right],
 ] as const
 
-const HANDLES = SIDES.flatMap(([side, position]) => [
-  { id: `${side}-source`, type: 'source', position },
-  { id: `${side}-target`, type: 'target', position },
-] as const)
+const HANDLES = SIDES.flatMap(
+  ([side, position]) =>
+    [
+      { id: `${side}-source`, type: 'source', position },
+      { id: `${side}-target`, type: 'target', position },
+    ] as const,
+)
 export const HANDLE_IDS = HANDLES.map((h) => h.id)
 
 const HIDDEN = '!h-1.5 !w-1.5 !min-w-0 !border-0 !bg-transparent'
@@ -33,11 +36,12 @@ function offset(position: Position, at: string) {
 // are drawn needs a new measurement. Nodes ask together, in one update, when the zoom crosses the overview line.
 const remeasure = new Set<string>()
 function requestMeasure(id: string, update: (ids: string[]) => void) {
-  if (!remeasure.size) queueMicrotask(() => {
-    const ids = [...remeasure]
-    remeasure.clear()
-    update(ids)
-  })
+  if (!remeasure.size)
+    queueMicrotask(() => {
+      const ids = [...remeasure]
+      remeasure.clear()
+      update(ids)
+    })
   remeasure.add(id)
 }
 
@@ -56,7 +60,14 @@ export function Handles({ used }: { used?: readonly string[] }) {
   return (
     <>
       {HANDLES.filter((h) => drawn.includes(h.id)).map((h) => (
-        <Handle key={h.id} id={h.id} type={h.type} position={h.position} style={offset(h.position, h.type === 'source' ? SOURCE_AT : TARGET_AT)} className={HIDDEN} />
+        <Handle
+          key={h.id}
+          id={h.id}
+          type={h.type}
+          position={h.position}
+          style={offset(h.position, h.type === 'source' ? SOURCE_AT : TARGET_AT)}
+          className={HIDDEN}
+        />
       ))}
     </>
   )

@@ -50,7 +50,13 @@ export function ResourceCard({ kind, id, handles, name, kindLabel, facts, badge,
   )
 }
 
-function CardDetail({ kind, name, kindLabel, facts, badge }: Pick<CardProps, 'kind' | 'name' | 'kindLabel' | 'facts' | 'badge'>) {
+function CardDetail({
+  kind,
+  name,
+  kindLabel,
+  facts,
+  badge,
+}: Pick<CardProps, 'kind' | 'name' | 'kindLabel' | 'facts' | 'badge'>) {
   const style = KIND_STYLE[kind]
   return (
     <>

@@ -7,7 +7,10 @@ export function RouteTableBadge({ routeTableId, system }: { routeTableId?: strin
   const table = useResource(routeTableId ?? '', 'routeTable')
   if (!routeTableId) {
     return system ? (
-      <span title="The VPC's system route table: Local routes only" className="rounded border border-slate-300 bg-white px-1 py-px text-[10px] text-slate-500">
+      <span
+        title="The VPC's system route table: Local routes only"
+        className="rounded border border-slate-300 bg-white px-1 py-px text-[10px] text-slate-500"
+      >
         system routes
       </span>
     ) : null

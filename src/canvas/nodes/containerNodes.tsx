@@ -2,12 +2,12 @@
 // no edge runs: edges enter resources from above and leave them to the right or below their right half.
 import type { NodeProps } from '@xyflow/react'
 import { useDesign } from '../../store/context'
-import type { ResourceNodeData, ZoneNodeData } from '../toFlow'
 import { useDetail } from '../detail'
+import type { ResourceNodeData, ZoneNodeData } from '../toFlow'
 import { Handles } from './Handles'
 import { ProblemBadge } from './ProblemBadge'
-import { litStyle, useLit } from './useHighlight'
 import { RouteTableBadge } from './RouteTableBadge'
+import { litStyle, useLit } from './useHighlight'
 import { useResource } from './useResource'
 
 export function VpcNode({ data, selected }: NodeProps & { data: ResourceNodeData }) {
@@ -34,8 +34,13 @@ export function VpcNode({ data, selected }: NodeProps & { data: ResourceNodeData
 
 export function ZoneNode({ data }: NodeProps & { data: ZoneNodeData }) {
   return (
-    <div data-testid={`zone-${data.vpcId}-${data.zoneId}`} className="relative h-full w-full rounded-lg border border-dashed border-slate-400 bg-white/50">
-      <div className="absolute bottom-1.5 left-3 w-fit text-[11px] font-semibold uppercase tracking-wide text-slate-500">Zone {data.zoneId}</div>
+    <div
+      data-testid={`zone-${data.vpcId}-${data.zoneId}`}
+      className="relative h-full w-full rounded-lg border border-dashed border-slate-400 bg-white/50"
+    >
+      <div className="absolute bottom-1.5 left-3 w-fit text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+        Zone {data.zoneId}
+      </div>
     </div>
   )
 }
@@ -51,7 +56,11 @@ export function VswitchNode({ data, selected }: NodeProps & { data: ResourceNode
       data-kind="vswitch"
       className="relative h-full w-full rounded-md border bg-teal-50/70"
       data-lit={lit}
-      style={{ borderColor: selected ? '#0f766e' : '#5eead4', borderWidth: selected ? 2 : 1.5, ...(lit === 'dim' ? {} : litStyle(lit)) }}
+      style={{
+        borderColor: selected ? '#0f766e' : '#5eead4',
+        borderWidth: selected ? 2 : 1.5,
+        ...(lit === 'dim' ? {} : litStyle(lit)),
+      }}
     >
       <Handles used={data.handles} />
       <ProblemBadge id={r.id} />

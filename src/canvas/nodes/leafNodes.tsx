@@ -1,7 +1,7 @@
 // One component per drawn resource kind that is not a container.
 import type { NodeProps } from '@xyflow/react'
-import type { ResourceNodeData } from '../toFlow'
 import { useSim } from '../../store/context'
+import type { ResourceNodeData } from '../toFlow'
 import { Pill, ResourceCard } from './ResourceCard'
 import { RouteTableBadge } from './RouteTableBadge'
 import { useResource } from './useResource'
@@ -11,7 +11,16 @@ type Props = NodeProps & { data: ResourceNodeData }
 export function InternetHostNode({ data, selected }: Props) {
   const r = useResource(data.resourceId, 'internetHost')
   if (!r) return null
-  return <ResourceCard kind="internetHost" id={r.id} handles={data.handles} name={r.name ?? r.id} facts={r.ipAddress} selected={selected} />
+  return (
+    <ResourceCard
+      kind="internetHost"
+      id={r.id}
+      handles={data.handles}
+      name={r.name ?? r.id}
+      facts={r.ipAddress}
+      selected={selected}
+    />
+  )
 }
 
 export function Ipv4GatewayNode({ data, selected }: Props) {
@@ -20,7 +29,8 @@ export function Ipv4GatewayNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="ipv4Gateway"
-      id={r.id} handles={data.handles}
+      id={r.id}
+      handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={<RouteTableBadge routeTableId={r.gatewayRouteTableId} />}
@@ -28,7 +38,13 @@ export function Ipv4GatewayNode({ data, selected }: Props) {
   )
 }
 
-const STATUS_TONE = { Connected: 'ok', Disconnected: 'bad', Connecting: 'warn', Disconnecting: 'warn', Pending: 'warn' } as const
+const STATUS_TONE = {
+  Connected: 'ok',
+  Disconnected: 'bad',
+  Connecting: 'warn',
+  Disconnecting: 'warn',
+  Pending: 'warn',
+} as const
 
 export function GwlbEndpointNode({ data, selected }: Props) {
   const r = useResource(data.resourceId, 'gwlbEndpoint')
@@ -36,7 +52,8 @@ export function GwlbEndpointNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="gwlbEndpoint"
-      id={r.id} handles={data.handles}
+      id={r.id}
+      handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={`${r.ipAddress} · ${r.zoneId}`}
@@ -52,7 +69,8 @@ export function EndpointServiceNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="endpointService"
-      id={r.id} handles={data.handles}
+      id={r.id}
+      handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={`${zones} zone${zones === 1 ? '' : 's'} · ${r.autoAcceptConnection ? 'auto-accept' : 'manual accept'}`}
@@ -70,7 +88,8 @@ export function GwlbNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="gwlb"
-      id={r.id} handles={data.handles}
+      id={r.id}
+      handles={data.handles}
       name={r.name ?? r.id}
       selected={selected}
       facts={facts}
@@ -88,11 +107,18 @@ export function ApplianceNode({ data, selected }: Props) {
   const simulated = useSim((s) => (s.status === 'ready' ? s.appliances[data.resourceId] : undefined))
   if (!r) return null
   const state = simulated?.run ?? r.state
-  const health = simulated ? (simulated.membership !== 'member' ? simulated.membership : simulated.healthy ? 'healthy' : 'unhealthy') : null
+  const health = simulated
+    ? simulated.membership !== 'member'
+      ? simulated.membership
+      : simulated.healthy
+        ? 'healthy'
+        : 'unhealthy'
+    : null
   return (
     <ResourceCard
       kind="appliance"
-      id={r.id} handles={data.handles}
+      id={r.id}
+      handles={data.handles}
       name={r.name ?? r.id}
       kindLabel={APPLIANCE_LABEL[r.applianceType]}
       selected={selected}
@@ -114,7 +140,8 @@ export function EcsNode({ data, selected }: Props) {
   return (
     <ResourceCard
       kind="ecs"
-      id={r.id} handles={data.handles}
+      id={r.id}
+      handles={data.handles}
       name={r.name ?? r.id}
       kindLabel={`ECS ${r.role}${sgCount ? ` · ${sgCount} SG` : ''}`}
       selected={selected}
@@ -122,4 +149,3 @@ export function EcsNode({ data, selected }: Props) {
     />
   )
 }
-

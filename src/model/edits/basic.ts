@@ -1,15 +1,20 @@
 // Pure document edits every other edit is built from: each returns a new design, its input untouched.
 import type { Design, Resource, ResourceKind, ResourceOf } from '../design'
+import { parseCidr } from '../ipv4'
 import type { RouteEntry } from '../resources/routeTable'
 import type { SecurityGroupRule } from '../resources/securityGroup'
-import { parseCidr } from '../ipv4'
 
 export function findResource<K extends ResourceKind>(design: Design, id: string, kind: K): ResourceOf<K> | undefined {
   const r = design.resources.find((x) => x.id === id)
   return r?.kind === kind ? (r as ResourceOf<K>) : undefined
 }
 
-export function updateResource<K extends ResourceKind>(design: Design, id: string, kind: K, change: (r: ResourceOf<K>) => ResourceOf<K>): Design {
+export function updateResource<K extends ResourceKind>(
+  design: Design,
+  id: string,
+  kind: K,
+  change: (r: ResourceOf<K>) => ResourceOf<K>,
+): Design {
   return {
     ...design,
     resources: design.resources.map((r) => (r.id === id && r.kind === kind ? change(r as ResourceOf<K>) : r)),
@@ -32,14 +37,28 @@ export function freshId(design: Design, base: string): string {
  * A new security group in the instance's VPC, named for the instance and holding `rules`, added to the
  * instance's groups: the inspector's "+ New security group" and the linter's fixes for an instance without one.
  */
-export function withNewSecurityGroup(design: Design, instance: ResourceOf<'ecs'> | ResourceOf<'appliance'>, vpcId: string, rules: SecurityGroupRule[] = []): { design: Design; id: string } {
+export function withNewSecurityGroup(
+  design: Design,
+  instance: ResourceOf<'ecs'> | ResourceOf<'appliance'>,
+  vpcId: string,
+  rules: SecurityGroupRule[] = [],
+): { design: Design; id: string } {
   const id = freshId(design, `sg-${instance.id}`)
-  const group: Resource = { kind: 'securityGroup', id, name: `${instance.name ?? instance.id} security group`.slice(0, 128), vpcId, rules }
+  const group: Resource = {
+    kind: 'securityGroup',
+    id,
+    name: `${instance.name ?? instance.id} security group`.slice(0, 128),
+    vpcId,
+    rules,
+  }
   const added = addResource(design, group)
   const joined =
     instance.kind === 'ecs'
       ? updateResource(added, instance.id, 'ecs', (i) => ({ ...i, securityGroupIds: [...i.securityGroupIds, id] }))
-      : updateResource(added, instance.id, 'appliance', (i) => ({ ...i, securityGroupIds: [...i.securityGroupIds, id] }))
+      : updateResource(added, instance.id, 'appliance', (i) => ({
+          ...i,
+          securityGroupIds: [...i.securityGroupIds, id],
+        }))
   return { design: joined, id }
 }
 
@@ -50,7 +69,12 @@ export function sameBlock(a: string, b: string): boolean {
 }
 
 /** Entries with the route for `destination` set to the next hop: the existing entry changed, or a new one added. */
-export function withRoute(entries: readonly RouteEntry[], destination: string, nextHopType: RouteEntry['nextHopType'], nextHopId: string): RouteEntry[] {
+export function withRoute(
+  entries: readonly RouteEntry[],
+  destination: string,
+  nextHopType: RouteEntry['nextHopType'],
+  nextHopId: string,
+): RouteEntry[] {
   const at = entries.findIndex((e) => sameBlock(e.destinationCidrBlock, destination))
   if (at < 0) return [...entries, { destinationCidrBlock: destination, nextHopType, nextHopId }]
   return entries.map((e, i) => (i === at ? { ...e, nextHopType, nextHopId } : e))
@@ -58,5 +82,8 @@ export function withRoute(entries: readonly RouteEntry[], destination: string, n
 
 /** The table without its entry for `destination` (matched by block, so it stays right if entries were reordered). */
 export function withoutEntry(design: Design, tableId: string, destination: string): Design {
-  return updateResource(design, tableId, 'routeTable', (t) => ({ ...t, entries: t.entries.filter((e) => !sameBlock(e.destinationCidrBlock, destination)) }))
+  return updateResource(design, tableId, 'routeTable', (t) => ({
+    ...t,
+    entries: t.entries.filter((e) => !sameBlock(e.destinationCidrBlock, destination)),
+  }))
 }

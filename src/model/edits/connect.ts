@@ -41,12 +41,15 @@ export function connectionIntent(design: Design, sourceId: string, targetId: str
   const source = design.resources.find((r) => r.id === sourceId)
   const target = design.resources.find((r) => r.id === targetId)
   if (!source || !target || source === target) return { ok: false, message: 'Draw from one resource to another.' }
-  const vpcOf = (r: Resource) => ('vpcId' in r ? r.vpcId : 'vswitchId' in r ? findResource(design, r.vswitchId, 'vswitch')?.vpcId : undefined)
+  const vpcOf = (r: Resource) =>
+    'vpcId' in r ? r.vpcId : 'vswitchId' in r ? findResource(design, r.vswitchId, 'vswitch')?.vpcId : undefined
 
   if (source.kind === 'vswitch') {
     const nextHopType = NEXT_HOP[target.kind]
-    if (!nextHopType) return { ok: false, message: `A vSwitch route cannot have ${label(target)} (${target.kind}) as its next hop.` }
-    if (vpcOf(target) !== source.vpcId) return { ok: false, message: `${label(target)} is in another VPC: a route's next hop is in the table's own VPC.` }
+    if (!nextHopType)
+      return { ok: false, message: `A vSwitch route cannot have ${label(target)} (${target.kind}) as its next hop.` }
+    if (vpcOf(target) !== source.vpcId)
+      return { ok: false, message: `${label(target)} is in another VPC: a route's next hop is in the table's own VPC.` }
     // the seed: a service vSwitch sends 0.0.0.0/0 to its zone's GWLBe; a GWLBe's vSwitch sends 0.0.0.0/0 to the gateway
     return {
       ok: true,
@@ -68,11 +71,15 @@ export function connectionIntent(design: Design, sourceId: string, targetId: str
     const vswitches = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === source.vpcId)
     const choices = vswitches.map((v) => (v.kind === 'vswitch' ? v.cidrBlock : ''))
     // the seed: the gateway table points each service vSwitch at the GWLBe of its zone
-    const zone = target.kind === 'gwlbEndpoint' ? target.zoneId : findResource(design, 'vswitchId' in target ? target.vswitchId : '', 'vswitch')?.zoneId
+    const zone =
+      target.kind === 'gwlbEndpoint'
+        ? target.zoneId
+        : findResource(design, 'vswitchId' in target ? target.vswitchId : '', 'vswitch')?.zoneId
     const hasServer = (vId: string) => design.resources.some((r) => r.kind === 'ecs' && r.vswitchId === vId)
     const service = vswitches.find((v) => v.kind === 'vswitch' && v.zoneId === zone && hasServer(v.id))
     const suggested = service?.kind === 'vswitch' ? service.cidrBlock : (choices[0] ?? '')
-    if (!suggested) return { ok: false, message: 'The VPC has no vSwitch yet: a gateway route table is keyed by vSwitch CIDRs.' }
+    if (!suggested)
+      return { ok: false, message: 'The VPC has no vSwitch yet: a gateway route table is keyed by vSwitch CIDRs.' }
     return {
       ok: true,
       connection: {
@@ -87,14 +94,42 @@ export function connectionIntent(design: Design, sourceId: string, targetId: str
     }
   }
   if (source.kind === 'gwlbEndpoint' && target.kind === 'endpointService')
-    return { ok: true, connection: { kind: 'endpointConnection', endpointId: source.id, serviceId: target.id, description: `Connect ${label(source)} to ${label(target)}` } }
+    return {
+      ok: true,
+      connection: {
+        kind: 'endpointConnection',
+        endpointId: source.id,
+        serviceId: target.id,
+        description: `Connect ${label(source)} to ${label(target)}`,
+      },
+    }
   if (source.kind === 'endpointService' && target.kind === 'gwlb')
-    return { ok: true, connection: { kind: 'serviceResource', serviceId: source.id, gwlbId: target.id, description: `Publish ${label(target)} in ${label(source)}` } }
+    return {
+      ok: true,
+      connection: {
+        kind: 'serviceResource',
+        serviceId: source.id,
+        gwlbId: target.id,
+        description: `Publish ${label(target)} in ${label(source)}`,
+      },
+    }
   if (source.kind === 'gwlb' && target.kind === 'appliance') {
-    if (vpcOf(target) !== source.vpcId) return { ok: false, message: `${label(target)} is in another VPC than ${label(source)}'s server group.` }
-    return { ok: true, connection: { kind: 'serverGroupMember', gwlbId: source.id, applianceId: target.id, description: `Add ${label(target)} to ${label(source)}'s server group` } }
+    if (vpcOf(target) !== source.vpcId)
+      return { ok: false, message: `${label(target)} is in another VPC than ${label(source)}'s server group.` }
+    return {
+      ok: true,
+      connection: {
+        kind: 'serverGroupMember',
+        gwlbId: source.id,
+        applianceId: target.id,
+        description: `Add ${label(target)} to ${label(source)}'s server group`,
+      },
+    }
   }
-  return { ok: false, message: `Nothing is configured by a line from ${label(source)} (${source.kind}) to ${label(target)} (${target.kind}).` }
+  return {
+    ok: false,
+    message: `Nothing is configured by a line from ${label(source)} (${source.kind}) to ${label(target)} (${target.kind}).`,
+  }
 }
 
 export type ApplyResult = { ok: true; design: Design } | { ok: false; message: string }
@@ -105,24 +140,53 @@ export function applyConnection(design: Design, c: Connection, destination?: str
     case 'route': {
       const dest = destination ?? c.suggested
       if (c.routeTableId) {
-        return { ok: true, design: updateResource(design, c.routeTableId, 'routeTable', (t) => ({ ...t, entries: withRoute(t.entries, dest, c.nextHopType, c.nextHopId) })) }
+        return {
+          ok: true,
+          design: updateResource(design, c.routeTableId, 'routeTable', (t) => ({
+            ...t,
+            entries: withRoute(t.entries, dest, c.nextHopType, c.nextHopId),
+          })),
+        }
       }
       const v = c.vswitchId ? findResource(design, c.vswitchId, 'vswitch') : undefined
       if (!v) return { ok: false, message: 'The IPv4 gateway has no gateway route table: bind one in its form first.' }
       // the vSwitch used the VPC's system table: it gets a custom table of its own, as the console makes one
       const id = freshId(design, `rtb-${v.id}`)
-      const table: Resource = { kind: 'routeTable', id, name: `${v.name ?? v.id} route table`.slice(0, 128), vpcId: v.vpcId, routeTableType: 'VSwitch', entries: [{ destinationCidrBlock: dest, nextHopType: c.nextHopType, nextHopId: c.nextHopId }] }
-      return { ok: true, design: updateResource(addResource(design, table), v.id, 'vswitch', (x) => ({ ...x, routeTableId: id })) }
+      const table: Resource = {
+        kind: 'routeTable',
+        id,
+        name: `${v.name ?? v.id} route table`.slice(0, 128),
+        vpcId: v.vpcId,
+        routeTableType: 'VSwitch',
+        entries: [{ destinationCidrBlock: dest, nextHopType: c.nextHopType, nextHopId: c.nextHopId }],
+      }
+      return {
+        ok: true,
+        design: updateResource(addResource(design, table), v.id, 'vswitch', (x) => ({ ...x, routeTableId: id })),
+      }
     }
     case 'endpointConnection': {
       const e = findResource(design, c.endpointId, 'gwlbEndpoint')
       const s = findResource(design, c.serviceId, 'endpointService')
       if (!e || !s) return { ok: false, message: 'The endpoint or the service is gone.' }
-      if (!s.resources.some((r) => r.zoneId === e.zoneId)) return { ok: false, message: `${label(s)} offers no resource in zone ${e.zoneId}, the endpoint's zone.` }
-      if (!admitsAccount(s, e.accountId)) return { ok: false, message: `The whitelist of ${label(s)} does not admit account ${e.accountId}: the connection cannot be requested.` }
-      if (endpointInZone(design, s.id, e.vpcId, e.zoneId, e.id)) return { ok: false, message: onePerZoneMessage(design, e.vpcId, e.zoneId) }
+      if (!s.resources.some((r) => r.zoneId === e.zoneId))
+        return { ok: false, message: `${label(s)} offers no resource in zone ${e.zoneId}, the endpoint's zone.` }
+      if (!admitsAccount(s, e.accountId))
+        return {
+          ok: false,
+          message: `The whitelist of ${label(s)} does not admit account ${e.accountId}: the connection cannot be requested.`,
+        }
+      if (endpointInZone(design, s.id, e.vpcId, e.zoneId, e.id))
+        return { ok: false, message: onePerZoneMessage(design, e.vpcId, e.zoneId) }
       const status = requestedStatus(s)
-      return { ok: true, design: updateResource(design, e.id, 'gwlbEndpoint', (x) => ({ ...x, serviceId: s.id, connectionStatus: status })) }
+      return {
+        ok: true,
+        design: updateResource(design, e.id, 'gwlbEndpoint', (x) => ({
+          ...x,
+          serviceId: s.id,
+          connectionStatus: status,
+        })),
+      }
     }
     case 'serviceResource': {
       const g = findResource(design, c.gwlbId, 'gwlb')
@@ -131,7 +195,15 @@ export function applyConnection(design: Design, c: Connection, destination?: str
         ok: true,
         design: updateResource(design, c.serviceId, 'endpointService', (s) => {
           const have = new Set(s.resources.map((r) => `${r.resourceId}/${r.zoneId}`))
-          return { ...s, resources: [...s.resources, ...g.zoneMappings.filter((m) => !have.has(`${g.id}/${m.zoneId}`)).map((m) => ({ resourceId: g.id, zoneId: m.zoneId }))] }
+          return {
+            ...s,
+            resources: [
+              ...s.resources,
+              ...g.zoneMappings
+                .filter((m) => !have.has(`${g.id}/${m.zoneId}`))
+                .map((m) => ({ resourceId: g.id, zoneId: m.zoneId })),
+            ],
+          }
         }),
       }
     }
@@ -139,9 +211,10 @@ export function applyConnection(design: Design, c: Connection, destination?: str
       return {
         ok: true,
         design: updateResource(design, c.gwlbId, 'gwlb', (g) =>
-          g.serverGroup && !g.serverGroup.servers.includes(c.applianceId) ? { ...g, serverGroup: { ...g.serverGroup, servers: [...g.serverGroup.servers, c.applianceId] } } : g,
+          g.serverGroup && !g.serverGroup.servers.includes(c.applianceId)
+            ? { ...g, serverGroup: { ...g.serverGroup, servers: [...g.serverGroup.servers, c.applianceId] } }
+            : g,
         ),
       }
   }
 }
-

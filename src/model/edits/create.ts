@@ -1,19 +1,41 @@
 // New resources with valid defaults, placed where they were dropped: the next free CIDR, the next free
 // address, the seed's settings. Illegal placements are refused with a reason in plain words.
 import type { Design, Resource, ResourceKind, ResourceOf } from '../design'
+import {
+  cidrContainsCidr,
+  cidrOrThrow,
+  cidrsOverlap,
+  formatCidr,
+  formatIpv4,
+  nextFreeAddress,
+  parseIpv4,
+} from '../ipv4'
 import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
-import { cidrContainsCidr, cidrOrThrow, cidrsOverlap, formatCidr, formatIpv4, nextFreeAddress, parseIpv4 } from '../ipv4'
 import { addResource, findResource, freshId } from './basic'
 import { placeCopies } from './placeCopies'
 
 /** Kinds a user places from the palette; route tables and security groups are made from their owners' forms. */
-export const PLACEABLE_KINDS = ['vpc', 'vswitch', 'ipv4Gateway', 'ecs', 'appliance', 'gwlb', 'endpointService', 'gwlbEndpoint', 'internetHost'] as const
+export const PLACEABLE_KINDS = [
+  'vpc',
+  'vswitch',
+  'ipv4Gateway',
+  'ecs',
+  'appliance',
+  'gwlb',
+  'endpointService',
+  'gwlbEndpoint',
+  'internetHost',
+] as const
 export type PlaceableKind = (typeof PLACEABLE_KINDS)[number]
 
 export type CreateResult = { ok: true; design: Design; id: string } | { ok: false; message: string }
 
 /** What a drop target is: the page, a VPC, a zone band of a VPC, or a vSwitch. */
-export type DropTarget = { kind: 'page' } | { kind: 'vpc'; vpcId: string } | { kind: 'zone'; vpcId: string; zoneId: string } | { kind: 'vswitch'; vswitchId: string }
+export type DropTarget =
+  | { kind: 'page' }
+  | { kind: 'vpc'; vpcId: string }
+  | { kind: 'zone'; vpcId: string; zoneId: string }
+  | { kind: 'vswitch'; vswitchId: string }
 
 export function dropTargetOf(design: Design, containerId: string | null): DropTarget {
   if (!containerId) return { kind: 'page' }
@@ -56,7 +78,9 @@ function takenIn(design: Design, vpcId: string): Set<number> {
   for (const r of design.resources) {
     const addrs =
       r.kind === 'ecs' || r.kind === 'appliance'
-        ? vswitchIds.has(r.vswitchId) ? [r.privateIpAddress] : []
+        ? vswitchIds.has(r.vswitchId)
+          ? [r.privateIpAddress]
+          : []
         : r.kind === 'gwlbEndpoint' && vswitchIds.has(r.vswitchId)
           ? [r.ipAddress]
           : r.kind === 'gwlb' && r.vpcId === vpcId
@@ -84,7 +108,9 @@ export function nextVswitchCidr(design: Design, vpcId: string): string | null {
   if (!vpc) return null
   const outer = cidrOrThrow(vpc.cidrBlock)
   const prefix = Math.max(24, outer.prefix)
-  const used = design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === vpcId ? [cidrOrThrow(r.cidrBlock)] : []))
+  const used = design.resources.flatMap((r) =>
+    r.kind === 'vswitch' && r.vpcId === vpcId ? [cidrOrThrow(r.cidrBlock)] : [],
+  )
   const step = 2 ** (32 - prefix)
   // start at the second block: x.x.0.0/24 is often kept free, as the reference designs do
   for (let i = 1; i < 2 ** (prefix - outer.prefix); i++) {
@@ -103,8 +129,13 @@ function nextVpcCidr(design: Design): string {
 
 /** The next internet address no host or EIP of the design uses. */
 export function nextInternetAddress(design: Design): string {
-  const used = new Set(design.resources.flatMap((r) => (r.kind === 'internetHost' ? [r.ipAddress] : r.kind === 'ecs' && r.publicIpAddress ? [r.publicIpAddress] : [])))
-  for (const net of ['203.0.113.', '198.51.100.']) for (let h = 10; h < 250; h++) if (!used.has(`${net}${h}`)) return `${net}${h}`
+  const used = new Set(
+    design.resources.flatMap((r) =>
+      r.kind === 'internetHost' ? [r.ipAddress] : r.kind === 'ecs' && r.publicIpAddress ? [r.publicIpAddress] : [],
+    ),
+  )
+  for (const net of ['203.0.113.', '198.51.100.'])
+    for (let h = 10; h < 250; h++) if (!used.has(`${net}${h}`)) return `${net}${h}`
   return '192.0.2.10'
 }
 
@@ -121,9 +152,20 @@ export function requestedStatus(service: Service): 'Connected' | 'Disconnected' 
 }
 
 /** The GWLBe that VPC `vpcId` already has for `serviceId` in `zoneId` (one per zone), other than `except`. */
-export function endpointInZone(design: Design, serviceId: string, vpcId: string, zoneId: string, except?: string): ResourceOf<'gwlbEndpoint'> | undefined {
+export function endpointInZone(
+  design: Design,
+  serviceId: string,
+  vpcId: string,
+  zoneId: string,
+  except?: string,
+): ResourceOf<'gwlbEndpoint'> | undefined {
   return design.resources.find(
-    (r): r is ResourceOf<'gwlbEndpoint'> => r.kind === 'gwlbEndpoint' && r.id !== except && r.serviceId === serviceId && r.vpcId === vpcId && r.zoneId === zoneId,
+    (r): r is ResourceOf<'gwlbEndpoint'> =>
+      r.kind === 'gwlbEndpoint' &&
+      r.id !== except &&
+      r.serviceId === serviceId &&
+      r.vpcId === vpcId &&
+      r.zoneId === zoneId,
   )
 }
 
@@ -133,7 +175,9 @@ export function onePerZoneMessage(design: Design, vpcId: string, zoneId: string)
   return `VPC ${vpc?.name ?? vpcId} already has a GWLB endpoint in zone ${zoneId}: one per zone.`
 }
 
-export type EndpointRequest = { ok: true; serviceId: string; status: 'Connected' | 'Disconnected'; accountId: string } | { ok: false; message: string }
+export type EndpointRequest =
+  | { ok: true; serviceId: string; status: 'Connected' | 'Disconnected'; accountId: string }
+  | { ok: false; message: string }
 
 /**
  * Whether a GWLBe placed in this vSwitch may connect, and to which service (domain.md 5.2): to `serviceId`
@@ -144,16 +188,30 @@ export function endpointRequest(design: Design, vswitchId: string, serviceId?: s
   const v = findResource(design, vswitchId, 'vswitch')
   const vpc = v && findResource(design, v.vpcId, 'vpc')
   if (!v || !vpc) return { ok: false, message: 'A GWLB endpoint goes into a vSwitch.' }
-  const services = design.resources.filter((r): r is Service => r.kind === 'endpointService' && (serviceId === undefined || r.id === serviceId))
+  const services = design.resources.filter(
+    (r): r is Service => r.kind === 'endpointService' && (serviceId === undefined || r.id === serviceId),
+  )
   if (!services.length)
-    return { ok: false, message: serviceId === undefined ? 'Create the endpoint service first: a GWLB endpoint connects to one.' : `Endpoint service ${serviceId} is not in the design: a GWLB endpoint connects to one.` }
+    return {
+      ok: false,
+      message:
+        serviceId === undefined
+          ? 'Create the endpoint service first: a GWLB endpoint connects to one.'
+          : `Endpoint service ${serviceId} is not in the design: a GWLB endpoint connects to one.`,
+    }
   const inZone = services.filter((s) => s.resources.some((x) => x.zoneId === v.zoneId))
   if (!inZone.length)
-    return { ok: false, message: `No endpoint service offers zone ${v.zoneId}: a GWLB endpoint must be in a zone of its service's resources.` }
+    return {
+      ok: false,
+      message: `No endpoint service offers zone ${v.zoneId}: a GWLB endpoint must be in a zone of its service's resources.`,
+    }
   const free = inZone.find((s) => !endpointInZone(design, s.id, v.vpcId, v.zoneId))
   if (!free) return { ok: false, message: onePerZoneMessage(design, v.vpcId, v.zoneId) }
   if (!admitsAccount(free, vpc.accountId))
-    return { ok: false, message: `The whitelist of ${free.name ?? free.id} does not admit account ${vpc.accountId}: add it before requesting a connection.` }
+    return {
+      ok: false,
+      message: `The whitelist of ${free.name ?? free.id} does not admit account ${vpc.accountId}: add it before requesting a connection.`,
+    }
   return { ok: true, serviceId: free.id, status: requestedStatus(free), accountId: vpc.accountId }
 }
 
@@ -175,11 +233,22 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
       if (target.kind !== 'page') return refuse('A VPC goes on the page, not inside another container.')
       const accountId = design.accounts[0]?.id
       if (!accountId) return refuse('Add an account to the design first (Design settings): every VPC belongs to one.')
-      return add({ kind: 'vpc', id: freshId(design, `vpc-${n}`), name: `VPC ${n}`, accountId, cidrBlock: nextVpcCidr(design) })
+      return add({
+        kind: 'vpc',
+        id: freshId(design, `vpc-${n}`),
+        name: `VPC ${n}`,
+        accountId,
+        cidrBlock: nextVpcCidr(design),
+      })
     }
     case 'internetHost':
       if (target.kind !== 'page') return refuse('An internet host sits outside every VPC: drop it on the page.')
-      return add({ kind: 'internetHost', id: freshId(design, `internet-${n}`), name: `Internet host ${n}`, ipAddress: nextInternetAddress(design) })
+      return add({
+        kind: 'internetHost',
+        id: freshId(design, `internet-${n}`),
+        name: `Internet host ${n}`,
+        ipAddress: nextInternetAddress(design),
+      })
     case 'vswitch': {
       if (!vpcId || target.kind === 'vswitch') return refuse('A vSwitch goes into a VPC (or one of its zone bands).')
       const zoneId = target.kind === 'zone' ? target.zoneId : design.zones[0]
@@ -189,11 +258,28 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
     }
     case 'ipv4Gateway': {
       if (!vpcId) return refuse('An IPv4 gateway belongs to a VPC: drop it on one.')
-      if (design.resources.some((r) => r.kind === 'ipv4Gateway' && r.vpcId === vpcId)) return refuse(`VPC ${vpcId} already has its one IPv4 gateway.`)
+      if (design.resources.some((r) => r.kind === 'ipv4Gateway' && r.vpcId === vpcId))
+        return refuse(`VPC ${vpcId} already has its one IPv4 gateway.`)
       const tableId = freshId(design, `rtb-gateway-${vpcId}`)
-      const table: Resource = { kind: 'routeTable', id: tableId, name: 'Gateway route table', vpcId, routeTableType: 'Gateway', entries: [] }
+      const table: Resource = {
+        kind: 'routeTable',
+        id: tableId,
+        name: 'Gateway route table',
+        vpcId,
+        routeTableType: 'Gateway',
+        entries: [],
+      }
       // the seed: create the gateway and bind a gateway route table to it
-      return add({ kind: 'ipv4Gateway', id: freshId(design, `igw-${vpcId}`), name: 'IPv4 gateway', vpcId, gatewayRouteTableId: tableId }, [table])
+      return add(
+        {
+          kind: 'ipv4Gateway',
+          id: freshId(design, `igw-${vpcId}`),
+          name: 'IPv4 gateway',
+          vpcId,
+          gatewayRouteTableId: tableId,
+        },
+        [table],
+      )
     }
     case 'ecs':
     case 'appliance': {
@@ -202,7 +288,15 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
       const address = nextAddressIn(design, vswitchId)
       if (!address) return refuse(`vSwitch ${vswitchId} has no free address left.`)
       if (kind === 'ecs')
-        return add({ kind: 'ecs', id: freshId(design, `ecs-${n}`), name: `Server ${n}`, vswitchId, privateIpAddress: address, securityGroupIds: [], role: 'server' })
+        return add({
+          kind: 'ecs',
+          id: freshId(design, `ecs-${n}`),
+          name: `Server ${n}`,
+          vswitchId,
+          privateIpAddress: address,
+          securityGroupIds: [],
+          role: 'server',
+        })
       return add({
         kind: 'appliance',
         id: freshId(design, `fw-${n}`),
@@ -248,9 +342,14 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
         const address = nextAddressIn(design, v.id)
         if (address) mappings.push({ zoneId, vswitchId: v.id, privateIpAddress: address })
       }
-      if (!mappings.length) return refuse('Add a vSwitch to the VPC first: a GWLB takes an address in a vSwitch of each zone it serves.')
-      const vswitchIds = new Set(design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId).map((r) => r.id))
-      const servers = design.resources.filter((r) => r.kind === 'appliance' && vswitchIds.has(r.vswitchId)).map((r) => r.id)
+      if (!mappings.length)
+        return refuse('Add a vSwitch to the VPC first: a GWLB takes an address in a vSwitch of each zone it serves.')
+      const vswitchIds = new Set(
+        design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId).map((r) => r.id),
+      )
+      const servers = design.resources
+        .filter((r) => r.kind === 'appliance' && vswitchIds.has(r.vswitchId))
+        .map((r) => r.id)
       return add({
         kind: 'gwlb',
         id: freshId(design, `gwlb-${n}`),
@@ -271,8 +370,12 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
     }
     case 'endpointService': {
       if (target.kind !== 'page') return refuse('An endpoint service is not inside a VPC: drop it on the page.')
-      const published = new Set(design.resources.flatMap((r) => (r.kind === 'endpointService' ? r.resources.map((x) => x.resourceId) : [])))
-      const gwlb = design.resources.find((r) => r.kind === 'gwlb' && !published.has(r.id)) ?? design.resources.find((r) => r.kind === 'gwlb')
+      const published = new Set(
+        design.resources.flatMap((r) => (r.kind === 'endpointService' ? r.resources.map((x) => x.resourceId) : [])),
+      )
+      const gwlb =
+        design.resources.find((r) => r.kind === 'gwlb' && !published.has(r.id)) ??
+        design.resources.find((r) => r.kind === 'gwlb')
       if (gwlb?.kind !== 'gwlb') return refuse('Create the GWLB first: an endpoint service publishes one.')
       const vpc = findResource(design, gwlb.vpcId, 'vpc')
       return add({

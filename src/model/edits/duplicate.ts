@@ -3,7 +3,7 @@
 // VPC; a lone instance takes its vSwitch's next free address. Copies are drawn beside their originals
 // (placeCopies). The result must load, or nothing happens.
 import type { Design, Resource, ResourceOf } from '../design'
-import { cidrContainsAddress, cidrOrThrow, formatCidr, formatIpv4, parseCidr, parseIpv4, type Cidr } from '../ipv4'
+import { type Cidr, cidrContainsAddress, cidrOrThrow, formatCidr, formatIpv4, parseCidr, parseIpv4 } from '../ipv4'
 import { parse } from '../parse'
 import { freshId } from './basic'
 import { endpointRequest, nextAddressIn, nextInternetAddress, nextVswitchCidr } from './create'
@@ -19,7 +19,8 @@ export function subtreeOf(design: Design, ids: readonly string[]): Resource[] {
     grew = false
     for (const r of design.resources) {
       if (chosen.has(r.id)) continue
-      const inVpc = 'vpcId' in r && chosen.has(r.vpcId) && design.resources.find((v) => v.id === r.vpcId)?.kind === 'vpc'
+      const inVpc =
+        'vpcId' in r && chosen.has(r.vpcId) && design.resources.find((v) => v.id === r.vpcId)?.kind === 'vpc'
       const inVswitch = 'vswitchId' in r && chosen.has(r.vswitchId)
       if (inVpc || inVswitch) {
         chosen.add(r.id)
@@ -30,7 +31,16 @@ export function subtreeOf(design: Design, ids: readonly string[]): Resource[] {
   return design.resources.filter((r) => chosen.has(r.id))
 }
 
-const VPC_BLOCKS = ['10.0.0.0/16', '192.168.0.0/16', '172.16.0.0/16', '10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16', '172.17.0.0/16', '172.18.0.0/16']
+const VPC_BLOCKS = [
+  '10.0.0.0/16',
+  '192.168.0.0/16',
+  '172.16.0.0/16',
+  '10.1.0.0/16',
+  '10.2.0.0/16',
+  '10.3.0.0/16',
+  '172.17.0.0/16',
+  '172.18.0.0/16',
+]
 
 /** Pastes `clip` (resources copied from this or another design) into `design`. */
 export function pasteResources(design: Design, clip: readonly Resource[]): DuplicateResult {
@@ -47,7 +57,9 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
   const usedVpcBlocks = design.resources.flatMap((r) => (r.kind === 'vpc' ? [r.cidrBlock] : []))
   for (const r of clip) {
     if (r.kind !== 'vpc') continue
-    const free = VPC_BLOCKS.find((b) => !usedVpcBlocks.includes(b) && cidrOrThrow(b).prefix === cidrOrThrow(r.cidrBlock).prefix)
+    const free = VPC_BLOCKS.find(
+      (b) => !usedVpcBlocks.includes(b) && cidrOrThrow(b).prefix === cidrOrThrow(r.cidrBlock).prefix,
+    )
     if (!free) return { ok: false, message: `No free address block for a copy of ${r.name ?? r.id}.` }
     usedVpcBlocks.push(free)
     moves.push({ from: cidrOrThrow(r.cidrBlock), to: cidrOrThrow(free) })
@@ -88,9 +100,18 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
       if (c.kind === 'ecs') delete c.publicIpAddress
     }
     if (c.kind === 'gwlbEndpoint') c.ipAddress = moveAddress(c.ipAddress)
-    if (c.kind === 'routeTable') c.entries = c.entries.map((e) => ({ ...e, destinationCidrBlock: moveCidr(e.destinationCidrBlock), nextHopId: id(e.nextHopId) }))
+    if (c.kind === 'routeTable')
+      c.entries = c.entries.map((e) => ({
+        ...e,
+        destinationCidrBlock: moveCidr(e.destinationCidrBlock),
+        nextHopId: id(e.nextHopId),
+      }))
     if (c.kind === 'gwlb') {
-      c.zoneMappings = c.zoneMappings.map((m) => ({ ...m, vswitchId: id(m.vswitchId), privateIpAddress: moveAddress(m.privateIpAddress) }))
+      c.zoneMappings = c.zoneMappings.map((m) => ({
+        ...m,
+        vswitchId: id(m.vswitchId),
+        privateIpAddress: moveAddress(m.privateIpAddress),
+      }))
       if (c.serverGroup) c.serverGroup = { ...c.serverGroup, servers: c.serverGroup.servers.map(id) }
     }
     if (c.kind === 'endpointService') c.resources = c.resources.map((x) => ({ ...x, resourceId: id(x.resourceId) }))
@@ -124,7 +145,13 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
       c.zoneMappings = mappings
     }
     // an internet host's copy takes the address after the original's, or the next free one
-    if (c.kind === 'internetHost' && out.resources.some((r) => (r.kind === 'internetHost' ? r.ipAddress : r.kind === 'ecs' ? r.publicIpAddress : undefined) === c.ipAddress))
+    if (
+      c.kind === 'internetHost' &&
+      out.resources.some(
+        (r) =>
+          (r.kind === 'internetHost' ? r.ipAddress : r.kind === 'ecs' ? r.publicIpAddress : undefined) === c.ipAddress,
+      )
+    )
       c.ipAddress = nextInternetAddress(out)
     out = { ...out, resources: [...out.resources, c] }
   }

@@ -3,8 +3,9 @@
 // gets the next free slot of its container (a server the next cell of its vSwitch's grid, a vSwitch the space
 // under its column, anything else the space to the right of its row), and every container that must grow to
 // hold it grows, pushing what lies to its right or below it by as much.
+
+import { computeLayout, drawnParentOf, SIZES } from '../defaultLayout'
 import { type Design, type LayoutEntry, type Resource, zoneKey } from '../design'
-import { SIZES, computeLayout, drawnParentOf } from '../defaultLayout'
 
 type Box = { x: number; y: number; width: number; height: number }
 
@@ -19,8 +20,10 @@ const PAD = {
   vpc: { right: SIZES.vpc.padX, bottom: SIZES.vpc.bottom },
 }
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
-const inside = (a: Box, parent: Box) => a.x >= 0 && a.y >= 0 && a.x + a.width <= parent.width && a.y + a.height <= parent.height
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+const inside = (a: Box, parent: Box) =>
+  a.x >= 0 && a.y >= 0 && a.x + a.width <= parent.width && a.y + a.height <= parent.height
 
 /**
  * The layout of `after` (which holds the copies) with the copies placed. `copyOf` maps each original's id
@@ -42,7 +45,8 @@ export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<s
     const parentCopied = parent !== undefined && (copies.has(parent) || copies.has(parent.split('/')[0]))
     if (parentCopied && before.layout[o]) layout[c] = before.layout[o]
     if (r.kind === 'vpc')
-      for (const z of after.zones) if (before.layout[zoneKey(o, z)]) layout[zoneKey(c, z)] = before.layout[zoneKey(o, z)]
+      for (const z of after.zones)
+        if (before.layout[zoneKey(o, z)]) layout[zoneKey(c, z)] = before.layout[zoneKey(o, z)]
   }
 
   // the tree of drawn things: resources, and the zone bands of each VPC
@@ -54,7 +58,8 @@ export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<s
   }
   for (const r of after.resources) if (!UNDRAWN.has(r.kind)) link(r.id, drawnParentOf(r))
   const zoneKeys = new Set<string>()
-  for (const r of after.resources) if (r.kind === 'vswitch' && !zoneKeys.has(zoneKey(r.vpcId, r.zoneId))) zoneKeys.add(zoneKey(r.vpcId, r.zoneId))
+  for (const r of after.resources)
+    if (r.kind === 'vswitch' && !zoneKeys.has(zoneKey(r.vpcId, r.zoneId))) zoneKeys.add(zoneKey(r.vpcId, r.zoneId))
   for (const key of zoneKeys) link(key, key.split('/')[0])
 
   const computed = computeLayout(after)
@@ -85,12 +90,17 @@ export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<s
     for (const s of children.get(parent) ?? []) {
       if (s === id) continue
       const b = boxOf(s)
-      const moved = { ...b, x: b.x >= box.x + box.width ? b.x + dw : b.x, y: b.y >= box.y + box.height ? b.y + dh : b.y }
+      const moved = {
+        ...b,
+        x: b.x >= box.x + box.width ? b.x + dw : b.x,
+        y: b.y >= box.y + box.height ? b.y + dh : b.y,
+      }
       if (moved.x !== b.x || moved.y !== b.y) set(s, moved)
     }
     // the zone bands of a VPC stand as tall as each other
     if (zoneKeys.has(id) && dh)
-      for (const s of children.get(parent) ?? []) if (zoneKeys.has(s) && boxOf(s).height < box.height + dh) set(s, { ...boxOf(s), height: box.height + dh })
+      for (const s of children.get(parent) ?? [])
+        if (zoneKeys.has(s) && boxOf(s).height < box.height + dh) set(s, { ...boxOf(s), height: box.height + dh })
     grow(parent)
   }
 
@@ -104,7 +114,8 @@ export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<s
     const clear = (b: Box) => !siblings.some((s) => overlaps(s, b))
     if (clear(own) && (parent === undefined || inside(own, boxOf(parent)))) continue
     const o = originalOf.get(c)
-    const original = o !== undefined && (before.layout[o] ?? computedBefore[o]) ? boxOf(o, before.layout[o] ?? computedBefore[o]) : own
+    const original =
+      o !== undefined && (before.layout[o] ?? computedBefore[o]) ? boxOf(o, before.layout[o] ?? computedBefore[o]) : own
     const size = { width: original.width, height: original.height }
     let at: Box
     if (LEAVES.has(r.kind)) {
@@ -112,11 +123,19 @@ export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<s
       const { leaf, vswitch: V } = SIZES
       at = { x: V.padX, y: V.top, ...size }
       for (let i = 0; !clear(at); i++)
-        at = { x: V.padX + (i % V.perRow) * (leaf.width + V.gap), y: V.top + Math.floor(i / V.perRow) * (leaf.height + V.gap), ...size }
+        at = {
+          x: V.padX + (i % V.perRow) * (leaf.width + V.gap),
+          y: V.top + Math.floor(i / V.perRow) * (leaf.height + V.gap),
+          ...size,
+        }
     } else if (r.kind === 'vswitch') {
       // under the original's column
       const column = siblings.filter((s) => s.x < original.x + size.width && original.x < s.x + s.width)
-      at = { x: original.x, y: Math.max(SIZES.zone.top - SIZES.zone.rowGap, ...column.map((s) => s.y + s.height)) + SIZES.zone.rowGap, ...size }
+      at = {
+        x: original.x,
+        y: Math.max(SIZES.zone.top - SIZES.zone.rowGap, ...column.map((s) => s.y + s.height)) + SIZES.zone.rowGap,
+        ...size,
+      }
     } else {
       // right of the original's row
       const gap = r.kind === 'vpc' ? SIZES.page.vpcGap : parent === undefined ? SIZES.page.hostGap : 40

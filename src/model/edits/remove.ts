@@ -22,15 +22,24 @@ const name = (r: Resource) => r.name ?? r.id
 
 function routesTo(design: Design, id: string): { table: Resource & { kind: 'routeTable' }; destination: string }[] {
   return design.resources.flatMap((t) =>
-    t.kind === 'routeTable' ? t.entries.filter((e) => e.nextHopId === id).map((e) => ({ table: t, destination: e.destinationCidrBlock })) : [],
+    t.kind === 'routeTable'
+      ? t.entries.filter((e) => e.nextHopId === id).map((e) => ({ table: t, destination: e.destinationCidrBlock }))
+      : [],
   )
 }
 
 /** Fault steps and flows of saved scenarios that name a resource. */
 function scenarioUses(design: Design, id: string): Dependent[] {
   return design.scenarios.flatMap((s) => [
-    ...s.flows.filter((f) => f.sourceId === id).map((f) => ({ id: s.name, description: `scenario ${s.name}: flow ${f.name ?? f.id} (removed with it)` })),
-    ...s.faults.filter((f) => Object.values(f.fault).includes(id)).map((f) => ({ id: s.name, description: `scenario ${s.name}: the ${f.fault.kind} step at ${f.atSeconds} s (removed with it)` })),
+    ...s.flows
+      .filter((f) => f.sourceId === id)
+      .map((f) => ({ id: s.name, description: `scenario ${s.name}: flow ${f.name ?? f.id} (removed with it)` })),
+    ...s.faults
+      .filter((f) => Object.values(f.fault).includes(id))
+      .map((f) => ({
+        id: s.name,
+        description: `scenario ${s.name}: the ${f.fault.kind} step at ${f.atSeconds} s (removed with it)`,
+      })),
   ])
 }
 
@@ -48,7 +57,11 @@ function without(design: Design, ids: ReadonlySet<string>): Design {
 function withoutRoutesTo(design: Design, id: string): Design {
   return {
     ...design,
-    resources: design.resources.map((r) => (r.kind === 'routeTable' && r.entries.some((e) => e.nextHopId === id) ? { ...r, entries: r.entries.filter((e) => e.nextHopId !== id) } : r)),
+    resources: design.resources.map((r) =>
+      r.kind === 'routeTable' && r.entries.some((e) => e.nextHopId === id)
+        ? { ...r, entries: r.entries.filter((e) => e.nextHopId !== id) }
+        : r,
+    ),
   }
 }
 
@@ -57,15 +70,25 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
   const r = design.resources.find((x) => x.id === id)
   if (!r) return { ok: false, refused: `No resource ${id}.`, dependents: [] }
   const routes = routesTo(design, id)
-  const routeDeps: Dependent[] = routes.map((x) => ({ id: x.table.id, description: `${name(x.table)}: ${x.destination} → ${name(r)}` }))
-  const children = design.resources.filter((c) => ('vpcId' in c && c.vpcId === id && c.kind !== 'gwlbEndpoint') || ('vswitchId' in c && c.vswitchId === id))
+  const routeDeps: Dependent[] = routes.map((x) => ({
+    id: x.table.id,
+    description: `${name(x.table)}: ${x.destination} → ${name(r)}`,
+  }))
+  const children = design.resources.filter(
+    (c) => ('vpcId' in c && c.vpcId === id && c.kind !== 'gwlbEndpoint') || ('vswitchId' in c && c.vswitchId === id),
+  )
   const inUse: Dependent[] = []
 
   switch (r.kind) {
     case 'vpc':
     case 'vswitch': {
-      const mapped = r.kind === 'vswitch' ? design.resources.filter((g) => g.kind === 'gwlb' && g.zoneMappings.some((m) => m.vswitchId === id)) : []
-      const endpoints = design.resources.filter((e) => e.kind === 'gwlbEndpoint' && (e.vpcId === id || e.vswitchId === id))
+      const mapped =
+        r.kind === 'vswitch'
+          ? design.resources.filter((g) => g.kind === 'gwlb' && g.zoneMappings.some((m) => m.vswitchId === id))
+          : []
+      const endpoints = design.resources.filter(
+        (e) => e.kind === 'gwlbEndpoint' && (e.vpcId === id || e.vswitchId === id),
+      )
       const holds = [...children, ...mapped, ...endpoints.filter((e) => !children.includes(e))]
       if (holds.length)
         return {
@@ -81,12 +104,17 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
         return {
           ok: false,
           refused: `Delete the endpoints of ${name(r)} first (the order in Alibaba Cloud's GWLB guide: route entries, then GWLB endpoints, then the endpoint service).`,
-          dependents: endpoints.map((e) => ({ id: e.id, description: `${name(e)} (${e.kind === 'gwlbEndpoint' ? e.connectionStatus : ''})` })),
+          dependents: endpoints.map((e) => ({
+            id: e.id,
+            description: `${name(e)} (${e.kind === 'gwlbEndpoint' ? e.connectionStatus : ''})`,
+          })),
         }
       break
     }
     case 'gwlb': {
-      const services = design.resources.filter((s) => s.kind === 'endpointService' && s.resources.some((x) => x.resourceId === id))
+      const services = design.resources.filter(
+        (s) => s.kind === 'endpointService' && s.resources.some((x) => x.resourceId === id),
+      )
       if (services.length)
         return {
           ok: false,
@@ -96,20 +124,34 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
       break
     }
     case 'routeTable': {
-      const bound = design.resources.filter((x) => (x.kind === 'vswitch' && x.routeTableId === id) || (x.kind === 'ipv4Gateway' && x.gatewayRouteTableId === id))
+      const bound = design.resources.filter(
+        (x) =>
+          (x.kind === 'vswitch' && x.routeTableId === id) || (x.kind === 'ipv4Gateway' && x.gatewayRouteTableId === id),
+      )
       if (bound.length)
-        return { ok: false, refused: `${name(r)} is bound; unbind it first.`, dependents: bound.map((b) => ({ id: b.id, description: name(b) })) }
+        return {
+          ok: false,
+          refused: `${name(r)} is bound; unbind it first.`,
+          dependents: bound.map((b) => ({ id: b.id, description: name(b) })),
+        }
       break
     }
     case 'securityGroup': {
-      const users = design.resources.filter((x) => (x.kind === 'ecs' || x.kind === 'appliance') && x.securityGroupIds.includes(id))
+      const users = design.resources.filter(
+        (x) => (x.kind === 'ecs' || x.kind === 'appliance') && x.securityGroupIds.includes(id),
+      )
       if (users.length)
-        return { ok: false, refused: `${name(r)} is used by instances; take it off them first.`, dependents: users.map((u) => ({ id: u.id, description: name(u) })) }
+        return {
+          ok: false,
+          refused: `${name(r)} is used by instances; take it off them first.`,
+          dependents: users.map((u) => ({ id: u.id, description: name(u) })),
+        }
       break
     }
     case 'appliance':
       for (const g of design.resources)
-        if (g.kind === 'gwlb' && g.serverGroup?.servers.includes(id)) inUse.push({ id: g.id, description: `server group of ${name(g)}: the appliance is removed from it` })
+        if (g.kind === 'gwlb' && g.serverGroup?.servers.includes(id))
+          inUse.push({ id: g.id, description: `server group of ${name(g)}: the appliance is removed from it` })
       break
     case 'ipv4Gateway':
       break
@@ -122,7 +164,11 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
   if (r.kind === 'appliance')
     plain = {
       ...plain,
-      resources: plain.resources.map((g) => (g.kind === 'gwlb' && g.serverGroup ? { ...g, serverGroup: { ...g.serverGroup, servers: g.serverGroup.servers.filter((s) => s !== id) } } : g)),
+      resources: plain.resources.map((g) =>
+        g.kind === 'gwlb' && g.serverGroup
+          ? { ...g, serverGroup: { ...g.serverGroup, servers: g.serverGroup.servers.filter((s) => s !== id) } }
+          : g,
+      ),
     }
   if (r.kind === 'ipv4Gateway' && r.gatewayRouteTableId) {
     // the gateway's own route table goes with it when nothing else is bound to it
@@ -136,8 +182,14 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
   }
   const options: DeletionOption[] = []
   if (routes.length) {
-    options.push({ label: `Delete the ${routes.length} route entr${routes.length === 1 ? 'y' : 'ies'} to it, then ${name(r)} (the order in Alibaba Cloud's GWLB guide)`, design: withoutRoutesTo(plain, id) })
-    options.push({ label: `Delete only ${name(r)}: ${routes.length === 1 ? 'its route entry is' : `${routes.length} route entries are`} left pointing nowhere (a black hole)`, design: plain })
+    options.push({
+      label: `Delete the ${routes.length} route entr${routes.length === 1 ? 'y' : 'ies'} to it, then ${name(r)} (the order in Alibaba Cloud's GWLB guide)`,
+      design: withoutRoutesTo(plain, id),
+    })
+    options.push({
+      label: `Delete only ${name(r)}: ${routes.length === 1 ? 'its route entry is' : `${routes.length} route entries are`} left pointing nowhere (a black hole)`,
+      design: plain,
+    })
   } else {
     options.push({ label: `Delete ${name(r)}`, design: plain })
   }
@@ -152,10 +204,17 @@ export type ServiceResourceRemoval = { ok: true; design: Design } | { ok: false;
  */
 export function removeServiceResource(design: Design, serviceId: string, index: number): ServiceResourceRemoval {
   const service = design.resources.find((r) => r.id === serviceId)
-  if (service?.kind !== 'endpointService' || !service.resources[index]) return { ok: false, refused: `No service resource ${index} in ${serviceId}.` }
+  if (service?.kind !== 'endpointService' || !service.resources[index])
+    return { ok: false, refused: `No service resource ${index} in ${serviceId}.` }
   const { zoneId } = service.resources[index]
   const stillServed = service.resources.some((x, i) => i !== index && x.zoneId === zoneId)
-  const users = design.resources.filter((e) => e.kind === 'gwlbEndpoint' && e.serviceId === serviceId && e.zoneId === zoneId && e.connectionStatus !== 'Disconnected')
+  const users = design.resources.filter(
+    (e) =>
+      e.kind === 'gwlbEndpoint' &&
+      e.serviceId === serviceId &&
+      e.zoneId === zoneId &&
+      e.connectionStatus !== 'Disconnected',
+  )
   if (!stillServed && users.length)
     return {
       ok: false,
@@ -163,6 +222,13 @@ export function removeServiceResource(design: Design, serviceId: string, index: 
     }
   return {
     ok: true,
-    design: { ...design, resources: design.resources.map((r) => (r.id === serviceId && r.kind === 'endpointService' ? { ...r, resources: r.resources.filter((_, i) => i !== index) } : r)) },
+    design: {
+      ...design,
+      resources: design.resources.map((r) =>
+        r.id === serviceId && r.kind === 'endpointService'
+          ? { ...r, resources: r.resources.filter((_, i) => i !== index) }
+          : r,
+      ),
+    },
   }
 }

@@ -46,9 +46,32 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       name: 'Web servers',
       vpcId: 'vpc-service',
       rules: [
-        { direction: 'ingress', ipProtocol: 'tcp', portRange: '443/443', sourceCidrIp: '0.0.0.0/0', policy: 'accept', priority: 1, description: 'HTTPS from anywhere' },
-        { direction: 'ingress', ipProtocol: 'tcp', portRange: '80/80', sourceCidrIp: '0.0.0.0/0', policy: 'accept', priority: 1, description: 'HTTP from anywhere' },
-        { direction: 'egress', ipProtocol: 'all', portRange: '-1/-1', destCidrIp: '0.0.0.0/0', policy: 'accept', priority: 1 },
+        {
+          direction: 'ingress',
+          ipProtocol: 'tcp',
+          portRange: '443/443',
+          sourceCidrIp: '0.0.0.0/0',
+          policy: 'accept',
+          priority: 1,
+          description: 'HTTPS from anywhere',
+        },
+        {
+          direction: 'ingress',
+          ipProtocol: 'tcp',
+          portRange: '80/80',
+          sourceCidrIp: '0.0.0.0/0',
+          policy: 'accept',
+          priority: 1,
+          description: 'HTTP from anywhere',
+        },
+        {
+          direction: 'egress',
+          ipProtocol: 'all',
+          portRange: '-1/-1',
+          destCidrIp: '0.0.0.0/0',
+          policy: 'accept',
+          priority: 1,
+        },
       ],
     },
   ]
@@ -79,7 +102,9 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
         name: `Service route table ${s.toUpperCase()}`,
         vpcId: 'vpc-service',
         routeTableType: 'VSwitch',
-        entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: `gwlbe-${s}` }],
+        entries: [
+          { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: `gwlbe-${s}` },
+        ],
       },
       {
         kind: 'gwlbEndpoint',
@@ -95,7 +120,16 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       },
     )
   }
-  const servers = zoneCount === 1 ? [[0, 10, 11], [0, 11, 12]] : [[0, 10, 11], [1, 10, 12]]
+  const servers =
+    zoneCount === 1
+      ? [
+          [0, 10, 11],
+          [0, 11, 12],
+        ]
+      : [
+          [0, 10, 11],
+          [1, 10, 12],
+        ]
   servers.forEach(([z, host, eip], n) => {
     out.push({
       kind: 'ecs',
@@ -121,9 +155,32 @@ function securityVpc(zoneCount: 1 | 2): Resource[] {
       name: 'Appliances',
       vpcId: 'vpc-security',
       rules: [
-        { direction: 'ingress', ipProtocol: 'udp', portRange: '6081/6081', sourceCidrIp: '192.168.0.0/16', policy: 'accept', priority: 1, description: 'Geneve from the GWLB' },
-        { direction: 'ingress', ipProtocol: 'tcp', portRange: '80/80', sourceCidrIp: '192.168.0.0/16', policy: 'accept', priority: 1, description: 'health checks' },
-        { direction: 'egress', ipProtocol: 'all', portRange: '-1/-1', destCidrIp: '0.0.0.0/0', policy: 'accept', priority: 1 },
+        {
+          direction: 'ingress',
+          ipProtocol: 'udp',
+          portRange: '6081/6081',
+          sourceCidrIp: '192.168.0.0/16',
+          policy: 'accept',
+          priority: 1,
+          description: 'Geneve from the GWLB',
+        },
+        {
+          direction: 'ingress',
+          ipProtocol: 'tcp',
+          portRange: '80/80',
+          sourceCidrIp: '192.168.0.0/16',
+          policy: 'accept',
+          priority: 1,
+          description: 'health checks',
+        },
+        {
+          direction: 'egress',
+          ipProtocol: 'all',
+          portRange: '-1/-1',
+          destCidrIp: '0.0.0.0/0',
+          policy: 'accept',
+          priority: 1,
+        },
       ],
     },
   ]
@@ -152,9 +209,30 @@ function securityVpc(zoneCount: 1 | 2): Resource[] {
         stateful: true,
         policy: {
           rules: [
-            { action: 'allow', protocol: 'tcp', sourceCidrIp: '0.0.0.0/0', destCidrIp: '10.0.0.0/16', portRange: '443/443', description: 'HTTPS to the web servers' },
-            { action: 'allow', protocol: 'tcp', sourceCidrIp: '0.0.0.0/0', destCidrIp: '10.0.0.0/16', portRange: '80/80', description: 'HTTP to the web servers' },
-            { action: 'allow', protocol: 'all', sourceCidrIp: '10.0.0.0/16', destCidrIp: '0.0.0.0/0', portRange: '-1/-1', description: 'anything the servers start' },
+            {
+              action: 'allow',
+              protocol: 'tcp',
+              sourceCidrIp: '0.0.0.0/0',
+              destCidrIp: '10.0.0.0/16',
+              portRange: '443/443',
+              description: 'HTTPS to the web servers',
+            },
+            {
+              action: 'allow',
+              protocol: 'tcp',
+              sourceCidrIp: '0.0.0.0/0',
+              destCidrIp: '10.0.0.0/16',
+              portRange: '80/80',
+              description: 'HTTP to the web servers',
+            },
+            {
+              action: 'allow',
+              protocol: 'all',
+              sourceCidrIp: '10.0.0.0/16',
+              destCidrIp: '0.0.0.0/0',
+              portRange: '-1/-1',
+              description: 'anything the servers start',
+            },
           ],
           defaultAction: 'deny',
         },

@@ -9,18 +9,27 @@ z.config(z.locales.en())
 
 export const resourceIdSchema = z
   .string()
-  .check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an id: a letter, then letters, digits, "-", "_" or "." (64 at most)'))
+  .check(
+    z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an id: a letter, then letters, digits, "-", "_" or "." (64 at most)'),
+  )
 
 export const nameSchema = z.string().check(z.maxLength(128, 'a name of at most 128 characters'))
 
 export const cidrBlockSchema = z.string().check(
   z.superRefine((text, ctx) => {
     const r = parseCidr(text)
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: `an IPv4 CIDR block such as 10.0.1.0/24 (${r.problem})`, params: { loadCode: 'GWLB-L008' } })
+    if (!r.ok)
+      ctx.addIssue({
+        code: 'custom',
+        message: `an IPv4 CIDR block such as 10.0.1.0/24 (${r.problem})`,
+        params: { loadCode: 'GWLB-L008' },
+      })
   }),
 )
 
-export const ipv4AddressSchema = z.string().check(z.refine((t) => parseIpv4(t) !== null, 'an IPv4 address such as 10.0.1.10'))
+export const ipv4AddressSchema = z
+  .string()
+  .check(z.refine((t) => parseIpv4(t) !== null, 'an IPv4 address such as 10.0.1.10'))
 
 export const accountIdSchema = z.string().check(z.regex(/^\d{6,20}$/, 'an account UID of 6 to 20 digits'))
 
@@ -32,7 +41,8 @@ export const ipProtocolSchema = z.enum(['tcp', 'udp', 'icmp', 'all'])
 export const portRangeSchema = z.string().check(
   z.superRefine((text, ctx) => {
     const m = /^(-1|\d{1,5})\/(-1|\d{1,5})$/.exec(text)
-    const ok = m && (m[1] === '-1' ? m[2] === '-1' : Number(m[1]) >= 1 && Number(m[2]) <= 65535 && Number(m[1]) <= Number(m[2]))
+    const ok =
+      m && (m[1] === '-1' ? m[2] === '-1' : Number(m[1]) >= 1 && Number(m[2]) <= 65535 && Number(m[1]) <= Number(m[2]))
     if (!ok) ctx.addIssue({ code: 'custom', message: 'a port range "from/to" within 1/65535, or -1/-1 for all' })
   }),
 )

@@ -57,7 +57,9 @@ export const gwlbSchema = z.strictObject({
   kind: z.literal('gwlb'),
   ...base,
   vpcId: resourceIdSchema,
-  zoneMappings: z.array(zoneMappingSchema).check(z.minLength(1, 'at least one zone mapping'), z.maxLength(20, 'at most 20 zones')),
+  zoneMappings: z
+    .array(zoneMappingSchema)
+    .check(z.minLength(1, 'at least one zone mapping'), z.maxLength(20, 'at most 20 zones')),
   /** Alibaba's GWLB always forwards across zones; false models the AWS default (per-zone) */
   crossZoneEnabled: z.boolean(),
   /** the one listener; absent: the GWLB has none and forwards nothing */

@@ -2,7 +2,13 @@
 import * as z from 'zod/mini'
 import { base, cidrBlockSchema, resourceIdSchema } from './common'
 
-export const NEXT_HOP_TYPES = ['Local', 'Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'] as const
+export const NEXT_HOP_TYPES = [
+  'Local',
+  'Ipv4Gateway',
+  'GatewayLoadBalancerEndpoint',
+  'Instance',
+  'NetworkInterface',
+] as const
 export type NextHopType = (typeof NEXT_HOP_TYPES)[number]
 
 export const routeEntrySchema = z.strictObject({

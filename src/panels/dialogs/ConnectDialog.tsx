@@ -1,7 +1,7 @@
 // Confirms a line drawn on the canvas: for a route, asks the destination, defaulting to the seed's.
 import { useState } from 'react'
 import { parseCidr } from '../../model'
-import { type Connection, applyConnection } from '../../model/edits/connect'
+import { applyConnection, type Connection } from '../../model/edits/connect'
 import { useStores } from '../../store/context'
 import { BUTTON, Modal, PRIMARY } from './Modal'
 
@@ -10,12 +10,19 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
   const [destination, setDestination] = useState(connection.kind === 'route' ? connection.suggested : '')
   const [error, setError] = useState<string | null>(null)
   const close = () => ui.getState().openDialog(null)
-  const cidrProblem = connection.kind === 'route' ? (() => {
-    const p = parseCidr(destination)
-    return p.ok ? null : `Destination: "${destination}" is not a CIDR block (${p.problem}).`
-  })() : null
+  const cidrProblem =
+    connection.kind === 'route'
+      ? (() => {
+          const p = parseCidr(destination)
+          return p.ok ? null : `Destination: "${destination}" is not a CIDR block (${p.problem}).`
+        })()
+      : null
   const confirm = () => {
-    const r = applyConnection(design.getState().design, connection, connection.kind === 'route' ? destination : undefined)
+    const r = applyConnection(
+      design.getState().design,
+      connection,
+      connection.kind === 'route' ? destination : undefined,
+    )
     if (!r.ok) {
       setError(r.message)
       return
@@ -29,7 +36,12 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
         <label className="block text-sm">
           <span className="text-slate-600">Destination CIDR block</span>
           {connection.choices ? (
-            <select className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono" value={destination} onChange={(e) => setDestination(e.target.value)} aria-label="Destination CIDR block">
+            <select
+              className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono"
+              value={destination}
+              onChange={(e) => setDestination(e.target.value)}
+              aria-label="Destination CIDR block"
+            >
               {connection.choices.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -45,10 +57,16 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
               onKeyDown={(e) => e.key === 'Enter' && !cidrProblem && confirm()}
             />
           )}
-          <span className="mt-1 block text-xs text-slate-500">Next hop: {connection.nextHopType} {connection.nextHopId}</span>
+          <span className="mt-1 block text-xs text-slate-500">
+            Next hop: {connection.nextHopType} {connection.nextHopId}
+          </span>
         </label>
       )}
-      {(cidrProblem || error) && <p className="mt-2 text-sm text-red-700" role="alert">{cidrProblem ?? error}</p>}
+      {(cidrProblem || error) && (
+        <p className="mt-2 text-sm text-red-700" role="alert">
+          {cidrProblem ?? error}
+        </p>
+      )}
       <div className="mt-4 flex justify-end gap-2">
         <button type="button" className={BUTTON} onClick={close}>
           Cancel

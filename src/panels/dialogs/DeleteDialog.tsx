@@ -48,7 +48,9 @@ export function DeleteDialog({ ids }: { ids: string[] }) {
                   }
                   next = p.options[0].design
                 }
-                design.getState().edit(ids.length === 1 ? `delete ${first}` : `delete ${ids.length} resources`, () => next)
+                design
+                  .getState()
+                  .edit(ids.length === 1 ? `delete ${first}` : `delete ${ids.length} resources`, () => next)
                 ui.getState().select(null)
                 close()
               }}

@@ -1,6 +1,7 @@
 // The shortcuts, listed from the same table the key handler reads.
-import { SHORTCUTS } from '../shortcuts'
+
 import { useStores } from '../../store/context'
+import { SHORTCUTS } from '../shortcuts'
 import { BUTTON, Modal } from './Modal'
 
 export function HelpOverlay() {

@@ -1,7 +1,17 @@
 // A small modal: a titled box over the app, closed with Escape or its Cancel button.
 import { type ReactNode, useEffect } from 'react'
 
-export function Modal({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId: string }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  title: string
+  onClose: () => void
+  children: ReactNode
+  testId: string
+}) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
     window.addEventListener('keydown', onKey)
@@ -24,4 +34,5 @@ export function Modal({ title, onClose, children, testId }: { title: string; onC
 }
 
 export const BUTTON = 'rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50'
-export const PRIMARY = 'rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50'
+export const PRIMARY =
+  'rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50'

@@ -1,6 +1,6 @@
 // The design itself, when nothing is selected: name, region, zones and accounts.
 import type { Design } from '../../model'
-import { TextField, csv } from './fields'
+import { csv, TextField } from './fields'
 import { ListEditor } from './ListEditor'
 import { ScenarioForm } from './ScenarioForm'
 
@@ -12,8 +12,19 @@ export function DesignForm({ design }: { design: Design }) {
       <TextField label="Region" path={['regionId']} value={design.regionId} mono />
       <TextField label="Zones, in order" path={['zones']} value={design.zones.join(', ')} parseValue={csv} mono />
       <div className="mt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Accounts</div>
-      <ListEditor path={['accounts']} items={design.accounts} blank={{ id: '1000000000000000', name: 'New account' }} noun="account" columns={[{ key: 'id', label: 'UID' }, { key: 'name', label: 'Name' }]} />
-      <div className="mt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Scenarios (traffic and faults to simulate)</div>
+      <ListEditor
+        path={['accounts']}
+        items={design.accounts}
+        blank={{ id: '1000000000000000', name: 'New account' }}
+        noun="account"
+        columns={[
+          { key: 'id', label: 'UID' },
+          { key: 'name', label: 'Name' },
+        ]}
+      />
+      <div className="mt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+        Scenarios (traffic and faults to simulate)
+      </div>
       <ScenarioForm design={design} />
     </>
   )

@@ -1,13 +1,23 @@
 // The inspector: a form for the selected resource, or for the design when nothing is selected.
 import type { ReactNode } from 'react'
-import type { Resource } from '../../model'
 import { problemKey } from '../../../worker/report'
+import type { Resource } from '../../model'
 import { useDesign, useReport, useStores, useUi } from '../../store/context'
 import { ProblemItem } from '../ProblemsPanel'
 import { DesignForm } from './DesignForm'
 import { GwlbEndpointForm } from './endpointForm'
 import { TextField } from './fields'
-import { ApplianceForm, EcsForm, EndpointServiceForm, GwlbForm, InternetHostForm, Ipv4GatewayForm, SecurityGroupForm, VpcForm, VswitchForm } from './forms'
+import {
+  ApplianceForm,
+  EcsForm,
+  EndpointServiceForm,
+  GwlbForm,
+  InternetHostForm,
+  Ipv4GatewayForm,
+  SecurityGroupForm,
+  VpcForm,
+  VswitchForm,
+} from './forms'
 
 const KIND_TITLE: Record<Resource['kind'], string> = {
   vpc: 'VPC',
@@ -90,7 +100,11 @@ export function Inspector() {
               {formFor(r, at, design)}
             </div>
             {!readOnly && (
-              <button type="button" className="mt-2 text-xs text-red-700 hover:underline" onClick={() => ui.getState().openDialog({ kind: 'delete', ids: [r.id] })}>
+              <button
+                type="button"
+                className="mt-2 text-xs text-red-700 hover:underline"
+                onClick={() => ui.getState().openDialog({ kind: 'delete', ids: [r.id] })}
+              >
                 Delete {r.name ?? r.id}…
               </button>
             )}

@@ -1,8 +1,7 @@
 // A table of rules (security-group rules, appliance policy rules): edit a cell, add a row, remove a row.
 import { useState } from 'react'
-import { useCommit } from './fields'
 import type { Path } from './commit'
-import { INPUT } from './fields'
+import { INPUT, useCommit } from './fields'
 
 export interface Column {
   key: string
@@ -21,7 +20,12 @@ function Cell({ path, column, value }: { path: Path; column: Column; value: unkn
   }
   if (column.options)
     return (
-      <select aria-label={column.label} className={INPUT} value={String(value ?? '')} onChange={(e) => set(e.target.value)}>
+      <select
+        aria-label={column.label}
+        className={INPUT}
+        value={String(value ?? '')}
+        onChange={(e) => set(e.target.value)}
+      >
         {column.options.map((o) => (
           <option key={o}>{o}</option>
         ))}
@@ -42,14 +46,30 @@ function Cell({ path, column, value }: { path: Path; column: Column; value: unkn
   )
 }
 
-export function ListEditor<T extends object>({ path, items, blank, columns, noun }: { path: Path; items: readonly T[]; blank: T; columns: Column[]; noun: string }) {
+export function ListEditor<T extends object>({
+  path,
+  items,
+  blank,
+  columns,
+  noun,
+}: {
+  path: Path
+  items: readonly T[]
+  blank: T
+  columns: Column[]
+  noun: string
+}) {
   const commit = useCommit()
   const [error, setError] = useState<string | null>(null)
   return (
     <div>
       {items.map((item, i) => (
         // rows have no ids: position and content together are the identity, so an edit remounts the row with its new values
-        <div key={`${i}:${JSON.stringify(item)}`} data-testid={`${noun}-${i}`} className="mb-1 rounded border border-slate-200 p-1">
+        <div
+          key={`${i}:${JSON.stringify(item)}`}
+          data-testid={`${noun}-${i}`}
+          className="mb-1 rounded border border-slate-200 p-1"
+        >
           {/* numbered from 1, as the packet walk and the simulator's log name rules */}
           <p className="text-[10px] font-semibold text-slate-600">
             {noun.charAt(0).toUpperCase() + noun.slice(1)} {i + 1}
@@ -62,15 +82,35 @@ export function ListEditor<T extends object>({ path, items, blank, columns, noun
               </label>
             ))}
           </div>
-          <button type="button" className="mt-1 text-[11px] text-red-700 hover:underline" onClick={() => setError(commit(`remove ${noun}`, path, items.filter((_, j) => j !== i)))}>
+          <button
+            type="button"
+            className="mt-1 text-[11px] text-red-700 hover:underline"
+            onClick={() =>
+              setError(
+                commit(
+                  `remove ${noun}`,
+                  path,
+                  items.filter((_, j) => j !== i),
+                ),
+              )
+            }
+          >
             Remove {noun}
           </button>
         </div>
       ))}
-      <button type="button" className="text-xs text-blue-700 hover:underline" onClick={() => setError(commit(`add ${noun}`, path, [...items, blank]))}>
+      <button
+        type="button"
+        className="text-xs text-blue-700 hover:underline"
+        onClick={() => setError(commit(`add ${noun}`, path, [...items, blank]))}
+      >
         + Add {noun}
       </button>
-      {error && <p role="alert" className="text-[11px] text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-[11px] text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

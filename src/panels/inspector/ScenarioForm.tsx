@@ -1,7 +1,7 @@
 // Saved scenarios of the design: the traffic flows and the timed faults a trainer plays. Every edit goes
 // through parse(), so a flow from a resource that is gone, or a fault on one, never reaches the document.
 import type { Design, Fault, Scenario } from '../../model'
-import { useCommit, INPUT, NumberField, TextField } from './fields'
+import { INPUT, NumberField, TextField, useCommit } from './fields'
 import { ListEditor } from './ListEditor'
 
 const FAULT_WORDS: Record<Fault['kind'], string> = {
@@ -36,7 +36,9 @@ function defaultFault(design: Design, kind: Fault['kind']): Fault | null {
     }
     case 'routeEntryDeleted': {
       const t = design.resources.find((r) => r.kind === 'routeTable' && r.entries.length)
-      return t?.kind === 'routeTable' ? { kind, routeTableId: t.id, destinationCidrBlock: t.entries[0].destinationCidrBlock } : null
+      return t?.kind === 'routeTable'
+        ? { kind, routeTableId: t.id, destinationCidrBlock: t.entries[0].destinationCidrBlock }
+        : null
     }
   }
 }
@@ -60,12 +62,25 @@ function targetChoices(design: Design, f: Fault): { field: string; values: strin
 }
 
 /** The rule a fault removes, chosen by its number (from 1, as the inspector's rule list and the packet walk count) and what it says. */
-function RuleChoice({ design, fault, path }: { design: Design; fault: Extract<Fault, { kind: 'securityGroupRuleRemoved' }>; path: (string | number)[] }) {
+function RuleChoice({
+  design,
+  fault,
+  path,
+}: {
+  design: Design
+  fault: Extract<Fault, { kind: 'securityGroupRuleRemoved' }>
+  path: (string | number)[]
+}) {
   const commit = useCommit()
   const group = design.resources.find((r) => r.id === fault.securityGroupId)
   const rules = group?.kind === 'securityGroup' ? group.rules : []
   return (
-    <select aria-label="Rule to remove" className={INPUT} value={fault.ruleIndex} onChange={(e) => commit('change rule', path, Number(e.target.value))}>
+    <select
+      aria-label="Rule to remove"
+      className={INPUT}
+      value={fault.ruleIndex}
+      onChange={(e) => commit('change rule', path, Number(e.target.value))}
+    >
       {rules.map((r, i) => (
         <option key={`${i}:${r.direction}:${r.portRange}`} value={i}>
           {`rule ${i + 1}: ${r.direction === 'ingress' ? 'inbound' : 'outbound'} ${r.ipProtocol} ${r.portRange}${r.description ? ` (${r.description})` : ''}`}
@@ -75,7 +90,17 @@ function RuleChoice({ design, fault, path }: { design: Design; fault: Extract<Fa
   )
 }
 
-function FaultRow({ design, si, fi, step }: { design: Design; si: number; fi: number; step: Scenario['faults'][number] }) {
+function FaultRow({
+  design,
+  si,
+  fi,
+  step,
+}: {
+  design: Design
+  si: number
+  fi: number
+  step: Scenario['faults'][number]
+}) {
   const commit = useCommit()
   const at = ['scenarios', si, 'faults', fi]
   const target = targetChoices(design, step.fault)
@@ -101,21 +126,50 @@ function FaultRow({ design, si, fi, step }: { design: Design; si: number; fi: nu
           </option>
         ))}
       </select>
-      <select aria-label="Fault target" className={INPUT} value={value} onChange={(e) => commit('change fault target', [...at, 'fault', target.field], e.target.value)}>
+      <select
+        aria-label="Fault target"
+        className={INPUT}
+        value={value}
+        onChange={(e) => commit('change fault target', [...at, 'fault', target.field], e.target.value)}
+      >
         {target.values.map((v) => (
           <option key={v}>{v}</option>
         ))}
       </select>
-      {step.fault.kind === 'securityGroupRuleRemoved' && <RuleChoice design={design} fault={step.fault} path={[...at, 'fault', 'ruleIndex']} />}
-      {step.fault.kind === 'routeEntryDeleted' && <TextField label="Destination of the entry" path={[...at, 'fault', 'destinationCidrBlock']} value={step.fault.destinationCidrBlock} mono />}
+      {step.fault.kind === 'securityGroupRuleRemoved' && (
+        <RuleChoice design={design} fault={step.fault} path={[...at, 'fault', 'ruleIndex']} />
+      )}
+      {step.fault.kind === 'routeEntryDeleted' && (
+        <TextField
+          label="Destination of the entry"
+          path={[...at, 'fault', 'destinationCidrBlock']}
+          value={step.fault.destinationCidrBlock}
+          mono
+        />
+      )}
       {step.fault.kind === 'endpointConnection' && (
-        <select aria-label="Connection status" className={INPUT} value={step.fault.connectionStatus} onChange={(e) => commit('change status', [...at, 'fault', 'connectionStatus'], e.target.value)}>
+        <select
+          aria-label="Connection status"
+          className={INPUT}
+          value={step.fault.connectionStatus}
+          onChange={(e) => commit('change status', [...at, 'fault', 'connectionStatus'], e.target.value)}
+        >
           {['Disconnected', 'Connecting', 'Disconnecting', 'Pending', 'Connected'].map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
       )}
-      <button type="button" className="text-[11px] text-red-700 hover:underline" onClick={() => commit('remove fault', ['scenarios', si, 'faults'], design.scenarios[si].faults.filter((_, j) => j !== fi))}>
+      <button
+        type="button"
+        className="text-[11px] text-red-700 hover:underline"
+        onClick={() =>
+          commit(
+            'remove fault',
+            ['scenarios', si, 'faults'],
+            design.scenarios[si].faults.filter((_, j) => j !== fi),
+          )
+        }
+      >
         Remove fault
       </button>
     </div>
@@ -138,7 +192,17 @@ export function ScenarioForm({ design }: { design: Design }) {
             path={['scenarios', si, 'flows']}
             items={s.flows}
             noun="flow"
-            blank={{ id: `flow-${s.flows.length + 1}`, sourceId: sources[0] ?? '', destinationAddress: '203.0.113.80', protocol: 'tcp', destinationPort: 443, newConnectionsPerSecond: 5, packetsPerSecond: 10, packetSize: 1000, connectionSeconds: 30 }}
+            blank={{
+              id: `flow-${s.flows.length + 1}`,
+              sourceId: sources[0] ?? '',
+              destinationAddress: '203.0.113.80',
+              protocol: 'tcp',
+              destinationPort: 443,
+              newConnectionsPerSecond: 5,
+              packetsPerSecond: 10,
+              packetSize: 1000,
+              connectionSeconds: 30,
+            }}
             columns={[
               { key: 'id', label: 'Id' },
               { key: 'sourceId', label: 'Source', options: sources },
@@ -157,11 +221,31 @@ export function ScenarioForm({ design }: { design: Design }) {
             <FaultRow key={`${fi}:${JSON.stringify(f)}`} design={design} si={si} fi={fi} step={f} />
           ))}
           {firstFault && (
-            <button type="button" className="text-xs text-blue-700 hover:underline" onClick={() => commit('add fault', ['scenarios', si, 'faults'], [...s.faults, { atSeconds: 30, untilSeconds: 90, fault: firstFault }])}>
+            <button
+              type="button"
+              className="text-xs text-blue-700 hover:underline"
+              onClick={() =>
+                commit(
+                  'add fault',
+                  ['scenarios', si, 'faults'],
+                  [...s.faults, { atSeconds: 30, untilSeconds: 90, fault: firstFault }],
+                )
+              }
+            >
               + Add fault
             </button>
           )}
-          <button type="button" className="ml-3 text-xs text-red-700 hover:underline" onClick={() => commit('remove scenario', ['scenarios'], design.scenarios.filter((_, j) => j !== si))}>
+          <button
+            type="button"
+            className="ml-3 text-xs text-red-700 hover:underline"
+            onClick={() =>
+              commit(
+                'remove scenario',
+                ['scenarios'],
+                design.scenarios.filter((_, j) => j !== si),
+              )
+            }
+          >
             Remove scenario
           </button>
         </details>

@@ -7,7 +7,17 @@ import { type Path, setIn, tryCommit } from './commit'
 
 export const INPUT = 'w-full rounded border border-slate-300 px-1.5 py-0.5 text-xs'
 
-function Row({ label, id, children, error }: { label: string; id: string; children: ReactNode; error?: string | null }) {
+function Row({
+  label,
+  id,
+  children,
+  error,
+}: {
+  label: string
+  id: string
+  children: ReactNode
+  error?: string | null
+}) {
   return (
     <div className="py-0.5">
       <label htmlFor={id} className="block text-[11px] text-slate-500">
@@ -80,7 +90,17 @@ export function NumberField(props: { label: string; path: Path; value: number | 
   return <TextField {...props} parseValue={(t) => (t.trim() === '' || Number.isNaN(Number(t)) ? t : Number(t))} />
 }
 
-export function SelectField({ label, path, value, options }: { label: string; path: Path; value: string | undefined; options: { value: string; label: string }[] }) {
+export function SelectField({
+  label,
+  path,
+  value,
+  options,
+}: {
+  label: string
+  path: Path
+  value: string | undefined
+  options: { value: string; label: string }[]
+}) {
   const id = useId()
   const commit = useCommit()
   const [error, setError] = useState<string | null>(null)
@@ -120,10 +140,18 @@ export function CheckField({
   return (
     <div className="py-0.5">
       <label className="flex items-center gap-1.5 text-xs text-slate-700">
-        <input type="checkbox" checked={value} onChange={(e) => setError(commit(`set ${label}`, path, mapTo ? mapTo(e.target.checked) : e.target.checked))} />
+        <input
+          type="checkbox"
+          checked={value}
+          onChange={(e) => setError(commit(`set ${label}`, path, mapTo ? mapTo(e.target.checked) : e.target.checked))}
+        />
         {label}
       </label>
-      {error && <p role="alert" className="text-[11px] text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-[11px] text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

@@ -3,21 +3,34 @@ import type { Design, Resource, ResourceOf } from '../../model'
 import { withNewSecurityGroup } from '../../model/edits/basic'
 import { removeServiceResource } from '../../model/edits/remove'
 import { useStores, useUi } from '../../store/context'
-import { CheckField, NumberField, ReadOnly, Section, SelectField, TextField, csv } from './fields'
+import { CheckField, csv, NumberField, ReadOnly, Section, SelectField, TextField } from './fields'
 import { ListEditor } from './ListEditor'
 
 type FormProps<K extends Resource['kind']> = { r: ResourceOf<K>; at: number; design: Design }
 
 const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }))
 const nameOf = (design: Design, id: string) => design.resources.find((r) => r.id === id)?.name ?? id
-const ofKind = <K extends Resource['kind']>(design: Design, kind: K, where: (r: ResourceOf<K>) => boolean = () => true) =>
-  design.resources.filter((r): r is ResourceOf<K> => r.kind === kind && where(r as ResourceOf<K>))
+const ofKind = <K extends Resource['kind']>(
+  design: Design,
+  kind: K,
+  where: (r: ResourceOf<K>) => boolean = () => true,
+) => design.resources.filter((r): r is ResourceOf<K> => r.kind === kind && where(r as ResourceOf<K>))
 
 function vpcOfVswitch(design: Design, vswitchId: string): string | undefined {
   return ofKind(design, 'vswitch', (v) => v.id === vswitchId)[0]?.vpcId
 }
 
-function Checklist({ label, path, chosen, choices }: { label: string; path: (string | number)[]; chosen: string[]; choices: { id: string; label: string }[] }) {
+function Checklist({
+  label,
+  path,
+  chosen,
+  choices,
+}: {
+  label: string
+  path: (string | number)[]
+  chosen: string[]
+  choices: { id: string; label: string }[]
+}) {
   return (
     <div className="py-0.5">
       <div className="text-[11px] text-slate-500">{label}</div>
@@ -38,7 +51,12 @@ function Checklist({ label, path, chosen, choices }: { label: string; path: (str
 export function VpcForm({ r, at, design }: FormProps<'vpc'>) {
   return (
     <>
-      <SelectField label="Account" path={['resources', at, 'accountId']} value={r.accountId} options={design.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))} />
+      <SelectField
+        label="Account"
+        path={['resources', at, 'accountId']}
+        value={r.accountId}
+        options={design.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
+      />
       <TextField label="IPv4 CIDR block" path={['resources', at, 'cidrBlock']} value={r.cidrBlock} mono />
     </>
   )
@@ -47,25 +65,41 @@ export function VpcForm({ r, at, design }: FormProps<'vpc'>) {
 export function VswitchForm({ r, at, design }: FormProps<'vswitch'>) {
   const tables = ofKind(design, 'routeTable', (t) => t.vpcId === r.vpcId && t.routeTableType === 'VSwitch')
   // the cloud fixes zone and CIDR at creation; while nothing is in the vSwitch it is still being created here
-  const empty = !design.resources.some((x) => ('vswitchId' in x && x.vswitchId === r.id) || (x.kind === 'gwlb' && x.zoneMappings.some((m) => m.vswitchId === r.id)))
+  const empty = !design.resources.some(
+    (x) =>
+      ('vswitchId' in x && x.vswitchId === r.id) ||
+      (x.kind === 'gwlb' && x.zoneMappings.some((m) => m.vswitchId === r.id)),
+  )
   return (
     <>
       {empty ? (
         <>
           <SelectField label="Zone" path={['resources', at, 'zoneId']} value={r.zoneId} options={opts(design.zones)} />
-          <TextField label="IPv4 CIDR block (fixed once the vSwitch holds resources)" path={['resources', at, 'cidrBlock']} value={r.cidrBlock} mono />
+          <TextField
+            label="IPv4 CIDR block (fixed once the vSwitch holds resources)"
+            path={['resources', at, 'cidrBlock']}
+            value={r.cidrBlock}
+            mono
+          />
         </>
       ) : (
         <>
           <ReadOnly label="Zone" value={r.zoneId} why="A vSwitch's zone is fixed at creation." />
-          <ReadOnly label="IPv4 CIDR block" value={<span className="font-mono">{r.cidrBlock}</span>} why="A vSwitch's CIDR block cannot change after creation." />
+          <ReadOnly
+            label="IPv4 CIDR block"
+            value={<span className="font-mono">{r.cidrBlock}</span>}
+            why="A vSwitch's CIDR block cannot change after creation."
+          />
         </>
       )}
       <SelectField
         label="Route table"
         path={['resources', at, 'routeTableId']}
         value={r.routeTableId}
-        options={[{ value: '', label: "the VPC's system route table" }, ...tables.map((t) => ({ value: t.id, label: t.name ?? t.id }))]}
+        options={[
+          { value: '', label: "the VPC's system route table" },
+          ...tables.map((t) => ({ value: t.id, label: t.name ?? t.id })),
+        ]}
       />
     </>
   )
@@ -78,7 +112,10 @@ export function Ipv4GatewayForm({ r, at, design }: FormProps<'ipv4Gateway'>) {
       label="Gateway route table"
       path={['resources', at, 'gatewayRouteTableId']}
       value={r.gatewayRouteTableId}
-      options={[{ value: '', label: 'none (inbound follows Local routes, uninspected)' }, ...tables.map((t) => ({ value: t.id, label: t.name ?? t.id }))]}
+      options={[
+        { value: '', label: 'none (inbound follows Local routes, uninspected)' },
+        ...tables.map((t) => ({ value: t.id, label: t.name ?? t.id })),
+      ]}
     />
   )
 }
@@ -89,14 +126,27 @@ function securityGroupChoices(design: Design, vswitchId: string) {
 }
 
 /** The instance's security groups: tick to attach, open one to edit its rules, or make a new one. */
-function SecurityGroups({ r, at, design }: { r: ResourceOf<'ecs'> | ResourceOf<'appliance'>; at: number; design: Design }) {
+function SecurityGroups({
+  r,
+  at,
+  design,
+}: {
+  r: ResourceOf<'ecs'> | ResourceOf<'appliance'>
+  at: number
+  design: Design
+}) {
   const { design: store, ui } = useStores()
   const readOnly = useUi((s) => s.readOnly)
   const choices = securityGroupChoices(design, r.vswitchId)
   const vpcId = vpcOfVswitch(design, r.vswitchId)
   return (
     <div>
-      <Checklist label="Security groups" path={['resources', at, 'securityGroupIds']} chosen={r.securityGroupIds} choices={choices} />
+      <Checklist
+        label="Security groups"
+        path={['resources', at, 'securityGroupIds']}
+        chosen={r.securityGroupIds}
+        choices={choices}
+      />
       <div className="flex flex-wrap gap-x-2 text-[11px]">
         {/* a link, not a button: a read-only form's fieldset disables its buttons, and a reader of a shared
             design must still be able to open a group's rules */}
@@ -135,8 +185,19 @@ export function EcsForm({ r, at, design }: FormProps<'ecs'>) {
   return (
     <>
       <ReadOnly label="vSwitch" value={nameOf(design, r.vswitchId)} />
-      <TextField label="Private IP address" path={['resources', at, 'privateIpAddress']} value={r.privateIpAddress} mono />
-      <TextField label="EIP (public address)" path={['resources', at, 'publicIpAddress']} value={r.publicIpAddress} optional mono />
+      <TextField
+        label="Private IP address"
+        path={['resources', at, 'privateIpAddress']}
+        value={r.privateIpAddress}
+        mono
+      />
+      <TextField
+        label="EIP (public address)"
+        path={['resources', at, 'publicIpAddress']}
+        value={r.publicIpAddress}
+        optional
+        mono
+      />
       <SelectField label="Role" path={['resources', at, 'role']} value={r.role} options={opts(['server', 'client'])} />
       <SecurityGroups r={r} at={at} design={design} />
     </>
@@ -147,18 +208,56 @@ export function ApplianceForm({ r, at, design }: FormProps<'appliance'>) {
   return (
     <>
       <ReadOnly label="vSwitch" value={nameOf(design, r.vswitchId)} />
-      <TextField label="Private IP address" path={['resources', at, 'privateIpAddress']} value={r.privateIpAddress} mono />
-      <SelectField label="Appliance type" path={['resources', at, 'applianceType']} value={r.applianceType} options={opts(['firewall', 'ids', 'dpi', 'mirror'])} />
-      <CheckField label="Jumbo frames (MTU 8500; needed for 1,500 + 68 bytes of Geneve)" path={['resources', at, 'jumboFrames']} value={r.jumboFrames} />
-      <CheckField label="Stateful (drops replies it never saw the request of)" path={['resources', at, 'stateful']} value={r.stateful} />
-      <SelectField label="State" path={['resources', at, 'state']} value={r.state} options={[{ value: 'running', label: 'running' }, { value: 'stopped', label: 'stopped' }, { value: 'hung', label: 'hung (answers health checks, drops traffic)' }]} />
+      <TextField
+        label="Private IP address"
+        path={['resources', at, 'privateIpAddress']}
+        value={r.privateIpAddress}
+        mono
+      />
+      <SelectField
+        label="Appliance type"
+        path={['resources', at, 'applianceType']}
+        value={r.applianceType}
+        options={opts(['firewall', 'ids', 'dpi', 'mirror'])}
+      />
+      <CheckField
+        label="Jumbo frames (MTU 8500; needed for 1,500 + 68 bytes of Geneve)"
+        path={['resources', at, 'jumboFrames']}
+        value={r.jumboFrames}
+      />
+      <CheckField
+        label="Stateful (drops replies it never saw the request of)"
+        path={['resources', at, 'stateful']}
+        value={r.stateful}
+      />
+      <SelectField
+        label="State"
+        path={['resources', at, 'state']}
+        value={r.state}
+        options={[
+          { value: 'running', label: 'running' },
+          { value: 'stopped', label: 'stopped' },
+          { value: 'hung', label: 'hung (answers health checks, drops traffic)' },
+        ]}
+      />
       <SecurityGroups r={r} at={at} design={design} />
       <Section title="Policy (inner 5-tuple, first match wins)">
-        <SelectField label="Default action" path={['resources', at, 'policy', 'defaultAction']} value={r.policy.defaultAction} options={opts(['allow', 'deny'])} />
+        <SelectField
+          label="Default action"
+          path={['resources', at, 'policy', 'defaultAction']}
+          value={r.policy.defaultAction}
+          options={opts(['allow', 'deny'])}
+        />
         <ListEditor
           path={['resources', at, 'policy', 'rules']}
           items={r.policy.rules}
-          blank={{ action: 'allow', protocol: 'tcp', sourceCidrIp: '0.0.0.0/0', destCidrIp: '0.0.0.0/0', portRange: '443/443' }}
+          blank={{
+            action: 'allow',
+            protocol: 'tcp',
+            sourceCidrIp: '0.0.0.0/0',
+            destCidrIp: '0.0.0.0/0',
+            portRange: '443/443',
+          }}
           noun="rule"
           columns={[
             { key: 'action', label: 'Action', options: ['allow', 'deny'] },
@@ -180,7 +279,14 @@ export function SecurityGroupForm({ r, at }: FormProps<'securityGroup'>) {
       <ListEditor
         path={['resources', at, 'rules']}
         items={r.rules}
-        blank={{ direction: 'ingress', ipProtocol: 'tcp', portRange: '443/443', sourceCidrIp: '0.0.0.0/0', policy: 'accept', priority: 1 }}
+        blank={{
+          direction: 'ingress',
+          ipProtocol: 'tcp',
+          portRange: '443/443',
+          sourceCidrIp: '0.0.0.0/0',
+          policy: 'accept',
+          priority: 1,
+        }}
         noun="rule"
         columns={[
           { key: 'direction', label: 'Direction', options: ['ingress', 'egress'] },
@@ -200,35 +306,117 @@ export function SecurityGroupForm({ r, at }: FormProps<'securityGroup'>) {
 export function GwlbForm({ r, at, design }: FormProps<'gwlb'>) {
   const g = r.serverGroup
   const sg = ['resources', at, 'serverGroup']
-  const appliances = ofKind(design, 'appliance', (a) => vpcOfVswitch(design, a.vswitchId) === r.vpcId).map((a) => ({ id: a.id, label: a.name ?? a.id }))
+  const appliances = ofKind(design, 'appliance', (a) => vpcOfVswitch(design, a.vswitchId) === r.vpcId).map((a) => ({
+    id: a.id,
+    label: a.name ?? a.id,
+  }))
   return (
     <>
-      <CheckField label="Cross-zone forwarding (always on at Alibaba Cloud; off = AWS-style per zone)" path={['resources', at, 'crossZoneEnabled']} value={r.crossZoneEnabled} />
+      <CheckField
+        label="Cross-zone forwarding (always on at Alibaba Cloud; off = AWS-style per zone)"
+        path={['resources', at, 'crossZoneEnabled']}
+        value={r.crossZoneEnabled}
+      />
       <Section title="Zone mappings">
         {r.zoneMappings.map((m, j) => (
-          <TextField key={m.zoneId} label={`${m.zoneId} · ${nameOf(design, m.vswitchId)} · address`} path={['resources', at, 'zoneMappings', j, 'privateIpAddress']} value={m.privateIpAddress} mono />
+          <TextField
+            key={m.zoneId}
+            label={`${m.zoneId} · ${nameOf(design, m.vswitchId)} · address`}
+            path={['resources', at, 'zoneMappings', j, 'privateIpAddress']}
+            value={m.privateIpAddress}
+            mono
+          />
         ))}
       </Section>
       <Section title="Listener">
-        <CheckField label="Listener (all IP traffic, Geneve to the server group)" path={['resources', at, 'listener']} value={Boolean(r.listener)} mapTo={(on) => (on ? {} : undefined)} />
-        {r.listener && <TextField label="Listener description" path={['resources', at, 'listener', 'description']} value={r.listener.description} optional />}
+        <CheckField
+          label="Listener (all IP traffic, Geneve to the server group)"
+          path={['resources', at, 'listener']}
+          value={Boolean(r.listener)}
+          mapTo={(on) => (on ? {} : undefined)}
+        />
+        {r.listener && (
+          <TextField
+            label="Listener description"
+            path={['resources', at, 'listener', 'description']}
+            value={r.listener.description}
+            optional
+          />
+        )}
       </Section>
       {g ? (
         <Section title="Server group">
           <TextField label="Server group name" path={[...sg, 'name']} value={g.name} optional />
-          <SelectField label="Scheduler" path={[...sg, 'scheduler']} value={g.scheduler} options={[{ value: '5TCH', label: '5TCH: 5-tuple hash' }, { value: '3TCH', label: '3TCH: addresses and protocol' }, { value: '2TCH', label: '2TCH: addresses' }]} />
+          <SelectField
+            label="Scheduler"
+            path={[...sg, 'scheduler']}
+            value={g.scheduler}
+            options={[
+              { value: '5TCH', label: '5TCH: 5-tuple hash' },
+              { value: '3TCH', label: '3TCH: addresses and protocol' },
+              { value: '2TCH', label: '2TCH: addresses' },
+            ]}
+          />
           <Checklist label="Servers (appliances)" path={[...sg, 'servers']} chosen={g.servers} choices={appliances} />
           <CheckField label="Health check" path={[...sg, 'healthCheck', 'enabled']} value={g.healthCheck.enabled} />
-          <SelectField label="Health-check protocol" path={[...sg, 'healthCheck', 'protocol']} value={g.healthCheck.protocol} options={opts(['TCP', 'HTTP'])} />
-          <NumberField label="Health-check port (1–65535)" path={[...sg, 'healthCheck', 'port']} value={g.healthCheck.port} />
-          {g.healthCheck.protocol === 'HTTP' && <TextField label="Health-check path" path={[...sg, 'healthCheck', 'path']} value={g.healthCheck.path} optional />}
-          <NumberField label="Interval, s (1–50)" path={[...sg, 'healthCheck', 'interval']} value={g.healthCheck.interval} />
-          <NumberField label="Timeout, s (1–300)" path={[...sg, 'healthCheck', 'timeout']} value={g.healthCheck.timeout} />
-          <NumberField label="Healthy threshold (2–10)" path={[...sg, 'healthCheck', 'healthyThreshold']} value={g.healthCheck.healthyThreshold} />
-          <NumberField label="Unhealthy threshold (2–10)" path={[...sg, 'healthCheck', 'unhealthyThreshold']} value={g.healthCheck.unhealthyThreshold} />
-          <CheckField label="Connection draining" path={[...sg, 'connectionDrain', 'enabled']} value={g.connectionDrain.enabled} />
-          <NumberField label="Drain timeout, s (1–3600)" path={[...sg, 'connectionDrain', 'timeout']} value={g.connectionDrain.timeout} />
-          <SelectField label="Existing flows when an appliance fails" path={[...sg, 'serverFailoverMode']} value={g.serverFailoverMode} options={[{ value: 'Rebalance', label: 'Rebalance (move them to healthy appliances)' }, { value: 'NoRebalance', label: 'NoRebalance (keep them: lost)' }]} />
+          <SelectField
+            label="Health-check protocol"
+            path={[...sg, 'healthCheck', 'protocol']}
+            value={g.healthCheck.protocol}
+            options={opts(['TCP', 'HTTP'])}
+          />
+          <NumberField
+            label="Health-check port (1–65535)"
+            path={[...sg, 'healthCheck', 'port']}
+            value={g.healthCheck.port}
+          />
+          {g.healthCheck.protocol === 'HTTP' && (
+            <TextField
+              label="Health-check path"
+              path={[...sg, 'healthCheck', 'path']}
+              value={g.healthCheck.path}
+              optional
+            />
+          )}
+          <NumberField
+            label="Interval, s (1–50)"
+            path={[...sg, 'healthCheck', 'interval']}
+            value={g.healthCheck.interval}
+          />
+          <NumberField
+            label="Timeout, s (1–300)"
+            path={[...sg, 'healthCheck', 'timeout']}
+            value={g.healthCheck.timeout}
+          />
+          <NumberField
+            label="Healthy threshold (2–10)"
+            path={[...sg, 'healthCheck', 'healthyThreshold']}
+            value={g.healthCheck.healthyThreshold}
+          />
+          <NumberField
+            label="Unhealthy threshold (2–10)"
+            path={[...sg, 'healthCheck', 'unhealthyThreshold']}
+            value={g.healthCheck.unhealthyThreshold}
+          />
+          <CheckField
+            label="Connection draining"
+            path={[...sg, 'connectionDrain', 'enabled']}
+            value={g.connectionDrain.enabled}
+          />
+          <NumberField
+            label="Drain timeout, s (1–3600)"
+            path={[...sg, 'connectionDrain', 'timeout']}
+            value={g.connectionDrain.timeout}
+          />
+          <SelectField
+            label="Existing flows when an appliance fails"
+            path={[...sg, 'serverFailoverMode']}
+            value={g.serverFailoverMode}
+            options={[
+              { value: 'Rebalance', label: 'Rebalance (move them to healthy appliances)' },
+              { value: 'NoRebalance', label: 'NoRebalance (keep them: lost)' },
+            ]}
+          />
         </Section>
       ) : (
         <ReadOnly label="Server group" value="none: the listener has nowhere to send traffic" />
@@ -240,10 +428,33 @@ export function GwlbForm({ r, at, design }: FormProps<'gwlb'>) {
 export function EndpointServiceForm({ r, at, design }: FormProps<'endpointService'>) {
   return (
     <>
-      <SelectField label="Provider account" path={['resources', at, 'accountId']} value={r.accountId} options={design.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))} />
-      <CheckField label="Automatically accept endpoint connections" path={['resources', at, 'autoAcceptConnection']} value={r.autoAcceptConnection} />
-      <TextField label="Whitelist (account UIDs, or *)" path={['resources', at, 'whitelist']} value={r.whitelist.join(', ')} parseValue={csv} mono />
-      <SelectField label="Payer" path={['resources', at, 'payer']} value={r.payer} options={[{ value: 'Endpoint', label: 'Endpoint (consumer)' }, { value: 'EndpointService', label: 'EndpointService (provider)' }]} />
+      <SelectField
+        label="Provider account"
+        path={['resources', at, 'accountId']}
+        value={r.accountId}
+        options={design.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
+      />
+      <CheckField
+        label="Automatically accept endpoint connections"
+        path={['resources', at, 'autoAcceptConnection']}
+        value={r.autoAcceptConnection}
+      />
+      <TextField
+        label="Whitelist (account UIDs, or *)"
+        path={['resources', at, 'whitelist']}
+        value={r.whitelist.join(', ')}
+        parseValue={csv}
+        mono
+      />
+      <SelectField
+        label="Payer"
+        path={['resources', at, 'payer']}
+        value={r.payer}
+        options={[
+          { value: 'Endpoint', label: 'Endpoint (consumer)' },
+          { value: 'EndpointService', label: 'EndpointService (provider)' },
+        ]}
+      />
       <ServiceResources r={r} design={design} />
     </>
   )
@@ -254,7 +465,9 @@ function ServiceResources({ r, design }: { r: ResourceOf<'endpointService'>; des
   const { design: store, ui } = useStores()
   return (
     <div className="py-0.5" data-testid="service-resources">
-      <div className="text-[11px] text-slate-500">Service resources (draw from the service to a GWLB to add its zones)</div>
+      <div className="text-[11px] text-slate-500">
+        Service resources (draw from the service to a GWLB to add its zones)
+      </div>
       {r.resources.length === 0 && <div className="text-xs text-slate-400">none</div>}
       {r.resources.map((x, i) => (
         <div key={`${x.resourceId}/${x.zoneId}`} className="flex items-center justify-between text-xs">

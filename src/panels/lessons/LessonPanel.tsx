@@ -2,11 +2,12 @@
 // leaving (which puts the user's own design back).
 import { useEffect } from 'react'
 import { LESSONS, loadLessons } from '../../lessons'
-import { useLessons } from './useLessons'
-import { StepView } from './StepView'
 import { typingIn } from '../walk/TracePlayer'
+import { StepView } from './StepView'
+import { useLessons } from './useLessons'
 
-const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
+const BUTTON =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
 const PRIMARY = 'rounded bg-sky-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-sky-800 disabled:opacity-40'
 const BROKEN = loadLessons().flatMap((l) => (l.ok ? [] : [l]))
 
@@ -21,7 +22,10 @@ export function LessonPanel({ active }: { active: boolean }) {
     return (
       <section aria-label="Lessons" data-testid="lesson-panel" className="flex flex-col gap-2 p-3 text-xs">
         <h2 className="text-sm font-semibold text-slate-900">Lessons</h2>
-        <p className="text-slate-600">Guided walks through the reference designs. Your own design is put aside while a lesson runs and comes back when you leave it.</p>
+        <p className="text-slate-600">
+          Guided walks through the reference designs. Your own design is put aside while a lesson runs and comes back
+          when you leave it.
+        </p>
         {status === 'loading' && <p className="text-slate-600">Opening the lesson…</p>}
         {message && (
           <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900">
@@ -38,7 +42,13 @@ export function LessonPanel({ active }: { active: boolean }) {
                   </p>
                   <p className="text-slate-600">{l.summary}</p>
                 </div>
-                <button type="button" className={PRIMARY} onClick={() => void open(l.id)} data-testid={`lesson-start-${l.id}`} disabled={status === 'loading'}>
+                <button
+                  type="button"
+                  className={PRIMARY}
+                  onClick={() => void open(l.id)}
+                  data-testid={`lesson-start-${l.id}`}
+                  disabled={status === 'loading'}
+                >
                   Start
                 </button>
               </div>
@@ -68,7 +78,13 @@ function OpenLesson() {
         Lesson {lesson.number}: {lesson.title}
       </h2>
       <div className="flex items-center gap-2">
-        <button type="button" className={BUTTON} onClick={() => void enterPresenter(present)} data-testid="lesson-present" title="Full-screen canvas and large text for a class">
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => void enterPresenter(present)}
+          data-testid="lesson-present"
+          title="Full-screen canvas and large text for a class"
+        >
           Present
         </button>
         <span className="flex-1" />
@@ -99,7 +115,17 @@ function OpenLesson() {
   )
 }
 
-export function Stepper({ count, index, go, large = false }: { count: number; index: number; go(i: number): void; large?: boolean }) {
+export function Stepper({
+  count,
+  index,
+  go,
+  large = false,
+}: {
+  count: number
+  index: number
+  go(i: number): void
+  large?: boolean
+}) {
   return (
     <div className="flex gap-1" role="group" aria-label="Steps">
       {Array.from({ length: count }, (_, i) => (

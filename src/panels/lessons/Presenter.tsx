@@ -2,7 +2,7 @@
 // step's narration sits beside it in large type, for a class: designs are taller than wide, so a column
 // beside the canvas costs it less than a band under it. Escape, or leaving full screen, ends it.
 import { useReactFlow } from '@xyflow/react'
-import { Suspense, lazy, useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useLessons } from './useLessons'
 
 // the narration column shares the lesson panel's code, which loads on first use: so does the column

@@ -5,7 +5,8 @@ import { Stepper, useLessonKeys } from './LessonPanel'
 import { StepView } from './StepView'
 import { useLessons } from './useLessons'
 
-const BUTTON = 'rounded-md border border-slate-400 bg-white px-4 py-2 text-lg font-medium hover:bg-slate-50 disabled:opacity-40'
+const BUTTON =
+  'rounded-md border border-slate-400 bg-white px-4 py-2 text-lg font-medium hover:bg-slate-50 disabled:opacity-40'
 
 export function PresenterBar() {
   const lesson = useLessons((s) => s.lesson)
@@ -34,7 +35,11 @@ export function PresenterBar() {
   if (!lesson) return null
   const step = lesson.steps[stepIndex]
   return (
-    <section aria-label="Presenter" data-testid="presenter" className="flex w-[40%] min-w-[28rem] shrink-0 flex-col overflow-y-auto border-l-4 border-sky-600 bg-white px-8 py-6">
+    <section
+      aria-label="Presenter"
+      data-testid="presenter"
+      className="flex w-[40%] min-w-[28rem] shrink-0 flex-col overflow-y-auto border-l-4 border-sky-600 bg-white px-8 py-6"
+    >
       <p className="mb-3 text-lg font-semibold text-sky-900">
         Lesson {lesson.number}: {lesson.title} · step {stepIndex + 1} of {lesson.steps.length}
       </p>
@@ -42,7 +47,13 @@ export function PresenterBar() {
         <button type="button" className={BUTTON} onClick={prev} disabled={stepIndex === 0} data-testid="presenter-prev">
           ◀ Previous
         </button>
-        <button type="button" className={BUTTON} onClick={next} disabled={stepIndex === lesson.steps.length - 1} data-testid="presenter-next">
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={next}
+          disabled={stepIndex === lesson.steps.length - 1}
+          data-testid="presenter-next"
+        >
           Next ▶
         </button>
         <button

@@ -1,8 +1,8 @@
 // The side panel's tabs: the design's details (inspector, route tables, problems, report), the packet
 // walk and the lessons. Inactive tabs stay mounted, hidden, so a walk in progress survives a look elsewhere.
-import { type ReactNode, Suspense, lazy, useEffect, useState } from 'react'
-import { useStores } from '../../store/context'
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
 import type { SideTab } from '../../lessons/runner'
+import { useStores } from '../../store/context'
 import { useLessons } from './useLessons'
 
 // The walk and the lessons load when their tab is first shown: the initial JavaScript stays under its budget.
@@ -23,10 +23,20 @@ export function SideTabs({ details }: { details: ReactNode }) {
   const [shown, setShown] = useState<ReadonlySet<SideTab>>(() => new Set([tab]))
   if (!shown.has(tab)) setShown(new Set([...shown, tab]))
   // a route-table badge clicked on the canvas opens its table under Details: show it wherever we were
-  useEffect(() => ui.subscribe((s, prev) => s.openRouteTableId && s.openRouteTableId !== prev.openRouteTableId && showTab('details')), [ui, showTab])
+  useEffect(
+    () =>
+      ui.subscribe(
+        (s, prev) => s.openRouteTableId && s.openRouteTableId !== prev.openRouteTableId && showTab('details'),
+      ),
+    [ui, showTab],
+  )
   return (
     <>
-      <div role="tablist" aria-label="Side panel" className="sticky top-0 z-10 flex border-b border-slate-200 bg-white text-xs">
+      <div
+        role="tablist"
+        aria-label="Side panel"
+        className="sticky top-0 z-10 flex border-b border-slate-200 bg-white text-xs"
+      >
         {TABS.map((t) => (
           <button
             key={t.id}

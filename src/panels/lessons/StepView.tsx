@@ -1,19 +1,23 @@
 // One lesson step: its narration, and its action: a traced packet played hop by hop, a quiz answered by
 // clicking the canvas, or a scenario played in the simulator up to the step's moment. Shared by the side panel
 // and presenter mode.
-import type { LessonAction, LessonStep } from '../../lessons/schema'
+
 import { quizVerdict } from '../../lessons/runner'
-import { TracePlayer } from '../walk/TracePlayer'
-import { dispositionWords, endOf } from '../walk/walkModel'
+import type { LessonAction, LessonStep } from '../../lessons/schema'
 import { useDesign, useSim } from '../../store/context'
 import type { SimState } from '../../store/simStore'
+import { TracePlayer } from '../walk/TracePlayer'
+import { dispositionWords, endOf } from '../walk/walkModel'
 import { useLessons } from './useLessons'
 
 export function StepView({ step, large = false }: { step: LessonStep; large?: boolean }) {
   const narration = large ? 'text-2xl leading-snug' : 'text-sm leading-relaxed'
   return (
     <div className="flex flex-col gap-3">
-      <h3 className={`font-semibold text-slate-900 ${large ? 'text-3xl leading-tight' : 'text-base'}`} data-testid="lesson-step-title">
+      <h3
+        className={`font-semibold text-slate-900 ${large ? 'text-3xl leading-tight' : 'text-base'}`}
+        data-testid="lesson-step-title"
+      >
         {step.title}
       </h3>
       <p className={`whitespace-pre-line text-slate-800 ${narration}`} data-testid="lesson-narration">
@@ -50,7 +54,9 @@ function ActionView({ step, large }: { step: LessonStep; large: boolean }) {
   if (action.kind === 'trace')
     return (
       traceView ??
-      (trace?.status === 'ok' ? <TracePlayer key={stepIndex} roundTrip={trace.roundTrip} leg={action.leg} autoPlay large={large} /> : null)
+      (trace?.status === 'ok' ? (
+        <TracePlayer key={stepIndex} roundTrip={trace.roundTrip} leg={action.leg} autoPlay large={large} />
+      ) : null)
     )
 
   const roundTrip = trace?.status === 'ok' ? trace.roundTrip : null
@@ -59,11 +65,20 @@ function ActionView({ step, large }: { step: LessonStep; large: boolean }) {
   const verdict = quizVerdict(answer, end, action.accept)
   return (
     <div className="flex flex-col gap-2" data-testid="lesson-quiz">
-      <p className={`rounded border-2 border-amber-400 bg-amber-50 px-3 py-2 font-semibold text-amber-950 ${large ? 'text-2xl' : 'text-sm'}`}>{action.question}</p>
+      <p
+        className={`rounded border-2 border-amber-400 bg-amber-50 px-3 py-2 font-semibold text-amber-950 ${large ? 'text-2xl' : 'text-sm'}`}
+      >
+        {action.question}
+      </p>
       {!revealed && (
         <div className={`flex items-center gap-2 text-slate-700 ${text}`}>
           <span>Click a resource on the canvas to answer.</span>
-          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-50" onClick={reveal} data-testid="quiz-reveal">
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-50"
+            onClick={reveal}
+            data-testid="quiz-reveal"
+          >
             Show me
           </button>
         </div>
@@ -92,15 +107,31 @@ const wholeSeconds = (ms: number) => `${Math.floor(ms / 1000)} s`
 const GO_ON = 'Press Play in the timeline below to go on, or Reset to start over.'
 
 /** Where the step's run is: the runner loads it and plays it to untilSeconds, where the worker pauses it. */
-function simulateProgress(action: SimulateAction, sim: SimView): { state: 'failed' | 'loading' | 'playing' | 'playing-on' | 'at-moment' | 'paused'; words: string } {
-  if (sim.status === 'failed') return { state: 'failed', words: `The scenario “${action.scenario}” did not load: ${sim.message}` }
-  if (sim.status !== 'ready') return { state: 'loading', words: `Loading the scenario “${action.scenario}” into the simulator…` }
+function simulateProgress(
+  action: SimulateAction,
+  sim: SimView,
+): { state: 'failed' | 'loading' | 'playing' | 'playing-on' | 'at-moment' | 'paused'; words: string } {
+  if (sim.status === 'failed')
+    return { state: 'failed', words: `The scenario “${action.scenario}” did not load: ${sim.message}` }
+  if (sim.status !== 'ready')
+    return { state: 'loading', words: `Loading the scenario “${action.scenario}” into the simulator…` }
   // the learner may have chosen another scenario in the timeline: name what plays
   const name = sim.scenario ?? action.scenario
-  if (sim.playing && sim.untilMs !== null) return { state: 'playing', words: `Playing “${name}” to ${action.untilSeconds} s… now at ${wholeSeconds(sim.nowMs)}.` }
-  if (sim.playing) return { state: 'playing-on', words: `Playing “${name}” on, now at ${wholeSeconds(sim.nowMs)}: Pause or Reset in the timeline below.` }
+  if (sim.playing && sim.untilMs !== null)
+    return {
+      state: 'playing',
+      words: `Playing “${name}” to ${action.untilSeconds} s… now at ${wholeSeconds(sim.nowMs)}.`,
+    }
+  if (sim.playing)
+    return {
+      state: 'playing-on',
+      words: `Playing “${name}” on, now at ${wholeSeconds(sim.nowMs)}: Pause or Reset in the timeline below.`,
+    }
   if (sim.scenario === action.scenario && sim.nowMs === action.untilSeconds * 1000)
-    return { state: 'at-moment', words: `Paused at ${action.untilSeconds} s of “${name}”, the moment this step describes. ${GO_ON}` }
+    return {
+      state: 'at-moment',
+      words: `Paused at ${action.untilSeconds} s of “${name}”, the moment this step describes. ${GO_ON}`,
+    }
   return { state: 'paused', words: `“${name}” is paused at ${wholeSeconds(sim.nowMs)}. ${GO_ON}` }
 }
 

@@ -3,7 +3,7 @@ import { useStore } from 'zustand'
 import { loadExample } from '../../app/examples'
 import { simControls } from '../../app/useSimSync'
 import { engineWorker } from '../../app/workerClient'
-import { type LessonRunner, type LessonState, createLessonRunner } from '../../lessons/runner'
+import { createLessonRunner, type LessonRunner, type LessonState } from '../../lessons/runner'
 import { type Stores, useStores } from '../../store/context'
 import { SPEEDS } from '../SimPanel'
 
@@ -28,7 +28,9 @@ export function lessonRunnerFor(stores: Stores): LessonRunner {
     runner = createLessonRunner(stores, {
       async loadDesign(name) {
         const r = await loadExample(name)
-        return r.ok ? r : { ok: false, message: typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? 'invalid') }
+        return r.ok
+          ? r
+          : { ok: false, message: typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? 'invalid') }
       },
       trace: (design, packet) => engineWorker().trace(design, packet),
       async simulate(scenario) {

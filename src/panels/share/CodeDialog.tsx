@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react'
 import type { Design } from '../../model'
 import { apiCallPlan, renderApiCallPlan } from '../../share/apiCalls'
 import { toTerraform } from '../../share/terraform'
-import { Dialog, buttonClass, primaryButtonClass } from './Dialog'
+import { buttonClass, Dialog, primaryButtonClass } from './Dialog'
 import { download, fileNameFor } from './download'
 
 export type CodeKind = 'terraform' | 'api-calls'
@@ -14,13 +14,15 @@ const KINDS: Record<CodeKind, { tab: string; ending: string; type: string; about
     tab: 'Terraform',
     ending: '.tf',
     type: 'text/plain',
-    about: 'Terraform for the alicloud provider: VPCs, vSwitches, route tables and entries, the IPv4 gateway, security groups, instances, the GWLB, the endpoint service and the GWLB endpoints.',
+    about:
+      'Terraform for the alicloud provider: VPCs, vSwitches, route tables and entries, the IPv4 gateway, security groups, instances, the GWLB, the endpoint service and the GWLB endpoints.',
   },
   'api-calls': {
     tab: 'API calls',
     ending: '.api-calls.txt',
     type: 'text/plain',
-    about: 'The ordered API calls that connect the consumers to the GWLB service, with their parameters, and the teardown order.',
+    about:
+      'The ordered API calls that connect the consumers to the GWLB service, with their parameters, and the teardown order.',
   },
 }
 
@@ -53,11 +55,18 @@ export function CodeDialog({ design, initial, onClose }: { design: Design; initi
         ))}
       </div>
       <p className="mb-2 text-slate-600">{about.about}</p>
-      <pre data-testid="code-text" className="max-h-[55vh] overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5 text-slate-800">
+      <pre
+        data-testid="code-text"
+        className="max-h-[55vh] overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5 text-slate-800"
+      >
         {text}
       </pre>
       <div className="mt-3 flex items-center gap-2">
-        <button type="button" className={primaryButtonClass} onClick={() => download(fileNameFor(design, about.ending), about.type, text)}>
+        <button
+          type="button"
+          className={primaryButtonClass}
+          onClick={() => download(fileNameFor(design, about.ending), about.type, text)}
+        >
           Download {fileNameFor(design, about.ending)}
         </button>
         <button
@@ -75,7 +84,11 @@ export function CodeDialog({ design, initial, onClose }: { design: Design; initi
           Copy
         </button>
         {copied === 'yes' && <span className="text-xs text-emerald-700">Copied.</span>}
-        {copied === 'no' && <span className="text-xs text-amber-800">The browser did not allow copying here: download the file instead.</span>}
+        {copied === 'no' && (
+          <span className="text-xs text-amber-800">
+            The browser did not allow copying here: download the file instead.
+          </span>
+        )}
       </div>
     </Dialog>
   )

@@ -2,7 +2,17 @@
 // closes it, and focus moves into it on opening so keyboard users land where the action is.
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 
-export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  title: string
+  onClose(): void
+  children: ReactNode
+  wide?: boolean
+}) {
   const titleId = useId()
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -25,7 +35,12 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
           <h2 id={titleId} className="font-semibold text-slate-900">
             {title}
           </h2>
-          <button type="button" aria-label="Close" className="ml-auto rounded px-1.5 text-slate-500 hover:bg-slate-100" onClick={onClose}>
+          <button
+            type="button"
+            aria-label="Close"
+            className="ml-auto rounded px-1.5 text-slate-500 hover:bg-slate-100"
+            onClick={onClose}
+          >
             ✕
           </button>
         </div>
@@ -35,5 +50,7 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
   )
 }
 
-export const buttonClass = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50'
-export const primaryButtonClass = 'rounded border border-sky-700 bg-sky-700 px-2.5 py-1 text-sm font-medium text-white hover:bg-sky-800'
+export const buttonClass =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50'
+export const primaryButtonClass =
+  'rounded border border-sky-700 bg-sky-700 px-2.5 py-1 text-sm font-medium text-white hover:bg-sky-800'

@@ -1,7 +1,7 @@
 // What sharing adds around the canvas: the read-only banner with "Make my copy" for a shared link,
 // the strip of the embed view, and opening a design file dropped anywhere on the window.
 import { useEffect, useLayoutEffect, useState } from 'react'
-import { EMBED_VIEW, VIEW_PARAM, isEmbedView } from '../../app/boot'
+import { EMBED_VIEW, isEmbedView, VIEW_PARAM } from '../../app/boot'
 import { type Stores, useDesign, useStores, useUi } from '../../store/context'
 import { primaryButtonClass } from './Dialog'
 import { openDesignFile } from './openDesign'
@@ -26,17 +26,23 @@ export function ShareLayer() {
 
 function ReadOnlyBanner({ stores }: { stores: Stores }) {
   return (
-    <div data-testid="read-only-banner" className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+    <div
+      data-testid="read-only-banner"
+      className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950"
+    >
       <p className="min-w-0 flex-1">
-        <span className="font-semibold">Read-only: this design was shared with you.</span> Nothing you see here is saved, and your own saved design is kept as it
-        is. Make a copy to edit it.
+        <span className="font-semibold">Read-only: this design was shared with you.</span> Nothing you see here is
+        saved, and your own saved design is kept as it is. Make a copy to edit it.
       </p>
       <button
         type="button"
         className={primaryButtonClass}
         onClick={() => {
           leaveSharedLink(stores)
-          stores.ui.getState().notify({ tone: 'info', lines: [`"${stores.design.getState().design.name}" is now your copy: you can edit it.`] })
+          stores.ui.getState().notify({
+            tone: 'info',
+            lines: [`"${stores.design.getState().design.name}" is now your copy: you can edit it.`],
+          })
         }}
       >
         Make my copy
@@ -60,10 +66,18 @@ function fullAppUrl(): string {
 function EmbedStrip() {
   const name = useDesign((s) => s.design.name)
   return (
-    <div data-testid="embed-strip" className="flex h-8 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 text-xs text-slate-600">
+    <div
+      data-testid="embed-strip"
+      className="flex h-8 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 text-xs text-slate-600"
+    >
       <span className="truncate font-semibold text-slate-900">{name}</span>
       <span className="text-slate-400">read-only view</span>
-      <a className="ml-auto shrink-0 text-sky-800 underline hover:text-sky-950" href={fullAppUrl()} target="_blank" rel="noopener noreferrer">
+      <a
+        className="ml-auto shrink-0 text-sky-800 underline hover:text-sky-950"
+        href={fullAppUrl()}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
         Open in GWLB Studio ↗
       </a>
     </div>

@@ -1,11 +1,11 @@
 // "Share link": the whole design (resources, layout, scenarios) in the URL fragment, which no server
 // sees; an embed snippet for docs; or, when the design is too large for a link, the file instead.
 import { useMemo, useState } from 'react'
-import type { Design } from '../../model'
-import { writeDesignFile, designFileName } from '../../share/designFile'
-import { encodeShareLink } from '../../share/shareLink'
 import { EMBED_VIEW, VIEW_PARAM } from '../../app/boot'
-import { Dialog, buttonClass, primaryButtonClass } from './Dialog'
+import type { Design } from '../../model'
+import { designFileName, writeDesignFile } from '../../share/designFile'
+import { encodeShareLink } from '../../share/shareLink'
+import { buttonClass, Dialog, primaryButtonClass } from './Dialog'
 import { download } from './download'
 
 /** The page a link opens: this one, without its query (an ?example= would be ignored anyway) or fragment. */
@@ -54,7 +54,11 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
         </button>
       </div>
       {copied === 'yes' && <span className="text-xs text-emerald-700">Copied.</span>}
-      {copied === 'no' && <span className="text-xs text-amber-800">The browser did not allow copying: the text is selected, press Ctrl+C (⌘C).</span>}
+      {copied === 'no' && (
+        <span className="text-xs text-amber-800">
+          The browser did not allow copying: the text is selected, press Ctrl+C (⌘C).
+        </span>
+      )}
     </label>
   )
 }
@@ -66,8 +70,8 @@ export function ShareLinkDialog({ design, onClose }: { design: Design; onClose()
       {link.ok ? (
         <>
           <p>
-            The link holds the whole design — resources, layout and scenarios — in its fragment (after #), which browsers never send to a server.
-            Whoever opens it sees the design read-only and can make their own copy.
+            The link holds the whole design — resources, layout and scenarios — in its fragment (after #), which
+            browsers never send to a server. Whoever opens it sees the design read-only and can make their own copy.
           </p>
           <CopyField label={`Link (${link.size} characters)`} value={link.url} testId="share-link" />
           <CopyField
@@ -80,11 +84,16 @@ export function ShareLinkDialog({ design, onClose }: { design: Design; onClose()
         <div role="alert" data-testid="share-too-large">
           <p className="font-semibold text-red-900">This design is too large for a link.</p>
           <p className="mt-1">
-            Its link would be {link.size} characters long; links are kept to {link.limit} characters so that chat, mail and issue trackers do not cut them.
-            Share the design file instead: it opens the same way (Open file…, or drop it on the app).
+            Its link would be {link.size} characters long; links are kept to {link.limit} characters so that chat, mail
+            and issue trackers do not cut them. Share the design file instead: it opens the same way (Open file…, or
+            drop it on the app).
           </p>
           <div className="mt-3">
-            <button type="button" className={primaryButtonClass} onClick={() => download(designFileName(design), 'application/json', writeDesignFile(design))}>
+            <button
+              type="button"
+              className={primaryButtonClass}
+              onClick={() => download(designFileName(design), 'application/json', writeDesignFile(design))}
+            >
               Save the design file
             </button>
           </div>

@@ -2,7 +2,7 @@
 // save it, share it as a link, export pictures and infrastructure code. Everything read goes
 // through parse(); everything shown is text.
 import { useStore as useFlowStore } from '@xyflow/react'
-import { Suspense, lazy, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { designFileName, writeDesignFile } from '../../share/designFile'
 import { useStores, useUi } from '../../store/context'
 import type { CodeKind } from './CodeDialog'
@@ -56,8 +56,12 @@ export function ShareMenu() {
       </button>
       <ExportMenu onCode={(code) => setDialog({ kind: 'code', code })} />
       <Suspense fallback={null}>
-        {dialog?.kind === 'link' && <ShareLinkDialog design={stores.design.getState().design} onClose={() => setDialog(null)} />}
-        {dialog?.kind === 'code' && <CodeDialog design={stores.design.getState().design} initial={dialog.code} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'link' && (
+          <ShareLinkDialog design={stores.design.getState().design} onClose={() => setDialog(null)} />
+        )}
+        {dialog?.kind === 'code' && (
+          <CodeDialog design={stores.design.getState().design} initial={dialog.code} onClose={() => setDialog(null)} />
+        )}
       </Suspense>
     </div>
   )
@@ -82,15 +86,27 @@ function ExportMenu({ onCode }: { onCode(kind: CodeKind): void }) {
     await exportPicture(format, scope)
     setBusy(false)
   }
-  const item = 'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent'
+  const item =
+    'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent'
   const noSelection = anySelected ? undefined : 'Select a resource or a container on the canvas first'
   return (
     <div ref={box} className="relative" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      <button type="button" className={buttonClass} aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={buttonClass}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={busy}
+        onClick={() => setOpen(!open)}
+      >
         {busy ? 'Exporting…' : 'Export ▾'}
       </button>
       {open && (
-        <div role="menu" aria-label="Export" className="absolute right-0 z-40 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <div
+          role="menu"
+          aria-label="Export"
+          className="absolute right-0 z-40 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+        >
           <p className="px-3 pb-0.5 pt-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Image</p>
           <button type="button" role="menuitem" className={item} onClick={picture('png', 'design')}>
             PNG of the design (reopens the design)
@@ -98,13 +114,29 @@ function ExportMenu({ onCode }: { onCode(kind: CodeKind): void }) {
           <button type="button" role="menuitem" className={item} onClick={picture('svg', 'design')}>
             SVG of the design
           </button>
-          <button type="button" role="menuitem" className={item} disabled={!anySelected} title={noSelection} onClick={picture('png', 'selection')}>
+          <button
+            type="button"
+            role="menuitem"
+            className={item}
+            disabled={!anySelected}
+            title={noSelection}
+            onClick={picture('png', 'selection')}
+          >
             PNG of the selection
           </button>
-          <button type="button" role="menuitem" className={item} disabled={!anySelected} title={noSelection} onClick={picture('svg', 'selection')}>
+          <button
+            type="button"
+            role="menuitem"
+            className={item}
+            disabled={!anySelected}
+            title={noSelection}
+            onClick={picture('svg', 'selection')}
+          >
             SVG of the selection
           </button>
-          <p className="border-t border-slate-100 px-3 pb-0.5 pt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Infrastructure code</p>
+          <p className="border-t border-slate-100 px-3 pb-0.5 pt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+            Infrastructure code
+          </p>
           <button
             type="button"
             role="menuitem"

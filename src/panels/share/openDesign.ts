@@ -10,7 +10,14 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
   try {
     bytes = new Uint8Array(await file.arrayBuffer())
   } catch (e) {
-    stores.ui.getState().notify({ tone: 'error', lines: [`Could not read the file "${file.name ?? ''}".`, e instanceof Error ? e.message : String(e), 'Your current design is unchanged.'] })
+    stores.ui.getState().notify({
+      tone: 'error',
+      lines: [
+        `Could not read the file "${file.name ?? ''}".`,
+        e instanceof Error ? e.message : String(e),
+        'Your current design is unchanged.',
+      ],
+    })
     return false
   }
   const loaded = readDesignFile(bytes)

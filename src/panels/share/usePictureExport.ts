@@ -50,7 +50,8 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
         const nodes = flow.getNodes()
         // React Flow's own selection flags: the canvas keeps them in step with what the user selected
         const selectedIds = scope === 'selection' ? nodes.filter((n) => n.selected).map((n) => n.id) : []
-        if (scope === 'selection' && !selectedIds.length) throw new Error('nothing is selected: click a resource or a container first')
+        if (scope === 'selection' && !selectedIds.length)
+          throw new Error('nothing is selected: click a resource or a container first')
         const ids = selectedIds.length ? withDescendants(selectedIds, nodes) : nodes.map((n) => n.id)
         if (!ids.length) throw new Error('the design has nothing to draw')
         const request: PictureRequest = {
@@ -63,14 +64,22 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
         const suffix = selectedIds.length ? '-selection' : ''
         // html-to-image is only needed here: it loads on the first export, not with the app
         const { pictureAsPng, pictureAsSvg } = await import('../../share/image/picture')
-        if (format === 'png') download(fileNameFor(design, `${suffix}.png`), 'image/png', await pictureAsPng(request, design))
+        if (format === 'png')
+          download(fileNameFor(design, `${suffix}.png`), 'image/png', await pictureAsPng(request, design))
         else download(fileNameFor(design, `${suffix}.svg`), 'image/svg+xml', await pictureAsSvg(request))
         ui.getState().notify({
           tone: 'info',
-          lines: [format === 'png' ? `Exported a PNG of ${describe(design, selectedIds)}. It carries the design: drop it on GWLB Studio to open it again.` : `Exported an SVG of ${describe(design, selectedIds)}.`],
+          lines: [
+            format === 'png'
+              ? `Exported a PNG of ${describe(design, selectedIds)}. It carries the design: drop it on GWLB Studio to open it again.`
+              : `Exported an SVG of ${describe(design, selectedIds)}.`,
+          ],
         })
       } catch (e) {
-        ui.getState().notify({ tone: 'error', lines: [`Could not export the ${label} image.`, e instanceof Error ? e.message : String(e)] })
+        ui.getState().notify({
+          tone: 'error',
+          lines: [`Could not export the ${label} image.`, e instanceof Error ? e.message : String(e)],
+        })
       }
     },
     [flow, flowStore, designStore, ui],

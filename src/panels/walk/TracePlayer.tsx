@@ -2,12 +2,13 @@
 // canvas, its steps show the inner headers, the Geneve header where the packet is encapsulated, and the
 // rule that decided, in plain words. Back/forward with buttons or the arrow keys; the reply on demand.
 import { useEffect, useRef, useState } from 'react'
-import { type RoundTrip, type Step, isDropped } from '../../../worker/engine/types'
+import { isDropped, type RoundTrip, type Step } from '../../../worker/engine/types'
 import { useStores } from '../../store/context'
 import type { Highlight } from '../../store/uiStore'
 import { dispositionWords, headersText, hopHighlight, outerText, ruleText } from './walkModel'
 
-const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
+const BUTTON =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
 const PLAY_MS = 1100
 
 export type Leg = 'request' | 'reply'
@@ -30,7 +31,14 @@ export interface TracePlayerProps {
   large?: boolean
 }
 
-export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = false, atEnd = false, keys = false, large = false }: TracePlayerProps) {
+export function TracePlayer({
+  roundTrip,
+  leg: chosenLeg = 'request',
+  autoPlay = false,
+  atEnd = false,
+  keys = false,
+  large = false,
+}: TracePlayerProps) {
   const { ui } = useStores()
   const [wantedLeg, setLeg] = useState<Leg>(chosenLeg)
   // a round trip traced again (on a changed design) may have lost its reply: show the request then
@@ -119,7 +127,14 @@ export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = 
         <button type="button" className={BUTTON} onClick={() => go(0)} disabled={index === 0} aria-label="First hop">
           « First
         </button>
-        <button type="button" className={BUTTON} onClick={() => go(index - 1)} disabled={index === 0} data-testid="walk-back" aria-label="Back one hop">
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => go(index - 1)}
+          disabled={index === 0}
+          data-testid="walk-back"
+          aria-label="Back one hop"
+        >
           ◀ Back
         </button>
         <button
@@ -133,10 +148,23 @@ export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = 
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" className={BUTTON} onClick={() => go(index + 1)} disabled={index >= lastIndex} data-testid="walk-next" aria-label="Forward one hop">
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => go(index + 1)}
+          disabled={index >= lastIndex}
+          data-testid="walk-next"
+          aria-label="Forward one hop"
+        >
           Forward ▶
         </button>
-        <button type="button" className={BUTTON} onClick={() => go(lastIndex)} disabled={index >= lastIndex} aria-label="Last hop">
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => go(lastIndex)}
+          disabled={index >= lastIndex}
+          aria-label="Last hop"
+        >
           Last »
         </button>
         <span className="ml-auto text-slate-600" data-testid="walk-position">
@@ -145,7 +173,12 @@ export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = 
       </div>
 
       <div className="flex gap-1" role="group" aria-label="Direction">
-        <button type="button" className={`${BUTTON} ${leg === 'request' ? 'border-sky-600 bg-sky-50' : ''}`} aria-pressed={leg === 'request'} onClick={() => switchLeg('request')}>
+        <button
+          type="button"
+          className={`${BUTTON} ${leg === 'request' ? 'border-sky-600 bg-sky-50' : ''}`}
+          aria-pressed={leg === 'request'}
+          onClick={() => switchLeg('request')}
+        >
           Request
         </button>
         <button
@@ -153,7 +186,11 @@ export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = 
           className={`${BUTTON} ${leg === 'reply' ? 'border-sky-600 bg-sky-50' : ''}`}
           aria-pressed={leg === 'reply'}
           disabled={!roundTrip.reply}
-          title={roundTrip.reply ? 'The answer, from where the request arrived' : 'The request never arrived, so nothing answers'}
+          title={
+            roundTrip.reply
+              ? 'The answer, from where the request arrived'
+              : 'The request never arrived, so nothing answers'
+          }
           data-testid="walk-show-reply"
           onClick={() => switchLeg('reply')}
         >
@@ -194,7 +231,9 @@ export function TracePlayer({ roundTrip, leg: chosenLeg = 'request', autoPlay = 
           {dropped && trace.hops.length > 0 && <> at {trace.hops[lastIndex].name}</>}
         </p>
         <p>{trace.text}</p>
-        {trace.applianceIds.length > 0 && <p className="text-slate-700">Inspected by {trace.applianceIds.join(', ')}</p>}
+        {trace.applianceIds.length > 0 && (
+          <p className="text-slate-700">Inspected by {trace.applianceIds.join(', ')}</p>
+        )}
       </div>
 
       {trace.assumptions.length > 0 && (
@@ -229,7 +268,9 @@ function HopSteps({ steps }: { steps: Step[] }) {
           {s.outer && (
             <div className="text-violet-800" data-testid="outer-header">
               <span className="font-medium">Outer:</span> {outerText(s.outer)}
-              {s.outer.options.length > 0 && <div>Geneve options: {s.outer.options.map((o) => `${o.name} ${o.value}`).join(', ')}</div>}
+              {s.outer.options.length > 0 && (
+                <div>Geneve options: {s.outer.options.map((o) => `${o.name} ${o.value}`).join(', ')}</div>
+              )}
             </div>
           )}
           {s.rule && (

@@ -3,15 +3,16 @@
 // The form starts from the design's own resources and follows the design as it changes; a result is traced
 // again on every change of the design, or cleared when the design no longer takes the packet.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { engineWorker } from '../../app/workerClient'
 import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
+import { engineWorker } from '../../app/workerClient'
 import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
 import { TracePlayer } from './TracePlayer'
-import { addressFor, addressesOf, defaultDestination, defaultSource, emptyHint, sourcesOf } from './walkModel'
+import { addressesOf, addressFor, defaultDestination, defaultSource, emptyHint, sourcesOf } from './walkModel'
 
 const FIELD = 'w-full rounded border border-slate-300 bg-white px-1.5 py-1 text-xs'
-const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
+const BUTTON =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
 const PRIMARY = 'rounded bg-sky-700 px-3 py-1 text-xs font-semibold text-white hover:bg-sky-800 disabled:opacity-40'
 
 type Pick = 'off' | 'source' | 'destination'
@@ -35,12 +36,15 @@ export function WalkPanel({ active }: { active: boolean }) {
   // what the user chose, if anything; the form shows it while the design still has it, else the design's default
   const [chosenSource, setSource] = useState<string | null>(null)
   const [chosenDestination, setChosenDestination] = useState<Chosen | null>(null)
-  const source = chosenSource !== null && sources.some((s) => s.id === chosenSource) ? chosenSource : defaultSource(design)
+  const source =
+    chosenSource !== null && sources.some((s) => s.id === chosenSource) ? chosenSource : defaultSource(design)
   const destination =
-    chosenDestination && (!chosenDestination.ofDesign || addresses.some((a) => a.address === chosenDestination.address.trim()))
+    chosenDestination &&
+    (!chosenDestination.ofDesign || addresses.some((a) => a.address === chosenDestination.address.trim()))
       ? chosenDestination.address
       : defaultDestination(design, source)
-  const setDestination = (address: string) => setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address.trim()) })
+  const setDestination = (address: string) =>
+    setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address.trim()) })
   const hint = !source || !destination.trim() ? emptyHint(design, source) : null
   const [protocol, setProtocol] = useState<Protocol>('tcp')
   const [sourcePort, setSourcePort] = useState(49152)
@@ -90,9 +94,19 @@ export function WalkPanel({ active }: { active: boolean }) {
     setBusy(true)
     try {
       const r = await engineWorker().trace(traced, spec)
-      setRun((prev) => ({ n: (prev?.n ?? 0) + 1, spec, design: traced, ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }) }))
+      setRun((prev) => ({
+        n: (prev?.n ?? 0) + 1,
+        spec,
+        design: traced,
+        ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }),
+      }))
     } catch (e) {
-      setRun((prev) => ({ n: (prev?.n ?? 0) + 1, spec, design: traced, error: e instanceof Error ? e.message : String(e) }))
+      setRun((prev) => ({
+        n: (prev?.n ?? 0) + 1,
+        spec,
+        design: traced,
+        error: e instanceof Error ? e.message : String(e),
+      }))
     } finally {
       setBusy(false)
     }
@@ -106,7 +120,8 @@ export function WalkPanel({ active }: { active: boolean }) {
     const again = (r: { ok: true; roundTrip: RoundTrip } | { ok: false; message: string }) => {
       if (!live) return
       // INVALID_PACKET: the engine no longer takes this packet on this design (its source is gone, say)
-      if (r.ok && r.roundTrip.request.disposition !== 'INVALID_PACKET') setRun((prev) => prev && { n: prev.n, spec: prev.spec, design, roundTrip: r.roundTrip, again: true })
+      if (r.ok && r.roundTrip.request.disposition !== 'INVALID_PACKET')
+        setRun((prev) => prev && { n: prev.n, spec: prev.spec, design, roundTrip: r.roundTrip, again: true })
       else clear()
     }
     engineWorker()
@@ -133,7 +148,12 @@ export function WalkPanel({ active }: { active: boolean }) {
           ))}
         </select>
         <label htmlFor="walk-destination-choice">To</label>
-        <select id="walk-destination-choice" className={FIELD} value={known ? destination : ''} onChange={(e) => e.target.value && setDestination(e.target.value)}>
+        <select
+          id="walk-destination-choice"
+          className={FIELD}
+          value={known ? destination : ''}
+          onChange={(e) => e.target.value && setDestination(e.target.value)}
+        >
           <option value="">another address…</option>
           {addresses.map((a) => (
             <option key={`${a.resourceId}-${a.address}`} value={a.address}>
@@ -142,9 +162,20 @@ export function WalkPanel({ active }: { active: boolean }) {
           ))}
         </select>
         <label htmlFor="walk-destination">Address</label>
-        <input id="walk-destination" className={FIELD} value={destination} onChange={(e) => setDestination(e.target.value)} spellCheck={false} />
+        <input
+          id="walk-destination"
+          className={FIELD}
+          value={destination}
+          onChange={(e) => setDestination(e.target.value)}
+          spellCheck={false}
+        />
         <label htmlFor="walk-protocol">Protocol</label>
-        <select id="walk-protocol" className={FIELD} value={protocol} onChange={(e) => setProtocol(e.target.value as Protocol)}>
+        <select
+          id="walk-protocol"
+          className={FIELD}
+          value={protocol}
+          onChange={(e) => setProtocol(e.target.value as Protocol)}
+        >
           <option value="tcp">TCP</option>
           <option value="udp">UDP</option>
           <option value="icmp">ICMP</option>
@@ -153,20 +184,57 @@ export function WalkPanel({ active }: { active: boolean }) {
           <>
             <label htmlFor="walk-sport">Ports</label>
             <div className="flex items-center gap-1">
-              <input id="walk-sport" aria-label="Source port" type="number" min={1} max={65535} className={FIELD} value={sourcePort} onChange={(e) => setSourcePort(Number(e.target.value))} />
+              <input
+                id="walk-sport"
+                aria-label="Source port"
+                type="number"
+                min={1}
+                max={65535}
+                className={FIELD}
+                value={sourcePort}
+                onChange={(e) => setSourcePort(Number(e.target.value))}
+              />
               →
-              <input aria-label="Destination port" type="number" min={1} max={65535} className={FIELD} value={destinationPort} onChange={(e) => setDestinationPort(Number(e.target.value))} />
+              <input
+                aria-label="Destination port"
+                type="number"
+                min={1}
+                max={65535}
+                className={FIELD}
+                value={destinationPort}
+                onChange={(e) => setDestinationPort(Number(e.target.value))}
+              />
             </div>
           </>
         )}
         <label htmlFor="walk-size">Size (bytes)</label>
-        <input id="walk-size" type="number" min={28} max={9000} className={FIELD} value={size} onChange={(e) => setSize(Number(e.target.value))} />
+        <input
+          id="walk-size"
+          type="number"
+          min={28}
+          max={9000}
+          className={FIELD}
+          value={size}
+          onChange={(e) => setSize(Number(e.target.value))}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={PRIMARY} onClick={() => void traceIt()} disabled={busy || !source || !destination.trim()} data-testid="walk-trace">
+        <button
+          type="button"
+          className={PRIMARY}
+          onClick={() => void traceIt()}
+          disabled={busy || !source || !destination.trim()}
+          data-testid="walk-trace"
+        >
           {busy ? 'Tracing…' : 'Trace'}
         </button>
-        <button type="button" className={`${BUTTON} ${pick !== 'off' ? 'border-amber-500 bg-amber-50' : ''}`} aria-pressed={pick !== 'off'} onClick={() => setPick(pick === 'off' ? 'source' : 'off')} data-testid="walk-pick">
+        <button
+          type="button"
+          className={`${BUTTON} ${pick !== 'off' ? 'border-amber-500 bg-amber-50' : ''}`}
+          aria-pressed={pick !== 'off'}
+          onClick={() => setPick(pick === 'off' ? 'source' : 'off')}
+          data-testid="walk-pick"
+        >
           {pick === 'off' ? 'Pick on the canvas' : 'Stop picking'}
         </button>
         {run && (
@@ -182,7 +250,9 @@ export function WalkPanel({ active }: { active: boolean }) {
       )}
       {pick !== 'off' && (
         <p className="rounded bg-amber-50 px-2 py-1 text-amber-950" role="status" data-testid="walk-pick-prompt">
-          {pick === 'source' ? 'Click the resource that sends the packet.' : `From ${source}: click the resource to send it to.`}
+          {pick === 'source'
+            ? 'Click the resource that sends the packet.'
+            : `From ${source}: click the resource to send it to.`}
         </p>
       )}
       {pickNote && <p className="text-red-800">{pickNote}</p>}
@@ -197,7 +267,11 @@ export function WalkPanel({ active }: { active: boolean }) {
         </p>
       )}
       {run && 'roundTrip' in run && <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} />}
-      {!run && <p className="text-slate-500">Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).</p>}
+      {!run && (
+        <p className="text-slate-500">
+          Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).
+        </p>
+      )}
     </section>
   )
 }

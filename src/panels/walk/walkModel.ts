@@ -1,7 +1,15 @@
 // Pure helpers of the packet walk: what a hop lights on the canvas, rules and headers in plain words, and the
 // addresses a packet can be sent from and to. No React here, so tests read them directly.
+
+import {
+  type Disposition,
+  type Headers,
+  isDropped,
+  type OuterHeader,
+  type Rule,
+  type Trace,
+} from '../../../worker/engine/types'
 import type { Design } from '../../model'
-import { type Disposition, type Headers, type OuterHeader, type Rule, type Trace, isDropped } from '../../../worker/engine/types'
 import type { Highlight } from '../../store/uiStore'
 
 /** The canvas highlight at hop `index` of a trace: the path so far, the current hop in focus (red where it drops). */
@@ -26,7 +34,11 @@ export function outerText(o: OuterHeader): string {
 export function ruleText(rule: Rule): string {
   switch (rule.type) {
     case 'route': {
-      const origin = rule.system ? 'system route' : rule.replacesSystemRoute ? 'custom route that replaced the system route' : 'custom route'
+      const origin = rule.system
+        ? 'system route'
+        : rule.replacesSystemRoute
+          ? 'custom route that replaced the system route'
+          : 'custom route'
       return `Route table ${rule.routeTableId}${rule.systemTable ? ' (the VPC’s system table)' : ''}: ${rule.destinationCidrBlock} → ${rule.nextHopType} ${rule.nextHopId} (${origin})`
     }
     case 'securityGroup':
@@ -40,7 +52,12 @@ export function ruleText(rule: Rule): string {
         : `${rule.applianceId}'s policy rule ${rule.ruleIndex + 1}${rule.description ? ` (${rule.description})` : ''}: ${rule.action}`
     case 'gwlbHash': {
       const eligible = rule.candidates.filter((c) => c.healthy && c.membership === 'member').length
-      const how = { hash: 'hash', flowTable: 'flow table (already pinned)', rebalanced: 'rebalanced', allUnhealthy: 'no healthy appliance' }[rule.via]
+      const how = {
+        hash: 'hash',
+        flowTable: 'flow table (already pinned)',
+        rebalanced: 'rebalanced',
+        allUnhealthy: 'no healthy appliance',
+      }[rule.via]
       return `${rule.gwlbId} ${rule.scheduler} ${rule.symmetric ? 'symmetric ' : ''}hash, ${rule.crossZone ? 'across zones' : `zone ${rule.zoneId} only`}: ${eligible} of ${rule.candidates.length} appliances eligible, chose ${rule.chosen} by ${how}`
     }
     case 'eip':
@@ -90,7 +107,9 @@ export interface Endpoint {
 const SOURCE_KINDS = new Set(['ecs', 'internetHost', 'appliance'])
 
 export function sourcesOf(design: Design): Endpoint[] {
-  return design.resources.filter((r) => SOURCE_KINDS.has(r.kind)).map((r) => ({ id: r.id, label: `${r.name ?? r.id} (${r.id})` }))
+  return design.resources
+    .filter((r) => SOURCE_KINDS.has(r.kind))
+    .map((r) => ({ id: r.id, label: `${r.name ?? r.id} (${r.id})` }))
 }
 
 export interface Address {
@@ -107,11 +126,30 @@ export function addressesOf(design: Design): Address[] {
   for (const r of design.resources) {
     const name = r.name ?? r.id
     if (r.kind === 'ecs') {
-      out.push({ address: r.privateIpAddress, label: `${name}: ${r.privateIpAddress}`, resourceId: r.id, public: false })
-      if (r.publicIpAddress) out.push({ address: r.publicIpAddress, label: `${name}: ${r.publicIpAddress} (EIP)`, resourceId: r.id, public: true })
-    } else if (r.kind === 'internetHost') out.push({ address: r.ipAddress, label: `${name}: ${r.ipAddress}`, resourceId: r.id, public: true })
-    else if (r.kind === 'appliance') out.push({ address: r.privateIpAddress, label: `${name}: ${r.privateIpAddress}`, resourceId: r.id, public: false })
-    else if (r.kind === 'gwlbEndpoint') out.push({ address: r.ipAddress, label: `${name}: ${r.ipAddress}`, resourceId: r.id, public: false })
+      out.push({
+        address: r.privateIpAddress,
+        label: `${name}: ${r.privateIpAddress}`,
+        resourceId: r.id,
+        public: false,
+      })
+      if (r.publicIpAddress)
+        out.push({
+          address: r.publicIpAddress,
+          label: `${name}: ${r.publicIpAddress} (EIP)`,
+          resourceId: r.id,
+          public: true,
+        })
+    } else if (r.kind === 'internetHost')
+      out.push({ address: r.ipAddress, label: `${name}: ${r.ipAddress}`, resourceId: r.id, public: true })
+    else if (r.kind === 'appliance')
+      out.push({
+        address: r.privateIpAddress,
+        label: `${name}: ${r.privateIpAddress}`,
+        resourceId: r.id,
+        public: false,
+      })
+    else if (r.kind === 'gwlbEndpoint')
+      out.push({ address: r.ipAddress, label: `${name}: ${r.ipAddress}`, resourceId: r.id, public: false })
   }
   return out
 }
@@ -152,7 +190,8 @@ export function defaultDestination(design: Design, sourceId: string): string {
 
 /** Why a field of the walk's form is empty when the design offers nothing for it, in words that say what to add. */
 export function emptyHint(design: Design, sourceId: string): string | null {
-  if (!sourceId) return 'Nothing in this design can send a packet yet: add an internet host, an ECS instance or an appliance.'
+  if (!sourceId)
+    return 'Nothing in this design can send a packet yet: add an internet host, an ECS instance or an appliance.'
   const fromInternet = design.resources.find((r) => r.id === sourceId)?.kind === 'internetHost'
   return fromInternet
     ? `No ECS instance has an EIP, so nothing of this design is reachable from ${sourceId}: give an instance an EIP, or type an address.`

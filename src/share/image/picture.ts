@@ -72,11 +72,20 @@ interface Layout {
   legendAt: { x: number; y: number } | null
 }
 
-function layoutOf(content: { width: number; height: number }, legend: { width: number; height: number } | null, titleWidth: number): Layout {
+function layoutOf(
+  content: { width: number; height: number },
+  legend: { width: number; height: number } | null,
+  titleWidth: number,
+): Layout {
   const header = Math.max(TITLE_BLOCK, legend?.height ?? 0) + 2 * HEADER_PAD
   const headerWidth = HEADER_PAD + titleWidth + (legend ? HEADER_PAD * 2 + legend.width : 0) + HEADER_PAD
   const width = Math.max(content.width, headerWidth)
-  return { width, height: header + content.height, header, legendAt: legend ? { x: width - HEADER_PAD - legend.width, y: HEADER_PAD } : null }
+  return {
+    width,
+    height: header + content.height,
+    header,
+    legendAt: legend ? { x: width - HEADER_PAD - legend.width, y: HEADER_PAD } : null,
+  }
 }
 
 function measureTitle(title: string, subtitle: string): number {
@@ -92,8 +101,11 @@ function measureTitle(title: string, subtitle: string): number {
 export async function pictureAsPng(request: PictureRequest, design: Design): Promise<Uint8Array<ArrayBuffer>> {
   const options = contentOptions(request)
   const content = await toCanvas(request.viewport, { ...options, pixelRatio: PNG_PIXEL_RATIO })
-  const legend = request.legend ? await toCanvas(request.legend, { ...legendOptions(request.legend), pixelRatio: PNG_PIXEL_RATIO }) : null
-  const legendSize = request.legend && legend ? { width: request.legend.offsetWidth, height: request.legend.offsetHeight } : null
+  const legend = request.legend
+    ? await toCanvas(request.legend, { ...legendOptions(request.legend), pixelRatio: PNG_PIXEL_RATIO })
+    : null
+  const legendSize =
+    request.legend && legend ? { width: request.legend.offsetWidth, height: request.legend.offsetHeight } : null
   const layout = layoutOf(options, legendSize, measureTitle(request.title, request.subtitle))
 
   const out = document.createElement('canvas')
@@ -111,7 +123,8 @@ export async function pictureAsPng(request: PictureRequest, design: Design): Pro
   ctx.fillStyle = '#475569'
   ctx.font = SUBTITLE_FONT
   ctx.fillText(request.subtitle, HEADER_PAD, HEADER_PAD + 28)
-  if (legend && layout.legendAt && legendSize) ctx.drawImage(legend, layout.legendAt.x, layout.legendAt.y, legendSize.width, legendSize.height)
+  if (legend && layout.legendAt && legendSize)
+    ctx.drawImage(legend, layout.legendAt.x, layout.legendAt.y, legendSize.width, legendSize.height)
   ctx.strokeStyle = '#e2e8f0'
   ctx.beginPath()
   ctx.moveTo(0, layout.header - 0.5)
@@ -133,7 +146,8 @@ async function svgOf(node: HTMLElement, options: Parameters<typeof toSvg>[1]): P
   const text = decodeURIComponent(url.slice(url.indexOf(',') + 1))
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
   const root = doc.documentElement
-  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the SVG copy of the canvas could not be read back')
+  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length)
+    throw new Error('the SVG copy of the canvas could not be read back')
   return root as unknown as SVGSVGElement
 }
 
@@ -148,20 +162,49 @@ export async function pictureAsSvg(request: PictureRequest): Promise<string> {
   const options = contentOptions(request)
   const content = await svgOf(request.viewport, options)
   const legend = request.legend ? await svgOf(request.legend, legendOptions(request.legend)) : null
-  const legendSize = request.legend && legend ? { width: request.legend.offsetWidth, height: request.legend.offsetHeight } : null
+  const legendSize =
+    request.legend && legend ? { width: request.legend.offsetWidth, height: request.legend.offsetHeight } : null
   const layout = layoutOf(options, legendSize, measureTitle(request.title, request.subtitle))
 
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null)
   const root = doc.documentElement
-  for (const [k, v] of Object.entries({ width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}` })) root.setAttribute(k, String(v))
+  for (const [k, v] of Object.entries({
+    width: layout.width,
+    height: layout.height,
+    viewBox: `0 0 ${layout.width} ${layout.height}`,
+  }))
+    root.setAttribute(k, String(v))
   const title = svgElement(doc, 'title', {})
   title.textContent = request.title
   root.append(title, svgElement(doc, 'rect', { width: '100%', height: '100%', fill: BACKGROUND }))
-  const heading = svgElement(doc, 'text', { x: HEADER_PAD, y: HEADER_PAD + 18, 'font-family': 'ui-sans-serif, system-ui, Segoe UI, Roboto, Arial, sans-serif', 'font-size': 20, 'font-weight': 600, fill: '#0f172a' })
+  const heading = svgElement(doc, 'text', {
+    x: HEADER_PAD,
+    y: HEADER_PAD + 18,
+    'font-family': 'ui-sans-serif, system-ui, Segoe UI, Roboto, Arial, sans-serif',
+    'font-size': 20,
+    'font-weight': 600,
+    fill: '#0f172a',
+  })
   heading.textContent = request.title
-  const sub = svgElement(doc, 'text', { x: HEADER_PAD, y: HEADER_PAD + 40, 'font-family': 'ui-sans-serif, system-ui, Segoe UI, Roboto, Arial, sans-serif', 'font-size': 13, fill: '#475569' })
+  const sub = svgElement(doc, 'text', {
+    x: HEADER_PAD,
+    y: HEADER_PAD + 40,
+    'font-family': 'ui-sans-serif, system-ui, Segoe UI, Roboto, Arial, sans-serif',
+    'font-size': 13,
+    fill: '#475569',
+  })
   sub.textContent = request.subtitle
-  root.append(heading, sub, svgElement(doc, 'line', { x1: 0, x2: layout.width, y1: layout.header - 0.5, y2: layout.header - 0.5, stroke: '#e2e8f0' }))
+  root.append(
+    heading,
+    sub,
+    svgElement(doc, 'line', {
+      x1: 0,
+      x2: layout.width,
+      y1: layout.header - 0.5,
+      y2: layout.header - 0.5,
+      stroke: '#e2e8f0',
+    }),
+  )
   if (legend && layout.legendAt) {
     const placed = doc.importNode(legend, true) as Element
     placed.setAttribute('x', String(layout.legendAt.x))

@@ -1,8 +1,9 @@
 // What each leaf card says, as plain data: the same name, kind label, facts and pills as the canvas's
 // node components (src/canvas/nodes/leafNodes.tsx), which are React and read the stores, so they cannot
 // run here. The picture shows the design at rest: no simulated appliance state, no packet rates.
-import type { Design, Resource } from '../../model'
+
 import type { KIND_STYLE } from '../../canvas/glyphs'
+import type { Design, Resource } from '../../model'
 
 export type CardKind = keyof typeof KIND_STYLE
 export type Tone = 'ok' | 'warn' | 'bad' | 'info'
@@ -17,7 +18,13 @@ export interface Card {
   pills: { tone: Tone; text: string }[]
 }
 
-const STATUS_TONE = { Connected: 'ok', Disconnected: 'bad', Connecting: 'warn', Disconnecting: 'warn', Pending: 'warn' } as const
+const STATUS_TONE = {
+  Connected: 'ok',
+  Disconnected: 'bad',
+  Connecting: 'warn',
+  Disconnecting: 'warn',
+  Pending: 'warn',
+} as const
 const APPLIANCE_LABEL = { firewall: 'Firewall', ids: 'IDS', dpi: 'DPI', mirror: 'Traffic mirror' } as const
 const STATE_TONE = { running: 'ok', stopped: 'bad', hung: 'warn' } as const
 
@@ -39,24 +46,43 @@ export function cardOf(design: Design, r: Resource): Card | undefined {
       return { kind: r.kind, name, facts: badge ? { badge } : { text: '' }, pills: [] }
     }
     case 'gwlbEndpoint':
-      return { kind: r.kind, name, facts: { text: `${r.ipAddress} · ${r.zoneId}` }, pills: [{ tone: STATUS_TONE[r.connectionStatus], text: r.connectionStatus }] }
+      return {
+        kind: r.kind,
+        name,
+        facts: { text: `${r.ipAddress} · ${r.zoneId}` },
+        pills: [{ tone: STATUS_TONE[r.connectionStatus], text: r.connectionStatus }],
+      }
     case 'endpointService': {
       const zones = new Set(r.resources.map((x) => x.zoneId)).size
-      return { kind: r.kind, name, facts: { text: `${zones} zone${zones === 1 ? '' : 's'} · ${r.autoAcceptConnection ? 'auto-accept' : 'manual accept'}` }, pills: [] }
+      return {
+        kind: r.kind,
+        name,
+        facts: {
+          text: `${zones} zone${zones === 1 ? '' : 's'} · ${r.autoAcceptConnection ? 'auto-accept' : 'manual accept'}`,
+        },
+        pills: [],
+      }
     }
     case 'gwlb': {
       const g = r.serverGroup
       const facts = g
         ? `${g.scheduler} · ${g.servers.length} appliances · HC ${g.healthCheck.enabled ? `${g.healthCheck.protocol}:${g.healthCheck.port}` : 'off'}`
         : 'no server group'
-      return { kind: r.kind, name, facts: { text: facts }, pills: [r.listener ? { tone: 'info', text: 'GENEVE 6081' } : { tone: 'bad', text: 'no listener' }] }
+      return {
+        kind: r.kind,
+        name,
+        facts: { text: facts },
+        pills: [r.listener ? { tone: 'info', text: 'GENEVE 6081' } : { tone: 'bad', text: 'no listener' }],
+      }
     }
     case 'appliance':
       return {
         kind: r.kind,
         name,
         kindLabel: APPLIANCE_LABEL[r.applianceType],
-        facts: { text: `${r.privateIpAddress} · ${r.jumboFrames ? 'jumbo' : 'MTU 1500'}${r.stateful ? ' · stateful' : ''}` },
+        facts: {
+          text: `${r.privateIpAddress} · ${r.jumboFrames ? 'jumbo' : 'MTU 1500'}${r.stateful ? ' · stateful' : ''}`,
+        },
         pills: [{ tone: STATE_TONE[r.state], text: r.state }],
       }
     case 'ecs': {

@@ -2,12 +2,13 @@
 // (from toFlow, so the picture matches the app), drawn with plain SVG shapes and text instead of a copy of
 // the DOM. No DOM, no fonts or images fetched: it runs in Node for pipelines that keep designs in git.
 // Every user string goes through xmlEscape (see xml.ts); ids on elements are our own, never user text.
-import { type Design, type Resource, SIZES } from '../../model'
+
 import { KIND_STYLE, PATHS } from '../../canvas/glyphs'
 import { type CanvasEdge, type EdgeKind, toFlow } from '../../canvas/toFlow'
-import { type Card, type Tone, cardOf, routeBadge } from './cards'
+import { type Design, type Resource, SIZES } from '../../model'
+import { type Card, cardOf, routeBadge, type Tone } from './cards'
 import { type Point, type Side, smoothStepPath, smoothStepPoints } from './smoothStep'
-import { type Font, MONOSPACE, SANS, fitText, textWidth, wrapText } from './text'
+import { type Font, fitText, MONOSPACE, SANS, textWidth, wrapText } from './text'
 import { el, num } from './xml'
 
 /** A linter finding, as worker/lint reports it: badged on its first resource, as on the canvas. */
@@ -57,7 +58,14 @@ const TARGET_AT = 0.25
 const HANDLE_OUTSET = 1.5
 
 /** Text at a baseline; the font's size, weight and family become attributes. */
-function text(x: number, y: number, content: string, font: Font, fill: string, extra: Record<string, string | number> = {}): string {
+function text(
+  x: number,
+  y: number,
+  content: string,
+  font: Font,
+  fill: string,
+  extra: Record<string, string | number> = {},
+): string {
   return el(
     'text',
     {
@@ -155,9 +163,20 @@ function drawnEdge(edge: CanvasEdge, boxes: Map<string, Box>): DrawnEdge | undef
   const data = edge.data
   const broken = kind === 'privateLink' && data?.status !== 'Connected'
   if (!data?.label) return { edge, kind, points, broken }
-  const at = data.labelAt === 'source' ? near(source, sourceSide, data.labelOffset ?? 34) : data.labelAt === 'target' ? near(target, targetSide, data.labelOffset ?? 22) : center
+  const at =
+    data.labelAt === 'source'
+      ? near(source, sourceSide, data.labelOffset ?? 34)
+      : data.labelAt === 'target'
+        ? near(target, targetSide, data.labelOffset ?? 22)
+        : center
   const width = textWidth(data.label, LABEL_FONT) + 10
-  return { edge, kind, points, broken, label: { text: data.label, box: { x: at.x - width / 2, y: at.y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT } } }
+  return {
+    edge,
+    kind,
+    points,
+    broken,
+    label: { text: data.label, box: { x: at.x - width / 2, y: at.y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT } },
+  }
 }
 
 // ── containers ───────────────────────────────────────────────────────────────────────────────────────
@@ -173,7 +192,12 @@ interface Container {
 }
 
 /** Text halo in the colour behind it: the container fills as they come out over white. */
-const halo = (colour: string) => ({ stroke: colour, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' })
+const halo = (colour: string) => ({
+  stroke: colour,
+  'stroke-width': 3,
+  'stroke-linejoin': 'round',
+  'paint-order': 'stroke',
+})
 const VPC_FILL = '#f9fbff'
 const ZONE_FILL = '#fcfdff'
 const VSWITCH_FILL = '#f3fdfb'
@@ -185,7 +209,13 @@ function titleRoom(box: Box, cards: Box[]): number {
   return Math.min(box.x + box.width - 18, ...ahead) - left
 }
 
-function vpcSvg(design: Design, r: Extract<Resource, { kind: 'vpc' }>, box: Box, cards: Box[], badge: string): Container {
+function vpcSvg(
+  design: Design,
+  r: Extract<Resource, { kind: 'vpc' }>,
+  box: Box,
+  cards: Box[],
+  badge: string,
+): Container {
   const name = r.name ?? r.id
   const account = design.accounts.find((a) => a.id === r.accountId)?.name ?? r.accountId
   const room = titleRoom(box, cards)
@@ -197,10 +227,23 @@ function vpcSvg(design: Design, r: Extract<Resource, { kind: 'vpc' }>, box: Box,
       'g',
       { 'data-resource-id': r.id, 'data-kind': 'vpc' },
       title(`VPC ${name}: ${sub.slice(4)}`) +
-        el('rect', { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2, rx: 11, fill: '#eff6ff', 'fill-opacity': 0.4, stroke: '#60a5fa', 'stroke-width': 2 }),
+        el('rect', {
+          x: box.x + 1,
+          y: box.y + 1,
+          width: box.width - 2,
+          height: box.height - 2,
+          rx: 11,
+          fill: '#eff6ff',
+          'fill-opacity': 0.4,
+          stroke: '#60a5fa',
+          'stroke-width': 2,
+        }),
     ),
     caption:
-      text(box.x + 18, box.y + 27, fitText(name, room, nameFont), nameFont, '#1e3a8a', { 'font-weight': 700, ...halo(VPC_FILL) }) +
+      text(box.x + 18, box.y + 27, fitText(name, room, nameFont), nameFont, '#1e3a8a', {
+        'font-weight': 700,
+        ...halo(VPC_FILL),
+      }) +
       text(box.x + 18, box.y + 42, fitText(sub, room, subFont), subFont, '#1e40af', halo(VPC_FILL)) +
       badge,
   }
@@ -214,9 +257,26 @@ function zoneSvg(zoneId: string, box: Box): Container {
       'g',
       { 'data-kind': 'zone' },
       title(`Zone ${zoneId}`) +
-        el('rect', { x: box.x + 0.5, y: box.y + 0.5, width: box.width - 1, height: box.height - 1, rx: 8, fill: '#ffffff', 'fill-opacity': 0.5, stroke: '#94a3b8', 'stroke-dasharray': '4 3' }),
+        el('rect', {
+          x: box.x + 0.5,
+          y: box.y + 0.5,
+          width: box.width - 1,
+          height: box.height - 1,
+          rx: 8,
+          fill: '#ffffff',
+          'fill-opacity': 0.5,
+          stroke: '#94a3b8',
+          'stroke-dasharray': '4 3',
+        }),
     ),
-    caption: text(box.x + 13, box.y + box.height - 12, fitText(`ZONE ${zoneId.toUpperCase()}`, box.width - 26, ZONE_FONT), ZONE_FONT, '#64748b', halo(ZONE_FILL)),
+    caption: text(
+      box.x + 13,
+      box.y + box.height - 12,
+      fitText(`ZONE ${zoneId.toUpperCase()}`, box.width - 26, ZONE_FONT),
+      ZONE_FONT,
+      '#64748b',
+      halo(ZONE_FILL),
+    ),
   }
 }
 
@@ -230,7 +290,15 @@ function badgeBox(x: number, centreY: number, label: string, system: boolean, ti
     'g',
     {},
     title(tip) +
-      el('rect', { x: x + 0.5, y: centreY - height / 2 + 0.5, width: width - 1, height: height - 1, rx: 3, fill: '#ffffff', stroke: system ? '#cbd5e1' : '#94a3b8' }) +
+      el('rect', {
+        x: x + 0.5,
+        y: centreY - height / 2 + 0.5,
+        width: width - 1,
+        height: height - 1,
+        rx: 3,
+        fill: '#ffffff',
+        stroke: system ? '#cbd5e1' : '#94a3b8',
+      }) +
       text(x + pad + 1, centreY + 3.5, label, font, system ? '#64748b' : '#334155'),
   )
 }
@@ -254,13 +322,29 @@ function vswitchSvg(design: Design, r: Extract<Resource, { kind: 'vswitch' }>, b
   const rowCentre = bottom - 15.5
   const cidrWidth = textWidth(r.cidrBlock, cidrFont)
   const routes = routeBadge(design, r.routeTableId, true) ?? ''
-  const table = badgeBox(left + cidrWidth + 6, rowCentre, routes, !r.routeTableId, routeTableTip(design, r.routeTableId))
+  const table = badgeBox(
+    left + cidrWidth + 6,
+    rowCentre,
+    routes,
+    !r.routeTableId,
+    routeTableTip(design, r.routeTableId),
+  )
   return {
     shape: el(
       'g',
       { 'data-resource-id': r.id, 'data-kind': 'vswitch' },
       title(`vSwitch ${name}: ${r.cidrBlock}, zone ${r.zoneId}`) +
-        el('rect', { x: box.x + 0.75, y: box.y + 0.75, width: box.width - 1.5, height: box.height - 1.5, rx: 6, fill: '#f0fdfa', 'fill-opacity': 0.7, stroke: '#5eead4', 'stroke-width': 1.5 }),
+        el('rect', {
+          x: box.x + 0.75,
+          y: box.y + 0.75,
+          width: box.width - 1.5,
+          height: box.height - 1.5,
+          rx: 6,
+          fill: '#f0fdfa',
+          'fill-opacity': 0.7,
+          stroke: '#5eead4',
+          'stroke-width': 1.5,
+        }),
     ),
     caption:
       // the caption keeps to 70% of the width: edges leave resources at 75%, down past it
@@ -284,7 +368,8 @@ function cardSvg(design: Design, r: Resource, card: Card, box: Box, badge: strin
   const right = box.x + box.width - 11.5
   const room = right - left
   // a picture has no hover: a long name gets a smaller size before it is cut
-  const nameSize = NAME_SIZES.find((size) => textWidth(card.name, { size, bold: true }) <= room) ?? NAME_SIZES[NAME_SIZES.length - 1]
+  const nameSize =
+    NAME_SIZES.find((size) => textWidth(card.name, { size, bold: true }) <= room) ?? NAME_SIZES[NAME_SIZES.length - 1]
   const nameFont: Font = { size: nameSize, bold: true }
 
   let pills = ''
@@ -292,7 +377,9 @@ function cardSvg(design: Design, r: Resource, card: Card, box: Box, badge: strin
   for (const pill of [...card.pills].reverse()) {
     const width = textWidth(pill.text, PILL_FONT) + 8
     pillsLeft -= width
-    pills += el('rect', { x: pillsLeft, y: box.y + 26, width, height: 14, rx: 3, fill: TONES[pill.tone].fill }) + text(pillsLeft + 4, box.y + 36.5, pill.text, PILL_FONT, TONES[pill.tone].text)
+    pills +=
+      el('rect', { x: pillsLeft, y: box.y + 26, width, height: 14, rx: 3, fill: TONES[pill.tone].fill }) +
+      text(pillsLeft + 4, box.y + 36.5, pill.text, PILL_FONT, TONES[pill.tone].text)
     pillsLeft -= 2
   }
   const kindLabel = (card.kindLabel ?? style.label).toUpperCase()
@@ -310,8 +397,19 @@ function cardSvg(design: Design, r: Resource, card: Card, box: Box, badge: strin
   return el(
     'g',
     { 'data-resource-id': r.id, 'data-kind': card.kind },
-    title(`${card.kindLabel ?? style.label} ${card.name}${'text' in card.facts && card.facts.text ? `: ${card.facts.text}` : ''}${card.pills.length ? ` (${card.pills.map((p) => p.text).join(', ')})` : ''}`) +
-      el('rect', { x: box.x + 0.75, y: box.y + 0.75, width: box.width - 1.5, height: box.height - 1.5, rx: 8, fill: style.tint, stroke: style.colour, 'stroke-width': 1.5 }) +
+    title(
+      `${card.kindLabel ?? style.label} ${card.name}${'text' in card.facts && card.facts.text ? `: ${card.facts.text}` : ''}${card.pills.length ? ` (${card.pills.map((p) => p.text).join(', ')})` : ''}`,
+    ) +
+      el('rect', {
+        x: box.x + 0.75,
+        y: box.y + 0.75,
+        width: box.width - 1.5,
+        height: box.height - 1.5,
+        rx: 8,
+        fill: style.tint,
+        stroke: style.colour,
+        'stroke-width': 1.5,
+      }) +
       el('path', {
         d: PATHS[card.kind],
         transform: `translate(${num(box.x + 11.5)} ${num(box.y + 11.5)}) scale(${num(glyphScale)})`,
@@ -343,7 +441,14 @@ function problemBadge(problems: readonly ProblemMark[] | undefined, box: Box): s
     'g',
     { 'data-problems': problems.length },
     title(problems.map((p) => `${p.code} ${p.message}`).join('\n')) +
-      el('rect', { x: cx - width / 2, y: cy - 10, width, height: 20, rx: 10, fill: problems.some((p) => p.severity === 'error') ? '#dc2626' : '#f59e0b' }) +
+      el('rect', {
+        x: cx - width / 2,
+        y: cy - 10,
+        width,
+        height: 20,
+        rx: 10,
+        fill: problems.some((p) => p.severity === 'error') ? '#dc2626' : '#f59e0b',
+      }) +
       text(cx, cy + 3.5, label, font, '#ffffff', { 'text-anchor': 'middle', 'font-weight': 700 }),
   )
 }
@@ -367,7 +472,12 @@ function edgeTitle(e: DrawnEdge, nameOf: (id: string) => string): string {
 }
 
 /** Which way a line runs into its target: into the node, away from the side it enters by. */
-const INWARD: Record<Side, Point> = { top: { x: 0, y: 1 }, bottom: { x: 0, y: -1 }, left: { x: 1, y: 0 }, right: { x: -1, y: 0 } }
+const INWARD: Record<Side, Point> = {
+  top: { x: 0, y: 1 },
+  bottom: { x: 0, y: -1 },
+  left: { x: 1, y: 0 },
+  right: { x: -1, y: 0 },
+}
 
 /**
  * React Flow's ArrowClosed marker (16 × 16 in a 20-unit box, scaled by the line width), drawn as a shape at
@@ -379,8 +489,15 @@ function arrowhead(e: DrawnEdge, colour: string): string {
   const d = INWARD[sideOf(e.edge.targetHandle)]
   const unit = (16 / 20) * LOOK[e.kind].width
   // the marker's polyline -5,-4 0,0 -5,4 with its 1-unit stroke, turned to the line's direction
-  const at = (along: number, across: number) => `${num(tip.x + (d.x * along - d.y * across) * unit)},${num(tip.y + (d.y * along + d.x * across) * unit)}`
-  return el('polygon', { points: `${at(-5, -4)} ${at(0, 0)} ${at(-5, 4)}`, fill: colour, stroke: colour, 'stroke-width': unit, 'stroke-linejoin': 'round' })
+  const at = (along: number, across: number) =>
+    `${num(tip.x + (d.x * along - d.y * across) * unit)},${num(tip.y + (d.y * along + d.x * across) * unit)}`
+  return el('polygon', {
+    points: `${at(-5, -4)} ${at(0, 0)} ${at(-5, 4)}`,
+    fill: colour,
+    stroke: colour,
+    'stroke-width': unit,
+    'stroke-linejoin': 'round',
+  })
 }
 
 function edgeLabelSvg(e: DrawnEdge): string {
@@ -388,8 +505,15 @@ function edgeLabelSvg(e: DrawnEdge): string {
   const { box } = e.label
   const colour = e.broken ? BROKEN.text : LOOK[e.kind].stroke
   return (
-    el('rect', { x: box.x + 0.5, y: box.y + 0.5, width: box.width - 1, height: box.height - 1, rx: 4, fill: '#ffffff', stroke: e.broken ? BROKEN.stroke : LOOK[e.kind].stroke }) +
-    text(box.x + box.width / 2, box.y + 12.5, e.label.text, LABEL_FONT, colour, { 'text-anchor': 'middle' })
+    el('rect', {
+      x: box.x + 0.5,
+      y: box.y + 0.5,
+      width: box.width - 1,
+      height: box.height - 1,
+      rx: 4,
+      fill: '#ffffff',
+      stroke: e.broken ? BROKEN.stroke : LOOK[e.kind].stroke,
+    }) + text(box.x + box.width / 2, box.y + 12.5, e.label.text, LABEL_FONT, colour, { 'text-anchor': 'middle' })
   )
 }
 
@@ -408,13 +532,31 @@ function legendSvg(x: number, y: number, size: { width: number; height: number }
   const rows = LEGEND_KINDS.map((k, i) => {
     const cy = y + 6 + LEGEND_ROW * (i + 1) + LEGEND_ROW / 2
     const look = LOOK[k]
-    return el('line', { x1: x + 10, x2: x + 38, y1: cy, y2: cy, stroke: look.stroke, 'stroke-width': look.width, 'stroke-dasharray': look.dash }) + text(x + 46, cy + 4, look.legend, LEGEND_FONT, '#334155')
+    return (
+      el('line', {
+        x1: x + 10,
+        x2: x + 38,
+        y1: cy,
+        y2: cy,
+        stroke: look.stroke,
+        'stroke-width': look.width,
+        'stroke-dasharray': look.dash,
+      }) + text(x + 46, cy + 4, look.legend, LEGEND_FONT, '#334155')
+    )
   })
   return el(
     'g',
     { 'data-kind': 'legend' },
     title('Legend: what each line means') +
-      el('rect', { x: x + 0.5, y: y + 0.5, width: size.width - 1, height: size.height - 1, rx: 6, fill: '#ffffff', stroke: '#e2e8f0' }) +
+      el('rect', {
+        x: x + 0.5,
+        y: y + 0.5,
+        width: size.width - 1,
+        height: size.height - 1,
+        rx: 6,
+        fill: '#ffffff',
+        stroke: '#e2e8f0',
+      }) +
       text(x + 10, y + 6 + 12, 'Legend', { size: 11, bold: true }, '#64748b') +
       rows.join(''),
   )
@@ -448,7 +590,9 @@ export function renderDesignSvg(design: Design, options: SvgOptions = {}): strin
 
   const containers: Container[] = []
   const cards: string[] = []
-  const cardBoxes = nodes.flatMap((n) => (n.type !== 'vpc' && n.type !== 'zone' && n.type !== 'vswitch' ? [boxes.get(n.id) as Box] : []))
+  const cardBoxes = nodes.flatMap((n) =>
+    n.type !== 'vpc' && n.type !== 'zone' && n.type !== 'vswitch' ? [boxes.get(n.id) as Box] : [],
+  )
   for (const n of nodes) {
     const box = boxes.get(n.id) as Box
     const badge = problemBadge(problemsOn.get(n.id), box)
@@ -489,7 +633,10 @@ export function renderDesignSvg(design: Design, options: SvgOptions = {}): strin
 
   const content = union([
     ...boxes.values(),
-    ...drawn.flatMap((e) => [...e.points.map((p) => ({ ...p, width: 0, height: 0 })), ...(e.label ? [e.label.box] : [])]),
+    ...drawn.flatMap((e) => [
+      ...e.points.map((p) => ({ ...p, width: 0, height: 0 })),
+      ...(e.label ? [e.label.box] : []),
+    ]),
     // problem badges stand out of their node's top-right corner
     ...[...problemsOn.keys()].flatMap((id) => {
       const b = boxes.get(id)
@@ -521,7 +668,11 @@ export function renderDesignSvg(design: Design, options: SvgOptions = {}): strin
     el(
       'g',
       { transform: `translate(${num(dx)} ${num(dy)})` },
-      containers.map((c) => c.shape).join('') + lines.join('') + containers.map((c) => c.caption).join('') + cards.join('') + labels,
+      containers.map((c) => c.shape).join('') +
+        lines.join('') +
+        containers.map((c) => c.caption).join('') +
+        cards.join('') +
+        labels,
     )
 
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el(

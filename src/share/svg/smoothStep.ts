@@ -30,16 +30,22 @@ const OFFSET = 20
 const STEP_POSITION = 0.5
 
 const isBetween = (a: Point, b: Point, c: Point) =>
-  (a.x === b.x && b.x === c.x && (b.y - a.y) * (c.y - b.y) >= 0) || (a.y === b.y && b.y === c.y && (b.x - a.x) * (c.x - b.x) >= 0)
+  (a.x === b.x && b.x === c.x && (b.y - a.y) * (c.y - b.y) >= 0) ||
+  (a.y === b.y && b.y === c.y && (b.x - a.x) * (c.x - b.x) >= 0)
 
 /** The corner points of the path, source and target included, and React Flow's label centre. */
-export function smoothStepPoints({ source, sourceSide, target, targetSide, centerY: fixedY }: SmoothStepInput): { points: Point[]; center: Point } {
+export function smoothStepPoints({ source, sourceSide, target, targetSide, centerY: fixedY }: SmoothStepInput): {
+  points: Point[]
+  center: Point
+} {
   const sourceDir = DIRECTION[sourceSide]
   const targetDir = DIRECTION[targetSide]
   const sourceGapped = { x: source.x + sourceDir.x * OFFSET, y: source.y + sourceDir.y * OFFSET }
   const targetGapped = { x: target.x + targetDir.x * OFFSET, y: target.y + targetDir.y * OFFSET }
   const horizontalSource = sourceSide === 'left' || sourceSide === 'right'
-  const dir = horizontalSource ? { x: sourceGapped.x < targetGapped.x ? 1 : -1, y: 0 } : { x: 0, y: sourceGapped.y < targetGapped.y ? 1 : -1 }
+  const dir = horizontalSource
+    ? { x: sourceGapped.x < targetGapped.x ? 1 : -1, y: 0 }
+    : { x: 0, y: sourceGapped.y < targetGapped.y ? 1 : -1 }
   const axis = dir.x !== 0 ? 'x' : 'y'
   const currDir = dir[axis]
   let points: Point[]
@@ -49,8 +55,15 @@ export function smoothStepPoints({ source, sourceSide, target, targetSide, cente
 
   if (sourceDir[axis] * targetDir[axis] === -1) {
     // opposite sides: one step in the middle
-    const centerX = axis === 'x' ? sourceGapped.x + (targetGapped.x - sourceGapped.x) * STEP_POSITION : (sourceGapped.x + targetGapped.x) / 2
-    const centerY = fixedY ?? (axis === 'x' ? (sourceGapped.y + targetGapped.y) / 2 : sourceGapped.y + (targetGapped.y - sourceGapped.y) * STEP_POSITION)
+    const centerX =
+      axis === 'x'
+        ? sourceGapped.x + (targetGapped.x - sourceGapped.x) * STEP_POSITION
+        : (sourceGapped.x + targetGapped.x) / 2
+    const centerY =
+      fixedY ??
+      (axis === 'x'
+        ? (sourceGapped.y + targetGapped.y) / 2
+        : sourceGapped.y + (targetGapped.y - sourceGapped.y) * STEP_POSITION)
     center = { x: centerX, y: centerY }
     const verticalSplit = [
       { x: centerX, y: sourceGapped.y },
@@ -60,7 +73,14 @@ export function smoothStepPoints({ source, sourceSide, target, targetSide, cente
       { x: sourceGapped.x, y: centerY },
       { x: targetGapped.x, y: centerY },
     ]
-    points = sourceDir[axis] === currDir ? (axis === 'x' ? verticalSplit : horizontalSplit) : axis === 'x' ? horizontalSplit : verticalSplit
+    points =
+      sourceDir[axis] === currDir
+        ? axis === 'x'
+          ? verticalSplit
+          : horizontalSplit
+        : axis === 'x'
+          ? horizontalSplit
+          : verticalSplit
   } else {
     const sourceTarget = [{ x: sourceGapped.x, y: targetGapped.y }]
     const targetSource = [{ x: targetGapped.x, y: sourceGapped.y }]
@@ -71,7 +91,8 @@ export function smoothStepPoints({ source, sourceSide, target, targetSide, cente
       // same sides closer than the offset: shift a gap point so the path does not fold over itself
       if (diff <= OFFSET) {
         const gapOffset = Math.min(OFFSET - 1, OFFSET - diff)
-        if (sourceDir[axis] === currDir) sourceGapOffset[axis] = (sourceGapped[axis] > source[axis] ? -1 : 1) * gapOffset
+        if (sourceDir[axis] === currDir)
+          sourceGapOffset[axis] = (sourceGapped[axis] > source[axis] ? -1 : 1) * gapOffset
         else targetGapOffset[axis] = (targetGapped[axis] > target[axis] ? -1 : 1) * gapOffset
       }
     } else {
@@ -80,7 +101,9 @@ export function smoothStepPoints({ source, sourceSide, target, targetSide, cente
       const isSameDir = sourceDir[axis] === targetDir[other]
       const sourceGt = sourceGapped[other] > targetGapped[other]
       const sourceLt = sourceGapped[other] < targetGapped[other]
-      const flip = (sourceDir[axis] === 1 && ((!isSameDir && sourceGt) || (isSameDir && sourceLt))) || (sourceDir[axis] !== 1 && ((!isSameDir && sourceLt) || (isSameDir && sourceGt)))
+      const flip =
+        (sourceDir[axis] === 1 && ((!isSameDir && sourceGt) || (isSameDir && sourceLt))) ||
+        (sourceDir[axis] !== 1 && ((!isSameDir && sourceLt) || (isSameDir && sourceGt)))
       if (flip) points = axis === 'x' ? sourceTarget : targetSource
     }
     const s = { x: sourceGapped.x + sourceGapOffset.x, y: sourceGapped.y + sourceGapOffset.y }

@@ -6,14 +6,16 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
 
 /** Text safe as element content or inside a double- or single-quoted attribute. */
 export function xmlEscape(text: string): string {
-  return text
-    .replace(NOT_XML_CHAR, '\ufffd')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    // `]]>` may not appear in content; escaping every `>` rules it out
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
+  return (
+    text
+      .replace(NOT_XML_CHAR, '\ufffd')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      // `]]>` may not appear in content; escaping every `>` rules it out
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  )
 }
 
 type AttrValue = string | number | undefined

@@ -3,4 +3,8 @@
 import { build } from 'vite'
 
 const [outDir, input] = process.argv.slice(2)
-await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false, ...(input ? { rollupOptions: { input } } : {}) } })
+await build({
+  configFile: 'vite.config.ts',
+  logLevel: 'error',
+  build: { outDir, emptyOutDir: true, sourcemap: false, ...(input ? { rollupOptions: { input } } : {}) },
+})

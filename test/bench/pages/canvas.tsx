@@ -1,7 +1,7 @@
 // The canvas bench page (npm run bench builds it): ?mode=app renders the whole app on the 2,001-resource
 // design; ?mode=bare renders React Flow's stress graph (default nodes in a grid, a line from each node to
 // the next) with as many nodes and edges as the app draws. test/bench/canvas.ts drives both in one Chromium.
-import { type Edge, type Node, type NodeChange, ReactFlow, ReactFlowProvider, applyNodeChanges } from '@xyflow/react'
+import { applyNodeChanges, type Edge, type Node, type NodeChange, ReactFlow, ReactFlowProvider } from '@xyflow/react'
 import { StrictMode, useCallback, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from '../../../src/app/App'
@@ -26,7 +26,11 @@ function stressGraph(count: number, edgeCount: number): { nodes: Node[]; edges: 
     position: { x: (i % perRow) * 200, y: Math.floor(i / perRow) * 100 },
     data: { label: `Node ${i}` },
   }))
-  const edges: Edge[] = Array.from({ length: Math.min(edgeCount, count - 1) }, (_, i) => ({ id: `e-${i}`, source: `stress-${i}`, target: `stress-${i + 1}` }))
+  const edges: Edge[] = Array.from({ length: Math.min(edgeCount, count - 1) }, (_, i) => ({
+    id: `e-${i}`,
+    source: `stress-${i}`,
+    target: `stress-${i + 1}`,
+  }))
   return { nodes, edges }
 }
 

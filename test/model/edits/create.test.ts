@@ -22,11 +22,16 @@ describe('creating resources from the palette', () => {
     expect(made).toMatchObject({ kind: 'vswitch', vpcId: vpc.id, zoneId: 'cn-hangzhou-i', cidrBlock: '10.0.1.0/24' })
     const first = mustLoad(createResource(d, 'ecs', dropTargetOf(d, vsw.id)))
     const second = mustLoad(createResource(first.design, 'appliance', dropTargetOf(first.design, first.id)))
-    const addresses = second.design.resources.flatMap((r) => (r.kind === 'ecs' || r.kind === 'appliance' ? [r.privateIpAddress] : []))
+    const addresses = second.design.resources.flatMap((r) =>
+      r.kind === 'ecs' || r.kind === 'appliance' ? [r.privateIpAddress] : [],
+    )
     // .0 is reserved by the vSwitch; dropping on an instance places into its vSwitch
     expect(addresses).toEqual(['10.0.1.1', '10.0.1.2'])
     const another = mustLoad(createResource(second.design, 'vswitch', dropTargetOf(second.design, vpc.id)))
-    expect(another.design.resources.find((r) => r.id === another.id)).toMatchObject({ cidrBlock: '10.0.2.0/24', zoneId: 'cn-hangzhou-h' })
+    expect(another.design.resources.find((r) => r.id === another.id)).toMatchObject({
+      cidrBlock: '10.0.2.0/24',
+      zoneId: 'cn-hangzhou-h',
+    })
   })
 
   it('refuses illegal drops with a reason', () => {
@@ -48,29 +53,48 @@ describe('creating resources from the palette', () => {
     expect(!again.ok && again.message).toContain('one per zone')
     // a vSwitch of a zone the service does not offer
     const withZone = { ...d, zones: [...d.zones, 'cn-hangzhou-i'] }
-    const vsw = mustLoad(createResource(withZone, 'vswitch', { kind: 'zone', vpcId: 'vpc-service', zoneId: 'cn-hangzhou-i' }))
+    const vsw = mustLoad(
+      createResource(withZone, 'vswitch', { kind: 'zone', vpcId: 'vpc-service', zoneId: 'cn-hangzhou-i' }),
+    )
     const offZone = createResource(vsw.design, 'gwlbEndpoint', dropTargetOf(vsw.design, vsw.id))
     expect(!offZone.ok && offZone.message).toContain('No endpoint service offers zone cn-hangzhou-i')
     // whitelist without the consumer: the connection may not be requested
     const noWhitelist = {
       ...d,
-      resources: d.resources.filter((r) => r.kind !== 'gwlbEndpoint').map((r) => (r.kind === 'endpointService' ? { ...r, whitelist: [] } : r)),
+      resources: d.resources
+        .filter((r) => r.kind !== 'gwlbEndpoint')
+        .map((r) => (r.kind === 'endpointService' ? { ...r, whitelist: [] } : r)),
     }
     const refused = createResource(noWhitelist, 'gwlbEndpoint', dropTargetOf(noWhitelist, 'vsw-gwlbe-h'))
     expect(!refused.ok && refused.message).toContain('whitelist')
     // admitted without auto-accept: waits in Disconnected for the provider
-    const admitted = { ...noWhitelist, resources: noWhitelist.resources.map((r) => (r.kind === 'endpointService' ? { ...r, whitelist: ['*'] } : r)) }
+    const admitted = {
+      ...noWhitelist,
+      resources: noWhitelist.resources.map((r) => (r.kind === 'endpointService' ? { ...r, whitelist: ['*'] } : r)),
+    }
     const waiting = mustLoad(createResource(admitted, 'gwlbEndpoint', dropTargetOf(admitted, 'vsw-gwlbe-h')))
-    expect(waiting.design.resources.find((r) => r.id === waiting.id)).toMatchObject({ connectionStatus: 'Disconnected', zoneId: 'cn-hangzhou-h' })
+    expect(waiting.design.resources.find((r) => r.id === waiting.id)).toMatchObject({
+      connectionStatus: 'Disconnected',
+      zoneId: 'cn-hangzhou-h',
+    })
   })
 
   it('gives a new GWLB a mapping per zone, the seed’s recommended settings and the VPC’s appliances', () => {
     const d = loadExample('two-zones')
-    const without = { ...d, resources: d.resources.filter((r) => r.kind !== 'gwlb' && r.kind !== 'endpointService' && r.kind !== 'gwlbEndpoint') }
+    const without = {
+      ...d,
+      resources: d.resources.filter(
+        (r) => r.kind !== 'gwlb' && r.kind !== 'endpointService' && r.kind !== 'gwlbEndpoint',
+      ),
+    }
     const made = mustLoad(createResource(without, 'gwlb', dropTargetOf(without, 'vpc-security')))
     const g = made.design.resources.find((r) => r.id === made.id)
     expect(g?.kind === 'gwlb' && g.zoneMappings.map((m) => m.zoneId)).toEqual(['cn-hangzhou-h', 'cn-hangzhou-i'])
-    expect(g?.kind === 'gwlb' && g.serverGroup).toMatchObject({ serverFailoverMode: 'Rebalance', connectionDrain: { enabled: true }, healthCheck: { enabled: true } })
+    expect(g?.kind === 'gwlb' && g.serverGroup).toMatchObject({
+      serverFailoverMode: 'Rebalance',
+      connectionDrain: { enabled: true },
+      healthCheck: { enabled: true },
+    })
     expect(g?.kind === 'gwlb' && g.serverGroup?.servers).toEqual(['fw-h1', 'fw-h2', 'fw-i1', 'fw-i2'])
   })
 })
@@ -91,7 +115,11 @@ describe('where a new resource is drawn', () => {
     expect(mine.x + mine.width).toBeLessThanOrEqual(vswitch.width)
     expect(mine.y + mine.height).toBeLessThanOrEqual(vswitch.height)
     const web = box('ecs-web-1')
-    const overlap = mine.x < web.x + web.width && web.x < mine.x + mine.width && mine.y < web.y + web.height && web.y < mine.y + mine.height
+    const overlap =
+      mine.x < web.x + web.width &&
+      web.x < mine.x + mine.width &&
+      mine.y < web.y + web.height &&
+      web.y < mine.y + mine.height
     expect(overlap).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Design, SIZES, drawnParentOf, parse, withDefaultLayout, zoneKey } from '../../../src/model'
+import { type Design, drawnParentOf, parse, SIZES, withDefaultLayout, zoneKey } from '../../../src/model'
 import { createResource } from '../../../src/model/edits/create'
 import { duplicateResources, pasteResources, subtreeOf } from '../../../src/model/edits/duplicate'
 import { lint } from '../../../worker/lint'
@@ -11,7 +11,12 @@ describe('copy, paste and duplicate', () => {
     const r = duplicateResources(d, ['ecs-web-1'])
     if (!r.ok) throw new Error(r.message)
     const copy = r.design.resources.find((x) => x.id === r.ids[0])
-    expect(copy).toMatchObject({ kind: 'ecs', vswitchId: 'vsw-app-h', privateIpAddress: '10.0.1.1', name: 'Web server 1 (copy)' })
+    expect(copy).toMatchObject({
+      kind: 'ecs',
+      vswitchId: 'vsw-app-h',
+      privateIpAddress: '10.0.1.1',
+      name: 'Web server 1 (copy)',
+    })
     expect(copy?.kind === 'ecs' && copy.publicIpAddress).toBeUndefined()
   })
 
@@ -25,7 +30,12 @@ describe('copy, paste and duplicate', () => {
     const fw = r.design.resources.find((x) => x.id === 'fw-h1-copy')
     expect(fw).toMatchObject({ privateIpAddress: '172.16.1.11', vswitchId: 'vsw-security-h-copy' })
     const g = r.design.resources.find((x) => x.id === 'gwlb-inspection-copy')
-    expect(g?.kind === 'gwlb' && g.serverGroup?.servers).toEqual(['fw-h1-copy', 'fw-h2-copy', 'fw-i1-copy', 'fw-i2-copy'])
+    expect(g?.kind === 'gwlb' && g.serverGroup?.servers).toEqual([
+      'fw-h1-copy',
+      'fw-h2-copy',
+      'fw-i1-copy',
+      'fw-i2-copy',
+    ])
   })
 
   it('a GWLB copied alone takes a fresh address in each zone it maps, and its copy loads', () => {
@@ -50,12 +60,20 @@ describe('copy, paste and duplicate', () => {
   it('refuses a second GWLBe in a zone, with the message a drop from the palette gives', () => {
     const d = loadExample('two-zones')
     const dropped = createResource(d, 'gwlbEndpoint', { kind: 'vswitch', vswitchId: 'vsw-gwlbe-h' })
-    expect(!dropped.ok && dropped.message).toBe('VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.')
+    expect(!dropped.ok && dropped.message).toBe(
+      'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.',
+    )
     const duplicated = duplicateResources(d, ['gwlbe-h'])
-    expect(duplicated).toEqual({ ok: false, message: 'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.' })
+    expect(duplicated).toEqual({
+      ok: false,
+      message: 'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.',
+    })
     // the same for a paste, and for a GWLBe vSwitch copied with its endpoint into the same VPC
     expect(pasteResources(d, subtreeOf(d, ['gwlbe-h'])).ok).toBe(false)
-    expect(duplicateResources(d, ['vsw-gwlbe-h'])).toEqual({ ok: false, message: 'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.' })
+    expect(duplicateResources(d, ['vsw-gwlbe-h'])).toEqual({
+      ok: false,
+      message: 'VPC Service VPC already has a GWLB endpoint in zone cn-hangzhou-h: one per zone.',
+    })
   })
 
   it('a copied GWLBe is a new connection request: it waits for the provider unless the service auto-accepts', () => {
@@ -72,20 +90,25 @@ describe('copy, paste and duplicate', () => {
     const codes = lint(r.design).map((p) => p.code)
     expect(codes).not.toContain('GWLB-E025')
     expect(codes.filter((c) => c === 'GWLB-E024')).toHaveLength(2)
-    const auto = { ...d, resources: d.resources.map((x) => (x.kind === 'endpointService' ? { ...x, autoAcceptConnection: true } : x)) }
+    const auto = {
+      ...d,
+      resources: d.resources.map((x) => (x.kind === 'endpointService' ? { ...x, autoAcceptConnection: true } : x)),
+    }
     const accepted = duplicateResources(auto, ['vpc-service'])
     if (!accepted.ok) throw new Error(accepted.message)
-    expect(accepted.design.resources.filter((x) => x.kind === 'gwlbEndpoint').map((x) => x.kind === 'gwlbEndpoint' && x.connectionStatus)).toEqual([
-      'Connected',
-      'Connected',
-      'Connected',
-      'Connected',
-    ])
+    expect(
+      accepted.design.resources
+        .filter((x) => x.kind === 'gwlbEndpoint')
+        .map((x) => x.kind === 'gwlbEndpoint' && x.connectionStatus),
+    ).toEqual(['Connected', 'Connected', 'Connected', 'Connected'])
   })
 
   it('refuses a copied GWLBe whose service no longer admits its account', () => {
     const d = loadExample('two-zones')
-    const closed = { ...d, resources: d.resources.map((x) => (x.kind === 'endpointService' ? { ...x, whitelist: [] } : x)) }
+    const closed = {
+      ...d,
+      resources: d.resources.map((x) => (x.kind === 'endpointService' ? { ...x, whitelist: [] } : x)),
+    }
     const r = duplicateResources(closed, ['vpc-service'])
     expect(!r.ok && r.message).toContain('does not admit account 1234567890123456')
   })
@@ -104,21 +127,28 @@ describe('copy, paste and duplicate', () => {
     expect(overlapsIn(r.design)).toEqual([])
   })
 
-  it.each(['ecs-web-1', 'fw-h1', 'gwlbe-i', 'vsw-app-h', 'vsw-security-i', 'vpc-security', 'vpc-service', 'internet-client', 'epsrv-inspection'])(
-    'a copy of %s overlaps nothing and stays inside its container',
-    (id) => {
-      const d = loadExample('two-zones')
-      expect(overlapsIn(d)).toEqual([])
-      // a GWLBe copy alone is refused (one per zone): copy it into a VPC of its own instead
-      const r = id === 'gwlbe-i' ? duplicateResources(d, ['vpc-service']) : duplicateResources(d, [id])
-      if (!r.ok) throw new Error(r.message)
-      expect(overlapsIn(r.design)).toEqual([])
-      // twice over, too
-      const again = id === 'gwlbe-i' ? r : duplicateResources(r.design, [id])
-      if (!again.ok) throw new Error(again.message)
-      expect(overlapsIn(again.design)).toEqual([])
-    },
-  )
+  it.each([
+    'ecs-web-1',
+    'fw-h1',
+    'gwlbe-i',
+    'vsw-app-h',
+    'vsw-security-i',
+    'vpc-security',
+    'vpc-service',
+    'internet-client',
+    'epsrv-inspection',
+  ])('a copy of %s overlaps nothing and stays inside its container', (id) => {
+    const d = loadExample('two-zones')
+    expect(overlapsIn(d)).toEqual([])
+    // a GWLBe copy alone is refused (one per zone): copy it into a VPC of its own instead
+    const r = id === 'gwlbe-i' ? duplicateResources(d, ['vpc-service']) : duplicateResources(d, [id])
+    if (!r.ok) throw new Error(r.message)
+    expect(overlapsIn(r.design)).toEqual([])
+    // twice over, too
+    const again = id === 'gwlbe-i' ? r : duplicateResources(r.design, [id])
+    if (!again.ok) throw new Error(again.message)
+    expect(overlapsIn(again.design)).toEqual([])
+  })
 
   it('leaves a copy to the default layout where that already places it clear of everything', () => {
     const d = { ...loadExample('two-zones'), layout: {} }
@@ -137,7 +167,13 @@ function drawnBoxes(d: Design): Map<string, Drawn> {
   const out = new Map<string, Drawn>()
   const add = (id: string, parent: string | undefined) => {
     const e = layout[id]
-    out.set(id, { parent, x: e?.x ?? 0, y: e?.y ?? 0, width: e?.width ?? SIZES.leaf.width, height: e?.height ?? SIZES.leaf.height })
+    out.set(id, {
+      parent,
+      x: e?.x ?? 0,
+      y: e?.y ?? 0,
+      width: e?.width ?? SIZES.leaf.width,
+      height: e?.height ?? SIZES.leaf.height,
+    })
   }
   for (const r of d.resources) {
     if (r.kind === 'routeTable' || r.kind === 'securityGroup') continue
@@ -155,9 +191,18 @@ function overlapsIn(d: Design): string[] {
   const all = [...boxes]
   for (const [id, b] of all) {
     const p = b.parent === undefined ? undefined : boxes.get(b.parent)
-    if (p && !gateways.has(id) && (b.x < 0 || b.y < 0 || b.x + b.width > p.width || b.y + b.height > p.height)) out.push(`${id} sticks out of ${b.parent}`)
+    if (p && !gateways.has(id) && (b.x < 0 || b.y < 0 || b.x + b.width > p.width || b.y + b.height > p.height))
+      out.push(`${id} sticks out of ${b.parent}`)
     for (const [other, o] of all)
-      if (other > id && o.parent === b.parent && b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height) out.push(`${id} overlaps ${other}`)
+      if (
+        other > id &&
+        o.parent === b.parent &&
+        b.x < o.x + o.width &&
+        o.x < b.x + b.width &&
+        b.y < o.y + o.height &&
+        o.y < b.y + b.height
+      )
+        out.push(`${id} overlaps ${other}`)
   }
   return out
 }

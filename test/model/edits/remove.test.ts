@@ -9,12 +9,16 @@ describe('deleting follows the cloud and the seed’s teardown order', () => {
     const plan = planDeletion(d, 'gwlbe-h')
     if (!plan.ok) throw new Error(plan.refused)
     expect(plan.dependents.map((x) => x.description)).toEqual(
-      expect.arrayContaining(['Gateway route table: 10.0.1.0/24 → GWLBe H', 'Service route table H: 0.0.0.0/0 → GWLBe H']),
+      expect.arrayContaining([
+        'Gateway route table: 10.0.1.0/24 → GWLBe H',
+        'Service route table H: 0.0.0.0/0 → GWLBe H',
+      ]),
     )
     const [seedOrder, blackHole] = plan.options
     expect(seedOrder.label).toContain("(the order in Alibaba Cloud's GWLB guide)")
     expect(seedOrder.label).not.toMatch(/seed/i)
-    const routesLeft = (x: typeof d) => x.resources.flatMap((r) => (r.kind === 'routeTable' ? r.entries.filter((e) => e.nextHopId === 'gwlbe-h') : []))
+    const routesLeft = (x: typeof d) =>
+      x.resources.flatMap((r) => (r.kind === 'routeTable' ? r.entries.filter((e) => e.nextHopId === 'gwlbe-h') : []))
     expect(routesLeft(seedOrder.design)).toEqual([])
     expect(routesLeft(blackHole.design)).toHaveLength(2)
     expect(parse(seedOrder.design).ok && parse(blackHole.design).ok).toBe(true)
@@ -28,7 +32,9 @@ describe('deleting follows the cloud and the seed’s teardown order', () => {
       expect(plan.dependents.length, id).toBeGreaterThan(0)
     }
     const service = planDeletion(d, 'epsrv-inspection')
-    expect(!service.ok && service.refused).toContain("the order in Alibaba Cloud's GWLB guide: route entries, then GWLB endpoints")
+    expect(!service.ok && service.refused).toContain(
+      "the order in Alibaba Cloud's GWLB guide: route entries, then GWLB endpoints",
+    )
     expect(!service.ok && service.refused).not.toMatch(/seed/i)
   })
 
@@ -47,9 +53,16 @@ describe('removing a service resource', () => {
     const d = loadExample('two-zones')
     const refused = removeServiceResource(d, 'epsrv-inspection', 0)
     expect(!refused.ok && refused.refused).toContain('GWLBe H uses zone cn-hangzhou-h')
-    const disconnected = { ...d, resources: d.resources.map((r) => (r.id === 'gwlbe-h' && r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r)) }
+    const disconnected = {
+      ...d,
+      resources: d.resources.map((r) =>
+        r.id === 'gwlbe-h' && r.kind === 'gwlbEndpoint' ? { ...r, connectionStatus: 'Disconnected' as const } : r,
+      ),
+    }
     const done = removeServiceResource(disconnected, 'epsrv-inspection', 0)
-    expect(done.ok && done.design.resources.find((r) => r.id === 'epsrv-inspection')).toMatchObject({ resources: [{ zoneId: 'cn-hangzhou-i' }] })
+    expect(done.ok && done.design.resources.find((r) => r.id === 'epsrv-inspection')).toMatchObject({
+      resources: [{ zoneId: 'cn-hangzhou-i' }],
+    })
     // the GWLB itself stays
     expect(done.ok && done.design.resources.some((r) => r.id === 'gwlb-inspection')).toBe(true)
   })

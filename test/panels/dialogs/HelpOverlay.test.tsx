@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { HelpOverlay } from '../../../src/panels/dialogs/HelpOverlay'
-import { StoresProvider, createStores } from '../../../src/store/context'
+import { createStores, StoresProvider } from '../../../src/store/context'
 import { loadExample } from '../../helpers'
 
 describe('the keyboard shortcuts overlay', () => {
@@ -12,7 +12,13 @@ describe('the keyboard shortcuts overlay', () => {
         <HelpOverlay />
       </StoresProvider>,
     )
-    const rows = within(screen.getByTestId('help-overlay')).getAllByRole('row').map((r) => r.textContent)
-    for (const expected of [/^Ctrl\+ZUndo$/, /Ctrl\+YRedo/, /Home \/ End.*Walk a packet/, /PageUp \/ PageDown.*lesson/]) expect(rows.some((r) => expected.test(r ?? '')), String(expected)).toBe(true)
+    const rows = within(screen.getByTestId('help-overlay'))
+      .getAllByRole('row')
+      .map((r) => r.textContent)
+    for (const expected of [/^Ctrl\+ZUndo$/, /Ctrl\+YRedo/, /Home \/ End.*Walk a packet/, /PageUp \/ PageDown.*lesson/])
+      expect(
+        rows.some((r) => expected.test(r ?? '')),
+        String(expected),
+      ).toBe(true)
   })
 })

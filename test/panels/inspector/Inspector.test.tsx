@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { Inspector } from '../../../src/panels/inspector/Inspector'
 import { RouteTablePanel } from '../../../src/panels/RouteTablePanel'
-import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
+import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
 import { loadExample } from '../../helpers'
 
 function setup(select: string | null) {
@@ -60,15 +60,25 @@ describe('the inspector validates as you type', () => {
     const scenarios = screen.getByTestId('scenarios')
     fireEvent.click(within(scenarios).getAllByText('+ Add fault')[0])
     const steady = stores.design.getState().design.scenarios[0]
-    expect(steady.faults).toEqual([{ atSeconds: 30, untilSeconds: 90, fault: { kind: 'applianceStopped', applianceId: 'fw-h1' } }])
+    expect(steady.faults).toEqual([
+      { atSeconds: 30, untilSeconds: 90, fault: { kind: 'applianceStopped', applianceId: 'fw-h1' } },
+    ])
     fireEvent.change(within(screen.getByTestId('fault-0-0')).getByLabelText('Fault'), { target: { value: 'zoneDown' } })
-    expect(stores.design.getState().design.scenarios[0].faults[0].fault).toEqual({ kind: 'zoneDown', zoneId: 'cn-hangzhou-h' })
+    expect(stores.design.getState().design.scenarios[0].faults[0].fault).toEqual({
+      kind: 'zoneDown',
+      zoneId: 'cn-hangzhou-h',
+    })
     // a removed security-group rule is picked by its number from 1 and what it says, not typed as an index
-    fireEvent.change(within(screen.getByTestId('fault-0-0')).getByLabelText('Fault'), { target: { value: 'securityGroupRuleRemoved' } })
+    fireEvent.change(within(screen.getByTestId('fault-0-0')).getByLabelText('Fault'), {
+      target: { value: 'securityGroupRuleRemoved' },
+    })
     const rule = within(screen.getByTestId('fault-0-0')).getByLabelText('Rule to remove') as HTMLSelectElement
     expect(rule.options[0].textContent).toBe('rule 1: inbound tcp 443/443 (HTTPS from anywhere)')
     fireEvent.change(rule, { target: { value: '1' } })
-    expect(stores.design.getState().design.scenarios[0].faults[0].fault).toMatchObject({ kind: 'securityGroupRuleRemoved', ruleIndex: 1 })
+    expect(stores.design.getState().design.scenarios[0].faults[0].fault).toMatchObject({
+      kind: 'securityGroupRuleRemoved',
+      ruleIndex: 1,
+    })
   })
 })
 
@@ -89,7 +99,11 @@ describe('the route-table editor', () => {
     fireEvent.change(hop, { target: { value: 'igw-service' } })
     fireEvent.click(within(panel).getByRole('button', { name: 'Add' }))
     const table = resource(stores, 'rtb-app-h')
-    expect(table?.kind === 'routeTable' && table.entries).toContainEqual({ destinationCidrBlock: '192.168.0.0/16', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' })
+    expect(table?.kind === 'routeTable' && table.entries).toContainEqual({
+      destinationCidrBlock: '192.168.0.0/16',
+      nextHopType: 'Ipv4Gateway',
+      nextHopId: 'igw-service',
+    })
     fireEvent.click(within(screen.getByTestId('route-192.168.0.0/16')).getByRole('button', { name: 'Delete entry' }))
     const again = resource(stores, 'rtb-app-h')
     expect(again?.kind === 'routeTable' && again.entries).toHaveLength(1)
@@ -104,7 +118,10 @@ describe('the route-table editor', () => {
     expect(screen.getByTestId('route-10.0.20.0/24').textContent).toContain('custom (was system)')
     fireEvent.click(within(screen.getByTestId('route-10.0.20.0/24')).getByRole('button', { name: 'Restore Local' }))
     const t = resource(stores, 'rtb-gateway')
-    expect(t?.kind === 'routeTable' && t.entries.map((e) => e.destinationCidrBlock)).toEqual(['10.0.1.0/24', '10.0.2.0/24'])
+    expect(t?.kind === 'routeTable' && t.entries.map((e) => e.destinationCidrBlock)).toEqual([
+      '10.0.1.0/24',
+      '10.0.2.0/24',
+    ])
   })
 })
 

@@ -6,12 +6,15 @@ import { describe, expect, it, vi } from 'vitest'
 import { Presenter } from '../../../src/panels/lessons/Presenter'
 import { SideTabs } from '../../../src/panels/lessons/SideTabs'
 import { lessonRunnerFor } from '../../../src/panels/lessons/useLessons'
-import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
+import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
 import { traceOn } from '../../../worker/report'
 import { loadExample } from '../../helpers'
 
 vi.mock('../../../src/app/workerClient', () => ({
-  engineWorker: () => ({ trace: async (doc: unknown, packet: never) => traceOn(doc, packet), simPause: async () => {} }),
+  engineWorker: () => ({
+    trace: async (doc: unknown, packet: never) => traceOn(doc, packet),
+    simPause: async () => {},
+  }),
 }))
 vi.mock('../../../src/app/examples', async () => {
   const { loadExample: load } = await import('../../helpers')
@@ -72,7 +75,9 @@ describe('lessons tab', () => {
     act(() => stores.ui.getState().setSelection(['gwlb-inspection']))
     const verdict = await screen.findByTestId('quiz-verdict')
     expect(verdict.getAttribute('data-verdict')).toBe('wrong')
-    expect(verdict.textContent).toBe('Not quite: you picked Inspection GWLB. Dropped: too big for the MTU at Firewall 2.')
+    expect(verdict.textContent).toBe(
+      'Not quite: you picked Inspection GWLB. Dropped: too big for the MTU at Firewall 2.',
+    )
     // on again and back: the quiz is asked afresh
     fireEvent.click(screen.getByTestId('lesson-next'))
     fireEvent.click(screen.getByTestId('lesson-prev'))

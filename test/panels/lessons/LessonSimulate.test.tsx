@@ -4,12 +4,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ReactFlowProvider } from '@xyflow/react'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { engineWorker } from '../../../src/app/workerClient'
 import { useSimSync } from '../../../src/app/useSimSync'
-import { SimPanel } from '../../../src/panels/SimPanel'
+import { engineWorker } from '../../../src/app/workerClient'
 import { SideTabs } from '../../../src/panels/lessons/SideTabs'
 import { speedToReach } from '../../../src/panels/lessons/useLessons'
-import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
+import { SimPanel } from '../../../src/panels/SimPanel'
+import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
 import { loadExample } from '../../helpers'
 import { playback, wall } from '../../playbackWorker'
 
@@ -61,7 +61,9 @@ describe('a simulate step', () => {
     wall.now += 60_000
     await waitFor(() => expect(simulateState()).toBe('at-moment'), { timeout: 30_000 })
     expect(stores.sim.getState()).toMatchObject({ nowMs: 50_000, playing: false, untilMs: null })
-    expect(screen.getByTestId('lesson-simulate').textContent).toMatch(/^Paused at 50 s of “appliance-failure”, the moment this step describes\. Press Play/)
+    expect(screen.getByTestId('lesson-simulate').textContent).toMatch(
+      /^Paused at 50 s of “appliance-failure”, the moment this step describes\. Press Play/,
+    )
     // what the step narrates has happened by then: Firewall H1 stopped at 30 s and was marked unhealthy
     expect(stores.sim.getState().log.some((e) => e.kind === 'marked-unhealthy' && e.resourceId === 'fw-h1')).toBe(true)
 

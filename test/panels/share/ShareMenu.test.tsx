@@ -72,7 +72,11 @@ describe('opening a design file', () => {
     chooseFile('this is { not json', 'notes.txt')
     expect((await screen.findByRole('alert')).textContent).toMatch(/notes\.txt: This file is not a GWLB Studio design/)
     chooseFile(PLAIN_PNG, 'photo.png')
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/photo\.png: This image does not carry a GWLB Studio design/))
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(
+        /photo\.png: This image does not carry a GWLB Studio design/,
+      ),
+    )
     expect(stores.design.getState().design).toBe(before)
   })
 
@@ -123,7 +127,12 @@ describe('share link', () => {
       return seed.toString(36)
     }
     for (let i = 0; i < 400; i++)
-      design.resources.push({ kind: 'internetHost', id: `host-${i}`, name: `${noise()} ${noise()}`, ipAddress: `198.51.${Math.floor(i / 200)}.${(i % 200) + 1}` })
+      design.resources.push({
+        kind: 'internetHost',
+        id: `host-${i}`,
+        name: `${noise()} ${noise()}`,
+        ipAddress: `198.51.${Math.floor(i / 200)}.${(i % 200) + 1}`,
+      })
     renderShare(design)
     fireEvent.click(screen.getByRole('button', { name: 'Share link…' }))
     const alert = await screen.findByTestId('share-too-large')
@@ -148,14 +157,21 @@ describe('export menu and infrastructure code', () => {
       'Terraform…',
       'API call sequence…',
     ])
-    expect(items.filter((i) => (i as HTMLButtonElement).disabled).map((i) => i.textContent)).toEqual(['PNG of the selection', 'SVG of the selection'])
+    expect(items.filter((i) => (i as HTMLButtonElement).disabled).map((i) => i.textContent)).toEqual([
+      'PNG of the selection',
+      'SVG of the selection',
+    ])
     fireEvent.keyDown(menu, { key: 'Escape' })
     expect(screen.queryByRole('menu')).toBeNull()
   })
 
   it('shows Terraform and the API calls as text, a label with markup staying text', async () => {
     const design = loadExample('two-zones')
-    const hostile = { ...design, name: '<img src=x onerror=alert(1)>', resources: design.resources.map((r) => (r.id === 'vpc-service' ? { ...r, name: '<b>svc</b>' } : r)) }
+    const hostile = {
+      ...design,
+      name: '<img src=x onerror=alert(1)>',
+      resources: design.resources.map((r) => (r.id === 'vpc-service' ? { ...r, name: '<b>svc</b>' } : r)),
+    }
     renderShare(hostile)
     fireEvent.click(screen.getByRole('button', { name: 'Export ▾' }))
     fireEvent.click(screen.getByRole('menuitem', { name: 'Terraform…' }))

@@ -1,13 +1,13 @@
 // The packet walk panel in jsdom, with the engine running in-process in place of the worker.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { WalkPanel } from '../../../src/panels/walk/WalkPanel'
-import { type Stores, StoresProvider, createStores } from '../../../src/store/context'
-import { traceOn } from '../../../worker/report'
 import type { Design } from '../../../src/model'
 import { updateResource } from '../../../src/model/edits/basic'
-import { type DropTarget, type PlaceableKind, createResource } from '../../../src/model/edits/create'
+import { createResource, type DropTarget, type PlaceableKind } from '../../../src/model/edits/create'
 import { emptyDesign } from '../../../src/model/edits/empty'
+import { WalkPanel } from '../../../src/panels/walk/WalkPanel'
+import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
+import { traceOn } from '../../../worker/report'
 import { loadExample } from '../../helpers'
 
 vi.mock('../../../src/app/workerClient', () => ({
@@ -43,11 +43,21 @@ describe('walk a packet', () => {
     for (let i = 0; i < 4; i++) fireEvent.click(screen.getByTestId('walk-next'))
     expect(focus(stores)).toBe('gwlb-inspection')
     // the path so far stays lit
-    expect(stores.ui.getState().highlight?.ids).toEqual(['internet-client', 'igw-service', 'gwlbe-h', 'epsrv-inspection', 'gwlb-inspection'])
+    expect(stores.ui.getState().highlight?.ids).toEqual([
+      'internet-client',
+      'igw-service',
+      'gwlbe-h',
+      'epsrv-inspection',
+      'gwlb-inspection',
+    ])
     const hop = screen.getByTestId('current-hop')
-    expect(within(hop).getByTestId('outer-header').textContent).toMatch(/192\.168\.1\.5 → 192\.168\.2\.11 UDP 6081 \(Geneve\), 1568 bytes \(\+68\)/)
+    expect(within(hop).getByTestId('outer-header').textContent).toMatch(
+      /192\.168\.1\.5 → 192\.168\.2\.11 UDP 6081 \(Geneve\), 1568 bytes \(\+68\)/,
+    )
     expect(within(hop).getByTestId('outer-header').textContent).toMatch(/Geneve options: gwlbEndpointId/)
-    expect(within(hop).getAllByTestId('step-rule')[0].textContent).toMatch(/5TCH symmetric hash, across zones: 4 of 4 appliances eligible, chose fw-i1/)
+    expect(within(hop).getAllByTestId('step-rule')[0].textContent).toMatch(
+      /5TCH symmetric hash, across zones: 4 of 4 appliances eligible, chose fw-i1/,
+    )
     fireEvent.click(screen.getByTestId('walk-back'))
     expect(focus(stores)).toBe('epsrv-inspection')
   })
@@ -68,7 +78,9 @@ describe('walk a packet', () => {
     await traceDefault(stores)
     fireEvent.click(screen.getByTestId('walk-show-reply'))
     expect(screen.getByTestId('trace-player').getAttribute('data-leg')).toBe('reply')
-    expect(screen.getByTestId('walk-packet').textContent).toBe('Reply: 10.0.1.10:443 → 203.0.113.10:49152 TCP, 1500 bytes')
+    expect(screen.getByTestId('walk-packet').textContent).toBe(
+      'Reply: 10.0.1.10:443 → 203.0.113.10:49152 TCP, 1500 bytes',
+    )
     expect(focus(stores)).toBe('ecs-web-1')
     fireEvent.click(screen.getByRole('button', { name: 'Last hop' }))
     expect(focus(stores)).toBe('internet-client')
@@ -116,7 +128,8 @@ describe('walk a packet', () => {
 })
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement
-const edit = (stores: Stores, change: (d: Design) => Design) => act(() => stores.design.getState().edit('test edit', change))
+const edit = (stores: Stores, change: (d: Design) => Design) =>
+  act(() => stores.design.getState().edit('test edit', change))
 /** What File ▸ New does: an empty design in the same region. */
 const newDesign = (stores: Stores) => edit(stores, (d) => emptyDesign(d))
 function place(stores: Stores, kind: PlaceableKind, target: DropTarget): string {
@@ -131,7 +144,10 @@ function place(stores: Stores, kind: PlaceableKind, target: DropTarget): string 
 }
 const withoutDefaultRoute = (d: Design) => updateResource(d, 'rtb-app-h', 'routeTable', (t) => ({ ...t, entries: [] }))
 const withDefaultRoute = (d: Design) =>
-  updateResource(d, 'rtb-app-h', 'routeTable', (t) => ({ ...t, entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }] }))
+  updateResource(d, 'rtb-app-h', 'routeTable', (t) => ({
+    ...t,
+    entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }],
+  }))
 
 describe('the form’s defaults come from the design on the canvas', () => {
   it('starts the reference design from its first internet host to the first server’s EIP', () => {
@@ -249,7 +265,12 @@ describe('rule numbers within a hop', () => {
       .getAllByTestId('step-rule')
       .map((rule) => {
         const text = (rule.parentElement?.textContent ?? '').split('Inner:')[0]
-        return { text, rule: rule.textContent ?? '', inText: text.match(/rule (\d+)/)?.[1], inRule: rule.textContent?.match(/rule (\d+)/)?.[1] }
+        return {
+          text,
+          rule: rule.textContent ?? '',
+          inText: text.match(/rule (\d+)/)?.[1],
+          inRule: rule.textContent?.match(/rule (\d+)/)?.[1],
+        }
       })
       .filter((s) => s.inRule !== undefined)
   }
@@ -261,7 +282,10 @@ describe('rule numbers within a hop', () => {
     for (let i = 0; i < 4; i++) fireEvent.keyDown(window, { key: 'ArrowRight' })
     expect(focus(stores)).toMatch(/^fw-/)
     const atAppliance = numbers()
-    expect(atAppliance.map((s) => s.text)).toEqual([expect.stringMatching(/sg-appliance rule 1 \(inbound, priority 1, accept: Geneve from the GWLB\) accepts it/), expect.stringMatching(/policy rule \d+/)])
+    expect(atAppliance.map((s) => s.text)).toEqual([
+      expect.stringMatching(/sg-appliance rule 1 \(inbound, priority 1, accept: Geneve from the GWLB\) accepts it/),
+      expect.stringMatching(/policy rule \d+/),
+    ])
     expect(atAppliance[0].rule).toBe('Rule: Security group sg-appliance rule 1 (inbound: Geneve from the GWLB): accept')
     for (const s of atAppliance) expect(s.inText).toBe(s.inRule)
     expect(atAppliance[1].inText).not.toBe('0')

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
-import type { Design } from '../../../src/model'
 import { toFlow } from '../../../src/canvas/toFlow'
+import type { Design } from '../../../src/model'
 import { renderDesignSvg } from '../../../src/share/svg/render'
 import { EXAMPLE_NAMES, example } from '../fixtures'
 
@@ -16,7 +16,17 @@ function parseSvg(svg: string): Document {
 }
 
 const texts = (doc: Document) => [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '')
-const DRAWN = new Set(['vpc', 'vswitch', 'ipv4Gateway', 'gwlb', 'gwlbEndpoint', 'ecs', 'appliance', 'endpointService', 'internetHost'])
+const DRAWN = new Set([
+  'vpc',
+  'vswitch',
+  'ipv4Gateway',
+  'gwlb',
+  'gwlbEndpoint',
+  'ecs',
+  'appliance',
+  'endpointService',
+  'internetHost',
+])
 
 function withResource(design: Design, id: string, change: Record<string, unknown>): Design {
   return { ...design, resources: design.resources.map((r) => (r.id === id ? ({ ...r, ...change } as typeof r) : r)) }
@@ -30,7 +40,10 @@ describe('renderDesignSvg', () => {
       const shown = texts(doc)
       for (const r of design.resources) {
         if (!DRAWN.has(r.kind)) continue
-        expect(shown.filter((t) => t === r.name), `${r.kind} ${r.id}`).toHaveLength(1)
+        expect(
+          shown.filter((t) => t === r.name),
+          `${r.kind} ${r.id}`,
+        ).toHaveLength(1)
         expect(doc.querySelectorAll(`[data-resource-id="${r.id}"]`), r.id).toHaveLength(1)
       }
       const labels = toFlow(design).edges.flatMap((e) => (e.data?.label ? [e.data.label] : []))
@@ -41,7 +54,8 @@ describe('renderDesignSvg', () => {
       expect(doc.documentElement.getAttribute('role')).toBe('img')
       expect(doc.documentElement.firstElementChild?.nodeName).toBe('title')
       expect(doc.documentElement.firstElementChild?.textContent).toBe(design.name)
-      for (const g of doc.querySelectorAll('[data-resource-id], [data-edge-kind]')) expect(g.firstElementChild?.nodeName).toBe('title')
+      for (const g of doc.querySelectorAll('[data-resource-id], [data-edge-kind]'))
+        expect(g.firstElementChild?.nodeName).toBe('title')
       expect(shown).toContain(`Region ${design.regionId} · the whole design · GWLB Studio`)
       expect(shown).toContain('PrivateLink connection')
     })

@@ -90,7 +90,10 @@ describe('npm run cli -- trace', () => {
     ])
     expect(out).toContain(`Both directions crossed ${appliance}.`)
     // on every Geneve leg the inner packet is the one the IPv4 gateway translated, both ways
-    for (const line of out.split('\n').filter((l) => l.includes('| inner '))) expect(line).toMatch(/inner (203\.0\.113\.10:49152 → 10\.0\.1\.10:443|10\.0\.1\.10:443 → 203\.0\.113\.10:49152) tcp 1500 B/)
+    for (const line of out.split('\n').filter((l) => l.includes('| inner ')))
+      expect(line).toMatch(
+        /inner (203\.0\.113\.10:49152 → 10\.0\.1\.10:443|10\.0\.1\.10:443 → 203\.0\.113\.10:49152) tcp 1500 B/,
+      )
   })
 
   it('--json prints the trace with resource ids in each hop', () => {
@@ -102,7 +105,9 @@ describe('npm run cli -- trace', () => {
   })
 
   it('exits 1 on a drop and 2 on bad input, printing the loader messages', () => {
-    expect(capture(() => run([EXAMPLE, '--from', 'internet-client', '--to', '47.98.10.11', '--dport', '22'])).code).toBe(1)
+    expect(
+      capture(() => run([EXAMPLE, '--from', 'internet-client', '--to', '47.98.10.11', '--dport', '22'])).code,
+    ).toBe(1)
     const bad = capture(() => run(['package.json', '--from', 'a', '--to', '1.2.3.4']))
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('format: found')

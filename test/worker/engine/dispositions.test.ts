@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type PacketSpec, type Trace, createRuntimeState, trace, traceRoundTrip } from '../../../worker/engine'
+import { createRuntimeState, type PacketSpec, type Trace, trace, traceRoundTrip } from '../../../worker/engine'
 import { network, res } from './helpers'
 
-const inbound: PacketSpec = { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443 }
+const inbound: PacketSpec = {
+  source: 'internet-client',
+  destination: '47.98.10.11',
+  protocol: 'tcp',
+  destinationPort: 443,
+}
 const outbound: PacketSpec = { source: 'ecs-web-1', destination: '203.0.113.80', protocol: 'tcp', destinationPort: 443 }
 const hopIds = (t: Trace) => t.hops.map((h) => h.resourceId)
 
@@ -10,7 +15,18 @@ describe('a test per disposition', () => {
   it('DELIVERED: inbound internet traffic crosses the GWLB and reaches the server', () => {
     const t = trace(network(2), inbound)
     expect(t.disposition).toBe('DELIVERED')
-    expect(hopIds(t)).toEqual(['internet-client', 'igw-service', 'gwlbe-h', 'epsrv-inspection', 'gwlb-inspection', t.applianceId, 'gwlb-inspection', 'epsrv-inspection', 'gwlbe-h', 'ecs-web-1'])
+    expect(hopIds(t)).toEqual([
+      'internet-client',
+      'igw-service',
+      'gwlbe-h',
+      'epsrv-inspection',
+      'gwlb-inspection',
+      t.applianceId,
+      'gwlb-inspection',
+      'epsrv-inspection',
+      'gwlbe-h',
+      'ecs-web-1',
+    ])
   })
 
   it('EXITS_TO_INTERNET: outbound traffic to an address outside the design leaves through the IPv4 gateway with the EIP', () => {
@@ -42,7 +58,11 @@ describe('a test per disposition', () => {
 
   it('LOOP: the GWLBe vSwitch table sends everything back into the GWLBe', () => {
     const net = network(2, (d) => {
-      res(d, 'rtb-gwlbe', 'routeTable').entries[0] = { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }
+      res(d, 'rtb-gwlbe', 'routeTable').entries[0] = {
+        destinationCidrBlock: '0.0.0.0/0',
+        nextHopType: 'GatewayLoadBalancerEndpoint',
+        nextHopId: 'gwlbe-h',
+      }
     })
     const t = trace(net, outbound)
     expect(t.disposition).toBe('LOOP')
@@ -125,7 +145,14 @@ describe('a test per disposition', () => {
   })
 
   it('STATEFUL_NO_SESSION: a reply whose request the stateful appliance never saw', () => {
-    const t = trace(network(2), { source: 'ecs-web-1', destination: '203.0.113.10', protocol: 'tcp', sourcePort: 443, destinationPort: 49152, reply: true })
+    const t = trace(network(2), {
+      source: 'ecs-web-1',
+      destination: '203.0.113.10',
+      protocol: 'tcp',
+      sourcePort: 443,
+      destinationPort: 49152,
+      reply: true,
+    })
     expect(t.disposition).toBe('STATEFUL_NO_SESSION')
   })
 
@@ -158,7 +185,11 @@ describe('a test per disposition', () => {
 
   it('INSTANCE_DOES_NOT_FORWARD: a route whose next hop is an instance that is not the destination', () => {
     const net = network(2, (d) => {
-      res(d, 'rtb-app-h', 'routeTable').entries[0] = { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Instance', nextHopId: 'ecs-web-2' }
+      res(d, 'rtb-app-h', 'routeTable').entries[0] = {
+        destinationCidrBlock: '0.0.0.0/0',
+        nextHopType: 'Instance',
+        nextHopId: 'ecs-web-2',
+      }
     })
     expect(trace(net, outbound).disposition).toBe('INSTANCE_DOES_NOT_FORWARD')
   })
@@ -179,10 +210,18 @@ describe('a test per disposition', () => {
 
 describe('paths and scheduling', () => {
   it('east-west traffic inside the VPC takes the Local route without inspection', () => {
-    const t = trace(network(2), { source: 'ecs-web-1', destination: '10.0.2.10', protocol: 'tcp', destinationPort: 443 })
+    const t = trace(network(2), {
+      source: 'ecs-web-1',
+      destination: '10.0.2.10',
+      protocol: 'tcp',
+      destinationPort: 443,
+    })
     expect(t.disposition).toBe('DELIVERED')
     expect(hopIds(t)).toEqual(['ecs-web-1', 'ecs-web-2'])
-    expect(t.hops[0].steps.find((s) => s.action === 'route')?.rule).toMatchObject({ nextHopType: 'Local', system: true })
+    expect(t.hops[0].steps.find((s) => s.action === 'route')?.rule).toMatchObject({
+      nextHopType: 'Local',
+      system: true,
+    })
   })
 
   it('the gateway route table entry for a vSwitch CIDR replaces its system route', () => {
@@ -207,7 +246,10 @@ describe('paths and scheduling', () => {
     const t = trace(net, inbound)
     expect(t.disposition).toBe('DELIVERED')
     expect(t.applianceId).toBeNull()
-    expect(t.hops[1].steps.find((s) => s.action === 'route')?.rule).toMatchObject({ routeTableId: 'vpc-service/system', systemTable: true })
+    expect(t.hops[1].steps.find((s) => s.action === 'route')?.rule).toMatchObject({
+      routeTableId: 'vpc-service/system',
+      systemTable: true,
+    })
   })
 
   it('a round trip crosses one appliance both ways, with the inner addresses unchanged on every Geneve leg', () => {
@@ -274,7 +316,8 @@ describe('paths and scheduling', () => {
     const a = net.appliances.findIndex((x) => x.id === first.applianceId)
     state.membership[a] = 1
     expect(trace(net, inbound, state).applianceId).toBe(first.applianceId)
-    for (let port = 30000; port < 30040; port++) expect(trace(net, { ...inbound, sourcePort: port }, state).applianceId).not.toBe(first.applianceId)
+    for (let port = 30000; port < 30040; port++)
+      expect(trace(net, { ...inbound, sourcePort: port }, state).applianceId).not.toBe(first.applianceId)
   })
 
   it('allUnhealthy=awsRandomTarget sends the flow to a registered appliance anyway', () => {
@@ -283,7 +326,9 @@ describe('paths and scheduling', () => {
     state.healthy.fill(0)
     const t = trace(net, inbound, state)
     expect(t.disposition).toBe('DELIVERED')
-    expect(t.hops.flatMap((h) => h.steps).find((s) => s.action === 'schedule')?.rule).toMatchObject({ via: 'allUnhealthy' })
+    expect(t.hops.flatMap((h) => h.steps).find((s) => s.action === 'schedule')?.rule).toMatchObject({
+      via: 'allUnhealthy',
+    })
   })
 
   it('symmetricHash=directional can send the reply to another appliance, which has no session', () => {
@@ -301,7 +346,11 @@ describe('paths and scheduling', () => {
 
   it('routeSelection=entryOrder lets a broad entry listed first win over a more specific one', () => {
     const edit = (d: Parameters<typeof res>[0]) => {
-      res(d, 'rtb-app-h', 'routeTable').entries.push({ destinationCidrBlock: '203.0.113.0/24', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' })
+      res(d, 'rtb-app-h', 'routeTable').entries.push({
+        destinationCidrBlock: '203.0.113.0/24',
+        nextHopType: 'Ipv4Gateway',
+        nextHopId: 'igw-service',
+      })
     }
     const lpm = trace(network(2, edit), outbound)
     const ordered = trace(network(2, edit, { assumptions: { routeSelection: 'entryOrder' } }), outbound)

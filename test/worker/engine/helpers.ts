@@ -1,7 +1,7 @@
 // Small designs for engine tests: the reference designs, edited in code and loaded through parse().
-import { type Design, type Resource, parse } from '../../../src/model'
+import { type Design, parse, type Resource } from '../../../src/model'
 import { buildReferenceDesign } from '../../../src/model/reference/build'
-import { type EngineOptions, type Network, compile } from '../../../worker/engine'
+import { compile, type EngineOptions, type Network } from '../../../worker/engine'
 
 /** The reference design (a: one zone, b: two zones) after `edit`, loaded as a user's file would be. */
 export function design(zones: 1 | 2, edit: (d: Design) => void = () => {}): Design {

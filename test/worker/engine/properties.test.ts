@@ -3,23 +3,27 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Design, parse } from '../../../src/model'
 import {
-  type Network,
-  type PacketSpec,
-  type Trace,
   cloneRuntimeState,
   compile,
   createRuntimeState,
   forward,
+  type Network,
   newForwardResult,
+  type PacketSpec,
   preparePacket,
+  type Trace,
   trace,
   traceRoundTrip,
 } from '../../../worker/engine'
-import { type GenOptions, eipOf, generateDesign, hostAddress } from '../../fixtures/engine/generate'
+import { eipOf, type GenOptions, generateDesign, hostAddress } from '../../fixtures/engine/generate'
 
 type Mutation =
   | { kind: 'nextHop'; table: number; target: number }
-  | { kind: 'endpoint'; index: number; status: 'Connected' | 'Disconnected' | 'Connecting' | 'Disconnecting' | 'Pending' }
+  | {
+      kind: 'endpoint'
+      index: number
+      status: 'Connected' | 'Disconnected' | 'Connecting' | 'Disconnecting' | 'Pending'
+    }
   | { kind: 'appliance'; index: number; state: 'running' | 'stopped' | 'hung'; jumbo: boolean; stateful: boolean }
   | { kind: 'dropSgRule'; group: number; rule: number }
   | { kind: 'noEip'; server: number }
@@ -38,27 +42,51 @@ const genOptions: fc.Arbitrary<GenOptions> = fc.record({
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('nextHop' as const), table: fc.nat(), target: fc.nat() }),
-  fc.record({ kind: fc.constant('endpoint' as const), index: fc.nat(), status: fc.constantFrom('Connected' as const, 'Disconnected' as const, 'Connecting' as const, 'Disconnecting' as const, 'Pending' as const) }),
-  fc.record({ kind: fc.constant('appliance' as const), index: fc.nat(), state: fc.constantFrom('running' as const, 'stopped' as const, 'hung' as const), jumbo: fc.boolean(), stateful: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('endpoint' as const),
+    index: fc.nat(),
+    status: fc.constantFrom(
+      'Connected' as const,
+      'Disconnected' as const,
+      'Connecting' as const,
+      'Disconnecting' as const,
+      'Pending' as const,
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('appliance' as const),
+    index: fc.nat(),
+    state: fc.constantFrom('running' as const, 'stopped' as const, 'hung' as const),
+    jumbo: fc.boolean(),
+    stateful: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('dropSgRule' as const), group: fc.nat(), rule: fc.nat() }),
   fc.record({ kind: fc.constant('noEip' as const), server: fc.nat() }),
 )
 
 /** Applies random edits that keep the design loadable but may break forwarding: loops, black holes, drops. */
 function mutate(d: Design, mutations: Mutation[]): Design {
-  const of = <K extends Design['resources'][number]['kind']>(k: K) => d.resources.filter((r): r is Extract<typeof r, { kind: K }> => r.kind === k)
+  const of = <K extends Design['resources'][number]['kind']>(k: K) =>
+    d.resources.filter((r): r is Extract<typeof r, { kind: K }> => r.kind === k)
   for (const m of mutations) {
     if (m.kind === 'nextHop') {
       const tables = of('routeTable').filter((t) => t.entries.length > 0)
       const t = tables[m.table % tables.length]
       const entry = t.entries[m.target % t.entries.length]
       const vpcOf = (id: string) => t.vpcId === id
-      const targets: { nextHopType: 'Ipv4Gateway' | 'GatewayLoadBalancerEndpoint' | 'Instance'; nextHopId: string }[] = [
-        ...of('ipv4Gateway').filter((g) => vpcOf(g.vpcId)).map((g) => ({ nextHopType: 'Ipv4Gateway' as const, nextHopId: g.id })),
-        ...of('gwlbEndpoint').filter((e) => vpcOf(e.vpcId)).map((e) => ({ nextHopType: 'GatewayLoadBalancerEndpoint' as const, nextHopId: e.id })),
-        ...of('ecs').slice(0, 2).map((e) => ({ nextHopType: 'Instance' as const, nextHopId: e.id })),
-        { nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-gone' },
-      ]
+      const targets: { nextHopType: 'Ipv4Gateway' | 'GatewayLoadBalancerEndpoint' | 'Instance'; nextHopId: string }[] =
+        [
+          ...of('ipv4Gateway')
+            .filter((g) => vpcOf(g.vpcId))
+            .map((g) => ({ nextHopType: 'Ipv4Gateway' as const, nextHopId: g.id })),
+          ...of('gwlbEndpoint')
+            .filter((e) => vpcOf(e.vpcId))
+            .map((e) => ({ nextHopType: 'GatewayLoadBalancerEndpoint' as const, nextHopId: e.id })),
+          ...of('ecs')
+            .slice(0, 2)
+            .map((e) => ({ nextHopType: 'Instance' as const, nextHopId: e.id })),
+          { nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-gone' },
+        ]
       Object.assign(entry, targets[Math.floor(m.target / t.entries.length) % targets.length])
     } else if (m.kind === 'endpoint') {
       const eps = of('gwlbEndpoint')
@@ -89,7 +117,11 @@ const world = fc.tuple(genOptions, fc.array(mutation, { maxLength: 4 })).map(([o
 function packetFor(o: GenOptions) {
   const sources = [
     ...Array.from({ length: o.hosts }, (_, h) => `host-${h}`),
-    ...Array.from({ length: o.consumerVpcs * o.zones * o.serversPerZone }, (_, i) => `ecs-${Math.floor(i / (o.zones * o.serversPerZone))}-${Math.floor(i / o.serversPerZone) % o.zones}-${i % o.serversPerZone}`),
+    ...Array.from(
+      { length: o.consumerVpcs * o.zones * o.serversPerZone },
+      (_, i) =>
+        `ecs-${Math.floor(i / (o.zones * o.serversPerZone))}-${Math.floor(i / o.serversPerZone) % o.zones}-${i % o.serversPerZone}`,
+    ),
     'fw-0-0',
     '198.51.100.20',
   ]
@@ -112,7 +144,9 @@ function packetFor(o: GenOptions) {
   })
 }
 
-const scenario = world.chain((w) => fc.tuple(fc.constant(w), fc.array(packetFor(w.options), { minLength: 1, maxLength: 8 })))
+const scenario = world.chain((w) =>
+  fc.tuple(fc.constant(w), fc.array(packetFor(w.options), { minLength: 1, maxLength: 8 })),
+)
 
 /**
  * The forwarding state at a hop: resource (and GWLB zone node), the side it came from, the endpoint whose
@@ -121,7 +155,15 @@ const scenario = world.chain((w) => fc.tuple(fc.constant(w), fc.array(packetFor(
 function states(t: Trace): string[] {
   return t.hops.map((h) => {
     const arrived = h.steps[0]
-    return JSON.stringify([h.resourceId, h.kind, h.zoneId ?? null, h.endpointId ?? null, h.from, arrived?.packet, arrived?.outer ?? null])
+    return JSON.stringify([
+      h.resourceId,
+      h.kind,
+      h.zoneId ?? null,
+      h.endpointId ?? null,
+      h.from,
+      arrived?.packet,
+      arrived?.outer ?? null,
+    ])
   })
 }
 
@@ -135,7 +177,10 @@ function crossings(t: Trace): Map<string, string> {
   for (const h of t.hops)
     for (const s of h.steps)
       if (s.rule?.type === 'gwlbHash') {
-        const ends = [`${s.packet.source}:${s.packet.sourcePort}`, `${s.packet.destination}:${s.packet.destinationPort}`].sort()
+        const ends = [
+          `${s.packet.source}:${s.packet.sourcePort}`,
+          `${s.packet.destination}:${s.packet.destinationPort}`,
+        ].sort()
         out.set(`${ends.join(' ')} ${s.packet.protocol} ${s.rule.crossZone ? '' : s.rule.zoneId}`, s.rule.chosen)
       }
   return out
@@ -180,7 +225,8 @@ describe('engine properties', () => {
         const state = createRuntimeState(net)
         for (const p of packets) {
           const rt = traceRoundTrip(net, p, state)
-          const ok = (t: Trace | null) => t !== null && (t.disposition === 'DELIVERED' || t.disposition === 'EXITS_TO_INTERNET')
+          const ok = (t: Trace | null) =>
+            t !== null && (t.disposition === 'DELIVERED' || t.disposition === 'EXITS_TO_INTERNET')
           if (!ok(rt.request) || !ok(rt.reply) || !rt.reply) continue
           const there = crossings(rt.request)
           for (const [connection, appliance] of crossings(rt.reply)) {

@@ -4,15 +4,27 @@ import { describe, expect, it } from 'vitest'
 import { type PacketSpec, type Step, trace } from '../../../worker/engine'
 import { design, network, res } from './helpers'
 
-const inbound: PacketSpec = { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp', destinationPort: 443 }
+const inbound: PacketSpec = {
+  source: 'internet-client',
+  destination: '47.98.10.11',
+  protocol: 'tcp',
+  destinationPort: 443,
+}
 const outbound: PacketSpec = { source: 'ecs-web-1', destination: '203.0.113.80', protocol: 'tcp', destinationPort: 443 }
-const steps = (spec: PacketSpec) => trace(network(2), spec).hops.flatMap((h) => h.steps.map((s) => ({ hop: h.resourceId, ...s })))
-const sgStep = (all: (Step & { hop: string | null })[], hop: string) => all.find((s) => s.hop === hop && s.action === 'securityGroup' && s.rule?.type === 'securityGroup' && s.rule.securityGroupId)
+const steps = (spec: PacketSpec) =>
+  trace(network(2), spec).hops.flatMap((h) => h.steps.map((s) => ({ hop: h.resourceId, ...s })))
+const sgStep = (all: (Step & { hop: string | null })[], hop: string) =>
+  all.find(
+    (s) => s.hop === hop && s.action === 'securityGroup' && s.rule?.type === 'securityGroup' && s.rule.securityGroupId,
+  )
 
 describe('rule numbers in the walk’s steps', () => {
   it('names the appliance’s Geneve rule as rule 1 of sg-appliance, its first row', () => {
     const d = design(2)
-    expect(res(d, 'sg-appliance', 'securityGroup').rules[0]).toMatchObject({ direction: 'ingress', description: 'Geneve from the GWLB' })
+    expect(res(d, 'sg-appliance', 'securityGroup').rules[0]).toMatchObject({
+      direction: 'ingress',
+      description: 'Geneve from the GWLB',
+    })
     const all = steps(inbound)
     const s = all.find((x) => x.hop?.startsWith('fw-') && x.action === 'securityGroup')
     expect(s?.text).toMatch(/sg-appliance rule 1 \(inbound, priority \d+, accept: Geneve from the GWLB\) accepts it/)

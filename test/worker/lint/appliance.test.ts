@@ -4,7 +4,8 @@ import { parseIpv4 } from '../../../src/model'
 import { ingressVerdict } from '../../../worker/lint/appliance'
 import { applyFix, breakAndFix, codes, edit, find, problemsOf, reference, summary } from './helpers'
 
-const geneve = (d: Parameters<typeof find>[0]) => find(d, 'sg-appliance', 'securityGroup').rules.find((r) => r.portRange === '6081/6081')
+const geneve = (d: Parameters<typeof find>[0]) =>
+  find(d, 'sg-appliance', 'securityGroup').rules.find((r) => r.portRange === '6081/6081')
 
 describe('appliance prerequisites', () => {
   it('GWLB-E012: an appliance without jumbo frames; the fix enables them', () => {
@@ -23,7 +24,12 @@ describe('appliance prerequisites', () => {
     expect(found.map((p) => p.resourceIds[0])).toEqual(['fw-1', 'fw-2'])
     expect(found[0].message).toContain('192.168.1.5')
     const fixed = breakAndFix(broken, 'GWLB-E010', ['fw-1'])
-    expect(geneve(fixed)).toMatchObject({ direction: 'ingress', ipProtocol: 'udp', sourceCidrIp: '192.168.0.0/16', policy: 'accept' })
+    expect(geneve(fixed)).toMatchObject({
+      direction: 'ingress',
+      ipProtocol: 'udp',
+      sourceCidrIp: '192.168.0.0/16',
+      policy: 'accept',
+    })
   })
 
   it('GWLB-E010: Geneve admitted from one zone’s GWLB address only: the message says the loss is partial', () => {
@@ -43,7 +49,14 @@ describe('appliance prerequisites', () => {
       const sg = find(d, 'sg-appliance', 'securityGroup')
       const rule = geneve(d)
       if (rule) rule.priority = 10
-      sg.rules.push({ direction: 'ingress', ipProtocol: 'udp', portRange: '6000/7000', sourceCidrIp: '0.0.0.0/0', policy: 'drop', priority: 5 })
+      sg.rules.push({
+        direction: 'ingress',
+        ipProtocol: 'udp',
+        portRange: '6000/7000',
+        sourceCidrIp: '0.0.0.0/0',
+        policy: 'drop',
+        priority: 5,
+      })
     })
     const [p] = problemsOf(broken, 'GWLB-E010', ['fw-1'])
     expect(p.message).toContain('rule 4 of sg-appliance drops it')
@@ -53,7 +66,14 @@ describe('appliance prerequisites', () => {
 
   it('GWLB-E010: no fix when a priority-1 drop rule matches (an accept cannot win)', () => {
     const broken = edit(reference('a'), (d) => {
-      find(d, 'sg-appliance', 'securityGroup').rules.push({ direction: 'ingress', ipProtocol: 'all', portRange: '-1/-1', sourceCidrIp: '192.168.1.0/24', policy: 'drop', priority: 1 })
+      find(d, 'sg-appliance', 'securityGroup').rules.push({
+        direction: 'ingress',
+        ipProtocol: 'all',
+        portRange: '-1/-1',
+        sourceCidrIp: '192.168.1.0/24',
+        policy: 'drop',
+        priority: 1,
+      })
     })
     expect(problemsOf(broken, 'GWLB-E010', ['fw-1'])[0].fix).toBeUndefined()
   })
@@ -101,26 +121,59 @@ describe('appliance prerequisites', () => {
 })
 
 describe('ingressVerdict (Alibaba security group order)', () => {
-  const rule = (r: Partial<SecurityGroupRule>): SecurityGroupRule => ({ direction: 'ingress', ipProtocol: 'udp', portRange: '6081/6081', sourceCidrIp: '10.0.0.0/8', policy: 'accept', priority: 1, ...r })
-  const sg = (...rules: SecurityGroupRule[]): SecurityGroup => ({ kind: 'securityGroup', id: 'sg', vpcId: 'vpc', rules })
+  const rule = (r: Partial<SecurityGroupRule>): SecurityGroupRule => ({
+    direction: 'ingress',
+    ipProtocol: 'udp',
+    portRange: '6081/6081',
+    sourceCidrIp: '10.0.0.0/8',
+    policy: 'accept',
+    priority: 1,
+    ...r,
+  })
+  const sg = (...rules: SecurityGroupRule[]): SecurityGroup => ({
+    kind: 'securityGroup',
+    id: 'sg',
+    vpcId: 'vpc',
+    rules,
+  })
   const src = parseIpv4('10.1.2.3') ?? 0
 
   it('accepts on a matching accept rule', () => {
-    expect(ingressVerdict([sg(rule({}))], 'udp', 6081, src)).toEqual({ kind: 'accepted', securityGroupId: 'sg', ruleIndex: 0 })
+    expect(ingressVerdict([sg(rule({}))], 'udp', 6081, src)).toEqual({
+      kind: 'accepted',
+      securityGroupId: 'sg',
+      ruleIndex: 0,
+    })
   })
   it('lets drop win a tie of priorities', () => {
     expect(ingressVerdict([sg(rule({}), rule({ policy: 'drop' }))], 'udp', 6081, src).kind).toBe('dropped')
   })
   it('lets the lower priority number win across groups', () => {
-    const verdict = ingressVerdict([sg(rule({ policy: 'drop', priority: 2 })), { ...sg(rule({ priority: 1 })), id: 'sg2' }], 'udp', 6081, src)
+    const verdict = ingressVerdict(
+      [sg(rule({ policy: 'drop', priority: 2 })), { ...sg(rule({ priority: 1 })), id: 'sg2' }],
+      'udp',
+      6081,
+      src,
+    )
     expect(verdict).toEqual({ kind: 'accepted', securityGroupId: 'sg2', ruleIndex: 0 })
   })
   it('matches protocol all and the port range -1/-1, but not another protocol, port or source', () => {
-    expect(ingressVerdict([sg(rule({ ipProtocol: 'all', portRange: '-1/-1' }))], 'udp', 6081, src).kind).toBe('accepted')
-    expect(ingressVerdict([sg(rule({ ipProtocol: 'all', portRange: '80/80' }))], 'udp', 6081, src).kind).toBe('accepted')
+    expect(ingressVerdict([sg(rule({ ipProtocol: 'all', portRange: '-1/-1' }))], 'udp', 6081, src).kind).toBe(
+      'accepted',
+    )
+    expect(ingressVerdict([sg(rule({ ipProtocol: 'all', portRange: '80/80' }))], 'udp', 6081, src).kind).toBe(
+      'accepted',
+    )
     expect(ingressVerdict([sg(rule({ ipProtocol: 'tcp' }))], 'udp', 6081, src).kind).toBe('noRule')
     expect(ingressVerdict([sg(rule({ portRange: '80/80' }))], 'udp', 6081, src).kind).toBe('noRule')
     expect(ingressVerdict([sg(rule({ sourceCidrIp: '192.168.0.0/16' }))], 'udp', 6081, src).kind).toBe('noRule')
-    expect(ingressVerdict([sg(rule({ direction: 'egress', sourceCidrIp: undefined, destCidrIp: '0.0.0.0/0' }))], 'udp', 6081, src).kind).toBe('noRule')
+    expect(
+      ingressVerdict(
+        [sg(rule({ direction: 'egress', sourceCidrIp: undefined, destCidrIp: '0.0.0.0/0' }))],
+        'udp',
+        6081,
+        src,
+      ).kind,
+    ).toBe('noRule')
   })
 })

@@ -9,13 +9,20 @@ describe('endpoint service', () => {
       gwlb.zoneMappings = gwlb.zoneMappings.filter((m) => m.zoneId === 'cn-hangzhou-h')
     })
     const fixed = breakAndFix(broken, 'GWLB-E020', ['epsrv-inspection', 'gwlb-inspection'])
-    expect(find(fixed, 'gwlb-inspection', 'gwlb').zoneMappings[1]).toEqual({ zoneId: 'cn-hangzhou-i', vswitchId: 'vsw-security-i', privateIpAddress: '192.168.2.1' })
+    expect(find(fixed, 'gwlb-inspection', 'gwlb').zoneMappings[1]).toEqual({
+      zoneId: 'cn-hangzhou-i',
+      vswitchId: 'vsw-security-i',
+      privateIpAddress: '192.168.2.1',
+    })
   })
 
   it('GWLB-E020: no fix when the GWLB’s VPC has no vSwitch in that zone', () => {
     const broken = edit(reference('a'), (d) => {
       d.zones.push('cn-hangzhou-i')
-      find(d, 'epsrv-inspection', 'endpointService').resources.push({ resourceId: 'gwlb-inspection', zoneId: 'cn-hangzhou-i' })
+      find(d, 'epsrv-inspection', 'endpointService').resources.push({
+        resourceId: 'gwlb-inspection',
+        zoneId: 'cn-hangzhou-i',
+      })
     })
     expect(problemsOf(broken, 'GWLB-E020', ['epsrv-inspection'])[0].fix).toBeUndefined()
   })
@@ -88,11 +95,17 @@ describe('GWLB endpoints', () => {
 
   it('GWLB-E025: two GWLBes of one service in one zone of one VPC (no fix: keep one)', () => {
     const broken = edit(reference('b'), (d) => {
-      d.resources.push({ ...structuredClone(find(d, 'gwlbe-h', 'gwlbEndpoint')), id: 'gwlbe-h2', ipAddress: '10.0.10.6' })
+      d.resources.push({
+        ...structuredClone(find(d, 'gwlbe-h', 'gwlbEndpoint')),
+        id: 'gwlbe-h2',
+        ipAddress: '10.0.10.6',
+      })
     })
     expect(codes(broken)).toEqual(['GWLB-E025'])
     expect(problemsOf(broken, 'GWLB-E025', ['gwlbe-h', 'gwlbe-h2'])[0].fix).toBeUndefined()
-    expect(problemsOf(broken, 'GWLB-E025', ['gwlbe-h'])[0].message).toContain("Alibaba Cloud's GWLB guide allows one per zone")
+    expect(problemsOf(broken, 'GWLB-E025', ['gwlbe-h'])[0].message).toContain(
+      "Alibaba Cloud's GWLB guide allows one per zone",
+    )
   })
 
   it('GWLB-E026: an endpoint owned by another account than its VPC; the fix makes the VPC owner its owner', () => {

@@ -38,7 +38,11 @@ describe('gateway route table', () => {
 
   it('GWLB-E031: a service vSwitch sent to an instance, not a GWLBe', () => {
     const broken = edit(reference('a'), (d) => {
-      find(d, 'rtb-gateway', 'routeTable').entries[0] = { destinationCidrBlock: '10.0.1.0/24', nextHopType: 'Instance', nextHopId: 'ecs-web-1' }
+      find(d, 'rtb-gateway', 'routeTable').entries[0] = {
+        destinationCidrBlock: '10.0.1.0/24',
+        nextHopType: 'Instance',
+        nextHopId: 'ecs-web-1',
+      }
     })
     breakAndFix(broken, 'GWLB-E031', ['rtb-gateway', 'vsw-app-h', 'ecs-web-1'])
   })

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
-import { type Design, type ResourceKind, type ResourceOf, parse } from '../../../src/model'
-import { type Problem, lint } from '../../../worker/lint'
+import { type Design, parse, type ResourceKind, type ResourceOf } from '../../../src/model'
+import { lint, type Problem } from '../../../worker/lint'
 
 const examples = fileURLToPath(new URL('../../../public/examples/', import.meta.url))
 
@@ -65,7 +65,12 @@ export function applyFix(design: Design, problem: Problem): Design {
 }
 
 /** Break → see the problem → fix → the problem is gone and, where `clean`, nothing else is left either. */
-export function breakAndFix(broken: Design, code: string, resourceIds: string[], opts: { clean?: boolean } = {}): Design {
+export function breakAndFix(
+  broken: Design,
+  code: string,
+  resourceIds: string[],
+  opts: { clean?: boolean } = {},
+): Design {
   const [first] = problemsOf(broken, code, resourceIds)
   const fixed = applyFix(broken, first)
   expect(lint(fixed).filter((p) => p.code === code)).toEqual([])

@@ -11,7 +11,17 @@ describe('lint of the reference designs', () => {
   })
 
   it('finds nothing on an empty canvas', () => {
-    const blank = parse({ format: 'gwlb-studio/design', version: 1, name: 'New design', regionId: 'cn-hangzhou', zones: ['cn-hangzhou-h'], accounts: [], resources: [], layout: {}, scenarios: [] })
+    const blank = parse({
+      format: 'gwlb-studio/design',
+      version: 1,
+      name: 'New design',
+      regionId: 'cn-hangzhou',
+      zones: ['cn-hangzhou-h'],
+      accounts: [],
+      resources: [],
+      layout: {},
+      scenarios: [],
+    })
     expect(blank.ok && lint(blank.design)).toEqual([])
   })
 })
@@ -21,7 +31,9 @@ describe('docs/problems.md', () => {
   const rows = new Map([...doc.matchAll(/^\| `(GWLB-[EW]\d{3})` \| (error|warning) \|/gm)].map((m) => [m[1], m[2]]))
 
   it('lists every code with its severity, and no code the linter lacks', () => {
-    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(Object.entries(CATALOG).map(([code, e]) => [code, e.severity])))
+    expect(Object.fromEntries(rows)).toEqual(
+      Object.fromEntries(Object.entries(CATALOG).map(([code, e]) => [code, e.severity])),
+    )
   })
 
   it('gives errors E codes and warnings W codes', () => {

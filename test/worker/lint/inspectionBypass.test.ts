@@ -18,8 +18,23 @@ describe('inspection bypass', () => {
         { kind: 'vpc', id: 'vpc-other', accountId: '1234567890123456', cidrBlock: '172.16.0.0/16' },
         { kind: 'vswitch', id: 'vsw-other', vpcId: 'vpc-other', zoneId: 'cn-hangzhou-h', cidrBlock: '172.16.1.0/24' },
         { kind: 'securityGroup', id: 'sg-other', vpcId: 'vpc-other', rules: [] },
-        { kind: 'ecs', id: 'ecs-other', vswitchId: 'vsw-other', privateIpAddress: '172.16.1.10', publicIpAddress: '47.98.10.99', securityGroupIds: ['sg-other'], role: 'server' },
-        { kind: 'ecs', id: 'ecs-client', vswitchId: 'vsw-other', privateIpAddress: '172.16.1.11', securityGroupIds: ['sg-other'], role: 'client' },
+        {
+          kind: 'ecs',
+          id: 'ecs-other',
+          vswitchId: 'vsw-other',
+          privateIpAddress: '172.16.1.10',
+          publicIpAddress: '47.98.10.99',
+          securityGroupIds: ['sg-other'],
+          role: 'server',
+        },
+        {
+          kind: 'ecs',
+          id: 'ecs-client',
+          vswitchId: 'vsw-other',
+          privateIpAddress: '172.16.1.11',
+          securityGroupIds: ['sg-other'],
+          role: 'client',
+        },
       )
     })
     expect(summary(broken)).toEqual(['GWLB-W031 ecs-other'])

@@ -90,7 +90,12 @@ describe('GWLB prerequisites and availability', () => {
   it('GWLB-W007: a GWLB that no endpoint service publishes', () => {
     const broken = edit(reference('a'), (d) => {
       const gwlb = find(d, 'gwlb-inspection', 'gwlb')
-      d.resources.push({ ...structuredClone(gwlb), id: 'gwlb-spare', name: 'Spare GWLB', zoneMappings: [{ ...gwlb.zoneMappings[0], privateIpAddress: '192.168.1.6' }] })
+      d.resources.push({
+        ...structuredClone(gwlb),
+        id: 'gwlb-spare',
+        name: 'Spare GWLB',
+        zoneMappings: [{ ...gwlb.zoneMappings[0], privateIpAddress: '192.168.1.6' }],
+      })
     })
     expect(codes(broken)).toEqual(['GWLB-W007'])
     problemsOf(broken, 'GWLB-W007', ['gwlb-spare'])

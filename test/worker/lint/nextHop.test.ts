@@ -17,7 +17,11 @@ describe('route next hops', () => {
 
   it('GWLB-E034: a next hop in another VPC', () => {
     const broken = edit(reference('a'), (d) => {
-      find(d, 'rtb-app-h', 'routeTable').entries.push({ destinationCidrBlock: '192.168.0.0/16', nextHopType: 'Instance', nextHopId: 'fw-1' })
+      find(d, 'rtb-app-h', 'routeTable').entries.push({
+        destinationCidrBlock: '192.168.0.0/16',
+        nextHopType: 'Instance',
+        nextHopId: 'fw-1',
+      })
     })
     expect(problemsOf(broken, 'GWLB-E034', ['rtb-app-h', 'fw-1'])[0].message).toContain('vpc-security')
     breakAndFix(broken, 'GWLB-E034', ['rtb-app-h'])
@@ -34,7 +38,11 @@ describe('route next hops', () => {
 
   it('GWLB-E035: a gateway route table cannot send to an IPv4 gateway; the fix deletes the entry', () => {
     const broken = edit(reference('a'), (d) => {
-      find(d, 'rtb-gateway', 'routeTable').entries[0] = { destinationCidrBlock: '10.0.1.0/24', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' }
+      find(d, 'rtb-gateway', 'routeTable').entries[0] = {
+        destinationCidrBlock: '10.0.1.0/24',
+        nextHopType: 'Ipv4Gateway',
+        nextHopId: 'igw-service',
+      }
     })
     expect(codes(broken)).toEqual(['GWLB-E035'])
     const fixed = breakAndFix(broken, 'GWLB-E035', ['rtb-gateway', 'igw-service'], { clean: false })

@@ -10,25 +10,41 @@ describe('service vSwitch route tables', () => {
     expect(problemsOf(broken, 'GWLB-E032', ['vsw-app-h'])[0].message).toContain('system route table')
     const fixed = breakAndFix(broken, 'GWLB-E032', ['vsw-app-h'])
     const table = find(fixed, find(fixed, 'vsw-app-h', 'vswitch').routeTableId ?? '', 'routeTable')
-    expect(table.entries).toEqual([{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }])
+    expect(table.entries).toEqual([
+      { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' },
+    ])
   })
 
   it('GWLB-E032: 0.0.0.0/0 straight to the IPv4 gateway bypasses inspection', () => {
     const broken = edit(reference('a'), (d) => {
-      find(d, 'rtb-app-h', 'routeTable').entries[0] = { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' }
+      find(d, 'rtb-app-h', 'routeTable').entries[0] = {
+        destinationCidrBlock: '0.0.0.0/0',
+        nextHopType: 'Ipv4Gateway',
+        nextHopId: 'igw-service',
+      }
     })
-    expect(problemsOf(broken, 'GWLB-E032', ['vsw-app-h', 'rtb-app-h', 'igw-service'])[0].message).toContain('bypasses inspection')
+    expect(problemsOf(broken, 'GWLB-E032', ['vsw-app-h', 'rtb-app-h', 'igw-service'])[0].message).toContain(
+      'bypasses inspection',
+    )
     breakAndFix(broken, 'GWLB-E032', ['vsw-app-h'])
   })
 
   it('GWLB-W032: a route more specific than 0.0.0.0/0 to the IPv4 gateway lets that traffic skip inspection; the fix sends it to the GWLBe', () => {
     const broken = edit(reference('b'), (d) => {
-      find(d, 'rtb-app-h', 'routeTable').entries.push({ destinationCidrBlock: '203.0.113.0/24', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' })
+      find(d, 'rtb-app-h', 'routeTable').entries.push({
+        destinationCidrBlock: '203.0.113.0/24',
+        nextHopType: 'Ipv4Gateway',
+        nextHopId: 'igw-service',
+      })
     })
     expect(codes(broken)).toEqual(['GWLB-W032'])
-    expect(problemsOf(broken, 'GWLB-W032', ['vsw-app-h', 'rtb-app-h', 'igw-service'])[0].message).toMatch(/203\.0\.113\.0\/24 .*leaves uninspected/)
+    expect(problemsOf(broken, 'GWLB-W032', ['vsw-app-h', 'rtb-app-h', 'igw-service'])[0].message).toMatch(
+      /203\.0\.113\.0\/24 .*leaves uninspected/,
+    )
     const fixed = breakAndFix(broken, 'GWLB-W032', ['vsw-app-h'])
-    expect(find(fixed, 'rtb-app-h', 'routeTable').entries.find((e) => e.destinationCidrBlock === '203.0.113.0/24')).toMatchObject({ nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' })
+    expect(
+      find(fixed, 'rtb-app-h', 'routeTable').entries.find((e) => e.destinationCidrBlock === '203.0.113.0/24'),
+    ).toMatchObject({ nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' })
   })
 
   it('GWLB-W030: 0.0.0.0/0 to the GWLBe of another zone; the fix changes the vSwitch’s own table in place', () => {
@@ -80,7 +96,11 @@ describe('GWLBe vSwitch route tables', () => {
 
   it('GWLB-E033: 0.0.0.0/0 back into the GWLBe is told once, as this problem, not again as a loop', () => {
     const broken = edit(reference('a'), (d) => {
-      find(d, 'rtb-gwlbe', 'routeTable').entries[0] = { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: 'gwlbe-h' }
+      find(d, 'rtb-gwlbe', 'routeTable').entries[0] = {
+        destinationCidrBlock: '0.0.0.0/0',
+        nextHopType: 'GatewayLoadBalancerEndpoint',
+        nextHopId: 'gwlbe-h',
+      }
     })
     expect(codes(broken)).toEqual(['GWLB-E033'])
     expect(problemsOf(broken, 'GWLB-E033', ['vsw-gwlbe-h', 'rtb-gwlbe', 'gwlbe-h'])[0].message).toContain('loop')

@@ -23,7 +23,9 @@ describe('npm run cli -- simulate', () => {
   afterEach(() => vi.restoreAllMocks())
 
   it('appliance-failure on (b): detection after 5 s × 3 within one interval, losses stop then, metrics match the log', () => {
-    const { code, out } = capture(() => run([EXAMPLE, '--scenario', 'appliance-failure', '--duration', '120s', '--json']))
+    const { code, out } = capture(() =>
+      run([EXAMPLE, '--scenario', 'appliance-failure', '--duration', '120s', '--json']),
+    )
     expect(code).toBe(0)
     const { log, metrics } = JSON.parse(out) as { log: SimEvent[]; metrics: SimMetrics }
     const applied = log.find((e) => e.kind === 'fault-applied' && e.resourceId === 'fw-h1')
@@ -41,7 +43,9 @@ describe('npm run cli -- simulate', () => {
     expect(f.detection).toEqual({ kind: 'detected', atMs: marked[0].tMs, afterMs: marked[0].tMs - 30_000 })
     expect(f.recovery).toEqual({ kind: 'recovered', atMs: stopped[0].tMs, afterMs: stopped[0].tMs - 30_000 })
     expect(stopped[0].text).toContain(`${f.lostPackets.toLocaleString('en-US')} lost since 30.000 s`)
-    const moved = log.filter((e) => e.kind === 'flows-moved').reduce((n, e) => n + Number(/^(\d+) connection/.exec(e.text)?.[1] ?? 0), 0)
+    const moved = log
+      .filter((e) => e.kind === 'flows-moved')
+      .reduce((n, e) => n + Number(/^(\d+) connection/.exec(e.text)?.[1] ?? 0), 0)
     expect(f.flowsMoved).toBe(moved)
     expect(f.flowsMoved).toBeGreaterThan(0)
     expect(metrics.packets.dropped).toBe(f.lostPackets + metrics.baseline.lostPackets)
@@ -54,7 +58,15 @@ describe('npm run cli -- simulate', () => {
     const { code, out } = capture(() => run([EXAMPLE, '--scenario', 'appliance-failure', '--duration', '60s']))
     expect(code).toBe(0)
     let at = 0
-    for (const p of [/fw-h1 stops/, /health check failed \(1 of 3\)/, /marked unhealthy/, /losses stopped/, /Faults/, /time to detect +1\d\.\d{3} s/, /time to recover/]) {
+    for (const p of [
+      /fw-h1 stops/,
+      /health check failed \(1 of 3\)/,
+      /marked unhealthy/,
+      /losses stopped/,
+      /Faults/,
+      /time to detect +1\d\.\d{3} s/,
+      /time to recover/,
+    ]) {
       const m = p.exec(out.slice(at))
       expect(m, String(p)).not.toBeNull()
       at += (m?.index ?? 0) + (m?.[0].length ?? 0)
@@ -63,7 +75,9 @@ describe('npm run cli -- simulate', () => {
   })
 
   it('refuses bad input with exit code 2', () => {
-    expect(capture(() => run([EXAMPLE, '--scenario', 'nope'])).err).toMatch(/has no scenario "nope"; it has: steady, appliance-failure, zone-failure/)
+    expect(capture(() => run([EXAMPLE, '--scenario', 'nope'])).err).toMatch(
+      /has no scenario "nope"; it has: steady, appliance-failure, zone-failure/,
+    )
     expect(capture(() => run([EXAMPLE, '--scenario', 'steady', '--duration', 'soon'])).code).toBe(2)
     expect(capture(() => run([EXAMPLE, '--scenario', 'steady', '--seed', '-1'])).code).toBe(2)
     expect(capture(() => run([EXAMPLE])).code).toBe(2)

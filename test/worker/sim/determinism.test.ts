@@ -5,7 +5,13 @@ import { loadExample } from '../../helpers'
 import { designB, fault, inbound, makeSim, outbound, scenario } from './helpers'
 
 // light traffic: these tests run the same scenario many times
-const s = scenario([inbound({ newConnectionsPerSecond: 4 }), outbound({ newConnectionsPerSecond: 2 })], [fault(15, { kind: 'applianceStopped', applianceId: 'fw-h1' }, 45), fault(50, { kind: 'serverRemoved', applianceId: 'fw-i1' }, 70)])
+const s = scenario(
+  [inbound({ newConnectionsPerSecond: 4 }), outbound({ newConnectionsPerSecond: 2 })],
+  [
+    fault(15, { kind: 'applianceStopped', applianceId: 'fw-h1' }, 45),
+    fault(50, { kind: 'serverRemoved', applianceId: 'fw-i1' }, 70),
+  ],
+)
 
 describe('determinism', () => {
   it('the same seed gives an identical event log and identical metrics', () => {

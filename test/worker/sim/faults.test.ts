@@ -4,7 +4,13 @@ import { designB, eventsOf, fault, inbound, makeSim, outbound, scenario } from '
 
 describe('faults', () => {
   it('an endpoint connection set to Disconnected drops its traffic until it is Connected again', () => {
-    const sim = makeSim(designB(), scenario([outbound()], [fault(10, { kind: 'endpointConnection', endpointId: 'gwlbe-i', connectionStatus: 'Disconnected' }, 20)]))
+    const sim = makeSim(
+      designB(),
+      scenario(
+        [outbound()],
+        [fault(10, { kind: 'endpointConnection', endpointId: 'gwlbe-i', connectionStatus: 'Disconnected' }, 20)],
+      ),
+    )
     sim.run(40_000)
     const m = sim.metrics().faults[0]
     expect(Object.keys(m.lostByReason)).toEqual(['ENDPOINT_NOT_CONNECTED'])
@@ -14,7 +20,13 @@ describe('faults', () => {
   })
 
   it('a deleted route entry is recompiled away and back', () => {
-    const sim = makeSim(designB(), scenario([outbound()], [fault(10, { kind: 'routeEntryDeleted', routeTableId: 'rtb-app-i', destinationCidrBlock: '0.0.0.0/0' }, 20)]))
+    const sim = makeSim(
+      designB(),
+      scenario(
+        [outbound()],
+        [fault(10, { kind: 'routeEntryDeleted', routeTableId: 'rtb-app-i', destinationCidrBlock: '0.0.0.0/0' }, 20)],
+      ),
+    )
     sim.run(40_000)
     const m = sim.metrics().faults[0]
     expect(m.lostPackets).toBeGreaterThan(0)
@@ -26,17 +38,27 @@ describe('faults', () => {
   })
 
   it('a zone down loses traffic entering through it until it returns, and marks its appliances unhealthy', () => {
-    const sim = makeSim(designB(), scenario([inbound()], [fault(10, { kind: 'zoneDown', zoneId: 'cn-hangzhou-h' }, 40)]))
+    const sim = makeSim(
+      designB(),
+      scenario([inbound()], [fault(10, { kind: 'zoneDown', zoneId: 'cn-hangzhou-h' }, 40)]),
+    )
     sim.run(60_000)
     const m = sim.metrics().faults[0]
     expect(m.lostByReason.ZONE_DOWN).toBeGreaterThan(0)
     expect(m.recovery).toEqual({ kind: 'recovered', atMs: 40_000, afterMs: 30_000 })
     expect(m.restore.kind).toBe('restored')
-    expect(eventsOf(sim, 'marked-healthy').map((e) => e.resourceId).sort()).toEqual(['fw-h1', 'fw-h2'])
+    expect(
+      eventsOf(sim, 'marked-healthy')
+        .map((e) => e.resourceId)
+        .sort(),
+    ).toEqual(['fw-h1', 'fw-h2'])
   })
 
   it('shows a downed zone’s appliances as stopped while the zone is down, and running again after', () => {
-    const sim = makeSim(designB(), scenario([inbound()], [fault(10, { kind: 'zoneDown', zoneId: 'cn-hangzhou-h' }, 40)]))
+    const sim = makeSim(
+      designB(),
+      scenario([inbound()], [fault(10, { kind: 'zoneDown', zoneId: 'cn-hangzhou-h' }, 40)]),
+    )
     const runOf = (id: string) => sim.appliances().find((a) => a.id === id)?.run
     sim.run(5_000)
     expect([runOf('fw-h1'), runOf('fw-i1')]).toEqual(['running', 'running'])
@@ -47,11 +69,27 @@ describe('faults', () => {
   })
 
   it('a server added back takes new flows again', () => {
-    const sim = makeSim(designB(), scenario([outbound({ connectionSeconds: 5, newConnectionsPerSecond: 20 })], [fault(10, { kind: 'serverRemoved', applianceId: 'fw-h1' }, 20)]))
+    const sim = makeSim(
+      designB(),
+      scenario(
+        [outbound({ connectionSeconds: 5, newConnectionsPerSecond: 20 })],
+        [fault(10, { kind: 'serverRemoved', applianceId: 'fw-h1' }, 20)],
+      ),
+    )
     sim.run(19_000)
-    expect(sim.connections().filter((c) => c.startMs > 10_000).some((c) => c.applianceId === 'fw-h1')).toBe(false)
+    expect(
+      sim
+        .connections()
+        .filter((c) => c.startMs > 10_000)
+        .some((c) => c.applianceId === 'fw-h1'),
+    ).toBe(false)
     sim.run(30_000)
-    expect(sim.connections().filter((c) => c.startMs > 20_000).some((c) => c.applianceId === 'fw-h1')).toBe(true)
+    expect(
+      sim
+        .connections()
+        .filter((c) => c.startMs > 20_000)
+        .some((c) => c.applianceId === 'fw-h1'),
+    ).toBe(true)
     expect(sim.metrics().faults[0].lostPackets).toBe(0)
   })
 

@@ -5,7 +5,12 @@ import type { ConnectionView, Sim } from '../../../worker/sim'
 import { designB, eventsOf, fault, makeSim, outbound, scenario } from './helpers'
 
 // connections open in the first 10 s and last the whole run, so each one can be followed from start to end
-const steadyFlow = outbound({ newConnectionsPerSecond: 10, packetsPerSecond: 10, connectionSeconds: 300, stopSeconds: 10 })
+const steadyFlow = outbound({
+  newConnectionsPerSecond: 10,
+  packetsPerSecond: 10,
+  connectionSeconds: 300,
+  stopSeconds: 10,
+})
 
 function byId(sim: Sim): Map<number, ConnectionView> {
   return new Map(sim.connections().map((c) => [c.id, c]))
@@ -23,9 +28,15 @@ function follow(sim: Sim, beforeMs: number, endMs: number) {
 }
 
 describe('fw-h1 removed from the server group at 20 s, then stopped at 30 s; drain timeout 20 s', () => {
-  const faults = [fault(20, { kind: 'serverRemoved', applianceId: 'fw-h1' }), fault(30, { kind: 'applianceStopped', applianceId: 'fw-h1' })]
+  const faults = [
+    fault(20, { kind: 'serverRemoved', applianceId: 'fw-h1' }),
+    fault(30, { kind: 'applianceStopped', applianceId: 'fw-h1' }),
+  ]
   const run = (drain: boolean, mode: 'Rebalance' | 'NoRebalance') => {
-    const sim = makeSim(designB({ connectionDrain: { enabled: drain, timeout: 20 }, serverFailoverMode: mode }), scenario([steadyFlow], faults))
+    const sim = makeSim(
+      designB({ connectionDrain: { enabled: drain, timeout: 20 }, serverFailoverMode: mode }),
+      scenario([steadyFlow], faults),
+    )
     return { sim, ...follow(sim, 20_000, 70_000) }
   }
 
@@ -80,7 +91,10 @@ describe('fw-h1 removed from the server group at 20 s, then stopped at 30 s; dra
 
 describe('fw-h1 stops at 20 s and is detected by health checks', () => {
   const run = (mode: 'Rebalance' | 'NoRebalance') => {
-    const sim = makeSim(designB({ serverFailoverMode: mode }), scenario([steadyFlow], [fault(20, { kind: 'applianceStopped', applianceId: 'fw-h1' })]))
+    const sim = makeSim(
+      designB({ serverFailoverMode: mode }),
+      scenario([steadyFlow], [fault(20, { kind: 'applianceStopped', applianceId: 'fw-h1' })]),
+    )
     const f = follow(sim, 20_000, 60_000)
     const detected = eventsOf(sim, 'marked-unhealthy', 'fw-h1')[0].tMs
     return { sim, ...f, detected }
@@ -112,7 +126,13 @@ describe('fw-h1 stops at 20 s and is detected by health checks', () => {
 
   it('either way, new flows after detection go to healthy appliances only', () => {
     for (const mode of ['Rebalance', 'NoRebalance'] as const) {
-      const sim = makeSim(designB({ serverFailoverMode: mode }), scenario([outbound({ newConnectionsPerSecond: 20, connectionSeconds: 5 })], [fault(10, { kind: 'applianceStopped', applianceId: 'fw-h1' })]))
+      const sim = makeSim(
+        designB({ serverFailoverMode: mode }),
+        scenario(
+          [outbound({ newConnectionsPerSecond: 20, connectionSeconds: 5 })],
+          [fault(10, { kind: 'applianceStopped', applianceId: 'fw-h1' })],
+        ),
+      )
       sim.run(30_000)
       const detected = eventsOf(sim, 'marked-unhealthy', 'fw-h1')[0].tMs
       sim.run(50_000)
@@ -126,9 +146,14 @@ describe('fw-h1 stops at 20 s and is detected by health checks', () => {
 
 describe('zone down', () => {
   it('outbound flows from the other zone fail over to its appliances once detected (cross-zone always on)', () => {
-    const sim = makeSim(designB(), scenario([steadyFlow], [fault(20, { kind: 'zoneDown', zoneId: 'cn-hangzhou-h' }, 80)]))
+    const sim = makeSim(
+      designB(),
+      scenario([steadyFlow], [fault(20, { kind: 'zoneDown', zoneId: 'cn-hangzhou-h' }, 80)]),
+    )
     const { after } = follow(sim, 20_000, 70_000)
-    const marked = eventsOf(sim, 'marked-unhealthy').map((e) => e.resourceId).sort()
+    const marked = eventsOf(sim, 'marked-unhealthy')
+      .map((e) => e.resourceId)
+      .sort()
     expect(marked).toEqual(['fw-h1', 'fw-h2'])
     for (const c of after.values()) expect(['fw-i1', 'fw-i2']).toContain(c.applianceId)
     const m = sim.metrics().faults[0]

@@ -14,7 +14,14 @@ describe('detection time = interval × unhealthy threshold, within one interval'
   for (const hc of settings) {
     for (const seed of [1, 2, 3]) {
       it(`interval ${hc.interval} s, unhealthy threshold ${hc.unhealthyThreshold}, timeout ${hc.timeout} s, seed ${seed}`, () => {
-        const sim = makeSim(designB({ healthCheck: hc }), scenario([outbound({ newConnectionsPerSecond: 2 })], [fault(30, { kind: 'applianceStopped', applianceId: 'fw-h1' })]), { seed })
+        const sim = makeSim(
+          designB({ healthCheck: hc }),
+          scenario(
+            [outbound({ newConnectionsPerSecond: 2 })],
+            [fault(30, { kind: 'applianceStopped', applianceId: 'fw-h1' })],
+          ),
+          { seed },
+        )
         sim.run(30_000 + (hc.interval * hc.unhealthyThreshold + hc.interval + hc.timeout) * 1000)
         const marked = eventsOf(sim, 'marked-unhealthy', 'fw-h1')
         expect(marked).toHaveLength(1)
@@ -41,7 +48,10 @@ describe('stopping and restoring an appliance', () => {
       const interval = 4
       const sim = makeSim(
         designB({ healthCheck: { interval, timeout: 2, unhealthyThreshold: 2, healthyThreshold } }),
-        scenario([outbound({ newConnectionsPerSecond: 2 })], [fault(20, { kind: 'applianceStopped', applianceId: 'fw-h1' }, 60)]),
+        scenario(
+          [outbound({ newConnectionsPerSecond: 2 })],
+          [fault(20, { kind: 'applianceStopped', applianceId: 'fw-h1' }, 60)],
+        ),
       )
       sim.run(120_000)
       const healthy = eventsOf(sim, 'marked-healthy', 'fw-h1')
@@ -59,7 +69,10 @@ describe('stopping and restoring an appliance', () => {
 
 describe('a hung appliance', () => {
   it('loses traffic with no health change: it still answers the health check', () => {
-    const sim = makeSim(designB(), scenario([outbound()], [fault(20, { kind: 'applianceHung', applianceId: 'fw-h1' }, 80)]))
+    const sim = makeSim(
+      designB(),
+      scenario([outbound()], [fault(20, { kind: 'applianceHung', applianceId: 'fw-h1' }, 80)]),
+    )
     sim.run(100_000)
     expect(eventsOf(sim, 'marked-unhealthy')).toEqual([])
     expect(eventsOf(sim, 'probe-failed')).toEqual([])
@@ -81,8 +94,13 @@ describe('a security-group rule that carried the health checks is removed', () =
   it('makes every probe fail, and the log says which all-unhealthy assumption applied and that only AWS documents it', () => {
     const sim = makeSim(designB(), scenario([outbound()], [removeHc]))
     sim.run(100_000)
-    expect(eventsOf(sim, 'marked-unhealthy').map((e) => e.resourceId).sort()).toEqual(['fw-h1', 'fw-h2', 'fw-i1', 'fw-i2'])
-    for (const e of eventsOf(sim, 'marked-unhealthy')) expect(e.text).toMatch(/no inbound rule of sg-appliance accepts TCP 80/)
+    expect(
+      eventsOf(sim, 'marked-unhealthy')
+        .map((e) => e.resourceId)
+        .sort(),
+    ).toEqual(['fw-h1', 'fw-h2', 'fw-i1', 'fw-i2'])
+    for (const e of eventsOf(sim, 'marked-unhealthy'))
+      expect(e.text).toMatch(/no inbound rule of sg-appliance accepts TCP 80/)
     const none = eventsOf(sim, 'no-healthy-appliance', 'gwlb-inspection')
     expect(none).toHaveLength(1)
     expect(none[0].text).toMatch(/allUnhealthy = drop/)
@@ -96,7 +114,9 @@ describe('a security-group rule that carried the health checks is removed', () =
 
   it('under the AWS assumption the GWLB keeps forwarding to the (unhealthy but working) appliances', () => {
     const drop = makeSim(designB(), scenario([outbound()], [removeHc]))
-    const aws = makeSim(designB(), scenario([outbound()], [removeHc]), { engine: { assumptions: { allUnhealthy: 'awsRandomTarget' } } })
+    const aws = makeSim(designB(), scenario([outbound()], [removeHc]), {
+      engine: { assumptions: { allUnhealthy: 'awsRandomTarget' } },
+    })
     drop.run(100_000)
     aws.run(100_000)
     expect(eventsOf(aws, 'no-healthy-appliance')[0].text).toMatch(/allUnhealthy = awsRandomTarget/)
@@ -106,7 +126,13 @@ describe('a security-group rule that carried the health checks is removed', () =
 
   it('a rule that carries no health check leaves them alone', () => {
     // rule 0 is Geneve: traffic is lost, health checks still pass — like a hung appliance, for all of them
-    const sim = makeSim(designB(), scenario([outbound()], [fault(20, { kind: 'securityGroupRuleRemoved', securityGroupId: 'sg-appliance', ruleIndex: 0 }, 40)]))
+    const sim = makeSim(
+      designB(),
+      scenario(
+        [outbound()],
+        [fault(20, { kind: 'securityGroupRuleRemoved', securityGroupId: 'sg-appliance', ruleIndex: 0 }, 40)],
+      ),
+    )
     sim.run(60_000)
     expect(eventsOf(sim, 'marked-unhealthy')).toEqual([])
     const m = sim.metrics().faults[0]
@@ -118,7 +144,10 @@ describe('a security-group rule that carried the health checks is removed', () =
 
 describe('health checks off', () => {
   it('never detect a stopped appliance: its flows are lost until it returns', () => {
-    const sim = makeSim(designB({ healthCheck: { enabled: false } }), scenario([outbound()], [fault(20, { kind: 'applianceStopped', applianceId: 'fw-h1' }, 50)]))
+    const sim = makeSim(
+      designB({ healthCheck: { enabled: false } }),
+      scenario([outbound()], [fault(20, { kind: 'applianceStopped', applianceId: 'fw-h1' }, 50)]),
+    )
     sim.run(70_000)
     expect(eventsOf(sim, 'marked-unhealthy')).toEqual([])
     const m = sim.metrics().faults[0]

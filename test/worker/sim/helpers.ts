@@ -1,7 +1,7 @@
 // Small simulations for the sim tests: reference design (b) edited in code, a scenario, a manual clock.
 import type { Design, Fault, FaultStep, Flow, Scenario, ServerGroup } from '../../../src/model'
 import type { EngineOptions } from '../../../worker/engine'
-import { type Sim, type SimEvent, createManualClock, createSim } from '../../../worker/sim'
+import { createManualClock, createSim, type Sim, type SimEvent } from '../../../worker/sim'
 import { design, res } from '../engine/helpers'
 
 export type GroupEdit = Partial<Omit<ServerGroup, 'healthCheck' | 'connectionDrain'>> & {
@@ -63,7 +63,11 @@ export function scenario(flows: Flow[], faults: FaultStep[]): Scenario {
   return { name: 'test', flows, faults }
 }
 
-export function makeSim(d: Design, s: Scenario, options: { seed?: number; engine?: EngineOptions; arrivals?: 'poisson' | 'even' } = {}): Sim {
+export function makeSim(
+  d: Design,
+  s: Scenario,
+  options: { seed?: number; engine?: EngineOptions; arrivals?: 'poisson' | 'even' } = {},
+): Sim {
   return createSim({ design: d, scenario: s, clock: createManualClock(), ...options })
 }
 

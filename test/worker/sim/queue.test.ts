@@ -1,6 +1,6 @@
 // The event queue, the seeded random streams and the clocks.
 import { describe, expect, it } from 'vitest'
-import { MAX_SPEED, MIN_SPEED, createManualClock, createPlaybackClock } from '../../../worker/sim'
+import { createManualClock, createPlaybackClock, MAX_SPEED, MIN_SPEED } from '../../../worker/sim'
 import { EventQueue } from '../../../worker/sim/queue'
 import { mulberry32, stream } from '../../../worker/sim/random'
 
