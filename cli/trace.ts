@@ -12,7 +12,8 @@ import {
   trace,
   traceRoundTrip,
 } from '../worker/engine'
-import { loadDesign, splitArgs } from './args'
+import { splitArgs } from './args'
+import { withDesign } from './importInput'
 
 const USAGE =
   'usage: npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp|udp|icmp] [--dport N] [--sport N] [--size N] [--reply] [--json]'
@@ -52,29 +53,29 @@ function parseArgs(args: string[]): Args | string {
 const exitOf = (traces: (Trace | null)[]): number =>
   traces.some((t) => t === null || isDropped(t.disposition)) ? 1 : 0
 
-export function run(args: string[]): number {
+export function run(args: string[]): number | Promise<number> {
   const parsed = parseArgs(args)
   if (typeof parsed === 'string') {
     console.error(`${parsed}\n${USAGE}`)
     return 2
   }
-  const design = loadDesign(parsed.file)
-  if (!design) return 2
-  const net = compile(design)
-  if (parsed.reply) {
-    const rt = traceRoundTrip(net, parsed.spec)
-    if (rt.request.disposition === 'INVALID_PACKET') {
-      console.error(rt.request.text)
+  return withDesign(parsed.file, (design) => {
+    const net = compile(design)
+    if (parsed.reply) {
+      const rt = traceRoundTrip(net, parsed.spec)
+      if (rt.request.disposition === 'INVALID_PACKET') {
+        console.error(rt.request.text)
+        return 2
+      }
+      console.log(parsed.json ? JSON.stringify(rt, null, 2) : formatRoundTrip(rt))
+      return exitOf([rt.request, rt.reply])
+    }
+    const t = trace(net, parsed.spec)
+    if (t.disposition === 'INVALID_PACKET') {
+      console.error(t.text)
       return 2
     }
-    console.log(parsed.json ? JSON.stringify(rt, null, 2) : formatRoundTrip(rt))
-    return exitOf([rt.request, rt.reply])
-  }
-  const t = trace(net, parsed.spec)
-  if (t.disposition === 'INVALID_PACKET') {
-    console.error(t.text)
-    return 2
-  }
-  console.log(parsed.json ? JSON.stringify(t, null, 2) : formatTrace(t))
-  return exitOf([t])
+    console.log(parsed.json ? JSON.stringify(t, null, 2) : formatTrace(t))
+    return exitOf([t])
+  })
 }
