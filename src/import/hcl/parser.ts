@@ -37,6 +37,34 @@ export function parseDiagnostic(
   }
 }
 
+/**
+ * A template as hcl2json writes it ("a-${x["k"]}") → an HCL quoted-string literal: the literal parts are
+ * escaped, the interpolations (whose quotes belong to the expression) are kept as they are.
+ */
+export function templateLiteral(template: string): string {
+  let out = ''
+  let depth = 0
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i]
+    if (depth === 0) {
+      if ((ch === '$' || ch === '%') && template[i + 1] === '{' && template[i - 1] !== ch) {
+        out += `${ch}{`
+        depth = 1
+        i++
+      } else if (ch === '"' || ch === '\\') out += `\\${ch}`
+      else if (ch === '\n') out += '\\n'
+      else if (ch === '\r') out += '\\r'
+      else if (ch === '\t') out += '\\t'
+      else out += ch
+    } else {
+      if (ch === '{') depth++
+      else if (ch === '}') depth--
+      out += ch
+    }
+  }
+  return `"${out}"`
+}
+
 /** Many template strings in one call: a tuple of them, so the WebAssembly bridge is crossed once per batch. */
 export async function batchedExpressions(
   one: (file: string, expression: string) => Promise<ExprAst | null>,
@@ -47,7 +75,7 @@ export async function batchedExpressions(
   const out: (ExprAst | null)[] = []
   for (let i = 0; i < templates.length; i += batch) {
     const slice = templates.slice(i, i + batch)
-    const tuple = `[${slice.map((t) => JSON.stringify(t)).join(',\n')}]`
+    const tuple = `[${slice.map(templateLiteral).join(',\n')}]`
     let ast: ExprAst | null = null
     try {
       ast = await one(file, tuple)
@@ -55,7 +83,7 @@ export async function batchedExpressions(
       ast = null
     }
     if (ast && ast.type === 'tuple' && ast.children.length === slice.length) out.push(...ast.children)
-    else for (const t of slice) out.push(await one(file, JSON.stringify(t)).catch(() => null))
+    else for (const t of slice) out.push(await one(file, templateLiteral(t)).catch(() => null))
   }
   return out
 }
