@@ -10,6 +10,7 @@ import {
   type ImportReport,
   importDeployment,
 } from '../src/import'
+import { ALIYUN_KEYS } from '../src/import/detect'
 import { nodeHclParser } from '../src/import/hcl/nodeParser'
 import type { Design } from '../src/model'
 import { loadDesign } from './args'
@@ -26,9 +27,11 @@ export function isImportInput(path: string): boolean {
   }
   if (TERRAFORM_FILE.test(path) || /\.tfstate$/.test(path)) return true
   if (!/\.json$/.test(path)) return false
-  // a design says its format in its first bytes; anything else in JSON is a candidate for import
+  // Terraform's JSON says its version near the top; other JSON (a design, or not) goes to the design loader,
+  // whose message says what a design file is
   const head = readFileSync(path, 'utf8').slice(0, 4096)
-  return !head.includes('"gwlb-studio/design"')
+  if (head.includes('"gwlb-studio/design"')) return false
+  return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
 }
 
 /** The files of a path: a folder's .tf/.tfvars (or, without them, its JSON), skipping .terraform and hidden folders. */
