@@ -13,6 +13,7 @@ import {
   traceRoundTrip,
 } from '../worker/engine'
 import { loadDesign, splitArgs } from './args'
+import { forDisplay, print, printError, printJson } from './terminal'
 
 const USAGE =
   'usage: npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp|udp|icmp] [--dport N] [--sport N] [--size N] [--reply] [--json]'
@@ -55,26 +56,29 @@ const exitOf = (traces: (Trace | null)[]): number =>
 export function run(args: string[]): number {
   const parsed = parseArgs(args)
   if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`)
+    printError(`${parsed}\n${USAGE}`)
     return 2
   }
   const design = loadDesign(parsed.file)
   if (!design) return 2
-  const net = compile(design)
+  // text output traces a copy whose names have their control characters escaped; JSON keeps the real names
+  const net = compile(parsed.json ? design : forDisplay(design))
   if (parsed.reply) {
     const rt = traceRoundTrip(net, parsed.spec)
     if (rt.request.disposition === 'INVALID_PACKET') {
-      console.error(rt.request.text)
+      printError(rt.request.text)
       return 2
     }
-    console.log(parsed.json ? JSON.stringify(rt, null, 2) : formatRoundTrip(rt))
+    if (parsed.json) printJson(rt)
+    else print(formatRoundTrip(rt))
     return exitOf([rt.request, rt.reply])
   }
   const t = trace(net, parsed.spec)
   if (t.disposition === 'INVALID_PACKET') {
-    console.error(t.text)
+    printError(t.text)
     return 2
   }
-  console.log(parsed.json ? JSON.stringify(t, null, 2) : formatTrace(t))
+  if (parsed.json) printJson(t)
+  else print(formatTrace(t))
   return exitOf([t])
 }
