@@ -367,12 +367,12 @@ function outOfBounds(bound: Exclude<InputBound, { ok: true }>): ParseResult {
   const error =
     bound.problem === 'too-deep'
       ? loadError(
-          'GWLB-L018',
+          'GWLB-L020',
           '',
           `more than ${MAX_NESTING_DEPTH} levels of nested arrays and objects`,
           `at most ${MAX_NESTING_DEPTH} levels (a design needs fewer than ten)`,
         )
-      : loadError('GWLB-L019', '', `${bound.size} bytes or more`, `a design of at most ${MAX_DESIGN_BYTES} bytes`)
+      : loadError('GWLB-L021', '', `${bound.size} bytes or more`, `a design of at most ${MAX_DESIGN_BYTES} bytes`)
   return { ok: false, reason: 'invalid', errors: [error] }
 }
 
@@ -388,7 +388,7 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
     return {
       ok: false,
       reason: 'invalid',
-      errors: [loadError('GWLB-L020', '', detail, 'input the loader can read; please report this design')],
+      errors: [loadError('GWLB-L022', '', detail, 'input the loader can read; please report this design')],
     }
   }
 }

@@ -124,7 +124,7 @@ describe('a link to a deeply nested document', () => {
     const boot = await ready(at('', link))
     expect(boot.design).toEqual(loadExample('two-zones'))
     expect(boot.notice?.tone).toBe('error')
-    expect(boot.notice?.lines.join('\n')).toMatch(/GWLB-L018 .*at most 64 levels/)
+    expect(boot.notice?.lines.join('\n')).toMatch(/GWLB-L020 .*at most 64 levels/)
   })
 })
 

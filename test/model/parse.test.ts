@@ -245,7 +245,7 @@ describe('bounded input: parse() never throws', () => {
   const envelope = (version: number, inner: string) =>
     `{"format":"gwlb-studio/design","version":${version},"x":${inner}}`
 
-  it('refuses 5,000 nested arrays (10 KB) with GWLB-L018, as text, as a value and before a migration', () => {
+  it('refuses 5,000 nested arrays (10 KB) with GWLB-L020, as text, as a value and before a migration', () => {
     // the reported case: the migration's structuredClone overflowed the stack outside any try/catch
     for (const text of [
       envelope(0, nested(5000)),
@@ -255,12 +255,12 @@ describe('bounded input: parse() never throws', () => {
     ]) {
       const r = errorsOf(text)
       expect(r.reason).toBe('invalid')
-      expect(r.errors.map((e) => e.code)).toEqual(['GWLB-L018'])
+      expect(r.errors.map((e) => e.code)).toEqual(['GWLB-L020'])
       expect(r.errors[0].message).toMatch(/at most 64 levels/)
     }
     let deep: unknown = []
     for (let i = 0; i < 5000; i++) deep = [deep]
-    expect(errorsOf({ format: 'gwlb-studio/design', version: 0, x: deep }).errors[0].code).toBe('GWLB-L018')
+    expect(errorsOf({ format: 'gwlb-studio/design', version: 0, x: deep }).errors[0].code).toBe('GWLB-L020')
   })
 
   it('ignores brackets inside strings, and accepts nesting up to the bound', () => {
@@ -268,23 +268,23 @@ describe('bounded input: parse() never throws', () => {
     doc.description = `${'['.repeat(500)}\\"{`
     expect(parse(JSON.stringify(doc)).ok).toBe(true)
     const r = errorsOf(envelope(1, nested(60)))
-    expect(r.errors[0].code).not.toBe('GWLB-L018')
+    expect(r.errors[0].code).not.toBe('GWLB-L020')
   })
 
-  it('refuses a document past 5,000,000 bytes with GWLB-L019, counting UTF-8 bytes', () => {
+  it('refuses a document past 5,000,000 bytes with GWLB-L021, counting UTF-8 bytes', () => {
     const big = envelope(1, `"${'x'.repeat(5_000_000)}"`)
-    expect(errorsOf(big).errors.map((e) => e.code)).toEqual(['GWLB-L019'])
+    expect(errorsOf(big).errors.map((e) => e.code)).toEqual(['GWLB-L021'])
     // 1.7 million characters of three UTF-8 bytes each
-    expect(errorsOf(envelope(1, `"${'界'.repeat(1_700_000)}"`)).errors[0].code).toBe('GWLB-L019')
+    expect(errorsOf(envelope(1, `"${'界'.repeat(1_700_000)}"`)).errors[0].code).toBe('GWLB-L021')
     expect(errorsOf({ format: 'gwlb-studio/design', version: 1, x: new Array(6_000_000).fill(0) }).errors[0].code).toBe(
-      'GWLB-L019',
+      'GWLB-L021',
     )
   })
 
   it('refuses a value that refers to itself instead of looping', () => {
     const doc: Record<string, unknown> = { ...exampleJson('single-zone') }
     doc.self = doc
-    expect(errorsOf(doc).errors[0].code).toBe('GWLB-L018')
+    expect(errorsOf(doc).errors[0].code).toBe('GWLB-L020')
   })
 
   it('turns anything a step still throws into an error, never an exception', () => {
@@ -297,7 +297,7 @@ describe('bounded input: parse() never throws', () => {
       },
     })
     const r = errorsOf(doc)
-    expect(r.errors[0].code).toBe('GWLB-L020')
+    expect(r.errors[0].code).toBe('GWLB-L022')
     expect(r.errors[0].message).toContain('RangeError: boom')
   })
 })
