@@ -1,6 +1,6 @@
 // Terraform and cloud inputs where a command takes a design: a folder or a .tf file, a state or plan JSON.
 // The one place the CLI reads them from disk; the import itself is src/import (pure).
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import {
   formatImportError,
@@ -18,6 +18,18 @@ import { loadDesign } from './args'
 const TERRAFORM_FILE = /\.(tf|tfvars)$/
 const JSON_FILE = /\.(json|tfstate)$/
 
+/** The first bytes of a file, never more: the file may be huge, or a device that never ends. */
+function readHead(path: string, bytes: number): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = new Uint8Array(bytes)
+    const n = readSync(fd, buf, 0, bytes, 0)
+    return new TextDecoder().decode(buf.subarray(0, n))
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** Is this path an input to import rather than a design file? */
 export function isImportInput(path: string): boolean {
   try {
@@ -29,7 +41,12 @@ export function isImportInput(path: string): boolean {
   if (!/\.json$/.test(path)) return false
   // Terraform's JSON says its version near the top; other JSON (a design, or not) goes to the design loader,
   // whose message says what a design file is
-  const head = readFileSync(path, 'utf8').slice(0, 4096)
+  let head: string
+  try {
+    head = readHead(path, 4096)
+  } catch {
+    return false // the design reader says why the file cannot be read
+  }
   if (head.includes('"gwlb-studio/design"')) return false
   return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
 }
