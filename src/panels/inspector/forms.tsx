@@ -289,7 +289,8 @@ function SecurityGroupTypeField({ r, at }: { r: ResourceOf<'securityGroup'>; at:
         {label}
         <select
           aria-label={label}
-          className={INPUT}
+          // inside the label, so it would take the label's grey
+          className={`${INPUT} text-slate-900`}
           value={r.securityGroupType}
           onChange={(e) => {
             const type = e.target.value as SecurityGroupType
@@ -301,12 +302,15 @@ function SecurityGroupTypeField({ r, at }: { r: ResourceOf<'securityGroup'>; at:
             setError(commit(`set ${label}`, ['resources', at], next))
           }}
         >
-          <option value="basic">Basic: members reach each other by default; all outbound allowed</option>
-          <option value="enterprise">
-            Enterprise: members isolated; inbound and outbound denied unless a rule accepts
-          </option>
+          <option value="basic">Basic</option>
+          <option value="enterprise">Enterprise</option>
         </select>
       </label>
+      <p className="text-[11px] text-slate-500">
+        {r.securityGroupType === 'basic'
+          ? 'Inbound denied and outbound allowed unless a rule says otherwise.'
+          : 'Inbound and outbound denied unless a rule accepts; members isolated.'}
+      </p>
       {error && (
         <p role="alert" className="mt-0.5 text-[11px] text-red-700">
           {error}
@@ -329,8 +333,8 @@ export function SecurityGroupForm({ r, at, design }: FormProps<'securityGroup'>)
           path={['resources', at, 'innerAccessPolicy']}
           value={r.innerAccessPolicy ?? 'Accept'}
           options={[
-            { value: 'Accept', label: 'Accept: members reach each other, whatever the rules say' },
-            { value: 'Drop', label: 'Drop: members reach each other only through a rule' },
+            { value: 'Accept', label: 'Accept: members always reach each other' },
+            { value: 'Drop', label: 'Drop: members only through a rule' },
           ]}
         />
       ) : (
