@@ -3,7 +3,7 @@ import * as z from 'zod/mini'
 import { base, ipv4AddressSchema, resourceIdSchema, zoneIdSchema } from './common'
 
 /**
- * Ranges and defaults are Alibaba's (CreateServerGroup's HealthCheckConfig). A field left out takes the API's
+ * Ranges and defaults are Alibaba's (CreateServerGroup's HealthCheckConfig; docs/cloud.md section 3). A field left out takes the API's
  * default, as a request that leaves it out does.
  */
 export const HEALTH_CHECK_DEFAULTS = {
