@@ -365,7 +365,9 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
     const at = (field: string) => `scenarios[${i}].${field}`
     if (design.scenarios.findIndex((o) => o.name === s.name) !== i)
       err('GWLB-L006', at('name'), s.name, 'a scenario name used once')
-    s.flows.forEach((f, j) => ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost']))
+    s.flows.forEach((f, j) => {
+      ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost'])
+    })
     s.faults.forEach((step, j) => {
       const f = step.fault
       const p = (field: string) => at(`faults[${j}].fault.${field}`)

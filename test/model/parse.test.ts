@@ -185,7 +185,7 @@ describe('each load-error class names the path, the value and what was expected'
 
   it('drops layout entries that name nothing, and says so', () => {
     const doc = exampleJson('single-zone')
-    ;(doc.layout as Record<string, unknown>)['ghost'] = { x: 1, y: 2 }
+    ;(doc.layout as Record<string, unknown>).ghost = { x: 1, y: 2 }
     const r = parse(doc)
     expect(r.ok && r.repairs).toEqual(['layout["ghost"] names nothing in the design; dropped'])
     expect(r.ok && 'ghost' in r.design.layout).toBe(false)

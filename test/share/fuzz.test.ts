@@ -33,7 +33,10 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 /** Every path to a value inside a JSON document. */
 function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at)
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out))
+  if (Array.isArray(v))
+    v.forEach((x, i) => {
+      paths(x, [...at, i], out)
+    })
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out)
   return out
 }
