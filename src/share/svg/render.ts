@@ -1,11 +1,11 @@
 // The design as a standalone SVG, without a browser: the same nodes, positions and edges as the canvas
-// (from toFlow, so the picture matches the app), drawn with plain SVG shapes and text instead of a copy of
+// (the shared drawing and its look, src/share/drawing, so the picture matches the app), drawn with plain SVG shapes and text instead of a copy of
 // the DOM. No DOM, no fonts or images fetched: it runs in Node for pipelines that keep designs in git.
 // Every user string goes through xmlEscape (see xml.ts); ids on elements are our own, never user text.
 
-import { KIND_STYLE, PATHS } from '../../canvas/glyphs'
-import { type CanvasEdge, type EdgeKind, toFlow } from '../../canvas/toFlow'
 import { type Design, type Resource, SIZES } from '../../model'
+import { BROKEN, EDGE_KINDS, KIND_STYLE, EDGE_LOOK as LOOK, PATHS } from '../drawing/look'
+import { type DrawnEdge as DrawingEdge, type EdgeKind, toDrawing } from '../drawing/toDrawing'
 import { type Card, cardOf, routeBadge, type Tone } from './cards'
 import { type Point, type Side, smoothStepPath, smoothStepPoints } from './smoothStep'
 import { type Font, fitText, MONOSPACE, SANS, textWidth, wrapText } from './text'
@@ -30,16 +30,7 @@ interface Box {
   height: number
 }
 
-// The canvas's looks, copied from the React components (ConfigEdge's LOOK, Legend's ITEMS, Tailwind
-// colours of the node components), which cannot be imported here without React Flow and the stores.
-const LOOK: Record<EdgeKind, { stroke: string; width: number; dash?: string; legend: string }> = {
-  route: { stroke: '#334155', width: 1.6, legend: 'Route entry (destination → next hop)' },
-  privateLink: { stroke: '#7c3aed', width: 2.4, dash: '7 4', legend: 'PrivateLink connection' },
-  serviceResource: { stroke: '#a21caf', width: 2, legend: 'Endpoint service resource' },
-  serverGroup: { stroke: '#c2410c', width: 1.6, legend: 'Server group member (Geneve)' },
-  internet: { stroke: '#94a3b8', width: 1.4, dash: '3 4', legend: 'Internet' },
-}
-const BROKEN = { stroke: '#dc2626', text: '#b91c1c' }
+// The badges' tones: the Tailwind colours of the node components.
 const TONES: Record<Tone, { fill: string; text: string }> = {
   ok: { fill: '#d1fae5', text: '#065f46' },
   warn: { fill: '#fef3c7', text: '#92400e' },
@@ -85,9 +76,9 @@ function text(
 /** An element's accessible name: the first child of a group, which viewers show on hover. */
 const title = (content: string) => el('title', {}, { text: content })
 
-function absoluteBoxes(nodes: ReturnType<typeof toFlow>['nodes']): Map<string, Box> {
+function absoluteBoxes(nodes: ReturnType<typeof toDrawing>['nodes']): Map<string, Box> {
   const boxes = new Map<string, Box>()
-  // toFlow lists parents before their children, as React Flow requires
+  // the drawing lists parents before their children, as React Flow requires
   for (const n of nodes) {
     const parent = n.parentId ? boxes.get(n.parentId) : undefined
     boxes.set(n.id, {
@@ -131,7 +122,7 @@ const LABEL_FONT: Font = { size: 10, mono: true }
 const LABEL_HEIGHT = 18
 
 interface DrawnEdge {
-  edge: CanvasEdge
+  edge: DrawingEdge
   kind: EdgeKind
   points: Point[]
   broken: boolean
@@ -143,7 +134,7 @@ function sideOf(handle: string | null | undefined): Side {
   return side === 'top' || side === 'left' || side === 'right' ? side : 'bottom'
 }
 
-function drawnEdge(edge: CanvasEdge, boxes: Map<string, Box>): DrawnEdge | undefined {
+function drawnEdge(edge: DrawingEdge, boxes: Map<string, Box>): DrawnEdge | undefined {
   const a = boxes.get(edge.source)
   const b = boxes.get(edge.target)
   if (!a || !b) return undefined
@@ -521,15 +512,14 @@ function edgeLabelSvg(e: DrawnEdge): string {
 
 const LEGEND_FONT: Font = { size: 11 }
 const LEGEND_ROW = 16
-const LEGEND_KINDS: EdgeKind[] = ['route', 'privateLink', 'serviceResource', 'serverGroup', 'internet']
 
 function legendSize(): { width: number; height: number } {
-  const widest = Math.max(...LEGEND_KINDS.map((k) => textWidth(LOOK[k].legend, LEGEND_FONT)))
-  return { width: 10 + 28 + 8 + widest + 10, height: 6 + LEGEND_ROW * (LEGEND_KINDS.length + 1) + 6 }
+  const widest = Math.max(...EDGE_KINDS.map((k) => textWidth(LOOK[k].legend, LEGEND_FONT)))
+  return { width: 10 + 28 + 8 + widest + 10, height: 6 + LEGEND_ROW * (EDGE_KINDS.length + 1) + 6 }
 }
 
 function legendSvg(x: number, y: number, size: { width: number; height: number }): string {
-  const rows = LEGEND_KINDS.map((k, i) => {
+  const rows = EDGE_KINDS.map((k, i) => {
     const cy = y + 6 + LEGEND_ROW * (i + 1) + LEGEND_ROW / 2
     const look = LOOK[k]
     return (
@@ -576,7 +566,7 @@ function union(boxes: Box[]): Box {
 
 /** The whole design as an SVG document: a header with the name, region and legend above the diagram. */
 export function renderDesignSvg(design: Design, options: SvgOptions = {}): string {
-  const { nodes, edges } = toFlow(design)
+  const { nodes, edges } = toDrawing(design)
   const boxes = absoluteBoxes(nodes)
   const byId = new Map(design.resources.map((r) => [r.id, r]))
   const nameOf = (id: string) => byId.get(id)?.name ?? id
