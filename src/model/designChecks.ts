@@ -295,7 +295,9 @@ function checkScenario(c: Checks, scenarios: Design['scenarios'], i: number) {
   const at = (field: string) => `scenarios[${i}].${field}`
   if (scenarios.findIndex((o) => o.name === s.name) !== i)
     c.err('GWLB-L006', at('name'), s.name, 'a scenario name used once')
-  s.flows.forEach((f, j) => c.ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost']))
+  s.flows.forEach((f, j) => {
+    c.ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost'])
+  })
   s.faults.forEach((step, j) => {
     const f = step.fault
     const p = (field: string) => at(`faults[${j}].fault.${field}`)
@@ -335,8 +337,12 @@ function checkScenario(c: Checks, scenarios: Design['scenarios'], i: number) {
 export function designErrors(design: Design): { errors: LoadError[]; repairs: string[]; layout: Design['layout'] } {
   const errors: LoadError[] = []
   const c = createChecks(design, errors)
-  design.resources.forEach((r, i) => checkResource(c, r, (field) => `resources[${i}].${field}`))
-  design.scenarios.forEach((_, i) => checkScenario(c, design.scenarios, i))
+  design.resources.forEach((r, i) => {
+    checkResource(c, r, (field) => `resources[${i}].${field}`)
+  })
+  design.scenarios.forEach((_, i) => {
+    checkScenario(c, design.scenarios, i)
+  })
   // Layout entries that name nothing are the one thing repaired: they cannot change the design.
   const repairs: string[] = []
   const layout: Design['layout'] = {}
