@@ -9,6 +9,7 @@ import { embedDesignInPng } from '../src/share/pngText'
 import { renderDesignSvg } from '../src/share/svg/render'
 import { toTerraform } from '../src/share/terraform'
 import { lint } from '../worker/lint'
+import { isImportInput, withDesign } from './importInput'
 
 const USAGE = 'usage: npm run cli -- export <design.json> --to terraform|api-calls|json|svg|png [--out FILE]'
 /** PNG pixels per SVG unit, as the app's PNG export: 11 px text stays sharp when zoomed or printed. */
@@ -39,7 +40,7 @@ function parseArgs(args: string[]): { file: string; to: Target; out?: string } |
   return { file, to: to as Target, out }
 }
 
-export function run(args: string[]): number {
+export function run(args: string[]): number | Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE)
     return 0
@@ -49,6 +50,7 @@ export function run(args: string[]): number {
     console.error(`${parsed}\n${USAGE}`)
     return 2
   }
+  if (isImportInput(parsed.file)) return withDesign(parsed.file, (design) => write(design, parsed))
   let bytes: Uint8Array
   try {
     bytes = readFileSync(parsed.file)
@@ -63,7 +65,10 @@ export function run(args: string[]): number {
     return 2
   }
   for (const line of loaded.messages.slice(1)) console.error(line)
-  const design = loaded.design
+  return write(loaded.design, parsed)
+}
+
+function write(design: Design, parsed: { file: string; to: Target; out?: string }): number {
   let output: string | Uint8Array
   try {
     output = render(design, parsed.to)

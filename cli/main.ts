@@ -1,10 +1,11 @@
 // gwlb-studio command line: each command is a module in this folder exporting run(args): exit code.
-// npm run cli -- <command> [args]
+// npm run cli -- <command> [args]; where a command takes a design, a Terraform folder, .tf, state or plan also works
 const COMMANDS: Record<string, string> = {
   trace: 'trace a packet through a design',
   lint: 'list the problems of a design',
   simulate: 'run a scenario in simulated time',
   export: 'export Terraform, API calls, SVG or PNG',
+  import: 'import Terraform configuration, state or plan as a design',
 }
 
 function usage(): string {

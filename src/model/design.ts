@@ -15,7 +15,8 @@ import { vswitchSchema } from './resources/vswitch'
 import { scenarioSchema } from './scenario'
 
 export const DESIGN_FORMAT = 'gwlb-studio/design'
-export const DESIGN_VERSION = 1
+/** 2: security groups carry securityGroupType and innerAccessPolicy */
+export const DESIGN_VERSION = 2
 
 export const resourceSchemas = {
   vpc: vpcSchema,

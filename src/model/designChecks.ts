@@ -8,11 +8,13 @@ import {
   cidrContainsAddress,
   cidrContainsCidr,
   cidrsOverlap,
+  formatCidr,
   isReservedInVswitch,
   parseCidr,
   parseIpv4,
 } from './ipv4'
 import { type LoadError, type LoadErrorCode, loadError } from './loadError'
+import { CLOUD_SERVICES_CIDR } from './resources/routeTable'
 
 /** A resource field's JSON path, for the resource being checked. */
 type At = (field: string) => string
@@ -190,16 +192,33 @@ function checkInstance(c: Checks, r: ResourceOf<'ecs' | 'appliance'>, at: At) {
   c.placeAddress(at('privateIpAddress'), r.privateIpAddress, r.vswitchId, at('vswitchId'))
   if (r.kind === 'ecs' && r.publicIpAddress) c.placePublic(at('publicIpAddress'), r.publicIpAddress)
   const vsw = c.byId.get(r.vswitchId)?.r
+  let first: { id: string; type: string } | undefined
   r.securityGroupIds.forEach((sg, j) => {
     const group = c.ref(at(`securityGroupIds[${j}]`), sg, ['securityGroup'])
     if (group && vsw?.kind === 'vswitch' && group.vpcId !== vsw.vpcId)
       c.err('GWLB-L015', at(`securityGroupIds[${j}]`), sg, `a security group of VPC ${vsw.vpcId}`)
+    if (!group) return
+    if (!first) first = { id: group.id, type: group.securityGroupType }
+    else if (group.securityGroupType !== first.type)
+      c.err(
+        'GWLB-L018',
+        at(`securityGroupIds[${j}]`),
+        sg,
+        `a ${first.type} security group like ${first.id}: an instance's groups are all basic or all enterprise`,
+      )
   })
 }
 
 /** A security group: its VPC, and the peer block each rule needs. */
 function checkSecurityGroup(c: Checks, r: ResourceOf<'securityGroup'>, at: At) {
   c.ref(at('vpcId'), r.vpcId, ['vpc'])
+  if (r.securityGroupType === 'enterprise' && r.innerAccessPolicy !== undefined)
+    c.err(
+      'GWLB-L015',
+      at('innerAccessPolicy'),
+      r.innerAccessPolicy,
+      'no innerAccessPolicy on an enterprise security group: it always isolates its members (ModifySecurityGroupPolicy refuses it)',
+    )
   r.rules.forEach((rule, j) => {
     if (rule.direction === 'ingress' && !rule.sourceCidrIp)
       c.err('GWLB-L015', at(`rules[${j}].sourceCidrIp`), undefined, 'a source CIDR block for an ingress rule')
@@ -261,6 +280,39 @@ function checkGwlbEndpoint(c: Checks, r: ResourceOf<'gwlbEndpoint'>, at: At) {
     if (vsw.zoneId !== r.zoneId)
       c.err('GWLB-L015', at('vswitchId'), r.vswitchId, `a vSwitch in zone ${r.zoneId}, the endpoint's zone`)
   }
+}
+
+/**
+ * A route table's destinations the cloud refuses: inside the cloud services block (every VPC's system route), or,
+ * in a vSwitch table, inside a vSwitch's CIDR (its system route delivers it locally). Run after every vSwitch is
+ * known: a route table may be listed before its VPC's vSwitches.
+ */
+function checkRefusedDestinations(c: Checks, r: ResourceOf<'routeTable'>, at: At) {
+  const cloud = c.cidr(CLOUD_SERVICES_CIDR)
+  r.entries.forEach((e, j) => {
+    const path = at(`entries[${j}].destinationCidrBlock`)
+    const dest = c.cidr(e.destinationCidrBlock)
+    if (!dest || !cloud) return
+    if (cidrContainsCidr(cloud, dest)) {
+      c.err(
+        'GWLB-L019',
+        path,
+        e.destinationCidrBlock,
+        `a destination outside ${CLOUD_SERVICES_CIDR}, the system route to cloud services that every VPC has`,
+      )
+      return
+    }
+    // only a gateway route table keys its entries by vSwitch CIDR (its system routes, edited)
+    if (r.routeTableType !== 'VSwitch') return
+    const inside = (c.vswitchesByVpc.get(r.vpcId) ?? []).find((s) => cidrContainsCidr(s.block, dest))
+    if (inside)
+      c.err(
+        'GWLB-L019',
+        path,
+        e.destinationCidrBlock,
+        `a destination that is not vSwitch ${inside.id}'s CIDR (${formatCidr(inside.block)}) nor inside it: a vSwitch route table's system route delivers it locally`,
+      )
+  })
 }
 
 function checkResource(c: Checks, r: Resource, at: At) {
@@ -337,8 +389,12 @@ function checkScenario(c: Checks, scenarios: Design['scenarios'], i: number) {
 export function designErrors(design: Design): { errors: LoadError[]; repairs: string[]; layout: Design['layout'] } {
   const errors: LoadError[] = []
   const c = createChecks(design, errors)
+  const at = (i: number) => (field: string) => `resources[${i}].${field}`
   design.resources.forEach((r, i) => {
-    checkResource(c, r, (field) => `resources[${i}].${field}`)
+    checkResource(c, r, at(i))
+  })
+  design.resources.forEach((r, i) => {
+    if (r.kind === 'routeTable') checkRefusedDestinations(c, r, at(i))
   })
   design.scenarios.forEach((_, i) => {
     checkScenario(c, design.scenarios, i)

@@ -18,6 +18,8 @@ export const LOAD_ERROR_CODES = {
   'GWLB-L015': 'fields that contradict each other',
   'GWLB-L016': 'duplicate route destination',
   'GWLB-L017': 'migration failed',
+  'GWLB-L018': 'security groups of both types on one instance',
+  'GWLB-L019': 'a route destination the cloud refuses',
 } as const
 export type LoadErrorCode = keyof typeof LOAD_ERROR_CODES
 

@@ -1,7 +1,15 @@
 // Loads a design from outside (file, link, storage): checks everything, repairs nothing silently,
 // and never throws. Imports nothing outside src/model.
 import type * as z from 'zod/mini'
-import { DESIGN_FORMAT, DESIGN_VERSION, type Design, designSchema, RESOURCE_KINDS, type ResourceKind } from './design'
+import {
+  DESIGN_FORMAT,
+  DESIGN_VERSION,
+  type Design,
+  designSchema,
+  RESOURCE_KINDS,
+  type Resource,
+  type ResourceKind,
+} from './design'
 import { designErrors } from './designChecks'
 import { formatPath, type LoadError, type LoadErrorCode, loadError } from './loadError'
 import { MIGRATIONS, type Migration, migrate } from './migrations'
@@ -64,6 +72,16 @@ function schemaErrors(input: unknown, issues: z.core.$ZodIssue[]): LoadError[] {
   return errors
 }
 
+/**
+ * Defaults the schema cannot write because they depend on another field: a basic group that omits its
+ * internal access policy has the API's, Accept (an enterprise group has none).
+ */
+function withApiDefaults(r: Resource): Resource {
+  if (r.kind !== 'securityGroup' || r.securityGroupType !== 'basic' || r.innerAccessPolicy !== undefined) return r
+  const { rules, ...head } = r
+  return { ...head, innerAccessPolicy: 'Accept', rules }
+}
+
 /** Parses a design from JSON text or an already-parsed value. */
 export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
   let value = input
@@ -120,7 +138,11 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
   if (!checked.success) return { ok: false, reason: 'invalid', errors: schemaErrors(doc, checked.error.issues) }
   const { errors, repairs: layoutRepairs, layout } = designErrors(checked.data)
   if (errors.length) return { ok: false, reason: 'invalid', errors }
-  return { ok: true, design: { ...checked.data, layout }, repairs: [...repairs, ...layoutRepairs] }
+  return {
+    ok: true,
+    design: { ...checked.data, resources: checked.data.resources.map(withApiDefaults), layout },
+    repairs: [...repairs, ...layoutRepairs],
+  }
 }
 
 /** The document as JSON text, fields in schema order, two-space indented. */
