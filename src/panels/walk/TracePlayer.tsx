@@ -1,8 +1,8 @@
 // Plays a traced round trip hop by hop, like a network simulator's step mode: the current hop is lit on the
 // canvas, its steps show the inner headers, the Geneve header where the packet is encapsulated, and the
 // rule that decided, in plain words. Back/forward with buttons or the arrow keys; the reply on demand.
-import { useEffect, useRef, useState } from 'react'
-import { isDropped, type RoundTrip, type Step } from '../../../worker/engine/types'
+import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 'react'
+import { isDropped, type RoundTrip, type Step, type Trace } from '../../../worker/engine/types'
 import { useStores } from '../../store/context'
 import type { Highlight } from '../../store/uiStore'
 import { dispositionWords, headersText, hopHighlight, outerText, ruleText } from './walkModel'
@@ -39,7 +39,6 @@ export function TracePlayer({
   keys = false,
   large = false,
 }: TracePlayerProps) {
-  const { ui } = useStores()
   const [wantedLeg, setLeg] = useState<Leg>(chosenLeg)
   // a round trip traced again (on a changed design) may have lost its reply: show the request then
   const leg: Leg = wantedLeg === 'reply' && roundTrip.reply ? 'reply' : 'request'
@@ -50,63 +49,9 @@ export function TracePlayer({
   const index = Math.min(wantedIndex, lastIndex)
   const [playing, setPlaying] = useState(autoPlay && !atEnd)
 
-  // what this player last lit, and for which round trip
-  const lit = useRef<Highlight | null>(null)
-  const litFor = useRef(roundTrip)
-  useEffect(() => {
-    const store = ui.getState()
-    const mine = lit.current !== null && store.highlight === lit.current
-    // a new round trip in the same player (the walk traced again after an edit) relights the canvas only where
-    // it still shows this player's path: a lesson may have lit its own meanwhile
-    if (litFor.current !== roundTrip && !mine) {
-      litFor.current = roundTrip
-      return
-    }
-    litFor.current = roundTrip
-    if (!trace.hops.length) {
-      if (mine) {
-        lit.current = null
-        store.setHighlight(null)
-      }
-      return
-    }
-    const h = hopHighlight(trace, index)
-    lit.current = h
-    store.setHighlight(h)
-  }, [ui, roundTrip, trace, index])
-  // gone (the walk's result cleared, a new trace): its path leaves the canvas, unless something else lit it since
-  useEffect(
-    () => () => {
-      if (lit.current && ui.getState().highlight === lit.current) ui.getState().setHighlight(null)
-    },
-    [ui],
-  )
-
-  useEffect(() => {
-    if (!playing) return
-    if (index >= lastIndex) {
-      setPlaying(false)
-      return
-    }
-    const t = setTimeout(() => setIndex((i) => Math.min(i + 1, lastIndex)), PLAY_MS)
-    return () => clearTimeout(t)
-  }, [playing, index, lastIndex])
-
-  useEffect(() => {
-    if (!keys) return
-    const onKey = (e: KeyboardEvent) => {
-      if (typingIn(e)) return
-      if (e.key === 'ArrowRight') setIndex((i) => Math.min(i + 1, lastIndex))
-      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(Math.min(i, lastIndex) - 1, 0))
-      else if (e.key === 'Home') setIndex(0)
-      else if (e.key === 'End') setIndex(lastIndex)
-      else return
-      setPlaying(false)
-      e.preventDefault()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [keys, lastIndex])
+  useLitPath(roundTrip, trace, index)
+  useAutoStep(playing, setPlaying, index, setIndex, lastIndex)
+  useHopKeys(keys, lastIndex, setIndex, setPlaying)
 
   const switchLeg = (next: Leg) => {
     setLeg(next)
@@ -123,80 +68,18 @@ export function TracePlayer({
 
   return (
     <div data-testid="trace-player" data-leg={leg} className={`flex flex-col gap-2 ${text}`}>
-      <div className="flex flex-wrap items-center gap-1">
-        <button type="button" className={BUTTON} onClick={() => go(0)} disabled={index === 0} aria-label="First hop">
-          « First
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => go(index - 1)}
-          disabled={index === 0}
-          data-testid="walk-back"
-          aria-label="Back one hop"
-        >
-          ◀ Back
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          data-testid="walk-play"
-          onClick={() => {
-            if (index >= lastIndex) setIndex(0)
-            setPlaying((p) => !p)
-          }}
-        >
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => go(index + 1)}
-          disabled={index >= lastIndex}
-          data-testid="walk-next"
-          aria-label="Forward one hop"
-        >
-          Forward ▶
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => go(lastIndex)}
-          disabled={index >= lastIndex}
-          aria-label="Last hop"
-        >
-          Last »
-        </button>
-        <span className="ml-auto text-slate-600" data-testid="walk-position">
-          hop {trace.hops.length ? index + 1 : 0} of {trace.hops.length}
-        </span>
-      </div>
+      <HopControls
+        index={index}
+        count={trace.hops.length}
+        playing={playing}
+        go={go}
+        playOrPause={() => {
+          if (index >= lastIndex) setIndex(0)
+          setPlaying((p) => !p)
+        }}
+      />
 
-      <fieldset className="flex min-w-0 gap-1" aria-label="Direction">
-        <button
-          type="button"
-          className={`${BUTTON} ${leg === 'request' ? 'border-sky-600 bg-sky-50' : ''}`}
-          aria-pressed={leg === 'request'}
-          onClick={() => switchLeg('request')}
-        >
-          Request
-        </button>
-        <button
-          type="button"
-          className={`${BUTTON} ${leg === 'reply' ? 'border-sky-600 bg-sky-50' : ''}`}
-          aria-pressed={leg === 'reply'}
-          disabled={!roundTrip.reply}
-          title={
-            roundTrip.reply
-              ? 'The answer, from where the request arrived'
-              : 'The request never arrived, so nothing answers'
-          }
-          data-testid="walk-show-reply"
-          onClick={() => switchLeg('reply')}
-        >
-          {roundTrip.reply ? 'Show the reply' : 'No reply'}
-        </button>
-      </fieldset>
+      <LegSwitch leg={leg} hasReply={Boolean(roundTrip.reply)} onSwitch={switchLeg} />
 
       <p className="text-slate-700" data-testid="walk-packet">
         {leg === 'reply' ? 'Reply' : 'Request'}: {headersText(trace.packet)}
@@ -222,36 +105,9 @@ export function TracePlayer({
         })}
       </ol>
 
-      <div
-        data-testid="walk-disposition"
-        data-disposition={trace.disposition}
-        className={`rounded border px-2 py-1.5 ${dropped ? 'border-red-300 bg-red-50 text-red-900' : 'border-emerald-300 bg-emerald-50 text-emerald-900'}`}
-      >
-        <p className="font-semibold">
-          {dispositionWords(trace.disposition)} <span className="font-mono text-[0.85em]">{trace.disposition}</span>
-          {dropped && trace.hops.length > 0 && <> at {trace.hops[lastIndex].name}</>}
-        </p>
-        <p>{trace.text}</p>
-        {trace.applianceIds.length > 0 && (
-          <p className="text-slate-700">Inspected by {trace.applianceIds.join(', ')}</p>
-        )}
-      </div>
+      <Outcome trace={trace} />
 
-      {trace.assumptions.length > 0 && (
-        <details className="text-slate-600">
-          <summary className="cursor-pointer">Assumptions used ({trace.assumptions.length})</summary>
-          <ul className="ml-4 list-disc">
-            {trace.assumptions.map((a) => (
-              <li key={a.id}>
-                <span className="font-mono">
-                  {a.id} = {a.value}
-                </span>
-                : {a.text}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <AssumptionsUsed trace={trace} />
     </div>
   )
 }
@@ -283,5 +139,212 @@ function HopSteps({ steps }: { steps: Step[] }) {
         </li>
       ))}
     </ul>
+  )
+}
+
+/** Lights the current hop's path on the canvas, and takes it off when the player goes (unless another lit since). */
+function useLitPath(roundTrip: RoundTrip, trace: Trace, index: number) {
+  const { ui } = useStores()
+  // what this player last lit, and for which round trip
+  const lit = useRef<Highlight | null>(null)
+  const litFor = useRef(roundTrip)
+  useEffect(() => {
+    const store = ui.getState()
+    const mine = lit.current !== null && store.highlight === lit.current
+    // a new round trip in the same player (the walk traced again after an edit) relights the canvas only where
+    // it still shows this player's path: a lesson may have lit its own meanwhile
+    if (litFor.current !== roundTrip && !mine) {
+      litFor.current = roundTrip
+      return
+    }
+    litFor.current = roundTrip
+    if (!trace.hops.length) {
+      if (mine) {
+        lit.current = null
+        store.setHighlight(null)
+      }
+      return
+    }
+    const h = hopHighlight(trace, index)
+    lit.current = h
+    store.setHighlight(h)
+  }, [ui, roundTrip, trace, index])
+  // gone (the walk's result cleared, a new trace): its path leaves the canvas, unless something else lit it since
+  useEffect(
+    () => () => {
+      if (lit.current && ui.getState().highlight === lit.current) ui.getState().setHighlight(null)
+    },
+    [ui],
+  )
+}
+
+/** While playing, one hop forward every PLAY_MS, stopping at the last. */
+function useAutoStep(
+  playing: boolean,
+  setPlaying: (p: boolean) => void,
+  index: number,
+  setIndex: Dispatch<SetStateAction<number>>,
+  lastIndex: number,
+) {
+  useEffect(() => {
+    if (!playing) return
+    if (index >= lastIndex) {
+      setPlaying(false)
+      return
+    }
+    const t = setTimeout(() => setIndex((i) => Math.min(i + 1, lastIndex)), PLAY_MS)
+    return () => clearTimeout(t)
+  }, [playing, index, lastIndex, setIndex, setPlaying])
+}
+
+/** The arrow keys, Home and End move between hops while this player is the one in use. */
+function useHopKeys(
+  keys: boolean,
+  lastIndex: number,
+  setIndex: Dispatch<SetStateAction<number>>,
+  setPlaying: (p: boolean) => void,
+) {
+  useEffect(() => {
+    if (!keys) return
+    const onKey = (e: KeyboardEvent) => {
+      if (typingIn(e)) return
+      if (e.key === 'ArrowRight') setIndex((i) => Math.min(i + 1, lastIndex))
+      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(Math.min(i, lastIndex) - 1, 0))
+      else if (e.key === 'Home') setIndex(0)
+      else if (e.key === 'End') setIndex(lastIndex)
+      else return
+      setPlaying(false)
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [keys, lastIndex, setIndex, setPlaying])
+}
+
+/** First, back, play or pause, forward, last; and where the player is. */
+function HopControls({
+  index,
+  count,
+  playing,
+  go,
+  playOrPause,
+}: {
+  index: number
+  count: number
+  playing: boolean
+  go: (i: number) => void
+  playOrPause: () => void
+}) {
+  const lastIndex = Math.max(0, count - 1)
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      <button type="button" className={BUTTON} onClick={() => go(0)} disabled={index === 0} aria-label="First hop">
+        « First
+      </button>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={() => go(index - 1)}
+        disabled={index === 0}
+        data-testid="walk-back"
+        aria-label="Back one hop"
+      >
+        ◀ Back
+      </button>
+      <button type="button" className={BUTTON} data-testid="walk-play" onClick={playOrPause}>
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={() => go(index + 1)}
+        disabled={index >= lastIndex}
+        data-testid="walk-next"
+        aria-label="Forward one hop"
+      >
+        Forward ▶
+      </button>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={() => go(lastIndex)}
+        disabled={index >= lastIndex}
+        aria-label="Last hop"
+      >
+        Last »
+      </button>
+      <span className="ml-auto text-slate-600" data-testid="walk-position">
+        hop {count ? index + 1 : 0} of {count}
+      </span>
+    </div>
+  )
+}
+
+/** Request or reply; the reply only where the request arrived. */
+function LegSwitch({ leg, hasReply, onSwitch }: { leg: Leg; hasReply: boolean; onSwitch: (leg: Leg) => void }) {
+  return (
+    <fieldset className="flex min-w-0 gap-1" aria-label="Direction">
+      <button
+        type="button"
+        className={`${BUTTON} ${leg === 'request' ? 'border-sky-600 bg-sky-50' : ''}`}
+        aria-pressed={leg === 'request'}
+        onClick={() => onSwitch('request')}
+      >
+        Request
+      </button>
+      <button
+        type="button"
+        className={`${BUTTON} ${leg === 'reply' ? 'border-sky-600 bg-sky-50' : ''}`}
+        aria-pressed={leg === 'reply'}
+        disabled={!hasReply}
+        title={
+          hasReply ? 'The answer, from where the request arrived' : 'The request never arrived, so nothing answers'
+        }
+        data-testid="walk-show-reply"
+        onClick={() => onSwitch('reply')}
+      >
+        {hasReply ? 'Show the reply' : 'No reply'}
+      </button>
+    </fieldset>
+  )
+}
+
+/** How the trace ended, where, in words; and the appliances that inspected it. */
+function Outcome({ trace }: { trace: Trace }) {
+  const dropped = isDropped(trace.disposition)
+  const lastIndex = Math.max(0, trace.hops.length - 1)
+  return (
+    <div
+      data-testid="walk-disposition"
+      data-disposition={trace.disposition}
+      className={`rounded border px-2 py-1.5 ${dropped ? 'border-red-300 bg-red-50 text-red-900' : 'border-emerald-300 bg-emerald-50 text-emerald-900'}`}
+    >
+      <p className="font-semibold">
+        {dispositionWords(trace.disposition)} <span className="font-mono text-[0.85em]">{trace.disposition}</span>
+        {dropped && trace.hops.length > 0 && <> at {trace.hops[lastIndex].name}</>}
+      </p>
+      <p>{trace.text}</p>
+      {trace.applianceIds.length > 0 && <p className="text-slate-700">Inspected by {trace.applianceIds.join(', ')}</p>}
+    </div>
+  )
+}
+
+/** The engine assumptions the trace relied on, folded. */
+function AssumptionsUsed({ trace }: { trace: Trace }) {
+  if (!trace.assumptions.length) return null
+  return (
+    <details className="text-slate-600">
+      <summary className="cursor-pointer">Assumptions used ({trace.assumptions.length})</summary>
+      <ul className="ml-4 list-disc">
+        {trace.assumptions.map((a) => (
+          <li key={a.id}>
+            <span className="font-mono">
+              {a.id} = {a.value}
+            </span>
+            : {a.text}
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }
