@@ -11,6 +11,7 @@ import {
   type ResourceKind,
   zoneKey,
 } from './design'
+import { boundJsonText, boundJsonValue, type InputBound, MAX_DESIGN_BYTES, MAX_NESTING_DEPTH } from './inputBounds'
 import {
   type Cidr,
   cidrContainsAddress,
@@ -364,7 +365,9 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
     const at = (field: string) => `scenarios[${i}].${field}`
     if (design.scenarios.findIndex((o) => o.name === s.name) !== i)
       err('GWLB-L006', at('name'), s.name, 'a scenario name used once')
-    s.flows.forEach((f, j) => ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost']))
+    s.flows.forEach((f, j) => {
+      ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost'])
+    })
     s.faults.forEach((step, j) => {
       const f = step.fault
       const p = (field: string) => at(`faults[${j}].fault.${field}`)
@@ -422,10 +425,42 @@ function withApiDefaults(r: Resource): Resource {
   return { ...head, innerAccessPolicy: 'Accept', rules }
 }
 
-/** Parses a design from JSON text or an already-parsed value. */
+/** The loader's refusal of an input past a bound, before any recursive work has touched it. */
+function outOfBounds(bound: Exclude<InputBound, { ok: true }>): ParseResult {
+  const error =
+    bound.problem === 'too-deep'
+      ? loadError(
+          'GWLB-L020',
+          '',
+          `more than ${MAX_NESTING_DEPTH} levels of nested arrays and objects`,
+          `at most ${MAX_NESTING_DEPTH} levels (a design needs fewer than ten)`,
+        )
+      : loadError('GWLB-L021', '', `${bound.size} bytes or more`, `a design of at most ${MAX_DESIGN_BYTES} bytes`)
+  return { ok: false, reason: 'invalid', errors: [error] }
+}
+
+/**
+ * Parses a design from JSON text or an already-parsed value. Never throws: sizes and nesting are bounded
+ * before JSON.parse, the migrations' copies and the schema run, and anything still thrown becomes an error.
+ */
 export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseBounded(input, options)
+  } catch (e) {
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+    return {
+      ok: false,
+      reason: 'invalid',
+      errors: [loadError('GWLB-L022', '', detail, 'input the loader can read; please report this design')],
+    }
+  }
+}
+
+function parseBounded(input: unknown, options: ParseOptions): ParseResult {
   let value = input
   if (typeof input === 'string') {
+    const bound = boundJsonText(input)
+    if (!bound.ok) return outOfBounds(bound)
     try {
       value = JSON.parse(input)
     } catch (e) {
@@ -436,6 +471,9 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
         errors: [loadError('GWLB-L001', '', input.slice(0, 40), `JSON text (${detail})`)],
       }
     }
+  } else {
+    const bound = boundJsonValue(input)
+    if (!bound.ok) return outOfBounds(bound)
   }
   if (!isRecord(value))
     return { ok: false, reason: 'not-ours', errors: [loadError('GWLB-L001', '', value, 'a JSON object')] }

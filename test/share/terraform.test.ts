@@ -219,7 +219,7 @@ describe('Terraform export', () => {
   it('derives unique [a-z0-9_] names from ids, even when ids differ only in case or punctuation', () => {
     const d: Design = structuredClone(example('single-zone'))
     const vpc = d.resources.find((r) => r.kind === 'vpc' && r.id === 'vpc-service')
-    if (!vpc || vpc.kind !== 'vpc') throw new Error('fixture')
+    if (vpc?.kind !== 'vpc') throw new Error('fixture')
     d.resources.push(
       { ...vpc, id: 'VPC.service', cidrBlock: '172.16.0.0/16' },
       { ...vpc, id: 'vpc_service', cidrBlock: '172.17.0.0/16' },

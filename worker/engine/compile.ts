@@ -315,11 +315,17 @@ function buildRouteRegion(table: CompiledTable, longestPrefix: boolean, out: num
     const lens = [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a)
     // one entry per (length, base): a later entry replaces an earlier one with the same prefix
     const byBase = lens.map(() => new Map<number, number>())
-    table.entries.forEach((e, i) => byBase[lens.indexOf(e.prefix)].set(e.base, i))
-    lens.forEach((len, g) => groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] }))
+    table.entries.forEach((e, i) => {
+      byBase[lens.indexOf(e.prefix)].set(e.base, i)
+    })
+    lens.forEach((len, g) => {
+      groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] })
+    })
   } else {
     // entry order: entries compare their own mask and base, so a base with host bits set never matches
-    table.entries.forEach((e, i) => groups.push({ mask: e.mask, entries: [i] }))
+    table.entries.forEach((e, i) => {
+      groups.push({ mask: e.mask, entries: [i] })
+    })
   }
   out.push(groups.length, table.vpc)
   for (const g of groups) {
