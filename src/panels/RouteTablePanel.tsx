@@ -125,8 +125,16 @@ export function RouteTablePanel() {
               <td className="py-1">
                 {readOnly || (e.origin === 'system' && table.routeTableType !== 'Gateway') ? (
                   <>
-                    <div>{e.nextHopType === 'Local' ? 'Local' : nameOf(e.nextHopId)}</div>
-                    {e.nextHopType !== 'Local' && <div className="text-[10px] text-slate-500">{e.nextHopType}</div>}
+                    <div>
+                      {e.nextHopType === 'Local'
+                        ? 'Local'
+                        : e.nextHopType === 'CloudServices'
+                          ? 'Cloud services'
+                          : nameOf(e.nextHopId)}
+                    </div>
+                    {e.nextHopType !== 'Local' && e.nextHopType !== 'CloudServices' && (
+                      <div className="text-[10px] text-slate-500">{e.nextHopType}</div>
+                    )}
                   </>
                 ) : e.origin === 'system' ? (
                   <>
