@@ -10,7 +10,7 @@ import { embedDesignInPng } from '../src/share/pngText'
 import { drawDesign, renderDesignSvg } from '../src/share/svg/render'
 import { toTerraform } from '../src/share/terraform'
 import { lint } from '../worker/lint'
-import { loadDesign } from './args'
+import { withDesign } from './importInput'
 import { escapeControls, printError } from './terminal'
 
 const USAGE = 'usage: npm run cli -- export <design.json> --to terraform|api-calls|json|svg|png [--out FILE]'
@@ -42,7 +42,7 @@ function parseArgs(args: string[]): { file: string; to: Target; out?: string } |
   return { file, to: to as Target, out }
 }
 
-export function run(args: string[]): number {
+export function run(args: string[]): number | Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE)
     return 0
@@ -52,8 +52,11 @@ export function run(args: string[]): number {
     printError(`${parsed}\n${USAGE}`)
     return 2
   }
-  const design = loadDesign(parsed.file)
-  if (!design) return 2
+  // one reader for every command: a design file or PNG under the app's caps, or a Terraform input to import
+  return withDesign(parsed.file, (design) => write(design, parsed))
+}
+
+function write(design: Design, parsed: { file: string; to: Target; out?: string }): number {
   let output: string | Uint8Array
   try {
     output = render(design, parsed.to)
@@ -66,7 +69,7 @@ export function run(args: string[]): number {
     // escaped, and no binary at all
     if (process.stdout.isTTY) {
       if (typeof output !== 'string') {
-        printError(`a PNG is binary: give --out FILE, or redirect the output to a file`)
+        printError('a PNG is binary: give --out FILE, or redirect the output to a file')
         return 2
       }
       output = escapeControls(output, { lines: true })

@@ -1,5 +1,5 @@
 // gwlb-studio command line: each command is a module in this folder exporting run(args): exit code.
-// npm run cli -- <command> [args]
+// npm run cli -- <command> [args]; where a command takes a design, a Terraform folder, .tf, state or plan also works
 import { printError } from './terminal'
 
 const COMMANDS: Record<string, string> = {
@@ -7,6 +7,7 @@ const COMMANDS: Record<string, string> = {
   lint: 'list the problems of a design',
   simulate: 'run a scenario in simulated time',
   export: 'export Terraform, API calls, SVG or PNG',
+  import: 'import Terraform configuration, state or plan as a design',
 }
 
 function usage(): string {

@@ -16,19 +16,23 @@ import { ReportPanel } from '../panels/ReportPanel'
 import { RouteTablePanel } from '../panels/RouteTablePanel'
 import { SimPanel } from '../panels/SimPanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
+import { isEmbedView } from '../share/shareLink'
 import { createStores, StoresProvider } from '../store/context'
+import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
 import { useAutosave } from './autosave'
 import { useBenchHook } from './benchHook'
-import { type Boot, bootDesign, isEmbedView } from './boot'
+import { type Boot, bootDesign } from './boot'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
+import { APP_ENGINE } from './workerClient'
 
 type Phase = { phase: 'loading' } | Boot
 
-export function App({ initialDesign }: { initialDesign?: Design }) {
+/** `engine`: where the studio's engine client gets its answers; the worker unless a test hands over its own. */
+export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: Design; engine?: EngineConnection }) {
   const [boot, setBoot] = useState<Phase>(
     initialDesign ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null } : { phase: 'loading' },
   )
@@ -56,13 +60,23 @@ export function App({ initialDesign }: { initialDesign?: Design }) {
         )}
       </div>
     )
-  return <Studio initial={boot.design} readOnly={boot.readOnly} notice={boot.notice} />
+  return <Studio initial={boot.design} readOnly={boot.readOnly} notice={boot.notice} engine={engine} />
 }
 
-function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: boolean; notice: Notice | null }) {
+function Studio({
+  initial,
+  readOnly,
+  notice,
+  engine,
+}: {
+  initial: Design
+  readOnly: boolean
+  notice: Notice | null
+  engine: EngineConnection
+}) {
   const stores = useMemo(
-    () => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }),
-    [initial, readOnly, notice],
+    () => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }, engine),
+    [initial, readOnly, notice, engine],
   )
   // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
   const embed = useStore(stores.ui, (s) => s.embed)

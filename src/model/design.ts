@@ -1,4 +1,4 @@
-// The design document (format.md): envelope, the resource union, layout and scenarios.
+// The design document (docs/format.md): envelope, the resource union, layout and scenarios.
 import * as z from 'zod/mini'
 import { applianceSchema } from './resources/appliance'
 import { accountIdSchema } from './resources/common'
@@ -15,7 +15,8 @@ import { vswitchSchema } from './resources/vswitch'
 import { scenarioSchema } from './scenario'
 
 export const DESIGN_FORMAT = 'gwlb-studio/design'
-export const DESIGN_VERSION = 1
+/** 2: security groups carry securityGroupType and innerAccessPolicy */
+export const DESIGN_VERSION = 2
 
 export const resourceSchemas = {
   vpc: vpcSchema,

@@ -40,9 +40,9 @@ export function notOurs(source: DesignSource, code: LoadErrorCode, value: unknow
   return withMessages({ ok: false, reason: 'not-ours', errors }, source)
 }
 
-/** Input refused for its size before it was decompressed or parsed: GWLB-L019, as parse() reports it. */
+/** Input refused for its size before it was decompressed or parsed: GWLB-L021, as parse() reports it. */
 export function tooLarge(source: DesignSource, value: unknown, expected: string): DesignRefusal {
-  const errors = [loadError('GWLB-L019', '', value, expected)]
+  const errors = [loadError('GWLB-L021', '', value, expected)]
   return {
     ok: false,
     reason: 'invalid',

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { deflateSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { bootDesign, isEmbedView } from '../../src/app/boot'
+import { bootDesign } from '../../src/app/boot'
 import { toBase64Url } from '../../src/share/bytes'
 import { MAX_DESIGN_TEXT_BYTES } from '../../src/share/load'
-import { adler32, encodeShareLink } from '../../src/share/shareLink'
+import { adler32, encodeShareLink, isEmbedView } from '../../src/share/shareLink'
 import { exampleJson, loadExample } from '../helpers'
 
 // the examples are fetched from public/ by the app; here they come from the files on disk
@@ -124,7 +124,7 @@ describe('a link to a deeply nested document', () => {
     const boot = await ready(at('', link))
     expect(boot.design).toEqual(loadExample('two-zones'))
     expect(boot.notice?.tone).toBe('error')
-    expect(boot.notice?.lines.join('\n')).toMatch(/GWLB-L018 .*at most 64 levels/)
+    expect(boot.notice?.lines.join('\n')).toMatch(/GWLB-L020 .*at most 64 levels/)
   })
 })
 

@@ -82,28 +82,58 @@ function bareLoop(perPacket: number, ms: number): number {
   return (n / (t - t0)) * 1000
 }
 
+/** Collects garbage when the bench runs under --expose-gc (npm run bench does), so no round pays for another's. */
+const exposedGc = (globalThis as { gc?: () => void }).gc
+if (!exposedGc) console.warn('engine bench: run under --expose-gc (npm run bench does); garbage is collected in rounds')
+const collect: () => void = exposedGc ?? (() => {})
+
+/** Rounds of each measurement and their length: enough that one burst of load from other jobs moves the median little. */
+const ROUNDS = 21
+const ROUND_MS = 150
+const WARM_UP_ROUNDS = 3
+
+interface Measured {
+  pps: number
+  limit: number
+  /** the median of forward()/bare loop taken round by round: a burst of load slows both halves of a round alike */
+  ratio: number
+  ppsSpread: { low: number; high: number; rounds: number }
+  lookupsPerPacket: number
+}
+
 /**
- * forward() and the bare loop in alternating rounds, the median of each: other processes on the machine slow
- * both alike, where one long run of each, one after the other, let a burst of load skew the ratio.
+ * forward() and the bare loop in alternating rounds, after untimed warm-up rounds of each (the optimiser compiles
+ * both before anything counts), with garbage collected between rounds, outside the timed region. Each figure is
+ * the median over the rounds; the spread is the slowest and the fastest round.
  */
-function measure(
-  net: Network,
-  packets: PreparedPacket[],
-  rounds = 7,
-): { pps: number; limit: number; lookupsPerPacket: number } {
+function measure(net: Network, packets: PreparedPacket[]): Measured {
   const state = createRuntimeState(net)
   const out = newForwardResult()
   for (const p of packets) forward(net, p, state, out) // let the flow table fill
-  // an untimed round of each first, so that neither is measured while the optimiser is still compiling it
-  const { lookupsPerPacket } = throughput(net, packets, state, 300)
-  bareLoop(lookupsPerPacket, 300)
+  let lookupsPerPacket = 0
+  for (let r = 0; r < WARM_UP_ROUNDS; r++) {
+    lookupsPerPacket = throughput(net, packets, state, ROUND_MS).lookupsPerPacket
+    bareLoop(lookupsPerPacket, ROUND_MS)
+  }
   const pps: number[] = []
   const limit: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    pps.push(throughput(net, packets, state, 300).pps)
-    limit.push(bareLoop(lookupsPerPacket, 300))
+  const ratios: number[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    collect()
+    const p = throughput(net, packets, state, ROUND_MS).pps
+    collect()
+    const l = bareLoop(lookupsPerPacket, ROUND_MS)
+    pps.push(p)
+    limit.push(l)
+    ratios.push(p / l)
   }
-  return { pps: median(pps), limit: median(limit), lookupsPerPacket }
+  return {
+    pps: median(pps),
+    limit: median(limit),
+    ratio: median(ratios),
+    ppsSpread: { low: Math.min(...pps), high: Math.max(...pps), rounds: ROUNDS },
+    lookupsPerPacket,
+  }
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -115,6 +145,7 @@ function median(xs: number[]): number {
 }
 
 function compileMs(d: Design, runs: number): number {
+  collect()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
@@ -213,6 +244,7 @@ export async function bench(): Promise<BenchRow[]> {
 
   // latency of the explaining trace (what the UI asks for) and of one forward() call, per call
   const state = createRuntimeState(netB)
+  collect()
   const traceTimes: number[] = []
   const forwardTimes: number[] = []
   const out = newForwardResult()
@@ -235,6 +267,8 @@ export async function bench(): Promise<BenchRow[]> {
       value: tb.pps,
       unit: 'packets/s',
       baseline: tb.limit,
+      ratio: tb.ratio,
+      spread: tb.ppsSpread,
       target: 1_000_000,
     },
     {
@@ -242,6 +276,8 @@ export async function bench(): Promise<BenchRow[]> {
       value: tg.pps,
       unit: 'packets/s',
       baseline: tg.limit,
+      ratio: tg.ratio,
+      spread: tg.ppsSpread,
     },
     { name: 'trace() latency p50, (b)', value: percentile(traceTimes, 0.5) * 1000, unit: 'µs', better: 'lower' },
     {

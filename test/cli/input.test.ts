@@ -69,7 +69,7 @@ describe('the command line’s design reader', () => {
     expect(lines(readDesignInput(big))).toEqual([
       `${big}:`,
       'The design has 1 problem, so it was not opened.',
-      'GWLB-L019 document: found "5000001 bytes"; expected a design file of at most 5000000 bytes',
+      'GWLB-L021 document: found "5000001 bytes"; expected a design file of at most 5000000 bytes',
     ])
   })
 
@@ -81,7 +81,7 @@ describe('the command line’s design reader', () => {
     )
     expect(lint([deep])).toBe(2)
     expect(String(errors.mock.calls[0][0])).toBe(
-      `${deep}:\nThe design has 1 problem, so it was not opened.\nGWLB-L018 document: found "more than 64 levels of nested arrays and objects"; expected at most 64 levels (a design needs fewer than ten)`,
+      `${deep}:\nThe design has 1 problem, so it was not opened.\nGWLB-L020 document: found "more than 64 levels of nested arrays and objects"; expected at most 64 levels (a design needs fewer than ten)`,
     )
   })
 })

@@ -221,7 +221,7 @@ describe('sharing and export in Chromium', () => {
     // the app once stayed on "Loading the design…" for ever here
     const { page, errors } = await open(link)
     const alert = page.getByRole('alert')
-    assert.match(await alert.textContent(), /GWLB-L018 .*at most 64 levels/)
+    assert.match(await alert.textContent(), /GWLB-L020 .*at most 64 levels/)
     assert.match(await alert.textContent(), /design ".*" is shown instead/)
     await page.getByTestId('open-file-input').setInputFiles({
       name: 'deep.gwlb.json',
@@ -231,7 +231,7 @@ describe('sharing and export in Chromium', () => {
     await page.waitForFunction(() =>
       document.querySelector('[role="alert"]')?.textContent?.includes('deep.gwlb.json: The design has 1 problem'),
     )
-    assert.match(await alert.textContent(), /GWLB-L018/)
+    assert.match(await alert.textContent(), /GWLB-L020/)
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -265,7 +265,7 @@ const bracketSoup = fc
 function refusedForDepth(r: DesignLoad, depth: number): boolean {
   wellFormed(r)
   // a document deeper than the bound is refused for its depth, and nothing else is tried
-  if (depth > 64) expect(!r.ok && r.errors.map((e) => e.code)).toEqual(['GWLB-L018'])
+  if (depth > 64) expect(!r.ok && r.errors.map((e) => e.code)).toEqual(['GWLB-L020'])
   return true
 }
 
@@ -380,7 +380,7 @@ describe('deep, wide and huge inputs never make a loader throw (fast-check)', ()
                 ? decodeShareLink(asLink(text))
                 : readDesignFromPng(pngWith('iTXt', text))
           wellFormed(r)
-          expect(!r.ok && r.errors[0].code).toBe(text.length > 5_000_000 ? 'GWLB-L019' : 'GWLB-L004')
+          expect(!r.ok && r.errors[0].code).toBe(text.length > 5_000_000 ? 'GWLB-L021' : 'GWLB-L004')
           return true
         }),
         { numRuns: 6 },

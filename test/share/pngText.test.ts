@@ -146,7 +146,7 @@ describe('the design cap holds inside a PNG', () => {
     const r = readDesignFile(png)
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(r.errors[0].code).toBe('GWLB-L019')
+    expect(r.errors[0].code).toBe('GWLB-L021')
     expect(r.messages.join('\n')).toContain('design chunk holds at most 5000000 bytes')
     expect(r.messages.at(-1)).toBe('Your current design is unchanged.')
   })
@@ -176,12 +176,12 @@ describe('the design cap holds inside a PNG', () => {
     const head = SIGNATURE
     expect(refuseBySize(64_000_000, head)).toBeNull()
     const png = refuseBySize(64_000_001, head)
-    expect(png?.errors[0].code).toBe('GWLB-L019')
+    expect(png?.errors[0].code).toBe('GWLB-L021')
     expect(png?.messages.join('\n')).toContain("a PNG of at most 64000000 bytes; open the design's JSON file instead")
     const json = new TextEncoder().encode('{"format"')
     expect(refuseBySize(5_000_000, json)).toBeNull()
     expect(refuseBySize(5_000_001, json)?.messages[1]).toBe(
-      'GWLB-L019 document: found "5000001 bytes"; expected a design file of at most 5000000 bytes',
+      'GWLB-L021 document: found "5000001 bytes"; expected a design file of at most 5000000 bytes',
     )
     // a byte-order mark does not count
     expect(refuseBySize(5_000_003, Uint8Array.of(0xef, 0xbb, 0xbf, 0x7b))).toBeNull()

@@ -8,7 +8,7 @@ interface Entry {
 }
 
 export const CATALOG = {
-  // GWLB and its server group (seed: prerequisites, deployment recommendations)
+  // GWLB and its server group (the guide: prerequisites, deployment recommendations)
   'GWLB-E001': { severity: 'error', title: 'GWLB has no listener' },
   'GWLB-E002': { severity: 'error', title: 'GWLB has no server group' },
   'GWLB-E003': { severity: 'error', title: 'Server group has no appliances' },
@@ -26,6 +26,9 @@ export const CATALOG = {
   'GWLB-E012': { severity: 'error', title: 'Appliance without jumbo frames' },
   // workload servers
   'GWLB-E013': { severity: 'error', title: 'ECS server without a security group' },
+  // security groups (their type and internal access policy)
+  'GWLB-W010': { severity: 'warning', title: 'Drop rule that the internal access policy Accept overrides for members' },
+  'GWLB-W011': { severity: 'warning', title: 'ECS in enterprise security groups that accept no outbound traffic' },
   // endpoint service and GWLB endpoints
   'GWLB-E020': { severity: 'error', title: 'Service resource in a zone its GWLB does not serve' },
   'GWLB-E021': { severity: 'error', title: 'Endpoint service and its GWLB belong to different accounts' },

@@ -87,7 +87,7 @@ describe('opening a design file', () => {
     chooseFile(deep, 'deep.json')
     const notice = await screen.findByRole('alert')
     expect(notice.textContent).toContain('deep.json: The design has 1 problem, so it was not opened.')
-    expect(notice.textContent).toContain('GWLB-L018')
+    expect(notice.textContent).toContain('GWLB-L020')
     expect(notice.textContent).toContain('at most 64 levels')
     dropFile(deep, 'dropped.json')
     await waitFor(() =>
@@ -104,7 +104,7 @@ describe('opening a design file', () => {
     file.arrayBuffer = () => Promise.reject(new Error('read whole'))
     fireEvent.change(screen.getByTestId('open-file-input'), { target: { files: [file] } })
     const notice = await screen.findByRole('alert')
-    expect(notice.textContent).toContain('GWLB-L019')
+    expect(notice.textContent).toContain('GWLB-L021')
     expect(notice.textContent).toContain('a design file of at most 5000000 bytes')
     expect(stores.design.getState().design).toBe(before)
   })

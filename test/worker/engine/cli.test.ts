@@ -3,17 +3,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run as lintRun } from '../../../cli/lint'
 import { run } from '../../../cli/trace'
+import { ASSUMPTIONS, type AssumptionId, DEFAULT_ASSUMPTIONS } from '../../../worker/engine'
 
 const EXAMPLE = 'public/examples/two-zones.json'
 const ARGS = [EXAMPLE, '--from', 'internet-client', '--to', '47.98.10.11', '--proto', 'tcp', '--dport', '443']
 
-function capture(fn: () => number): { code: number; out: string; err: string } {
+// a design file runs synchronously (only an imported input makes run() return a promise)
+function capture(fn: () => number | Promise<number>): { code: number; out: string; err: string } {
   const out: string[] = []
   const err: string[] = []
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
   const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
   try {
-    return { code: fn(), out: out.join('\n'), err: err.join('\n') }
+    return { code: fn() as number, out: out.join('\n'), err: err.join('\n') }
   } finally {
     log.mockRestore()
     error.mockRestore()
@@ -113,6 +115,40 @@ describe('npm run cli -- trace', () => {
     expect(bad.err).toContain('format: found')
     expect(capture(() => run([EXAMPLE, '--from', 'nobody', '--to', '1.2.3.4'])).code).toBe(2)
     expect(capture(() => run([EXAMPLE])).code).toBe(2)
+  })
+})
+
+describe('npm run cli -- trace, assumptions', () => {
+  const kebab = (id: string) => `--${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+
+  it('takes every named assumption as a flag, and --json names the values in force', () => {
+    for (const id of Object.keys(ASSUMPTIONS) as AssumptionId[]) {
+      const other = ASSUMPTIONS[id].values.find((v) => v !== DEFAULT_ASSUMPTIONS[id]) ?? ''
+      const { code, out } = capture(() => run([...ARGS, '--json', kebab(id), other]))
+      expect(code, id).toBe(0)
+      const t = JSON.parse(out)
+      expect(t.assumptionValues).toEqual({ ...DEFAULT_ASSUMPTIONS, [id]: other })
+    }
+  })
+
+  it('traces under the value given: the trace lists it, and it changes what happens', () => {
+    const plain = JSON.parse(capture(() => run([...ARGS, '--json'])).out)
+    expect(plain.assumptions).toContainEqual(expect.objectContaining({ id: 'routeSelection', value: 'longestPrefix' }))
+    const { out } = capture(() => run([...ARGS, '--json', '--route-selection', 'entryOrder']))
+    expect(JSON.parse(out).assumptions).toContainEqual(
+      expect.objectContaining({ id: 'routeSelection', value: 'entryOrder' }),
+    )
+    // the GWLBe-id-only option layout makes the Geneve overhead 48 bytes instead of 68
+    const text = capture(() => run([...ARGS, '--geneve-options', 'gwlbeIdOnly'])).out
+    expect(text).toMatch(/geneveOptions = gwlbeIdOnly/)
+    expect(text).toMatch(/\+48 bytes/)
+    expect(capture(() => run(ARGS)).out).toMatch(/\+68 bytes/)
+  })
+
+  it('refuses a value the assumption does not have, listing those it has (exit 2)', () => {
+    const bad = capture(() => run([...ARGS, '--symmetric-hash', 'sideways']))
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--symmetric-hash sideways: expected sortedEndpoints or directional')
   })
 })
 
