@@ -15,6 +15,7 @@ import { nodeHclParser } from '../src/import/hcl/nodeParser'
 import type { Design } from '../src/model'
 import { loadDesign } from './args'
 import { readHead } from './input'
+import { printError } from './terminal'
 
 const TERRAFORM_FILE = /\.(tf|tfvars)$/
 const JSON_FILE = /\.(json|tfstate)$/
@@ -74,16 +75,16 @@ export async function importPath(
   try {
     files = readImportFiles(path)
   } catch (e) {
-    console.error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
+    printError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
     return null
   }
   if (typeof files === 'string') {
-    console.error(files)
+    printError(files)
     return null
   }
   const result = await importDeployment(files, options, { hclParser: nodeHclParser })
   if (!result.ok) {
-    for (const e of result.errors) console.error(formatImportError(e))
+    for (const e of result.errors) printError(formatImportError(e))
     return null
   }
   return result
@@ -117,7 +118,7 @@ export async function loadInput(path: string): Promise<Design | null> {
   if (!isImportInput(path)) return loadDesign(path)
   const imported = await importPath(path)
   if (!imported) return null
-  for (const line of formatReport(imported.report, imported.design)) console.error(line)
+  for (const line of formatReport(imported.report, imported.design)) printError(line)
   return imported.design
 }
 
