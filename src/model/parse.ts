@@ -109,7 +109,7 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
   ): Extract<Resource, { kind: K }> | undefined {
     const hit = byId.get(id)
     if (!hit || !kinds.includes(hit.r.kind as K)) {
-      const article = /^[aeiou]/i.test(kinds[0]) ? 'an' : 'a'
+      const article = /^[aeiou]/i.test(kinds[0] ?? '') ? 'an' : 'a'
       err('GWLB-L007', path, id, `the id of ${article} ${kinds.join(' or ')} in this design`)
       return undefined
     }
