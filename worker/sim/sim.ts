@@ -81,13 +81,25 @@ type Scheduled =
   | { kind: 'sweep' }
   | { kind: 'slot' }
 
-/** Losses and moves charged to one fault, or to none (the baseline). */
+/**
+ * Losses and moves charged to one fault, or to none (the baseline). A loss episode opens with a lost packet and ends
+ * only on evidence: a connection that lost packets gets one through again, or none is left and nothing new can meet
+ * the fault (it is undone, or the health check has taken the stopped appliance out). A slot that happens to carry
+ * no packet says nothing, so at low rates an episode does not end and start again between two packets.
+ */
 interface Incident {
   lost: number
   byCode: Float64Array
   lossOpen: boolean
   lossSinceMs: number
-  lastLossEndMs: number
+  /** when the last episode ended: the time to recover */
+  recoveredAtMs: number
+  /** open connections whose last packet was lost while this incident was charged */
+  hurtOpen: number
+  /** since the episode opened, a connection that had lost packets got one through and ended its slot so */
+  healed: boolean
+  /** the start of the first slot since the episode's last loss in which that happened, or -1 */
+  healedAtMs: number
   moved: number
 }
 
@@ -135,6 +147,8 @@ interface Connection {
   delivered: number
   dropped: number
   moves: ConnectionMove[]
+  /** the incident its last packet was lost to, while no later packet of it got through; null when all is well */
+  hurt: Incident | null
 }
 
 interface ApplianceHealth {
@@ -174,7 +188,10 @@ function newIncident(): Incident {
     byCode: new Float64Array(DISPOSITIONS.length),
     lossOpen: false,
     lossSinceMs: 0,
-    lastLossEndMs: 0,
+    recoveredAtMs: 0,
+    hurtOpen: 0,
+    healed: false,
+    healedAtMs: -1,
     moved: 0,
   }
 }
@@ -393,6 +410,7 @@ export function createSim(options: SimOptions): Sim {
       delivered: 0,
       dropped: 0,
       moves: [],
+      hurt: null,
     })
   }
 
@@ -413,6 +431,9 @@ export function createSim(options: SimOptions): Sim {
       }
     })
     slotDrops.fill(0)
+    // every loss of this slot is charged to one incident: the fault state does not change within a slot
+    const charged = chargedFault()
+    const inc: Incident = charged ?? w.baseline
     const moves = new Map<number, Map<number, number>>()
     for (const c of w.conns) {
       const f = w.flows[c.flow]
@@ -423,16 +444,21 @@ export function createSim(options: SimOptions): Sim {
       const rep = f.reply
       req.sport = c.sport
       if (rep) rep.dport = c.sport
+      const hurtBefore = c.hurt
+      const droppedBefore = c.dropped
       for (let i = 0; i < n; i++) {
         forward(net, req, state, out)
         const code = CODE.get(out.disposition) ?? 0
-        count(c, f.tally, f.requestSource, code)
+        count(c, f.tally, f.requestSource, code, inc)
         if (i === 0 && out.appliance >= 0 && out.appliance !== c.appliance) {
           if (c.appliance >= 0) {
             c.moves.push({ tMs: t, from: apId(c.appliance), to: apId(out.appliance) })
             f.moved++
             let m = moves.get(c.appliance)
-            if (!m) moves.set(c.appliance, (m = new Map()))
+            if (!m) {
+              m = new Map()
+              moves.set(c.appliance, m)
+            }
             m.set(out.appliance, (m.get(out.appliance) ?? 0) + 1)
           }
           c.appliance = out.appliance
@@ -440,25 +466,48 @@ export function createSim(options: SimOptions): Sim {
         if (isSuccess(code)) c.established = true
         if (rep && c.established && f.replySource) {
           forward(net, rep, state, out)
-          count(c, f.tally, f.replySource, CODE.get(out.disposition) ?? 0)
+          count(c, f.tally, f.replySource, CODE.get(out.disposition) ?? 0, inc)
         }
       }
+      noteHurt(c, hurtBefore, c.dropped > droppedBefore ? inc : hurtBefore, t)
     }
-    w.conns = w.conns.filter((c) => c.endMs > end)
-    chargeSlot(t, end, moves)
+    chargeSlot(t, charged, inc, moves)
+    w.conns = w.conns.filter((c) => {
+      if (c.endMs > end) return true
+      if (c.hurt) c.hurt.hurtOpen--
+      return false
+    })
     w.queue.push(end, P_SLOT, { kind: 'slot' })
   }
 
-  function count(c: Connection, flow: Tally, source: Tally, code: number): void {
+  function count(c: Connection, flow: Tally, source: Tally, code: number, inc: Incident): void {
     c.sent++
     flow.add(code)
     source.add(code)
     w.totals.add(code)
     if (out.appliance >= 0) w.applianceTally[out.appliance].add(code)
-    if (isSuccess(code)) c.delivered++
-    else {
+    if (isSuccess(code)) {
+      c.delivered++
+      c.hurt = null
+    } else {
       c.dropped++
+      c.hurt = inc
       w.slotDrops[code]++
+    }
+  }
+
+  /**
+   * After a connection's packets of one slot: the incidents keep count of the connections still hurt, and one
+   * whose connection got through after losing packets (and ended the slot so) has seen a recovery.
+   */
+  function noteHurt(c: Connection, before: Incident | null, hurtBy: Incident | null, t: number): void {
+    if (c.hurt !== before) {
+      if (before) before.hurtOpen--
+      if (c.hurt) c.hurt.hurtOpen++
+    }
+    if (hurtBy && !c.hurt) {
+      hurtBy.healed = true
+      if (hurtBy.healedAtMs < 0) hurtBy.healedAtMs = t
     }
   }
 
@@ -472,35 +521,39 @@ export function createSim(options: SimOptions): Sim {
     return best
   }
 
-  function chargeSlot(t: number, end: number, moves: Map<number, Map<number, number>>): void {
-    const f = chargedFault()
-    const inc: Incident = f ?? w.baseline
+  /**
+   * Why an open loss episode is over, or null while it is not: no connection it hurt is left waiting, and either one
+   * of them got through, or nothing new can meet the fault, or a later fault now takes the charge.
+   */
+  function episodeOver(x: Incident, charged: Incident): string | null {
+    if (x.hurtOpen > 0) return null
+    if (x.healed) return 'connections that had lost packets get them through again'
+    const xf = x === w.baseline ? null : (x as FaultRun)
+    if (xf && xf.state !== 'active') return 'the fault is undone and no connection that lost packets is left'
+    if (xf?.step.fault.kind === 'applianceStopped' && xf.detection.kind === 'detected')
+      return `the health check took ${xf.target} out of service and the connections that lost packets have closed`
+    if (x !== charged) {
+      const next = charged === w.baseline ? 'no fault (the baseline)' : (charged as FaultRun).label
+      return `from here on losses are charged to ${next}`
+    }
+    return null
+  }
+
+  function chargeSlot(t: number, f: FaultRun | null, inc: Incident, moves: Map<number, Map<number, number>>): void {
     const faultIx = f ? f.index : null
     let dropped = 0
     for (let i = 2; i < w.slotDrops.length; i++) dropped += w.slotDrops[i]
     const where = f ? f.target : 'traffic'
     const cause = f ? undefined : 'traffic (no fault in force)'
-    // a fault whose losses got no packet this slot has stopped losing
-    for (const x of [w.baseline, ...w.faults]) {
-      if (!x.lossOpen || (x === inc && dropped > 0)) continue
-      x.lossOpen = false
-      const xf = x === w.baseline ? null : (x as FaultRun)
-      const after = xf ? `, ${sec(t - xf.step.atSeconds * 1000)} after the fault` : ''
-      emit(
-        xf ? xf.target : 'traffic',
-        'loss-stopped',
-        `losses stopped${after}: no packet lost from here on; ${x.lost.toLocaleString('en-US')} lost since ${sec(x.lossSinceMs)} (${reasonsText(x.byCode)})`,
-        xf ? xf.index : null,
-        xf ? undefined : 'traffic (no fault in force)',
-      )
-    }
     if (dropped > 0) {
+      // whatever got through in this slot, the losses went on to its end
+      inc.healedAtMs = -1
       inc.lost += dropped
       for (let i = 2; i < w.slotDrops.length; i++) inc.byCode[i] += w.slotDrops[i]
-      inc.lastLossEndMs = end
       if (!inc.lossOpen) {
         inc.lossOpen = true
         inc.lossSinceMs = t
+        inc.healed = false
         emit(
           where,
           'loss-started',
@@ -509,6 +562,26 @@ export function createSim(options: SimOptions): Sim {
           cause,
         )
       }
+    }
+    for (const x of [w.baseline, ...w.faults]) {
+      if (!x.lossOpen || (x === inc && dropped > 0)) continue
+      const why = episodeOver(x, inc)
+      if (why === null) continue
+      // the evidence may come a packet interval late (a connection that lost packets sends again only then): the
+      // losses stopped with the first packet that got through after the last loss
+      const at = x.healed && x.healedAtMs >= 0 ? x.healedAtMs : t
+      x.lossOpen = false
+      x.recoveredAtMs = at
+      const xf = x === w.baseline ? null : (x as FaultRun)
+      const when = at < t ? ` at ${sec(at)}` : ''
+      const after = xf ? `, ${sec(at - xf.step.atSeconds * 1000)} after the fault` : ''
+      emit(
+        xf ? xf.target : 'traffic',
+        'loss-stopped',
+        `losses stopped${when}${after}: ${why}; ${x.lost.toLocaleString('en-US')} lost since ${sec(x.lossSinceMs)} (${reasonsText(x.byCode)})`,
+        xf ? xf.index : null,
+        xf ? undefined : 'traffic (no fault in force)',
+      )
     }
     for (const [from, tos] of moves) {
       let n = 0
@@ -1104,7 +1177,7 @@ export function createSim(options: SimOptions): Sim {
           ? { kind: 'noLoss' }
           : f.lossOpen
             ? { kind: 'lossOngoing', sinceMs: f.lossSinceMs }
-            : { kind: 'recovered', atMs: f.lastLossEndMs, afterMs: f.lastLossEndMs - at }
+            : { kind: 'recovered', atMs: f.recoveredAtMs, afterMs: f.recoveredAtMs - at }
       return {
         index: f.index,
         label: f.label,
