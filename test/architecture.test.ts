@@ -1,4 +1,4 @@
-// The dependency direction of architecture.md: the model and the engine import nothing of the UI.
+// The dependency direction of docs/architecture.md: the model and the engine import nothing of the UI.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
