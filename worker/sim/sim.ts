@@ -826,7 +826,7 @@ export function createSim(options: SimOptions): Sim {
           emit(
             fault.applianceId,
             'fault-applied',
-            `${fault.applianceId} stops: it answers no health check and forwards nothing (its sessions are lost); ${detectionHint(a)}`,
+            `${fault.applianceId} stops: it answers no health check and forwards nothing (its sessions are lost; packets sent to it end APPLIANCE_DOWN); ${detectionHint(a)}`,
             f.index,
           )
         } else {
@@ -835,7 +835,7 @@ export function createSim(options: SimOptions): Sim {
           emit(
             fault.applianceId,
             'fault-applied',
-            `${fault.applianceId} hangs: it still answers health checks but drops all traffic, so the GWLB keeps sending it flows and they are lost until it recovers`,
+            `${fault.applianceId} hangs: it still answers health checks but drops all traffic, so the GWLB keeps sending it flows and they are lost (APPLIANCE_HUNG) until it recovers`,
             f.index,
           )
         }

@@ -1,5 +1,8 @@
 // npm run cli -- simulate on example (b), appliance-failure: fw-h1 is marked unhealthy after interval × threshold,
 // its flows' losses stop then, and the metrics match the log.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseDuration, run } from '../../../cli/simulate'
 import type { SimEvent, SimMetrics } from '../../../worker/sim'
@@ -82,6 +85,26 @@ describe('npm run cli -- simulate', () => {
     expect(capture(() => run([EXAMPLE, '--scenario', 'steady', '--seed', '-1'])).code).toBe(2)
     expect(capture(() => run([EXAMPLE])).code).toBe(2)
     expect(capture(() => run(['missing.json', '--scenario', 'steady'])).code).toBe(2)
+  })
+
+  it('a hung appliance: its losses read APPLIANCE_HUNG in the log, the metrics and the text summary', () => {
+    const design = JSON.parse(readFileSync(EXAMPLE, 'utf8'))
+    design.scenarios.push({
+      name: 'hang',
+      flows: design.scenarios.find((x: { name: string }) => x.name === 'appliance-failure').flows,
+      faults: [{ atSeconds: 10, untilSeconds: 20, fault: { kind: 'applianceHung', applianceId: 'fw-h1' } }],
+    })
+    const file = join(mkdtempSync(join(tmpdir(), 'gwlb-sim-')), 'hang.json')
+    writeFileSync(file, JSON.stringify(design))
+    const json = capture(() => run([file, '--scenario', 'hang', '--duration', '30s', '--json']))
+    expect(json.code).toBe(0)
+    const { log, metrics } = JSON.parse(json.out) as { log: SimEvent[]; metrics: SimMetrics }
+    expect(Object.keys(metrics.faults[0].lostByReason)).toEqual(['APPLIANCE_HUNG'])
+    expect(metrics.packets.byReason.APPLIANCE_DOWN).toBeUndefined()
+    expect(log.find((e) => e.kind === 'fault-applied')?.text).toMatch(/APPLIANCE_HUNG/)
+    expect(log.find((e) => e.kind === 'loss-started')?.text).toMatch(/APPLIANCE_HUNG/)
+    const text = capture(() => run([file, '--scenario', 'hang', '--duration', '30s']))
+    expect(text.out).toMatch(/packets lost +[\d,]+ \(APPLIANCE_HUNG [\d,]+\)/)
   })
 
   it('reads durations in ms, s, m and h', () => {
