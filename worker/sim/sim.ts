@@ -29,6 +29,7 @@ import {
   RUN_STOPPED,
   type RuntimeState,
   setEndpointStatus,
+  type Trace,
   trace,
   zoneIndexOf,
 } from '../engine'
@@ -37,6 +38,7 @@ import { configFaultProblem, configuredDesign, describeConfigFault, faultLabel, 
 import { type GroupSettings, groupSettings, type ProbeOutcome, probeOutcome, securityGroupBlocksProbe } from './health'
 import { EventQueue } from './queue'
 import { exponential, type Random, stream } from './random'
+import { DEFAULT_SAMPLING, flowSampling } from './sampling'
 import { byReason, CODE, type FlowTemplate, flowTemplate, isSuccess, packetsIn, prepared, Tally } from './traffic'
 import type {
   AdvanceResult,
@@ -68,6 +70,13 @@ const P_SLOT = 7
 const PROBE_RTT_MS = 1
 /** How often idle GWLB flows and appliance sessions are swept out. */
 const SWEEP_MS = 10_000
+/**
+ * Connections forwarded per event: a slot with more goes on in further events at the same millisecond, so a
+ * budgeted advance (the browser worker's frame) can stop between them whatever the rates.
+ */
+const SLOT_CHUNK = 256
+/** One run plays at most this much simulated time (the command line refuses more, playback stops there). */
+export const MAX_SIMULATED_MS = 3_600_000
 const EPHEMERAL_FIRST = 49152
 const EPHEMERAL_COUNT = 65536 - EPHEMERAL_FIRST
 
@@ -80,6 +89,7 @@ type Scheduled =
   | { kind: 'probe'; appliance: number }
   | { kind: 'sweep' }
   | { kind: 'slot' }
+  | { kind: 'slotPart' }
 
 /**
  * Losses and moves charged to one fault, or to none (the baseline). A loss episode opens with a lost packet and ends
@@ -130,6 +140,14 @@ interface FlowRun {
   tally: Tally
   requestSource: Tally
   replySource: Tally | null
+  /** real connections each new simulated one stands for (1: every connection is simulated; sampling.ts) */
+  weight: number
+  /** simulated connections open at once before half of them go; Infinity: never */
+  cap: number
+  /** simulated connections open now */
+  open: number
+  /** decides which connections a thinning keeps */
+  thin: Random
   opened: number
   moved: number
 }
@@ -149,6 +167,8 @@ interface Connection {
   moves: ConnectionMove[]
   /** the incident its last packet was lost to, while no later packet of it got through; null when all is well */
   hurt: Incident | null
+  /** real connections it stands for (1 unless its flow is sampled) */
+  weight: number
 }
 
 interface ApplianceHealth {
@@ -178,6 +198,23 @@ interface World {
   applianceTally: Tally[]
   resourceTally: Map<string, Tally>
   slotDrops: Float64Array
+  /** the slot being forwarded, between its events; null between slots */
+  slot: SlotRun | null
+  /** packets forwarded through the engine; the rest of those counted were counted from them */
+  forwarded: number
+  /** the run was asked past MAX_SIMULATED_MS and said so */
+  limitTold: boolean
+}
+
+/** A slot's work in progress: its losses go to one incident, its moves are told at its end. */
+interface SlotRun {
+  t: number
+  end: number
+  charged: FaultRun | null
+  inc: Incident
+  moves: Map<number, Map<number, number>>
+  /** the next connection to forward */
+  next: number
 }
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)} s`
@@ -212,6 +249,8 @@ export function createSim(options: SimOptions): Sim {
   const slotMs = options.slotMs ?? 100
   const arrivals = options.arrivals ?? 'poisson'
   const baseNet = compile(design, options.engine)
+  const budget = options.sampling ?? DEFAULT_SAMPLING
+  const sampling = flowSampling(scenario.flows, slotMs, budget)
   let seed = options.seed ?? 1
   let w = init(seed)
   let disposed = false
@@ -220,11 +259,12 @@ export function createSim(options: SimOptions): Sim {
     const net = baseNet
     const queue = new EventQueue<Scheduled>()
     const groups = groupSettings(net)
-    const flows: FlowRun[] = scenario.flows.map((flow) => {
+    const flows: FlowRun[] = scenario.flows.map((flow, i) => {
       const template = flowTemplate(baseNet, flow)
       const rng = stream(s, `arrivals:${flow.id}`)
       const startMs = (flow.startSeconds ?? 0) * 1000
-      const period = 1000 / flow.newConnectionsPerSecond
+      const { weight, cap } = sampling[i] ?? { weight: 1, cap: Number.POSITIVE_INFINITY }
+      const period = (1000 * weight) / flow.newConnectionsPerSecond
       return {
         flow,
         template,
@@ -236,6 +276,10 @@ export function createSim(options: SimOptions): Sim {
         tally: new Tally(),
         requestSource: new Tally(),
         replySource: null,
+        weight,
+        cap,
+        open: 0,
+        thin: stream(s, `sampling:${flow.id}`),
         opened: 0,
         moved: 0,
       }
@@ -273,6 +317,9 @@ export function createSim(options: SimOptions): Sim {
       applianceTally: net.appliances.map(() => new Tally()),
       resourceTally: new Map(),
       slotDrops: new Float64Array(DISPOSITIONS.length),
+      slot: null,
+      forwarded: 0,
+      limitTold: false,
     }
     for (const f of flows) {
       if (f.template.kind !== 'ok') continue
@@ -367,7 +414,7 @@ export function createSim(options: SimOptions): Sim {
       emit(
         fl.id,
         'sim-started',
-        `${fl.sourceId} → ${fl.destinationAddress}${port} ${fl.protocol}: ${fl.newConnectionsPerSecond} new connections/s (${arrivals}), ${fl.packetsPerSecond} packets/s each way, ${fl.packetSize} bytes, ${fl.connectionSeconds} s each; ${reply}; forwarded in ${slotMs} ms slots`,
+        `${fl.sourceId} → ${fl.destinationAddress}${port} ${fl.protocol}: ${fl.newConnectionsPerSecond} new connections/s (${arrivals}), ${fl.packetsPerSecond} packets/s each way, ${fl.packetSize} bytes, ${fl.connectionSeconds} s each; ${reply}; forwarded in ${slotMs} ms slots${sampledText(f)}`,
         null,
       )
       if (!f.template.reply)
@@ -379,6 +426,20 @@ export function createSim(options: SimOptions): Sim {
         )
     }
     checkHealthyCounts()
+  }
+
+  function sampledText(f: FlowRun): string {
+    const parts: string[] = []
+    const n = (x: number) => x.toLocaleString('en-US')
+    if (f.weight > 1)
+      parts.push(
+        `each simulated connection stands for ${n(f.weight)} (over all flows the simulator opens about ${n(budget.newConnectionsPerSecond)} a second)`,
+      )
+    if (f.cap < Number.POSITIVE_INFINITY)
+      parts.push(
+        `past ${n(f.cap)} open, half of them go and the rest count double (its share of the ${n(budget.openConnections)} the simulator keeps open)`,
+      )
+    return parts.length ? `; sampled: ${parts.join('; ')}; every count stays exact in expectation` : ''
   }
 
   // ---- traffic --------------------------------------------------------------------------------------------
@@ -397,7 +458,8 @@ export function createSim(options: SimOptions): Sim {
         w.ports.set(fl.sourceId, next + 1)
       }
     }
-    f.opened++
+    f.opened += f.weight
+    f.open++
     w.conns.push({
       id: w.nextConnId++,
       flow: fi,
@@ -411,88 +473,153 @@ export function createSim(options: SimOptions): Sim {
       dropped: 0,
       moves: [],
       hurt: null,
+      weight: f.weight,
     })
   }
 
   const out = newForwardResult()
 
-  /** One slot: new connections, then every packet of every open connection in [t, t + slot), through forward(). */
-  function slot(): void {
+  /** A slot opens: new connections, then its first chunk of connections (slotPart). */
+  function slotStart(): void {
     const t = w.nowMs
-    const end = t + slotMs
-    const { net, state, slotDrops } = w
-    state.now = t / 1000
+    w.state.now = t / 1000
     w.flows.forEach((f, fi) => {
       if (!f.request) return
-      const period = 1000 / f.flow.newConnectionsPerSecond
-      while (f.nextArrivalMs < end && f.nextArrivalMs < f.stopMs) {
+      while (f.nextArrivalMs < t + slotMs && f.nextArrivalMs < f.stopMs) {
         openConnection(fi, f.nextArrivalMs)
+        const period = (1000 * f.weight) / f.flow.newConnectionsPerSecond
         f.nextArrivalMs += arrivals === 'poisson' ? exponential(f.rng, period) : period
       }
+      if (f.open > f.cap) halve(fi)
     })
-    slotDrops.fill(0)
+    w.slotDrops.fill(0)
     // every loss of this slot is charged to one incident: the fault state does not change within a slot
     const charged = chargedFault()
-    const inc: Incident = charged ?? w.baseline
-    const moves = new Map<number, Map<number, number>>()
-    for (const c of w.conns) {
-      const f = w.flows[c.flow]
-      const req = f.request
-      if (!req) continue
-      const n = packetsIn(c.startMs, c.endMs, f.flow.packetsPerSecond, t, end)
-      if (n === 0) continue
-      const rep = f.reply
-      req.sport = c.sport
-      if (rep) rep.dport = c.sport
-      const hurtBefore = c.hurt
-      const droppedBefore = c.dropped
-      for (let i = 0; i < n; i++) {
-        forward(net, req, state, out)
-        const code = CODE.get(out.disposition) ?? 0
-        count(c, f.tally, f.requestSource, code, inc)
-        if (i === 0 && out.appliance >= 0 && out.appliance !== c.appliance) {
-          if (c.appliance >= 0) {
-            c.moves.push({ tMs: t, from: apId(c.appliance), to: apId(out.appliance) })
-            f.moved++
-            let m = moves.get(c.appliance)
-            if (!m) {
-              m = new Map()
-              moves.set(c.appliance, m)
-            }
-            m.set(out.appliance, (m.get(out.appliance) ?? 0) + 1)
-          }
-          c.appliance = out.appliance
-        }
-        if (isSuccess(code)) c.established = true
-        if (rep && c.established && f.replySource) {
-          forward(net, rep, state, out)
-          count(c, f.tally, f.replySource, CODE.get(out.disposition) ?? 0, inc)
-        }
-      }
-      noteHurt(c, hurtBefore, c.dropped > droppedBefore ? inc : hurtBefore, t)
-    }
-    chargeSlot(t, charged, inc, moves)
-    w.conns = w.conns.filter((c) => {
-      if (c.endMs > end) return true
-      if (c.hurt) c.hurt.hurtOpen--
-      return false
-    })
-    w.queue.push(end, P_SLOT, { kind: 'slot' })
+    w.slot = { t, end: t + slotMs, charged, inc: charged ?? w.baseline, moves: new Map(), next: 0 }
+    slotPart()
   }
 
-  function count(c: Connection, flow: Tally, source: Tally, code: number, inc: Incident): void {
-    c.sent++
-    flow.add(code)
-    source.add(code)
-    w.totals.add(code)
-    if (out.appliance >= 0) w.applianceTally[out.appliance].add(code)
+  /**
+   * Every packet in [t, t + slot) of up to SLOT_CHUNK open connections, through forward(), all with the state as it
+   * is at the slot's start; the slot goes on in another event, or ends: losses charged, closed connections gone.
+   */
+  function slotPart(): void {
+    const sl = w.slot
+    if (!sl) return
+    const stop = Math.min(w.conns.length, sl.next + SLOT_CHUNK)
+    for (let i = sl.next; i < stop; i++) {
+      const c = w.conns[i]
+      if (c) forwardConnection(c, sl)
+    }
+    sl.next = stop
+    if (stop < w.conns.length) {
+      w.queue.push(sl.t, P_SLOT, { kind: 'slotPart' })
+      return
+    }
+    chargeSlot(sl.t, sl.charged, sl.inc, sl.moves)
+    w.conns = w.conns.filter((c) => c.endMs > sl.end || close(c))
+    w.slot = null
+    w.queue.push(sl.end, P_SLOT, { kind: 'slot' })
+  }
+
+  /**
+   * One connection's packets in a slot. They all meet the same state, and from the second on each does exactly what
+   * the second did (the first may pin the flow or open a session; after it nothing changes), so two are forwarded
+   * and the second counts for the rest: exact, not sampled.
+   */
+  function forwardConnection(c: Connection, sl: SlotRun): void {
+    const f = w.flows[c.flow]
+    const req = f?.request
+    if (!f || !req) return
+    const n = packetsIn(c.startMs, c.endMs, f.flow.packetsPerSecond, sl.t, sl.end)
+    if (n === 0) return
+    const { net, state } = w
+    const rep = f.reply
+    req.sport = c.sport
+    if (rep) rep.dport = c.sport
+    const hurtBefore = c.hurt
+    const droppedBefore = c.dropped
+    const forwarded = Math.min(n, 2)
+    for (let i = 0; i < forwarded; i++) {
+      const times = i === forwarded - 1 ? n - i : 1
+      forward(net, req, state, out)
+      w.forwarded++
+      const code = CODE.get(out.disposition) ?? 0
+      count(c, f, f.requestSource, code, sl.inc, times)
+      if (i === 0 && out.appliance >= 0 && out.appliance !== c.appliance) {
+        if (c.appliance >= 0) noteMove(c, f, sl, out.appliance)
+        c.appliance = out.appliance
+      }
+      if (isSuccess(code)) c.established = true
+      if (rep && c.established && f.replySource) {
+        forward(net, rep, state, out)
+        w.forwarded++
+        count(c, f, f.replySource, CODE.get(out.disposition) ?? 0, sl.inc, times)
+      }
+    }
+    noteHurt(c, hurtBefore, c.dropped > droppedBefore ? sl.inc : hurtBefore, sl.t)
+  }
+
+  function noteMove(c: Connection, f: FlowRun, sl: SlotRun, to: number): void {
+    c.moves.push({ tMs: sl.t, from: apId(c.appliance), to: apId(to) })
+    f.moved += c.weight
+    let m = sl.moves.get(c.appliance)
+    if (!m) {
+      m = new Map()
+      sl.moves.set(c.appliance, m)
+    }
+    m.set(to, (m.get(to) ?? 0) + c.weight)
+  }
+
+  /** A connection leaves the simulation (it ended, or a thinning let it go); false, for filter(). */
+  function close(c: Connection): false {
+    if (c.hurt) c.hurt.hurtOpen--
+    const f = w.flows[c.flow]
+    if (f) f.open--
+    return false
+  }
+
+  /**
+   * The flow keeps more connections open than its share: each of them stays with probability 1/2 and then stands
+   * for twice as many, and new ones arrive half as often, so every count stays exact in expectation (domain of
+   * sampling.ts). It keeps a long-lived flow at hundreds of connections however many millions it stands for.
+   */
+  function halve(fi: number): void {
+    const f = w.flows[fi]
+    if (!f) return
+    while (f.open > f.cap) {
+      w.conns = w.conns.filter((c) => {
+        if (c.flow !== fi) return true
+        if (f.thin() < 0.5) return close(c)
+        c.weight *= 2
+        return true
+      })
+      f.weight *= 2
+    }
+    emit(
+      f.flow.id,
+      'flow-sampled',
+      `${f.open.toLocaleString('en-US')} of its simulated connections kept, each now standing for about ${f.weight.toLocaleString('en-US')}: the flow keeps more open than its share of the simulator's ${budget.openConnections.toLocaleString('en-US')}, so half of them went and new ones count double (every figure stays exact in expectation)`,
+      null,
+      "the simulator's sampling",
+    )
+  }
+
+  /** `times` packets of one connection with the same fate; each counts for the flow's weight in every figure. */
+  function count(c: Connection, f: FlowRun, source: Tally, code: number, inc: Incident, times: number): void {
+    const k = times * c.weight
+    c.sent += times
+    f.tally.add(code, k)
+    source.add(code, k)
+    w.totals.add(code, k)
+    if (out.appliance >= 0) w.applianceTally[out.appliance]?.add(code, k)
     if (isSuccess(code)) {
-      c.delivered++
+      c.delivered += times
       c.hurt = null
     } else {
-      c.dropped++
+      c.dropped += times
       c.hurt = inc
-      w.slotDrops[code]++
+      w.slotDrops[code] += k
     }
   }
 
@@ -1039,7 +1166,9 @@ export function createSim(options: SimOptions): Sim {
       case 'sweep':
         return sweep()
       case 'slot':
-        return slot()
+        return slotStart()
+      case 'slotPart':
+        return slotPart()
     }
   }
 
@@ -1055,11 +1184,12 @@ export function createSim(options: SimOptions): Sim {
     live()
     const fromMs = w.nowMs
     const logFrom = w.log.length
-    const wall0 = budget?.wallNow() ?? 0
+    const target = Math.min(toMs, MAX_SIMULATED_MS)
+    const outOfBudget = budgetCheck(budget)
     let caughtUp = true
-    for (let top = w.queue.peek(); top && top.tMs < toMs; top = w.queue.peek()) {
+    for (let top = w.queue.peek(); top && top.tMs < target; top = w.queue.peek()) {
       // stopping between two events leaves the run exactly as if it had not stopped: determinism survives budgets
-      if (budget && budget.wallNow() - wall0 >= budget.maxWallMs) {
+      if (outOfBudget()) {
         caughtUp = false
         break
       }
@@ -1067,34 +1197,65 @@ export function createSim(options: SimOptions): Sim {
       w.nowMs = Math.max(w.nowMs, top.tMs)
       handle(top.item)
     }
-    if (caughtUp) w.nowMs = Math.max(w.nowMs, toMs)
-    return result(fromMs, toMs, logFrom, caughtUp)
+    if (caughtUp) {
+      w.nowMs = Math.max(w.nowMs, target)
+      if (toMs > MAX_SIMULATED_MS) tellLimit()
+    }
+    return result(fromMs, target, logFrom, caughtUp)
+  }
+
+  /** True once the budget's wall time has run out (never, without a budget). */
+  function budgetCheck(budget: Budget | undefined): () => boolean {
+    if (!budget) return () => false
+    const wall0 = budget.wallNow()
+    return () => budget.wallNow() - wall0 >= budget.maxWallMs
+  }
+
+  function tellLimit(): void {
+    if (w.limitTold) return
+    w.limitTold = true
+    emit(
+      scenario.name,
+      'sim-limit',
+      `the simulation stops at ${MAX_SIMULATED_MS / 1000} s: one run plays at most ${MAX_SIMULATED_MS / 3_600_000} h of simulated time`,
+      null,
+      "the simulator's limit per run",
+    )
   }
 
   return {
     tick: (budget) => advance(clock.now(), budget),
     advance,
-    step(maxMs = 10_000) {
+    step(maxMs = 10_000, budget) {
       live()
       const fromMs = w.nowMs
       const logFrom = w.log.length
-      const limit = fromMs + maxMs
+      const limit = Math.min(fromMs + maxMs, MAX_SIMULATED_MS)
+      const outOfBudget = budgetCheck(budget)
+      let caughtUp = true
       for (;;) {
         const top = w.queue.peek()
         if (!top || top.tMs >= limit) {
-          w.nowMs = limit
+          w.nowMs = Math.max(w.nowMs, limit)
+          if (fromMs + maxMs > MAX_SIMULATED_MS) tellLimit()
+          break
+        }
+        if (outOfBudget()) {
+          caughtUp = false
           break
         }
         const t = top.tMs
+        // the events of one millisecond go together (a slot's parts too), unless the budget runs out between them
         for (let e = w.queue.peek(); e && e.tMs === t; e = w.queue.peek()) {
           w.queue.pop()
           w.nowMs = t
           handle(e.item)
+          if (outOfBudget()) break
         }
         if (w.log.length > logFrom) break
       }
       clock.seek(w.nowMs)
-      return result(fromMs, w.nowMs, logFrom, true)
+      return result(fromMs, w.nowMs, logFrom, caughtUp)
     },
     run(toMs) {
       clock.seek(toMs)
@@ -1127,6 +1288,7 @@ export function createSim(options: SimOptions): Sim {
         startMs: c.startMs,
         endMs: c.endMs,
         applianceId: c.appliance >= 0 ? apId(c.appliance) : null,
+        weight: c.weight,
         sent: c.sent,
         delivered: c.delivered,
         dropped: c.dropped,
@@ -1151,17 +1313,26 @@ export function createSim(options: SimOptions): Sim {
               : 'member',
       })),
     sampleTrace(connectionId, reply) {
+      return sampleTraces([{ connectionId, reply }])[0] ?? null
+    },
+    sampleTraces,
+  }
+
+  function sampleTraces(picks: readonly { connectionId: number; reply: boolean }[]): (Trace | null)[] {
+    // a copy of the runtime: drawing a packet must not pin flows or open sessions in the simulation. One copy for
+    // all the picks: it holds every flow entry and session of the last idle timeout, so it is not cheap
+    let probe: RuntimeState | null = null
+    return picks.map(({ connectionId, reply }) => {
       const c = w.conns.find((x) => x.id === connectionId)
-      const template = c && w.flows[c.flow].template
+      const template = c && w.flows[c.flow]?.template
       if (!c || template?.kind !== 'ok') return null
       const spec = reply ? template.reply : template.request
       if (!spec) return null
       const ports =
         template.request.protocol === 'icmp' ? {} : reply ? { destinationPort: c.sport } : { sourcePort: c.sport }
-      // a copy of the runtime: drawing a packet must not pin flows or open sessions in the simulation
-      const probe = cloneRuntimeState(w.state)
+      probe ??= cloneRuntimeState(w.state)
       return trace(w.net, { ...spec, ...ports, reply }, probe)
-    },
+    })
   }
 
   function metrics(): SimMetrics {
@@ -1194,15 +1365,18 @@ export function createSim(options: SimOptions): Sim {
         flowsMoved: f.moved,
       }
     })
+    const active = new Float64Array(w.flows.length)
+    for (const c of w.conns) active[c.flow] += c.weight
     return {
       nowMs: w.nowMs,
       packets: w.totals.counts(),
-      flows: w.flows.map((f) => ({
+      flows: w.flows.map((f, i) => ({
         flowId: f.flow.id,
         ...f.tally.counts(),
         connectionsOpened: f.opened,
-        connectionsActive: w.conns.reduce((n, c) => n + (w.flows[c.flow] === f ? 1 : 0), 0),
+        connectionsActive: active[i] ?? 0,
         flowsMoved: f.moved,
+        connectionWeight: f.weight,
       })),
       resources,
       faults,
@@ -1211,6 +1385,7 @@ export function createSim(options: SimOptions): Sim {
         lostByReason: byReason(w.baseline.byCode),
         flowsMoved: w.baseline.moved,
       },
+      forwarded: w.forwarded,
     }
   }
 }
