@@ -54,6 +54,8 @@ const SAMPLES_PER_SECOND = 6
 /** Connections drawn per frame over all flows, however many flows a scenario has: each costs two traces. */
 const MAX_DRAWN_PER_FRAME = 4
 const FRAME_MS = 50
+/** Wall time a copy of the runtime to draw packets on is kept while nothing but traffic changes. */
+const DRAWING_COPY_MS = 500
 /**
  * Wall time the simulator may take per frame, checked between its events (a slot forwards at most a chunk of
  * connections per event): whatever the rates, a frame ends within this and one event, so pause, a lint request or
@@ -124,8 +126,11 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     }
     // many flows: a random few of them this frame, others on later frames
     while (picks.length > MAX_DRAWN_PER_FRAME * 2) picks.splice(2 * Math.floor((Math.random() * picks.length) / 2), 2)
+    // the copy of the runtime they are drawn on is kept for up to half a second of wall time, or until the next
+    // log entry (a fault, a health change: what would change a packet's path)
+    const maxAgeMs = (clock?.speed ?? 1) * DRAWING_COPY_MS
     const out: VisualPacket[] = []
-    for (const t of sim.sampleTraces(picks)) if (t?.hops.length) out.push(visualOf(t))
+    for (const t of sim.sampleTraces(picks, maxAgeMs)) if (t?.hops.length) out.push(visualOf(t))
     return out
   }
 

@@ -61,12 +61,18 @@ async function answerTimes(play: boolean): Promise<{ lint: number[]; pause: numb
   worker.on('message', (r: Reply) => {
     if (r.kind === 'answer') waiting.get(r.id)?.answered()
   })
-  worker.on('error', (e) => {
+  // a worker that fails or stops fails the bench, whether or not a request is waiting then
+  let broken: unknown = null
+  const fail = (e: unknown) => {
+    broken ??= e
     for (const w of waiting.values()) w.failed(e)
-  })
+  }
+  worker.on('error', fail)
+  worker.on('exit', (code) => fail(new Error(`the bench worker stopped (exit code ${code})`)))
   let next = 0
   const ask = (m: Request & { id: number }) =>
     new Promise<number>((resolve, reject) => {
+      if (broken) return reject(broken)
       const t0 = performance.now()
       waiting.set(m.id, { answered: () => resolve(performance.now() - t0), failed: reject })
       worker.postMessage(m)
@@ -88,6 +94,7 @@ async function answerTimes(play: boolean): Promise<{ lint: number[]; pause: numb
     await ask({ kind: 'play', id: next++ })
     await pauseRandomly()
   }
+  worker.removeAllListeners('exit')
   worker.postMessage({ kind: 'stop' } satisfies Request)
   await worker.terminate()
   return { lint: lint.sort((a, b) => a - b), pause: pause.sort((a, b) => a - b) }

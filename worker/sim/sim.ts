@@ -254,6 +254,8 @@ export function createSim(options: SimOptions): Sim {
   let seed = options.seed ?? 1
   let w = init(seed)
   let disposed = false
+  /** the copy of the runtime packets are drawn on (drawingState) */
+  let drawing: { state: RuntimeState; atMs: number; logLength: number; world: World } | null = null
 
   function init(s: number): World {
     const net = baseNet
@@ -1269,6 +1271,7 @@ export function createSim(options: SimOptions): Sim {
     },
     dispose() {
       disposed = true
+      drawing = null
       w.queue.clear()
       w.conns = []
     },
@@ -1318,9 +1321,19 @@ export function createSim(options: SimOptions): Sim {
     sampleTraces,
   }
 
-  function sampleTraces(picks: readonly { connectionId: number; reply: boolean }[]): (Trace | null)[] {
-    // a copy of the runtime: drawing a packet must not pin flows or open sessions in the simulation. One copy for
-    // all the picks: it holds every flow entry and session of the last idle timeout, so it is not cheap
+  /**
+   * A copy of the runtime to draw packets on: drawing must not pin flows or open sessions in the simulation. It
+   * holds every flow entry and session of the last idle timeout, so it is not cheap: one is kept while no log entry
+   * has been written since (nothing but traffic changed) and it is at most maxAgeMs of simulated time old.
+   */
+  function drawingState(maxAgeMs: number): RuntimeState {
+    const fresh = drawing?.world === w && drawing.logLength === w.log.length && w.nowMs - drawing.atMs <= maxAgeMs
+    if (!drawing || !fresh)
+      drawing = { state: cloneRuntimeState(w.state), atMs: w.nowMs, logLength: w.log.length, world: w }
+    return drawing.state
+  }
+
+  function sampleTraces(picks: readonly { connectionId: number; reply: boolean }[], maxAgeMs = 0): (Trace | null)[] {
     let probe: RuntimeState | null = null
     return picks.map(({ connectionId, reply }) => {
       const c = w.conns.find((x) => x.id === connectionId)
@@ -1330,7 +1343,7 @@ export function createSim(options: SimOptions): Sim {
       if (!spec) return null
       const ports =
         template.request.protocol === 'icmp' ? {} : reply ? { destinationPort: c.sport } : { sourcePort: c.sport }
-      probe ??= cloneRuntimeState(w.state)
+      probe ??= drawingState(maxAgeMs)
       return trace(w.net, { ...spec, ...ports, reply }, probe)
     })
   }

@@ -194,8 +194,11 @@ export interface Sim {
    * changing it: what the animation draws. Null when the connection is closed or its flow has no reply.
    */
   sampleTrace(connectionId: number, reply: boolean): Trace | null
-  /** several such packets on one copy of the runtime (one copy per call, however many packets) */
-  sampleTraces(picks: readonly { connectionId: number; reply: boolean }[]): (Trace | null)[]
+  /**
+   * several such packets on one copy of the runtime; the copy is kept for later calls while no log entry is written
+   * and it is at most maxAgeMs of simulated time old (default 0: a fresh copy each call)
+   */
+  sampleTraces(picks: readonly { connectionId: number; reply: boolean }[], maxAgeMs?: number): (Trace | null)[]
   /** each appliance as the simulation has it now: running, stopped or hung; healthy to the GWLB or not; in the group */
   appliances(): ApplianceView[]
 }

@@ -155,6 +155,23 @@ describe('the heaviest legal scenario', () => {
   })
 })
 
+describe('drawing packets', () => {
+  it('keeps its copy of the runtime only until the next log entry: a drawn packet shows a fault at once', () => {
+    const sim = makeSim(
+      designB(),
+      scenario([outbound()], [fault(10, { kind: 'applianceStopped', applianceId: 'fw-h1' })]),
+    )
+    sim.run(9_000)
+    const c = sim.connections().find((x) => x.applianceId === 'fw-h1')
+    if (!c) throw new Error('no connection on fw-h1')
+    const draw = () => sim.sampleTraces([{ connectionId: c.id, reply: false }], 1e9)[0]?.disposition
+    expect(draw()).toBe('DELIVERED')
+    sim.run(10_050)
+    expect(eventsOf(sim, 'fault-applied')).toHaveLength(1)
+    expect(draw()).toBe('APPLIANCE_DOWN')
+  })
+})
+
 describe('one run plays at most an hour', () => {
   it('stops there and says so once', () => {
     const sim = makeSim(designB(), scenario([], []))
