@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
+import { Palette } from '../canvas/Palette'
 import type { Design } from '../model'
 import { Dialogs } from '../panels/dialogs/Dialogs'
 import { Inspector } from '../panels/inspector/Inspector'
@@ -10,32 +11,39 @@ import { Presenter } from '../panels/lessons/Presenter'
 import { SideTabs } from '../panels/lessons/SideTabs'
 import { useLessonChrome } from '../panels/lessons/useLessons'
 import { NoticeBar } from '../panels/NoticeBar'
-import { Palette } from '../panels/Palette'
 import { ProblemsPanel } from '../panels/ProblemsPanel'
 import { ReportPanel } from '../panels/ReportPanel'
 import { RouteTablePanel } from '../panels/RouteTablePanel'
 import { SimPanel } from '../panels/SimPanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
+import { isEmbedView } from '../share/shareLink'
 import { createStores, StoresProvider } from '../store/context'
+import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
 import { useAutosave } from './autosave'
 import { useBenchHook } from './benchHook'
-import { type Boot, bootDesign, isEmbedView } from './boot'
+import { type Boot, bootDesign } from './boot'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
+import { APP_ENGINE } from './workerClient'
 
 type Phase = { phase: 'loading' } | Boot
 
-export function App({ initialDesign }: { initialDesign?: Design }) {
+/** `engine`: where the studio's engine client gets its answers; the worker unless a test hands over its own. */
+export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: Design; engine?: EngineConnection }) {
   const [boot, setBoot] = useState<Phase>(
     initialDesign ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null } : { phase: 'loading' },
   )
   useEffect(() => {
     if (initialDesign) return
     let live = true
-    bootDesign(window.location).then((b) => live && setBoot(b))
+    // bootDesign returns failures as a phase; a rejection is a bug, still shown rather than "Loading" for ever
+    bootDesign(window.location).then(
+      (b) => live && setBoot(b),
+      (e) => live && setBoot({ phase: 'failed', errors: e instanceof Error ? e.message : String(e) }),
+    )
     return () => {
       live = false
     }
@@ -52,13 +60,23 @@ export function App({ initialDesign }: { initialDesign?: Design }) {
         )}
       </div>
     )
-  return <Studio initial={boot.design} readOnly={boot.readOnly} notice={boot.notice} />
+  return <Studio initial={boot.design} readOnly={boot.readOnly} notice={boot.notice} engine={engine} />
 }
 
-function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: boolean; notice: Notice | null }) {
+function Studio({
+  initial,
+  readOnly,
+  notice,
+  engine,
+}: {
+  initial: Design
+  readOnly: boolean
+  notice: Notice | null
+  engine: EngineConnection
+}) {
   const stores = useMemo(
-    () => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }),
-    [initial, readOnly, notice],
+    () => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }, engine),
+    [initial, readOnly, notice, engine],
   )
   // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
   const embed = useStore(stores.ui, (s) => s.embed)

@@ -52,7 +52,8 @@ export type DropReason =
   /** the packet could not be placed: unknown source, malformed address */
   | 'INVALID_PACKET'
 
-export type Disposition = 'DELIVERED' | 'EXITS_TO_INTERNET' | DropReason
+/** EXITS_TO_CLOUD_SERVICES: the VPC's system route 100.64.0.0/10 hands it to the cloud's service network */
+export type Disposition = 'DELIVERED' | 'EXITS_TO_INTERNET' | 'EXITS_TO_CLOUD_SERVICES' | DropReason
 
 /** Index = the fast path's numeric disposition code. */
 export const DISPOSITIONS: readonly Disposition[] = [
@@ -76,10 +77,12 @@ export const DISPOSITIONS: readonly Disposition[] = [
   'ZONE_DOWN',
   'APPLIANCE_HUNG',
   'INVALID_PACKET',
+  // a success after the drops: codes 0 and 1 stay the first two successes that counters rely on
+  'EXITS_TO_CLOUD_SERVICES',
 ]
 
 export function isDropped(d: Disposition): d is DropReason {
-  return d !== 'DELIVERED' && d !== 'EXITS_TO_INTERNET'
+  return d !== 'DELIVERED' && d !== 'EXITS_TO_INTERNET' && d !== 'EXITS_TO_CLOUD_SERVICES'
 }
 
 /** The inner packet's headers as seen at one step. */
@@ -118,13 +121,44 @@ export interface RouteRule {
   /** the table is the VPC's system route table (no resource of its own) */
   systemTable: boolean
   destinationCidrBlock: string
-  nextHopType: 'Local' | 'Ipv4Gateway' | 'GatewayLoadBalancerEndpoint' | 'Instance' | 'NetworkInterface'
-  /** for Local entries, the vSwitch whose CIDR it is */
+  /** CloudServices: the system route 100.64.0.0/10 of every VPC */
+  nextHopType:
+    | 'Local'
+    | 'CloudServices'
+    | 'Ipv4Gateway'
+    | 'GatewayLoadBalancerEndpoint'
+    | 'Instance'
+    | 'NetworkInterface'
+  /** for Local entries, the vSwitch whose CIDR it is; "" for CloudServices */
   nextHopId: string
   /** a derived system (Local) entry, not a custom one */
   system: boolean
   /** a custom entry that replaced the system route of a vSwitch CIDR */
   replacesSystemRoute: boolean
+}
+
+/**
+ * A route entry in words, one phrasing for the trace's steps, the CLI and the walk panel: the table, the
+ * destination, the next hop, and whether it is a system route, a custom one, or a custom one that replaced the
+ * system route of a vSwitch CIDR. "route table rtb-a: 0.0.0.0/0 → GatewayLoadBalancerEndpoint gwlbe-a (custom route)"
+ */
+export function routeText(r: RouteRule): string {
+  // a system table goes by "<vpc id>/system" (compile.ts, systemTableId): it is no resource of the design
+  const table = r.systemTable
+    ? `the system route table of ${r.routeTableId.replace(/\/system$/, '')}`
+    : `route table ${r.routeTableId}`
+  const kind = r.system
+    ? 'system route'
+    : r.replacesSystemRoute
+      ? 'custom route that replaced the system route'
+      : 'custom route'
+  const hop =
+    r.nextHopType === 'Local'
+      ? `Local (vSwitch ${r.nextHopId})`
+      : r.nextHopType === 'CloudServices'
+        ? 'cloud services'
+        : `${r.nextHopType} ${r.nextHopId}`
+  return `${table}: ${r.destinationCidrBlock} → ${hop} (${kind})`
 }
 
 export interface SecurityGroupRuleRef {
@@ -136,6 +170,18 @@ export interface SecurityGroupRuleRef {
   policy: 'accept' | 'drop'
   priority?: number
   description?: string
+}
+
+/** A group's internal access policy decided, not a rule: Accept between members, or isolation. */
+export interface SecurityGroupPolicyRef {
+  type: 'securityGroupPolicy'
+  direction: 'ingress' | 'egress'
+  securityGroupId: string
+  securityGroupType: 'basic' | 'enterprise'
+  /** an enterprise group's is always Drop (isolation) */
+  innerAccessPolicy: 'Accept' | 'Drop'
+  /** what it decided */
+  policy: 'accept' | 'drop'
 }
 
 export interface PolicyRuleRef {
@@ -196,6 +242,7 @@ export interface EndpointRule {
 export type Rule =
   | RouteRule
   | SecurityGroupRuleRef
+  | SecurityGroupPolicyRef
   | PolicyRuleRef
   | GwlbHashRule
   | TranslationRule
