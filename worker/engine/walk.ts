@@ -89,6 +89,7 @@ const D_NO_PUBLIC = 14
 const D_HOST_UNREACHABLE = 15
 const D_NOT_FORWARDING = 16
 const D_ZONE_DOWN = 17
+const D_APPLIANCE_HUNG = DISPOSITIONS.indexOf('APPLIANCE_HUNG')
 const D_CLOUD_SERVICES = DISPOSITIONS.indexOf('EXITS_TO_CLOUD_SERVICES')
 
 /** A packet resolved against a network: numbers only, ready for the fast path. */
@@ -328,12 +329,17 @@ function toInternet(): number {
   return next(AT_IPV4_GATEWAY_IN, ipv4Gateway)
 }
 
+/** A stopped appliance is down; a hung one has its own reason, since the health checks cannot see it. */
+function applianceNotRunning(id: string, run: number): number {
+  if (run === RUN_STOPPED) return end(D_APPLIANCE_DOWN, R && `${id} is stopped`)
+  return end(D_APPLIANCE_HUNG, R && `${id} is hung: it answers health checks but drops traffic`)
+}
+
 /** An instance sends its own packet: outbound security group, then its vSwitch's route table. */
 function instanceSend(inst: CInstance, appliance: boolean): number {
   if (R) R.step('send', `${inst.id} (${inst.address}) sends ${R.line()}`)
   if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[inst.zone]} is down`)
-  if (appliance && S.run[inst.index] !== RUN_RUNNING)
-    return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index])
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it out')
   } else {
@@ -362,8 +368,7 @@ function instanceReceive(inst: CInstance, appliance: boolean): number {
       R &&
         `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`,
     )
-  if (appliance && S.run[inst.index] !== RUN_RUNNING)
-    return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index])
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it in')
   } else {
@@ -776,12 +781,7 @@ function applianceInspect(idx: number): number {
   const nd = N.nodes[cNode]
   if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
   if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, R && `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
-  if (S.run[idx] !== RUN_RUNNING)
-    return end(
-      D_APPLIANCE_DOWN,
-      R &&
-        `${ap.id} ${S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'}`,
-    )
+  if (S.run[idx] !== RUN_RUNNING) return applianceNotRunning(ap.id, S.run[idx])
   const size = pSize + N.geneveOverhead
   if (size > ap.mtu) {
     if (R)
