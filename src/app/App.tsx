@@ -18,9 +18,11 @@ import { SimPanel } from '../panels/SimPanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
 import { createStores, StoresProvider } from '../store/context'
 import type { Notice } from '../store/uiStore'
-import { useAutosave } from './autosave'
 import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign, isEmbedView } from './boot'
+import { browserStorage } from './storage/local'
+import type { Opened } from './storage/session'
+import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
@@ -30,16 +32,20 @@ type Phase = { phase: 'loading' } | Boot
 
 export function App({ initialDesign }: { initialDesign?: Design }) {
   const [boot, setBoot] = useState<Phase>(
-    initialDesign ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null } : { phase: 'loading' },
+    initialDesign
+      ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null, stored: null }
+      : { phase: 'loading' },
   )
+  // one handle on the browser's stored designs for boot and the session (none when a design is given)
+  const [storage] = useState(() => (initialDesign ? null : browserStorage()))
   useEffect(() => {
     if (initialDesign) return
     let live = true
-    bootDesign(window.location).then((b) => live && setBoot(b))
+    bootDesign(window.location, storage).then((b) => live && setBoot(b))
     return () => {
       live = false
     }
-  }, [initialDesign])
+  }, [initialDesign, storage])
   if (boot.phase === 'loading') return <p className="p-6 text-slate-600">Loading the design…</p>
   if (boot.phase === 'failed')
     return (
@@ -52,19 +58,41 @@ export function App({ initialDesign }: { initialDesign?: Design }) {
         )}
       </div>
     )
-  return <Studio initial={boot.design} readOnly={boot.readOnly} notice={boot.notice} />
+  return (
+    <Studio
+      initial={boot.design}
+      readOnly={boot.readOnly}
+      notice={boot.notice}
+      stored={boot.stored}
+      storage={storage}
+    />
+  )
 }
 
-function Studio({ initial, readOnly, notice }: { initial: Design; readOnly: boolean; notice: Notice | null }) {
-  const stores = useMemo(
-    () => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }),
-    [initial, readOnly, notice],
-  )
+function Studio({
+  initial,
+  readOnly,
+  notice,
+  stored,
+  storage,
+}: {
+  initial: Design
+  readOnly: boolean
+  notice: Notice | null
+  stored: Opened | null
+  storage: ReturnType<typeof browserStorage>
+}) {
+  const { stores, session } = useMemo(() => {
+    const stores = createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) })
+    const session = sessionFor(stores, storage, stored)
+    if (session) stores.library = session
+    return { stores, session }
+  }, [initial, readOnly, notice, stored, storage])
   // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
   const embed = useStore(stores.ui, (s) => s.embed)
   useEngineSync(stores)
   useShortcuts(stores)
-  useAutosave(stores)
+  useLocalDesigns(session)
   useSimSync(stores)
   useBenchHook(stores)
   const { presenting, lessonOpen } = useLessonChrome(stores)

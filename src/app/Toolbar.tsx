@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
 import { ShareMenu } from '../panels/share/ShareMenu'
 import { useDesign, useStores } from '../store/context'
+import { keptNotice } from '../store/library'
 import { EditMenu } from './EditMenu'
 import { EXAMPLES, isExampleName, loadExample } from './examples'
 
@@ -20,6 +21,16 @@ export function Toolbar() {
       </span>
       <EditMenu />
       <div className="ml-auto flex items-center gap-3">
+        {stores.library && (
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
+            title="The designs kept in this browser: open, rename, export, delete, earlier versions"
+            onClick={() => ui.getState().openDialog({ kind: 'designs' })}
+          >
+            Designs…
+          </button>
+        )}
         <button
           type="button"
           className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
@@ -43,9 +54,10 @@ export function Toolbar() {
               const r = await loadExample(example)
               setBusy(false)
               if (r.ok) {
-                // undoable, like New: opening an example must not lose the design on the canvas
+                // undoable, like New, and the design on the canvas stays in the browser's list of designs
+                const kept = keptNotice(await stores.library?.keepBeforeReplace())
                 design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
-                ui.getState().notify(null)
+                ui.getState().notify(kept.actions ? { tone: 'info', ...kept } : null)
               } else {
                 ui.getState().notify({
                   tone: 'error',

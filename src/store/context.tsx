@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Design } from '../model'
 import { createDesignStore, type DesignState, type DesignStore } from './designStore'
+import type { DesignLibrary } from './library'
 import { createReportStore, type ReportState, type ReportStore } from './reportStore'
 import { createSimStore, type SimState, type SimStore } from './simStore'
 import { createUiStore, type UiState, type UiStore } from './uiStore'
@@ -12,6 +13,8 @@ export interface Stores {
   ui: UiStore
   report: ReportStore
   sim: SimStore
+  /** the designs kept in this browser, where the app has storage (not in embeds or tests without it) */
+  library?: DesignLibrary
 }
 
 const StoresContext = createContext<Stores | null>(null)
