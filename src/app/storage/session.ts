@@ -84,6 +84,8 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
   /** another tab wrote the bound design after this tab read it */
   let stale = false
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** the design changed (or became the user's) since the last save */
+  let pending = false
   let queue: Promise<void> = Promise.resolve()
   let warned = false
   const listeners = new Set<() => void>()
@@ -123,8 +125,13 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
     if (stores.ui.getState().readOnly) return
     const design = stores.design.getState().design
     const text = serialise(design)
-    if (bound && text === lastText && !stale) return
+    const edited = pending
+    pending = false
+    // nothing new: a write would only bump the revision (and could fork a tab that merely looked)
+    if (bound && text === lastText) return
     if (!bound) {
+      // a tab that opened an example or a link and changed nothing has nothing of its own to keep
+      if (!edited) return
       const created = await repo.create({ name: design.name, text })
       bind(created)
       versionedAt = deps.now()
@@ -183,6 +190,7 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
     })
 
   function schedule() {
+    pending = true
     clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined
@@ -365,7 +373,7 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
       const written = await repo.write(id, { name: version.name, text: version.text }, stored.rev)
       if (written.kind !== 'saved') return { ok: false, lines: ['Another tab changed it meanwhile; try again.'] }
       announce({ kind: 'saved', id, rev: written.design.rev, from: deps.tabId })
-      if (id === bound?.id || !bound) {
+      if (id === bound?.id) {
         show(written.design, r.design)
         versionedAt = deps.now()
       }
