@@ -32,7 +32,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
-  // the engine runs in a module worker, emitted as its own chunk (stack.md pitfall 8)
+  // the engine runs in a module worker, emitted as its own chunk
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
 })

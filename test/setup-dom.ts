@@ -1,4 +1,4 @@
-// jsdom lacks what React Flow measures with (stack.md pitfall 2): a ResizeObserver that answers at once,
+// jsdom lacks what React Flow measures with: a ResizeObserver that answers at once,
 // DOMMatrixReadOnly, and non-zero element sizes. Assigned unconditionally.
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'

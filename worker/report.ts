@@ -1,7 +1,8 @@
 // What the worker reports about a design: plain data, safe to post. May not touch: React, the DOM, zustand.
 import { type Design, type LoadError, parse, RESOURCE_KINDS, type ResourceKind } from '../src/model'
 import { compile, type EngineOptions, type PacketSpec, type RoundTrip, traceRoundTrip } from './engine'
-import { lint, type Problem } from './lint'
+import { lint } from './lint'
+import { type Problem, problemKey } from './lint/problem'
 
 /** A lint problem without its fix function, which cannot cross the worker boundary. */
 export type ReportedProblem = Omit<Problem, 'fix'> & { fixLabel?: string }
@@ -20,9 +21,6 @@ export function reportOn(document: unknown): DesignReport {
 }
 
 /** The key a reported problem is found again by, to apply its fix. */
-export function problemKey(p: Pick<Problem, 'code' | 'resourceIds' | 'path'>): string {
-  return `${p.code}|${p.resourceIds.join(',')}|${p.path ?? ''}`
-}
 
 export type FixResult = { ok: true; design: Design; label: string } | { ok: false; message: string }
 

@@ -16,10 +16,12 @@ import { ReportPanel } from '../panels/ReportPanel'
 import { RouteTablePanel } from '../panels/RouteTablePanel'
 import { SimPanel } from '../panels/SimPanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
+import { isEmbedView } from '../share/shareLink'
 import { createStores, StoresProvider } from '../store/context'
+import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
 import { useBenchHook } from './benchHook'
-import { type Boot, bootDesign, isEmbedView } from './boot'
+import { type Boot, bootDesign } from './boot'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
@@ -27,10 +29,12 @@ import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
+import { APP_ENGINE } from './workerClient'
 
 type Phase = { phase: 'loading' } | Boot
 
-export function App({ initialDesign }: { initialDesign?: Design }) {
+/** `engine`: where the studio's engine client gets its answers; the worker unless a test hands over its own. */
+export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: Design; engine?: EngineConnection }) {
   const [boot, setBoot] = useState<Phase>(
     initialDesign
       ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null, stored: null }
@@ -65,6 +69,7 @@ export function App({ initialDesign }: { initialDesign?: Design }) {
       notice={boot.notice}
       stored={boot.stored}
       storage={storage}
+      engine={engine}
     />
   )
 }
@@ -75,19 +80,21 @@ function Studio({
   notice,
   stored,
   storage,
+  engine,
 }: {
   initial: Design
   readOnly: boolean
   notice: Notice | null
   stored: Opened | null
   storage: ReturnType<typeof browserStorage>
+  engine: EngineConnection
 }) {
   const { stores, session } = useMemo(() => {
-    const stores = createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) })
+    const stores = createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }, engine)
     const session = sessionFor(stores, storage, stored)
     if (session) stores.library = session
     return { stores, session }
-  }, [initial, readOnly, notice, stored, storage])
+  }, [initial, readOnly, notice, stored, storage, engine])
   // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
   const embed = useStore(stores.ui, (s) => s.embed)
   useEngineSync(stores)

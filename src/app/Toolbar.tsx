@@ -5,13 +5,13 @@ import { ShareMenu } from '../panels/share/ShareMenu'
 import { useDesign, useStores } from '../store/context'
 import { keptNotice } from '../store/library'
 import { EditMenu } from './EditMenu'
-import { EXAMPLES, isExampleName, loadExample } from './examples'
+import { EXAMPLES, isExampleName } from './examples'
 
 export function Toolbar() {
   const name = useDesign((s) => s.design.name)
   const regionId = useDesign((s) => s.design.regionId)
   const stores = useStores()
-  const { design, ui } = stores
+  const { design, ui, engine } = stores
   const [busy, setBusy] = useState(false)
   return (
     <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
@@ -51,7 +51,7 @@ export function Toolbar() {
               const example = e.target.value
               if (!isExampleName(example)) return
               setBusy(true)
-              const r = await loadExample(example)
+              const r = await engine.example(example)
               setBusy(false)
               if (r.ok) {
                 // undoable, like New, and the design on the canvas stays in the browser's list of designs

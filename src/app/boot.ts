@@ -8,7 +8,7 @@
 // canvas only, read-only, for an iframe. A broken link never stops the app: its errors become the
 // notice and the design the app would have opened without it is shown instead.
 import type { Design, LoadError } from '../model'
-import { decodeShareLink, isShareLink } from '../share/shareLink'
+import { decodeShareLink, isEmbedView, isShareLink } from '../share/shareLink'
 import type { Notice } from '../store/uiStore'
 import { DEFAULT_EXAMPLE, isExampleName, loadExample } from './examples'
 import { type BootStorage, browserStorage, startingDesign } from './storage/local'
@@ -26,23 +26,6 @@ export type Boot =
   | { phase: 'failed'; errors: LoadError[] | string }
 
 type Where = Pick<Location, 'search' | 'hash'>
-
-/** The view flag's name and its one value: `?view=embed` or `#d=2.…&view=embed`. */
-export const VIEW_PARAM = 'view'
-export const EMBED_VIEW = 'embed'
-
-function fragmentParams(hash: string): URLSearchParams {
-  // the share payload is base64url, which URLSearchParams leaves as it is
-  return new URLSearchParams(hash.replace(/^#/, ''))
-}
-
-/** Whether the URL asks for the embed view: the canvas only, no editing. */
-export function isEmbedView(location: Where): boolean {
-  return (
-    new URLSearchParams(location.search).get(VIEW_PARAM) === EMBED_VIEW ||
-    fragmentParams(location.hash).get(VIEW_PARAM) === EMBED_VIEW
-  )
-}
 
 export async function bootDesign(
   location: Where,

@@ -1,20 +1,19 @@
 // The reference designs shipped under public/examples, loaded through the same parse() as any file.
-import { type Design, type LoadError, parse } from '../model'
+import { parse } from '../model'
+import type { ExampleName, ExampleResult } from '../store/engine'
 
-export const EXAMPLES = {
+export type { ExampleName }
+export const EXAMPLES: Record<ExampleName, string> = {
   'two-zones': "Two zones: the GWLB guide's multi-zone deployment",
   'single-zone': "One zone: the GWLB guide's deployment",
-} as const
-export type ExampleName = keyof typeof EXAMPLES
+}
 export const DEFAULT_EXAMPLE: ExampleName = 'two-zones'
 
 export function isExampleName(name: string | null): name is ExampleName {
   return name !== null && name in EXAMPLES
 }
 
-export async function loadExample(
-  name: ExampleName,
-): Promise<{ ok: true; design: Design } | { ok: false; errors: LoadError[] | string }> {
+export async function loadExample(name: ExampleName): Promise<ExampleResult> {
   let text: string
   try {
     const response = await fetch(`${import.meta.env.BASE_URL}examples/${name}.json`)

@@ -1,7 +1,6 @@
 // Posts the document to the engine worker on every change, debounced, and keeps what it reports.
 import { useEffect } from 'react'
 import type { Stores } from '../store/context'
-import { engineWorker } from './workerClient'
 
 const DEBOUNCE_MS = 150
 
@@ -11,12 +10,10 @@ export function useEngineSync(stores: Stores) {
     let latest = 0
     const post = () => {
       const ticket = ++latest
-      engineWorker()
-        .load(stores.design.getState().design)
-        .then(
-          (report) => ticket === latest && stores.report.getState().setReport(report),
-          (e: unknown) => stores.report.getState().setFailure(e instanceof Error ? e.message : String(e)),
-        )
+      stores.engine.load(stores.design.getState().design).then(
+        (report) => ticket === latest && stores.report.getState().setReport(report),
+        (e: unknown) => stores.report.getState().setFailure(e instanceof Error ? e.message : String(e)),
+      )
     }
     post()
     const unsubscribe = stores.design.subscribe((s, prev) => {

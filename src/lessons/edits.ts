@@ -58,7 +58,7 @@ export function applyLessonEdit(design: Design, edit: LessonEdit): EditResult {
     case 'deleteResource': {
       const plan = planDeletion(design, edit.id)
       if (!plan.ok) return { ok: false, message: plan.refused }
-      // with routes to it the plan offers the seed's order first, then "leave them" (the black hole)
+      // with routes to it the plan offers the guide's order first, then "leave them" (the black hole)
       const option = edit.routes === 'leave' ? plan.options.at(-1) : plan.options[0]
       return option ? { ok: true, design: option.design } : { ok: false, message: `${edit.id} cannot be deleted` }
     }

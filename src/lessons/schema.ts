@@ -34,7 +34,7 @@ export const lessonEditSchema = z.discriminatedUnion('kind', [
     endpointId: id,
     connectionStatus: z.enum(CONNECTION_STATUSES),
   }),
-  /** routes "deleteFirst" is the seed's teardown order; "leave" leaves them pointing nowhere */
+  /** routes "deleteFirst" is the guide's teardown order; "leave" leaves them pointing nowhere */
   z.strictObject({ kind: z.literal('deleteResource'), id, routes: z.enum(['deleteFirst', 'leave']) }),
   z.strictObject({ kind: z.literal('addScenario'), scenario: scenarioSchema }),
 ])

@@ -1,5 +1,5 @@
 // A deterministic default layout: positions for every drawn resource that the document does not place.
-// Zones are columns inside each VPC so the seed's "one GWLBe per zone" reads left to right; consumer VPCs
+// Zones are columns inside each VPC so the guide's "one GWLBe per zone" reads left to right; consumer VPCs
 // sit above the endpoint services, provider VPCs below, so PrivateLink runs straight down the page.
 import { type Design, type LayoutEntry, type Resource, zoneKey } from './design'
 

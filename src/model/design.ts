@@ -1,4 +1,4 @@
-// The design document (format.md): envelope, the resource union, layout and scenarios.
+// The design document (docs/format.md): envelope, the resource union, layout and scenarios.
 import * as z from 'zod/mini'
 import { applianceSchema } from './resources/appliance'
 import { accountIdSchema } from './resources/common'

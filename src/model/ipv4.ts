@@ -71,7 +71,7 @@ export function lastAddress(c: Cidr): number {
   return (c.base + 2 ** (32 - c.prefix) - 1) >>> 0
 }
 
-/** A vSwitch reserves its first address and its last three (domain.md 6.1). */
+/** A vSwitch reserves its first address and its last three (docs/cloud.md 6.1). */
 export function isReservedInVswitch(c: Cidr, addr: number): boolean {
   const last = lastAddress(c)
   return addr === c.base || addr >= last - 2

@@ -81,7 +81,7 @@ function schemaErrors(input: unknown, issues: z.core.$ZodIssue[]): LoadError[] {
   return errors
 }
 
-/** Rules across resources: references, CIDRs, addresses, zones (format.md, "Rules the loader enforces"). */
+/** Rules across resources: references, CIDRs, addresses, zones (docs/format.md, "Loading"). */
 function designErrors(design: Design): { errors: LoadError[]; repairs: string[]; layout: Design['layout'] } {
   const errors: LoadError[] = []
   const err = (code: LoadErrorCode, path: string, value: unknown, expected: string) =>

@@ -1,12 +1,12 @@
 // The linter's problems in plain words: click one to select its resource, fix it in one click where a fix exists.
-import { problemKey, type ReportedProblem } from '../../worker/report'
-import { engineWorker } from '../app/workerClient'
+import { problemKey } from '../../worker/lint/problem'
+import type { ReportedProblem } from '../../worker/report'
 import { useReport, useStores, useUi } from '../store/context'
 
 /** One problem: its code and message (click: select its resource), and its one-click fix where there is one. */
 export function ProblemItem({ p }: { p: ReportedProblem }) {
   const readOnly = useUi((s) => s.readOnly)
-  const { design, ui } = useStores()
+  const { design, ui, engine } = useStores()
   const key = problemKey(p)
   return (
     <li
@@ -22,7 +22,7 @@ export function ProblemItem({ p }: { p: ReportedProblem }) {
           data-testid={`fix-${p.code}`}
           className="mt-1 block rounded bg-white px-1.5 py-0.5 font-medium text-blue-800 shadow-sm hover:bg-blue-50"
           onClick={async () => {
-            const r = await engineWorker().applyFix(design.getState().design, key)
+            const r = await engine.applyFix(design.getState().design, key)
             if (r.ok) design.getState().edit(`fix ${p.code}: ${r.label}`, () => r.design)
             else ui.getState().notify({ tone: 'error', lines: [r.message] })
           }}

@@ -1,7 +1,5 @@
 // Play a scenario: the controls, the clock and counters, and a timeline of faults and health changes
 // that jumps there when clicked.
-import { useMemo } from 'react'
-import { type SimControls, simControls } from '../app/useSimSync'
 import { useDesign, useSim, useStores } from '../store/context'
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]
@@ -38,7 +36,7 @@ const count = (n: number) => n.toLocaleString('en-US')
 
 export function SimPanel() {
   const stores = useStores()
-  const controls: SimControls = useMemo(() => simControls(stores), [stores])
+  const controls = stores.engine.sim
   const scenarios = useDesign((s) => s.design.scenarios)
   const status = useSim((s) => s.status)
   const message = useSim((s) => s.message)

@@ -1,4 +1,4 @@
-// The next hops a route table may name, by table type (domain.md 6.1): what the console offers.
+// The next hops a route table may name, by table type (docs/cloud.md 6.1): what the console offers.
 import type { Design, RouteEntry, RouteTable } from '../model'
 
 export interface NextHopChoice {

@@ -1,4 +1,4 @@
-// The seed's API call sequence for a design (seed.txt, "API"), with parameters, and its teardown
+// The API call sequence of Alibaba Cloud's GWLB guide for a design (its "API" section), with parameters, and its teardown
 // order, as data and as text. Pure: no DOM, no I/O; nothing is called.
 import type { Design, EndpointService, GwlbEndpoint, Resource, RouteEntry, RouteTable } from '../model'
 
@@ -72,9 +72,9 @@ function ownerOf(r: Resource | undefined, byId: Map<string, Resource>): string |
 }
 
 /**
- * The calls that connect a design's consumers to its GWLB services, in the seed's order. The
+ * The calls that connect a design's consumers to its GWLB services, in the guide's order. The
  * prerequisites (VPCs, vSwitches, route tables, the IPv4 gateway, security groups, appliances, the
- * GWLB with its listener and server group) are taken as existing, as the seed does.
+ * GWLB with its listener and server group) are taken as existing, as the guide does.
  */
 export function apiCallPlan(design: Design): ApiCallPlan {
   const byId = new Map(design.resources.map((r) => [r.id, r]))
@@ -169,7 +169,7 @@ export function apiCallPlan(design: Design): ApiCallPlan {
   const routes = routeCalls(design, tables, byId)
   setup.push(...routes.map((r) => r.call))
 
-  // Teardown (seed.txt, "Stop accessing"): routes to a GWLBe or the IPv4 gateway first, so nothing is
+  // Teardown (the guide's "Stop accessing"): routes to a GWLBe or the IPv4 gateway first, so nothing is
   // routed into a deleted endpoint; then the endpoints; then the services.
   const teardown: ApiCall[] = []
   for (const r of [...routes].reverse()) {
@@ -215,7 +215,7 @@ interface RouteCall {
 }
 
 /**
- * Gateway-table edits first, as the seed lists them; then vSwitch-table entries, those that do not
+ * Gateway-table edits first, as the guide lists them; then vSwitch-table entries, those that do not
  * point at a GWLBe (the GWLBe vSwitch's way out) before those that do, so that traffic sent to an
  * endpoint already has its way back out.
  */

@@ -110,3 +110,23 @@ export function decodeShareLink(urlOrFragment: string): DesignLoad {
   if (text === null) return notOurs('link', 'GWLB-L001', `${inflated.bytes.length} bytes`, DAMAGED)
   return withMessages(parse(text), 'link')
 }
+
+/** Where the app was opened: a Location's query and fragment. */
+type Where = Pick<Location, 'search' | 'hash'>
+
+/** The view flag's name and its one value: `?view=embed` or `#d=2.…&view=embed`. */
+export const VIEW_PARAM = 'view'
+export const EMBED_VIEW = 'embed'
+
+function fragmentParams(hash: string): URLSearchParams {
+  // the share payload is base64url, which URLSearchParams leaves as it is
+  return new URLSearchParams(hash.replace(/^#/, ''))
+}
+
+/** Whether the URL asks for the embed view: the canvas only, no editing. */
+export function isEmbedView(location: Where): boolean {
+  return (
+    new URLSearchParams(location.search).get(VIEW_PARAM) === EMBED_VIEW ||
+    fragmentParams(location.hash).get(VIEW_PARAM) === EMBED_VIEW
+  )
+}

@@ -1,5 +1,5 @@
 // Terraform (HCL) for the alicloud provider from a design: resource types and arguments as
-// domain.md 8.1 lists them, references as Terraform references. Pure: no DOM, no I/O.
+// docs/cloud.md 8.1 lists them, references as Terraform references. Pure: no DOM, no I/O.
 import type { Design, Resource, ResourceKind, RouteEntry, RouteTable } from '../model'
 import { attr, type Block, blank, block, comment, Expr, type Item, nested, renderFile } from './hcl'
 
@@ -557,7 +557,7 @@ function writeRoutes(
 }
 
 /**
- * The seed's gateway-table step edits the system route of a vSwitch CIDR (the console moves it to the
+ * The guide's gateway-table step edits the system route of a vSwitch CIDR (the console moves it to the
  * Custom tab; the API is UpdateGatewayRouteTableEntryAttribute). CreateRouteEntry refuses a
  * destination equal to a vSwitch CIDR and the provider has no resource for this call, so it runs
  * through the aliyun CLI: set on create, back to Local on destroy. A changed next hop replaces the

@@ -1,8 +1,10 @@
 // Stores handed out by context so tests and embedded views get their own; narrow selectors keep renders small.
+// The engine client travels with them: panels ask it, never the app's worker.
 import { createContext, type ReactNode, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Design } from '../model'
 import { createDesignStore, type DesignState, type DesignStore } from './designStore'
+import { createEngineClient, type EngineClient, type EngineConnection, NO_ENGINE } from './engine'
 import type { DesignLibrary } from './library'
 import { createReportStore, type ReportState, type ReportStore } from './reportStore'
 import { createSimStore, type SimState, type SimStore } from './simStore'
@@ -13,18 +15,27 @@ export interface Stores {
   ui: UiStore
   report: ReportStore
   sim: SimStore
+  engine: EngineClient
   /** the designs kept in this browser, where the app has storage (not in embeds or tests without it) */
   library?: DesignLibrary
 }
 
 const StoresContext = createContext<Stores | null>(null)
 
-export function createStores(initial: Design, ui: Parameters<typeof createUiStore>[0] = {}): Stores {
+/** The stores of one studio; `engine` answers the panels' questions (the app's worker, or a test's stand-in). */
+export function createStores(
+  initial: Design,
+  ui: Parameters<typeof createUiStore>[0] = {},
+  engine: EngineConnection = NO_ENGINE,
+): Stores {
+  const design = createDesignStore(initial)
+  const sim = createSimStore()
   return {
-    design: createDesignStore(initial),
+    design,
     ui: createUiStore(ui),
     report: createReportStore(),
-    sim: createSimStore(),
+    sim,
+    engine: createEngineClient(engine, { design, sim }),
   }
 }
 
@@ -36,6 +47,10 @@ export function useStores(): Stores {
   const stores = useContext(StoresContext)
   if (!stores) throw new Error('useStores outside StoresProvider')
   return stores
+}
+
+export function useEngine(): EngineClient {
+  return useStores().engine
 }
 
 export function useDesign<T>(selector: (s: DesignState) => T): T {

@@ -1,23 +1,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { App } from '../../src/app/App'
-import { applyFix, reportOn } from '../../worker/report'
+import { TEST_ENGINE } from '../engine'
 import { loadExample } from '../helpers'
 
-// jsdom has no Worker: the worker client is replaced by the same report code running in-process
-vi.mock('../../src/app/workerClient', () => ({
-  engineWorker: () => ({
-    load: async (doc: unknown) => reportOn(doc),
-    applyFix: async (doc: unknown, key: string) => applyFix(doc, key),
-    // the simulator is tested in Node (test/worker) and in Chromium; here it stays idle
-    simSubscribe: async () => {},
-    simPause: async () => {},
-  }),
-}))
+// jsdom has no Worker: the studio's engine is the worker's own code running in-process (test/engine.ts)
 
 describe('the app on reference design (b)', () => {
   it('draws the VPCs, the GWLB, each GWLBe and each appliance with their key facts', async () => {
-    render(<App initialDesign={loadExample('two-zones')} />)
+    render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
     for (const id of [
       'vpc-service',
       'vpc-security',
@@ -38,14 +29,14 @@ describe('the app on reference design (b)', () => {
   })
 
   it('shows what the engine worker reported: loaded, and the count of each kind', async () => {
-    render(<App initialDesign={loadExample('two-zones')} />)
+    render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
     await waitFor(() => expect(screen.getByTestId('engine-status').textContent).toBe('Loaded: 27 resources'))
     expect(screen.getByTestId('count-gwlbEndpoint').textContent).toBe('2')
     expect(screen.getByTestId('count-appliance').textContent).toBe('4')
   })
 
   it('opens a route table from its badge, with the derived Local entries and the custom entry', async () => {
-    render(<App initialDesign={loadExample('two-zones')} />)
+    render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-app-h'))
     const panel = screen.getByTestId('route-table-panel')
     const rows = within(panel)
@@ -60,7 +51,7 @@ describe('the app on reference design (b)', () => {
   })
 
   it('shows the gateway route table’s changed system routes as custom, next hop the GWLBe of each zone', async () => {
-    render(<App initialDesign={loadExample('two-zones')} />)
+    render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-gateway'))
     const hopOf = (cidr: string) =>
       (within(screen.getByTestId(`route-${cidr}`)).getByRole('combobox') as HTMLSelectElement).value

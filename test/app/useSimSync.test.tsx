@@ -1,14 +1,11 @@
 // The simulator follows the design: an edit reloads the scenario that was loaded, paused, so what plays is
 // always the design on the canvas; when the edit renamed or removed that scenario, the design's first plays.
 import { render, waitFor } from '@testing-library/react'
-import { afterAll, describe, expect, it, vi } from 'vitest'
-import { simControls, useSimSync } from '../../src/app/useSimSync'
-import { engineWorker } from '../../src/app/workerClient'
+import { afterAll, describe, expect, it } from 'vitest'
+import { useSimSync } from '../../src/app/useSimSync'
 import { createStores, type Stores, StoresProvider } from '../../src/store/context'
+import { playback, TEST_ENGINE, worker } from '../engine'
 import { loadExample } from '../helpers'
-import { playback } from '../playbackWorker'
-
-vi.mock('../../src/app/workerClient', () => import('../playbackWorker'))
 
 afterAll(() => playback.dispose())
 
@@ -18,15 +15,15 @@ function Sync({ stores }: { stores: Stores }) {
 }
 
 async function loaded(scenario: string): Promise<Stores> {
-  const stores = createStores(loadExample('two-zones'))
+  const stores = createStores(loadExample('two-zones'), {}, TEST_ENGINE)
   render(
     <StoresProvider stores={stores}>
       <Sync stores={stores} />
     </StoresProvider>,
   )
-  await simControls(stores).load(scenario)
+  await stores.engine.sim.load(scenario)
   expect(stores.sim.getState()).toMatchObject({ status: 'ready', scenario })
-  vi.mocked(engineWorker().simLoad).mockClear()
+  worker.simLoad.mockClear()
   return stores
 }
 
@@ -34,8 +31,8 @@ describe('the simulator after an edit', () => {
   it('reloads the loaded scenario from the edited design', async () => {
     const stores = await loaded('appliance-failure')
     stores.design.getState().edit('rename', (d) => ({ ...d, name: `${d.name} (edited)` }))
-    await waitFor(() => expect(engineWorker().simLoad).toHaveBeenCalledTimes(1))
-    const [doc, name] = vi.mocked(engineWorker().simLoad).mock.calls[0]
+    await waitFor(() => expect(worker.simLoad).toHaveBeenCalledTimes(1))
+    const [doc, name] = worker.simLoad.mock.calls[0]
     expect(name).toBe('appliance-failure')
     expect((doc as { name: string }).name).toMatch(/\(edited\)$/)
     await waitFor(() => expect(stores.sim.getState()).toMatchObject({ status: 'ready', scenario: 'appliance-failure' }))
@@ -47,8 +44,8 @@ describe('the simulator after an edit', () => {
       ...d,
       scenarios: d.scenarios.map((s) => (s.name === 'appliance-failure' ? { ...s, name: 'firewall-down' } : s)),
     }))
-    await waitFor(() => expect(engineWorker().simLoad).toHaveBeenCalledTimes(1))
-    expect(vi.mocked(engineWorker().simLoad).mock.calls[0][1]).toBeNull()
+    await waitFor(() => expect(worker.simLoad).toHaveBeenCalledTimes(1))
+    expect(worker.simLoad.mock.calls[0][1]).toBeNull()
     await waitFor(() =>
       expect(stores.sim.getState()).toMatchObject({
         status: 'ready',
@@ -63,6 +60,6 @@ describe('the simulator after an edit', () => {
     stores.design.getState().edit('new design', (d) => ({ ...d, scenarios: [] }))
     await waitFor(() => expect(stores.sim.getState().status).toBe('idle'))
     expect(stores.sim.getState().message).toBeNull()
-    expect(engineWorker().simLoad).not.toHaveBeenCalled()
+    expect(worker.simLoad).not.toHaveBeenCalled()
   })
 })

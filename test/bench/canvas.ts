@@ -22,7 +22,7 @@ async function serve(outDir: string, port: number, input?: string) {
     cwd: ROOT,
     stdio: 'inherit',
   })
-  // vite's own binary, so that stopping it stops the server (stack.md pitfall 6)
+  // vite's own binary, so that stopping it stops the server (npx would stay behind as a parent that kill does not reach)
   const server = spawn(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],

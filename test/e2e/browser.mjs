@@ -1,4 +1,4 @@
-// Launches Debian's Chromium through playwright-core (stack.md pitfall 1: never Playwright's own download).
+// Launches Debian's Chromium through playwright-core (never Playwright's own browser download).
 import { existsSync } from 'node:fs'
 import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 export async function startPreview(port = Number(process.env.E2E_PORT ?? 4173)) {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run npm run build first')
   const url = `http://localhost:${port}/`
-  // vite's own binary, not npx, so that stopping it stops the server (stack.md pitfall 6)
+  // vite's own binary, not npx, so that stopping it stops the server (npx would stay behind as a parent that kill does not reach)
   const server = spawn(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],

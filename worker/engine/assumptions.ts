@@ -1,4 +1,4 @@
-// Named, switchable assumptions where the cloud's documents are silent (domain.md section 9). May not touch: React, the DOM, zustand.
+// Named, switchable assumptions where the cloud's documents are silent (docs/cloud.md section 9). May not touch: React, the DOM, zustand.
 
 export interface AssumptionInfo<V extends string> {
   values: readonly V[]
@@ -13,7 +13,7 @@ export const ASSUMPTIONS = {
   routeSelection: {
     values: ['longestPrefix', 'entryOrder'],
     default: 'longestPrefix',
-    basis: 'domain.md 9.6: Alibaba does not word it; AWS states longest-prefix match (/32 beats /24).',
+    basis: 'docs/cloud.md 9.6: Alibaba does not word it; AWS states longest-prefix match (/32 beats /24).',
     meaning: {
       longestPrefix: 'the most specific matching route entry wins',
       entryOrder: 'the first matching entry wins, Local entries first, then custom entries in the order listed',
@@ -22,7 +22,7 @@ export const ASSUMPTIONS = {
   allUnhealthy: {
     values: ['drop', 'awsRandomTarget'],
     default: 'drop',
-    basis: 'domain.md 9.1: Alibaba unconfirmed; AWS GWLB picks a target per new flow and keeps it (no fail-open).',
+    basis: 'docs/cloud.md 9.1: Alibaba unconfirmed; AWS GWLB picks a target per new flow and keeps it (no fail-open).',
     meaning: {
       drop: 'with no healthy appliance the GWLB drops new flows',
       awsRandomTarget:
@@ -33,7 +33,7 @@ export const ASSUMPTIONS = {
     values: ['awsTlvs', 'gwlbeIdOnly'],
     default: 'awsTlvs',
     basis:
-      'domain.md 9.2: Alibaba documents the 64-bit GWLBe id and a 68-byte overhead; the AWS layout (class 0x0108: GWLBe id, attachment id, flow cookie) adds up to 68.',
+      'docs/cloud.md 9.2: Alibaba documents the 64-bit GWLBe id and a 68-byte overhead; the AWS layout (class 0x0108: GWLBe id, attachment id, flow cookie) adds up to 68.',
     meaning: {
       awsTlvs: 'options: GWLBe id, attachment id and flow cookie (class 0x0108); overhead 68 bytes',
       gwlbeIdOnly: 'options: the GWLBe id only; overhead 48 bytes (contradicts the documented 68, for what-ifs)',
@@ -43,7 +43,7 @@ export const ASSUMPTIONS = {
     values: ['sortedEndpoints', 'directional'],
     default: 'sortedEndpoints',
     basis:
-      'domain.md 2.2: Alibaba says only "same flow, same appliance"; a direction-independent key (sorted endpoints) is our inference.',
+      'docs/cloud.md 2.2: Alibaba says only "same flow, same appliance"; a direction-independent key (sorted endpoints) is our inference.',
     meaning: {
       sortedEndpoints:
         "the hash and the flow table key sort the two endpoints, so a reply lands on the request's appliance",
@@ -54,7 +54,7 @@ export const ASSUMPTIONS = {
     values: ['required', 'notRequired'],
     default: 'required',
     basis:
-      'domain.md 9.5: moving a gateway route from one ECS/ENI next hop to another goes through Local first; unconfirmed for GWLBe. It governs edits, never forwarding, so no trace cites it.',
+      'docs/cloud.md 9.5: moving a gateway route from one ECS/ENI next hop to another goes through Local first; unconfirmed for GWLBe. It governs edits, never forwarding, so no trace cites it.',
     meaning: {
       required: 'an editor changes a GWLBe next hop to another GWLBe through Local',
       notRequired: 'an editor may change a GWLBe next hop directly',

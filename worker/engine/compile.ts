@@ -44,7 +44,7 @@ export const RUN_RUNNING = 0
 export const RUN_STOPPED = 1
 export const RUN_HUNG = 2
 
-/** GWLB's largest accepted packet (domain.md 4.3) and the NIC MTU of an instance type without jumbo frames. */
+/** GWLB's largest accepted packet (docs/cloud.md 4.3) and the NIC MTU of an instance type without jumbo frames. */
 export const GWLB_MAX_PACKET = 1500
 export const NIC_MTU_STANDARD = 1500
 export const NIC_MTU_JUMBO = 8500
@@ -651,7 +651,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     addrTable,
     routes: Int32Array.from(region),
     routeAt,
-    // outer IPv4 20 + UDP 8 + Geneve base 8 + options (domain.md 4.2)
+    // outer IPv4 20 + UDP 8 + Geneve base 8 + options (docs/cloud.md 4.2)
     geneveOverhead: 36 + (assumptions.geneveOptions === 'awsTlvs' ? 32 : 12),
   }
 }

@@ -11,7 +11,7 @@ export const DRAINING = 1
 /** removed (or never a member): no new flows; existing flows follow serverFailoverMode */
 export const REMOVED = 2
 
-/** GWLB idle timeouts, fixed (domain.md 2.3): after them a flow is new again. */
+/** GWLB idle timeouts, fixed (docs/cloud.md 2.3): after them a flow is new again. */
 export const TCP_IDLE_SECONDS = 350
 export const OTHER_IDLE_SECONDS = 120
 

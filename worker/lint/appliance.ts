@@ -1,4 +1,4 @@
-// The seed's prerequisites for each appliance: jumbo frames, and security groups that accept Geneve (UDP 6081)
+// The guide's prerequisites for each appliance: jumbo frames, and security groups that accept Geneve (UDP 6081)
 // and the health checks from the GWLB. May not touch: React, the DOM, zustand, worker/engine.
 import {
   type Appliance,

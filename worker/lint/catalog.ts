@@ -8,7 +8,7 @@ interface Entry {
 }
 
 export const CATALOG = {
-  // GWLB and its server group (seed: prerequisites, deployment recommendations)
+  // GWLB and its server group (the guide: prerequisites, deployment recommendations)
   'GWLB-E001': { severity: 'error', title: 'GWLB has no listener' },
   'GWLB-E002': { severity: 'error', title: 'GWLB has no server group' },
   'GWLB-E003': { severity: 'error', title: 'Server group has no appliances' },

@@ -1,5 +1,5 @@
 // PrivateLink: the endpoint service's resources, zones and accounts, and each GWLB endpoint's zone, whitelist
-// admission, connection and account (seed: Create endpoint service, Create GWLBe). May not touch: React, the DOM,
+// admission, connection and account (the guide: Create endpoint service, Create GWLBe). May not touch: React, the DOM,
 // zustand, worker/engine.
 import type { Design, EndpointService, GwlbEndpoint } from '../../src/model'
 import { formatIpv4, nextFreeAddress, parseCidr, parseIpv4, vswitchOf } from '../../src/model'

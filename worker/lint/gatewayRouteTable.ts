@@ -1,12 +1,12 @@
 // The IPv4 gateway's route table: inbound traffic to each service vSwitch must go to the GWLBe of its zone
-// (seed: Configure a gateway route table). May not touch: React, the DOM, zustand, worker/engine.
+// (the guide: Configure a gateway route table). May not touch: React, the DOM, zustand, worker/engine.
 import type { Design, RouteTable } from '../../src/model'
 import { problem } from './catalog'
 import { addResource, freshId, updateResource, withRoute } from './edit'
 import { indexOf, label } from './lookup'
 import type { Problem } from './problem'
 
-/** Binds a gateway route table to the gateway (an unbound one of the VPC, or a new one) with the seed's entries. */
+/** Binds a gateway route table to the gateway (an unbound one of the VPC, or a new one) with the guide's entries. */
 function bindGatewayTable(design: Design, gatewayId: string): Design {
   const ix = indexOf(design)
   const gateway = ix.get(gatewayId, 'ipv4Gateway')

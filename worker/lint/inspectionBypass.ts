@@ -1,5 +1,5 @@
 // Workloads whose internet traffic no GWLBe sees: an ECS beside a GWLBe, or a server with an EIP in a VPC the
-// seed's routes do not cover. May not touch: React, the DOM, zustand, worker/engine.
+// guide's routes do not cover. May not touch: React, the DOM, zustand, worker/engine.
 import type { Design } from '../../src/model'
 import { problem } from './catalog'
 import { indexOf, label } from './lookup'

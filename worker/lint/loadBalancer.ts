@@ -1,4 +1,4 @@
-// The GWLB's prerequisites and availability: listener, server group, appliances, zones (seed: Prerequisites,
+// The GWLB's prerequisites and availability: listener, server group, appliances, zones (the guide: Prerequisites,
 // Ensure high availability). May not touch: React, the DOM, zustand, worker/engine.
 import { type Design, type Gwlb, HEALTH_CHECK_DEFAULTS, type ServerGroup } from '../../src/model'
 import { problem } from './catalog'
@@ -16,7 +16,7 @@ function freeAppliances(design: Design, gwlb: Gwlb): string[] {
     .map((a) => a.id)
 }
 
-/** A server group as the seed recommends it: health check, draining and rebalancing on. */
+/** A server group as the guide recommends it: health check, draining and rebalancing on. */
 function recommendedServerGroup(servers: string[]): ServerGroup {
   return {
     protocol: 'GENEVE',

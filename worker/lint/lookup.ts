@@ -17,7 +17,7 @@ import {
   vswitchOf,
 } from '../../src/model'
 
-/** What a vSwitch is for, as the seed names them. */
+/** What a vSwitch is for, as the guide names them. */
 export type VswitchRole = 'gwlbe' | 'service' | 'other'
 
 /** The route a lookup picked: a derived Local route or a custom entry. */
@@ -40,7 +40,7 @@ const NEXT_HOP_KINDS: Record<Exclude<NextHopType, 'Local'>, readonly ResourceKin
   NetworkInterface: ['ecs', 'appliance'],
 }
 
-/** Custom next hop types a table of each type may hold (domain.md 6.1: a gateway table takes no IPv4 gateway). */
+/** Custom next hop types a table of each type may hold (docs/cloud.md 6.1: a gateway table takes no IPv4 gateway). */
 export const ALLOWED_NEXT_HOPS: Record<RouteTable['routeTableType'], readonly RouteEntry['nextHopType'][]> = {
   VSwitch: ['Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'],
   Gateway: ['GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'],
@@ -149,7 +149,7 @@ export class DesignIndex {
     return 'other'
   }
 
-  /** A VPC whose internet traffic the seed's routes steer through GWLBes: it has an IPv4 gateway and a GWLBe. */
+  /** A VPC whose internet traffic the guide's routes steer through GWLBes: it has an IPv4 gateway and a GWLBe. */
   isInspectedVpc(vpcId: string): boolean {
     return this.gatewayOf(vpcId) !== undefined && this.endpointsOf(vpcId).length > 0
   }
@@ -220,7 +220,7 @@ export class DesignIndex {
     return { kind: 'resolved', target }
   }
 
-  /** Where a valid entry leads; undefined when GWLB-E034/E035 report the entry (the seed's rules then keep quiet). */
+  /** Where a valid entry leads; undefined when GWLB-E034/E035 report the entry (the guide's rules then keep quiet). */
   validTarget(table: RouteTable, entry: RouteEntry): Resource | undefined {
     if (!ALLOWED_NEXT_HOPS[table.routeTableType].includes(entry.nextHopType)) return undefined
     const hop = this.resolve(table, entry)

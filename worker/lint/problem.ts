@@ -23,3 +23,8 @@ export interface Problem {
 }
 
 export type Rule = (design: Design) => Problem[]
+
+/** A problem's identity across the worker boundary: the page names the problem whose fix it wants by this key. */
+export function problemKey(p: Pick<Problem, 'code' | 'resourceIds' | 'path'>): string {
+  return `${p.code}|${p.resourceIds.join(',')}|${p.path ?? ''}`
+}

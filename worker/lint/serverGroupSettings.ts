@@ -1,4 +1,4 @@
-// The seed's deployment recommendations for a server group: health check, connection draining, flow rebalancing.
+// The guide's deployment recommendations for a server group: health check, connection draining, flow rebalancing.
 // May not touch: React, the DOM, zustand, worker/engine.
 import type { Design } from '../../src/model'
 import { problem } from './catalog'

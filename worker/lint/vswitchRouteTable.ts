@@ -1,5 +1,5 @@
 // vSwitch route tables of an inspected VPC: each service vSwitch sends 0.0.0.0/0 to the GWLBe of its zone, each
-// GWLBe vSwitch sends 0.0.0.0/0 to the IPv4 gateway (seed: Configure vSwitch route tables, Ensure high availability).
+// GWLBe vSwitch sends 0.0.0.0/0 to the IPv4 gateway (the guide: Configure vSwitch route tables, Ensure high availability).
 // May not touch: React, the DOM, zustand, worker/engine.
 import type { Design, Vswitch } from '../../src/model'
 import { problem } from './catalog'

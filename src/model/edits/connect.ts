@@ -14,7 +14,7 @@ export type Connection =
       vswitchId?: string
       nextHopType: RouteEntry['nextHopType']
       nextHopId: string
-      /** the destination the seed prescribes for this pair */
+      /** the destination the guide prescribes for this pair */
       suggested: string
       /** destinations offered (a gateway table takes only vSwitch CIDRs) */
       choices?: string[]
@@ -50,7 +50,7 @@ export function connectionIntent(design: Design, sourceId: string, targetId: str
       return { ok: false, message: `A vSwitch route cannot have ${label(target)} (${target.kind}) as its next hop.` }
     if (vpcOf(target) !== source.vpcId)
       return { ok: false, message: `${label(target)} is in another VPC: a route's next hop is in the table's own VPC.` }
-    // the seed: a service vSwitch sends 0.0.0.0/0 to its zone's GWLBe; a GWLBe's vSwitch sends 0.0.0.0/0 to the gateway
+    // the guide: a service vSwitch sends 0.0.0.0/0 to its zone's GWLBe; a GWLBe's vSwitch sends 0.0.0.0/0 to the gateway
     return {
       ok: true,
       connection: {
@@ -70,7 +70,7 @@ export function connectionIntent(design: Design, sourceId: string, targetId: str
     if (vpcOf(target) !== source.vpcId) return { ok: false, message: `${label(target)} is in another VPC.` }
     const vswitches = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === source.vpcId)
     const choices = vswitches.map((v) => (v.kind === 'vswitch' ? v.cidrBlock : ''))
-    // the seed: the gateway table points each service vSwitch at the GWLBe of its zone
+    // the guide: the gateway table points each service vSwitch at the GWLBe of its zone
     const zone =
       target.kind === 'gwlbEndpoint'
         ? target.zoneId

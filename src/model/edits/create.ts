@@ -1,5 +1,5 @@
 // New resources with valid defaults, placed where they were dropped: the next free CIDR, the next free
-// address, the seed's settings. Illegal placements are refused with a reason in plain words.
+// address, the guide's settings. Illegal placements are refused with a reason in plain words.
 import type { Design, Resource, ResourceKind, ResourceOf } from '../design'
 import {
   cidrContainsCidr,
@@ -180,7 +180,7 @@ export type EndpointRequest =
   | { ok: false; message: string }
 
 /**
- * Whether a GWLBe placed in this vSwitch may connect, and to which service (domain.md 5.2): to `serviceId`
+ * Whether a GWLBe placed in this vSwitch may connect, and to which service (docs/cloud.md 5.2): to `serviceId`
  * when given (a copy keeps its service), else to the first service that offers the zone and has no
  * endpoint of this VPC there yet. A new request is Connected only when the service auto-accepts.
  */
@@ -269,7 +269,7 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
         routeTableType: 'Gateway',
         entries: [],
       }
-      // the seed: create the gateway and bind a gateway route table to it
+      // the guide: create the gateway and bind a gateway route table to it
       return add(
         {
           kind: 'ipv4Gateway',

@@ -1,5 +1,5 @@
 // An empty design that keeps the region, zones and accounts of the one it replaces, so an architect
-// starts building in the same cloud context (and "New" on a fresh page gives the seed's two zones).
+// starts building in the same cloud context (and "New" on a fresh page gives the guide's two zones).
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from '../design'
 
 export function emptyDesign(from?: Pick<Design, 'regionId' | 'zones' | 'accounts'>): Design {

@@ -1,4 +1,4 @@
-// Deleting a resource: what depends on it, what the cloud refuses, and the seed's teardown order
+// Deleting a resource: what depends on it, what the cloud refuses, and the guide's teardown order
 // (route entries first, then the GWLBe, then the endpoint service) so no route is left pointing nowhere.
 import type { Design, Resource } from '../design'
 import { zoneKey } from '../design'
@@ -65,7 +65,7 @@ function withoutRoutesTo(design: Design, id: string): Design {
   }
 }
 
-/** What deleting `id` involves. Options are offered in the order the seed recommends. */
+/** What deleting `id` involves. Options are offered in the order the guide recommends. */
 export function planDeletion(design: Design, id: string): DeletionPlan {
   const r = design.resources.find((x) => x.id === id)
   if (!r) return { ok: false, refused: `No resource ${id}.`, dependents: [] }
@@ -200,7 +200,7 @@ export type ServiceResourceRemoval = { ok: true; design: Design } | { ok: false;
 
 /**
  * Removes one zone's resource from an endpoint service. The cloud refuses while an endpoint of that zone is
- * connected (the seed: disconnect the endpoint connection first); the GWLB itself is kept.
+ * connected (the guide: disconnect the endpoint connection first); the GWLB itself is kept.
  */
 export function removeServiceResource(design: Design, serviceId: string, index: number): ServiceResourceRemoval {
   const service = design.resources.find((r) => r.id === serviceId)

@@ -1,4 +1,4 @@
-// The seed's deployment (seed.txt), in one zone or two: the reference designs shipped as examples.
+// The deployment of Alibaba Cloud's GWLB guide, in one zone or two: the reference designs shipped as examples.
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type Resource } from '../design'
 import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
 import type { Scenario } from '../scenario'
@@ -25,7 +25,7 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       name: 'Gateway route table',
       vpcId: 'vpc-service',
       routeTableType: 'Gateway',
-      // the seed: the system route of each service vSwitch CIDR, its next hop changed to the GWLBe of its zone
+      // the guide: the system route of each service vSwitch CIDR, its next hop changed to the GWLBe of its zone
       entries: Array.from({ length: zoneCount }, (_, z) => ({
         destinationCidrBlock: `10.0.${z + 1}.0/24`,
         nextHopType: 'GatewayLoadBalancerEndpoint' as const,
@@ -324,7 +324,7 @@ function scenarios(zoneCount: 1 | 2): Scenario[] {
   ]
 }
 
-/** The seed's deployment without layout; the examples add a layout to it. */
+/** The guide's deployment without layout; the examples add a layout to it. */
 export function buildReferenceDesign(zoneCount: 1 | 2): Design {
   return {
     format: DESIGN_FORMAT,

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { base, ipv4AddressSchema, resourceIdSchema, zoneIdSchema } from './common'
 
-/** Ranges and defaults are Alibaba's (domain.md section 3). */
+/** Ranges and defaults are Alibaba's (docs/cloud.md section 3). */
 export const healthCheckSchema = z.strictObject({
   enabled: z.boolean(),
   protocol: z.enum(['TCP', 'HTTP']),

@@ -1,4 +1,4 @@
-// Confirms a line drawn on the canvas: for a route, asks the destination, defaulting to the seed's.
+// Confirms a line drawn on the canvas: for a route, asks the destination, defaulting to the guide's.
 import { useState } from 'react'
 import { parseCidr } from '../../model'
 import { applyConnection, type Connection } from '../../model/edits/connect'

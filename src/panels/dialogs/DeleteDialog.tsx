@@ -1,4 +1,4 @@
-// Deleting: lists what depends on the resource, offers the seed's teardown order, refuses what the cloud refuses.
+// Deleting: lists what depends on the resource, offers the guide's teardown order, refuses what the cloud refuses.
 import { planDeletion } from '../../model/edits/remove'
 import { useDesign, useStores } from '../../store/context'
 import { BUTTON, Modal, PRIMARY } from './Modal'

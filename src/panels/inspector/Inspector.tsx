@@ -1,6 +1,6 @@
 // The inspector: a form for the selected resource, or for the design when nothing is selected.
 import type { ReactNode } from 'react'
-import { problemKey } from '../../../worker/report'
+import { problemKey } from '../../../worker/lint/problem'
 import type { Resource } from '../../model'
 import { useDesign, useReport, useStores, useUi } from '../../store/context'
 import { ProblemItem } from '../ProblemsPanel'

@@ -1,4 +1,4 @@
-// One form per resource kind: every field of format.md, in the console's words.
+// One form per resource kind: every field of docs/format.md, in the console's words.
 import type { Design, Resource, ResourceOf } from '../../model'
 import { withNewSecurityGroup } from '../../model/edits/basic'
 import { removeServiceResource } from '../../model/edits/remove'

@@ -1,8 +1,5 @@
-// One lesson runner per set of stores, wired to the real engine worker, the examples and the simulator.
+// One lesson runner per set of stores, wired to the stores' engine client: the examples, the tracer, the simulator.
 import { useStore } from 'zustand'
-import { loadExample } from '../../app/examples'
-import { simControls } from '../../app/useSimSync'
-import { engineWorker } from '../../app/workerClient'
 import { createLessonRunner, type LessonRunner, type LessonState } from '../../lessons/runner'
 import { type Stores, useStores } from '../../store/context'
 import { SPEEDS } from '../SimPanel'
@@ -24,15 +21,15 @@ export function speedToReach(untilMs: number): number {
 export function lessonRunnerFor(stores: Stores): LessonRunner {
   let runner = runners.get(stores)
   if (!runner) {
-    const sim = simControls(stores)
+    const { sim } = stores.engine
     runner = createLessonRunner(stores, {
       async loadDesign(name) {
-        const r = await loadExample(name)
+        const r = await stores.engine.example(name)
         return r.ok
           ? r
           : { ok: false, message: typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? 'invalid') }
       },
-      trace: (design, packet) => engineWorker().trace(design, packet),
+      trace: (design, packet) => stores.engine.trace(design, packet),
       async simulate(scenario) {
         await sim.load(scenario)
         return stores.sim.getState().status === 'ready'

@@ -1,7 +1,7 @@
 // What sharing adds around the canvas: the read-only banner with "Make my copy" for a shared link,
 // the strip of the embed view, and opening a design file dropped anywhere on the window.
 import { useEffect, useLayoutEffect, useState } from 'react'
-import { EMBED_VIEW, isEmbedView, VIEW_PARAM } from '../../app/boot'
+import { EMBED_VIEW, isEmbedView, VIEW_PARAM } from '../../share/shareLink'
 import { type Stores, useDesign, useStores, useUi } from '../../store/context'
 import { primaryButtonClass } from './Dialog'
 import { openDesignFile } from './openDesign'

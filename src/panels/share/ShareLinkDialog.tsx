@@ -1,10 +1,9 @@
 // "Share link": the whole design (resources, layout, scenarios) in the URL fragment, which no server
 // sees; an embed snippet for docs; or, when the design is too large for a link, the file instead.
 import { useMemo, useState } from 'react'
-import { EMBED_VIEW, VIEW_PARAM } from '../../app/boot'
 import type { Design } from '../../model'
 import { designFileName, writeDesignFile } from '../../share/designFile'
-import { encodeShareLink } from '../../share/shareLink'
+import { EMBED_VIEW, encodeShareLink, VIEW_PARAM } from '../../share/shareLink'
 import { buttonClass, Dialog, primaryButtonClass } from './Dialog'
 import { download } from './download'
 

@@ -12,7 +12,7 @@ export function download(name: string, type: string, data: BlobPart): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-/** The design file's name with another ending: "two-zones-seed.png" beside "two-zones-seed.gwlb.json". */
+/** The design file's name with another ending: "two-zones.png" beside "two-zones.gwlb.json". */
 export function fileNameFor(design: Design, ending: string): string {
   return designFileName(design).replace(/\.gwlb\.json$/, ending)
 }

@@ -4,7 +4,6 @@
 // again on every change of the design, or cleared when the design no longer takes the packet.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
-import { engineWorker } from '../../app/workerClient'
 import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
 import { TracePlayer } from './TracePlayer'
@@ -29,7 +28,7 @@ type Run = ({ roundTrip: RoundTrip } | { error: string }) & {
 type Chosen = { address: string; ofDesign: boolean }
 
 export function WalkPanel({ active }: { active: boolean }) {
-  const { ui } = useStores()
+  const { ui, engine } = useStores()
   const design = useDesign((s) => s.design)
   const sources = useMemo(() => sourcesOf(design), [design])
   const addresses = useMemo(() => addressesOf(design), [design])
@@ -93,7 +92,7 @@ export function WalkPanel({ active }: { active: boolean }) {
     const traced = design
     setBusy(true)
     try {
-      const r = await engineWorker().trace(traced, spec)
+      const r = await engine.trace(traced, spec)
       setRun((prev) => ({
         n: (prev?.n ?? 0) + 1,
         spec,
@@ -124,13 +123,11 @@ export function WalkPanel({ active }: { active: boolean }) {
         setRun((prev) => prev && { n: prev.n, spec: prev.spec, design, roundTrip: r.roundTrip, again: true })
       else clear()
     }
-    engineWorker()
-      .trace(design, run.spec)
-      .then(again, () => live && clear())
+    engine.trace(design, run.spec).then(again, () => live && clear())
     return () => {
       live = false
     }
-  }, [busy, run, design, clear])
+  }, [busy, run, design, clear, engine])
 
   const known = addresses.some((a) => a.address === destination)
 

@@ -2,27 +2,16 @@
 // and presenter mode's large narration with Escape to leave.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ReactFlowProvider } from '@xyflow/react'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Presenter } from '../../../src/panels/lessons/Presenter'
 import { SideTabs } from '../../../src/panels/lessons/SideTabs'
 import { lessonRunnerFor } from '../../../src/panels/lessons/useLessons'
 import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
-import { traceOn } from '../../../worker/report'
+import { TEST_ENGINE } from '../../engine'
 import { loadExample } from '../../helpers'
 
-vi.mock('../../../src/app/workerClient', () => ({
-  engineWorker: () => ({
-    trace: async (doc: unknown, packet: never) => traceOn(doc, packet),
-    simPause: async () => {},
-  }),
-}))
-vi.mock('../../../src/app/examples', async () => {
-  const { loadExample: load } = await import('../../helpers')
-  return { loadExample: async (name: 'single-zone' | 'two-zones') => ({ ok: true, design: load(name) }) }
-})
-
 function setup(): Stores {
-  const stores = createStores(loadExample('two-zones'))
+  const stores = createStores(loadExample('two-zones'), {}, TEST_ENGINE)
   render(
     <StoresProvider stores={stores}>
       <ReactFlowProvider>

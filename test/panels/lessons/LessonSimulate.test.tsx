@@ -3,21 +3,14 @@
 // moment and the step says so; leaving the step unloads the simulator.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ReactFlowProvider } from '@xyflow/react'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { useSimSync } from '../../../src/app/useSimSync'
-import { engineWorker } from '../../../src/app/workerClient'
 import { SideTabs } from '../../../src/panels/lessons/SideTabs'
 import { speedToReach } from '../../../src/panels/lessons/useLessons'
 import { SimPanel } from '../../../src/panels/SimPanel'
 import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
+import { playback, TEST_ENGINE, wall, worker } from '../../engine'
 import { loadExample } from '../../helpers'
-import { playback, wall } from '../../playbackWorker'
-
-vi.mock('../../../src/app/workerClient', () => import('../../playbackWorker'))
-vi.mock('../../../src/app/examples', async () => {
-  const { loadExample: load } = await import('../../helpers')
-  return { loadExample: async (name: 'single-zone' | 'two-zones') => ({ ok: true, design: load(name) }) }
-})
 
 afterAll(() => playback.dispose())
 
@@ -27,7 +20,7 @@ function Sync({ stores }: { stores: Stores }) {
 }
 
 function setup(): Stores {
-  const stores = createStores(loadExample('two-zones'))
+  const stores = createStores(loadExample('two-zones'), {}, TEST_ENGINE)
   render(
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
@@ -52,8 +45,8 @@ describe('a simulate step', () => {
     // the step's scenario is loaded and played, stopping at 50 s, at a speed the Speed list offers
     await waitFor(() => expect(simulateState()).toBe('playing'))
     expect(screen.getByTestId('lesson-simulate').textContent).toBe('Playing “appliance-failure” to 50 s… now at 0 s.')
-    expect(vi.mocked(engineWorker().simPlay)).toHaveBeenLastCalledWith(50_000)
-    expect(vi.mocked(engineWorker().simSpeed)).toHaveBeenLastCalledWith(10)
+    expect(worker.simPlay).toHaveBeenLastCalledWith(50_000)
+    expect(worker.simSpeed).toHaveBeenLastCalledWith(10)
     await waitFor(() => expect((screen.getByLabelText('Speed') as HTMLSelectElement).value).toBe('10'))
 
     // well past 50 s of wall time × speed: the run still stops at 50 s exactly (50 simulated seconds take a
@@ -75,7 +68,7 @@ describe('a simulate step', () => {
 
     fireEvent.click(screen.getByTestId('lesson-next'))
     expect(stores.sim.getState().status).toBe('idle')
-    expect(vi.mocked(engineWorker().simPause)).toHaveBeenCalled()
+    expect(worker.simPause).toHaveBeenCalled()
   }, 60_000)
 
   it('picks the listed speed that reaches the moment in about six seconds', () => {

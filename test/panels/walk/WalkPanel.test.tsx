@@ -1,21 +1,17 @@
 // The packet walk panel in jsdom, with the engine running in-process in place of the worker.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../src/model'
 import { updateResource } from '../../../src/model/edits/basic'
 import { createResource, type DropTarget, type PlaceableKind } from '../../../src/model/edits/create'
 import { emptyDesign } from '../../../src/model/edits/empty'
 import { WalkPanel } from '../../../src/panels/walk/WalkPanel'
 import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
-import { traceOn } from '../../../worker/report'
+import { TEST_ENGINE } from '../../engine'
 import { loadExample } from '../../helpers'
 
-vi.mock('../../../src/app/workerClient', () => ({
-  engineWorker: () => ({ trace: async (doc: unknown, packet: never) => traceOn(doc, packet) }),
-}))
-
 function setup(): Stores {
-  const stores = createStores(loadExample('two-zones'))
+  const stores = createStores(loadExample('two-zones'), {}, TEST_ENGINE)
   render(
     <StoresProvider stores={stores}>
       <WalkPanel active />

@@ -170,7 +170,7 @@ function states(t: Trace): string[] {
 /**
  * Each GWLB crossing of a trace: the connection it scheduled (endpoints sorted) → the appliance chosen. With
  * cross-zone off each zone's node chooses among its own zone's appliances, so the node is part of the key: a
- * reply routed through another zone's endpoint is a design fault (domain.md 2.2), not a GWLB one.
+ * reply routed through another zone's endpoint is a design fault (docs/cloud.md 2.2), not a GWLB one.
  */
 function crossings(t: Trace): Map<string, string> {
   const out = new Map<string, string>()

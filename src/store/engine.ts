@@ -1,0 +1,112 @@
+// The engine client: what the page asks of the engine (check a design, apply a fix, trace a packet, drive the
+// simulator) and the reference designs it opens. Handed out with the stores, so panels never reach for the app's
+// worker and a test hands out its own engine (the worker's code in-process) instead of mocking a module path.
+import type { EngineApi } from '../../worker'
+import type { FrameBatch } from '../../worker/playback'
+import type { Design, LoadError } from '../model'
+import type { DesignStore } from './designStore'
+import type { SimStore } from './simStore'
+
+/** What a call answers: nothing, for the simulator's controls. */
+type Answer<T> = [T] extends [undefined] ? void : T
+
+/** The worker's surface as the page calls it: every call answers later. */
+export type EngineWorker = {
+  [K in Exclude<keyof EngineApi, 'simSubscribe'>]: (
+    ...args: Parameters<EngineApi[K]>
+  ) => Promise<Answer<Awaited<ReturnType<EngineApi[K]>>>>
+} & {
+  /** The simulator's one batch per frame; the worker calls `onFrame` back across the boundary. */
+  simSubscribe(onFrame: (batch: FrameBatch) => void): Promise<void>
+}
+
+/** The reference designs shipped with the app (public/examples). */
+export type ExampleName = 'two-zones' | 'single-zone'
+export type ExampleResult = { ok: true; design: Design } | { ok: false; errors: LoadError[] | string }
+
+/** Where an engine client gets its answers: the worker (started when first asked) and the examples. */
+export interface EngineConnection {
+  worker(): EngineWorker
+  example(name: ExampleName): Promise<ExampleResult>
+}
+
+export interface SimControls {
+  load(scenario: string | null): Promise<void>
+  play(): void
+  /** plays and pauses by itself exactly at simulated `untilMs` (a lesson step's moment) */
+  playUntil(untilMs: number): void
+  pause(): void
+  step(): void
+  reset(): void
+  speed(x: number): void
+  seek(ms: number): void
+  unload(): void
+}
+
+type Ask<K extends keyof EngineWorker> = EngineWorker[K]
+
+export interface EngineClient {
+  /** Checks and lints a document: what the problems panel and the report show. */
+  load: Ask<'load'>
+  /** The design with one reported problem's fix applied. */
+  applyFix: Ask<'applyFix'>
+  /** A packet's request and reply through the design, hop by hop. */
+  trace: Ask<'trace'>
+  /** The simulator's controls; what the worker answers lands in the sim store. */
+  sim: SimControls
+  /** Subscribes the sim store to the simulator's frames. */
+  subscribe(onFrame: (batch: FrameBatch) => void): Promise<void>
+  /** A reference design, loaded through the same parse() as any file. */
+  example(name: ExampleName): Promise<ExampleResult>
+}
+
+/** No engine: stores made for a test that never asks one. Asking says so instead of hanging. */
+export const NO_ENGINE: EngineConnection = {
+  worker() {
+    throw new Error('These stores were created without an engine: pass an EngineConnection to createStores.')
+  },
+  example: async (name) => ({ ok: false, errors: `No engine to load the example ${name} with.` }),
+}
+
+export function createEngineClient(
+  connection: EngineConnection,
+  stores: { design: DesignStore; sim: SimStore },
+): EngineClient {
+  const worker = () => connection.worker()
+  const sim: SimControls = {
+    async load(scenario) {
+      const r = await worker().simLoad(stores.design.getState().design, scenario)
+      if (r.ok) stores.sim.getState().loaded(r.scenario, r.scenarios)
+      else stores.sim.getState().failed(r.message)
+    },
+    // the button answers at once; the worker's next frame confirms
+    play: () => {
+      stores.sim.setState({ playing: true })
+      void worker().simPlay()
+    },
+    playUntil: (untilMs) => {
+      stores.sim.setState({ playing: true, untilMs })
+      void worker().simPlay(untilMs)
+    },
+    pause: () => {
+      stores.sim.setState({ playing: false })
+      void worker().simPause()
+    },
+    step: () => void worker().simStep(),
+    reset: () => void worker().simReset(),
+    speed: (x) => void worker().simSpeed(x),
+    seek: (ms) => void worker().simSeek(ms),
+    unload() {
+      void worker().simPause()
+      stores.sim.getState().unload()
+    },
+  }
+  return {
+    load: (document) => worker().load(document),
+    applyFix: (document, key) => worker().applyFix(document, key),
+    trace: (document, packet, options) => worker().trace(document, packet, options),
+    sim,
+    subscribe: (onFrame) => worker().simSubscribe(onFrame),
+    example: (name) => connection.example(name),
+  }
+}

@@ -1,0 +1,31 @@
+// The engine connection jsdom tests hand to createStores (or to <App engine>): the worker's own code run
+// in-process — its report, its tracer, its playback on a wall clock the test moves (it stands still until told, so
+// play advances only when a test says so) — and the reference designs read from public/examples.
+import { vi } from 'vitest'
+import type { EngineConnection, EngineWorker } from '../src/store/engine'
+import { createPlayback } from '../worker/playback'
+import { applyFix, reportOn, traceOn } from '../worker/report'
+import { loadExample } from './helpers'
+
+export const wall = { now: 0 }
+export const playback = createPlayback(() => wall.now)
+
+/** The worker's calls; the simulator's are spies, so a test can say what the page asked. */
+export const worker = {
+  load: async (doc: unknown) => reportOn(doc),
+  applyFix: async (doc: unknown, key: string) => applyFix(doc, key),
+  trace: async (...args: Parameters<typeof traceOn>) => traceOn(...args),
+  simLoad: vi.fn(async (doc: unknown, scenario: string | null, seed?: number) => playback.load(doc, scenario, seed)),
+  simSubscribe: async (onFrame: Parameters<typeof playback.subscribe>[0]) => playback.subscribe(onFrame),
+  simPlay: vi.fn(async (untilMs?: number) => playback.play(untilMs)),
+  simPause: vi.fn(async () => playback.pause()),
+  simStep: async () => playback.step(),
+  simReset: async () => playback.reset(),
+  simSpeed: vi.fn(async (x: number) => playback.setSpeed(x)),
+  simSeek: async (ms: number) => playback.seek(ms),
+} satisfies EngineWorker
+
+export const TEST_ENGINE: EngineConnection = {
+  worker: () => worker,
+  example: async (name) => ({ ok: true, design: loadExample(name) }),
+}
