@@ -29,7 +29,7 @@ import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
-import { APP_ENGINE } from './workerClient'
+import { APP_ENGINE, installTestHooks } from './workerClient'
 
 type Phase = { phase: 'loading' } | Boot
 
@@ -40,6 +40,7 @@ export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: De
       ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null, stored: null }
       : { phase: 'loading' },
   )
+  useEffect(() => installTestHooks(window.location), [])
   // one handle on the browser's stored designs for boot and the session (none when a design is given)
   const [storage] = useState(() => (initialDesign ? null : browserStorage()))
   useEffect(() => {
