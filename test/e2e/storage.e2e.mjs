@@ -171,6 +171,8 @@ describe('designs kept in the browser', () => {
       const dialog = await openDesigns(page)
       const broken = dialog.getByTestId('design-entry').filter({ hasText: 'does not open' })
       await broken.getByRole('button', { name: /^Recover/ }).click()
+      await dialog.getByTestId('recover-text').waitFor()
+      await page.screenshot({ path: 'test-results/e2e-storage-recover.png' })
       const download = page.waitForEvent('download')
       await dialog.getByRole('button', { name: 'Download its text' }).click()
       assert.equal(await readFile(await (await download).path(), 'utf8'), raw)

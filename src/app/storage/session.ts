@@ -5,6 +5,7 @@
 // - before another design replaces the one on the canvas, it is saved, and the next save starts a new one;
 // - the first write of each session, and one every ten minutes, keeps the text it replaces as a version.
 import { type Design, parse, serialise } from '../../model'
+import { leaveSharedLink } from '../../panels/share/sharedLink'
 import type { Stores } from '../../store/context'
 import type { DesignLibrary, LibraryAnswer, LibraryEntry, RemovedEntry } from '../../store/library'
 import type { DesignRepo, RemovedDesign, StoredDesign } from './designRepo'
@@ -107,7 +108,8 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
     stale = false
     if (design) {
       tab?.setItem(TAB_KEY, design.id)
-      void repo.setMeta({ lastId: design.id })
+      // only which design a new tab opens first: failing to note it loses nothing
+      repo.setMeta({ lastId: design.id }).catch(() => undefined)
     } else tab?.removeItem(TAB_KEY)
   }
 
@@ -211,7 +213,8 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
     bind(stored)
     stores.design.getState().replace(design)
     stores.ui.getState().select(null)
-    if (stores.ui.getState().readOnly && !stores.ui.getState().embed) stores.ui.getState().setReadOnly(false)
+    // a shared link on screen is left, address bar included, so a reload opens the design chosen here
+    if (stores.ui.getState().readOnly && !stores.ui.getState().embed) leaveSharedLink(stores)
   }
 
   function onMessage({ data }: { data: TabMessage }) {

@@ -20,6 +20,8 @@ export const VERSION_POLICY = {
   maxAgeMs: 30 * 24 * 60 * 60 * 1000,
   /** …except the newest few, so a design left alone for months still has a way back */
   alwaysKeep: 3,
+  /** and no more text than this in all of one design's versions (characters), beyond those few */
+  maxChars: 20_000_000,
   /** while a tab keeps editing one design, a new version at most this often */
   everyMs: 10 * 60 * 1000,
 } as const
@@ -27,7 +29,12 @@ export const VERSION_POLICY = {
 /** The versions to keep, newest first. */
 export function pruneVersions(versions: readonly Version[], now: number, policy = VERSION_POLICY): Version[] {
   const newestFirst = [...versions].sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt))
+  let chars = 0
   return newestFirst
-    .filter((v, i) => i < policy.alwaysKeep || now - Date.parse(v.savedAt) <= policy.maxAgeMs)
+    .filter((v, i) => {
+      chars += v.text.length
+      if (i < policy.alwaysKeep) return true
+      return now - Date.parse(v.savedAt) <= policy.maxAgeMs && chars <= policy.maxChars
+    })
     .slice(0, policy.maxCount)
 }

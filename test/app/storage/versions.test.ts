@@ -26,6 +26,13 @@ describe('pruneVersions', () => {
     expect(pruneVersions(versions, NOW).map((v) => v.id)).toEqual(['v0', 'v1', 'v2', 'v3'])
   })
 
+  it('keeps no more than 20 million characters of versions beyond the newest three', () => {
+    const big = (i: number) => ({ ...at(NOW - i * 60_000, i), text: 'x'.repeat(6_000_000) })
+    expect(pruneVersions([0, 1, 2, 3, 4].map(big), NOW).map((v) => v.id)).toEqual(['v0', 'v1', 'v2'])
+    const mid = (i: number) => ({ ...at(NOW - i * 60_000, i), text: 'x'.repeat(4_000_000) })
+    expect(pruneVersions([0, 1, 2, 3, 4, 5].map(mid), NOW).map((v) => v.id)).toEqual(['v0', 'v1', 'v2', 'v3', 'v4'])
+  })
+
   it('keeps the newest three of a design left alone for months', () => {
     const versions = [0, 1, 2, 3, 4].map((i) => at(NOW - (100 + i) * DAY, i))
     expect(pruneVersions(versions, NOW).map((v) => v.id)).toEqual(['v0', 'v1', 'v2'])
