@@ -30,6 +30,16 @@ export type StartingDesign =
   | { kind: 'unreadable'; stored: StoredDesign; problem: string }
   | { kind: 'failed'; message: string }
 
+/** The name a design that does not load still carries, if its text is JSON with a name. */
+function nameIn(text: string): string | undefined {
+  try {
+    const name: unknown = JSON.parse(text)?.name
+    return typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** The earlier single autosave becomes a stored design once, loadable or not, under its own date. */
 async function keepLegacyAutosave(storage: BootStorage) {
   const meta = await storage.repo.meta()
@@ -38,7 +48,7 @@ async function keepLegacyAutosave(storage: BootStorage) {
   if (legacy) {
     const r = safeParse(legacy.text)
     const created = await storage.repo.create({
-      name: r.ok ? r.design.name : 'Autosaved design',
+      name: r.ok ? r.design.name : (nameIn(legacy.text) ?? 'Autosaved design'),
       text: legacy.text,
       ...(r.ok ? {} : { problem: r.problem }),
     })

@@ -47,7 +47,9 @@ export function safeParse(text: string): { ok: true; design: Design } | { ok: fa
     const r = parse(text)
     if (r.ok) return { ok: true, design: r.design }
     const first = r.errors[0]
-    return { ok: false, problem: first ? `${first.message}${first.path ? ` (at ${first.path})` : ''}` : r.reason }
+    if (!first) return { ok: false, problem: r.reason }
+    const at = first.path && !first.message.includes(first.path) ? ` (at ${first.path})` : ''
+    return { ok: false, problem: `${first.message}${at}` }
   } catch (e) {
     // the loader is meant never to throw; if it does, the text is still kept
     return { ok: false, problem: e instanceof Error ? e.message : String(e) }

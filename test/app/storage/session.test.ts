@@ -156,35 +156,40 @@ describe('the designs a tab starts on', () => {
     legacy: async () => (legacy === undefined ? undefined : { text: legacy, savedAt: '2026-11-30T09:00:00Z' }),
   })
 
+  const two = loadExample('two-zones').name
   it.each([
-    ['garbage', '{"format":'],
-    ['a newer version', JSON.stringify({ ...loadExample('two-zones'), version: 99 })],
+    ['garbage', '{"format":', 'Autosaved design'],
+    ['a newer version', JSON.stringify({ ...loadExample('two-zones'), version: 99 }), two],
     [
       'a bad CIDR',
       serialise(loadExample('two-zones')).replace(/"cidrBlock": ?"10\.0\.0\.0\/16"/, '"cidrBlock":"10.0.0.0/33"'),
+      two,
     ],
-  ])('keeps an autosave that does not load (%s) untouched, and the next edit saves beside it', async (_w, text) => {
-    const repo = createDesignRepo(memoryKv(), { now })
-    const start = await startingDesign(boot(repo, text))
-    expect(start.kind).toBe('unreadable')
-    if (start.kind !== 'unreadable') return
-    expect(start.problem).not.toBe('')
-    // the app opens an example, editing no stored design
-    const t = tab(repo, loadExample('two-zones'), null)
-    t.rename('New work')
-    await t.session.flush()
-    expect((await repo.get(start.stored.id))?.text).toBe(text)
-    expect((await repo.list()).map((d) => [d.name, d.problem !== undefined]).sort()).toEqual([
-      ['Autosaved design', true],
-      ['New work', false],
-    ])
-    // Recover: the text, fixed, opens as a new design
-    const fixed = serialise({ ...loadExample('single-zone'), name: 'Recovered' })
-    expect(await t.session.openText('{"format":')).toMatchObject({ ok: false })
-    expect(await t.session.openText(fixed)).toEqual({ ok: true })
-    expect(t.stores.design.getState().design.name).toBe('Recovered')
-    expect((await repo.get(start.stored.id))?.text).toBe(text)
-  })
+  ])(
+    'keeps an autosave that does not load (%s) untouched, and the next edit saves beside it',
+    async (_w, text, name) => {
+      const repo = createDesignRepo(memoryKv(), { now })
+      const start = await startingDesign(boot(repo, text))
+      expect(start.kind).toBe('unreadable')
+      if (start.kind !== 'unreadable') return
+      expect(start.problem).not.toBe('')
+      // the app opens an example, editing no stored design
+      const t = tab(repo, loadExample('two-zones'), null)
+      t.rename('New work')
+      await t.session.flush()
+      expect((await repo.get(start.stored.id))?.text).toBe(text)
+      expect((await repo.list()).map((d) => [d.name, d.problem !== undefined]).sort()).toEqual([
+        [name, true],
+        ['New work', false],
+      ])
+      // Recover: the text, fixed, opens as a new design
+      const fixed = serialise({ ...loadExample('single-zone'), name: 'Recovered' })
+      expect(await t.session.openText('{"format":')).toMatchObject({ ok: false })
+      expect(await t.session.openText(fixed)).toEqual({ ok: true })
+      expect(t.stores.design.getState().design.name).toBe('Recovered')
+      expect((await repo.get(start.stored.id))?.text).toBe(text)
+    },
+  )
 
   it('keeps the single autosave of earlier versions as a stored design, once', async () => {
     const repo = createDesignRepo(memoryKv(), { now })
