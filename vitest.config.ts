@@ -24,6 +24,11 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
           environment: 'jsdom',
           setupFiles: ['test/setup-dom.ts'],
+          // A component test renders the whole app (React Flow in jsdom, React's development build): 2.5–5.5 s per
+          // render measured with other jobs running, and past 5 s with two busy loops on the 2-core machine. The
+          // tests wait for what they assert (findBy/waitFor, whose own limit is raised in setup-dom.ts); this
+          // limit only stops a test that hangs.
+          testTimeout: 60_000,
         },
       },
     ],

@@ -3,7 +3,9 @@
 // the metrics. Exit code: 0 ran, 2 bad input.
 import { ASSUMPTIONS, type AssumptionValues } from '../worker/engine'
 import { createManualClock, createSim, findScenario, formatLog, formatMetrics } from '../worker/sim'
-import { loadDesign, splitArgs } from './args'
+import { splitArgs } from './args'
+import { withDesign } from './importInput'
+import { forDisplay, print, printError, printJson } from './terminal'
 
 const USAGE =
   'usage: npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even] [--all-unhealthy drop|awsRandomTarget] [--json]'
@@ -58,61 +60,58 @@ function parseArgs(args: string[]): Args | string {
   }
 }
 
-export function run(args: string[]): number {
+export function run(args: string[]): number | Promise<number> {
   const parsed = parseArgs(args)
   if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`)
+    printError(`${parsed}\n${USAGE}`)
     return 2
   }
-  const design = loadDesign(parsed.file)
-  if (!design) return 2
-  const scenario = findScenario(design, parsed.scenario)
-  if (!scenario) {
-    const names = design.scenarios.map((s) => s.name)
-    console.error(
-      `${parsed.file} has no scenario "${parsed.scenario}"; it has: ${names.length ? names.join(', ') : 'none'}`,
+  return withDesign(parsed.file, (loaded) => {
+    const found = findScenario(loaded, parsed.scenario)
+    // text output simulates a copy whose names have their control characters escaped; JSON keeps the real names
+    const design = parsed.json ? loaded : forDisplay(loaded)
+    const scenario = found && design.scenarios[loaded.scenarios.indexOf(found)]
+    if (!scenario) {
+      const names = design.scenarios.map((s) => s.name)
+      printError(
+        `${parsed.file} has no scenario "${parsed.scenario}"; it has: ${names.length ? names.join(', ') : 'none'}`,
+      )
+      return 2
+    }
+    const sim = createSim({
+      design,
+      scenario,
+      clock: createManualClock(),
+      seed: parsed.seed,
+      arrivals: parsed.arrivals,
+      ...(parsed.allUnhealthy ? { engine: { assumptions: { allUnhealthy: parsed.allUnhealthy } } } : {}),
+    })
+    sim.run(parsed.durationMs)
+    const metrics = sim.metrics()
+    if (parsed.json) {
+      printJson({
+        design: design.name,
+        scenario: scenario.name,
+        seed: parsed.seed,
+        durationMs: parsed.durationMs,
+        log: sim.log(),
+        metrics,
+      })
+      return 0
+    }
+    const head = `Scenario "${scenario.name}" on ${design.name}: ${parsed.durationMs / 1000} s simulated, seed ${parsed.seed}, ${parsed.arrivals} arrivals`
+    print(
+      [
+        head,
+        ...(scenario.description ? [scenario.description] : []),
+        '',
+        'Event log',
+        formatLog(sim.log()),
+        '',
+        formatMetrics(metrics),
+      ].join('\n'),
     )
-    return 2
-  }
-  const sim = createSim({
-    design,
-    scenario,
-    clock: createManualClock(),
-    seed: parsed.seed,
-    arrivals: parsed.arrivals,
-    ...(parsed.allUnhealthy ? { engine: { assumptions: { allUnhealthy: parsed.allUnhealthy } } } : {}),
-  })
-  sim.run(parsed.durationMs)
-  const metrics = sim.metrics()
-  if (parsed.json) {
-    console.log(
-      JSON.stringify(
-        {
-          design: design.name,
-          scenario: scenario.name,
-          seed: parsed.seed,
-          durationMs: parsed.durationMs,
-          log: sim.log(),
-          metrics,
-        },
-        null,
-        2,
-      ),
-    )
+    sim.dispose()
     return 0
-  }
-  const head = `Scenario "${scenario.name}" on ${design.name}: ${parsed.durationMs / 1000} s simulated, seed ${parsed.seed}, ${parsed.arrivals} arrivals`
-  console.log(
-    [
-      head,
-      ...(scenario.description ? [scenario.description] : []),
-      '',
-      'Event log',
-      formatLog(sim.log()),
-      '',
-      formatMetrics(metrics),
-    ].join('\n'),
-  )
-  sim.dispose()
-  return 0
+  })
 }

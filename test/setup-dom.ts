@@ -1,7 +1,11 @@
 // jsdom lacks what React Flow measures with: a ResizeObserver that answers at once,
 // DOMMatrixReadOnly, and non-zero element sizes. Assigned unconditionally.
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// findBy…/waitFor give up after 1 s by default; rendering the whole app takes longer than that on a busy machine.
+// Waiting longer costs a passing test nothing: it returns as soon as what it waits for is there.
+configure({ asyncUtilTimeout: 20_000 })
 
 class ResizeObserverNow {
   constructor(private readonly callback: ResizeObserverCallback) {}

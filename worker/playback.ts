@@ -2,7 +2,7 @@
 // entries, counters, and a few sampled packets with their paths for the animation. May not touch:
 // React, the DOM, zustand. The page never receives a message per packet.
 import { cidrContainsAddress, cidrOrThrow, type Design, parse, parseIpv4 } from '../src/model'
-import type { Trace } from './engine'
+import { isDropped, type Trace } from './engine'
 import {
   type ApplianceView,
   createPlaybackClock,
@@ -71,7 +71,7 @@ export function visualOf(t: Trace): VisualPacket {
   // from the internet: inbound; from a workload to a public address: outbound; between private addresses: internal
   const toPrivate = PRIVATE.some((c) => cidrContainsAddress(c, parseIpv4(t.packet.destination) ?? 0))
   const direction = first === 'internetHost' ? 'inbound' : toPrivate ? 'internal' : 'outbound'
-  const dropped = t.disposition !== 'DELIVERED' && t.disposition !== 'EXITS_TO_INTERNET'
+  const dropped = isDropped(t.disposition)
   return {
     path,
     geneve,

@@ -46,7 +46,11 @@ export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: De
   useEffect(() => {
     if (initialDesign) return
     let live = true
-    bootDesign(window.location, storage).then((b) => live && setBoot(b))
+    // bootDesign returns failures as a phase; a rejection is a bug, still shown rather than "Loading" for ever
+    bootDesign(window.location, storage).then(
+      (b) => live && setBoot(b),
+      (e) => live && setBoot({ phase: 'failed', errors: e instanceof Error ? e.message : String(e) }),
+    )
     return () => {
       live = false
     }

@@ -2,6 +2,7 @@
 
 export * from './defaultLayout'
 export * from './design'
+export * from './inputBounds'
 export * from './ipv4'
 export * from './loadError'
 export * from './migrations'
@@ -20,8 +21,22 @@ export {
 export { CONNECTION_STATUSES, type ConnectionStatus, type GwlbEndpoint } from './resources/gwlbEndpoint'
 export type { InternetHost } from './resources/internetHost'
 export type { Ipv4Gateway } from './resources/ipv4Gateway'
-export { NEXT_HOP_TYPES, type NextHopType, type RouteEntry, type RouteTable } from './resources/routeTable'
-export type { SecurityGroup, SecurityGroupRule } from './resources/securityGroup'
+export {
+  CLOUD_SERVICES_CIDR,
+  NEXT_HOP_TYPES,
+  type NextHopType,
+  type RouteEntry,
+  type RouteTable,
+} from './resources/routeTable'
+export {
+  INNER_ACCESS_POLICIES,
+  type InnerAccessPolicy,
+  innerAccessOf,
+  SECURITY_GROUP_TYPES,
+  type SecurityGroup,
+  type SecurityGroupRule,
+  type SecurityGroupType,
+} from './resources/securityGroup'
 export type { Vpc } from './resources/vpc'
 export type { Vswitch } from './resources/vswitch'
 export * from './scenario'

@@ -4,7 +4,12 @@ import { designSchema } from './design'
 
 export function designJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(designSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+    ...z.toJSONSchema(designSchema, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      // what a file may hold: a field with the API's default may be omitted
+      io: 'input',
+    }),
     $id: 'https://gwlb-studio.example/design.schema.json',
     title: 'GWLB Studio design document',
     description:

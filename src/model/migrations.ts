@@ -8,8 +8,33 @@ export interface Migration {
   up(doc: Record<string, unknown>): Record<string, unknown>
 }
 
-/** Version 1 is the first published format, so there is no step yet. Append; never edit a published step. */
-export const MIGRATIONS: readonly Migration[] = []
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Version 1 is the first published format. Append; never edit a published step. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    // version 1 could not say which kind a group was; the cloud makes a basic group with InnerAccessPolicy
+    // Accept unless told otherwise, so that is what every version-1 group was
+    name: 'security groups become basic groups with internal access policy Accept',
+    up(doc) {
+      if (!Array.isArray(doc.resources)) return doc
+      doc.resources = doc.resources.map((r: unknown) => {
+        if (!isRecord(r) || r.kind !== 'securityGroup' || 'securityGroupType' in r) return r
+        const { rules, ...head } = r
+        return {
+          ...head,
+          securityGroupType: 'basic',
+          innerAccessPolicy: 'Accept',
+          ...(rules !== undefined ? { rules } : {}),
+        }
+      })
+      return doc
+    },
+  },
+]
 
 export type MigrateResult =
   | { ok: true; doc: Record<string, unknown>; applied: string[] }
@@ -25,7 +50,13 @@ export function migrate(
   migrations: readonly Migration[] = MIGRATIONS,
   target: number = DESIGN_VERSION,
 ): MigrateResult {
-  let doc = structuredClone(input)
+  let doc: Record<string, unknown>
+  try {
+    doc = structuredClone(input)
+  } catch (e) {
+    // a value structuredClone cannot copy (a function, or nesting past the stack) fails the migration, never the caller
+    return { ok: false, step: `${fromVersion}→${fromVersion + 1}`, error: e instanceof Error ? e.message : String(e) }
+  }
   const applied: string[] = []
   for (let v = fromVersion; v < target; v++) {
     const step = migrations.find((m) => m.from === v)

@@ -11,17 +11,20 @@ import {
   type ResourceKind,
   zoneKey,
 } from './design'
+import { boundJsonText, boundJsonValue, type InputBound, MAX_DESIGN_BYTES, MAX_NESTING_DEPTH } from './inputBounds'
 import {
   type Cidr,
   cidrContainsAddress,
   cidrContainsCidr,
   cidrsOverlap,
+  formatCidr as formatCidrOf,
   isReservedInVswitch,
   parseCidr,
   parseIpv4,
 } from './ipv4'
 import { formatPath, type LoadError, type LoadErrorCode, loadError } from './loadError'
 import { MIGRATIONS, type Migration, migrate } from './migrations'
+import { CLOUD_SERVICES_CIDR } from './resources/routeTable'
 
 export type ParseResult =
   | { ok: true; design: Design; repairs: string[] }
@@ -163,6 +166,7 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
   }
 
   const vswitchesByVpc = new Map<string, { id: string; block: Cidr; path: string }[]>()
+  const customRoutes: { r: Extract<Resource, { kind: 'routeTable' }>; i: number }[] = []
   design.resources.forEach((r, i) => {
     const at = (field: string) => `resources[${i}].${field}`
     switch (r.kind) {
@@ -205,6 +209,7 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
       }
       case 'routeTable': {
         ref(at('vpcId'), r.vpcId, ['vpc'])
+        customRoutes.push({ r, i })
         const seen = new Set<string>()
         r.entries.forEach((e, j) => {
           const key = cidr(e.destinationCidrBlock)
@@ -236,15 +241,32 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
         placeAddress(at('privateIpAddress'), r.privateIpAddress, r.vswitchId, at('vswitchId'))
         if (r.kind === 'ecs' && r.publicIpAddress) placePublic(at('publicIpAddress'), r.publicIpAddress)
         const vsw = byId.get(r.vswitchId)?.r
+        let first: { id: string; type: string } | undefined
         r.securityGroupIds.forEach((sg, j) => {
           const group = ref(at(`securityGroupIds[${j}]`), sg, ['securityGroup'])
           if (group && vsw?.kind === 'vswitch' && group.vpcId !== vsw.vpcId)
             err('GWLB-L015', at(`securityGroupIds[${j}]`), sg, `a security group of VPC ${vsw.vpcId}`)
+          if (!group) return
+          if (!first) first = { id: group.id, type: group.securityGroupType }
+          else if (group.securityGroupType !== first.type)
+            err(
+              'GWLB-L018',
+              at(`securityGroupIds[${j}]`),
+              sg,
+              `a ${first.type} security group like ${first.id}: an instance's groups are all basic or all enterprise`,
+            )
         })
         break
       }
       case 'securityGroup':
         ref(at('vpcId'), r.vpcId, ['vpc'])
+        if (r.securityGroupType === 'enterprise' && r.innerAccessPolicy !== undefined)
+          err(
+            'GWLB-L015',
+            at('innerAccessPolicy'),
+            r.innerAccessPolicy,
+            'no innerAccessPolicy on an enterprise security group: it always isolates its members (ModifySecurityGroupPolicy refuses it)',
+          )
         r.rules.forEach((rule, j) => {
           if (rule.direction === 'ingress' && !rule.sourceCidrIp)
             err('GWLB-L015', at(`rules[${j}].sourceCidrIp`), undefined, 'a source CIDR block for an ingress rule')
@@ -309,11 +331,43 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
     }
   })
 
+  // after the loop: a route table may be listed before its VPC's vSwitches
+  for (const { r, i } of customRoutes) refusedDestinations(r, i)
+  function refusedDestinations(r: Extract<Resource, { kind: 'routeTable' }>, i: number) {
+    const cloud = cidr(CLOUD_SERVICES_CIDR)
+    r.entries.forEach((e, j) => {
+      const path = `resources[${i}].entries[${j}].destinationCidrBlock`
+      const dest = cidr(e.destinationCidrBlock)
+      if (!dest || !cloud) return
+      if (cidrContainsCidr(cloud, dest)) {
+        err(
+          'GWLB-L019',
+          path,
+          e.destinationCidrBlock,
+          `a destination outside ${CLOUD_SERVICES_CIDR}, the system route to cloud services that every VPC has`,
+        )
+        return
+      }
+      // only a gateway route table keys its entries by vSwitch CIDR (its system routes, edited)
+      if (r.routeTableType !== 'VSwitch') return
+      const inside = (vswitchesByVpc.get(r.vpcId) ?? []).find((s) => cidrContainsCidr(s.block, dest))
+      if (inside)
+        err(
+          'GWLB-L019',
+          path,
+          e.destinationCidrBlock,
+          `a destination that is not vSwitch ${inside.id}'s CIDR (${formatCidrOf(inside.block)}) nor inside it: a vSwitch route table's system route delivers it locally`,
+        )
+    })
+  }
+
   design.scenarios.forEach((s, i) => {
     const at = (field: string) => `scenarios[${i}].${field}`
     if (design.scenarios.findIndex((o) => o.name === s.name) !== i)
       err('GWLB-L006', at('name'), s.name, 'a scenario name used once')
-    s.flows.forEach((f, j) => ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost']))
+    s.flows.forEach((f, j) => {
+      ref(at(`flows[${j}].sourceId`), f.sourceId, ['ecs', 'internetHost'])
+    })
     s.faults.forEach((step, j) => {
       const f = step.fault
       const p = (field: string) => at(`faults[${j}].fault.${field}`)
@@ -361,10 +415,52 @@ function designErrors(design: Design): { errors: LoadError[]; repairs: string[];
   return { errors, repairs, layout }
 }
 
-/** Parses a design from JSON text or an already-parsed value. */
+/**
+ * Defaults the schema cannot write because they depend on another field: a basic group that omits its
+ * internal access policy has the API's, Accept (an enterprise group has none).
+ */
+function withApiDefaults(r: Resource): Resource {
+  if (r.kind !== 'securityGroup' || r.securityGroupType !== 'basic' || r.innerAccessPolicy !== undefined) return r
+  const { rules, ...head } = r
+  return { ...head, innerAccessPolicy: 'Accept', rules }
+}
+
+/** The loader's refusal of an input past a bound, before any recursive work has touched it. */
+function outOfBounds(bound: Exclude<InputBound, { ok: true }>): ParseResult {
+  const error =
+    bound.problem === 'too-deep'
+      ? loadError(
+          'GWLB-L020',
+          '',
+          `more than ${MAX_NESTING_DEPTH} levels of nested arrays and objects`,
+          `at most ${MAX_NESTING_DEPTH} levels (a design needs fewer than ten)`,
+        )
+      : loadError('GWLB-L021', '', `${bound.size} bytes or more`, `a design of at most ${MAX_DESIGN_BYTES} bytes`)
+  return { ok: false, reason: 'invalid', errors: [error] }
+}
+
+/**
+ * Parses a design from JSON text or an already-parsed value. Never throws: sizes and nesting are bounded
+ * before JSON.parse, the migrations' copies and the schema run, and anything still thrown becomes an error.
+ */
 export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseBounded(input, options)
+  } catch (e) {
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+    return {
+      ok: false,
+      reason: 'invalid',
+      errors: [loadError('GWLB-L022', '', detail, 'input the loader can read; please report this design')],
+    }
+  }
+}
+
+function parseBounded(input: unknown, options: ParseOptions): ParseResult {
   let value = input
   if (typeof input === 'string') {
+    const bound = boundJsonText(input)
+    if (!bound.ok) return outOfBounds(bound)
     try {
       value = JSON.parse(input)
     } catch (e) {
@@ -375,6 +471,9 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
         errors: [loadError('GWLB-L001', '', input.slice(0, 40), `JSON text (${detail})`)],
       }
     }
+  } else {
+    const bound = boundJsonValue(input)
+    if (!bound.ok) return outOfBounds(bound)
   }
   if (!isRecord(value))
     return { ok: false, reason: 'not-ours', errors: [loadError('GWLB-L001', '', value, 'a JSON object')] }
@@ -417,7 +516,11 @@ export function parse(input: unknown, options: ParseOptions = {}): ParseResult {
   if (!checked.success) return { ok: false, reason: 'invalid', errors: schemaErrors(doc, checked.error.issues) }
   const { errors, repairs: layoutRepairs, layout } = designErrors(checked.data)
   if (errors.length) return { ok: false, reason: 'invalid', errors }
-  return { ok: true, design: { ...checked.data, layout }, repairs: [...repairs, ...layoutRepairs] }
+  return {
+    ok: true,
+    design: { ...checked.data, resources: checked.data.resources.map(withApiDefaults), layout },
+    repairs: [...repairs, ...layoutRepairs],
+  }
 }
 
 /** The document as JSON text, fields in schema order, two-space indented. */

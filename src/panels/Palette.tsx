@@ -47,6 +47,7 @@ export function Palette() {
       <ul className="space-y-1">
         {PLACEABLE_KINDS.map((kind) => (
           <li key={kind}>
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag source for the canvas's drop; placing a resource from the keyboard is not built yet */}
             <div
               draggable
               data-testid={`palette-${kind}`}

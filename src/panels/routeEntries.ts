@@ -1,11 +1,11 @@
 // The entries a route table shows: derived system Local entries, then custom ones, as the console lists them.
-import { cidrOrThrow, type Design, type RouteTable } from '../model'
+import { CLOUD_SERVICES_CIDR, cidrOrThrow, type Design, type RouteTable } from '../model'
 
 export interface ShownEntry {
   destinationCidrBlock: string
   nextHopType: string
   nextHopId?: string
-  /** system: derived Local; custom: stored; changed: a gateway table's system route whose next hop was edited */
+  /** system: derived (Local, or CloudServices for 100.64.0.0/10); custom: stored; changed: a gateway table's system route whose next hop was edited */
   origin: 'system' | 'custom' | 'changed'
 }
 
@@ -20,6 +20,9 @@ export function shownEntries(design: Design, table: RouteTable): ShownEntry[] {
       ? { ...changed, origin: 'changed' as const }
       : { destinationCidrBlock: cidr, nextHopType: 'Local', origin: 'system' as const }
   })
+  // every VPC's system route to cloud services; a gateway table holds only vSwitch CIDRs
+  if (table.routeTableType === 'VSwitch')
+    out.push({ destinationCidrBlock: CLOUD_SERVICES_CIDR, nextHopType: 'CloudServices', origin: 'system' })
   for (const e of table.entries)
     if (!out.some((s) => s.origin === 'changed' && s.destinationCidrBlock === e.destinationCidrBlock))
       out.push({ ...e, origin: 'custom' })

@@ -1,5 +1,7 @@
 // npm run bench: runs every bench module in turn and prints one table; `npm run bench -- canvas animation`
-// runs only those. Add a module to BENCHES to include it.
+// runs only those. Add a module to BENCHES to include it. Exits 1 when a figure misses its target, so a
+// script or CI step running it fails. Run under --expose-gc (the npm script does), so that a bench can
+// collect garbage between timed rounds instead of inside them.
 import type { BenchRow } from './types'
 
 const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]> }> }[] = [
@@ -21,26 +23,34 @@ async function main(): Promise<number> {
     const mod = await b.load()
     for (const row of await mod.bench()) rows.push({ ...row, bench: b.name })
   }
+  const missed: string[] = []
   const table = rows.map((r) => {
     const met =
-      r.target === undefined ? '' : (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target
+      r.target === undefined ? true : (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target
+    if (!met) missed.push(`${r.bench}: ${r.name}`)
+    const ratio = r.ratio ?? (r.baseline === undefined ? undefined : r.value / r.baseline)
     return [
       `${r.bench}: ${r.name}`,
       `${fmt(r.value)} ${r.unit}`,
+      r.spread ? `${fmt(r.spread.low)}–${fmt(r.spread.high)} (${r.spread.rounds} rounds)` : '',
       r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit}`,
-      r.baseline === undefined ? '' : `${((r.value / r.baseline) * 100).toFixed(1)}%`,
+      ratio === undefined ? '' : `${(ratio * 100).toFixed(1)}%`,
       r.target === undefined
         ? ''
         : `${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${met ? 'ok' : 'MISSED'}`,
     ]
   })
-  const head = ['figure', 'value', 'baseline (limit)', 'ratio', 'target']
+  const head = ['figure', 'value (median)', 'spread', 'baseline (limit)', 'ratio', 'target']
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)))
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   console.log(line(head))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const r of table) console.log(line(r))
+  if (missed.length) {
+    console.log(`\n${missed.length} target${missed.length === 1 ? '' : 's'} MISSED: ${missed.join('; ')}`)
+    return 1
+  }
   return 0
 }
 

@@ -1,5 +1,5 @@
 // Simulator figures: simulated seconds per wall second for design (b) at 10,000 offered packets/s (baseline: real
-// time, 1×), with fw-h1 failing and returning so health checks, moves and losses are all exercised.
+// time, 1× by definition, so not a measured baseline), with fw-h1 failing and returning so health checks, moves and losses are all exercised.
 import type { Scenario } from '../../src/model'
 import { parse } from '../../src/model'
 import { buildReferenceDesign } from '../../src/model/reference/build'
@@ -52,10 +52,10 @@ export async function bench(): Promise<BenchRow[]> {
   const offered = best.packets / (simulatedMs / 1000)
   return [
     {
-      name: `simulated s per wall s, (b) at 10,000 packets/s offered (${Math.round(offered).toLocaleString('en-US')} on average, ramp-up included)`,
+      // no baseline column: the one to compare with is real time, 1 sim s/s by definition, not a measurement
+      name: `simulated s per wall s, (b) at 10,000 packets/s offered (${Math.round(offered).toLocaleString('en-US')} on average, ramp-up included; real time is 1)`,
       value: simulatedMs / best.wallMs,
       unit: 'sim s/s',
-      baseline: 1,
       target: 10,
     },
     {

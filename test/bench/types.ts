@@ -9,6 +9,10 @@ export interface BenchRow {
   target?: number
   /** default 'higher' */
   better?: 'higher' | 'lower'
+  /** where a figure is the median of several rounds: the lowest and highest round, and how many rounds */
+  spread?: { low: number; high: number; rounds: number }
+  /** value / baseline, where it is better taken round by round (the median of paired ratios) */
+  ratio?: number
 }
 
 export type Bench = () => Promise<BenchRow[]>

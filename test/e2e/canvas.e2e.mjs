@@ -165,18 +165,39 @@ describe('reference design (b) in Chromium', () => {
   it('keeps the user’s zoom while the design is edited, fits an opened example, and Undo brings the design back', async () => {
     const { page, errors } = await open()
     const transform = () => page.locator('.react-flow__viewport').evaluate((el) => el.style.transform)
+    const scaleOf = (t) => Number(/scale\(([\d.]+)\)/.exec(t)?.[1])
+    const fitted = scaleOf(await transform())
     await page.locator('.react-flow__controls-zoomin').click()
     await page.locator('.react-flow__controls-zoomin').click()
-    await page.waitForTimeout(300)
+    // each click zooms by 1.2
+    await page.waitForFunction(
+      (want) =>
+        Math.abs(
+          Number(/scale\(([\d.]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1]) - want,
+        ) < 1e-3,
+      fitted * 1.44,
+    )
     const zoomed = await transform()
+    // An edit marks autosave pending at once and "saved" 500 ms after it has settled: a fit caused by the
+    // edit comes a render after it, long before. So "saved" is the moment the view can be judged.
+    const settled = () => page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
     // typing the design's name and deleting a route are edits of this design: the view stays
     await page.getByLabel('Design name', { exact: true }).fill('Inspection, edited')
-    await page.waitForTimeout(500)
+    await settled()
     assert.equal(await transform(), zoomed)
     // zoomed in, the badge may be out of sight: a click event opens it all the same
     await page.locator('[data-testid="route-table-badge-rtb-app-h"]').dispatchEvent('click')
-    await page.getByTestId('route-table-panel').getByRole('button', { name: 'Delete entry' }).first().click()
-    await page.waitForTimeout(500)
+    const entries = page.getByTestId('route-table-panel').getByRole('button', { name: 'Delete entry' })
+    const before = await entries.count()
+    await entries.first().click()
+    await page.waitForFunction(
+      (n) =>
+        [...document.querySelectorAll('[data-testid="route-table-panel"] button')].filter(
+          (b) => b.textContent === 'Delete entry',
+        ).length < n,
+      before,
+    )
+    await settled()
     assert.equal(await transform(), zoomed)
     // another design is fitted to the window
     await page.getByLabel('Open example').selectOption('single-zone')

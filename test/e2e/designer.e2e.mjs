@@ -383,7 +383,8 @@ describe('the designer', () => {
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     const u = ui(page)
     await u.field('Design name', 'My inspection design')
-    await page.waitForTimeout(900)
+    // the edit marks autosave pending at once; "saved" means the design with the new name is stored
+    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
     await page.reload()
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     assert.match(await page.getByTestId('design-name').textContent(), /My inspection design/)

@@ -22,31 +22,39 @@ describe('a scenario on the diagram', () => {
     const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
     const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
+    // the overlay's pixels, read inside the page so that waitForFunction can poll them frame by frame
+    await page.addInitScript(() => {
+      const canvas = () => document.querySelector('[data-testid="packet-overlay"]')
+      window.overlayUrl = () => canvas()?.toDataURL() ?? ''
+      window.painted = () => {
+        const c = canvas()
+        if (!c) return -1
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+        let n = 0
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++
+        return n
+      }
+    })
     await page.goto(BASE_URL)
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     await page.getByLabel('Scenario').selectOption('appliance-failure')
     await page.getByTestId('sim-clock').waitFor()
     await page.getByLabel('Speed').selectOption('5')
     await page.getByTestId('sim-play').click()
-    await page.waitForTimeout(1500)
+    await page.waitForFunction(() => painted() > 50, undefined, { polling: 'raf' })
     const a = await overlay(page)
-    await page.waitForTimeout(150)
-    const b = await overlay(page)
-    assert.ok(a.painted > 50, `packets drawn: ${a.painted} pixels`)
-    assert.notEqual(a.url, b.url, 'packets moved between two frames')
+    // packets move: a later frame differs from this one
+    await page.waitForFunction((url) => overlayUrl() !== url, a.url, { polling: 100 })
     await page.screenshot({ path: 'test-results/e2e-simulation-playing.png' })
 
     await page.getByTestId('sim-play').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="sim-play"]')?.textContent === 'Play')
-    // packets already in flight finish their path (at most a few seconds), then nothing moves
-    await page.waitForTimeout(3500)
-    const c = await overlay(page)
-    await page.waitForTimeout(300)
-    const d = await overlay(page)
-    assert.equal(c.url, d.url, 'nothing moves while paused')
-    assert.equal(c.painted, 0)
+    // frames the worker posted before it took the pause are delivered before the next two frames are drawn
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
     const clock = await page.getByTestId('sim-clock').textContent()
-    await page.waitForTimeout(300)
+    // packets already in flight finish their path (a few seconds); a simulation still running would keep
+    // drawing new ones, and the overlay would never empty
+    await page.waitForFunction(() => painted() === 0, undefined, { polling: 'raf', timeout: 15_000 })
     assert.equal(await page.getByTestId('sim-clock').textContent(), clock, 'the clock stands still while paused')
 
     // jump to 50 s: fw-h1 stopped at 30 s and was marked unhealthy about 13 s later

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DESIGN_VERSION } from '../../src/model'
 import { designFileName, readDesignFile, writeDesignFile } from '../../src/share/designFile'
 import { EXAMPLE_NAMES, example, exampleText } from './fixtures'
 
@@ -33,7 +34,7 @@ describe('design file', () => {
 
   it('refuses a design from a newer version with a message', () => {
     const d = JSON.parse(exampleText('single-zone'))
-    d.version = 2
+    d.version = DESIGN_VERSION + 1
     const r = readDesignFile(JSON.stringify(d))
     expect(r.ok).toBe(false)
     if (r.ok) return

@@ -1,5 +1,6 @@
 // Compiles a design into forwarding state: numbered resources, prefix lookups, rule lists. May not touch: React, the DOM, zustand, runtime state.
 import {
+  CLOUD_SERVICES_CIDR,
   CONNECTION_STATUSES,
   type Design,
   formatCidr,
@@ -14,6 +15,7 @@ import {
 import { AddrTable, SCOPE_PUBLIC } from './addrTable'
 import { type AssumptionValues, DEFAULT_ASSUMPTIONS, type EngineOptions } from './assumptions'
 import { stringSeed } from './hash'
+import { type CSecurityGroup, compileSecurityGroups } from './securityGroups'
 import type { PolicyRuleRef, RouteRule, SecurityGroupRuleRef } from './types'
 
 /** Target codes: index * 8 + kind, so one number names any addressable resource. */
@@ -30,6 +32,7 @@ export const NH_IGW = 1
 export const NH_GWLBE = 2
 export const NH_INSTANCE = 3
 export const NH_BLACKHOLE = 4
+export const NH_CLOUD_SERVICES = 5
 
 export const PROTO_ALL = 0
 export const PROTO_ICMP = 1
@@ -98,6 +101,10 @@ export interface SgRule {
 
 export interface CompiledSg {
   ids: string[]
+  /** the groups' indexes in Network.securityGroups */
+  groups: Int32Array
+  /** the groups' one type (the loader refuses a mix); basic when the instance has none */
+  type: 'basic' | 'enterprise'
   /** merged across the instance's groups, in evaluation order (priority, then drop before accept) */
   ingress: SgRule[]
   egress: SgRule[]
@@ -226,6 +233,7 @@ export interface Network {
   services: CService[]
   endpoints: CEndpoint[]
   hosts: CHost[]
+  securityGroups: CSecurityGroup[]
   /** public address → target code (an ECS by its EIP, an internet host) */
   publicAddrs: Map<number, number>
   /** every VPC's addrs and publicAddrs (scope SCOPE_PUBLIC) in one table, for the per-packet path */
@@ -251,7 +259,11 @@ function addrOf(text: string): number {
   return a | 0
 }
 
-function compileSg(ids: string[], groups: Map<string, ResourceOf<'securityGroup'>>): CompiledSg {
+function compileSg(
+  ids: string[],
+  groups: Map<string, ResourceOf<'securityGroup'>>,
+  groupIndex: Map<string, number>,
+): CompiledSg {
   const ingress: (SgRule & { order: number })[] = []
   const egress: (SgRule & { order: number })[] = []
   let order = 0
@@ -286,7 +298,13 @@ function compileSg(ids: string[], groups: Map<string, ResourceOf<'securityGroup'
   const byPriority = (a: SgRule & { order: number }, b: SgRule & { order: number }) =>
     (a.ref.priority ?? 0) - (b.ref.priority ?? 0) || Number(a.accept) - Number(b.accept) || a.order - b.order
   const strip = ({ order: _o, ...rule }: SgRule & { order: number }): SgRule => rule
-  return { ids, ingress: ingress.sort(byPriority).map(strip), egress: egress.sort(byPriority).map(strip) }
+  return {
+    ids,
+    groups: Int32Array.from(ids.flatMap((id) => groupIndex.get(id) ?? [])),
+    type: ids.some((id) => groups.get(id)?.securityGroupType === 'enterprise') ? 'enterprise' : 'basic',
+    ingress: ingress.sort(byPriority).map(strip),
+    egress: egress.sort(byPriority).map(strip),
+  }
 }
 
 /** Appends a table's look-up region (see RT_GROUPS) to `out`. */
@@ -297,11 +315,17 @@ function buildRouteRegion(table: CompiledTable, longestPrefix: boolean, out: num
     const lens = [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a)
     // one entry per (length, base): a later entry replaces an earlier one with the same prefix
     const byBase = lens.map(() => new Map<number, number>())
-    table.entries.forEach((e, i) => byBase[lens.indexOf(e.prefix)].set(e.base, i))
-    lens.forEach((len, g) => groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] }))
+    table.entries.forEach((e, i) => {
+      byBase[lens.indexOf(e.prefix)].set(e.base, i)
+    })
+    lens.forEach((len, g) => {
+      groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] })
+    })
   } else {
     // entry order: entries compare their own mask and base, so a base with host bits set never matches
-    table.entries.forEach((e, i) => groups.push({ mask: e.mask, entries: [i] }))
+    table.entries.forEach((e, i) => {
+      groups.push({ mask: e.mask, entries: [i] })
+    })
   }
   out.push(groups.length, table.vpc)
   for (const g of groups) {
@@ -345,7 +369,9 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     }
   })
   const groups = new Map(of('securityGroup').map((g) => [g.id, g]))
-  for (const g of groups.values()) byId.set(g.id, { kind: 'securityGroup', index: -1 })
+  const securityGroups = compileSecurityGroups(design)
+  for (const g of groups.values())
+    byId.set(g.id, { kind: 'securityGroup', index: securityGroups.index.get(g.id) ?? -1 })
 
   const igws: CIgw[] = of('ipv4Gateway').map((r, index) => {
     byId.set(r.id, { kind: 'ipv4Gateway', index })
@@ -360,7 +386,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     const key = ids.join('\n')
     let sg = sgs.get(key)
     if (!sg) {
-      sg = compileSg(ids, groups)
+      sg = compileSg(ids, groups, securityGroups.index)
       sgs.set(key, sg)
     }
     return sg
@@ -515,8 +541,29 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     return { id: r.id, name: name(r), index, addr, address: r.ipAddress }
   })
 
-  // Route tables: the system table of each VPC (Local only), then each routeTable resource.
+  // Route tables: the system table of each VPC (system routes only), then each routeTable resource.
   const vswByVpc = vpcs.map((v) => vswitches.filter((s) => s.vpc === v.index))
+  const cloud = cidrOf(CLOUD_SERVICES_CIDR)
+  // every vSwitch-facing table holds the cloud-services system route; a gateway table holds vSwitch CIDRs only
+  const cloudServicesEntry = (tableId: string, systemTable: boolean): CompiledEntry => ({
+    rule: {
+      type: 'route',
+      routeTableId: tableId,
+      systemTable,
+      destinationCidrBlock: CLOUD_SERVICES_CIDR,
+      nextHopType: 'CloudServices',
+      nextHopId: '',
+      system: true,
+      replacesSystemRoute: false,
+    },
+    ...cloud,
+    nextHop: NH_CLOUD_SERVICES,
+    target: -1,
+  })
+  const systemEntries = (vpc: number, tableId: string, systemTable: boolean, gateway: boolean): CompiledEntry[] => [
+    ...localEntries(vpc, tableId, systemTable),
+    ...(gateway ? [] : [cloudServicesEntry(tableId, systemTable)]),
+  ]
   const localEntries = (vpc: number, tableId: string, systemTable: boolean): CompiledEntry[] =>
     vswByVpc[vpc].map((s) => {
       const c = cidrOf(s.cidr)
@@ -545,14 +592,14 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
       name: `${v.name} system route table`,
       vpc: index,
       type: 'system',
-      entries: localEntries(index, systemTableId(v.id), true),
+      entries: systemEntries(index, systemTableId(v.id), true, false),
     }
   })
   for (const r of of('routeTable')) {
     const vpc = vpcIdx(r.vpcId)
     const index = tables.length
     byId.set(r.id, { kind: 'routeTable', index })
-    const entries = localEntries(vpc, r.id, false)
+    const entries = systemEntries(vpc, r.id, false, r.routeTableType === 'Gateway')
     for (const e of r.entries) {
       const c = cidrOf(e.destinationCidrBlock)
       const replaced = entries.findIndex((l) => l.rule.system && l.base === c.base && l.prefix === c.prefix)
@@ -647,6 +694,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     services,
     endpoints,
     hosts,
+    securityGroups: securityGroups.list,
     publicAddrs,
     addrTable,
     routes: Int32Array.from(region),

@@ -49,7 +49,8 @@ export type DropReason =
   /** the packet could not be placed: unknown source, malformed address */
   | 'INVALID_PACKET'
 
-export type Disposition = 'DELIVERED' | 'EXITS_TO_INTERNET' | DropReason
+/** EXITS_TO_CLOUD_SERVICES: the VPC's system route 100.64.0.0/10 hands it to the cloud's service network */
+export type Disposition = 'DELIVERED' | 'EXITS_TO_INTERNET' | 'EXITS_TO_CLOUD_SERVICES' | DropReason
 
 /** Index = the fast path's numeric disposition code. */
 export const DISPOSITIONS: readonly Disposition[] = [
@@ -72,10 +73,12 @@ export const DISPOSITIONS: readonly Disposition[] = [
   'INSTANCE_DOES_NOT_FORWARD',
   'ZONE_DOWN',
   'INVALID_PACKET',
+  // a success after the drops: codes 0 and 1 stay the first two successes that counters rely on
+  'EXITS_TO_CLOUD_SERVICES',
 ]
 
 export function isDropped(d: Disposition): d is DropReason {
-  return d !== 'DELIVERED' && d !== 'EXITS_TO_INTERNET'
+  return d !== 'DELIVERED' && d !== 'EXITS_TO_INTERNET' && d !== 'EXITS_TO_CLOUD_SERVICES'
 }
 
 /** The inner packet's headers as seen at one step. */
@@ -114,8 +117,15 @@ export interface RouteRule {
   /** the table is the VPC's system route table (no resource of its own) */
   systemTable: boolean
   destinationCidrBlock: string
-  nextHopType: 'Local' | 'Ipv4Gateway' | 'GatewayLoadBalancerEndpoint' | 'Instance' | 'NetworkInterface'
-  /** for Local entries, the vSwitch whose CIDR it is */
+  /** CloudServices: the system route 100.64.0.0/10 of every VPC */
+  nextHopType:
+    | 'Local'
+    | 'CloudServices'
+    | 'Ipv4Gateway'
+    | 'GatewayLoadBalancerEndpoint'
+    | 'Instance'
+    | 'NetworkInterface'
+  /** for Local entries, the vSwitch whose CIDR it is; "" for CloudServices */
   nextHopId: string
   /** a derived system (Local) entry, not a custom one */
   system: boolean
@@ -132,6 +142,18 @@ export interface SecurityGroupRuleRef {
   policy: 'accept' | 'drop'
   priority?: number
   description?: string
+}
+
+/** A group's internal access policy decided, not a rule: Accept between members, or isolation. */
+export interface SecurityGroupPolicyRef {
+  type: 'securityGroupPolicy'
+  direction: 'ingress' | 'egress'
+  securityGroupId: string
+  securityGroupType: 'basic' | 'enterprise'
+  /** an enterprise group's is always Drop (isolation) */
+  innerAccessPolicy: 'Accept' | 'Drop'
+  /** what it decided */
+  policy: 'accept' | 'drop'
 }
 
 export interface PolicyRuleRef {
@@ -192,6 +214,7 @@ export interface EndpointRule {
 export type Rule =
   | RouteRule
   | SecurityGroupRuleRef
+  | SecurityGroupPolicyRef
   | PolicyRuleRef
   | GwlbHashRule
   | TranslationRule

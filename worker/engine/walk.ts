@@ -1,7 +1,7 @@
 // The forwarding decisions, hop by hop. One function serves both the fast path (no recorder: numbers only, no
 // allocation) and the explaining trace (a recorder writes hops and steps), so the two cannot disagree.
 // May not touch: React, the DOM, zustand, the design document (it reads the compiled network only).
-import { formatIpv4 } from '../../src/model'
+import { CLOUD_SERVICES_CIDR, formatIpv4 } from '../../src/model'
 import { SCOPE_PUBLIC } from './addrTable'
 import type { AssumptionId } from './assumptions'
 import { assumptionText } from './assumptions'
@@ -16,6 +16,7 @@ import {
   GWLB_MAX_PACKET,
   type Network,
   NH_BLACKHOLE,
+  NH_CLOUD_SERVICES,
   NH_GWLBE,
   NH_IGW,
   NH_INSTANCE,
@@ -37,7 +38,8 @@ import {
   T_HOST,
 } from './compile'
 import { mix4, score } from './hash'
-import { matchPolicy, matchSecurityGroup } from './rules'
+import { matchPolicy } from './rules'
+import { decideSecurityGroup, securityGroupRule, securityGroupText } from './securityGroups'
 import { DRAINING, MEMBER, OTHER_IDLE_SECONDS, REMOVED, type RuntimeState, TCP_IDLE_SECONDS } from './state'
 import {
   DISPOSITIONS,
@@ -87,6 +89,7 @@ const D_NO_PUBLIC = 14
 const D_HOST_UNREACHABLE = 15
 const D_NOT_FORWARDING = 16
 const D_ZONE_DOWN = 17
+const D_CLOUD_SERVICES = DISPOSITIONS.indexOf('EXITS_TO_CLOUD_SERVICES')
 
 /** A packet resolved against a network: numbers only, ready for the fast path. */
 export interface PreparedPacket {
@@ -207,7 +210,8 @@ export class Recorder {
 /** A terminal code. Callers pass `R && text`, so the fast path never builds the text. */
 function end(code: number, text: string | null): number {
   if (R && text !== null) {
-    R.step(code <= D_EXITS ? (code === D_DELIVERED ? 'deliver' : 'exit') : 'drop', text)
+    const success = code <= D_EXITS || code === D_CLOUD_SERVICES
+    R.step(success ? (code === D_DELIVERED ? 'deliver' : 'exit') : 'drop', text)
     R.text = text
   }
   return term(code)
@@ -247,7 +251,12 @@ function routeText(t: CompiledTable, e: CompiledEntry): string {
     : r.replacesSystemRoute
       ? 'custom route that replaced the system route'
       : 'custom route'
-  const hop = r.nextHopType === 'Local' ? `Local (vSwitch ${r.nextHopId})` : `${r.nextHopType} ${r.nextHopId}`
+  const hop =
+    r.nextHopType === 'Local'
+      ? `Local (vSwitch ${r.nextHopId})`
+      : r.nextHopType === 'CloudServices'
+        ? 'cloud services'
+        : `${r.nextHopType} ${r.nextHopId}`
   return `${table}: ${r.destinationCidrBlock} → ${hop} (${kind}) matches ${ip(pDst)}`
 }
 
@@ -269,6 +278,12 @@ function routeFrom(ti: number): number {
     R.step('route', routeText(t, e), e.rule)
   }
   switch (L[q + RT_NEXT_HOP]) {
+    case NH_CLOUD_SERVICES:
+      return end(
+        D_CLOUD_SERVICES,
+        R &&
+          `${ip(pDst)} is in ${CLOUD_SERVICES_CIDR}: the packet leaves for Alibaba Cloud's service network, outside this design`,
+      )
     case NH_BLACKHOLE:
       return end(
         D_BLACKHOLE,
@@ -335,28 +350,6 @@ function toInternet(): number {
   return next(AT_IGW_IN, igw)
 }
 
-function sgRuleText(inst: CInstance, ingress: boolean, i: number, accept: boolean): string {
-  const side = ingress ? 'inbound' : 'outbound'
-  if (i < 0)
-    return ingress
-      ? `no inbound rule of ${inst.sg.ids.join(', ') || 'its security groups'} accepts it: denied by default`
-      : 'no outbound rule matches: outbound traffic is accepted by default'
-  const r = (ingress ? inst.sg.ingress : inst.sg.egress)[i].ref
-  // numbered from 1 in the group's one list of inbound and outbound rules, as the inspector lists them
-  return `${r.securityGroupId} rule ${r.ruleIndex + 1} (${side}, priority ${r.priority}, ${r.policy}${r.description ? `: ${r.description}` : ''}) ${accept ? 'accepts' : 'drops'} it`
-}
-
-function sgRef(inst: CInstance, ingress: boolean, i: number): Rule {
-  if (i >= 0) return (ingress ? inst.sg.ingress : inst.sg.egress)[i].ref
-  return {
-    type: 'securityGroup',
-    direction: ingress ? 'ingress' : 'egress',
-    securityGroupId: null,
-    ruleIndex: -1,
-    policy: ingress ? 'drop' : 'accept',
-  }
-}
-
 /** An instance sends its own packet: outbound security group, then its vSwitch's route table. */
 function instanceSend(inst: CInstance, appliance: boolean): number {
   if (R) R.step('send', `${inst.id} (${inst.address}) sends ${R.line()}`)
@@ -367,10 +360,16 @@ function instanceSend(inst: CInstance, appliance: boolean): number {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it out')
   } else {
     lookups++
-    const i = matchSecurityGroup(inst.sg.egress, pProto, pDst, pDport)
-    const accept = i < 0 || inst.sg.egress[i].accept
-    if (R) R.step('securityGroup', sgRuleText(inst, false, i, accept), sgRef(inst, false, i))
-    if (!accept) return end(D_SG, R && `the security group of ${inst.id} drops the outbound packet`)
+    const d = decideSecurityGroup(N.securityGroups, inst.sg, false, pProto, pDst, pDport)
+    if (R) {
+      const sgs = N.securityGroups
+      R.step(
+        'securityGroup',
+        securityGroupText(sgs, inst.sg, false, d, ip(pDst)),
+        securityGroupRule(sgs, inst.sg, false, d),
+      )
+    }
+    if (!d.accept) return end(D_SG, R && `the security group of ${inst.id} drops the outbound packet`)
   }
   return routeFrom(inst.table)
 }
@@ -391,10 +390,16 @@ function instanceReceive(inst: CInstance, appliance: boolean): number {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it in')
   } else {
     lookups++
-    const i = matchSecurityGroup(inst.sg.ingress, pProto, pSrc, pDport)
-    const accept = i >= 0 && inst.sg.ingress[i].accept
-    if (R) R.step('securityGroup', sgRuleText(inst, true, i, accept), sgRef(inst, true, i))
-    if (!accept) return end(D_SG, R && `the security group of ${inst.id} denies the inbound packet`)
+    const d = decideSecurityGroup(N.securityGroups, inst.sg, true, pProto, pSrc, pDport)
+    if (R) {
+      const sgs = N.securityGroups
+      R.step(
+        'securityGroup',
+        securityGroupText(sgs, inst.sg, true, d, ip(pSrc)),
+        securityGroupRule(sgs, inst.sg, true, d),
+      )
+    }
+    if (!d.accept) return end(D_SG, R && `the security group of ${inst.id} denies the inbound packet`)
   }
   return end(D_DELIVERED, R && `delivered to ${inst.id}`)
 }
@@ -809,15 +814,15 @@ function applianceInspect(idx: number): number {
     return end(D_MTU, R && `${ap.id} cannot take a ${size}-byte Geneve packet`)
   }
   lookups++
-  const i = matchSecurityGroup(ap.sg.ingress, PROTO_UDP, nd.addr, GENEVE_PORT)
-  const accept = i >= 0 && ap.sg.ingress[i].accept
+  // the GWLB's address is no group's member, so only the appliance's rules can let Geneve in
+  const d = decideSecurityGroup(N.securityGroups, ap.sg, true, PROTO_UDP, nd.addr, GENEVE_PORT)
   if (R)
     R.step(
       'securityGroup',
-      `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${sgRuleText(ap, true, i, accept)}`,
-      sgRef(ap, true, i),
+      `Geneve (UDP ${GENEVE_PORT} from ${nd.address}): ${securityGroupText(N.securityGroups, ap.sg, true, d, nd.address)}`,
+      securityGroupRule(N.securityGroups, ap.sg, true, d),
     )
-  if (!accept)
+  if (!d.accept)
     return end(D_SG, R && `${ap.id}'s security group does not accept Geneve (UDP ${GENEVE_PORT}) from ${nd.address}`)
   const r = inspect(ap)
   if (r < 0) return r

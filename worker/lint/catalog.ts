@@ -26,6 +26,9 @@ export const CATALOG = {
   'GWLB-E012': { severity: 'error', title: 'Appliance without jumbo frames' },
   // workload servers
   'GWLB-E013': { severity: 'error', title: 'ECS server without a security group' },
+  // security groups (their type and internal access policy)
+  'GWLB-W010': { severity: 'warning', title: 'Drop rule that the internal access policy Accept overrides for members' },
+  'GWLB-W011': { severity: 'warning', title: 'ECS in enterprise security groups that accept no outbound traffic' },
   // endpoint service and GWLB endpoints
   'GWLB-E020': { severity: 'error', title: 'Service resource in a zone its GWLB does not serve' },
   'GWLB-E021': { severity: 'error', title: 'Endpoint service and its GWLB belong to different accounts' },

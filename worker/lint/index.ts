@@ -8,6 +8,7 @@ import { loadBalancers } from './loadBalancer'
 import { nextHops } from './nextHop'
 import type { Problem, Rule } from './problem'
 import { routingLoops } from './routingLoop'
+import { securityGroups } from './securityGroup'
 import { servers } from './server'
 import { serverGroupSettings } from './serverGroupSettings'
 import { vswitchRouteTables } from './vswitchRouteTable'
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   serverGroupSettings,
   appliances,
   servers,
+  securityGroups,
   endpointServices,
   gwlbEndpoints,
   nextHops,

@@ -15,9 +15,10 @@ import {
 } from '../engine'
 import type { Counts } from './types'
 
-/** Disposition → the fast path's numeric code; codes 0 and 1 are the two successes. */
+/** Disposition → the fast path's numeric code; codes 0 and 1 are successes, and so is leaving for cloud services. */
 export const CODE: ReadonlyMap<Disposition, number> = new Map(DISPOSITIONS.map((d, i) => [d, i]))
-export const isSuccess = (code: number) => code <= 1
+const CLOUD_SERVICES = DISPOSITIONS.indexOf('EXITS_TO_CLOUD_SERVICES')
+export const isSuccess = (code: number) => code <= 1 || code === CLOUD_SERVICES
 
 /** Counters of one flow, resource or fault: typed by disposition code so a packet costs two increments. */
 export class Tally {

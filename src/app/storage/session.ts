@@ -65,6 +65,15 @@ export function fileNameFor(name: string): string {
   return `${slug || 'design'}.gwlb.json`
 }
 
+/**
+ * Where autosave stands, on the page's root element: `data-autosave="pending"` from an edit until the design
+ * as it is after that edit is stored, then `"saved"` (or `"failed"`). Nothing on screen shows it, so this is
+ * what end-to-end tests (and anyone scripting the page) wait for instead of guessing how long saving takes.
+ */
+function markAutosave(state: 'pending' | 'saved' | 'failed') {
+  if (typeof document !== 'undefined') document.documentElement.dataset.autosave = state
+}
+
 const time = (iso: string) => new Date(iso).toLocaleString()
 
 export type LocalSession = DesignLibrary & {
@@ -180,7 +189,12 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
   }
 
   const save = () =>
-    enqueue(writeNow).catch((e: unknown) => {
+    enqueue(async () => {
+      await writeNow()
+      // saved only when no edit came after the one just stored (and no write waits for the debounce)
+      if (!pending && timer === undefined) markAutosave('saved')
+    }).catch((e: unknown) => {
+      markAutosave('failed')
       if (warned) return
       warned = true
       notify({
@@ -195,6 +209,7 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
 
   function schedule() {
     pending = true
+    markAutosave('pending')
     clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined

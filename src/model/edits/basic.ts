@@ -49,6 +49,9 @@ export function withNewSecurityGroup(
     id,
     name: `${instance.name ?? instance.id} security group`.slice(0, 128),
     vpcId,
+    // what CreateSecurityGroup makes when not told otherwise
+    securityGroupType: 'basic',
+    innerAccessPolicy: 'Accept',
     rules,
   }
   const added = addResource(design, group)

@@ -45,6 +45,8 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       id: 'sg-web',
       name: 'Web servers',
       vpcId: 'vpc-service',
+      securityGroupType: 'basic',
+      innerAccessPolicy: 'Accept',
       rules: [
         {
           direction: 'ingress',
@@ -154,6 +156,8 @@ function securityVpc(zoneCount: 1 | 2): Resource[] {
       id: 'sg-appliance',
       name: 'Appliances',
       vpcId: 'vpc-security',
+      securityGroupType: 'basic',
+      innerAccessPolicy: 'Accept',
       rules: [
         {
           direction: 'ingress',

@@ -11,6 +11,12 @@ export const NEXT_HOP_TYPES = [
 ] as const
 export type NextHopType = (typeof NEXT_HOP_TYPES)[number]
 
+/**
+ * The system route every VPC has for cloud services (Alibaba Cloud's route table overview lists it;
+ * CreateRouteEntry refuses a custom entry for it or inside it). Its next hop is the cloud's service network, outside any design.
+ */
+export const CLOUD_SERVICES_CIDR = '100.64.0.0/10'
+
 export const routeEntrySchema = z.strictObject({
   destinationCidrBlock: cidrBlockSchema,
   /** Local is derived from vSwitch CIDRs and never stored as a custom entry */

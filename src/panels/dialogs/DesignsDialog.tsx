@@ -229,7 +229,10 @@ function EntryRow({
           </button>
         </div>
       )}
-      {mine === 'versions' && <VersionList entry={e} library={library} onAnswer={onAnswer} />}
+      {mine === 'versions' && (
+        // a save or a restore makes new versions: the list is read again
+        <VersionList key={e.updatedAt} entry={e} library={library} onAnswer={onAnswer} />
+      )}
       {mine === 'recover' && <RecoverForm entry={e} library={library} onAnswer={onAnswer} onOpened={onOpened} />}
     </>
   )
@@ -283,7 +286,7 @@ function VersionList({
     return () => {
       live = false
     }
-  }, [library, entry.id, entry.updatedAt])
+  }, [library, entry.id])
   if (versions === null) return <p className="mt-2 pl-4 text-slate-500">Reading versions…</p>
   if (versions.length === 0)
     return (

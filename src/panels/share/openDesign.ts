@@ -2,15 +2,18 @@
 // A design that does not load leaves the current one untouched; the notice says why, field by field. One
 // that loads replaces it as an edit, so Undo brings the previous design back, and the previous design stays
 // in the browser's list of designs (its own record), so it is there after a reload too.
-import { readDesignFile } from '../../share/designFile'
+import { readDesignFile, refuseBySize } from '../../share/designFile'
+import type { DesignLoad } from '../../share/load'
 import type { Stores } from '../../store/context'
 import { keptNotice } from '../../store/library'
 import { leaveSharedLink } from './sharedLink'
 
 export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
-  let bytes: Uint8Array
+  let loaded: DesignLoad
   try {
-    bytes = new Uint8Array(await file.arrayBuffer())
+    // the size is checked from the first bytes, before the whole file is read into memory
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer())
+    loaded = refuseBySize(file.size, head) ?? readDesignFile(new Uint8Array(await file.arrayBuffer()))
   } catch (e) {
     stores.ui.getState().notify({
       tone: 'error',
@@ -22,7 +25,6 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
     })
     return false
   }
-  const loaded = readDesignFile(bytes)
   if (!loaded.ok) {
     const [head, ...rest] = loaded.messages
     stores.ui.getState().notify({ tone: 'error', lines: [file.name ? `${file.name}: ${head}` : head, ...rest] })
@@ -30,7 +32,8 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
   }
   // the design it replaces is saved as it is in the browser's list of designs, and one Undo away
   const kept = keptNotice(await stores.library?.keepBeforeReplace())
-  stores.design.getState().edit(`open ${file.name ? `“${file.name}”` : 'file'}`, () => loaded.design, { opens: true })
+  const design = loaded.design
+  stores.design.getState().edit(`open ${file.name ? `“${file.name}”` : 'file'}`, () => design, { opens: true })
   // a file the user opened is theirs to edit, even when a shared design was on screen before
   leaveSharedLink(stores)
   stores.ui.getState().select(null)

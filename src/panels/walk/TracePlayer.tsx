@@ -172,7 +172,7 @@ export function TracePlayer({
         </span>
       </div>
 
-      <div className="flex gap-1" role="group" aria-label="Direction">
+      <fieldset className="flex min-w-0 gap-1" aria-label="Direction">
         <button
           type="button"
           className={`${BUTTON} ${leg === 'request' ? 'border-sky-600 bg-sky-50' : ''}`}
@@ -196,7 +196,7 @@ export function TracePlayer({
         >
           {roundTrip.reply ? 'Show the reply' : 'No reply'}
         </button>
-      </div>
+      </fieldset>
 
       <p className="text-slate-700" data-testid="walk-packet">
         {leg === 'reply' ? 'Reply' : 'Request'}: {headersText(trace.packet)}
@@ -207,6 +207,7 @@ export function TracePlayer({
           const current = i === index
           const dropHere = dropped && i === lastIndex
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a trace never changes; its hops are known by their position
             <li key={`${i}-${h.resourceId}`} data-testid={`hop-${i}`} data-current={current || undefined}>
               <button
                 type="button"
@@ -259,6 +260,7 @@ function HopSteps({ steps }: { steps: Step[] }) {
   return (
     <ul className="my-1 ml-3 flex flex-col gap-1 border-l-2 border-yellow-300 pl-2" data-testid="current-hop">
       {steps.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a hop's steps never change; they are known by their position
         <li key={i} className={s.action === 'drop' ? 'text-red-800' : 'text-slate-800'}>
           <span className="mr-1 rounded bg-slate-100 px-1 font-mono text-[0.8em] text-slate-600">{s.action}</span>
           {s.text}

@@ -76,12 +76,12 @@ export function WalkPanel({ active }: { active: boolean }) {
           setPickNote(`${id} has no address to send to: pick a server, a host, an appliance or a GWLBe.`)
           return
         }
-        setDestination(address)
+        setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address) })
         setPickNote(null)
         setPick('off')
       }
     })
-  }, [pick, ui, design, sources, source])
+  }, [pick, ui, design, sources, addresses, source])
 
   // the player takes its path off the canvas as it goes
   const clear = useCallback(() => setRun(null), [])

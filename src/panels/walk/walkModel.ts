@@ -39,13 +39,18 @@ export function ruleText(rule: Rule): string {
         : rule.replacesSystemRoute
           ? 'custom route that replaced the system route'
           : 'custom route'
-      return `Route table ${rule.routeTableId}${rule.systemTable ? ' (the VPC’s system table)' : ''}: ${rule.destinationCidrBlock} → ${rule.nextHopType} ${rule.nextHopId} (${origin})`
+      const hop = rule.nextHopType === 'CloudServices' ? 'cloud services' : `${rule.nextHopType} ${rule.nextHopId}`
+      return `Route table ${rule.routeTableId}${rule.systemTable ? ' (the VPC’s system table)' : ''}: ${rule.destinationCidrBlock} → ${hop} (${origin})`
     }
     case 'securityGroup':
       return rule.securityGroupId === null
         ? `No ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} security group rule matched: the default ${rule.policy === 'accept' ? 'accepts' : 'drops'} it`
         : // numbered from 1 in the group's one list of inbound and outbound rules, as the inspector lists them
           `Security group ${rule.securityGroupId} rule ${rule.ruleIndex + 1} (${rule.direction === 'ingress' ? 'inbound' : 'outbound'}${rule.description ? `: ${rule.description}` : ''}): ${rule.policy}`
+    case 'securityGroupPolicy':
+      return rule.securityGroupType === 'enterprise'
+        ? `Enterprise security group ${rule.securityGroupId}: members isolated from each other, ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} ${rule.policy}`
+        : `Security group ${rule.securityGroupId} intra-group policy ${rule.innerAccessPolicy} (${rule.direction === 'ingress' ? 'inbound' : 'outbound'}): ${rule.policy}`
     case 'appliancePolicy':
       return rule.ruleIndex < 0
         ? `${rule.applianceId}'s policy: no rule matched, default ${rule.action}`
@@ -72,6 +77,7 @@ export function ruleText(rule: Rule): string {
 const DISPOSITION_WORDS: Record<Disposition, string> = {
   DELIVERED: 'Delivered',
   EXITS_TO_INTERNET: 'Leaves for the internet',
+  EXITS_TO_CLOUD_SERVICES: 'Leaves for cloud services (100.64.0.0/10)',
   NO_ROUTE: 'Dropped: no route',
   BLACKHOLE_ROUTE: 'Dropped: black-hole route',
   LOOP: 'Dropped: routing loop',

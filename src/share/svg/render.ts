@@ -567,15 +567,24 @@ function legendSvg(x: number, y: number, size: { width: number; height: number }
 function union(boxes: Box[]): Box {
   // a new design has nothing drawn yet: the picture is its header
   if (!boxes.length) return { x: 0, y: 0, width: 0, height: 0 }
-  const x = Math.min(...boxes.map((b) => b.x))
-  const y = Math.min(...boxes.map((b) => b.y))
-  const right = Math.max(...boxes.map((b) => b.x + b.width))
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height))
+  // a loop, not Math.min(...boxes): spreading 100,000 boxes as arguments overflows the stack
+  let [x, y, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const b of boxes) {
+    x = Math.min(x, b.x)
+    y = Math.min(y, b.y)
+    right = Math.max(right, b.x + b.width)
+    bottom = Math.max(bottom, b.y + b.height)
+  }
   return { x, y, width: right - x, height: bottom - y }
 }
 
 /** The whole design as an SVG document: a header with the name, region and legend above the diagram. */
 export function renderDesignSvg(design: Design, options: SvgOptions = {}): string {
+  return drawDesign(design, options).svg
+}
+
+/** The SVG document and its size in SVG units, which a rasteriser multiplies by its zoom. */
+export function drawDesign(design: Design, options: SvgOptions = {}): { svg: string; width: number; height: number } {
   const { nodes, edges } = toFlow(design)
   const boxes = absoluteBoxes(nodes)
   const byId = new Map(design.resources.map((r) => [r.id, r]))
@@ -675,7 +684,7 @@ export function renderDesignSvg(design: Design, options: SvgOptions = {}): strin
         labels,
     )
 
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${el(
+  const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
@@ -688,4 +697,5 @@ export function renderDesignSvg(design: Design, options: SvgOptions = {}): strin
     },
     body,
   )}\n`
+  return { svg, width, height }
 }

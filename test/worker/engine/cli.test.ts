@@ -1,19 +1,24 @@
 // The command-line tool over example (b): the seed's inbound steps 1–5 as hops in order, and with --reply the
 // outbound steps 1–5 through the same appliance.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run as lintRun } from '../../../cli/lint'
 import { run } from '../../../cli/trace'
+import { ASSUMPTIONS, type AssumptionId, DEFAULT_ASSUMPTIONS } from '../../../worker/engine'
 
 const EXAMPLE = 'public/examples/two-zones.json'
 const ARGS = [EXAMPLE, '--from', 'internet-client', '--to', '47.98.10.11', '--proto', 'tcp', '--dport', '443']
 
-function capture(fn: () => number): { code: number; out: string; err: string } {
+// a design file runs synchronously (only an imported input makes run() return a promise)
+function capture(fn: () => number | Promise<number>): { code: number; out: string; err: string } {
   const out: string[] = []
   const err: string[] = []
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
   const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
   try {
-    return { code: fn(), out: out.join('\n'), err: err.join('\n') }
+    return { code: fn() as number, out: out.join('\n'), err: err.join('\n') }
   } finally {
     log.mockRestore()
     error.mockRestore()
@@ -113,6 +118,68 @@ describe('npm run cli -- trace', () => {
     expect(bad.err).toContain('format: found')
     expect(capture(() => run([EXAMPLE, '--from', 'nobody', '--to', '1.2.3.4'])).code).toBe(2)
     expect(capture(() => run([EXAMPLE])).code).toBe(2)
+  })
+})
+
+describe('npm run cli -- trace, assumptions', () => {
+  const kebab = (id: string) => `--${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+
+  it('takes every named assumption as a flag, and --json names the values in force', () => {
+    for (const id of Object.keys(ASSUMPTIONS) as AssumptionId[]) {
+      const other = ASSUMPTIONS[id].values.find((v) => v !== DEFAULT_ASSUMPTIONS[id]) ?? ''
+      const { code, out } = capture(() => run([...ARGS, '--json', kebab(id), other]))
+      expect(code, id).toBe(0)
+      const t = JSON.parse(out)
+      expect(t.assumptionValues).toEqual({ ...DEFAULT_ASSUMPTIONS, [id]: other })
+    }
+  })
+
+  it('traces under the value given: the trace lists it, and it changes what happens', () => {
+    const plain = JSON.parse(capture(() => run([...ARGS, '--json'])).out)
+    expect(plain.assumptions).toContainEqual(expect.objectContaining({ id: 'routeSelection', value: 'longestPrefix' }))
+    const { out } = capture(() => run([...ARGS, '--json', '--route-selection', 'entryOrder']))
+    expect(JSON.parse(out).assumptions).toContainEqual(
+      expect.objectContaining({ id: 'routeSelection', value: 'entryOrder' }),
+    )
+    // the GWLBe-id-only option layout makes the Geneve overhead 48 bytes instead of 68
+    const text = capture(() => run([...ARGS, '--geneve-options', 'gwlbeIdOnly'])).out
+    expect(text).toMatch(/geneveOptions = gwlbeIdOnly/)
+    expect(text).toMatch(/\+48 bytes/)
+    expect(capture(() => run(ARGS)).out).toMatch(/\+68 bytes/)
+  })
+
+  it('refuses a value the assumption does not have, listing those it has (exit 2)', () => {
+    const bad = capture(() => run([...ARGS, '--symmetric-hash', 'sideways']))
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--symmetric-hash sideways: expected sortedEndpoints or directional')
+  })
+})
+
+describe('npm run cli -- trace, security groups (issue 11)', () => {
+  const SSH = [EXAMPLE, '--from', 'ecs-web-1', '--to', '10.0.2.10', '--proto', 'tcp', '--dport', '22']
+
+  it('Web server 1 → Web server 2 on SSH: delivered by sg-web’s Accept, and the walk names the policy', () => {
+    const { code, out } = capture(() => run(SSH))
+    expect(code).toBe(0)
+    expect(out).toMatch(/securityGroup +intra-group policy Accept of sg-web/)
+    expect(out).toMatch(/=> DELIVERED/)
+  })
+
+  it('with Drop and no rule: SECURITY_GROUP_DENIED at Web server 2, naming the policy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gwlb-'))
+    const file = join(dir, 'drop.json')
+    writeFileSync(
+      file,
+      readFileSync(EXAMPLE, 'utf8').replaceAll('"innerAccessPolicy": "Accept"', '"innerAccessPolicy": "Drop"'),
+    )
+    try {
+      const { code, out } = capture(() => run([file, ...SSH.slice(1)]))
+      expect(code).toBe(1)
+      expect(out).toMatch(/securityGroup +intra-group policy Drop of sg-web/)
+      expect(out).toMatch(/=> SECURITY_GROUP_DENIED/)
+    } finally {
+      rmSync(dir, { recursive: true })
+    }
   })
 })
 

@@ -149,6 +149,44 @@ const scenario = world.chain((w) =>
 )
 
 /**
+ * Round trips that cross the GWLB both ways in a working design: an internet host to a server's EIP, or a server
+ * to an internet host, over TCP or UDP at sizes that fit without jumbo frames. The world may still carry a
+ * breaking edit or two (an appliance stopped or stateless, a route moved), so drops and asymmetric paths occur,
+ * but most round trips are delivered both ways.
+ */
+function crossingPacketFor(o: GenOptions) {
+  const server = fc.record({
+    v: fc.nat({ max: o.consumerVpcs - 1 }),
+    z: fc.nat({ max: o.zones - 1 }),
+    n: fc.nat({ max: o.serversPerZone - 1 }),
+  })
+  const host = fc.nat({ max: o.hosts - 1 })
+  const ends = fc.oneof(
+    fc.tuple(host, server).map(([h, e]) => ({ source: `host-${h}`, destination: eipOf(e.v, e.z, e.n) })),
+    fc.tuple(server, host).map(([e, h]) => ({ source: `ecs-${e.v}-${e.z}-${e.n}`, destination: hostAddress(h) })),
+  )
+  return fc
+    .record({
+      ends,
+      protocol: fc.constantFrom('tcp' as const, 'udp' as const),
+      sourcePort: fc.integer({ min: 1024, max: 65535 }),
+      destinationPort: fc.constantFrom(53, 443, 8080),
+      size: fc.constantFrom(64, 1200),
+    })
+    .map(({ ends, ...rest }) => ({ ...ends, ...rest }))
+}
+
+const crossingWorld = fc.tuple(genOptions, fc.array(mutation, { maxLength: 2 })).map(([o, ms]) => {
+  const loaded = parse(mutate(generateDesign(o), ms))
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
+  return { options: o, design: loaded.design }
+})
+
+const crossingScenario = crossingWorld.chain((w) =>
+  fc.tuple(fc.constant(w), fc.array(crossingPacketFor(w.options), { minLength: 2, maxLength: 8 })),
+)
+
+/**
  * The forwarding state at a hop: resource (and GWLB zone node), the side it came from, the endpoint whose
  * PrivateLink traffic it is, inner headers and Geneve outer header.
  */
@@ -188,6 +226,41 @@ function crossings(t: Trace): Map<string, string> {
 
 const RUNS = { numRuns: Number(process.env.ENGINE_PROPERTY_RUNS ?? 150) }
 
+/**
+ * Checks symmetric return over generated round trips; counts the GWLB crossings compared (the reply's
+ * connection also seen on the request) and those only the reply took.
+ */
+function symmetricReturn(worlds: typeof scenario): { compared: number; statelessOnly: number } {
+  const n = { compared: 0, statelessOnly: 0 }
+  fc.assert(
+    fc.property(worlds, ([w, packets]) => {
+      const net = compile(w.design)
+      const state = createRuntimeState(net)
+      for (const p of packets) {
+        const rt = traceRoundTrip(net, p, state)
+        const ok = (t: Trace | null) =>
+          t !== null && (t.disposition === 'DELIVERED' || t.disposition === 'EXITS_TO_INTERNET')
+        if (!ok(rt.request) || !ok(rt.reply) || !rt.reply) continue
+        const there = crossings(rt.request)
+        for (const [connection, appliance] of crossings(rt.reply)) {
+          if (there.has(connection)) {
+            // the same connection, seen by the GWLB in the other direction, lands on the same appliance
+            expect(appliance).toBe(there.get(connection))
+            n.compared++
+          } else {
+            // a connection the request never took past the GWLB (an asymmetric route, or address translation on
+            // a hairpin): only a stateless appliance lets such a reply through
+            expect(net.appliances.find((x) => x.id === appliance)?.stateful).toBe(false)
+            n.statelessOnly++
+          }
+        }
+      }
+    }),
+    RUNS,
+  )
+  return n
+}
+
 describe('engine properties', () => {
   it('every trace ends within the hop limit, in one disposition', () => {
     fc.assert(
@@ -219,27 +292,16 @@ describe('engine properties', () => {
   })
 
   it('when request and reply are both delivered they cross the same appliance', () => {
-    fc.assert(
-      fc.property(scenario, ([w, packets]) => {
-        const net = compile(w.design)
-        const state = createRuntimeState(net)
-        for (const p of packets) {
-          const rt = traceRoundTrip(net, p, state)
-          const ok = (t: Trace | null) =>
-            t !== null && (t.disposition === 'DELIVERED' || t.disposition === 'EXITS_TO_INTERNET')
-          if (!ok(rt.request) || !ok(rt.reply) || !rt.reply) continue
-          const there = crossings(rt.request)
-          for (const [connection, appliance] of crossings(rt.reply)) {
-            // the same connection, seen by the GWLB in the other direction, lands on the same appliance
-            if (there.has(connection)) expect(appliance).toBe(there.get(connection))
-            // a connection the request never took past the GWLB (an asymmetric route, or address translation on a
-            // hairpin): only a stateless appliance lets such a reply through
-            else expect(net.appliances.find((x) => x.id === appliance)?.stateful).toBe(false)
-          }
-        }
-      }),
-      RUNS,
-    )
+    const n = symmetricReturn(crossingScenario)
+    // Measured with the default 150 runs: 357-383 crossings compared (the random packets of the other worlds give
+    // about 40). At least one per run, whatever ENGINE_PROPERTY_RUNS says: a generator that stopped producing
+    // round trips through the GWLB would otherwise check nothing and pass.
+    expect(n.compared).toBeGreaterThanOrEqual(RUNS.numRuns)
+    expect(n.statelessOnly).toBeLessThan(n.compared)
+  })
+
+  it('the same holds for random packets in randomly broken designs (hairpins, asymmetric routes)', () => {
+    expect(symmetricReturn(scenario).compared).toBeGreaterThan(0)
   })
 
   it('the inner packet never changes on a Geneve leg', () => {

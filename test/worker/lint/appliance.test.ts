@@ -134,6 +134,8 @@ describe('ingressVerdict (Alibaba security group order)', () => {
     kind: 'securityGroup',
     id: 'sg',
     vpcId: 'vpc',
+    securityGroupType: 'basic',
+    innerAccessPolicy: 'Accept',
     rules,
   })
   const src = parseIpv4('10.1.2.3') ?? 0

@@ -17,7 +17,14 @@ describe('inspection bypass', () => {
       d.resources.push(
         { kind: 'vpc', id: 'vpc-other', accountId: '1234567890123456', cidrBlock: '172.16.0.0/16' },
         { kind: 'vswitch', id: 'vsw-other', vpcId: 'vpc-other', zoneId: 'cn-hangzhou-h', cidrBlock: '172.16.1.0/24' },
-        { kind: 'securityGroup', id: 'sg-other', vpcId: 'vpc-other', rules: [] },
+        {
+          kind: 'securityGroup',
+          id: 'sg-other',
+          vpcId: 'vpc-other',
+          securityGroupType: 'basic',
+          innerAccessPolicy: 'Accept',
+          rules: [],
+        },
         {
           kind: 'ecs',
           id: 'ecs-other',

@@ -6,13 +6,14 @@ import type { SimEvent, SimMetrics } from '../../../worker/sim'
 
 const EXAMPLE = 'public/examples/two-zones.json'
 
-function capture(fn: () => number): { code: number; out: string; err: string } {
+// a design file runs synchronously (only an imported input makes run() return a promise)
+function capture(fn: () => number | Promise<number>): { code: number; out: string; err: string } {
   const out: string[] = []
   const err: string[] = []
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
   const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
   try {
-    return { code: fn(), out: out.join('\n'), err: err.join('\n') }
+    return { code: fn() as number, out: out.join('\n'), err: err.join('\n') }
   } finally {
     log.mockRestore()
     error.mockRestore()

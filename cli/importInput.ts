@@ -1,0 +1,144 @@
+// Terraform and cloud inputs where a command takes a design: a folder or a .tf file, a state or plan JSON.
+// The one place the CLI reads them from disk; the import itself is src/import (pure).
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import {
+  formatImportError,
+  IMPORT_LIMITS,
+  type ImportFile,
+  type ImportOptions,
+  type ImportReport,
+  importDeployment,
+} from '../src/import'
+import { ALIYUN_KEYS } from '../src/import/detect'
+import { nodeHclParser } from '../src/import/hcl/nodeParser'
+import type { Design } from '../src/model'
+import { loadDesign } from './args'
+
+const TERRAFORM_FILE = /\.(tf|tfvars)$/
+const JSON_FILE = /\.(json|tfstate)$/
+
+/** The first bytes of a file, never more: the file may be huge, or a device that never ends. */
+function readHead(path: string, bytes: number): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = new Uint8Array(bytes)
+    const n = readSync(fd, buf, 0, bytes, 0)
+    return new TextDecoder().decode(buf.subarray(0, n))
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Is this path an input to import rather than a design file? */
+export function isImportInput(path: string): boolean {
+  try {
+    if (statSync(path).isDirectory()) return true
+  } catch {
+    return false
+  }
+  if (TERRAFORM_FILE.test(path) || /\.tfstate$/.test(path)) return true
+  if (!/\.json$/.test(path)) return false
+  // Terraform's JSON says its version near the top; other JSON (a design, or not) goes to the design loader,
+  // whose message says what a design file is
+  let head: string
+  try {
+    head = readHead(path, 4096)
+  } catch {
+    return false // the design reader says why the file cannot be read
+  }
+  if (head.includes('"gwlb-studio/design"')) return false
+  return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
+}
+
+/** The files of a path: a folder's .tf/.tfvars (or, without them, its JSON), skipping .terraform and hidden folders. */
+export function readImportFiles(path: string): ImportFile[] | string {
+  if (!statSync(path).isDirectory()) return [{ path: path.replace(/^.*\//, ''), text: readFileSync(path, 'utf8') }]
+  const found: string[] = []
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (found.length > IMPORT_LIMITS.files) return
+      if (name.startsWith('.')) continue
+      const full = join(dir, name)
+      const st = statSync(full)
+      if (st.isDirectory()) walk(full)
+      else found.push(full)
+    }
+  }
+  walk(path)
+  if (found.length > IMPORT_LIMITS.files)
+    return `${path}: more than ${IMPORT_LIMITS.files} files; expected the folder of one Terraform root module`
+  const tf = found.filter((f) => TERRAFORM_FILE.test(f))
+  const chosen = tf.length ? tf : found.filter((f) => JSON_FILE.test(f))
+  if (!chosen.length)
+    return `${path}: no .tf, .tfvars, .tfstate or .json file; expected Terraform configuration or state`
+  return chosen.sort().map((f) => ({ path: relative(path, f), text: readFileSync(f, 'utf8') }))
+}
+
+/** Imports a path; prints errors (file:line: message; expected ...) and returns null on failure. */
+export async function importPath(
+  path: string,
+  options: ImportOptions = {},
+): Promise<{ design: Design; report: ImportReport } | null> {
+  let files: ImportFile[] | string
+  try {
+    files = readImportFiles(path)
+  } catch (e) {
+    console.error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
+    return null
+  }
+  if (typeof files === 'string') {
+    console.error(files)
+    return null
+  }
+  const result = await importDeployment(files, options, { hclParser: nodeHclParser })
+  if (!result.ok) {
+    for (const e of result.errors) console.error(formatImportError(e))
+    return null
+  }
+  return result
+}
+
+/** The report as lines for a terminal. */
+export function formatReport(report: ImportReport, design: Design): string[] {
+  const at = (w?: { file: string; line?: number }) => (w ? `  (${w.file}${w.line ? `:${w.line}` : ''})` : '')
+  const out = [
+    `imported ${design.resources.length} resources from ${report.source} (${report.files.length} file${report.files.length === 1 ? '' : 's'}); ${report.mapped.length} Terraform resources mapped`,
+  ]
+  const section = (title: string, items: ImportReport['unresolved']) => {
+    if (!items.length) return
+    out.push(`${title} (${items.length}):`)
+    for (const i of items) out.push(`  ${i.address}: ${i.message}${at(i.where)}`)
+  }
+  section('not modelled', report.notModelled)
+  section('could not be resolved', report.unresolved)
+  section('could not be placed', report.unplaced)
+  section('assumed', report.assumed)
+  section('files not read', report.skippedFiles)
+  if (report.plannedActions) {
+    out.push(`planned actions (${report.plannedActions.length}); the design shows the state after them:`)
+    for (const a of report.plannedActions) out.push(`  ${a.actions.join(', ').padEnd(16)} ${a.address}`)
+  }
+  return out
+}
+
+/** A design for any command: a design file as before, or an import whose report goes to stderr. */
+export async function loadInput(path: string): Promise<Design | null> {
+  if (!isImportInput(path)) return loadDesign(path)
+  const imported = await importPath(path)
+  if (!imported) return null
+  for (const line of formatReport(imported.report, imported.design)) console.error(line)
+  return imported.design
+}
+
+/**
+ * Runs a command on its input: synchronously on a design file (as before), after the import on anything else.
+ * The hook every command that takes a design goes through.
+ */
+export function withDesign(path: string, use: (design: Design) => number): number | Promise<number> {
+  if (!isImportInput(path)) {
+    const design = loadDesign(path)
+    return design ? use(design) : 2
+  }
+  return loadInput(path).then((design) => (design ? use(design) : 2))
+}

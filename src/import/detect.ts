@@ -1,0 +1,48 @@
+// Which source a set of files is, from their content (a flag may override it). Pure.
+import type { ImportFile, SourceKind } from './types'
+
+/** Top-level keys of the aliyun CLI's describe/list output that this importer reads. */
+export const ALIYUN_KEYS = [
+  'Vpcs',
+  'VSwitches',
+  'RouterTableList',
+  'RouteTables',
+  'RouteEntrys',
+  'GatewayRouteTableModels',
+  'Ipv4GatewayModels',
+  'Instances',
+  'SecurityGroups',
+  'Permissions',
+  'EipAddresses',
+  'LoadBalancers',
+  'ServerGroups',
+  'Servers',
+  'Listeners',
+  'Services',
+  'Resources',
+  'Users',
+  'Endpoints',
+  'Zones',
+] as const
+
+export type Detected = { kind: SourceKind } | { kind: 'unknown'; why: string }
+
+/** What one file is. JSON is parsed by the caller once and passed in. */
+export function detectFile(file: ImportFile, json: unknown): Detected {
+  if (/\.(tf|tfvars)$/i.test(file.path)) return { kind: 'hcl' }
+  if (json === undefined) {
+    if (/\bresource\s+"[^"]+"\s+"[^"]+"\s*\{|\bvariable\s+"[^"]+"\s*\{|\bmodule\s+"[^"]+"\s*\{/.test(file.text))
+      return { kind: 'hcl' }
+    return { kind: 'unknown', why: 'neither JSON nor Terraform configuration' }
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { kind: 'unknown', why: 'JSON, but not an object' }
+  const doc = json as Record<string, unknown>
+  if ('planned_values' in doc || 'resource_changes' in doc) return { kind: 'tfplan' }
+  if ('format_version' in doc && ('values' in doc || 'terraform_version' in doc)) return { kind: 'tfstate' }
+  if ('version' in doc && 'resources' in doc && 'terraform_version' in doc) return { kind: 'tfstate' }
+  if (doc.format === 'gwlb-studio/design')
+    return { kind: 'unknown', why: 'a GWLB Studio design: open it, no import needed' }
+  if (Object.keys(doc).some((k) => (ALIYUN_KEYS as readonly string[]).includes(k))) return { kind: 'aliyun' }
+  return { kind: 'unknown', why: `JSON with keys ${Object.keys(doc).slice(0, 5).join(', ') || '(none)'}` }
+}

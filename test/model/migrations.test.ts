@@ -1,0 +1,57 @@
+// The published migration steps, one by one, over documents as the older version wrote them.
+import { describe, expect, it } from 'vitest'
+import { DESIGN_VERSION, MIGRATIONS, migrate, parse } from '../../src/model'
+import { exampleJson } from '../helpers'
+
+/** The example as version 1 wrote it: security groups without a type or an internal access policy. */
+function versionOne(): Record<string, unknown> & { resources: Record<string, unknown>[] } {
+  const doc = exampleJson('two-zones')
+  doc.version = 1
+  for (const r of doc.resources)
+    if (r.kind === 'securityGroup') {
+      delete r.securityGroupType
+      delete r.innerAccessPolicy
+    }
+  return doc
+}
+
+describe('1 → 2: security groups become basic groups with internal access policy Accept', () => {
+  const step = MIGRATIONS.find((m) => m.from === 1)
+
+  it('is published under its name', () => {
+    expect(step?.name).toBe('security groups become basic groups with internal access policy Accept')
+    expect(DESIGN_VERSION).toBeGreaterThanOrEqual(2)
+  })
+
+  it('gives every group of a version-1 document the type and policy the cloud gives a new group', () => {
+    const r = migrate(versionOne(), 1, MIGRATIONS, 2)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    const groups = (r.doc.resources as Record<string, unknown>[]).filter((g) => g.kind === 'securityGroup')
+    expect(groups.length).toBe(2)
+    for (const g of groups) {
+      expect(g.securityGroupType).toBe('basic')
+      expect(g.innerAccessPolicy).toBe('Accept')
+    }
+    expect(r.doc.version).toBe(2)
+  })
+
+  it('leaves everything else as it was, and the caller’s document untouched', () => {
+    const old = versionOne()
+    const before = JSON.stringify(old)
+    const loaded = parse(old)
+    expect(JSON.stringify(old)).toBe(before)
+    expect(loaded.ok).toBe(true)
+    if (!loaded.ok) return
+    expect(loaded.repairs).toEqual(['migrated: security groups become basic groups with internal access policy Accept'])
+    // the migrated document is the shipped example, which version 2 writes with these fields
+    expect(loaded.design).toEqual((parse(exampleJson('two-zones')) as { design: unknown }).design)
+  })
+
+  it('keeps a type that is already there, and passes odd shapes on to the loader to report', () => {
+    const r = migrate({ resources: [{ kind: 'securityGroup', securityGroupType: 'enterprise' }, 7] }, 1, MIGRATIONS, 2)
+    expect(r.ok && r.doc.resources).toEqual([{ kind: 'securityGroup', securityGroupType: 'enterprise' }, 7])
+    const none = migrate({ resources: 'nope' }, 1, MIGRATIONS, 2)
+    expect(none.ok && none.doc.resources).toBe('nope')
+  })
+})
