@@ -82,7 +82,7 @@ describe('random legal scenarios, the heaviest rates included', () => {
       }),
       { numRuns: 60 },
     )
-    // the property says something only if traffic flowed: most runs carry heavy traffic
-    expect(busy).toBeGreaterThan(20)
+    // the property says something only if traffic flowed: many runs carry heavy traffic (about a third, by the generator)
+    expect(busy).toBeGreaterThanOrEqual(5)
   }, 300_000)
 })
