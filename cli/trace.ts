@@ -1,6 +1,8 @@
 // npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp] [--dport 443] [--sport N]
-//   [--size N] [--reply] [--json] [--route-selection V] [--symmetric-hash V] [--all-unhealthy V] ...: traces a
-//   packet (and with --reply its answer) through a design, under the assumptions given (one flag per assumption).
+//   [--size N] [--reply] [--established [--idle S]] [--json] [--route-selection V] [--symmetric-hash V]
+//   [--all-unhealthy V] ...: traces a packet (and with --reply its answer) through a design, under the assumptions
+//   given (one flag per assumption); --established traces a later packet of a connection whose first packet crossed
+//   S seconds before (default 0).
 // Exit code: 0 delivered or out to the internet (or to cloud services), 1 dropped, 2 bad input.
 
 import {
@@ -8,6 +10,7 @@ import {
   type AssumptionId,
   type AssumptionValues,
   compile,
+  createRuntimeState,
   formatRoundTrip,
   formatTrace,
   isDropped,
@@ -27,20 +30,31 @@ const ASSUMPTION_FLAGS = (Object.keys(ASSUMPTIONS) as AssumptionId[]).map((id) =
   values: ASSUMPTIONS[id].values as readonly string[],
 }))
 
-const USAGE = `usage: npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp|udp|icmp] [--dport N] [--sport N] [--size N] [--reply] [--json] ${ASSUMPTION_FLAGS.map((a) => `[${a.flag} ${a.values.join('|')}]`).join(' ')}`
+const USAGE = `usage: npm run cli -- trace <design.json> --from <id|address> --to <address> [--proto tcp|udp|icmp] [--dport N] [--sport N] [--size N] [--reply] [--established [--idle S]] [--json] ${ASSUMPTION_FLAGS.map((a) => `[${a.flag} ${a.values.join('|')}]`).join(' ')}`
 
 type Args = {
   file: string
   spec: PacketSpec
   json: boolean
   reply: boolean
+  /** seconds since the connection's first packet, for a later packet of it (--established), or null: a new one */
+  idleSeconds: number | null
   assumptions: Partial<AssumptionValues>
 }
 
 function parseArgs(args: string[]): Args | string {
   const split = splitArgs(args, {
-    options: ['--from', '--to', '--proto', '--dport', '--sport', '--size', ...ASSUMPTION_FLAGS.map((a) => a.flag)],
-    switches: ['--json', '--reply'],
+    options: [
+      '--from',
+      '--to',
+      '--proto',
+      '--dport',
+      '--sport',
+      '--size',
+      '--idle',
+      ...ASSUMPTION_FLAGS.map((a) => a.flag),
+    ],
+    switches: ['--json', '--reply', '--established'],
   })
   if (typeof split === 'string') return split
   const { options: flags, switches: bare } = split
@@ -64,6 +78,9 @@ function parseArgs(args: string[]): Args | string {
     if (typeof n === 'string') return n
     if (n !== undefined) spec[key] = n
   }
+  const idle = flags.get('--idle')
+  if (idle !== undefined && !bare.has('--established')) return '--idle goes with --established'
+  if (idle !== undefined && !/^\d+(\.\d+)?$/.test(idle)) return `--idle ${idle}: expected seconds, such as 400`
   const assumptions: Partial<Record<AssumptionId, string>> = {}
   for (const a of ASSUMPTION_FLAGS) {
     const v = flags.get(a.flag)
@@ -76,6 +93,7 @@ function parseArgs(args: string[]): Args | string {
     spec,
     json: bare.has('--json'),
     reply: bare.has('--reply'),
+    idleSeconds: bare.has('--established') ? Number(idle ?? 0) : null,
     // each value was checked against its assumption's own list above
     assumptions: assumptions as Partial<AssumptionValues>,
   }
@@ -95,8 +113,16 @@ export function run(args: string[]): number | Promise<number> {
     const net = compile(parsed.json ? design : forDisplay(design), { assumptions: parsed.assumptions })
     // --json names every assumption's value in force, given or default, beside those the trace relied on
     const inForce = { assumptionValues: net.assumptions }
+    // a later packet of a connection: its first packet crossed first (pinning its flow), idleSeconds before
+    const state = createRuntimeState(net)
+    let spec = parsed.spec
+    if (parsed.idleSeconds !== null) {
+      trace(net, spec, state)
+      state.now += parsed.idleSeconds
+      spec = { ...spec, connection: 'established' }
+    }
     if (parsed.reply) {
-      const rt = traceRoundTrip(net, parsed.spec)
+      const rt = traceRoundTrip(net, spec, state)
       if (rt.request.disposition === 'INVALID_PACKET') {
         printError(rt.request.text)
         return 2
@@ -105,7 +131,7 @@ export function run(args: string[]): number | Promise<number> {
       else print(formatRoundTrip(rt))
       return exitOf([rt.request, rt.reply])
     }
-    const t = trace(net, parsed.spec)
+    const t = trace(net, spec, state)
     if (t.disposition === 'INVALID_PACKET') {
       printError(t.text)
       return 2

@@ -16,7 +16,8 @@ function step(s: Step): string[] {
 }
 
 export function formatTrace(t: Trace, title = t.packet.reply ? 'Reply' : 'Request'): string {
-  const out = [`${title} from ${t.packet.sourceId ?? t.packet.source}: ${headers(t.packet)}`]
+  const later = t.packet.connection === 'established' ? ' (a later packet of an established connection)' : ''
+  const out = [`${title} from ${t.packet.sourceId ?? t.packet.source}: ${headers(t.packet)}${later}`]
   t.hops.forEach((h, i) => {
     out.push(`  ${String(i + 1).padStart(2)}. ${h.resourceId ?? '(internet)'} — ${h.name} [${h.kind}]`)
     for (const s of h.steps) out.push(...step(s))

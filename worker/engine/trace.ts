@@ -115,6 +115,7 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
       dport,
       size,
       reply: spec.reply ?? false,
+      established: spec.connection === 'established',
     },
   }
 }
@@ -145,6 +146,7 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
         protocol: spec.protocol,
         size: spec.size ?? DEFAULT_PACKET_SIZE,
         reply: spec.reply ?? false,
+        connection: spec.connection ?? 'new',
         sourceId: null,
       },
       hops: [],
@@ -164,6 +166,7 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
     packet: {
       ...(first ?? { source: spec.source, destination: spec.destination, protocol: p.protocol, size: p.size }),
       reply: p.reply,
+      connection: p.established ? 'established' : 'new',
       sourceId: p.sourceId,
     },
     hops: rec.hops,

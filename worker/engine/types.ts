@@ -17,7 +17,16 @@ export interface PacketSpec {
   size?: number
   /** the packet answers an earlier request (stateful appliances and security groups need to know) */
   reply?: boolean
+  /**
+   * new (the default): the packet may open a connection; at the GWLB, a flow that sat idle past the timeout (TCP
+   * 350 s, others 120 s) is closed and this packet starts a new one. established: a later packet of a connection;
+   * when its flow sat idle past the timeout, the GWLB has closed the connection and the packet is dropped,
+   * FLOW_EXPIRED. A flow the GWLB has no entry for at all is hashed as new either way.
+   */
+  connection?: ConnectionPhase
 }
+
+export type ConnectionPhase = 'new' | 'established'
 
 export const DEFAULT_SOURCE_PORT = 49152
 export const DEFAULT_DESTINATION_PORT = 443
@@ -51,6 +60,11 @@ export type DropReason =
   | 'APPLIANCE_HUNG'
   /** the packet could not be placed: unknown source, malformed address */
   | 'INVALID_PACKET'
+  /**
+   * a leftover packet of a connection the GWLB closed: its flow sat idle past the timeout (TCP 350 s, others 120 s),
+   * and only a new connection's first packet starts a flow
+   */
+  | 'FLOW_EXPIRED'
 
 /** EXITS_TO_CLOUD_SERVICES: the VPC's system route 100.64.0.0/10 hands it to the cloud's service network */
 export type Disposition = 'DELIVERED' | 'EXITS_TO_INTERNET' | 'EXITS_TO_CLOUD_SERVICES' | DropReason
@@ -79,6 +93,7 @@ export const DISPOSITIONS: readonly Disposition[] = [
   'INVALID_PACKET',
   // a success after the drops: codes 0 and 1 stay the first two successes that counters rely on
   'EXITS_TO_CLOUD_SERVICES',
+  'FLOW_EXPIRED',
 ]
 
 export function isDropped(d: Disposition): d is DropReason {
@@ -299,7 +314,7 @@ export interface AssumptionUse {
 }
 
 export interface Trace {
-  packet: Headers & { reply: boolean; sourceId: string | null }
+  packet: Headers & { reply: boolean; connection: ConnectionPhase; sourceId: string | null }
   hops: Hop[]
   disposition: Disposition
   /** one line: why it ended */

@@ -91,6 +91,7 @@ const D_NOT_FORWARDING = 16
 const D_ZONE_DOWN = 17
 const D_APPLIANCE_HUNG = DISPOSITIONS.indexOf('APPLIANCE_HUNG')
 const D_CLOUD_SERVICES = DISPOSITIONS.indexOf('EXITS_TO_CLOUD_SERVICES')
+const D_FLOW_EXPIRED = DISPOSITIONS.indexOf('FLOW_EXPIRED')
 
 /** A packet resolved against a network: numbers only, ready for the fast path. */
 export interface PreparedPacket {
@@ -106,6 +107,8 @@ export interface PreparedPacket {
   dport: number
   size: number
   reply: boolean
+  /** a later packet of its connection: it cannot start a GWLB flow (PacketSpec.connection) */
+  established: boolean
 }
 
 /** The fast path's answer; one object can be reused across calls. */
@@ -137,6 +140,8 @@ let pSport = 0
 let pDport = 0
 let pSize = 0
 let pReply = false
+/** a later packet of a connection, not its first: it cannot start a GWLB flow */
+let pEstablished = false
 let cEp = -1
 let cNode = -1
 let cAppliance = -1
@@ -493,8 +498,18 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
   let slot = flows.find(lo, hi, k2, k3)
   let via = VIA_HASH
   if (slot >= 0 && S.now - flows.lastSeen(slot) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
+    // the entry stays as it is for a later packet of the old connection: a leftover, dropped the same way
+    if (pEstablished)
+      return end(
+        D_FLOW_EXPIRED,
+        R &&
+          `the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s), so the GWLB closed the connection: a leftover packet of it is dropped; only a new connection's first packet starts a flow`,
+      )
     if (R)
-      R.step('schedule', "the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s): it counts as new")
+      R.step(
+        'schedule',
+        "the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s) and was closed: this new connection's first packet starts a new flow",
+      )
     flows.deleteSlot(slot)
     slot = -1
   }
@@ -903,6 +918,7 @@ export function walk(
   pDport = p.dport
   pSize = p.size
   pReply = p.reply
+  pEstablished = p.established
   cEp = -1
   cNode = -1
   cAppliance = -1

@@ -34,8 +34,9 @@ export function createDrawing() {
         if (!spec) return null
         const ports =
           template.request.protocol === 'icmp' ? {} : reply ? { destinationPort: c.sport } : { sourcePort: c.sport }
+        const connection = reply || c.established ? 'established' : 'new'
         state ??= runtimeCopy(w, maxAgeMs)
-        return trace(w.net, { ...spec, ...ports, reply }, state)
+        return trace(w.net, { ...spec, ...ports, reply, connection }, state)
       })
     },
     forget(): void {

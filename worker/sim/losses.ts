@@ -124,5 +124,6 @@ function moveReason(w: World, a: number): string {
   if (s.membership[a] === REMOVED)
     return `${apId(w, a)} is out of the server group and the group rebalances (Rebalance)`
   if (s.healthy[a] === 0) return `${apId(w, a)} is marked unhealthy and the group rebalances (Rebalance)`
-  return 'the flow sat idle past the GWLB timeout and was hashed again'
+  // neither removed nor unhealthy: the flow was scheduled afresh, at another GWLB node or after being closed
+  return 'its packets now reach the GWLB through another node (a route or an endpoint changed), or its flow was closed after the idle timeout: hashed again'
 }

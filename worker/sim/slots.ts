@@ -17,6 +17,7 @@ const EPHEMERAL_COUNT = 65536 - EPHEMERAL_FIRST
 
 /** The fast path's answer, reused by every packet. */
 const out = newForwardResult()
+const FLOW_EXPIRED = CODE.get('FLOW_EXPIRED') ?? 0
 
 /** A slot opens: new connections, then its first chunk of connections (slotPart). */
 export function slotStart(w: World): void {
@@ -93,6 +94,7 @@ function openConnection(w: World, fi: number, atMs: number): void {
     moves: [],
     hurt: null,
     weight: f.weight,
+    expired: false,
   })
 }
 
@@ -151,6 +153,12 @@ function forwardConnection(w: World, c: Connection, sl: SlotRun): void {
   const forwarded = Math.min(n, 2)
   for (let i = 0; i < forwarded; i++) {
     const times = i === forwarded - 1 ? n - i : 1
+    if (c.expired) {
+      leftovers(w, c, f, sl.inc, times)
+      continue
+    }
+    // its first packets are new until one gets through; from then on the GWLB must still have its flow
+    req.established = c.established
     forward(net, req, state, out)
     w.forwarded++
     const code = CODE.get(out.disposition) ?? 0
@@ -160,13 +168,27 @@ function forwardConnection(w: World, c: Connection, sl: SlotRun): void {
       c.appliance = out.appliance
     }
     if (isSuccess(code)) c.established = true
-    if (rep && c.established && f.replySource) {
+    if (code === FLOW_EXPIRED) c.expired = true
+    if (rep && c.established && f.replySource && !c.expired) {
       forward(net, rep, state, out)
       w.forwarded++
       count(w, c, f, f.replySource, CODE.get(out.disposition) ?? 0, sl.inc, times)
+    } else if (c.expired && f.replySource) {
+      out.appliance = -1
+      count(w, c, f, f.replySource, FLOW_EXPIRED, sl.inc, times)
     }
   }
   noteHurt(c, hurtBefore, c.dropped > droppedBefore ? sl.inc : hurtBefore, sl.t)
+}
+
+/**
+ * Packets of a connection the GWLB closed after its idle timeout: leftovers, dropped at the GWLB without being
+ * forwarded again (the client goes on sending until the connection ends; the far end goes on answering).
+ */
+function leftovers(w: World, c: Connection, f: FlowRun, inc: Incident, times: number): void {
+  out.appliance = -1
+  count(w, c, f, f.requestSource, FLOW_EXPIRED, inc, times)
+  if (f.replySource) count(w, c, f, f.replySource, FLOW_EXPIRED, inc, times)
 }
 
 function noteMove(w: World, c: Connection, f: FlowRun, sl: SlotRun, to: number): void {

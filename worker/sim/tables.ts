@@ -7,20 +7,24 @@ import { P_SWEEP, type World } from './world'
 /** How often idle GWLB flows and appliance sessions are swept out. */
 export const SWEEP_MS = 10_000
 
-/** Entries idle past the GWLB's timeout (TCP 350 s, others 120 s) go; the next sweep is queued. */
+/**
+ * Appliance sessions idle past the GWLB's timeout (TCP 350 s, others 120 s) go; GWLB flows idle past twice that: a
+ * flow idle past one timeout is closed, and its entry stays one timeout more so that a leftover packet of the old
+ * connection is told from a new one (FLOW_EXPIRED). The next sweep is queued.
+ */
 export function sweep(w: World): void {
   const now = w.nowMs / 1000
-  const expire = (table: RuntimeState['flows']) => {
+  const expire = (table: RuntimeState['flows'], timeouts: number) => {
     const gone: number[] = []
     table.forEach((k0, k1, k2, k3, _v, seen) => {
       const idle = (k3 & 0xff) === 6 ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS
-      if (now - seen > idle) gone.push(k0, k1, k2, k3)
+      if (now - seen > idle * timeouts) gone.push(k0, k1, k2, k3)
     })
     deleteAll(table, gone)
   }
+  expire(w.state.flows, 2)
   // appliance sessions are given the GWLB's idle timeouts: an appliance's own session timeout is not in the design
-  expire(w.state.flows)
-  expire(w.state.sessions)
+  expire(w.state.sessions, 1)
   w.queue.push(w.nowMs + SWEEP_MS, P_SWEEP, { kind: 'sweep' })
 }
 

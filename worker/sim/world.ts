@@ -124,6 +124,8 @@ export interface Connection {
   hurt: Incident | null
   /** real connections it stands for (1 unless its flow is sampled) */
   weight: number
+  /** the GWLB closed it after its idle timeout: its later packets are leftovers, dropped (FLOW_EXPIRED) */
+  expired: boolean
 }
 
 export interface ApplianceHealth {
@@ -210,6 +212,8 @@ export function prepareFlows(w: World): void {
     if (f.template.kind !== 'ok') continue
     f.request = prepared(w.net, f.template.request)
     f.reply = f.template.reply ? prepared(w.net, f.template.reply) : null
+    // a reply is never a connection's first packet (a request's phase is set per connection as it is forwarded)
+    if (f.reply) f.reply.established = true
   }
 }
 
