@@ -6,10 +6,21 @@ export {
   DEFAULT_ASSUMPTIONS,
   type EngineOptions,
 } from './assumptions'
-export { compile, type Network, RUN_HUNG, RUN_RUNNING, RUN_STOPPED, systemTableId } from './compile'
+export {
+  compile,
+  type Network,
+  RUN_HUNG,
+  RUN_RUNNING,
+  RUN_STOPPED,
+  systemTableId,
+  T_APPLIANCE,
+  T_ECS,
+  T_HOST,
+} from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
 export {
+  type ApplianceChoices,
   applianceIndex,
   cloneRuntimeState,
   createRuntimeState,

@@ -1,0 +1,189 @@
+// A packet's outcomes under every appliance the GWLB's hash could choose: request and reply on the fast path,
+// and the explaining trace of one of them for a counterexample. May not touch: React, the DOM, zustand.
+import { formatIpv4, parseIpv4 } from '../../src/model'
+import {
+  type ApplianceChoices,
+  createRuntimeState,
+  DEFAULT_DESTINATION_PORT,
+  DEFAULT_SOURCE_PORT,
+  type Disposition,
+  FlowTable,
+  forward,
+  isDropped,
+  type Network,
+  newForwardResult,
+  type PacketSpec,
+  type PreparedPacket,
+  type Protocol,
+  preparePacket,
+  type RoundTrip,
+  type RuntimeState,
+  T_APPLIANCE,
+  T_ECS,
+  traceRoundTrip,
+} from '../engine'
+
+/** What one packet and its answer did, for one choice of appliances. */
+export interface Outcome {
+  /** the appliance picked at each new flow, in order, where the hash would have chosen (verification's picks) */
+  picks: number[]
+  request: Disposition
+  /** the last appliance that inspected the request, or null */
+  appliance: string | null
+  /** null when the request did not arrive, so nothing answers */
+  reply: Disposition | null
+  replyAppliance: string | null
+}
+
+/** A verifier's runtime state: the design's initial one, with tables small enough to clear for every walk. */
+export function verifierState(net: Network): RuntimeState {
+  return { ...createRuntimeState(net), flows: new FlowTable(16), sessions: new FlowTable(16) }
+}
+
+const success = (d: Disposition) => !isDropped(d)
+
+/** The source of the answer to a request that arrived (null for one that left for the cloud's services). */
+function replySource(net: Network, receiver: number, disposition: Disposition, dst: number): string | null {
+  if (disposition === 'EXITS_TO_INTERNET') return formatIpv4(dst)
+  if (disposition !== 'DELIVERED' || receiver < 0) return null
+  const kind = receiver & 7
+  const idx = receiver >> 3
+  return kind === T_ECS ? net.ecs[idx].id : kind === T_APPLIANCE ? net.appliances[idx].id : net.hosts[idx].id
+}
+const PROTO = { tcp: 6, udp: 17, icmp: 1 } as const
+
+/**
+ * Forwards packets and their answers under every appliance choice. Keeps one state and the packets of each
+ * sender resolved once, so that a class costs its walks and little else.
+ */
+export class Prober {
+  readonly state: RuntimeState
+  private readonly out = newForwardResult()
+  private readonly senders = new Map<string, PreparedPacket | null>()
+
+  constructor(readonly net: Network) {
+    this.state = verifierState(net)
+  }
+
+  /** A sender resolved against the network once: an id, or an internet address that no resource holds. */
+  private sender(source: string): PreparedPacket | null {
+    let p = this.senders.get(source)
+    if (p === undefined) {
+      const r = preparePacket(this.net, { source, destination: '0.0.0.0', protocol: 'tcp' })
+      p = r.ok ? r.packet : null
+      this.senders.set(source, p)
+    }
+    return p
+  }
+
+  private packet(
+    source: string,
+    dst: number,
+    protocol: Protocol,
+    sport: number,
+    dport: number,
+    reply: boolean,
+  ): PreparedPacket | null {
+    const base = this.sender(source)
+    if (!base) return null
+    const icmp = protocol === 'icmp'
+    return {
+      ...base,
+      dst: dst | 0,
+      protocol,
+      proto: PROTO[protocol],
+      sport: icmp ? 0 : sport,
+      dport: icmp ? 0 : dport,
+      reply,
+    }
+  }
+
+  /** Every outcome of a packet; see run(). */
+  outcomes(spec: PacketSpec): Outcome[] {
+    const dst = parseIpv4(spec.destination)
+    const sport = spec.sourcePort ?? DEFAULT_SOURCE_PORT
+    const dport = spec.destinationPort ?? DEFAULT_DESTINATION_PORT
+    return this.run(spec.source, dst ?? -1, spec.protocol, sport, dport)
+  }
+
+  /**
+   * Every outcome of a packet (destination as an unsigned number): forwards it with the first eligible appliance
+   * at each GWLB decision, then with every other combination the decisions offer (a decision the first walk did
+   * not meet may appear once an earlier one changes), depth first. The reply goes through the same state, so it
+   * meets the GWLB's flow table and the appliance's session as a real answer would.
+   */
+  run(source: string, dst: number, protocol: Protocol, sport: number, dport: number): Outcome[] {
+    const net = this.net
+    const request = dst < 0 ? null : this.packet(source, dst, protocol, sport, dport, false)
+    if (!request) return [{ picks: [], request: 'INVALID_PACKET', appliance: null, reply: null, replyAppliance: null }]
+    const state = this.state
+    const out = this.out
+    const choices: ApplianceChoices = { picks: [], eligible: [] }
+    state.choices = choices
+    const result: Outcome[] = []
+    for (;;) {
+      choices.eligible.length = 0
+      state.flows.clear()
+      state.sessions.clear()
+      forward(net, request, state, out)
+      const o: Outcome = {
+        picks: [],
+        request: out.disposition,
+        appliance: out.appliance >= 0 ? net.appliances[out.appliance].id : null,
+        reply: null,
+        replyAppliance: null,
+      }
+      const from = success(out.disposition) ? replySource(net, out.receiver, out.disposition, out.dst) : null
+      if (from !== null) {
+        // an internet answer comes from an address no resource holds: resolved as such, whatever it is
+        const replying =
+          out.disposition === 'EXITS_TO_INTERNET'
+            ? this.internetReply(out.dst, out.src, request)
+            : this.packet(from, out.src, request.protocol, request.dport, request.sport, true)
+        if (replying) {
+          forward(net, replying, state, out)
+          o.reply = out.disposition
+          o.replyAppliance = out.appliance >= 0 ? net.appliances[out.appliance].id : null
+        } else o.reply = 'INVALID_PACKET'
+      }
+      const made = choices.eligible.length
+      o.picks = Array.from({ length: made }, (_, k) => choices.picks[k] ?? 0)
+      result.push(o)
+      // the next combination: the last decision that has an untried appliance moves on, later ones restart
+      let k = made - 1
+      while (k >= 0 && (choices.picks[k] ?? 0) + 1 >= choices.eligible[k]) k--
+      if (k < 0) break
+      choices.picks = [...o.picks.slice(0, k), o.picks[k] + 1]
+    }
+    state.choices = undefined
+    return result
+  }
+
+  private internetReply(src: number, dst: number, request: PreparedPacket): PreparedPacket {
+    // 0.0.0.0 is no resource's address: it resolves as an internet sender, whose start the answer takes
+    const internet = this.sender('0.0.0.0') as PreparedPacket
+    return {
+      ...internet,
+      src,
+      dst,
+      proto: request.proto,
+      protocol: request.protocol,
+      sport: request.dport,
+      dport: request.sport,
+      size: request.size,
+      reply: true,
+    }
+  }
+}
+
+/** Every outcome of a packet under every appliance choice (a one-off; a Prober serves many packets). */
+export function outcomes(net: Network, spec: PacketSpec): Outcome[] {
+  return new Prober(net).outcomes(spec)
+}
+
+/** The explaining round trip of one outcome: the same appliance picks, played as a trace. */
+export function replay(net: Network, spec: PacketSpec, picks: readonly number[]): RoundTrip {
+  const state = verifierState(net)
+  state.choices = { picks: [...picks], eligible: [] }
+  return traceRoundTrip(net, spec, state)
+}

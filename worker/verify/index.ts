@@ -1,0 +1,28 @@
+// Verification's public surface: flow classes, intents and their check, the difference between two designs,
+// change plans. May not touch: React, the DOM, zustand, src/store, src/canvas.
+export { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative } from './classes'
+export { type Outcome, outcomes, Prober, replay } from './explore'
+export {
+  BUILT_IN_INTENTS,
+  checkNames,
+  type Endpoints,
+  INTENTS_FORMAT,
+  INTENTS_VERSION,
+  type Intent,
+  type IntentError,
+  type IntentsFile,
+  intentsJsonSchema,
+  parseIntents,
+} from './intents'
+export {
+  type Counterexample,
+  describeClass,
+  type IntentResult,
+  type Verification,
+  Verifier,
+  type VerifyOptions,
+  type VerifyResult,
+  verify,
+  verifyNetwork,
+  violation,
+} from './verify'
