@@ -5,6 +5,7 @@ import {
   type ApplianceChoices,
   createRuntimeState,
   DEFAULT_DESTINATION_PORT,
+  DEFAULT_PACKET_SIZE,
   DEFAULT_SOURCE_PORT,
   type Disposition,
   FlowTable,
@@ -60,13 +61,27 @@ export class Prober {
   readonly state: RuntimeState
   private readonly out = newForwardResult()
   private readonly senders = new Map<string, PreparedPacket | null>()
+  /** the request being walked: one object, refilled for every class */
+  private readonly scratch: PreparedPacket = {
+    startAt: 0,
+    startIdx: -1,
+    sourceId: null,
+    src: 0,
+    dst: 0,
+    proto: 6,
+    protocol: 'tcp',
+    sport: 0,
+    dport: 0,
+    size: DEFAULT_PACKET_SIZE,
+    reply: false,
+  }
 
   constructor(readonly net: Network) {
     this.state = verifierState(net)
   }
 
   /** A sender resolved against the network once: an id, or an internet address that no resource holds. */
-  private sender(source: string): PreparedPacket | null {
+  sender(source: string): PreparedPacket | null {
     let p = this.senders.get(source)
     if (p === undefined) {
       const r = preparePacket(this.net, { source, destination: '0.0.0.0', protocol: 'tcp' })
@@ -113,9 +128,22 @@ export class Prober {
    * meets the GWLB's flow table and the appliance's session as a real answer would.
    */
   run(source: string, dst: number, protocol: Protocol, sport: number, dport: number): Outcome[] {
+    return this.runFrom(dst < 0 ? null : this.sender(source), dst, protocol, sport, dport)
+  }
+
+  /** As run(), from a sender already resolved (sender(), or an internet sender's packet with its address). */
+  runFrom(sender: PreparedPacket | null, dst: number, protocol: Protocol, sport: number, dport: number): Outcome[] {
     const net = this.net
-    const request = dst < 0 ? null : this.packet(source, dst, protocol, sport, dport, false)
-    if (!request) return [{ picks: [], request: 'INVALID_PACKET', appliance: null, reply: null, replyAppliance: null }]
+    if (!sender) return [{ picks: [], request: 'INVALID_PACKET', appliance: null, reply: null, replyAppliance: null }]
+    const icmp = protocol === 'icmp'
+    const request = this.scratch
+    Object.assign(request, sender)
+    request.dst = dst | 0
+    request.protocol = protocol
+    request.proto = PROTO[protocol]
+    request.sport = icmp ? 0 : sport
+    request.dport = icmp ? 0 : dport
+    request.reply = false
     const state = this.state
     const out = this.out
     const choices: ApplianceChoices = { picks: [], eligible: [] }
@@ -147,7 +175,8 @@ export class Prober {
         } else o.reply = 'INVALID_PACKET'
       }
       const made = choices.eligible.length
-      o.picks = Array.from({ length: made }, (_, k) => choices.picks[k] ?? 0)
+      o.picks = choices.picks.slice(0, made)
+      while (o.picks.length < made) o.picks.push(0)
       result.push(o)
       // the next combination: the last decision that has an untried appliance moves on, later ones restart
       let k = made - 1

@@ -1,6 +1,15 @@
 // Verification's public surface: flow classes, intents and their check, the difference between two designs,
 // change plans. May not touch: React, the DOM, zustand, src/store, src/canvas.
 export { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative } from './classes'
+export {
+  type ChangedFlow,
+  type DesignDiff,
+  describeOutcomes,
+  diffDesigns,
+  type FieldChange,
+  type ResourceDiff,
+  resourceDiff,
+} from './diff'
 export { type Outcome, outcomes, Prober, replay } from './explore'
 export {
   BUILT_IN_INTENTS,
@@ -14,6 +23,29 @@ export {
   intentsJsonSchema,
   parseIntents,
 } from './intents'
+export {
+  checkPlan,
+  type PlanCheck,
+  type PlanOptions,
+  type PlanWindow,
+  planStates,
+  prerequisites,
+  type StateReport,
+  WINDOW_KINDS,
+  type WindowKind,
+} from './plan'
+export {
+  applyStep,
+  describeStep,
+  PLAN_FORMAT,
+  PLAN_VERSION,
+  type Plan,
+  type PlanParse,
+  type PlanStep,
+  parsePlan,
+  STEP_APIS,
+  type StepResult,
+} from './steps'
 export {
   type Counterexample,
   describeClass,

@@ -1,8 +1,18 @@
 // Checks intents over every flow class of a design: each intent holds, or is violated with a concrete packet
 // that shows it. May not touch: React, the DOM, zustand.
 import { type Design, formatIpv4, parseCidr } from '../../src/model'
-import { compile, type Disposition, type EngineOptions, isDropped, type Network, type PacketSpec } from '../engine'
-import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative, representativeOf } from './classes'
+import {
+  compile,
+  DEFAULT_SOURCE_PORT,
+  type Disposition,
+  type EngineOptions,
+  isDropped,
+  type Network,
+  type PacketSpec,
+  type PreparedPacket,
+  type Protocol,
+} from '../engine'
+import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative, representativeAddress } from './classes'
 import { type Outcome, Prober } from './explore'
 import { BUILT_IN_INTENTS, checkNames, type Endpoints, type Intent, type IntentError } from './intents'
 
@@ -48,11 +58,12 @@ export function violation(o: Outcome, expect: Intent['expect']): string | null {
   if (expect.reach === 'delivered' && !arrived) return `the packet ends ${o.request}`
   if (expect.reach === 'blocked' && arrived) return `the packet arrives (${o.request})`
   if (expect.never?.includes(o.request)) return `the packet ends ${o.request}`
-  if (o.reply !== null && expect.never?.includes(o.reply)) return `its answer ends ${o.reply}`
+  const at = o.replyAppliance ? ` at ${o.replyAppliance}` : ''
+  if (o.reply !== null && expect.never?.includes(o.reply)) return `its answer ends ${o.reply}${at}`
   if (!arrived) return null
   if (expect.inspected && o.appliance === null) return `the packet arrives (${o.request}) without crossing an appliance`
   if (expect.symmetric && o.reply !== null) {
-    if (!success(o.reply)) return `its answer ends ${o.reply}`
+    if (!success(o.reply)) return `its answer ends ${o.reply}${at}`
     if (o.replyAppliance !== o.appliance)
       return `the answer returns through ${o.replyAppliance ?? 'no appliance'}, the packet went through ${o.appliance ?? 'none'}`
   }
@@ -71,13 +82,13 @@ export function describeClass(c: FlowClass): string {
 }
 
 /** What the design knows of its instances, for resolving groups. */
-interface Roles {
+export interface Roles {
   role: Map<string, 'server' | 'client'>
   vpcOf: Map<string, string>
   cidrOf: Map<string, { lo: number; hi: number }>
 }
 
-function rolesOf(design: Design): Roles {
+export function rolesOf(design: Design): Roles {
   const vswitchVpc = new Map<string, string>()
   const role = new Map<string, 'server' | 'client'>()
   const vpcOf = new Map<string, string>()
@@ -242,25 +253,61 @@ export class Verifier {
   readonly space: FlowSpace
   readonly roles: Roles
   private readonly prober: Prober
-  private readonly cache = new Map<number, Outcome[]>()
+  private readonly cache: (Outcome[] | undefined)[] = []
+  private readonly senders: (PreparedPacket | null | undefined)[] = []
+  private readonly slotProtocols: Protocol[] = []
+  private readonly slotPorts: number[] = []
 
+  /** `space`: a space shared with other networks (a plan's states), cut for the same intents; else this one's */
   constructor(
     readonly net: Network,
     intents: readonly Intent[],
+    space?: FlowSpace,
   ) {
     this.roles = rolesOf(net.design)
-    this.space = new FlowSpace([net], intentCuts(intents, this.roles))
+    this.space = space ?? new FlowSpace([net], intentCuts(intents, this.roles))
     this.prober = new Prober(net)
+    for (let p = 0; p < this.space.slots; p++) {
+      const sl = this.space.slot(p)
+      this.slotProtocols.push(sl.protocol)
+      this.slotPorts.push(sl.ports ? sl.ports.lo : 0)
+    }
   }
 
+  /** Whether a sender of the space is in this network (a shared space holds the senders of every state). */
+  sends(s: FlowSource): boolean {
+    return s.kind === 'internet' || this.net.byId.has(s.id)
+  }
+
+  /** The outcomes of a class's representative, walked once (numbers only: no class object, no address text). */
   outcomesOf(index: number): Outcome[] {
-    let o = this.cache.get(index)
+    let o = this.cache[index]
     if (!o) {
-      const r = representativeOf(this.space.classAt(index))
-      o = this.prober.run(r.source, r.destination, r.protocol, r.sourcePort, r.destinationPort)
-      this.cache.set(index, o)
+      const space = this.space
+      const p = index % space.slots
+      const rest = (index - p) / space.slots
+      const A = space.addressStarts.length
+      const d = rest % A
+      const si = (rest - d) / A
+      const dst = representativeAddress(space.addressAtom(d))
+      const proto = this.slotProtocols[p]
+      o = this.prober.runFrom(this.senderAt(si), dst, proto, DEFAULT_SOURCE_PORT, this.slotPorts[p])
+      this.cache[index] = o
     }
     return o
+  }
+
+  /** A sender of the space resolved against this network: null when it is not in it. */
+  private senderAt(si: number): PreparedPacket | null {
+    if (this.senders[si] === undefined) {
+      const s = this.space.sources[si]
+      if (s.kind !== 'internet') this.senders[si] = this.prober.sender(s.id)
+      else {
+        const internet = this.prober.sender('0.0.0.0')
+        this.senders[si] = internet && { ...internet, src: representativeAddress(s) | 0 }
+      }
+    }
+    return this.senders[si] as PreparedPacket | null
   }
 
   check(intent: Intent, builtIn = false): IntentResult {
@@ -272,7 +319,7 @@ export class Verifier {
     let violating = 0
     let first: Counterexample | null = null
     space.sources.forEach((s, si) => {
-      if (!sourceIn(s, intent.from, this.roles)) return
+      if (!this.sends(s) || !sourceIn(s, intent.from, this.roles)) return
       for (const d of dsts)
         for (const p of slots) {
           const index = (si * A + d) * space.slots + p
