@@ -67,7 +67,8 @@ function twentySteps(d: Design): Plan {
 export async function bench(): Promise<BenchRow[]> {
   const b = load(buildReferenceDesign(2))
   const first = verify(b)
-  if (!first.ok || first.results.some((r) => r.status !== 'holds')) throw new Error('(b) must pass its built-in intents')
+  if (!first.ok || first.results.some((r) => r.status !== 'holds'))
+    throw new Error('(b) must pass its built-in intents')
   const classes = first.classCount
 
   const v = timed(() => verify(b), WARM_UP, ROUNDS)

@@ -43,14 +43,6 @@ export function verifierState(net: Network): RuntimeState {
 
 const success = (d: Disposition) => !isDropped(d)
 
-/** The source of the answer to a request that arrived (null for one that left for the cloud's services). */
-function replySource(net: Network, receiver: number, disposition: Disposition, dst: number): string | null {
-  if (disposition === 'EXITS_TO_INTERNET') return formatIpv4(dst)
-  if (disposition !== 'DELIVERED' || receiver < 0) return null
-  const kind = receiver & 7
-  const idx = receiver >> 3
-  return kind === T_ECS ? net.ecs[idx].id : kind === T_APPLIANCE ? net.appliances[idx].id : net.hosts[idx].id
-}
 const PROTO = { tcp: 6, udp: 17, icmp: 1 } as const
 
 /**
@@ -76,8 +68,33 @@ export class Prober {
     reply: false,
   }
 
+  /** the answer being walked */
+  private readonly answer: PreparedPacket = { ...this.scratch }
+  /** per receiver target code: the answer's sender */
+  private readonly receivers: (PreparedPacket | null)[] = []
+
   constructor(readonly net: Network) {
     this.state = verifierState(net)
+  }
+
+  /**
+   * Who answers a request that arrived: the receiver, or for one that left for the internet an address no
+   * resource holds (0.0.0.0 resolves as one; the caller sets the address). Undefined: nothing answers (the
+   * cloud's service network is outside the design); null: the receiver cannot send.
+   */
+  private answerer(disposition: Disposition, receiver: number): PreparedPacket | null | undefined {
+    if (disposition === 'EXITS_TO_INTERNET') return this.sender('0.0.0.0')
+    if (disposition !== 'DELIVERED' || receiver < 0) return undefined
+    let p = this.receivers[receiver]
+    if (p === undefined) {
+      const net = this.net
+      const kind = receiver & 7
+      const idx = receiver >> 3
+      const id = kind === T_ECS ? net.ecs[idx].id : kind === T_APPLIANCE ? net.appliances[idx].id : net.hosts[idx].id
+      p = this.sender(id)
+      this.receivers[receiver] = p
+    }
+    return p
   }
 
   /** A sender resolved against the network once: an id, or an internet address that no resource holds. */
@@ -89,28 +106,6 @@ export class Prober {
       this.senders.set(source, p)
     }
     return p
-  }
-
-  private packet(
-    source: string,
-    dst: number,
-    protocol: Protocol,
-    sport: number,
-    dport: number,
-    reply: boolean,
-  ): PreparedPacket | null {
-    const base = this.sender(source)
-    if (!base) return null
-    const icmp = protocol === 'icmp'
-    return {
-      ...base,
-      dst: dst | 0,
-      protocol,
-      proto: PROTO[protocol],
-      sport: icmp ? 0 : sport,
-      dport: icmp ? 0 : dport,
-      reply,
-    }
   }
 
   /** Every outcome of a packet; see run(). */
@@ -161,15 +156,21 @@ export class Prober {
         reply: null,
         replyAppliance: null,
       }
-      const from = success(out.disposition) ? replySource(net, out.receiver, out.disposition, out.dst) : null
-      if (from !== null) {
-        // an internet answer comes from an address no resource holds: resolved as such, whatever it is
-        const replying =
-          out.disposition === 'EXITS_TO_INTERNET'
-            ? this.internetReply(out.dst, out.src, request)
-            : this.packet(from, out.src, request.protocol, request.dport, request.sport, true)
-        if (replying) {
-          forward(net, replying, state, out)
+      const answering = success(out.disposition) ? this.answerer(out.disposition, out.receiver) : undefined
+      if (answering !== undefined) {
+        if (answering) {
+          // from where the request arrived, to the source it arrived with, ports swapped
+          const answer = this.answer
+          Object.assign(answer, answering)
+          if (out.disposition === 'EXITS_TO_INTERNET') answer.src = out.dst
+          answer.dst = out.src
+          answer.protocol = request.protocol
+          answer.proto = request.proto
+          answer.sport = request.dport
+          answer.dport = request.sport
+          answer.size = request.size
+          answer.reply = true
+          forward(net, answer, state, out)
           o.reply = out.disposition
           o.replyAppliance = out.appliance >= 0 ? net.appliances[out.appliance].id : null
         } else o.reply = 'INVALID_PACKET'
@@ -186,22 +187,6 @@ export class Prober {
     }
     state.choices = undefined
     return result
-  }
-
-  private internetReply(src: number, dst: number, request: PreparedPacket): PreparedPacket {
-    // 0.0.0.0 is no resource's address: it resolves as an internet sender, whose start the answer takes
-    const internet = this.sender('0.0.0.0') as PreparedPacket
-    return {
-      ...internet,
-      src,
-      dst,
-      proto: request.proto,
-      protocol: request.protocol,
-      sport: request.dport,
-      dport: request.sport,
-      size: request.size,
-      reply: true,
-    }
   }
 }
 
