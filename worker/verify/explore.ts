@@ -1,6 +1,6 @@
 // A packet's outcomes under every appliance the GWLB's hash could choose: request and reply on the fast path,
 // and the explaining trace of one of them for a counterexample. May not touch: React, the DOM, zustand.
-import { formatIpv4, parseIpv4 } from '../../src/model'
+import { parseIpv4 } from '../../src/model'
 import {
   type ApplianceChoices,
   createRuntimeState,
