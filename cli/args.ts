@@ -1,7 +1,8 @@
 // The command line's shared preamble: one design file, options that take a value, switches that do not,
-// and the design file read and loaded through parse() like any file the app opens.
-import { readFileSync } from 'node:fs'
-import { type Design, parse } from '../src/model'
+// and the design file read and loaded through the app's loader (cli/input.ts).
+import type { Design } from '../src/model'
+import { readDesignInput } from './input'
+import { printError } from './terminal'
 
 export interface SplitArgs {
   file: string
@@ -32,19 +33,13 @@ export function splitArgs(
   return { file: files[0], options, switches }
 }
 
-/** Reads and loads a design file; on failure prints the loader's messages, one a line, and returns null. */
+/**
+ * Reads and loads a design file (readDesignInput: the caps, a byte-order mark, an exported PNG); on failure
+ * prints why, one line each, and returns null. What the loader repaired goes to stderr.
+ */
 export function loadDesign(path: string): Design | null {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (e) {
-    console.error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
-    return null
-  }
-  const loaded = parse(text)
-  if (!loaded.ok) {
-    for (const err of loaded.errors) console.error(err.message)
-    return null
-  }
-  return loaded.design
+  const input = readDesignInput(path)
+  const lines = input.ok ? input.notes : input.lines
+  if (lines.length) printError(lines.join('\n'))
+  return input.ok ? input.design : null
 }

@@ -4,6 +4,7 @@
 import type { Design } from '../src/model'
 import { type DesignDiff, diffDesigns } from '../worker/verify'
 import { loadInput } from './importInput'
+import { print, printError, printJson } from './terminal'
 
 const USAGE = 'usage: npm run cli -- diff <before.json> <after.json> [--json]'
 /** flows listed in text output; --json lists them all */
@@ -32,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
   const json = args.includes('--json')
   const files = args.filter((a) => a !== '--json')
   if (files.length !== 2 || files.some((f) => f.startsWith('--'))) {
-    console.error(USAGE)
+    printError(USAGE)
     return 2
   }
   const designs: Design[] = []
@@ -42,7 +43,8 @@ export async function run(args: string[]): Promise<number> {
     designs.push(d)
   }
   const d = diffDesigns(designs[0], designs[1])
-  console.log(json ? JSON.stringify(d, null, 2) : text(d).join('\n'))
+  if (json) printJson(d)
+  else print(text(d).join('\n'))
   const same =
     !d.resources.added.length && !d.resources.removed.length && !d.resources.changed.length && !d.flows.length
   return same ? 0 : 1

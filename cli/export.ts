@@ -1,15 +1,17 @@
 // npm run cli -- export <design.json|design.png> --to terraform|api-calls|json|svg|png [--out FILE]
 // Reads the design through the same loader as the app; exit 0 on success, 2 on bad input.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { Resvg } from '@resvg/resvg-js'
 import type { Design } from '../src/model'
 import { apiCallPlan, renderApiCallPlan } from '../src/share/apiCalls'
-import { readDesignFile, writeDesignFile } from '../src/share/designFile'
+import { writeDesignFile } from '../src/share/designFile'
+import { checkPictureSize } from '../src/share/pictureSize'
 import { embedDesignInPng } from '../src/share/pngText'
-import { renderDesignSvg } from '../src/share/svg/render'
+import { drawDesign, renderDesignSvg } from '../src/share/svg/render'
 import { toTerraform } from '../src/share/terraform'
 import { lint } from '../worker/lint'
-import { isImportInput, withDesign } from './importInput'
+import { withDesign } from './importInput'
+import { escapeControls, printError } from './terminal'
 
 const USAGE = 'usage: npm run cli -- export <design.json> --to terraform|api-calls|json|svg|png [--out FILE]'
 /** PNG pixels per SVG unit, as the app's PNG export: 11 px text stays sharp when zoomed or printed. */
@@ -47,25 +49,11 @@ export function run(args: string[]): number | Promise<number> {
   }
   const parsed = parseArgs(args)
   if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`)
+    printError(`${parsed}\n${USAGE}`)
     return 2
   }
-  if (isImportInput(parsed.file)) return withDesign(parsed.file, (design) => write(design, parsed))
-  let bytes: Uint8Array
-  try {
-    bytes = readFileSync(parsed.file)
-  } catch (e) {
-    console.error(`cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}`)
-    return 2
-  }
-  const loaded = readDesignFile(bytes)
-  if (!loaded.ok) {
-    // the last line reassures app users that their open design is kept; a pipeline has none
-    console.error(`${parsed.file}:\n${loaded.messages.slice(0, -1).join('\n')}`)
-    return 2
-  }
-  for (const line of loaded.messages.slice(1)) console.error(line)
-  return write(loaded.design, parsed)
+  // one reader for every command: a design file or PNG under the app's caps, or a Terraform input to import
+  return withDesign(parsed.file, (design) => write(design, parsed))
 }
 
 function write(design: Design, parsed: { file: string; to: Target; out?: string }): number {
@@ -73,20 +61,29 @@ function write(design: Design, parsed: { file: string; to: Target; out?: string 
   try {
     output = render(design, parsed.to)
   } catch (e) {
-    console.error(`cannot draw ${parsed.file}: ${e instanceof Error ? e.message : String(e)}`)
+    printError(`cannot draw ${parsed.file}: ${e instanceof Error ? e.message : String(e)}`)
     return 2
   }
   if (!parsed.out) {
+    // a file format is written byte for byte when piped; a terminal gets the text with control characters
+    // escaped, and no binary at all
+    if (process.stdout.isTTY) {
+      if (typeof output !== 'string') {
+        printError('a PNG is binary: give --out FILE, or redirect the output to a file')
+        return 2
+      }
+      output = escapeControls(output, { lines: true })
+    }
     process.stdout.write(output)
     return 0
   }
   try {
     writeFileSync(parsed.out, output)
   } catch (e) {
-    console.error(`cannot write ${parsed.out}: ${e instanceof Error ? e.message : String(e)}`)
+    printError(`cannot write ${parsed.out}: ${e instanceof Error ? e.message : String(e)}`)
     return 2
   }
-  console.error(`wrote ${parsed.out}`)
+  printError(`wrote ${parsed.out}`)
   return 0
 }
 
@@ -102,7 +99,12 @@ function render(design: Design, to: Target): string | Uint8Array {
       // the picture badges the linter's problems on their resources, as the canvas does
       return renderDesignSvg(design, { problems: lint(design) })
     case 'png': {
-      const svg = renderDesignSvg(design, { problems: lint(design) })
+      const picture = drawDesign(design, { problems: lint(design) })
+      // refused before resvg allocates a pixel: 4 bytes each, and a 13 kB design can ask for billions
+      const size = checkPictureSize(Math.ceil(picture.width * PNG_ZOOM), Math.ceil(picture.height * PNG_ZOOM))
+      if (!size.ok)
+        throw new Error(`${size.problem}. Export --to svg instead, which has no such limit, or a smaller design.`)
+      const svg = picture.svg
       // DejaVu Sans is the font the renderer measures text with; resvg finds it among the system fonts
       const png = new Resvg(svg, {
         font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },

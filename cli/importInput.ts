@@ -14,6 +14,8 @@ import { ALIYUN_KEYS } from '../src/import/detect'
 import { nodeHclParser } from '../src/import/hcl/nodeParser'
 import type { Design } from '../src/model'
 import { loadDesign } from './args'
+import { readHead } from './input'
+import { printError } from './terminal'
 
 const TERRAFORM_FILE = /\.(tf|tfvars)$/
 const JSON_FILE = /\.(json|tfstate)$/
@@ -29,7 +31,13 @@ export function isImportInput(path: string): boolean {
   if (!/\.json$/.test(path)) return false
   // Terraform's JSON says its version near the top; other JSON (a design, or not) goes to the design loader,
   // whose message says what a design file is
-  const head = readFileSync(path, 'utf8').slice(0, 4096)
+  let head: string
+  try {
+    // the head only: a design file is read whole, with its cap, by the design reader
+    head = readHead(path, 4096)
+  } catch {
+    return false
+  }
   if (head.includes('"gwlb-studio/design"')) return false
   return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
 }
@@ -67,16 +75,16 @@ export async function importPath(
   try {
     files = readImportFiles(path)
   } catch (e) {
-    console.error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
+    printError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
     return null
   }
   if (typeof files === 'string') {
-    console.error(files)
+    printError(files)
     return null
   }
   const result = await importDeployment(files, options, { hclParser: nodeHclParser })
   if (!result.ok) {
-    for (const e of result.errors) console.error(formatImportError(e))
+    for (const e of result.errors) printError(formatImportError(e))
     return null
   }
   return result
@@ -110,7 +118,7 @@ export async function loadInput(path: string): Promise<Design | null> {
   if (!isImportInput(path)) return loadDesign(path)
   const imported = await importPath(path)
   if (!imported) return null
-  for (const line of formatReport(imported.report, imported.design)) console.error(line)
+  for (const line of formatReport(imported.report, imported.design)) printError(line)
   return imported.design
 }
 

@@ -2,6 +2,7 @@
 // Exit code: 1 when any problem is an error, 0 otherwise, 2 when the design does not load.
 import { lint } from '../worker/lint'
 import { withDesign } from './importInput'
+import { escapeControls, print, printJson } from './terminal'
 
 export function run(args: string[]): number | Promise<number> {
   const json = args.includes('--json')
@@ -14,21 +15,15 @@ export function run(args: string[]): number | Promise<number> {
     const problems = lint(design)
     if (json) {
       // a fix is a function: list its label only
-      console.log(
-        JSON.stringify(
-          problems.map(({ fix, ...p }) => (fix ? { ...p, fix: fix.label } : p)),
-          null,
-          2,
-        ),
-      )
-    } else if (problems.length === 0) console.log('no problems')
+      printJson(problems.map(({ fix, ...p }) => (fix ? { ...p, fix: fix.label } : p)))
+    } else if (problems.length === 0) print('no problems')
     else {
       for (const p of problems)
-        console.log(
-          `${p.severity.padEnd(7)} ${p.code}  ${p.message}${p.resourceIds.length ? `  [${p.resourceIds.join(', ')}]` : ''}`,
+        print(
+          `${p.severity.padEnd(7)} ${p.code}  ${escapeControls(p.message)}${p.resourceIds.length ? `  [${p.resourceIds.join(', ')}]` : ''}`,
         )
       const count = (s: string) => problems.filter((p) => p.severity === s).length
-      console.log(`${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`)
+      print(`${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`)
     }
     return problems.some((p) => p.severity === 'error') ? 1 : 0
   })

@@ -1,5 +1,7 @@
 // gwlb-studio command line: each command is a module in this folder exporting run(args): exit code.
 // npm run cli -- <command> [args]; where a command takes a design, a Terraform folder, .tf, state or plan also works
+import { printError } from './terminal'
+
 const COMMANDS: Record<string, string> = {
   trace: 'trace a packet through a design',
   lint: 'list the problems of a design',
@@ -26,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2
   }
   if (!(command in COMMANDS)) {
-    console.error(`unknown command "${command}"\n\n${usage()}`)
+    printError(`unknown command "${command}"\n\n${usage()}`)
     return 2
   }
   let mod: { run(args: string[]): Promise<number> | number }

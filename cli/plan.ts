@@ -3,27 +3,36 @@
 // traffic is black-holed, uninspected or asymmetric, and a safe order of the same steps when one exists.
 // --guide takes the API-call sequence of Alibaba Cloud's GWLB guide for the design (setup starts from its
 // prerequisites). Exit code: 0 no window, 1 a window (or a step the cloud would refuse), 2 bad input.
-import { readFileSync } from 'node:fs'
 import { apiCallPlan } from '../src/share/apiCalls'
-import { checkPlan, type Intent, type Plan, type PlanCheck, parsePlan, prerequisites } from '../worker/verify'
+import {
+  checkPlan,
+  guideSteps,
+  type Intent,
+  type Plan,
+  type PlanCheck,
+  parsePlan,
+  prerequisites,
+} from '../worker/verify'
 import { splitArgs } from './args'
 import { withDesign } from './importInput'
+import { readInputBytes } from './input'
 import { readIntents } from './intentsInput'
+import { print, printError, printJson } from './terminal'
 
 const USAGE =
   'usage: npm run cli -- plan check <design.json> (--plan steps.json | --guide setup|teardown) [--intents f.json] [--json]'
 
 function readPlan(path: string): Plan | null {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (e) {
-    console.error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
+  // read under the same caps as a design file (cli/input.ts); the text of a JSON file
+  const read = readInputBytes(path)
+  if (!read.ok) {
+    for (const line of read.lines) printError(line)
     return null
   }
+  const text = new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, '')
   const r = parsePlan(text)
   if (r.ok) return r.plan
-  for (const e of r.errors) console.error(`${path}: ${e}`)
+  for (const e of r.errors) printError(`${path}: ${e}`)
   return null
 }
 
@@ -56,18 +65,18 @@ function text(r: Extract<PlanCheck, { ok: true }>, plan: Plan): string[] {
 export function run(args: string[]): number | Promise<number> {
   const [sub, ...rest] = args
   if (sub !== 'check') {
-    console.error(USAGE)
+    printError(USAGE)
     return 2
   }
   const split = splitArgs(rest, { options: ['--plan', '--guide', '--intents'], switches: ['--json'] })
   if (typeof split === 'string') {
-    console.error(`${split}\n${USAGE}`)
+    printError(`${split}\n${USAGE}`)
     return 2
   }
   const planPath = split.options.get('--plan')
   const guide = split.options.get('--guide')
   if ((planPath === undefined) === (guide === undefined) || (guide && guide !== 'setup' && guide !== 'teardown')) {
-    console.error(`give --plan steps.json or --guide setup|teardown\n${USAGE}`)
+    printError(`give --plan steps.json or --guide setup|teardown\n${USAGE}`)
     return 2
   }
   let intents: Intent[] = []
@@ -86,17 +95,18 @@ export function run(args: string[]): number | Promise<number> {
       version: 1,
       name: `the guide's ${guide}`,
       // the exported sequence's calls are steps as they are (their product, version and notes ride along)
-      steps: (guide === 'setup' ? (calls?.setup ?? []) : (calls?.teardown ?? [])).map((c) => ({ ...c })),
+      steps: guideSteps((guide === 'setup' ? calls?.setup : calls?.teardown)?.map((c) => ({ ...c })) ?? []),
     }
     const start = guide === 'setup' ? prerequisites(design) : design
     const r = checkPlan(start, plan, { intents })
     if (!r.ok) {
       const msg = `step ${r.step} (${r.api}) would be refused: ${r.refused}`
-      if (split.switches.has('--json')) console.log(JSON.stringify(r, null, 2))
-      else console.error(msg)
+      if (split.switches.has('--json')) printJson(r)
+      else printError(msg)
       return 1
     }
-    console.log(split.switches.has('--json') ? JSON.stringify(r, null, 2) : text(r, plan).join('\n'))
+    if (split.switches.has('--json')) printJson(r)
+    else print(text(r, plan).join('\n'))
     return r.windows.length || r.intentWindows.length ? 1 : 0
   })
 }

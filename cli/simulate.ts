@@ -5,6 +5,7 @@ import { ASSUMPTIONS, type AssumptionValues } from '../worker/engine'
 import { createManualClock, createSim, findScenario, formatLog, formatMetrics } from '../worker/sim'
 import { splitArgs } from './args'
 import { withDesign } from './importInput'
+import { forDisplay, print, printError, printJson } from './terminal'
 
 const USAGE =
   'usage: npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even] [--all-unhealthy drop|awsRandomTarget] [--json]'
@@ -62,14 +63,17 @@ function parseArgs(args: string[]): Args | string {
 export function run(args: string[]): number | Promise<number> {
   const parsed = parseArgs(args)
   if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`)
+    printError(`${parsed}\n${USAGE}`)
     return 2
   }
-  return withDesign(parsed.file, (design) => {
-    const scenario = findScenario(design, parsed.scenario)
+  return withDesign(parsed.file, (loaded) => {
+    const found = findScenario(loaded, parsed.scenario)
+    // text output simulates a copy whose names have their control characters escaped; JSON keeps the real names
+    const design = parsed.json ? loaded : forDisplay(loaded)
+    const scenario = found && design.scenarios[loaded.scenarios.indexOf(found)]
     if (!scenario) {
       const names = design.scenarios.map((s) => s.name)
-      console.error(
+      printError(
         `${parsed.file} has no scenario "${parsed.scenario}"; it has: ${names.length ? names.join(', ') : 'none'}`,
       )
       return 2
@@ -85,24 +89,18 @@ export function run(args: string[]): number | Promise<number> {
     sim.run(parsed.durationMs)
     const metrics = sim.metrics()
     if (parsed.json) {
-      console.log(
-        JSON.stringify(
-          {
-            design: design.name,
-            scenario: scenario.name,
-            seed: parsed.seed,
-            durationMs: parsed.durationMs,
-            log: sim.log(),
-            metrics,
-          },
-          null,
-          2,
-        ),
-      )
+      printJson({
+        design: design.name,
+        scenario: scenario.name,
+        seed: parsed.seed,
+        durationMs: parsed.durationMs,
+        log: sim.log(),
+        metrics,
+      })
       return 0
     }
     const head = `Scenario "${scenario.name}" on ${design.name}: ${parsed.durationMs / 1000} s simulated, seed ${parsed.seed}, ${parsed.arrivals} arrivals`
-    console.log(
+    print(
       [
         head,
         ...(scenario.description ? [scenario.description] : []),

@@ -18,6 +18,7 @@ import {
 } from '../worker/engine'
 import { splitArgs } from './args'
 import { withDesign } from './importInput'
+import { forDisplay, print, printError, printJson } from './terminal'
 
 /** One flag per named assumption, in kebab case (routeSelection → --route-selection), so a new one gets its own. */
 const ASSUMPTION_FLAGS = (Object.keys(ASSUMPTIONS) as AssumptionId[]).map((id) => ({
@@ -86,28 +87,31 @@ const exitOf = (traces: (Trace | null)[]): number =>
 export function run(args: string[]): number | Promise<number> {
   const parsed = parseArgs(args)
   if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`)
+    printError(`${parsed}\n${USAGE}`)
     return 2
   }
   return withDesign(parsed.file, (design) => {
-    const net = compile(design, { assumptions: parsed.assumptions })
+    // text output traces a copy whose names have their control characters escaped; JSON keeps the real names
+    const net = compile(parsed.json ? design : forDisplay(design), { assumptions: parsed.assumptions })
     // --json names every assumption's value in force, given or default, beside those the trace relied on
     const inForce = { assumptionValues: net.assumptions }
     if (parsed.reply) {
       const rt = traceRoundTrip(net, parsed.spec)
       if (rt.request.disposition === 'INVALID_PACKET') {
-        console.error(rt.request.text)
+        printError(rt.request.text)
         return 2
       }
-      console.log(parsed.json ? JSON.stringify({ ...rt, ...inForce }, null, 2) : formatRoundTrip(rt))
+      if (parsed.json) printJson({ ...rt, ...inForce })
+      else print(formatRoundTrip(rt))
       return exitOf([rt.request, rt.reply])
     }
     const t = trace(net, parsed.spec)
     if (t.disposition === 'INVALID_PACKET') {
-      console.error(t.text)
+      printError(t.text)
       return 2
     }
-    console.log(parsed.json ? JSON.stringify({ ...t, ...inForce }, null, 2) : formatTrace(t))
+    if (parsed.json) printJson({ ...t, ...inForce })
+    else print(formatTrace(t))
     return exitOf([t])
   })
 }

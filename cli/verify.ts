@@ -6,6 +6,7 @@ import { type Intent, type IntentResult, replay, verify } from '../worker/verify
 import { splitArgs } from './args'
 import { withDesign } from './importInput'
 import { readIntents } from './intentsInput'
+import { print, printError, printJson } from './terminal'
 
 const USAGE = 'usage: npm run cli -- verify <design.json> [--intents intents.json] [--no-built-in] [--json]'
 
@@ -18,7 +19,7 @@ function line(r: IntentResult): string {
 export function run(args: string[]): number | Promise<number> {
   const split = splitArgs(args, { options: ['--intents'], switches: ['--json', '--no-built-in'] })
   if (typeof split === 'string') {
-    console.error(`${split}\n${USAGE}`)
+    printError(`${split}\n${USAGE}`)
     return 2
   }
   const path = split.options.get('--intents')
@@ -34,37 +35,29 @@ export function run(args: string[]): number | Promise<number> {
     const r = verify(design, { intents: own, noBuiltIn: split.switches.has('--no-built-in') })
     const ms = performance.now() - started
     if (!r.ok) {
-      for (const e of r.errors) console.error(`intent "${e.intentId}" at ${e.path}: ${e.message}`)
+      for (const e of r.errors) printError(`intent "${e.intentId}" at ${e.path}: ${e.message}`)
       return 2
     }
     const net = compile(design)
     const violated = r.results.filter((x) => x.status === 'violated')
     if (json) {
-      console.log(
-        JSON.stringify(
-          {
-            classCount: r.classCount,
-            holds: violated.length === 0,
-            results: r.results.map((x) =>
-              x.status === 'holds'
-                ? x
-                : {
-                    ...x,
-                    explanation: formatRoundTrip(replay(net, x.counterexample.packet, x.counterexample.picks)).split(
-                      '\n',
-                    ),
-                  },
-            ),
-          },
-          null,
-          2,
+      printJson({
+        classCount: r.classCount,
+        holds: violated.length === 0,
+        results: r.results.map((x) =>
+          x.status === 'holds'
+            ? x
+            : {
+                ...x,
+                explanation: formatRoundTrip(replay(net, x.counterexample.packet, x.counterexample.picks)).split('\n'),
+              },
         ),
-      )
+      })
     } else {
-      console.log(
+      print(
         `${r.classCount} flow classes, ${r.results.length} intents checked in ${ms.toFixed(0)} ms (every appliance the GWLB could pick)`,
       )
-      for (const x of r.results) console.log(line(x))
+      for (const x of r.results) print(line(x))
       for (const x of violated) {
         if (x.status !== 'violated') continue
         const c = x.counterexample
@@ -73,15 +66,15 @@ export function run(args: string[]): number | Promise<number> {
           p.destinationPort !== undefined
             ? `:${p.sourcePort} → ${p.destination}:${p.destinationPort}`
             : ` → ${p.destination}`
-        console.log(`\n${x.intent.id}: ${c.reason}`)
-        console.log(
+        print(`\n${x.intent.id}: ${c.reason}`)
+        print(
           `  counterexample: ${p.protocol} ${p.source}${ports}${c.appliance ? ` (when the GWLB picks ${c.appliance})` : ''}`,
         )
-        console.log(`  it stands for every packet ${c.flowClass}`)
-        console.log(
+        print(`  it stands for every packet ${c.flowClass}`)
+        print(
           `  replay: npm run cli -- trace ${split.file} --from ${p.source} --to ${p.destination} --proto ${p.protocol}${p.destinationPort !== undefined ? ` --dport ${p.destinationPort}` : ''} --reply`,
         )
-        console.log(
+        print(
           formatRoundTrip(replay(net, p, c.picks))
             .split('\n')
             .map((l) => `    ${l}`)

@@ -1,7 +1,7 @@
 // Plays a scenario in the worker against wall time and hands the page one batch per frame: new log
 // entries, counters, and a few sampled packets with their paths for the animation. May not touch:
 // React, the DOM, zustand. The page never receives a message per packet.
-import { cidrContainsAddress, cidrOrThrow, type Design, parse, parseIpv4 } from '../src/model'
+import { type Design, isPrivateAddress, parse, parseIpv4 } from '../src/model'
 import { isDropped, type Trace } from './engine'
 import {
   type ApplianceView,
@@ -46,8 +46,6 @@ export interface FrameBatch {
 
 export type LoadAnswer = { ok: true; scenario: string; scenarios: string[] } | { ok: false; message: string }
 
-const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map(cidrOrThrow)
-
 /** Packets drawn per second per flow and direction: enough to show the traffic, few enough to follow by eye. */
 const SAMPLES_PER_SECOND = 6
 const FRAME_MS = 50
@@ -69,7 +67,7 @@ export function visualOf(t: Trace): VisualPacket {
   }
   const first = t.hops[0]?.kind
   // from the internet: inbound; from a workload to a public address: outbound; between private addresses: internal
-  const toPrivate = PRIVATE.some((c) => cidrContainsAddress(c, parseIpv4(t.packet.destination) ?? 0))
+  const toPrivate = isPrivateAddress(parseIpv4(t.packet.destination) ?? 0)
   const direction = first === 'internetHost' ? 'inbound' : toPrivate ? 'internal' : 'outbound'
   const dropped = isDropped(t.disposition)
   return {

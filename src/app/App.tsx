@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
+import { Palette } from '../canvas/Palette'
 import type { Design } from '../model'
 import { Dialogs } from '../panels/dialogs/Dialogs'
 import { Inspector } from '../panels/inspector/Inspector'
@@ -10,7 +11,6 @@ import { Presenter } from '../panels/lessons/Presenter'
 import { SideTabs } from '../panels/lessons/SideTabs'
 import { useLessonChrome } from '../panels/lessons/useLessons'
 import { NoticeBar } from '../panels/NoticeBar'
-import { Palette } from '../panels/Palette'
 import { ProblemsPanel } from '../panels/ProblemsPanel'
 import { ReportPanel } from '../panels/ReportPanel'
 import { RouteTablePanel } from '../panels/RouteTablePanel'
@@ -39,7 +39,11 @@ export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: De
   useEffect(() => {
     if (initialDesign) return
     let live = true
-    bootDesign(window.location).then((b) => live && setBoot(b))
+    // bootDesign returns failures as a phase; a rejection is a bug, still shown rather than "Loading" for ever
+    bootDesign(window.location).then(
+      (b) => live && setBoot(b),
+      (e) => live && setBoot({ phase: 'failed', errors: e instanceof Error ? e.message : String(e) }),
+    )
     return () => {
       live = false
     }

@@ -18,7 +18,6 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { withDefaultLayout } from '../model'
 import { connectionIntent } from '../model/edits/connect'
 import { createResource, dropTargetOf, PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
-import { PALETTE_MIME } from '../panels/Palette'
 import { useDesign, useStores, useUi } from '../store/context'
 import { DropMarkers } from './DropMarkers'
 import { type CanvasDetail, DetailContext, OVERVIEW_ZOOM } from './detail'
@@ -37,6 +36,7 @@ import {
   Ipv4GatewayNode,
 } from './nodes/leafNodes'
 import { PacketOverlay } from './PacketOverlay'
+import { PALETTE_MIME } from './Palette'
 import { type CanvasNode, toFlow } from './toFlow'
 
 const nodeTypes = {

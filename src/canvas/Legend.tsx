@@ -1,14 +1,7 @@
 // What each line means, in the corner of the canvas: a reader of a shared design has no one to ask.
 // Folded until asked for, so it never covers the diagram at fit view; one click opens it.
 import { useState } from 'react'
-
-const ITEMS = [
-  { label: 'Route entry (destination → next hop)', stroke: '#334155', dash: undefined, width: 1.6 },
-  { label: 'PrivateLink connection', stroke: '#7c3aed', dash: '7 4', width: 2.4 },
-  { label: 'Endpoint service resource', stroke: '#a21caf', dash: undefined, width: 2 },
-  { label: 'Server group member (Geneve)', stroke: '#c2410c', dash: undefined, width: 1.6 },
-  { label: 'Internet', stroke: '#94a3b8', dash: '3 4', width: 1.4 },
-]
+import { EDGE_KINDS, EDGE_LOOK } from '../share/drawing/look'
 
 // the packets the simulator draws (PacketOverlay's colours and frame)
 const PACKETS = [
@@ -21,14 +14,17 @@ const PACKETS = [
 function Key() {
   return (
     <>
-      {ITEMS.map((i) => (
-        <div key={i.label} className="pointer-events-none flex items-center gap-2">
-          <svg width="28" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="28" y2="4" stroke={i.stroke} strokeWidth={i.width} strokeDasharray={i.dash} />
-          </svg>
-          {i.label}
-        </div>
-      ))}
+      {EDGE_KINDS.map((kind) => {
+        const i = EDGE_LOOK[kind]
+        return (
+          <div key={kind} className="pointer-events-none flex items-center gap-2">
+            <svg width="28" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="28" y2="4" stroke={i.stroke} strokeWidth={i.width} strokeDasharray={i.dash} />
+            </svg>
+            {i.legend}
+          </div>
+        )
+      })}
       {PACKETS.map((p) => (
         <div key={p.label} className="pointer-events-none flex items-center gap-2">
           <svg width="28" height="14" aria-hidden="true">

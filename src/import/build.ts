@@ -227,7 +227,18 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
   for (const inst of ofType('alicloud_security_group')) {
     const vpcId = vpcIdOf(inst, 'securityGroup.vpcId')
     if (!vpcId) continue
-    const sg: ResourceOf<'securityGroup'> = { kind: 'securityGroup', id: newId(inst), vpcId, rules: [] }
+    // the provider's default type is `normal` (basic); a basic group's policy defaults to Accept, as the cloud's
+    const enterprise = str(inst, 'securityGroup.securityGroupType') === 'enterprise'
+    const sg: ResourceOf<'securityGroup'> = enterprise
+      ? { kind: 'securityGroup', id: newId(inst), vpcId, securityGroupType: 'enterprise', rules: [] }
+      : {
+          kind: 'securityGroup',
+          id: newId(inst),
+          vpcId,
+          securityGroupType: 'basic',
+          innerAccessPolicy: str(inst, 'securityGroup.innerAccessPolicy') === 'Drop' ? 'Drop' : 'Accept',
+          rules: [],
+        }
     const name = str(inst, 'securityGroup.name')
     if (name) sg.name = name
     adopt(inst, sg)

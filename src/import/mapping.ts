@@ -114,6 +114,9 @@ export const MAPPING: readonly ResourceMapping[] = [
     fields: [
       f('securityGroup.name', ['security_group_name', 'name'], 'SecurityGroupName'),
       f('securityGroup.vpcId', 'vpc_id', 'VpcId'),
+      // the provider and the API say `normal` for what the console calls a basic group
+      f('securityGroup.securityGroupType', 'security_group_type', 'SecurityGroupType'),
+      f('securityGroup.innerAccessPolicy', 'inner_access_policy', 'InnerAccessPolicy'),
     ],
   },
   {

@@ -64,9 +64,12 @@ export function flowLinks(design: Design): [string, string][] {
   // every host reaches every gateway, but one line a host is enough to put the internet on top: a line from
   // each host to each of 85 gateways made ELK take seconds longer for the same picture
   const gateways = design.resources.filter((r) => r.kind === 'ipv4Gateway')
-  design.resources
-    .filter((r) => r.kind === 'internetHost')
-    .forEach((h, i) => gateways.length && links.push([h.id, gateways[i % gateways.length].id]))
+  if (gateways.length)
+    design.resources
+      .filter((r) => r.kind === 'internetHost')
+      .forEach((h, i) => {
+        links.push([h.id, gateways[i % gateways.length].id])
+      })
   for (const r of design.resources) {
     if (r.kind === 'vswitch' && r.routeTableId) {
       const t = byId.get(r.routeTableId)

@@ -51,15 +51,32 @@ export type Resource = z.infer<typeof resourceSchema>
 export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>
 
 /**
+ * The largest layout coordinate or size, in canvas units. The generated 2,001-resource design spans about
+ * 15,000; a million leaves room for any real design, while sums and sizes of numbers such as 1e308 would
+ * reach Infinity and draw nothing (width="Infinity" in an SVG).
+ */
+export const MAX_LAYOUT_UNITS = 1_000_000
+
+// zod 4 numbers reject Infinity and NaN by themselves
+const coordinate = z
+  .number()
+  .check(
+    z.gte(-MAX_LAYOUT_UNITS, `a position from -${MAX_LAYOUT_UNITS} to ${MAX_LAYOUT_UNITS}`),
+    z.lte(MAX_LAYOUT_UNITS, `a position from -${MAX_LAYOUT_UNITS} to ${MAX_LAYOUT_UNITS}`),
+  )
+const size = z
+  .number()
+  .check(z.positive('a size above 0'), z.lte(MAX_LAYOUT_UNITS, `a size of at most ${MAX_LAYOUT_UNITS}`))
+
+/**
  * Position relative to the parent container (React Flow's convention), size for containers.
  * Keys are resource ids, or "vpcId/zoneId" for the zone band drawn inside a VPC.
  */
 export const layoutEntrySchema = z.strictObject({
-  // zod 4 numbers reject Infinity and NaN by themselves
-  x: z.number(),
-  y: z.number(),
-  width: z.optional(z.number().check(z.positive())),
-  height: z.optional(z.number().check(z.positive())),
+  x: coordinate,
+  y: coordinate,
+  width: z.optional(size),
+  height: z.optional(size),
 })
 export type LayoutEntry = z.infer<typeof layoutEntrySchema>
 

@@ -2,6 +2,7 @@
 
 export * from './defaultLayout'
 export * from './design'
+export * from './inputBounds'
 export * from './ipv4'
 export * from './loadError'
 export * from './migrations'

@@ -83,3 +83,16 @@ export function nextFreeAddress(c: Cidr, taken: ReadonlySet<number>): number | n
   for (let a = c.base + 1; a <= last - 3; a++) if (!taken.has(a >>> 0)) return a >>> 0
   return null
 }
+
+/**
+ * RFC 1918's private blocks (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) and the shared 100.64.0.0/10 block: the
+ * internet routes none of them. Bit masks, not CIDR objects: the engine asks this for every packet it sends out.
+ */
+export function isPrivateAddress(a: number): boolean {
+  return (
+    (a & 0xff000000) === (0x0a000000 | 0) ||
+    (a & 0xfff00000) === (0xac100000 | 0) ||
+    (a & 0xffff0000) === (0xc0a80000 | 0) ||
+    (a & 0xffc00000) === (0x64400000 | 0)
+  )
+}

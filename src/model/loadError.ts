@@ -20,6 +20,9 @@ export const LOAD_ERROR_CODES = {
   'GWLB-L017': 'migration failed',
   'GWLB-L018': 'security groups of both types on one instance',
   'GWLB-L019': 'a route destination the cloud refuses',
+  'GWLB-L020': 'nested too deeply',
+  'GWLB-L021': 'too large',
+  'GWLB-L022': 'the loader failed on this input',
 } as const
 export type LoadErrorCode = keyof typeof LOAD_ERROR_CODES
 

@@ -50,7 +50,13 @@ export function migrate(
   migrations: readonly Migration[] = MIGRATIONS,
   target: number = DESIGN_VERSION,
 ): MigrateResult {
-  let doc = structuredClone(input)
+  let doc: Record<string, unknown>
+  try {
+    doc = structuredClone(input)
+  } catch (e) {
+    // a value structuredClone cannot copy (a function, or nesting past the stack) fails the migration, never the caller
+    return { ok: false, step: `${fromVersion}→${fromVersion + 1}`, error: e instanceof Error ? e.message : String(e) }
+  }
   const applied: string[] = []
   for (let v = fromVersion; v < target; v++) {
     const step = migrations.find((m) => m.from === v)

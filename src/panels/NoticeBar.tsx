@@ -17,7 +17,7 @@ export function NoticeBar() {
         {rest.length > 0 && (
           <ul className="mt-1 max-h-32 overflow-y-auto font-mono text-xs">
             {rest.map((line, i) => (
-              // lines may repeat and never reorder: position and text together are the identity
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat and never reorder, so position and text together are the identity
               <li key={`${i}:${line}`}>{line}</li>
             ))}
           </ul>

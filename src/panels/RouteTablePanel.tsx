@@ -125,8 +125,16 @@ export function RouteTablePanel() {
               <td className="py-1">
                 {readOnly || (e.origin === 'system' && table.routeTableType !== 'Gateway') ? (
                   <>
-                    <div>{e.nextHopType === 'Local' ? 'Local' : nameOf(e.nextHopId)}</div>
-                    {e.nextHopType !== 'Local' && <div className="text-[10px] text-slate-500">{e.nextHopType}</div>}
+                    <div>
+                      {e.nextHopType === 'Local'
+                        ? 'Local'
+                        : e.nextHopType === 'CloudServices'
+                          ? 'Cloud services'
+                          : nameOf(e.nextHopId)}
+                    </div>
+                    {e.nextHopType !== 'Local' && e.nextHopType !== 'CloudServices' && (
+                      <div className="text-[10px] text-slate-500">{e.nextHopType}</div>
+                    )}
                   </>
                 ) : e.origin === 'system' ? (
                   <>
@@ -174,8 +182,8 @@ export function RouteTablePanel() {
         </tbody>
       </table>
       {!readOnly && table.routeTableType === 'VSwitch' && (
-        <div className="mt-2 rounded border border-slate-200 p-2" aria-label="Add route entry">
-          <div className="text-[11px] font-semibold text-slate-600">Add route entry</div>
+        <fieldset className="mt-2 rounded border border-slate-200 p-2">
+          <legend className="float-left w-full text-[11px] font-semibold text-slate-600">Add route entry</legend>
           <input
             aria-label="New entry destination"
             className={`${INPUT} font-mono ${destProblem ? 'border-red-500' : ''}`}
@@ -192,7 +200,7 @@ export function RouteTablePanel() {
             Add
           </button>
           {destProblem && <p className="text-[11px] text-red-700">{destProblem}</p>}
-        </div>
+        </fieldset>
       )}
       {error && (
         <p role="alert" className="mt-1 text-[11px] text-red-700">

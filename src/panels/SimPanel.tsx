@@ -51,7 +51,9 @@ export function SimPanel() {
   // the timeline spans the scenario's faults and a margin, or the time played so far
   const lastFault = Math.max(0, ...(chosen?.faults ?? []).map((f) => (f.untilSeconds ?? f.atSeconds) * 1000))
   const spanMs = Math.max(60_000, lastFault + 30_000, nowMs)
-  const marks = log.filter((e) => TIMELINE_KINDS.has(e.kind))
+  // log entries have no id; the log only grows (a reset starts a new one), so the position in it is the identity
+  const entries = log.map((e, at) => ({ e, at }))
+  const marks = entries.filter(({ e }) => TIMELINE_KINDS.has(e.kind))
   return (
     <section
       aria-label="Simulation"
@@ -128,6 +130,8 @@ export function SimPanel() {
       <div className="mt-1.5 h-[74px]">
         {ready ? (
           <>
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: clicking the bar is a mouse shortcut; from the keyboard, the marks in it (buttons) and Step reach the same times */}
+            {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above */}
             <div
               className="relative h-5 cursor-pointer rounded bg-slate-100"
               data-testid="sim-timeline"
@@ -141,11 +145,10 @@ export function SimPanel() {
                 className="absolute inset-y-0 left-0 rounded bg-sky-200"
                 style={{ width: `${Math.min(100, (nowMs / spanMs) * 100)}%` }}
               />
-              {marks.map((e, i) => (
+              {marks.map(({ e, at }) => (
                 <button
                   type="button"
-                  // log entries have no id: time, resource and position are the identity
-                  key={`${i}:${e.tMs}:${e.kind}`}
+                  key={at}
                   aria-label={`${seconds(e.tMs)} ${e.resourceId}: ${e.text}`}
                   title={`${seconds(e.tMs)} · ${e.resourceId}: ${e.text}`}
                   data-testid={`timeline-${e.kind}`}
@@ -164,29 +167,29 @@ export function SimPanel() {
                 data-testid="sim-log"
               >
                 {/* every entry, health checks failing one by one included: what Step stopped at is always the top line */}
-                {log
+                {entries
                   .slice(-LOG_LINES)
                   .reverse()
-                  .map((e, i) => (
-                    <li key={`${i}:${e.tMs}:${e.kind}`} className="truncate" title={e.text}>
+                  .map(({ e, at }) => (
+                    <li key={at} className="truncate" title={e.text}>
                       <span className="text-slate-500">{seconds(e.tMs).padStart(8)}</span> {e.resourceId}: {e.text}
                     </li>
                   ))}
               </ol>
-              <div className="grid shrink-0 grid-cols-2 gap-x-3 text-[11px] text-slate-500" aria-label="Packet legend">
-                <span className="flex items-center gap-1">
+              <ul className="grid shrink-0 grid-cols-2 gap-x-3 text-[11px] text-slate-500" aria-label="Packet legend">
+                <li className="flex items-center gap-1">
                   <span className="inline-block h-2 w-2 rounded-full bg-sky-600" /> inbound
-                </span>
-                <span className="flex items-center gap-1">
+                </li>
+                <li className="flex items-center gap-1">
                   <span className="inline-block h-2 w-2 rounded-full bg-amber-500" /> outbound
-                </span>
-                <span className="flex items-center gap-1">
+                </li>
+                <li className="flex items-center gap-1">
                   <span className="inline-block h-2.5 w-2.5 rounded-full border-2 border-orange-700 bg-white" /> Geneve
-                </span>
-                <span className="flex items-center gap-1">
+                </li>
+                <li className="flex items-center gap-1">
                   <span className="font-bold text-red-600">✕</span> dropped
-                </span>
-              </div>
+                </li>
+              </ul>
             </div>
           </>
         ) : (

@@ -1,8 +1,17 @@
 // The API call sequence of Alibaba Cloud's GWLB guide for a design (its "API" section), with parameters, and its teardown
 // order, as data and as text. Pure: no DOM, no I/O; nothing is called.
-import type { Design, EndpointService, GwlbEndpoint, Resource, RouteEntry, RouteTable } from '../model'
+import type {
+  Design,
+  EndpointService,
+  GwlbEndpoint,
+  Resource,
+  RouteEntry,
+  RouteTable,
+  SecurityGroup,
+  SecurityGroupRule,
+} from '../model'
 
-export type ApiProduct = 'Privatelink' | 'Vpc'
+export type ApiProduct = 'Ecs' | 'Privatelink' | 'Vpc'
 
 /** A value known only once an earlier call has returned: the output field of the call that created designId. */
 export interface ApiOutput {
@@ -32,6 +41,7 @@ export interface ApiCallPlan {
 
 const PRIVATELINK = { product: 'Privatelink', version: '2020-04-15' } as const
 const VPC = { product: 'Vpc', version: '2016-04-28' } as const
+const ECS = { product: 'Ecs', version: '2014-05-26' } as const
 
 /** CreateVpcEndpointService takes at most 10 resources; the rest are attached afterwards. */
 const RESOURCES_AT_CREATION = 10
@@ -58,6 +68,8 @@ function cloudId(r: Resource | undefined, fallbackId: string): ApiValue {
     case 'ecs':
     case 'appliance':
       return out(r.id, 'InstanceId')
+    case 'securityGroup':
+      return out(r.id, 'SecurityGroupId')
     default:
       return fallbackId
   }
@@ -72,9 +84,63 @@ function ownerOf(r: Resource | undefined, byId: Map<string, Resource>): string |
 }
 
 /**
- * The calls that connect a design's consumers to its GWLB services, in the guide's order. The
- * prerequisites (VPCs, vSwitches, route tables, the IPv4 gateway, security groups, appliances, the
- * GWLB with its listener and server group) are taken as existing, as the guide does.
+ * A security group as the ECS API makes it: CreateSecurityGroup with its type (the API calls a basic group
+ * `normal`), ModifySecurityGroupPolicy when a basic group isolates its members (a new one accepts), then its
+ * rules, one Authorize call per direction.
+ */
+function securityGroupCalls(g: SecurityGroup, region: string, byId: Map<string, Resource>): ApiCall[] {
+  const accountId = ownerOf(g, byId)
+  const id = out(g.id, 'SecurityGroupId')
+  const calls: ApiCall[] = [
+    {
+      api: 'CreateSecurityGroup',
+      ...ECS,
+      accountId,
+      parameters: {
+        RegionId: region,
+        VpcId: cloudId(byId.get(g.vpcId), g.vpcId),
+        SecurityGroupName: g.name ?? g.id,
+        SecurityGroupType: g.securityGroupType === 'enterprise' ? 'enterprise' : 'normal',
+      },
+      creates: id,
+    },
+  ]
+  if (g.securityGroupType === 'basic' && g.innerAccessPolicy === 'Drop')
+    calls.push({
+      api: 'ModifySecurityGroupPolicy',
+      ...ECS,
+      accountId,
+      parameters: { RegionId: region, SecurityGroupId: id, InnerAccessPolicy: 'Drop' },
+      note: 'members reach each other only through a rule (a new basic group lets them in: Accept)',
+    })
+  for (const direction of ['ingress', 'egress'] as const) {
+    const rules = g.rules.filter((r) => r.direction === direction)
+    if (!rules.length) continue
+    const parameters: Record<string, ApiValue> = { RegionId: region, SecurityGroupId: id }
+    rules.forEach((r: SecurityGroupRule, i) => {
+      const p = `Permissions.${i + 1}.`
+      parameters[`${p}IpProtocol`] = r.ipProtocol
+      parameters[`${p}PortRange`] = r.portRange
+      const cidr = direction === 'ingress' ? r.sourceCidrIp : r.destCidrIp
+      if (cidr) parameters[`${p}${direction === 'ingress' ? 'SourceCidrIp' : 'DestCidrIp'}`] = cidr
+      parameters[`${p}Policy`] = r.policy
+      parameters[`${p}Priority`] = String(r.priority)
+      if (r.description) parameters[`${p}Description`] = r.description
+    })
+    calls.push({
+      api: direction === 'ingress' ? 'AuthorizeSecurityGroup' : 'AuthorizeSecurityGroupEgress',
+      ...ECS,
+      accountId,
+      parameters,
+    })
+  }
+  return calls
+}
+
+/**
+ * The calls that connect a design's consumers to its GWLB services, in the guide's order, after the security
+ * groups the instances need. The other prerequisites (VPCs, vSwitches, route tables, the IPv4 gateway,
+ * appliances, the GWLB with its listener and server group) are taken as existing, as the guide does.
  */
 export function apiCallPlan(design: Design): ApiCallPlan {
   const byId = new Map(design.resources.map((r) => [r.id, r]))
@@ -82,7 +148,9 @@ export function apiCallPlan(design: Design): ApiCallPlan {
   const endpoints = design.resources.filter((r): r is GwlbEndpoint => r.kind === 'gwlbEndpoint')
   const tables = design.resources.filter((r): r is RouteTable => r.kind === 'routeTable')
   const region = design.regionId
-  const setup: ApiCall[] = []
+  const setup: ApiCall[] = design.resources.flatMap((r) =>
+    r.kind === 'securityGroup' ? securityGroupCalls(r, region, byId) : [],
+  )
 
   for (const s of services) {
     const first = s.resources.slice(0, RESOURCES_AT_CREATION)
@@ -301,7 +369,8 @@ export function renderApiCallPlan(design: Design, plan: ApiCallPlan = apiCallPla
   const lines = [
     `API calls for ${JSON.stringify(design.name)} (region ${design.regionId})`,
     'Prerequisites, created beforehand (see the Terraform export): VPCs, vSwitches, route tables, the IPv4 gateway and',
-    'its gateway route table, security groups, appliances, and the GWLB with its listener and server group.',
+    'its gateway route table, appliances (placed in the security groups below), and the GWLB with its listener and',
+    'server group.',
     '',
     'Setup',
     '',

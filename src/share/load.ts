@@ -1,11 +1,12 @@
 // What every way in (file, link, image) returns: parse()'s result plus sentences for the user.
 // Pure: no DOM. Whatever comes from outside reaches the design only through parse().
-import { type LoadError, type LoadErrorCode, loadError, type ParseResult } from '../model'
+import { type LoadError, type LoadErrorCode, loadError, MAX_DESIGN_BYTES, type ParseResult } from '../model'
 
 export type DesignSource = 'file' | 'link' | 'image'
 
 /** parse()'s result, with the messages to show: a headline first, then one line per error or repair. */
 export type DesignLoad = ParseResult & { messages: string[] }
+export type DesignRefusal = Extract<DesignLoad, { ok: false }>
 
 /** At most this many error lines are shown; the rest are counted. */
 const MAX_ERROR_LINES = 20
@@ -39,9 +40,27 @@ export function notOurs(source: DesignSource, code: LoadErrorCode, value: unknow
   return withMessages({ ok: false, reason: 'not-ours', errors }, source)
 }
 
+/** Input refused for its size before it was decompressed or parsed: GWLB-L021, as parse() reports it. */
+export function tooLarge(source: DesignSource, value: unknown, expected: string): DesignRefusal {
+  const errors = [loadError('GWLB-L021', '', value, expected)]
+  return {
+    ok: false,
+    reason: 'invalid',
+    errors,
+    messages: withMessages({ ok: false, reason: 'invalid', errors }, source).messages,
+  }
+}
+
 /**
- * The largest design text accepted from outside, in bytes. The reference designs are under 20 kB
- * and a design at every quota is far below this; it stops a crafted file or a compressed chunk
- * from exhausting memory before parse() even starts.
+ * The largest design text accepted from outside, in bytes: the loader's own cap (MAX_DESIGN_BYTES), checked
+ * here too before anything is decompressed or decoded. The reference designs are under 20 kB and a design
+ * at every quota is far below this; it stops a crafted file or a compressed chunk from exhausting memory
+ * before parse() even starts.
  */
-export const MAX_DESIGN_TEXT_BYTES = 5_000_000
+export const MAX_DESIGN_TEXT_BYTES = MAX_DESIGN_BYTES
+
+/**
+ * The largest PNG file read for the design it carries. The picture is most of such a file; an image at the
+ * export's pixel cap is far smaller than this, and the design chunk inside is held to MAX_DESIGN_TEXT_BYTES.
+ */
+export const MAX_IMAGE_FILE_BYTES = 64_000_000

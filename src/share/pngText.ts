@@ -3,7 +3,7 @@
 import { zlibSync } from 'fflate'
 import { type Design, parse, serialise } from '../model'
 import { crc32, fromLatin1, fromUtf8, inflateBounded, utf8 } from './bytes'
-import { type DesignLoad, MAX_DESIGN_TEXT_BYTES, notOurs, withMessages } from './load'
+import { type DesignLoad, MAX_DESIGN_TEXT_BYTES, notOurs, tooLarge, withMessages } from './load'
 
 /** The chunk keyword: Latin-1, 1 to 79 characters (PNG spec 11.3.4.2). */
 export const PNG_DESIGN_KEYWORD = 'gwlb-studio/design'
@@ -22,10 +22,12 @@ interface Chunk {
   /** offset just past the CRC */
   end: number
   data: Uint8Array
-  crcOk: boolean
 }
 
-/** The chunks up to and including IEND, or null when the bytes are not a whole PNG. */
+/**
+ * The chunks up to and including IEND, or null when the bytes are not a whole PNG. Reads the length and
+ * type fields only, so a large image costs one step per chunk; CRCs are checked where a chunk is read.
+ */
 function chunksOf(png: Uint8Array): Chunk[] | null {
   if (!isPng(png)) return null
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
@@ -34,11 +36,8 @@ function chunksOf(png: Uint8Array): Chunk[] | null {
   while (at + 12 <= png.length) {
     const length = view.getUint32(at)
     if (length > png.length - at - 12) return null
-    const typeBytes = png.subarray(at + 4, at + 8)
-    const data = png.subarray(at + 8, at + 8 + length)
-    const crcOk = view.getUint32(at + 8 + length) === crc32(typeBytes, data)
-    const type = fromLatin1(typeBytes)
-    out.push({ type, start: at, end: at + 12 + length, data, crcOk })
+    const type = fromLatin1(png.subarray(at + 4, at + 8))
+    out.push({ type, start: at, end: at + 12 + length, data: png.subarray(at + 8, at + 8 + length) })
     at += 12 + length
     if (type === 'IEND') return out[0].type === 'IHDR' ? out : null
   }
@@ -62,6 +61,11 @@ function startsWithKeyword(data: Uint8Array): boolean {
     KEYWORD_BYTES.every((b, i) => data[i] === b) &&
     data[KEYWORD_BYTES.length] === 0
   )
+}
+
+function crcOk(png: Uint8Array, c: Chunk): boolean {
+  const stored = new DataView(png.buffer, png.byteOffset, png.byteLength).getUint32(c.end - 4)
+  return stored === crc32(png.subarray(c.start + 4, c.start + 8), c.data)
 }
 
 const isDesignChunk = (c: Chunk) =>
@@ -108,8 +112,11 @@ export function readDesignTextFromPng(png: Uint8Array): PngTextResult {
   if (!chunks) return { ok: false, problem: 'damaged' }
   const chunk = chunks.find(isDesignChunk)
   if (!chunk) return { ok: false, problem: 'no-design' }
-  if (!chunk.crcOk) return { ok: false, problem: 'damaged' }
   const rest = chunk.data.subarray(KEYWORD_BYTES.length + 1)
+  // the chunk's own length says it is too large, before its CRC is computed or a byte inflated: a design
+  // of at most the cap compresses to less than the cap
+  if (rest.length > MAX_DESIGN_TEXT_BYTES) return { ok: false, problem: 'too-large' }
+  if (!crcOk(png, chunk)) return { ok: false, problem: 'damaged' }
   if (chunk.type === 'tEXt') return { ok: true, text: fromLatin1(rest) }
   if (chunk.type === 'zTXt') {
     if (rest[0] !== 0) return { ok: false, problem: 'damaged' }
@@ -137,12 +144,15 @@ const PROBLEMS: Record<Exclude<PngTextResult, { ok: true }>['problem'], string> 
   'not-png': 'a PNG image',
   damaged: 'a complete, undamaged PNG (this one is cut short or its design chunk is corrupt)',
   'no-design': `a PNG exported by GWLB Studio; this image carries no design (no "${PNG_DESIGN_KEYWORD}" text chunk)`,
-  'too-large': `a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
+  'too-large': `an image whose design chunk holds at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
 }
 
 /** Opens the design that an exported PNG carries, through parse(). Never throws. */
 export function readDesignFromPng(png: Uint8Array): DesignLoad {
   const r = readDesignTextFromPng(png)
-  if (!r.ok) return notOurs('image', 'GWLB-L001', `${png.length} bytes`, PROBLEMS[r.problem])
+  if (!r.ok)
+    return r.problem === 'too-large'
+      ? tooLarge('image', `${png.length} bytes`, PROBLEMS[r.problem])
+      : notOurs('image', 'GWLB-L001', `${png.length} bytes`, PROBLEMS[r.problem])
   return withMessages(parse(r.text), 'image')
 }

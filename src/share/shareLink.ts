@@ -10,7 +10,7 @@
 import { deflateSync } from 'fflate'
 import { type Design, loadError, parse } from '../model'
 import { fromBase64Url, fromUtf8, inflateBounded, toBase64Url, utf8 } from './bytes'
-import { type DesignLoad, MAX_DESIGN_TEXT_BYTES, notOurs, withMessages } from './load'
+import { type DesignLoad, MAX_DESIGN_TEXT_BYTES, notOurs, tooLarge, withMessages } from './load'
 
 export const SHARE_PARAM = 'd'
 export const SHARE_LINK_VERSION = 2
@@ -98,12 +98,25 @@ export function decodeShareLink(urlOrFragment: string): DesignLoad {
     return notOurs('link', 'GWLB-L001', version, `share link version 1 or ${SHARE_LINK_VERSION}`)
   const sum = version === 2 ? /^(.*)\.([0-9a-f]{8})$/s.exec(m[2]) : null
   if (version === 2 && !sum) return notOurs('link', 'GWLB-L001', m[2].slice(-12), DAMAGED)
-  const compressed = fromBase64Url(sum ? sum[1] : m[2])
+  const payload = sum ? sum[1] : m[2]
+  // base64 of a compressed design within the cap is shorter than this: refuse before decoding a byte
+  if (payload.length > Math.ceil((MAX_DESIGN_TEXT_BYTES * 4) / 3))
+    return tooLarge(
+      'link',
+      `${payload.length} characters`,
+      `a link to a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
+    )
+  const compressed = fromBase64Url(payload)
   if (!compressed) return notOurs('link', 'GWLB-L001', m[2].slice(0, 40), DAMAGED)
   const inflated = inflateBounded(compressed, 'deflate', MAX_DESIGN_TEXT_BYTES)
   if (!inflated.ok) {
-    const expected = inflated.problem === 'too-large' ? `a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes` : DAMAGED
-    return notOurs('link', 'GWLB-L001', `${compressed.length} compressed bytes`, expected)
+    if (inflated.problem === 'too-large')
+      return tooLarge(
+        'link',
+        `${compressed.length} compressed bytes`,
+        `a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
+      )
+    return notOurs('link', 'GWLB-L001', `${compressed.length} compressed bytes`, DAMAGED)
   }
   if (sum && adler32(inflated.bytes) !== sum[2]) return notOurs('link', 'GWLB-L001', `checksum ${sum[2]}`, DAMAGED)
   const text = fromUtf8(inflated.bytes)

@@ -195,6 +195,9 @@ export function toTerraform(design: Design): string {
     resource('alicloud_security_group', namer.name('alicloud_security_group', r.id), own(r), [
       attr('security_group_name', label(r)),
       attr('vpc_id', refById(r.vpcId) ?? r.vpcId),
+      // the provider calls a basic group "normal"; an enterprise group takes no inner_access_policy
+      attr('security_group_type', r.securityGroupType === 'enterprise' ? 'enterprise' : 'normal'),
+      ...(r.securityGroupType === 'basic' ? [attr('inner_access_policy', r.innerAccessPolicy ?? 'Accept')] : []),
     ])
     r.rules.forEach((rule, i) => {
       const cidr = rule.direction === 'ingress' ? rule.sourceCidrIp : rule.destCidrIp

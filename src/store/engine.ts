@@ -7,8 +7,8 @@ import type { Design, LoadError } from '../model'
 import type { DesignStore } from './designStore'
 import type { SimStore } from './simStore'
 
-/** What a call answers: nothing, for the simulator's controls. */
-type Answer<T> = [T] extends [undefined] ? void : T
+/** What a call answers: nothing to read, for the simulator's controls. */
+type Answer<T> = [T] extends [undefined] ? unknown : T
 
 /** The worker's surface as the page calls it: every call answers later. */
 export type EngineWorker = {

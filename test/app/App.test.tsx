@@ -43,8 +43,9 @@ describe('the app on reference design (b)', () => {
       .getAllByRole('row')
       .slice(1)
       .map((r) => r.textContent)
-    // the service VPC's four vSwitch CIDRs as system Local entries, then 0.0.0.0/0 → GWLBe H
-    expect(rows).toHaveLength(5)
+    // the service VPC's four vSwitch CIDRs as system Local entries, the cloud-services system route, then 0.0.0.0/0 → GWLBe H
+    expect(rows).toHaveLength(6)
+    expect(rows).toContain('100.64.0.0/10Cloud servicessystem')
     expect(rows.at(-1)).toContain('0.0.0.0/0')
     expect(rows.at(-1)).toContain('GWLBe H')
     expect(rows.filter((r) => r?.includes('Local'))).toHaveLength(4)

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { bootDesign } from '../../src/app/boot'
 import { toBase64Url } from '../../src/share/bytes'
 import { MAX_DESIGN_TEXT_BYTES } from '../../src/share/load'
-import { encodeShareLink, isEmbedView } from '../../src/share/shareLink'
+import { adler32, encodeShareLink, isEmbedView } from '../../src/share/shareLink'
 import { exampleJson, loadExample } from '../helpers'
 
 // the examples are fetched from public/ by the app; here they come from the files on disk
@@ -110,6 +110,21 @@ describe('a link too large to open', () => {
     const boot = await ready(at('', bomb))
     expect(boot.design).toEqual(loadExample('two-zones'))
     expect(boot.notice?.lines.join('\n')).toMatch(new RegExp(`at most ${MAX_DESIGN_TEXT_BYTES} bytes`))
+  })
+})
+
+describe('a link to a deeply nested document', () => {
+  it("opens the usual design with the loader's error, for a 366-character link with a valid checksum", async () => {
+    // the reported case: the loader threw inside bootDesign, and the app stayed on "Loading the design…"
+    const text = new TextEncoder().encode(
+      `{"format":"gwlb-studio/design","version":0,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    )
+    const link = `#d=2.${toBase64Url(deflateSync(text, { level: 9 }))}.${adler32(text)}`
+    expect(link.length).toBeLessThan(400)
+    const boot = await ready(at('', link))
+    expect(boot.design).toEqual(loadExample('two-zones'))
+    expect(boot.notice?.tone).toBe('error')
+    expect(boot.notice?.lines.join('\n')).toMatch(/GWLB-L020 .*at most 64 levels/)
   })
 })
 

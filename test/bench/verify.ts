@@ -7,6 +7,7 @@ import { compile } from '../../worker/engine'
 import {
   checkPlan,
   FlowSpace,
+  guideSteps,
   type Plan,
   type PlanStep,
   Prober,
@@ -50,7 +51,7 @@ function timed(run: () => void, warmUp: number, rounds: number): { ms: number; l
  */
 function twentySteps(d: Design): Plan {
   const calls = apiCallPlan(d)
-  const steps: PlanStep[] = [...calls.setup, ...calls.teardown].map((c) => ({ ...c }))
+  const steps: PlanStep[] = guideSteps([...calls.setup, ...calls.teardown].map((c) => ({ ...c })))
   steps.push({
     api: 'CreateRouteEntry',
     parameters: {

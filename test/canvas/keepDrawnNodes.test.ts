@@ -30,7 +30,9 @@ describe('handing fresh nodes to React Flow after an edit', () => {
     }
     const next = keepDrawnNodes(drawn, toFlow(renamed).nodes, none)
     expect(next.length).toBe(drawn.length)
-    next.forEach((n, i) => expect(n, n.id).toBe(drawn[i]))
+    next.forEach((n, i) => {
+      expect(n, n.id).toBe(drawn[i])
+    })
   })
 
   it('gives a moved node its new position and keeps its measured size, so it is not hidden to be measured again', () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
+import { deflateSync } from 'fflate'
 import { BASE_URL, launch } from './browser.mjs'
 
 let browser
@@ -207,6 +208,30 @@ describe('sharing and export in Chromium', () => {
     assert.match(text, /cidrBlock/)
     assert.match(text, /10\.0\.1\.0\/33/)
     assert.equal((await saveFile(page)).bytes.toString('utf8'), before.bytes.toString('utf8'))
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('shows the error of 5,000 nested arrays, in a 366-character link and in a file, never a page error', async () => {
+    const deep = Buffer.from(`{"format":"gwlb-studio/design","version":0,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`)
+    let [a, b] = [1, 0]
+    for (const byte of deep) [a, b] = [(a + byte) % 65521, (b + ((a + byte) % 65521)) % 65521]
+    const sum = ((b * 65536 + a) >>> 0).toString(16).padStart(8, '0')
+    const link = `#d=2.${Buffer.from(deflateSync(deep, { level: 9 })).toString('base64url')}.${sum}`
+    // the app once stayed on "Loading the design…" for ever here
+    const { page, errors } = await open(link)
+    const alert = page.getByRole('alert')
+    assert.match(await alert.textContent(), /GWLB-L020 .*at most 64 levels/)
+    assert.match(await alert.textContent(), /design ".*" is shown instead/)
+    await page.getByTestId('open-file-input').setInputFiles({
+      name: 'deep.gwlb.json',
+      mimeType: 'application/json',
+      buffer: deep,
+    })
+    await page.waitForFunction(() =>
+      document.querySelector('[role="alert"]')?.textContent?.includes('deep.gwlb.json: The design has 1 problem'),
+    )
+    assert.match(await alert.textContent(), /GWLB-L020/)
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -1,9 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  cidrContainsAddress,
   cidrOrThrow,
   cidrsOverlap,
   formatIpv4,
+  isPrivateAddress,
   isReservedInVswitch,
   nextFreeAddress,
   parseCidr,
@@ -32,5 +34,28 @@ describe('IPv4 and CIDR helpers', () => {
     for (const a of reserved) expect(isReservedInVswitch(v, a)).toBe(true)
     expect(isReservedInVswitch(v, parseIpv4('192.168.1.252') as number)).toBe(false)
     expect(formatIpv4(nextFreeAddress(v, new Set([parseIpv4('192.168.1.1') as number])) as number)).toBe('192.168.1.2')
+  })
+})
+
+describe('isPrivateAddress', () => {
+  const BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map(cidrOrThrow)
+
+  it('holds exactly for RFC 1918 and the shared 100.64.0.0/10 block', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (a) => {
+        expect(isPrivateAddress(a)).toBe(BLOCKS.some((b) => cidrContainsAddress(b, a)))
+      }),
+    )
+    for (const [text, is] of [
+      ['10.255.255.255', true],
+      ['11.0.0.0', false],
+      ['172.15.255.255', false],
+      ['172.31.255.255', true],
+      ['192.168.0.1', true],
+      ['100.127.255.255', true],
+      ['100.128.0.0', false],
+      ['8.8.8.8', false],
+    ] as const)
+      expect(isPrivateAddress(parseIpv4(text) as number), text).toBe(is)
   })
 })

@@ -185,7 +185,7 @@ describe('each load-error class names the path, the value and what was expected'
 
   it('drops layout entries that name nothing, and says so', () => {
     const doc = exampleJson('single-zone')
-    ;(doc.layout as Record<string, unknown>)['ghost'] = { x: 1, y: 2 }
+    ;(doc.layout as Record<string, unknown>).ghost = { x: 1, y: 2 }
     const r = parse(doc)
     expect(r.ok && r.repairs).toEqual(['layout["ghost"] names nothing in the design; dropped'])
     expect(r.ok && 'ghost' in r.design.layout).toBe(false)
@@ -381,5 +381,81 @@ describe('fields the API lets one omit take its default', () => {
       'IPv4',
     ])
     expect(svc.kind === 'endpointService' && svc.whitelist).toEqual([])
+  })
+})
+
+describe('bounded input: parse() never throws', () => {
+  const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth)
+  const envelope = (version: number, inner: string) =>
+    `{"format":"gwlb-studio/design","version":${version},"x":${inner}}`
+
+  it('refuses 5,000 nested arrays (10 KB) with GWLB-L020, as text, as a value and before a migration', () => {
+    // the reported case: the migration's structuredClone overflowed the stack outside any try/catch
+    for (const text of [
+      envelope(0, nested(5000)),
+      envelope(1, nested(5000)),
+      nested(100_000),
+      nested(5000, '{"a":', '}'),
+    ]) {
+      const r = errorsOf(text)
+      expect(r.reason).toBe('invalid')
+      expect(r.errors.map((e) => e.code)).toEqual(['GWLB-L020'])
+      expect(r.errors[0].message).toMatch(/at most 64 levels/)
+    }
+    let deep: unknown = []
+    for (let i = 0; i < 5000; i++) deep = [deep]
+    expect(errorsOf({ format: 'gwlb-studio/design', version: 0, x: deep }).errors[0].code).toBe('GWLB-L020')
+  })
+
+  it('ignores brackets inside strings, and accepts nesting up to the bound', () => {
+    const doc = exampleJson('single-zone')
+    doc.description = `${'['.repeat(500)}\\"{`
+    expect(parse(JSON.stringify(doc)).ok).toBe(true)
+    const r = errorsOf(envelope(1, nested(60)))
+    expect(r.errors[0].code).not.toBe('GWLB-L020')
+  })
+
+  it('refuses a document past 5,000,000 bytes with GWLB-L021, counting UTF-8 bytes', () => {
+    const big = envelope(1, `"${'x'.repeat(5_000_000)}"`)
+    expect(errorsOf(big).errors.map((e) => e.code)).toEqual(['GWLB-L021'])
+    // 1.7 million characters of three UTF-8 bytes each
+    expect(errorsOf(envelope(1, `"${'界'.repeat(1_700_000)}"`)).errors[0].code).toBe('GWLB-L021')
+    expect(errorsOf({ format: 'gwlb-studio/design', version: 1, x: new Array(6_000_000).fill(0) }).errors[0].code).toBe(
+      'GWLB-L021',
+    )
+  })
+
+  it('refuses a value that refers to itself instead of looping', () => {
+    const doc: Record<string, unknown> = { ...exampleJson('single-zone') }
+    doc.self = doc
+    expect(errorsOf(doc).errors[0].code).toBe('GWLB-L020')
+  })
+
+  it('turns anything a step still throws into an error, never an exception', () => {
+    // a getter that throws stands for any failure past the bounds: the caller gets a result
+    const doc = { ...exampleJson('single-zone') }
+    Object.defineProperty(doc, 'name', {
+      enumerable: true,
+      get() {
+        throw new RangeError('boom')
+      },
+    })
+    const r = errorsOf(doc)
+    expect(r.errors[0].code).toBe('GWLB-L022')
+    expect(r.errors[0].message).toContain('RangeError: boom')
+  })
+})
+
+describe('layout numbers are bounded', () => {
+  it('refuses 1e308 and other coordinates past a million units, with the path and the range', () => {
+    const doc = exampleJson('single-zone') as ReturnType<typeof exampleJson> & { layout: Record<string, object> }
+    const key = Object.keys(doc.layout)[0]
+    doc.layout[key] = { ...doc.layout[key], x: 1e308 }
+    expectError(doc, 'GWLB-L004', `layout["${key}"].x`, '1e+308')
+    expect(errorsOf(doc).errors[0].expected).toBe('a position from -1000000 to 1000000')
+    doc.layout[key] = { x: 0, y: -2_000_000 }
+    expectError(doc, 'GWLB-L004', `layout["${key}"].y`, '-2000000')
+    doc.layout[key] = { x: 0, y: 0, width: 1e7 }
+    expectError(doc, 'GWLB-L004', `layout["${key}"].width`, '10000000')
   })
 })

@@ -3,8 +3,11 @@ import { apiCallPlan, renderApiCallPlan } from '../../src/share/apiCalls'
 import { example } from './fixtures'
 
 describe('API call sequence', () => {
-  it('follows the seed for the two-zone design', () => {
-    const { setup } = apiCallPlan(example('two-zones'))
+  it('follows the seed for the two-zone design, after the security groups', () => {
+    const all = apiCallPlan(example('two-zones')).setup
+    const groups = all.filter((c) => c.product === 'Ecs')
+    expect(all.slice(0, groups.length)).toEqual(groups)
+    const setup = all.slice(groups.length)
     expect(setup.map((c) => c.api)).toEqual([
       'CreateVpcEndpointService',
       'AddUserToVpcEndpointService',
@@ -69,9 +72,50 @@ describe('API call sequence', () => {
     expect(setup.find((c) => c.api === 'AddUserToVpcEndpointService')?.parameters).toMatchObject({ UserARN: '*' })
   })
 
+  it('creates each security group with its type, sets Drop where a basic group isolates, then its rules', () => {
+    const d = structuredClone(example('two-zones'))
+    for (const r of d.resources) {
+      if (r.id === 'sg-web' && r.kind === 'securityGroup') r.innerAccessPolicy = 'Drop'
+      if (r.id === 'sg-appliance' && r.kind === 'securityGroup') {
+        r.securityGroupType = 'enterprise'
+        delete r.innerAccessPolicy
+      }
+    }
+    const ecs = apiCallPlan(d).setup.filter((c) => c.product === 'Ecs')
+    const of = (id: string) =>
+      ecs.filter((c) => JSON.stringify(c.parameters.SecurityGroupId ?? c.creates).includes(`"${id}"`))
+    const web = of('sg-web')
+    expect(web.map((c) => c.api)).toEqual([
+      'CreateSecurityGroup',
+      'ModifySecurityGroupPolicy',
+      'AuthorizeSecurityGroup',
+      'AuthorizeSecurityGroupEgress',
+    ])
+    expect(web[0]).toMatchObject({
+      accountId: '1234567890123456',
+      version: '2014-05-26',
+      parameters: { SecurityGroupType: 'normal', VpcId: { designId: 'vpc-service', output: 'VpcId' } },
+      creates: { designId: 'sg-web', output: 'SecurityGroupId' },
+    })
+    expect(web[1].parameters.InnerAccessPolicy).toBe('Drop')
+    expect(web[2].parameters).toMatchObject({
+      'Permissions.1.IpProtocol': 'tcp',
+      'Permissions.1.PortRange': '443/443',
+      'Permissions.1.SourceCidrIp': '0.0.0.0/0',
+      'Permissions.1.Policy': 'accept',
+    })
+    expect(web[3].parameters).toMatchObject({ 'Permissions.1.DestCidrIp': '0.0.0.0/0' })
+    const appliance = of('sg-appliance')
+    expect(appliance[0].parameters.SecurityGroupType).toBe('enterprise')
+    expect(appliance.some((c) => c.api === 'ModifySecurityGroupPolicy')).toBe(false)
+    // a basic group keeps the Accept a new group has: no call needed
+    expect(apiCallPlan(example('two-zones')).setup.some((c) => c.api === 'ModifySecurityGroupPolicy')).toBe(false)
+  })
+
   it('renders numbered calls with placeholders for earlier outputs', () => {
     const text = renderApiCallPlan(example('single-zone'))
-    expect(text).toContain('1. CreateVpcEndpointService')
+    expect(text).toContain('1. CreateSecurityGroup')
+    expect(text).toMatch(/\d+\. CreateVpcEndpointService/)
     expect(text).toContain('ServiceResourceType = "gwlb"')
     expect(text).toContain('ServiceId = <ServiceId of epsrv-inspection>')
     expect(text.indexOf('Teardown')).toBeGreaterThan(text.indexOf('CreateRouteEntry'))

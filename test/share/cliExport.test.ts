@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,6 +55,45 @@ describe('npm run cli -- export', () => {
     const json = join(dir, 'from-png.json')
     expect(run([out, '--to', 'json', '--out', json])).toBe(0)
     expect(readFileSync(json, 'utf8')).toBe(readFileSync(example, 'utf8'))
+  })
+
+  it('refuses a PNG past the pixel cap before drawing it, says the cap and offers SVG', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    // the reported case: one container 200,000 units wide in a 13 kB design took 3 GB
+    const doc = loadExample('single-zone')
+    const vpc = doc.resources.find((r) => r.kind === 'vpc')
+    if (!vpc) throw new Error('no VPC')
+    doc.layout[vpc.id] = { ...doc.layout[vpc.id], width: 200_000 }
+    const wide = join(dir, 'wide.json')
+    writeFileSync(wide, JSON.stringify(doc))
+    const out = join(dir, 'wide.png')
+    expect(run([wide, '--to', 'png', '--out', out])).toBe(2)
+    expect(existsSync(out)).toBe(false)
+    const message = String(errors.mock.calls.at(-1)?.[0])
+    expect(message).toMatch(
+      /^cannot draw .*wide\.json: the PNG would be 400,\d{3} × [\d,]+ pixels \([\d,]+ megapixels\); PNG export stops at 64 megapixels and 32,767 pixels a side\. Export --to svg instead, which has no such limit, or a smaller design\.$/,
+    )
+    expect(run([wide, '--to', 'svg', '--out', join(dir, 'wide.svg')])).toBe(0)
+  })
+
+  it('draws coordinates at the layout bound as finite numbers', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const doc = loadExample('single-zone')
+    const vpc = doc.resources.find((r) => r.kind === 'vpc')
+    if (!vpc) throw new Error('no VPC')
+    doc.layout[vpc.id] = { ...doc.layout[vpc.id], x: -1_000_000, y: 1_000_000, width: 1_000_000 }
+    const far = join(dir, 'far.json')
+    writeFileSync(far, JSON.stringify(doc))
+    const svgOut = join(dir, 'far.svg')
+    expect(run([far, '--to', 'svg', '--out', svgOut])).toBe(0)
+    expect(readFileSync(svgOut, 'utf8')).not.toMatch(/Infinity|NaN/)
+    // one step past it is refused by the loader, with the range
+    doc.layout[vpc.id] = { ...doc.layout[vpc.id], x: 1e308 }
+    writeFileSync(far, JSON.stringify(doc))
+    expect(run([far, '--to', 'svg'])).toBe(2)
+    expect(String(vi.mocked(console.error).mock.calls.at(-1)?.[0])).toContain(
+      `layout["${vpc.id}"].x: found 1e+308; expected a position from -1000000 to 1000000`,
+    )
   })
 
   it("exits 2 with the loader's messages on a bad design, and on bad arguments", () => {

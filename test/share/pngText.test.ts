@@ -2,7 +2,7 @@ import { crc32 as nodeCrc32 } from 'node:zlib'
 import { zlibSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { serialise } from '../../src/model'
-import { readDesignFile } from '../../src/share/designFile'
+import { readDesignFile, refuseBySize } from '../../src/share/designFile'
 import { embedDesignInPng, PNG_DESIGN_KEYWORD, readDesignFromPng, readDesignTextFromPng } from '../../src/share/pngText'
 import { example } from './fixtures'
 
@@ -132,5 +132,58 @@ describe('design in a PNG text chunk', () => {
     ])
     const refused = readDesignFromPng(tinyPng(chunk('tEXt', new Uint8Array(bad))))
     expect(!refused.ok && refused.reason).toBe('too-new')
+  })
+})
+
+describe('the design cap holds inside a PNG', () => {
+  const keyword = (extra: number[]) => Uint8Array.from([...Buffer.from(PNG_DESIGN_KEYWORD, 'latin1'), 0, ...extra])
+
+  it('refuses an iTXt chunk longer than the cap from its length, before inflating a byte', () => {
+    // 6 MB of noise: inflating it would fail as damaged, so "too-large" shows the length was read first
+    const noise = new Uint8Array(6_000_000).map((_, i) => (i * 2654435761) >>> 24)
+    const png = tinyPng(chunk('iTXt', concat(keyword([1, 0, 0, 0]), noise)))
+    expect(readDesignTextFromPng(png)).toEqual({ ok: false, problem: 'too-large' })
+    const r = readDesignFile(png)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors[0].code).toBe('GWLB-L021')
+    expect(r.messages.join('\n')).toContain('design chunk holds at most 5000000 bytes')
+    expect(r.messages.at(-1)).toBe('Your current design is unchanged.')
+  })
+
+  it('stops inflating a zTXt or iTXt chunk whose text passes the cap (a 20 kB chunk of 20 MB)', () => {
+    const bomb = zlibSync(new Uint8Array(20_000_000).fill(32), { level: 9 })
+    expect(bomb.length).toBeLessThan(100_000)
+    for (const [type, head] of [
+      ['zTXt', keyword([0])],
+      ['iTXt', keyword([1, 0, 0, 0])],
+    ] as const) {
+      const png = tinyPng(chunk(type, concat(head, bomb)))
+      expect(readDesignTextFromPng(png)).toEqual({ ok: false, problem: 'too-large' })
+    }
+  })
+
+  it('opens the design of a large image: 24 MB of pixel data in 8 kB chunks, as encoders write them', () => {
+    const idat = chunk('IDAT', new Uint8Array(8192).fill(7))
+    const pixels = concat(...Array.from({ length: 3000 }, () => idat))
+    const png = embedded(tinyPng(pixels))
+    expect(png.length).toBeGreaterThan(24_000_000)
+    const r = readDesignFile(png)
+    expect(r.ok && r.design).toEqual(example('two-zones'))
+  })
+
+  it('refuses a PNG file past 64 MB and a JSON file past 5 MB from the size and first bytes alone', () => {
+    const head = SIGNATURE
+    expect(refuseBySize(64_000_000, head)).toBeNull()
+    const png = refuseBySize(64_000_001, head)
+    expect(png?.errors[0].code).toBe('GWLB-L021')
+    expect(png?.messages.join('\n')).toContain("a PNG of at most 64000000 bytes; open the design's JSON file instead")
+    const json = new TextEncoder().encode('{"format"')
+    expect(refuseBySize(5_000_000, json)).toBeNull()
+    expect(refuseBySize(5_000_001, json)?.messages[1]).toBe(
+      'GWLB-L021 document: found "5000001 bytes"; expected a design file of at most 5000000 bytes',
+    )
+    // a byte-order mark does not count
+    expect(refuseBySize(5_000_003, Uint8Array.of(0xef, 0xbb, 0xbf, 0x7b))).toBeNull()
   })
 })

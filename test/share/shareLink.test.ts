@@ -100,8 +100,15 @@ describe('share link', () => {
 
   it('stops inflating a link that expands past the design size limit', () => {
     const bomb = toBase64Url(deflateSync(new Uint8Array(6_000_000).fill(32)))
-    const messages = expectRefused(linkOf(bomb))
-    expect(messages.join(' ')).toMatch(/at most/)
+    const messages = expectRefused(linkOf(bomb), 'invalid')
+    expect(messages.join(' ')).toMatch(/GWLB-L021 .*at most 5000000 bytes/)
+  })
+
+  it('refuses a payload longer than any design within the cap, before decoding it', () => {
+    const messages = expectRefused(linkOf('A'.repeat(7_000_000)), 'invalid')
+    expect(messages[1]).toBe(
+      'GWLB-L021 document: found "7000000 characters"; expected a link to a design of at most 5000000 bytes',
+    )
   })
 
   it('refuses to make a link longer than the limit, and says how long it would be', () => {

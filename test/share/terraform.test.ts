@@ -123,6 +123,26 @@ describe('Terraform export', () => {
     expect(one('alicloud_privatelink_vpc_endpoint_zone').map((b) => b.body.eni_ip)).toEqual(['10.0.10.5', '10.0.20.5'])
   })
 
+  it('writes each security group’s type and, for a basic group, its inner access policy', () => {
+    const d = structuredClone(example('two-zones'))
+    for (const r of d.resources)
+      if (r.id === 'sg-appliance' && r.kind === 'securityGroup') {
+        r.securityGroupType = 'enterprise'
+        delete r.innerAccessPolicy
+      } else if (r.kind === 'securityGroup') r.innerAccessPolicy = 'Drop'
+    const groups = bodies(parseHcl(toTerraform(d)), 'resource').filter((b) => b.type === 'alicloud_security_group')
+    expect(
+      Object.fromEntries(
+        groups.map((g) => [g.body.security_group_name, [g.body.security_group_type, g.body.inner_access_policy]]),
+      ),
+    ).toEqual({ 'Web servers': ['normal', 'Drop'], Appliances: ['enterprise', undefined] })
+    const plain = bodies(parseHcl(toTerraform(example('two-zones'))), 'resource')
+    expect(plain.filter((b) => b.type === 'alicloud_security_group').map((g) => g.body.inner_access_policy)).toEqual([
+      'Accept',
+      'Accept',
+    ])
+  })
+
   it('says in a comment that a server dropped without a security group cannot be applied', () => {
     const made = createResource(example('two-zones'), 'ecs', { kind: 'vswitch', vswitchId: 'vsw-app-h' })
     if (!made.ok) throw new Error(made.message)
@@ -199,7 +219,7 @@ describe('Terraform export', () => {
   it('derives unique [a-z0-9_] names from ids, even when ids differ only in case or punctuation', () => {
     const d: Design = structuredClone(example('single-zone'))
     const vpc = d.resources.find((r) => r.kind === 'vpc' && r.id === 'vpc-service')
-    if (!vpc || vpc.kind !== 'vpc') throw new Error('fixture')
+    if (vpc?.kind !== 'vpc') throw new Error('fixture')
     d.resources.push(
       { ...vpc, id: 'VPC.service', cidrBlock: '172.16.0.0/16' },
       { ...vpc, id: 'vpc_service', cidrBlock: '172.17.0.0/16' },

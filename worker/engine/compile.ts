@@ -15,235 +15,44 @@ import {
 import { AddrTable, SCOPE_PUBLIC } from './addrTable'
 import { type AssumptionValues, DEFAULT_ASSUMPTIONS, type EngineOptions } from './assumptions'
 import { stringSeed } from './hash'
-import { type CSecurityGroup, compileSecurityGroups } from './securityGroups'
-import type { PolicyRuleRef, RouteRule, SecurityGroupRuleRef } from './types'
-
-/** Target codes: index * 8 + kind, so one number names any addressable resource. */
-export const T_ECS = 0
-export const T_APPLIANCE = 1
-export const T_GWLBE = 2
-export const T_GWLB_NODE = 3
-export const T_HOST = 4
-export const targetCode = (index: number, kind: number): number => index * 8 + kind
-
-/** Next-hop kinds of a compiled route entry. */
-export const NH_LOCAL = 0
-export const NH_IGW = 1
-export const NH_GWLBE = 2
-export const NH_INSTANCE = 3
-export const NH_BLACKHOLE = 4
-export const NH_CLOUD_SERVICES = 5
-
-export const PROTO_ALL = 0
-export const PROTO_ICMP = 1
-export const PROTO_TCP = 6
-export const PROTO_UDP = 17
-export function protocolNumber(p: 'tcp' | 'udp' | 'icmp' | 'all'): number {
-  return p === 'tcp' ? PROTO_TCP : p === 'udp' ? PROTO_UDP : p === 'icmp' ? PROTO_ICMP : PROTO_ALL
-}
-
-/** Appliance run states, as the design's `state` field. */
-export const RUN_RUNNING = 0
-export const RUN_STOPPED = 1
-export const RUN_HUNG = 2
-
-/** GWLB's largest accepted packet (docs/cloud.md 4.3) and the NIC MTU of an instance type without jumbo frames. */
-export const GWLB_MAX_PACKET = 1500
-export const NIC_MTU_STANDARD = 1500
-export const NIC_MTU_JUMBO = 8500
-export const GENEVE_PORT = 6081
-
-export interface CompiledEntry {
-  rule: RouteRule
-  base: number
-  mask: number
-  prefix: number
-  nextHop: number
-  /** vSwitch index (Local), IPv4 gateway index, endpoint index, or target code (Instance) */
-  target: number
-  /** why a black hole is one */
-  blackhole?: string
-}
-
-export interface CompiledTable {
-  id: string
-  name: string
-  vpc: number
-  type: 'system' | 'VSwitch' | 'Gateway'
-  entries: CompiledEntry[]
-}
-
-/**
- * Route look-up regions, one per table, in one Int32Array (Network.routes, starting at Network.routeAt[table]):
- * [groups, vpc, then per group: mask, count, then count × (base, entry index, next hop, target), bases ascending].
- * The first group with an entry whose base equals destination & mask decides. Under longest-prefix selection
- * there is a group per distinct prefix length, longest first; under entry order a group per entry, in order.
- * A small table's region fits in a cache line or two, and a large one is searched by bisection in each group.
- */
-export const RT_GROUPS = 0
-export const RT_VPC = 1
-export const RT_FIRST_GROUP = 2
-export const RT_ENTRY_WORDS = 4
-/** offsets within an entry, from the position lpm() returns (its base is at 0) */
-export const RT_ENTRY = 1
-export const RT_NEXT_HOP = 2
-export const RT_TARGET = 3
-
-export interface SgRule {
-  proto: number
-  from: number
-  to: number
-  base: number
-  mask: number
-  accept: boolean
-  ref: SecurityGroupRuleRef
-}
-
-export interface CompiledSg {
-  ids: string[]
-  /** the groups' indexes in Network.securityGroups */
-  groups: Int32Array
-  /** the groups' one type (the loader refuses a mix); basic when the instance has none */
-  type: 'basic' | 'enterprise'
-  /** merged across the instance's groups, in evaluation order (priority, then drop before accept) */
-  ingress: SgRule[]
-  egress: SgRule[]
-}
-
-export interface PolicyRuleC {
-  proto: number
-  from: number
-  to: number
-  srcBase: number
-  srcMask: number
-  dstBase: number
-  dstMask: number
-  allow: boolean
-  ref: PolicyRuleRef
-}
-
-interface Named {
-  id: string
-  name: string
-  index: number
-}
-
-export interface CVpc extends Named {
-  cidr: string
-  /** private address → target code */
-  addrs: Map<number, number>
-  igw: number
-  systemTable: number
-}
-export interface CVswitch extends Named {
-  vpc: number
-  zone: number
-  base: number
-  mask: number
-  cidr: string
-  table: number
-}
-export interface CIgw extends Named {
-  vpc: number
-  table: number
-}
-export interface CInstance extends Named {
-  vpc: number
-  vswitch: number
-  zone: number
-  addr: number
-  address: string
-  sg: CompiledSg
-  /** the route table governing its vSwitch */
-  table: number
-}
-export interface CEcs extends CInstance {
-  eip: number
-  eipText: string | null
-}
-export interface CAppliance extends CInstance {
-  mtu: number
-  jumbo: boolean
-  stateful: boolean
-  policy: PolicyRuleC[]
-  defaultAllow: boolean
-  initialRun: number
-  seed: number
-  gwlb: number
-}
-export interface CGwlb extends Named {
-  vpc: number
-  crossZone: boolean
-  listener: boolean
-  scheduler: 5 | 3 | 2
-  schedulerName: '5TCH' | '3TCH' | '2TCH'
-  rebalance: boolean
-  healthCheck: boolean
-  members: Int32Array
-  nodeByZone: Int32Array
-}
-export interface CGwlbNode {
-  index: number
-  gwlb: number
-  zone: number
-  addr: number
-  address: string
-  /** appliances this node may choose: every member when cross-zone, else the members in its zone */
-  candidates: Int32Array
-}
-export interface CService extends Named {
-  account: string
-  whitelistAll: boolean
-  whitelist: Set<string>
-  nodeByZone: Int32Array
-}
-export interface CEndpoint extends Named {
-  vpc: number
-  vswitch: number
-  zone: number
-  addr: number
-  address: string
-  account: string
-  service: number
-  whitelisted: boolean
-  initialStatus: number
-  /** the route table governing its vSwitch */
-  table: number
-}
-export interface CHost extends Named {
-  addr: number
-  address: string
-}
-
-export interface Network {
-  design: Design
-  assumptions: AssumptionValues
-  maxHops: number
-  zones: string[]
-  zoneIndex: Map<string, number>
-  byId: Map<string, { kind: ResourceKind; index: number }>
-  vpcs: CVpc[]
-  vswitches: CVswitch[]
-  tables: CompiledTable[]
-  igws: CIgw[]
-  ecs: CEcs[]
-  appliances: CAppliance[]
-  gwlbs: CGwlb[]
-  nodes: CGwlbNode[]
-  services: CService[]
-  endpoints: CEndpoint[]
-  hosts: CHost[]
-  securityGroups: CSecurityGroup[]
-  /** public address → target code (an ECS by its EIP, an internet host) */
-  publicAddrs: Map<number, number>
-  /** every VPC's addrs and publicAddrs (scope SCOPE_PUBLIC) in one table, for the per-packet path */
-  addrTable: AddrTable
-  /** route look-up regions (see RT_GROUPS), and where each table's region starts */
-  routes: Int32Array
-  routeAt: Int32Array
-  /** Geneve overhead in bytes under the chosen option layout */
-  geneveOverhead: number
-}
+import {
+  type CAppliance,
+  type CEcs,
+  type CEndpoint,
+  type CGwlb,
+  type CGwlbNode,
+  type CHost,
+  type CIgw,
+  type CInstance,
+  type CompiledEntry,
+  type CompiledSg,
+  type CompiledTable,
+  type CService,
+  type CVpc,
+  type CVswitch,
+  type Network,
+  NH_BLACKHOLE,
+  NH_CLOUD_SERVICES,
+  NH_GWLBE,
+  NH_IGW,
+  NH_INSTANCE,
+  NH_LOCAL,
+  NIC_MTU_JUMBO,
+  NIC_MTU_STANDARD,
+  protocolNumber,
+  RUN_HUNG,
+  RUN_RUNNING,
+  RUN_STOPPED,
+  type SgRule,
+  T_APPLIANCE,
+  T_ECS,
+  T_GWLB_NODE,
+  T_GWLBE,
+  T_HOST,
+  targetCode,
+} from './network'
+import { compileSecurityGroups } from './securityGroups'
+import type { RouteRule } from './types'
 
 function cidrOf(text: string): { base: number; mask: number; prefix: number } {
   const p = parseCidr(text)
@@ -315,11 +124,17 @@ function buildRouteRegion(table: CompiledTable, longestPrefix: boolean, out: num
     const lens = [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a)
     // one entry per (length, base): a later entry replaces an earlier one with the same prefix
     const byBase = lens.map(() => new Map<number, number>())
-    table.entries.forEach((e, i) => byBase[lens.indexOf(e.prefix)].set(e.base, i))
-    lens.forEach((len, g) => groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] }))
+    table.entries.forEach((e, i) => {
+      byBase[lens.indexOf(e.prefix)].set(e.base, i)
+    })
+    lens.forEach((len, g) => {
+      groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] })
+    })
   } else {
     // entry order: entries compare their own mask and base, so a base with host bits set never matches
-    table.entries.forEach((e, i) => groups.push({ mask: e.mask, entries: [i] }))
+    table.entries.forEach((e, i) => {
+      groups.push({ mask: e.mask, entries: [i] })
+    })
   }
   out.push(groups.length, table.vpc)
   for (const g of groups) {

@@ -6,19 +6,10 @@ export {
   DEFAULT_ASSUMPTIONS,
   type EngineOptions,
 } from './assumptions'
-export {
-  compile,
-  type Network,
-  RUN_HUNG,
-  RUN_RUNNING,
-  RUN_STOPPED,
-  systemTableId,
-  T_APPLIANCE,
-  T_ECS,
-  T_HOST,
-} from './compile'
+export { compile, systemTableId } from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
+export { type Network, RUN_HUNG, RUN_RUNNING, RUN_STOPPED, T_APPLIANCE, T_ECS, T_HOST } from './network'
 export {
   type ApplianceChoices,
   applianceIndex,

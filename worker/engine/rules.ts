@@ -1,5 +1,5 @@
 // Security-group and appliance-policy matching over compiled rule lists. May not touch: anything but its arguments.
-import { type PolicyRuleC, PROTO_ALL, PROTO_TCP, PROTO_UDP, type SgRule } from './compile'
+import { type PolicyRuleC, PROTO_ALL, PROTO_TCP, PROTO_UDP, type SgRule } from './network'
 
 const portMatters = (ruleProto: number) => ruleProto === PROTO_TCP || ruleProto === PROTO_UDP
 

@@ -3,7 +3,7 @@
 // zustand, the design document (it reads the compiled groups it is given).
 import type { Design, InnerAccessPolicy, SecurityGroupType } from '../../src/model'
 import { innerAccessOf, parseIpv4 } from '../../src/model'
-import type { CompiledSg } from './compile'
+import type { CompiledSg } from './network'
 import { matchSecurityGroup } from './rules'
 import type { Rule } from './types'
 

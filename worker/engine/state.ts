@@ -1,8 +1,8 @@
 // Runtime state the simulator changes between packets: health, membership, zones, endpoint connections, flow and session tables.
 // May not touch: React, the DOM, zustand, the compiled network (it only reads its sizes and initial values).
 import { CONNECTION_STATUSES, type ConnectionStatus } from '../../src/model'
-import { type Network, RUN_HUNG, RUN_RUNNING } from './compile'
 import { FlowTable } from './flowTable'
+import { type Network, RUN_HUNG, RUN_RUNNING } from './network'
 
 /** Server-group membership of an appliance. */
 export const MEMBER = 0

@@ -2,7 +2,7 @@
 // May not touch: React, the DOM, zustand; it reads the network and writes only the runtime state's tables.
 import { parseIpv4 } from '../../src/model'
 import { type AssumptionId, assumptionText } from './assumptions'
-import { type Network, protocolNumber, T_APPLIANCE, T_ECS, T_HOST } from './compile'
+import { type Network, protocolNumber, T_APPLIANCE, T_ECS, T_HOST } from './network'
 import { createRuntimeState, type RuntimeState } from './state'
 import {
   DEFAULT_DESTINATION_PORT,

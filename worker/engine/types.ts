@@ -133,6 +133,30 @@ export interface RouteRule {
   replacesSystemRoute: boolean
 }
 
+/**
+ * A route entry in words, one phrasing for the trace's steps, the CLI and the walk panel: the table, the
+ * destination, the next hop, and whether it is a system route, a custom one, or a custom one that replaced the
+ * system route of a vSwitch CIDR. "route table rtb-a: 0.0.0.0/0 → GatewayLoadBalancerEndpoint gwlbe-a (custom route)"
+ */
+export function routeText(r: RouteRule): string {
+  // a system table goes by "<vpc id>/system" (compile.ts, systemTableId): it is no resource of the design
+  const table = r.systemTable
+    ? `the system route table of ${r.routeTableId.replace(/\/system$/, '')}`
+    : `route table ${r.routeTableId}`
+  const kind = r.system
+    ? 'system route'
+    : r.replacesSystemRoute
+      ? 'custom route that replaced the system route'
+      : 'custom route'
+  const hop =
+    r.nextHopType === 'Local'
+      ? `Local (vSwitch ${r.nextHopId})`
+      : r.nextHopType === 'CloudServices'
+        ? 'cloud services'
+        : `${r.nextHopType} ${r.nextHopId}`
+  return `${table}: ${r.destinationCidrBlock} → ${hop} (${kind})`
+}
+
 export interface SecurityGroupRuleRef {
   type: 'securityGroup'
   direction: 'ingress' | 'egress'

@@ -1,17 +1,17 @@
 // The forwarding decisions, hop by hop. One function serves both the fast path (no recorder: numbers only, no
 // allocation) and the explaining trace (a recorder writes hops and steps), so the two cannot disagree.
 // May not touch: React, the DOM, zustand, the design document (it reads the compiled network only).
-import { CLOUD_SERVICES_CIDR, formatIpv4 } from '../../src/model'
+import { CLOUD_SERVICES_CIDR, formatIpv4, isPrivateAddress } from '../../src/model'
 import { SCOPE_PUBLIC } from './addrTable'
 import type { AssumptionId } from './assumptions'
 import { assumptionText } from './assumptions'
+import { mix4, score } from './hash'
 import {
   type CAppliance,
   type CGwlb,
   type CGwlbNode,
   type CInstance,
   type CompiledEntry,
-  type CompiledTable,
   GENEVE_PORT,
   GWLB_MAX_PACKET,
   type Network,
@@ -36,8 +36,7 @@ import {
   T_ECS,
   T_GWLBE,
   T_HOST,
-} from './compile'
-import { mix4, score } from './hash'
+} from './network'
 import { matchPolicy } from './rules'
 import { decideSecurityGroup, securityGroupRule, securityGroupText } from './securityGroups'
 import {
@@ -58,6 +57,7 @@ import {
   type OuterHeader,
   type Protocol,
   type Rule,
+  routeText,
   type StepAction,
 } from './types'
 
@@ -256,21 +256,8 @@ function lpm(ti: number, dst: number): number {
   return -1
 }
 
-function routeText(t: CompiledTable, e: CompiledEntry): string {
-  const r = e.rule
-  const table = t.type === 'system' ? `the system route table of ${N.vpcs[t.vpc].id}` : `route table ${t.id}`
-  const kind = r.system
-    ? 'system route'
-    : r.replacesSystemRoute
-      ? 'custom route that replaced the system route'
-      : 'custom route'
-  const hop =
-    r.nextHopType === 'Local'
-      ? `Local (vSwitch ${r.nextHopId})`
-      : r.nextHopType === 'CloudServices'
-        ? 'cloud services'
-        : `${r.nextHopType} ${r.nextHopId}`
-  return `${table}: ${r.destinationCidrBlock} → ${hop} (${kind}) matches ${ip(pDst)}`
+function routeMatch(e: CompiledEntry): string {
+  return `${routeText(e.rule)} matches ${ip(pDst)}`
 }
 
 /** Looks the destination up in a route table and says where the packet goes next. */
@@ -288,7 +275,7 @@ function routeFrom(ti: number): number {
   if (R) {
     const t = N.tables[ti]
     const e = t.entries[L[q + RT_ENTRY]]
-    R.step('route', routeText(t, e), e.rule)
+    R.step('route', routeMatch(e), e.rule)
   }
   switch (L[q + RT_NEXT_HOP]) {
     case NH_CLOUD_SERVICES:
@@ -327,19 +314,10 @@ function routeFrom(ti: number): number {
   return end(D_NO_ROUTE, R && 'unknown next hop')
 }
 
-/** RFC 1918 and the shared 100.64.0.0/10 block: the internet routes none of them. */
-function isPrivate(a: number): boolean {
-  return (
-    (a & 0xff000000) === (0x0a000000 | 0) ||
-    (a & 0xfff00000) === (0xac100000 | 0) ||
-    (a & 0xffff0000) === (0xc0a80000 | 0) ||
-    (a & 0xffc00000) === (0x64400000 | 0)
-  )
-}
-
 /** The packet is on the internet, addressed to pDst. */
 function toInternet(): number {
-  if (isPrivate(pDst)) return end(D_NO_ROUTE, R && `${ip(pDst)} is a private address: the internet does not route it`)
+  if (isPrivateAddress(pDst))
+    return end(D_NO_ROUTE, R && `${ip(pDst)} is a private address: the internet does not route it`)
   lookups++
   const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
   if (code < 0)

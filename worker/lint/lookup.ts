@@ -202,9 +202,9 @@ export class DesignIndex {
     }
     for (const other of this.vswitchesOf(vsw.vpcId)) put(this.cidr(other.cidrBlock), { kind: 'local', vswitch: other })
     // put after the Local routes, so a custom entry for a vSwitch's own block replaces its Local route
-    table?.entries.forEach((entry, index) =>
-      put(this.cidr(entry.destinationCidrBlock), { kind: 'entry', entry, index }),
-    )
+    table?.entries.forEach((entry, index) => {
+      put(this.cidr(entry.destinationCidrBlock), { kind: 'entry', entry, index })
+    })
     compiled = { prefixes: [...byPrefix.keys()].sort((a, b) => b - a), byPrefix }
     this.compiled.set(key, compiled)
     return compiled

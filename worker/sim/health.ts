@@ -2,7 +2,7 @@
 // May not touch: the event queue, the clock; it reads the network and the runtime state, never writes them.
 import type { HealthCheck, ServerGroup } from '../../src/model'
 import { type Network, RUN_STOPPED, type RuntimeState } from '../engine'
-import { PROTO_TCP } from '../engine/compile'
+import { PROTO_TCP } from '../engine/network'
 import { matchSecurityGroup } from '../engine/rules'
 
 export type ProbeOutcome = { kind: 'answered' } | { kind: 'noAnswer'; why: string }

@@ -25,6 +25,7 @@ export {
 } from './intents'
 export {
   checkPlan,
+  guideSteps,
   type PlanCheck,
   type PlanOptions,
   type PlanWindow,

@@ -125,6 +125,14 @@ export function prerequisites(design: Design): Design {
   }
 }
 
+/**
+ * The guide's exported API-call sequence (src/share/apiCalls.ts) as plan steps. Its ECS security-group calls
+ * are left out: the design's instances already hold their groups, so the groups count among the prerequisites.
+ */
+export function guideSteps(calls: readonly (PlanStep & { product?: string })[]): PlanStep[] {
+  return calls.filter((c) => c.product !== 'Ecs').map((c) => ({ ...c }))
+}
+
 /** The designs after each step, or the first step the cloud would refuse. */
 export function planStates(
   design: Design,

@@ -2,17 +2,10 @@
 // service resources, server-group members and the internet. Labels are text in a box, never HTML.
 import { BaseEdge, type EdgeProps, getSmoothStepPath, Position } from '@xyflow/react'
 import { createPortal } from 'react-dom'
+import { BROKEN, EDGE_LOOK } from '../../share/drawing/look'
 import { useSim, useUi } from '../../store/context'
 import { useDetail } from '../detail'
-import type { CanvasEdgeData, EdgeKind } from '../toFlow'
-
-const LOOK: Record<EdgeKind, { stroke: string; width: number; dash?: string }> = {
-  route: { stroke: '#334155', width: 1.6 },
-  privateLink: { stroke: '#7c3aed', width: 2.4, dash: '7 4' },
-  serviceResource: { stroke: '#a21caf', width: 2 },
-  serverGroup: { stroke: '#c2410c', width: 1.6 },
-  internet: { stroke: '#94a3b8', width: 1.4, dash: '3 4' },
-}
+import type { CanvasEdgeData } from '../toFlow'
 
 function near(x: number, y: number, side: Position, by: number): [number, number] {
   switch (side) {
@@ -41,7 +34,7 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   const { overview, labelLayer } = useDetail()
   const label = rate !== undefined ? `${Math.round(rate).toLocaleString('en-US')} pkt/s` : data?.label
   const kind = data?.kind ?? 'route'
-  const look = LOOK[kind]
+  const look = EDGE_LOOK[kind]
   const broken = kind === 'privateLink' && data?.status !== 'Connected'
   const [path, midX, midY] = getSmoothStepPath({
     sourceX,
@@ -69,7 +62,7 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
         path={path}
         markerEnd={markerEnd}
         style={{
-          stroke: lit ? '#eab308' : broken ? '#dc2626' : look.stroke,
+          stroke: lit ? '#eab308' : broken ? BROKEN.stroke : look.stroke,
           strokeWidth: lit ? look.width + 2 : look.width,
           // a dash is under a pixel in the overview, and dashed strokes are what costs most to raster: a
           // 2,000-node design's 1,700 internet lines made every drag frame four times slower
@@ -86,8 +79,8 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
             className="nodrag nopan pointer-events-auto absolute rounded border bg-white px-1 font-mono text-[10px] leading-4 shadow-sm"
             style={{
               transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
-              borderColor: broken ? '#dc2626' : look.stroke,
-              color: broken ? '#b91c1c' : look.stroke,
+              borderColor: broken ? BROKEN.stroke : look.stroke,
+              color: broken ? BROKEN.text : look.stroke,
             }}
           >
             {label}

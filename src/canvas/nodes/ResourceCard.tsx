@@ -1,7 +1,8 @@
 // The card every leaf resource is drawn as: glyph, name, kind, and the facts an architect checks first.
 import type { ReactNode } from 'react'
+import { KIND_STYLE } from '../../share/drawing/look'
 import { useDetail } from '../detail'
-import { Glyph, KIND_STYLE } from '../glyphs'
+import { Glyph } from '../glyphs'
 import { Handles } from './Handles'
 import { ProblemBadge } from './ProblemBadge'
 import { litStyle, useLit } from './useHighlight'

@@ -1,5 +1,5 @@
 // Confirms a line drawn on the canvas: for a route, asks the destination, defaulting to the guide's.
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { parseCidr } from '../../model'
 import { applyConnection, type Connection } from '../../model/edits/connect'
 import { useStores } from '../../store/context'
@@ -8,6 +8,7 @@ import { BUTTON, Modal, PRIMARY } from './Modal'
 export function ConnectDialog({ connection }: { connection: Connection }) {
   const { design, ui } = useStores()
   const [destination, setDestination] = useState(connection.kind === 'route' ? connection.suggested : '')
+  const destinationId = useId()
   const [error, setError] = useState<string | null>(null)
   const close = () => ui.getState().openDialog(null)
   const cidrProblem =
@@ -33,10 +34,13 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
   return (
     <Modal title={connection.description} onClose={close} testId="connect-dialog">
       {connection.kind === 'route' && (
-        <label className="block text-sm">
-          <span className="text-slate-600">Destination CIDR block</span>
+        <div className="block text-sm">
+          <label className="text-slate-600" htmlFor={destinationId}>
+            Destination CIDR block
+          </label>
           {connection.choices ? (
             <select
+              id={destinationId}
               className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono"
               value={destination}
               onChange={(e) => setDestination(e.target.value)}
@@ -50,6 +54,7 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
             </select>
           ) : (
             <input
+              id={destinationId}
               className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono"
               value={destination}
               aria-label="Destination CIDR block"
@@ -60,7 +65,7 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
           <span className="mt-1 block text-xs text-slate-500">
             Next hop: {connection.nextHopType} {connection.nextHopId}
           </span>
-        </label>
+        </div>
       )}
       {(cidrProblem || error) && (
         <p className="mt-2 text-sm text-red-700" role="alert">

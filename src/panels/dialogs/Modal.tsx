@@ -18,6 +18,7 @@ export function Modal({
     return () => window.removeEventListener('keydown', onKey)
   }, [onClose])
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a mouse shortcut; Escape (on the window) and Cancel close it from the keyboard
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30" onMouseDown={onClose}>
       <div
         role="dialog"

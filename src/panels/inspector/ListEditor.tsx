@@ -64,8 +64,8 @@ export function ListEditor<T extends object>({
   return (
     <div>
       {items.map((item, i) => (
-        // rows have no ids: position and content together are the identity, so an edit remounts the row with its new values
         <div
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no ids; position and content together are the identity, so an edit remounts the row with its new values
           key={`${i}:${JSON.stringify(item)}`}
           data-testid={`${noun}-${i}`}
           className="mb-1 rounded border border-slate-200 p-1"

@@ -82,6 +82,7 @@ function RuleChoice({
       onChange={(e) => commit('change rule', path, Number(e.target.value))}
     >
       {rules.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fault names its rule by index, so the index is the option's identity
         <option key={`${i}:${r.direction}:${r.portRange}`} value={i}>
           {`rule ${i + 1}: ${r.direction === 'ingress' ? 'inbound' : 'outbound'} ${r.ipProtocol} ${r.portRange}${r.description ? ` (${r.description})` : ''}`}
         </option>
@@ -217,7 +218,7 @@ export function ScenarioForm({ design }: { design: Design }) {
           />
           <div className="mt-1 text-[11px] font-semibold text-slate-600">Faults</div>
           {s.faults.map((f, fi) => (
-            // fault steps have no id: position and content are the identity
+            // biome-ignore lint/suspicious/noArrayIndexKey: fault steps have no id; position and content are the identity
             <FaultRow key={`${fi}:${JSON.stringify(f)}`} design={design} si={si} fi={fi} step={f} />
           ))}
           {firstFault && (

@@ -51,7 +51,7 @@ export function GwlbEndpointForm({ r, at, design }: { r: ResourceOf<'gwlbEndpoin
           The service's whitelist does not admit account {r.accountId}: the connection cannot be requested.
         </p>
       )}
-      <div className="mt-1 flex flex-wrap gap-1" aria-label="Provider actions">
+      <fieldset className="mt-1 flex min-w-0 flex-wrap gap-1" aria-label="Provider actions">
         {r.connectionStatus !== 'Connected' && admitted && (
           <button
             type="button"
@@ -70,7 +70,7 @@ export function GwlbEndpointForm({ r, at, design }: { r: ResourceOf<'gwlbEndpoin
             Reject / disconnect (provider)
           </button>
         )}
-      </div>
+      </fieldset>
     </>
   )
 }

@@ -1,9 +1,10 @@
 // One form per resource kind: every field of docs/format.md, in the console's words.
-import type { Design, Resource, ResourceOf } from '../../model'
+import { useState } from 'react'
+import type { Design, Resource, ResourceOf, SecurityGroupType } from '../../model'
 import { withNewSecurityGroup } from '../../model/edits/basic'
 import { removeServiceResource } from '../../model/edits/remove'
 import { useStores, useUi } from '../../store/context'
-import { CheckField, csv, NumberField, ReadOnly, Section, SelectField, TextField } from './fields'
+import { CheckField, csv, INPUT, NumberField, ReadOnly, Section, SelectField, TextField, useCommit } from './fields'
 import { ListEditor } from './ListEditor'
 
 type FormProps<K extends Resource['kind']> = { r: ResourceOf<K>; at: number; design: Design }
@@ -273,7 +274,87 @@ export function ApplianceForm({ r, at, design }: FormProps<'appliance'>) {
   )
 }
 
-export function SecurityGroupForm({ r, at }: FormProps<'securityGroup'>) {
+/**
+ * The group's type, written with the policy it implies in one edit: an enterprise group has no policy (the loader
+ * refuses one), and a basic group starts with Accept, as the cloud makes it. The loader refuses a type that
+ * would leave an instance with groups of both types, and its message shows under the field.
+ */
+function SecurityGroupTypeField({ r, at }: { r: ResourceOf<'securityGroup'>; at: number }) {
+  const commit = useCommit()
+  const [error, setError] = useState<string | null>(null)
+  const label = 'Security group type'
+  return (
+    <div className="py-0.5">
+      <label className="block text-[11px] text-slate-500">
+        {label}
+        <select
+          aria-label={label}
+          // inside the label, so it would take the label's grey
+          className={`${INPUT} text-slate-900`}
+          value={r.securityGroupType}
+          onChange={(e) => {
+            const type = e.target.value as SecurityGroupType
+            const { innerAccessPolicy: _, ...rest } = r
+            const next =
+              type === 'basic'
+                ? { ...rest, securityGroupType: type, innerAccessPolicy: 'Accept' }
+                : { ...rest, securityGroupType: type }
+            setError(commit(`set ${label}`, ['resources', at], next))
+          }}
+        >
+          <option value="basic">Basic</option>
+          <option value="enterprise">Enterprise</option>
+        </select>
+      </label>
+      <p className="text-[11px] text-slate-500">
+        {r.securityGroupType === 'basic'
+          ? 'Inbound denied and outbound allowed unless a rule says otherwise.'
+          : 'Inbound and outbound denied unless a rule accepts; members isolated.'}
+      </p>
+      {error && (
+        <p role="alert" className="mt-0.5 text-[11px] text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+export function SecurityGroupForm({ r, at, design }: FormProps<'securityGroup'>) {
+  const members = [...ofKind(design, 'ecs'), ...ofKind(design, 'appliance')].filter((i) =>
+    i.securityGroupIds.includes(r.id),
+  )
+  return (
+    <>
+      <SecurityGroupTypeField r={r} at={at} />
+      {r.securityGroupType === 'basic' ? (
+        <SelectField
+          label="Internal access policy"
+          path={['resources', at, 'innerAccessPolicy']}
+          value={r.innerAccessPolicy ?? 'Accept'}
+          options={[
+            { value: 'Accept', label: 'Accept: members always reach each other' },
+            { value: 'Drop', label: 'Drop: members only through a rule' },
+          ]}
+        />
+      ) : (
+        <ReadOnly
+          label="Internal access policy"
+          value="Isolation (members reach each other only through a rule)"
+          why="An enterprise security group always isolates its members; its policy cannot be changed."
+        />
+      )}
+      <ReadOnly
+        label="Members"
+        value={members.length ? members.map((m) => m.name ?? m.id).join(', ') : 'none'}
+        why="Instances in this group; the internal access policy governs traffic between them."
+      />
+      <SecurityGroupRules r={r} at={at} />
+    </>
+  )
+}
+
+function SecurityGroupRules({ r, at }: { r: ResourceOf<'securityGroup'>; at: number }) {
   return (
     <Section title="Rules (priority 1 first; drop wins a tie)">
       <ListEditor

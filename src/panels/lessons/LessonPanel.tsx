@@ -127,9 +127,10 @@ export function Stepper({
   large?: boolean
 }) {
   return (
-    <div className="flex gap-1" role="group" aria-label="Steps">
+    <fieldset className="flex min-w-0 gap-1" aria-label="Steps">
       {Array.from({ length: count }, (_, i) => (
         <button
+          // biome-ignore lint/suspicious/noArrayIndexKey: the buttons are the step numbers: the index is the identity
           key={i}
           type="button"
           aria-label={`Step ${i + 1}`}
@@ -138,7 +139,7 @@ export function Stepper({
           className={`${large ? 'h-3' : 'h-2'} flex-1 rounded-full ${i === index ? 'bg-sky-600' : i < index ? 'bg-sky-300' : 'bg-slate-200'}`}
         />
       ))}
-    </div>
+    </fieldset>
   )
 }
 

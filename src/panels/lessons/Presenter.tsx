@@ -12,6 +12,7 @@ export function Presenter() {
   const presenting = useLessons((s) => s.presenting)
   const { fitView } = useReactFlow()
   // the canvas grows when the chrome goes and shrinks when it comes back: fit the design to it again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: presenting is the trigger, not an input: the fit runs when it changes
   useEffect(() => {
     const t = setTimeout(() => fitView({ padding: 0.04, duration: 0 }), 50)
     return () => clearTimeout(t)

@@ -19,6 +19,7 @@ export function Dialog({
     box.current?.querySelector<HTMLElement>('[data-autofocus], button, input, textarea')?.focus()
   }, [])
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop closes on a click outside the dialog and on Escape from anywhere inside it (one listener for all its controls)
     <div
       className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30 p-6"
       onMouseDown={(e) => e.target === e.currentTarget && onClose()}

@@ -90,6 +90,7 @@ function ExportMenu({ onCode }: { onCode(kind: CodeKind): void }) {
     'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent'
   const noSelection = anySelected ? undefined : 'Select a resource or a container on the canvas first'
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: one Escape listener for the menu button and every item in the menu
     <div ref={box} className="relative" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button
         type="button"

@@ -1,14 +1,17 @@
 // Opening a file (chosen or dropped): JSON or an exported PNG, through readDesignFile and so parse().
 // A design that does not load leaves the current one untouched; the notice says why, field by field. One
 // that loads replaces it as an edit, so Undo brings the previous design back.
-import { readDesignFile } from '../../share/designFile'
+import { readDesignFile, refuseBySize } from '../../share/designFile'
+import type { DesignLoad } from '../../share/load'
 import type { Stores } from '../../store/context'
 import { leaveSharedLink } from './sharedLink'
 
 export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
-  let bytes: Uint8Array
+  let loaded: DesignLoad
   try {
-    bytes = new Uint8Array(await file.arrayBuffer())
+    // the size is checked from the first bytes, before the whole file is read into memory
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer())
+    loaded = refuseBySize(file.size, head) ?? readDesignFile(new Uint8Array(await file.arrayBuffer()))
   } catch (e) {
     stores.ui.getState().notify({
       tone: 'error',
@@ -20,7 +23,6 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
     })
     return false
   }
-  const loaded = readDesignFile(bytes)
   if (!loaded.ok) {
     const [head, ...rest] = loaded.messages
     stores.ui.getState().notify({ tone: 'error', lines: [file.name ? `${file.name}: ${head}` : head, ...rest] })

@@ -2,10 +2,11 @@
 // canvas), trace it in the engine worker, then step through it hop by hop with the TracePlayer.
 // The form starts from the design's own resources and follows the design as it changes; a result is traced
 // again on every change of the design, or cleared when the design no longer takes the packet.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
 import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
+import type { EngineClient } from '../../store/engine'
 import { TracePlayer } from './TracePlayer'
 import { addressesOf, addressFor, defaultDestination, defaultSource, emptyHint, sourcesOf } from './walkModel'
 
@@ -16,19 +17,21 @@ const PRIMARY = 'rounded bg-sky-700 px-3 py-1 text-xs font-semibold text-white h
 
 type Pick = 'off' | 'source' | 'destination'
 /** A traced packet: the form's packet, the design it was traced on, and what the engine answered. */
-type Run = ({ roundTrip: RoundTrip } | { error: string }) & {
-  /** a new number remounts the player (a new trace); a trace again after an edit keeps it, and its hop */
-  n: number
+type Traced = ({ roundTrip: RoundTrip } | { error: string }) & {
   spec: PacketSpec
   design: Design
   /** traced again because the design changed */
   again?: boolean
 }
+/** The walk's result: a new number remounts the player (a new trace); a trace again after an edit keeps it, and its hop. */
+type Run = Traced & { n: number }
+/** What the packet is besides its ends. */
+type PacketShape = { protocol: Protocol; sourcePort: number; destinationPort: number; size: number }
 /** A destination the user chose; one that was an address of the design falls back to the default when the design no longer holds it. */
 type Chosen = { address: string; ofDesign: boolean }
 
 export function WalkPanel({ active }: { active: boolean }) {
-  const { ui, engine } = useStores()
+  const { engine } = useStores()
   const design = useDesign((s) => s.design)
   const sources = useMemo(() => sourcesOf(design), [design])
   const addresses = useMemo(() => addressesOf(design), [design])
@@ -45,201 +48,62 @@ export function WalkPanel({ active }: { active: boolean }) {
   const setDestination = (address: string) =>
     setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address.trim()) })
   const hint = !source || !destination.trim() ? emptyHint(design, source) : null
-  const [protocol, setProtocol] = useState<Protocol>('tcp')
-  const [sourcePort, setSourcePort] = useState(49152)
-  const [destinationPort, setDestinationPort] = useState(443)
-  const [size, setSize] = useState(1500)
+  const [shape, setShape] = useState<PacketShape>({
+    protocol: 'tcp',
+    sourcePort: 49152,
+    destinationPort: 443,
+    size: 1500,
+  })
   const [pick, setPick] = useState<Pick>('off')
   const [pickNote, setPickNote] = useState<string | null>(null)
   const [run, setRun] = useState<Run | null>(null)
   const [busy, setBusy] = useState(false)
 
-  // picking on the canvas: a click selects a node, and the selection is what we read
-  useEffect(() => {
-    if (pick === 'off') return
-    ui.getState().select(null)
-    return ui.subscribe((s, prev) => {
-      if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
-      const id = s.selectedIds[0]
-      const d = design
-      if (pick === 'source') {
-        if (!sources.some((x) => x.id === id)) {
-          setPickNote(`${id} cannot send: pick an ECS instance, an internet host or an appliance.`)
-          return
-        }
-        setSource(id)
-        setPickNote(null)
-        setPick('destination')
-      } else {
-        const address = addressFor(d, source, id)
-        if (!address) {
-          setPickNote(`${id} has no address to send to: pick a server, a host, an appliance or a GWLBe.`)
-          return
-        }
-        setDestination(address)
-        setPickNote(null)
-        setPick('off')
-      }
-    })
-  }, [pick, ui, design, sources, source])
+  useCanvasPick(
+    pick,
+    { design, sources, source },
+    {
+      source: setSource,
+      destination: setDestination,
+      pick: setPick,
+      note: setPickNote,
+    },
+  )
 
   // the player takes its path off the canvas as it goes
   const clear = useCallback(() => setRun(null), [])
 
   const traceIt = async () => {
-    const spec: PacketSpec = { source, destination: destination.trim(), protocol, size }
-    if (protocol !== 'icmp') Object.assign(spec, { sourcePort, destinationPort })
-    const traced = design
     setBusy(true)
-    try {
-      const r = await engine.trace(traced, spec)
-      setRun((prev) => ({
-        n: (prev?.n ?? 0) + 1,
-        spec,
-        design: traced,
-        ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }),
-      }))
-    } catch (e) {
-      setRun((prev) => ({
-        n: (prev?.n ?? 0) + 1,
-        spec,
-        design: traced,
-        error: e instanceof Error ? e.message : String(e),
-      }))
-    } finally {
-      setBusy(false)
-    }
+    const traced = await traceOnce(engine, design, specOf(source, destination, shape))
+    setRun((prev) => ({ ...traced, n: (prev?.n ?? 0) + 1 }))
+    setBusy(false)
   }
 
-  // the design changed after a trace: trace the same packet again on it, or clear the result (and its path on
-  // the canvas) when the new design no longer takes that packet
-  useEffect(() => {
-    if (busy || !run || run.design === design) return
-    let live = true
-    const again = (r: { ok: true; roundTrip: RoundTrip } | { ok: false; message: string }) => {
-      if (!live) return
-      // INVALID_PACKET: the engine no longer takes this packet on this design (its source is gone, say)
-      if (r.ok && r.roundTrip.request.disposition !== 'INVALID_PACKET')
-        setRun((prev) => prev && { n: prev.n, spec: prev.spec, design, roundTrip: r.roundTrip, again: true })
-      else clear()
-    }
-    engine.trace(design, run.spec).then(again, () => live && clear())
-    return () => {
-      live = false
-    }
-  }, [busy, run, design, clear, engine])
-
-  const known = addresses.some((a) => a.address === destination)
+  useTraceAgain(design, busy ? null : run, setRun, clear)
 
   return (
     <section aria-label="Walk a packet" data-testid="walk-panel" className="flex flex-col gap-2 p-3 text-xs">
       <h2 className="text-sm font-semibold text-slate-900">Walk a packet</h2>
       <div className="grid grid-cols-[5.5rem_1fr] items-center gap-x-2 gap-y-1.5">
-        <label htmlFor="walk-source">From</label>
-        <select id="walk-source" className={FIELD} value={source} onChange={(e) => setSource(e.target.value)}>
-          {!source && <option value="">nothing can send</option>}
-          {sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="walk-destination-choice">To</label>
-        <select
-          id="walk-destination-choice"
-          className={FIELD}
-          value={known ? destination : ''}
-          onChange={(e) => e.target.value && setDestination(e.target.value)}
-        >
-          <option value="">another address…</option>
-          {addresses.map((a) => (
-            <option key={`${a.resourceId}-${a.address}`} value={a.address}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="walk-destination">Address</label>
-        <input
-          id="walk-destination"
-          className={FIELD}
-          value={destination}
-          onChange={(e) => setDestination(e.target.value)}
-          spellCheck={false}
+        <EndsFields
+          sources={sources}
+          source={source}
+          onSource={setSource}
+          addresses={addresses}
+          destination={destination}
+          onDestination={setDestination}
         />
-        <label htmlFor="walk-protocol">Protocol</label>
-        <select
-          id="walk-protocol"
-          className={FIELD}
-          value={protocol}
-          onChange={(e) => setProtocol(e.target.value as Protocol)}
-        >
-          <option value="tcp">TCP</option>
-          <option value="udp">UDP</option>
-          <option value="icmp">ICMP</option>
-        </select>
-        {protocol !== 'icmp' && (
-          <>
-            <label htmlFor="walk-sport">Ports</label>
-            <div className="flex items-center gap-1">
-              <input
-                id="walk-sport"
-                aria-label="Source port"
-                type="number"
-                min={1}
-                max={65535}
-                className={FIELD}
-                value={sourcePort}
-                onChange={(e) => setSourcePort(Number(e.target.value))}
-              />
-              →
-              <input
-                aria-label="Destination port"
-                type="number"
-                min={1}
-                max={65535}
-                className={FIELD}
-                value={destinationPort}
-                onChange={(e) => setDestinationPort(Number(e.target.value))}
-              />
-            </div>
-          </>
-        )}
-        <label htmlFor="walk-size">Size (bytes)</label>
-        <input
-          id="walk-size"
-          type="number"
-          min={28}
-          max={9000}
-          className={FIELD}
-          value={size}
-          onChange={(e) => setSize(Number(e.target.value))}
-        />
+        <PacketShapeFields shape={shape} onChange={(change) => setShape((was) => ({ ...was, ...change }))} />
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={PRIMARY}
-          onClick={() => void traceIt()}
-          disabled={busy || !source || !destination.trim()}
-          data-testid="walk-trace"
-        >
-          {busy ? 'Tracing…' : 'Trace'}
-        </button>
-        <button
-          type="button"
-          className={`${BUTTON} ${pick !== 'off' ? 'border-amber-500 bg-amber-50' : ''}`}
-          aria-pressed={pick !== 'off'}
-          onClick={() => setPick(pick === 'off' ? 'source' : 'off')}
-          data-testid="walk-pick"
-        >
-          {pick === 'off' ? 'Pick on the canvas' : 'Stop picking'}
-        </button>
-        {run && (
-          <button type="button" className={BUTTON} onClick={clear}>
-            Clear
-          </button>
-        )}
-      </div>
+      <WalkButtons
+        busy={busy}
+        canTrace={Boolean(source && destination.trim())}
+        onTrace={() => void traceIt()}
+        pick={pick}
+        onPick={setPick}
+        onClear={run ? clear : undefined}
+      />
       {hint && (
         <p className="rounded bg-slate-50 px-2 py-1 text-slate-700" data-testid="walk-hint">
           {hint}
@@ -253,16 +117,7 @@ export function WalkPanel({ active }: { active: boolean }) {
         </p>
       )}
       {pickNote && <p className="text-red-800">{pickNote}</p>}
-      {run && 'error' in run && (
-        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900">
-          {run.error}
-        </p>
-      )}
-      {run && 'roundTrip' in run && run.again && (
-        <p className="text-slate-600" role="status" data-testid="walk-again">
-          The design changed: traced again on it.
-        </p>
-      )}
+      {run && <RunNotes run={run} />}
       {run && 'roundTrip' in run && <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} />}
       {!run && (
         <p className="text-slate-500">
@@ -270,5 +125,268 @@ export function WalkPanel({ active }: { active: boolean }) {
         </p>
       )}
     </section>
+  )
+}
+
+/** Picking on the canvas: a click selects a node, and the selection is what the walk reads. */
+function useCanvasPick(
+  pick: Pick,
+  { design, sources, source }: { design: Design; sources: { id: string }[]; source: string },
+  set: {
+    source: (id: string) => void
+    destination: (address: string) => void
+    pick: (pick: Pick) => void
+    note: (note: string | null) => void
+  },
+) {
+  const { ui } = useStores()
+  // the setters as of this render; the subscription stays until what it reads changes
+  const setters = useRef(set)
+  setters.current = set
+  useEffect(() => {
+    if (pick === 'off') return
+    ui.getState().select(null)
+    return ui.subscribe((s, prev) => {
+      if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
+      const id = s.selectedIds[0]
+      const d = design
+      if (pick === 'source') {
+        if (!sources.some((x) => x.id === id)) {
+          setters.current.note(`${id} cannot send: pick an ECS instance, an internet host or an appliance.`)
+          return
+        }
+        setters.current.source(id)
+        setters.current.note(null)
+        setters.current.pick('destination')
+      } else {
+        const address = addressFor(d, source, id)
+        if (!address) {
+          setters.current.note(`${id} has no address to send to: pick a server, a host, an appliance or a GWLBe.`)
+          return
+        }
+        setters.current.destination(address)
+        setters.current.note(null)
+        setters.current.pick('off')
+      }
+    })
+  }, [pick, ui, design, sources, source])
+}
+
+/**
+ * The design changed after a trace: trace the same packet again on it, or clear the result (and its path on the
+ * canvas) when the new design no longer takes that packet. `run` is null while a trace is under way.
+ */
+function useTraceAgain(
+  design: Design,
+  run: Run | null,
+  setRun: Dispatch<SetStateAction<Run | null>>,
+  clear: () => void,
+) {
+  const { engine } = useStores()
+  useEffect(() => {
+    if (!run || run.design === design) return
+    let live = true
+    const again = (r: { ok: true; roundTrip: RoundTrip } | { ok: false; message: string }) => {
+      if (!live) return
+      // INVALID_PACKET: the engine no longer takes this packet on this design (its source is gone, say)
+      if (r.ok && r.roundTrip.request.disposition !== 'INVALID_PACKET')
+        setRun((prev) => prev && { n: prev.n, spec: prev.spec, design, roundTrip: r.roundTrip, again: true })
+      else clear()
+    }
+    engine.trace(design, run.spec).then(again, () => live && clear())
+    return () => {
+      live = false
+    }
+  }, [run, design, clear, engine, setRun])
+}
+
+/** The packet's protocol, ports (not for ICMP) and size. */
+function PacketShapeFields({
+  shape,
+  onChange,
+}: {
+  shape: PacketShape
+  onChange: (change: Partial<PacketShape>) => void
+}) {
+  return (
+    <>
+      <label htmlFor="walk-protocol">Protocol</label>
+      <select
+        id="walk-protocol"
+        className={FIELD}
+        value={shape.protocol}
+        onChange={(e) => onChange({ protocol: e.target.value as Protocol })}
+      >
+        <option value="tcp">TCP</option>
+        <option value="udp">UDP</option>
+        <option value="icmp">ICMP</option>
+      </select>
+      {shape.protocol !== 'icmp' && (
+        <>
+          <label htmlFor="walk-sport">Ports</label>
+          <div className="flex items-center gap-1">
+            <input
+              id="walk-sport"
+              aria-label="Source port"
+              type="number"
+              min={1}
+              max={65535}
+              className={FIELD}
+              value={shape.sourcePort}
+              onChange={(e) => onChange({ sourcePort: Number(e.target.value) })}
+            />
+            →
+            <input
+              aria-label="Destination port"
+              type="number"
+              min={1}
+              max={65535}
+              className={FIELD}
+              value={shape.destinationPort}
+              onChange={(e) => onChange({ destinationPort: Number(e.target.value) })}
+            />
+          </div>
+        </>
+      )}
+      <label htmlFor="walk-size">Size (bytes)</label>
+      <input
+        id="walk-size"
+        type="number"
+        min={28}
+        max={9000}
+        className={FIELD}
+        value={shape.size}
+        onChange={(e) => onChange({ size: Number(e.target.value) })}
+      />
+    </>
+  )
+}
+
+/** The packet's ends: a resource that sends, and an address of the design or any other. */
+function EndsFields({
+  sources,
+  source,
+  onSource,
+  addresses,
+  destination,
+  onDestination,
+}: {
+  sources: ReturnType<typeof sourcesOf>
+  source: string
+  onSource: (id: string) => void
+  addresses: ReturnType<typeof addressesOf>
+  destination: string
+  onDestination: (address: string) => void
+}) {
+  const known = addresses.some((a) => a.address === destination)
+  return (
+    <>
+      <label htmlFor="walk-source">From</label>
+      <select id="walk-source" className={FIELD} value={source} onChange={(e) => onSource(e.target.value)}>
+        {!source && <option value="">nothing can send</option>}
+        {sources.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="walk-destination-choice">To</label>
+      <select
+        id="walk-destination-choice"
+        className={FIELD}
+        value={known ? destination : ''}
+        onChange={(e) => e.target.value && onDestination(e.target.value)}
+      >
+        <option value="">another address…</option>
+        {addresses.map((a) => (
+          <option key={`${a.resourceId}-${a.address}`} value={a.address}>
+            {a.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="walk-destination">Address</label>
+      <input
+        id="walk-destination"
+        className={FIELD}
+        value={destination}
+        onChange={(e) => onDestination(e.target.value)}
+        spellCheck={false}
+      />
+    </>
+  )
+}
+
+/** What became of the last trace, besides the player: the engine's error, or that it was traced again. */
+function RunNotes({ run }: { run: Run }) {
+  return (
+    <>
+      {'error' in run && (
+        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900">
+          {run.error}
+        </p>
+      )}
+      {'roundTrip' in run && run.again && (
+        <p className="text-slate-600" role="status" data-testid="walk-again">
+          The design changed: traced again on it.
+        </p>
+      )}
+    </>
+  )
+}
+
+/** The packet the form describes: ports only where the protocol has them. */
+function specOf(source: string, destination: string, shape: PacketShape): PacketSpec {
+  const { protocol, size, sourcePort, destinationPort } = shape
+  const spec: PacketSpec = { source, destination: destination.trim(), protocol, size }
+  if (protocol !== 'icmp') Object.assign(spec, { sourcePort, destinationPort })
+  return spec
+}
+
+/** One trace of a packet on a design: the round trip, or what went wrong, in words. */
+async function traceOnce(engine: EngineClient, design: Design, spec: PacketSpec): Promise<Traced> {
+  try {
+    const r = await engine.trace(design, spec)
+    return { spec, design, ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }) }
+  } catch (e) {
+    return { spec, design, error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+/** Trace, pick the ends on the canvas, clear the result. */
+function WalkButtons({
+  busy,
+  canTrace,
+  onTrace,
+  pick,
+  onPick,
+  onClear,
+}: {
+  busy: boolean
+  canTrace: boolean
+  onTrace: () => void
+  pick: Pick
+  onPick: (pick: Pick) => void
+  onClear?: () => void
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" className={PRIMARY} onClick={onTrace} disabled={busy || !canTrace} data-testid="walk-trace">
+        {busy ? 'Tracing…' : 'Trace'}
+      </button>
+      <button
+        type="button"
+        className={`${BUTTON} ${pick !== 'off' ? 'border-amber-500 bg-amber-50' : ''}`}
+        aria-pressed={pick !== 'off'}
+        onClick={() => onPick(pick === 'off' ? 'source' : 'off')}
+        data-testid="walk-pick"
+      >
+        {pick === 'off' ? 'Pick on the canvas' : 'Stop picking'}
+      </button>
+      {onClear && (
+        <button type="button" className={BUTTON} onClick={onClear}>
+          Clear
+        </button>
+      )}
+    </div>
   )
 }

@@ -7,6 +7,7 @@ import {
   isDropped,
   type OuterHeader,
   type Rule,
+  routeText,
   type Trace,
 } from '../../../worker/engine/types'
 import type { Design } from '../../model'
@@ -33,15 +34,8 @@ export function outerText(o: OuterHeader): string {
 /** The rule that decided a step, in the cloud's own words. */
 export function ruleText(rule: Rule): string {
   switch (rule.type) {
-    case 'route': {
-      const origin = rule.system
-        ? 'system route'
-        : rule.replacesSystemRoute
-          ? 'custom route that replaced the system route'
-          : 'custom route'
-      const hop = rule.nextHopType === 'CloudServices' ? 'cloud services' : `${rule.nextHopType} ${rule.nextHopId}`
-      return `Route table ${rule.routeTableId}${rule.systemTable ? ' (the VPC’s system table)' : ''}: ${rule.destinationCidrBlock} → ${hop} (${origin})`
-    }
+    case 'route':
+      return routeText(rule)
     case 'securityGroup':
       return rule.securityGroupId === null
         ? `No ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} security group rule matched: the default ${rule.policy === 'accept' ? 'accepts' : 'drops'} it`

@@ -5,6 +5,7 @@
 // Labels reach the SVG through XMLSerializer, which escapes them; nothing is written as markup here.
 import { toCanvas, toSvg } from 'html-to-image'
 import type { Design } from '../../model'
+import { checkPictureSize } from '../pictureSize'
 import { embedDesignInPng } from '../pngText'
 
 export interface Box {
@@ -97,9 +98,18 @@ function measureTitle(title: string, subtitle: string): number {
   return Math.ceil(Math.max(a, ctx.measureText(subtitle).width))
 }
 
+/** The same cap as the command line's: a canvas past it would fail, or take the tab's memory. */
+function refuseTooLarge(width: number, height: number): void {
+  const size = checkPictureSize(Math.ceil(width), Math.ceil(height))
+  if (!size.ok)
+    throw new Error(`${size.problem}. Export SVG instead, or select a part of the design and export the selection.`)
+}
+
 /** A PNG of the request, with the design in its iTXt chunk. */
 export async function pictureAsPng(request: PictureRequest, design: Design): Promise<Uint8Array<ArrayBuffer>> {
   const options = contentOptions(request)
+  // the content alone, before a pixel is drawn; the header is checked with the whole picture below
+  refuseTooLarge(options.width * PNG_PIXEL_RATIO, (options.height + TITLE_BLOCK) * PNG_PIXEL_RATIO)
   const content = await toCanvas(request.viewport, { ...options, pixelRatio: PNG_PIXEL_RATIO })
   const legend = request.legend
     ? await toCanvas(request.legend, { ...legendOptions(request.legend), pixelRatio: PNG_PIXEL_RATIO })
@@ -108,6 +118,7 @@ export async function pictureAsPng(request: PictureRequest, design: Design): Pro
     request.legend && legend ? { width: request.legend.offsetWidth, height: request.legend.offsetHeight } : null
   const layout = layoutOf(options, legendSize, measureTitle(request.title, request.subtitle))
 
+  refuseTooLarge(layout.width * PNG_PIXEL_RATIO, layout.height * PNG_PIXEL_RATIO)
   const out = document.createElement('canvas')
   out.width = layout.width * PNG_PIXEL_RATIO
   out.height = layout.height * PNG_PIXEL_RATIO

@@ -2,8 +2,8 @@
 // node components (src/canvas/nodes/leafNodes.tsx), which are React and read the stores, so they cannot
 // run here. The picture shows the design at rest: no simulated appliance state, no packet rates.
 
-import type { KIND_STYLE } from '../../canvas/glyphs'
 import type { Design, Resource } from '../../model'
+import type { KIND_STYLE } from '../drawing/look'
 
 export type CardKind = keyof typeof KIND_STYLE
 export type Tone = 'ok' | 'warn' | 'bad' | 'info'

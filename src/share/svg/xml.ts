@@ -20,9 +20,17 @@ export function xmlEscape(text: string): string {
 
 type AttrValue = string | number | undefined
 
-/** Rounded to a hundredth: positions come from arithmetic such as 0.75 × width and need no more. */
+/** Beyond this an SVG viewer's own arithmetic loses its way; the loader keeps layouts far inside it. */
+const MAX_SVG_NUMBER = 1e9
+
+/**
+ * Rounded to a hundredth: positions come from arithmetic such as 0.75 × width and need no more. Always a
+ * finite number, never "Infinity" or "NaN", whatever the arithmetic gave.
+ */
 export function num(n: number): string {
-  return String(Math.round(n * 100) / 100)
+  if (Number.isNaN(n)) return '0'
+  const bounded = Math.min(MAX_SVG_NUMBER, Math.max(-MAX_SVG_NUMBER, n))
+  return String(Math.round(bounded * 100) / 100)
 }
 
 export function attrs(values: Record<string, AttrValue>): string {

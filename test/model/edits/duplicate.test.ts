@@ -46,7 +46,9 @@ describe('copy, paste and duplicate', () => {
     const copy = r.design.resources.find((x) => x.id === r.ids[0])
     if (original?.kind !== 'gwlb' || copy?.kind !== 'gwlb') throw new Error('no GWLB')
     expect(copy.zoneMappings.map((m) => m.vswitchId)).toEqual(original.zoneMappings.map((m) => m.vswitchId))
-    copy.zoneMappings.forEach((m, i) => expect(m.privateIpAddress).not.toBe(original.zoneMappings[i].privateIpAddress))
+    copy.zoneMappings.forEach((m, i) => {
+      expect(m.privateIpAddress).not.toBe(original.zoneMappings[i].privateIpAddress)
+    })
     expect(parse(r.design).ok).toBe(true)
   })
 

@@ -80,6 +80,35 @@ describe('opening a design file', () => {
     expect(stores.design.getState().design).toBe(before)
   })
 
+  it('shows a notice for 5,000 nested arrays (10 KB), chosen or dropped, and keeps the design', async () => {
+    const before = loadExample('two-zones')
+    const { stores } = renderShare(before)
+    const deep = `{"format":"gwlb-studio/design","version":0,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`
+    chooseFile(deep, 'deep.json')
+    const notice = await screen.findByRole('alert')
+    expect(notice.textContent).toContain('deep.json: The design has 1 problem, so it was not opened.')
+    expect(notice.textContent).toContain('GWLB-L020')
+    expect(notice.textContent).toContain('at most 64 levels')
+    dropFile(deep, 'dropped.json')
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('dropped.json: The design has 1 problem'),
+    )
+    expect(stores.design.getState().design).toBe(before)
+  })
+
+  it('refuses a file past 5 MB from its size, without reading it whole', async () => {
+    const before = loadExample('two-zones')
+    const { stores } = renderShare(before)
+    const file = new File([new Uint8Array(5_000_001).fill(32)], 'huge.json')
+    // reading the whole file would end in "Could not read the file"
+    file.arrayBuffer = () => Promise.reject(new Error('read whole'))
+    fireEvent.change(screen.getByTestId('open-file-input'), { target: { files: [file] } })
+    const notice = await screen.findByRole('alert')
+    expect(notice.textContent).toContain('GWLB-L021')
+    expect(notice.textContent).toContain('a design file of at most 5000000 bytes')
+    expect(stores.design.getState().design).toBe(before)
+  })
+
   it('opens a PNG dropped on the window that carries a design', async () => {
     const { stores } = renderShare(loadExample('two-zones'))
     const png = embedDesignInPng(PLAIN_PNG, loadExample('single-zone'))
@@ -182,7 +211,8 @@ describe('export menu and infrastructure code', () => {
     expect(code.querySelector('b, img')).toBeNull()
     expect(within(dialog).getByRole('button', { name: /^Download .*\.tf$/ })).toBeTruthy()
     fireEvent.click(within(dialog).getByRole('tab', { name: 'API calls' }))
-    expect(code.textContent).toMatch(/1\. CreateVpcEndpointService/)
+    expect(code.textContent).toMatch(/1\. CreateSecurityGroup/)
+    expect(code.textContent).toMatch(/\d+\. CreateVpcEndpointService/)
     expect(code.textContent).toMatch(/CreateRouteEntry/)
     expect(within(dialog).getByRole('button', { name: /^Download .*\.api-calls\.txt$/ })).toBeTruthy()
     expect(document.querySelector('img')).toBeNull()

@@ -45,7 +45,9 @@ describe('smoothStep: the canvas edge routing without React Flow', () => {
           const ours = numbers(smoothStepPath(points, 10))
           const theirs = numbers(expected)
           expect(ours).toHaveLength(theirs.length)
-          ours.forEach((n, i) => expect(n).toBeCloseTo(theirs[i], 1))
+          ours.forEach((n, i) => {
+            expect(n).toBeCloseTo(theirs[i], 1)
+          })
           expect(center.x).toBeCloseTo(labelX, 6)
           expect(center.y).toBeCloseTo(labelY, 6)
         },

@@ -1,5 +1,8 @@
 // The command-line tool over example (b): the seed's inbound steps 1–5 as hops in order, and with --reply the
 // outbound steps 1–5 through the same appliance.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run as lintRun } from '../../../cli/lint'
 import { run } from '../../../cli/trace'
@@ -149,6 +152,34 @@ describe('npm run cli -- trace, assumptions', () => {
     const bad = capture(() => run([...ARGS, '--symmetric-hash', 'sideways']))
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('--symmetric-hash sideways: expected sortedEndpoints or directional')
+  })
+})
+
+describe('npm run cli -- trace, security groups (issue 11)', () => {
+  const SSH = [EXAMPLE, '--from', 'ecs-web-1', '--to', '10.0.2.10', '--proto', 'tcp', '--dport', '22']
+
+  it('Web server 1 → Web server 2 on SSH: delivered by sg-web’s Accept, and the walk names the policy', () => {
+    const { code, out } = capture(() => run(SSH))
+    expect(code).toBe(0)
+    expect(out).toMatch(/securityGroup +intra-group policy Accept of sg-web/)
+    expect(out).toMatch(/=> DELIVERED/)
+  })
+
+  it('with Drop and no rule: SECURITY_GROUP_DENIED at Web server 2, naming the policy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gwlb-'))
+    const file = join(dir, 'drop.json')
+    writeFileSync(
+      file,
+      readFileSync(EXAMPLE, 'utf8').replaceAll('"innerAccessPolicy": "Accept"', '"innerAccessPolicy": "Drop"'),
+    )
+    try {
+      const { code, out } = capture(() => run([file, ...SSH.slice(1)]))
+      expect(code).toBe(1)
+      expect(out).toMatch(/securityGroup +intra-group policy Drop of sg-web/)
+      expect(out).toMatch(/=> SECURITY_GROUP_DENIED/)
+    } finally {
+      rmSync(dir, { recursive: true })
+    }
   })
 })
 

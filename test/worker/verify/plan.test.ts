@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest'
 import { buildReferenceDesign } from '../../../src/model/reference/build'
 import { apiCallPlan } from '../../../src/share/apiCalls'
 import { DEFAULT_ASSUMPTIONS } from '../../../worker/engine'
-import { applyStep, checkPlan, type Plan, type PlanStep, parsePlan, prerequisites } from '../../../worker/verify'
+import {
+  applyStep,
+  checkPlan,
+  guideSteps,
+  type Plan,
+  type PlanStep,
+  parsePlan,
+  prerequisites,
+} from '../../../worker/verify'
 import { design } from '../engine/helpers'
 
 const plan = (steps: PlanStep[]): Plan => ({ format: 'gwlb-studio/plan', version: 1, steps })
@@ -92,13 +100,13 @@ describe('checkPlan', () => {
   it("the guide's setup and teardown of (b) leave no window", () => {
     const d = buildReferenceDesign(2)
     const calls = apiCallPlan(d)
-    const setup = checkPlan(prerequisites(d), plan(calls.setup.map((c) => ({ ...c }))))
+    const setup = checkPlan(prerequisites(d), plan(guideSteps(calls.setup.map((c) => ({ ...c })))))
     if (!setup.ok) throw new Error(`step ${setup.step}: ${setup.refused}`)
-    expect(setup.states).toHaveLength(calls.setup.length + 1)
+    expect(setup.states).toHaveLength(guideSteps(calls.setup.map((c) => ({ ...c }))).length + 1)
     expect(setup.windows).toEqual([])
     // the set-up design is the guide's: every built-in intent holds at the end
     expect(setup.states.at(-1)?.results.every((x) => x.status === 'holds')).toBe(true)
-    const teardown = checkPlan(d, plan(calls.teardown.map((c) => ({ ...c }))))
+    const teardown = checkPlan(d, plan(guideSteps(calls.teardown.map((c) => ({ ...c })))))
     expect(teardown.ok && teardown.windows).toEqual([])
   })
 })

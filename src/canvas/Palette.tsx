@@ -1,8 +1,9 @@
-// Every kind a user places, dragged onto the canvas; where it lands decides its parent.
-
-import { Glyph, type KIND_STYLE } from '../canvas/glyphs'
+// Every kind a user places, dragged onto the canvas; where it lands decides its parent. The canvas's own drag
+// source: the drop handler (Canvas.tsx) reads the kind it carries.
 import { PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
+import type { KIND_STYLE } from '../share/drawing/look'
 import { useUi } from '../store/context'
+import { Glyph } from './glyphs'
 
 export const PALETTE_MIME = 'application/x-gwlb-studio-kind'
 
@@ -47,6 +48,7 @@ export function Palette() {
       <ul className="space-y-1">
         {PLACEABLE_KINDS.map((kind) => (
           <li key={kind}>
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag source for the canvas's drop; placing a resource from the keyboard is not built yet */}
             <div
               draggable
               data-testid={`palette-${kind}`}

@@ -1,0 +1,99 @@
+// Names reach the terminal as text: a design cannot clear the screen, move the cursor or print a line of
+// its own through trace, simulate or lint; JSON output keeps the real names, escaped as JSON.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { run as lint } from '../../cli/lint'
+import { run as simulate } from '../../cli/simulate'
+import { escapeControls, forDisplay } from '../../cli/terminal'
+import { run as trace } from '../../cli/trace'
+import { exampleJson, loadExample } from '../helpers'
+
+// ESC [2J clears the screen; 0x9b is a one-byte CSI; U+202E reverses what follows
+const EVIL = 'fw\u001b[2J\u009b31m\n0 errors, 0 warnings, 0 notes\u202e'
+const SHOWN = 'fw\\x1b[2J\\x9b31m\\x0a0 errors, 0 warnings, 0 notes\\u202e'
+/** Any control character our own output does not lay out with. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+
+function evilDesign(): string {
+  const doc = exampleJson('two-zones')
+  for (const r of doc.resources) if (r.kind === 'appliance' || r.id === 'internet-client') r.name = EVIL
+  const scenarios = doc.scenarios as { name: string; description?: string }[]
+  for (const s of scenarios) if (s.name === 'appliance-failure') s.description = EVIL
+  const path = join(mkdtempSync(join(tmpdir(), 'gwlb-terminal-')), 'evil.json')
+  writeFileSync(path, JSON.stringify(doc))
+  return path
+}
+
+/** A command's output; a design file is read synchronously, so the exit code comes back at once. */
+function capture(fn: () => number | Promise<number>): { code: number; out: string; err: string } {
+  const out: string[] = []
+  const err: string[] = []
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
+  const code = fn()
+  if (typeof code !== 'number') throw new Error('a design file should load synchronously')
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('control characters in names', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('escapes them one way: visible \\x and \\u escapes; lines keep our own newlines and tabs', () => {
+    expect(escapeControls(EVIL)).toBe(SHOWN)
+    expect(escapeControls('a\tb\nc\r\u0007', { lines: true })).toBe('a\tb\nc\\x0d\\x07')
+    expect(escapeControls('Web server 1 · 界 → é')).toBe('Web server 1 · 界 → é')
+  })
+
+  it('trace prints them escaped, each hop on its own line, and the JSON keeps the real name', () => {
+    const file = evilDesign()
+    const args = [file, '--from', 'internet-client', '--to', '47.98.10.11', '--dport', '443']
+    const text = capture(() => trace(args))
+    expect(text.code).toBe(0)
+    expect(text.out).not.toMatch(RAW_CONTROL)
+    expect(text.out).toContain(`1. internet-client — ${SHOWN} [internetHost]`)
+    expect(text.out.split('\n').filter((l) => l.startsWith('0 errors'))).toEqual([])
+    vi.restoreAllMocks()
+    const json = capture(() => trace([...args, '--json']))
+    expect(json.out).not.toMatch(RAW_CONTROL)
+    expect(JSON.parse(json.out).hops[0].name).toBe(EVIL)
+  })
+
+  it('simulate prints them escaped, in text and in JSON', () => {
+    const file = evilDesign()
+    const args = [file, '--scenario', 'appliance-failure', '--duration', '1s']
+    const text = capture(() => simulate(args))
+    expect(text.code).toBe(0)
+    expect(text.out).not.toMatch(RAW_CONTROL)
+    expect(text.out).toContain(SHOWN)
+    vi.restoreAllMocks()
+    const json = capture(() => simulate([...args, '--json']))
+    expect(json.out).not.toMatch(RAW_CONTROL)
+    expect(JSON.parse(json.out).scenario).toBe('appliance-failure')
+  })
+
+  it('lint prints problem messages escaped', () => {
+    const doc = exampleJson('two-zones')
+    const fw = doc.resources.find((r) => r.kind === 'appliance')
+    if (!fw) throw new Error('no appliance')
+    fw.name = EVIL
+    // an appliance left out of the server group is a finding that names it
+    const gwlb = doc.resources.find((r) => r.kind === 'gwlb') as { serverGroup: { servers: string[] } }
+    gwlb.serverGroup.servers = gwlb.serverGroup.servers.filter((s) => s !== fw.id)
+    const path = join(mkdtempSync(join(tmpdir(), 'gwlb-terminal-')), 'lint.json')
+    writeFileSync(path, JSON.stringify(doc))
+    const { out } = capture(() => lint([path]))
+    expect(out).not.toMatch(RAW_CONTROL)
+    expect(out).toContain(`GWLB-W005  Appliance ${SHOWN} (${fw.id}) is in no GWLB server group`)
+    expect(out.split('\n').at(-1)).toMatch(/^\d+ errors, \d+ warnings, \d+ notes$/)
+  })
+
+  it('the display copy traces like the design: only strings change', () => {
+    const design = loadExample('two-zones')
+    expect(forDisplay(design)).toEqual(design)
+    const named = { ...design, name: EVIL }
+    expect(forDisplay(named).name).toBe(SHOWN)
+  })
+})
