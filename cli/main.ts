@@ -8,6 +8,9 @@ const COMMANDS: Record<string, string> = {
   simulate: 'run a scenario in simulated time',
   export: 'export Terraform, API calls, SVG or PNG',
   import: 'import Terraform configuration, state or plan as a design',
+  verify: 'check intents over every flow of a design (exit 1 when one is violated)',
+  diff: 'the difference between two designs: resources and the flows whose outcome changed',
+  plan: 'check a change plan step by step: windows of black holes, uninspected or asymmetric traffic',
 }
 
 function usage(): string {

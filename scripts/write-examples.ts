@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { computeLayout, serialise } from '../src/model'
 import { designJsonSchema } from '../src/model/jsonSchema'
 import { buildReferenceDesign } from '../src/model/reference/build'
+import { intentsJsonSchema } from '../worker/verify/intents'
 
 for (const [file, zones] of [
   ['single-zone', 1],
@@ -17,4 +18,10 @@ writeFileSync(
   new URL('../public/design.schema.json', import.meta.url),
   `${JSON.stringify(designJsonSchema(), null, 2)}\n`,
 )
-console.log('wrote public/examples/single-zone.json, public/examples/two-zones.json, public/design.schema.json')
+writeFileSync(
+  new URL('../public/intents.schema.json', import.meta.url),
+  `${JSON.stringify(intentsJsonSchema(), null, 2)}\n`,
+)
+console.log(
+  'wrote public/examples/single-zone.json, public/examples/two-zones.json, public/design.schema.json, public/intents.schema.json',
+)

@@ -9,8 +9,9 @@ export {
 export { compile, systemTableId } from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
-export { type Network, RUN_HUNG, RUN_RUNNING, RUN_STOPPED } from './network'
+export { type Network, RUN_HUNG, RUN_RUNNING, RUN_STOPPED, T_APPLIANCE, T_ECS, T_HOST } from './network'
 export {
+  type ApplianceChoices,
   applianceIndex,
   cloneRuntimeState,
   createRuntimeState,

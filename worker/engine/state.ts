@@ -37,6 +37,19 @@ export interface RuntimeState {
   flows: FlowTable
   /** stateful appliances' sessions: flow key (tagged with the appliance) → 1 */
   sessions: FlowTable
+  /** set by verification only (worker/verify): overrides the hash so that every eligible appliance is tried */
+  choices?: ApplianceChoices
+}
+
+/**
+ * Verification's hook into scheduling. Where a walk's k-th new flow would be hashed to an appliance, it takes
+ * the eligible candidate number picks[k] (0 when absent) instead, in the order of the server group, and
+ * eligible[k] records how many there were. Clear `eligible` before the walks one choice should cover (a request
+ * and its reply); enumerating picks up to those counts visits every appliance the hash could have chosen. Not copied by cloneRuntimeState.
+ */
+export interface ApplianceChoices {
+  picks: number[]
+  eligible: number[]
 }
 
 /**

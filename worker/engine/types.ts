@@ -229,8 +229,8 @@ export interface GwlbHashRule {
   crossZone: boolean
   candidates: HashCandidate[]
   chosen: string
-  /** how the choice was made */
-  via: 'hash' | 'flowTable' | 'rebalanced' | 'allUnhealthy'
+  /** how the choice was made; `forced`: verification tries each eligible appliance in turn instead of the hash */
+  via: 'hash' | 'flowTable' | 'rebalanced' | 'allUnhealthy' | 'forced'
 }
 
 export interface TranslationRule {

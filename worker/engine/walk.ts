@@ -39,7 +39,15 @@ import {
 } from './network'
 import { matchPolicy } from './rules'
 import { decideSecurityGroup, securityGroupRule, securityGroupText } from './securityGroups'
-import { DRAINING, MEMBER, OTHER_IDLE_SECONDS, REMOVED, type RuntimeState, TCP_IDLE_SECONDS } from './state'
+import {
+  type ApplianceChoices,
+  DRAINING,
+  MEMBER,
+  OTHER_IDLE_SECONDS,
+  REMOVED,
+  type RuntimeState,
+  TCP_IDLE_SECONDS,
+} from './state'
 import {
   DISPOSITIONS,
   type Disposition,
@@ -117,10 +125,15 @@ export interface ForwardResult {
   /** the appliance index that inspected the packet, or -1 */
   appliance: number
   hops: number
+  /** the headers' addresses where the walk ended (after any EIP translation), for answering the packet */
+  src: number
+  dst: number
+  /** DELIVERED: the target code (index * 8 + T_ECS, T_APPLIANCE or T_HOST) of the receiver; otherwise -1 */
+  receiver: number
 }
 
 export function newForwardResult(): ForwardResult {
-  return { disposition: 'DELIVERED', appliance: -1, hops: 0 }
+  return { disposition: 'DELIVERED', appliance: -1, hops: 0, src: 0, dst: 0, receiver: -1 }
 }
 
 const POS_BITS = 24
@@ -415,7 +428,8 @@ const VIA_HASH = 0
 const VIA_FLOW = 1
 const VIA_REBALANCED = 2
 const VIA_ALL_UNHEALTHY = 3
-const VIA_NAMES = ['hash', 'flowTable', 'rebalanced', 'allUnhealthy'] as const
+const VIA_FORCED = 4
+const VIA_NAMES = ['hash', 'flowTable', 'rebalanced', 'allUnhealthy', 'forced'] as const
 
 function explainSchedule(
   g: CGwlb,
@@ -465,13 +479,35 @@ function explainSchedule(
         ? `the pinned appliance is unhealthy or removed and the server group rebalances: the ${g.schedulerName} hash (${fields}) over ${scope} now picks ${N.appliances[chosen].id}`
         : via === VIA_ALL_UNHEALTHY
           ? `no appliance is healthy; the ${g.schedulerName} hash over every registered appliance picks ${N.appliances[chosen].id}`
-          : `the ${g.schedulerName} hash (${fields}${symmetric ? ', endpoints sorted so both directions agree' : ''}) over healthy ${scope} picks ${N.appliances[chosen].id}`
+          : via === VIA_FORCED
+            ? `verification tries every appliance the ${g.schedulerName} hash could pick over ${scope}; this walk takes ${N.appliances[chosen].id}`
+            : `the ${g.schedulerName} hash (${fields}${symmetric ? ', endpoints sorted so both directions agree' : ''}) over healthy ${scope} picks ${N.appliances[chosen].id}`
   R.step('schedule', how, rule)
 }
 
 /** The server group's 5-, 3- or 2-tuple hash of a flow, endpoints already ordered. */
 function gwlbHash(scheduler: number, lo: number, hi: number, ports: number): number {
   return scheduler === 5 ? mix4(lo, hi, ports, pProto) : scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
+}
+
+/**
+ * Verification's override of the hash (RuntimeState.choices): the pick for this walk's next new flow among the
+ * candidates the hash would consider, healthy members or, when none is healthy, every registered one.
+ */
+function forcedChoice(c: Int32Array, anyRegistered: boolean): number {
+  const ch = S.choices as ApplianceChoices
+  const want = ch.picks[ch.eligible.length] ?? 0
+  let n = 0
+  let chosen = -1
+  for (let i = 0; i < c.length; i++) {
+    const a = c[i]
+    const ok = anyRegistered ? S.membership[a] !== REMOVED : S.membership[a] === MEMBER && S.healthy[a] === 1
+    if (!ok) continue
+    if (n === want) chosen = a
+    n++
+  }
+  ch.eligible.push(n)
+  return chosen
 }
 
 /** Picks the appliance for a packet at a GWLB node: flow table first, then the consistent hash. */
@@ -536,6 +572,10 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
       best = a
     }
   }
+  if (best >= 0 && S.choices) {
+    best = forcedChoice(c, false)
+    via = VIA_FORCED
+  }
   if (best < 0) {
     if (R) R.use('allUnhealthy')
     if (N.assumptions.allUnhealthy === 'awsRandomTarget') {
@@ -549,6 +589,7 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
         }
       }
       via = VIA_ALL_UNHEALTHY
+      if (best >= 0 && S.choices) best = forcedChoice(c, true)
     }
     if (best < 0) {
       const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
@@ -968,5 +1009,11 @@ export function walk(
   out.disposition = DISPOSITIONS[-r - 1]
   out.appliance = cAppliance
   out.hops = hops
+  out.src = pSrc
+  out.dst = pDst
+  out.receiver =
+    r !== term(D_DELIVERED)
+      ? -1
+      : idx * 8 + (at === AT_ECS_RECV ? T_ECS : at === AT_APPLIANCE_RECV ? T_APPLIANCE : T_HOST)
   R = null
 }

@@ -56,6 +56,7 @@ export function ruleText(rule: Rule): string {
         flowTable: 'flow table (already pinned)',
         rebalanced: 'rebalanced',
         allUnhealthy: 'no healthy appliance',
+        forced: 'verification, which tries each eligible appliance',
       }[rule.via]
       return `${rule.gwlbId} ${rule.scheduler} ${rule.symmetric ? 'symmetric ' : ''}hash, ${rule.crossZone ? 'across zones' : `zone ${rule.zoneId} only`}: ${eligible} of ${rule.candidates.length} appliances eligible, chose ${rule.chosen} by ${how}`
     }

@@ -1,0 +1,126 @@
+// Intents over every flow class: the guide's built-in ones hold on the reference designs, a broken route shows
+// a counterexample that replays to the same end, and bad intents are refused with the intent and path named.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { compile } from '../../../worker/engine'
+import { type Intent, intentsJsonSchema, parseIntents, replay, type VerifyResult, verify } from '../../../worker/verify'
+import { design, res } from '../engine/helpers'
+
+function results(r: VerifyResult) {
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'))
+  return r
+}
+
+const https: Intent = {
+  id: 'https-in',
+  from: 'internet',
+  to: 'servers',
+  toAddress: 'eip',
+  protocol: 'tcp',
+  ports: '443',
+  expect: { reach: 'delivered', inspected: true, symmetric: true },
+}
+
+describe('verify', () => {
+  it('the built-in intents hold on reference designs (a) and (b)', () => {
+    for (const zones of [1, 2] as const) {
+      const r = results(verify(design(zones)))
+      expect(r.classCount).toBeGreaterThan(1000)
+      expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
+        'inbound-inspected: holds',
+        'outbound-inspected: holds',
+        'no-black-hole-or-loop: holds',
+        'appliances-isolated: holds',
+      ])
+    }
+  })
+
+  it('a route to a deleted GWLBe breaks the guide: a counterexample that replays to the black hole', () => {
+    const d = design(2, (x) => {
+      res(x, 'rtb-app-h', 'routeTable').entries[0].nextHopId = 'gwlbe-gone'
+    })
+    const r = results(verify(d))
+    const hole = r.results.find((x) => x.intent.id === 'no-black-hole-or-loop')
+    expect(hole?.status).toBe('violated')
+    if (hole?.status !== 'violated') return
+    expect(hole.counterexample.request === 'BLACKHOLE_ROUTE' || hole.counterexample.reply === 'BLACKHOLE_ROUTE').toBe(
+      true,
+    )
+    const trip = replay(compile(d), hole.counterexample.packet, hole.counterexample.picks)
+    expect([trip.request.disposition, trip.reply?.disposition]).toContain('BLACKHOLE_ROUTE')
+    // the answers of inbound HTTPS to web server 1 go into the hole too: inbound is no longer symmetric
+    const inbound = r.results.find((x) => x.intent.id === 'inbound-inspected')
+    expect(inbound?.status).toBe('violated')
+    if (inbound?.status === 'violated') {
+      expect(inbound.counterexample.packet.destination).toBe('47.98.10.11')
+      expect(inbound.counterexample.reply).toBe('BLACKHOLE_ROUTE')
+    }
+  })
+
+  it('a server routed straight to the IPv4 gateway leaves uninspected', () => {
+    const d = design(2, (x) => {
+      const t = res(x, 'rtb-app-i', 'routeTable')
+      t.entries[0] = { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' }
+    })
+    const out = results(verify(d)).results.find((x) => x.intent.id === 'outbound-inspected')
+    expect(out?.status).toBe('violated')
+    if (out?.status !== 'violated') return
+    expect(out.counterexample.packet.source).toBe('ecs-web-2')
+    expect(out.counterexample.request).toBe('EXITS_TO_INTERNET')
+    expect(out.counterexample.appliance).toBeNull()
+  })
+
+  it("a user's intent: HTTPS from the internet is delivered through one firewall both ways; SSH is not", () => {
+    const ok = results(verify(design(2), { intents: [https], noBuiltIn: true }))
+    expect(ok.results[0]).toMatchObject({ status: 'holds' })
+    expect(ok.results[0].classes).toBeGreaterThan(0)
+    const ssh = results(verify(design(2), { intents: [{ ...https, id: 'ssh-in', ports: '22' }], noBuiltIn: true }))
+    expect(ssh.results[0]).toMatchObject({
+      status: 'violated',
+      counterexample: { request: 'APPLIANCE_DENIED', packet: { destinationPort: 22 } },
+    })
+  })
+
+  it('checks every firewall the hash could pick: one hung appliance fails an intent a lucky hash would pass', () => {
+    const d = design(2, (x) => {
+      res(x, 'fw-i2', 'appliance').state = 'hung'
+    })
+    const r = results(verify(d, { intents: [https], noBuiltIn: true }))
+    expect(r.results[0]).toMatchObject({
+      status: 'violated',
+      counterexample: { request: 'APPLIANCE_DOWN', appliance: 'fw-i2' },
+    })
+  })
+
+  it('refuses an intent naming a resource the design lacks, naming the intent and the path', () => {
+    const r = verify(design(2), { intents: [{ ...https, from: { resources: ['host-nowhere'] } }] })
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          intentId: 'https-in',
+          path: 'intents[0].from.resources[0]',
+          message: 'no resource "host-nowhere" in the design',
+        },
+      ],
+    })
+  })
+})
+
+describe('intents files', () => {
+  it('parse a valid file and refuse a malformed one with the intent and field named', () => {
+    const file = { format: 'gwlb-studio/intents', version: 1, intents: [https] }
+    expect(parseIntents(JSON.stringify(file))).toEqual({ ok: true, intents: [https] })
+    const bad = parseIntents(JSON.stringify({ ...file, intents: [{ ...https, ports: '0-99999' }] }))
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.errors[0]).toMatchObject({ intentId: 'https-in', path: 'intents[0].ports' })
+    expect(parseIntents('{').ok).toBe(false)
+    const twice = parseIntents(JSON.stringify({ ...file, intents: [https, https] }))
+    expect(twice.ok ? [] : twice.errors.map((e) => e.path)).toEqual(['intents[1].id'])
+  })
+
+  it('publish the JSON Schema generated from the zod schema', () => {
+    const published = JSON.parse(readFileSync(new URL('../../../public/intents.schema.json', import.meta.url), 'utf8'))
+    expect(published).toEqual(JSON.parse(JSON.stringify(intentsJsonSchema())))
+  })
+})

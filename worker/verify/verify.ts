@@ -1,0 +1,350 @@
+// Checks intents over every flow class of a design: each intent holds, or is violated with a concrete packet
+// that shows it. May not touch: React, the DOM, zustand.
+import { type Design, formatIpv4, parseCidr } from '../../src/model'
+import {
+  compile,
+  DEFAULT_SOURCE_PORT,
+  type Disposition,
+  type EngineOptions,
+  isDropped,
+  type Network,
+  type PacketSpec,
+  type PreparedPacket,
+  type Protocol,
+} from '../engine'
+import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative, representativeAddress } from './classes'
+import { type Outcome, Prober } from './explore'
+import { BUILT_IN_INTENTS, checkNames, type Endpoints, type Intent, type IntentError } from './intents'
+
+export interface Counterexample {
+  /** the packet to play: its class's representative */
+  packet: PacketSpec
+  /** the class it stands for, in words */
+  flowClass: string
+  /** what went wrong, in one line */
+  reason: string
+  request: Disposition
+  reply: Disposition | null
+  /** the appliance that inspected the request (the GWLB's choice this counterexample took), or null */
+  appliance: string | null
+  /** verification's appliance picks (RuntimeState.choices) that replay this outcome exactly */
+  picks: number[]
+}
+
+export type IntentResult =
+  | { intent: Intent; builtIn: boolean; status: 'holds'; classes: number }
+  | {
+      intent: Intent
+      builtIn: boolean
+      status: 'violated'
+      classes: number
+      /** how many of the classes checked violate it */
+      violating: number
+      counterexample: Counterexample
+    }
+
+export interface Verification {
+  classCount: number
+  results: IntentResult[]
+}
+
+export type VerifyResult = ({ ok: true } & Verification) | { ok: false; errors: IntentError[] }
+
+const success = (d: Disposition) => !isDropped(d)
+
+/** Why an outcome breaks an intent's expectation, or null when it keeps it. */
+export function violation(o: Outcome, expect: Intent['expect']): string | null {
+  const arrived = success(o.request)
+  if (expect.reach === 'delivered' && !arrived) return `the packet ends ${o.request}`
+  if (expect.reach === 'blocked' && arrived) return `the packet arrives (${o.request})`
+  if (expect.never?.includes(o.request)) return `the packet ends ${o.request}`
+  const at = o.replyAppliance ? ` at ${o.replyAppliance}` : ''
+  if (o.reply !== null && expect.never?.includes(o.reply)) return `its answer ends ${o.reply}${at}`
+  if (!arrived) return null
+  if (expect.inspected && o.appliance === null) return `the packet arrives (${o.request}) without crossing an appliance`
+  if (expect.symmetric && o.reply !== null) {
+    if (!success(o.reply)) return `its answer ends ${o.reply}${at}`
+    if (o.replyAppliance !== o.appliance)
+      return `the answer returns through ${o.replyAppliance ?? 'no appliance'}, the packet went through ${o.appliance ?? 'none'}`
+  }
+  return null
+}
+
+function range(r: { lo: number; hi: number }): string {
+  return r.lo === r.hi ? formatIpv4(r.lo) : `${formatIpv4(r.lo)}–${formatIpv4(r.hi)}`
+}
+
+/** A class in words: "from internet 1.0.0.0–9.255.255.255 to 47.98.10.11, tcp 443". */
+export function describeClass(c: FlowClass): string {
+  const from = c.source.kind === 'internet' ? `internet ${range(c.source)}` : c.source.id
+  const ports = c.ports ? ` ${c.ports.lo === c.ports.hi ? c.ports.lo : `${c.ports.lo}-${c.ports.hi}`}` : ''
+  return `from ${from} to ${range(c.destination)}, ${c.protocol}${ports}`
+}
+
+/** What the design knows of its instances, for resolving groups. */
+export interface Roles {
+  role: Map<string, 'server' | 'client'>
+  vpcOf: Map<string, string>
+  cidrOf: Map<string, { lo: number; hi: number }>
+}
+
+export function rolesOf(design: Design): Roles {
+  const vswitchVpc = new Map<string, string>()
+  const role = new Map<string, 'server' | 'client'>()
+  const vpcOf = new Map<string, string>()
+  const cidrOf = new Map<string, { lo: number; hi: number }>()
+  for (const r of design.resources) {
+    if (r.kind === 'vswitch') vswitchVpc.set(r.id, r.vpcId)
+    if (r.kind === 'vpc') {
+      const c = parseCidr(r.cidrBlock)
+      if (c.ok) cidrOf.set(r.id, blockRange(c.cidr.base, c.cidr.prefix))
+    }
+  }
+  for (const r of design.resources) {
+    if (r.kind === 'ecs') role.set(r.id, r.role)
+    if (r.kind === 'ecs' || r.kind === 'appliance') vpcOf.set(r.id, vswitchVpc.get(r.vswitchId) ?? '')
+  }
+  return { role, vpcOf, cidrOf }
+}
+
+function blockRange(base: number, prefix: number): { lo: number; hi: number } {
+  return { lo: base, hi: base + 2 ** (32 - prefix) - 1 }
+}
+
+function cidrRange(text: string): { lo: number; hi: number } {
+  const c = parseCidr(text)
+  return c.ok ? blockRange(c.cidr.base, c.cidr.prefix) : { lo: 0, hi: -1 }
+}
+
+const inside = (a: { lo: number; hi: number }, b: { lo: number; hi: number }) => a.lo >= b.lo && a.hi <= b.hi
+
+/** The cuts an intent adds to the design's: its blocks and its ports, so each class is wholly in or out. */
+export function intentCuts(intents: readonly Intent[], roles: Roles): Cuts {
+  const ranges: { lo: number; hi: number }[] = []
+  const ports: { lo: number; hi: number }[] = []
+  for (const i of intents) {
+    for (const e of [i.from, i.to]) {
+      if (typeof e !== 'object') continue
+      if ('cidr' in e) ranges.push(cidrRange(e.cidr))
+      if ('vpc' in e) {
+        const r = roles.cidrOf.get(e.vpc)
+        if (r) ranges.push(r)
+      }
+    }
+    if (i.ports) {
+      const [lo, hi = lo] = i.ports.split('-').map(Number)
+      ports.push({ lo, hi })
+    }
+  }
+  return { ranges, ports }
+}
+
+function sourceIn(s: FlowSource, e: Endpoints, roles: Roles): boolean {
+  const id = s.kind === 'internet' ? '' : s.id
+  switch (e) {
+    case 'any':
+      return true
+    case 'internet':
+      return s.kind === 'internet' || s.kind === 'internetHost'
+    case 'servers':
+    case 'clients':
+      return s.kind === 'ecs' && roles.role.get(id) === (e === 'servers' ? 'server' : 'client')
+    case 'appliances':
+      return s.kind === 'appliance'
+    case 'instances':
+      return s.kind === 'ecs' || s.kind === 'appliance'
+  }
+  if ('resources' in e) return e.resources.includes(id)
+  if ('vpc' in e) return roles.vpcOf.get(id) === e.vpc
+  const block = cidrRange(e.cidr)
+  return s.kind === 'internet' ? inside(s, block) : inside({ lo: s.address, hi: s.address }, block)
+}
+
+/** The destination address atoms an intent's `to` names. */
+function destinationsOf(
+  net: Network,
+  space: FlowSpace,
+  e: Endpoints,
+  toAddress: 'private' | 'eip' | 'both',
+  roles: Roles,
+): number[] {
+  const all = Array.from({ length: space.addressStarts.length }, (_, i) => i)
+  if (e === 'any') return all
+  if (e === 'internet') {
+    const held = new Set<number>()
+    for (const v of net.vpcs) for (const a of v.addrs.keys()) held.add(a >>> 0)
+    for (const x of net.ecs) if (x.eipText !== null) held.add(x.eip >>> 0)
+    const hosts = new Set(net.hosts.map((h) => h.addr >>> 0))
+    // the blocks an internet sender may hold (routed, held by no resource) are the blocks it may be sent to
+    const open = new Set(space.sources.flatMap((s) => (s.kind === 'internet' ? [s.lo] : [])))
+    return all.filter((i) => {
+      const a = space.addressAtom(i)
+      if (a.lo === a.hi && hosts.has(a.lo)) return true
+      return open.has(a.lo) && !(a.lo === a.hi && held.has(a.lo))
+    })
+  }
+  if (typeof e === 'object' && 'cidr' in e) return all.filter((i) => inside(space.addressAtom(i), cidrRange(e.cidr)))
+  if (typeof e === 'object' && 'vpc' in e) {
+    const block = roles.cidrOf.get(e.vpc)
+    return block ? all.filter((i) => inside(space.addressAtom(i), block)) : []
+  }
+  // named instances or hosts: their addresses
+  const addrs = new Set<number>()
+  const wants = (kind: 'ecs' | 'appliance' | 'internetHost', id: string) => sourceIn({ kind, id, address: 0 }, e, roles)
+  for (const x of net.ecs)
+    if (wants('ecs', x.id)) {
+      if (toAddress !== 'eip') addrs.add(x.addr >>> 0)
+      if (toAddress !== 'private' && x.eipText !== null) addrs.add(x.eip >>> 0)
+    }
+  if (toAddress !== 'eip') for (const a of net.appliances) if (wants('appliance', a.id)) addrs.add(a.addr >>> 0)
+  // a host is named only by id (the groups are the design's instances)
+  for (const h of net.hosts) if (typeof e === 'object' && wants('internetHost', h.id)) addrs.add(h.addr >>> 0)
+  return all.filter((i) => {
+    const a = space.addressAtom(i)
+    return a.lo === a.hi && addrs.has(a.lo)
+  })
+}
+
+function slotsOf(space: FlowSpace, intent: Intent): number[] {
+  const want = intent.protocol ?? 'any'
+  const [lo, hi = lo] = intent.ports ? intent.ports.split('-').map(Number) : [1, 65535]
+  const out: number[] = []
+  for (let p = 0; p < space.slots; p++) {
+    const s = space.slot(p)
+    if (want !== 'any' && s.protocol !== want) continue
+    if (s.ports === null ? intent.ports !== undefined : !inside(s.ports, { lo, hi })) continue
+    out.push(p)
+  }
+  return out
+}
+
+export interface VerifyOptions {
+  /** the intents to check besides the built-in ones */
+  intents?: readonly Intent[]
+  /** leave the built-in intents out */
+  noBuiltIn?: boolean
+  engine?: EngineOptions
+}
+
+/** Checks a design's intents over every flow class. Intents naming what the design lacks are errors, nothing runs. */
+export function verify(design: Design, options: VerifyOptions = {}): VerifyResult {
+  const own = options.intents ?? []
+  const errors = checkNames(design, own)
+  if (errors.length) return { ok: false, errors }
+  const net = compile(design, options.engine)
+  return { ok: true, ...verifyNetwork(net, [...(options.noBuiltIn ? [] : BUILT_IN_INTENTS), ...own], own.length) }
+}
+
+/**
+ * Checks intents over a compiled network; the last `ownCount` intents are the user's, the others built in. A
+ * Verifier keeps the classes' outcomes, so several intents share their walks.
+ */
+export function verifyNetwork(net: Network, intents: readonly Intent[], ownCount = 0): Verification {
+  const v = new Verifier(net, intents)
+  const builtInCount = intents.length - ownCount
+  return {
+    classCount: v.space.size,
+    results: intents.map((intent, n) => v.check(intent, n < builtInCount)),
+  }
+}
+
+/** The classes of a network cut for some intents, and their outcomes, computed once each. */
+export class Verifier {
+  readonly space: FlowSpace
+  readonly roles: Roles
+  private readonly prober: Prober
+  private readonly cache: (Outcome[] | undefined)[] = []
+  private readonly senders: (PreparedPacket | null | undefined)[] = []
+  private readonly slotProtocols: Protocol[] = []
+  private readonly slotPorts: number[] = []
+
+  /** `space`: a space shared with other networks (a plan's states), cut for the same intents; else this one's */
+  constructor(
+    readonly net: Network,
+    intents: readonly Intent[],
+    space?: FlowSpace,
+  ) {
+    this.roles = rolesOf(net.design)
+    this.space = space ?? new FlowSpace([net], intentCuts(intents, this.roles))
+    this.prober = new Prober(net)
+    for (let p = 0; p < this.space.slots; p++) {
+      const sl = this.space.slot(p)
+      this.slotProtocols.push(sl.protocol)
+      this.slotPorts.push(sl.ports ? sl.ports.lo : 0)
+    }
+  }
+
+  /** Whether a sender of the space is in this network (a shared space holds the senders of every state). */
+  sends(s: FlowSource): boolean {
+    return s.kind === 'internet' || this.net.byId.has(s.id)
+  }
+
+  /** The outcomes of a class's representative, walked once (numbers only: no class object, no address text). */
+  outcomesOf(index: number): Outcome[] {
+    let o = this.cache[index]
+    if (!o) {
+      const space = this.space
+      const p = index % space.slots
+      const rest = (index - p) / space.slots
+      const A = space.addressStarts.length
+      const d = rest % A
+      const si = (rest - d) / A
+      const dst = representativeAddress(space.addressAtom(d))
+      const proto = this.slotProtocols[p]
+      o = this.prober.runFrom(this.senderAt(si), dst, proto, DEFAULT_SOURCE_PORT, this.slotPorts[p])
+      this.cache[index] = o
+    }
+    return o
+  }
+
+  /** A sender of the space resolved against this network: null when it is not in it. */
+  private senderAt(si: number): PreparedPacket | null {
+    if (this.senders[si] === undefined) {
+      const s = this.space.sources[si]
+      if (s.kind !== 'internet') this.senders[si] = this.prober.sender(s.id)
+      else {
+        const internet = this.prober.sender('0.0.0.0')
+        this.senders[si] = internet && { ...internet, src: representativeAddress(s) | 0 }
+      }
+    }
+    return this.senders[si] as PreparedPacket | null
+  }
+
+  check(intent: Intent, builtIn = false): IntentResult {
+    const space = this.space
+    const A = space.addressStarts.length
+    const dsts = destinationsOf(this.net, space, intent.to, intent.toAddress ?? 'both', this.roles)
+    const slots = slotsOf(space, intent)
+    let classes = 0
+    let violating = 0
+    let first: Counterexample | null = null
+    space.sources.forEach((s, si) => {
+      if (!this.sends(s) || !sourceIn(s, intent.from, this.roles)) return
+      for (const d of dsts)
+        for (const p of slots) {
+          const index = (si * A + d) * space.slots + p
+          classes++
+          for (const o of this.outcomesOf(index)) {
+            const why = violation(o, intent.expect)
+            if (why === null) continue
+            violating++
+            if (!first) {
+              const c = space.classAt(index)
+              first = {
+                packet: representative(c),
+                flowClass: describeClass(c),
+                reason: why,
+                request: o.request,
+                reply: o.reply,
+                appliance: o.appliance,
+                picks: o.picks,
+              }
+            }
+            break
+          }
+        }
+    })
+    if (!first) return { intent, builtIn, status: 'holds', classes }
+    return { intent, builtIn, status: 'violated', classes, violating, counterexample: first }
+  }
+}
