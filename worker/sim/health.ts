@@ -32,7 +32,7 @@ export function groupSettings(net: Network): GroupSettings[] {
 
 /**
  * The GWLB address a probe comes from: the GWLB's node in the appliance's zone, else its first node. Alibaba does
- * not document health-check source addresses (domain.md 9.3); the node address is our assumption.
+ * not document health-check source addresses (docs/cloud.md 9.3); the node address is our assumption.
  */
 function probeSource(net: Network, a: number): { addr: number; address: string } | null {
   const ap = net.appliances[a]

@@ -138,7 +138,7 @@ export function checkHealthyCounts(w: World): void {
         w,
         g.gwlbId,
         'no-healthy-appliance',
-        `no healthy appliance${scope}: assumption allUnhealthy = ${value} applied — ${ASSUMPTIONS.allUnhealthy.meaning[value]}. Alibaba Cloud does not document this case (domain.md 9.1); only AWS documents it: its GWLB picks a target per new flow and keeps it, and traffic drops until a target recovers`,
+        `no healthy appliance${scope}: assumption allUnhealthy = ${value} applied — ${ASSUMPTIONS.allUnhealthy.meaning[value]}. Alibaba Cloud does not document this case (docs/cloud.md 9.1); only AWS documents it: its GWLB picks a target per new flow and keeps it, and traffic drops until a target recovers`,
         fault,
         cause,
       )

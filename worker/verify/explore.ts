@@ -66,6 +66,8 @@ export class Prober {
     dport: 0,
     size: DEFAULT_PACKET_SIZE,
     reply: false,
+    // every class is probed as a connection's first packet: the flow table has no state to expire
+    established: false,
   }
 
   /** the answer being walked */

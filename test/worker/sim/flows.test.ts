@@ -1,4 +1,4 @@
-// What happens to each flow (domain.md 2.4): draining and rebalancing decide, flow by flow, which connections
+// What happens to each flow (docs/cloud.md 2.4): draining and rebalancing decide, flow by flow, which connections
 // stay, which move, and which are lost.
 import { describe, expect, it } from 'vitest'
 import type { ConnectionView, Sim } from '../../../worker/sim'
@@ -82,7 +82,7 @@ describe('fw-h1 removed from the server group at 20 s, then stopped at 30 s; dra
     })
   }
 
-  it('NoRebalance gives the same flows with draining on and off (the table in domain.md 2.4)', () => {
+  it('NoRebalance gives the same flows with draining on and off (the table in docs/cloud.md 2.4)', () => {
     const on = run(true, 'NoRebalance')
     const off = run(false, 'NoRebalance')
     expect([...on.after.values()]).toEqual([...off.after.values()])
