@@ -42,6 +42,7 @@ export function SimPanel() {
   const message = useSim((s) => s.message)
   const scenario = useSim((s) => s.scenario)
   const nowMs = useSim((s) => s.nowMs)
+  const running = useSim((s) => s.running)
   const playing = useSim((s) => s.playing)
   const speed = useSim((s) => s.speed)
   const log = useSim((s) => s.log)
@@ -109,7 +110,7 @@ export function SimPanel() {
           </select>
         </label>
         {ready && (
-          <span className="font-mono text-slate-800" data-testid="sim-clock">
+          <span className="font-mono text-slate-800" data-testid="sim-clock" data-running={running}>
             t = {seconds(nowMs)}
           </span>
         )}

@@ -19,7 +19,10 @@ export interface SimState {
   scenario: string | null
   scenarios: string[]
   nowMs: number
+  /** the play button's state: set at once by the user, then by the worker's frames */
   playing: boolean
+  /** whether the worker's last frame was of a running simulation; a pause is done when this turns false */
+  running: boolean
   speed: number
   /** where play will pause by itself (a lesson step's moment), or null */
   untilMs: number | null
@@ -73,6 +76,7 @@ export function createSimStore() {
     scenarios: [],
     nowMs: 0,
     playing: false,
+    running: false,
     speed: 1,
     untilMs: null,
     log: [],
@@ -90,6 +94,7 @@ export function createSimStore() {
         scenarios,
         nowMs: 0,
         playing: false,
+        running: false,
         untilMs: null,
         log: [],
         drops: {},
@@ -100,6 +105,7 @@ export function createSimStore() {
       set({
         status: 'idle',
         scenario: null,
+        running: false,
         untilMs: null,
         log: [],
         totals: null,
@@ -133,6 +139,7 @@ export function createSimStore() {
         applianceChange ||
         log !== s.log ||
         b.playing !== s.playing ||
+        b.playing !== s.running ||
         b.speed !== s.speed ||
         b.untilMs !== s.untilMs ||
         Object.keys(drops).length !== Object.keys(s.drops).length
@@ -150,6 +157,7 @@ export function createSimStore() {
       set({
         nowMs: b.nowMs,
         playing: b.playing,
+        running: b.playing,
         speed: b.speed,
         untilMs: b.untilMs,
         log,

@@ -49,8 +49,8 @@ describe('a scenario on the diagram', () => {
 
     await page.getByTestId('sim-play').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="sim-play"]')?.textContent === 'Play')
-    // frames the worker posted before it took the pause are delivered before the next two frames are drawn
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    // the worker's frames until it takes the pause still move the clock; its first paused frame ends that
+    await page.waitForSelector('[data-testid="sim-clock"][data-running="false"]')
     const clock = await page.getByTestId('sim-clock').textContent()
     // packets already in flight finish their path (a few seconds); a simulation still running would keep
     // drawing new ones, and the overlay would never empty
