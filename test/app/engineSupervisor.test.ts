@@ -3,6 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSupervisor, EngineStopped } from '../../src/app/engineSupervisor'
 
+/** The i-th worker started, which the test expects to exist. */
+function nth<T>(list: T[], i: number): T {
+  const item = list[i]
+  if (item === undefined) throw new Error(`no worker ${i} was started`)
+  return item
+}
+
 /** A worker stand-in: answers what it is asked unless told to hang; can raise its error event. */
 function fakeWorker() {
   const errorListeners: ((e: { message?: string }) => void)[] = []
@@ -60,11 +67,11 @@ describe('engine supervisor', () => {
   it('on the worker’s error event: ends it, rejects what waited on it, says why, and starts a new one on the next call', async () => {
     const { supervisor, started, restarts } = supervised()
     await supervisor.call((r) => r.load('first'))
-    started[0]!.state.hung = true
+    nth(started, 0).state.hung = true
     const waiting = supervisor.call((r) => r.load('never answered'))
-    started[0]!.fail('out of memory')
+    nth(started, 0).fail('out of memory')
     await expect(waiting).rejects.toBeInstanceOf(EngineStopped)
-    expect(started[0]!.state.terminated).toBe(true)
+    expect(nth(started, 0).state.terminated).toBe(true)
     expect(restarts).toEqual(['it failed (out of memory)'])
     expect(await supervisor.call((r) => r.load('after'))).toBe('after')
     expect(started).toHaveLength(2)
@@ -74,7 +81,7 @@ describe('engine supervisor', () => {
   it('replaces a worker that stops answering, after the timeout, and waits twice as long the next time', async () => {
     const { supervisor, started, restarts } = supervised()
     await supervisor.call((r) => r.load('first'))
-    started[0]!.state.terminated = true // gone without a word, as a crashed worker often is
+    nth(started, 0).state.terminated = true // gone without a word, as a crashed worker often is
     const waiting = supervisor.call((r) => r.load('never answered'))
     const rejected = expect(waiting).rejects.toThrow('The engine stopped: it did not answer for 5 s.')
     await vi.advanceTimersByTimeAsync(1000 + 4999)
@@ -83,7 +90,7 @@ describe('engine supervisor', () => {
     await rejected
     expect(restarts).toEqual(['it did not answer for 5 s'])
     await supervisor.call((r) => r.load('second'))
-    started[1]!.state.hung = true
+    nth(started, 1).state.hung = true
     await vi.advanceTimersByTimeAsync(1000 + 10_000)
     expect(restarts).toEqual(['it did not answer for 5 s', 'it did not answer for 10 s'])
     supervisor.stop()
