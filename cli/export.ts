@@ -52,6 +52,7 @@ export function run(args: string[]): number | Promise<number> {
     printError(`${parsed}\n${USAGE}`)
     return 2
   }
+  // one reader for every command: a design file or PNG under the app's caps, or a Terraform input to import
   return withDesign(parsed.file, (design) => write(design, parsed))
 }
 
@@ -68,7 +69,7 @@ function write(design: Design, parsed: { file: string; to: Target; out?: string 
     // escaped, and no binary at all
     if (process.stdout.isTTY) {
       if (typeof output !== 'string') {
-        printError(`a PNG is binary: give --out FILE, or redirect the output to a file`)
+        printError('a PNG is binary: give --out FILE, or redirect the output to a file')
         return 2
       }
       output = escapeControls(output, { lines: true })

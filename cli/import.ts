@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { SOURCE_KINDS, type SourceKind } from '../src/import'
 import { withDefaultLayout } from '../src/model'
 import { formatReport, importPath } from './importInput'
+import { print, printError, printJson } from './terminal'
 
 const USAGE =
   'usage: npm run cli -- import <file|folder> [--from hcl|tfstate|tfplan|aliyun] [--var k=v] [--out design.json] [--json]'
@@ -43,10 +44,9 @@ export async function run(args: string[]): Promise<number> {
   const design = { ...imported.design, layout: withDefaultLayout(imported.design) }
   const text = `${JSON.stringify(design, null, 2)}\n`
   if (out) writeFileSync(out, text)
-  if (json)
-    console.log(JSON.stringify(out ? { report: imported.report } : { design, report: imported.report }, null, 2))
+  if (json) printJson(out ? { report: imported.report } : { design, report: imported.report })
   else {
-    for (const line of formatReport(imported.report, imported.design)) (out ? console.log : console.error)(line)
+    for (const line of formatReport(imported.report, imported.design)) (out ? print : printError)(line)
     if (!out) process.stdout.write(text)
     else console.log(`wrote ${out}`)
   }
@@ -54,6 +54,6 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function fail(message: string): number {
-  console.error(`${message}\n${USAGE}`)
+  printError(`${message}\n${USAGE}`)
   return 2
 }

@@ -1,6 +1,6 @@
 // Terraform and cloud inputs where a command takes a design: a folder or a .tf file, a state or plan JSON.
 // The one place the CLI reads them from disk; the import itself is src/import (pure).
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import {
   formatImportError,
@@ -14,21 +14,11 @@ import { ALIYUN_KEYS } from '../src/import/detect'
 import { nodeHclParser } from '../src/import/hcl/nodeParser'
 import type { Design } from '../src/model'
 import { loadDesign } from './args'
+import { readHead } from './input'
+import { printError } from './terminal'
 
 const TERRAFORM_FILE = /\.(tf|tfvars)$/
 const JSON_FILE = /\.(json|tfstate)$/
-
-/** The first bytes of a file, never more: the file may be huge, or a device that never ends. */
-function readHead(path: string, bytes: number): string {
-  const fd = openSync(path, 'r')
-  try {
-    const buf = new Uint8Array(bytes)
-    const n = readSync(fd, buf, 0, bytes, 0)
-    return new TextDecoder().decode(buf.subarray(0, n))
-  } finally {
-    closeSync(fd)
-  }
-}
 
 /** Is this path an input to import rather than a design file? */
 export function isImportInput(path: string): boolean {
@@ -43,9 +33,10 @@ export function isImportInput(path: string): boolean {
   // whose message says what a design file is
   let head: string
   try {
+    // the head only: a design file is read whole, with its cap, by the design reader
     head = readHead(path, 4096)
   } catch {
-    return false // the design reader says why the file cannot be read
+    return false
   }
   if (head.includes('"gwlb-studio/design"')) return false
   return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
@@ -84,16 +75,16 @@ export async function importPath(
   try {
     files = readImportFiles(path)
   } catch (e) {
-    console.error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
+    printError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`)
     return null
   }
   if (typeof files === 'string') {
-    console.error(files)
+    printError(files)
     return null
   }
   const result = await importDeployment(files, options, { hclParser: nodeHclParser })
   if (!result.ok) {
-    for (const e of result.errors) console.error(formatImportError(e))
+    for (const e of result.errors) printError(formatImportError(e))
     return null
   }
   return result
@@ -127,7 +118,7 @@ export async function loadInput(path: string): Promise<Design | null> {
   if (!isImportInput(path)) return loadDesign(path)
   const imported = await importPath(path)
   if (!imported) return null
-  for (const line of formatReport(imported.report, imported.design)) console.error(line)
+  for (const line of formatReport(imported.report, imported.design)) printError(line)
   return imported.design
 }
 

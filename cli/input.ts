@@ -81,6 +81,16 @@ export function readInputBytes(path: string): InputBytes {
   }
 }
 
+/** The first bytes of a file as text (at most `bytes`), to tell what it is without reading it whole. */
+export function readHead(path: string, bytes: number): string {
+  const fd = openSync(path, 'r')
+  try {
+    return new TextDecoder().decode(readUpTo(fd, bytes - 1, bytes))
+  } finally {
+    closeSync(fd)
+  }
+}
+
 export type DesignInput = { ok: true; design: Design; notes: string[] } | { ok: false; lines: string[] }
 
 /**

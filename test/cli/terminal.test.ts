@@ -27,13 +27,15 @@ function evilDesign(): string {
   return path
 }
 
-// a design file runs synchronously; only an import (a Terraform folder, a state) makes a command async
+/** A command's output; a design file is read synchronously, so the exit code comes back at once. */
 function capture(fn: () => number | Promise<number>): { code: number; out: string; err: string } {
   const out: string[] = []
   const err: string[] = []
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
-  return { code: fn() as number, out: out.join('\n'), err: err.join('\n') }
+  const code = fn()
+  if (typeof code !== 'number') throw new Error('a design file should load synchronously')
+  return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
 describe('control characters in names', () => {

@@ -62,8 +62,9 @@ describe('what the animation draws', () => {
     }
     expect(drawn.log()).toEqual(plain.log())
     expect(drawn.metrics()).toEqual(plain.metrics())
-    // two simulated runs of 45 s at 10,000 packets/s: seconds of work, more on a loaded machine
-  }, 30_000)
+    // two simulated runs of 45 s at 10,000 packets/s: seconds of work, more on a loaded machine (the node
+    // project's time limit in vitest.config.ts allows for that)
+  })
 })
 
 describe('playback in the worker', () => {

@@ -11,15 +11,15 @@ import {
   type CGwlb,
   type CGwlbNode,
   type CInstance,
-  type CompiledEntry,
+  type CRouteEntry,
   GENEVE_PORT,
   GWLB_MAX_PACKET,
   type Network,
   NH_BLACKHOLE,
   NH_CLOUD_SERVICES,
   NH_GWLBE,
-  NH_IGW,
   NH_INSTANCE,
+  NH_IPV4_GATEWAY,
   NH_LOCAL,
   PROTO_TCP,
   PROTO_UDP,
@@ -57,8 +57,8 @@ import {
 export const AT_HOST_SEND = 0
 export const AT_ECS_SEND = 1
 export const AT_APPLIANCE_SEND = 2
-const AT_IGW_IN = 3
-const AT_IGW_OUT = 4
+const AT_IPV4_GATEWAY_IN = 3
+const AT_IPV4_GATEWAY_OUT = 4
 const AT_HOST_RECV = 5
 const AT_ECS_RECV = 6
 const AT_APPLIANCE_RECV = 7
@@ -249,7 +249,7 @@ function lpm(ti: number, dst: number): number {
   return -1
 }
 
-function routeMatch(e: CompiledEntry): string {
+function routeMatch(e: CRouteEntry): string {
   return `${routeText(e.rule)} matches ${ip(pDst)}`
 }
 
@@ -282,8 +282,8 @@ function routeFrom(ti: number): number {
         D_BLACKHOLE,
         R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + RT_ENTRY]].blackhole}`,
       )
-    case NH_IGW:
-      return next(AT_IGW_OUT, target)
+    case NH_IPV4_GATEWAY:
+      return next(AT_IPV4_GATEWAY_OUT, target)
     case NH_GWLBE:
       return next(AT_GWLBE_IN, target)
     case NH_INSTANCE:
@@ -320,8 +320,8 @@ function toInternet(): number {
     return next(AT_HOST_RECV, code >> 3)
   }
   const e = N.ecs[code >> 3]
-  const igw = N.vpcs[e.vpc].igw
-  if (igw < 0)
+  const ipv4Gateway = N.vpcs[e.vpc].ipv4Gateway
+  if (ipv4Gateway < 0)
     return end(
       D_NO_ROUTE,
       R && `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`,
@@ -329,9 +329,9 @@ function toInternet(): number {
   if (R)
     R.step(
       'send',
-      `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.igws[igw].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`,
+      `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.ipv4Gateways[ipv4Gateway].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`,
     )
-  return next(AT_IGW_IN, igw)
+  return next(AT_IPV4_GATEWAY_IN, ipv4Gateway)
 }
 
 /** A stopped appliance is down; a hung one has its own reason, since the health checks cannot see it. */
@@ -646,9 +646,9 @@ function openHop(at: number, idx: number): void {
     case AT_APPLIANCE:
       R.open(N.appliances[idx].id, 'appliance', N.appliances[idx].name, N.endpoints[cEp].id)
       return
-    case AT_IGW_IN:
-    case AT_IGW_OUT:
-      R.open(N.igws[idx].id, 'ipv4Gateway', N.igws[idx].name)
+    case AT_IPV4_GATEWAY_IN:
+    case AT_IPV4_GATEWAY_OUT:
+      R.open(N.ipv4Gateways[idx].id, 'ipv4Gateway', N.ipv4Gateways[idx].name)
       return
     case AT_GWLBE_IN:
     case AT_GWLBE_OUT:
@@ -678,8 +678,8 @@ function hostReceive(idx: number): number {
 }
 
 /** From the internet into the VPC: the EIP becomes the private address, then the gateway route table. */
-function igwIn(idx: number): number {
-  const g = N.igws[idx]
+function ipv4GatewayIn(idx: number): number {
+  const g = N.ipv4Gateways[idx]
   if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc].id} from the internet`)
   lookups++
   const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
@@ -697,8 +697,8 @@ function igwIn(idx: number): number {
 }
 
 /** From the VPC to the internet: the private source becomes its EIP. */
-function igwOut(idx: number): number {
-  const g = N.igws[idx]
+function ipv4GatewayOut(idx: number): number {
+  const g = N.ipv4Gateways[idx]
   if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc].id}`)
   lookups++
   const code = N.addrTable.get(g.vpc, pSrc)
@@ -875,10 +875,10 @@ function hop(at: number, idx: number): number {
       return instanceReceive(N.ecs[idx], false)
     case AT_APPLIANCE_RECV:
       return instanceReceive(N.appliances[idx], true)
-    case AT_IGW_IN:
-      return igwIn(idx)
-    case AT_IGW_OUT:
-      return igwOut(idx)
+    case AT_IPV4_GATEWAY_IN:
+      return ipv4GatewayIn(idx)
+    case AT_IPV4_GATEWAY_OUT:
+      return ipv4GatewayOut(idx)
     case AT_GWLBE_IN:
       return gwlbeIn(idx)
     case AT_SERVICE_IN:
