@@ -2,7 +2,7 @@
 //   [--all-unhealthy drop|awsRandomTarget] [--json]: runs a scenario in simulated time and prints the event log and
 // the metrics. Exit code: 0 ran, 2 bad input.
 import { ASSUMPTIONS, type AssumptionValues } from '../worker/engine'
-import { createManualClock, createSim, findScenario, formatLog, formatMetrics } from '../worker/sim'
+import { createManualClock, createSim, findScenario, formatLog, formatMetrics, MAX_SIMULATED_MS } from '../worker/sim'
 import { splitArgs } from './args'
 import { withDesign } from './importInput'
 import { forDisplay, print, printError, printJson } from './terminal'
@@ -41,6 +41,8 @@ function parseArgs(args: string[]): Args | string {
   if (!scenario) return '--scenario is required'
   const durationMs = parseDuration(flags.get('--duration') ?? '120s')
   if (durationMs === null) return `--duration ${flags.get('--duration')}: expected a time such as 120s, 2m or 1500ms`
+  if (durationMs > MAX_SIMULATED_MS)
+    return `--duration ${flags.get('--duration')}: longer than one run of the simulator may play, ${MAX_SIMULATED_MS / 1000} s (${MAX_SIMULATED_MS / 3_600_000} h); ask for ${MAX_SIMULATED_MS / 1000}s or less`
   const seedText = flags.get('--seed') ?? '1'
   if (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff)
     return `--seed ${seedText}: expected a whole number from 0 to 4294967295`

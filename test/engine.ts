@@ -12,6 +12,7 @@ export const playback = createPlayback(() => wall.now)
 
 /** The worker's calls; the simulator's are spies, so a test can say what the page asked. */
 export const worker = {
+  ping: async () => true,
   load: async (doc: unknown) => reportOn(doc),
   applyFix: async (doc: unknown, key: string) => applyFix(doc, key),
   trace: async (...args: Parameters<typeof traceOn>) => traceOn(...args),

@@ -22,6 +22,8 @@ function simulator(): Promise<Playback> {
 const control = (act: (p: Playback) => void) => void playback?.then(act)
 
 export const api = {
+  /** The page's heartbeat: an answer says the worker is alive and not stuck. */
+  ping: () => true,
   /** Checks and lints a document; the app calls it (debounced) on every change. */
   load(document: unknown) {
     return reportOn(document)

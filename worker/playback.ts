@@ -8,6 +8,7 @@ import {
   createPlaybackClock,
   createSim,
   findScenario,
+  MAX_SIMULATED_MS,
   MAX_SPEED,
   MIN_SPEED,
   type PlaybackClock,
@@ -48,7 +49,16 @@ export type LoadAnswer = { ok: true; scenario: string; scenarios: string[] } | {
 
 /** Packets drawn per second per flow and direction: enough to show the traffic, few enough to follow by eye. */
 const SAMPLES_PER_SECOND = 6
+/** Connections drawn per frame over all flows, however many flows a scenario has: each costs two traces. */
+const MAX_DRAWN_PER_FRAME = 4
 const FRAME_MS = 50
+/** Wall time a copy of the runtime to draw packets on is kept while nothing but traffic changes. */
+const DRAWING_COPY_MS = 500
+/**
+ * Wall time the simulator may take per frame, checked between its events (a slot forwards at most a chunk of
+ * connections per event): whatever the rates, a frame ends within this and one event, so pause, a lint request or
+ * a trace waits at most that long.
+ */
 const FRAME_BUDGET_MS = 20
 
 export function visualOf(t: Trace): VisualPacket {
@@ -87,29 +97,68 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
   let pendingEvents: SimEvent[] = []
   let seed = 1
   let untilMs: number | null = null
+  /**
+   * Work that goes on over several frames, each within the frame's budget, so the worker keeps answering: a seek
+   * replays from 0 to its target; a step looks for the next log entry up to its limit.
+   */
+  let pending: { kind: 'seek'; toMs: number } | { kind: 'step'; limitMs: number } | null = null
+  const budget = { maxWallMs: FRAME_BUDGET_MS, wallNow }
 
   function sample(): VisualPacket[] {
     if (!sim) return []
-    const out: VisualPacket[] = []
     const byFlow = new Map<string, number[]>()
-    for (const c of sim.connections()) byFlow.set(c.flowId, [...(byFlow.get(c.flowId) ?? []), c.id])
+    for (const c of sim.connections()) {
+      const ids = byFlow.get(c.flowId)
+      if (ids) ids.push(c.id)
+      else byFlow.set(c.flowId, [c.id])
+    }
     const perFrame = (SAMPLES_PER_SECOND * FRAME_MS) / 1000
+    const picks: { connectionId: number; reply: boolean }[] = []
     for (const ids of byFlow.values()) {
       // a fraction of a packet per frame: draw one on that share of frames
       const n = Math.floor(perFrame) + (Math.random() < perFrame % 1 ? 1 : 0)
       for (let i = 0; i < n && ids.length; i++) {
-        const id = ids[Math.floor(Math.random() * ids.length)]
-        for (const reply of [false, true]) {
-          const t = sim.sampleTrace(id, reply)
-          if (t?.hops.length) out.push(visualOf(t))
-        }
+        const id = ids[Math.floor(Math.random() * ids.length)] ?? 0
+        picks.push({ connectionId: id, reply: false }, { connectionId: id, reply: true })
       }
     }
+    // many flows: a random few of them this frame, others on later frames
+    while (picks.length > MAX_DRAWN_PER_FRAME * 2) picks.splice(2 * Math.floor((Math.random() * picks.length) / 2), 2)
+    // the copy of the runtime they are drawn on is kept for up to half a second of wall time, or until the next
+    // log entry (a fault, a health change: what would change a packet's path)
+    const maxAgeMs = (clock?.speed ?? 1) * DRAWING_COPY_MS
+    const out: VisualPacket[] = []
+    for (const t of sim.sampleTraces(picks, maxAgeMs)) if (t?.hops.length) out.push(visualOf(t))
     return out
+  }
+
+  /** Goes on with a seek or a step; true while it is not done. */
+  function goOn(s: Sim, c: PlaybackClock): boolean {
+    if (!pending) return false
+    if (pending.kind === 'seek') {
+      const r = s.advance(pending.toMs, budget)
+      pendingEvents.push(...r.events)
+      if (!r.caughtUp) return true
+      c.seek(s.nowMs)
+    } else {
+      const r = s.step(pending.limitMs - s.nowMs, budget)
+      pendingEvents.push(...r.events)
+      if (!r.caughtUp) return true
+    }
+    pending = null
+    return false
+  }
+
+  /** A control arrived: a seek or step in progress stops where it got to. */
+  function settle() {
+    if (!pending || !sim || !clock) return
+    pending = null
+    clock.seek(sim.nowMs)
   }
 
   function frame() {
     if (!sim || !clock || !listener) return
+    goOn(sim, clock)
     if (clock.state.kind === 'playing') {
       // never past the pause point, however late this frame comes: the stop lands on the exact millisecond
       const r = sim.advance(untilMs === null ? clock.now() : Math.min(clock.now(), untilMs), {
@@ -123,6 +172,10 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
         clock.pause()
         clock.seek(untilMs)
         untilMs = null
+      } else if (sim.nowMs >= MAX_SIMULATED_MS) {
+        // the run's end (the log says so): play stops there
+        clock.pause()
+        clock.seek(MAX_SIMULATED_MS)
       }
     }
     // after a stop at untilMs this frame already says paused, with the state at that moment
@@ -166,6 +219,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       sim?.dispose()
       seed = newSeed
       untilMs = null
+      pending = null
       clock = createPlaybackClock(wallNow)
       sim = createSim({ design, scenario, clock, seed, onEvent: undefined })
       pendingEvents = [...sim.log()]
@@ -179,20 +233,23 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     /** plays on; with `until`, pauses by itself exactly at that simulated ms (nothing happens if the run is already there) */
     play(until?: number) {
       if (!sim || !clock) return
+      settle()
       if (until !== undefined && until <= sim.nowMs) return
       untilMs = until ?? null
       clock.play()
     },
     pause() {
+      settle()
       untilMs = null
       clock?.pause()
     },
-    /** to the next log entry */
+    /** to the next log entry (at most 10 s on), over as many frames as that takes */
     step() {
-      if (!sim) return
+      if (!sim || !clock) return
+      settle()
       untilMs = null
-      clock?.pause()
-      pendingEvents.push(...sim.step().events)
+      clock.pause()
+      pending = { kind: 'step', limitMs: sim.nowMs + 10_000 }
       frame()
     },
     setSpeed(speed: number) {
@@ -204,12 +261,14 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       untilMs = null
       clock.pause()
       sim.reset(seed)
-      sim.run(Math.max(0, toMs))
-      pendingEvents = [...sim.log()]
+      // the log starts over: the first batch's events are the whole log, and later ones append
+      pendingEvents = []
+      pending = { kind: 'seek', toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
       frame()
     },
     reset() {
       if (!sim || !clock) return
+      pending = null
       untilMs = null
       clock.pause()
       sim.reset(seed)

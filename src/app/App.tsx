@@ -20,34 +20,41 @@ import { isEmbedView } from '../share/shareLink'
 import { createStores, StoresProvider } from '../store/context'
 import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
-import { useAutosave } from './autosave'
 import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
+import { browserStorage } from './storage/local'
+import type { Opened } from './storage/session'
+import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
 import { Toolbar } from './Toolbar'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
-import { APP_ENGINE } from './workerClient'
+import { APP_ENGINE, installTestHooks } from './workerClient'
 
 type Phase = { phase: 'loading' } | Boot
 
 /** `engine`: where the studio's engine client gets its answers; the worker unless a test hands over its own. */
 export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: Design; engine?: EngineConnection }) {
   const [boot, setBoot] = useState<Phase>(
-    initialDesign ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null } : { phase: 'loading' },
+    initialDesign
+      ? { phase: 'ready', design: initialDesign, readOnly: false, notice: null, stored: null }
+      : { phase: 'loading' },
   )
+  useEffect(() => installTestHooks(window.location), [])
+  // one handle on the browser's stored designs for boot and the session (none when a design is given)
+  const [storage] = useState(() => (initialDesign ? null : browserStorage()))
   useEffect(() => {
     if (initialDesign) return
     let live = true
     // bootDesign returns failures as a phase; a rejection is a bug, still shown rather than "Loading" for ever
-    bootDesign(window.location).then(
+    bootDesign(window.location, storage).then(
       (b) => live && setBoot(b),
       (e) => live && setBoot({ phase: 'failed', errors: e instanceof Error ? e.message : String(e) }),
     )
     return () => {
       live = false
     }
-  }, [initialDesign])
+  }, [initialDesign, storage])
   if (boot.phase === 'loading') return <p className="p-6 text-slate-600">Loading the design…</p>
   if (boot.phase === 'failed')
     return (
@@ -60,29 +67,44 @@ export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: De
         )}
       </div>
     )
-  return <Studio initial={boot.design} readOnly={boot.readOnly} notice={boot.notice} engine={engine} />
+  return (
+    <Studio
+      initial={boot.design}
+      readOnly={boot.readOnly}
+      notice={boot.notice}
+      stored={boot.stored}
+      storage={storage}
+      engine={engine}
+    />
+  )
 }
 
 function Studio({
   initial,
   readOnly,
   notice,
+  stored,
+  storage,
   engine,
 }: {
   initial: Design
   readOnly: boolean
   notice: Notice | null
+  stored: Opened | null
+  storage: ReturnType<typeof browserStorage>
   engine: EngineConnection
 }) {
-  const stores = useMemo(
-    () => createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }, engine),
-    [initial, readOnly, notice, engine],
-  )
+  const { stores, session } = useMemo(() => {
+    const stores = createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }, engine)
+    const session = sessionFor(stores, storage, stored)
+    if (session) stores.library = session
+    return { stores, session }
+  }, [initial, readOnly, notice, stored, storage, engine])
   // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
   const embed = useStore(stores.ui, (s) => s.embed)
   useEngineSync(stores)
   useShortcuts(stores)
-  useAutosave(stores)
+  useLocalDesigns(session)
   useSimSync(stores)
   useBenchHook(stores)
   const { presenting, lessonOpen } = useLessonChrome(stores)

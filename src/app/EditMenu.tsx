@@ -3,11 +3,13 @@ import { useState } from 'react'
 import { computeLayout } from '../model'
 import { emptyDesign } from '../model/edits/empty'
 import { useDesign, useStores, useUi } from '../store/context'
+import { keptNotice } from '../store/library'
 
 const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-40'
 
 export function EditMenu() {
-  const { design, ui } = useStores()
+  const stores = useStores()
+  const { design, ui } = stores
   const canUndo = useDesign((s) => s.past.length > 0)
   const canRedo = useDesign((s) => s.future.length > 0)
   const lastEdit = useDesign((s) => s.labels.at(-1))
@@ -27,10 +29,12 @@ export function EditMenu() {
       <button
         type="button"
         className={BUTTON}
-        title="Start an empty design (undoable)"
-        onClick={() => {
+        title="Start an empty design (undoable; the design on the canvas stays in Designs…)"
+        onClick={async () => {
+          const kept = keptNotice(await stores.library?.keepBeforeReplace())
           design.getState().edit('new design', (d) => emptyDesign(d))
           ui.getState().setSelection([])
+          if (kept.actions) ui.getState().notify({ tone: 'info', ...kept })
         }}
       >
         New

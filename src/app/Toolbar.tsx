@@ -1,8 +1,9 @@
 // The top bar: the design's name and region, examples, and the file and share menu.
 import { useState } from 'react'
-import { lessonRunnerFor } from '../panels/lessons/useLessons'
+import { lessonRunnerFor, useLessonChrome } from '../panels/lessons/useLessons'
 import { ShareMenu } from '../panels/share/ShareMenu'
 import { useDesign, useStores } from '../store/context'
+import { keptNotice } from '../store/library'
 import { EditMenu } from './EditMenu'
 import { EXAMPLES, isExampleName } from './examples'
 
@@ -12,6 +13,7 @@ export function Toolbar() {
   const stores = useStores()
   const { design, ui, engine } = stores
   const [busy, setBusy] = useState(false)
+  const { lessonOpen } = useLessonChrome(stores)
   return (
     <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
       <span className="whitespace-nowrap font-bold text-slate-900">GWLB Studio</span>
@@ -20,6 +22,22 @@ export function Toolbar() {
       </span>
       <EditMenu />
       <div className="ml-auto flex items-center gap-3">
+        {stores.library && (
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
+            // a lesson holds the user's design aside until it closes: another one opened meanwhile would be lost
+            disabled={lessonOpen}
+            title={
+              lessonOpen
+                ? 'Close the lesson first: it gives your design back when it closes'
+                : 'The designs kept in this browser: open, rename, export, delete, earlier versions'
+            }
+            onClick={() => ui.getState().openDialog({ kind: 'designs' })}
+          >
+            Designs…
+          </button>
+        )}
         <button
           type="button"
           className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
@@ -43,9 +61,10 @@ export function Toolbar() {
               const r = await engine.example(example)
               setBusy(false)
               if (r.ok) {
-                // undoable, like New: opening an example must not lose the design on the canvas
+                // undoable, like New, and the design on the canvas stays in the browser's list of designs
+                const kept = keptNotice(await stores.library?.keepBeforeReplace())
                 design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
-                ui.getState().notify(null)
+                ui.getState().notify(kept.actions ? { tone: 'info', ...kept } : null)
               } else {
                 ui.getState().notify({
                   tone: 'error',

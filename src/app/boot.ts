@@ -1,23 +1,36 @@
 // Which design the app opens first, from the URL:
 //   #d=2.<payload>.<sum> a shared design (share link), shown read-only until the user makes a copy
 //   ?example=<name>     a reference design: single-zone or two-zones
-//   otherwise           the design autosaved in this browser, else reference design (b)
+//   otherwise           the design this tab (or, in a new tab, the browser) last edited, else reference design (b)
+// A link or an example opens beside the designs kept in this browser, never over one: the tab edits no
+// stored design until its first edit (or "Make my copy") saves the design on screen as a new one.
 // and whether it is shown as an embed (view=embed, in the query or beside d in the fragment): the
 // canvas only, read-only, for an iframe. A broken link never stops the app: its errors become the
 // notice and the design the app would have opened without it is shown instead.
 import type { Design, LoadError } from '../model'
 import { decodeShareLink, isEmbedView, isShareLink } from '../share/shareLink'
 import type { Notice } from '../store/uiStore'
-import { restoreAutosave } from './autosave'
 import { DEFAULT_EXAMPLE, isExampleName, loadExample } from './examples'
+import { type BootStorage, browserStorage, startingDesign } from './storage/local'
+import type { Opened } from './storage/session'
 
 export type Boot =
-  | { phase: 'ready'; design: Design; readOnly: boolean; notice: Notice | null }
+  | {
+      phase: 'ready'
+      design: Design
+      readOnly: boolean
+      notice: Notice | null
+      /** the stored design this tab edits from the start; null: the first save makes a new one */
+      stored: Opened | null
+    }
   | { phase: 'failed'; errors: LoadError[] | string }
 
 type Where = Pick<Location, 'search' | 'hash'>
 
-export async function bootDesign(location: Where): Promise<Boot> {
+export async function bootDesign(
+  location: Where,
+  storage: BootStorage | null = typeof window === 'undefined' ? null : browserStorage(),
+): Promise<Boot> {
   const embed = isEmbedView(location)
   if (isShareLink(location.hash)) {
     const shared = decodeShareLink(location.hash)
@@ -25,9 +38,9 @@ export async function bootDesign(location: Where): Promise<Boot> {
       // the read-only banner says what a shared design is; the notice says what was opened and repaired
       const notice: Notice = { tone: 'info', lines: shared.messages }
       // an embed shows the picture and nothing else
-      return { phase: 'ready', design: shared.design, readOnly: true, notice: embed ? null : notice }
+      return { phase: 'ready', design: shared.design, readOnly: true, notice: embed ? null : notice, stored: null }
     }
-    const fallback = await bootWithoutLink(location, embed)
+    const fallback = await bootWithoutLink(location, embed, storage)
     if (fallback.phase === 'failed') return fallback
     // the loader's last line ("your current design is unchanged") means nothing before a design is open
     const restored = fallback.notice?.lines[0]?.startsWith('Restored')
@@ -36,30 +49,44 @@ export async function bootDesign(location: Where): Promise<Boot> {
       : `Reference design "${fallback.design.name}" is shown instead.`
     return { ...fallback, notice: { tone: 'error', lines: [...shared.messages.slice(0, -1), instead] } }
   }
-  return bootWithoutLink(location, embed)
+  return bootWithoutLink(location, embed, storage)
 }
 
-async function bootWithoutLink(location: Where, embed: boolean): Promise<Boot> {
+async function bootWithoutLink(location: Where, embed: boolean, storage: BootStorage | null): Promise<Boot> {
   const name = new URLSearchParams(location.search).get('example')
-  // the user's own last design, unless the URL asks for an example or an embed
-  let restoreNotice: Notice | null = null
-  if (!embed && !isExampleName(name)) {
-    const restored = await restoreAutosave()
-    if (restored.kind === 'restored') {
-      const when = new Date(restored.savedAt).toLocaleString()
-      return {
-        phase: 'ready',
-        design: restored.design,
-        readOnly: false,
-        notice: { tone: 'info', lines: [`Restored "${restored.design.name}", autosaved in this browser at ${when}.`] },
-      }
+  // an embed shows what its URL names and nothing of this browser's
+  const start = embed || !storage ? null : await startingDesign(storage)
+  if (start?.kind === 'ok' && !isExampleName(name)) {
+    const when = new Date(start.stored.updatedAt).toLocaleString()
+    return {
+      phase: 'ready',
+      design: start.design,
+      readOnly: false,
+      notice: { tone: 'info', lines: [`Restored "${start.design.name}", autosaved in this browser at ${when}.`] },
+      stored: start.opened,
     }
-    if (restored.kind === 'failed')
-      restoreNotice = { tone: 'error', lines: ['Your autosaved design could not be restored.', restored.message] }
   }
+  let notice: Notice | null = null
+  if (start?.kind === 'ok')
+    notice = {
+      tone: 'info',
+      lines: [
+        `Your design "${start.design.name}" is kept in this browser, as it was: Designs… opens it.`,
+        'Edits to the example are saved as a new design.',
+      ],
+    }
+  if (start?.kind === 'unreadable')
+    notice = {
+      tone: 'error',
+      lines: [
+        `Your autosaved design "${start.stored.name}" could not be opened: ${start.problem}`,
+        'It is kept in this browser, untouched: Designs… → Recover… downloads its text or opens it once fixed.',
+      ],
+    }
+  if (start?.kind === 'failed')
+    notice = { tone: 'error', lines: ['Your autosaved design could not be restored.', start.message] }
   const r = await loadExample(isExampleName(name) ? name : DEFAULT_EXAMPLE)
-  if (r.ok && restoreNotice) return { phase: 'ready', design: r.design, readOnly: embed, notice: restoreNotice }
   return r.ok
-    ? { phase: 'ready', design: r.design, readOnly: embed, notice: null }
+    ? { phase: 'ready', design: r.design, readOnly: embed, notice, stored: null }
     : { phase: 'failed', errors: r.errors }
 }

@@ -1,4 +1,6 @@
-// Posts the document to the engine worker on every change, debounced, and keeps what it reports.
+// Posts the document to the engine worker on every change, debounced, and keeps what it reports. When the
+// worker dies (engineSupervisor.ts), the report it gave is dropped, the user is told, and the design is posted
+// to the worker that replaces it.
 import { useEffect } from 'react'
 import type { Stores } from '../store/context'
 
@@ -16,6 +18,19 @@ export function useEngineSync(stores: Stores) {
       )
     }
     post()
+    const stopRestarts = stores.engine.onRestart((reason) => {
+      stores.report.getState().setFailure(`it stopped (${reason}) and is restarting`)
+      stores.ui.getState().notify({
+        tone: 'error',
+        lines: [
+          'The engine stopped, and was restarted.',
+          `Why: ${reason}.`,
+          'Your design is unchanged: it is being checked again.',
+          ...(stores.sim.getState().status === 'ready' ? ['The scenario was loaded again, paused at its start.'] : []),
+        ],
+      })
+      post()
+    })
     const unsubscribe = stores.design.subscribe((s, prev) => {
       if (s.design === prev.design) return
       clearTimeout(timer)
@@ -24,6 +39,7 @@ export function useEngineSync(stores: Stores) {
     return () => {
       clearTimeout(timer)
       unsubscribe()
+      stopRestarts()
     }
   }, [stores])
 }

@@ -14,6 +14,15 @@ export function useSimSync(stores: Stores) {
       if (live && stores.sim.getState().status === 'ready') stores.sim.getState().receive(b, performance.now())
     }
     void stores.engine.subscribe(onFrame)
+    // a new worker knows neither the receiver nor the scenario: give it both, paused where it starts
+    const stopRestarts = stores.engine.onRestart(() => {
+      void stores.engine.subscribe(onFrame)
+      const { status, scenario } = stores.sim.getState()
+      if (status === 'ready') {
+        stores.sim.setState({ playing: false })
+        void stores.engine.sim.load(scenario)
+      }
+    })
     let timer: ReturnType<typeof setTimeout> | undefined
     const unsubscribe = stores.design.subscribe((s, prev) => {
       if (s.design === prev.design || stores.sim.getState().status !== 'ready') return
@@ -32,6 +41,7 @@ export function useSimSync(stores: Stores) {
       live = false
       clearTimeout(timer)
       unsubscribe()
+      stopRestarts()
       stores.engine.sim.pause()
     }
   }, [stores])

@@ -1,35 +1,68 @@
 // The one place that starts the engine worker: the app's engine connection, handed to createStores. Tests hand
-// over their own (test/engine.ts): jsdom has no Worker.
+// over their own (test/engine.ts): jsdom has no Worker. The worker runs under a supervisor (engineSupervisor.ts):
+// one that dies or hangs is replaced, and the app reloads the design into the new one.
 import { proxy, type Remote, wrap } from 'comlink'
 import type { EngineApi } from '../../worker/index'
 import type { EngineConnection, EngineWorker } from '../store/engine'
+import { createSupervisor } from './engineSupervisor'
 import { loadExample } from './examples'
 
-let engine: Remote<EngineApi> | undefined
-let asked: EngineWorker | undefined
+const supervisor = createSupervisor<Remote<EngineApi>>({
+  start() {
+    const worker = new Worker(new URL('../../worker/index.ts', import.meta.url), { type: 'module' })
+    return { worker, remote: wrap<EngineApi>(worker) }
+  },
+  ping: (remote) => remote.ping(),
+  heartbeatMs: 2_000,
+  // a lint of a very large design may keep the worker busy for seconds: a hang is much longer than that
+  timeoutMs: 10_000,
+  maxTimeoutMs: 120_000,
+})
 
-function remote(): Remote<EngineApi> {
-  engine ??= wrap<EngineApi>(new Worker(new URL('../../worker/index.ts', import.meta.url), { type: 'module' }))
-  return engine
-}
+const call = supervisor.call
 
 /** The worker as the engine client calls it; the frame receiver crosses the boundary as a comlink proxy. */
-function workerEngine(): EngineWorker {
-  asked ??= {
-    load: (document) => remote().load(document),
-    applyFix: (document, key) => remote().applyFix(document, key),
-    trace: (document, packet, options) => remote().trace(document, packet, options),
-    simLoad: (document, scenario, seed) => remote().simLoad(document, scenario, seed),
-    simSubscribe: (onFrame) => remote().simSubscribe(proxy(onFrame)),
-    simPlay: (untilMs) => remote().simPlay(untilMs),
-    simPause: () => remote().simPause(),
-    simStep: () => remote().simStep(),
-    simReset: () => remote().simReset(),
-    simSpeed: (speed) => remote().simSpeed(speed),
-    simSeek: (ms) => remote().simSeek(ms),
-  }
-  return asked
+const workerEngine: EngineWorker = {
+  ping: () => call((r) => r.ping()),
+  load: (document) => call((r) => r.load(document)),
+  applyFix: (document, key) => call((r) => r.applyFix(document, key)),
+  trace: (document, packet, options) => call((r) => r.trace(document, packet, options)),
+  simLoad: (document, scenario, seed) => call((r) => r.simLoad(document, scenario, seed)),
+  simSubscribe: (onFrame) => call((r) => r.simSubscribe(proxy(onFrame))),
+  simPlay: (untilMs) => call((r) => r.simPlay(untilMs)),
+  simPause: () => call((r) => r.simPause()),
+  simStep: () => call((r) => r.simStep()),
+  simReset: () => call((r) => r.simReset()),
+  simSpeed: (speed) => call((r) => r.simSpeed(speed)),
+  simSeek: (ms) => call((r) => r.simSeek(ms)),
 }
 
 /** The worker started on the first question, and the examples under public/examples. */
-export const APP_ENGINE: EngineConnection = { worker: workerEngine, example: loadExample }
+export const APP_ENGINE: EngineConnection = {
+  worker: () => workerEngine,
+  example: loadExample,
+  onRestart: supervisor.onRestart,
+}
+
+declare global {
+  interface Window {
+    gwlbStudioTest?: { killEngine(how: 'crash' | 'hang'): boolean }
+  }
+}
+
+/**
+ * For the end-to-end tests only (?testhooks in the URL): ends the worker as a crash would ('crash': its error
+ * event, then gone) or silently, as a worker that stops answering ('hang'), so the recovery can be watched.
+ */
+export function installTestHooks(location: Pick<Location, 'search'>) {
+  if (!new URLSearchParams(location.search).has('testhooks')) return
+  window.gwlbStudioTest = {
+    killEngine(how) {
+      const worker = supervisor.current() as Worker | undefined
+      if (!worker) return false
+      if (how === 'crash') worker.dispatchEvent(new ErrorEvent('error', { message: 'ended by a test' }))
+      worker.terminate()
+      return true
+    },
+  }
+}

@@ -75,7 +75,7 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
     const hasEndpoint = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => vswitchOf(r)))
     let x = P.padX
     let maxZoneHeight = 0
-    const zoneBoxes: { key: string; box: Box }[] = []
+    const zoneBoxes: { key: string; entry: LayoutEntry }[] = []
     for (const zoneId of design.zones) {
       const inZone = vswitches.filter((v) => v.kind === 'vswitch' && v.zoneId === zoneId)
       if (!inZone.length) continue
@@ -99,12 +99,13 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
       }
       const box = { width: cx - Z.columnGap + Z.padX, height: zoneHeight }
       const key = zoneKey(vpcId, zoneId)
-      out[key] = { x, y: P.top, ...box }
-      zoneBoxes.push({ key, box })
+      const entry = { x, y: P.top, ...box }
+      out[key] = entry
+      zoneBoxes.push({ key, entry })
       x += box.width + P.zoneGap
       maxZoneHeight = Math.max(maxZoneHeight, box.height)
     }
-    for (const z of zoneBoxes) out[z.key] = { ...out[z.key], height: maxZoneHeight }
+    for (const z of zoneBoxes) out[z.key] = { ...z.entry, height: maxZoneHeight }
     const width = Math.max(x - P.zoneGap + P.padX, 480)
     // VPC-wide resources: the IPv4 gateway on the top edge, GWLBs in the band under the title
     const edgeNodes = design.resources.filter(

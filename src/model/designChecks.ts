@@ -61,7 +61,7 @@ function createChecks(design: Design, errors: LoadError[]): Checks {
   ): Extract<Resource, { kind: K }> | undefined {
     const hit = byId.get(id)
     if (!hit || !kinds.includes(hit.r.kind as K)) {
-      const article = /^[aeiou]/i.test(kinds[0]) ? 'an' : 'a'
+      const article = /^[aeiou]/i.test(kinds[0] ?? '') ? 'an' : 'a'
       err('GWLB-L007', path, id, `the id of ${article} ${kinds.join(' or ')} in this design`)
       return undefined
     }
@@ -344,6 +344,7 @@ function checkResource(c: Checks, r: Resource, at: At) {
 /** A scenario: its name once, flows from a source that sends, faults naming what they break, ending after they start. */
 function checkScenario(c: Checks, scenarios: Design['scenarios'], i: number) {
   const s = scenarios[i]
+  if (!s) return
   const at = (field: string) => `scenarios[${i}].${field}`
   if (scenarios.findIndex((o) => o.name === s.name) !== i)
     c.err('GWLB-L006', at('name'), s.name, 'a scenario name used once')

@@ -32,7 +32,7 @@ export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; problem: string 
 /** Parses "a.b.c.d/n". Host bits must be zero, as the console requires. */
 export function parseCidr(text: string): CidrParse {
   const m = /^([^/]+)\/(\d{1,2})$/.exec(text)
-  if (!m) return { ok: false, problem: 'not of the form a.b.c.d/n' }
+  if (!m?.[1] || !m[2]) return { ok: false, problem: 'not of the form a.b.c.d/n' }
   const addr = parseIpv4(m[1])
   const prefix = Number(m[2])
   if (addr === null) return { ok: false, problem: `"${m[1]}" is not an IPv4 address` }

@@ -23,6 +23,19 @@ export function NoticeBar() {
           </ul>
         )}
       </div>
+      {notice.actions?.map((a) => (
+        <button
+          key={a.label}
+          type="button"
+          className="shrink-0 rounded border border-current/30 bg-white/70 px-2 py-0.5 font-medium hover:bg-white"
+          onClick={() => {
+            ui.getState().notify(null)
+            a.run()
+          }}
+        >
+          {a.label}
+        </button>
+      ))}
       <button
         type="button"
         aria-label="Dismiss"

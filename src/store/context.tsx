@@ -5,6 +5,7 @@ import { useStore } from 'zustand'
 import type { Design } from '../model'
 import { createDesignStore, type DesignState, type DesignStore } from './designStore'
 import { createEngineClient, type EngineClient, type EngineConnection, NO_ENGINE } from './engine'
+import type { DesignLibrary } from './library'
 import { createReportStore, type ReportState, type ReportStore } from './reportStore'
 import { createSimStore, type SimState, type SimStore } from './simStore'
 import { createUiStore, type UiState, type UiStore } from './uiStore'
@@ -15,6 +16,8 @@ export interface Stores {
   report: ReportStore
   sim: SimStore
   engine: EngineClient
+  /** the designs kept in this browser, where the app has storage (not in embeds or tests without it) */
+  library?: DesignLibrary
 }
 
 const StoresContext = createContext<Stores | null>(null)

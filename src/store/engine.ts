@@ -28,6 +28,8 @@ export type ExampleResult = { ok: true; design: Design } | { ok: false; errors: 
 export interface EngineConnection {
   worker(): EngineWorker
   example(name: ExampleName): Promise<ExampleResult>
+  /** Tells `listener` (with the reason) when the worker died and the next call starts a new one. */
+  onRestart?(listener: (reason: string) => void): () => void
 }
 
 export interface SimControls {
@@ -58,6 +60,8 @@ export interface EngineClient {
   subscribe(onFrame: (batch: FrameBatch) => void): Promise<void>
   /** A reference design, loaded through the same parse() as any file. */
   example(name: ExampleName): Promise<ExampleResult>
+  /** Called when the worker died and was replaced: reload what it held (the design, the scenario). */
+  onRestart(listener: (reason: string) => void): () => void
 }
 
 /** No engine: stores made for a test that never asks one. Asking says so instead of hanging. */
@@ -108,5 +112,6 @@ export function createEngineClient(
     sim,
     subscribe: (onFrame) => worker().simSubscribe(onFrame),
     example: (name) => connection.example(name),
+    onRestart: (listener) => connection.onRestart?.(listener) ?? (() => undefined),
   }
 }

@@ -6,7 +6,7 @@ export interface ReportState {
   report: DesignReport | null
   /** problems by the resource they are badged on (their first resource); rebuilt once per report */
   problemsOn: ReadonlyMap<string, ReportedProblem[]>
-  /** the worker failed to answer: the message */
+  /** the worker failed to answer: the message (the last report is dropped: it may not be this design's) */
   failure: string | null
   setReport(report: DesignReport): void
   setFailure(message: string): void
@@ -26,7 +26,8 @@ export function createReportStore() {
         }
       set({ report, problemsOn, failure: null })
     },
-    setFailure: (failure) => set({ failure }),
+    // an old "no problems" must not stand for a design the engine never checked
+    setFailure: (failure) => set({ failure, report: null, problemsOn: new Map() }),
   }))
 }
 export type ReportStore = ReturnType<typeof createReportStore>

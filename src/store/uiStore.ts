@@ -6,10 +6,16 @@ export interface Notice {
   tone: 'info' | 'error'
   /** a headline, then detail lines: plain text */
   lines: string[]
+  /** buttons beside it: the way back to a design it mentions, or the choice it offers */
+  actions?: { label: string; run(): void }[]
 }
 
 /** The modal dialog open, if any: plain data, so any part of the app can open one. */
-export type Dialog = { kind: 'connect'; connection: Connection } | { kind: 'delete'; ids: string[] } | { kind: 'help' }
+export type Dialog =
+  | { kind: 'connect'; connection: Connection }
+  | { kind: 'delete'; ids: string[] }
+  | { kind: 'help' }
+  | { kind: 'designs' }
 
 /** Resources lit up on the canvas by a packet walk or a lesson step. */
 export interface Highlight {

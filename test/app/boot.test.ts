@@ -5,10 +5,13 @@ import { resolve } from 'node:path'
 import { deflateSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { bootDesign } from '../../src/app/boot'
+import { createDesignRepo } from '../../src/app/storage/designRepo'
+import { serialise } from '../../src/model'
 import { toBase64Url } from '../../src/share/bytes'
 import { MAX_DESIGN_TEXT_BYTES } from '../../src/share/load'
 import { adler32, encodeShareLink, isEmbedView } from '../../src/share/shareLink'
 import { exampleJson, loadExample } from '../helpers'
+import { memoryKv } from './storage/memoryKv'
 
 // the examples are fetched from public/ by the app; here they come from the files on disk
 beforeEach(() => {
@@ -21,8 +24,8 @@ afterEach(() => vi.unstubAllGlobals())
 
 const at = (search: string, hash = '') => ({ search, hash })
 
-async function ready(location: { search: string; hash: string }) {
-  const boot = await bootDesign(location)
+async function ready(location: { search: string; hash: string }, storage?: Parameters<typeof bootDesign>[1]) {
+  const boot = await bootDesign(location, storage)
   if (boot.phase !== 'ready') throw new Error(`boot failed: ${JSON.stringify(boot.errors)}`)
   return boot
 }
@@ -135,5 +138,39 @@ describe('isEmbedView', () => {
     expect(isEmbedView(at('', '#view=embed&d=1.abc'))).toBe(true)
     expect(isEmbedView(at('?view=full', '#d=1.abc'))).toBe(false)
     expect(isEmbedView(at(''))).toBe(false)
+  })
+})
+
+describe('bootDesign with designs stored in this browser', () => {
+  const storage = (repo: ReturnType<typeof createDesignRepo>) => ({ repo, tab: null, legacy: async () => undefined })
+
+  it('reopens the stored design, at its revision, when the URL says nothing', async () => {
+    const repo = createDesignRepo(memoryKv())
+    const text = serialise({ ...loadExample('single-zone'), name: 'Mine' })
+    const d = await repo.create({ name: 'Mine', text })
+    const boot = await ready(at(''), storage(repo))
+    expect(boot.design.name).toBe('Mine')
+    expect(boot.stored).toEqual({ id: d.id, rev: 1, text })
+  })
+
+  it('opens ?example= beside the stored design, editing none, and says where the user’s design is', async () => {
+    const repo = createDesignRepo(memoryKv())
+    await repo.create({ name: 'Mine', text: serialise({ ...loadExample('single-zone'), name: 'Mine' }) })
+    const boot = await ready(at('?example=two-zones'), storage(repo))
+    expect(boot.design).toEqual(loadExample('two-zones'))
+    expect(boot.stored).toBeNull()
+    expect(boot.notice?.lines[0]).toBe('Your design "Mine" is kept in this browser, as it was: Designs… opens it.')
+  })
+
+  it('opens the reference design over an unreadable stored one, which it names and keeps', async () => {
+    const repo = createDesignRepo(memoryKv())
+    const d = await repo.create({ name: 'Broken', text: '{"format": "gwlb-studio/design", "version": 99}' })
+    const boot = await ready(at(''), storage(repo))
+    expect(boot.design).toEqual(loadExample('two-zones'))
+    expect(boot.stored).toBeNull()
+    expect(boot.notice?.tone).toBe('error')
+    expect(boot.notice?.lines[0]).toMatch(/^Your autosaved design "Broken" could not be opened: /)
+    expect(boot.notice?.lines[1]).toContain('Recover…')
+    expect(await repo.get(d.id)).toMatchObject({ text: '{"format": "gwlb-studio/design", "version": 99}', rev: 1 })
   })
 })

@@ -3,6 +3,7 @@ import { compile, trace } from '../../worker/engine'
 import { createPlayback, type FrameBatch, visualOf } from '../../worker/playback'
 import { createManualClock, createSim, findScenario } from '../../worker/sim'
 import { loadExample } from '../helpers'
+import { heaviestScenario } from './sim/helpers'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -61,8 +62,9 @@ describe('what the animation draws', () => {
     }
     expect(drawn.log()).toEqual(plain.log())
     expect(drawn.metrics()).toEqual(plain.metrics())
-    // two simulated runs of 45 s at 10,000 packets/s: seconds of work, more on a loaded machine
-  }, 30_000)
+    // two simulated runs of 45 s at 10,000 packets/s: seconds of work, more on a loaded machine (the node
+    // project's time limit in vitest.config.ts allows for that)
+  })
 })
 
 describe('playback in the worker', () => {
@@ -171,5 +173,60 @@ describe('playback in the worker', () => {
     const d = loadExample('single-zone')
     expect(playback.load({ ...d, scenarios: [] }, null)).toMatchObject({ ok: false })
     playback.dispose()
+  })
+
+  describe('at the heaviest legal rates, the worker keeps answering', () => {
+    /** A wall clock that moves 1 ms each time it is read: a frame's 20 ms budget is twenty looks, a few events. */
+    function heavy() {
+      vi.useFakeTimers()
+      let wall = 0
+      const playback = createPlayback(() => wall++)
+      const batches: FrameBatch[] = []
+      playback.subscribe((b) => batches.push(b))
+      const design = loadExample('two-zones')
+      expect(playback.load({ ...design, scenarios: [heaviestScenario()] }, 'test')).toMatchObject({ ok: true })
+      const frames = (n: number) => vi.advanceTimersByTime(n * 50)
+      return { playback, batches, frames }
+    }
+
+    it('a seek replays over several frames, each within the budget, and pause stops it where it got to', () => {
+      const { playback, batches, frames } = heavy()
+      playback.seek(20_000)
+      const first = batches.at(-1) as FrameBatch
+      expect(first.nowMs).toBeLessThan(20_000)
+      expect(first.playing).toBe(false)
+      frames(5)
+      const later = (batches.at(-1) as FrameBatch).nowMs
+      expect(later).toBeGreaterThan(first.nowMs)
+      expect(later).toBeLessThan(20_000)
+      playback.pause()
+      frames(5)
+      expect((batches.at(-1) as FrameBatch).nowMs).toBe(later)
+      // a seek that is left alone gets there
+      playback.seek(1_000)
+      frames(200)
+      expect((batches.at(-1) as FrameBatch).nowMs).toBe(1_000)
+      playback.dispose()
+    })
+
+    it('a step goes on over frames until the next log entry', () => {
+      const { playback, batches, frames } = heavy()
+      playback.seek(29_000)
+      frames(2000)
+      expect((batches.at(-1) as FrameBatch).nowMs).toBe(29_000)
+      const logged = batches.reduce(
+        (n, b) => (b.logSize === b.events.length ? b.events.length : n + b.events.length),
+        0,
+      )
+      playback.step()
+      frames(400)
+      const b = batches.at(-1) as FrameBatch
+      // the next entry is fw-h1's stop at 30 s (or a sampling note before it)
+      expect(b.nowMs).toBeGreaterThan(29_000)
+      expect(b.nowMs).toBeLessThanOrEqual(30_000)
+      expect(b.logSize).toBeGreaterThan(logged)
+      expect(b.playing).toBe(false)
+      playback.dispose()
+    })
   })
 })

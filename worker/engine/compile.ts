@@ -18,24 +18,25 @@ import { stringSeed } from './hash'
 import {
   type CAppliance,
   type CEcs,
-  type CEndpoint,
+  type CEndpointService,
   type CGwlb,
+  type CGwlbEndpoint,
   type CGwlbNode,
-  type CHost,
-  type CIgw,
   type CInstance,
-  type CompiledEntry,
-  type CompiledSg,
-  type CompiledTable,
-  type CService,
+  type CInstanceSecurity,
+  type CInternetHost,
+  type CIpv4Gateway,
+  type CRouteEntry,
+  type CRouteTable,
+  type CSecurityGroupRule,
   type CVpc,
   type CVswitch,
   type Network,
   NH_BLACKHOLE,
   NH_CLOUD_SERVICES,
   NH_GWLBE,
-  NH_IGW,
   NH_INSTANCE,
+  NH_IPV4_GATEWAY,
   NH_LOCAL,
   NIC_MTU_JUMBO,
   NIC_MTU_STANDARD,
@@ -43,7 +44,6 @@ import {
   RUN_HUNG,
   RUN_RUNNING,
   RUN_STOPPED,
-  type SgRule,
   T_APPLIANCE,
   T_ECS,
   T_GWLB_NODE,
@@ -72,9 +72,9 @@ function compileSg(
   ids: string[],
   groups: Map<string, ResourceOf<'securityGroup'>>,
   groupIndex: Map<string, number>,
-): CompiledSg {
-  const ingress: (SgRule & { order: number })[] = []
-  const egress: (SgRule & { order: number })[] = []
+): CInstanceSecurity {
+  const ingress: (CSecurityGroupRule & { order: number })[] = []
+  const egress: (CSecurityGroupRule & { order: number })[] = []
   let order = 0
   for (const id of ids) {
     const g = groups.get(id)
@@ -104,9 +104,9 @@ function compileSg(
     })
   }
   // Alibaba: lower priority number first; on a tie a drop rule wins
-  const byPriority = (a: SgRule & { order: number }, b: SgRule & { order: number }) =>
+  const byPriority = (a: CSecurityGroupRule & { order: number }, b: CSecurityGroupRule & { order: number }) =>
     (a.ref.priority ?? 0) - (b.ref.priority ?? 0) || Number(a.accept) - Number(b.accept) || a.order - b.order
-  const strip = ({ order: _o, ...rule }: SgRule & { order: number }): SgRule => rule
+  const strip = ({ order: _o, ...rule }: CSecurityGroupRule & { order: number }): CSecurityGroupRule => rule
   return {
     ids,
     groups: Int32Array.from(ids.flatMap((id) => groupIndex.get(id) ?? [])),
@@ -117,7 +117,7 @@ function compileSg(
 }
 
 /** Appends a table's look-up region (see RT_GROUPS) to `out`. */
-function buildRouteRegion(table: CompiledTable, longestPrefix: boolean, out: number[]): void {
+function buildRouteRegion(table: CRouteTable, longestPrefix: boolean, out: number[]): void {
   // each group: its mask and its entries' indexes
   const groups: { mask: number; entries: number[] }[] = []
   if (longestPrefix) {
@@ -157,7 +157,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
 
   const vpcs: CVpc[] = of('vpc').map((r, index) => {
     byId.set(r.id, { kind: 'vpc', index })
-    return { id: r.id, name: name(r), index, cidr: r.cidrBlock, addrs: new Map(), igw: -1, systemTable: -1 }
+    return { id: r.id, name: name(r), index, cidr: r.cidrBlock, addrs: new Map(), ipv4Gateway: -1, systemTable: -1 }
   })
   const vpcIdx = (id: string) => byId.get(id)?.index ?? -1
 
@@ -182,16 +182,16 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
   for (const g of groups.values())
     byId.set(g.id, { kind: 'securityGroup', index: securityGroups.index.get(g.id) ?? -1 })
 
-  const igws: CIgw[] = of('ipv4Gateway').map((r, index) => {
+  const ipv4Gateways: CIpv4Gateway[] = of('ipv4Gateway').map((r, index) => {
     byId.set(r.id, { kind: 'ipv4Gateway', index })
     const vpc = vpcIdx(r.vpcId)
-    if (vpc >= 0 && vpcs[vpc].igw < 0) vpcs[vpc].igw = index
+    if (vpc >= 0 && vpcs[vpc].ipv4Gateway < 0) vpcs[vpc].ipv4Gateway = index
     return { id: r.id, name: name(r), index, vpc, table: -1 }
   })
 
   // instances with the same groups share one compiled list: less to build, and fewer cache lines per packet
-  const sgs = new Map<string, CompiledSg>()
-  const sgOf = (ids: string[]): CompiledSg => {
+  const sgs = new Map<string, CInstanceSecurity>()
+  const sgOf = (ids: string[]): CInstanceSecurity => {
     const key = ids.join('\n')
     let sg = sgs.get(key)
     if (!sg) {
@@ -298,7 +298,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     }
   })
 
-  const services: CService[] = of('endpointService').map((r, index) => {
+  const services: CEndpointService[] = of('endpointService').map((r, index) => {
     byId.set(r.id, { kind: 'endpointService', index })
     const nodeByZone = new Int32Array(zones.length).fill(-1)
     for (const res of r.resources) {
@@ -318,7 +318,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     }
   })
 
-  const endpoints: CEndpoint[] = of('gwlbEndpoint').map((r, index) => {
+  const endpoints: CGwlbEndpoint[] = of('gwlbEndpoint').map((r, index) => {
     byId.set(r.id, { kind: 'gwlbEndpoint', index })
     const vsw = vswitches[byId.get(r.vswitchId)?.index ?? -1]
     const service = byId.get(r.serviceId)?.index ?? -1
@@ -343,7 +343,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     }
   })
 
-  const hosts: CHost[] = of('internetHost').map((r, index) => {
+  const hosts: CInternetHost[] = of('internetHost').map((r, index) => {
     byId.set(r.id, { kind: 'internetHost', index })
     const addr = addrOf(r.ipAddress)
     publicAddrs.set(addr, targetCode(index, T_HOST))
@@ -354,7 +354,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
   const vswByVpc = vpcs.map((v) => vswitches.filter((s) => s.vpc === v.index))
   const cloud = cidrOf(CLOUD_SERVICES_CIDR)
   // every vSwitch-facing table holds the cloud-services system route; a gateway table holds vSwitch CIDRs only
-  const cloudServicesEntry = (tableId: string, systemTable: boolean): CompiledEntry => ({
+  const cloudServicesEntry = (tableId: string, systemTable: boolean): CRouteEntry => ({
     rule: {
       type: 'route',
       routeTableId: tableId,
@@ -369,11 +369,11 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     nextHop: NH_CLOUD_SERVICES,
     target: -1,
   })
-  const systemEntries = (vpc: number, tableId: string, systemTable: boolean, gateway: boolean): CompiledEntry[] => [
+  const systemEntries = (vpc: number, tableId: string, systemTable: boolean, gateway: boolean): CRouteEntry[] => [
     ...localEntries(vpc, tableId, systemTable),
     ...(gateway ? [] : [cloudServicesEntry(tableId, systemTable)]),
   ]
-  const localEntries = (vpc: number, tableId: string, systemTable: boolean): CompiledEntry[] =>
+  const localEntries = (vpc: number, tableId: string, systemTable: boolean): CRouteEntry[] =>
     vswByVpc[vpc].map((s) => {
       const c = cidrOf(s.cidr)
       return {
@@ -394,7 +394,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
         target: s.index,
       }
     })
-  const tables: CompiledTable[] = vpcs.map((v, index) => {
+  const tables: CRouteTable[] = vpcs.map((v, index) => {
     v.systemTable = index
     return {
       id: systemTableId(v.id),
@@ -423,7 +423,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
         replacesSystemRoute: replaced >= 0,
       }
       const hop = resolveNextHop(e.nextHopType, e.nextHopId, vpc)
-      const entry: CompiledEntry = { rule, base: c.base, mask: c.mask, prefix: c.prefix, ...hop }
+      const entry: CRouteEntry = { rule, base: c.base, mask: c.mask, prefix: c.prefix, ...hop }
       // editing a system route's next hop turns it into a custom entry, as the console does
       if (replaced >= 0) entries[replaced] = entry
       else entries.push(entry)
@@ -442,8 +442,8 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     switch (type) {
       case 'Ipv4Gateway':
         if (hit.kind !== 'ipv4Gateway') return hole(`${id} is a ${hit.kind}, not an IPv4 gateway`)
-        return inVpc(igws[hit.index].vpc)
-          ? { nextHop: NH_IGW, target: hit.index }
+        return inVpc(ipv4Gateways[hit.index].vpc)
+          ? { nextHop: NH_IPV4_GATEWAY, target: hit.index }
           : hole(`${id} is the IPv4 gateway of another VPC`)
       case 'GatewayLoadBalancerEndpoint':
         if (hit.kind !== 'gwlbEndpoint') return hole(`${id} is a ${hit.kind}, not a GWLB endpoint`)
@@ -466,7 +466,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
         : vpcs[vsw.vpc].systemTable
   }
   for (const r of of('ipv4Gateway')) {
-    const g = igws[byId.get(r.id)?.index ?? -1]
+    const g = ipv4Gateways[byId.get(r.id)?.index ?? -1]
     g.table =
       r.gatewayRouteTableId !== undefined
         ? (byId.get(r.gatewayRouteTableId)?.index ?? vpcs[g.vpc].systemTable)
@@ -495,7 +495,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     vpcs,
     vswitches,
     tables,
-    igws,
+    ipv4Gateways,
     ecs,
     appliances,
     gwlbs,

@@ -17,7 +17,7 @@ export const targetCode = (index: number, kind: number): number => index * 8 + k
 
 /** Next-hop kinds of a compiled route entry. */
 export const NH_LOCAL = 0
-export const NH_IGW = 1
+export const NH_IPV4_GATEWAY = 1
 export const NH_GWLBE = 2
 export const NH_INSTANCE = 3
 export const NH_BLACKHOLE = 4
@@ -42,7 +42,7 @@ export const NIC_MTU_STANDARD = 1500
 export const NIC_MTU_JUMBO = 8500
 export const GENEVE_PORT = 6081
 
-export interface CompiledEntry {
+export interface CRouteEntry {
   rule: RouteRule
   base: number
   mask: number
@@ -54,12 +54,12 @@ export interface CompiledEntry {
   blackhole?: string
 }
 
-export interface CompiledTable {
+export interface CRouteTable {
   id: string
   name: string
   vpc: number
   type: 'system' | 'VSwitch' | 'Gateway'
-  entries: CompiledEntry[]
+  entries: CRouteEntry[]
 }
 
 /**
@@ -78,7 +78,7 @@ export const RT_ENTRY = 1
 export const RT_NEXT_HOP = 2
 export const RT_TARGET = 3
 
-export interface SgRule {
+export interface CSecurityGroupRule {
   proto: number
   from: number
   to: number
@@ -88,18 +88,18 @@ export interface SgRule {
   ref: SecurityGroupRuleRef
 }
 
-export interface CompiledSg {
+export interface CInstanceSecurity {
   ids: string[]
   /** the groups' indexes in Network.securityGroups */
   groups: Int32Array
   /** the groups' one type (the loader refuses a mix); basic when the instance has none */
   type: 'basic' | 'enterprise'
   /** merged across the instance's groups, in evaluation order (priority, then drop before accept) */
-  ingress: SgRule[]
-  egress: SgRule[]
+  ingress: CSecurityGroupRule[]
+  egress: CSecurityGroupRule[]
 }
 
-export interface PolicyRuleC {
+export interface CPolicyRule {
   proto: number
   from: number
   to: number
@@ -121,7 +121,7 @@ export interface CVpc extends Named {
   cidr: string
   /** private address → target code */
   addrs: Map<number, number>
-  igw: number
+  ipv4Gateway: number
   systemTable: number
 }
 export interface CVswitch extends Named {
@@ -132,7 +132,7 @@ export interface CVswitch extends Named {
   cidr: string
   table: number
 }
-export interface CIgw extends Named {
+export interface CIpv4Gateway extends Named {
   vpc: number
   table: number
 }
@@ -142,7 +142,7 @@ export interface CInstance extends Named {
   zone: number
   addr: number
   address: string
-  sg: CompiledSg
+  sg: CInstanceSecurity
   /** the route table governing its vSwitch */
   table: number
 }
@@ -154,7 +154,7 @@ export interface CAppliance extends CInstance {
   mtu: number
   jumbo: boolean
   stateful: boolean
-  policy: PolicyRuleC[]
+  policy: CPolicyRule[]
   defaultAllow: boolean
   initialRun: number
   seed: number
@@ -180,13 +180,13 @@ export interface CGwlbNode {
   /** appliances this node may choose: every member when cross-zone, else the members in its zone */
   candidates: Int32Array
 }
-export interface CService extends Named {
+export interface CEndpointService extends Named {
   account: string
   whitelistAll: boolean
   whitelist: Set<string>
   nodeByZone: Int32Array
 }
-export interface CEndpoint extends Named {
+export interface CGwlbEndpoint extends Named {
   vpc: number
   vswitch: number
   zone: number
@@ -199,7 +199,7 @@ export interface CEndpoint extends Named {
   /** the route table governing its vSwitch */
   table: number
 }
-export interface CHost extends Named {
+export interface CInternetHost extends Named {
   addr: number
   address: string
 }
@@ -213,15 +213,15 @@ export interface Network {
   byId: Map<string, { kind: ResourceKind; index: number }>
   vpcs: CVpc[]
   vswitches: CVswitch[]
-  tables: CompiledTable[]
-  igws: CIgw[]
+  tables: CRouteTable[]
+  ipv4Gateways: CIpv4Gateway[]
   ecs: CEcs[]
   appliances: CAppliance[]
   gwlbs: CGwlb[]
   nodes: CGwlbNode[]
-  services: CService[]
-  endpoints: CEndpoint[]
-  hosts: CHost[]
+  services: CEndpointService[]
+  endpoints: CGwlbEndpoint[]
+  hosts: CInternetHost[]
   securityGroups: CSecurityGroup[]
   /** public address → target code (an ECS by its EIP, an internet host) */
   publicAddrs: Map<number, number>

@@ -1,5 +1,5 @@
 // Security-group and appliance-policy matching over compiled rule lists. May not touch: anything but its arguments.
-import { type PolicyRuleC, PROTO_ALL, PROTO_TCP, PROTO_UDP, type SgRule } from './network'
+import { type CPolicyRule, type CSecurityGroupRule, PROTO_ALL, PROTO_TCP, PROTO_UDP } from './network'
 
 const portMatters = (ruleProto: number) => ruleProto === PROTO_TCP || ruleProto === PROTO_UDP
 
@@ -7,7 +7,12 @@ const portMatters = (ruleProto: number) => ruleProto === PROTO_TCP || ruleProto 
  * The first rule (in evaluation order) matching a packet: `peer` is its source for ingress rules and its
  * destination for egress rules; `port` its destination port. -1 when none matches.
  */
-export function matchSecurityGroup(rules: readonly SgRule[], proto: number, peer: number, port: number): number {
+export function matchSecurityGroup(
+  rules: readonly CSecurityGroupRule[],
+  proto: number,
+  peer: number,
+  port: number,
+): number {
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]
     if (r.proto !== PROTO_ALL && r.proto !== proto) continue
@@ -20,7 +25,7 @@ export function matchSecurityGroup(rules: readonly SgRule[], proto: number, peer
 
 /** The first policy rule matching the inner packet; -1 when none does and the default action applies. */
 export function matchPolicy(
-  rules: readonly PolicyRuleC[],
+  rules: readonly CPolicyRule[],
   proto: number,
   src: number,
   dst: number,

@@ -3,7 +3,7 @@
 // zustand, the design document (it reads the compiled groups it is given).
 import type { Design, InnerAccessPolicy, SecurityGroupType } from '../../src/model'
 import { innerAccessOf, parseIpv4 } from '../../src/model'
-import type { CompiledSg } from './network'
+import type { CInstanceSecurity } from './network'
 import { matchSecurityGroup } from './rules'
 import type { Rule } from './types'
 
@@ -70,7 +70,7 @@ function decided(accept: boolean, by: number, index: number): SgDecision {
  */
 export function decideSecurityGroup(
   groups: readonly CSecurityGroup[],
-  sg: CompiledSg,
+  sg: CInstanceSecurity,
   ingress: boolean,
   proto: number,
   peer: number,
@@ -98,7 +98,7 @@ export function decideSecurityGroup(
 /** The decision in words, for the walk's step. `peer` is the other end's address as text. */
 export function securityGroupText(
   groups: readonly CSecurityGroup[],
-  sg: CompiledSg,
+  sg: CInstanceSecurity,
   ingress: boolean,
   d: SgDecision,
   peer: string,
@@ -134,7 +134,7 @@ export function securityGroupText(
 /** The rule or policy that decided, for the step's `rule`. */
 export function securityGroupRule(
   groups: readonly CSecurityGroup[],
-  sg: CompiledSg,
+  sg: CInstanceSecurity,
   ingress: boolean,
   d: SgDecision,
 ): Rule {

@@ -31,6 +31,7 @@ export type DropReason =
   | 'APPLIANCE_DENIED'
   | 'MTU_EXCEEDED'
   | 'NO_HEALTHY_APPLIANCE'
+  /** the appliance is stopped, or its zone is down: it answers no health check either */
   | 'APPLIANCE_DOWN'
   | 'ENDPOINT_NOT_CONNECTED'
   | 'STATEFUL_NO_SESSION'
@@ -46,6 +47,8 @@ export type DropReason =
   | 'INSTANCE_DOES_NOT_FORWARD'
   /** the resource's zone is down */
   | 'ZONE_DOWN'
+  /** the appliance is hung: it still answers health checks, so the GWLB keeps sending it flows, and drops them */
+  | 'APPLIANCE_HUNG'
   /** the packet could not be placed: unknown source, malformed address */
   | 'INVALID_PACKET'
 
@@ -72,6 +75,7 @@ export const DISPOSITIONS: readonly Disposition[] = [
   'HOST_UNREACHABLE',
   'INSTANCE_DOES_NOT_FORWARD',
   'ZONE_DOWN',
+  'APPLIANCE_HUNG',
   'INVALID_PACKET',
   // a success after the drops: codes 0 and 1 stay the first two successes that counters rely on
   'EXITS_TO_CLOUD_SERVICES',

@@ -11,15 +11,15 @@ import {
   type CGwlb,
   type CGwlbNode,
   type CInstance,
-  type CompiledEntry,
+  type CRouteEntry,
   GENEVE_PORT,
   GWLB_MAX_PACKET,
   type Network,
   NH_BLACKHOLE,
   NH_CLOUD_SERVICES,
   NH_GWLBE,
-  NH_IGW,
   NH_INSTANCE,
+  NH_IPV4_GATEWAY,
   NH_LOCAL,
   PROTO_TCP,
   PROTO_UDP,
@@ -65,8 +65,8 @@ import {
 export const AT_HOST_SEND = 0
 export const AT_ECS_SEND = 1
 export const AT_APPLIANCE_SEND = 2
-const AT_IGW_IN = 3
-const AT_IGW_OUT = 4
+const AT_IPV4_GATEWAY_IN = 3
+const AT_IPV4_GATEWAY_OUT = 4
 const AT_HOST_RECV = 5
 const AT_ECS_RECV = 6
 const AT_APPLIANCE_RECV = 7
@@ -97,6 +97,7 @@ const D_NO_PUBLIC = 14
 const D_HOST_UNREACHABLE = 15
 const D_NOT_FORWARDING = 16
 const D_ZONE_DOWN = 17
+const D_APPLIANCE_HUNG = DISPOSITIONS.indexOf('APPLIANCE_HUNG')
 const D_CLOUD_SERVICES = DISPOSITIONS.indexOf('EXITS_TO_CLOUD_SERVICES')
 
 /** A packet resolved against a network: numbers only, ready for the fast path. */
@@ -256,7 +257,7 @@ function lpm(ti: number, dst: number): number {
   return -1
 }
 
-function routeMatch(e: CompiledEntry): string {
+function routeMatch(e: CRouteEntry): string {
   return `${routeText(e.rule)} matches ${ip(pDst)}`
 }
 
@@ -289,8 +290,8 @@ function routeFrom(ti: number): number {
         D_BLACKHOLE,
         R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + RT_ENTRY]].blackhole}`,
       )
-    case NH_IGW:
-      return next(AT_IGW_OUT, target)
+    case NH_IPV4_GATEWAY:
+      return next(AT_IPV4_GATEWAY_OUT, target)
     case NH_GWLBE:
       return next(AT_GWLBE_IN, target)
     case NH_INSTANCE:
@@ -327,8 +328,8 @@ function toInternet(): number {
     return next(AT_HOST_RECV, code >> 3)
   }
   const e = N.ecs[code >> 3]
-  const igw = N.vpcs[e.vpc].igw
-  if (igw < 0)
+  const ipv4Gateway = N.vpcs[e.vpc].ipv4Gateway
+  if (ipv4Gateway < 0)
     return end(
       D_NO_ROUTE,
       R && `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`,
@@ -336,17 +337,22 @@ function toInternet(): number {
   if (R)
     R.step(
       'send',
-      `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.igws[igw].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`,
+      `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.ipv4Gateways[ipv4Gateway].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`,
     )
-  return next(AT_IGW_IN, igw)
+  return next(AT_IPV4_GATEWAY_IN, ipv4Gateway)
+}
+
+/** A stopped appliance is down; a hung one has its own reason, since the health checks cannot see it. */
+function applianceNotRunning(id: string, run: number): number {
+  if (run === RUN_STOPPED) return end(D_APPLIANCE_DOWN, R && `${id} is stopped`)
+  return end(D_APPLIANCE_HUNG, R && `${id} is hung: it answers health checks but drops traffic`)
 }
 
 /** An instance sends its own packet: outbound security group, then its vSwitch's route table. */
 function instanceSend(inst: CInstance, appliance: boolean): number {
   if (R) R.step('send', `${inst.id} (${inst.address}) sends ${R.line()}`)
   if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[inst.zone]} is down`)
-  if (appliance && S.run[inst.index] !== RUN_RUNNING)
-    return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index])
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it out')
   } else {
@@ -375,8 +381,7 @@ function instanceReceive(inst: CInstance, appliance: boolean): number {
       R &&
         `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`,
     )
-  if (appliance && S.run[inst.index] !== RUN_RUNNING)
-    return end(D_APPLIANCE_DOWN, R && `${inst.id} is ${S.run[inst.index] === RUN_STOPPED ? 'stopped' : 'hung'}`)
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index])
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it in')
   } else {
@@ -667,9 +672,9 @@ function openHop(at: number, idx: number): void {
     case AT_APPLIANCE:
       R.open(N.appliances[idx].id, 'appliance', N.appliances[idx].name, N.endpoints[cEp].id)
       return
-    case AT_IGW_IN:
-    case AT_IGW_OUT:
-      R.open(N.igws[idx].id, 'ipv4Gateway', N.igws[idx].name)
+    case AT_IPV4_GATEWAY_IN:
+    case AT_IPV4_GATEWAY_OUT:
+      R.open(N.ipv4Gateways[idx].id, 'ipv4Gateway', N.ipv4Gateways[idx].name)
       return
     case AT_GWLBE_IN:
     case AT_GWLBE_OUT:
@@ -699,8 +704,8 @@ function hostReceive(idx: number): number {
 }
 
 /** From the internet into the VPC: the EIP becomes the private address, then the gateway route table. */
-function igwIn(idx: number): number {
-  const g = N.igws[idx]
+function ipv4GatewayIn(idx: number): number {
+  const g = N.ipv4Gateways[idx]
   if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc].id} from the internet`)
   lookups++
   const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
@@ -718,8 +723,8 @@ function igwIn(idx: number): number {
 }
 
 /** From the VPC to the internet: the private source becomes its EIP. */
-function igwOut(idx: number): number {
-  const g = N.igws[idx]
+function ipv4GatewayOut(idx: number): number {
+  const g = N.ipv4Gateways[idx]
   if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc].id}`)
   lookups++
   const code = N.addrTable.get(g.vpc, pSrc)
@@ -817,12 +822,7 @@ function applianceInspect(idx: number): number {
   const nd = N.nodes[cNode]
   if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
   if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, R && `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
-  if (S.run[idx] !== RUN_RUNNING)
-    return end(
-      D_APPLIANCE_DOWN,
-      R &&
-        `${ap.id} ${S.run[idx] === RUN_STOPPED ? 'is stopped' : 'is hung: it answers health checks but drops traffic'}`,
-    )
+  if (S.run[idx] !== RUN_RUNNING) return applianceNotRunning(ap.id, S.run[idx])
   const size = pSize + N.geneveOverhead
   if (size > ap.mtu) {
     if (R)
@@ -901,10 +901,10 @@ function hop(at: number, idx: number): number {
       return instanceReceive(N.ecs[idx], false)
     case AT_APPLIANCE_RECV:
       return instanceReceive(N.appliances[idx], true)
-    case AT_IGW_IN:
-      return igwIn(idx)
-    case AT_IGW_OUT:
-      return igwOut(idx)
+    case AT_IPV4_GATEWAY_IN:
+      return ipv4GatewayIn(idx)
+    case AT_IPV4_GATEWAY_OUT:
+      return ipv4GatewayOut(idx)
     case AT_GWLBE_IN:
       return gwlbeIn(idx)
     case AT_SERVICE_IN:

@@ -92,13 +92,15 @@ function fault(f: FaultMetrics): string[] {
 export function formatMetrics(m: SimMetrics): string {
   const flowWidth = Math.max(8, ...m.flows.map((f) => f.flowId.length))
   const resWidth = Math.max(8, ...Object.keys(m.resources).map((id) => id.length))
+  const sampled =
+    m.forwarded < m.packets.sent ? ` (${n(m.forwarded)} forwarded one by one, the rest counted from them)` : ''
   return [
-    `Packets at ${s(m.nowMs)}: ${counts(m.packets)}`,
+    `Packets at ${s(m.nowMs)}: ${counts(m.packets)}${sampled}`,
     '',
     'Flows',
     ...m.flows.map(
       (f) =>
-        `  ${f.flowId.padEnd(flowWidth)}  ${n(f.connectionsOpened)} connections (${n(f.connectionsActive)} open), ${counts(f)}, ${n(f.flowsMoved)} moved`,
+        `  ${f.flowId.padEnd(flowWidth)}  ${n(f.connectionsOpened)} connections (${n(f.connectionsActive)} open), ${counts(f)}, ${n(f.flowsMoved)} moved${f.connectionWeight > 1 ? `; sampled: each simulated connection stands for ${n(f.connectionWeight)}` : ''}`,
     ),
     '',
     'Resources (appliances: packets the GWLB handed them; others: packets they sent)',

@@ -56,6 +56,11 @@ export function securityGroupBlocksProbe(net: Network, a: number, port: number):
     : `no inbound rule of ${groups} accepts TCP ${port} from ${src.address} (the GWLB)`
 }
 
+/** A health check in words: "TCP:80 every 5 s, timeout 3 s". */
+export function hcText(hc: HealthCheck): string {
+  return `${hc.protocol}:${hc.port}${hc.protocol === 'HTTP' && hc.path ? hc.path : ''} every ${hc.interval} s, timeout ${hc.timeout} s`
+}
+
 /**
  * What one probe gets. TCP and HTTP both need a TCP connection to the port; HTTP status codes are not modelled
  * (a running appliance answers 2xx). A hung appliance still answers: that is what hung means here.

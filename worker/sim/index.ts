@@ -11,5 +11,6 @@ export {
   type SpeedResult,
 } from './clock'
 export { formatEvent, formatLog, formatMetrics } from './format'
-export { createSim, findScenario } from './sim'
+export { DEFAULT_SAMPLING, type SamplingBudget } from './sampling'
+export { createSim, findScenario, MAX_SIMULATED_MS } from './sim'
 export * from './types'

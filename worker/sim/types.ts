@@ -2,6 +2,7 @@
 import type { Design, Scenario } from '../../src/model'
 import type { DropReason, EngineOptions, Trace } from '../engine'
 import type { SimClock } from './clock'
+import type { SamplingBudget } from './sampling'
 
 export interface SimOptions {
   /** a design that came through parse() */
@@ -19,6 +20,8 @@ export interface SimOptions {
   arrivals?: 'poisson' | 'even'
   /** traffic granularity: packets of a connection are forwarded in batches per slot (default 100 ms) */
   slotMs?: number
+  /** above these, connections are sampled (default DEFAULT_SAMPLING: 2,000 open, 200 new a second) */
+  sampling?: SamplingBudget
 }
 
 export type SimEventKind =
@@ -38,6 +41,10 @@ export type SimEventKind =
   | 'flows-moved'
   | 'loss-started'
   | 'loss-stopped'
+  /** a flow is sampled more thinly (sampling.ts) */
+  | 'flow-sampled'
+  /** the run reached MAX_SIMULATED_MS: it goes no further */
+  | 'sim-limit'
 
 /** One line of the event log: when, where, what happened, why. */
 export interface SimEvent {
@@ -119,6 +126,8 @@ export interface FlowMetrics extends Counts {
   connectionsOpened: number
   connectionsActive: number
   flowsMoved: number
+  /** real connections each new simulated one stands for: 1 unless the flow is sampled */
+  connectionWeight: number
 }
 
 export interface SimMetrics {
@@ -130,6 +139,11 @@ export interface SimMetrics {
   faults: FaultMetrics[]
   /** losses and moves outside any fault's window (a design problem, an idle timeout) */
   baseline: { lostPackets: number; lostByReason: Partial<Record<DropReason, number>>; flowsMoved: number }
+  /**
+   * packets the engine forwarded one by one; the others were counted from them (a connection's packets in one slot
+   * share one fate; a sampled connection counts for its weight)
+   */
+  forwarded: number
 }
 
 export interface ConnectionMove {
@@ -147,6 +161,8 @@ export interface ConnectionView {
   endMs: number
   /** the appliance the GWLB last sent its request to */
   applianceId: string | null
+  /** real connections it stands for (1 unless its flow is sampled); its own counts below are one connection's */
+  weight: number
   sent: number
   delivered: number
   dropped: number
@@ -157,8 +173,11 @@ export interface Sim {
   /** advances to the clock's time (tests drive it with a playback clock; the worker's playback calls advance) */
   tick(budget?: Budget): AdvanceResult
   advance(toMs: number, budget?: Budget): AdvanceResult
-  /** advances to the next log entry (at most maxMs of simulated time, default 10 s) and seeks the clock there */
-  step(maxMs?: number): AdvanceResult
+  /**
+   * advances to the next log entry (at most maxMs of simulated time, default 10 s) and seeks the clock there; with
+   * a budget it may stop first (caughtUp: false): call again to go on
+   */
+  step(maxMs?: number, budget?: Budget): AdvanceResult
   /** seeks the clock and advances to toMs without a budget (tests, command line) */
   run(toMs: number): AdvanceResult
   /** back to time 0, with the same or a new seed */
@@ -175,6 +194,11 @@ export interface Sim {
    * changing it: what the animation draws. Null when the connection is closed or its flow has no reply.
    */
   sampleTrace(connectionId: number, reply: boolean): Trace | null
+  /**
+   * several such packets on one copy of the runtime; the copy is kept for later calls while no log entry is written
+   * and it is at most maxAgeMs of simulated time old (default 0: a fresh copy each call)
+   */
+  sampleTraces(picks: readonly { connectionId: number; reply: boolean }[], maxAgeMs?: number): (Trace | null)[]
   /** each appliance as the simulation has it now: running, stopped or hung; healthy to the GWLB or not; in the group */
   appliances(): ApplianceView[]
 }

@@ -40,7 +40,7 @@ export type DropTarget =
 export function dropTargetOf(design: Design, containerId: string | null): DropTarget {
   if (!containerId) return { kind: 'page' }
   const [vpcId, zoneId] = containerId.split('/')
-  if (zoneId !== undefined) return { kind: 'zone', vpcId, zoneId }
+  if (vpcId !== undefined && zoneId !== undefined) return { kind: 'zone', vpcId, zoneId }
   const r = design.resources.find((x) => x.id === containerId)
   if (r?.kind === 'vpc') return { kind: 'vpc', vpcId: r.id }
   if (r?.kind === 'vswitch') return { kind: 'vswitch', vswitchId: r.id }
@@ -252,6 +252,7 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
     case 'vswitch': {
       if (!vpcId || target.kind === 'vswitch') return refuse('A vSwitch goes into a VPC (or one of its zone bands).')
       const zoneId = target.kind === 'zone' ? target.zoneId : design.zones[0]
+      if (zoneId === undefined) return refuse('Add a zone to the design first (Design settings): a vSwitch is in one.')
       const cidrBlock = nextVswitchCidr(design, vpcId)
       if (!cidrBlock) return refuse(`VPC ${vpcId} has no free /24 left for another vSwitch.`)
       return add({ kind: 'vswitch', id: freshId(design, `vsw-${n}`), name: `vSwitch ${n}`, vpcId, zoneId, cidrBlock })

@@ -170,7 +170,11 @@ export function pasteResources(design: Design, clip: readonly Resource[]): Dupli
   // drawn beside the originals, not on top of them
   out = { ...out, layout: placeCopies(design, out, idMap) }
   const checked = parse(out)
-  if (!checked.ok) return { ok: false, message: `The copy would not be a valid design: ${checked.errors[0].message}` }
+  if (!checked.ok)
+    return {
+      ok: false,
+      message: `The copy would not be a valid design: ${checked.errors[0]?.message ?? checked.reason}`,
+    }
   return { ok: true, design: checked.design, ids: copies.map((c) => c.id) }
 }
 

@@ -25,6 +25,11 @@ const overlaps = (a: Box, b: Box) =>
 const inside = (a: Box, parent: Box) =>
   a.x >= 0 && a.y >= 0 && a.x + a.width <= parent.width && a.y + a.height <= parent.height
 
+/** The VPC of a zone band's key ("vpcId/zoneId"), or the key itself for a resource id. */
+function containerOf(key: string): string {
+  return key.split('/')[0] ?? key
+}
+
 /**
  * The layout of `after` (which holds the copies) with the copies placed. `copyOf` maps each original's id
  * to its copy's; `before` is the design the originals were copied from, where they still are. A new
@@ -42,11 +47,14 @@ export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<s
     const r = byId.get(c)
     if (!r) continue
     const parent = drawnParentOf(r)
-    const parentCopied = parent !== undefined && (copies.has(parent) || copies.has(parent.split('/')[0]))
-    if (parentCopied && before.layout[o]) layout[c] = before.layout[o]
+    const parentCopied = parent !== undefined && (copies.has(parent) || copies.has(containerOf(parent)))
+    const drawn = before.layout[o]
+    if (parentCopied && drawn) layout[c] = drawn
     if (r.kind === 'vpc')
-      for (const z of after.zones)
-        if (before.layout[zoneKey(o, z)]) layout[zoneKey(c, z)] = before.layout[zoneKey(o, z)]
+      for (const z of after.zones) {
+        const band = before.layout[zoneKey(o, z)]
+        if (band) layout[zoneKey(c, z)] = band
+      }
   }
 
   // the tree of drawn things: resources, and the zone bands of each VPC
@@ -108,7 +116,7 @@ export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<s
     const r = byId.get(c)
     if (!r || UNDRAWN.has(r.kind)) continue
     const parent = parentOf.get(c)
-    if (parent !== undefined && (copies.has(parent) || copies.has(parent.split('/')[0]))) continue // moved with its container
+    if (parent !== undefined && (copies.has(parent) || copies.has(containerOf(parent)))) continue // moved with its container
     const siblings = (children.get(parent) ?? []).filter((s) => s !== c).map((s) => boxOf(s))
     const own = boxOf(c)
     const clear = (b: Box) => !siblings.some((s) => overlaps(s, b))

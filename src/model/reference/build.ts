@@ -8,6 +8,9 @@ export const PROVIDER_UID = '6543210987654321'
 
 const ZONES = ['cn-hangzhou-h', 'cn-hangzhou-i'] as const
 const SUFFIX = ['h', 'i'] as const
+type ZoneIndex = 0 | 1
+/** the zone indexes of a design in one zone or two */
+const zoneIndexes = (count: 1 | 2): readonly ZoneIndex[] => (count === 1 ? [0] : [0, 1])
 
 function serviceVpc(zoneCount: 1 | 2): Resource[] {
   const out: Resource[] = [
@@ -26,7 +29,7 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       vpcId: 'vpc-service',
       routeTableType: 'Gateway',
       // the guide: the system route of each service vSwitch CIDR, its next hop changed to the GWLBe of its zone
-      entries: Array.from({ length: zoneCount }, (_, z) => ({
+      entries: zoneIndexes(zoneCount).map((z) => ({
         destinationCidrBlock: `10.0.${z + 1}.0/24`,
         nextHopType: 'GatewayLoadBalancerEndpoint' as const,
         nextHopId: `gwlbe-${SUFFIX[z]}`,
@@ -77,7 +80,7 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       ],
     },
   ]
-  for (let z = 0; z < zoneCount; z++) {
+  for (const z of zoneIndexes(zoneCount)) {
     const s = SUFFIX[z]
     out.push(
       {
@@ -122,7 +125,8 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       },
     )
   }
-  const servers =
+  // zone, host number in its vSwitch, EIP host number
+  const servers: [ZoneIndex, number, number][] =
     zoneCount === 1
       ? [
           [0, 10, 11],
@@ -188,7 +192,7 @@ function securityVpc(zoneCount: 1 | 2): Resource[] {
       ],
     },
   ]
-  for (let z = 0; z < zoneCount; z++) {
+  for (const z of zoneIndexes(zoneCount)) {
     const s = SUFFIX[z]
     out.push({
       kind: 'vswitch',
@@ -250,7 +254,7 @@ function securityVpc(zoneCount: 1 | 2): Resource[] {
       id: 'gwlb-inspection',
       name: 'Inspection GWLB',
       vpcId: 'vpc-security',
-      zoneMappings: Array.from({ length: zoneCount }, (_, z) => ({
+      zoneMappings: zoneIndexes(zoneCount).map((z) => ({
         zoneId: ZONES[z],
         vswitchId: `vsw-security-${SUFFIX[z]}`,
         privateIpAddress: `192.168.${z + 1}.5`,
@@ -273,7 +277,7 @@ function securityVpc(zoneCount: 1 | 2): Resource[] {
       name: 'Inspection service',
       accountId: PROVIDER_UID,
       serviceResourceType: 'gwlb',
-      resources: Array.from({ length: zoneCount }, (_, z) => ({ resourceId: 'gwlb-inspection', zoneId: ZONES[z] })),
+      resources: zoneIndexes(zoneCount).map((z) => ({ resourceId: 'gwlb-inspection', zoneId: ZONES[z] })),
       autoAcceptConnection: false,
       whitelist: [CONSUMER_UID],
       payer: 'Endpoint',

@@ -48,7 +48,8 @@ export const portRangeSchema = z.string().check(
 )
 
 export function parsePortRange(text: string): { from: number; to: number } {
-  const [a, b] = text.split('/').map(Number)
+  // the schema lets only "from/to" through; read leniently all the same: a lone port is that port
+  const [a = -1, b = a] = text.split('/').map(Number)
   return a === -1 ? { from: 0, to: 65535 } : { from: a, to: b }
 }
 

@@ -2,6 +2,7 @@
 import { useUi } from '../../store/context'
 import { ConnectDialog } from './ConnectDialog'
 import { DeleteDialog } from './DeleteDialog'
+import { DesignsDialog } from './DesignsDialog'
 import { HelpOverlay } from './HelpOverlay'
 
 export function Dialogs() {
@@ -14,5 +15,7 @@ export function Dialogs() {
       return <DeleteDialog ids={dialog.ids} />
     case 'help':
       return <HelpOverlay />
+    case 'designs':
+      return <DesignsDialog />
   }
 }

@@ -41,7 +41,12 @@ function ReadOnlyBanner({ stores }: { stores: Stores }) {
           leaveSharedLink(stores)
           stores.ui.getState().notify({
             tone: 'info',
-            lines: [`"${stores.design.getState().design.name}" is now your copy: you can edit it.`],
+            lines: [
+              `"${stores.design.getState().design.name}" is now your copy: you can edit it.`,
+              stores.library
+                ? 'It is saved in this browser as a new design, beside your own ones (Designs… lists them all).'
+                : 'This browser keeps no designs: use Save file to keep it.',
+            ],
           })
         }}
       >

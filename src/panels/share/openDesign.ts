@@ -1,9 +1,11 @@
 // Opening a file (chosen or dropped): JSON or an exported PNG, through readDesignFile and so parse().
 // A design that does not load leaves the current one untouched; the notice says why, field by field. One
-// that loads replaces it as an edit, so Undo brings the previous design back.
+// that loads replaces it as an edit, so Undo brings the previous design back, and the previous design stays
+// in the browser's list of designs (its own record), so it is there after a reload too.
 import { readDesignFile, refuseBySize } from '../../share/designFile'
 import type { DesignLoad } from '../../share/load'
 import type { Stores } from '../../store/context'
+import { keptNotice } from '../../store/library'
 import { leaveSharedLink } from './sharedLink'
 
 export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
@@ -28,11 +30,13 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
     stores.ui.getState().notify({ tone: 'error', lines: [file.name ? `${file.name}: ${head}` : head, ...rest] })
     return false
   }
-  // undoable: the design it replaces is one Undo away
-  stores.design.getState().edit(`open ${file.name ? `“${file.name}”` : 'file'}`, () => loaded.design, { opens: true })
+  // the design it replaces is saved as it is in the browser's list of designs, and one Undo away
+  const kept = keptNotice(await stores.library?.keepBeforeReplace())
+  const design = loaded.design
+  stores.design.getState().edit(`open ${file.name ? `“${file.name}”` : 'file'}`, () => design, { opens: true })
   // a file the user opened is theirs to edit, even when a shared design was on screen before
   leaveSharedLink(stores)
   stores.ui.getState().select(null)
-  stores.ui.getState().notify({ tone: 'info', lines: loaded.messages })
+  stores.ui.getState().notify({ tone: 'info', lines: [...loaded.messages, ...kept.lines], actions: kept.actions })
   return true
 }

@@ -89,6 +89,7 @@ const DISPOSITION_WORDS: Record<Disposition, string> = {
   HOST_UNREACHABLE: 'Dropped: host unreachable',
   INSTANCE_DOES_NOT_FORWARD: 'Dropped: an instance does not forward',
   ZONE_DOWN: 'Dropped: the zone is down',
+  APPLIANCE_HUNG: 'Dropped: the appliance is hung',
   INVALID_PACKET: 'Not sent: invalid packet',
 }
 export function dispositionWords(d: Disposition): string {

@@ -120,12 +120,25 @@ describe('a test per disposition', () => {
     expect(t.assumptions.map((a) => a.id)).toContain('allUnhealthy')
   })
 
-  it('APPLIANCE_DOWN: a hung appliance passes health checks but drops traffic', () => {
+  it('APPLIANCE_HUNG: a hung appliance passes health checks but drops traffic, with its own reason', () => {
     const net = network(1, (d) => {
       for (const a of d.resources) if (a.kind === 'appliance') a.state = 'hung'
     })
     const t = trace(net, inbound)
+    expect(t.disposition).toBe('APPLIANCE_HUNG')
+    expect(t.text).toMatch(/is hung: it answers health checks but drops traffic/)
+  })
+
+  it('APPLIANCE_DOWN: a stopped appliance', () => {
+    const net = network(1, (d) => {
+      for (const a of d.resources) if (a.kind === 'appliance') a.state = 'stopped'
+    })
+    const state = createRuntimeState(net)
+    // as if the health checks had not noticed yet: the GWLB still sends it flows
+    state.healthy.fill(1)
+    const t = trace(net, inbound, state)
     expect(t.disposition).toBe('APPLIANCE_DOWN')
+    expect(t.text).toMatch(/is stopped/)
   })
 
   it('ENDPOINT_NOT_CONNECTED: awaiting acceptance (Disconnected)', () => {

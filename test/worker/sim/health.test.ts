@@ -79,7 +79,8 @@ describe('a hung appliance', () => {
     const m = sim.metrics().faults[0]
     expect(m.detection).toEqual({ kind: 'undetectable', why: 'a hung appliance still answers health checks' })
     expect(m.lostPackets).toBeGreaterThan(0)
-    expect(Object.keys(m.lostByReason)).toEqual(['APPLIANCE_DOWN'])
+    // its own reason: the metrics tell "the health checks cannot notice" from "stopped"
+    expect(Object.keys(m.lostByReason)).toEqual(['APPLIANCE_HUNG'])
     expect(m.flowsMoved).toBe(0)
     // the loss lasts as long as the hang: it stops only when the appliance is undone
     expect(m.recovery).toEqual({ kind: 'recovered', atMs: 80_000, afterMs: 60_000 })

@@ -1,7 +1,7 @@
 // Small simulations for the sim tests: reference design (b) edited in code, a scenario, a manual clock.
 import type { Design, Fault, FaultStep, Flow, Scenario, ServerGroup } from '../../../src/model'
 import type { EngineOptions } from '../../../worker/engine'
-import { createManualClock, createSim, type Sim, type SimEvent } from '../../../worker/sim'
+import { createManualClock, createSim, type SamplingBudget, type Sim, type SimEvent } from '../../../worker/sim'
 import { design, res } from '../engine/helpers'
 
 export type GroupEdit = Partial<Omit<ServerGroup, 'healthCheck' | 'connectionDrain'>> & {
@@ -66,11 +66,29 @@ export function scenario(flows: Flow[], faults: FaultStep[]): Scenario {
 export function makeSim(
   d: Design,
   s: Scenario,
-  options: { seed?: number; engine?: EngineOptions; arrivals?: 'poisson' | 'even' } = {},
+  options: { seed?: number; engine?: EngineOptions; arrivals?: 'poisson' | 'even'; sampling?: SamplingBudget } = {},
 ): Sim {
   return createSim({ design: d, scenario: s, clock: createManualClock(), ...options })
 }
 
 export function eventsOf(sim: Sim, kind: SimEvent['kind'], resourceId?: string): SimEvent[] {
   return sim.log().filter((e) => e.kind === kind && (resourceId === undefined || e.resourceId === resourceId))
+}
+
+/**
+ * The heaviest scenario the schema allows on design (b), for tests and the bench: inbound and outbound at 100,000
+ * new connections/s and 100,000 packets/s each way, day-long connections and connections of 10 ms (churn), with
+ * fw-h1 failing at 30 s.
+ */
+export function heaviestScenario(): Scenario {
+  const max = { newConnectionsPerSecond: 100_000, packetsPerSecond: 100_000 }
+  return scenario(
+    [
+      inbound({ ...max, id: 'in-long', connectionSeconds: 86_400 }),
+      outbound({ ...max, id: 'out-long', connectionSeconds: 86_400 }),
+      inbound({ ...max, id: 'in-churn', connectionSeconds: 0.01 }),
+      outbound({ ...max, id: 'out-churn', connectionSeconds: 0.01 }),
+    ],
+    [fault(30, { kind: 'applianceStopped', applianceId: 'fw-h1' })],
+  )
 }

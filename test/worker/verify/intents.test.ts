@@ -88,7 +88,7 @@ describe('verify', () => {
     const r = results(verify(d, { intents: [https], noBuiltIn: true }))
     expect(r.results[0]).toMatchObject({
       status: 'violated',
-      counterexample: { request: 'APPLIANCE_DOWN', appliance: 'fw-i2' },
+      counterexample: { request: 'APPLIANCE_HUNG', appliance: 'fw-i2' },
     })
   })
 
