@@ -1,5 +1,6 @@
 // One component per drawn resource kind that is not a container.
 import type { NodeProps } from '@xyflow/react'
+import { CONNECTION_STATUS_TONE } from '../../share/drawing/look'
 import { useSim } from '../../store/context'
 import type { ResourceNodeData } from '../toFlow'
 import { Pill, ResourceCard } from './ResourceCard'
@@ -38,14 +39,6 @@ export function Ipv4GatewayNode({ data, selected }: Props) {
   )
 }
 
-const STATUS_TONE = {
-  Connected: 'ok',
-  Disconnected: 'bad',
-  Connecting: 'warn',
-  Disconnecting: 'warn',
-  Pending: 'warn',
-} as const
-
 export function GwlbEndpointNode({ data, selected }: Props) {
   const r = useResource(data.resourceId, 'gwlbEndpoint')
   if (!r) return null
@@ -57,7 +50,7 @@ export function GwlbEndpointNode({ data, selected }: Props) {
       name={r.name ?? r.id}
       selected={selected}
       facts={`${r.ipAddress} · ${r.zoneId}`}
-      badge={<Pill tone={STATUS_TONE[r.connectionStatus]}>{r.connectionStatus}</Pill>}
+      badge={<Pill tone={CONNECTION_STATUS_TONE[r.connectionStatus]}>{r.connectionStatus}</Pill>}
     />
   )
 }

@@ -55,3 +55,12 @@ export const EDGE_KINDS = Object.keys(EDGE_LOOK) as EdgeKind[]
 
 /** A PrivateLink connection that is not Connected: its line, and its label's text. */
 export const BROKEN = { stroke: '#dc2626', text: '#b91c1c' }
+
+/** The tone a GWLBe's connection status is drawn in, on the canvas and in the SVG export alike. */
+export const CONNECTION_STATUS_TONE = {
+  Connected: 'ok',
+  Disconnected: 'bad',
+  Connecting: 'warn',
+  Disconnecting: 'warn',
+  Pending: 'warn',
+} as const

@@ -3,7 +3,7 @@
 // run here. The picture shows the design at rest: no simulated appliance state, no packet rates.
 
 import type { Design, Resource } from '../../model'
-import type { KIND_STYLE } from '../drawing/look'
+import { CONNECTION_STATUS_TONE, type KIND_STYLE } from '../drawing/look'
 
 export type CardKind = keyof typeof KIND_STYLE
 export type Tone = 'ok' | 'warn' | 'bad' | 'info'
@@ -18,13 +18,6 @@ export interface Card {
   pills: { tone: Tone; text: string }[]
 }
 
-const STATUS_TONE = {
-  Connected: 'ok',
-  Disconnected: 'bad',
-  Connecting: 'warn',
-  Disconnecting: 'warn',
-  Pending: 'warn',
-} as const
 const APPLIANCE_LABEL = { firewall: 'Firewall', ids: 'IDS', dpi: 'DPI', mirror: 'Traffic mirror' } as const
 const STATE_TONE = { running: 'ok', stopped: 'bad', hung: 'warn' } as const
 
@@ -50,7 +43,7 @@ export function cardOf(design: Design, r: Resource): Card | undefined {
         kind: r.kind,
         name,
         facts: { text: `${r.ipAddress} · ${r.zoneId}` },
-        pills: [{ tone: STATUS_TONE[r.connectionStatus], text: r.connectionStatus }],
+        pills: [{ tone: CONNECTION_STATUS_TONE[r.connectionStatus], text: r.connectionStatus }],
       }
     case 'endpointService': {
       const zones = new Set(r.resources.map((x) => x.zoneId)).size
