@@ -16,7 +16,7 @@ export interface SimOptions {
   onEvent?: (event: SimEvent) => void
   /** the engine's assumptions (allUnhealthy, ...) */
   engine?: EngineOptions
-  /** connection arrivals: Poisson (default) or evenly spaced; both placed by the seed */
+  /** connection arrivals: Poisson (default) or evenly spaced; both placed by the run's random number generator (its `seed` option) */
   arrivals?: 'poisson' | 'even'
   /** traffic granularity: packets of a connection are forwarded in batches per slot (default 100 ms) */
   slotMs?: number
