@@ -53,15 +53,38 @@ function quantile(sorted: readonly number[], q: number): number {
  * and linter, with the heaviest legal scenario playing at 100× (busy) or loaded and paused (idle: the baseline, the
  * linter's own time). Requests go out at random moments, so they land anywhere in the worker's frames.
  */
+/** Simulated time the heaviest scenario plays before anything is measured. */
+const WARM_UP_SIMULATED_MS = 5_000
+
 async function answerTimes(play: boolean): Promise<{ lint: number[]; pause: number[] }> {
   // a worker thread does not inherit tsx's loader: it registers it before importing the TypeScript module
   const url = new URL('./simWorker.ts', import.meta.url).href
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}) })`
   const worker = new Worker(boot, { eval: true })
   const waiting = new Map<number, { answered: () => void; failed: (e: unknown) => void }>()
+  // frames the worker posted: requests are spaced by them, and the warm-up ends at a simulated time they report
+  let frames = 0
+  let simulatedMs = 0
+  const frameWaiters: { atFrame: number; atMs: number; done: () => void }[] = []
   worker.on('message', (r: Reply) => {
     if (r.kind === 'answer') waiting.get(r.id)?.answered()
+    if (r.kind !== 'frame') return
+    frames++
+    simulatedMs = r.batch.nowMs
+    for (let i = frameWaiters.length - 1; i >= 0; i--) {
+      const w = frameWaiters[i]
+      if (w && frames >= w.atFrame && simulatedMs >= w.atMs) {
+        frameWaiters.splice(i, 1)
+        w.done()
+      }
+    }
   })
+  /** Resolves once `count` more frames have come and the run has reached `atMs`; at once while nothing plays. */
+  const frameEvent = (count: number, atMs = 0) =>
+    new Promise<void>((done) => {
+      if (!play) return done()
+      frameWaiters.push({ atFrame: frames + count, atMs, done })
+    })
   // a worker that fails or stops fails the bench, whether or not a request is waiting then
   let broken: unknown = null
   const fail = (e: unknown) => {
@@ -78,12 +101,15 @@ async function answerTimes(play: boolean): Promise<{ lint: number[]; pause: numb
       waiting.set(m.id, { answered: () => resolve(performance.now() - t0), failed: reject })
       worker.postMessage(m)
     })
-  const pauseRandomly = () => new Promise((r) => setTimeout(r, 20 + Math.random() * 60))
+  // one to four frames apart, so that requests land anywhere in the worker's frames
+  const pauseRandomly = () => frameEvent(1 + Math.floor(Math.random() * 4))
   const design = buildReferenceDesign(2)
   const document = { ...design, scenarios: [heaviestScenario()] }
   await ask({ kind: 'load', id: -1, document, scenario: 'test', play } as Request & { id: number })
-  // the first seconds: the JIT warms up, the long flows fill up to their share
-  await new Promise((r) => setTimeout(r, 3000))
+  // the JIT warms up and the long flows fill up to their share: 5 simulated seconds (50 ms of wall time at 100×
+  // if the simulator kept up, which at these rates it does not); paused, a few discarded lints warm the linter
+  await frameEvent(1, WARM_UP_SIMULATED_MS)
+  for (let i = 0; !play && i < 10; i++) await ask({ kind: 'lint', id: next++, document })
   const lint: number[] = []
   for (let i = 0; i < LINT_REQUESTS; i++) {
     lint.push(await ask({ kind: 'lint', id: next++, document }))
