@@ -136,7 +136,10 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     usedIds.add(id)
     return id
   }
+  /** Takes a mapped resource into the design, with its name where the mapping has one for its kind. */
   function adopt(inst: TfInstance, r: Resource, as = r.kind) {
+    const name = r.name === undefined ? str(inst, `${r.kind}.name`) : undefined
+    if (name) r.name = name
     resources.push(r)
     designIdOf.set(inst, r.id)
     instanceOf.set(r.id, inst)
@@ -179,8 +182,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       continue
     }
     const vpc: Vpc = { kind: 'vpc', id: newId(inst), accountId: accountOf(inst), cidrBlock }
-    const name = str(inst, 'vpc.name')
-    if (name) vpc.name = name
     adopt(inst, vpc)
   }
   const vpcIdOf = (inst: TfInstance, field: string, what = 'its VPC') => designRef(inst, field, ['vpc'], what)
@@ -194,8 +195,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       continue
     }
     const vsw: Vswitch = { kind: 'vswitch', id: newId(inst), vpcId, zoneId, cidrBlock }
-    const name = str(inst, 'vswitch.name')
-    if (name) vsw.name = name
     adopt(inst, vsw)
   }
 
@@ -210,8 +209,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       routeTableType: type === 'Gateway' ? 'Gateway' : 'VSwitch',
       entries: [],
     }
-    const name = str(inst, 'routeTable.name')
-    if (name) rt.name = name
     adopt(inst, rt)
   }
 
@@ -219,8 +216,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     const vpcId = vpcIdOf(inst, 'ipv4Gateway.vpcId')
     if (!vpcId) continue
     const gw: ResourceOf<'ipv4Gateway'> = { kind: 'ipv4Gateway', id: newId(inst), vpcId }
-    const name = str(inst, 'ipv4Gateway.name')
-    if (name) gw.name = name
     adopt(inst, gw)
   }
 
@@ -239,8 +234,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
           innerAccessPolicy: str(inst, 'securityGroup.innerAccessPolicy') === 'Drop' ? 'Drop' : 'Accept',
           rules: [],
         }
-    const name = str(inst, 'securityGroup.name')
-    if (name) sg.name = name
     adopt(inst, sg)
   }
 
@@ -326,8 +319,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       continue
     }
     const gwlb: Gwlb = { kind: 'gwlb', id: newId(inst), vpcId, zoneMappings, crossZoneEnabled: true }
-    const name = str(inst, 'gwlb.name')
-    if (name) gwlb.name = name
     adopt(inst, gwlb)
   }
 
@@ -435,8 +426,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       payer: str(inst, 'endpointService.payer') === 'EndpointService' ? 'EndpointService' : 'Endpoint',
       addressIpVersion: 'IPv4',
     }
-    const name = str(inst, 'endpointService.name')
-    if (name) svc.name = name
     adopt(inst, svc)
   }
   const serviceOf = (inst: TfInstance, field: string) => {
@@ -520,8 +509,6 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
             ? 'Connected'
             : 'Disconnected',
     }
-    const name = str(inst, 'gwlbEndpoint.name')
-    if (name) ep.name = name
     adopt(inst, ep)
     report.mapped.push({ address: zoneInst.address, resourceId: ep.id, as: 'gwlbEndpoint zone' })
   }
