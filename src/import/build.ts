@@ -684,7 +684,8 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     rt.entries.push(entry)
     report.mapped.push({ address: inst.address, resourceId: rt.id, as: `routeTable.entries ${destination}` })
   }
-  for (const inst of ofType('alicloud_vpc_route_entry', 'alicloud_route_entry')) {
+  /** A route entry from an instance whose attributes map to `entry.*`: a route entry, or a gateway route edit. */
+  const addMappedEntry = (inst: TfInstance) => {
     const rt = tableFor(inst, str(inst, 'routeTable'))
     if (rt)
       addEntry(
@@ -694,6 +695,9 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
         str(inst, 'entry.nextHopType'),
         str(inst, 'entry.nextHopId'),
       )
+  }
+  for (const inst of ofType('alicloud_vpc_route_entry', 'alicloud_route_entry')) {
+    addMappedEntry(inst)
   }
   for (const inst of ofType('terraform_data')) {
     const command = JSON.stringify(inst.values.provisioner ?? '')
@@ -706,15 +710,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       note('notModelled', inst, 'a terraform_data resource that is not a gateway route edit')
       continue
     }
-    const rt = tableFor(inst, str(inst, 'routeTable'))
-    if (rt)
-      addEntry(
-        inst,
-        rt,
-        str(inst, 'entry.destinationCidrBlock'),
-        str(inst, 'entry.nextHopType'),
-        str(inst, 'entry.nextHopId'),
-      )
+    addMappedEntry(inst)
   }
   for (const [vpcId, sys] of systemTables)
     for (const r of resources)
