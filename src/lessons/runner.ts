@@ -58,6 +58,19 @@ export interface LessonState {
 
 type Saved = { design: Pick<DesignState, 'design' | 'past' | 'future' | 'labels'>; readOnly: boolean }
 
+/** The runner's state with no lesson open; the tab shown is the learner's and stays as it is. */
+const NO_LESSON = {
+  lesson: null,
+  status: 'idle',
+  message: null,
+  stepIndex: 0,
+  designs: [],
+  presenting: false,
+  trace: null,
+  answer: null,
+  revealed: false,
+} as const satisfies Partial<LessonState>
+
 export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
   let saved: Saved | null = null
   // a step's trace that answers after the learner moved on is dropped
@@ -66,15 +79,7 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
 
   const store = createStore<LessonState>()((set, get) => ({
     tab: 'details',
-    lesson: null,
-    status: 'idle',
-    message: null,
-    stepIndex: 0,
-    designs: [],
-    presenting: false,
-    trace: null,
-    answer: null,
-    revealed: false,
+    ...NO_LESSON,
     showTab: (tab) => set({ tab }),
 
     async open(lessonId) {
@@ -124,17 +129,7 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       }
       stores.ui.getState().setHighlight(null)
       stores.ui.getState().select(null)
-      set({
-        lesson: null,
-        status: 'idle',
-        message: null,
-        stepIndex: 0,
-        designs: [],
-        presenting: false,
-        trace: null,
-        answer: null,
-        revealed: false,
-      })
+      set(NO_LESSON)
     },
 
     go(index) {
