@@ -4,6 +4,7 @@
 import { vi } from 'vitest'
 import type { EngineConnection, EngineWorker } from '../src/store/engine'
 import { createPlayback } from '../worker/playback'
+import { diffOn, planOn, planParseOn, replayOn, verifyOn } from '../worker/proof'
 import { applyFix, reportOn, traceOn } from '../worker/report'
 import { loadExample } from './helpers'
 
@@ -16,6 +17,11 @@ export const worker = {
   load: async (doc: unknown) => reportOn(doc),
   applyFix: async (doc: unknown, key: string) => applyFix(doc, key),
   trace: async (...args: Parameters<typeof traceOn>) => traceOn(...args),
+  verify: async (...args: Parameters<typeof verifyOn>) => verifyOn(...args),
+  diff: async (...args: Parameters<typeof diffOn>) => diffOn(...args),
+  planCheck: async (...args: Parameters<typeof planOn>) => planOn(...args),
+  planParse: async (plan: unknown) => planParseOn(plan),
+  replay: async (...args: Parameters<typeof replayOn>) => replayOn(...args),
   simLoad: vi.fn(async (doc: unknown, scenario: string | null, seed?: number) => playback.load(doc, scenario, seed)),
   simSubscribe: async (onFrame: Parameters<typeof playback.subscribe>[0]) => playback.subscribe(onFrame),
   simPlay: vi.fn(async (untilMs?: number) => playback.play(untilMs)),

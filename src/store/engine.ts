@@ -54,6 +54,16 @@ export interface EngineClient {
   applyFix: Ask<'applyFix'>
   /** A packet's request and reply through the design, hop by hop. */
   trace: Ask<'trace'>
+  /** The intents (built in, and the user's file) checked over every flow class, in the worker. */
+  verify: Ask<'verify'>
+  /** The difference between two designs, in the worker. */
+  diff: Ask<'diff'>
+  /** A change plan checked step by step, in the worker. */
+  planCheck: Ask<'planCheck'>
+  /** A plan checked against the plan format only. */
+  planParse: Ask<'planParse'>
+  /** A counterexample's round trip, replayed with verification's appliance picks. */
+  replay: Ask<'replay'>
   /** The simulator's controls; what the worker answers lands in the sim store. */
   sim: SimControls
   /** Subscribes the sim store to the simulator's frames. */
@@ -109,6 +119,11 @@ export function createEngineClient(
     load: (document) => worker().load(document),
     applyFix: (document, key) => worker().applyFix(document, key),
     trace: (document, packet, options) => worker().trace(document, packet, options),
+    verify: (document, intents) => worker().verify(document, intents),
+    diff: (before, after) => worker().diff(before, after),
+    planCheck: (document, request) => worker().planCheck(document, request),
+    planParse: (plan) => worker().planParse(plan),
+    replay: (document, packet, picks) => worker().replay(document, packet, picks),
     sim,
     subscribe: (onFrame) => worker().simSubscribe(onFrame),
     example: (name) => connection.example(name),

@@ -56,6 +56,8 @@ export interface DesignLibrary {
   /** the stored text, as it is (loadable or not), and a file name for it */
   rawText(id: string): Promise<{ fileName: string; text: string } | undefined>
   versions(id: string): Promise<LibraryVersion[]>
+  /** a version's stored text, as it is (the Compare tab reads it), or undefined when it is no longer kept */
+  versionText(id: string, versionId: string): Promise<string | undefined>
   restoreVersion(id: string, versionId: string): Promise<LibraryAnswer>
   /** opens a text (a recovered design, fixed) as a new stored design */
   openText(text: string): Promise<LibraryAnswer>

@@ -23,6 +23,8 @@ export interface Highlight {
   /** the one resource the current step is at */
   focusId?: string
   tone: 'path' | 'drop' | 'lesson'
+  /** the Compare tab's marks: resources added or changed against the design compared with */
+  marks?: Record<string, 'added' | 'changed'>
 }
 
 export interface UiState {

@@ -382,6 +382,10 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
       return (await repo.versions(id)).map(({ text: _text, ...v }) => v)
     },
 
+    async versionText(id, versionId) {
+      return (await repo.versions(id)).find((v) => v.id === versionId)?.text
+    },
+
     async restoreVersion(id, versionId): Promise<LibraryAnswer> {
       if (id === bound?.id) await flush()
       const version = (await repo.versions(id)).find((v) => v.id === versionId)

@@ -8,11 +8,17 @@ import { useLessons } from './useLessons'
 // The walk and the lessons load when their tab is first shown: the initial JavaScript stays under its budget.
 const WalkPanel = lazy(() => import('../walk/WalkPanel').then((m) => ({ default: m.WalkPanel })))
 const LessonPanel = lazy(() => import('./LessonPanel').then((m) => ({ default: m.LessonPanel })))
+const VerifyPanel = lazy(() => import('../verify/VerifyPanel').then((m) => ({ default: m.VerifyPanel })))
+const ComparePanel = lazy(() => import('../compare/ComparePanel').then((m) => ({ default: m.ComparePanel })))
+const PlanPanel = lazy(() => import('../plan/PlanPanel').then((m) => ({ default: m.PlanPanel })))
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'details', label: 'Details' },
   { id: 'walk', label: 'Walk a packet' },
   { id: 'lessons', label: 'Lessons' },
+  { id: 'verify', label: 'Verify' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'plan', label: 'Plan' },
 ]
 
 export function SideTabs({ details }: { details: ReactNode }) {
@@ -35,7 +41,7 @@ export function SideTabs({ details }: { details: ReactNode }) {
       <div
         role="tablist"
         aria-label="Side panel"
-        className="sticky top-0 z-10 flex border-b border-slate-200 bg-white text-xs"
+        className="sticky top-0 z-10 grid grid-cols-3 border-b border-slate-200 bg-white text-xs"
       >
         {TABS.map((t) => (
           <button
@@ -60,6 +66,15 @@ export function SideTabs({ details }: { details: ReactNode }) {
         </div>
         <div role="tabpanel" hidden={tab !== 'lessons'}>
           {shown.has('lessons') && <LessonPanel active={tab === 'lessons'} />}
+        </div>
+        <div role="tabpanel" hidden={tab !== 'verify'}>
+          {shown.has('verify') && <VerifyPanel active={tab === 'verify'} />}
+        </div>
+        <div role="tabpanel" hidden={tab !== 'compare'}>
+          {shown.has('compare') && <ComparePanel active={tab === 'compare'} />}
+        </div>
+        <div role="tabpanel" hidden={tab !== 'plan'}>
+          {shown.has('plan') && <PlanPanel active={tab === 'plan'} />}
         </div>
       </Suspense>
     </>

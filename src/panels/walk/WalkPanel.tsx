@@ -7,6 +7,7 @@ import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/typ
 import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
 import type { EngineClient } from '../../store/engine'
+import { useWalkRequest } from '../verify/useWalkRequest'
 import { TracePlayer } from './TracePlayer'
 import { addressesOf, addressFor, defaultDestination, defaultSource, emptyHint, sourcesOf } from './walkModel'
 
@@ -22,6 +23,9 @@ type Traced = ({ roundTrip: RoundTrip } | { error: string }) & {
   design: Design
   /** traced again because the design changed */
   again?: boolean
+  /** opened from another panel (a counterexample, a changed flow): where from, and it plays at once */
+  label?: string
+  autoPlay?: boolean
 }
 /** The walk's result: a new number remounts the player (a new trace); a trace again after an edit keeps it, and its hop. */
 type Run = Traced & { n: number }
@@ -81,6 +85,14 @@ export function WalkPanel({ active }: { active: boolean }) {
   }
 
   useTraceAgain(design, busy ? null : run, setRun, clear)
+  // a packet another panel hands over (a counterexample): the form shows it, the player plays it
+  useWalkRequest((opened) => {
+    const { spec } = opened
+    if (sources.some((s) => s.id === spec.source)) setSource(spec.source)
+    setDestination(spec.destination)
+    setShape((was) => ({ ...was, protocol: spec.protocol, ...portsOf(spec) }))
+    setRun((prev) => ({ ...opened, n: (prev?.n ?? 0) + 1 }))
+  })
 
   return (
     <section aria-label="Walk a packet" data-testid="walk-panel" className="flex flex-col gap-2 p-3 text-xs">
@@ -118,7 +130,9 @@ export function WalkPanel({ active }: { active: boolean }) {
       )}
       {pickNote && <p className="text-red-800">{pickNote}</p>}
       {run && <RunNotes run={run} />}
-      {run && 'roundTrip' in run && <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} />}
+      {run && 'roundTrip' in run && (
+        <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} autoPlay={run.autoPlay} />
+      )}
       {!run && (
         <p className="text-slate-500">
           Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).
@@ -325,6 +339,11 @@ function RunNotes({ run }: { run: Run }) {
           {run.error}
         </p>
       )}
+      {run.label && (
+        <p className="rounded bg-sky-50 px-2 py-1 text-sky-950" data-testid="walk-opened-from">
+          {run.label}: from {run.spec.source} to {run.spec.destination}
+        </p>
+      )}
       {'roundTrip' in run && run.again && (
         <p className="text-slate-600" role="status" data-testid="walk-again">
           The design changed: traced again on it.
@@ -332,6 +351,13 @@ function RunNotes({ run }: { run: Run }) {
       )}
     </>
   )
+}
+
+/** The ports of a packet handed over, for the form (ICMP has none). */
+function portsOf(spec: PacketSpec): Partial<PacketShape> {
+  return spec.protocol === 'icmp'
+    ? {}
+    : { sourcePort: spec.sourcePort ?? 49152, destinationPort: spec.destinationPort ?? 443 }
 }
 
 /** The packet the form describes: ports only where the protocol has them. */

@@ -1,0 +1,139 @@
+// A changed flow class walked in both designs, side by side: the hops of the request and of its answer before
+// and after, where each ends, and the hops one walk has and the other has not. The walk after is lit on the canvas
+// (the canvas shows the design after); "Play" opens it in the Walk tab.
+import { useEffect, useState } from 'react'
+import type { RoundTrip, Trace } from '../../../worker/engine/types'
+import type { ChangedFlow } from '../../../worker/verify'
+import type { Design } from '../../model'
+import { useStores } from '../../store/context'
+import { BUTTON } from '../verify/look'
+import { walkPacket } from '../verify/walkRequest'
+import { dispositionWords } from '../walk/walkModel'
+
+type Walked = { ok: true; roundTrip: RoundTrip } | { ok: false; message: string }
+
+export function CompareWalk({
+  flow,
+  before,
+  after,
+  onClose,
+}: {
+  flow: ChangedFlow
+  before: unknown
+  after: Design
+  onClose: () => void
+}) {
+  const stores = useStores()
+  const [walks, setWalks] = useState<{ before: Walked; after: Walked } | null>(null)
+  useEffect(() => {
+    let live = true
+    setWalks(null)
+    const ask = (d: unknown) =>
+      stores.engine.trace(d, flow.packet).catch((e) => ({ ok: false as const, message: String(e?.message ?? e) }))
+    void Promise.all([ask(before), ask(after)]).then(([b, a]) => live && setWalks({ before: b, after: a }))
+    return () => {
+      live = false
+    }
+  }, [stores, flow, before, after])
+  // the walk after is what the canvas can show
+  useEffect(() => {
+    if (!walks?.after.ok) return
+    const ids = resources(walks.after.roundTrip.request)
+    const highlight = { ids, focusId: ids.at(-1), tone: 'path' as const }
+    stores.ui.getState().setHighlight(highlight)
+    return () => {
+      if (stores.ui.getState().highlight === highlight) stores.ui.getState().setHighlight(null)
+    }
+  }, [walks, stores])
+  const beforeIds = walks?.before.ok ? new Set(resources(walks.before.roundTrip.request)) : new Set<string>()
+  const afterIds = walks?.after.ok ? new Set(resources(walks.after.roundTrip.request)) : new Set<string>()
+  return (
+    <div
+      role="dialog"
+      aria-label="Before and after"
+      data-testid="compare-walk-dialog"
+      className="fixed bottom-4 left-4 z-40 max-h-[55vh] w-[46rem] max-w-[calc(100vw-22rem)] overflow-y-auto rounded-lg border border-slate-300 bg-white p-3 text-xs shadow-xl"
+    >
+      <div className="mb-2 flex items-center gap-2">
+        <h3 className="flex-1 text-sm font-semibold text-slate-900">Before and after: {flow.flowClass}</h3>
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => walkPacket(stores, flow.packet, [], 'Changed flow class, after the change')}
+        >
+          Play after in the Walk tab
+        </button>
+        <button type="button" className={BUTTON} onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {!walks && <p className="text-slate-600">Walking it in both designs…</p>}
+      {walks && (
+        <div className="grid grid-cols-2 gap-3">
+          <Column title="Before" walked={walks.before} other={afterIds} testid="walk-before" />
+          <Column title="After (on the canvas)" walked={walks.after} other={beforeIds} testid="walk-after" />
+        </div>
+      )}
+    </div>
+  )
+}
+
+function resources(t: Trace): string[] {
+  return [...new Set(t.hops.map((h) => h.resourceId).filter((id): id is string => id !== null))]
+}
+
+function Column({
+  title,
+  walked,
+  other,
+  testid,
+}: {
+  title: string
+  walked: Walked
+  other: ReadonlySet<string>
+  testid: string
+}) {
+  return (
+    <div data-testid={testid}>
+      <h4 className="font-semibold text-slate-900">{title}</h4>
+      {!walked.ok && <p className="text-red-900">{walked.message}</p>}
+      {walked.ok && (
+        <>
+          <Leg name="Request" trace={walked.roundTrip.request} other={other} />
+          {walked.roundTrip.reply && <Leg name="Answer" trace={walked.roundTrip.reply} other={other} />}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** One leg's hops; a hop the other walk does not cross is marked. */
+function Leg({ name, trace, other }: { name: string; trace: Trace; other: ReadonlySet<string> }) {
+  return (
+    <div className="mt-1">
+      <p className="text-slate-700">{name}</p>
+      <ol className="ml-4 list-decimal">
+        {trace.hops.map((h, i) => {
+          const only = h.resourceId !== null && !other.has(h.resourceId)
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a trace never changes; its hops are known by position
+            <li key={i} className={only ? 'font-semibold text-orange-900' : 'text-slate-700'}>
+              {h.name} <span className="text-slate-500">({h.kind})</span>
+              {only ? ' — only here' : ''}
+            </li>
+          )
+        })}
+      </ol>
+      <p
+        className={
+          trace.disposition === 'DELIVERED' || trace.disposition === 'EXITS_TO_INTERNET'
+            ? 'text-emerald-900'
+            : 'text-red-900'
+        }
+        data-disposition={trace.disposition}
+      >
+        {dispositionWords(trace.disposition)}
+      </p>
+    </div>
+  )
+}
