@@ -107,7 +107,7 @@ function Studio({
   useLocalDesigns(session)
   useSimSync(stores)
   useBenchHook(stores)
-  const { presenting, lessonOpen } = useLessonChrome(stores)
+  const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
@@ -124,7 +124,10 @@ function Studio({
               <SimPanel />
             </div>
             {!embed && !presenting && (
-              <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
+              <aside
+                className={`${wideTab ? 'w-[30rem]' : 'w-80'} shrink-0 overflow-y-auto border-l border-slate-200 bg-white`}
+                aria-label="Details"
+              >
                 <SideTabs
                   details={
                     <>

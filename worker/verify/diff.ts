@@ -35,12 +35,45 @@ export interface DesignDiff {
   flows: ChangedFlow[]
 }
 
-/** Field-by-field changes between two JSON values: objects by key, arrays by position. */
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+/**
+ * The field that names the elements of two lists, when every element of both has it and it is unique in each: a
+ * route entry by its destination, a service resource by its GWLB, a zone mapping by its zone.
+ */
+const ELEMENT_KEYS = ['destinationCidrBlock', 'resourceId', 'zoneId', 'id'] as const
+function elementKey(a: unknown[], b: unknown[]): string | null {
+  return (
+    ELEMENT_KEYS.find((k) =>
+      [a, b].every((list) => {
+        const seen = new Set<unknown>()
+        for (const e of list) {
+          if (!isObj(e) || typeof e[k] !== 'string' || seen.has(e[k])) return false
+          seen.add(e[k])
+        }
+        return true
+      }),
+    ) ?? null
+  )
+}
+
+/**
+ * Field-by-field changes between two JSON values: objects by key; lists of named elements (route entries, ...) by
+ * name, so removing one entry reads as that entry gone, not as every later one changed; other lists by position.
+ */
 function fieldChanges(a: unknown, b: unknown, path: string, out: FieldChange[]): void {
   if (a === b) return
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
   if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) fieldChanges(a[i], b[i], `${path}[${i}]`, out)
+    const key = a.length && b.length ? elementKey(a, b) : null
+    if (key === null) {
+      for (let i = 0; i < Math.max(a.length, b.length); i++) fieldChanges(a[i], b[i], `${path}[${i}]`, out)
+      return
+    }
+    const byKey = (list: unknown[]) => new Map(list.map((e) => [(e as Record<string, string>)[key], e]))
+    const before = byKey(a)
+    const after = byKey(b)
+    for (const k of new Set([...before.keys(), ...after.keys()]))
+      fieldChanges(before.get(k), after.get(k), `${path}[${k}]`, out)
     return
   }
   if (isObj(a) && isObj(b) && !Array.isArray(a) && !Array.isArray(b)) {

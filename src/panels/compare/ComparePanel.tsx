@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DiffAnswer } from '../../../worker/proof'
 import type { ChangedFlow, FieldChange } from '../../../worker/verify'
+import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
 import type { LibraryVersion } from '../../store/library'
 import type { Highlight } from '../../store/uiStore'
@@ -54,7 +55,7 @@ export function ComparePanel({ active }: { active: boolean }) {
   )
   const answer = 'document' in before ? shown(checked) : null
   const [walking, setWalking] = useState<ChangedFlow | null>(null)
-  usePaint(active && walking === null, answer)
+  usePaint(active && walking === null, answer, design)
 
   return (
     <section aria-label="Compare" data-testid="compare-panel" className="flex flex-col gap-2 p-3 text-xs">
@@ -264,14 +265,14 @@ function useVersionText(
 }
 
 /** While the tab is shown, the canvas shows the difference; leaving the tab takes the marks off. */
-function usePaint(on: boolean, answer: DiffAnswer | null) {
+function usePaint(on: boolean, answer: DiffAnswer | null, design: Design) {
   const { ui } = useStores()
   useEffect(() => {
     if (!on || !answer?.ok) return
-    const highlight: Highlight = compareMarks(answer)
+    const highlight: Highlight = compareMarks(answer, design)
     ui.getState().setHighlight(highlight)
     return () => {
       if (ui.getState().highlight === highlight) ui.getState().setHighlight(null)
     }
-  }, [on, answer, ui])
+  }, [on, answer, ui, design])
 }

@@ -2,7 +2,7 @@
 // and after, where each ends, and the hops one walk has and the other has not. The walk after is lit on the canvas
 // (the canvas shows the design after); "Play" opens it in the Walk tab.
 import { useEffect, useState } from 'react'
-import type { RoundTrip, Trace } from '../../../worker/engine/types'
+import { isDropped, type RoundTrip, type Trace } from '../../../worker/engine/types'
 import type { ChangedFlow } from '../../../worker/verify'
 import type { Design } from '../../model'
 import { useStores } from '../../store/context'
@@ -35,18 +35,24 @@ export function CompareWalk({
       live = false
     }
   }, [stores, flow, before, after])
-  // the walk after is what the canvas can show
+  // the walk after is what the canvas can show: its first leg that differs from the walk before
   useEffect(() => {
     if (!walks?.after.ok) return
-    const ids = resources(walks.after.roundTrip.request)
-    const highlight = { ids, focusId: ids.at(-1), tone: 'path' as const }
+    const a = walks.after.roundTrip
+    const b = walks.before.ok ? walks.before.roundTrip : null
+    const same = b !== null && resources(b.request).join() === resources(a.request).join()
+    const leg = same && a.reply ? a.reply : a.request
+    const ids = resources(leg)
+    const highlight = {
+      ids,
+      focusId: ids.at(-1),
+      tone: isDropped(leg.disposition) ? ('drop' as const) : ('path' as const),
+    }
     stores.ui.getState().setHighlight(highlight)
     return () => {
       if (stores.ui.getState().highlight === highlight) stores.ui.getState().setHighlight(null)
     }
   }, [walks, stores])
-  const beforeIds = walks?.before.ok ? new Set(resources(walks.before.roundTrip.request)) : new Set<string>()
-  const afterIds = walks?.after.ok ? new Set(resources(walks.after.roundTrip.request)) : new Set<string>()
   return (
     <div
       role="dialog"
@@ -70,8 +76,8 @@ export function CompareWalk({
       {!walks && <p className="text-slate-600">Walking it in both designs…</p>}
       {walks && (
         <div className="grid grid-cols-2 gap-3">
-          <Column title="Before" walked={walks.before} other={afterIds} testid="walk-before" />
-          <Column title="After (on the canvas)" walked={walks.after} other={beforeIds} testid="walk-after" />
+          <Column title="Before" walked={walks.before} other={walks.after} testid="walk-before" />
+          <Column title="After (on the canvas)" walked={walks.after} other={walks.before} testid="walk-after" />
         </div>
       )}
     </div>
@@ -82,25 +88,20 @@ function resources(t: Trace): string[] {
   return [...new Set(t.hops.map((h) => h.resourceId).filter((id): id is string => id !== null))]
 }
 
-function Column({
-  title,
-  walked,
-  other,
-  testid,
-}: {
-  title: string
-  walked: Walked
-  other: ReadonlySet<string>
-  testid: string
-}) {
+function Column({ title, walked, other, testid }: { title: string; walked: Walked; other: Walked; testid: string }) {
+  // each leg against the same leg of the other walk
+  const theirs = (leg: 'request' | 'reply') => {
+    const t = other.ok ? other.roundTrip[leg] : null
+    return new Set(t ? resources(t) : [])
+  }
   return (
     <div data-testid={testid}>
       <h4 className="font-semibold text-slate-900">{title}</h4>
       {!walked.ok && <p className="text-red-900">{walked.message}</p>}
       {walked.ok && (
         <>
-          <Leg name="Request" trace={walked.roundTrip.request} other={other} />
-          {walked.roundTrip.reply && <Leg name="Answer" trace={walked.roundTrip.reply} other={other} />}
+          <Leg name="Request" trace={walked.roundTrip.request} other={theirs('request')} />
+          {walked.roundTrip.reply && <Leg name="Answer" trace={walked.roundTrip.reply} other={theirs('reply')} />}
         </>
       )}
     </div>

@@ -51,10 +51,14 @@ export function useLessons<T>(selector: (s: LessonState) => T): T {
   return useStore(lessonRunnerFor(useStores()), selector)
 }
 
-/** For the app shell: whether presenter mode hides the chrome, and whether a lesson holds the design. */
-export function useLessonChrome(stores: Stores): { presenting: boolean; lessonOpen: boolean } {
+/**
+ * For the app shell: whether presenter mode hides the chrome, whether a lesson holds the design, and whether the
+ * tab shown wants a wider side panel (a plan's timeline, a comparison's field changes).
+ */
+export function useLessonChrome(stores: Stores): { presenting: boolean; lessonOpen: boolean; wideTab: boolean } {
   const runner = lessonRunnerFor(stores)
   const presenting = useStore(runner, (s) => s.presenting)
   const lessonOpen = useStore(runner, (s) => s.lesson !== null)
-  return { presenting, lessonOpen }
+  const wideTab = useStore(runner, (s) => s.tab === 'plan' || s.tab === 'compare' || s.tab === 'verify')
+  return { presenting, lessonOpen, wideTab }
 }

@@ -49,7 +49,7 @@ export function Timeline({ answer }: { answer: Checked }) {
               >
                 <td className="text-right align-top text-slate-500">{s.step}</td>
                 <td className="max-w-0 truncate px-1 align-top font-mono" title={s.applied ?? 'before the first step'}>
-                  {s.applied ?? 'start'}
+                  {s.applied?.split(' ')[0] ?? 'start'}
                 </td>
                 {s.results.map((r) => (
                   <td

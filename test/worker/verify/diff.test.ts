@@ -24,8 +24,8 @@ describe('diffDesigns', () => {
         id: 'rtb-app-i',
         kind: 'routeTable',
         changes: [
-          { path: 'entries[0].nextHopType', before: 'GatewayLoadBalancerEndpoint', after: 'Ipv4Gateway' },
-          { path: 'entries[0].nextHopId', before: 'gwlbe-i', after: 'igw-service' },
+          { path: 'entries[0.0.0.0/0].nextHopType', before: 'GatewayLoadBalancerEndpoint', after: 'Ipv4Gateway' },
+          { path: 'entries[0.0.0.0/0].nextHopId', before: 'gwlbe-i', after: 'igw-service' },
         ],
       },
     ])
@@ -40,6 +40,26 @@ describe('diffDesigns', () => {
     expect(out?.after).toMatch(/^DELIVERED, answer /)
     // server 1 is untouched
     expect(d.flows.some((f) => f.packet.source === 'ecs-web-1')).toBe(false)
+  })
+
+  it("a gateway route restored to Local: that entry gone, the other table's entries untouched", () => {
+    const after = design(2, (x) => {
+      const t = res(x, 'rtb-gateway', 'routeTable')
+      t.entries = t.entries.filter((e) => e.destinationCidrBlock !== '10.0.1.0/24')
+    })
+    const changed = diffDesigns(design(2), after).resources.changed
+    expect(changed).toHaveLength(1)
+    expect(changed[0].changes).toEqual([
+      {
+        path: 'entries[10.0.1.0/24]',
+        before: {
+          destinationCidrBlock: '10.0.1.0/24',
+          nextHopType: 'GatewayLoadBalancerEndpoint',
+          nextHopId: 'gwlbe-h',
+        },
+        after: undefined,
+      },
+    ])
   })
 
   it('a removed resource and an added one', () => {
