@@ -50,6 +50,8 @@ export interface RuntimeState {
 export interface ApplianceChoices {
   picks: number[]
   eligible: number[]
+  /** when given, filled with the eligible candidates (appliance indices, in order) of the walk's first decision */
+  firstEligible?: number[]
 }
 
 /**

@@ -497,6 +497,9 @@ function gwlbHash(scheduler: number, lo: number, hi: number, ports: number): num
 function forcedChoice(c: Int32Array, anyRegistered: boolean): number {
   const ch = S.choices as ApplianceChoices
   const want = ch.picks[ch.eligible.length] ?? 0
+  // the first decision's candidates, for verification's reduction over identically configured appliances
+  const first = ch.eligible.length === 0 ? ch.firstEligible : undefined
+  if (first) first.length = 0
   let n = 0
   let chosen = -1
   for (let i = 0; i < c.length; i++) {
@@ -504,6 +507,7 @@ function forcedChoice(c: Int32Array, anyRegistered: boolean): number {
     const ok = anyRegistered ? S.membership[a] !== REMOVED : S.membership[a] === MEMBER && S.healthy[a] === 1
     if (!ok) continue
     if (n === want) chosen = a
+    first?.push(a)
     n++
   }
   ch.eligible.push(n)

@@ -75,7 +75,18 @@ export class Prober {
   /** per receiver target code: the answer's sender */
   private readonly receivers: (PreparedPacket | null)[] = []
 
-  constructor(readonly net: Network) {
+  /** the first decision's eligible appliances, filled by the engine when the walk's class may be reduced */
+  private readonly firstEligible: number[] = []
+
+  /**
+   * `groups`: interchangeable appliances (symmetry.ts), per appliance index the first of its group. Given, a walk
+   * whose packet is symmetric under swapping them (runFrom's `reduce`) tries one appliance per group at its first
+   * decision: the others' outcomes are the same but for the appliances' names.
+   */
+  constructor(
+    readonly net: Network,
+    private readonly groups: Int32Array | null = null,
+  ) {
     this.state = verifierState(net)
   }
 
@@ -129,7 +140,14 @@ export class Prober {
   }
 
   /** As run(), from a sender already resolved (sender(), or an internet sender's packet with its address). */
-  runFrom(sender: PreparedPacket | null, dst: number, protocol: Protocol, sport: number, dport: number): Outcome[] {
+  runFrom(
+    sender: PreparedPacket | null,
+    dst: number,
+    protocol: Protocol,
+    sport: number,
+    dport: number,
+    reduce = false,
+  ): Outcome[] {
     const net = this.net
     if (!sender) return [{ picks: [], request: 'INVALID_PACKET', appliance: null, reply: null, replyAppliance: null }]
     const icmp = protocol === 'icmp'
@@ -143,7 +161,12 @@ export class Prober {
     request.reply = false
     const state = this.state
     const out = this.out
-    const choices: ApplianceChoices = { picks: [], eligible: [] }
+    const groups = reduce ? this.groups : null
+    const choices: ApplianceChoices = {
+      picks: [],
+      eligible: [],
+      firstEligible: groups ? this.firstEligible : undefined,
+    }
     state.choices = choices
     const result: Outcome[] = []
     for (;;) {
@@ -185,10 +208,22 @@ export class Prober {
       let k = made - 1
       while (k >= 0 && (choices.picks[k] ?? 0) + 1 >= choices.eligible[k]) k--
       if (k < 0) break
-      choices.picks = [...o.picks.slice(0, k), o.picks[k] + 1]
+      let next = o.picks[k] + 1
+      // at the first decision, one appliance per group of interchangeable ones
+      if (k === 0 && groups) while (next < choices.eligible[0] && this.twinBefore(groups, next)) next++
+      if (k === 0 && next >= choices.eligible[0]) break
+      choices.picks = [...o.picks.slice(0, k), next]
     }
     state.choices = undefined
     return result
+  }
+
+  /** Whether the first decision's candidate p has a twin among the candidates before it. */
+  private twinBefore(groups: Int32Array, p: number): boolean {
+    const first = this.firstEligible
+    const g = groups[first[p]]
+    for (let q = 0; q < p; q++) if (groups[first[q]] === g) return true
+    return false
   }
 }
 

@@ -15,6 +15,7 @@ import {
 import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative, representativeAddress } from './classes'
 import { type Outcome, Prober } from './explore'
 import { BUILT_IN_INTENTS, checkNames, type Endpoints, type Intent, type IntentError } from './intents'
+import { applianceGroups } from './symmetry'
 
 export interface Counterexample {
   /** the packet to play: its class's representative */
@@ -257,6 +258,9 @@ export class Verifier {
   private readonly senders: (PreparedPacket | null | undefined)[] = []
   private readonly slotProtocols: Protocol[] = []
   private readonly slotPorts: number[] = []
+  private readonly groups: Int32Array
+  private readonly twinAddresses = new Set<number>()
+  private readonly twinIds = new Set<string>()
 
   /** `space`: a space shared with other networks (a plan's states), cut for the same intents; else this one's */
   constructor(
@@ -266,7 +270,15 @@ export class Verifier {
   ) {
     this.roles = rolesOf(net.design)
     this.space = space ?? new FlowSpace([net], intentCuts(intents, this.roles))
-    this.prober = new Prober(net)
+    this.groups = applianceGroups(net)
+    this.prober = new Prober(net, this.groups)
+    // the addresses and ids of appliances that have a twin: a packet from or to one of them is walked in full
+    net.appliances.forEach((a, i) => {
+      if (this.groups[i] !== i || this.groups.some((g, j) => j !== i && g === i)) {
+        this.twinAddresses.add(a.addr >>> 0)
+        this.twinIds.add(a.id)
+      }
+    })
     for (let p = 0; p < this.space.slots; p++) {
       const sl = this.space.slot(p)
       this.slotProtocols.push(sl.protocol)
@@ -291,7 +303,10 @@ export class Verifier {
       const si = (rest - d) / A
       const dst = representativeAddress(space.addressAtom(d))
       const proto = this.slotProtocols[p]
-      o = this.prober.runFrom(this.senderAt(si), dst, proto, DEFAULT_SOURCE_PORT, this.slotPorts[p])
+      const s = space.sources[si]
+      // symmetric under swapping twins: neither end is one of them
+      const reduce = !this.twinAddresses.has(dst >>> 0) && (s.kind === 'internet' || !this.twinIds.has(s.id))
+      o = this.prober.runFrom(this.senderAt(si), dst, proto, DEFAULT_SOURCE_PORT, this.slotPorts[p], reduce)
       this.cache[index] = o
     }
     return o

@@ -102,7 +102,7 @@ describe('npm run cli -- diff', () => {
     expect((await capture(() => diffRun([EXAMPLE, EXAMPLE]))).code).toBe(0)
     const r = await capture(() => diffRun([EXAMPLE, brokenExample()]))
     expect(r.code).toBe(1)
-    expect(r.out).toMatch(/^~ routeTable rtb-app-h\n {4}entries\[0\]\.nextHopId: "gwlbe-h" → "gwlbe-gone"/m)
+    expect(r.out).toMatch(/^~ routeTable rtb-app-h\n {4}entries\[0\.0\.0\.0\/0\]\.nextHopId: "gwlbe-h" → "gwlbe-gone"/m)
     expect(r.out).toMatch(/^\d+ of \d+ flow classes changed outcome/m)
     expect(r.out).toMatch(/after: {2}BLACKHOLE_ROUTE/)
   })
