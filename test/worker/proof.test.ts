@@ -23,7 +23,7 @@ describe('the worker surface of verification', () => {
     const v = verifyOn(broken, null)
     if (!v.ok) throw new Error('verify failed')
     const r = v.results.find((x) => x.status === 'violated')
-    if (!r || r.status !== 'violated') throw new Error('no violated intent')
+    if (r?.status !== 'violated') throw new Error('no violated intent')
     const { packet, picks, appliance } = r.counterexample
     const played = replayOn(broken, packet, picks)
     if (!played.ok) throw new Error(played.message)
