@@ -2,7 +2,7 @@
 import { expose } from 'comlink'
 import type { EngineOptions, PacketSpec } from './engine'
 import type { FrameBatch } from './playback'
-import { diffOn, type PlanRequest, planOn, planParseOn, replayOn, verifyOn } from './proof'
+import type { PlanRequest } from './proof'
 import { applyFix, reportOn, traceOn } from './report'
 
 // The simulator loads with the first scenario, not with the worker: the linter and the tracer answer the
@@ -19,6 +19,9 @@ function simulator(): Promise<Playback> {
   })
   return playback
 }
+/** Verification loads with its first question, as the simulator does: the worker's initial JavaScript stays small. */
+const proof = () => import('./proof')
+
 /** A control of a loaded simulator; before the first scenario loads there is nothing to control. */
 const control = (act: (p: Playback) => void) => void playback?.then(act)
 
@@ -38,15 +41,16 @@ export const api = {
     return traceOn(document, packet, options)
   },
   /** The built-in intents and the user's (an intents file's text) checked over every flow class. */
-  verify: (document: unknown, intentsText: string | null) => verifyOn(document, intentsText),
+  verify: async (document: unknown, intentsText: string | null) => (await proof()).verifyOn(document, intentsText),
   /** The difference between two designs: resources field by field, and the flow classes whose outcome changed. */
-  diff: (before: unknown, after: unknown) => diffOn(before, after),
+  diff: async (before: unknown, after: unknown) => (await proof()).diffOn(before, after),
   /** A change plan checked step by step against the intents, with its windows and a safe order. */
-  planCheck: (document: unknown, request: PlanRequest) => planOn(document, request),
+  planCheck: async (document: unknown, request: PlanRequest) => (await proof()).planOn(document, request),
   /** A plan file checked against the plan format, before it replaces the plan being built. */
-  planParse: (plan: unknown) => planParseOn(plan),
+  planParse: async (plan: unknown) => (await proof()).planParseOn(plan),
   /** A counterexample's round trip with the appliance picks verification took. */
-  replay: (document: unknown, packet: PacketSpec, picks: number[]) => replayOn(document, packet, picks),
+  replay: async (document: unknown, packet: PacketSpec, picks: number[]) =>
+    (await proof()).replayOn(document, packet, picks),
   /** Loads a scenario of the design into the simulator, paused at 0 s. */
   async simLoad(document: unknown, scenario: string | null, seed?: number) {
     return (await simulator()).load(document, scenario, seed)
