@@ -16,10 +16,15 @@ export function useCheck<T>(active: boolean, inputs: readonly unknown[], ask: ((
   const latest = useRef(ask)
   latest.current = ask
   const lastAnswer = useRef<T | null>(null)
+  // what the last answer was for: coming back to the tab with nothing changed asks nothing
+  const answeredFor = useRef<readonly unknown[] | null>(null)
   // the effect runs again when one of the inputs (what the question depends on) changes
   useEffect(() => {
     const question = latest.current
     if (!active || !question) return
+    const asked = inputs
+    if (answeredFor.current?.length === asked.length && asked.every((x, i) => Object.is(x, answeredFor.current?.[i])))
+      return
     let live = true
     setChecked({ status: 'running', last: lastAnswer.current })
     const timer = setTimeout(() => {
@@ -27,6 +32,7 @@ export function useCheck<T>(active: boolean, inputs: readonly unknown[], ask: ((
         (answer) => {
           if (!live) return
           lastAnswer.current = answer
+          answeredFor.current = asked
           setChecked({ status: 'done', answer })
         },
         (e) => live && setChecked({ status: 'failed', message: String(e?.message ?? e), last: lastAnswer.current }),
