@@ -86,6 +86,8 @@ describe('prove it in Chromium', () => {
     // the safe order deletes the endpoint last
     const safe = panel.getByTestId('plan-safe-order')
     assert.match(await safe.textContent(), /2, 3, 1/)
+    await safe.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/e2e-plan-window.png' })
     await safe.getByRole('button', { name: 'Use this order' }).click()
     await panel.getByTestId('plan-no-window').waitFor()
     assert.match(await panel.getByTestId('plan-step-3').textContent(), /DeleteVpcEndpoint/)
@@ -108,7 +110,7 @@ describe('prove it in Chromium', () => {
     await panel.getByLabel('The design on the canvas against').selectOption('last-edit')
     await panel.locator('[data-testid="compare-status"][data-status="done"]').waitFor()
     const changed = panel.getByTestId('compare-resources').locator('[data-change="changed"]')
-    assert.match(await changed.textContent(), /rtb-gateway.*entries\[0\]/)
+    assert.match(await changed.textContent(), /rtb-gateway.*entries\[10\.0\.1\.0\/24\]: .* → absent/)
     // painted: the gateway that holds the changed route table, and the changed flows' way to the server
     await page.getByTestId('node-igw-service').and(page.locator('[data-lit="changed"]')).waitFor()
     assert.equal(await litOf(page, 'ecs-web-1'), 'path')
