@@ -15,6 +15,8 @@ export function useCheck<T>(active: boolean, inputs: readonly unknown[], ask: ((
   const [checked, setChecked] = useState<Checked<T>>({ status: 'idle' })
   const latest = useRef(ask)
   latest.current = ask
+  const latestInputs = useRef(inputs)
+  latestInputs.current = inputs
   const lastAnswer = useRef<T | null>(null)
   // what the last answer was for: coming back to the tab with nothing changed asks nothing
   const answeredFor = useRef<readonly unknown[] | null>(null)
@@ -22,7 +24,7 @@ export function useCheck<T>(active: boolean, inputs: readonly unknown[], ask: ((
   useEffect(() => {
     const question = latest.current
     if (!active || !question) return
-    const asked = inputs
+    const asked = latestInputs.current
     if (answeredFor.current?.length === asked.length && asked.every((x, i) => Object.is(x, answeredFor.current?.[i])))
       return
     let live = true
