@@ -34,7 +34,7 @@ export function Timeline({ answer }: { answer: Checked }) {
                 {n + 1}
               </th>
             ))}
-            <th className="px-1 text-left font-normal">trouble</th>
+            <th className="w-32 px-1 text-left font-normal">trouble</th>
           </tr>
         </thead>
         <tbody>
