@@ -5,6 +5,7 @@ import { vi } from 'vitest'
 import type { EngineConnection, EngineWorker } from '../src/store/engine'
 import { createPlayback } from '../worker/playback'
 import { applyFix, reportOn, traceOn } from '../worker/report'
+import { verifyOn } from '../worker/verdicts'
 import { loadExample } from './helpers'
 
 export const wall = { now: 0 }
@@ -16,6 +17,7 @@ export const worker = {
   load: async (doc: unknown) => reportOn(doc),
   applyFix: async (doc: unknown, key: string) => applyFix(doc, key),
   trace: async (...args: Parameters<typeof traceOn>) => traceOn(...args),
+  verifyIntents: async (doc: unknown, intents: unknown[]) => verifyOn(doc, intents),
   simLoad: vi.fn(async (doc: unknown, scenario: string | null, seed?: number) => playback.load(doc, scenario, seed)),
   simSubscribe: async (onFrame: Parameters<typeof playback.subscribe>[0]) => playback.subscribe(onFrame),
   simPlay: vi.fn(async (untilMs?: number) => playback.play(untilMs)),

@@ -27,6 +27,7 @@ const workerEngine: EngineWorker = {
   load: (document) => call((r) => r.load(document)),
   applyFix: (document, key) => call((r) => r.applyFix(document, key)),
   trace: (document, packet, options) => call((r) => r.trace(document, packet, options)),
+  verifyIntents: (document, intents) => call((r) => r.verifyIntents(document, intents)),
   simLoad: (document, scenario, seed) => call((r) => r.simLoad(document, scenario, seed)),
   simSubscribe: (onFrame) => call((r) => r.simSubscribe(proxy(onFrame))),
   simPlay: (untilMs) => call((r) => r.simPlay(untilMs)),

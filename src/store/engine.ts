@@ -54,6 +54,8 @@ export interface EngineClient {
   applyFix: Ask<'applyFix'>
   /** A packet's request and reply through the design, hop by hop. */
   trace: Ask<'trace'>
+  /** Intents checked over every flow of a document, each with its verdict. */
+  verifyIntents: Ask<'verifyIntents'>
   /** The simulator's controls; what the worker answers lands in the sim store. */
   sim: SimControls
   /** Subscribes the sim store to the simulator's frames. */
@@ -109,6 +111,7 @@ export function createEngineClient(
     load: (document) => worker().load(document),
     applyFix: (document, key) => worker().applyFix(document, key),
     trace: (document, packet, options) => worker().trace(document, packet, options),
+    verifyIntents: (document, intents) => worker().verifyIntents(document, intents),
     sim,
     subscribe: (onFrame) => worker().simSubscribe(onFrame),
     example: (name) => connection.example(name),
