@@ -31,6 +31,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
+  // relative asset paths: the built app runs from any folder — a sub-path of a web server, or an LMS package
+  base: './',
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   // the engine runs in a module worker, emitted as its own chunk
   worker: { format: 'es' },

@@ -29,7 +29,7 @@ export type TraceState =
   | { status: 'ok'; roundTrip: RoundTrip }
   | { status: 'failed'; message: string }
   | null
-export type SideTab = 'details' | 'walk' | 'lessons'
+export type SideTab = 'details' | 'walk' | 'lessons' | 'activity'
 
 export interface LessonState {
   tab: SideTab

@@ -1,5 +1,5 @@
 // The side panel's tabs: the design's details (inspector, route tables, problems, report), the packet
-// walk and the lessons. Inactive tabs stay mounted, hidden, so a walk in progress survives a look elsewhere.
+// walk, the lessons and the activities. Inactive tabs stay mounted, hidden, so a walk in progress survives a look elsewhere.
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
 import type { SideTab } from '../../lessons/runner'
 import { useStores } from '../../store/context'
@@ -8,11 +8,13 @@ import { useLessons } from './useLessons'
 // The walk and the lessons load when their tab is first shown: the initial JavaScript stays under its budget.
 const WalkPanel = lazy(() => import('../walk/WalkPanel').then((m) => ({ default: m.WalkPanel })))
 const LessonPanel = lazy(() => import('./LessonPanel').then((m) => ({ default: m.LessonPanel })))
+const ActivityPanel = lazy(() => import('../activity/ActivityPanel').then((m) => ({ default: m.ActivityPanel })))
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'details', label: 'Details' },
   { id: 'walk', label: 'Walk a packet' },
   { id: 'lessons', label: 'Lessons' },
+  { id: 'activity', label: 'Activity' },
 ]
 
 export function SideTabs({ details }: { details: ReactNode }) {
@@ -60,6 +62,9 @@ export function SideTabs({ details }: { details: ReactNode }) {
         </div>
         <div role="tabpanel" hidden={tab !== 'lessons'}>
           {shown.has('lessons') && <LessonPanel active={tab === 'lessons'} />}
+        </div>
+        <div role="tabpanel" hidden={tab !== 'activity'}>
+          {shown.has('activity') && <ActivityPanel />}
         </div>
       </Suspense>
     </>
