@@ -17,6 +17,8 @@ export type CheckState = { status: 'idle' } | { status: 'checking' } | { status:
 
 export interface ActivityState {
   prepared: PreparedActivity | null
+  /** the activity file's JSON as opened, variables unresolved: what a package of it carries */
+  raw: unknown
   message: string | null
   /** when the student opened it (wall clock), for the time limit and the LMS's session time */
   startedAt: number
@@ -39,6 +41,7 @@ export interface ActivityState {
 
 const NO_ACTIVITY = {
   prepared: null,
+  raw: null,
   message: null,
   startedAt: 0,
   hintsShown: [],
@@ -66,7 +69,7 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       // an edit that opens another design: the one on screen is saved first, and Undo brings it back
       stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
       stores.ui.getState().setReadOnly(false)
-      set({ ...NO_ACTIVITY, prepared: r.prepared, startedAt: deps.now(), lms })
+      set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })
       return true
     },
 

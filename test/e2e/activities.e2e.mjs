@@ -139,6 +139,17 @@ describe('activities in Chromium', () => {
     const rtb = activity.design.resources.find((r) => r.id === 'rtb-app-h')
     assert.equal(rtb.entries[0].nextHopId, 'igw-service')
 
+    // the app packs itself with the activity, as the command line does
+    const zipped = page.waitForEvent('download')
+    await author.getByTestId('package-scorm12').click()
+    const files = unzipSync(readFileSync(await (await zipped).path()))
+    assert.ok(files['index.html'] && files['imsmanifest.xml'], 'the package holds the app and its manifest')
+    assert.equal(JSON.parse(new TextDecoder().decode(files['activity.json'])).title, 'Fix the outbound route')
+    assert.ok(
+      Object.keys(files).some((f) => /^assets\/.+\.js$/.test(f)),
+      'the built scripts ride along',
+    )
+
     // a student opens the file
     const student = await openApp(browser())
     await student.page.getByTestId('tab-activity').click()

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { ACTIVITY_FILES, type Grade } from '../../activities'
 import { localLearnerSeed, useActivity } from '../../activities/useActivity'
 import { AuthorSection } from './AuthorSection'
+import { PackageButtons } from './PackageButtons'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -158,6 +159,7 @@ function OpenActivity() {
   const hintsShown = useActivity((s) => s.hintsShown)
   const timeUp = useActivity((s) => s.timeUp)
   const lms = useActivity((s) => s.lms)
+  const raw = useActivity((s) => s.raw)
   const { checkWork, showHint, close } = useActivity((s) => s)
   if (!prepared) return null
   const { activity } = prepared
@@ -225,10 +227,12 @@ function OpenActivity() {
           )}
         </div>
       )}
-      {lms && (
+      {lms ? (
         <p className="text-slate-500" data-testid="activity-lms">
           Your score goes to your course ({lms.kind === 'scorm12' ? 'SCORM 1.2' : 'cmi5'}) after each check.
         </p>
+      ) : (
+        <PackageButtons source={() => ({ ok: true, activity, raw })} />
       )}
     </section>
   )

@@ -4,10 +4,12 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import type { Goal } from '../../activities'
+import { prepareActivity } from '../../activities'
 import { useAuthoring } from '../../activities/useActivity'
 import type { Design } from '../../model'
 import { useStores } from '../../store/context'
 import { download } from '../share/download'
+import { PackageButtons, type PackageSource } from './PackageButtons'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -258,6 +260,14 @@ export function AuthorSection() {
       </div>
     )
 
+  const packageSource = (): PackageSource => {
+    const r = activityJson()
+    if (!r.ok) return r
+    const raw: unknown = JSON.parse(r.text)
+    const opened = prepareActivity(raw, 'author')
+    return opened.ok ? { ok: true, activity: opened.prepared.activity, raw } : opened
+  }
+
   const save = () => {
     setSaveError(null)
     const r = activityJson()
@@ -392,6 +402,7 @@ export function AuthorSection() {
           Stop authoring
         </button>
       </div>
+      <PackageButtons source={packageSource} />
       {check.status === 'done' && (
         <div data-testid="author-check-result" className="flex flex-col gap-0.5">
           <p className={check.answer.percent === 100 ? 'text-emerald-900' : 'text-red-900'}>
