@@ -117,8 +117,8 @@ module.exports = {
     ...pageLayer(
       'panels',
       '^src/panels/',
-      ['^src/model/', '^src/store/', '^src/share/', '^src/lessons/'],
-      'src/panels imports src/model and src/store, the React-free exporters its share dialogs call and the lessons its lesson tab shows; never src/app (the engine client comes through the stores’ context) nor src/canvas.',
+      ['^src/model/', '^src/store/', '^src/share/', '^src/lessons/', '^src/activities/'],
+      'src/panels imports src/model and src/store, the React-free exporters its share dialogs call, the lessons its lesson tab shows and the activities its activity tab runs; never src/app (the engine client comes through the stores’ context) nor src/canvas.',
     ),
     ...pageLayer(
       'lessons',
@@ -129,8 +129,8 @@ module.exports = {
     ...pageLayer(
       'activities',
       '^src/activities/',
-      ['^src/model/', '^src/store/'],
-      'src/activities imports src/model and src/store.',
+      ['^src/model/', '^src/store/', '^src/lessons/'],
+      'src/activities imports src/model, src/store and the lessons’ edits and packets it reuses.',
     ),
     ...pageLayer('live', '^src/live/', ['^src/model/', '^src/store/'], 'src/live imports src/model and src/store.'),
     onlyImports(
@@ -142,8 +142,8 @@ module.exports = {
     onlyImports(
       'cli',
       '^cli/',
-      ['^src/model/', '^worker/', '^src/import/', '^src/share/'],
-      'cli imports the model, the worker folders, the importers and the React-free exporters.',
+      ['^src/model/', '^worker/', '^src/import/', '^src/share/', '^src/activities/', '^src/lessons/'],
+      'cli imports the model, the worker folders, the importers, the React-free exporters and the activities.',
     ),
     {
       name: 'cli-without-react',
@@ -162,6 +162,8 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
+      // packages without exports name their ES module in "module" (@xapi/cmi5), as bundlers read it
+      mainFields: ['module', 'main'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
     },

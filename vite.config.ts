@@ -1,3 +1,5 @@
+import { readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
@@ -30,8 +32,37 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * The list of the built app's files (package-files.json), so the app can pack itself with an activity into an LMS
+ * package, as the command line does from dist/. Source maps stay out of packages.
+ */
+function packageFileList(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'package-file-list',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = config.build.outDir
+    },
+    closeBundle() {
+      const files: string[] = []
+      const walk = (dir: string) => {
+        for (const name of readdirSync(dir)) {
+          const path = join(dir, name)
+          if (statSync(path).isDirectory()) walk(path)
+          else if (!name.endsWith('.map')) files.push(relative(outDir, path).split(sep).join('/'))
+        }
+      }
+      walk(outDir)
+      writeFileSync(join(outDir, 'package-files.json'), JSON.stringify(files.sort()))
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  // relative asset paths: the built app runs from any folder — a sub-path of a web server, or an LMS package
+  base: './',
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), packageFileList()],
   // the engine runs in a module worker, emitted as its own chunk
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },

@@ -1,4 +1,5 @@
 // npm run cli -- export <design.json|design.png> --to terraform|api-calls|json|svg|png [--out FILE]
+// npm run cli -- export <activity.json> --to scorm|cmi5 --out package.zip
 // Reads the design through the same loader as the app; exit 0 on success, 2 on bad input.
 import { writeFileSync } from 'node:fs'
 import { Resvg } from '@resvg/resvg-js'
@@ -11,12 +12,14 @@ import { drawDesign, renderDesignSvg } from '../src/share/svg/render'
 import { toTerraform } from '../src/share/terraform'
 import { lint } from '../worker/lint'
 import { withDesign } from './importInput'
+import { writeLmsPackage } from './lmsPackage'
 import { escapeControls, printError } from './terminal'
 
-const USAGE = 'usage: npm run cli -- export <design.json> --to terraform|api-calls|json|svg|png [--out FILE]'
+const USAGE = `usage: npm run cli -- export <design.json> --to terraform|api-calls|json|svg|png [--out FILE]
+       npm run cli -- export <activity.json> --to scorm|cmi5 --out package.zip`
 /** PNG pixels per SVG unit, as the app's PNG export: 11 px text stays sharp when zoomed or printed. */
 const PNG_ZOOM = 2
-const TARGETS = ['terraform', 'api-calls', 'json', 'svg', 'png'] as const
+const TARGETS = ['terraform', 'api-calls', 'json', 'svg', 'png', 'scorm', 'cmi5'] as const
 type Target = (typeof TARGETS)[number]
 
 function parseArgs(args: string[]): { file: string; to: Target; out?: string } | string {
@@ -52,11 +55,13 @@ export function run(args: string[]): number | Promise<number> {
     printError(`${parsed}\n${USAGE}`)
     return 2
   }
+  const { file, to, out } = parsed
+  if (to === 'scorm' || to === 'cmi5') return writeLmsPackage(file, to === 'scorm' ? 'scorm12' : 'cmi5', out)
   // one reader for every command: a design file or PNG under the app's caps, or a Terraform input to import
-  return withDesign(parsed.file, (design) => write(design, parsed))
+  return withDesign(file, (design) => write(design, { file, to, out }))
 }
 
-function write(design: Design, parsed: { file: string; to: Target; out?: string }): number {
+function write(design: Design, parsed: { file: string; to: Exclude<Target, 'scorm' | 'cmi5'>; out?: string }): number {
   let output: string | Uint8Array
   try {
     output = render(design, parsed.to)
@@ -87,7 +92,7 @@ function write(design: Design, parsed: { file: string; to: Target; out?: string 
   return 0
 }
 
-function render(design: Design, to: Target): string | Uint8Array {
+function render(design: Design, to: Exclude<Target, 'scorm' | 'cmi5'>): string | Uint8Array {
   switch (to) {
     case 'terraform':
       return toTerraform(design)

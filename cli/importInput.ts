@@ -126,7 +126,7 @@ export async function loadInput(path: string): Promise<Design | null> {
  * Runs a command on its input: synchronously on a design file (as before), after the import on anything else.
  * The hook every command that takes a design goes through.
  */
-export function withDesign(path: string, use: (design: Design) => number): number | Promise<number> {
+export function withDesign(path: string, use: (design: Design) => number | Promise<number>): number | Promise<number> {
   if (!isImportInput(path)) {
     const design = loadDesign(path)
     return design ? use(design) : 2

@@ -6,6 +6,7 @@ import type { EngineConnection, EngineWorker } from '../src/store/engine'
 import { createPlayback } from '../worker/playback'
 import { diffOn, planOn, planParseOn, replayOn, verifyOn } from '../worker/proof'
 import { applyFix, reportOn, traceOn } from '../worker/report'
+import { verifyOn as verdictsOn } from '../worker/verdicts'
 import { loadExample } from './helpers'
 
 export const wall = { now: 0 }
@@ -22,6 +23,7 @@ export const worker = {
   planCheck: async (...args: Parameters<typeof planOn>) => planOn(...args),
   planParse: async (plan: unknown) => planParseOn(plan),
   replay: async (...args: Parameters<typeof replayOn>) => replayOn(...args),
+  verifyIntents: async (doc: unknown, intents: unknown[]) => verdictsOn(doc, intents),
   simLoad: vi.fn(async (doc: unknown, scenario: string | null, seed?: number) => playback.load(doc, scenario, seed)),
   simSubscribe: async (onFrame: Parameters<typeof playback.subscribe>[0]) => playback.subscribe(onFrame),
   simPlay: vi.fn(async (untilMs?: number) => playback.play(untilMs)),

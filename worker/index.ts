@@ -51,6 +51,11 @@ export const api = {
   /** A counterexample's round trip with the appliance picks verification took. */
   replay: async (document: unknown, packet: PacketSpec, picks: number[]) =>
     (await proof()).replayOn(document, packet, picks),
+  /** Intents checked over every flow of the design (an activity's goals ask this). */
+  // loaded on first use, like the simulator: the linter and the tracer answer the page at start without it
+  async verifyIntents(document: unknown, intents: unknown[]) {
+    return (await import('./verdicts')).verifyOn(document, intents)
+  },
   /** Loads a scenario of the design into the simulator, paused at 0 s. */
   async simLoad(document: unknown, scenario: string | null, seed?: number) {
     return (await simulator()).load(document, scenario, seed)

@@ -26,6 +26,7 @@ import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
 import { Toolbar } from './Toolbar'
+import { useActivityLaunch } from './useActivityLaunch'
 import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
@@ -107,6 +108,7 @@ function Studio({
   useLocalDesigns(session)
   useSimSync(stores)
   useBenchHook(stores)
+  useActivityLaunch(stores)
   const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>

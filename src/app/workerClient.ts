@@ -32,6 +32,7 @@ const workerEngine: EngineWorker = {
   planCheck: (document, request) => call((r) => r.planCheck(document, request)),
   planParse: (plan) => call((r) => r.planParse(plan)),
   replay: (document, packet, picks) => call((r) => r.replay(document, packet, picks)),
+  verifyIntents: (document, intents) => call((r) => r.verifyIntents(document, intents)),
   simLoad: (document, scenario, seed) => call((r) => r.simLoad(document, scenario, seed)),
   simSubscribe: (onFrame) => call((r) => r.simSubscribe(proxy(onFrame))),
   simPlay: (untilMs) => call((r) => r.simPlay(untilMs)),

@@ -29,7 +29,7 @@ export type TraceState =
   | { status: 'ok'; roundTrip: RoundTrip }
   | { status: 'failed'; message: string }
   | null
-export type SideTab = 'details' | 'walk' | 'lessons' | 'verify' | 'compare' | 'plan'
+export type SideTab = 'details' | 'walk' | 'lessons' | 'verify' | 'compare' | 'plan' | 'activity'
 
 export interface LessonState {
   tab: SideTab

@@ -64,6 +64,8 @@ export interface EngineClient {
   planParse: Ask<'planParse'>
   /** A counterexample's round trip, replayed with verification's appliance picks. */
   replay: Ask<'replay'>
+  /** Intents checked over every flow of a document, each with its verdict. */
+  verifyIntents: Ask<'verifyIntents'>
   /** The simulator's controls; what the worker answers lands in the sim store. */
   sim: SimControls
   /** Subscribes the sim store to the simulator's frames. */
@@ -124,6 +126,7 @@ export function createEngineClient(
     planCheck: (document, request) => worker().planCheck(document, request),
     planParse: (plan) => worker().planParse(plan),
     replay: (document, packet, picks) => worker().replay(document, packet, picks),
+    verifyIntents: (document, intents) => worker().verifyIntents(document, intents),
     sim,
     subscribe: (onFrame) => worker().simSubscribe(onFrame),
     example: (name) => connection.example(name),

@@ -1,5 +1,5 @@
 // The side panel's tabs: the design's details (inspector, route tables, problems, report), the packet
-// walk and the lessons. Inactive tabs stay mounted, hidden, so a walk in progress survives a look elsewhere.
+// walk, the lessons and the activities. Inactive tabs stay mounted, hidden, so a walk in progress survives a look elsewhere.
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
 import type { SideTab } from '../../lessons/runner'
 import { useStores } from '../../store/context'
@@ -11,6 +11,7 @@ const LessonPanel = lazy(() => import('./LessonPanel').then((m) => ({ default: m
 const VerifyPanel = lazy(() => import('../verify/VerifyPanel').then((m) => ({ default: m.VerifyPanel })))
 const ComparePanel = lazy(() => import('../compare/ComparePanel').then((m) => ({ default: m.ComparePanel })))
 const PlanPanel = lazy(() => import('../plan/PlanPanel').then((m) => ({ default: m.PlanPanel })))
+const ActivityPanel = lazy(() => import('../activity/ActivityPanel').then((m) => ({ default: m.ActivityPanel })))
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'details', label: 'Details' },
@@ -19,6 +20,7 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: 'verify', label: 'Verify' },
   { id: 'compare', label: 'Compare' },
   { id: 'plan', label: 'Plan' },
+  { id: 'activity', label: 'Activity' },
 ]
 
 export function SideTabs({ details }: { details: ReactNode }) {
@@ -41,7 +43,7 @@ export function SideTabs({ details }: { details: ReactNode }) {
       <div
         role="tablist"
         aria-label="Side panel"
-        className="sticky top-0 z-10 grid grid-cols-3 border-b border-slate-200 bg-white text-xs"
+        className="sticky top-0 z-10 grid grid-cols-4 border-b border-slate-200 bg-white text-xs"
       >
         {TABS.map((t) => (
           <button
@@ -75,6 +77,9 @@ export function SideTabs({ details }: { details: ReactNode }) {
         </div>
         <div role="tabpanel" hidden={tab !== 'plan'}>
           {shown.has('plan') && <PlanPanel active={tab === 'plan'} />}
+        </div>
+        <div role="tabpanel" hidden={tab !== 'activity'}>
+          {shown.has('activity') && <ActivityPanel />}
         </div>
       </Suspense>
     </>

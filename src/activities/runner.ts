@@ -1,0 +1,126 @@
+// Doing an activity over the app's stores: it opens as an edit (the design on the canvas before it is saved and
+// Undo brings it back, as when an example opens), the student works on the canvas, "Check my work" grades what
+// is on the canvas, and an LMS, when the activity was launched from one, hears the score after each check.
+import { createStore } from 'zustand/vanilla'
+import type { Stores } from '../store/context'
+import { type Grade, type GradeEngine, grade } from './grade'
+import type { LmsSession } from './lms/types'
+import { type PreparedActivity, prepareActivity } from './prepare'
+
+export interface ActivityDeps {
+  engine: GradeEngine
+  /** wall-clock milliseconds */
+  now(): number
+}
+
+export type CheckState = { status: 'idle' } | { status: 'checking' } | { status: 'failed'; message: string }
+
+export interface ActivityState {
+  prepared: PreparedActivity | null
+  /** the activity file's JSON as opened, variables unresolved: what a package of it carries */
+  raw: unknown
+  message: string | null
+  /** when the student opened it (wall clock), for the time limit and the LMS's session time */
+  startedAt: number
+  hintsShown: number[]
+  check: CheckState
+  last: Grade | null
+  /** the time limit ran out: the last grade is final and the design is read-only */
+  timeUp: boolean
+  lms: LmsSession | null
+  /** opens an activity file's JSON for a student seed; false (and a message) when it does not open */
+  open(raw: unknown, seed: string, lms?: LmsSession | null): boolean
+  showHint(index: number): void
+  checkWork(): Promise<Grade | null>
+  /** milliseconds left, or null without a time limit */
+  remainingMs(): number | null
+  /** the time limit ran out: one final check, then no more edits */
+  endTime(): Promise<void>
+  close(): void
+}
+
+const NO_ACTIVITY = {
+  prepared: null,
+  raw: null,
+  message: null,
+  startedAt: 0,
+  hintsShown: [],
+  check: { status: 'idle' },
+  last: null,
+  timeUp: false,
+  lms: null,
+} as const satisfies Partial<ActivityState>
+
+export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
+  // a check that answers after the activity was closed or replaced is dropped
+  let token = 0
+  const store = createStore<ActivityState>()((set, get) => ({
+    ...NO_ACTIVITY,
+
+    open(raw, seed, lms = null) {
+      const r = prepareActivity(raw, seed)
+      if (!r.ok) {
+        set({ message: `This activity does not open: ${r.message}` })
+        return false
+      }
+      token++
+      const { activity, handout } = r.prepared
+      const design = { ...handout, name: `Activity: ${activity.title}` }
+      // an edit that opens another design: the one on screen is saved first, and Undo brings it back
+      stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
+      stores.ui.getState().setReadOnly(false)
+      set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })
+      return true
+    },
+
+    showHint(index) {
+      const { prepared, hintsShown } = get()
+      if (!prepared?.activity.hints[index] || hintsShown.includes(index)) return
+      set({ hintsShown: [...hintsShown, index].sort((a, b) => a - b) })
+    },
+
+    async checkWork() {
+      const { prepared, hintsShown, timeUp } = get()
+      if (!prepared || timeUp) return null
+      const mine = ++token
+      set({ check: { status: 'checking' } })
+      try {
+        const g = await grade(prepared, stores.design.getState().design, deps.engine, hintsShown)
+        if (mine !== token) return null
+        set({ check: { status: 'idle' }, last: g })
+        await get().lms?.report(g, deps.now() - get().startedAt, { final: false })
+        return g
+      } catch (e) {
+        if (mine === token) set({ check: { status: 'failed', message: e instanceof Error ? e.message : String(e) } })
+        return null
+      }
+    },
+
+    remainingMs() {
+      const { prepared, startedAt } = get()
+      const minutes = prepared?.activity.timeLimitMinutes
+      if (!minutes) return null
+      return Math.max(0, startedAt + minutes * 60_000 - deps.now())
+    },
+
+    async endTime() {
+      const { prepared, timeUp } = get()
+      if (!prepared || timeUp) return
+      const g = (await get().checkWork()) ?? get().last
+      set({ timeUp: true })
+      stores.ui.getState().setReadOnly(true)
+      if (g) await get().lms?.report(g, deps.now() - get().startedAt, { final: true })
+    },
+
+    close() {
+      token++
+      const { lms, timeUp } = get()
+      void lms?.finish()
+      if (timeUp) stores.ui.getState().setReadOnly(false)
+      set(NO_ACTIVITY)
+    },
+  }))
+  return store
+}
+
+export type ActivityRunner = ReturnType<typeof createActivityRunner>

@@ -1,0 +1,77 @@
+// The activity runner over real stores, with the engine in-process: opening is one undoable edit, hints cost,
+// a check reports to the LMS, and when time runs out the last check is final and the design read-only.
+import { describe, expect, it } from 'vitest'
+import { NODE_GRADE_ENGINE } from '../../cli/activityEngine'
+import { ACTIVITY_FILES } from '../../src/activities'
+import type { Grade } from '../../src/activities/grade'
+import type { LmsSession } from '../../src/activities/lms/types'
+import { createActivityRunner } from '../../src/activities/runner'
+import { createStores } from '../../src/store/context'
+import { loadExample } from '../helpers'
+
+function setup() {
+  const stores = createStores(loadExample('two-zones'))
+  stores.design.getState().edit('rename', (d) => ({ ...d, name: 'My own design' }))
+  const clock = { now: 1_000_000 }
+  const runner = createActivityRunner(stores, { engine: NODE_GRADE_ENGINE, now: () => clock.now })
+  const reports: { grade: Grade; elapsedMs: number; final: boolean }[] = []
+  const lms: LmsSession & { finished: number } = {
+    kind: 'scorm12',
+    learnerId: 'learner-1',
+    finished: 0,
+    report: async (grade, elapsedMs, { final }) => {
+      reports.push({ grade, elapsedMs, final })
+    },
+    finish: async () => {
+      lms.finished++
+    },
+  }
+  return { stores, runner, clock, lms, reports }
+}
+
+const inbound = ACTIVITY_FILES['01-inbound-bypass.json']
+
+describe('activity runner', () => {
+  it('opens as one edit: the user’s design is one Undo away', () => {
+    const { stores, runner } = setup()
+    const mine = stores.design.getState().design
+    expect(runner.getState().open(inbound, 'learner-1')).toBe(true)
+    expect(stores.design.getState().design.name).toBe('Activity: Inbound traffic bypasses the firewalls')
+    expect(stores.design.getState().labels.at(-1)).toBe('open activity “Inbound traffic bypasses the firewalls”')
+    stores.design.getState().undo()
+    expect(stores.design.getState().design).toBe(mine)
+  })
+
+  it('a file that is not an activity is refused with why, and the design stays', () => {
+    const { stores, runner } = setup()
+    const mine = stores.design.getState().design
+    expect(runner.getState().open({ format: 'gwlb-studio/activity', version: 9 }, 'x')).toBe(false)
+    expect(runner.getState().message).toMatch(/^This activity does not open: version: /)
+    expect(stores.design.getState().design).toBe(mine)
+  })
+
+  it('checks report to the LMS; the time limit ends it with a final report and a read-only design', async () => {
+    const { stores, runner, clock, lms, reports } = setup()
+    runner.getState().open(inbound, 'learner-1', lms)
+    runner.getState().showHint(0)
+    runner.getState().showHint(0)
+    expect(runner.getState().hintsShown).toEqual([0])
+    clock.now += 60_000
+    const first = await runner.getState().checkWork()
+    expect(first?.passed).toBe(false)
+    expect(reports).toEqual([{ grade: first, elapsedMs: 60_000, final: false }])
+    expect(runner.getState().remainingMs()).toBe(19 * 60_000)
+
+    clock.now += 19 * 60_000
+    expect(runner.getState().remainingMs()).toBe(0)
+    await runner.getState().endTime()
+    expect(runner.getState().timeUp).toBe(true)
+    expect(stores.ui.getState().readOnly).toBe(true)
+    expect(reports.at(-1)).toMatchObject({ final: true, elapsedMs: 20 * 60_000 })
+    // no more checks once time is up
+    expect(await runner.getState().checkWork()).toBeNull()
+    runner.getState().close()
+    expect(lms.finished).toBe(1)
+    expect(stores.ui.getState().readOnly).toBe(false)
+  })
+})
