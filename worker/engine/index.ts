@@ -11,6 +11,14 @@ export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
 export { type Network, RUN_HUNG, RUN_RUNNING, RUN_STOPPED, T_APPLIANCE, T_ECS, T_HOST } from './network'
 export {
+  CARRY_ACTIVE,
+  CARRY_STANDBY,
+  carryingEndpoint,
+  memberProbeFailure,
+  routeTargetRule,
+  routeTargetText,
+} from './routeTargets'
+export {
   type ApplianceChoices,
   applianceIndex,
   cloneRuntimeState,
@@ -19,6 +27,7 @@ export {
   MEMBER,
   REMOVED,
   type RuntimeState,
+  routeTargetGroupIndex,
   setEndpointStatus,
   zoneIndexOf,
 } from './state'

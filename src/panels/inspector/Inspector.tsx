@@ -31,6 +31,7 @@ const KIND_TITLE: Record<Resource['kind'], string> = {
   endpointService: 'Endpoint service',
   gwlbEndpoint: 'GWLB endpoint',
   internetHost: 'Internet host',
+  routeTargetGroup: 'Route target group',
 }
 
 function formFor(r: Resource, at: number, design: Parameters<typeof VpcForm>[0]['design']): ReactNode {

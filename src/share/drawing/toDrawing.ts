@@ -14,6 +14,7 @@ export type DrawnKind =
   | 'appliance'
   | 'endpointService'
   | 'internetHost'
+  | 'routeTargetGroup'
 
 /** `handles`: the handles this node's edges use, which the overview keeps (sorted, so equal sets compare equal) */
 export type ResourceNodeData = { resourceId: string; handles?: readonly string[] }

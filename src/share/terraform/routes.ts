@@ -65,6 +65,8 @@ function nextHop(
       return target.kind === 'gwlbEndpoint' ? { id: ref(target), ready: endpointReady.get(target.id) ?? [] } : wrong
     case 'Instance':
       return target.kind === 'ecs' || target.kind === 'appliance' ? { id: ref(target), ready: [] } : wrong
+    case 'RouteTargetGroup':
+      return target.kind === 'routeTargetGroup' ? { id: ref(target), ready: [] } : wrong
     case 'NetworkInterface': {
       if (target.kind !== 'ecs' && target.kind !== 'appliance') return wrong
       // the instance's primary ENI, looked up once the instance exists
