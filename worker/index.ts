@@ -52,6 +52,11 @@ export const api = {
   simReset: () => control((p) => p.reset()),
   simSpeed: (speed: number) => control((p) => p.setSpeed(speed)),
   simSeek: (ms: number) => control((p) => p.seek(ms)),
+  /** SwitchActiveRouteTarget: a route target group's traffic back to (or away from) its active member, now */
+  async simSwitchActiveRouteTarget(groupId: string) {
+    if (!playback) return { ok: false as const, message: 'No scenario is loaded in the simulator.' }
+    return (await playback).switchActiveRouteTarget(groupId)
+  },
 }
 export type EngineApi = typeof api
 

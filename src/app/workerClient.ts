@@ -35,6 +35,7 @@ const workerEngine: EngineWorker = {
   simReset: () => call((r) => r.simReset()),
   simSpeed: (speed) => call((r) => r.simSpeed(speed)),
   simSeek: (ms) => call((r) => r.simSeek(ms)),
+  simSwitchActiveRouteTarget: (groupId) => call((r) => r.simSwitchActiveRouteTarget(groupId)),
 }
 
 /** The worker started on the first question, and the examples under public/examples. */

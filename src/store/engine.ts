@@ -21,7 +21,7 @@ export type EngineWorker = {
 }
 
 /** The reference designs shipped with the app (public/examples). */
-export type ExampleName = 'two-zones' | 'single-zone'
+export type ExampleName = 'two-zones' | 'single-zone' | 'zone-failover'
 export type ExampleResult = { ok: true; design: Design } | { ok: false; errors: LoadError[] | string }
 
 /** Where an engine client gets its answers: the worker (started when first asked) and the examples. */
@@ -42,6 +42,8 @@ export interface SimControls {
   reset(): void
   speed(x: number): void
   seek(ms: number): void
+  /** SwitchActiveRouteTarget on a route target group now; answers what happened, or why nothing did */
+  switchActiveRouteTarget(groupId: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>
   unload(): void
 }
 
@@ -100,6 +102,7 @@ export function createEngineClient(
     reset: () => void worker().simReset(),
     speed: (x) => void worker().simSpeed(x),
     seek: (ms) => void worker().simSeek(ms),
+    switchActiveRouteTarget: (groupId) => worker().simSwitchActiveRouteTarget(groupId),
     unload() {
       void worker().simPause()
       stores.sim.getState().unload()

@@ -9,7 +9,16 @@ export {
 export { compile, systemTableId } from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
-export { type Network, RUN_HUNG, RUN_RUNNING, RUN_STOPPED, T_APPLIANCE, T_ECS, T_HOST } from './network'
+export {
+  type CRouteTargetGroup,
+  type Network,
+  RUN_HUNG,
+  RUN_RUNNING,
+  RUN_STOPPED,
+  T_APPLIANCE,
+  T_ECS,
+  T_HOST,
+} from './network'
 export {
   CARRY_ACTIVE,
   CARRY_STANDBY,
