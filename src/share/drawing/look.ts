@@ -53,7 +53,11 @@ export const EDGE_LOOK: Record<EdgeKind, EdgeLook> = {
   serviceResource: { stroke: '#a21caf', width: 2, legend: 'Endpoint service resource' },
   serverGroup: { stroke: '#c2410c', width: 1.6, legend: 'Server group member (Geneve)' },
   internet: { stroke: '#94a3b8', width: 1.4, dash: '3 4', legend: 'Internet' },
+  routeTarget: { stroke: '#4338ca', width: 2, legend: 'Route target group member (dashed: the standby)' },
 }
+
+/** The standby member's line of a route target group: the group's colour, dashed. */
+export const STANDBY_DASH = '4 4'
 export const EDGE_KINDS = Object.keys(EDGE_LOOK) as EdgeKind[]
 
 /** A PrivateLink connection that is not Connected: its line, and its label's text. */
