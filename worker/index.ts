@@ -32,9 +32,12 @@ export const api = {
   applyFix(document: unknown, problemKey: string) {
     return applyFix(document, problemKey)
   },
-  /** A packet's request and its reply through the design, hop by hop, with the rule that decided each step. */
-  trace(document: unknown, packet: PacketSpec, options?: EngineOptions) {
-    return traceOn(document, packet, options)
+  /**
+   * A packet's request and its reply through the design, hop by hop, with the rule that decided each step; a later
+   * packet of a connection follows its first packet, sent idleSeconds before.
+   */
+  trace(document: unknown, packet: PacketSpec, options?: EngineOptions, idleSeconds?: number) {
+    return traceOn(document, packet, options, idleSeconds)
   },
   /** Loads a scenario of the design into the simulator, paused at 0 s. */
   async simLoad(document: unknown, scenario: string | null, seed?: number) {

@@ -26,7 +26,7 @@ const workerEngine: EngineWorker = {
   ping: () => call((r) => r.ping()),
   load: (document) => call((r) => r.load(document)),
   applyFix: (document, key) => call((r) => r.applyFix(document, key)),
-  trace: (document, packet, options) => call((r) => r.trace(document, packet, options)),
+  trace: (document, packet, options, idleSeconds) => call((r) => r.trace(document, packet, options, idleSeconds)),
   simLoad: (document, scenario, seed) => call((r) => r.simLoad(document, scenario, seed)),
   simSubscribe: (onFrame) => call((r) => r.simSubscribe(proxy(onFrame))),
   simPlay: (untilMs) => call((r) => r.simPlay(untilMs)),

@@ -111,7 +111,7 @@ export function createEngineClient(
   return {
     load: (document) => worker().load(document),
     applyFix: (document, key) => worker().applyFix(document, key),
-    trace: (document, packet, options) => worker().trace(document, packet, options),
+    trace: (document, packet, options, idleSeconds) => worker().trace(document, packet, options, idleSeconds),
     sim,
     subscribe: (onFrame) => worker().simSubscribe(onFrame),
     example: (name) => connection.example(name),
