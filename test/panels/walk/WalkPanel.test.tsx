@@ -317,5 +317,4 @@ describe('rule numbers within a hop', () => {
     fireEvent.click(screen.getByTestId('walk-trace'))
     await waitFor(() => expect(disposition()).toBe('DELIVERED'))
   })
-
 })
