@@ -285,7 +285,10 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     switchActiveRouteTarget(groupId: string): { ok: true; text: string } | { ok: false; message: string } {
       if (!sim) return { ok: false, message: 'No scenario is loaded in the simulator.' }
       settle()
+      const before = sim.log().length
       const answer = sim.switchActiveRouteTarget(groupId)
+      // its log entry goes out with the next batch, as an advance's would
+      pendingEvents.push(...sim.log().slice(before))
       frame()
       return answer
     },
