@@ -12,7 +12,7 @@ describe('next hop choices', () => {
       expect(nextHopChoices(d, table)).toContainEqual({
         id: 'rtg-inspection',
         type: 'RouteTargetGroup',
-        label: 'Inspection route target group (route target group: gwlbe-h active, gwlbe-i standby)',
+        label: 'Zone failover group (route target group: gwlbe-h active, gwlbe-i standby)',
       })
     }
     const other = d.resources.find((r) => r.kind === 'routeTable' && r.vpcId === 'vpc-security')

@@ -241,7 +241,7 @@ describe('route target groups (reference design (c))', () => {
     expect(groups).toHaveLength(1)
     const g = groups[0]?.body as Obj
     expect(g.config_mode).toBe('Active-Standby')
-    expect(g.route_target_group_name).toBe('Inspection route target group')
+    expect(g.route_target_group_name).toBe('Zone failover group')
     expect(g.vpc_id).toBe('${alicloud_vpc.vpc_service.id}')
     expect(g.route_target_member_list).toEqual([
       {

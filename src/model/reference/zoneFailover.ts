@@ -54,7 +54,7 @@ export function buildZoneFailoverDesign(): Design {
   const group: Resource = {
     kind: 'routeTargetGroup',
     id: ROUTE_TARGET_GROUP_ID,
-    name: 'Inspection route target group',
+    name: 'Zone failover group',
     vpcId: 'vpc-service',
     configMode: 'Active-Standby',
     routeTargetMemberList: [
