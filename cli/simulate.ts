@@ -1,14 +1,21 @@
 // npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even]
-//   [--all-unhealthy drop|awsRandomTarget] [--json]: runs a scenario in simulated time and prints the event log and
-// the metrics. Exit code: 0 ran, 2 bad input.
-import { ASSUMPTIONS, type AssumptionValues } from '../worker/engine'
+//   [--all-unhealthy drop|awsRandomTarget] [--route-target-probe-interval 5s|2s|10s] ... [--json]: runs a scenario in
+// simulated time and prints the event log and the metrics; one flag per named assumption, as for trace.
+// Exit code: 0 ran, 2 bad input.
+import { ASSUMPTIONS, type AssumptionId, type AssumptionValues, DEFAULT_ASSUMPTIONS } from '../worker/engine'
 import { createManualClock, createSim, findScenario, formatLog, formatMetrics, MAX_SIMULATED_MS } from '../worker/sim'
 import { splitArgs } from './args'
 import { withDesign } from './importInput'
 import { forDisplay, print, printError, printJson } from './terminal'
 
-const USAGE =
-  'usage: npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even] [--all-unhealthy drop|awsRandomTarget] [--json]'
+/** One flag per named assumption, in kebab case (allUnhealthy → --all-unhealthy), as trace has. */
+const ASSUMPTION_FLAGS = (Object.keys(ASSUMPTIONS) as AssumptionId[]).map((id) => ({
+  id,
+  flag: `--${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+  values: ASSUMPTIONS[id].values as readonly string[],
+}))
+
+const USAGE = `usage: npm run cli -- simulate <design.json> --scenario <name> --duration 120s [--seed N] [--arrivals poisson|even] ${ASSUMPTION_FLAGS.map((a) => `[${a.flag} ${a.values.join('|')}]`).join(' ')} [--json]`
 
 type Args = {
   file: string
@@ -16,7 +23,7 @@ type Args = {
   durationMs: number
   seed: number
   arrivals: 'poisson' | 'even'
-  allUnhealthy: AssumptionValues['allUnhealthy'] | undefined
+  assumptions: Partial<AssumptionValues>
   json: boolean
 }
 
@@ -31,7 +38,7 @@ export function parseDuration(text: string): number | null {
 
 function parseArgs(args: string[]): Args | string {
   const split = splitArgs(args, {
-    options: ['--scenario', '--duration', '--seed', '--arrivals', '--all-unhealthy'],
+    options: ['--scenario', '--duration', '--seed', '--arrivals', ...ASSUMPTION_FLAGS.map((a) => a.flag)],
     switches: ['--json'],
   })
   if (typeof split === 'string') return split
@@ -48,16 +55,21 @@ function parseArgs(args: string[]): Args | string {
     return `--seed ${seedText}: expected a whole number from 0 to 4294967295`
   const arrivals = flags.get('--arrivals') ?? 'poisson'
   if (arrivals !== 'poisson' && arrivals !== 'even') return `--arrivals ${arrivals}: expected poisson or even`
-  const au = flags.get('--all-unhealthy')
-  const values: readonly string[] = ASSUMPTIONS.allUnhealthy.values
-  if (au !== undefined && !values.includes(au)) return `--all-unhealthy ${au}: expected ${values.join(' or ')}`
+  const assumptions: Partial<Record<AssumptionId, string>> = {}
+  for (const a of ASSUMPTION_FLAGS) {
+    const v = flags.get(a.flag)
+    if (v === undefined) continue
+    if (!a.values.includes(v)) return `${a.flag} ${v}: expected ${a.values.join(' or ')}`
+    assumptions[a.id] = v
+  }
   return {
     file: split.file,
     scenario,
     durationMs,
     seed: Number(seedText),
     arrivals,
-    allUnhealthy: au as AssumptionValues['allUnhealthy'] | undefined,
+    // each value was checked against its assumption's own list above
+    assumptions: assumptions as Partial<AssumptionValues>,
     json,
   }
 }
@@ -86,7 +98,7 @@ export function run(args: string[]): number | Promise<number> {
       clock: createManualClock(),
       seed: parsed.seed,
       arrivals: parsed.arrivals,
-      ...(parsed.allUnhealthy ? { engine: { assumptions: { allUnhealthy: parsed.allUnhealthy } } } : {}),
+      ...(Object.keys(parsed.assumptions).length ? { engine: { assumptions: parsed.assumptions } } : {}),
     })
     sim.run(parsed.durationMs)
     const metrics = sim.metrics()
@@ -96,6 +108,8 @@ export function run(args: string[]): number | Promise<number> {
         scenario: scenario.name,
         seed: parsed.seed,
         durationMs: parsed.durationMs,
+        // every assumption's value in force, given or default
+        assumptionValues: { ...DEFAULT_ASSUMPTIONS, ...parsed.assumptions },
         log: sim.log(),
         metrics,
       })

@@ -4,13 +4,15 @@ import { writeFileSync } from 'node:fs'
 import { computeLayout, serialise } from '../src/model'
 import { designJsonSchema } from '../src/model/jsonSchema'
 import { buildReferenceDesign } from '../src/model/reference/build'
+import { buildZoneFailoverDesign } from '../src/model/reference/zoneFailover'
 import { intentsJsonSchema } from '../worker/verify/intents'
 
-for (const [file, zones] of [
-  ['single-zone', 1],
-  ['two-zones', 2],
+for (const [file, build] of [
+  ['single-zone', () => buildReferenceDesign(1)],
+  ['two-zones', () => buildReferenceDesign(2)],
+  ['zone-failover', buildZoneFailoverDesign],
 ] as const) {
-  const design = buildReferenceDesign(zones)
+  const design = build()
   design.layout = computeLayout(design)
   writeFileSync(new URL(`../public/examples/${file}.json`, import.meta.url), serialise(design))
 }
@@ -23,5 +25,5 @@ writeFileSync(
   `${JSON.stringify(intentsJsonSchema(), null, 2)}\n`,
 )
 console.log(
-  'wrote public/examples/single-zone.json, public/examples/two-zones.json, public/design.schema.json, public/intents.schema.json',
+  'wrote public/examples/single-zone.json, two-zones.json, zone-failover.json, public/design.schema.json, public/intents.schema.json',
 )

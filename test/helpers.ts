@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { type Design, parse } from '../src/model'
 
-export type ExampleFile = 'single-zone' | 'two-zones'
+export type ExampleFile = 'single-zone' | 'two-zones' | 'zone-failover'
 
 export function exampleText(name: ExampleFile): string {
   // from the repository root, where vitest runs: import.meta.url is not a file URL under jsdom

@@ -36,9 +36,12 @@ export const api = {
   applyFix(document: unknown, problemKey: string) {
     return applyFix(document, problemKey)
   },
-  /** A packet's request and its reply through the design, hop by hop, with the rule that decided each step. */
-  trace(document: unknown, packet: PacketSpec, options?: EngineOptions) {
-    return traceOn(document, packet, options)
+  /**
+   * A packet's request and its reply through the design, hop by hop, with the rule that decided each step; a later
+   * packet of a connection follows its first packet, sent idleSeconds before.
+   */
+  trace(document: unknown, packet: PacketSpec, options?: EngineOptions, idleSeconds?: number) {
+    return traceOn(document, packet, options, idleSeconds)
   },
   /** The built-in intents and the user's (an intents file's text) checked over every flow class. */
   verify: async (document: unknown, intentsText: string | null) => (await proof()).verifyOn(document, intentsText),
@@ -72,6 +75,11 @@ export const api = {
   simReset: () => control((p) => p.reset()),
   simSpeed: (speed: number) => control((p) => p.setSpeed(speed)),
   simSeek: (ms: number) => control((p) => p.seek(ms)),
+  /** SwitchActiveRouteTarget: a route target group's traffic back to (or away from) its active member, now */
+  async simSwitchActiveRouteTarget(groupId: string) {
+    if (!playback) return { ok: false as const, message: 'No scenario is loaded in the simulator.' }
+    return (await playback).switchActiveRouteTarget(groupId)
+  },
 }
 export type EngineApi = typeof api
 

@@ -12,6 +12,7 @@ import {
   MAX_SPEED,
   MIN_SPEED,
   type PlaybackClock,
+  type RouteTargetView,
   type Sim,
   type SimEvent,
   type SimMetrics,
@@ -39,6 +40,8 @@ export interface FrameBatch {
   packets: VisualPacket[]
   /** each appliance as the simulation has it: what its node shows while the scenario plays */
   appliances: ApplianceView[]
+  /** each route target group as the simulation has it: the member carrying its traffic, and each member's health */
+  routeTargets: RouteTargetView[]
   /** packets each appliance was handed so far, for the rates on the canvas */
   applianceSent: Record<string, number>
   totals: SimMetrics['packets']
@@ -189,6 +192,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       events: pendingEvents,
       logSize: sim.log().length,
       appliances: sim.appliances(),
+      routeTargets: sim.routeTargets(),
       packets: playing ? sample() : [],
       applianceSent: Object.fromEntries(
         design
@@ -260,7 +264,8 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       if (!sim || !clock) return
       untilMs = null
       clock.pause()
-      sim.reset(seed)
+      // a replay: the operator's switches are done again at their times
+      sim.reset(seed, { keepActions: true })
       // the log starts over: the first batch's events are the whole log, and later ones append
       pendingEvents = []
       pending = { kind: 'seek', toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
@@ -275,6 +280,17 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       clock.seek(0)
       pendingEvents = [...sim.log()]
       frame()
+    },
+    /** SwitchActiveRouteTarget on a route target group, at the run's current time */
+    switchActiveRouteTarget(groupId: string): { ok: true; text: string } | { ok: false; message: string } {
+      if (!sim) return { ok: false, message: 'No scenario is loaded in the simulator.' }
+      settle()
+      const before = sim.log().length
+      const answer = sim.switchActiveRouteTarget(groupId)
+      // its log entry goes out with the next batch, as an advance's would
+      pendingEvents.push(...sim.log().slice(before))
+      frame()
+      return answer
     },
     dispose() {
       clearInterval(timer)

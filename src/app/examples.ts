@@ -6,6 +6,7 @@ export type { ExampleName }
 export const EXAMPLES: Record<ExampleName, string> = {
   'two-zones': "Two zones: the GWLB guide's multi-zone deployment",
   'single-zone': "One zone: the GWLB guide's deployment",
+  'zone-failover': 'Zone failover: two GWLBes in a route target group, active and standby',
 }
 export const DEFAULT_EXAMPLE: ExampleName = 'two-zones'
 

@@ -26,7 +26,7 @@ const workerEngine: EngineWorker = {
   ping: () => call((r) => r.ping()),
   load: (document) => call((r) => r.load(document)),
   applyFix: (document, key) => call((r) => r.applyFix(document, key)),
-  trace: (document, packet, options) => call((r) => r.trace(document, packet, options)),
+  trace: (document, packet, options, idleSeconds) => call((r) => r.trace(document, packet, options, idleSeconds)),
   verify: (document, intents) => call((r) => r.verify(document, intents)),
   diff: (before, after) => call((r) => r.diff(before, after)),
   planCheck: (document, request) => call((r) => r.planCheck(document, request)),
@@ -41,6 +41,7 @@ const workerEngine: EngineWorker = {
   simReset: () => call((r) => r.simReset()),
   simSpeed: (speed) => call((r) => r.simSpeed(speed)),
   simSeek: (ms) => call((r) => r.simSeek(ms)),
+  simSwitchActiveRouteTarget: (groupId) => call((r) => r.simSwitchActiveRouteTarget(groupId)),
 }
 
 /** The worker started on the first question, and the examples under public/examples. */

@@ -34,6 +34,7 @@ import {
   GwlbNode,
   InternetHostNode,
   Ipv4GatewayNode,
+  RouteTargetGroupNode,
 } from './nodes/leafNodes'
 import { PacketOverlay } from './PacketOverlay'
 import { PALETTE_MIME } from './Palette'
@@ -50,6 +51,7 @@ const nodeTypes = {
   gwlb: GwlbNode,
   appliance: ApplianceNode,
   ecs: EcsNode,
+  routeTargetGroup: RouteTargetGroupNode,
 }
 const edgeTypes = {
   route: ConfigEdge,
@@ -57,6 +59,7 @@ const edgeTypes = {
   serviceResource: ConfigEdge,
   serverGroup: ConfigEdge,
   internet: ConfigEdge,
+  routeTarget: ConfigEdge,
 }
 
 const MINIMAP_COLOUR: Record<string, string> = {
@@ -68,6 +71,7 @@ const MINIMAP_COLOUR: Record<string, string> = {
   appliance: '#f87171',
   ecs: '#38bdf8',
   endpointService: '#e879f9',
+  routeTargetGroup: '#818cf8',
   ipv4Gateway: '#34d399',
   internetHost: '#94a3b8',
 }

@@ -644,6 +644,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     GatewayLoadBalancerEndpoint: ['gwlbEndpoint'],
     Instance: ['ecs', 'appliance'],
     NetworkInterface: ['ecs', 'appliance'],
+    RouteTargetGroup: ['routeTargetGroup'],
   }
   function addEntry(
     inst: TfInstance,

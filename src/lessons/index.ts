@@ -6,6 +6,7 @@ import zoneAware from './data/03-zone-aware.json'
 import applianceFails from './data/04-appliance-fails.json'
 import mtu from './data/05-mtu.json'
 import teardown from './data/06-teardown.json'
+import zoneFailover from './data/07-zone-failover.json'
 import { type Lesson, lessonSchema } from './schema'
 
 export { applyLessonEdit, type EditResult, type StepDesigns, stepDesigns } from './edits'
@@ -18,6 +19,7 @@ export const LESSON_FILES: Record<string, unknown> = {
   '04-appliance-fails.json': applianceFails,
   '05-mtu.json': mtu,
   '06-teardown.json': teardown,
+  '07-zone-failover.json': zoneFailover,
 }
 
 export type LessonLoad = { ok: true; lesson: Lesson } | { ok: false; file: string; message: string }

@@ -107,7 +107,7 @@ export const lessonSchema = z.strictObject({
   number: z.number().check(z.int(), z.positive()),
   title: z.string().check(z.minLength(1), z.maxLength(120)),
   summary: z.string().check(z.minLength(1), z.maxLength(400)),
-  design: z.enum(['single-zone', 'two-zones']),
+  design: z.enum(['single-zone', 'two-zones', 'zone-failover']),
   steps: z.array(lessonStepSchema).check(z.minLength(1)),
 })
 export type Lesson = z.infer<typeof lessonSchema>

@@ -30,6 +30,7 @@ export function drawnParentOf(r: Resource): string | undefined {
       return r.vswitchId
     case 'ipv4Gateway':
     case 'gwlb':
+    case 'routeTargetGroup':
       return r.vpcId
     default:
       return undefined
@@ -107,9 +108,9 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
     }
     for (const z of zoneBoxes) out[z.key] = { ...z.entry, height: maxZoneHeight }
     const width = Math.max(x - P.zoneGap + P.padX, 480)
-    // VPC-wide resources: the IPv4 gateway on the top edge, GWLBs in the band under the title
+    // VPC-wide resources: the IPv4 gateway on the top edge, GWLBs and route target groups in the band under the title
     const edgeNodes = design.resources.filter(
-      (r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb') && r.vpcId === vpcId,
+      (r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb' || r.kind === 'routeTargetGroup') && r.vpcId === vpcId,
     )
     edgeNodes.forEach((r, i) => {
       const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40

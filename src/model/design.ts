@@ -9,14 +9,18 @@ import { gwlbEndpointSchema } from './resources/gwlbEndpoint'
 import { internetHostSchema } from './resources/internetHost'
 import { ipv4GatewaySchema } from './resources/ipv4Gateway'
 import { routeTableSchema } from './resources/routeTable'
+import { routeTargetGroupSchema } from './resources/routeTargetGroup'
 import { securityGroupSchema } from './resources/securityGroup'
 import { vpcSchema } from './resources/vpc'
 import { vswitchSchema } from './resources/vswitch'
 import { scenarioSchema } from './scenario'
 
 export const DESIGN_FORMAT = 'gwlb-studio/design'
-/** 2: security groups carry securityGroupType and innerAccessPolicy */
-export const DESIGN_VERSION = 2
+/**
+ * 2: security groups carry securityGroupType and innerAccessPolicy.
+ * 3: route target groups (routeTargetGroup), and route entries may name one (next hop type RouteTargetGroup).
+ */
+export const DESIGN_VERSION = 3
 
 export const resourceSchemas = {
   vpc: vpcSchema,
@@ -30,6 +34,7 @@ export const resourceSchemas = {
   endpointService: endpointServiceSchema,
   gwlbEndpoint: gwlbEndpointSchema,
   internetHost: internetHostSchema,
+  routeTargetGroup: routeTargetGroupSchema,
 } as const
 export type ResourceKind = keyof typeof resourceSchemas
 export const RESOURCE_KINDS = Object.keys(resourceSchemas) as ResourceKind[]
@@ -46,6 +51,7 @@ export const resourceSchema = z.discriminatedUnion('kind', [
   endpointServiceSchema,
   gwlbEndpointSchema,
   internetHostSchema,
+  routeTargetGroupSchema,
 ])
 export type Resource = z.infer<typeof resourceSchema>
 export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>

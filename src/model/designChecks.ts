@@ -283,6 +283,52 @@ function checkGwlbEndpoint(c: Checks, r: ResourceOf<'gwlbEndpoint'>, at: At) {
 }
 
 /**
+ * A route target group (CreateRouteTargetGroup, Active-Standby): exactly two members, each an existing GWLBe of the
+ * group's VPC, in two different zones, one of weight 100 (active) and one of weight 0 (standby).
+ */
+function checkRouteTargetGroup(c: Checks, r: ResourceOf<'routeTargetGroup'>, at: At) {
+  c.ref(at('vpcId'), r.vpcId, ['vpc'])
+  const list = r.routeTargetMemberList
+  if (list.length !== 2) {
+    c.err(
+      'GWLB-L015',
+      at('routeTargetMemberList'),
+      `${list.length} member${list.length === 1 ? '' : 's'}`,
+      'exactly two members in Active-Standby mode: an active one (weight 100) and a standby (weight 0)',
+    )
+    return
+  }
+  const members = list.map((m, j) => {
+    const path = at(`routeTargetMemberList[${j}].memberId`)
+    const ep = c.ref(path, m.memberId, ['gwlbEndpoint'])
+    if (ep && ep.vpcId !== r.vpcId)
+      c.err('GWLB-L015', path, m.memberId, `a GWLBe of VPC ${r.vpcId}, the route target group's VPC`)
+    return ep
+  })
+  const [a, b] = members
+  if (a && b && a.zoneId === b.zoneId)
+    c.err(
+      'GWLB-L015',
+      at('routeTargetMemberList[1].memberId'),
+      list[1]?.memberId,
+      `a GWLBe in a zone other than ${a.zoneId}, the zone of ${a.id}: the two members must be in different zones`,
+    )
+  const weights = list.map((m) => m.weight)
+  if (!weights.includes(100) || !weights.includes(0))
+    list.forEach((m, j) => {
+      if (m.weight !== 100 && m.weight !== 0)
+        c.err('GWLB-L015', at(`routeTargetMemberList[${j}].weight`), m.weight, '100 (active) or 0 (standby)')
+      else if (weights.indexOf(m.weight) !== j)
+        c.err(
+          'GWLB-L015',
+          at(`routeTargetMemberList[${j}].weight`),
+          m.weight,
+          `${m.weight === 100 ? 0 : 100}: one member is active (weight 100) and the other standby (weight 0)`,
+        )
+    })
+}
+
+/**
  * A route table's destinations the cloud refuses: inside the cloud services block (every VPC's system route), or,
  * in a vSwitch table, inside a vSwitch's CIDR (its system route delivers it locally). Run after every vSwitch is
  * known: a route table may be listed before its VPC's vSwitches.
@@ -338,6 +384,8 @@ function checkResource(c: Checks, r: Resource, at: At) {
       return checkGwlbEndpoint(c, r, at)
     case 'internetHost':
       return c.placePublic(at('ipAddress'), r.ipAddress)
+    case 'routeTargetGroup':
+      return checkRouteTargetGroup(c, r, at)
   }
 }
 

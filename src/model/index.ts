@@ -29,6 +29,15 @@ export {
   type RouteTable,
 } from './resources/routeTable'
 export {
+  ACTIVE_WEIGHT,
+  activeStandbyOf,
+  ROUTE_TARGET_MEMBER_TYPES,
+  type RouteTargetGroup,
+  type RouteTargetMember,
+  type RouteTargetMemberType,
+  STANDBY_WEIGHT,
+} from './resources/routeTargetGroup'
+export {
   INNER_ACCESS_POLICIES,
   type InnerAccessPolicy,
   innerAccessOf,

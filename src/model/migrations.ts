@@ -34,6 +34,15 @@ export const MIGRATIONS: readonly Migration[] = [
       return doc
     },
   },
+  {
+    from: 2,
+    // version 3 adds a resource kind (routeTargetGroup) and a next hop type (RouteTargetGroup); a version-2
+    // document has neither, so it is version 3 as it stands
+    name: 'route target groups: a new resource kind and next hop type, which version-2 documents do not use',
+    up(doc) {
+      return doc
+    },
+  },
 ]
 
 export type MigrateResult =

@@ -14,6 +14,7 @@ const KIND_NAMES: Record<string, string> = {
   endpointService: 'endpoint service',
   gwlbEndpoint: 'GWLB endpoint',
   internetHost: 'internet host',
+  routeTargetGroup: 'route target group',
 }
 
 export function ReportPanel() {

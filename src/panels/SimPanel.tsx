@@ -16,6 +16,9 @@ const TIMELINE_KINDS = new Set([
   'drain-ended',
   'loss-started',
   'loss-stopped',
+  'route-target-failover',
+  'route-target-healthy',
+  'route-target-switched',
 ])
 const KIND_COLOUR: Record<string, string> = {
   'fault-applied': '#dc2626',
@@ -28,6 +31,9 @@ const KIND_COLOUR: Record<string, string> = {
   'drain-ended': '#0891b2',
   'loss-started': '#f97316',
   'loss-stopped': '#0d9488',
+  'route-target-failover': '#4338ca',
+  'route-target-healthy': '#16a34a',
+  'route-target-switched': '#6366f1',
 }
 
 const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40'
@@ -47,7 +53,19 @@ export function SimPanel() {
   const speed = useSim((s) => s.speed)
   const log = useSim((s) => s.log)
   const totals = useSim((s) => s.totals)
+  const routeTargets = useSim((s) => s.routeTargets)
+  const failedOver = Object.values(routeTargets).filter((g) => g.failedOver)
   const ready = status === 'ready'
+  const switchBack = async (groupId: string) => {
+    const answer = await controls.switchActiveRouteTarget(groupId)
+    stores.ui
+      .getState()
+      .notify(
+        answer.ok
+          ? { tone: 'info', lines: [answer.text] }
+          : { tone: 'error', lines: ['SwitchActiveRouteTarget was not done.', answer.message] },
+      )
+  }
   const chosen = scenarios.find((s) => s.name === scenario)
   // the timeline spans the scenario's faults and a margin, or the time played so far
   const lastFault = Math.max(0, ...(chosen?.faults ?? []).map((f) => (f.untilSeconds ?? f.atSeconds) * 1000))
@@ -120,6 +138,19 @@ export function SimPanel() {
             <span className={totals.dropped ? 'font-semibold text-red-700' : ''}>{count(totals.dropped)} dropped</span>
           </span>
         )}
+        {ready &&
+          failedOver.map((g) => (
+            <button
+              key={g.id}
+              type="button"
+              className={`${BUTTON} border-indigo-300 text-indigo-800`}
+              data-testid={`sim-switch-back-${g.id}`}
+              title={`SwitchActiveRouteTarget: ${g.id}'s traffic back to its active member (a route target group does not fail back by itself)`}
+              onClick={() => void switchBack(g.id)}
+            >
+              Switch {g.id} back
+            </button>
+          ))}
         {ready && (
           <button type="button" className={`${BUTTON} ml-auto`} onClick={controls.unload}>
             Close

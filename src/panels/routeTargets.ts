@@ -16,6 +16,10 @@ export function nextHopChoices(design: Design, table: RouteTable): NextHopChoice
       out.push({ id: r.id, type: 'GatewayLoadBalancerEndpoint', label: `${name} (GWLB endpoint, ${r.zoneId})` })
     if (r.kind === 'ipv4Gateway' && r.vpcId === table.vpcId && table.routeTableType === 'VSwitch')
       out.push({ id: r.id, type: 'Ipv4Gateway', label: `${name} (IPv4 gateway)` })
+    if (r.kind === 'routeTargetGroup' && r.vpcId === table.vpcId) {
+      const members = r.routeTargetMemberList.map((m) => `${m.memberId}${m.weight === 100 ? ' active' : ' standby'}`)
+      out.push({ id: r.id, type: 'RouteTargetGroup', label: `${name} (route target group: ${members.join(', ')})` })
+    }
     if ((r.kind === 'ecs' || r.kind === 'appliance') && vswitchVpc.get(r.vswitchId) === table.vpcId)
       out.push({ id: r.id, type: 'Instance', label: `${name} (instance)` })
   }

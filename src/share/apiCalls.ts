@@ -37,6 +37,8 @@ export interface ApiCall {
 export interface ApiCallPlan {
   setup: ApiCall[]
   teardown: ApiCall[]
+  /** calls an operator makes while it runs: SwitchActiveRouteTarget, back to a group's active member after a failover */
+  operations: ApiCall[]
 }
 
 const PRIVATELINK = { product: 'Privatelink', version: '2020-04-15' } as const
@@ -70,6 +72,8 @@ function cloudId(r: Resource | undefined, fallbackId: string): ApiValue {
       return out(r.id, 'InstanceId')
     case 'securityGroup':
       return out(r.id, 'SecurityGroupId')
+    case 'routeTargetGroup':
+      return out(r.id, 'RouteTargetGroupId')
     default:
       return fallbackId
   }
@@ -234,6 +238,30 @@ export function apiCallPlan(design: Design): ApiCallPlan {
     })
   }
 
+  // a group looks its members up by their zones: after the endpoints exist, before any route names it
+  const groups = design.resources.filter((r) => r.kind === 'routeTargetGroup')
+  for (const g of groups)
+    setup.push({
+      api: 'CreateRouteTargetGroup',
+      ...VPC,
+      accountId: ownerOf(g, byId),
+      parameters: {
+        RegionId: region,
+        VpcId: cloudId(byId.get(g.vpcId), g.vpcId),
+        RouteTargetGroupName: g.name ?? g.id,
+        ConfigMode: g.configMode,
+        ...Object.fromEntries(
+          g.routeTargetMemberList.flatMap((m, i) => [
+            [`RouteTargetMemberList.${i + 1}.MemberId`, cloudId(byId.get(m.memberId), m.memberId)],
+            [`RouteTargetMemberList.${i + 1}.MemberType`, m.memberType],
+            [`RouteTargetMemberList.${i + 1}.Weight`, m.weight],
+          ]),
+        ),
+      },
+      creates: out(g.id, 'RouteTargetGroupId'),
+      note: 'asynchronous: wait until GetRouteTargetGroup says Available (not Pending) before a route names it',
+    })
+
   const routes = routeCalls(design, tables, byId)
   setup.push(...routes.map((r) => r.call))
 
@@ -241,7 +269,12 @@ export function apiCallPlan(design: Design): ApiCallPlan {
   // routed into a deleted endpoint; then the endpoints; then the services.
   const teardown: ApiCall[] = []
   for (const r of [...routes].reverse()) {
-    if (r.entry.nextHopType !== 'GatewayLoadBalancerEndpoint' && r.entry.nextHopType !== 'Ipv4Gateway') continue
+    if (
+      r.entry.nextHopType !== 'GatewayLoadBalancerEndpoint' &&
+      r.entry.nextHopType !== 'Ipv4Gateway' &&
+      r.entry.nextHopType !== 'RouteTargetGroup'
+    )
+      continue
     teardown.push({
       api: 'DeleteRouteEntry',
       ...VPC,
@@ -259,6 +292,14 @@ export function apiCallPlan(design: Design): ApiCallPlan {
         : {}),
     })
   }
+  // a group names its members: it goes after the routes that name it, before its endpoints
+  for (const g of groups)
+    teardown.push({
+      api: 'DeleteRouteTargetGroup',
+      ...VPC,
+      accountId: ownerOf(g, byId),
+      parameters: { RegionId: region, RouteTargetGroupId: out(g.id, 'RouteTargetGroupId') },
+    })
   for (const e of endpoints)
     teardown.push({
       api: 'DeleteVpcEndpoint',
@@ -273,7 +314,14 @@ export function apiCallPlan(design: Design): ApiCallPlan {
       accountId: s.accountId,
       parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId') },
     })
-  return { setup, teardown }
+  const operations: ApiCall[] = groups.map((g) => ({
+    api: 'SwitchActiveRouteTarget',
+    ...VPC,
+    accountId: ownerOf(g, byId),
+    parameters: { RegionId: region, RouteTargetGroupId: out(g.id, 'RouteTargetGroupId') },
+    note: `after a failover, once ${g.routeTargetMemberList.find((m) => m.weight === 100)?.memberId ?? 'the active member'} is healthy again: the group does not fail back by itself`,
+  }))
+  return { setup, teardown, operations }
 }
 
 interface RouteCall {
@@ -338,7 +386,8 @@ function routeCalls(design: Design, tables: RouteTable[], byId: Map<string, Reso
           },
         },
       }
-      if (entry.nextHopType === 'GatewayLoadBalancerEndpoint') toEndpoint.push(call)
+      if (entry.nextHopType === 'GatewayLoadBalancerEndpoint' || entry.nextHopType === 'RouteTargetGroup')
+        toEndpoint.push(call)
       else plain.push(call)
     }
   }
@@ -378,6 +427,7 @@ export function renderApiCallPlan(design: Design, plan: ApiCallPlan = apiCallPla
     'Teardown (in this order, or traffic is routed into a black hole)',
     '',
     ...renderCalls(plan.teardown, design),
+    ...(plan.operations.length ? ['Operations (while it runs)', '', ...renderCalls(plan.operations, design)] : []),
   ]
   return `${lines.join('\n').trimEnd()}\n`
 }

@@ -21,7 +21,7 @@ export type EngineWorker = {
 }
 
 /** The reference designs shipped with the app (public/examples). */
-export type ExampleName = 'two-zones' | 'single-zone'
+export type ExampleName = 'two-zones' | 'single-zone' | 'zone-failover'
 export type ExampleResult = { ok: true; design: Design } | { ok: false; errors: LoadError[] | string }
 
 /** Where an engine client gets its answers: the worker (started when first asked) and the examples. */
@@ -42,6 +42,8 @@ export interface SimControls {
   reset(): void
   speed(x: number): void
   seek(ms: number): void
+  /** SwitchActiveRouteTarget on a route target group now; answers what happened, or why nothing did */
+  switchActiveRouteTarget(groupId: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>
   unload(): void
 }
 
@@ -112,6 +114,7 @@ export function createEngineClient(
     reset: () => void worker().simReset(),
     speed: (x) => void worker().simSpeed(x),
     seek: (ms) => void worker().simSeek(ms),
+    switchActiveRouteTarget: (groupId) => worker().simSwitchActiveRouteTarget(groupId),
     unload() {
       void worker().simPause()
       stores.sim.getState().unload()
@@ -120,7 +123,7 @@ export function createEngineClient(
   return {
     load: (document) => worker().load(document),
     applyFix: (document, key) => worker().applyFix(document, key),
-    trace: (document, packet, options) => worker().trace(document, packet, options),
+    trace: (document, packet, options, idleSeconds) => worker().trace(document, packet, options, idleSeconds),
     verify: (document, intents) => worker().verify(document, intents),
     diff: (before, after) => worker().diff(before, after),
     planCheck: (document, request) => worker().planCheck(document, request),

@@ -2,7 +2,7 @@
 // themselves go to the canvas overlay through `feed`, never through React state.
 import { createStore } from 'zustand/vanilla'
 import type { FrameBatch, VisualPacket } from '../../worker/playback'
-import type { ApplianceView, SimEvent } from '../../worker/sim'
+import type { ApplianceView, RouteTargetView, SimEvent } from '../../worker/sim'
 
 export interface DropSeen {
   at: string
@@ -31,6 +31,8 @@ export interface SimState {
   faults: FrameBatch['faults']
   /** each appliance as the simulation has it now, by id */
   appliances: Record<string, ApplianceView>
+  /** each route target group as the simulation has it now, by id: the member carrying its traffic, members' health */
+  routeTargets: Record<string, RouteTargetView>
   /** packets per second each appliance is being handed */
   applianceRates: Record<string, number>
   /** drops of the last moments, by resource: the canvas marks them */
@@ -84,6 +86,7 @@ export function createSimStore() {
     faults: [],
     applianceRates: {},
     appliances: {},
+    routeTargets: {},
     drops: {},
     // a load puts the run at 0 s, paused: nothing of a run shown before may linger until the first frame
     loaded: (scenario, scenarios) =>
@@ -113,6 +116,7 @@ export function createSimStore() {
         drops: {},
         applianceRates: {},
         appliances: {},
+        routeTargets: {},
       }),
     receive: (b, wallNow) => {
       feed.push(b.packets)
@@ -135,8 +139,17 @@ export function createSimStore() {
         const was = s.appliances[a.id]
         return !was || was.run !== a.run || was.healthy !== a.healthy || was.membership !== a.membership
       })
+      const routeTargetChange = b.routeTargets.some((g) => {
+        const was = s.routeTargets[g.id]
+        return (
+          !was ||
+          was.carryingMemberId !== g.carryingMemberId ||
+          was.members.some((m, i) => m.healthy !== g.members[i]?.healthy)
+        )
+      })
       const changed =
         applianceChange ||
+        routeTargetChange ||
         log !== s.log ||
         b.playing !== s.playing ||
         b.playing !== s.running ||
@@ -166,6 +179,7 @@ export function createSimStore() {
         drops,
         applianceRates,
         appliances: applianceChange ? appliances : s.appliances,
+        routeTargets: routeTargetChange ? Object.fromEntries(b.routeTargets.map((g) => [g.id, g])) : s.routeTargets,
       })
     },
   }))

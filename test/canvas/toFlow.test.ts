@@ -202,3 +202,24 @@ describe('internet lines', () => {
     }
   })
 })
+
+describe('a route target group on the canvas (reference design (c))', () => {
+  it('is drawn in its VPC with a line to each member, the standby’s marked, and the routes naming it end on it', () => {
+    const { nodes, edges } = toFlow(loadExample('zone-failover'))
+    const group = nodes.find((n) => n.id === 'rtg-inspection')
+    expect(group?.type).toBe('routeTargetGroup')
+    expect(group?.parentId).toBe('vpc-service')
+    const members = edges.filter((e) => e.type === 'routeTarget')
+    expect(members.map((e) => [e.source, e.target, e.data?.role, e.data?.label])).toEqual([
+      ['rtg-inspection', 'gwlbe-h', 'active', 'active · 100'],
+      ['rtg-inspection', 'gwlbe-i', 'standby', 'standby · 0'],
+    ])
+    const toGroup = edges.filter((e) => e.type === 'route' && e.target === 'rtg-inspection')
+    expect(toGroup.map((e) => e.source).sort()).toEqual(['igw-service', 'igw-service', 'vsw-app-h', 'vsw-app-i'])
+    // placed beside the VPC's other wide resources, overlapping none of its zones
+    const boxes = absoluteBoxes(nodes)
+    const g = boxes.get('rtg-inspection') as Box
+    for (const z of ['vpc-service/cn-hangzhou-h', 'vpc-service/cn-hangzhou-i'])
+      expect(overlap(g, boxes.get(z) as Box), z).toBe(false)
+  })
+})

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { LESSON_FILES, LESSONS, type Lesson, loadLessons, stepDesigns, stepFocus } from '../../src/lessons'
 import { type Design, parse } from '../../src/model'
 import { compile, createRuntimeState, trace, traceRoundTrip, zoneIndexOf } from '../../worker/engine'
+import { createManualClock, createSim } from '../../worker/sim'
 import { loadExample } from '../helpers'
 
 // route tables and security groups have no card on the canvas: highlighting them would light nothing
@@ -17,6 +18,7 @@ const DRAWN = new Set([
   'appliance',
   'ecs',
   'internetHost',
+  'routeTargetGroup',
 ])
 
 function designsOf(lesson: Lesson): Design[] {
@@ -26,12 +28,12 @@ function designsOf(lesson: Lesson): Design[] {
 }
 
 describe('lesson files', () => {
-  it('all six validate against the schema, numbered 1 to 6', () => {
+  it('all seven validate against the schema, numbered 1 to 7', () => {
     const loads = loadLessons()
     expect(loads.filter((l) => !l.ok)).toEqual([])
-    expect(Object.keys(LESSON_FILES)).toHaveLength(6)
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6])
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(6)
+    expect(Object.keys(LESSON_FILES)).toHaveLength(7)
+    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(7)
   })
 
   it('a broken file is reported with the field at fault, not thrown', () => {
@@ -151,5 +153,41 @@ describe('claims the narration makes beyond single traces', () => {
     for (const r of last.resources)
       if (r.kind === 'routeTable') for (const e of r.entries) expect(ids.has(e.nextHopId)).toBe(true)
     expect(ids.has('gwlbe-h') || ids.has('epsrv-inspection')).toBe(false)
+  })
+
+  it('lesson 7: the first packet enters through GWLBe H; with GWLBe H unable to answer, through GWLBe I', () => {
+    const designs = designsOf(LESSONS[6])
+    const via = (d: Design) => {
+      const net = compile(d)
+      const t = trace(
+        net,
+        { source: 'internet-client', destination: '47.98.10.12', protocol: 'tcp', destinationPort: 443 },
+        createRuntimeState(net),
+      )
+      const step = t.hops.flatMap((h) => h.steps).find((s) => s.action === 'routeTarget')
+      return { endpoints: t.hops.filter((h) => h.kind === 'gwlbEndpoint').map((h) => h.resourceId), text: step?.text }
+    }
+    expect(via(designs[0]).endpoints).toEqual(['gwlbe-h', 'gwlbe-h'])
+    const standby = via(designs[2])
+    expect(standby.endpoints).toEqual(['gwlbe-i', 'gwlbe-i'])
+    expect(standby.text).toMatch(/standby member gwlbe-i .*the group failed over/)
+  })
+
+  it('lesson 7: the run fails over within 30 s of the zone failing, does not fail back, and switches back on request', () => {
+    const lesson = LESSONS[6]
+    const d = designsOf(lesson)[1]
+    const scenario = d.scenarios.find((s) => s.name === 'zone-failure-with-route-target-group')
+    if (!scenario) throw new Error('no scenario')
+    // the lesson's own scenario, at a few connections a second: the same faults and probes, less to forward
+    const light = { ...scenario, flows: scenario.flows.map((f) => ({ ...f, newConnectionsPerSecond: 2 })) }
+    const sim = createSim({ design: d, scenario: light, clock: createManualClock() })
+    sim.run(60_000)
+    const failover = sim.log().find((e) => e.kind === 'route-target-failover')
+    expect((failover?.tMs ?? Number.POSITIVE_INFINITY) - 30_000).toBeLessThanOrEqual(30_000)
+    sim.run(150_000)
+    expect(sim.log().some((e) => e.kind === 'route-target-healthy' && e.resourceId === 'gwlbe-h')).toBe(true)
+    expect(sim.routeTargets()[0]?.carryingMemberId).toBe('gwlbe-i')
+    expect(sim.switchActiveRouteTarget('rtg-inspection').ok).toBe(true)
+    expect(sim.routeTargets()[0]?.carryingMemberId).toBe('gwlbe-h')
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { computeLayout, RESOURCE_KINDS, serialise } from '../../src/model'
 import { designJsonSchema } from '../../src/model/jsonSchema'
 import { buildReferenceDesign } from '../../src/model/reference/build'
+import { buildZoneFailoverDesign } from '../../src/model/reference/zoneFailover'
 import { exampleText, loadExample } from '../helpers'
 
 describe('the shipped reference designs', () => {
@@ -15,6 +16,9 @@ describe('the shipped reference designs', () => {
       design.layout = computeLayout(design)
       expect(exampleText(file)).toBe(serialise(design))
     }
+    const failover = buildZoneFailoverDesign()
+    failover.layout = computeLayout(failover)
+    expect(exampleText('zone-failover')).toBe(serialise(failover))
   })
 
   it('(a) is the seed in one zone: one GWLBe, two servers with EIPs, two firewalls, the seed’s route tables', () => {

@@ -43,7 +43,10 @@ describe('1 → 2: security groups become basic groups with internal access poli
     expect(JSON.stringify(old)).toBe(before)
     expect(loaded.ok).toBe(true)
     if (!loaded.ok) return
-    expect(loaded.repairs).toEqual(['migrated: security groups become basic groups with internal access policy Accept'])
+    expect(loaded.repairs).toEqual([
+      'migrated: security groups become basic groups with internal access policy Accept',
+      'migrated: route target groups: a new resource kind and next hop type, which version-2 documents do not use',
+    ])
     // the migrated document is the shipped example, which version 2 writes with these fields
     expect(loaded.design).toEqual((parse(exampleJson('two-zones')) as { design: unknown }).design)
   })
@@ -53,5 +56,29 @@ describe('1 → 2: security groups become basic groups with internal access poli
     expect(r.ok && r.doc.resources).toEqual([{ kind: 'securityGroup', securityGroupType: 'enterprise' }, 7])
     const none = migrate({ resources: 'nope' }, 1, MIGRATIONS, 2)
     expect(none.ok && none.doc.resources).toBe('nope')
+  })
+})
+
+describe('2 → 3: route target groups, which version-2 documents do not use', () => {
+  const step = MIGRATIONS.find((m) => m.from === 2)
+
+  it('is published under its name, and version 3 is the current format', () => {
+    expect(step?.name).toBe(
+      'route target groups: a new resource kind and next hop type, which version-2 documents do not use',
+    )
+    expect(DESIGN_VERSION).toBe(3)
+  })
+
+  it('changes nothing but the version: a version-2 document loads as the same design', () => {
+    for (const name of ['single-zone', 'two-zones'] as const) {
+      const old = { ...exampleJson(name), version: 2 }
+      const r = migrate(old, 2)
+      expect(r.ok && r.applied).toEqual([step?.name])
+      if (!r.ok) return
+      expect({ ...r.doc, version: 2 }).toEqual(old)
+      const loaded = parse(old)
+      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${step?.name}`])
+      expect(loaded.ok && loaded.design).toEqual((parse(exampleJson(name)) as { design: unknown }).design)
+    }
   })
 })

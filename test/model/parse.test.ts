@@ -19,7 +19,7 @@ function expectError(doc: unknown, code: LoadErrorCode, path: string, valueText:
 }
 
 describe('parse and serialise the reference designs', () => {
-  for (const name of ['single-zone', 'two-zones'] as const) {
+  for (const name of ['single-zone', 'two-zones', 'zone-failover'] as const) {
     it(`${name}: round trips to the same text and the same document`, () => {
       const text = exampleText(name)
       const first = parse(text)
@@ -457,5 +457,76 @@ describe('layout numbers are bounded', () => {
     expectError(doc, 'GWLB-L004', `layout["${key}"].y`, '-2000000')
     doc.layout[key] = { x: 0, y: 0, width: 1e7 }
     expectError(doc, 'GWLB-L004', `layout["${key}"].width`, '10000000')
+  })
+})
+
+describe('what the cloud refuses, the loader refuses (route target groups)', () => {
+  /** reference design (c) as JSON, and the index of its route target group */
+  function failover() {
+    const doc = exampleJson('zone-failover')
+    const i = indexOfResource(doc, 'rtg-inspection')
+    const group = doc.resources[i] as { routeTargetMemberList: Record<string, unknown>[] }
+    return { doc, i, members: group.routeTargetMemberList }
+  }
+
+  it('loads reference design (c): a group of GWLBe H (weight 100) and GWLBe I (weight 0), named by route entries', () => {
+    const { doc } = failover()
+    const r = parse(doc)
+    expect(r.ok).toBe(true)
+    const entries = doc.resources.flatMap((x) =>
+      x.kind === 'routeTable' ? (x.entries as { nextHopType: string }[]) : [],
+    )
+    expect(entries.filter((e) => e.nextHopType === 'RouteTargetGroup').length).toBe(3)
+  })
+
+  it('refuses two members in one zone, at the second member', () => {
+    const { doc, i, members } = failover()
+    members[1].memberId = 'gwlbe-h'
+    const e = expectError(doc, 'GWLB-L015', `resources[${i}].routeTargetMemberList[1].memberId`, '"gwlbe-h"')
+    expect(e?.expected).toMatch(/different zones/)
+  })
+
+  it('refuses two actives or two standbys: one member has weight 100 and the other 0', () => {
+    const { doc, i, members } = failover()
+    members[1].weight = 100
+    const e = expectError(doc, 'GWLB-L015', `resources[${i}].routeTargetMemberList[1].weight`, '100')
+    expect(e?.expected).toMatch(/standby \(weight 0\)/)
+    members[1].weight = 50
+    expectError(doc, 'GWLB-L015', `resources[${i}].routeTargetMemberList[1].weight`, '50')
+  })
+
+  it('refuses a group without exactly two members', () => {
+    const { doc, i, members } = failover()
+    members.pop()
+    const e = expectError(doc, 'GWLB-L015', `resources[${i}].routeTargetMemberList`, '"1 member"')
+    expect(e?.expected).toMatch(/exactly two members/)
+  })
+
+  it('refuses a member that does not exist or is no GWLBe', () => {
+    const { doc, i, members } = failover()
+    members[0].memberId = 'gwlbe-gone'
+    expectError(doc, 'GWLB-L007', `resources[${i}].routeTargetMemberList[0].memberId`, '"gwlbe-gone"')
+    members[0].memberId = 'fw-h1'
+    expectError(doc, 'GWLB-L007', `resources[${i}].routeTargetMemberList[0].memberId`, '"fw-h1"')
+  })
+
+  it('refuses a member type other than GatewayLoadBalancerEndpoint, the one type of both members', () => {
+    const { doc, i, members } = failover()
+    members[1].memberType = 'Instance'
+    expectError(doc, 'GWLB-L004', `resources[${i}].routeTargetMemberList[1].memberType`, '"Instance"')
+  })
+
+  it('refuses a member of another VPC', () => {
+    const { doc, i } = failover()
+    ;(doc.resources[i] as Record<string, unknown>).vpcId = 'vpc-security'
+    expectError(doc, 'GWLB-L015', `resources[${i}].routeTargetMemberList[0].memberId`, '"gwlbe-h"')
+  })
+
+  it('writes configMode Active-Standby, the only mode, when a file omits it', () => {
+    const { doc, i } = failover()
+    delete (doc.resources[i] as Record<string, unknown>).configMode
+    const r = parse(doc)
+    const g = r.ok ? r.design.resources.find((x) => x.id === 'rtg-inspection') : undefined
+    expect(g?.kind === 'routeTargetGroup' && g.configMode).toBe('Active-Standby')
   })
 })

@@ -121,3 +121,40 @@ describe('API call sequence', () => {
     expect(text.indexOf('Teardown')).toBeGreaterThan(text.indexOf('CreateRouteEntry'))
   })
 })
+
+describe('API calls for a route target group (reference design (c))', () => {
+  it('creates the group after the endpoints and before the routes naming it, and switches back as an operation', () => {
+    const plan = apiCallPlan(example('zone-failover'))
+    const apis = plan.setup.map((c) => c.api)
+    const create = apis.indexOf('CreateRouteTargetGroup')
+    expect(create).toBeGreaterThan(apis.lastIndexOf('CreateVpcEndpoint'))
+    expect(create).toBeGreaterThan(apis.lastIndexOf('EnableVpcEndpointConnection'))
+    expect(create).toBeLessThan(apis.indexOf('UpdateGatewayRouteTableEntryAttribute'))
+    expect(plan.setup[create]).toMatchObject({
+      product: 'Vpc',
+      accountId: '1234567890123456',
+      parameters: {
+        ConfigMode: 'Active-Standby',
+        'RouteTargetMemberList.1.MemberId': { designId: 'gwlbe-h', output: 'EndpointId' },
+        'RouteTargetMemberList.1.MemberType': 'GatewayLoadBalancerEndpoint',
+        'RouteTargetMemberList.1.Weight': 100,
+        'RouteTargetMemberList.2.MemberId': { designId: 'gwlbe-i', output: 'EndpointId' },
+        'RouteTargetMemberList.2.Weight': 0,
+      },
+      creates: { designId: 'rtg-inspection', output: 'RouteTargetGroupId' },
+    })
+    const toGroup = plan.setup.filter((c) => c.parameters.NextHopType === 'RouteTargetGroup')
+    expect(toGroup).toHaveLength(3)
+    for (const c of toGroup)
+      expect(c.parameters.NextHopId).toEqual({ designId: 'rtg-inspection', output: 'RouteTargetGroupId' })
+    // teardown: the routes naming the group, then the group, then the endpoints
+    const down = plan.teardown.map((c) => c.api)
+    expect(down.indexOf('DeleteRouteTargetGroup')).toBeGreaterThan(down.lastIndexOf('DeleteRouteEntry'))
+    expect(down.indexOf('DeleteRouteTargetGroup')).toBeLessThan(down.indexOf('DeleteVpcEndpoint'))
+    expect(down.filter((a) => a === 'DeleteRouteEntry')).toHaveLength(4)
+    expect(plan.operations.map((c) => c.api)).toEqual(['SwitchActiveRouteTarget'])
+    const text = renderApiCallPlan(example('zone-failover'))
+    expect(text).toMatch(/Operations \(while it runs\)\n\n1\. SwitchActiveRouteTarget/)
+    expect(text).toMatch(/the group does not fail back by itself/)
+  })
+})

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type Design, parse } from '../../src/model'
 
-export const EXAMPLE_NAMES = ['single-zone', 'two-zones'] as const
+export const EXAMPLE_NAMES = ['single-zone', 'two-zones', 'zone-failover'] as const
 
 export function exampleText(name: (typeof EXAMPLE_NAMES)[number]): string {
   return readFileSync(fileURLToPath(new URL(`../../public/examples/${name}.json`, import.meta.url)), 'utf8')

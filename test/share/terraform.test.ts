@@ -232,3 +232,40 @@ describe('Terraform export', () => {
     for (const n of names) expect(n).toMatch(/^[a-z_][a-z0-9_]*$/)
   })
 })
+
+describe('route target groups (reference design (c))', () => {
+  it('writes alicloud_vpc_route_target_group with its members and weights, and routes that wait for it', () => {
+    const text = toTerraform(example('zone-failover'))
+    const obj = parseHcl(text)
+    const groups = bodies(obj, 'resource').filter((b) => b.type === 'alicloud_vpc_route_target_group')
+    expect(groups).toHaveLength(1)
+    const g = groups[0]?.body as Obj
+    expect(g.config_mode).toBe('Active-Standby')
+    expect(g.route_target_group_name).toBe('Zone failover group')
+    expect(g.vpc_id).toBe('${alicloud_vpc.vpc_service.id}')
+    expect(g.route_target_member_list).toEqual([
+      {
+        member_id: '${alicloud_privatelink_vpc_endpoint.gwlbe_h.id}',
+        member_type: 'GatewayLoadBalancerEndpoint',
+        weight: 100,
+      },
+      {
+        member_id: '${alicloud_privatelink_vpc_endpoint.gwlbe_i.id}',
+        member_type: 'GatewayLoadBalancerEndpoint',
+        weight: 0,
+      },
+    ])
+    // the members' zones exist first; the provider version has the resource
+    expect(references(g)).toContain('alicloud_privatelink_vpc_endpoint_zone.gwlbe_h')
+    expect(text).toContain('version = ">= 1.292.0"')
+    const toGroup = bodies(obj, 'resource').filter(
+      (b) => b.type === 'alicloud_vpc_route_entry' && b.body.nexthop_type === 'RouteTargetGroup',
+    )
+    expect(toGroup.map((b) => b.body.nexthop_id)).toEqual(['${alicloud_vpc_route_target_group.rtg_inspection.id}'])
+    expect(text).toMatch(/next hop type RouteTargetGroup: the API name of this next hop type is not published/)
+  })
+
+  it('leaves the provider requirement at 1.245.0 for a design without a group', () => {
+    expect(toTerraform(example('two-zones'))).toContain('version = ">= 1.245.0"')
+  })
+})

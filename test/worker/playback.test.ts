@@ -105,6 +105,36 @@ describe('playback in the worker', () => {
     playback.dispose()
   })
 
+  it('switches a route target group back: the log entry goes out with the batch, and a seek replays the switch', () => {
+    const { playback, batches } = setup()
+    // design (c) with its flows at a few connections a second: the same faults and probes, less to forward
+    const d = loadExample('zone-failover')
+    d.scenarios = d.scenarios.map((sc) => ({
+      ...sc,
+      flows: sc.flows.map((f) => ({ ...f, newConnectionsPerSecond: 1, packetsPerSecond: 1 })),
+    }))
+    playback.load(d, 'zone-failure-with-route-target-group')
+    playback.seek(130_000)
+    const before = batches.at(-1) as FrameBatch
+    expect(before.routeTargets[0]).toMatchObject({ carryingMemberId: 'gwlbe-i', failedOver: true })
+    const answer = playback.switchActiveRouteTarget('rtg-inspection')
+    expect(answer.ok).toBe(true)
+    const after = batches.at(-1) as FrameBatch
+    expect(after.routeTargets[0]).toMatchObject({ carryingMemberId: 'gwlbe-h', failedOver: false })
+    // the page appends the batch's events to its log: they are exactly the entries since the last batch
+    expect(after.events.map((e) => e.kind)).toEqual(['route-target-switched'])
+    expect(after.logSize).toBe(before.logSize + 1)
+    playback.seek(140_000)
+    const replayed = batches.at(-1) as FrameBatch
+    expect(replayed.events.filter((e) => e.kind === 'route-target-switched').map((e) => e.tMs)).toEqual([130_000])
+    expect(replayed.routeTargets[0]?.carryingMemberId).toBe('gwlbe-h')
+    playback.reset()
+    expect((batches.at(-1) as FrameBatch).routeTargets[0]?.carryingMemberId).toBe('gwlbe-h')
+    playback.seek(130_000)
+    expect((batches.at(-1) as FrameBatch).routeTargets[0]?.carryingMemberId).toBe('gwlbe-i')
+    playback.dispose()
+  })
+
   it('jumps to a time by replaying the same run, with the log up to there', () => {
     const { playback, batches } = setup()
     playback.load(loadExample('two-zones'), 'appliance-failure')

@@ -50,6 +50,17 @@ export const ASSUMPTIONS = {
       directional: 'source first: a reply is hashed as a new flow and may land on another appliance',
     },
   } satisfies AssumptionInfo<'sortedEndpoints' | 'directional'>,
+  routeTargetProbeInterval: {
+    values: ['5s', '2s', '10s'],
+    default: '5s',
+    basis:
+      'docs/cloud.md 6.4: Alibaba documents 3 failed probes to mark a route target group member Unhealthy, 3 good ones to mark it Healthy, and failover within 30 s, but not the probe interval; 3 probes within 30 s means at most 10 s, and 5 s is the middle of that range.',
+    meaning: {
+      '5s': 'route target group members are probed every 5 s: a failed active member is failed over 10 to 15 s after it fails',
+      '2s': 'route target group members are probed every 2 s: failover 4 to 6 s after the active member fails',
+      '10s': 'route target group members are probed every 10 s: failover 20 to 30 s after the active member fails',
+    },
+  } satisfies AssumptionInfo<'5s' | '2s' | '10s'>,
   viaLocal: {
     values: ['required', 'notRequired'],
     default: 'required',
@@ -70,6 +81,7 @@ export const DEFAULT_ASSUMPTIONS: AssumptionValues = {
   allUnhealthy: ASSUMPTIONS.allUnhealthy.default,
   geneveOptions: ASSUMPTIONS.geneveOptions.default,
   symmetricHash: ASSUMPTIONS.symmetricHash.default,
+  routeTargetProbeInterval: ASSUMPTIONS.routeTargetProbeInterval.default,
   viaLocal: ASSUMPTIONS.viaLocal.default,
 }
 

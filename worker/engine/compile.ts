@@ -8,6 +8,7 @@ import { addrOf, type CompileContext, cidrOf, compileContext } from './compile/c
 import { compileInstances } from './compile/instances'
 import { compileLoadBalancers } from './compile/loadBalancers'
 import { buildRouteRegion, compileRouteTables } from './compile/routeTables'
+import { compileRouteTargetGroups } from './compile/routeTargetGroups'
 import {
   type CInternetHost,
   type CIpv4Gateway,
@@ -39,7 +40,14 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     publicAddrs.set(addr, targetCode(index, T_HOST))
     return { id: r.id, name: cx.name(r), index, addr, address: r.ipAddress }
   })
-  const tables = compileRouteTables(cx, vpcs, vswitches, { ipv4Gateways, endpoints, ecs, appliances })
+  const routeTargetGroups = compileRouteTargetGroups(cx, endpoints)
+  const tables = compileRouteTables(cx, vpcs, vswitches, {
+    ipv4Gateways,
+    endpoints,
+    ecs,
+    appliances,
+    routeTargetGroups,
+  })
 
   const longestPrefix = assumptions.routeSelection === 'longestPrefix'
   const region: number[] = []
@@ -69,6 +77,7 @@ export function compile(design: Design, options: EngineOptions = {}): Network {
     nodes,
     services,
     endpoints,
+    routeTargetGroups,
     hosts,
     securityGroups: securityGroups.list,
     publicAddrs,

@@ -9,7 +9,24 @@ export {
 export { compile, systemTableId } from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
-export { type Network, RUN_HUNG, RUN_RUNNING, RUN_STOPPED, T_APPLIANCE, T_ECS, T_HOST } from './network'
+export {
+  type CRouteTargetGroup,
+  type Network,
+  RUN_HUNG,
+  RUN_RUNNING,
+  RUN_STOPPED,
+  T_APPLIANCE,
+  T_ECS,
+  T_HOST,
+} from './network'
+export {
+  CARRY_ACTIVE,
+  CARRY_STANDBY,
+  carryingEndpoint,
+  memberProbeFailure,
+  routeTargetRule,
+  routeTargetText,
+} from './routeTargets'
 export {
   type ApplianceChoices,
   applianceIndex,
@@ -19,6 +36,7 @@ export {
   MEMBER,
   REMOVED,
   type RuntimeState,
+  routeTargetGroupIndex,
   setEndpointStatus,
   zoneIndexOf,
 } from './state'

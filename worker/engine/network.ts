@@ -22,6 +22,8 @@ export const NH_GWLBE = 2
 export const NH_INSTANCE = 3
 export const NH_BLACKHOLE = 4
 export const NH_CLOUD_SERVICES = 5
+/** a route target group: the walk goes on to whichever member the runtime state says is carrying traffic */
+export const NH_ROUTE_TARGET_GROUP = 6
 
 export const PROTO_ALL = 0
 export const PROTO_ICMP = 1
@@ -48,7 +50,7 @@ export interface CRouteEntry {
   mask: number
   prefix: number
   nextHop: number
-  /** vSwitch index (Local), IPv4 gateway index, endpoint index, or target code (Instance) */
+  /** vSwitch index (Local), IPv4 gateway index, endpoint index, route target group index, or target code (Instance) */
   target: number
   /** why a black hole is one */
   blackhole?: string
@@ -199,6 +201,12 @@ export interface CGwlbEndpoint extends Named {
   /** the route table governing its vSwitch */
   table: number
 }
+/** A route target group (Active-Standby): its two member endpoints, the active one (weight 100) first. */
+export interface CRouteTargetGroup extends Named {
+  vpc: number
+  /** endpoint indexes: [active (weight 100), standby (weight 0)]; -1 for a member that is no GWLBe of the VPC */
+  members: [number, number]
+}
 export interface CInternetHost extends Named {
   addr: number
   address: string
@@ -221,6 +229,7 @@ export interface Network {
   nodes: CGwlbNode[]
   services: CEndpointService[]
   endpoints: CGwlbEndpoint[]
+  routeTargetGroups: CRouteTargetGroup[]
   hosts: CInternetHost[]
   securityGroups: CSecurityGroup[]
   /** public address → target code (an ECS by its EIP, an internet host) */

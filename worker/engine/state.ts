@@ -3,6 +3,7 @@
 import { CONNECTION_STATUSES, type ConnectionStatus } from '../../src/model'
 import { FlowTable } from './flowTable'
 import { type Network, RUN_HUNG, RUN_RUNNING } from './network'
+import { initialRouteTargets } from './routeTargets'
 
 /** Server-group membership of an appliance. */
 export const MEMBER = 0
@@ -33,6 +34,10 @@ export interface RuntimeState {
   zoneDown: Uint8Array
   /** per endpoint: index into CONNECTION_STATUSES */
   endpointStatus: Uint8Array
+  /** per route target group: which member carries its traffic, CARRY_ACTIVE (weight 100) or CARRY_STANDBY (weight 0) */
+  routeTargetCarrying: Uint8Array
+  /** per route target group, two entries (active member, then standby): 1 when its probes find it Healthy */
+  routeTargetHealthy: Uint8Array
   /** GWLB flow table: flow key (tagged with the GWLB node) → appliance index */
   flows: FlowTable
   /** stateful appliances' sessions: flow key (tagged with the appliance) → 1 */
@@ -69,13 +74,18 @@ export function createRuntimeState(net: Network): RuntimeState {
     const checked = a.gwlb >= 0 && net.gwlbs[a.gwlb].healthCheck
     healthy[a.index] = !checked || a.initialRun === RUN_RUNNING || a.initialRun === RUN_HUNG ? 1 : 0
   }
+  const zoneDown = new Uint8Array(net.zones.length)
+  const endpointStatus = Uint8Array.from(net.endpoints.map((e) => e.initialStatus))
+  const routeTargets = initialRouteTargets(net, { zoneDown, endpointStatus })
   return {
     now: 0,
     healthy,
     membership,
     run,
-    zoneDown: new Uint8Array(net.zones.length),
-    endpointStatus: Uint8Array.from(net.endpoints.map((e) => e.initialStatus)),
+    zoneDown,
+    endpointStatus,
+    routeTargetCarrying: routeTargets.carrying,
+    routeTargetHealthy: routeTargets.healthy,
     flows: new FlowTable(),
     sessions: new FlowTable(),
   }
@@ -89,6 +99,8 @@ export function cloneRuntimeState(s: RuntimeState): RuntimeState {
     run: s.run.slice(),
     zoneDown: s.zoneDown.slice(),
     endpointStatus: s.endpointStatus.slice(),
+    routeTargetCarrying: s.routeTargetCarrying.slice(),
+    routeTargetHealthy: s.routeTargetHealthy.slice(),
     flows: s.flows.clone(),
     sessions: s.sessions.clone(),
   }
@@ -110,6 +122,12 @@ export function setEndpointStatus(
 export function applianceIndex(net: Network, id: string): number {
   const hit = net.byId.get(id)
   return hit?.kind === 'appliance' ? hit.index : -1
+}
+
+/** The index of a route target group by id; -1 when there is none. */
+export function routeTargetGroupIndex(net: Network, id: string): number {
+  const hit = net.byId.get(id)
+  return hit?.kind === 'routeTargetGroup' ? hit.index : -1
 }
 
 export function zoneIndexOf(net: Network, zoneId: string): number {

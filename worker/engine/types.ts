@@ -144,6 +144,7 @@ export interface RouteRule {
     | 'GatewayLoadBalancerEndpoint'
     | 'Instance'
     | 'NetworkInterface'
+    | 'RouteTargetGroup'
   /** for Local entries, the vSwitch whose CIDR it is; "" for CloudServices */
   nextHopId: string
   /** a derived system (Local) entry, not a custom one */
@@ -254,8 +255,30 @@ export interface EndpointRule {
   whitelisted: boolean
 }
 
+/** A route target group member, as the group's probes see it. */
+export interface RouteTargetMemberState {
+  memberId: string
+  /** 100: the active member; 0: the standby */
+  weight: number
+  health: 'Healthy' | 'Unhealthy'
+  /** this member carries the group's traffic now */
+  carrying: boolean
+}
+
+/** A route target group decided which member takes the packet, and why. */
+export interface RouteTargetRule {
+  type: 'routeTargetGroup'
+  routeTargetGroupId: string
+  /** the member the packet goes to */
+  memberId: string
+  /** traffic is on the standby (weight 0) since a failover: the group does not fail back by itself */
+  failedOver: boolean
+  members: RouteTargetMemberState[]
+}
+
 export type Rule =
   | RouteRule
+  | RouteTargetRule
   | SecurityGroupRuleRef
   | SecurityGroupPolicyRef
   | PolicyRuleRef
@@ -269,6 +292,7 @@ export type StepAction =
   | 'receive'
   | 'translate'
   | 'route'
+  | 'routeTarget'
   | 'securityGroup'
   | 'connection'
   | 'privateLink'

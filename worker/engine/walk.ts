@@ -21,6 +21,7 @@ import {
   NH_INSTANCE,
   NH_IPV4_GATEWAY,
   NH_LOCAL,
+  NH_ROUTE_TARGET_GROUP,
   PROTO_TCP,
   PROTO_UDP,
   RT_ENTRY,
@@ -37,6 +38,7 @@ import {
   T_GWLBE,
   T_HOST,
 } from './network'
+import { carryingEndpoint, routeTargetRule, routeTargetText } from './routeTargets'
 import { matchPolicy } from './rules'
 import { decideSecurityGroup, securityGroupRule, securityGroupText } from './securityGroups'
 import {
@@ -299,6 +301,8 @@ function routeFrom(ti: number): number {
       return next(AT_IPV4_GATEWAY_OUT, target)
     case NH_GWLBE:
       return next(AT_GWLBE_IN, target)
+    case NH_ROUTE_TARGET_GROUP:
+      return viaRouteTargetGroup(target)
     case NH_INSTANCE:
       return next((target & 7) === T_ECS ? AT_ECS_RECV : AT_APPLIANCE_RECV, target >> 3)
     case NH_LOCAL: {
@@ -318,6 +322,19 @@ function routeFrom(ti: number): number {
     }
   }
   return end(D_NO_ROUTE, R && 'unknown next hop')
+}
+
+/** A route target group hands the packet to the member carrying its traffic now (state.ts, routeTargets.ts). */
+function viaRouteTargetGroup(gi: number): number {
+  const g = N.routeTargetGroups[gi]
+  const ep = g ? carryingEndpoint(g, S) : -1
+  if (R && g) {
+    R.use('routeTargetProbeInterval')
+    const rule = routeTargetRule(N, g, S)
+    R.step('routeTarget', routeTargetText(rule), rule)
+  }
+  if (ep < 0) return end(D_BLACKHOLE, R && `black hole: route target group ${g?.id ?? gi} has no such member`)
+  return next(AT_GWLBE_IN, ep)
 }
 
 /** The packet is on the internet, addressed to pDst. */

@@ -49,6 +49,10 @@ export const CATALOG = {
   'GWLB-W030': { severity: 'warning', title: 'Route to a GWLBe in another zone (zone-asymmetric)' },
   'GWLB-W031': { severity: 'warning', title: 'Workload traffic bypasses inspection' },
   'GWLB-W032': { severity: 'warning', title: 'Service vSwitch route to the IPv4 gateway more specific than 0.0.0.0/0' },
+  // route target groups (zone failover between two GWLBes)
+  'GWLB-W033': { severity: 'warning', title: 'Route target group member whose endpoint is not Connected' },
+  'GWLB-W034': { severity: 'warning', title: 'Route to a route target group member, past the group (no failover)' },
+  'GWLB-W035': { severity: 'warning', title: 'Route target group that no route entry names' },
 } as const satisfies Record<string, Entry>
 
 export type Code = keyof typeof CATALOG

@@ -93,7 +93,9 @@ export function gatewayRouteTables(design: Design): Problem[] {
             { ...at, fix: point },
           ),
         )
-      } else if (want && target.zoneId !== vsw.zoneId) {
+      } else if (want && target.zoneId !== vsw.zoneId && hit.entry.nextHopType !== 'RouteTargetGroup') {
+        // a route target group carries every zone's traffic through its active member on purpose: the same
+        // member takes both directions, and the group fails over when its zone fails
         out.push(
           problem(
             'GWLB-W030',

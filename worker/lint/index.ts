@@ -7,6 +7,7 @@ import { inspectionBypass } from './inspectionBypass'
 import { loadBalancers } from './loadBalancer'
 import { nextHops } from './nextHop'
 import type { Problem, Rule } from './problem'
+import { routeTargetGroups } from './routeTargetGroup'
 import { routingLoops } from './routingLoop'
 import { securityGroups } from './securityGroup'
 import { servers } from './server'
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   nextHops,
   gatewayRouteTables,
   vswitchRouteTables,
+  routeTargetGroups,
   routingLoops,
   inspectionBypass,
 ]

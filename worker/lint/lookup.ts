@@ -1,6 +1,7 @@
 // Read-only lookups over one design, shared by the rules: ids, VPCs, vSwitch roles, route lookups, next hops.
 // May not touch: React, the DOM, zustand, worker/engine (forwarding is computed here from the document alone).
 import {
+  activeStandbyOf,
   type Cidr,
   type Design,
   type GwlbEndpoint,
@@ -38,18 +39,20 @@ const NEXT_HOP_KINDS: Record<Exclude<NextHopType, 'Local'>, readonly ResourceKin
   GatewayLoadBalancerEndpoint: ['gwlbEndpoint'],
   Instance: ['ecs', 'appliance'],
   NetworkInterface: ['ecs', 'appliance'],
+  RouteTargetGroup: ['routeTargetGroup'],
 }
 
 /** Custom next hop types a table of each type may hold (docs/cloud.md 6.1: a gateway table takes no IPv4 gateway). */
 export const ALLOWED_NEXT_HOPS: Record<RouteTable['routeTableType'], readonly RouteEntry['nextHopType'][]> = {
-  VSwitch: ['Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'],
-  Gateway: ['GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface'],
+  VSwitch: ['Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface', 'RouteTargetGroup'],
+  Gateway: ['GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface', 'RouteTargetGroup'],
 }
 
 export function nextHopTypeFor(kind: ResourceKind): RouteEntry['nextHopType'] | undefined {
   if (kind === 'ipv4Gateway') return 'Ipv4Gateway'
   if (kind === 'gwlbEndpoint') return 'GatewayLoadBalancerEndpoint'
   if (kind === 'ecs' || kind === 'appliance') return 'Instance'
+  if (kind === 'routeTargetGroup') return 'RouteTargetGroup'
   return undefined
 }
 
@@ -115,6 +118,7 @@ export class DesignIndex {
       case 'securityGroup':
       case 'gwlb':
       case 'gwlbEndpoint':
+      case 'routeTargetGroup':
         return r.vpcId
       case 'ecs':
       case 'appliance':
@@ -220,11 +224,17 @@ export class DesignIndex {
     return { kind: 'resolved', target }
   }
 
-  /** Where a valid entry leads; undefined when GWLB-E034/E035 report the entry (the guide's rules then keep quiet). */
+  /**
+   * Where a valid entry leads; undefined when GWLB-E034/E035 report the entry (the guide's rules then keep quiet).
+   * A route target group leads to its active member (weight 100), which carries its traffic while healthy.
+   */
   validTarget(table: RouteTable, entry: RouteEntry): Resource | undefined {
     if (!ALLOWED_NEXT_HOPS[table.routeTableType].includes(entry.nextHopType)) return undefined
     const hop = this.resolve(table, entry)
-    return hop.kind === 'resolved' ? hop.target : undefined
+    if (hop.kind !== 'resolved') return undefined
+    if (hop.target.kind !== 'routeTargetGroup') return hop.target
+    const { active } = activeStandbyOf(hop.target)
+    return this.get(hop.target.routeTargetMemberList[active]?.memberId, 'gwlbEndpoint')
   }
 }
 

@@ -55,7 +55,8 @@ export function vswitchRouteTables(design: Design): Problem[] {
               { path: where, fix },
             ),
           )
-        else if (want && target.zoneId !== vsw.zoneId)
+        // a route target group carries every zone's traffic through one member on purpose (see gatewayRouteTable.ts)
+        else if (want && target.zoneId !== vsw.zoneId && hit?.entry.nextHopType !== 'RouteTargetGroup')
           out.push(
             problem(
               'GWLB-W030',

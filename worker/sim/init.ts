@@ -6,12 +6,14 @@ import { groupSettings, hcText } from './health'
 import { checkHealthyCounts } from './probes'
 import { EventQueue } from './queue'
 import { exponential, stream } from './random'
+import { probeIntervalMs, scheduleRouteTargetProbes } from './routeTargets'
 import { SWEEP_MS } from './tables'
 import { flowTemplate, Tally } from './traffic'
 import {
   emit,
   type FlowRun,
   type Incident,
+  P_ACTION,
   P_APPLY,
   P_PROBE,
   P_REVERT,
@@ -107,6 +109,10 @@ export function createWorld(cfg: SimConfig, seed: number): World {
     slot: null,
     forwarded: 0,
     limitTold: false,
+    routeTargetProbes: net.routeTargetGroups.flatMap(() => [
+      { oks: 0, fails: 0 },
+      { oks: 0, fails: 0 },
+    ]),
   }
   for (const f of w.flows) {
     if (f.template.kind !== 'ok') continue
@@ -126,6 +132,9 @@ export function createWorld(cfg: SimConfig, seed: number): World {
     const hc = ap.gwlb >= 0 ? w.groups[ap.gwlb]?.healthCheck : null
     if (hc) queue.push(Math.floor(phases() * hc.interval * 1000), P_PROBE, { kind: 'probe', appliance: ap.index })
   }
+  // route target group members on a stream of their own, so groups do not shift the appliances' phases
+  scheduleRouteTargetProbes(w, stream(seed, 'route target probe phases'))
+  for (const a of cfg.actions) queue.push(a.atMs, P_ACTION, { kind: 'switchRouteTarget', groupId: a.groupId })
   queue.push(SWEEP_MS, P_SWEEP, { kind: 'sweep' })
   queue.push(0, P_SLOT, { kind: 'slot' })
   return w
@@ -159,6 +168,17 @@ export function logStart(w: World): void {
     emit(w, g.gwlbId, 'sim-started', text, null)
   }
   for (const f of w.flows) logFlow(w, f)
+  for (const g of w.net.routeTargetGroups) {
+    const [active, standby] = g.members.map((e) => w.net.endpoints[e]?.id ?? '?')
+    const carrying = w.state.routeTargetCarrying[g.index] === 1 ? `${standby} (the active member is Unhealthy)` : active
+    emit(
+      w,
+      g.id,
+      'sim-started',
+      `route target group ${g.id}: active member ${active} (weight 100), standby ${standby} (weight 0); traffic on ${carrying}; members probed every ${probeIntervalMs(w) / 1000} s (assumption routeTargetProbeInterval = ${w.net.assumptions.routeTargetProbeInterval}), Unhealthy after 3 failed probes in a row, Healthy after 3 answered; no automatic failback`,
+      null,
+    )
+  }
   checkHealthyCounts(w)
 }
 

@@ -10,6 +10,7 @@ import { applyFault, drainEnd, revertFault } from './faultKinds'
 import { createWorld, logStart } from './init'
 import { applianceViews, connectionViews, metricsOf } from './metrics'
 import { probe, probeResult } from './probes'
+import { probeRouteTargetMember, routeTargetViews, switchActiveRouteTarget } from './routeTargets'
 import { DEFAULT_SAMPLING, flowSampling } from './sampling'
 import { slotPart, slotStart } from './slots'
 import { sweep } from './tables'
@@ -52,6 +53,12 @@ function handle(w: World, item: Scheduled): void {
       break
     case 'slotPart':
       slotPart(w)
+      break
+    case 'routeTargetProbe':
+      probeRouteTargetMember(w, item.group, item.slot)
+      break
+    case 'switchRouteTarget':
+      switchActiveRouteTarget(w, item.groupId)
       break
   }
 }
@@ -149,6 +156,7 @@ export function createSim(options: SimOptions): Sim {
     budget: sampling,
     sampling: flowSampling(scenario.flows, slotMs, sampling),
     onEvent: options.onEvent,
+    actions: [],
   }
   let seed = options.seed ?? 1
   let w = createWorld(cfg, seed)
@@ -177,9 +185,10 @@ export function createSim(options: SimOptions): Sim {
       clock.seek(toMs)
       return advance(toMs)
     },
-    reset(newSeed) {
+    reset(newSeed, resetOptions) {
       live()
       if (newSeed !== undefined) seed = newSeed
+      if (!resetOptions?.keepActions) cfg.actions = []
       w = createWorld(cfg, seed)
       clock.seek(0)
     },
@@ -199,6 +208,13 @@ export function createSim(options: SimOptions): Sim {
     metrics: () => metricsOf(w),
     connections: () => connectionViews(w),
     appliances: () => applianceViews(w),
+    routeTargets: () => routeTargetViews(w),
+    switchActiveRouteTarget(groupId) {
+      live()
+      const answer = switchActiveRouteTarget(w, groupId)
+      if (answer.ok) cfg.actions.push({ atMs: w.nowMs, groupId })
+      return answer
+    },
     sampleTrace: (connectionId, reply) => drawing.traces(w, [{ connectionId, reply }], 0)[0] ?? null,
     sampleTraces: (picks, maxAgeMs = 0) => drawing.traces(w, picks, maxAgeMs),
   }

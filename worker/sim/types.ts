@@ -45,6 +45,14 @@ export type SimEventKind =
   | 'flow-sampled'
   /** the run reached MAX_SIMULATED_MS: it goes no further */
   | 'sim-limit'
+  /** route target groups (routeTargets.ts): a member's probes, its health, a failover, an operator's switch */
+  | 'route-target-probe-failed'
+  | 'route-target-probe-answered'
+  | 'route-target-unhealthy'
+  | 'route-target-healthy'
+  | 'route-target-failover'
+  | 'route-target-unavailable'
+  | 'route-target-switched'
 
 /** One line of the event log: when, where, what happened, why. */
 export interface SimEvent {
@@ -180,8 +188,8 @@ export interface Sim {
   step(maxMs?: number, budget?: Budget): AdvanceResult
   /** seeks the clock and advances to toMs without a budget (tests, command line) */
   run(toMs: number): AdvanceResult
-  /** back to time 0, with the same or a new seed */
-  reset(seed?: number): void
+  /** back to time 0, with the same or a new seed; operator actions are forgotten unless keepActions (a replay) */
+  reset(seed?: number, options?: { keepActions?: boolean }): void
   dispose(): void
   readonly nowMs: number
   readonly seed: number
@@ -201,6 +209,23 @@ export interface Sim {
   sampleTraces(picks: readonly { connectionId: number; reply: boolean }[], maxAgeMs?: number): (Trace | null)[]
   /** each appliance as the simulation has it now: running, stopped or hung; healthy to the GWLB or not; in the group */
   appliances(): ApplianceView[]
+  /** each route target group as the simulation has it now: which member carries its traffic, each member's health */
+  routeTargets(): RouteTargetView[]
+  /**
+   * SwitchActiveRouteTarget, now: the group's traffic goes to its other member, which must be Healthy. The action is
+   * kept with its time, so a replay (reset to seek) does it again; reset() without keepActions forgets it.
+   */
+  switchActiveRouteTarget(groupId: string): { ok: true; text: string } | { ok: false; message: string }
+}
+
+export interface RouteTargetView {
+  id: string
+  /** the member whose GWLBe takes the group's traffic now */
+  carryingMemberId: string
+  /** the standby carries it (after a failover, until switched back) */
+  failedOver: boolean
+  /** the active member (weight 100) first, then the standby (weight 0) */
+  members: { memberId: string; weight: number; healthy: boolean }[]
 }
 
 export interface ApplianceView {

@@ -12,6 +12,8 @@ import type { ConnectionMove, Detection, Restore, SimEvent, SimEventKind } from 
 
 /** Order of events at the same millisecond: undo before do, configuration before probes, traffic last. */
 export const P_START = 0
+/** an operator's action goes before everything else at its millisecond, as it did when it was taken live */
+export const P_ACTION = 0
 export const P_REVERT = 1
 export const P_APPLY = 2
 export const P_DRAIN = 3
@@ -30,6 +32,9 @@ export type Scheduled =
   | { kind: 'sweep' }
   | { kind: 'slot' }
   | { kind: 'slotPart' }
+  | { kind: 'routeTargetProbe'; group: number; slot: number }
+  /** an operator's action, replayed at its time (a seek replays the run from 0) */
+  | { kind: 'switchRouteTarget'; groupId: string }
 
 /** What a run is asked to play: fixed from createSim to dispose (reset keeps it, with the same or a new seed). */
 export interface SimConfig {
@@ -44,6 +49,8 @@ export interface SimConfig {
   /** per scenario flow */
   sampling: FlowSampling[]
   onEvent: ((event: SimEvent) => void) | undefined
+  /** operator actions taken so far (SwitchActiveRouteTarget), at their simulated times: a replay does them again */
+  actions: { atMs: number; groupId: string }[]
 }
 
 /**
@@ -175,6 +182,8 @@ export interface World {
   forwarded: number
   /** the run was asked past MAX_SIMULATED_MS and said so */
   limitTold: boolean
+  /** per route target group, two entries (active member, standby): probes answered and failed in a row */
+  routeTargetProbes: { oks: number; fails: number }[]
 }
 
 /** One log entry, now; its cause is the fault's label, or what the caller names. */

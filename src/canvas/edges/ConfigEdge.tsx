@@ -2,7 +2,7 @@
 // service resources, server-group members and the internet. Labels are text in a box, never HTML.
 import { BaseEdge, type EdgeProps, getSmoothStepPath, Position } from '@xyflow/react'
 import { createPortal } from 'react-dom'
-import { BROKEN, EDGE_LOOK } from '../../share/drawing/look'
+import { BROKEN, EDGE_LOOK, STANDBY_DASH } from '../../share/drawing/look'
 import { useSim, useUi } from '../../store/context'
 import { useDetail } from '../detail'
 import type { CanvasEdgeData } from '../toFlow'
@@ -31,8 +31,17 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   )
   // labels go to the canvas's one label layer (React Flow's EdgeLabelRenderer looks that layer up again for
   // each label on every pan frame); the overview draws none: they would be a few pixels tall
+  // while a scenario plays, a route target group's line to the member carrying its traffic says so
+  const carrying = useSim((s) =>
+    data?.kind === 'routeTarget' && s.status === 'ready' ? s.routeTargets[source]?.carryingMemberId : undefined,
+  )
   const { overview, labelLayer } = useDetail()
-  const label = rate !== undefined ? `${Math.round(rate).toLocaleString('en-US')} pkt/s` : data?.label
+  const label =
+    rate !== undefined
+      ? `${Math.round(rate).toLocaleString('en-US')} pkt/s`
+      : carrying !== undefined
+        ? `${data?.label ?? ''}${carrying === target ? ' · carrying traffic' : ''}`
+        : data?.label
   const kind = data?.kind ?? 'route'
   const look = EDGE_LOOK[kind]
   const broken = kind === 'privateLink' && data?.status !== 'Connected'
@@ -66,7 +75,7 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
           strokeWidth: lit ? look.width + 2 : look.width,
           // a dash is under a pixel in the overview, and dashed strokes are what costs most to raster: a
           // 2,000-node design's 1,700 internet lines made every drag frame four times slower
-          strokeDasharray: overview ? undefined : look.dash,
+          strokeDasharray: overview ? undefined : data?.role === 'standby' ? STANDBY_DASH : look.dash,
           opacity: lit === false ? 0.35 : 1,
         }}
       />

@@ -142,3 +142,40 @@ export function EcsNode({ data, selected }: Props) {
     />
   )
 }
+
+/**
+ * A route target group: its members and which one carries the traffic. From the design, the active member (weight
+ * 100); while a scenario plays, the member the simulation has carrying it (the standby after a failover, until
+ * switched back) and each member's health.
+ */
+export function RouteTargetGroupNode({ data, selected }: Props) {
+  const r = useResource(data.resourceId, 'routeTargetGroup')
+  const simulated = useSim((s) => (s.status === 'ready' ? s.routeTargets[data.resourceId] : undefined))
+  if (!r) return null
+  const active = r.routeTargetMemberList.find((m) => m.weight === 100)?.memberId ?? '?'
+  const carrying = simulated?.carryingMemberId ?? active
+  const failedOver = simulated?.failedOver ?? false
+  const unhealthy = simulated?.members.filter((m) => !m.healthy).map((m) => m.memberId) ?? []
+  return (
+    <ResourceCard
+      kind="routeTargetGroup"
+      id={r.id}
+      handles={data.handles}
+      name={r.name ?? r.id}
+      selected={selected}
+      facts={
+        <span data-testid={`route-target-carrying-${r.id}`}>
+          {failedOver ? `standby ${carrying} carries traffic` : `active ${carrying} carries traffic`}
+          {unhealthy.length ? ` · ${unhealthy.join(', ')} Unhealthy` : ''}
+        </span>
+      }
+      badge={
+        failedOver ? (
+          <Pill tone="warn">failed over</Pill>
+        ) : (
+          <Pill tone={unhealthy.includes(carrying) ? 'bad' : 'info'}>Active-Standby</Pill>
+        )
+      }
+    />
+  )
+}

@@ -153,6 +153,19 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
         if (g.kind === 'gwlb' && g.serverGroup?.servers.includes(id))
           inUse.push({ id: g.id, description: `server group of ${name(g)}: the appliance is removed from it` })
       break
+    case 'gwlbEndpoint': {
+      // a group's members are fixed at creation (route_target_member_list is immutable): the group goes first
+      const groups = design.resources.filter(
+        (g) => g.kind === 'routeTargetGroup' && g.routeTargetMemberList.some((m) => m.memberId === id),
+      )
+      if (groups.length)
+        return {
+          ok: false,
+          refused: `${name(r)} is a member of a route target group, whose members cannot change: delete the group first (after the route entries that name it).`,
+          dependents: groups.map((g) => ({ id: g.id, description: `${name(g)} (route target group)` })),
+        }
+      break
+    }
     case 'ipv4Gateway':
       break
     default:

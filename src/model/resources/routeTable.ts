@@ -8,6 +8,7 @@ export const NEXT_HOP_TYPES = [
   'GatewayLoadBalancerEndpoint',
   'Instance',
   'NetworkInterface',
+  'RouteTargetGroup',
 ] as const
 export type NextHopType = (typeof NEXT_HOP_TYPES)[number]
 
@@ -20,7 +21,17 @@ export const CLOUD_SERVICES_CIDR = '100.64.0.0/10'
 export const routeEntrySchema = z.strictObject({
   destinationCidrBlock: cidrBlockSchema,
   /** Local is derived from vSwitch CIDRs and never stored as a custom entry */
-  nextHopType: z.enum(['Ipv4Gateway', 'GatewayLoadBalancerEndpoint', 'Instance', 'NetworkInterface']),
+  /**
+   * RouteTargetGroup: a route target group, which hands the packet to its active member. The API's name for this
+   * next hop type is not published; the document uses the resource's own name.
+   */
+  nextHopType: z.enum([
+    'Ipv4Gateway',
+    'GatewayLoadBalancerEndpoint',
+    'Instance',
+    'NetworkInterface',
+    'RouteTargetGroup',
+  ]),
   /**
    * The next hop's id. It may name a resource that no longer exists: the design still loads and the
    * route black-holes, as a route to a released instance does in the cloud.

@@ -18,6 +18,7 @@ import {
   VpcForm,
   VswitchForm,
 } from './forms'
+import { RouteTargetGroupForm } from './routeTargetGroupForm'
 
 const KIND_TITLE: Record<Resource['kind'], string> = {
   vpc: 'VPC',
@@ -31,6 +32,7 @@ const KIND_TITLE: Record<Resource['kind'], string> = {
   endpointService: 'Endpoint service',
   gwlbEndpoint: 'GWLB endpoint',
   internetHost: 'Internet host',
+  routeTargetGroup: 'Route target group',
 }
 
 function formFor(r: Resource, at: number, design: Parameters<typeof VpcForm>[0]['design']): ReactNode {
@@ -55,6 +57,8 @@ function formFor(r: Resource, at: number, design: Parameters<typeof VpcForm>[0][
       return <GwlbEndpointForm r={r} at={at} design={design} />
     case 'internetHost':
       return <InternetHostForm r={r} at={at} design={design} />
+    case 'routeTargetGroup':
+      return <RouteTargetGroupForm r={r} at={at} design={design} />
     case 'routeTable':
       return null
   }

@@ -3,7 +3,7 @@
 // The form starts from the design's own resources and follows the design as it changes; a result is traced
 // again on every change of the design, or cleared when the design no longer takes the packet.
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
+import type { ConnectionPhase, PacketSpec, Protocol, RoundTrip } from '../../../worker/engine/types'
 import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
 import type { EngineClient } from '../../store/engine'
@@ -20,6 +20,8 @@ type Pick = 'off' | 'source' | 'destination'
 /** A traced packet: the form's packet, the design it was traced on, and what the engine answered. */
 type Traced = ({ roundTrip: RoundTrip } | { error: string }) & {
   spec: PacketSpec
+  /** for a later packet of a connection: seconds since its first packet crossed */
+  idleSeconds: number
   design: Design
   /** traced again because the design changed */
   again?: boolean
@@ -30,7 +32,15 @@ type Traced = ({ roundTrip: RoundTrip } | { error: string }) & {
 /** The walk's result: a new number remounts the player (a new trace); a trace again after an edit keeps it, and its hop. */
 type Run = Traced & { n: number }
 /** What the packet is besides its ends. */
-type PacketShape = { protocol: Protocol; sourcePort: number; destinationPort: number; size: number }
+type PacketShape = {
+  protocol: Protocol
+  sourcePort: number
+  destinationPort: number
+  size: number
+  /** a connection's first packet (new) or a later one (established), idleSeconds after the first */
+  connection: ConnectionPhase
+  idleSeconds: number
+}
 /** A destination the user chose; one that was an address of the design falls back to the default when the design no longer holds it. */
 type Chosen = { address: string; ofDesign: boolean }
 
@@ -57,6 +67,8 @@ export function WalkPanel({ active }: { active: boolean }) {
     sourcePort: 49152,
     destinationPort: 443,
     size: 1500,
+    connection: 'new',
+    idleSeconds: 0,
   })
   const [pick, setPick] = useState<Pick>('off')
   const [pickNote, setPickNote] = useState<string | null>(null)
@@ -79,7 +91,7 @@ export function WalkPanel({ active }: { active: boolean }) {
 
   const traceIt = async () => {
     setBusy(true)
-    const traced = await traceOnce(engine, design, specOf(source, destination, shape))
+    const traced = await traceOnce(engine, design, specOf(source, destination, shape), shape.idleSeconds)
     setRun((prev) => ({ ...traced, n: (prev?.n ?? 0) + 1 }))
     setBusy(false)
   }
@@ -91,7 +103,8 @@ export function WalkPanel({ active }: { active: boolean }) {
     if (sources.some((s) => s.id === spec.source)) setSource(spec.source)
     setDestination(spec.destination)
     setShape((was) => ({ ...was, protocol: spec.protocol, ...portsOf(spec) }))
-    setRun((prev) => ({ ...opened, n: (prev?.n ?? 0) + 1 }))
+    // a counterexample is a connection's first packet: nothing sat idle before it
+    setRun((prev) => ({ ...opened, idleSeconds: 0, n: (prev?.n ?? 0) + 1 }))
   })
 
   return (
@@ -204,10 +217,20 @@ function useTraceAgain(
       if (!live) return
       // INVALID_PACKET: the engine no longer takes this packet on this design (its source is gone, say)
       if (r.ok && r.roundTrip.request.disposition !== 'INVALID_PACKET')
-        setRun((prev) => prev && { n: prev.n, spec: prev.spec, design, roundTrip: r.roundTrip, again: true })
+        setRun(
+          (prev) =>
+            prev && {
+              n: prev.n,
+              spec: prev.spec,
+              idleSeconds: prev.idleSeconds,
+              design,
+              roundTrip: r.roundTrip,
+              again: true,
+            },
+        )
       else clear()
     }
-    engine.trace(design, run.spec).then(again, () => live && clear())
+    engine.trace(design, run.spec, undefined, run.idleSeconds).then(again, () => live && clear())
     return () => {
       live = false
     }
@@ -262,6 +285,32 @@ function PacketShapeFields({
           </div>
         </>
       )}
+      <label htmlFor="walk-connection">Packet</label>
+      <div className="flex items-center gap-1">
+        <select
+          id="walk-connection"
+          className={FIELD}
+          value={shape.connection}
+          title="A connection's first packet may start a GWLB flow; a later one is dropped (FLOW_EXPIRED) when its flow sat idle past the GWLB's timeout (TCP 350 s, others 120 s)"
+          onChange={(e) => onChange({ connection: e.target.value as ConnectionPhase })}
+        >
+          <option value="new">first of a connection (new)</option>
+          <option value="established">a later one (established)</option>
+        </select>
+        {shape.connection === 'established' && (
+          <input
+            aria-label="Seconds since the connection's first packet"
+            title="Seconds since the connection's first packet crossed (the flow's idle time)"
+            type="number"
+            min={0}
+            max={86400}
+            className={`${FIELD} w-20`}
+            value={shape.idleSeconds}
+            onChange={(e) => onChange({ idleSeconds: Math.max(0, Number(e.target.value)) })}
+          />
+        )}
+        {shape.connection === 'established' && <span className="text-slate-500">s idle</span>}
+      </div>
       <label htmlFor="walk-size">Size (bytes)</label>
       <input
         id="walk-size"
@@ -362,19 +411,19 @@ function portsOf(spec: PacketSpec): Partial<PacketShape> {
 
 /** The packet the form describes: ports only where the protocol has them. */
 function specOf(source: string, destination: string, shape: PacketShape): PacketSpec {
-  const { protocol, size, sourcePort, destinationPort } = shape
-  const spec: PacketSpec = { source, destination: destination.trim(), protocol, size }
+  const { protocol, size, sourcePort, destinationPort, connection } = shape
+  const spec: PacketSpec = { source, destination: destination.trim(), protocol, size, connection }
   if (protocol !== 'icmp') Object.assign(spec, { sourcePort, destinationPort })
   return spec
 }
 
 /** One trace of a packet on a design: the round trip, or what went wrong, in words. */
-async function traceOnce(engine: EngineClient, design: Design, spec: PacketSpec): Promise<Traced> {
+async function traceOnce(engine: EngineClient, design: Design, spec: PacketSpec, idleSeconds: number): Promise<Traced> {
   try {
-    const r = await engine.trace(design, spec)
-    return { spec, design, ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }) }
+    const r = await engine.trace(design, spec, undefined, idleSeconds)
+    return { spec, idleSeconds, design, ...(r.ok ? { roundTrip: r.roundTrip } : { error: r.message }) }
   } catch (e) {
-    return { spec, design, error: e instanceof Error ? e.message : String(e) }
+    return { spec, idleSeconds, design, error: e instanceof Error ? e.message : String(e) }
   }
 }
 

@@ -64,6 +64,10 @@ export function ruleText(rule: Rule): string {
       return `EIP ${rule.publicIpAddress} ↔ ${rule.privateIpAddress} of ${rule.instanceId}`
     case 'session':
       return `${rule.applianceId} session table: ${rule.found ? 'session found' : 'no session'}`
+    case 'routeTargetGroup': {
+      const carrying = rule.members.find((m) => m.carrying)
+      return `Route target group ${rule.routeTargetGroupId}: ${carrying?.weight === 100 ? 'active' : 'standby'} member ${rule.memberId} (weight ${carrying?.weight ?? '?'}, ${carrying?.health ?? '?'})${rule.failedOver ? ', after a failover (no automatic failback)' : ''}`
+    }
     case 'endpointConnection':
       return `Endpoint connection ${rule.endpointId} → ${rule.serviceId}: ${rule.connectionStatus}${rule.whitelisted ? '' : ' (account not whitelisted)'}`
   }

@@ -15,6 +15,7 @@ export const KIND_STYLE: Record<
   gwlb: { label: 'GWLB', colour: '#c2410c', tint: '#fff7ed' },
   appliance: { label: 'Appliance', colour: '#b91c1c', tint: '#fef2f2' },
   ecs: { label: 'ECS', colour: '#0369a1', tint: '#f0f9ff' },
+  routeTargetGroup: { label: 'Route target group', colour: '#4338ca', tint: '#eef2ff' },
 }
 
 export const PATHS: Record<keyof typeof KIND_STYLE, string> = {
@@ -33,6 +34,8 @@ export const PATHS: Record<keyof typeof KIND_STYLE, string> = {
   appliance: 'M12 3 4.5 6v5.5c0 4.6 3.1 8.4 7.5 9.5 4.4-1.1 7.5-4.9 7.5-9.5V6L12 3Zm-3 9 2 2 4-4',
   // server
   ecs: 'M4 4h16v6H4V4Zm0 10h16v6H4v-6Zm3-7h.01M7 17h.01M11 7h6m-6 10h6',
+  // one route forking to an active and a standby next hop
+  routeTargetGroup: 'M3 12h7m0 0 4-5h6m-10 5 4 5h6M18 5l2 2-2 2m0 6 2 2-2 2',
 }
 
 /** A configuration line of one kind: its colour, width and dash, and what the legend calls it. */
@@ -50,7 +53,11 @@ export const EDGE_LOOK: Record<EdgeKind, EdgeLook> = {
   serviceResource: { stroke: '#a21caf', width: 2, legend: 'Endpoint service resource' },
   serverGroup: { stroke: '#c2410c', width: 1.6, legend: 'Server group member (Geneve)' },
   internet: { stroke: '#94a3b8', width: 1.4, dash: '3 4', legend: 'Internet' },
+  routeTarget: { stroke: '#4338ca', width: 2, legend: 'Route target group member (dashed: the standby)' },
 }
+
+/** The standby member's line of a route target group: the group's colour, dashed. */
+export const STANDBY_DASH = '4 4'
 export const EDGE_KINDS = Object.keys(EDGE_LOOK) as EdgeKind[]
 
 /** A PrivateLink connection that is not Connected: its line, and its label's text. */

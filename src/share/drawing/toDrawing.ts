@@ -14,6 +14,7 @@ export type DrawnKind =
   | 'appliance'
   | 'endpointService'
   | 'internetHost'
+  | 'routeTargetGroup'
 
 /** `handles`: the handles this node's edges use, which the overview keeps (sorted, so equal sets compare equal) */
 export type ResourceNodeData = { resourceId: string; handles?: readonly string[] }
@@ -33,7 +34,7 @@ interface Drawn<Data, Kind> {
 }
 export type DrawnNode = Drawn<ResourceNodeData, Exclude<DrawnKind, 'zone'>> | Drawn<ZoneNodeData, 'zone'>
 
-export type EdgeKind = 'route' | 'privateLink' | 'serviceResource' | 'serverGroup' | 'internet'
+export type EdgeKind = 'route' | 'privateLink' | 'serviceResource' | 'serverGroup' | 'internet' | 'routeTarget'
 export interface DrawnEdgeData extends Record<string, unknown> {
   kind: EdgeKind
   label?: string
@@ -47,6 +48,8 @@ export interface DrawnEdgeData extends Record<string, unknown> {
   bendNearSource?: boolean
   /** PrivateLink edges: the endpoint's connection status */
   status?: string
+  /** route target edges: the member's role in its group, active (weight 100) or standby (weight 0) */
+  role?: 'active' | 'standby'
 }
 /** A configuration line between two boxes, leaving and entering by the sides they face each other on. */
 export interface DrawnEdge {
@@ -229,6 +232,14 @@ export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdg
         zonesByGwlb.set(sr.resourceId, [...(zonesByGwlb.get(sr.resourceId) ?? []), sr.zoneId])
       for (const [gwlbId] of zonesByGwlb) link(`service:${r.id}:${gwlbId}`, r.id, gwlbId, { kind: 'serviceResource' })
     }
+    if (r.kind === 'routeTargetGroup')
+      for (const m of r.routeTargetMemberList)
+        link(`routeTarget:${r.id}:${m.memberId}`, r.id, m.memberId, {
+          kind: 'routeTarget',
+          label: m.weight === 100 ? 'active · 100' : 'standby · 0',
+          role: m.weight === 100 ? 'active' : 'standby',
+          labelAt: 'target',
+        })
     if (r.kind === 'gwlb')
       for (const s of r.serverGroup?.servers ?? [])
         link(`server:${r.id}:${s}`, r.id, s, { kind: 'serverGroup', bendNearSource: true })

@@ -88,6 +88,15 @@ export function cardOf(design: Design, r: Resource): Card | undefined {
         pills: [],
       }
     }
+    case 'routeTargetGroup': {
+      const member = (w: number) => r.routeTargetMemberList.find((m) => m.weight === w)?.memberId ?? '?'
+      return {
+        kind: r.kind,
+        name,
+        facts: { text: `active ${member(100)} · standby ${member(0)}` },
+        pills: [{ tone: 'info', text: r.configMode }],
+      }
+    }
     default:
       return undefined
   }

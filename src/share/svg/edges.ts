@@ -105,6 +105,8 @@ export function edgeTitle(e: DrawnEdge, nameOf: (id: string) => string): string 
       return `Server group member: ${ends}`
     case 'internet':
       return `Internet: ${ends}`
+    case 'routeTarget':
+      return `Route target group member (${e.edge.data?.role ?? ''}): ${ends}`
   }
 }
 

@@ -5,7 +5,7 @@
 // that keep designs in git.
 // Every user string goes through xmlEscape (see xml.ts); ids on elements are our own, never user text.
 import type { Design, Resource } from '../../model'
-import { BROKEN, KIND_STYLE, EDGE_LOOK as LOOK, PATHS } from '../drawing/look'
+import { BROKEN, KIND_STYLE, EDGE_LOOK as LOOK, PATHS, STANDBY_DASH } from '../drawing/look'
 import { toDrawing } from '../drawing/toDrawing'
 import { type Card, cardOf } from './cards'
 import { badgeBox, type Container, routeTableTip, vpcSvg, vswitchSvg, zoneSvg } from './containers'
@@ -200,7 +200,7 @@ export function drawDesign(design: Design, options: SvgOptions = {}): { svg: str
           fill: 'none',
           stroke,
           'stroke-width': look.width,
-          'stroke-dasharray': look.dash,
+          'stroke-dasharray': e.edge.data?.role === 'standby' ? STANDBY_DASH : look.dash,
         }) +
         // the internet's lines are the hosts' reach, not a configured next hop: no arrow, as on the canvas
         (e.kind === 'internet' ? '' : arrowhead(e, stroke)),

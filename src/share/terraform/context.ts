@@ -34,6 +34,7 @@ const TF_TYPE: Partial<Record<ResourceKind, string>> = {
   gwlb: 'alicloud_gwlb_load_balancer',
   endpointService: 'alicloud_privatelink_vpc_endpoint_service',
   gwlbEndpoint: 'alicloud_privatelink_vpc_endpoint',
+  routeTargetGroup: 'alicloud_vpc_route_target_group',
 }
 
 type ResourceById = Map<string, Resource>
@@ -49,7 +50,8 @@ function ownerOf(r: Resource, byId: ResourceById): string | undefined {
     case 'routeTable':
     case 'ipv4Gateway':
     case 'securityGroup':
-    case 'gwlb': {
+    case 'gwlb':
+    case 'routeTargetGroup': {
       const vpc = byId.get(r.vpcId)
       return vpc ? ownerOf(vpc, byId) : undefined
     }

@@ -3,16 +3,22 @@
 import type { Resource, RouteEntry, RouteTable } from '../../model'
 import { attr, type Block, blank, block, comment, Expr } from '../hcl'
 import type { Emitter } from './context'
+import { ROUTE_TARGET_GROUP_NEXT_HOP_NOTE } from './routeTargetGroups'
 import { type NextHop, writeSystemRouteEdit } from './systemRoute'
 
-export function writeRoutes(em: Emitter, endpointReady: Map<string, Expr[]>, gatewayAttachment: Map<string, Expr>) {
+export function writeRoutes(
+  em: Emitter,
+  endpointReady: Map<string, Expr[]>,
+  gatewayAttachment: Map<string, Expr>,
+  groupReady: Map<string, Expr[]> = new Map(),
+) {
   const { design, namer, resource, own, ref, out } = em
   const extraDataSources: Block[] = []
   for (const rt of design.resources.filter((r): r is RouteTable => r.kind === 'routeTable')) {
     const vswitchCidrs = new Map<string, Resource>()
     for (const r of design.resources) if (r.kind === 'vswitch' && r.vpcId === rt.vpcId) vswitchCidrs.set(r.cidrBlock, r)
     rt.entries.forEach((e) => {
-      const hop = nextHop(em, e, endpointReady, extraDataSources)
+      const hop = nextHop(em, e, endpointReady, extraDataSources, groupReady)
       if (typeof hop === 'string') {
         out.push(blank, comment(`${rt.id}: ${hop}`))
         return
@@ -36,9 +42,12 @@ export function writeRoutes(em: Emitter, endpointReady: Map<string, Expr[]>, gat
           ...(e.name ? [attr('route_entry_name', e.name)] : []),
           ...(hop.ready.length ? [attr('depends_on', hop.ready)] : []),
         ],
-        rt.routeTableType === 'Gateway'
-          ? ['A gateway route table takes vSwitch CIDRs as destinations; the cloud may refuse this custom entry.']
-          : [],
+        [
+          ...(rt.routeTableType === 'Gateway'
+            ? ['A gateway route table takes vSwitch CIDRs as destinations; the cloud may refuse this custom entry.']
+            : []),
+          ...(e.nextHopType === 'RouteTargetGroup' ? [ROUTE_TARGET_GROUP_NEXT_HOP_NOTE] : []),
+        ],
       )
     })
   }
@@ -54,6 +63,7 @@ function nextHop(
   e: RouteEntry,
   endpointReady: Map<string, Expr[]>,
   extraDataSources: Block[],
+  groupReady: Map<string, Expr[]>,
 ): NextHop | string {
   const target = byId.get(e.nextHopId)
   const wrong = `route ${e.destinationCidrBlock}: next hop ${e.nextHopType} "${e.nextHopId}" names no such resource in this design (in the cloud it would black-hole), so the entry is left out.`
@@ -65,6 +75,8 @@ function nextHop(
       return target.kind === 'gwlbEndpoint' ? { id: ref(target), ready: endpointReady.get(target.id) ?? [] } : wrong
     case 'Instance':
       return target.kind === 'ecs' || target.kind === 'appliance' ? { id: ref(target), ready: [] } : wrong
+    case 'RouteTargetGroup':
+      return target.kind === 'routeTargetGroup' ? { id: ref(target), ready: groupReady.get(target.id) ?? [] } : wrong
     case 'NetworkInterface': {
       if (target.kind !== 'ecs' && target.kind !== 'appliance') return wrong
       // the instance's primary ENI, looked up once the instance exists

@@ -66,4 +66,18 @@ describe('removing a service resource', () => {
     // the GWLB itself stays
     expect(done.ok && done.design.resources.some((r) => r.id === 'gwlb-inspection')).toBe(true)
   })
+
+  it('a GWLBe in a route target group: the group goes first (its members cannot change), then the GWLBe', () => {
+    const d = loadExample('zone-failover')
+    const plan = planDeletion(d, 'gwlbe-i')
+    expect(plan.ok).toBe(false)
+    expect(!plan.ok && plan.refused).toMatch(/member of a route target group/)
+    expect(plan.dependents.map((x) => x.id)).toEqual(['rtg-inspection'])
+    const group = planDeletion(d, 'rtg-inspection')
+    if (!group.ok) throw new Error(group.refused)
+    const [routesFirst] = group.options
+    expect(routesFirst?.design && parse(routesFirst.design).ok).toBe(true)
+    const after = routesFirst?.design
+    expect(after && planDeletion(after, 'gwlbe-i').ok).toBe(true)
+  })
 })

@@ -39,10 +39,10 @@ async function traceReady(stores: Stores) {
 }
 
 describe('lessons tab', () => {
-  it('lists the six lessons and walks one with next and previous', async () => {
+  it('lists the seven lessons and walks one with next and previous', async () => {
     const stores = setup()
     fireEvent.click(screen.getByTestId('tab-lessons'))
-    expect(await screen.findAllByText('Start')).toHaveLength(6)
+    expect(await screen.findAllByText('Start')).toHaveLength(7)
     await start(stores, 'outbound')
     expect(screen.getByTestId('lesson-step-title').textContent).toMatch(/^1\. The server's vSwitch route table/)
     expect(stores.ui.getState().highlight?.focusId).toBe('ecs-web-1')

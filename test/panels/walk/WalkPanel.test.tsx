@@ -296,4 +296,25 @@ describe('rule numbers within a hop', () => {
     expect(sg.text).toMatch(/sg-web rule 3 \(outbound, /)
     expect(sg.rule).toMatch(/^Rule: Security group sg-web rule 3 \(outbound\): accept$/)
   })
+
+  it('traces a later packet of a connection: delivered after a short idle, FLOW_EXPIRED past the GWLB’s 350 s', async () => {
+    const stores = setup()
+    fireEvent.change(screen.getByLabelText('Packet'), { target: { value: 'established' } })
+    const idle = () => screen.getByLabelText("Seconds since the connection's first packet")
+    fireEvent.change(idle(), { target: { value: '60' } })
+    await traceDefault(stores)
+    const disposition = () => {
+      fireEvent.keyDown(window, { key: 'End' })
+      return screen.getByTestId('walk-disposition').getAttribute('data-disposition')
+    }
+    expect(disposition()).toBe('DELIVERED')
+    fireEvent.change(idle(), { target: { value: '400' } })
+    fireEvent.click(screen.getByTestId('walk-trace'))
+    await waitFor(() => expect(disposition()).toBe('FLOW_EXPIRED'))
+    expect(screen.getByTestId('walk-disposition').textContent).toMatch(/idle timeout/)
+    // a new connection's first packet, whatever the idle field says, starts a flow
+    fireEvent.change(screen.getByLabelText('Packet'), { target: { value: 'new' } })
+    fireEvent.click(screen.getByTestId('walk-trace'))
+    await waitFor(() => expect(disposition()).toBe('DELIVERED'))
+  })
 })

@@ -17,6 +17,7 @@ function parseSvg(svg: string): Document {
 
 const texts = (doc: Document) => [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '')
 const DRAWN = new Set([
+  'routeTargetGroup',
   'vpc',
   'vswitch',
   'ipv4Gateway',

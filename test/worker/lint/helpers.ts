@@ -7,9 +7,11 @@ import { lint, type Problem } from '../../../worker/lint'
 
 const examples = fileURLToPath(new URL('../../../public/examples/', import.meta.url))
 
-/** (a) single-zone.json, (b) two-zones.json, as a user opens them. */
-export function reference(which: 'a' | 'b'): Design {
-  const r = parse(readFileSync(`${examples}${which === 'a' ? 'single-zone' : 'two-zones'}.json`, 'utf8'))
+const FILES = { a: 'single-zone', b: 'two-zones', c: 'zone-failover' } as const
+
+/** (a) single-zone.json, (b) two-zones.json, (c) zone-failover.json, as a user opens them. */
+export function reference(which: 'a' | 'b' | 'c'): Design {
+  const r = parse(readFileSync(`${examples}${FILES[which]}.json`, 'utf8'))
   if (!r.ok) throw new Error(`reference design ${which} does not load: ${JSON.stringify(r.errors)}`)
   return r.design
 }

@@ -8,6 +8,7 @@ import {
   type CIpv4Gateway,
   type CRouteEntry,
   type CRouteTable,
+  type CRouteTargetGroup,
   type CVpc,
   type CVswitch,
   NH_BLACKHOLE,
@@ -16,6 +17,7 @@ import {
   NH_INSTANCE,
   NH_IPV4_GATEWAY,
   NH_LOCAL,
+  NH_ROUTE_TARGET_GROUP,
   T_APPLIANCE,
   T_ECS,
   targetCode,
@@ -29,6 +31,7 @@ export interface HopTargets {
   endpoints: CGwlbEndpoint[]
   ecs: CEcs[]
   appliances: CAppliance[]
+  routeTargetGroups: CRouteTargetGroup[]
 }
 
 /** The id under which a VPC's system route table appears in traces (a "/" never occurs in resource ids). */
@@ -92,6 +95,11 @@ function resolveNextHop(
       return inVpc(to.endpoints[hit.index].vpc)
         ? { nextHop: NH_GWLBE, target: hit.index }
         : hole(`${id} is in another VPC`)
+    case 'RouteTargetGroup': {
+      if (hit.kind !== 'routeTargetGroup') return hole(`${id} is a ${hit.kind}, not a route target group`)
+      const g = to.routeTargetGroups[hit.index]
+      return g && inVpc(g.vpc) ? { nextHop: NH_ROUTE_TARGET_GROUP, target: hit.index } : hole(`${id} is in another VPC`)
+    }
     default:
       if (hit.kind === 'ecs' && inVpc(to.ecs[hit.index].vpc))
         return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_ECS) }
