@@ -7,7 +7,7 @@ const COMMANDS: Record<string, string> = {
   lint: 'list the problems of a design',
   simulate: 'run a scenario in simulated time',
   export: 'export Terraform, API calls, SVG or PNG',
-  import: 'import Terraform configuration, state or plan as a design',
+  import: 'import Terraform configuration, state or plan, or aliyun CLI output, as a design',
   verify: 'check intents over every flow of a design (exit 1 when one is violated)',
   diff: 'the difference between two designs: resources and the flows whose outcome changed',
   plan: 'check a change plan step by step: windows of black holes, uninspected or asymmetric traffic',

@@ -272,7 +272,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       note(
         'assumed',
         inst,
-        'a GWLB server group lists it, so it is an appliance: a stateful firewall that allows everything, running, with jumbo frames (Terraform does not say what its software does; set it in the inspector)',
+        'a GWLB server group lists it, so it is an appliance: a stateful firewall that allows everything, running, with jumbo frames (the input does not say what its software does; set it in the inspector)',
       )
     } else {
       r = { kind: 'ecs', id: newId(inst), vswitchId, privateIpAddress, securityGroupIds, role: 'server' }
