@@ -31,11 +31,27 @@ export interface ImportDeps {
   hclParser?: () => Promise<HclParser>
 }
 
+/** An integer value of 16 digits or more, after a key: account UIDs, which the APIs print as numbers. */
+const LONG_INTEGER = /("[A-Za-z_]+"\s*:\s*)(\d{16,})(?=\s*[,}\]])/g
+
+/**
+ * JSON.parse, keeping integers a double cannot hold exactly (an OwnerId such as 253460731706911258) as their
+ * digits: an account UID rounded to ...260 would name another account.
+ */
+function parseKeepingLongIntegers(text: string): unknown {
+  const kept = /\d{16}/.test(text)
+    ? text.replace(LONG_INTEGER, (m, key: string, digits: string) =>
+        Number.isSafeInteger(Number(digits)) ? m : `${key}"${digits}"`,
+      )
+    : text
+  return JSON.parse(kept)
+}
+
 function parseJson(f: ImportFile): unknown | undefined {
   const t = f.text.trimStart()
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined
   try {
-    return JSON.parse(f.text)
+    return parseKeepingLongIntegers(f.text)
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e))
   }
