@@ -138,7 +138,10 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
   }
   /** Takes a mapped resource into the design, with its name where the mapping has one for its kind. */
   function adopt(inst: TfInstance, r: Resource, as = r.kind) {
-    const name = r.name === undefined ? str(inst, `${r.kind}.name`) : undefined
+    // kinds whose name the table has no row for (an appliance named by its instance) are named by the caller
+    const nameField = `${r.kind}.name`
+    const named = r.name === undefined && mappingOf(inst.type)?.fields.some((x) => x.field === nameField)
+    const name = named ? str(inst, nameField) : undefined
     if (name) r.name = name
     resources.push(r)
     designIdOf.set(inst, r.id)
