@@ -119,6 +119,7 @@ async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps
       ],
     }
 
+  const deadline = Date.now() + IMPORT_LIMITS.seconds * 1000
   const report = emptyReport(
     'hcl',
     files.map((f) => f.path),
@@ -179,7 +180,7 @@ async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps
           { file: chosen[0].path, message: 'no HCL parser in this build', expected: 'a state or plan JSON file' },
         ],
       }
-    input = await readHcl(chosen, await deps.hclParser(), { vars: options.vars }, report)
+    input = await readHcl(chosen, await deps.hclParser(), { vars: options.vars, deadline }, report)
   } else if (kind === 'aliyun') {
     const docs: AliyunFile[] = []
     for (const f of chosen) {

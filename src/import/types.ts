@@ -13,6 +13,8 @@ export const IMPORT_LIMITS = {
   files: 2000,
   bytes: 64 * 1024 * 1024,
   resources: 20000,
+  /** an import still running after this many seconds stops with a message */
+  seconds: 60,
 } as const
 
 export const SOURCE_KINDS = ['hcl', 'tfstate', 'tfplan', 'aliyun'] as const
