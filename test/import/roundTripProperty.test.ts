@@ -67,6 +67,8 @@ const variation = fc.record({
   payer: fc.constantFrom('Endpoint' as const, 'EndpointService' as const),
   autoAccept: fc.boolean(),
   anyone: fc.boolean(),
+  /** routes to a server, by instance and by its network interface */
+  serverHops: fc.boolean(),
 })
 
 const designs = fc
@@ -96,6 +98,17 @@ const designs = fc
             healthCheck: { ...v.hc, protocol: v.http ? 'HTTP' : 'TCP', ...(v.http ? { path: '/healthz' } : {}) },
             connectionDrain: v.drain,
           }
+        if (named.kind === 'routeTable' && named.id === 'rtb-e-0' && v.serverHops && o.serversPerZone > 0)
+          named.entries = [
+            ...named.entries,
+            { destinationCidrBlock: '172.16.1.0/24', nextHopType: 'Instance', nextHopId: 'ecs-0-0-0' },
+            {
+              destinationCidrBlock: '172.16.2.0/24',
+              nextHopType: 'NetworkInterface',
+              nextHopId: 'ecs-0-0-0',
+              name: 'to-eni',
+            },
+          ]
         if (named.kind === 'endpointService')
           return {
             ...named,
