@@ -200,6 +200,23 @@ describe('API output the design cannot take whole', () => {
     expect(skipped['prod/DescribeSecurityGroups.json']).toMatch(/API error response \(Forbidden\.RAM/)
   })
 
+  it('takes the account from a folder named after it, and not from a date in a folder name', async () => {
+    const dated = await importApi(handWritten.map((f) => ({ ...f, path: f.path.replace('prod/', 'backup-20261202/') })))
+    expect(dated.design.accounts.map((a) => a.id)).toEqual(['253460731706911258'])
+    const named = await importApi(
+      handWritten
+        .filter((f) => !f.path.endsWith('DescribeVpcs.json'))
+        .concat([
+          {
+            path: 'prod/DescribeVpcs.json',
+            text: J({ Vpcs: { Vpc: [{ VpcId: 'vpc-bp1app', CidrBlock: '10.0.0.0/16' }] } }),
+          },
+        ])
+        .map((f) => ({ ...f, path: f.path.replace('prod/', 'account-1234567890123456/') })),
+    )
+    expect(named.design.accounts.map((a) => a.id)).toEqual(['1234567890123456'])
+  })
+
   it('takes the parent from the file name, or from the only candidate (and says so)', async () => {
     const named = handWritten.map((f) =>
       f.path === 'prod/resources.json' ? { ...f, path: 'prod/resources-epsrv-bp1a.json' } : f,

@@ -66,7 +66,8 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
         if (!ownerOfDir.has(dirOf(r.file.path))) ownerOfDir.set(dirOf(r.file.path), uid)
       }
   const accountOfFile = (file: ImportFile): string | undefined => {
-    const inPath = dirOf(file.path).match(/\d{6,20}/g)
+    // a UID has 14 to 20 digits: a dated folder (backup-20261202) is not an account
+    const inPath = dirOf(file.path).match(/(?<!\d)\d{14,20}(?!\d)/g)
     if (inPath) return inPath[inPath.length - 1]
     return ownerOfDir.get(dirOf(file.path)) ?? (owners.size === 1 ? [...owners][0] : undefined)
   }
