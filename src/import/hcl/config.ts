@@ -377,6 +377,9 @@ export async function readHcl(
       return value
     }
 
+    // the resource types declared in this module (the first part of a managed resource's key), looked up for every
+    // reference: scanning the declarations each time made large configurations quadratic
+    const declaredTypes = new Set([...resourceDecls.values()].filter((d) => d.mode === 'managed').map((d) => d.type))
     function moduleRoot(n: string): Value | undefined {
       if (n === 'var') return vars
       if (n === 'local') return localsObj
@@ -405,7 +408,7 @@ export async function readHcl(
               ),
           },
         )
-      if ([...resourceDecls.keys()].some((k) => k.startsWith(`${n}.`)))
+      if (declaredTypes.has(n))
         return new Proxy(
           {},
           {
