@@ -1,5 +1,5 @@
-// npm run cli -- import <file|folder> [--from hcl|tfstate|tfplan|aliyun] [--var k=v]... [--out design.json] [--json]
-// Imports Terraform configuration, state or plan into a design. Exit 0 on success, 2 on bad input.
+// npm run cli -- import <file|folder|zip> [--from hcl|tfstate|tfplan|aliyun] [--var k=v]... [--out design.json] [--json]
+// Imports Terraform configuration, state or plan, or Alibaba Cloud API output, into a design. Exit 0 on success, 2 on bad input.
 import { writeFileSync } from 'node:fs'
 import { SOURCE_KINDS, type SourceKind } from '../src/import'
 import { withDefaultLayout } from '../src/model'
@@ -7,7 +7,7 @@ import { formatReport, importPath } from './importInput'
 import { print, printError, printJson } from './terminal'
 
 const USAGE =
-  'usage: npm run cli -- import <file|folder> [--from hcl|tfstate|tfplan|aliyun] [--var k=v] [--out design.json] [--json]'
+  'usage: npm run cli -- import <file|folder|zip> [--from hcl|tfstate|tfplan|aliyun] [--var k=v] [--out design.json] [--json]'
 
 export async function run(args: string[]): Promise<number> {
   let path: string | undefined

@@ -1,8 +1,10 @@
-// Terraform and cloud inputs where a command takes a design: a folder or a .tf file, a state or plan JSON.
+// Terraform and cloud inputs where a command takes a design: a folder, a .zip or a .tf file, a state or plan
+// JSON, a folder of aliyun CLI output.
 // The one place the CLI reads them from disk; the import itself is src/import (pure).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import {
+  filesFromZip,
   formatImportError,
   IMPORT_LIMITS,
   type ImportFile,
@@ -27,7 +29,7 @@ export function isImportInput(path: string): boolean {
   } catch {
     return false
   }
-  if (TERRAFORM_FILE.test(path) || /\.tfstate$/.test(path)) return true
+  if (TERRAFORM_FILE.test(path) || /\.(tfstate|zip)$/.test(path)) return true
   if (!/\.json$/.test(path)) return false
   // Terraform's JSON says its version near the top; other JSON (a design, or not) goes to the design loader,
   // whose message says what a design file is
@@ -42,9 +44,22 @@ export function isImportInput(path: string): boolean {
   return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
 }
 
-/** The files of a path: a folder's .tf/.tfvars (or, without them, its JSON), skipping .terraform and hidden folders. */
+/** The files of a path: a .zip's, a folder's .tf/.tfvars (or, without them, its JSON), skipping hidden folders. */
 export function readImportFiles(path: string): ImportFile[] | string {
-  if (!statSync(path).isDirectory()) return [{ path: path.replace(/^.*\//, ''), text: readFileSync(path, 'utf8') }]
+  const tooBig = (bytes: number) =>
+    `${path}: ${Math.round(bytes / 1e6)} MB; expected at most ${IMPORT_LIMITS.bytes / 1024 / 1024} MB of input`
+  if (!statSync(path).isDirectory()) {
+    const size = statSync(path).size
+    if (/\.zip$/i.test(path)) {
+      // a zip unpacks to more than it weighs; its own limit is checked entry by entry
+      if (size > IMPORT_LIMITS.bytes) return tooBig(size)
+      const unzipped = filesFromZip(path.replace(/^.*\//, ''), readFileSync(path))
+      return unzipped.ok ? unzipped.files : formatImportError(unzipped.error)
+    }
+    // checked before reading: a file past the limit is not read whole only to be refused
+    if (size > IMPORT_LIMITS.bytes) return tooBig(size)
+    return [{ path: path.replace(/^.*\//, ''), text: readFileSync(path, 'utf8') }]
+  }
   const found: string[] = []
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -58,12 +73,14 @@ export function readImportFiles(path: string): ImportFile[] | string {
   }
   walk(path)
   if (found.length > IMPORT_LIMITS.files)
-    return `${path}: more than ${IMPORT_LIMITS.files} files; expected the folder of one Terraform root module`
+    return `${path}: more than ${IMPORT_LIMITS.files} files; expected the folder of one Terraform root module, or of one deployment's aliyun CLI output`
   const tf = found.filter((f) => TERRAFORM_FILE.test(f))
   const chosen = tf.length ? tf : found.filter((f) => JSON_FILE.test(f))
   if (!chosen.length)
-    return `${path}: no .tf, .tfvars, .tfstate or .json file; expected Terraform configuration or state`
-  return chosen.sort().map((f) => ({ path: relative(path, f), text: readFileSync(f, 'utf8') }))
+    return `${path}: no .tf, .tfvars, .tfstate or .json file; expected Terraform configuration or state, or aliyun CLI output`
+  const bytes = chosen.reduce((n, f) => n + statSync(f).size, 0)
+  if (bytes > IMPORT_LIMITS.bytes) return tooBig(bytes)
+  return chosen.sort().map((f) => ({ path: relative(path, f), text: readFileSync(f, 'utf8').replace(/^\ufeff/, '') }))
 }
 
 /** Imports a path; prints errors (file:line: message; expected ...) and returns null on failure. */

@@ -7,7 +7,7 @@ const COMMANDS: Record<string, string> = {
   lint: 'list the problems of a design',
   simulate: 'run a scenario in simulated time',
   export: 'export Terraform, API calls, SVG or PNG; an activity as a SCORM 1.2 or cmi5 package',
-  import: 'import Terraform configuration, state or plan as a design',
+  import: 'import Terraform configuration, state or plan, or aliyun CLI output, as a design',
   verify: 'check intents over every flow of a design (exit 1 when one is violated)',
   diff: 'the difference between two designs: resources and the flows whose outcome changed',
   grade: "grade a student's design against an activity's goals (exit 1 when it does not pass)",

@@ -53,6 +53,12 @@ function readPath(values: Record<string, unknown>, path: string): unknown {
 
 export function buildDesign(input: TfInput, report: ImportReport): Design {
   const resources: Resource[] = []
+  /** the same resources by design id: looked up for every reference, so a list scan made large imports quadratic */
+  const resourceById = new Map<string, Resource>()
+  const keep = (r: Resource) => {
+    resources.push(r)
+    resourceById.set(r.id, r)
+  }
   const usedIds = new Set<string>()
   const designIdOf = new Map<TfInstance, string>()
   const instanceOf = new Map<string, TfInstance>()
@@ -138,9 +144,12 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
   }
   /** Takes a mapped resource into the design, with its name where the mapping has one for its kind. */
   function adopt(inst: TfInstance, r: Resource, as = r.kind) {
-    const name = r.name === undefined ? str(inst, `${r.kind}.name`) : undefined
+    // kinds whose name the table has no row for (an appliance named by its instance) are named by the caller
+    const nameField = `${r.kind}.name`
+    const named = r.name === undefined && mappingOf(inst.type)?.fields.some((x) => x.field === nameField)
+    const name = named ? str(inst, nameField) : undefined
     if (name) r.name = name
-    resources.push(r)
+    keep(r)
     designIdOf.set(inst, r.id)
     instanceOf.set(r.id, inst)
     report.mapped.push({ address: inst.address, resourceId: r.id, as })
@@ -155,7 +164,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     if (v === undefined) return undefined
     const t = target(v)
     const id = t && designIdOf.get(t)
-    const r = id ? resources.find((x) => x.id === id) : undefined
+    const r = id ? resourceById.get(id) : undefined
     if (r && kinds.includes(r.kind)) return id
     if (t && !mappingOf(t.type))
       note('notModelled', inst, `${what} is ${t.address}, of a kind the design does not model`)
@@ -163,7 +172,14 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     return undefined
   }
 
-  const ofType = (...types: string[]) => instances.filter((i) => types.includes(i.type) && i.mode === 'managed')
+  const byType = new Map<string, TfInstance[]>()
+  for (const i of instances) {
+    if (i.mode !== 'managed') continue
+    const list = byType.get(i.type)
+    if (list) list.push(i)
+    else byType.set(i.type, [i])
+  }
+  const ofType = (...types: string[]) => types.flatMap((t) => byType.get(t) ?? [])
 
   // --- accounts: one per provider configuration, its UID where the alias or the input says it
   const accountOf = (inst: TfInstance): string => {
@@ -272,7 +288,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
       note(
         'assumed',
         inst,
-        'a GWLB server group lists it, so it is an appliance: a stateful firewall that allows everything, running, with jumbo frames (Terraform does not say what its software does; set it in the inspector)',
+        'a GWLB server group lists it, so it is an appliance: a stateful firewall that allows everything, running, with jumbo frames (the input does not say what its software does; set it in the inspector)',
       )
     } else {
       r = { kind: 'ecs', id: newId(inst), vswitchId, privateIpAddress, securityGroupIds, role: 'server' }
@@ -304,7 +320,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
         note('unplaced', sub, `a zone mapping's vSwitch ${String(m.vswitch_id)} is not in the input`)
         continue
       }
-      const vswitch = resources.find((r) => r.id === vswitchId) as Vswitch
+      const vswitch = resourceById.get(vswitchId) as Vswitch
       const address = blocks(m.load_balancer_addresses)
         .map((a) => a.private_ipv4_address)
         .find((a) => typeof a === 'string')
@@ -353,7 +369,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     for (const s of blocks(inst.values.servers)) {
       const t = typeof s.server_id === 'string' ? target(s.server_id) : undefined
       const id = t && designIdOf.get(t)
-      if (id && resources.find((r) => r.id === id)?.kind === 'appliance') servers.push(id)
+      if (id && resourceById.get(id)?.kind === 'appliance') servers.push(id)
       else if (s.server_id instanceof Unresolved)
         report.unresolved.push({
           address: inst.address,
@@ -386,7 +402,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
   const listenedGroups = new Set<TfInstance>()
   for (const inst of ofType('alicloud_gwlb_listener')) {
     const gwlbId = designRef(inst, 'gwlb', ['gwlb'], 'its load balancer')
-    const gwlb = resources.find((r) => r.id === gwlbId) as Gwlb | undefined
+    const gwlb = (gwlbId ? resourceById.get(gwlbId) : undefined) as Gwlb | undefined
     if (!gwlb) continue
     gwlb.listener = {}
     const description = str(inst, 'listener.description')
@@ -430,7 +446,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
   }
   const serviceOf = (inst: TfInstance, field: string) => {
     const id = designRef(inst, field, ['endpointService'], 'its endpoint service')
-    return resources.find((r) => r.id === id) as Service | undefined
+    return (id ? resourceById.get(id) : undefined) as Service | undefined
   }
   for (const inst of ofType('alicloud_privatelink_vpc_endpoint_service_resource')) {
     const svc = serviceOf(inst, 'endpointService')
@@ -486,8 +502,8 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     }
     const vswitchId = designRef(zoneInst, 'gwlbEndpoint.vswitchId', ['vswitch'], 'its vSwitch')
     if (!vswitchId) continue
-    const vswitch = resources.find((r) => r.id === vswitchId) as Vswitch
-    const svc = resources.find((r) => r.id === svcId) as Service
+    const vswitch = resourceById.get(vswitchId) as Vswitch
+    const svc = resourceById.get(svcId) as Service
     const status = str(inst, 'gwlbEndpoint.connectionStatus')
     const ep: Endpoint = {
       kind: 'gwlbEndpoint',
@@ -514,7 +530,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
   }
 
   // --- bindings: vSwitch and gateway route tables, security group rules, EIPs
-  const byDesignId = (id: string | undefined) => (id ? resources.find((r) => r.id === id) : undefined)
+  const byDesignId = (id: string | undefined) => (id ? resourceById.get(id) : undefined)
   for (const inst of ofType('alicloud_route_table_attachment')) {
     const vsw = byDesignId(designRef(inst, 'vswitch', ['vswitch'], 'its vSwitch')) as Vswitch | undefined
     const rtId = designRef(inst, 'vswitch.routeTableId', ['routeTable'], 'its route table')
@@ -618,7 +634,7 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
           entries: [],
         }
         systemTables.set(vpcId, sys)
-        resources.push(sys)
+        keep(sys)
         note(
           'assumed',
           vpcInst,

@@ -1,29 +1,8 @@
 // Which source a set of files is, from their content (a flag may override it). Pure.
+import { recogniseApiOutput } from './aliyun/sources'
 import type { ImportFile, SourceKind } from './types'
 
-/** Top-level keys of the aliyun CLI's describe/list output that this importer reads. */
-export const ALIYUN_KEYS = [
-  'Vpcs',
-  'VSwitches',
-  'RouterTableList',
-  'RouteTables',
-  'RouteEntrys',
-  'GatewayRouteTableModels',
-  'Ipv4GatewayModels',
-  'Instances',
-  'SecurityGroups',
-  'Permissions',
-  'EipAddresses',
-  'LoadBalancers',
-  'ServerGroups',
-  'Servers',
-  'Listeners',
-  'Services',
-  'Resources',
-  'Users',
-  'Endpoints',
-  'Zones',
-] as const
+export { ALIYUN_KEYS } from './aliyun/sources'
 
 export type Detected = { kind: SourceKind } | { kind: 'unknown'; why: string }
 
@@ -43,6 +22,9 @@ export function detectFile(file: ImportFile, json: unknown): Detected {
   if ('version' in doc && 'resources' in doc && 'terraform_version' in doc) return { kind: 'tfstate' }
   if (doc.format === 'gwlb-studio/design')
     return { kind: 'unknown', why: 'a GWLB Studio design: open it, no import needed' }
-  if (Object.keys(doc).some((k) => (ALIYUN_KEYS as readonly string[]).includes(k))) return { kind: 'aliyun' }
+  if (recogniseApiOutput(doc)) return { kind: 'aliyun' }
+  // what the aliyun CLI prints when a call fails
+  if (typeof doc.Code === 'string' && typeof doc.Message === 'string' && 'RequestId' in doc)
+    return { kind: 'unknown', why: `an API error response (${doc.Code}: ${doc.Message.slice(0, 120)})` }
   return { kind: 'unknown', why: `JSON with keys ${Object.keys(doc).slice(0, 5).join(', ') || '(none)'}` }
 }

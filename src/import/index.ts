@@ -1,7 +1,8 @@
-// Import a real deployment: Terraform configuration, state or plan (and, later, cloud API output) → a design
+// Import a real deployment: Terraform configuration, state or plan, or Alibaba Cloud API output → a design
 // document and the report of what was and was not mapped. Pure: runs in a worker and in the CLI; the HCL
 // parser is handed in (it is large and loads only when an import starts).
 import { parse } from '../model'
+import { type AliyunFile, readAliyun } from './aliyun/read'
 import { buildDesign } from './build'
 import { detectFile } from './detect'
 import { readHcl } from './hcl/config'
@@ -10,6 +11,7 @@ import type { TfInput } from './instance'
 import { readRawState, readShowPlan, readShowState } from './tfjson'
 import {
   emptyReport,
+  IMPORT_LIMITS,
   type ImportError,
   ImportFailure,
   type ImportFile,
@@ -18,27 +20,38 @@ import {
   type SourceKind,
 } from './types'
 
+export { API_SOURCES, apiSourcesMarkdown } from './aliyun/sources'
 export type { HclParser } from './hcl/parser'
 export { MAPPING, mappingMarkdown } from './mapping'
 export * from './types'
-
-/** Limits (docs/import.md): beyond them the import stops with a message instead of hanging. */
-export const IMPORT_LIMITS = {
-  files: 2000,
-  bytes: 64 * 1024 * 1024,
-  resources: 20000,
-} as const
+export { filesFromZip } from './zip'
 
 export interface ImportDeps {
   /** needed for Terraform configuration only */
   hclParser?: () => Promise<HclParser>
 }
 
+/** An integer value of 16 digits or more, after a key: account UIDs, which the APIs print as numbers. */
+const LONG_INTEGER = /("[A-Za-z_]+"\s*:\s*)(\d{16,})(?=\s*[,}\]])/g
+
+/**
+ * JSON.parse, keeping integers a double cannot hold exactly (an OwnerId such as 253460731706911258) as their
+ * digits: an account UID rounded to ...260 would name another account.
+ */
+function parseKeepingLongIntegers(text: string): unknown {
+  const kept = /\d{16}/.test(text)
+    ? text.replace(LONG_INTEGER, (m, key: string, digits: string) =>
+        Number.isSafeInteger(Number(digits)) ? m : `${key}"${digits}"`,
+      )
+    : text
+  return JSON.parse(kept)
+}
+
 function parseJson(f: ImportFile): unknown | undefined {
   const t = f.text.trimStart()
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined
   try {
-    return JSON.parse(f.text)
+    return parseKeepingLongIntegers(f.text)
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e))
   }
@@ -106,6 +119,7 @@ async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps
       ],
     }
 
+  const deadline = Date.now() + IMPORT_LIMITS.seconds * 1000
   const report = emptyReport(
     'hcl',
     files.map((f) => f.path),
@@ -166,16 +180,19 @@ async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps
           { file: chosen[0].path, message: 'no HCL parser in this build', expected: 'a state or plan JSON file' },
         ],
       }
-    input = await readHcl(chosen, await deps.hclParser(), { vars: options.vars }, report)
+    input = await readHcl(chosen, await deps.hclParser(), { vars: options.vars, deadline }, report)
   } else if (kind === 'aliyun') {
-    return {
-      ok: false,
-      errors: chosen.map((f) => ({
-        file: f.path,
-        message: 'Alibaba Cloud API output is recognised but not imported yet',
-        expected: 'Terraform configuration, state or plan',
-      })),
+    const docs: AliyunFile[] = []
+    for (const f of chosen) {
+      const doc = jsonOf.get(f)
+      if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        return {
+          ok: false,
+          errors: [{ file: f.path, message: 'not a JSON object', expected: 'the JSON the aliyun CLI prints' }],
+        }
+      docs.push({ file: f, doc: doc as Record<string, unknown> })
     }
+    input = readAliyun(docs, report)
   } else {
     if (chosen.length > 1)
       return {

@@ -8,6 +8,15 @@ export interface ImportFile {
   text: string
 }
 
+/** Limits (docs/import.md): beyond them the import stops with a message instead of hanging. */
+export const IMPORT_LIMITS = {
+  files: 2000,
+  bytes: 64 * 1024 * 1024,
+  resources: 20000,
+  /** an import still running after this many seconds stops with a message */
+  seconds: 60,
+} as const
+
 export const SOURCE_KINDS = ['hcl', 'tfstate', 'tfplan', 'aliyun'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 

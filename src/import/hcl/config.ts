@@ -2,7 +2,14 @@
 // and for_each, dynamic blocks, references between resources, and local child modules. Pure: the parser
 // is handed in. Resource ids do not exist before apply, so a resource's id here is its address.
 import { type TfInput, type TfInstance, Unresolved } from '../instance'
-import { type ImportError, ImportFailure, type ImportFile, type ImportReport, type SourcePlace } from '../types'
+import {
+  IMPORT_LIMITS,
+  type ImportError,
+  ImportFailure,
+  type ImportFile,
+  type ImportReport,
+  type SourcePlace,
+} from '../types'
 import { evaluate, isTemplate, isUnresolved, type Scope, type Value } from './evaluate'
 import { LineFinder } from './lines'
 import { type ExprAst, type HclParser, parseDiagnostic } from './parser'
@@ -74,6 +81,8 @@ function* blocks1(mod: ModuleSource, kind: 'variable' | 'module' | 'output'): Ge
 
 export interface HclOptions {
   vars?: Record<string, string>
+  /** Date.now() past which the import stops with a message (IMPORT_LIMITS.seconds) */
+  deadline?: number
 }
 
 /** Reads .tf and .tfvars files into resource instances; syntax errors fail the import with file and line. */
@@ -252,6 +261,24 @@ export async function readHcl(
           values.interfaces = [{ id: `${values.instance_id}.network_interface_id` }]
         const providerText = typeof d.body.provider === 'string' ? d.body.provider.replace(/^\$\{|\}$/g, '') : ''
         const alias = /^alicloud\.([A-Za-z0-9_-]+)$/.exec(providerText)?.[1]
+        if (instances.length >= IMPORT_LIMITS.resources)
+          throw new ImportFailure([
+            {
+              file: where.file,
+              line: where.line,
+              message: `${address}: more than ${IMPORT_LIMITS.resources} resource instances`,
+              expected: `at most ${IMPORT_LIMITS.resources} (check count and for_each)`,
+            },
+          ])
+        if (options.deadline !== undefined && Date.now() > options.deadline)
+          throw new ImportFailure([
+            {
+              file: where.file,
+              line: where.line,
+              message: `the import ran past its time limit at ${address}`,
+              expected: `a configuration that imports within ${IMPORT_LIMITS.seconds} s`,
+            },
+          ])
         instances.push({
           address,
           type: d.type,
@@ -275,7 +302,16 @@ export async function readHcl(
             where: attrWhere('count'),
           })
           value = new Unresolved(`${baseAddress}: its count is not known`, where)
-        } else value = Array.from({ length: Number(n) }, (_, i) => make(i, undefined, i))
+        } else if (Number(n) < 0 || Number(n) > IMPORT_LIMITS.resources)
+          throw new ImportFailure([
+            {
+              file: d.file.path,
+              line: attrWhere('count').line,
+              message: `${baseAddress}: count = ${Number(n)}`,
+              expected: `a count from 0 to ${IMPORT_LIMITS.resources}`,
+            },
+          ])
+        else value = Array.from({ length: Number(n) }, (_, i) => make(i, undefined, i))
       } else if ('for_each' in d.body) {
         const fe = resolveValue(d.body.for_each, { where: attrWhere('for_each'), root: moduleRoot }, astOf)
         if (isUnresolved(fe) || typeof fe !== 'object' || fe === null) {
@@ -341,6 +377,9 @@ export async function readHcl(
       return value
     }
 
+    // the resource types declared in this module (the first part of a managed resource's key), looked up for every
+    // reference: scanning the declarations each time made large configurations quadratic
+    const declaredTypes = new Set([...resourceDecls.values()].filter((d) => d.mode === 'managed').map((d) => d.type))
     function moduleRoot(n: string): Value | undefined {
       if (n === 'var') return vars
       if (n === 'local') return localsObj
@@ -369,7 +408,7 @@ export async function readHcl(
               ),
           },
         )
-      if ([...resourceDecls.keys()].some((k) => k.startsWith(`${n}.`)))
+      if (declaredTypes.has(n))
         return new Proxy(
           {},
           {

@@ -65,12 +65,61 @@ export function templateLiteral(template: string): string {
   return `"${out}"`
 }
 
+/** A template that is one plain reference and nothing else: "${alicloud_vpc.main.id}". */
+const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\}$/
+
+/**
+ * The syntax tree HashiCorp's parser gives a plain reference (a wrapped scope traversal of names), built
+ * directly: most templates in a configuration are such references, and asking the WebAssembly parser for each
+ * made large imports slow. Anything else (an index, a function, literal text around it) goes to the parser;
+ * a test checks the two trees agree.
+ */
+export function plainReferenceAst(template: string): ExprAst | undefined {
+  const m = PLAIN_REFERENCE.exec(template)
+  if (!m) return undefined
+  return {
+    type: 'templateWrap',
+    meta: { value: JSON.stringify(template) },
+    children: [
+      {
+        type: 'scopeTraversal',
+        children: [],
+        meta: {
+          value: m[1],
+          fullAccessor: m[1],
+          traversal: m[1].split('.').map((segment) => ({ type: 'nameTraversal', segment })),
+        },
+      },
+    ],
+  }
+}
+
 /** Many template strings in one call: a tuple of them, so the WebAssembly bridge is crossed once per batch. */
 export async function batchedExpressions(
   one: (file: string, expression: string) => Promise<ExprAst | null>,
   file: string,
   templates: string[],
   batch = 400,
+): Promise<(ExprAst | null)[]> {
+  const out: (ExprAst | null)[] = templates.map((t) => plainReferenceAst(t) ?? null)
+  const rest = templates.map((_, i) => i).filter((i) => out[i] === null)
+  const parsed = await parsedInBatches(
+    one,
+    file,
+    rest.map((i) => templates[i]),
+    batch,
+  )
+  rest.forEach((i, k) => {
+    out[i] = parsed[k]
+  })
+  return out
+}
+
+async function parsedInBatches(
+  one: (file: string, expression: string) => Promise<ExprAst | null>,
+  file: string,
+  templates: string[],
+  batch: number,
 ): Promise<(ExprAst | null)[]> {
   const out: (ExprAst | null)[] = []
   for (let i = 0; i < templates.length; i += batch) {
