@@ -20,6 +20,9 @@ const PAD_OF = {
   vpc: { right: SIZES.vpc.padX, bottom: SIZES.vpc.bottom },
 }
 
+/** How far inside a dropped container's corner the pointer is: the corner lands just above and left of it. */
+const CONTAINER_ANCHOR = 12
+
 /** Space left between a new resource and a sibling it would otherwise cover. */
 const GAP = { page: 40, inside: 16 }
 
@@ -83,7 +86,8 @@ export function placeDropped(before: Design, after: Design, id: string, at?: Poi
     const own = computed[parent]
     const bands = children(r.vpcId).filter((k) => k.includes('/') && k !== parent)
     const right = Math.max(SIZES.vpc.padX - SIZES.vpc.zoneGap, ...bands.map((k) => boxOf(k).x + boxOf(k).width))
-    const dropX = at ? at.x - absolute(r.vpcId).x - SIZES.zone.padX : -Infinity
+    // where the vSwitch's corner goes (CONTAINER_ANCHOR), less the band's margin: the vSwitch lands on the point
+    const dropX = at ? at.x - CONTAINER_ANCHOR - absolute(r.vpcId).x - SIZES.zone.padX : -Infinity
     set(parent, {
       x: Math.max(right + SIZES.vpc.zoneGap, dropX),
       y: SIZES.vpc.top,
@@ -95,7 +99,9 @@ export function placeDropped(before: Design, after: Design, id: string, at?: Poi
   // where it goes: the dropped point is a leaf's centre and a container's top-left corner (a little inside it)
   const size = { width: computed[id]?.width ?? SIZES.leaf.width, height: computed[id]?.height ?? SIZES.leaf.height }
   const origin = absolute(parent)
-  const anchor = isContainer(id) ? { x: 12, y: 12 } : { x: size.width / 2, y: size.height / 2 }
+  const anchor = isContainer(id)
+    ? { x: CONTAINER_ANCHOR, y: CONTAINER_ANCHOR }
+    : { x: size.width / 2, y: size.height / 2 }
   const wanted = at
     ? { x: at.x - origin.x - anchor.x, y: at.y - origin.y - anchor.y }
     : { x: computed[id]?.x ?? 0, y: computed[id]?.y ?? 0 }
