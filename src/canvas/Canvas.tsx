@@ -39,9 +39,9 @@ import {
   Ipv4GatewayNode,
 } from './nodes/leafNodes'
 import { PacketOverlay } from './PacketOverlay'
-import { StartHint } from './StartHint'
 import { PALETTE_MIME } from './Palette'
 import { placeFromPalette } from './placeFromPalette'
+import { StartHint } from './StartHint'
 import { type CanvasNode, toFlow } from './toFlow'
 
 const nodeTypes = {

@@ -25,8 +25,8 @@ export function StartHint() {
             </p>
           )}
           <p>
-            An internet trace starts at an <strong>Internet host</strong>: drag one onto the page, and give the
-            VPC an IPv4 gateway. Draw a line from a node's edge to another node to add a route or a connection.
+            An internet trace starts at an <strong>Internet host</strong>: drag one onto the page, and give the VPC an
+            IPv4 gateway. Draw a line from a node's edge to another node to add a route or a connection.
           </p>
         </div>
         <button
