@@ -13,7 +13,7 @@ export function RouteTableBadge({ routeTableId, systemOf }: { routeTableId?: str
         type="button"
         data-testid={`system-routes-badge-${systemOf}`}
         title="The VPC's system route table, Local routes only: show it, and add a route of this vSwitch's own"
-        className="nodrag cursor-pointer rounded border border-slate-300 bg-white px-1 py-px text-[10px] text-slate-500 hover:bg-slate-100"
+        className="nodrag cursor-pointer whitespace-nowrap rounded border border-slate-300 bg-white px-1 py-px text-[10px] text-slate-500 hover:bg-slate-100"
         onClick={(e) => {
           e.stopPropagation()
           ui.getState().openRouteTable(systemTableOf(systemOf))
