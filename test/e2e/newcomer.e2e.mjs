@@ -224,6 +224,36 @@ describe("a newcomer's first design", () => {
     await u.click(u.inspector.getByRole('button', { name: '+ New security group' }))
     await u.click(u.inspector.getByRole('button', { name: '+ Add rule' }))
 
+    // F fits the whole design into the window (not counted: the build needs no fit)
+    const allInView = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow').getBoundingClientRect()
+        return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+          const r = n.getBoundingClientRect()
+          return (
+            r.left >= pane.left - 1 && r.top >= pane.top - 1 && r.right <= pane.right + 1 && r.bottom <= pane.bottom + 1
+          )
+        })
+      })
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: /zoom in/i }).click()
+    await page.waitForFunction(() => !document.querySelector('.react-flow.moving'))
+    assert.equal(await allInView(), false, 'zoomed in, part of the design is out of view')
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('f')
+    await page.waitForFunction(
+      () => {
+        const pane = document.querySelector('.react-flow').getBoundingClientRect()
+        return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+          const r = n.getBoundingClientRect()
+          return (
+            r.left >= pane.left - 1 && r.top >= pane.top - 1 && r.right <= pane.right + 1 && r.bottom <= pane.bottom + 1
+          )
+        })
+      },
+      null,
+      { timeout: 5000 },
+    )
+
     // trace: from the internet client to the web server's EIP
     await u.click(page.getByTestId('tab-walk'))
     const walk = page.getByTestId('walk-panel')
