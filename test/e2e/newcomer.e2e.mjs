@@ -110,9 +110,10 @@ function newcomer(page) {
       const b = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()
       return { x: b.x + b.width * fx, y: b.y + b.height * fy }
     },
-    /** presses on the right edge of one node and releases on the middle of another's body */
+    /** presses on the right edge of one node and releases on the middle of another's body: a line, not a move */
     async line(from, to) {
       steps++
+      const was = await canvasBox(page, from)
       const a = await page.locator(`.react-flow__node[data-id="${from}"]`).boundingBox()
       const b = await page.locator(`.react-flow__node[data-id="${to}"]`).boundingBox()
       await page.mouse.move(a.x + a.width - 1, a.y + a.height / 2)
@@ -121,6 +122,9 @@ function newcomer(page) {
       await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 })
       await page.mouse.up()
       await page.getByTestId('connect-dialog').waitFor()
+      const now = await canvasBox(page, from)
+      near(now.x, was.x, `${from} x after a line from its edge`)
+      near(now.y, was.y, `${from} y after a line from its edge`)
     },
     selectedId,
   }
@@ -225,34 +229,21 @@ describe("a newcomer's first design", () => {
     await u.click(u.inspector.getByRole('button', { name: '+ Add rule' }))
 
     // F fits the whole design into the window (not counted: the build needs no fit)
-    const allInView = () =>
-      page.evaluate(() => {
-        const pane = document.querySelector('.react-flow').getBoundingClientRect()
-        return [...document.querySelectorAll('.react-flow__node')].every((n) => {
-          const r = n.getBoundingClientRect()
-          return (
-            r.left >= pane.left - 1 && r.top >= pane.top - 1 && r.right <= pane.right + 1 && r.bottom <= pane.bottom + 1
-          )
-        })
+    const allInView = () => {
+      const pane = document.querySelector('.react-flow').getBoundingClientRect()
+      return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+        const r = n.getBoundingClientRect()
+        return (
+          r.left >= pane.left - 1 && r.top >= pane.top - 1 && r.right <= pane.right + 1 && r.bottom <= pane.bottom + 1
+        )
       })
+    }
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: /zoom in/i }).click()
     await page.waitForFunction(() => !document.querySelector('.react-flow.moving'))
-    assert.equal(await allInView(), false, 'zoomed in, part of the design is out of view')
+    assert.equal(await page.evaluate(allInView), false, 'zoomed in, part of the design is out of view')
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('f')
-    await page.waitForFunction(
-      () => {
-        const pane = document.querySelector('.react-flow').getBoundingClientRect()
-        return [...document.querySelectorAll('.react-flow__node')].every((n) => {
-          const r = n.getBoundingClientRect()
-          return (
-            r.left >= pane.left - 1 && r.top >= pane.top - 1 && r.right <= pane.right + 1 && r.bottom <= pane.bottom + 1
-          )
-        })
-      },
-      null,
-      { timeout: 5000 },
-    )
+    await page.waitForFunction(allInView, null, { timeout: 5000 })
 
     // trace: from the internet client to the web server's EIP
     await u.click(page.getByTestId('tab-walk'))

@@ -3,7 +3,7 @@
 import type { Design, Resource } from '../design'
 import type { RouteEntry } from '../resources/routeTable'
 import { addResource, findResource, freshId, updateResource, withRoute } from './basic'
-import { admitsAccount, endpointInZone, onePerZoneMessage, requestedStatus } from './create'
+import { admitsAccount, endpointInZone, onePerZoneMessage, type Remedy, requestedStatus } from './create'
 
 /** What a line from source to target would configure, before the user confirms it. */
 export type Connection =
@@ -162,7 +162,7 @@ export function withNewRouteTable(
   }
 }
 
-export type ApplyResult = { ok: true; design: Design } | { ok: false; message: string }
+export type ApplyResult = { ok: true; design: Design } | { ok: false; message: string; remedy?: Remedy }
 
 /** Applies a confirmed connection; `destination` is the route's destination CIDR where one is asked for. */
 export function applyConnection(design: Design, c: Connection, destination?: string): ApplyResult {
@@ -198,6 +198,12 @@ export function applyConnection(design: Design, c: Connection, destination?: str
         return {
           ok: false,
           message: `The whitelist of ${label(s)} does not admit account ${e.accountId}: the connection cannot be requested.`,
+          remedy: {
+            kind: 'admitAccount',
+            serviceId: s.id,
+            accountId: e.accountId,
+            label: `Add account ${design.accounts.find((a) => a.id === e.accountId)?.name ?? e.accountId} to the whitelist`,
+          },
         }
       if (endpointInZone(design, s.id, e.vpcId, e.zoneId, e.id))
         return { ok: false, message: onePerZoneMessage(design, e.vpcId, e.zoneId) }

@@ -85,6 +85,36 @@ describe('connecting an endpoint without drawing a line', () => {
   })
 })
 
+describe('a refused connection offers its missing step', () => {
+  it('a whitelist without the consumer: one click adds the account, then requests the connection', async () => {
+    const base = loadExample('two-zones')
+    const design = {
+      ...base,
+      resources: base.resources.map((r) =>
+        r.id === 'gwlbe-h' && r.kind === 'gwlbEndpoint'
+          ? { ...r, connectionStatus: 'Disconnected' as const }
+          : r.kind === 'endpointService'
+            ? { ...r, whitelist: [] }
+            : r,
+      ),
+    }
+    open(design)
+    await selectNode('gwlbe-h')
+    fireEvent.click(within(screen.getByTestId('inspector')).getByRole('button', { name: 'Connect…' }))
+    fireEvent.click(
+      within(screen.getByTestId('connect-from-dialog')).getByRole('button', { name: /Inspection service/ }),
+    )
+    const confirm = screen.getByTestId('connect-dialog')
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Connect' }))
+    expect(within(confirm).getByRole('alert').textContent).toMatch(/does not admit account 1234567890123456/)
+    fireEvent.click(
+      within(confirm).getByRole('button', { name: 'Add account Application team (consumer) to the whitelist' }),
+    )
+    expect(screen.queryByTestId('connect-dialog')).toBeNull()
+    expect(screen.getByTestId('connection-status').textContent).toMatch(/awaiting the provider/)
+  })
+})
+
 describe('a vSwitch on the system route table', () => {
   it('its "system routes" badge opens the VPC’s system table, with the way to a table of its own', async () => {
     open(loadExample('two-zones'))
