@@ -53,6 +53,9 @@ export function useShortcuts(stores: Stores) {
         case 'help':
           ui.getState().openDialog({ kind: 'help' })
           break
+        case 'fit':
+          ui.getState().requestFit()
+          break
       }
       e.preventDefault()
     }

@@ -5,6 +5,7 @@ import {
   Background,
   ConnectionMode,
   Controls,
+  type FinalConnectionState,
   type Connection as FlowConnection,
   MarkerType,
   MiniMap,
@@ -12,12 +13,14 @@ import {
   ReactFlow,
   type ReactFlowState,
   useNodesInitialized,
+  useReactFlow,
   useStore,
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { withDefaultLayout } from '../model'
 import { connectionIntent } from '../model/edits/connect'
-import { createResource, dropTargetOf, PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
+import { PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
+import type { Point } from '../model/edits/placeDrop'
 import { useDesign, useStores, useUi } from '../store/context'
 import { DropMarkers } from './DropMarkers'
 import { type CanvasDetail, DetailContext, OVERVIEW_ZOOM } from './detail'
@@ -38,6 +41,8 @@ import {
 } from './nodes/leafNodes'
 import { PacketOverlay } from './PacketOverlay'
 import { PALETTE_MIME } from './Palette'
+import { placeFromPalette } from './placeFromPalette'
+import { StartHint } from './StartHint'
 import { type CanvasNode, toFlow } from './toFlow'
 
 const nodeTypes = {
@@ -89,6 +94,8 @@ const labelLayerOf = (s: ReactFlowState) => s.domNode?.querySelector('.react-flo
 
 /** While the view pans or zooms: see `.moving` in index.css. */
 const MOVING = 'moving'
+/** While a line is being drawn: connection points show, and the node under the pointer is outlined (index.css). */
+const CONNECTING = 'gs-connecting'
 
 // React Flow copies each of these props into its store whenever it changes by identity, and every store
 // update runs every node's and edge's selector: a fresh object or arrow per render would cost three extra
@@ -111,9 +118,19 @@ function containerAt(x: number, y: number): string | null {
   return null
 }
 
+/** Where a pointer or touch was released, in screen pixels. */
+function releasedAt(e: MouseEvent | TouchEvent): Point | null {
+  if ('changedTouches' in e) {
+    const t = e.changedTouches[0]
+    return t ? { x: t.clientX, y: t.clientY } : null
+  }
+  return { x: e.clientX, y: e.clientY }
+}
+
 export function Canvas() {
   const design = useDesign((s) => s.design)
   const { design: designStore, ui } = useStores()
+  const { screenToFlowPosition, fitView } = useReactFlow()
   const readOnly = useUi((s) => s.readOnly)
   const selectedIds = useUi((s) => s.selectedIds)
   const overview = useStore(zoomedOut)
@@ -171,31 +188,41 @@ export function Canvas() {
       const kind = e.dataTransfer.getData(PALETTE_MIME)
       if (!(PLACEABLE_KINDS as readonly string[]).includes(kind)) return
       e.preventDefault()
-      const current = designStore.getState().design
-      const result = createResource(
-        current,
-        kind as PlaceableKind,
-        dropTargetOf(current, containerAt(e.clientX, e.clientY)),
-      )
-      if (!result.ok) {
-        ui.getState().notify({ tone: 'error', lines: [result.message] })
-        return
-      }
-      designStore.getState().edit(`add ${result.id}`, () => result.design)
-      ui.getState().notify(null)
-      ui.getState().select(result.id)
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      placeFromPalette({ design: designStore, ui }, kind as PlaceableKind, containerAt(e.clientX, e.clientY), at)
     },
-    [designStore, ui],
+    [designStore, ui, screenToFlowPosition],
   )
 
-  const onConnect = useCallback(
-    (c: FlowConnection) => {
-      const intent = connectionIntent(designStore.getState().design, c.source, c.target)
+  const connect = useCallback(
+    (source: string, target: string) => {
+      const intent = connectionIntent(designStore.getState().design, source, target)
       if (!intent.ok) ui.getState().notify({ tone: 'error', lines: [intent.message] })
       else ui.getState().openDialog({ kind: 'connect', connection: intent.connection })
     },
     [designStore, ui],
   )
+  const onConnect = useCallback((c: FlowConnection) => connect(c.source, c.target), [connect])
+  const onConnectStart = useCallback(() => root.current?.classList.add(CONNECTING), [])
+  // a line released on a node's body, not on one of its points, ends at that node all the same
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      root.current?.classList.remove(CONNECTING)
+      if (state.isValid || !state.fromNode) return
+      const at = releasedAt(e)
+      const target = at && containerAt(at.x, at.y)
+      // a zone band is drawn, not a resource; released on the node it started from, nothing was drawn
+      if (!target || target.includes('/') || target === state.fromNode.id) return
+      connect(state.fromNode.id, target)
+    },
+    [connect],
+  )
+
+  // F (useShortcuts) asks for the whole design in the window
+  const fitRequests = useUi((s) => s.fitRequests)
+  useEffect(() => {
+    if (fitRequests) void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 })
+  }, [fitRequests, fitView])
 
   // made once per design size, so that the render a drag frame causes does not render them again
   const decorations = useMemo(
@@ -206,6 +233,7 @@ export function Canvas() {
         <Legend />
         <PacketOverlay />
         <DropMarkers />
+        <StartHint />
         {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
         {!large && (
           <MiniMap
@@ -238,6 +266,8 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
         onDrop={onDrop}
         onDragOver={onPaneDragOver}
         onPaneClick={onPaneClick}

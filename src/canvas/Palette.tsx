@@ -73,8 +73,10 @@ export function Palette() {
         ))}
       </ul>
       <p className="mt-3 px-1 text-[11px] leading-snug text-slate-500">
-        Draw a line from a vSwitch or the IPv4 gateway to a next hop to add a route; from a GWLBe to a service to
-        connect it; from the GWLB to an appliance to add it to the server group.
+        Draw a line from a node's edge (its points show under the pointer) to anywhere on another node: from a vSwitch
+        or the IPv4 gateway to a next hop adds a route; from a GWLBe to a service connects it; from the GWLB to an
+        appliance adds it to the server group. Or use Add route… and Connect… in the inspector. Press F to fit the
+        design into the window.
       </p>
     </nav>
   )

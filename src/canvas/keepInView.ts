@@ -1,8 +1,8 @@
 // When the canvas fits the design to the window again. Not on every edit: typing a design's name or
 // deleting a server must not throw away the user's zoom. It fits when a design is opened (an example, a
-// file, a link), when nothing drawn before is drawn now (New then the first resource, or undo of an
-// open), and when an edit adds a resource where the user cannot see it (the default layout may place it
-// anywhere).
+// file, a link), when nothing drawn before is drawn now (undo of an open), and when an edit adds a resource
+// where the user cannot see it (a paste, a fix). The first resource dropped on an empty page is where the user
+// put it, in view: the view stays, or the drop would seem to jump.
 import { type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/react'
 import { useEffect, useRef } from 'react'
 
@@ -13,6 +13,8 @@ export function shouldFit(
   inView: (id: string) => boolean,
 ): boolean {
   if (!now.length) return false
+  // the first resource on an empty page was dropped where the user sees it: the view stays as it is
+  if (!before.size) return !now.every(inView)
   if (!now.some((id) => before.has(id))) return true
   return now.some((id) => !before.has(id) && !inView(id))
 }

@@ -5,10 +5,13 @@ import { useEffect, useRef, useState } from 'react'
 import { parseCidr, type RouteTable } from '../model'
 import { updateResource, withoutEntry, withRoute } from '../model/edits/basic'
 import { useDesign, useStores, useUi } from '../store/context'
+import { vswitchOfSystemTable } from '../store/uiStore'
+import { ConnectFromButton } from './inspector/ConnectFromButton'
 import { tryCommit } from './inspector/commit'
 import { INPUT, TextField } from './inspector/fields'
 import { boundTo, shownEntries } from './routeEntries'
 import { nextHopChoices } from './routeTargets'
+import { SystemRouteTable } from './SystemRouteTable'
 
 function NextHopSelect({
   table,
@@ -52,6 +55,8 @@ export function RouteTablePanel() {
     if (id) panel.current?.scrollIntoView?.({ block: 'nearest' })
   }, [id])
   if (!id) return null
+  const systemOf = vswitchOfSystemTable(id)
+  if (systemOf) return <SystemRouteTable vswitchId={systemOf} />
   const at = design.resources.findIndex((r) => r.id === id)
   const table = design.resources[at]
   if (table?.kind !== 'routeTable') return null
@@ -181,6 +186,7 @@ export function RouteTablePanel() {
           ))}
         </tbody>
       </table>
+      {!readOnly && <ConnectFromButton fromId={table.id} purpose="route" />}
       {!readOnly && table.routeTableType === 'VSwitch' && (
         <fieldset className="mt-2 rounded border border-slate-200 p-2">
           <legend className="float-left w-full text-[11px] font-semibold text-slate-600">Add route entry</legend>

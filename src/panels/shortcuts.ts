@@ -13,12 +13,13 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+D', does: 'Duplicate the selection' },
   { keys: 'Shift+click, Shift+drag', does: 'Select several' },
   { keys: 'Escape', does: 'Clear the selection, close a dialog' },
+  { keys: 'F', does: 'Fit the whole design into the window' },
   { keys: '← / →, Home / End', does: 'Walk a packet: the previous or next hop, the first or last' },
   { keys: '← / → or PageUp / PageDown', does: 'In a lesson: the previous or next step' },
   { keys: '?', does: 'This list' },
 ]
 
-export type Command = 'undo' | 'redo' | 'delete' | 'copy' | 'paste' | 'duplicate' | 'deselect' | 'help'
+export type Command = 'undo' | 'redo' | 'delete' | 'copy' | 'paste' | 'duplicate' | 'deselect' | 'help' | 'fit'
 
 /** The command a key press asks for, or null. Typing in a form field never triggers one. */
 export function commandOf(
@@ -36,5 +37,6 @@ export function commandOf(
   if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return 'delete'
   if (e.key === 'Escape') return 'deselect'
   if (e.key === '?') return 'help'
+  if (!mod && key === 'f') return 'fit'
   return null
 }

@@ -1,6 +1,6 @@
 // Session state of the interface: never saved in the document, never shared.
 import { createStore } from 'zustand/vanilla'
-import type { Connection } from '../model/edits/connect'
+import type { Connection, ConnectPurpose } from '../model/edits/connect'
 
 export interface Notice {
   tone: 'info' | 'error'
@@ -13,6 +13,8 @@ export interface Notice {
 /** The modal dialog open, if any: plain data, so any part of the app can open one. */
 export type Dialog =
   | { kind: 'connect'; connection: Connection }
+  /** "Add route…" / "Connect…": choose where a line from `fromId` would end */
+  | { kind: 'connectFrom'; fromId: string; purpose: ConnectPurpose }
   | { kind: 'delete'; ids: string[] }
   | { kind: 'help' }
   | { kind: 'designs' }
@@ -30,7 +32,7 @@ export interface Highlight {
 export interface UiState {
   /** the selection; the inspector shows the first */
   selectedIds: string[]
-  /** the route table whose entries are shown in the side panel */
+  /** the route table whose entries are shown in the side panel, or a vSwitch's system table (systemTableOf) */
   openRouteTableId: string | null
   /** a shared or embedded design is shown read-only until the user makes a copy */
   readOnly: boolean
@@ -39,6 +41,9 @@ export interface UiState {
   notice: Notice | null
   dialog: Dialog | null
   highlight: Highlight | null
+  /** counts requests to fit the whole design into the window (the F key); the canvas fits on each */
+  fitRequests: number
+  requestFit(): void
   setHighlight(highlight: Highlight | null): void
   select(id: string | null): void
   setSelection(ids: string[]): void
@@ -47,6 +52,18 @@ export interface UiState {
   setEmbed(embed: boolean): void
   notify(notice: Notice | null): void
   openDialog(dialog: Dialog | null): void
+}
+
+/**
+ * What openRouteTable takes for the VPC system route table a vSwitch uses: that table is derived, not a
+ * resource, and the panel shows it with the way to a custom table of the vSwitch's own.
+ */
+export function systemTableOf(vswitchId: string): string {
+  return `system:${vswitchId}`
+}
+/** The vSwitch whose system table `openRouteTableId` names, if it names one. */
+export function vswitchOfSystemTable(openRouteTableId: string): string | undefined {
+  return openRouteTableId.startsWith('system:') ? openRouteTableId.slice('system:'.length) : undefined
 }
 
 export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed' | 'notice'>> = {}) {
@@ -58,6 +75,8 @@ export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed
     notice: initial.notice ?? null,
     dialog: null,
     highlight: null,
+    fitRequests: 0,
+    requestFit: () => set((s) => ({ fitRequests: s.fitRequests + 1 })),
     setHighlight: (highlight) => set({ highlight }),
     select: (id) => set({ selectedIds: id ? [id] : [] }),
     setSelection: (selectedIds) => set({ selectedIds }),

@@ -4,9 +4,13 @@ import { shouldFit } from '../../src/canvas/keepInView'
 const visible = (ids: string[]) => (id: string) => ids.includes(id)
 
 describe('when the canvas fits the design to the window again', () => {
-  it('fits another design: nothing drawn before is drawn now (opened, or the first resource after New)', () => {
+  it('fits another design: nothing drawn before is drawn now (opened, or an open undone)', () => {
     expect(shouldFit(new Set(['vpc-a', 'vsw-a']), ['vpc-b', 'vsw-b'], visible([]))).toBe(true)
-    expect(shouldFit(new Set(), ['vpc-1'], visible(['vpc-1']))).toBe(true)
+    expect(shouldFit(new Set(), ['vpc-1'], visible([]))).toBe(true)
+  })
+
+  it('keeps the view for the first resource dropped on an empty page, where the user sees it', () => {
+    expect(shouldFit(new Set(), ['vpc-1'], visible(['vpc-1']))).toBe(false)
   })
 
   it('keeps the user’s zoom for an edit that changes nothing drawn, removes, or adds in view', () => {

@@ -1,18 +1,26 @@
 // The badge that opens a route table's entries: on a vSwitch and on the IPv4 gateway.
 import { useStores } from '../../store/context'
+import { systemTableOf } from '../../store/uiStore'
 import { useResource } from './useResource'
 
-export function RouteTableBadge({ routeTableId, system }: { routeTableId?: string; system?: boolean }) {
+/** `systemOf`: the vSwitch whose badge this is, which uses the VPC's system table when it has no table of its own */
+export function RouteTableBadge({ routeTableId, systemOf }: { routeTableId?: string; systemOf?: string }) {
   const { ui } = useStores()
   const table = useResource(routeTableId ?? '', 'routeTable')
   if (!routeTableId) {
-    return system ? (
-      <span
-        title="The VPC's system route table: Local routes only"
-        className="rounded border border-slate-300 bg-white px-1 py-px text-[10px] text-slate-500"
+    return systemOf ? (
+      <button
+        type="button"
+        data-testid={`system-routes-badge-${systemOf}`}
+        title="The VPC's system route table, Local routes only: show it, and add a route of this vSwitch's own"
+        className="nodrag cursor-pointer whitespace-nowrap rounded border border-slate-300 bg-white px-1 py-px text-[10px] text-slate-500 hover:bg-slate-100"
+        onClick={(e) => {
+          e.stopPropagation()
+          ui.getState().openRouteTable(systemTableOf(systemOf))
+        }}
       >
         system routes
-      </span>
+      </button>
     ) : null
   }
   const custom = table?.entries.length ?? 0

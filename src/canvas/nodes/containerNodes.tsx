@@ -71,7 +71,7 @@ export function VswitchNode({ data, selected }: NodeProps & { data: ResourceNode
         {!overview && (
           <div className="flex min-w-0 items-center gap-1.5 text-[11px] text-teal-800">
             <span className="shrink-0">{r.cidrBlock}</span>
-            <RouteTableBadge routeTableId={r.routeTableId} system />
+            <RouteTableBadge routeTableId={r.routeTableId} systemOf={r.id} />
           </div>
         )}
       </div>

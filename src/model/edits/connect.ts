@@ -3,7 +3,7 @@
 import type { Design, Resource } from '../design'
 import type { RouteEntry } from '../resources/routeTable'
 import { addResource, findResource, freshId, updateResource, withRoute } from './basic'
-import { admitsAccount, endpointInZone, onePerZoneMessage, requestedStatus } from './create'
+import { admitsAccount, endpointInZone, onePerZoneMessage, type Remedy, requestedStatus } from './create'
 
 /** What a line from source to target would configure, before the user confirms it. */
 export type Connection =
@@ -132,7 +132,37 @@ export function connectionIntent(design: Design, sourceId: string, targetId: str
   }
 }
 
-export type ApplyResult = { ok: true; design: Design } | { ok: false; message: string }
+/**
+ * A new custom route table bound to the vSwitch or IPv4 gateway `ownerId` (a vSwitch table for a vSwitch, a
+ * gateway route table for the gateway), holding `entries`: the route-table menu's "new route table".
+ */
+export function withNewRouteTable(
+  design: Design,
+  ownerId: string,
+  entries: RouteEntry[] = [],
+): { design: Design; id: string } {
+  const owner = design.resources.find((r) => r.id === ownerId)
+  if (owner?.kind !== 'vswitch' && owner?.kind !== 'ipv4Gateway') return { design, id: '' }
+  const gateway = owner.kind === 'ipv4Gateway'
+  const id = freshId(design, gateway ? `rtb-gateway-${owner.vpcId}` : `rtb-${owner.id}`)
+  const table: Resource = {
+    kind: 'routeTable',
+    id,
+    name: gateway ? 'Gateway route table' : `${owner.name ?? owner.id} route table`.slice(0, 128),
+    vpcId: owner.vpcId,
+    routeTableType: gateway ? 'Gateway' : 'VSwitch',
+    entries,
+  }
+  const added = addResource(design, table)
+  return {
+    id,
+    design: gateway
+      ? updateResource(added, owner.id, 'ipv4Gateway', (x) => ({ ...x, gatewayRouteTableId: id }))
+      : updateResource(added, owner.id, 'vswitch', (x) => ({ ...x, routeTableId: id })),
+  }
+}
+
+export type ApplyResult = { ok: true; design: Design } | { ok: false; message: string; remedy?: Remedy }
 
 /** Applies a confirmed connection; `destination` is the route's destination CIDR where one is asked for. */
 export function applyConnection(design: Design, c: Connection, destination?: string): ApplyResult {
@@ -151,18 +181,11 @@ export function applyConnection(design: Design, c: Connection, destination?: str
       const v = c.vswitchId ? findResource(design, c.vswitchId, 'vswitch') : undefined
       if (!v) return { ok: false, message: 'The IPv4 gateway has no gateway route table: bind one in its form first.' }
       // the vSwitch used the VPC's system table: it gets a custom table of its own, as the console makes one
-      const id = freshId(design, `rtb-${v.id}`)
-      const table: Resource = {
-        kind: 'routeTable',
-        id,
-        name: `${v.name ?? v.id} route table`.slice(0, 128),
-        vpcId: v.vpcId,
-        routeTableType: 'VSwitch',
-        entries: [{ destinationCidrBlock: dest, nextHopType: c.nextHopType, nextHopId: c.nextHopId }],
-      }
       return {
         ok: true,
-        design: updateResource(addResource(design, table), v.id, 'vswitch', (x) => ({ ...x, routeTableId: id })),
+        design: withNewRouteTable(design, v.id, [
+          { destinationCidrBlock: dest, nextHopType: c.nextHopType, nextHopId: c.nextHopId },
+        ]).design,
       }
     }
     case 'endpointConnection': {
@@ -175,6 +198,12 @@ export function applyConnection(design: Design, c: Connection, destination?: str
         return {
           ok: false,
           message: `The whitelist of ${label(s)} does not admit account ${e.accountId}: the connection cannot be requested.`,
+          remedy: {
+            kind: 'admitAccount',
+            serviceId: s.id,
+            accountId: e.accountId,
+            label: `Add account ${design.accounts.find((a) => a.id === e.accountId)?.name ?? e.accountId} to the whitelist`,
+          },
         }
       if (endpointInZone(design, s.id, e.vpcId, e.zoneId, e.id))
         return { ok: false, message: onePerZoneMessage(design, e.vpcId, e.zoneId) }
@@ -217,4 +246,56 @@ export function applyConnection(design: Design, c: Connection, destination?: str
         ),
       }
   }
+}
+
+/** What a line from a resource could configure: a route (from a vSwitch, a route table, the IPv4 gateway) or a connection. */
+export type ConnectPurpose = 'route' | 'connect'
+
+export interface ConnectionChoice {
+  targetId: string
+  connection: Connection
+}
+
+/**
+ * The lines the inspector's "Add route…" and "Connect…" offer without a mouse: every resource a line from
+ * `fromId` could end at, with what it would configure. From a route table, the line starts at what it is
+ * bound to (a vSwitch, the IPv4 gateway); a vSwitch table bound to nothing yet still takes routes.
+ */
+export function connectionChoices(design: Design, fromId: string, purpose: ConnectPurpose): ConnectionChoice[] {
+  const from = design.resources.find((r) => r.id === fromId)
+  if (!from) return []
+  if (from.kind === 'routeTable') {
+    const boundTo = design.resources.find(
+      (r) =>
+        (r.kind === 'vswitch' && r.routeTableId === from.id) ||
+        (r.kind === 'ipv4Gateway' && r.gatewayRouteTableId === from.id),
+    )
+    if (boundTo) return connectionChoices(design, boundTo.id, purpose)
+    if (from.routeTableType !== 'VSwitch' || purpose !== 'route') return []
+    return design.resources.flatMap((r) => {
+      const nextHopType = NEXT_HOP[r.kind]
+      const vpcId =
+        'vpcId' in r ? r.vpcId : 'vswitchId' in r ? findResource(design, r.vswitchId, 'vswitch')?.vpcId : undefined
+      if (!nextHopType || vpcId !== from.vpcId) return []
+      return [
+        {
+          targetId: r.id,
+          connection: {
+            kind: 'route' as const,
+            routeTableId: from.id,
+            nextHopType,
+            nextHopId: r.id,
+            suggested: '0.0.0.0/0',
+            description: `Route in ${label(from)} to ${label(r)}`,
+          },
+        },
+      ]
+    })
+  }
+  return design.resources.flatMap((r) => {
+    if (r.id === fromId) return []
+    const intent = connectionIntent(design, fromId, r.id)
+    if (!intent.ok || (intent.connection.kind === 'route') !== (purpose === 'route')) return []
+    return [{ targetId: r.id, connection: intent.connection }]
+  })
 }

@@ -11,8 +11,8 @@ import {
   parseIpv4,
 } from '../ipv4'
 import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
-import { addResource, findResource, freshId } from './basic'
-import { placeCopies } from './placeCopies'
+import { addResource, findResource, freshId, updateResource } from './basic'
+import { type Point, placeDropped } from './placeDrop'
 
 /** Kinds a user places from the palette; route tables and security groups are made from their owners' forms. */
 export const PLACEABLE_KINDS = [
@@ -28,7 +28,15 @@ export const PLACEABLE_KINDS = [
 ] as const
 export type PlaceableKind = (typeof PLACEABLE_KINDS)[number]
 
-export type CreateResult = { ok: true; design: Design; id: string } | { ok: false; message: string }
+/**
+ * The missing step a refusal names, which the user can take in one click and then try again: the cloud's
+ * order is kept (an endpoint needs a service that admits its account), only the way there is shorter.
+ */
+export type Remedy =
+  | { kind: 'createEndpointService'; label: string }
+  | { kind: 'admitAccount'; serviceId: string; accountId: string; label: string }
+
+export type CreateResult = { ok: true; design: Design; id: string } | { ok: false; message: string; remedy?: Remedy }
 
 /** What a drop target is: the page, a VPC, a zone band of a VPC, or a vSwitch. */
 export type DropTarget =
@@ -177,7 +185,7 @@ export function onePerZoneMessage(design: Design, vpcId: string, zoneId: string)
 
 export type EndpointRequest =
   | { ok: true; serviceId: string; status: 'Connected' | 'Disconnected'; accountId: string }
-  | { ok: false; message: string }
+  | { ok: false; message: string; remedy?: Remedy }
 
 /**
  * Whether a GWLBe placed in this vSwitch may connect, and to which service (docs/cloud.md 5.2): to `serviceId`
@@ -198,6 +206,9 @@ export function endpointRequest(design: Design, vswitchId: string, serviceId?: s
         serviceId === undefined
           ? 'Create the endpoint service first: a GWLB endpoint connects to one.'
           : `Endpoint service ${serviceId} is not in the design: a GWLB endpoint connects to one.`,
+      ...(serviceId === undefined && {
+        remedy: { kind: 'createEndpointService', label: 'Create the endpoint service' },
+      }),
     }
   const inZone = services.filter((s) => s.resources.some((x) => x.zoneId === v.zoneId))
   if (!inZone.length)
@@ -211,22 +222,47 @@ export function endpointRequest(design: Design, vswitchId: string, serviceId?: s
     return {
       ok: false,
       message: `The whitelist of ${free.name ?? free.id} does not admit account ${vpc.accountId}: add it before requesting a connection.`,
+      remedy: {
+        kind: 'admitAccount',
+        serviceId: free.id,
+        accountId: vpc.accountId,
+        label: `Add account ${design.accounts.find((a) => a.id === vpc.accountId)?.name ?? vpc.accountId} to the whitelist`,
+      },
     }
   return { ok: true, serviceId: free.id, status: requestedStatus(free), accountId: vpc.accountId }
 }
 
-/** Creates a resource of `kind` dropped on `target`, or says why it cannot go there. */
-export function createResource(design: Design, kind: PlaceableKind, target: DropTarget): CreateResult {
+/** Takes the step a refusal offered; the result is the design with it taken, or why it cannot be. */
+export function applyRemedy(design: Design, remedy: Remedy): CreateResult {
+  switch (remedy.kind) {
+    case 'createEndpointService':
+      return createResource(design, 'endpointService', { kind: 'page' })
+    case 'admitAccount': {
+      const s = findResource(design, remedy.serviceId, 'endpointService')
+      if (!s) return { ok: false, message: `Endpoint service ${remedy.serviceId} is not in the design.` }
+      const whitelist = admitsAccount(s, remedy.accountId) ? s.whitelist : [...s.whitelist, remedy.accountId]
+      return {
+        ok: true,
+        id: s.id,
+        design: updateResource(design, s.id, 'endpointService', (x) => ({ ...x, whitelist })),
+      }
+    }
+  }
+}
+
+/**
+ * Creates a resource of `kind` dropped on `target`, or says why it cannot go there. `at` is the point it was
+ * dropped on (canvas units): it is drawn there, and nothing drawn before moves.
+ */
+export function createResource(design: Design, kind: PlaceableKind, target: DropTarget, at?: Point): CreateResult {
   const n = count(design, kind) + 1
   const vpcId = vpcOfTarget(design, target)
   const needVswitch = (): string | null => (target.kind === 'vswitch' ? target.vswitchId : null)
-  const refuse = (message: string): CreateResult => ({ ok: false, message })
+  const refuse = (message: string, remedy?: Remedy): CreateResult => ({ ok: false, message, ...(remedy && { remedy }) })
   const add = (r: Resource, extra: Resource[] = []): CreateResult => {
     let d = addResource(design, r)
     for (const e of extra) d = addResource(d, e)
-    // where the document places its neighbours itself, the default place may be taken or outside its
-    // container: a new resource is placed like a copy of nothing, at the next free place
-    return { ok: true, design: { ...d, layout: placeCopies(design, d, new Map([[r.id, r.id]])) }, id: r.id }
+    return { ok: true, design: { ...d, layout: placeDropped(design, d, r.id, at) }, id: r.id }
   }
   switch (kind) {
     case 'vpc': {
@@ -316,7 +352,7 @@ export function createResource(design: Design, kind: PlaceableKind, target: Drop
       const vswitchId = needVswitch()
       if (!vswitchId) return refuse('A GWLB endpoint goes into a vSwitch of the consumer VPC.')
       const link = endpointRequest(design, vswitchId)
-      if (!link.ok) return refuse(link.message)
+      if (!link.ok) return refuse(link.message, link.remedy)
       const address = nextAddressIn(design, vswitchId)
       const v = findResource(design, vswitchId, 'vswitch') as ResourceOf<'vswitch'>
       if (!address) return refuse(`vSwitch ${vswitchId} has no free address left.`)

@@ -32,9 +32,8 @@ function containerOf(key: string): string {
 
 /**
  * The layout of `after` (which holds the copies) with the copies placed. `copyOf` maps each original's id
- * to its copy's; `before` is the design the originals were copied from, where they still are. A new
- * resource (from the palette) is a copy of nothing: mapped to itself, it keeps its default place if that is
- * clear, else takes the next free one.
+ * to its copy's; `before` is the design the originals were copied from, where they still are. (A resource
+ * new from the palette is placed where it was dropped: placeDrop.ts.)
  */
 export function placeCopies(before: Design, after: Design, copyOf: ReadonlyMap<string, string>): Design['layout'] {
   const layout: Record<string, LayoutEntry> = { ...after.layout }

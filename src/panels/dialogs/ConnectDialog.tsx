@@ -2,6 +2,7 @@
 import { useId, useState } from 'react'
 import { parseCidr } from '../../model'
 import { applyConnection, type Connection } from '../../model/edits/connect'
+import { applyRemedy, type Remedy } from '../../model/edits/create'
 import { useStores } from '../../store/context'
 import { BUTTON, Modal, PRIMARY } from './Modal'
 
@@ -9,7 +10,7 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
   const { design, ui } = useStores()
   const [destination, setDestination] = useState(connection.kind === 'route' ? connection.suggested : '')
   const destinationId = useId()
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<{ message: string; remedy?: Remedy } | null>(null)
   const close = () => ui.getState().openDialog(null)
   const cidrProblem =
     connection.kind === 'route'
@@ -25,7 +26,7 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
       connection.kind === 'route' ? destination : undefined,
     )
     if (!r.ok) {
-      setError(r.message)
+      setError({ message: r.message, remedy: r.remedy })
       return
     }
     design.getState().edit(connection.description, () => r.design)
@@ -69,8 +70,28 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
       )}
       {(cidrProblem || error) && (
         <p className="mt-2 text-sm text-red-700" role="alert">
-          {cidrProblem ?? error}
+          {cidrProblem ?? error?.message}
         </p>
+      )}
+      {!cidrProblem && error?.remedy && (
+        <button
+          type="button"
+          className={`${BUTTON} mt-2`}
+          onClick={() => {
+            const remedy = error.remedy as Remedy
+            const step = applyRemedy(design.getState().design, remedy)
+            if (!step.ok) {
+              setError({ message: step.message })
+              return
+            }
+            // the missing step, then what was asked for: two edits, each undoable
+            design.getState().edit(remedy.label, () => step.design)
+            setError(null)
+            confirm()
+          }}
+        >
+          {error.remedy.label}
+        </button>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <button type="button" className={BUTTON} onClick={close}>

@@ -1,6 +1,7 @@
 // Hosts whichever dialog the ui store has open.
 import { useUi } from '../../store/context'
 import { ConnectDialog } from './ConnectDialog'
+import { ConnectFromDialog } from './ConnectFromDialog'
 import { DeleteDialog } from './DeleteDialog'
 import { DesignsDialog } from './DesignsDialog'
 import { HelpOverlay } from './HelpOverlay'
@@ -11,6 +12,8 @@ export function Dialogs() {
   switch (dialog.kind) {
     case 'connect':
       return <ConnectDialog connection={dialog.connection} />
+    case 'connectFrom':
+      return <ConnectFromDialog fromId={dialog.fromId} purpose={dialog.purpose} />
     case 'delete':
       return <DeleteDialog ids={dialog.ids} />
     case 'help':

@@ -1,6 +1,7 @@
 // A GWLB endpoint: its fixed zone and vSwitch, its service, and the provider's accept / reject actions.
 import type { ConnectionStatus, Design, ResourceOf } from '../../model'
 import { useStores } from '../../store/context'
+import { ConnectFromButton } from './ConnectFromButton'
 import { setIn, tryCommit } from './commit'
 import { ReadOnly, SelectField, TextField } from './fields'
 
@@ -42,6 +43,7 @@ export function GwlbEndpointForm({ r, at, design }: { r: ResourceOf<'gwlbEndpoin
         value={r.serviceId}
         options={services.map((s) => ({ value: s.id, label: s.name ?? s.id }))}
       />
+      <ConnectFromButton fromId={r.id} purpose="connect" />
       <ReadOnly
         label="Connection"
         value={<span data-testid="connection-status">{STATUS_WORDS[r.connectionStatus]}</span>}

@@ -90,16 +90,22 @@ export function NumberField(props: { label: string; path: Path; value: number | 
   return <TextField {...props} parseValue={(t) => (t.trim() === '' || Number.isNaN(Number(t)) ? t : Number(t))} />
 }
 
+/** Marks a select's action entries apart from its values (no id or value of the document starts with it). */
+const ACTION_VALUE = '\u0000action:'
+
 export function SelectField({
   label,
   path,
   value,
   options,
+  actions = [],
 }: {
   label: string
   path: Path
   value: string | undefined
   options: { value: string; label: string }[]
+  /** entries after the values that do something instead of choosing one ("new route table…") */
+  actions?: { label: string; run(): void }[]
 }) {
   const id = useId()
   const commit = useCommit()
@@ -111,11 +117,20 @@ export function SelectField({
         aria-label={label}
         className={INPUT}
         value={value ?? ''}
-        onChange={(e) => setError(commit(`set ${label}`, path, e.target.value === '' ? undefined : e.target.value))}
+        onChange={(e) => {
+          const action = actions.find((a) => ACTION_VALUE + a.label === e.target.value)
+          if (action) action.run()
+          else setError(commit(`set ${label}`, path, e.target.value === '' ? undefined : e.target.value))
+        }}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
+          </option>
+        ))}
+        {actions.map((a) => (
+          <option key={a.label} value={ACTION_VALUE + a.label}>
+            {a.label}
           </option>
         ))}
       </select>

@@ -2,8 +2,10 @@
 import { useState } from 'react'
 import type { Design, Resource, ResourceOf, SecurityGroupType } from '../../model'
 import { withNewSecurityGroup } from '../../model/edits/basic'
+import { withNewRouteTable } from '../../model/edits/connect'
 import { removeServiceResource } from '../../model/edits/remove'
 import { useStores, useUi } from '../../store/context'
+import { ConnectFromButton } from './ConnectFromButton'
 import { CheckField, csv, INPUT, NumberField, ReadOnly, Section, SelectField, TextField, useCommit } from './fields'
 import { ListEditor } from './ListEditor'
 
@@ -63,7 +65,22 @@ export function VpcForm({ r, at, design }: FormProps<'vpc'>) {
   )
 }
 
+/** The route-table menu's "new route table": a custom table bound to the vSwitch or gateway, opened to edit. */
+function useNewRouteTable(ownerId: string) {
+  const { design: store, ui } = useStores()
+  return {
+    label: '+ New route table',
+    run: () => {
+      const made = withNewRouteTable(store.getState().design, ownerId)
+      if (!made.id) return
+      store.getState().edit(`new route table for ${ownerId}`, () => made.design)
+      ui.getState().openRouteTable(made.id)
+    },
+  }
+}
+
 export function VswitchForm({ r, at, design }: FormProps<'vswitch'>) {
+  const newTable = useNewRouteTable(r.id)
   const tables = ofKind(design, 'routeTable', (t) => t.vpcId === r.vpcId && t.routeTableType === 'VSwitch')
   // the cloud fixes zone and CIDR at creation; while nothing is in the vSwitch it is still being created here
   const empty = !design.resources.some(
@@ -101,23 +118,30 @@ export function VswitchForm({ r, at, design }: FormProps<'vswitch'>) {
           { value: '', label: "the VPC's system route table" },
           ...tables.map((t) => ({ value: t.id, label: t.name ?? t.id })),
         ]}
+        actions={[newTable]}
       />
+      <ConnectFromButton fromId={r.id} purpose="route" />
     </>
   )
 }
 
 export function Ipv4GatewayForm({ r, at, design }: FormProps<'ipv4Gateway'>) {
+  const newTable = useNewRouteTable(r.id)
   const tables = ofKind(design, 'routeTable', (t) => t.vpcId === r.vpcId && t.routeTableType === 'Gateway')
   return (
-    <SelectField
-      label="Gateway route table"
-      path={['resources', at, 'gatewayRouteTableId']}
-      value={r.gatewayRouteTableId}
-      options={[
-        { value: '', label: 'none (inbound follows Local routes, uninspected)' },
-        ...tables.map((t) => ({ value: t.id, label: t.name ?? t.id })),
-      ]}
-    />
+    <>
+      <SelectField
+        label="Gateway route table"
+        path={['resources', at, 'gatewayRouteTableId']}
+        value={r.gatewayRouteTableId}
+        options={[
+          { value: '', label: 'none (inbound follows Local routes, uninspected)' },
+          ...tables.map((t) => ({ value: t.id, label: t.name ?? t.id })),
+        ]}
+        actions={[newTable]}
+      />
+      {r.gatewayRouteTableId && <ConnectFromButton fromId={r.id} purpose="route" />}
+    </>
   )
 }
 
