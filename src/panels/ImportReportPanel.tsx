@@ -13,13 +13,15 @@ const SOURCE_NAMES: Record<string, string> = {
   aliyun: 'Alibaba Cloud API output',
 }
 
-const SECTIONS: { key: keyof ImportReportView & string; title: string; tone: string; open: boolean }[] = [
-  { key: 'unresolved', title: 'Could not be resolved', tone: 'text-red-800', open: true },
-  { key: 'unplaced', title: 'Could not be placed', tone: 'text-red-800', open: true },
-  { key: 'notModelled', title: 'Not modelled', tone: 'text-amber-800', open: true },
-  { key: 'assumed', title: 'Assumed', tone: 'text-slate-700', open: false },
-  { key: 'skippedFiles', title: 'Files not read', tone: 'text-slate-700', open: false },
+/** Sections open by themselves when short; what went wrong comes first. */
+const SECTIONS: { key: keyof ImportReportView & string; title: string; tone: string }[] = [
+  { key: 'unresolved', title: 'Could not be resolved', tone: 'text-red-800' },
+  { key: 'unplaced', title: 'Could not be placed', tone: 'text-red-800' },
+  { key: 'notModelled', title: 'Not modelled', tone: 'text-amber-800' },
+  { key: 'assumed', title: 'Assumed', tone: 'text-slate-700' },
+  { key: 'skippedFiles', title: 'Files not read', tone: 'text-slate-700' },
 ]
+const OPEN_UP_TO = 8
 
 const place = (i: ImportReportItem) => (i.where ? `${i.where.file}${i.where.line ? `:${i.where.line}` : ''}` : '')
 
@@ -28,7 +30,7 @@ function Items({ items, tone }: { items: ImportReportItem[]; tone: string }) {
     <ul className="mt-1 space-y-1">
       {items.map((i, n) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: one address may carry several messages; the list never reorders
-        <li key={`${n}:${i.address}`} className={tone}>
+        <li key={`${n}:${i.address}`} className={`${tone} [overflow-wrap:anywhere]`}>
           <span className="font-mono">{i.address}</span>: {i.message}
           {i.where && <span className="block font-mono text-slate-500">{place(i)}</span>}
         </li>
@@ -66,11 +68,17 @@ export function ImportReportPanel() {
           ✕
         </button>
       </div>
-      <p className="mt-1 text-slate-700">
-        {SOURCE_NAMES[report.source] ?? report.source}, {report.files.length} file{report.files.length === 1 ? '' : 's'}
-        : <span className="font-mono">{report.files.slice(0, 3).join(', ')}</span>
-        {report.files.length > 3 && ` and ${report.files.length - 3} more`}
-      </p>
+      <details className="mt-1 text-slate-700" data-testid="import-files">
+        <summary className="cursor-pointer">
+          {SOURCE_NAMES[report.source] ?? report.source}, {report.files.length} file
+          {report.files.length === 1 ? '' : 's'} read
+        </summary>
+        <ul className="mt-1 font-mono [overflow-wrap:anywhere]">
+          {report.files.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      </details>
       <p className="mt-1 font-semibold text-emerald-800" data-testid="import-mapped">
         {report.mapped.length} Terraform resource{report.mapped.length === 1 ? '' : 's'} mapped
       </p>
@@ -99,18 +107,18 @@ export function ImportReportPanel() {
               {report.plannedActions.map((a) => (
                 <li key={a.address} className="flex gap-2">
                   <span className="w-24 shrink-0 text-slate-600">{a.actions.join(', ')}</span>
-                  <span className="font-mono">{a.address}</span>
+                  <span className="font-mono [overflow-wrap:anywhere]">{a.address}</span>
                 </li>
               ))}
             </ul>
           </details>
         </div>
       )}
-      {SECTIONS.map(({ key, title, tone, open }) => {
+      {SECTIONS.map(({ key, title, tone }) => {
         const items = report[key] as ImportReportItem[]
         if (!items.length) return null
         return (
-          <details key={key} open={open} className="mt-2" data-testid={`import-${key}`}>
+          <details key={key} open={items.length <= OPEN_UP_TO} className="mt-2" data-testid={`import-${key}`}>
             <summary className="cursor-pointer font-semibold text-slate-800">
               {title} ({items.length})
             </summary>
@@ -123,7 +131,7 @@ export function ImportReportPanel() {
         <ul className="mt-1 space-y-0.5">
           {report.mapped.map((m, n) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: an address may map to several fields of one resource; the list never reorders
-            <li key={`${n}:${m.address}`}>
+            <li key={`${n}:${m.address}`} className="[overflow-wrap:anywhere]">
               <span className="font-mono">{m.address}</span> → <span className="font-mono">{m.resourceId}</span>
               {m.as && <span className="text-slate-500"> ({m.as})</span>}
             </li>

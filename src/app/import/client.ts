@@ -3,7 +3,8 @@
 // runs past the time limit ends the worker, and the next import starts a new one.
 import { type Remote, wrap } from 'comlink'
 import type { ImportOptions } from '../../import'
-import type { ImportBlob, ImportOutcome, ImportWorkerApi } from './importWorker'
+import type { ImportBlob, ImportOutcome } from './importFiles'
+import type { ImportWorkerApi } from './importWorker'
 
 /** docs/import.md states it: an import that takes longer is stopped, with a message. */
 export const IMPORT_TIME_LIMIT_MS = 60_000

@@ -5,7 +5,7 @@
 import { IMPORT_LIMITS } from '../../import'
 import type { ImportInput } from '../../store/importer'
 import { checkSizes, chooseFromFolder } from './choose'
-import type { ImportBlob } from './importWorker'
+import type { ImportBlob } from './importFiles'
 
 class TooMany extends Error {}
 

@@ -3,30 +3,19 @@
 // design it replaces kept in the browser's list of designs. The engine lints it as it lints any design;
 // the report goes to the side panel. Bad input changes nothing: the notice names file, line and what was
 // expected. Loaded when the first import starts.
-import { formatImportError, type ImportError } from '../../import'
 import type { Design } from '../../model'
 import { lessonRunnerFor } from '../../panels/lessons/useLessons'
 import { leaveSharedLink } from '../../panels/share/sharedLink'
 import type { Stores } from '../../store/context'
-import type { ImportChoices, ImportInput, ImportReportView } from '../../store/importer'
+import type { ImportChoices, ImportInput } from '../../store/importer'
 import { keptNotice } from '../../store/library'
 import { importInWorker } from './client'
 import { gather } from './gather'
-
-/** The notice lists this many errors, then says how many more there are. */
-const ERRORS_SHOWN = 8
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+import { describe, errorLines, summary } from './messages'
 
 function refuse(stores: Stores, lines: string[]): false {
   stores.ui.getState().notify({ tone: 'error', lines: [...lines, 'Nothing was imported; the design is unchanged.'] })
   return false
-}
-
-export function errorLines(errors: ImportError[]): string[] {
-  const shown = errors.slice(0, ERRORS_SHOWN).map(formatImportError)
-  if (errors.length > ERRORS_SHOWN) shown.push(`… and ${errors.length - ERRORS_SHOWN} more`)
-  return shown
 }
 
 /** The design with ELK's layout, or as the importer placed it when ELK fails (said in the notice). */
@@ -53,16 +42,6 @@ async function open(stores: Stores, design: Design, label: string) {
   return kept
 }
 
-export function summary(report: ImportReportView, design: Design): string {
-  const parts = [
-    `${report.mapped.length} mapped`,
-    report.notModelled.length && `${report.notModelled.length} not modelled`,
-    report.unresolved.length && `${report.unresolved.length} not resolved`,
-    report.unplaced.length && `${report.unplaced.length} not placed`,
-  ].filter(Boolean)
-  return `Imported "${design.name}": ${plural(design.resources.length, 'resource')} from ${plural(report.files.length, 'file')} (${parts.join(', ')}).`
-}
-
 export async function runImport(stores: Stores, inputs: ImportInput[], choices: ImportChoices = {}): Promise<boolean> {
   const { imports, ui } = stores
   if (lessonRunnerFor(stores).getState().lesson)
@@ -70,10 +49,7 @@ export async function runImport(stores: Stores, inputs: ImportInput[], choices: 
   if (imports.getState().running) return refuse(stores, [`An import is running (${imports.getState().running}).`])
   const gathered = await gather(inputs)
   if (!gathered.ok) return refuse(stores, gathered.lines)
-  const what =
-    gathered.files.length === 1
-      ? gathered.files[0].path
-      : `${gathered.files[0].path.split('/')[0]}, ${plural(gathered.files.length, 'file')}`
+  const what = describe(gathered.files.map((f) => f.path))
   imports.getState().setRunning(what)
   try {
     const answer = await importInWorker(gathered.files, choices)
