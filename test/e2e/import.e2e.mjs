@@ -99,6 +99,49 @@ describe('importing a deployment in Chromium', () => {
     await page.close()
   })
 
+  it('opens a plan dropped on the window as the state after it, lists its actions, and opens the state before it', async () => {
+    const { page, errors } = await openApp(browser())
+    const res = (type, name, values) => ({ address: `${type}.${name}`, mode: 'managed', type, name, values })
+    const vpc = res('alicloud_vpc', 'app', { id: 'vpc-1', cidr_block: '10.0.0.0/16', vpc_name: 'App VPC' })
+    const vsw = res('alicloud_vswitch', 'app', {
+      id: 'vsw-1',
+      vpc_id: 'vpc-1',
+      cidr_block: '10.0.1.0/24',
+      zone_id: 'cn-hangzhou-h',
+      vswitch_name: 'app',
+    })
+    const web = res('alicloud_instance', 'web', { id: 'i-1', vswitch_id: 'vsw-1', private_ip: '10.0.1.10' })
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.8',
+      planned_values: { root_module: { resources: [vpc, vsw, web] } },
+      resource_changes: [
+        { address: 'alicloud_vpc.app', type: 'alicloud_vpc', name: 'app', change: { actions: ['no-op'] } },
+        { address: 'alicloud_vswitch.app', type: 'alicloud_vswitch', name: 'app', change: { actions: ['create'] } },
+        { address: 'alicloud_instance.web', type: 'alicloud_instance', name: 'web', change: { actions: ['create'] } },
+      ],
+      prior_state: { format_version: '1.0', terraform_version: '1.9.8', values: { root_module: { resources: [vpc] } } },
+    }
+    // one JSON file dropped: its first bytes say it is Terraform's, so it is imported rather than opened
+    await dropMade(page, { 'plan.json': JSON.stringify(plan, null, 2) })
+    const report = page.getByTestId('import-report')
+    await report.waitFor({ timeout: 60_000 })
+    await page.locator('.react-flow__node[data-id="web"]').waitFor()
+    assert.match(await page.getByTestId('design-name').textContent(), /Imported from plan\.json \(after the plan\)/)
+    const actions = await report.getByTestId('import-planned-actions').locator('li').allTextContents()
+    // the VPC's no-op is no action: the two creates are listed
+    assert.deepEqual(actions, ['createalicloud_vswitch.app', 'createalicloud_instance.web'])
+
+    await report.getByRole('button', { name: 'Open the state before it' }).click()
+    await page.getByTestId('design-name').filter({ hasText: '(before the plan)' }).waitFor()
+    assert.deepEqual(await canvasIds(page), ['app'])
+    assert.match(await report.textContent(), /The canvas shows the state before the plan\./)
+    await report.getByRole('button', { name: 'Open the state after it' }).click()
+    await page.locator('.react-flow__node[data-id="web"]').waitFor()
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   it('refuses a .tf with a syntax error, naming the file and line; the canvas stays as it was', async () => {
     const { page, errors } = await openApp(browser())
     const before = await canvasIds(page)
