@@ -56,8 +56,6 @@ export interface LastImport {
   showing: 'after' | 'before'
   /** the design store's `opened` count once it was open: another design opened since hides the report */
   opened: number
-  /** problems the linter found once it was open are in the problems list; this is when it was imported */
-  at: string
 }
 
 export interface ImportState {

@@ -38,7 +38,6 @@ function setup() {
     before,
     showing: 'after',
     opened: stores.design.getState().opened,
-    at: '2026-12-02T08:00:00Z',
   })
   render(
     <StoresProvider stores={stores}>

@@ -7,7 +7,7 @@ import type { ImportBlob, ImportOutcome } from './importFiles'
 import type { ImportWorkerApi } from './importWorker'
 
 /** docs/import.md states it: an import that takes longer is stopped, with a message. */
-export const IMPORT_TIME_LIMIT_MS = 60_000
+export const IMPORT_TIME_LIMIT_MS = 120_000
 
 let current: { worker: Worker; remote: Remote<ImportWorkerApi> } | undefined
 

@@ -48,9 +48,8 @@ export function ImportDialog() {
     void importer.run(inputs, { from: from || undefined, vars: parsed.vars })
   }
   const onDrop = (e: DragEvent) => {
-    // the window's drop zone would import it too, without the choices made here
+    // taken here, with the choices made here: the window's drop zone sees it done (defaultPrevented)
     e.preventDefault()
-    e.stopPropagation()
     setOver(false)
     start(droppedInputs(e.dataTransfer.items))
   }
@@ -69,7 +68,6 @@ export function ImportDialog() {
         className={`mt-3 flex flex-col items-center gap-2 rounded border-2 border-dashed p-4 text-sm ${over ? 'border-sky-500 bg-sky-50' : 'border-slate-300'}`}
         onDragOver={(e) => {
           e.preventDefault()
-          e.stopPropagation()
           setOver(true)
         }}
         onDragLeave={() => setOver(false)}

@@ -128,10 +128,13 @@ function DropZone({ stores }: { stores: Stores }) {
     }
     const drop = (e: DragEvent) => {
       if (!hasFiles(e)) return
+      // a drop target inside the app (the Import dialog's) took it already
+      const taken = e.defaultPrevented
       // without this the browser would leave the app to show the file
       e.preventDefault()
       depth = 0
       setOver(false)
+      if (taken) return
       // the items are read now: the list empties when the event ends (the entries and files stay usable)
       const inputs = e.dataTransfer ? droppedInputs(e.dataTransfer.items) : []
       const file = e.dataTransfer?.files[0]
@@ -148,7 +151,9 @@ function DropZone({ stores }: { stores: Stores }) {
       window.removeEventListener('drop', drop)
     }
   }, [stores])
-  if (!over) return null
+  // the Import dialog is a drop target of its own, with its choices
+  const importing = useUi((s) => s.dialog?.kind === 'import')
+  if (!over || importing) return null
   return (
     <div
       data-testid="drop-zone"
