@@ -51,7 +51,7 @@ export function ImportDialog() {
     // taken here, with the choices made here: the window's drop zone sees it done (defaultPrevented)
     e.preventDefault()
     setOver(false)
-    start(droppedInputs(e.dataTransfer.items))
+    start(droppedInputs(e.dataTransfer))
   }
   const disabled = !importer || !parsed.ok || running !== null
 

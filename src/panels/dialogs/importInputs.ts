@@ -2,10 +2,14 @@
 // loads when first opened, because the window's drop zone needs it from the start.
 import type { ImportInput } from '../../store/importer'
 
-/** A dropped item as an input: its entry (a folder is walked), or the file when the browser gives no entry. */
-export function droppedInputs(items: DataTransferItemList): ImportInput[] {
+/**
+ * Dropped items as inputs: each one's entry (a folder is walked), or its file when the browser gives no entry;
+ * the plain file list where a DataTransfer has no items.
+ */
+export function droppedInputs(data: Pick<DataTransfer, 'files'> & { items?: DataTransferItemList }): ImportInput[] {
+  if (!data.items) return [...data.files].map((file) => ({ kind: 'file', file, path: file.name }))
   const inputs: ImportInput[] = []
-  for (const item of items) {
+  for (const item of data.items) {
     if (item.kind !== 'file') continue
     const entry = item.webkitGetAsEntry?.()
     const file = item.getAsFile()

@@ -136,7 +136,7 @@ function DropZone({ stores }: { stores: Stores }) {
       setOver(false)
       if (taken) return
       // the items are read now: the list empties when the event ends (the entries and files stay usable)
-      const inputs = e.dataTransfer ? droppedInputs(e.dataTransfer.items) : []
+      const inputs = e.dataTransfer ? droppedInputs(e.dataTransfer) : []
       const file = e.dataTransfer?.files[0]
       void openOrImport(stores, inputs, file)
     }
