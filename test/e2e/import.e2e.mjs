@@ -99,19 +99,6 @@ describe('importing a deployment in Chromium', () => {
     await page.close()
   })
 
-  it('imports the same folder chosen with Choose a folder…, with a variable from the dialog', async () => {
-    const { page, errors } = await openApp(browser())
-    await page.getByTestId('import-button').click()
-    // the variable wins over its default: the service VPC gets this CIDR, and its vSwitches follow (cidrsubnet)
-    await page.getByLabel('Variables').fill('service_cidr=10.8.0.0/16')
-    await page.getByTestId('import-folder-input').setInputFiles(FOLDER)
-    await page.getByTestId('import-report').waitFor({ timeout: 60_000 })
-    assert.match(await page.getByTestId('import-files').textContent(), /6 files read/)
-    await page.locator('.react-flow__node[data-id="vsw_app_h"]').getByText('10.8.1.0/24').waitFor()
-    assert.deepEqual(errors, [])
-    await page.close()
-  })
-
   it('opens a plan dropped on the window as the state after it, lists its actions, and opens the state before it', async () => {
     const { page, errors } = await openApp(browser())
     const res = (type, name, values) => ({ address: `${type}.${name}`, mode: 'managed', type, name, values })
