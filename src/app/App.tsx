@@ -1,6 +1,6 @@
 // The application shell: decides the first design (boot.ts), then shows the canvas and the panels.
 import { ReactFlowProvider } from '@xyflow/react'
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import { Palette } from '../canvas/Palette'
@@ -13,15 +13,15 @@ import { useLessonChrome } from '../panels/lessons/useLessons'
 import { NoticeBar } from '../panels/NoticeBar'
 import { ProblemsPanel } from '../panels/ProblemsPanel'
 import { ReportPanel } from '../panels/ReportPanel'
-import { RouteTablePanel } from '../panels/RouteTablePanel'
 import { SimPanel } from '../panels/SimPanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
 import { isEmbedView } from '../share/shareLink'
-import { createStores, StoresProvider } from '../store/context'
+import { createStores, StoresProvider, useStores } from '../store/context'
 import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
 import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
+import { createImporter } from './import/importer'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
@@ -31,6 +31,31 @@ import { useEngineSync } from './useEngineSync'
 import { useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
 import { APP_ENGINE, installTestHooks } from './workerClient'
+
+// the import report loads with the first import, the route-table editor when a table is first opened: the
+// initial JavaScript stays under its budget
+const ImportReportPanel = lazy(() =>
+  import('../panels/ImportReportPanel').then((m) => ({ default: m.ImportReportPanel })),
+)
+const RouteTablePanel = lazy(() => import('../panels/RouteTablePanel').then((m) => ({ default: m.RouteTablePanel })))
+
+function RouteTable() {
+  const open = useStore(useStores().ui, (s) => s.openRouteTableId !== null)
+  return open ? (
+    <Suspense fallback={null}>
+      <RouteTablePanel />
+    </Suspense>
+  ) : null
+}
+
+function ImportReport() {
+  const imported = useStore(useStores().imports, (s) => s.last !== null)
+  return imported ? (
+    <Suspense fallback={null}>
+      <ImportReportPanel />
+    </Suspense>
+  ) : null
+}
 
 type Phase = { phase: 'loading' } | Boot
 
@@ -99,6 +124,7 @@ function Studio({
     const stores = createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }, engine)
     const session = sessionFor(stores, storage, stored)
     if (session) stores.library = session
+    stores.importer = createImporter(stores)
     return { stores, session }
   }, [initial, readOnly, notice, stored, storage, engine])
   // an embed shows the canvas and nothing else (the notice stays, so a broken link can say so)
@@ -133,8 +159,9 @@ function Studio({
                 <SideTabs
                   details={
                     <>
+                      <ImportReport />
                       <Inspector />
-                      <RouteTablePanel />
+                      <RouteTable />
                       <ProblemsPanel />
                       <ReportPanel />
                     </>

@@ -5,6 +5,7 @@ import { useStore } from 'zustand'
 import type { Design } from '../model'
 import { createDesignStore, type DesignState, type DesignStore } from './designStore'
 import { createEngineClient, type EngineClient, type EngineConnection, NO_ENGINE } from './engine'
+import { createImportStore, type DesignImporter, type ImportState, type ImportStore } from './importer'
 import type { DesignLibrary } from './library'
 import { createReportStore, type ReportState, type ReportStore } from './reportStore'
 import { createSimStore, type SimState, type SimStore } from './simStore'
@@ -16,6 +17,10 @@ export interface Stores {
   report: ReportStore
   sim: SimStore
   engine: EngineClient
+  /** the last import's report, and whether one is running */
+  imports: ImportStore
+  /** imports Terraform and cloud output (the app's import worker; none in tests that do not hand one over) */
+  importer?: DesignImporter
   /** the designs kept in this browser, where the app has storage (not in embeds or tests without it) */
   library?: DesignLibrary
 }
@@ -35,6 +40,7 @@ export function createStores(
     ui: createUiStore(ui),
     report: createReportStore(),
     sim,
+    imports: createImportStore(),
     engine: createEngineClient(engine, { design, sim }),
   }
 }
@@ -61,6 +67,9 @@ export function useUi<T>(selector: (s: UiState) => T): T {
 }
 export function useReport<T>(selector: (s: ReportState) => T): T {
   return useStore(useStores().report, selector)
+}
+export function useImports<T>(selector: (s: ImportState) => T): T {
+  return useStore(useStores().imports, selector)
 }
 export function useSim<T>(selector: (s: SimState) => T): T {
   return useStore(useStores().sim, selector)

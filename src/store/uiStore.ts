@@ -18,6 +18,7 @@ export type Dialog =
   | { kind: 'delete'; ids: string[] }
   | { kind: 'help' }
   | { kind: 'designs' }
+  | { kind: 'import' }
 
 /** Resources lit up on the canvas by a packet walk or a lesson step. */
 export interface Highlight {

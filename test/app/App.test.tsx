@@ -38,7 +38,8 @@ describe('the app on reference design (b)', () => {
   it('opens a route table from its badge, with the derived Local entries and the custom entry', async () => {
     render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-app-h'))
-    const panel = screen.getByTestId('route-table-panel')
+    // the route-table editor loads when a table is first opened
+    const panel = await screen.findByTestId('route-table-panel')
     const rows = within(panel)
       .getAllByRole('row')
       .slice(1)
@@ -54,6 +55,7 @@ describe('the app on reference design (b)', () => {
   it('shows the gateway route table’s changed system routes as custom, next hop the GWLBe of each zone', async () => {
     render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-gateway'))
+    await screen.findByTestId('route-table-panel')
     const hopOf = (cidr: string) =>
       (within(screen.getByTestId(`route-${cidr}`)).getByRole('combobox') as HTMLSelectElement).value
     expect(hopOf('10.0.1.0/24')).toBe('gwlbe-h')

@@ -11,6 +11,7 @@ const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]
   { name: 'canvas', load: () => import('./canvas') },
   { name: 'verify', load: () => import('./verify') },
   { name: 'import', load: () => import('./import') },
+  { name: 'import-browser', load: () => import('./importBrowser') },
 ]
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))

@@ -1,8 +1,10 @@
 // What sharing adds around the canvas: the read-only banner with "Make my copy" for a shared link,
-// the strip of the embed view, and opening a design file dropped anywhere on the window.
+// the strip of the embed view, and opening (or importing) what is dropped anywhere on the window.
 import { useEffect, useLayoutEffect, useState } from 'react'
 import { EMBED_VIEW, isEmbedView, VIEW_PARAM } from '../../share/shareLink'
 import { type Stores, useDesign, useStores, useUi } from '../../store/context'
+import type { ImportInput } from '../../store/importer'
+import { droppedInputs } from '../dialogs/importInputs'
 import { primaryButtonClass } from './Dialog'
 import { openDesignFile } from './openDesign'
 import { leaveSharedLink } from './sharedLink'
@@ -91,7 +93,19 @@ function EmbedStrip() {
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false
 
-/** A design file (JSON or an exported PNG) dropped anywhere on the window opens as "Open file…" does. */
+/**
+ * What is dropped on the window: a folder, several files, or Terraform or cloud output is imported; a design
+ * file (JSON or an exported PNG) opens as "Open file…" does.
+ */
+async function openOrImport(stores: Stores, inputs: ImportInput[], file: File | undefined) {
+  const importer = stores.importer
+  const folder = inputs.some((i) => i.kind === 'entry' && i.entry.isDirectory)
+  if (importer && (folder || inputs.length > 1 || (file && (await importer.isImportFile(file)))))
+    await importer.run(inputs)
+  else if (file) await openDesignFile(stores, file)
+}
+
+/** Anything dropped anywhere on the window: see openOrImport. */
 function DropZone({ stores }: { stores: Stores }) {
   const [over, setOver] = useState(false)
   useEffect(() => {
@@ -114,12 +128,17 @@ function DropZone({ stores }: { stores: Stores }) {
     }
     const drop = (e: DragEvent) => {
       if (!hasFiles(e)) return
+      // a drop target inside the app (the Import dialog's) took it already
+      const taken = e.defaultPrevented
       // without this the browser would leave the app to show the file
       e.preventDefault()
       depth = 0
       setOver(false)
+      if (taken) return
+      // the items are read now: the list empties when the event ends (the entries and files stay usable)
+      const inputs = e.dataTransfer ? droppedInputs(e.dataTransfer) : []
       const file = e.dataTransfer?.files[0]
-      if (file) void openDesignFile(stores, file)
+      void openOrImport(stores, inputs, file)
     }
     window.addEventListener('dragenter', enter)
     window.addEventListener('dragleave', leave)
@@ -132,13 +151,19 @@ function DropZone({ stores }: { stores: Stores }) {
       window.removeEventListener('drop', drop)
     }
   }, [stores])
-  if (!over) return null
+  // the Import dialog is a drop target of its own, with its choices
+  const importing = useUi((s) => s.dialog?.kind === 'import')
+  if (!over || importing) return null
   return (
     <div
       data-testid="drop-zone"
       className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center border-4 border-dashed border-sky-500 bg-sky-50/80 text-lg font-semibold text-sky-900"
     >
-      Drop a design file (.json) or a PNG exported by GWLB Studio to open it
+      <p className="text-center">
+        Drop a design file (.json) or a PNG exported by GWLB Studio to open it,
+        <br />
+        or Terraform (.tf files or their folder, a state or plan JSON, a zip) to bring it in as a design
+      </p>
     </div>
   )
 }

@@ -1,10 +1,10 @@
 // Files in and out, links and exports, in the toolbar: open a design file (JSON or an exported PNG),
-// save it, share it as a link, export pictures and infrastructure code. Everything read goes
+// import a deployment (Terraform, state, plan), save it, share it as a link, export pictures and infrastructure code. Everything read goes
 // through parse(); everything shown is text.
 import { useStore as useFlowStore } from '@xyflow/react'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { designFileName, writeDesignFile } from '../../share/designFile'
-import { useStores, useUi } from '../../store/context'
+import { useImports, useStores, useUi } from '../../store/context'
 import type { CodeKind } from './CodeDialog'
 import { buttonClass } from './Dialog'
 import { download } from './download'
@@ -23,6 +23,7 @@ export function ShareMenu() {
   const embed = useUi((s) => s.embed)
   const input = useRef<HTMLInputElement>(null)
   const [dialog, setDialog] = useState<Open>(null)
+  const importing = useImports((s) => s.running)
   if (embed) return null
   return (
     <div className="flex items-center gap-2">
@@ -41,6 +42,22 @@ export function ShareMenu() {
           if (file) await openDesignFile(stores, file)
         }}
       />
+      {stores.importer && (
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={importing !== null}
+          data-testid="import-button"
+          title={
+            importing
+              ? `Importing ${importing}…`
+              : 'Import a deployment: Terraform files or a folder, a state or plan JSON, a zip of them'
+          }
+          onClick={() => stores.ui.getState().openDialog({ kind: 'import' })}
+        >
+          {importing ? 'Importing…' : 'Import…'}
+        </button>
+      )}
       <button
         type="button"
         className={buttonClass}

@@ -1,0 +1,158 @@
+// Import a deployment: pick Terraform files, a folder, a state or plan JSON or a zip (or drop them here),
+// with the CLI's choices: what to read them as (--from) and Terraform variables (--var). The import runs in
+// a worker; bad input leaves the design as it is and the notice says which file and line.
+import { type DragEvent, useId, useRef, useState } from 'react'
+import { useImports, useStores } from '../../store/context'
+import type { ImportChoices, ImportInput } from '../../store/importer'
+import { chosenInputs, droppedInputs } from './importInputs'
+import { BUTTON, Modal, PRIMARY } from './Modal'
+
+const FROM: { value: '' | NonNullable<ImportChoices['from']>; label: string }[] = [
+  { value: '', label: 'Recognise from the content' },
+  { value: 'hcl', label: 'Terraform configuration (HCL)' },
+  { value: 'tfstate', label: 'Terraform state (JSON)' },
+  { value: 'tfplan', label: 'Terraform plan (JSON)' },
+  { value: 'aliyun', label: 'Alibaba Cloud API output (aliyun CLI)' },
+]
+
+/** "name=value" lines → variables, or the first line that is not one. */
+export function parseVariables(text: string): { ok: true; vars: Record<string, string> } | { ok: false; line: number } {
+  const vars: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim()
+    if (!line) continue
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/.exec(line)
+    if (!m) return { ok: false, line: i + 1 }
+    vars[m[1]] = m[2].replace(/^"(.*)"$/, '$1')
+  }
+  return { ok: true, vars }
+}
+
+export function ImportDialog() {
+  const stores = useStores()
+  const running = useImports((s) => s.running)
+  const close = () => stores.ui.getState().openDialog(null)
+  const filesInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+  const [from, setFrom] = useState<(typeof FROM)[number]['value']>('')
+  const [variables, setVariables] = useState('')
+  const [over, setOver] = useState(false)
+  const ids = { from: useId(), vars: useId(), varsHelp: useId() }
+  const parsed = parseVariables(variables)
+  const importer = stores.importer
+
+  const start = (inputs: ImportInput[]) => {
+    if (!importer || !parsed.ok || !inputs.length) return
+    close()
+    void importer.run(inputs, { from: from || undefined, vars: parsed.vars })
+  }
+  const onDrop = (e: DragEvent) => {
+    // taken here, with the choices made here: the window's drop zone sees it done (defaultPrevented)
+    e.preventDefault()
+    setOver(false)
+    start(droppedInputs(e.dataTransfer))
+  }
+  const disabled = !importer || !parsed.ok || running !== null
+
+  return (
+    <Modal title="Import a deployment" onClose={close} testId="import-dialog">
+      <p className="text-sm text-slate-700">
+        Terraform configuration (<code>.tf</code> and <code>.tfvars</code> files, or their folder with its local
+        modules), a state or plan (<code>terraform show -json</code>, or <code>terraform.tfstate</code>), or a zip of
+        them. A plan opens as the state after it. Nothing leaves this browser.
+      </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the two buttons inside do the same from the keyboard */}
+      <div
+        data-testid="import-drop"
+        className={`mt-3 flex flex-col items-center gap-2 rounded border-2 border-dashed p-4 text-sm ${over ? 'border-sky-500 bg-sky-50' : 'border-slate-300'}`}
+        onDragOver={(e) => {
+          e.preventDefault()
+          setOver(true)
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <div className="flex gap-2">
+          <button type="button" className={PRIMARY} disabled={disabled} onClick={() => filesInput.current?.click()}>
+            Choose files…
+          </button>
+          <button type="button" className={BUTTON} disabled={disabled} onClick={() => folderInput.current?.click()}>
+            Choose a folder…
+          </button>
+        </div>
+        <span className="text-slate-500">or drop files or a folder here</span>
+      </div>
+      <input
+        ref={filesInput}
+        data-testid="import-files-input"
+        type="file"
+        multiple
+        accept=".tf,.tfvars,.json,.tfstate,.zip,application/json,application/zip"
+        className="hidden"
+        onChange={(e) => {
+          const inputs = e.target.files ? chosenInputs(e.target.files) : []
+          e.target.value = ''
+          start(inputs)
+        }}
+      />
+      <input
+        ref={folderInput}
+        data-testid="import-folder-input"
+        type="file"
+        // a folder chooser: React passes the attribute through as it is
+        {...{ webkitdirectory: '' }}
+        className="hidden"
+        onChange={(e) => {
+          const inputs = e.target.files ? chosenInputs(e.target.files) : []
+          e.target.value = ''
+          start(inputs)
+        }}
+      />
+      <div className="mt-3 grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-2 text-sm">
+        <label htmlFor={ids.from} className="pt-1 text-slate-700">
+          Read as
+        </label>
+        <select
+          id={ids.from}
+          className="rounded border border-slate-300 px-2 py-1"
+          value={from}
+          onChange={(e) => setFrom(e.target.value as typeof from)}
+        >
+          {FROM.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.vars} className="pt-1 text-slate-700">
+          Variables
+        </label>
+        <div>
+          <textarea
+            id={ids.vars}
+            aria-describedby={ids.varsHelp}
+            rows={2}
+            className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+            placeholder="vpc_cidr=10.1.0.0/16"
+            value={variables}
+            onChange={(e) => setVariables(e.target.value)}
+          />
+          <p id={ids.varsHelp} className={`text-xs ${parsed.ok ? 'text-slate-500' : 'text-red-700'}`}>
+            {parsed.ok
+              ? 'One name=value a line, as terraform -var; they win over .tfvars files and defaults.'
+              : `Line ${parsed.line} is not name=value.`}
+          </p>
+        </div>
+      </div>
+      <p className="mt-3 text-xs text-slate-500">
+        The import is one edit: Undo puts the design on the canvas back, and it stays in Designs… as well.
+      </p>
+      <div className="mt-3 flex justify-end">
+        <button type="button" className={BUTTON} onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  )
+}

@@ -1,0 +1,192 @@
+// Importing a deployment in Chromium: a folder of .tf files (with a .tfvars file, a local module, a hidden
+// .terraform folder and a README) dropped on the app as the operating system drops it, the design on the
+// canvas, its import report, a packet walked through it, and Undo. Bad input (a syntax error, a file that is
+// none of the inputs, too many files) names the file and line and leaves the canvas as it was.
+import assert from 'node:assert/strict'
+import { resolve } from 'node:path'
+import { describe, it } from 'node:test'
+import { openApp, sharedBrowser } from './browser.mjs'
+
+const browser = sharedBrowser()
+const FOLDER = resolve(import.meta.dirname, 'fixtures/shop-infra')
+
+/** Drops files or folders from disk on the page as a drag from the file manager does (real directory entries). */
+async function dropFromDisk(page, paths) {
+  const cdp = await page.context().newCDPSession(page)
+  const data = { items: [], files: paths, dragOperationsMask: 1 }
+  for (const type of ['dragEnter', 'dragOver', 'drop'])
+    await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 420, data })
+  await cdp.detach()
+}
+
+/** Drops files made in the page (name → text) on the window, as a DataTransfer built there. */
+async function dropMade(page, files) {
+  await page.evaluate((entries) => {
+    const dt = new DataTransfer()
+    for (const [name, text] of entries) dt.items.add(new File([text], name, { type: 'text/plain' }))
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }))
+  }, Object.entries(files))
+}
+
+const canvasIds = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('.react-flow__node')].map((n) => n.getAttribute('data-id')).sort())
+
+const focusOf = (page) =>
+  page.evaluate(() => document.querySelector('[data-lit="focus"], [data-lit="drop"]')?.getAttribute('data-testid'))
+
+describe('importing a deployment in Chromium', () => {
+  it('drops a folder of .tf files: the design on the canvas, its report, a packet walked through it, and Undo', async () => {
+    const { page, errors } = await openApp(browser())
+    const before = await canvasIds(page)
+    await dropFromDisk(page, [FOLDER])
+    const report = page.getByTestId('import-report')
+    await report.waitFor({ timeout: 60_000 })
+
+    // the design: both VPCs, the module's GWLB and firewalls, the web servers, laid out and fitted
+    await page.locator('.react-flow__node[data-id="inspection.gwlb_inspection"]').waitFor()
+    const ids = await canvasIds(page)
+    for (const id of ['vpc_service', 'inspection.vpc_security', 'ecs_web_1', 'ecs_web_2', 'gwlbe_h', 'inspection.fw_1'])
+      assert.ok(ids.includes(id), `${id} on the canvas (${ids.join(', ')})`)
+    // 18 resources: the three route tables are badges on their vSwitches and gateway, the rest are nodes
+    assert.equal(ids.length, 15)
+    assert.match(await page.getByTestId('design-name').textContent(), /Imported from shop-infra/)
+    assert.match(await page.getByTestId('notice').textContent(), /18 resources from 6 files \(39 mapped\)/)
+
+    // the report: what was mapped, the files read (not the README, not .terraform), what was assumed and where
+    assert.equal(await report.getByTestId('import-mapped').textContent(), '39 Terraform resources mapped')
+    const files = await report.getByTestId('import-files').textContent()
+    assert.match(files, /shop-infra\/modules\/inspection\/main\.tf/)
+    assert.match(files, /shop-infra\/terraform\.tfvars/)
+    assert.doesNotMatch(files, /README|\.terraform/)
+    const assumed = report.getByTestId('import-assumed')
+    assert.match(
+      await assumed.textContent(),
+      /module\.inspection\.alicloud_instance\.fw_1: a GWLB server group lists it/,
+    )
+    assert.match(await assumed.textContent(), /shop-infra\/modules\/inspection\/main\.tf:\d+/)
+    // the engine lints it as any design: the problems list speaks of the imported GWLB
+    await page.getByText('GWLB-W003').first().waitFor()
+    await page.screenshot({ path: 'test-results/e2e-import.png' })
+
+    // a packet from a web server to the internet crosses a firewall on its way
+    await page.getByTestId('tab-walk').click()
+    const walk = page.getByTestId('walk-panel')
+    await walk.getByLabel('From').selectOption('ecs_web_1')
+    await walk.getByLabel('Address').fill('8.8.8.8')
+    await page.getByTestId('walk-trace').click()
+    await page.getByTestId('trace-player').waitFor()
+    const visited = [await focusOf(page)]
+    const [, total] = (await page.getByTestId('walk-position').textContent()).match(/of (\d+)/)
+    for (let i = 1; i < Number(total); i++) {
+      await page.getByTestId('walk-next').click()
+      visited.push(await focusOf(page))
+    }
+    assert.deepEqual(visited.slice(0, 2), ['node-ecs_web_1', 'node-gwlbe_h'])
+    assert.ok(
+      visited.some((id) => /^node-inspection\.fw_[12]$/.test(id)),
+      `a firewall on the way: ${visited.join(' → ')}`,
+    )
+    assert.equal(await page.getByTestId('walk-disposition').getAttribute('data-disposition'), 'EXITS_TO_INTERNET')
+
+    // one undoable edit: Undo puts the reference design back, and the report goes with the imported design
+    await page.getByTestId('tab-details').click()
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await page.locator('[data-testid="node-gwlb-inspection"]').waitFor()
+    assert.deepEqual(await canvasIds(page), before)
+    assert.equal(await report.count(), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('opens a plan dropped on the window as the state after it, lists its actions, and opens the state before it', async () => {
+    const { page, errors } = await openApp(browser())
+    const res = (type, name, values) => ({ address: `${type}.${name}`, mode: 'managed', type, name, values })
+    const vpc = res('alicloud_vpc', 'app', { id: 'vpc-1', cidr_block: '10.0.0.0/16', vpc_name: 'App VPC' })
+    const vsw = res('alicloud_vswitch', 'app', {
+      id: 'vsw-1',
+      vpc_id: 'vpc-1',
+      cidr_block: '10.0.1.0/24',
+      zone_id: 'cn-hangzhou-h',
+      vswitch_name: 'app',
+    })
+    const web = res('alicloud_instance', 'web', { id: 'i-1', vswitch_id: 'vsw-1', private_ip: '10.0.1.10' })
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.8',
+      planned_values: { root_module: { resources: [vpc, vsw, web] } },
+      resource_changes: [
+        { address: 'alicloud_vpc.app', type: 'alicloud_vpc', name: 'app', change: { actions: ['no-op'] } },
+        { address: 'alicloud_vswitch.app', type: 'alicloud_vswitch', name: 'app', change: { actions: ['create'] } },
+        { address: 'alicloud_instance.web', type: 'alicloud_instance', name: 'web', change: { actions: ['create'] } },
+      ],
+      prior_state: { format_version: '1.0', terraform_version: '1.9.8', values: { root_module: { resources: [vpc] } } },
+    }
+    // one JSON file dropped: its first bytes say it is Terraform's, so it is imported rather than opened
+    await dropMade(page, { 'plan.json': JSON.stringify(plan, null, 2) })
+    const report = page.getByTestId('import-report')
+    await report.waitFor({ timeout: 60_000 })
+    await page.locator('.react-flow__node[data-id="web"]').waitFor()
+    assert.match(await page.getByTestId('design-name').textContent(), /Imported from plan\.json \(after the plan\)/)
+    const actions = await report.getByTestId('import-planned-actions').locator('li').allTextContents()
+    // the VPC's no-op is no action: the two creates are listed
+    assert.deepEqual(actions, ['createalicloud_vswitch.app', 'createalicloud_instance.web'])
+
+    await report.getByRole('button', { name: 'Open the state before it' }).click()
+    await page.getByTestId('design-name').filter({ hasText: '(before the plan)' }).waitFor()
+    assert.deepEqual(await canvasIds(page), ['app'])
+    assert.match(await report.textContent(), /The canvas shows the state before the plan\./)
+    await report.getByRole('button', { name: 'Open the state after it' }).click()
+    await page.locator('.react-flow__node[data-id="web"]').waitFor()
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('refuses a .tf with a syntax error, naming the file and line; the canvas stays as it was', async () => {
+    const { page, errors } = await openApp(browser())
+    const before = await canvasIds(page)
+    const name = await page.getByTestId('design-name').textContent()
+    await dropMade(page, {
+      'main.tf': 'resource "alicloud_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+      'broken.tf': 'resource "alicloud_vswitch" "a" {\n  vpc_id = \n}\n',
+    })
+    const notice = page.locator('[data-testid="notice"][role="alert"]')
+    await notice.waitFor({ timeout: 60_000 })
+    const text = await notice.textContent()
+    assert.match(text, /Could not import/)
+    assert.match(text, /broken\.tf:2: /)
+    assert.match(text, /Nothing was imported; the design is unchanged\./)
+    assert.deepEqual(await canvasIds(page), before)
+    assert.equal(await page.getByTestId('design-name').textContent(), name)
+    assert.equal(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled(), true)
+    assert.equal(await page.getByTestId('import-report').count(), 0)
+    await page.screenshot({ path: 'test-results/e2e-import-bad.png' })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('says what a file that is none of the inputs is, and refuses too many files before reading them', async () => {
+    const { page } = await openApp(browser())
+    const before = await canvasIds(page)
+    await page.getByTestId('import-button').click()
+    await page.getByTestId('import-files-input').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"todo": ["ask the network team"]}'),
+    })
+    const notice = page.locator('[data-testid="notice"][role="alert"]')
+    await notice.waitFor({ timeout: 60_000 })
+    assert.match(await notice.textContent(), /notes\.json: not an input the importer reads: JSON with keys todo/)
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+
+    await page.evaluate(() => {
+      const dt = new DataTransfer()
+      for (let i = 0; i < 2001; i++) dt.items.add(new File([`# ${i}\n`], `f${i}.tf`))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+    })
+    await notice.waitFor()
+    assert.match(await notice.textContent(), /2001 files: at most 2000 are imported at once/)
+    assert.deepEqual(await canvasIds(page), before)
+    await page.close()
+  })
+})
