@@ -22,6 +22,11 @@ export interface Highlight {
   ids: string[]
   /** the one resource the current step is at */
   focusId?: string
+  /**
+   * the route lines lit: those of the route entries that decided. Absent, a route line is lit when both its ends
+   * are; a walk always names them, since a path passing both ends of a line does not mean its rule decided.
+   */
+  routeEdgeIds?: string[]
   tone: 'path' | 'drop' | 'lesson'
 }
 
