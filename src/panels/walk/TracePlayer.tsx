@@ -3,7 +3,7 @@
 // rule that decided, in plain words. Back/forward with buttons or the arrow keys; the reply on demand.
 import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 'react'
 import { isDropped, type RoundTrip, type Step, type Trace } from '../../../worker/engine/types'
-import { useDesign, useStores } from '../../store/context'
+import { useStores } from '../../store/context'
 import type { Highlight } from '../../store/uiStore'
 import { dispositionWords, headersText, hopHighlight, outerText, ruleText } from './walkModel'
 
@@ -144,9 +144,9 @@ function HopSteps({ steps }: { steps: Step[] }) {
 
 /** Lights the current hop's path on the canvas, and takes it off when the player goes (unless another lit since). */
 function useLitPath(roundTrip: RoundTrip, trace: Trace, index: number) {
-  const { ui } = useStores()
-  // the design drawn, whose route lines the path lights; a changed design is traced again (a new round trip)
-  const design = useDesign((s) => s.design)
+  const { ui, design: designStore } = useStores()
+  // the design drawn, whose route lines the path lights (read when lighting: a changed design is traced again)
+  const getDesign = designStore.getState
   // what this player last lit, and for which round trip
   const lit = useRef<Highlight | null>(null)
   const litFor = useRef(roundTrip)
@@ -167,10 +167,10 @@ function useLitPath(roundTrip: RoundTrip, trace: Trace, index: number) {
       }
       return
     }
-    const h = hopHighlight(trace, index, design)
+    const h = hopHighlight(trace, index, getDesign().design)
     lit.current = h
     store.setHighlight(h)
-  }, [ui, roundTrip, trace, index, design])
+  }, [ui, roundTrip, trace, index, getDesign])
   // gone (the walk's result cleared, a new trace): its path leaves the canvas, unless something else lit it since
   useEffect(
     () => () => {
