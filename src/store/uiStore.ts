@@ -42,7 +42,13 @@ export interface UiState {
   notice: Notice | null
   dialog: Dialog | null
   highlight: Highlight | null
+  /**
+   * a quiz question is open: the canvas shows nothing that points at the answer (no problem badges, no glow)
+   * until it is answered
+   */
+  answerHidden: boolean
   setHighlight(highlight: Highlight | null): void
+  hideAnswer(hidden: boolean): void
   select(id: string | null): void
   setSelection(ids: string[]): void
   openRouteTable(id: string | null): void
@@ -61,7 +67,9 @@ export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed
     notice: initial.notice ?? null,
     dialog: null,
     highlight: null,
+    answerHidden: false,
     setHighlight: (highlight) => set({ highlight }),
+    hideAnswer: (answerHidden) => set({ answerHidden }),
     select: (id) => set({ selectedIds: id ? [id] : [] }),
     setSelection: (selectedIds) => set({ selectedIds }),
     openRouteTable: (openRouteTableId) => set({ openRouteTableId }),

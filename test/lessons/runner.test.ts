@@ -61,8 +61,11 @@ describe('lesson runner', () => {
     runner.getState().go(1)
     await settle()
     expect(runner.getState().trace?.status).toBe('ok')
+    // while it asks, the canvas lights nothing and hides its problem badges: they would point at the answer
+    expect(stores.ui.getState()).toMatchObject({ highlight: null, answerHidden: true })
     stores.ui.getState().setSelection(['fw-1'])
     expect(runner.getState()).toMatchObject({ answer: 'fw-1', revealed: true })
+    expect(stores.ui.getState().answerHidden).toBe(false)
     stores.ui.getState().setSelection(['gwlb-inspection'])
     expect(runner.getState().answer).toBe('fw-1')
   })
