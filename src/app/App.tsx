@@ -22,6 +22,7 @@ import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
 import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
+import { FitToFrame } from './FitToFrame'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
@@ -111,7 +112,11 @@ function Studio({
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
-        <div className="flex h-full flex-col bg-slate-50 text-slate-900">
+        <div
+          className="flex h-full flex-col bg-slate-50 text-slate-900"
+          data-frame={embed ? 'embed' : presenting ? 'present' : 'edit'}
+        >
+          <FitToFrame mode={embed ? 'embed' : presenting ? 'present' : 'edit'} />
           {!embed && !presenting && <Toolbar />}
           <NoticeBar />
           {!lessonOpen && <ShareLayer />}
@@ -121,7 +126,8 @@ function Studio({
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
               </main>
-              <SimPanel />
+              {/* an embed shows the picture: nothing plays there */}
+              {!embed && <SimPanel />}
             </div>
             {!embed && !presenting && (
               <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
