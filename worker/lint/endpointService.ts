@@ -102,7 +102,9 @@ function connectionMessage(e: GwlbEndpoint, service: EndpointService): string {
     case 'Disconnected':
       return service.autoAcceptConnection
         ? `The connection of ${who} to ${label(service)} is Disconnected: the provider rejected or disconnected it. ${after}`
-        : `${who} waits for the provider to accept its connection: endpoint service ${label(service)} does not accept connections automatically. ${after}`
+        : // the cloud has no Rejected status: a connection the provider rejected and one it has not accepted yet are
+          // both Disconnected, so the message names both (a rejected one stays so until the provider accepts it)
+          `The connection of ${who} to ${label(service)} is Disconnected: the provider rejected it, or has not accepted it yet (endpoint service ${label(service)} does not accept connections automatically). ${after}`
     case 'Connecting':
       return `The connection of ${who} to ${label(service)} is still Connecting. ${after}`
     case 'Disconnecting':
