@@ -5,7 +5,7 @@ import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 
 import { isDropped, type RoundTrip, type Step, type Trace } from '../../../worker/engine/types'
 import { useStores } from '../../store/context'
 import type { Highlight } from '../../store/uiStore'
-import { dispositionWords, headersText, hopHighlight, outerText, ruleText } from './walkModel'
+import { dispositionWords, headersText, hopHighlight, inspectionOf, outerText, ruleText } from './walkModel'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -326,8 +326,23 @@ function Outcome({ trace }: { trace: Trace }) {
         {dropped && trace.hops.length > 0 && <> at {trace.hops[lastIndex].name}</>}
       </p>
       <p>{trace.text}</p>
-      {trace.applianceIds.length > 0 && <p className="text-slate-700">Inspected by {trace.applianceIds.join(', ')}</p>}
+      <Inspection trace={trace} />
     </div>
+  )
+}
+
+/** Which appliances inspected the packet, and which the GWLB sent it to but which dropped it before inspecting. */
+function Inspection({ trace }: { trace: Trace }) {
+  const { inspected, notInspected } = inspectionOf(trace)
+  return (
+    <>
+      {inspected.length > 0 && <p className="text-slate-700">Inspected by {inspected.join(', ')}</p>}
+      {notInspected.length > 0 && (
+        <p className="text-slate-700" data-testid="not-inspected">
+          Sent to {notInspected.join(', ')} by the GWLB, dropped before inspection
+        </p>
+      )}
+    </>
   )
 }
 

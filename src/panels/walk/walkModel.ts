@@ -54,6 +54,26 @@ export function decidingRouteLines(hop: Hop, design: Design): string[] {
   return lines
 }
 
+/**
+ * The appliances that inspected the packet (their session table or policy decided), and those the GWLB sent it to
+ * that never got to inspect it: dropped on the way in (the appliance's security group, a hung or stopped appliance).
+ */
+export function inspectionOf(t: Trace): { inspected: string[]; notInspected: string[] } {
+  const inspected = new Set<string>()
+  for (const hop of t.hops)
+    if (
+      hop.kind === 'appliance' &&
+      hop.resourceId &&
+      hop.steps.some((s) => s.action === 'policy' || s.action === 'session')
+    )
+      inspected.add(hop.resourceId)
+  const sentTo = [...new Set(t.applianceIds)]
+  return {
+    inspected: sentTo.filter((id) => inspected.has(id)),
+    notInspected: sentTo.filter((id) => !inspected.has(id)),
+  }
+}
+
 export function headersText(h: Headers): string {
   const port = (p?: number) => (p === undefined ? '' : `:${p}`)
   return `${h.source}${port(h.sourcePort)} → ${h.destination}${port(h.destinationPort)} ${h.protocol.toUpperCase()}, ${h.size} bytes`

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { edgeLit } from '../../../src/canvas/edges/edgeLit'
 import { LESSONS, stepDesigns } from '../../../src/lessons'
 import type { Design } from '../../../src/model'
-import { hopHighlight } from '../../../src/panels/walk/walkModel'
+import { hopHighlight, inspectionOf } from '../../../src/panels/walk/walkModel'
 import { toDrawing } from '../../../src/share/drawing/toDrawing'
 import { compile, createRuntimeState, traceRoundTrip } from '../../../worker/engine'
 import type { Trace } from '../../../worker/engine/types'
@@ -78,5 +78,34 @@ describe('the route lines a walk lights', () => {
     const back = t.trace.hops.findIndex((h) => h.kind === 'ipv4Gateway')
     expect(ids(back).sort()).toEqual(['route:vsw-app-h:0.0.0.0/0', 'route:vsw-gwlbe-h:0.0.0.0/0'])
     expect(ids(t.trace.hops.length - 1)).not.toContain('route:igw-service:10.0.1.0/24')
+  })
+})
+
+describe('which appliances inspected the packet', () => {
+  const spec = { source: 'internet-client', destination: '47.98.10.11', protocol: 'tcp' as const, destinationPort: 443 }
+
+  it('names the appliance whose policy decided', () => {
+    const net = compile(loadExample('two-zones'))
+    const t = traceRoundTrip(net, spec, createRuntimeState(net)).request
+    expect(t.disposition).toBe('DELIVERED')
+    expect(inspectionOf(t)).toEqual({ inspected: [t.applianceId], notInspected: [] })
+  })
+
+  it('does not say "inspected" of an appliance whose security group dropped the packet before it inspected it', () => {
+    const design = loadExample('two-zones')
+    // the appliances' group no longer admits Geneve: the GWLB still sends, the group drops on the way in
+    const noGeneve: Design = {
+      ...design,
+      resources: design.resources.map((r) =>
+        r.kind === 'securityGroup' && r.id === 'sg-appliance'
+          ? { ...r, rules: r.rules.filter((x) => x.ipProtocol !== 'udp') }
+          : r,
+      ),
+    }
+    const net = compile(noGeneve)
+    const t = traceRoundTrip(net, spec, createRuntimeState(net)).request
+    expect(t.disposition).toBe('SECURITY_GROUP_DENIED')
+    expect(t.applianceIds.length).toBe(1)
+    expect(inspectionOf(t)).toEqual({ inspected: [], notInspected: t.applianceIds })
   })
 })
