@@ -12,7 +12,7 @@ import {
 } from '../../src/model'
 import { problem } from './catalog'
 import { updateResource } from './edit'
-import { type DesignIndex, indexOf, label } from './lookup'
+import { type DesignIndex, indexOf, label, named } from './lookup'
 import type { Problem } from './problem'
 
 /** The instances (ECS and appliances) in a group, with their addresses. */
@@ -80,7 +80,7 @@ function silentEnterpriseInstance(ix: DesignIndex, ecs: Ecs): Problem[] {
   return [
     problem(
       'GWLB-W011',
-      `ECS ${label(ecs)} is only in enterprise security groups (${groups.map((g) => g.id).join(', ')}) and none accepts outbound traffic: an enterprise group denies outbound by default, so it can open no connection (answers to connections made to it still pass).`,
+      `${named('ECS', ecs)} is only in enterprise security groups (${groups.map((g) => g.id).join(', ')}) and none accepts outbound traffic: an enterprise group denies outbound by default, so it can open no connection (answers to connections made to it still pass).`,
       [ecs.id, ...groups.map((g) => g.id)],
       {
         path: ix.path(first.id, 'rules'),
