@@ -90,6 +90,9 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       const base = await deps.loadDesign(lesson.design)
       if (mine !== token) return
       if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
+      // a notice about the user's own design ("Exported an SVG…") says nothing about the lesson: it goes; an
+      // error stays until dismissed
+      if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
       const designs = stepDesigns(base.design, lesson, `Lesson ${lesson.number}: ${lesson.title}`)
       if (!designs.ok)
         return set({
@@ -132,6 +135,8 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       }
       stores.ui.getState().setHighlight(null)
       stores.ui.getState().hideAnswer(false)
+      // a notice raised inside the lesson is about the lesson's design, which is gone now
+      if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
       stores.ui.getState().select(null)
       set(NO_LESSON)
     },
