@@ -118,7 +118,8 @@ function HopSteps({ steps }: { steps: Step[] }) {
       {steps.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a hop's steps never change; they are known by their position
         <li key={i} className={s.action === 'drop' ? 'text-red-800' : 'text-slate-800'}>
-          <span className="mr-1 rounded bg-slate-100 px-1 font-mono text-[0.8em] text-slate-600">{s.action}</span>
+          <span className="mr-1 rounded bg-slate-100 px-1 font-mono text-[0.8em] text-slate-600">{s.action}</span>{' '}
+          {/* a space, not only a margin: copied or read aloud, "send" and "sends …" ran together ("sendsends") */}
           {s.text}
           <div className="text-slate-600">
             <span className="font-medium">Inner:</span> {headersText(s.packet)}
