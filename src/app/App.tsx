@@ -21,6 +21,7 @@ import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
 import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
+import { FitToFrame } from './FitToFrame'
 import { createImporter } from './import/importer'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
@@ -139,7 +140,11 @@ function Studio({
   return (
     <StoresProvider stores={stores}>
       <ReactFlowProvider>
-        <div className="flex h-full flex-col bg-slate-50 text-slate-900">
+        <div
+          className="flex h-full flex-col bg-slate-50 text-slate-900"
+          data-frame={embed ? 'embed' : presenting ? 'present' : 'edit'}
+        >
+          <FitToFrame mode={embed ? 'embed' : presenting ? 'present' : 'edit'} />
           {!embed && !presenting && <Toolbar />}
           <NoticeBar />
           {!lessonOpen && <ShareLayer />}
@@ -149,7 +154,8 @@ function Studio({
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
               </main>
-              <SimPanel />
+              {/* an embed shows the picture: nothing plays there */}
+              {!embed && <SimPanel />}
             </div>
             {!embed && !presenting && (
               <aside

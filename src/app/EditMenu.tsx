@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { computeLayout } from '../model'
 import { emptyDesign } from '../model/edits/empty'
 import { useDesign, useStores, useUi } from '../store/context'
-import { keptNotice } from '../store/library'
+import { replacedNotice } from '../store/library'
 
 const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-40'
 
@@ -31,10 +31,13 @@ export function EditMenu() {
         className={BUTTON}
         title="Start an empty design (undoable; the design on the canvas stays in Designs…)"
         onClick={async () => {
-          const kept = keptNotice(await stores.library?.keepBeforeReplace())
+          const previous = design.getState().design.name
+          const kept = await stores.library?.keepBeforeReplace()
           design.getState().edit('new design', (d) => emptyDesign(d))
           ui.getState().setSelection([])
-          if (kept.actions) ui.getState().notify({ tone: 'info', ...kept })
+          ui.getState().notify(
+            replacedNotice('Started a new, empty design.', previous, () => design.getState().undo(), kept),
+          )
         }}
       >
         New

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { lessonRunnerFor, useLessonChrome } from '../panels/lessons/useLessons'
 import { ShareMenu } from '../panels/share/ShareMenu'
 import { useDesign, useStores } from '../store/context'
-import { keptNotice } from '../store/library'
+import { replacedNotice } from '../store/library'
 import { EditMenu } from './EditMenu'
 import { EXAMPLES, isExampleName } from './examples'
 
@@ -62,9 +62,17 @@ export function Toolbar() {
               setBusy(false)
               if (r.ok) {
                 // undoable, like New, and the design on the canvas stays in the browser's list of designs
-                const kept = keptNotice(await stores.library?.keepBeforeReplace())
+                const previous = design.getState().design.name
+                const kept = await stores.library?.keepBeforeReplace()
                 design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
-                ui.getState().notify(kept.actions ? { tone: 'info', ...kept } : null)
+                ui.getState().notify(
+                  replacedNotice(
+                    `Opened the example "${EXAMPLES[example]}".`,
+                    previous,
+                    () => design.getState().undo(),
+                    kept,
+                  ),
+                )
               } else {
                 ui.getState().notify({
                   tone: 'error',

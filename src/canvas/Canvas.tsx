@@ -132,6 +132,8 @@ export function Canvas() {
   const { design: designStore, ui } = useStores()
   const { screenToFlowPosition, fitView } = useReactFlow()
   const readOnly = useUi((s) => s.readOnly)
+  // an embed is fitted to its frame by the app (src/app/FitToFrame), at a readable zoom: no first fit here to race it
+  const embed = useUi((s) => s.embed)
   const selectedIds = useUi((s) => s.selectedIds)
   const overview = useStore(zoomedOut)
   const labelLayer = useStore(labelLayerOf)
@@ -156,7 +158,8 @@ export function Canvas() {
   const drawnIds = useMemo(() => flow.nodes.map((n) => n.id), [flow.nodes])
   const measured = useNodesInitialized()
   const opened = useDesign((s) => s.opened)
-  useKeepInView(drawnIds, opened, measured, FIT_VIEW_OPTIONS)
+  // an embed's frame fit (src/app/FitToFrame) decides its view alone
+  useKeepInView(drawnIds, opened, measured && !embed, FIT_VIEW_OPTIONS)
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -271,7 +274,7 @@ export function Canvas() {
         onDrop={onDrop}
         onDragOver={onPaneDragOver}
         onPaneClick={onPaneClick}
-        fitView
+        fitView={!embed}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={MIN_ZOOM}
         maxZoom={2.5}

@@ -90,6 +90,9 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       const base = await deps.loadDesign(lesson.design)
       if (mine !== token) return
       if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
+      // a notice about the user's own design ("Exported an SVG…") says nothing about the lesson: it goes; an
+      // error stays until dismissed
+      if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
       const designs = stepDesigns(base.design, lesson, `Lesson ${lesson.number}: ${lesson.title}`)
       if (!designs.ok)
         return set({
@@ -111,7 +114,10 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
         if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
         const st = get()
         const action = st.lesson?.steps[st.stepIndex]?.action
-        if (action?.kind === 'quiz' && !st.revealed) set({ answer: s.selectedIds[0], revealed: true })
+        if (action?.kind === 'quiz' && !st.revealed) {
+          set({ answer: s.selectedIds[0], revealed: true })
+          stores.ui.getState().hideAnswer(false)
+        }
       })
       set({ lesson, designs: designs.designs, status: 'ready' })
       get().go(0)
@@ -128,6 +134,9 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
         saved = null
       }
       stores.ui.getState().setHighlight(null)
+      stores.ui.getState().hideAnswer(false)
+      // a notice raised inside the lesson is about the lesson's design, which is gone now
+      if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
       stores.ui.getState().select(null)
       set(NO_LESSON)
     },
@@ -144,8 +153,14 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       if (stores.design.getState().design !== design) stores.design.getState().replace(design)
       stores.ui.getState().select(null)
       const focusId = stepFocus(step)
-      stores.ui.getState().setHighlight(step.highlight.length ? { ids: step.highlight, focusId, tone: 'lesson' } : null)
       const action = step.action
+      // a quiz question lights nothing and badges nothing until it is answered: the lit resources would point at
+      // the answer (the revealed answer's trace lights its own path)
+      const asking = action?.kind === 'quiz'
+      stores.ui.getState().hideAnswer(asking)
+      stores.ui
+        .getState()
+        .setHighlight(step.highlight.length && !asking ? { ids: step.highlight, focusId, tone: 'lesson' } : null)
       set({
         stepIndex: i,
         answer: null,
@@ -179,7 +194,10 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
     next: () => get().go(get().stepIndex + 1),
     prev: () => get().go(get().stepIndex - 1),
     present: (presenting) => set({ presenting: presenting && get().lesson !== null }),
-    reveal: () => set({ revealed: true }),
+    reveal: () => {
+      set({ revealed: true })
+      stores.ui.getState().hideAnswer(false)
+    },
   }))
   return store
 }

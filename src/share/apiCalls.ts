@@ -32,6 +32,18 @@ export interface ApiCall {
   /** what the call returns that later calls use, and the design resource it stands for */
   creates?: ApiOutput
   note?: string
+  /** the call returns before its work is done: poll this read call before the next step relies on it */
+  waitUntil?: ApiWait
+}
+
+/**
+ * Polling an asynchronous call to its end: call `api` with `parameters` until every field of `until` reads its
+ * value (absent: until the resource is gone, the read answering that it does not exist).
+ */
+export interface ApiWait {
+  api: string
+  parameters: Record<string, ApiValue>
+  until?: Record<string, string>
 }
 
 export interface ApiCallPlan {
@@ -177,6 +189,8 @@ export function apiCallPlan(design: Design): ApiCallPlan {
       accountId: s.accountId,
       parameters,
       creates: out(s.id, 'ServiceId'),
+      // Creating, then Active: resources and users are added to an Active service
+      waitUntil: serviceActive(region, s.id),
     })
     for (const sr of s.resources.slice(RESOURCES_AT_CREATION))
       setup.push({
@@ -190,6 +204,8 @@ export function apiCallPlan(design: Design): ApiCallPlan {
           ResourceId: cloudId(byId.get(sr.resourceId), sr.resourceId),
           ZoneId: sr.zoneId,
         },
+        // the service is Pending while it changes
+        waitUntil: serviceActive(region, s.id),
       })
     for (const uid of s.whitelist)
       setup.push({
@@ -222,6 +238,16 @@ export function apiCallPlan(design: Design): ApiCallPlan {
         'Zone.1.Ip': e.ipAddress,
       },
       creates: out(e.id, 'EndpointId'),
+      // Creating, then Active once its ENI exists in the zone
+      waitUntil: {
+        api: 'GetVpcEndpointAttribute',
+        parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
+        // with auto-accept the service connects it at once: Connecting, then Connected
+        until:
+          service?.kind === 'endpointService' && service.autoAcceptConnection
+            ? { EndpointStatus: 'Active', ConnectionStatus: 'Connected' }
+            : { EndpointStatus: 'Active' },
+      },
     })
   }
   for (const e of endpoints) {
@@ -235,6 +261,8 @@ export function apiCallPlan(design: Design): ApiCallPlan {
       accountId: service.accountId,
       parameters: { RegionId: region, ServiceId: cloudId(service, e.serviceId), EndpointId: out(e.id, 'EndpointId') },
       note: 'the service does not accept connections automatically: the provider accepts this one',
+      // Connecting, then Connected: no route may send traffic to the endpoint before
+      waitUntil: connected(region, e),
     })
   }
 
@@ -306,6 +334,11 @@ export function apiCallPlan(design: Design): ApiCallPlan {
       ...PRIVATELINK,
       accountId: e.accountId,
       parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
+      // Deleting, then gone: a service is deleted only without endpoints
+      waitUntil: {
+        api: 'GetVpcEndpointAttribute',
+        parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
+      },
     })
   for (const s of services)
     teardown.push({
@@ -322,6 +355,23 @@ export function apiCallPlan(design: Design): ApiCallPlan {
     note: `after a failover, once ${g.routeTargetMemberList.find((m) => m.weight === 100)?.memberId ?? 'the active member'} is healthy again: the group does not fail back by itself`,
   }))
   return { setup, teardown, operations }
+}
+
+function serviceActive(region: string, serviceId: string): ApiWait {
+  return {
+    api: 'GetVpcEndpointServiceAttribute',
+    parameters: { RegionId: region, ServiceId: out(serviceId, 'ServiceId') },
+    until: { ServiceStatus: 'Active' },
+  }
+}
+
+/** The consumer reads its endpoint's connection status (Disconnected, Connecting, Connected, ...). */
+function connected(region: string, e: GwlbEndpoint): ApiWait {
+  return {
+    api: 'GetVpcEndpointAttribute',
+    parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
+    until: { ConnectionStatus: 'Connected' },
+  }
 }
 
 interface RouteCall {
@@ -384,6 +434,16 @@ function routeCalls(design: Design, tables: RouteTable[], byId: Map<string, Reso
             NextHopId: nextHopId,
             ...(entry.name ? { RouteEntryName: entry.name } : {}),
           },
+          // Pending, then Available; a VPC takes one route change at a time
+          waitUntil: {
+            api: 'DescribeRouteEntryList',
+            parameters: {
+              RegionId: region,
+              RouteTableId: cloudId(t, t.id),
+              DestinationCidrBlock: entry.destinationCidrBlock,
+            },
+            until: { Status: 'Available' },
+          },
         },
       }
       if (entry.nextHopType === 'GatewayLoadBalancerEndpoint' || entry.nextHopType === 'RouteTargetGroup')
@@ -399,6 +459,17 @@ function showValue(v: ApiValue): string {
   return typeof v === 'string' ? JSON.stringify(v) : String(v)
 }
 
+function waitText(w: ApiWait): string {
+  const call = `${w.api}(${Object.entries(w.parameters)
+    .map(([k, v]) => `${k} = ${showValue(v)}`)
+    .join(', ')})`
+  return w.until
+    ? `   ~> then wait: repeat ${call} until ${Object.entries(w.until)
+        .map(([k, v]) => `${k} is ${v}`)
+        .join(' and ')}`
+    : `   ~> then wait: repeat ${call} until it answers that the resource does not exist`
+}
+
 function renderCalls(calls: ApiCall[], design: Design): string[] {
   const accountName = (uid: string | undefined) => {
     const name = design.accounts.find((a) => a.id === uid)?.name
@@ -409,6 +480,7 @@ function renderCalls(calls: ApiCall[], design: Design): string[] {
     ...(c.note ? [`   -- ${c.note}`] : []),
     ...Object.entries(c.parameters).map(([k, v]) => `   ${k} = ${showValue(v)}`),
     ...(c.creates ? [`   => ${c.creates.output} of ${c.creates.designId}`] : []),
+    ...(c.waitUntil ? [waitText(c.waitUntil)] : []),
     '',
   ])
 }

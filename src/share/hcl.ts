@@ -74,16 +74,29 @@ function renderValue(v: Value, indent: string): string {
   return `{\n${lines.join('\n')}\n${indent}}`
 }
 
+type AttrItem = Extract<Item, { kind: 'attr' }>
+
+/** A value written over several lines: an object with keys (renderValue writes one key a line). */
+function multiLine(v: Value): boolean {
+  return typeof v === 'object' && v !== null && !(v instanceof Expr) && !Array.isArray(v) && Object.keys(v).length > 0
+}
+
 function renderItems(items: Item[], indent: string): string[] {
   const out: string[] = []
   let i = 0
   while (i < items.length) {
     const item = items[i]
     if (item.kind === 'attr') {
-      // consecutive attributes align their "=" as terraform fmt does
+      // consecutive one-line attributes align their "=" as terraform fmt (hclwrite) does; an attribute whose value
+      // spans lines (an object) stands alone and ends the run, its "=" one space after its name
+      if (multiLine(item.value)) {
+        out.push(`${indent}${item.name} = ${renderValue(item.value, indent)}`)
+        i++
+        continue
+      }
       let j = i
-      while (j < items.length && items[j].kind === 'attr') j++
-      const run = items.slice(i, j) as Extract<Item, { kind: 'attr' }>[]
+      while (j < items.length && items[j].kind === 'attr' && !multiLine((items[j] as AttrItem).value)) j++
+      const run = items.slice(i, j) as AttrItem[]
       const width = Math.max(...run.map((a) => a.name.length))
       for (const a of run) out.push(`${indent}${a.name.padEnd(width)} = ${renderValue(a.value, indent)}`)
       i = j

@@ -25,6 +25,11 @@ export interface Highlight {
   ids: string[]
   /** the one resource the current step is at */
   focusId?: string
+  /**
+   * the route lines lit: those of the route entries that decided. Absent, a route line is lit when both its ends
+   * are; a walk always names them, since a path passing both ends of a line does not mean its rule decided.
+   */
+  routeEdgeIds?: string[]
   tone: 'path' | 'drop' | 'lesson'
   /** the Compare tab's marks: resources added or changed against the design compared with */
   marks?: Record<string, 'added' | 'changed'>
@@ -45,7 +50,13 @@ export interface UiState {
   /** counts requests to fit the whole design into the window (the F key); the canvas fits on each */
   fitRequests: number
   requestFit(): void
+  /**
+   * a quiz question is open: the canvas shows nothing that points at the answer (no problem badges, no glow)
+   * until it is answered
+   */
+  answerHidden: boolean
   setHighlight(highlight: Highlight | null): void
+  hideAnswer(hidden: boolean): void
   select(id: string | null): void
   setSelection(ids: string[]): void
   openRouteTable(id: string | null): void
@@ -78,7 +89,9 @@ export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed
     highlight: null,
     fitRequests: 0,
     requestFit: () => set((s) => ({ fitRequests: s.fitRequests + 1 })),
+    answerHidden: false,
     setHighlight: (highlight) => set({ highlight }),
+    hideAnswer: (answerHidden) => set({ answerHidden }),
     select: (id) => set({ selectedIds: id ? [id] : [] }),
     setSelection: (selectedIds) => set({ selectedIds }),
     openRouteTable: (openRouteTableId) => set({ openRouteTableId }),

@@ -64,3 +64,27 @@ describe('the app on reference design (b)', () => {
     expect(screen.getByTestId('route-10.0.10.0/24').textContent).toMatch(/^10\.0\.10\.0\/24Local/)
   })
 })
+
+describe('replacing the design', () => {
+  it('New says that Undo brings the design back, and its Undo button does', async () => {
+    render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
+    await screen.findByTestId('node-gwlbe-h')
+    fireEvent.click(screen.getByRole('button', { name: 'New' }))
+    const notice = await screen.findByTestId('notice')
+    expect(notice.textContent).toContain('Started a new, empty design.')
+    expect(notice.textContent).toContain('Undo (Ctrl+Z) brings "GWLB inspection, two zones" back.')
+    await waitFor(() => expect(screen.queryByTestId('node-gwlbe-h')).toBeNull())
+    fireEvent.click(within(notice).getByRole('button', { name: 'Undo' }))
+    expect(await screen.findByTestId('node-gwlbe-h')).toBeTruthy()
+    expect(screen.queryByTestId('notice')).toBeNull()
+  })
+
+  it('an example opened over the design says the same', async () => {
+    render(<App initialDesign={loadExample('two-zones')} engine={TEST_ENGINE} />)
+    await screen.findByTestId('node-gwlbe-h')
+    fireEvent.change(screen.getByLabelText('Open example'), { target: { value: 'single-zone' } })
+    const notice = await screen.findByTestId('notice')
+    expect(notice.textContent).toMatch(/Opened the example ".*"\./)
+    expect(notice.textContent).toContain('Undo (Ctrl+Z) brings "GWLB inspection, two zones" back.')
+  })
+})

@@ -100,6 +100,27 @@ describe('lessons in Chromium', () => {
     await page.close()
   })
 
+  it('while a quiz asks, nothing on the canvas points at the answer: no glow, no problem badges', async () => {
+    const { page, errors } = await open()
+    await startLesson(page, 'mtu')
+    await page.getByRole('button', { name: 'Step 2' }).click()
+    const quiz = page.getByTestId('lesson-quiz')
+    await quiz.waitFor()
+    // the linter has checked this step's design: both firewalls lack jumbo frames (GWLB-E012, only in this step)
+    await page.waitForSelector('[data-testid="problem-GWLB-E012"]', { state: 'attached' })
+    await page.waitForSelector('[data-testid="node-fw-1"]')
+    assert.equal(await page.locator('[data-testid^="problem-badge-"]').count(), 0, 'a problem badge shows')
+    assert.equal(await page.locator('[data-lit="focus"], [data-lit="path"], [data-lit="drop"]').count(), 0)
+    await page.screenshot({ path: 'test-results/e2e-lesson-quiz-asking.png' })
+    // answered, the badges and the packet's path come back
+    await page.locator('.react-flow__node[data-id="fw-1"]').click()
+    await page.getByTestId('quiz-verdict').waitFor()
+    await page.waitForSelector('[data-testid="problem-badge-fw-1"]')
+    await page.waitForSelector('[data-lit="drop"]', { timeout: 10_000 })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   it('leaving a lesson puts the user’s own design back, editable', async () => {
     const { page } = await open()
     const before = await page.getByTestId('design-name').textContent()

@@ -55,14 +55,30 @@ describe('lesson runner', () => {
     expect(jumbo()).toMatchObject({ jumboFrames: true })
   })
 
+  it('an info notice about the user’s design goes when a lesson opens; one from inside the lesson goes when it closes', async () => {
+    const { stores, runner } = setup()
+    stores.ui.getState().notify({ tone: 'info', lines: ['Exported an SVG of the whole design.'] })
+    await runner.getState().open('mtu')
+    expect(stores.ui.getState().notice).toBeNull()
+    stores.ui.getState().notify({ tone: 'info', lines: ['Exported an SVG of the lesson.'] })
+    runner.getState().close()
+    expect(stores.ui.getState().notice).toBeNull()
+    stores.ui.getState().notify({ tone: 'error', lines: ['Could not export the SVG image.'] })
+    await runner.getState().open('mtu')
+    expect(stores.ui.getState().notice?.tone).toBe('error')
+  })
+
   it('a quiz takes the learner’s first click on the canvas as the answer', async () => {
     const { stores, runner } = setup()
     await runner.getState().open('mtu')
     runner.getState().go(1)
     await settle()
     expect(runner.getState().trace?.status).toBe('ok')
+    // while it asks, the canvas lights nothing and hides its problem badges: they would point at the answer
+    expect(stores.ui.getState()).toMatchObject({ highlight: null, answerHidden: true })
     stores.ui.getState().setSelection(['fw-1'])
     expect(runner.getState()).toMatchObject({ answer: 'fw-1', revealed: true })
+    expect(stores.ui.getState().answerHidden).toBe(false)
     stores.ui.getState().setSelection(['gwlb-inspection'])
     expect(runner.getState().answer).toBe('fw-1')
   })

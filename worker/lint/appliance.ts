@@ -13,7 +13,7 @@ import {
 } from '../../src/model'
 import { type Code, problem } from './catalog'
 import { updateResource, withNewSecurityGroup } from './edit'
-import { type DesignIndex, indexOf, label } from './lookup'
+import { type DesignIndex, indexOf, label, named } from './lookup'
 import type { Fix, Problem } from './problem'
 
 export const GENEVE_PORT = 6081
@@ -121,7 +121,7 @@ export function appliances(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-E012',
-          `Appliance ${label(app)} runs on an instance type without jumbo frames: Geneve adds 68 bytes, so packets near 1,500 bytes no longer fit its MTU and are dropped. Choose an instance type that supports jumbo frames.`,
+          `${named('Appliance', app)} runs on an instance type without jumbo frames: Geneve adds 68 bytes, so packets near 1,500 bytes no longer fit its MTU and are dropped. Choose an instance type that supports jumbo frames.`,
           [app.id],
           {
             path: ix.path(app.id, 'jumboFrames'),

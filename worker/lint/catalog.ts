@@ -29,6 +29,10 @@ export const CATALOG = {
   // security groups (their type and internal access policy)
   'GWLB-W010': { severity: 'warning', title: 'Drop rule that the internal access policy Accept overrides for members' },
   'GWLB-W011': { severity: 'warning', title: 'ECS in enterprise security groups that accept no outbound traffic' },
+  'GWLB-W012': {
+    severity: 'warning',
+    title: 'Server with an EIP whose security groups admit nothing from the internet',
+  },
   // endpoint service and GWLB endpoints
   'GWLB-E020': { severity: 'error', title: 'Service resource in a zone its GWLB does not serve' },
   'GWLB-E021': { severity: 'error', title: 'Endpoint service and its GWLB belong to different accounts' },

@@ -5,7 +5,7 @@ import type { Design, EndpointService, GwlbEndpoint } from '../../src/model'
 import { formatIpv4, nextFreeAddress, parseCidr, parseIpv4, vswitchOf } from '../../src/model'
 import { problem } from './catalog'
 import { updateResource } from './edit'
-import { indexOf, label } from './lookup'
+import { indexOf, label, named } from './lookup'
 import type { Fix, Problem } from './problem'
 
 /** The zones a service offers: those of its service resources. */
@@ -65,7 +65,7 @@ export function endpointServices(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E020',
-            `Endpoint service ${label(service)} offers GWLB ${label(gwlb)} in zone ${res.zoneId}, but the GWLB serves only ${gwlb.zoneMappings.map((m) => m.zoneId).join(', ')}: endpoints in ${res.zoneId} reach no GWLB.`,
+            `${named('Endpoint service', service)} offers GWLB ${label(gwlb)} in zone ${res.zoneId}, but the GWLB serves only ${gwlb.zoneMappings.map((m) => m.zoneId).join(', ')}: endpoints in ${res.zoneId} reach no GWLB.`,
             [service.id, gwlb.id],
             { path: ix.path(service.id, `resources[${j}].zoneId`), fix: mapZoneFix(design, gwlb.id, res.zoneId) },
           ),
@@ -79,7 +79,7 @@ export function endpointServices(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E021',
-            `Endpoint service ${label(service)} belongs to account ${service.accountId}, but its GWLB ${label(gwlb)} is in VPC ${gwlb.vpcId} of account ${owner}: a service can publish only its own account's GWLB.`,
+            `${named('Endpoint service', service)} belongs to account ${service.accountId}, but its GWLB ${label(gwlb)} is in VPC ${gwlb.vpcId} of account ${owner}: a service can publish only its own account's GWLB.`,
             [service.id, gwlb.id],
             {
               path: ix.path(service.id, 'accountId'),
@@ -96,13 +96,15 @@ export function endpointServices(design: Design): Problem[] {
 }
 
 function connectionMessage(e: GwlbEndpoint, service: EndpointService): string {
-  const who = `GWLBe ${label(e)}`
+  const who = `${named('GWLBe', e)}`
   const after = 'Until it is Connected, traffic routed to the endpoint is dropped.'
   switch (e.connectionStatus) {
     case 'Disconnected':
       return service.autoAcceptConnection
         ? `The connection of ${who} to ${label(service)} is Disconnected: the provider rejected or disconnected it. ${after}`
-        : `${who} waits for the provider to accept its connection: endpoint service ${label(service)} does not accept connections automatically. ${after}`
+        : // the cloud has no Rejected status: a connection the provider rejected and one it has not accepted yet are
+          // both Disconnected, so the message names both (a rejected one stays so until the provider accepts it)
+          `The connection of ${who} to ${label(service)} is Disconnected: the provider rejected it, or has not accepted it yet (endpoint service ${label(service)} does not accept connections automatically). ${after}`
     case 'Connecting':
       return `The connection of ${who} to ${label(service)} is still Connecting. ${after}`
     case 'Disconnecting':
@@ -124,7 +126,7 @@ export function gwlbEndpoints(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-E026',
-          `GWLBe ${label(e)} names account ${e.accountId} as its owner, but its VPC ${e.vpcId} belongs to account ${owner}: an endpoint is created by the owner of its VPC.`,
+          `${named('GWLBe', e)} names account ${e.accountId} as its owner, but its VPC ${e.vpcId} belongs to account ${owner}: an endpoint is created by the owner of its VPC.`,
           [e.id, e.vpcId],
           {
             path: ix.path(e.id, 'accountId'),
@@ -145,7 +147,7 @@ export function gwlbEndpoints(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-E022',
-          `GWLBe ${label(e)} is in zone ${e.zoneId}, but endpoint service ${label(service)} offers ${zones.length ? `only ${zones.join(', ')}` : 'no zone (it has no service resource)'}: the endpoint has no GWLB to send traffic to.`,
+          `${named('GWLBe', e)} is in zone ${e.zoneId}, but endpoint service ${label(service)} offers ${zones.length ? `only ${zones.join(', ')}` : 'no zone (it has no service resource)'}: the endpoint has no GWLB to send traffic to.`,
           [e.id, service.id],
           {
             path: ix.path(e.id, 'zoneId'),
@@ -167,7 +169,7 @@ export function gwlbEndpoints(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-E023',
-          `The whitelist of endpoint service ${label(service)} does not admit account ${e.accountId}, the owner of GWLBe ${label(e)}: that account may not request a connection.`,
+          `The whitelist of endpoint service ${label(service)} does not admit account ${e.accountId}, the owner of ${named('GWLBe', e)}: that account may not request a connection.`,
           [e.id, service.id],
           {
             path: ix.path(service.id, 'whitelist'),

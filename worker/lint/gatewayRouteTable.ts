@@ -3,7 +3,7 @@
 import type { Design, RouteTable } from '../../src/model'
 import { problem } from './catalog'
 import { addResource, freshId, updateResource, withRoute } from './edit'
-import { indexOf, label } from './lookup'
+import { indexOf, label, named } from './lookup'
 import type { Problem } from './problem'
 
 /** Binds a gateway route table to the gateway (an unbound one of the VPC, or a new one) with the guide's entries. */
@@ -45,7 +45,7 @@ export function gatewayRouteTables(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-E030',
-          `IPv4 gateway ${label(gateway)} has no gateway route table, though VPC ${label(vpc)} has GWLB endpoints: inbound internet traffic goes straight to the servers and bypasses inspection.`,
+          `IPv4 gateway ${label(gateway)} has no gateway route table, though ${named('VPC', vpc)} has GWLB endpoints: inbound internet traffic goes straight to the servers and bypasses inspection.`,
           [gateway.id, vpc.id],
           {
             path: ix.path(gateway.id, 'gatewayRouteTableId'),
@@ -74,7 +74,7 @@ export function gatewayRouteTables(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E031',
-            `Gateway route table ${label(table)} keeps the system (Local) route for service vSwitch ${label(vsw)} (${vsw.cidrBlock}): inbound internet traffic reaches its servers without inspection${want ? `. Change the next hop to GWLBe ${want.id}, in the vSwitch's zone ${vsw.zoneId}` : ''}.`,
+            `${named('Gateway route table', table)} keeps the system (Local) route for service vSwitch ${label(vsw)} (${vsw.cidrBlock}): inbound internet traffic reaches its servers without inspection${want ? `. Change the next hop to GWLBe ${want.id}, in the vSwitch's zone ${vsw.zoneId}` : ''}.`,
             [table.id, vsw.id],
             { path: ix.path(table.id, 'entries'), fix: point },
           ),
@@ -88,7 +88,7 @@ export function gatewayRouteTables(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E031',
-            `Gateway route table ${label(table)} sends inbound traffic for service vSwitch ${label(vsw)} (${vsw.cidrBlock}) to ${target.kind} ${target.id}, not to a GWLBe: it bypasses inspection.`,
+            `${named('Gateway route table', table)} sends inbound traffic for service vSwitch ${label(vsw)} (${vsw.cidrBlock}) to ${target.kind} ${target.id}, not to a GWLBe: it bypasses inspection.`,
             [table.id, vsw.id, target.id],
             { ...at, fix: point },
           ),
@@ -99,7 +99,7 @@ export function gatewayRouteTables(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-W030',
-            `Gateway route table ${label(table)} sends inbound traffic for ${label(vsw)} (zone ${vsw.zoneId}) to GWLBe ${target.id} in zone ${target.zoneId}, not to GWLBe ${want.id} of its own zone: traffic crosses zones, the two directions of a flow may pass different GWLBes, and an outage of zone ${target.zoneId} cuts zone ${vsw.zoneId} too.`,
+            `${named('Gateway route table', table)} sends inbound traffic for ${label(vsw)} (zone ${vsw.zoneId}) to GWLBe ${target.id} in zone ${target.zoneId}, not to GWLBe ${want.id} of its own zone: traffic crosses zones, the two directions of a flow may pass different GWLBes, and an outage of zone ${target.zoneId} cuts zone ${vsw.zoneId} too.`,
             [table.id, vsw.id, target.id, want.id],
             { ...at, fix: point },
           ),

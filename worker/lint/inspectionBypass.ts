@@ -2,7 +2,7 @@
 // guide's routes do not cover. May not touch: React, the DOM, zustand, worker/engine.
 import type { Design } from '../../src/model'
 import { problem } from './catalog'
-import { indexOf, label } from './lookup'
+import { indexOf, label, named } from './lookup'
 import type { Problem } from './problem'
 
 export function inspectionBypass(design: Design): Problem[] {
@@ -16,7 +16,7 @@ export function inspectionBypass(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-W031',
-          `ECS ${label(ecs)} sits in vSwitch ${label(vsw)} beside GWLBe ${endpoint.id}: it follows the GWLBe vSwitch's routes, straight to the IPv4 gateway, so its traffic is not inspected. Move it to a service vSwitch.`,
+          `${named('ECS', ecs)} sits in vSwitch ${label(vsw)} beside GWLBe ${endpoint.id}: it follows the GWLBe vSwitch's routes, straight to the IPv4 gateway, so its traffic is not inspected. Move it to a service vSwitch.`,
           [ecs.id, vsw.id, endpoint.id],
           { path: ix.path(ecs.id, 'vswitchId') },
         ),
@@ -32,7 +32,7 @@ export function inspectionBypass(design: Design): Problem[] {
     out.push(
       problem(
         'GWLB-W031',
-        `Server ${label(ecs)} has the public address ${ecs.publicIpAddress}, but its VPC ${vsw.vpcId} ${why}: its internet traffic is not inspected.`,
+        `${named('Server', ecs)} has the public address ${ecs.publicIpAddress}, but its VPC ${vsw.vpcId} ${why}: its internet traffic is not inspected.`,
         [ecs.id, vsw.vpcId],
         {
           path: ix.path(ecs.id, 'publicIpAddress'),

@@ -3,7 +3,7 @@
 import { type Design, type Gwlb, HEALTH_CHECK_DEFAULTS, type ServerGroup } from '../../src/model'
 import { problem } from './catalog'
 import { updateResource } from './edit'
-import { indexOf, label } from './lookup'
+import { indexOf, label, named } from './lookup'
 import type { Problem } from './problem'
 
 /** Appliances of the GWLB's VPC that no server group uses yet. */
@@ -121,7 +121,7 @@ export function loadBalancers(design: Design): Problem[] {
     out.push(
       problem(
         'GWLB-W005',
-        `Appliance ${label(app)} is in no GWLB server group, so it receives no traffic to inspect.`,
+        `${named('Appliance', app)} is in no GWLB server group, so it receives no traffic to inspect.`,
         [app.id],
         {
           fix: home && {

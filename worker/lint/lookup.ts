@@ -250,6 +250,18 @@ export function indexOf(design: Design): DesignIndex {
   return ix
 }
 
+/**
+ * "Kind Name (id)" in a message, without saying the kind twice: a resource named "Server 1", "GWLBe H" or
+ * "Gateway route table" already says what it is ("Server Server 1" read as a typo).
+ */
+export function named(kind: string, r: { id: string; name?: string } | undefined, fallbackId = '?'): string {
+  const words = kind.toLowerCase().split(' ')
+  const name = r?.name?.toLowerCase() ?? ''
+  // the kind's last word is the noun ("vSwitch" of "Service vSwitch", "table" of "Route table")
+  const says = name.includes(kind.toLowerCase()) || name.split(/\s+/).includes(words[words.length - 1])
+  return says ? label(r, fallbackId) : `${kind} ${label(r, fallbackId)}`
+}
+
 /** "Name (id)", or the id alone when the resource has no name. */
 export function label(r: { id: string; name?: string } | undefined, fallbackId = '?'): string {
   if (!r) return fallbackId

@@ -3,7 +3,7 @@
 import type { Design } from '../../src/model'
 import { problem } from './catalog'
 import { updateResource, withoutEntry } from './edit'
-import { ALLOWED_NEXT_HOPS, indexOf, label, nextHopTypeFor } from './lookup'
+import { ALLOWED_NEXT_HOPS, indexOf, named, nextHopTypeFor } from './lookup'
 import type { Fix, Problem } from './problem'
 
 export function nextHops(design: Design): Problem[] {
@@ -19,7 +19,7 @@ export function nextHops(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E035',
-            `Gateway route table ${label(table)} sends ${dest} to an ${entry.nextHopType}: a gateway route table takes only GWLBe, instance or network-interface next hops.`,
+            `${named('Gateway route table', table)} sends ${dest} to an ${entry.nextHopType}: a gateway route table takes only GWLBe, instance or network-interface next hops.`,
             [table.id, entry.nextHopId],
             {
               path: `${path}.nextHopType`,
@@ -34,7 +34,7 @@ export function nextHops(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E034',
-            `Route table ${label(table)} sends ${dest} to ${entry.nextHopType} ${entry.nextHopId}, which does not exist: that traffic is dropped (a black hole).`,
+            `${named('Route table', table)} sends ${dest} to ${entry.nextHopType} ${entry.nextHopId}, which does not exist: that traffic is dropped (a black hole).`,
             [table.id],
             {
               path: `${path}.nextHopId`,
@@ -46,7 +46,7 @@ export function nextHops(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E034',
-            `Route table ${label(table)} of VPC ${table.vpcId} sends ${dest} to ${hop.target.id}, which is in VPC ${hop.vpcId}: a route can only name a next hop in its own VPC, so that traffic is dropped (a black hole).`,
+            `${named('Route table', table)} of VPC ${table.vpcId} sends ${dest} to ${hop.target.id}, which is in VPC ${hop.vpcId}: a route can only name a next hop in its own VPC, so that traffic is dropped (a black hole).`,
             [table.id, hop.target.id],
             {
               path: `${path}.nextHopId`,
@@ -59,7 +59,7 @@ export function nextHops(design: Design): Problem[] {
         out.push(
           problem(
             'GWLB-E035',
-            `Route table ${label(table)} sends ${dest} to next hop type ${entry.nextHopType}, but ${hop.target.id} is a ${hop.target.kind}.`,
+            `${named('Route table', table)} sends ${dest} to next hop type ${entry.nextHopType}, but ${hop.target.id} is a ${hop.target.kind}.`,
             [table.id, hop.target.id],
             {
               path: `${path}.nextHopType`,

@@ -5,6 +5,8 @@ import {
   cidrContainsCidr,
   type Design,
   type Ecs,
+  isPrivateAddress,
+  lastAddress,
   parseCidr,
   parseIpv4,
   type SecurityGroup,
@@ -12,7 +14,7 @@ import {
 } from '../../src/model'
 import { problem } from './catalog'
 import { updateResource } from './edit'
-import { type DesignIndex, indexOf, label } from './lookup'
+import { type DesignIndex, indexOf, label, named } from './lookup'
 import type { Problem } from './problem'
 
 /** The instances (ECS and appliances) in a group, with their addresses. */
@@ -80,7 +82,7 @@ function silentEnterpriseInstance(ix: DesignIndex, ecs: Ecs): Problem[] {
   return [
     problem(
       'GWLB-W011',
-      `ECS ${label(ecs)} is only in enterprise security groups (${groups.map((g) => g.id).join(', ')}) and none accepts outbound traffic: an enterprise group denies outbound by default, so it can open no connection (answers to connections made to it still pass).`,
+      `${named('ECS', ecs)} is only in enterprise security groups (${groups.map((g) => g.id).join(', ')}) and none accepts outbound traffic: an enterprise group denies outbound by default, so it can open no connection (answers to connections made to it still pass).`,
       [ecs.id, ...groups.map((g) => g.id)],
       {
         path: ix.path(first.id, 'rules'),
@@ -94,10 +96,58 @@ function silentEnterpriseInstance(ix: DesignIndex, ecs: Ecs): Problem[] {
   ]
 }
 
+/** A rule source the internet can be in: a block not wholly inside the private and shared ranges. */
+function admitsTheInternet(rule: SecurityGroupRule): boolean {
+  if (rule.direction !== 'ingress' || rule.policy !== 'accept' || !rule.sourceCidrIp) return false
+  const c = parseCidr(rule.sourceCidrIp)
+  return c.ok && !(isPrivateAddress(c.cidr.base) && isPrivateAddress(lastAddress(c.cidr)))
+}
+
+const HTTPS_FROM_THE_INTERNET: SecurityGroupRule = {
+  direction: 'ingress',
+  ipProtocol: 'tcp',
+  portRange: '443/443',
+  sourceCidrIp: '0.0.0.0/0',
+  policy: 'accept',
+  priority: 1,
+  description: 'HTTPS from the internet',
+}
+
+/**
+ * W012: a server with an EIP, reached from the internet through the IPv4 gateway, whose security groups accept no
+ * inbound traffic from outside the private ranges: every connection made to it from the internet is dropped at
+ * the server, after inspection. (A group made by a fix for E013 starts so: inbound stays denied until a rule.)
+ */
+function unreachableInternetServer(ix: DesignIndex, ecs: Ecs): Problem[] {
+  if (!ecs.publicIpAddress) return []
+  const groups = ecs.securityGroupIds.flatMap((id) => ix.get(id, 'securityGroup') ?? [])
+  if (!groups.length || groups.some((g) => g.rules.some(admitsTheInternet))) return []
+  const first = groups[0]
+  return [
+    problem(
+      'GWLB-W012',
+      `${named('Server', ecs)} has the EIP ${ecs.publicIpAddress}, but none of its security groups (${groups.map((g) => g.id).join(', ')}) accepts inbound traffic from the internet: every connection to it from the internet is dropped at the server. Add an inbound rule for the ports it serves.`,
+      [ecs.id, ...groups.map((g) => g.id)],
+      {
+        path: ix.path(first.id, 'rules'),
+        fix: {
+          label: `Add an inbound rule to ${label(first)} accepting HTTPS (TCP 443) from the internet`,
+          apply: (d) =>
+            updateResource(d, first.id, 'securityGroup', (g) => ({
+              ...g,
+              rules: [...g.rules, HTTPS_FROM_THE_INTERNET],
+            })),
+        },
+      },
+    ),
+  ]
+}
+
 export function securityGroups(design: Design): Problem[] {
   const ix = indexOf(design)
   return [
     ...ix.ofKind('securityGroup').flatMap((g) => shadowedDropRules(ix, g)),
     ...ix.ofKind('ecs').flatMap((e) => silentEnterpriseInstance(ix, e)),
+    ...ix.ofKind('ecs').flatMap((e) => unreachableInternetServer(ix, e)),
   ]
 }

@@ -3,7 +3,7 @@
 import type { Design, Ecs, SecurityGroup } from '../../src/model'
 import { problem } from './catalog'
 import { updateResource, withNewSecurityGroup } from './edit'
-import { type DesignIndex, indexOf, label } from './lookup'
+import { type DesignIndex, indexOf, label, named } from './lookup'
 import type { Fix, Problem } from './problem'
 
 /** The group the other servers of the VPC use, so a new server is treated as its neighbours are. */
@@ -41,7 +41,7 @@ export function servers(design: Design): Problem[] {
     out.push(
       problem(
         'GWLB-E013',
-        `ECS server ${label(server)} has no security group: the cloud does not create an instance without one, and the Terraform export cannot be applied. Put it in a security group.`,
+        `${named('ECS server', server)} has no security group: the cloud does not create an instance without one, and the Terraform export cannot be applied. Put it in a security group.`,
         [server.id],
         { path: ix.path(server.id, 'securityGroupIds'), fix: fixFor(ix, server) },
       ),

@@ -4,7 +4,7 @@
 import type { Design, Vswitch } from '../../src/model'
 import { problem } from './catalog'
 import { routeVswitch } from './edit'
-import { type DesignIndex, indexOf, label } from './lookup'
+import { type DesignIndex, indexOf, label, named } from './lookup'
 import type { Problem } from './problem'
 
 export const DEFAULT_ROUTE = '0.0.0.0/0'
@@ -41,7 +41,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
           out.push(
             problem(
               'GWLB-E032',
-              `Service vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: its servers' outbound and reply traffic is not sent through inspection${want ? ` (send it to GWLBe ${want.id})` : ''}.`,
+              `${named('Service vSwitch', vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: its servers' outbound and reply traffic is not sent through inspection${want ? ` (send it to GWLBe ${want.id})` : ''}.`,
               ids,
               { path: where, fix },
             ),
@@ -50,7 +50,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
           out.push(
             problem(
               'GWLB-E032',
-              `Service vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind === 'ipv4Gateway' ? `the IPv4 gateway ${target.id}` : `${target.kind} ${target.id}`}, not to a GWLBe: its servers' outbound and reply traffic bypasses inspection.`,
+              `${named('Service vSwitch', vsw)} sends 0.0.0.0/0 to ${target.kind === 'ipv4Gateway' ? `the IPv4 gateway ${target.id}` : `${target.kind} ${target.id}`}, not to a GWLBe: its servers' outbound and reply traffic bypasses inspection.`,
               [...ids, target.id],
               { path: where, fix },
             ),
@@ -60,7 +60,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
           out.push(
             problem(
               'GWLB-W030',
-              `Service vSwitch ${label(vsw)} in zone ${vsw.zoneId} sends 0.0.0.0/0 to GWLBe ${target.id} in zone ${target.zoneId}, not to GWLBe ${want.id} of its own zone: traffic crosses zones, the two directions of a flow may pass different GWLBes, and an outage of zone ${target.zoneId} cuts zone ${vsw.zoneId} too.`,
+              `${named('Service vSwitch', vsw)} in zone ${vsw.zoneId} sends 0.0.0.0/0 to GWLBe ${target.id} in zone ${target.zoneId}, not to GWLBe ${want.id} of its own zone: traffic crosses zones, the two directions of a flow may pass different GWLBes, and an outage of zone ${target.zoneId} cuts zone ${vsw.zoneId} too.`,
               [...ids, target.id, want.id],
               { path: where, fix },
             ),
@@ -73,7 +73,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
             out.push(
               problem(
                 'GWLB-W032',
-                `Service vSwitch ${label(vsw)} sends ${entry.destinationCidrBlock} straight to the IPv4 gateway ${entry.nextHopId} in ${tableWords(ix, vsw)}: this route is more specific than 0.0.0.0/0, so its servers' traffic to ${entry.destinationCidrBlock} leaves uninspected${want ? ` (send it to GWLBe ${want.id}, or remove it if that traffic is meant to skip inspection)` : ''}.`,
+                `${named('Service vSwitch', vsw)} sends ${entry.destinationCidrBlock} straight to the IPv4 gateway ${entry.nextHopId} in ${tableWords(ix, vsw)}: this route is more specific than 0.0.0.0/0, so its servers' traffic to ${entry.destinationCidrBlock} leaves uninspected${want ? ` (send it to GWLBe ${want.id}, or remove it if that traffic is meant to skip inspection)` : ''}.`,
                 [...ids, entry.nextHopId],
                 {
                   path: ix.path(table.id, `entries[${index}].nextHopId`),
@@ -95,7 +95,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
           out.push(
             problem(
               'GWLB-E033',
-              `GWLBe vSwitch ${label(vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: inspected outbound traffic has no way to the IPv4 gateway ${gateway.id} and is dropped.`,
+              `${named('GWLBe vSwitch', vsw)} has no 0.0.0.0/0 route in ${tableWords(ix, vsw)}: inspected outbound traffic has no way to the IPv4 gateway ${gateway.id} and is dropped.`,
               ids,
               { path: where, fix },
             ),
@@ -104,7 +104,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
           out.push(
             problem(
               'GWLB-E033',
-              `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to GWLBe ${target.id}: inspected traffic goes back into inspection instead of out through the IPv4 gateway ${gateway.id}${target.vswitchId === vsw.id ? ', round and round (a loop)' : ''}.`,
+              `${named('GWLBe vSwitch', vsw)} sends 0.0.0.0/0 to GWLBe ${target.id}: inspected traffic goes back into inspection instead of out through the IPv4 gateway ${gateway.id}${target.vswitchId === vsw.id ? ', round and round (a loop)' : ''}.`,
               [...ids, target.id],
               { path: where, fix },
             ),
@@ -113,7 +113,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
           out.push(
             problem(
               'GWLB-E033',
-              `GWLBe vSwitch ${label(vsw)} sends 0.0.0.0/0 to ${target.kind} ${target.id}, not to the IPv4 gateway ${gateway.id}: inspected traffic does not reach the internet as Alibaba Cloud's GWLB guide routes it.`,
+              `${named('GWLBe vSwitch', vsw)} sends 0.0.0.0/0 to ${target.kind} ${target.id}, not to the IPv4 gateway ${gateway.id}: inspected traffic does not reach the internet as Alibaba Cloud's GWLB guide routes it.`,
               [...ids, target.id],
               {
                 path: where,
@@ -127,7 +127,7 @@ export function vswitchRouteTables(design: Design): Problem[] {
       out.push(
         problem(
           'GWLB-E037',
-          `VPC ${label(vpc)} has no GWLBe in zone ${zone}, where service vSwitch${vsws.length > 1 ? 'es' : ''} ${vsws.map((v) => label(v)).join(', ')} ${vsws.length > 1 ? 'are' : 'is'}: each zone needs its own GWLBe, and each service vSwitch is routed to the GWLBe of its zone. Create a GWLBe in ${zone}.`,
+          `${named('VPC', vpc)} has no GWLBe in zone ${zone}, where service vSwitch${vsws.length > 1 ? 'es' : ''} ${vsws.map((v) => label(v)).join(', ')} ${vsws.length > 1 ? 'are' : 'is'}: each zone needs its own GWLBe, and each service vSwitch is routed to the GWLBe of its zone. Create a GWLBe in ${zone}.`,
           vsws.map((v) => v.id),
         ),
       )

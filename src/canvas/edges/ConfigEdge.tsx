@@ -6,6 +6,7 @@ import { BROKEN, EDGE_LOOK, STANDBY_DASH } from '../../share/drawing/look'
 import { useSim, useUi } from '../../store/context'
 import { useDetail } from '../detail'
 import type { CanvasEdgeData } from '../toFlow'
+import { edgeLit } from './edgeLit'
 
 function near(x: number, y: number, side: Position, by: number): [number, number] {
   switch (side) {
@@ -23,8 +24,9 @@ function near(x: number, y: number, side: Position, by: number): [number, number
 export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } =
     props
-  // a packet walk or lesson lights the lines between the resources it passes
-  const lit = useUi((s) => (s.highlight ? s.highlight.ids.includes(source) && s.highlight.ids.includes(target) : null))
+  // a packet walk or lesson lights the lines between the resources it passes; a walk, only the route lines whose
+  // entry decided
+  const lit = useUi((s) => edgeLit(s.highlight, { id, source, target, kind: data?.kind ?? 'route' }))
   // while a scenario plays, the GWLB's line to each appliance carries the rate it is being handed
   const rate = useSim((s) =>
     data?.kind === 'serverGroup' && s.status === 'ready' ? s.applianceRates[target] : undefined,

@@ -1,9 +1,12 @@
-// A resource's problems, badged on its node: red for errors, amber for warnings, the count and the first message.
-import { useReport } from '../../store/context'
+// A resource's problems, badged on its node: red for errors, amber for warnings, the count and the first message;
+// none while a quiz question is open.
+import { useReport, useUi } from '../../store/context'
 
 export function ProblemBadge({ id }: { id: string }) {
   const mine = useReport((s) => s.problemsOn.get(id))
-  if (!mine?.length) return null
+  // while a quiz asks where a packet ends, a badge on the faulty resource would give the answer away
+  const hidden = useUi((s) => s.answerHidden)
+  if (!mine?.length || hidden) return null
   const errors = mine.filter((p) => p.severity === 'error').length
   return (
     <span

@@ -38,7 +38,7 @@ function describe(design: Design, selectedIds: string[]): string {
 export function usePictureExport(): (format: PictureFormat, scope: PictureScope) => Promise<void> {
   const flow = useReactFlow()
   const flowStore = useStoreApi()
-  const { design: designStore, ui } = useStores()
+  const { design: designStore, ui, report } = useStores()
   return useCallback(
     async (format, scope) => {
       const design = designStore.getState().design
@@ -62,11 +62,22 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
           legend: root.querySelector<HTMLElement>('[data-testid="legend-key"]'),
         }
         const suffix = selectedIds.length ? '-selection' : ''
-        // html-to-image is only needed here: it loads on the first export, not with the app
-        const { pictureAsPng, pictureAsSvg } = await import('../../share/image/picture')
-        if (format === 'png')
+        if (format === 'png') {
+          // html-to-image is only needed here: it loads on the first export, not with the app
+          const { pictureAsPng } = await import('../../share/image/picture')
           download(fileNameFor(design, `${suffix}.png`), 'image/png', await pictureAsPng(request, design))
-        else download(fileNameFor(design, `${suffix}.svg`), 'image/svg+xml', await pictureAsSvg(request))
+        } else {
+          // drawn with plain shapes and text by the renderer the command line uses, so that resvg, Inkscape or
+          // draw.io draw it too (a copy of the DOM needs a foreignObject, which they leave blank)
+          const { renderDesignSvg } = await import('../../share/svg/render')
+          const checked = report.getState().report
+          const svg = renderDesignSvg(design, {
+            problems: checked?.loaded ? checked.problems : [],
+            only: selectedIds.length ? ids : undefined,
+            subtitle: request.subtitle,
+          })
+          download(fileNameFor(design, `${suffix}.svg`), 'image/svg+xml', svg)
+        }
         ui.getState().notify({
           tone: 'info',
           lines: [
@@ -82,6 +93,6 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
         })
       }
     },
-    [flow, flowStore, designStore, ui],
+    [flow, flowStore, designStore, ui, report],
   )
 }

@@ -5,7 +5,7 @@ import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 
 import { isDropped, type RoundTrip, type Step, type Trace } from '../../../worker/engine/types'
 import { useStores } from '../../store/context'
 import type { Highlight } from '../../store/uiStore'
-import { dispositionWords, headersText, hopHighlight, outerText, ruleText } from './walkModel'
+import { dispositionWords, headersText, hopHighlight, inspectionOf, outerText, ruleText } from './walkModel'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -118,7 +118,8 @@ function HopSteps({ steps }: { steps: Step[] }) {
       {steps.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a hop's steps never change; they are known by their position
         <li key={i} className={s.action === 'drop' ? 'text-red-800' : 'text-slate-800'}>
-          <span className="mr-1 rounded bg-slate-100 px-1 font-mono text-[0.8em] text-slate-600">{s.action}</span>
+          <span className="mr-1 rounded bg-slate-100 px-1 font-mono text-[0.8em] text-slate-600">{s.action}</span>{' '}
+          {/* a space, not only a margin: copied or read aloud, "send" and "sends …" ran together ("sendsends") */}
           {s.text}
           <div className="text-slate-600">
             <span className="font-medium">Inner:</span> {headersText(s.packet)}
@@ -144,7 +145,9 @@ function HopSteps({ steps }: { steps: Step[] }) {
 
 /** Lights the current hop's path on the canvas, and takes it off when the player goes (unless another lit since). */
 function useLitPath(roundTrip: RoundTrip, trace: Trace, index: number) {
-  const { ui } = useStores()
+  const { ui, design: designStore } = useStores()
+  // the design drawn, whose route lines the path lights (read when lighting: a changed design is traced again)
+  const getDesign = designStore.getState
   // what this player last lit, and for which round trip
   const lit = useRef<Highlight | null>(null)
   const litFor = useRef(roundTrip)
@@ -165,10 +168,10 @@ function useLitPath(roundTrip: RoundTrip, trace: Trace, index: number) {
       }
       return
     }
-    const h = hopHighlight(trace, index)
+    const h = hopHighlight(trace, index, getDesign().design)
     lit.current = h
     store.setHighlight(h)
-  }, [ui, roundTrip, trace, index])
+  }, [ui, roundTrip, trace, index, getDesign])
   // gone (the walk's result cleared, a new trace): its path leaves the canvas, unless something else lit it since
   useEffect(
     () => () => {
@@ -324,8 +327,23 @@ function Outcome({ trace }: { trace: Trace }) {
         {dropped && trace.hops.length > 0 && <> at {trace.hops[lastIndex].name}</>}
       </p>
       <p>{trace.text}</p>
-      {trace.applianceIds.length > 0 && <p className="text-slate-700">Inspected by {trace.applianceIds.join(', ')}</p>}
+      <Inspection trace={trace} />
     </div>
+  )
+}
+
+/** Which appliances inspected the packet, and which the GWLB sent it to but which dropped it before inspecting. */
+function Inspection({ trace }: { trace: Trace }) {
+  const { inspected, notInspected } = inspectionOf(trace)
+  return (
+    <>
+      {inspected.length > 0 && <p className="text-slate-700">Inspected by {inspected.join(', ')}</p>}
+      {notInspected.length > 0 && (
+        <p className="text-slate-700" data-testid="not-inspected">
+          Sent to {notInspected.join(', ')} by the GWLB, dropped before inspection
+        </p>
+      )}
+    </>
   )
 }
 

@@ -4,6 +4,7 @@
 import {
   type Disposition,
   type Headers,
+  type Hop,
   isDropped,
   type OuterHeader,
   type Rule,
@@ -11,15 +12,66 @@ import {
   type Trace,
 } from '../../../worker/engine/types'
 import type { Design } from '../../model'
+import { routeEdgeId } from '../../share/drawing/toDrawing'
 import type { Highlight } from '../../store/uiStore'
 
-/** The canvas highlight at hop `index` of a trace: the path so far, the current hop in focus (red where it drops). */
-export function hopHighlight(t: Trace, index: number): Highlight {
+/**
+ * The canvas highlight at hop `index` of a trace: the path so far, the current hop in focus (red where it drops),
+ * and the lines of the route entries that decided on the way.
+ */
+export function hopHighlight(t: Trace, index: number, design: Design): Highlight {
   const hops = t.hops.slice(0, index + 1)
   const ids = [...new Set(hops.map((h) => h.resourceId).filter((id): id is string => id !== null))]
   const last = index === t.hops.length - 1
   const focusId = t.hops[index]?.resourceId ?? undefined
-  return { ids, focusId, tone: last && isDropped(t.disposition) ? 'drop' : 'path' }
+  const routeEdgeIds = [...new Set(hops.flatMap((h) => decidingRouteLines(h, design)))]
+  return { ids, focusId, routeEdgeIds, tone: last && isDropped(t.disposition) ? 'drop' : 'path' }
+}
+
+/**
+ * The drawn lines of the route entries that decided at a hop. A route is looked up where the packet leaves: an
+ * instance's or an endpoint's vSwitch (its table's line starts at that vSwitch), or the IPv4 gateway (its gateway
+ * table's line starts at the gateway). System routes and the system table draw no line.
+ */
+export function decidingRouteLines(hop: Hop, design: Design): string[] {
+  const at = design.resources.find((r) => r.id === hop.resourceId)
+  const lines: string[] = []
+  for (const s of hop.steps) {
+    const rule = s.rule
+    if (rule?.type !== 'route' || rule.system || rule.systemTable) continue
+    const owner =
+      at?.kind === 'ipv4Gateway'
+        ? at.gatewayRouteTableId === rule.routeTableId
+          ? at.id
+          : undefined
+        : at && 'vswitchId' in at
+          ? design.resources.find(
+              (v) => v.id === at.vswitchId && v.kind === 'vswitch' && v.routeTableId === rule.routeTableId,
+            )?.id
+          : undefined
+    if (owner) lines.push(routeEdgeId(owner, rule.destinationCidrBlock))
+  }
+  return lines
+}
+
+/**
+ * The appliances that inspected the packet (their session table or policy decided), and those the GWLB sent it to
+ * that never got to inspect it: dropped on the way in (the appliance's security group, a hung or stopped appliance).
+ */
+export function inspectionOf(t: Trace): { inspected: string[]; notInspected: string[] } {
+  const inspected = new Set<string>()
+  for (const hop of t.hops)
+    if (
+      hop.kind === 'appliance' &&
+      hop.resourceId &&
+      hop.steps.some((s) => s.action === 'policy' || s.action === 'session')
+    )
+      inspected.add(hop.resourceId)
+  const sentTo = [...new Set(t.applianceIds)]
+  return {
+    inspected: sentTo.filter((id) => inspected.has(id)),
+    notInspected: sentTo.filter((id) => !inspected.has(id)),
+  }
 }
 
 export function headersText(h: Headers): string {

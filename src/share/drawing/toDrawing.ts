@@ -64,6 +64,14 @@ export interface DrawnEdge {
 
 type Side = 'top' | 'bottom' | 'left' | 'right'
 
+/**
+ * The id of the line a route entry draws: from the resource whose table holds it (a vSwitch, or the IPv4 gateway
+ * its gateway table is bound to) to its next hop. A table several vSwitches share draws one line per vSwitch.
+ */
+export function routeEdgeId(ownerId: string, destinationCidrBlock: string): string {
+  return `route:${ownerId}:${destinationCidrBlock}`
+}
+
 /** Past this many host-to-gateway lines, each gateway draws only its line to the nearest host. */
 const INTERNET_LINES = 40
 type Box = { x: number; y: number; width: number; height: number }
@@ -199,7 +207,7 @@ export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdg
       const table = byId.get(r.routeTableId)
       if (table?.kind !== 'routeTable') continue
       for (const e of table.entries)
-        link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, {
+        link(routeEdgeId(r.id, e.destinationCidrBlock), r.id, e.nextHopId, {
           kind: 'route',
           label: e.destinationCidrBlock,
           routeTableId: table.id,
@@ -210,7 +218,7 @@ export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdg
       const table = r.gatewayRouteTableId ? byId.get(r.gatewayRouteTableId) : undefined
       if (table?.kind === 'routeTable')
         for (const e of table.entries)
-          link(`route:${r.id}:${e.destinationCidrBlock}`, r.id, e.nextHopId, {
+          link(routeEdgeId(r.id, e.destinationCidrBlock), r.id, e.nextHopId, {
             kind: 'route',
             label: e.destinationCidrBlock,
             routeTableId: table.id,

@@ -1,9 +1,9 @@
-// Pictures of the canvas: the whole design or a part of it, as PNG (carrying the design, so that
-// dropping the image on the app reopens it) or SVG. Browser only: html-to-image copies the React Flow
-// viewport's DOM (containers, edges, edge labels, badges: whatever the canvas draws) into an SVG
-// foreignObject, so the picture is the canvas as the user sees it, at zoom 1, without the controls.
-// Labels reach the SVG through XMLSerializer, which escapes them; nothing is written as markup here.
-import { toCanvas, toSvg } from 'html-to-image'
+// The PNG picture of the canvas: the whole design or a part of it, carrying the design, so that dropping the
+// image on the app reopens it. Browser only: html-to-image copies the React Flow viewport's DOM (containers,
+// edges, edge labels, badges: whatever the canvas draws) and rasterises it, so the picture is the canvas as the
+// user sees it, at zoom 1, without the controls. The SVG export is drawn natively instead (src/share/svg), so
+// that programs other than a browser can open it: a DOM copy needs a foreignObject, which they draw blank.
+import { toCanvas } from 'html-to-image'
 import type { Design } from '../../model'
 import { checkPictureSize } from '../pictureSize'
 import { embedDesignInPng } from '../pngText'
@@ -36,7 +36,6 @@ const TITLE_BLOCK = 48
 /** PNG pixels per flow unit: text of 11 px stays sharp when the image is zoomed or printed. */
 const PNG_PIXEL_RATIO = 2
 const BACKGROUND = '#ffffff'
-const SVG_NS = 'http://www.w3.org/2000/svg'
 
 const skipHandles = (node: HTMLElement) => !node.classList?.contains('react-flow__handle')
 
@@ -149,82 +148,4 @@ export async function pictureAsPng(request: PictureRequest, design: Design): Pro
   if (!embedded.ok) throw new Error(`the design could not be written into the PNG: ${embedded.problem}`)
   // a copy on a plain ArrayBuffer, which is what Blob accepts
   return embedded.png.slice()
-}
-
-/** html-to-image's SVG, as a document: it returns a data: URL holding the SVG text. */
-async function svgOf(node: HTMLElement, options: Parameters<typeof toSvg>[1]): Promise<SVGSVGElement> {
-  const url = await toSvg(node, options)
-  const text = decodeURIComponent(url.slice(url.indexOf(',') + 1))
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
-  const root = doc.documentElement
-  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length)
-    throw new Error('the SVG copy of the canvas could not be read back')
-  return root as unknown as SVGSVGElement
-}
-
-function svgElement(doc: Document, name: string, attrs: Record<string, string | number>): Element {
-  const el = doc.createElementNS(SVG_NS, name)
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v))
-  return el
-}
-
-/** An SVG file's text: a header (title, subtitle, legend) above the canvas picture. */
-export async function pictureAsSvg(request: PictureRequest): Promise<string> {
-  const options = contentOptions(request)
-  const content = await svgOf(request.viewport, options)
-  const legend = request.legend ? await svgOf(request.legend, legendOptions(request.legend)) : null
-  const legendSize =
-    request.legend && legend ? { width: request.legend.offsetWidth, height: request.legend.offsetHeight } : null
-  const layout = layoutOf(options, legendSize, measureTitle(request.title, request.subtitle))
-
-  const doc = document.implementation.createDocument(SVG_NS, 'svg', null)
-  const root = doc.documentElement
-  for (const [k, v] of Object.entries({
-    width: layout.width,
-    height: layout.height,
-    viewBox: `0 0 ${layout.width} ${layout.height}`,
-  }))
-    root.setAttribute(k, String(v))
-  const title = svgElement(doc, 'title', {})
-  title.textContent = request.title
-  root.append(title, svgElement(doc, 'rect', { width: '100%', height: '100%', fill: BACKGROUND }))
-  const heading = svgElement(doc, 'text', {
-    x: HEADER_PAD,
-    y: HEADER_PAD + 18,
-    'font-family': 'ui-sans-serif, system-ui, Segoe UI, Roboto, Arial, sans-serif',
-    'font-size': 20,
-    'font-weight': 600,
-    fill: '#0f172a',
-  })
-  heading.textContent = request.title
-  const sub = svgElement(doc, 'text', {
-    x: HEADER_PAD,
-    y: HEADER_PAD + 40,
-    'font-family': 'ui-sans-serif, system-ui, Segoe UI, Roboto, Arial, sans-serif',
-    'font-size': 13,
-    fill: '#475569',
-  })
-  sub.textContent = request.subtitle
-  root.append(
-    heading,
-    sub,
-    svgElement(doc, 'line', {
-      x1: 0,
-      x2: layout.width,
-      y1: layout.header - 0.5,
-      y2: layout.header - 0.5,
-      stroke: '#e2e8f0',
-    }),
-  )
-  if (legend && layout.legendAt) {
-    const placed = doc.importNode(legend, true) as Element
-    placed.setAttribute('x', String(layout.legendAt.x))
-    placed.setAttribute('y', String(layout.legendAt.y))
-    root.append(placed)
-  }
-  const placed = doc.importNode(content, true) as Element
-  placed.setAttribute('x', '0')
-  placed.setAttribute('y', String(layout.header))
-  root.append(placed)
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`
 }

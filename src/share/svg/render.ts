@@ -26,6 +26,10 @@ export interface ProblemMark {
 
 export interface SvgOptions {
   problems?: readonly ProblemMark[]
+  /** draw only these resources (a selection and what it holds) and the lines between them; absent, all */
+  only?: readonly string[]
+  /** the line under the title; default: the region and "the whole design" */
+  subtitle?: string
 }
 
 /** Room around the drawn nodes, as the app's picture export leaves. */
@@ -154,8 +158,13 @@ export function renderDesignSvg(design: Design, options: SvgOptions = {}): strin
 
 /** The SVG document and its size in SVG units, which a rasteriser multiplies by its zoom. */
 export function drawDesign(design: Design, options: SvgOptions = {}): { svg: string; width: number; height: number } {
-  const { nodes, edges } = toDrawing(design)
-  const boxes = absoluteBoxes(nodes)
+  const drawing = toDrawing(design)
+  // positions are relative to the parent: the boxes are placed with every node, then the picture keeps its part
+  const boxes = absoluteBoxes(drawing.nodes)
+  const only = options.only ? new Set(options.only) : null
+  const nodes = only ? drawing.nodes.filter((n) => only.has(n.id)) : drawing.nodes
+  const edges = only ? drawing.edges.filter((e) => only.has(e.source) && only.has(e.target)) : drawing.edges
+  if (only) for (const id of [...boxes.keys()]) if (!only.has(id)) boxes.delete(id)
   const byId = new Map(design.resources.map((r) => [r.id, r]))
   const nameOf = (id: string) => byId.get(id)?.name ?? id
   const drawn = edges.flatMap((e) => drawnEdge(e, boxes) ?? [])
@@ -221,7 +230,7 @@ export function drawDesign(design: Design, options: SvgOptions = {}): { svg: str
       return b ? [{ x: b.x, y: b.y - 8, width: b.width + 8, height: b.height + 8 }] : []
     }),
   ])
-  const subtitle = `Region ${design.regionId} · the whole design · GWLB Studio`
+  const subtitle = options.subtitle ?? `Region ${design.regionId} · the whole design · GWLB Studio`
   const legend = legendSize()
   const titleFont: Font = { size: 20, bold: true }
   const subtitleFont: Font = { size: 13 }

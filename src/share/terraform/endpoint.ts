@@ -44,7 +44,11 @@ export function writeEndpoints(em: Emitter, serviceDeps: Map<string, Expr[]>): M
         attr('vswitch_id', refById(r.vswitchId) ?? r.vswitchId),
         attr('eni_ip', r.ipAddress),
       ],
-      ['One zone per GWLBe, fixed once created.'],
+      [
+        'One zone per GWLBe, fixed once created. The API gives it in CreateVpcEndpoint itself (Zone.1.*); the',
+        "provider's endpoint resource takes no zone since 1.212.0, so Terraform adds it next (AddZoneToVpcEndpoint),",
+        'before any route or connection uses the endpoint.',
+      ],
     )
     if (service?.kind === 'endpointService' && !service.autoAcceptConnection)
       writeConnection(em, r, service, zoneName, ready)

@@ -54,6 +54,8 @@ describe('walk a packet', () => {
     expect(within(hop).getAllByTestId('step-rule')[0].textContent).toMatch(
       /5TCH symmetric hash, across zones: 4 of 4 appliances eligible, chose fw-i1/,
     )
+    // each step's action word and its text are apart in the text too, not only by a margin ("receivereceived")
+    for (const li of within(hop).getAllByRole('listitem')) expect(li.textContent).toMatch(/^[a-z]+ \S/)
     fireEvent.click(screen.getByTestId('walk-back'))
     expect(focus(stores)).toBe('epsrv-inspection')
   })

@@ -62,6 +62,23 @@ describe('renderDesignSvg', () => {
     })
   }
 
+  it('draws only a selection and what it holds, with the lines between them, under the given subtitle', () => {
+    const design = example('two-zones')
+    const inside = new Set(['vpc-security'])
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const n of toFlow(design).nodes)
+        if (n.parentId && inside.has(n.parentId) && !inside.has(n.id)) grew = inside.add(n.id).size > 0
+    }
+    const shown = texts(parseSvg(renderDesignSvg(design, { only: [...inside], subtitle: 'the selection' })))
+    expect(shown).toContain('Security VPC')
+    expect(shown).toContain('Firewall I2')
+    expect(shown).toContain('the selection')
+    expect(shown).not.toContain('Service VPC')
+    expect(shown).not.toContain('Inspection service')
+    expect(shown).not.toContain('PrivateLink')
+  })
+
   it('refers to nothing outside itself', () => {
     const svg = renderDesignSvg(example('two-zones'))
     expect(svg).not.toMatch(/href|url\(|<image|<foreignObject|<script|<style|@import/i)

@@ -68,12 +68,14 @@ describe('GWLB endpoints', () => {
     expect(codes(own)).toEqual([])
   })
 
-  it('GWLB-E024: a connection waiting for the provider (no auto-accept); the fix accepts it', () => {
+  it('GWLB-E024: a Disconnected connection without auto-accept, waiting or rejected; the fix accepts it', () => {
     const broken = edit(reference('a'), (d) => {
       find(d, 'gwlbe-h', 'gwlbEndpoint').connectionStatus = 'Disconnected'
     })
     const [p] = problemsOf(broken, 'GWLB-E024', ['gwlbe-h', 'epsrv-inspection'])
-    expect(p.message).toContain('waits for the provider to accept')
+    // after an explicit reject it is Disconnected too (the cloud has no Rejected): the message must not say it only waits
+    expect(p.message).toContain('the provider rejected it, or has not accepted it yet')
+    expect(p.message).not.toMatch(/waits for the provider/)
     const fixed = breakAndFix(broken, 'GWLB-E024', ['gwlbe-h'])
     expect(find(fixed, 'gwlbe-h', 'gwlbEndpoint').connectionStatus).toBe('Connected')
   })

@@ -23,7 +23,17 @@ describe('inspection bypass', () => {
           vpcId: 'vpc-other',
           securityGroupType: 'basic',
           innerAccessPolicy: 'Accept',
-          rules: [],
+          // reachable from the internet (else W012 says it is not): only the bypass is wrong here
+          rules: [
+            {
+              direction: 'ingress',
+              ipProtocol: 'tcp',
+              portRange: '443/443',
+              sourceCidrIp: '0.0.0.0/0',
+              policy: 'accept',
+              priority: 1,
+            },
+          ],
         },
         {
           kind: 'ecs',
