@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import { Palette } from '../canvas/Palette'
+import { LiveLayer } from '../live/LiveLayer'
 import type { Design } from '../model'
 import { Dialogs } from '../panels/dialogs/Dialogs'
 import { Inspector } from '../panels/inspector/Inspector'
@@ -22,6 +23,7 @@ import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
 import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
+import { useAppLiveSession } from './live'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
@@ -107,6 +109,7 @@ function Studio({
   useLocalDesigns(session)
   useSimSync(stores)
   useBenchHook(stores)
+  useAppLiveSession(stores, embed)
   const { presenting, lessonOpen } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>
@@ -120,6 +123,7 @@ function Studio({
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
+                <LiveLayer />
               </main>
               <SimPanel />
             </div>
