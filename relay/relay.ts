@@ -35,7 +35,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
 }
 
 /** Why a connection was turned away: the provider hands the reason to the page, which says it in words. */
-export type Refusal = 'bad-token' | 'room-full' | 'relay-full' | 'too-many-attempts'
+export type Refusal = 'bad-token' | 'no-session' | 'room-full' | 'relay-full' | 'too-many-attempts'
 
 export interface Relay {
   url: string
@@ -84,6 +84,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           throw new Refused('bad-token')
         }
         const room = instance.documents.get(documentName)
+        // any well-formed class code names a room: a follower is let in only where an editor is, so a mistyped
+        // code says so instead of waiting in an empty room
+        const editorIn = room?.getConnections().some((c) => c.context?.role === 'editor')
+        if (role === 'follower' && !editorIn) throw new Refused('no-session')
         if (!room && instance.getDocumentsCount() >= limits.rooms) throw new Refused('relay-full')
         if (room && room.getConnectionsCount() >= limits.perRoom) throw new Refused('room-full')
         // a follower's token reads: Hocuspocus drops every document update it sends (presence still goes through)

@@ -61,11 +61,16 @@ const NAME_KEY = 'gwlb-studio/live-name'
 const RELAY_KEY = 'gwlb-studio/live-relay'
 /** how often at most the presenter's follow state goes out while something changes */
 const FOLLOW_EVERY_MS = 100
-/** a follower's clock further than this from the presenter's (simulated ms, per 1× of speed) is moved to it */
-const CLOCK_SLACK_MS = 100
+/** a playing follower's clock further than this from the presenter's (simulated ms, per 1× of speed) is moved */
+const CLOCK_SLIP_MS = 1000
+/** and not more often than this (wall ms) */
+const RESEEK_MS = 3000
+/** a follower let in nowhere after the relay restarted tries again this often, until an editor is back */
+const RETRY_MS = 2000
 
 const REFUSALS: Record<string, string> = {
-  'bad-token': 'The relay turned this code away: it opens no session. Check the code, or ask for a new link.',
+  'bad-token': 'The relay turned this link away: it opens no session. Ask for a new link.',
+  'no-session': 'No session is open with this code: check the code, or ask the presenter for the link.',
   'room-full': 'This session is full.',
   'relay-full': 'The relay holds as many sessions as it may: try again later.',
   'too-many-attempts': 'Too many wrong codes from this address: wait a minute, then try again.',
@@ -114,8 +119,13 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
 
   const set = (patch: Partial<LiveState>) => store.setState(patch)
   const me = (): Partial<Presence> => provider?.awareness?.getLocalState() ?? {}
+  /** the fields published since joining, said again on a new connection */
+  let lastSaid: Partial<Presence> = {}
   const publish = (patch: Partial<Presence>) => {
-    const awareness = provider?.awareness
+    lastSaid = { ...lastSaid, ...patch }
+    // before the relay let us in, a presence update could arrive ahead of the token and be lost: it is said
+    // once authenticated instead
+    const awareness = provider?.isAuthenticated ? provider.awareness : null
     if (!awareness) return
     awareness.setLocalState({ ...me(), ...patch })
   }
@@ -157,6 +167,14 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   // --- the presenter: what the class follows ---------------------------------------------------------------------
 
   let viewport: Viewport | null = null
+  /** when the sim store's clock last moved (wall ms): it is refreshed a few times a second, not every frame */
+  let simSeenAt = performance.now()
+
+  /** The simulated time now: the store's last reading, moved on by the wall time since, while playing. */
+  function simClock(): number {
+    const sim = stores.sim.getState()
+    return sim.nowMs + (sim.running ? (performance.now() - simSeenAt) * sim.speed : 0)
+  }
   let followTimer: ReturnType<typeof setTimeout> | undefined
   let followSentAt = 0
 
@@ -168,7 +186,7 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
       highlight: stores.ui.getState().highlight,
       sim:
         sim.status === 'ready' && sim.scenario
-          ? { scenario: sim.scenario, playing: sim.playing, speed: sim.speed, nowMs: sim.nowMs }
+          ? { scenario: sim.scenario, playing: sim.playing, speed: sim.speed, nowMs: Math.round(simClock()) }
           : null,
       viewport,
     }
@@ -211,18 +229,20 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   // --- a follower: doing what the presenter does -----------------------------------------------------------------
 
   let following: Promise<void> = Promise.resolve()
+  let seekedAt = 0
   let lastFollow = ''
 
   function follow(f: FollowState) {
     const key = JSON.stringify(f)
     if (key === lastFollow) return
     lastFollow = key
+    const receivedAt = performance.now()
     set({ presenterViewport: f.viewport })
     // one at a time, in order: opening a lesson takes a moment, and the next step must not overtake it
-    following = following.then(() => applyFollow(f)).catch(() => undefined)
+    following = following.then(() => applyFollow(f, receivedAt)).catch(() => undefined)
   }
 
-  async function applyFollow(f: FollowState) {
+  async function applyFollow(f: FollowState, receivedAt: number) {
     if (store.getState().role !== 'follower') return
     const runner = deps.lessons.getState()
     if (f.lesson) {
@@ -238,10 +258,10 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     }
     const ui = stores.ui.getState()
     if (JSON.stringify(ui.highlight) !== JSON.stringify(f.highlight)) ui.setHighlight(f.highlight)
-    await followSim(f.sim, f.lesson !== null)
+    await followSim(f.sim, f.lesson !== null, receivedAt)
   }
 
-  async function followSim(target: FollowState['sim'], inLesson: boolean) {
+  async function followSim(target: FollowState['sim'], inLesson: boolean, receivedAt: number) {
     const controls = stores.engine.sim
     const sim = stores.sim.getState()
     if (!target) {
@@ -253,10 +273,22 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     const now = stores.sim.getState()
     if (now.status !== 'ready') return
     if (now.speed !== target.speed) controls.speed(target.speed)
-    const slack = target.playing ? CLOCK_SLACK_MS * Math.max(1, target.speed) : 1
-    if (Math.abs(now.nowMs - target.nowMs) > slack) controls.seek(target.nowMs)
-    if (target.playing && !now.playing) controls.play()
+    // a pause first: a control that arrives during a seek cuts the seek short
     if (!target.playing && now.playing) controls.pause()
+    // both clocks as they are now: the presenter's moved on since it was sent, ours since the store last heard
+    const theirs = target.nowMs + (target.playing ? (performance.now() - receivedAt) * target.speed : 0)
+    // paused: the very moment. Playing: both clocks run from the same start at the same speed, so only a real
+    // slip (a tab in the background, a slow machine) is corrected, and rarely: a seek forward makes the
+    // simulator compute its way there, and another control cut it short
+    const drift = Math.abs(simClock() - theirs)
+    const wall = performance.now()
+    if (
+      !target.playing ? drift > 1 : drift > CLOCK_SLIP_MS * Math.max(1, target.speed) && wall - seekedAt > RESEEK_MS
+    ) {
+      seekedAt = wall
+      controls.seek(Math.round(theirs))
+    }
+    if (target.playing && !now.playing) controls.play()
   }
 
   /** The follower's answer to the current quiz (a click on a resource) goes to the presenter's tally. */
@@ -271,13 +303,54 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
 
   // --- joining and leaving ---------------------------------------------------------------------------------------
 
+  /** what this person last told the others: said again to a new connection after the relay came back */
+  let presence: Presence | null = null
+  let everLive = false
+  let retry: ReturnType<typeof setTimeout> | undefined
+
+  function openProvider(doc: Y.Doc, roomId: string, token: string) {
+    const { relayUrl } = store.getState()
+    const p: HocuspocusProvider = new HocuspocusProvider({
+      url: relayUrl,
+      name: roomId,
+      token,
+      document: doc,
+      onAuthenticated: () => {
+        everLive = true
+        set({ status: 'live', message: null })
+        if (presence) p.awareness?.setLocalState({ ...presence, ...lastSaid })
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        if (provider !== p || leaving) return
+        // a relay that restarted knows no editor in the room until one is back: a follower waits and tries again
+        if (reason === 'no-session' && everLive) {
+          set({ status: 'offline' })
+          p.destroy()
+          retry = setTimeout(() => {
+            if (provider !== p || leaving) return
+            openProvider(doc, roomId, token)
+          }, RETRY_MS)
+          return
+        }
+        const message = REFUSALS[reason] ?? `The relay turned the session away (${reason}).`
+        void leave().then(() => set({ status: 'refused', message }))
+      },
+      onStatus: ({ status }) => {
+        if (provider !== p || leaving) return
+        if (status === 'disconnected' && store.getState().status === 'live') set({ status: 'offline' })
+      },
+      onAwarenessChange: onAwareness,
+    })
+    provider = p
+  }
+
   async function connect(token: string, role: SessionRole, seed: boolean) {
     const where = await roomOfToken(token)
     if (!where) {
       set({ status: 'refused', message: 'That is not a session code: a class code has 16 letters and digits.' })
       return
     }
-    const { name, relayUrl } = store.getState()
+    const { name } = store.getState()
     const doc = new Y.Doc()
     const writes = role !== 'follower'
     binding = bindDesign(doc, stores.design, {
@@ -291,30 +364,14 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
       },
     })
     set({ status: 'connecting', role, message: null, loadErrors: null })
-    provider = new HocuspocusProvider({
-      url: relayUrl,
-      name: where.roomId,
-      token,
-      document: doc,
-      onAuthenticationFailed: ({ reason }) => {
-        const message = REFUSALS[reason] ?? `The relay turned the session away (${reason}).`
-        void leave().then(() => set({ status: 'refused', message }))
-      },
-      onStatus: ({ status }) => {
-        if (leaving || store.getState().status === 'refused') return
-        if (status === 'connected') set({ status: 'live' })
-        else if (store.getState().status === 'live') set({ status: 'offline' })
-      },
-      onAwarenessChange: onAwareness,
-    })
-    const presence: Presence = {
-      name: name || defaultName(role),
-      color: colorOf(doc.clientID),
-      role,
-      cursor: null,
-      selection: [],
-    }
-    provider.awareness?.setLocalState(presence)
+    // said to the others once the relay lets us in
+    presence = { name: name || defaultName(role), color: colorOf(doc.clientID), role, cursor: null, selection: [] }
+    openProvider(doc, where.roomId, token)
+    stops.push(
+      stores.sim.subscribe((s, prev) => {
+        if (s.nowMs !== prev.nowMs || s.running !== prev.running) simSeenAt = performance.now()
+      }),
+    )
     if (role === 'presenter') presentTo()
     if (role === 'follower') answerQuizzes()
     if (writes)
@@ -383,6 +440,7 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   /** Leaves the room. A follower gets their own design back, unless they made the room's design theirs (`keep`). */
   async function leave(options: { keep?: boolean } = {}) {
     leaving = true
+    clearTimeout(retry)
     clearTimeout(followTimer)
     followTimer = undefined
     for (const stop of stops) stop()
@@ -400,6 +458,9 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
       stores.ui.getState().setHighlight(null)
     }
     held = null
+    presence = null
+    lastSaid = {}
+    everLive = false
     lastFollow = ''
     viewport = null
     set({

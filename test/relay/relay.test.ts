@@ -92,9 +92,17 @@ describe('relay', () => {
     expect(editor.doc.getMap('m').has('forged')).toBe(false)
   })
 
+  it('turns a follower away from a room no editor is in: a mistyped code opens no session', async () => {
+    const s = await session()
+    expect(await connect(s.roomId, s.classCode)).toEqual({ kind: 'refused', reason: 'no-session' })
+    expect((await connect(s.roomId, s.editorKey)).kind).toBe('synced')
+    expect((await connect(s.roomId, s.classCode)).kind).toBe('synced')
+  })
+
   it('turns people away past the room’s limit', async () => {
     const s = await session()
-    for (let i = 0; i < 3; i++) expect((await connect(s.roomId, s.classCode)).kind).toBe('synced')
+    expect((await connect(s.roomId, s.editorKey)).kind).toBe('synced')
+    for (let i = 0; i < 2; i++) expect((await connect(s.roomId, s.classCode)).kind).toBe('synced')
     expect(await connect(s.roomId, s.classCode)).toEqual({ kind: 'refused', reason: 'room-full' })
   })
 })
