@@ -295,6 +295,9 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   function answerQuizzes() {
     stops.push(
       deps.lessons.subscribe((s, prev) => {
+        // a click answers; the verdict waits for the presenter's reveal, for the whole class at once
+        if (s.revealed && !prev.revealed && !store.getState().presenter?.follow?.lesson?.revealed)
+          deps.lessons.setState({ revealed: false })
         if (s.answer === prev.answer && s.stepIndex === prev.stepIndex) return
         publish({ answer: s.lesson && s.answer ? { lesson: s.lesson.id, step: s.stepIndex, id: s.answer } : null })
       }),

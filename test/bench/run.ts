@@ -10,6 +10,7 @@ const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]
   { name: 'animation', load: () => import('./animation') },
   { name: 'canvas', load: () => import('./canvas') },
   { name: 'verify', load: () => import('./verify') },
+  { name: 'live', load: () => import('./live') },
 ]
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))

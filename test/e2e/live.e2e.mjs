@@ -122,7 +122,7 @@ describe('live sessions in Chromium', () => {
     const offsets = students.map(() => [])
     for (let i = 0; i < 9; i++) {
       const [mine, ...theirs] = await Promise.all([simNow(t), ...students.map((s) => simNow(s.page))])
-      theirs.forEach((ms, j) => offsets[j].push(ms - mine))
+      for (const [j, ms] of theirs.entries()) offsets[j].push(ms - mine)
       // the next reading when the trainer's clock has moved on
       await until(t, (was) => window.gwlbStudioBench.sim.getState().nowMs !== was, mine)
     }
