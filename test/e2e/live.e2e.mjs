@@ -145,6 +145,37 @@ describe('live sessions in Chromium', () => {
     for (const { errors } of [trainer, ...students]) assert.deepEqual(errors, [])
   })
 
+  it('a quiz step collects the class’s answers live for the trainer, then reveals', async () => {
+    const trainer = await startSession('Alice')
+    const t = trainer.page
+    const students = [await openLink(trainer.follow), await openLink(trainer.follow)]
+    await until(t, () => document.querySelector('[data-testid="live-followers"]')?.textContent === '2 following')
+    await t.getByTestId('open-lessons').click()
+    await t.getByTestId('lesson-start-teardown').click()
+    await t.getByRole('button', { name: 'Step 5' }).click()
+    await t.getByTestId('live-tally').waitFor()
+    assert.match(await textOf(t, 'live-tally'), /No answers yet/)
+    for (const s of students) await s.page.getByTestId('lesson-quiz').waitFor()
+    // one answers right, one wrong: the trainer sees who chose which
+    await students[0].page.locator('.react-flow__node[data-id="igw-service"]').click()
+    await students[1].page.locator('.react-flow__node[data-id="ecs-web-1"]').click()
+    await until(
+      t,
+      () => (document.querySelector('[data-testid="live-tally"]')?.querySelectorAll('li').length ?? 0) === 2,
+    )
+    assert.match(await textOf(t, 'live-tally'), /1 · IPv4 gateway/)
+    assert.match(await textOf(t, 'live-tally'), /Student/)
+    // the verdict waits for the trainer
+    assert.equal(await students[0].page.getByTestId('quiz-verdict').count(), 0)
+    await t.screenshot({ path: 'test-results/e2e-live-quiz-trainer.png' })
+    await t.getByTestId('quiz-reveal').click()
+    for (const s of students) await s.page.getByTestId('quiz-verdict').waitFor()
+    assert.equal(await students[0].page.getByTestId('quiz-verdict').getAttribute('data-verdict'), 'right')
+    assert.equal(await students[1].page.getByTestId('quiz-verdict').getAttribute('data-verdict'), 'wrong')
+    for (const p of [t, ...students.map((s) => s.page)]) await p.close()
+    for (const { errors } of [trainer, ...students]) assert.deepEqual(errors, [])
+  })
+
   it('two editors: edits both ways, pointers and selections, undo of one’s own edit only', async () => {
     const alice = await startSession('Alice')
     const bob = await openLink(alice.edit)
