@@ -1,10 +1,10 @@
 // The layer table of docs/architecture.md, checked on every `npm run lint`: each folder imports only the layers
 // its row allows. dependency-cruiser resolves every import (multi-line, `export … from`, dynamic `import()`,
 // `import type`), so a rule cannot be dodged by how an import is written. Folders that do not exist yet
-// (worker/verify, src/import, src/activities, src/live) have their rows too, so the rule holds the day they appear.
+// (src/activities) have their rows too, so the rule holds the day they appear.
 
 /** Ours: everything under these roots. A rule's `to` is narrowed to ours, so npm packages pass unless named. */
-const OURS = '^(src|worker|cli)/'
+const OURS = '^(src|worker|cli|relay)/'
 /** The UI libraries the model, the engine, the worker and the React-free exporters never load (resolved paths). */
 const UI_PACKAGES = '(^|/)node_modules/(react|react-dom|zustand|@xyflow/[^/]+|html-to-image|idb-keyval)/'
 /**
@@ -132,7 +132,32 @@ module.exports = {
       ['^src/model/', '^src/store/', '^src/lessons/'],
       'src/activities imports src/model, src/store and the lessons’ edits and packets it reuses.',
     ),
-    ...pageLayer('live', '^src/live/', ['^src/model/', '^src/store/'], 'src/live imports src/model and src/store.'),
+    ...pageLayer(
+      'live',
+      '^src/live/',
+      ['^src/model/', '^src/store/', '^src/lessons/'],
+      'src/live imports src/model, src/store and the lesson runner whose steps followers follow.',
+    ),
+    {
+      name: 'live-keys-pure',
+      comment: 'The room keys run in the relay too: no React, no stores, nothing of ours.',
+      severity: 'error',
+      from: { path: '^src/live/roomKeys\\.ts$' },
+      to: { path: [OURS, UI_PACKAGES] },
+    },
+    onlyImports(
+      'relay',
+      '^relay/',
+      ['^src/live/roomKeys\\.ts$'],
+      'The relay (Node) imports the room keys and nothing else of ours: it never parses or stores designs.',
+    ),
+    {
+      name: 'relay-without-ui',
+      comment: 'The relay is a Node server: it never loads React, React Flow or zustand, however indirectly.',
+      severity: 'error',
+      from: { path: '^relay/' },
+      to: { path: UI_PACKAGES, reachable: true },
+    },
     onlyImports(
       'app',
       '^src/app/',

@@ -6,8 +6,10 @@ import { defineConfig, type Plugin } from 'vite'
 
 /**
  * A strict Content-Security-Policy in the built page. Nothing loads from elsewhere: designs arrive by
- * file or in the URL fragment, never from a server. Only the build gets it, because the dev server's
- * React refresh preamble is an inline script that the policy would block.
+ * file or in the URL fragment, never from a server. The one connection out is a live session's websocket, to the
+ * relay the user named (in the Live menu, or in the session link they opened): any ws:/wss: address, since a
+ * class's relay is wherever the trainer runs it. Only the build gets the policy, because the dev server's React
+ * refresh preamble is an inline script that the policy would block.
  */
 const CSP = [
   "default-src 'self'",
@@ -15,7 +17,7 @@ const CSP = [
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self' data: blob:",
+  "connect-src 'self' data: blob: ws: wss:",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import { Palette } from '../canvas/Palette'
+import { LiveLayer } from '../live/LiveLayer'
 import type { Design } from '../model'
 import { Dialogs } from '../panels/dialogs/Dialogs'
 import { Inspector } from '../panels/inspector/Inspector'
@@ -23,6 +24,7 @@ import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
 import { FitToFrame } from './FitToFrame'
 import { createImporter } from './import/importer'
+import { useAppLiveSession } from './live'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
@@ -136,6 +138,7 @@ function Studio({
   useSimSync(stores)
   useBenchHook(stores)
   useActivityLaunch(stores)
+  useAppLiveSession(stores, embed)
   const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>
@@ -153,6 +156,7 @@ function Studio({
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
+                <LiveLayer />
               </main>
               {/* an embed shows the picture: nothing plays there */}
               {!embed && <SimPanel />}

@@ -1,5 +1,6 @@
 // The top bar: the design's name and region, examples, and the file and share menu.
 import { useState } from 'react'
+import { LiveMenu } from '../live/LiveMenu'
 import { lessonRunnerFor, useLessonChrome } from '../panels/lessons/useLessons'
 import { ShareMenu } from '../panels/share/ShareMenu'
 import { useDesign, useStores } from '../store/context'
@@ -94,6 +95,7 @@ export function Toolbar() {
             ))}
           </select>
         </label>
+        <LiveMenu />
         <ShareMenu />
       </div>
     </header>

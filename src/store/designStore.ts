@@ -18,6 +18,19 @@ export interface DesignState {
   edit(label: string, change: (design: Design) => Design, options?: { opens?: boolean }): void
   undo(): void
   redo(): void
+  /**
+   * Where undo and redo go instead of the history above, while set: in a live session, the shared document's
+   * undo manager, which undoes only this person's edits.
+   */
+  undoer: Undoer | null
+  setUndoer(undoer: Undoer | null): void
+  /** Someone else's change (a live session): shown as it is, without an undo step of one's own. */
+  receive(design: Design): void
+}
+
+export interface Undoer {
+  undo(): void
+  redo(): void
 }
 
 /** In development, documents are frozen so that an accidental mutation throws at once. */
@@ -49,14 +62,19 @@ export function createDesignStore(initial: Design) {
         opened: options?.opens ? opened + 1 : opened,
       })
     },
+    undoer: null,
+    setUndoer: (undoer) => set({ undoer }),
+    receive: (design) => set({ design: freeze(design) }),
     undo: () => {
-      const { design, past, future, labels } = get()
+      const { design, past, future, labels, undoer } = get()
+      if (undoer) return undoer.undo()
       const prev = past.at(-1)
       if (!prev) return
       set({ design: prev, past: past.slice(0, -1), labels: labels.slice(0, -1), future: [design, ...future] })
     },
     redo: () => {
-      const { design, past, future, labels } = get()
+      const { design, past, future, labels, undoer } = get()
+      if (undoer) return undoer.redo()
       const [next, ...rest] = future
       if (!next) return
       set({ design: next, past: [...past, design], labels: [...labels, 'redo'], future: rest })

@@ -12,6 +12,7 @@ const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]
   { name: 'verify', load: () => import('./verify') },
   { name: 'import', load: () => import('./import') },
   { name: 'import-browser', load: () => import('./importBrowser') },
+  { name: 'live', load: () => import('./live') },
 ]
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3))

@@ -1,0 +1,181 @@
+// The toolbar's Live menu: start a session (a class code and two links), join one with a code, and, once in,
+// the links to hand out, who is in, and leaving.
+import { useState } from 'react'
+import { useStore } from 'zustand'
+import { useLiveSession } from './context'
+import type { LiveSession } from './session'
+
+const button = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50'
+const primary = 'rounded bg-blue-700 px-2 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50'
+const field = 'w-full rounded border border-slate-300 px-2 py-1 text-sm'
+
+export function LiveMenu() {
+  const live = useLiveSession()
+  const [open, setOpen] = useState(false)
+  if (!live) return null
+  return (
+    <div className="relative">
+      <LiveButton live={live} onClick={() => setOpen(!open)} />
+      {open && (
+        <div
+          role="dialog"
+          aria-label="Live session"
+          className="absolute right-0 top-9 z-50 w-96 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-xl"
+        >
+          <Panel live={live} />
+          <button type="button" className={`${button} mt-3`} onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function LiveButton({ live, onClick }: { live: LiveSession; onClick(): void }) {
+  const status = useStore(live.store, (s) => s.status)
+  const on = status === 'live' || status === 'offline' || status === 'connecting'
+  return (
+    <button type="button" className={button} onClick={onClick} data-testid="live-menu" aria-expanded={undefined}>
+      {on ? '● Live' : 'Live…'}
+    </button>
+  )
+}
+
+function Panel({ live }: { live: LiveSession }) {
+  const s = useStore(live.store)
+  const [name, setName] = useState(s.name)
+  const [relay, setRelay] = useState(s.relayUrl)
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const run = async (job: () => Promise<void>) => {
+    setBusy(true)
+    try {
+      await job()
+    } finally {
+      setBusy(false)
+    }
+  }
+  if (s.status === 'off' || s.status === 'refused')
+    return (
+      <div className="space-y-3">
+        {s.message && (
+          <p role="alert" className="rounded bg-red-50 p-2 text-red-900" data-testid="live-message">
+            {s.message}
+          </p>
+        )}
+        <label className="block">
+          Your name, as the others see it
+          <input className={field} value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="block">
+          Relay
+          <input className={field} value={relay} onChange={(e) => setRelay(e.target.value)} data-testid="live-relay" />
+        </label>
+        <button
+          type="button"
+          className={primary}
+          disabled={busy}
+          onClick={() => run(() => live.start({ name, relayUrl: relay }))}
+        >
+          Start a live session
+        </button>
+        <p className="text-xs text-slate-600">
+          Your design goes to the relay and to whoever you give the code or a link to. It is sent as it is; the relay’s
+          operator can see it.
+        </p>
+        <form
+          className="border-t border-slate-200 pt-3"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run(() => live.join({ token: code, name, relayUrl: relay }))
+          }}
+        >
+          <label className="block">
+            Join with a code
+            <input
+              className={`${field} font-mono`}
+              value={code}
+              placeholder="XXXX-XXXX-XXXX-XXXX"
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+          <button type="submit" className={`${button} mt-2`} disabled={busy || !code.trim()}>
+            Join
+          </button>
+        </form>
+      </div>
+    )
+  const links = live.links()
+  return (
+    <div className="space-y-3">
+      <p>
+        {s.role === 'follower'
+          ? `You follow ${s.presenter?.name ?? 'the presenter'}, read-only.`
+          : s.role === 'presenter'
+            ? 'You are presenting.'
+            : 'You are editing with the others.'}{' '}
+        <span data-testid="live-count">{s.followers}</span> following.
+      </p>
+      {s.role !== 'follower' && (
+        <>
+          <div>
+            <p className="font-medium">Class code</p>
+            <p className="font-mono text-2xl tracking-wider" data-testid="live-menu-code">
+              {live.groupedCode()}
+            </p>
+          </div>
+          <LinkField label="Link for the class (follow, read-only)" value={links.follow} testId="live-follow-link" />
+          <LinkField
+            label="Link to edit together (anyone with it can change the design)"
+            value={links.edit}
+            testId="live-edit-link"
+          />
+        </>
+      )}
+      {s.people.length > 0 && (
+        <ul className="max-h-32 overflow-y-auto text-slate-700">
+          {s.people.map((p) => (
+            <li key={p.clientId} className="flex items-center gap-2">
+              <span className="inline-block h-2 w-2 rounded-full" style={{ background: p.color }} aria-hidden="true" />
+              {p.name} <span className="text-slate-500">· {p.role}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className={button} onClick={() => run(() => live.leave())} disabled={busy}>
+        {s.role === 'presenter' ? 'End the session here' : 'Leave the session'}
+      </button>
+      <p className="text-xs text-slate-600">
+        {s.role === 'follower'
+          ? 'Leaving gives you back the design you had before joining.'
+          : 'Leaving keeps the design on screen; nothing you stored is overwritten.'}
+      </p>
+    </div>
+  )
+}
+
+function LinkField({ label, value, testId }: { label: string; value: string | null; testId: string }) {
+  const [copied, setCopied] = useState(false)
+  if (!value) return null
+  return (
+    <label className="block">
+      {label}
+      <span className="flex gap-1">
+        <input className={`${field} font-mono text-xs`} readOnly value={value} data-testid={testId} />
+        <button
+          type="button"
+          className={button}
+          onClick={() =>
+            void navigator.clipboard?.writeText(value).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </span>
+    </label>
+  )
+}

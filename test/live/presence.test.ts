@@ -1,0 +1,53 @@
+// Presence from other people's browsers: checked and cleaned before it is shown, and the quiz tally.
+import { describe, expect, it } from 'vitest'
+import { cleanName, readPresence, tallyOf } from '../../src/live/presence'
+
+describe('presence', () => {
+  it('shows names as plain text: control and direction-override characters dropped, 40 characters at most', () => {
+    expect(cleanName('Ali\u202Ece\u0007 \n Bob')).toBe('Ali ce Bob')
+    expect(cleanName('\u001b[31mred')).toBe('[31mred')
+    expect(cleanName('x'.repeat(100))).toHaveLength(40)
+    expect(cleanName(42)).toBe('Guest')
+    expect(cleanName('   ')).toBe('Guest')
+  })
+
+  it('ignores a state that is not ours, and fields of the wrong shape', () => {
+    expect(readPresence(1, { role: 'admin', name: 'x' })).toBeNull()
+    expect(readPresence(1, null)).toBeNull()
+    const p = readPresence(7, {
+      role: 'presenter',
+      name: '<b>Trainer</b>',
+      cursor: { x: 'no', y: 1 },
+      selection: ['fw-h1', 3, 'x'.repeat(500)],
+      follow: { lesson: { id: 'inbound', step: 2 }, sim: { scenario: 'steady', speed: -1, nowMs: 5 }, viewport: {} },
+    })
+    expect(p).toMatchObject({
+      clientId: 7,
+      name: '<b>Trainer</b>',
+      cursor: null,
+      selection: ['fw-h1'],
+      follow: { lesson: { id: 'inbound', step: 2, revealed: false }, sim: null, viewport: null, highlight: null },
+    })
+    // only the presenter's follow state is read
+    expect(readPresence(8, { role: 'editor', follow: { lesson: { id: 'x', step: 1 } } })?.follow).toBeUndefined()
+  })
+
+  it('tallies the followers’ answers to the current quiz step, most chosen first', () => {
+    const people = [
+      { role: 'follower', name: 'Ann', answer: { lesson: 'l', step: 3, id: 'fw-h1' } },
+      { role: 'follower', name: 'Ben', answer: { lesson: 'l', step: 3, id: 'gwlbe-h' } },
+      { role: 'follower', name: 'Cy', answer: { lesson: 'l', step: 3, id: 'gwlbe-h' } },
+      { role: 'follower', name: 'Di', answer: { lesson: 'l', step: 2, id: 'fw-h1' } },
+      { role: 'editor', name: 'Ed', answer: { lesson: 'l', step: 3, id: 'fw-h1' } },
+    ].map((s, i) => readPresence(i, s))
+    const tally = tallyOf(
+      people.filter((p) => p !== null),
+      'l',
+      3,
+    )
+    expect(tally).toEqual([
+      { id: 'gwlbe-h', names: ['Ben', 'Cy'] },
+      { id: 'fw-h1', names: ['Ann'] },
+    ])
+  })
+})
