@@ -10,8 +10,11 @@ export { compile, systemTableId } from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
 export {
+  type CRouteEntry,
   type CRouteTargetGroup,
   type Network,
+  NH_GWLBE,
+  NH_INSTANCE,
   RUN_HUNG,
   RUN_RUNNING,
   RUN_STOPPED,
@@ -42,4 +45,4 @@ export {
 } from './state'
 export { forward, type PrepareResult, preparePacket, replySpec, trace, traceRoundTrip } from './trace'
 export * from './types'
-export { type ForwardResult, lookupCount, newForwardResult, type PreparedPacket } from './walk'
+export { type ForwardResult, lookupCount, newForwardResult, type PreparedPacket, routeEntry } from './walk'

@@ -264,6 +264,17 @@ function lpm(ti: number, dst: number): number {
   return -1
 }
 
+/**
+ * The entry of compiled table `table` that decides for `address`, or null when none matches: the walk's own
+ * look-up, for a caller that follows routes without walking a packet (the linter's loop rule), so the two agree
+ * on which entry wins under either route selection, system routes included.
+ */
+export function routeEntry(net: Network, table: number, address: number): CRouteEntry | null {
+  N = net
+  const q = lpm(table, address | 0)
+  return q < 0 ? null : net.tables[table].entries[net.routes[q + RT_ENTRY]]
+}
+
 function routeMatch(e: CRouteEntry): string {
   return `${routeText(e.rule)} matches ${ip(pDst)}`
 }

@@ -1,5 +1,6 @@
 // The linter: runs every design rule over a loaded design. May not touch: React, the DOM, zustand.
 import type { Design } from '../../src/model'
+import type { EngineOptions } from '../engine'
 import { appliances } from './appliance'
 import { endpointServices, gwlbEndpoints } from './endpointService'
 import { gatewayRouteTables } from './gatewayRouteTable'
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   inspectionBypass,
 ]
 
-export function lint(design: Design): Problem[] {
-  return RULES.flatMap((rule) => rule(design))
+/** Every rule's problems; `engine` names the assumptions in force (the defaults when left out). */
+export function lint(design: Design, engine?: EngineOptions): Problem[] {
+  return RULES.flatMap((rule) => rule(design, engine))
 }

@@ -1,12 +1,12 @@
-// Read-only lookups over one design, shared by the rules: ids, VPCs, vSwitch roles, route lookups, next hops.
-// May not touch: React, the DOM, zustand, worker/engine (forwarding is computed here from the document alone).
+// Read-only lookups over one design, shared by the rules: ids, VPCs, vSwitch roles, route entries, next hops.
+// Which entry of a table decides for an address is the engine's look-up (routingLoop.ts), not a second one here.
+// May not touch: React, the DOM, zustand.
 import {
   activeStandbyOf,
   type Cidr,
   type Design,
   type GwlbEndpoint,
   type Ipv4Gateway,
-  maskOf,
   type NextHopType,
   parseCidr,
   type Resource,
@@ -20,12 +20,6 @@ import {
 
 /** What a vSwitch is for, as the guide names them. */
 export type VswitchRole = 'gwlbe' | 'service' | 'other'
-
-/** The route a lookup picked: a derived Local route or a custom entry. */
-export type RouteChoice =
-  | { kind: 'local'; vswitch: Vswitch }
-  | { kind: 'entry'; entry: RouteEntry; index: number }
-  | { kind: 'none' }
 
 export type NextHop =
   | { kind: 'resolved'; target: Resource }
@@ -56,19 +50,12 @@ export function nextHopTypeFor(kind: ResourceKind): RouteEntry['nextHopType'] | 
   return undefined
 }
 
-/** A table compiled for lookups: for each prefix length in use, most specific first, the routes by network address. */
-interface CompiledTable {
-  prefixes: number[]
-  byPrefix: Map<number, Map<number, RouteChoice>>
-}
-
 export class DesignIndex {
   readonly byId = new Map<string, Resource>()
   private readonly position = new Map<string, number>()
   private readonly kinds = new Map<ResourceKind, Resource[]>()
   private readonly vswitchesByVpc = new Map<string, Vswitch[]>()
   private readonly held = new Map<string, Resource[]>()
-  private readonly compiled = new Map<string, CompiledTable>()
   private readonly cidrs = new Map<string, Cidr | null>()
 
   constructor(readonly design: Design) {
@@ -177,41 +164,6 @@ export class DesignIndex {
       return c !== null && want !== null && c.base === want.base && c.prefix === want.prefix
     })
     return index < 0 ? undefined : { entry: table.entries[index], index }
-  }
-
-  /**
-   * Longest-prefix match in a vSwitch's table: custom entries plus one Local route per vSwitch CIDR of the VPC.
-   * A custom entry for the same block as a Local route replaces it (editing a system route makes it custom).
-   */
-  lookup(vsw: Vswitch, address: number): RouteChoice {
-    const table = this.compile(vsw)
-    for (const prefix of table.prefixes) {
-      const hit = table.byPrefix.get(prefix)?.get((address & maskOf(prefix)) >>> 0)
-      if (hit) return hit
-    }
-    return { kind: 'none' }
-  }
-
-  private compile(vsw: Vswitch): CompiledTable {
-    const table = this.routeTableOf(vsw)
-    const key = table ? table.id : `system/${vsw.vpcId}`
-    let compiled = this.compiled.get(key)
-    if (compiled) return compiled
-    const byPrefix = new Map<number, Map<number, RouteChoice>>()
-    const put = (block: Cidr | null, choice: RouteChoice) => {
-      if (!block) return
-      const routes = byPrefix.get(block.prefix) ?? new Map<number, RouteChoice>()
-      routes.set(block.base, choice)
-      byPrefix.set(block.prefix, routes)
-    }
-    for (const other of this.vswitchesOf(vsw.vpcId)) put(this.cidr(other.cidrBlock), { kind: 'local', vswitch: other })
-    // put after the Local routes, so a custom entry for a vSwitch's own block replaces its Local route
-    table?.entries.forEach((entry, index) => {
-      put(this.cidr(entry.destinationCidrBlock), { kind: 'entry', entry, index })
-    })
-    compiled = { prefixes: [...byPrefix.keys()].sort((a, b) => b - a), byPrefix }
-    this.compiled.set(key, compiled)
-    return compiled
   }
 
   /** What an entry's next hop names, judged from the table's VPC. */

@@ -1,5 +1,6 @@
 // What a lint rule returns. May not touch: React, the DOM, zustand, src/store, src/canvas.
 import type { Design } from '../../src/model'
+import type { EngineOptions } from '../engine/assumptions'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -22,7 +23,8 @@ export interface Problem {
   fix?: Fix
 }
 
-export type Rule = (design: Design) => Problem[]
+/** A design rule. `engine` names the engine's assumptions in force, for a rule that follows forwarding (routing loops). */
+export type Rule = (design: Design, engine?: EngineOptions) => Problem[]
 
 /** A problem's identity across the worker boundary: the page names the problem whose fix it wants by this key. */
 export function problemKey(p: Pick<Problem, 'code' | 'resourceIds' | 'path'>): string {

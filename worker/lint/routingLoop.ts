@@ -1,97 +1,126 @@
 // Routing loops: follows next hops from every vSwitch, for every destination a route table names, through GWLBes
-// and instances, until the packet leaves, is delivered, or comes back. May not touch: React, the DOM, zustand,
-// worker/engine (this follows the document's routes itself).
-import type { Design, Resource, RouteEntry, RouteTable, Vswitch } from '../../src/model'
+// and instances, until the packet leaves, is delivered, or comes back. Which entry of a table decides is the
+// engine's own route look-up (routeEntry over the compiled design), so the linter and a trace agree on it under
+// every route selection assumption. May not touch: React, the DOM, zustand.
+import type { Design } from '../../src/model'
+import {
+  type CRouteEntry,
+  compile,
+  type EngineOptions,
+  type Network,
+  NH_GWLBE,
+  NH_INSTANCE,
+  routeEntry,
+  T_ECS,
+} from '../engine'
 import { problem } from './catalog'
-import { type DesignIndex, indexOf } from './lookup'
+import { indexOf } from './lookup'
 import type { Problem } from './problem'
 import { DEFAULT_ROUTE } from './vswitchRouteTable'
 
 interface Hop {
-  vswitch: Vswitch
-  table: RouteTable
-  entry: RouteEntry
-  via: Resource
+  /** the vSwitch the packet is routed from, and the entry of its table that decides */
+  vswitchId: string
+  entry: CRouteEntry
+  /** the GWLBe or instance the entry hands the packet to */
+  viaId: string
 }
 
-/** Where a packet to `address` goes next from a vSwitch: on to another vSwitch, or nowhere that can loop. */
-function step(ix: DesignIndex, at: Vswitch, address: number): { hop: Hop; next: Vswitch } | undefined {
-  const choice = ix.lookup(at, address)
-  const table = ix.routeTableOf(at)
-  if (choice.kind !== 'entry' || !table) return undefined
-  const via = ix.validTarget(table, choice.entry)
-  // after a GWLBe the inspected packet is routed by the GWLBe's vSwitch; an instance forwards by its own vSwitch's
-  if (!via || (via.kind !== 'gwlbEndpoint' && via.kind !== 'ecs' && via.kind !== 'appliance')) return undefined
-  const next = ix.get(via.vswitchId, 'vswitch')
-  return next && { hop: { vswitch: at, table, entry: choice.entry, via }, next }
+/**
+ * Where a packet to `address` goes next from a vSwitch (an index into net.vswitches): on to another vSwitch, or
+ * nowhere that can loop. After a GWLBe the inspected packet is routed by the GWLBe's vSwitch. A route to an
+ * instance is followed as if the instance forwarded what it is handed, which is what such a route is for; the
+ * engine's instances do not forward (INSTANCE_DOES_NOT_FORWARD), so a loop through one is a loop the day it does.
+ */
+function step(net: Network, at: number, address: number): { hop: Hop; next: number } | undefined {
+  const vswitch = net.vswitches[at]
+  const entry = vswitch && routeEntry(net, vswitch.table, address)
+  if (!vswitch || !entry) return undefined
+  let via: { id: string; vswitch: number } | undefined
+  if (entry.nextHop === NH_GWLBE) via = net.endpoints[entry.target]
+  else if (entry.nextHop === NH_INSTANCE)
+    via = (entry.target & 7) === T_ECS ? net.ecs[entry.target >> 3] : net.appliances[entry.target >> 3]
+  return via && { hop: { vswitchId: vswitch.id, entry, viaId: via.id }, next: via.vswitch }
 }
 
 /**
  * The loops a packet to `address` can fall into. For one destination every vSwitch has at most one next vSwitch,
  * so the routes form a functional graph: each vSwitch is walked once, and a walk that meets itself is a loop.
  */
-function loopsFor(ix: DesignIndex, vswitches: Vswitch[], address: number): Hop[][] {
-  const done = new Set<string>()
+function loopsFor(net: Network, vswitches: number[], address: number): Hop[][] {
+  const done = new Set<number>()
   const loops: Hop[][] = []
   for (const start of vswitches) {
     const path: Hop[] = []
-    const onPath = new Map<string, number>()
-    let at: Vswitch | undefined = start
-    while (at && !done.has(at.id)) {
-      const first = onPath.get(at.id)
+    const onPath = new Map<number, number>()
+    let at: number | undefined = start
+    while (at !== undefined && !done.has(at)) {
+      const first = onPath.get(at)
       if (first !== undefined) {
         loops.push(path.slice(first))
         break
       }
-      onPath.set(at.id, path.length)
-      const s = step(ix, at, address)
+      onPath.set(at, path.length)
+      const s = step(net, at, address)
       if (!s) break
       path.push(s.hop)
       at = s.next
     }
-    for (const id of onPath.keys()) done.add(id)
+    for (const v of onPath.keys()) done.add(v)
   }
   return loops
 }
 
-export function routingLoops(design: Design): Problem[] {
+export function routingLoops(design: Design, engine?: EngineOptions): Problem[] {
   const ix = indexOf(design)
+  // only an entry that hands the packet on (GWLBe, instance) can close a loop, so its block is what to probe
+  const destinations = new Map<string, string[]>()
+  for (const vpc of ix.ofKind('vpc')) {
+    const blocks = new Set<string>()
+    for (const v of ix.vswitchesOf(vpc.id))
+      for (const e of ix.routeTableOf(v)?.entries ?? [])
+        if (e.nextHopType !== 'Ipv4Gateway') blocks.add(e.destinationCidrBlock)
+    if (blocks.size) destinations.set(vpc.id, [...blocks])
+  }
+  if (!destinations.size) return []
+  const net = compile(design, engine)
   const out: Problem[] = []
   const reported = new Set<string>()
-  for (const vpc of ix.ofKind('vpc')) {
-    const vswitches = ix.vswitchesOf(vpc.id)
-    // only an entry that hands the packet on (GWLBe, instance) can close a loop, so its block is what to probe
-    const destinations = new Set<string>()
-    for (const v of vswitches) {
-      const table = ix.routeTableOf(v)
-      for (const e of table?.entries ?? [])
-        if (e.nextHopType !== 'Ipv4Gateway') destinations.add(e.destinationCidrBlock)
-    }
-    for (const destination of destinations) {
+  for (const [vpcId, blocks] of destinations) {
+    const vpc = net.byId.get(vpcId)?.index
+    const vswitches = net.vswitches.filter((s) => s.vpc === vpc).map((s) => s.index)
+    for (const destination of blocks) {
       const block = ix.cidr(destination)
       if (!block) continue
-      for (const cycle of loopsFor(ix, vswitches, block.base)) {
+      for (const cycle of loopsFor(net, vswitches, block.base | 0)) {
+        const first = cycle[0]
+        if (!first) continue
         const key = cycle
-          .map((h) => `${h.vswitch.id}:${h.entry.destinationCidrBlock}`)
+          .map((h) => `${h.vswitchId}:${h.entry.rule.destinationCidrBlock}`)
           .sort()
           .join(' ')
         if (reported.has(key)) continue
         reported.add(key)
         // GWLB-E033 already reports a GWLBe vSwitch whose 0.0.0.0/0 goes anywhere but the IPv4 gateway, and its fix breaks this cycle
-        const explained = cycle.some(
-          (h) =>
-            ix.role(h.vswitch) === 'gwlbe' &&
-            h.entry.destinationCidrBlock === DEFAULT_ROUTE &&
-            ix.isInspectedVpc(vpc.id),
-        )
+        const explained = cycle.some((h) => {
+          const vswitch = ix.get(h.vswitchId, 'vswitch')
+          return (
+            vswitch !== undefined &&
+            ix.role(vswitch) === 'gwlbe' &&
+            h.entry.rule.destinationCidrBlock === DEFAULT_ROUTE &&
+            ix.isInspectedVpc(vpcId)
+          )
+        })
         if (explained) continue
-        const steps = cycle.map((h) => `${h.vswitch.id} (${h.table.id}: ${h.entry.destinationCidrBlock} → ${h.via.id})`)
+        const steps = cycle.map(
+          (h) => `${h.vswitchId} (${h.entry.rule.routeTableId}: ${h.entry.rule.destinationCidrBlock} → ${h.viaId})`,
+        )
         out.push(
           problem(
             'GWLB-E036',
-            `Traffic to ${destination} goes round in a loop and is dropped: ${steps.join(' → ')} → back to ${cycle[0].vswitch.id}. Change one of these routes.`,
-            [...new Set(cycle.flatMap((h) => [h.table.id, h.vswitch.id, h.via.id]))],
-            { path: ix.path(cycle[0].table.id, 'entries') },
+            `Traffic to ${destination} goes round in a loop and is dropped: ${steps.join(' → ')} → back to ${first.vswitchId}. Change one of these routes.`,
+            [...new Set(cycle.flatMap((h) => [h.entry.rule.routeTableId, h.vswitchId, h.viaId]))],
+            { path: ix.path(first.entry.rule.routeTableId, 'entries') },
           ),
         )
       }

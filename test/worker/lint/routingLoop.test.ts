@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { compile, trace } from '../../../worker/engine'
+import { lint } from '../../../worker/lint'
 import { codes, edit, find, problemsOf, reference } from './helpers'
 
 describe('routing loops', () => {
@@ -66,5 +68,24 @@ describe('routing loops', () => {
     })
     expect(codes(broken)).toEqual(['GWLB-E036'])
     problemsOf(broken, 'GWLB-E036', ['rtb-app-h', 'vsw-app-h', 'gwlbe-h', 'vsw-gwlbe-h'])
+  })
+
+  it('follows the route selection in force: a /24 listed after 0.0.0.0/0 loops by longest prefix, not by entry order', () => {
+    // the GWLBe vSwitch sends 203.0.113.0/24 back to its own GWLBe, after its 0.0.0.0/0 to the IPv4 gateway
+    const design = edit(reference('a'), (d) => {
+      find(d, 'rtb-gwlbe', 'routeTable').entries.push({
+        destinationCidrBlock: '203.0.113.0/24',
+        nextHopType: 'GatewayLoadBalancerEndpoint',
+        nextHopId: 'gwlbe-h',
+      })
+    })
+    const packet = { source: 'ecs-web-1', destination: '203.0.113.5', protocol: 'tcp' as const }
+    const entryOrder = { assumptions: { routeSelection: 'entryOrder' as const } }
+    // longest prefix (the default): the /24 wins at the GWLBe vSwitch, and the packet comes back to its GWLBe
+    expect(codes(design)).toContain('GWLB-E036')
+    expect(trace(compile(design), packet).disposition).toBe('LOOP')
+    // entry order: 0.0.0.0/0 is listed first and wins, so the packet leaves through the IPv4 gateway
+    expect(lint(design, entryOrder).map((p) => p.code)).not.toContain('GWLB-E036')
+    expect(trace(compile(design, entryOrder), packet).disposition).toBe('EXITS_TO_INTERNET')
   })
 })
