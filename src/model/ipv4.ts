@@ -85,14 +85,21 @@ export function nextFreeAddress(c: Cidr, taken: ReadonlySet<number>): number | n
 }
 
 /**
- * RFC 1918's private blocks (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) and the shared 100.64.0.0/10 block: the
- * internet routes none of them. Bit masks, not CIDR objects: the engine asks this for every packet it sends out.
+ * The blocks the internet does not route: RFC 1918's private blocks and the shared address space 100.64.0.0/10.
+ * The one list of them: isPrivateAddress() tests an address against it, verification cuts the address space at it.
  */
+export const NOT_INTERNET_ROUTED: readonly { base: number; prefix: number }[] = [
+  { base: 0x0a000000, prefix: 8 }, // 10.0.0.0/8
+  { base: 0xac100000, prefix: 12 }, // 172.16.0.0/12
+  { base: 0xc0a80000, prefix: 16 }, // 192.168.0.0/16
+  { base: 0x64400000, prefix: 10 }, // 100.64.0.0/10
+]
+
+/** The same blocks as signed 32-bit base and mask: the engine asks isPrivateAddress() for every packet it sends out. */
+const NOT_ROUTED_WORDS = NOT_INTERNET_ROUTED.map(({ base, prefix }) => ({ base: base | 0, mask: maskOf(prefix) | 0 }))
+
+/** Whether the internet would refuse to route the address (see NOT_INTERNET_ROUTED). */
 export function isPrivateAddress(a: number): boolean {
-  return (
-    (a & 0xff000000) === (0x0a000000 | 0) ||
-    (a & 0xfff00000) === (0xac100000 | 0) ||
-    (a & 0xffff0000) === (0xc0a80000 | 0) ||
-    (a & 0xffc00000) === (0x64400000 | 0)
-  )
+  for (const b of NOT_ROUTED_WORDS) if ((a & b.mask) === b.base) return true
+  return false
 }

@@ -1,6 +1,6 @@
 // Flow classes: the packet space cut where the design can tell packets apart, so one representative answers
 // for a whole class. May not touch: React, the DOM, zustand, the runtime state of a simulation.
-import { formatIpv4, parseIpv4 } from '../../src/model'
+import { formatIpv4, isPrivateAddress, NOT_INTERNET_ROUTED, parseIpv4 } from '../../src/model'
 import { DEFAULT_SOURCE_PORT, type Network, type PacketSpec, type Protocol } from '../engine'
 
 /** An extra cut, from an intent: an address block (unsigned numbers, inclusive) or a port range. */
@@ -26,14 +26,6 @@ export interface FlowClass {
   /** destination ports, inclusive; null for ICMP */
   ports: { lo: number; hi: number } | null
 }
-
-/** The address blocks the internet does not route (the engine's isPrivate), plus Alibaba's 100.64.0.0/10. */
-const NOT_ROUTED: readonly [number, number][] = [
-  [0x0a000000, 8],
-  [0xac100000, 12],
-  [0xc0a80000, 16],
-  [0x64400000, 10],
-]
 
 const SPACE_END = 2 ** 32
 const PORT_END = 65536
@@ -67,7 +59,7 @@ function atomOf(starts: Float64Array, v: number): number {
 }
 
 function isRoutedOnInternet(a: number): boolean {
-  return !NOT_ROUTED.some(([base, prefix]) => (a & maskOfPrefix(prefix)) >>> 0 === base)
+  return !isPrivateAddress(a | 0)
 }
 
 /**
@@ -104,7 +96,7 @@ export class FlowSpace {
       set.add(Math.max(1, from))
       if (to + 1 < PORT_END) set.add(to + 1)
     }
-    for (const [base, prefix] of NOT_ROUTED) cutBlock(base, maskOfPrefix(prefix))
+    for (const { base, prefix } of NOT_INTERNET_ROUTED) cutBlock(base, maskOfPrefix(prefix))
     for (const r of extra.ranges ?? []) cut(r.lo, r.hi)
     for (const p of extra.ports ?? []) {
       cutPorts(6, p.lo, p.hi)
