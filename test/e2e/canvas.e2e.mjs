@@ -188,6 +188,8 @@ describe('reference design (b) in Chromium', () => {
     // zoomed in, the badge may be out of sight: a click event opens it all the same
     await page.locator('[data-testid="route-table-badge-rtb-app-h"]').dispatchEvent('click')
     const entries = page.getByTestId('route-table-panel').getByRole('button', { name: 'Delete entry' })
+    // the route-table editor loads on first use: count its entries once it shows them
+    await entries.first().waitFor()
     const before = await entries.count()
     await entries.first().click()
     await page.waitForFunction(
