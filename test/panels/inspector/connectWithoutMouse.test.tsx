@@ -22,7 +22,7 @@ describe('adding a route without drawing a line', () => {
     open(loadExample('two-zones'))
     await selectNode('vsw-app-h')
     fireEvent.click(within(screen.getByTestId('inspector')).getByRole('button', { name: 'Add route…' }))
-    const choose = (await screen.findByTestId('connect-from-dialog'))
+    const choose = await screen.findByTestId('connect-from-dialog')
     const hops = within(choose)
       .getAllByRole('button')
       .map((b) => b.textContent)
@@ -31,7 +31,7 @@ describe('adding a route without drawing a line', () => {
     // nothing of the security VPC: a next hop is in the table's own VPC
     expect(hops.some((h) => h?.startsWith('Firewall'))).toBe(false)
     fireEvent.click(within(choose).getByRole('button', { name: /^IPv4 gateway/ }))
-    const confirm = (await screen.findByTestId('connect-dialog'))
+    const confirm = await screen.findByTestId('connect-dialog')
     fireEvent.change(within(confirm).getByLabelText('Destination CIDR block'), { target: { value: '198.51.100.0/24' } })
     fireEvent.click(within(confirm).getByRole('button', { name: 'Add route' }))
     expect(screen.queryByTestId('connect-dialog')).toBeNull()
@@ -42,8 +42,8 @@ describe('adding a route without drawing a line', () => {
     open(loadExample('two-zones'))
     await selectNode('igw-service')
     fireEvent.click(within(screen.getByTestId('inspector')).getByRole('button', { name: 'Add route…' }))
-    fireEvent.click(within((await screen.findByTestId('connect-from-dialog'))).getByRole('button', { name: /^GWLBe I/ }))
-    const destination = within((await screen.findByTestId('connect-dialog'))).getByLabelText(
+    fireEvent.click(within(await screen.findByTestId('connect-from-dialog')).getByRole('button', { name: /^GWLBe I/ }))
+    const destination = within(await screen.findByTestId('connect-dialog')).getByLabelText(
       'Destination CIDR block',
     ) as HTMLSelectElement
     expect(destination.tagName).toBe('SELECT')
@@ -53,13 +53,15 @@ describe('adding a route without drawing a line', () => {
   it('from a route table’s panel, and the entry lands in that table', async () => {
     open(loadExample('two-zones'))
     fireEvent.click(await screen.findByTestId('route-table-badge-rtb-app-i'))
-    const panel = (await screen.findByTestId('route-table-panel'))
+    const panel = await screen.findByTestId('route-table-panel')
     fireEvent.click(within(panel).getByRole('button', { name: 'Add route…' }))
-    fireEvent.click(within((await screen.findByTestId('connect-from-dialog'))).getByRole('button', { name: /^Web server 1/ }))
-    const confirm = (await screen.findByTestId('connect-dialog'))
+    fireEvent.click(
+      within(await screen.findByTestId('connect-from-dialog')).getByRole('button', { name: /^Web server 1/ }),
+    )
+    const confirm = await screen.findByTestId('connect-dialog')
     fireEvent.change(within(confirm).getByLabelText('Destination CIDR block'), { target: { value: '10.9.0.0/16' } })
     fireEvent.click(within(confirm).getByRole('button', { name: 'Add route' }))
-    expect(await within((await screen.findByTestId('route-table-panel'))).findByTestId('route-10.9.0.0/16')).toBeTruthy()
+    expect(await within(await screen.findByTestId('route-table-panel')).findByTestId('route-10.9.0.0/16')).toBeTruthy()
   })
 })
 
@@ -76,10 +78,10 @@ describe('connecting an endpoint without drawing a line', () => {
     open(design)
     await selectNode('gwlbe-h')
     fireEvent.click(within(screen.getByTestId('inspector')).getByRole('button', { name: 'Connect…' }))
-    const choose = (await screen.findByTestId('connect-from-dialog'))
+    const choose = await screen.findByTestId('connect-from-dialog')
     expect(within(choose).getAllByRole('button', { name: /Inspection service/ })).toHaveLength(1)
     fireEvent.click(within(choose).getByRole('button', { name: /Inspection service/ }))
-    fireEvent.click(within((await screen.findByTestId('connect-dialog'))).getByRole('button', { name: 'Connect' }))
+    fireEvent.click(within(await screen.findByTestId('connect-dialog')).getByRole('button', { name: 'Connect' }))
     expect(screen.queryByTestId('connect-dialog')).toBeNull()
     expect(screen.getByTestId('connection-status').textContent).toMatch(/awaiting the provider/)
   })
@@ -102,9 +104,9 @@ describe('a refused connection offers its missing step', () => {
     await selectNode('gwlbe-h')
     fireEvent.click(within(screen.getByTestId('inspector')).getByRole('button', { name: 'Connect…' }))
     fireEvent.click(
-      within((await screen.findByTestId('connect-from-dialog'))).getByRole('button', { name: /Inspection service/ }),
+      within(await screen.findByTestId('connect-from-dialog')).getByRole('button', { name: /Inspection service/ }),
     )
-    const confirm = (await screen.findByTestId('connect-dialog'))
+    const confirm = await screen.findByTestId('connect-dialog')
     fireEvent.click(within(confirm).getByRole('button', { name: 'Connect' }))
     expect(within(confirm).getByRole('alert').textContent).toMatch(/does not admit account 1234567890123456/)
     fireEvent.click(
@@ -119,7 +121,7 @@ describe('a vSwitch on the system route table', () => {
   it('its "system routes" badge opens the VPC’s system table, with the way to a table of its own', async () => {
     open(loadExample('two-zones'))
     fireEvent.click(await screen.findByTestId('system-routes-badge-vsw-security-h'))
-    const panel = (await screen.findByTestId('route-table-panel'))
+    const panel = await screen.findByTestId('route-table-panel')
     expect(within(panel).getByRole('heading').textContent).toBe('System route table of Security VPC')
     const rows = within(panel)
       .getAllByRole('row')

@@ -21,7 +21,9 @@ describe('plan model', () => {
     const calls = apiCallPlan(loadExample('two-zones'))
     for (const which of ['setup', 'teardown'] as const)
       expect(guidePlanSteps(calls[which])).toEqual(
-        guideSteps(calls[which].map((c) => ({ ...c }))).map(({ product: _p, version: _v, note: _n, waitUntil: _w, ...s }) => s),
+        guideSteps(calls[which].map((c) => ({ ...c }))).map(
+          ({ product: _p, version: _v, note: _n, waitUntil: _w, ...s }) => s,
+        ),
       )
   })
 
