@@ -205,8 +205,8 @@ describe('reference design (b) in Chromium', () => {
     await page.getByLabel('Open example').selectOption('single-zone')
     await page.locator('.react-flow__node[data-id="fw-1"]').waitFor()
     await page.waitForFunction((z) => document.querySelector('.react-flow__viewport').style.transform !== z, zoomed)
-    // opening it was one edit: Undo brings back the design as it was, name and deleted route included
-    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    // opening it was one edit: the notice's Undo brings back the design as it was, name and deleted route included
+    await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click()
     await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
     assert.equal(await page.getByLabel('Design name', { exact: true }).inputValue(), 'Inspection, edited')
     assert.deepEqual(errors, [])
