@@ -1,4 +1,4 @@
-// Opening an activity for one student: pick the variables' values from their seed, put them in, check the
+// Opening an activity for one student: pick the variables' values by their learner key, put them in, check the
 // activity against its schema, load its design through parse() like any file, and apply the hidden faults.
 // The student works on the result; the faults themselves never reach a document they can export.
 import * as z from 'zod/mini'
@@ -9,7 +9,7 @@ import { pickValues, substitute, type Values } from './variables'
 
 export interface PreparedActivity {
   activity: Activity
-  /** the seed the values were picked with */
+  /** the learner key the values were picked with */
   seed: string
   values: Values
   /** the design handed to the student: the activity's design with its faults applied */
@@ -24,7 +24,7 @@ function firstIssue(error: z.core.$ZodError): string {
   return `${where}: ${issue?.message ?? 'invalid'}`
 }
 
-/** `raw`: the activity file's JSON; `seed`: who the student is (the same seed always gives the same exercise). */
+/** `raw`: the activity file's JSON; `seed`: who the student is (the same key always gives the same exercise). */
 export function prepareActivity(raw: unknown, seed: string): Prepared {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, message: 'An activity file is a JSON object with "format": "gwlb-studio/activity".' }
@@ -69,7 +69,7 @@ export function preparedVariants(raw: unknown): Prepared[] {
   return variants
 }
 
-/** Prepared with variables of one choice each, whatever the seed. */
+/** Prepared with variables of one choice each, whatever the learner key. */
 function prepareWith(raw: unknown, variables: Activity['variables']): Prepared {
   const r = prepareActivity({ ...(raw as object), variables }, 'author')
   if (!r.ok) {

@@ -28,7 +28,7 @@ export interface ActivityState {
   /** the time limit ran out: the last grade is final and the design is read-only */
   timeUp: boolean
   lms: LmsSession | null
-  /** opens an activity file's JSON for a student seed; false (and a message) when it does not open */
+  /** opens an activity file's JSON for a student's learner key; false (and a message) when it does not open */
   open(raw: unknown, seed: string, lms?: LmsSession | null): boolean
   showHint(index: number): void
   checkWork(): Promise<Grade | null>

@@ -13,7 +13,7 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const points = z.number().check(z.int(), z.minimum(0), z.maximum(1000))
 
 /**
- * A randomised value, as Packet Tracer's variables: each student gets one of the choices (picked from their seed),
+ * A randomised value, as Packet Tracer's variables: each student gets one of the choices (picked by their learner key),
  * and `{{name}}` anywhere in the design, the faults, the task, the goals or the hints is replaced by it.
  */
 export const variableSchema = z.strictObject({

@@ -31,8 +31,8 @@ export function useActivity<T>(selector: (s: ActivityState) => T): T {
 const LEARNER_KEY = 'gwlb-studio/learner'
 
 /**
- * This browser's learner seed outside an LMS: made once and kept, so a student who reloads gets the same variant.
- * Where storage is refused, a seed for this visit.
+ * This browser's learner key outside an LMS: made once and kept, so a student who reloads gets the same variant.
+ * Where storage is refused, a key for this visit.
  */
 export function localLearnerSeed(): string {
   const fresh = () => Math.random().toString(36).slice(2, 10)

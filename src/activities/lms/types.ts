@@ -7,7 +7,7 @@ export type LmsKind = (typeof LMS_KINDS)[number]
 
 export interface LmsSession {
   kind: LmsKind
-  /** the learner as the LMS names them: their seed, so they get the same variant each time */
+  /** the learner as the LMS names them: their learner key, so they get the same variant each time */
   learnerId: string | null
   report(grade: Grade, elapsedMs: number, options: { final: boolean }): Promise<void>
   /** the learner leaves: the runtime's session ends */
