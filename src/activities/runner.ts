@@ -29,7 +29,7 @@ export interface ActivityState {
   timeUp: boolean
   lms: LmsSession | null
   /** opens an activity file's JSON for a student's learner key; false (and a message) when it does not open */
-  open(raw: unknown, seed: string, lms?: LmsSession | null): boolean
+  open(raw: unknown, learnerKey: string, lms?: LmsSession | null): boolean
   showHint(index: number): void
   checkWork(): Promise<Grade | null>
   /** milliseconds left, or null without a time limit */
@@ -57,8 +57,8 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
   const store = createStore<ActivityState>()((set, get) => ({
     ...NO_ACTIVITY,
 
-    open(raw, seed, lms = null) {
-      const r = prepareActivity(raw, seed)
+    open(raw, learnerKey, lms = null) {
+      const r = prepareActivity(raw, learnerKey)
       if (!r.ok) {
         set({ message: `This activity does not open: ${r.message}` })
         return false

@@ -3,7 +3,7 @@
 
 import { connectLms, type LmsSession } from '../activities/lms/session'
 import { LMS_KINDS, type LmsKind } from '../activities/lms/types'
-import { activityRunnerFor, localLearnerSeed } from '../activities/useActivity'
+import { activityRunnerFor, localLearnerKey } from '../activities/useActivity'
 import { MAX_DESIGN_BYTES } from '../model'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
 import type { Stores } from '../store/context'
@@ -39,7 +39,7 @@ export async function launchActivity(stores: Stores, search: string): Promise<vo
     return notify([`The activity ${path} could not be read: ${e instanceof Error ? e.message : String(e)}`])
   }
   const runner = activityRunnerFor(stores)
-  if (!runner.getState().open(raw, lms?.learnerId ?? localLearnerSeed(), lms))
+  if (!runner.getState().open(raw, lms?.learnerId ?? localLearnerKey(), lms))
     return notify([runner.getState().message ?? 'The activity does not open.'])
   lessonRunnerFor(stores).getState().showTab('activity')
   // the LMS hears the session end when the learner leaves the page

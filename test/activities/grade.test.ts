@@ -21,8 +21,8 @@ function activity(goals: unknown[], extra: Record<string, unknown> = {}): unknow
   }
 }
 
-function open(raw: unknown, seed = 's'): PreparedActivity {
-  const r = prepareActivity(raw, seed)
+function open(raw: unknown, learnerKey = 's'): PreparedActivity {
+  const r = prepareActivity(raw, learnerKey)
   if (!r.ok) throw new Error(r.message)
   return r.prepared
 }
@@ -146,7 +146,7 @@ describe('the score', () => {
 })
 
 describe('opening an activity', () => {
-  it('variables: the same seed gives the same values; an unknown name is refused with where it is', () => {
+  it('variables: the same learner key gives the same values; an unknown name is refused with where it is', () => {
     const raw = activity([goal({ kind: 'lintClean' })], {
       variables: [{ name: 'port', choices: ['443', '80', '8080'] }],
       task: 'Open port {{port}}.',

@@ -195,7 +195,7 @@ describe('activities in Chromium', () => {
       'incomplete',
       '0',
     ])
-    // the learner's own variant (seeded by cmi.core.student_id): fix its gateway route with the linter's fix
+    // the learner's own variant (picked by cmi.core.student_id): fix its gateway route with the linter's fix
     await sco.getByTestId('tab-details').click()
     await sco.getByTestId('fix-GWLB-E031').first().click()
     await sco.getByTestId('problem-GWLB-E031').first().waitFor({ state: 'detached' })

@@ -2,7 +2,7 @@
 // Check my work and what each goal found; and authoring one from the design on the canvas.
 import { useEffect, useState } from 'react'
 import { ACTIVITY_FILES, type Grade } from '../../activities'
-import { localLearnerSeed, useActivity } from '../../activities/useActivity'
+import { localLearnerKey, useActivity } from '../../activities/useActivity'
 import { AuthorSection } from './AuthorSection'
 import { PackageButtons } from './PackageButtons'
 
@@ -25,7 +25,7 @@ function ActivityList() {
   const open = useActivity((s) => s.open)
   const message = useActivity((s) => s.message)
   const [fileError, setFileError] = useState<string | null>(null)
-  const start = (raw: unknown) => open(raw, localLearnerSeed())
+  const start = (raw: unknown) => open(raw, localLearnerKey())
   return (
     <section aria-label="Activities" data-testid="activity-panel" className="flex flex-col gap-2 p-3 text-xs">
       <h2 className="text-sm font-semibold text-slate-900">Activities</h2>
