@@ -22,6 +22,7 @@ function setup() {
     report: async (grade, elapsedMs, { final }) => {
       reports.push({ grade, elapsedMs, final })
     },
+    progress: async () => {},
     finish: async () => {
       lms.finished++
     },

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { ACTIVITY_FILES, type Grade } from '../../activities'
 import { localLearnerKey, useActivity } from '../../activities/useActivity'
 import { AuthorSection } from './AuthorSection'
-import { PackageButtons } from './PackageButtons'
+import { PackageButtons } from '../lms/PackageButtons'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -232,7 +232,7 @@ function OpenActivity() {
           Your score goes to your course ({lms.kind === 'scorm12' ? 'SCORM 1.2' : 'cmi5'}) after each check.
         </p>
       ) : (
-        <PackageButtons source={() => ({ ok: true, activity, raw })} />
+        <PackageButtons source={() => ({ ok: true, content: { kind: 'activity', activity, raw } })} />
       )}
     </section>
   )

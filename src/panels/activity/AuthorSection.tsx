@@ -9,7 +9,7 @@ import { useAuthoring } from '../../activities/useActivity'
 import type { Design } from '../../model'
 import { useStores } from '../../store/context'
 import { download } from '../share/download'
-import { PackageButtons, type PackageSource } from './PackageButtons'
+import { PackageButtons, type PackageSource } from '../lms/PackageButtons'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -265,7 +265,7 @@ export function AuthorSection() {
     if (!r.ok) return r
     const raw: unknown = JSON.parse(r.text)
     const opened = prepareActivity(raw, 'author')
-    return opened.ok ? { ok: true, activity: opened.prepared.activity, raw } : opened
+    return opened.ok ? { ok: true, content: { kind: 'activity', activity: opened.prepared.activity, raw } } : opened
   }
 
   const save = () => {
