@@ -33,7 +33,7 @@ async function serve(root, routes = () => false) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() }
 }
 
-/** The command line's package for an activity, unzipped into a fresh folder. */
+/** The command line's package for an activity or a lesson, unzipped into a fresh folder. */
 function unpack(activity, to) {
   const dir = mkdtempSync(join(tmpdir(), `gwlb-${to}-`))
   const zip = join(dir, 'package.zip')
@@ -211,6 +211,49 @@ describe('activities in Chromium', () => {
     assert.equal(core.raw, '100')
     assert.equal(core.max, '100')
     assert.match(core.time, /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/)
+    assert.deepEqual(errors, [])
+    await page.close()
+    server.close()
+  })
+
+  it('a lesson’s SCORM 1.2 package reports incomplete with its quiz score, then completed at the last step', async () => {
+    const root = unpack('src/lessons/data/05-mtu.json', 'scorm')
+    assert.match(
+      readFileSync(join(root, 'imsmanifest.xml'), 'utf8'),
+      /href="index\.html\?lesson=lesson\.json&amp;lms=scorm12"/,
+    )
+    writeFileSync(join(root, 'scorm-again.js'), readFileSync('node_modules/scorm-again/dist/scorm12.min.js'))
+    writeFileSync(
+      join(root, 'lms.html'),
+      `<!doctype html><html><body><script src="scorm-again.js"></script><script>
+        window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+        window.API.loadFromJSON({ cmi: { core: { student_id: 'learner-7', student_name: 'Roe, Ann' } } });
+        window.API.on('LMSCommit', () => { window.commits = (window.commits || 0) + 1 });
+      </script><iframe name="sco" src="index.html?lesson=lesson.json&lms=scorm12" style="width:1440px;height:860px;border:0"></iframe></body></html>`,
+    )
+    const server = await serve(root)
+    const page = await browser().newPage({ viewport: { width: 1460, height: 900 } })
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${server.url}lms.html`)
+    const sco = page.frameLocator('iframe[name="sco"]')
+    const title = sco.getByTestId('lesson-title')
+    await title.waitFor()
+    assert.match(await title.textContent(), /Lesson 5: /)
+    // step 1 seen: not complete yet, and the quiz not answered scores 0
+    await page.waitForFunction(() => window.commits >= 1)
+    assert.equal(await page.evaluate(() => window.API.cmi.core.lesson_status), 'incomplete')
+    await sco.getByTestId('lesson-next').click()
+    await sco.getByTestId('lesson-quiz').waitFor()
+    // the packet is dropped at the firewalls (either is right): answer on the canvas
+    await sco.locator('.react-flow__node[data-id="fw-1"]').click()
+    await sco.getByTestId('quiz-verdict').waitFor()
+    await page.waitForFunction(() => window.API.cmi.core.score.raw === '100')
+    assert.equal(await page.evaluate(() => window.API.cmi.core.lesson_status), 'incomplete')
+    await sco.getByTestId('lesson-next').click()
+    await page.waitForFunction(() => window.API.cmi.core.lesson_status === 'completed')
+    assert.equal(await page.evaluate(() => window.API.cmi.core.score.raw), '100')
+    await page.screenshot({ path: 'test-results/e2e-lesson-scorm.png' })
     assert.deepEqual(errors, [])
     await page.close()
     server.close()

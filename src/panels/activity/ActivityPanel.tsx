@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react'
 import { ACTIVITY_FILES, type Grade } from '../../activities'
 import { localLearnerKey, useActivity } from '../../activities/useActivity'
-import { AuthorSection } from './AuthorSection'
 import { PackageButtons } from '../lms/PackageButtons'
+import { AuthorSection } from './AuthorSection'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'

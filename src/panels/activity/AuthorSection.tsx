@@ -8,8 +8,8 @@ import { prepareActivity } from '../../activities'
 import { useAuthoring } from '../../activities/useActivity'
 import type { Design } from '../../model'
 import { useStores } from '../../store/context'
-import { download } from '../share/download'
 import { PackageButtons, type PackageSource } from '../lms/PackageButtons'
+import { download } from '../share/download'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
