@@ -69,6 +69,7 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       // an edit that opens another design: the one on screen is saved first, and Undo brings it back
       stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
       stores.ui.getState().setReadOnly(false)
+      stores.ui.getState().hideProblems(activity.hideProblems)
       set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })
       return true
     },
@@ -117,6 +118,7 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       const { lms, timeUp } = get()
       void lms?.finish()
       if (timeUp) stores.ui.getState().setReadOnly(false)
+      stores.ui.getState().hideProblems(false)
       set(NO_ACTIVITY)
     },
   }))

@@ -1,5 +1,5 @@
-// Opens what the launch URL names, as an LMS package launches the app: an activity (?activity=activity.json) or a
-// lesson (?lesson=lesson.json). With &lms=scorm12|cmi5 it connects to the LMS first, so the learner's id picks
+// Opens what the launch URL names: an activity link (#a=…, "Link for students"), or, as an LMS package launches the
+// app, an activity (?activity=activity.json) or a lesson (?lesson=lesson.json). With &lms=scorm12|cmi5 it connects to the LMS first, so the learner's id picks
 // their variant of an activity, and each check (a lesson: each quiz answered, and its completion) reports.
 
 import { connectLms, type LmsSession } from '../activities/lms/session'
@@ -9,6 +9,7 @@ import { lessonSchema } from '../lessons'
 import { trackLessonProgress } from '../lessons/progress'
 import { MAX_DESIGN_BYTES } from '../model'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
+import { activityLinkText, isActivityLink } from '../share/shareLink'
 import type { Stores } from '../store/context'
 
 /** Only a file beside the app: a launch URL cannot make the app fetch from elsewhere. */
@@ -56,9 +57,10 @@ async function lmsOf(query: URLSearchParams, notify: (lines: string[]) => void):
   return null
 }
 
-export async function launchActivity(stores: Stores, search: string): Promise<void> {
+export async function launchActivity(stores: Stores, search: string, hash = ''): Promise<void> {
   const query = new URLSearchParams(search)
   const notify = (lines: string[]) => stores.ui.getState().notify({ tone: 'error', lines })
+  if (isActivityLink(hash)) return openActivityLink(stores, hash, notify)
   const activityPath = query.get('activity')
   const lessonPath = query.get('lesson')
   if (!activityPath && !lessonPath) return
@@ -68,6 +70,19 @@ export async function launchActivity(stores: Stores, search: string): Promise<vo
   if (lms === false) return
   if (activityPath) return openActivity(stores, fetched.raw, lms, notify)
   return openLesson(stores, fetched.raw, lms, notify)
+}
+
+/** An activity link: the activity file in the fragment, opened as opening the file does (one undoable edit). */
+function openActivityLink(stores: Stores, hash: string, notify: (lines: string[]) => void) {
+  const text = activityLinkText(hash)
+  if (!text.ok) return notify(['The activity link does not open.', ...text.messages.slice(1)])
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.text)
+  } catch (e) {
+    return notify([`The activity link does not hold an activity: ${e instanceof Error ? e.message : String(e)}`])
+  }
+  openActivity(stores, raw, null, notify)
 }
 
 function openActivity(stores: Stores, raw: unknown, lms: LmsSession | null, notify: (lines: string[]) => void) {

@@ -95,6 +95,15 @@ describe('the other goal kinds', () => {
     expect((await grade(named, zoneIBypassed, NODE_GRADE_ENGINE)).score).toBe(0)
   })
 
+  it('lintClean in an activity that hides the linter: counts what remains, names no code', async () => {
+    const hidden = open(activity([goal({ kind: 'lintClean' })], { hideProblems: true }))
+    const g = await grade(hidden, zoneIBypassed, NODE_GRADE_ENGINE)
+    expect(g.score).toBe(0)
+    expect(g.goals[0]?.findings).toEqual([expect.stringMatching(/^The linter still finds \d+ problems? of this kind\.$/)])
+    expect(g.goals[0]?.findings.join(' ')).not.toMatch(/GWLB-/)
+    expect((await grade(hidden, twoZones, NODE_GRADE_ENGINE)).score).toBe(10)
+  })
+
   it('intent: holds, is violated with its reason, or names what is not there', async () => {
     const intent = {
       id: 'web-2-inspected',

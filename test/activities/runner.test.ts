@@ -43,6 +43,17 @@ describe('activity runner', () => {
     expect(stores.design.getState().design).toBe(mine)
   })
 
+  it('an activity that hides the linter’s problems hides them while it is open, and only then', () => {
+    const { stores, runner } = setup()
+    runner.getState().open(inbound, 'learner-1')
+    expect(stores.ui.getState().problemsHidden).toBe(false)
+    runner.getState().close()
+    runner.getState().open({ ...(inbound as object), hideProblems: true }, 'learner-1')
+    expect(stores.ui.getState().problemsHidden).toBe(true)
+    runner.getState().close()
+    expect(stores.ui.getState().problemsHidden).toBe(false)
+  })
+
   it('a file that is not an activity is refused with why, and the design stays', () => {
     const { stores, runner } = setup()
     const mine = stores.design.getState().design

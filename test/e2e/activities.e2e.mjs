@@ -117,6 +117,8 @@ describe('activities in Chromium', () => {
     await author.getByTestId('author-goal-kind').selectOption('lintClean')
     await author.getByTestId('author-goal-add').click()
     assert.equal(await author.getByTestId('author-goals').locator('li').count(), 2)
+    // the linter would name the fault: students find it themselves
+    await author.getByTestId('author-hide-problems').check()
 
     // break it: the servers' vSwitch table sends 0.0.0.0/0 straight to the IPv4 gateway
     await page.locator('[data-testid="route-table-badge-rtb-app-h"]').click()
@@ -135,6 +137,7 @@ describe('activities in Chromium', () => {
     const activity = JSON.parse(readFileSync(saved, 'utf8'))
     assert.equal(activity.format, 'gwlb-studio/activity')
     assert.equal(activity.title, 'Fix the outbound route')
+    assert.equal(activity.hideProblems, true)
     // the file carries the broken design, not the answer
     const rtb = activity.design.resources.find((r) => r.id === 'rtb-app-h')
     assert.equal(rtb.entries[0].nextHopId, 'igw-service')
@@ -156,8 +159,26 @@ describe('activities in Chromium', () => {
     await student.page.getByTestId('activity-file').setInputFiles(saved)
     await student.page.getByTestId('activity-title').waitFor()
     assert.equal(await student.page.getByTestId('activity-title').textContent(), 'Fix the outbound route')
+    // a student follows the author's link instead: the same activity, and the linter's problems hidden
+    await author.getByTestId('activity-make-link').click()
+    const link = await author.getByTestId('activity-link-url').inputValue()
+    assert.match(link, /#a=2\./)
+    const follower = await openApp(browser(), new URL(link).hash)
+    await follower.page.getByTestId('activity-title').waitFor()
+    assert.equal(await follower.page.getByTestId('activity-title').textContent(), 'Fix the outbound route')
+    await follower.page.getByTestId('tab-details').click()
+    await follower.page.getByTestId('problems-hidden').waitFor()
+    assert.equal(await follower.page.locator('[data-testid^="problem-badge-"]').count(), 0, 'a problem badge shows')
+    assert.equal(await follower.page.locator('[data-testid^="problem-GWLB-"]').count(), 0, 'a problem is listed')
+    await follower.page.getByTestId('tab-activity').click()
+    await checkWork(follower.page.getByTestId('activity-panel'))
+    const lintGoal = follower.page.getByTestId('activity-grade')
+    assert.doesNotMatch(await lintGoal.textContent(), /GWLB-/)
+    await follower.page.screenshot({ path: 'test-results/e2e-activity-link-hidden-problems.png' })
     assert.deepEqual(errors, [])
     assert.deepEqual(student.errors, [])
+    assert.deepEqual(follower.errors, [])
+    await follower.page.close()
     await student.page.close()
     await page.close()
   })

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { ACTIVITY_FILES, type Grade } from '../../activities'
 import { localLearnerKey, useActivity } from '../../activities/useActivity'
 import { PackageButtons } from '../lms/PackageButtons'
+import { ActivityLink } from './ActivityLink'
 import { AuthorSection } from './AuthorSection'
 
 const BUTTON =
@@ -232,7 +233,10 @@ function OpenActivity() {
           Your score goes to your course ({lms.kind === 'scorm12' ? 'SCORM 1.2' : 'cmi5'}) after each check.
         </p>
       ) : (
-        <PackageButtons source={() => ({ ok: true, content: { kind: 'activity', activity, raw } })} />
+        <>
+          <ActivityLink source={() => ({ ok: true, raw })} />
+          <PackageButtons source={() => ({ ok: true, content: { kind: 'activity', activity, raw } })} />
+        </>
       )}
     </section>
   )
