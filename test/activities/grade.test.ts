@@ -99,7 +99,9 @@ describe('the other goal kinds', () => {
     const hidden = open(activity([goal({ kind: 'lintClean' })], { hideProblems: true }))
     const g = await grade(hidden, zoneIBypassed, NODE_GRADE_ENGINE)
     expect(g.score).toBe(0)
-    expect(g.goals[0]?.findings).toEqual([expect.stringMatching(/^The linter still finds \d+ problems? of this kind\.$/)])
+    expect(g.goals[0]?.findings).toEqual([
+      expect.stringMatching(/^The linter still finds \d+ problems? of this kind\.$/),
+    ])
     expect(g.goals[0]?.findings.join(' ')).not.toMatch(/GWLB-/)
     expect((await grade(hidden, twoZones, NODE_GRADE_ENGINE)).score).toBe(10)
   })
