@@ -1,13 +1,11 @@
-// Play a scenario: the controls and the clock (sim/SimControls), the packet counters (sim/SimTotals), a timeline of faults and health changes
-// that jumps there when clicked (sim/SimTimeline), and the log (sim/SimLog).
+// Play a scenario: the controls and the clock (sim/SimControls), a timeline of faults and health changes that
+// jumps there when clicked (sim/SimTimeline), the log (sim/SimLog) and the packet counters (sim/SimTotals).
 import { useSim } from '../store/context'
 import { PacketLegend } from './sim/PacketLegend'
 import { SimControls } from './sim/SimControls'
 import { SimLog } from './sim/SimLog'
 import { SimTimeline } from './sim/SimTimeline'
 import { SimTotals } from './sim/SimTotals'
-
-export { SPEEDS } from './sim/SimControls'
 
 export function SimPanel() {
   const ready = useSim((s) => s.status === 'ready')
