@@ -77,6 +77,55 @@ const NO_LESSON = {
   revealed: false,
 } as const satisfies Partial<LessonState>
 
+/** What a step's trace needs to know: the step, its design, and what the runner lit for it. */
+interface StepContext {
+  stores: Stores
+  deps: LessonDeps
+  lesson: Lesson
+  index: number
+  design: Design
+  lit: Highlight | null
+}
+
+/**
+ * Traces the packet a step follows: its own (a trace, a quiz) into the runner's state, or for a narration step the
+ * packet the lesson traces; either way the route lines whose entry decided there are lit once it answers. An answer
+ * that comes after the learner moved on (`current` false) changes nothing.
+ */
+function traceStep(
+  { stores, deps, lesson, index, design, lit }: StepContext,
+  current: () => boolean,
+  setTrace: (trace: TraceState) => void,
+): void {
+  const action = lesson.steps[index]?.action
+  const narrated = narratedPacket(lesson, index)
+  const lightRoutes = (roundTrip: RoundTrip) => {
+    const t = narrated?.leg === 'reply' ? roundTrip.reply : roundTrip.request
+    // the learner moved on, or a trace player lit its own hop since
+    if (!lit || !t || !current() || stores.ui.getState().highlight !== lit) return
+    stores.ui.getState().setHighlight({ ...lit, routeEdgeIds: deps.routeLines(design, t, lit.ids) })
+  }
+  if (action?.kind === 'trace' || action?.kind === 'quiz') {
+    deps
+      .trace(design, action.packet)
+      .then((r) => {
+        if (!current()) return
+        if (r.ok) lightRoutes(r.roundTrip)
+        setTrace(r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message })
+      })
+      .catch(
+        (e: unknown) =>
+          current() && setTrace({ status: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      )
+  } else if (lit && narrated) {
+    // a narration step: the packet the lesson traces, on this step's design; a failed trace lights no route
+    deps
+      .trace(design, narrated.packet)
+      .then((r) => r.ok && lightRoutes(r.roundTrip))
+      .catch(() => undefined)
+  }
+}
+
 export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
   let saved: Saved | null = null
   // a step's trace that answers after the learner moved on is dropped
@@ -175,33 +224,11 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
         revealed: false,
         trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null,
       })
-      const narrated = narratedPacket(lesson, i)
-      const lightRoutes = (roundTrip: RoundTrip) => {
-        const t = narrated?.leg === 'reply' ? roundTrip.reply : roundTrip.request
-        // the learner moved on, or a trace player lit its own hop since
-        if (!lit || !t || mine !== token || stores.ui.getState().highlight !== lit) return
-        stores.ui.getState().setHighlight({ ...lit, routeEdgeIds: deps.routeLines(design, t, lit.ids) })
-      }
-      if (action?.kind === 'trace' || action?.kind === 'quiz') {
-        deps
-          .trace(design, action.packet)
-          .then((r) => {
-            if (mine !== token) return
-            if (r.ok) lightRoutes(r.roundTrip)
-            set({ trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message } })
-          })
-          .catch(
-            (e: unknown) =>
-              mine === token &&
-              set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }),
-          )
-      } else if (lit && narrated) {
-        // a narration step: the packet the lesson traces, on this step's design; a failed trace lights no route
-        deps
-          .trace(design, narrated.packet)
-          .then((r) => r.ok && lightRoutes(r.roundTrip))
-          .catch(() => undefined)
-      }
+      traceStep(
+        { stores, deps, lesson, index: i, design, lit },
+        () => mine === token,
+        (trace) => set({ trace }),
+      )
       if (action?.kind === 'simulate') {
         const untilMs = action.untilSeconds * 1000
         // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
