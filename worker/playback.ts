@@ -124,9 +124,9 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
   let stillDue = false
   /**
    * Work that goes on over several frames, each within the frame's budget, so the worker keeps answering: a seek
-   * replays from 0 to its target; a step looks for the next log entry up to its limit.
+   * replays from 0 to its target; a step plays on to its amount.
    */
-  let pending: { kind: 'seek'; toMs: number } | null = null
+  let pending: { toMs: number } | null = null
   const budget = { maxWallMs: FRAME_BUDGET_MS, wallNow }
 
   /** Connection ids by flow: each flow gets its share of the drawing, whatever its rate. */
@@ -305,7 +305,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       settle()
       untilMs = null
       clock.pause()
-      pending = { kind: 'seek', toMs: Math.min(MAX_SIMULATED_MS, sim.nowMs + stepMs(clock.speed)) }
+      pending = { toMs: Math.min(MAX_SIMULATED_MS, sim.nowMs + stepMs(clock.speed)) }
       frame()
     },
     setSpeed(speed: number) {
@@ -320,7 +320,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       sim.reset(seed, { keepActions: true })
       // the log starts over: the first batch's events are the whole log, and later ones append
       pendingEvents = []
-      pending = { kind: 'seek', toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
+      pending = { toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
       frame()
     },
     reset() {
