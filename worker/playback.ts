@@ -32,12 +32,20 @@ export interface FrameBatch {
   nowMs: number
   playing: boolean
   speed: number
+  /** the simulated ms a Step moves on at this speed (stepMs), for the button to say */
+  stepMs: number
   /** the simulated ms where play will pause by itself (a lesson's moment), or null: it plays on */
   untilMs: number | null
   /** new log entries; when logSize equals their count the log starts over (after a load, a reset or a seek) */
   events: SimEvent[]
   logSize: number
+  /** while playing, packets leaving this frame; with `still`, the packets in flight at a paused moment */
   packets: VisualPacket[]
+  /**
+   * the run stands at a new moment while paused (a step, a seek, a reset, a load): `packets` is the picture of what
+   * is in flight there, replacing what the canvas drew of the moment before
+   */
+  still: boolean
   /** each appliance as the simulation has it: what its node shows while the scenario plays */
   appliances: ApplianceView[]
   /** each route target group as the simulation has it: the member carrying its traffic, and each member's health */
@@ -54,6 +62,18 @@ export type LoadAnswer = { ok: true; scenario: string; scenarios: string[] } | {
 const SAMPLES_PER_SECOND = 6
 /** Connections drawn per frame over all flows, however many flows a scenario has: each costs two traces. */
 const MAX_DRAWN_PER_FRAME = 4
+/**
+ * Connections in the picture of a paused moment: about as many as are seen in flight at once while playing
+ * (a packet crosses the diagram in two to three seconds of wall time), each drawn both ways.
+ */
+const STILL_CONNECTIONS = 24
+/** A Step plays this much wall time at the chosen speed: 1 s of simulated time at 1×, 5 s at 5×. */
+export const STEP_WALL_MS = 1000
+
+/** The simulated ms one Step moves on at a speed: the same amount on every press, stated on the button. */
+export function stepMs(speed: number): number {
+  return Math.round(STEP_WALL_MS * speed)
+}
 const FRAME_MS = 50
 /** Wall time a copy of the runtime to draw packets on is kept while nothing but traffic changes. */
 const DRAWING_COPY_MS = 500
@@ -100,55 +120,76 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
   let pendingEvents: SimEvent[] = []
   let seed = 1
   let untilMs: number | null = null
+  /** the run got to a new moment while paused: the next batch carries the picture of what is in flight there */
+  let stillDue = false
   /**
    * Work that goes on over several frames, each within the frame's budget, so the worker keeps answering: a seek
-   * replays from 0 to its target; a step looks for the next log entry up to its limit.
+   * replays from 0 to its target; a step plays on to its amount.
    */
-  let pending: { kind: 'seek'; toMs: number } | { kind: 'step'; limitMs: number } | null = null
+  let pending: { toMs: number } | null = null
   const budget = { maxWallMs: FRAME_BUDGET_MS, wallNow }
 
-  function sample(): VisualPacket[] {
-    if (!sim) return []
+  /** Connection ids by flow: each flow gets its share of the drawing, whatever its rate. */
+  function connectionsByFlow(s: Sim): number[][] {
     const byFlow = new Map<string, number[]>()
-    for (const c of sim.connections()) {
+    for (const c of s.connections()) {
       const ids = byFlow.get(c.flowId)
       if (ids) ids.push(c.id)
       else byFlow.set(c.flowId, [c.id])
     }
+    return [...byFlow.values()]
+  }
+
+  /** Traces the picked connections, each both ways, on the runtime as it is (a copy kept for up to maxAgeMs). */
+  function draw(s: Sim, connectionIds: number[], maxAgeMs: number): VisualPacket[] {
+    const picks = connectionIds.flatMap((connectionId) => [
+      { connectionId, reply: false },
+      { connectionId, reply: true },
+    ])
+    const out: VisualPacket[] = []
+    for (const t of s.sampleTraces(picks, maxAgeMs)) if (t?.hops.length) out.push(visualOf(t))
+    return out
+  }
+
+  /** The packets leaving during one frame of play. */
+  function sample(): VisualPacket[] {
+    if (!sim) return []
     const perFrame = (SAMPLES_PER_SECOND * FRAME_MS) / 1000
-    const picks: { connectionId: number; reply: boolean }[] = []
-    for (const ids of byFlow.values()) {
+    const picks: number[] = []
+    for (const ids of connectionsByFlow(sim)) {
       // a fraction of a packet per frame: draw one on that share of frames
       const n = Math.floor(perFrame) + (Math.random() < perFrame % 1 ? 1 : 0)
-      for (let i = 0; i < n && ids.length; i++) {
-        const id = ids[Math.floor(Math.random() * ids.length)] ?? 0
-        picks.push({ connectionId: id, reply: false }, { connectionId: id, reply: true })
-      }
+      for (let i = 0; i < n && ids.length; i++) picks.push(ids[Math.floor(Math.random() * ids.length)] ?? 0)
     }
     // many flows: a random few of them this frame, others on later frames
-    while (picks.length > MAX_DRAWN_PER_FRAME * 2) picks.splice(2 * Math.floor((Math.random() * picks.length) / 2), 2)
+    while (picks.length > MAX_DRAWN_PER_FRAME) picks.splice(Math.floor(Math.random() * picks.length), 1)
     // the copy of the runtime they are drawn on is kept for up to half a second of wall time, or until the next
     // log entry (a fault, a health change: what would change a packet's path)
-    const maxAgeMs = (clock?.speed ?? 1) * DRAWING_COPY_MS
-    const out: VisualPacket[] = []
-    for (const t of sim.sampleTraces(picks, maxAgeMs)) if (t?.hops.length) out.push(visualOf(t))
-    return out
+    return draw(sim, picks, (clock?.speed ?? 1) * DRAWING_COPY_MS)
+  }
+
+  /** The packets in flight at a paused moment: connections of every flow in turn, drawn on the runtime of now. */
+  function still(): VisualPacket[] {
+    if (!sim) return []
+    const flows = connectionsByFlow(sim)
+    const picks: number[] = []
+    while (picks.length < STILL_CONNECTIONS && flows.some((ids) => ids.length))
+      for (const ids of flows) {
+        if (!ids.length || picks.length >= STILL_CONNECTIONS) continue
+        picks.push(...ids.splice(Math.floor(Math.random() * ids.length), 1))
+      }
+    return draw(sim, picks, 0)
   }
 
   /** Goes on with a seek or a step; true while it is not done. */
   function goOn(s: Sim, c: PlaybackClock): boolean {
     if (!pending) return false
-    if (pending.kind === 'seek') {
-      const r = s.advance(pending.toMs, budget)
-      pendingEvents.push(...r.events)
-      if (!r.caughtUp) return true
-      c.seek(s.nowMs)
-    } else {
-      const r = s.step(pending.limitMs - s.nowMs, budget)
-      pendingEvents.push(...r.events)
-      if (!r.caughtUp) return true
-    }
+    const r = s.advance(pending.toMs, budget)
+    pendingEvents.push(...r.events)
+    if (!r.caughtUp) return true
+    c.seek(s.nowMs)
     pending = null
+    stillDue = true
     return false
   }
 
@@ -157,6 +198,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     if (!pending || !sim || !clock) return
     pending = null
     clock.seek(sim.nowMs)
+    stillDue = true
   }
 
   function frame() {
@@ -183,17 +225,22 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     }
     // after a stop at untilMs this frame already says paused, with the state at that moment
     const playing = clock.state.kind === 'playing'
+    // a pause keeps what the canvas drew; a new moment reached while paused (and not still on its way) is drawn anew
+    const drawStill = !playing && !pending && stillDue
+    if (drawStill || playing) stillDue = false
     const m = sim.metrics()
     const batch: FrameBatch = {
       nowMs: sim.nowMs,
       playing,
       speed: clock.speed,
+      stepMs: stepMs(clock.speed),
       untilMs,
       events: pendingEvents,
       logSize: sim.log().length,
       appliances: sim.appliances(),
       routeTargets: sim.routeTargets(),
-      packets: playing ? sample() : [],
+      packets: playing ? sample() : drawStill ? still() : [],
+      still: drawStill,
       applianceSent: Object.fromEntries(
         design
           ? design.resources.flatMap((r) => (r.kind === 'appliance' ? [[r.id, m.resources[r.id]?.sent ?? 0]] : []))
@@ -227,6 +274,8 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       clock = createPlaybackClock(wallNow)
       sim = createSim({ design, scenario, clock, seed, onEvent: undefined })
       pendingEvents = [...sim.log()]
+      // what the canvas drew of the run before goes
+      stillDue = true
       timer ??= setInterval(frame, FRAME_MS)
       frame()
       return { ok: true, scenario: scenario.name, scenarios: names }
@@ -247,13 +296,16 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       untilMs = null
       clock?.pause()
     },
-    /** to the next log entry (at most 10 s on), over as many frames as that takes */
+    /**
+     * on by stepMs(speed) of simulated time, paused, over as many frames as that takes: every press the same
+     * amount, whatever the log holds, so a class stepping through a failure sees time pass evenly
+     */
     step() {
       if (!sim || !clock) return
       settle()
       untilMs = null
       clock.pause()
-      pending = { kind: 'step', limitMs: sim.nowMs + 10_000 }
+      pending = { toMs: Math.min(MAX_SIMULATED_MS, sim.nowMs + stepMs(clock.speed)) }
       frame()
     },
     setSpeed(speed: number) {
@@ -268,7 +320,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       sim.reset(seed, { keepActions: true })
       // the log starts over: the first batch's events are the whole log, and later ones append
       pendingEvents = []
-      pending = { kind: 'seek', toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
+      pending = { toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
       frame()
     },
     reset() {
@@ -279,6 +331,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       sim.reset(seed)
       clock.seek(0)
       pendingEvents = [...sim.log()]
+      stillDue = true
       frame()
     },
     /** SwitchActiveRouteTarget on a route target group, at the run's current time */

@@ -3,6 +3,8 @@
 // diagram's own edge between two hops where there is one (its curve sampled once), else a straight line.
 // A packet is a small square, and an encapsulated one sits in a square frame (its outer Geneve header):
 // one fillRect each costs a fraction of filling as many arcs, which kept 2,000 packets under 55 fps.
+// Packets move on the overlay's own clock, which runs only while the simulation does: paused, they stay where they
+// are; a step (or a jump) replaces them with the packets in flight at the new moment, placed along their paths.
 import { useStoreApi } from '@xyflow/react'
 import { useEffect, useRef } from 'react'
 import type { VisualPacket } from '../../worker/playback'
@@ -14,6 +16,7 @@ interface Flying {
   packet: VisualPacket
   /** per segment, the points to follow, in flow coordinates */
   segments: Point[][]
+  /** on the overlay's clock, which stands still while the simulation is paused */
   start: number
 }
 
@@ -48,6 +51,9 @@ export function PacketOverlay() {
     let samples = new Map<string, Point[]>()
     let edgeSignature = ''
     let frame = 0
+    // the overlay's clock: wall time that passed while the simulation ran
+    let clock = 0
+    let lastNow: number | null = null
 
     const centre = (id: string): Point | null => {
       const n = flow.getState().nodeLookup.get(id)
@@ -113,8 +119,25 @@ export function PacketOverlay() {
     })
     if (canvas.current) sized.observe(canvas.current)
 
-    const draw = (now: number) => {
+    /** New packets from the feed: leaving now while playing, or the picture of a paused moment, along their paths. */
+    const takeFeed = () => {
+      const { packets, replace } = sim.feed.take()
+      if (replace) flying.length = 0
+      for (const packet of packets) {
+        if (flying.length >= MAX_IN_FLIGHT) break
+        const segments = segmentsOf(packet)
+        if (!segments?.length) continue
+        // packets leave spread over the frame, not in one clump; a still's packets are somewhere on their way
+        const start = replace ? clock - Math.random() * segments.length * SEGMENT_MS : clock + Math.random() * 50
+        flying.push({ packet, segments, start })
+      }
+    }
+
+    const draw = (wallNow: number) => {
       frame = requestAnimationFrame(draw)
+      if (lastNow !== null && sim.getState().running) clock += wallNow - lastNow
+      lastNow = wallNow
+      const now = clock
       const el = canvas.current
       const ctx = el?.getContext('2d')
       if (!el || !ctx) return
@@ -123,12 +146,7 @@ export function PacketOverlay() {
         el.width = Math.round(w * dpr)
         el.height = Math.round(h * dpr)
       }
-      for (const packet of sim.feed.take()) {
-        if (flying.length >= MAX_IN_FLIGHT) break
-        const segments = segmentsOf(packet)
-        // packets leave spread over the frame, not in one clump
-        if (segments?.length) flying.push({ packet, segments, start: now + Math.random() * 50 })
-      }
+      takeFeed()
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
       ctx.clearRect(0, 0, w, h)
       if (!flying.length) return

@@ -2,12 +2,13 @@
 // whole state (document and undo history) is kept aside and the interface goes read-only (autosave skips
 // read-only changes); each step's design replaces what is shown; leaving puts the user's state back.
 import { createStore } from 'zustand/vanilla'
-import type { PacketSpec, RoundTrip } from '../../worker/engine/types'
+import type { PacketSpec, RoundTrip, Trace } from '../../worker/engine/types'
 import type { Design } from '../model'
 import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
+import type { Highlight } from '../store/uiStore'
 import { stepDesigns } from './edits'
-import { LESSONS, stepFocus } from './index'
+import { LESSONS, narratedPacket, stepFocus } from './index'
 import type { Lesson, LessonDesignName } from './schema'
 
 export interface LessonDeps {
@@ -22,6 +23,11 @@ export interface LessonDeps {
   playUntil(untilMs: number): void
   /** unloads whatever the simulator holds (nothing if it holds nothing) */
   stopSimulation(): void
+  /**
+   * the drawn lines of the route entries that decided at the hops of `trace` at the resources `ids`: what a step's
+   * narration lights of the routes (the walk's own rule, so a lesson and the walk light the same lines)
+   */
+  routeLines(design: Design, trace: Trace, ids: readonly string[]): string[]
 }
 
 export type TraceState =
@@ -71,6 +77,55 @@ const NO_LESSON = {
   answer: null,
   revealed: false,
 } as const satisfies Partial<LessonState>
+
+/** What a step's trace needs to know: the step, its design, and what the runner lit for it. */
+interface StepContext {
+  stores: Stores
+  deps: LessonDeps
+  lesson: Lesson
+  index: number
+  design: Design
+  lit: Highlight | null
+}
+
+/**
+ * Traces the packet a step follows: its own (a trace, a quiz) into the runner's state, or for a narration step the
+ * packet the lesson traces; either way the route lines whose entry decided there are lit once it answers. An answer
+ * that comes after the learner moved on (`current` false) changes nothing.
+ */
+function traceStep(
+  { stores, deps, lesson, index, design, lit }: StepContext,
+  current: () => boolean,
+  setTrace: (trace: TraceState) => void,
+): void {
+  const action = lesson.steps[index]?.action
+  const narrated = narratedPacket(lesson, index)
+  const lightRoutes = (roundTrip: RoundTrip) => {
+    const t = narrated?.leg === 'reply' ? roundTrip.reply : roundTrip.request
+    // the learner moved on, or a trace player lit its own hop since
+    if (!lit || !t || !current() || stores.ui.getState().highlight !== lit) return
+    stores.ui.getState().setHighlight({ ...lit, routeEdgeIds: deps.routeLines(design, t, lit.ids) })
+  }
+  if (action?.kind === 'trace' || action?.kind === 'quiz') {
+    deps
+      .trace(design, action.packet)
+      .then((r) => {
+        if (!current()) return
+        if (r.ok) lightRoutes(r.roundTrip)
+        setTrace(r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message })
+      })
+      .catch(
+        (e: unknown) =>
+          current() && setTrace({ status: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      )
+  } else if (lit && narrated) {
+    // a narration step: the packet the lesson traces, on this step's design; a failed trace lights no route
+    deps
+      .trace(design, narrated.packet)
+      .then((r) => r.ok && lightRoutes(r.roundTrip))
+      .catch(() => undefined)
+  }
+}
 
 export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
   let saved: Saved | null = null
@@ -159,31 +214,23 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       // the answer (the revealed answer's trace lights its own path)
       const asking = action?.kind === 'quiz'
       stores.ui.getState().hideAnswer(asking)
-      stores.ui
-        .getState()
-        .setHighlight(step.highlight.length && !asking ? { ids: step.highlight, focusId, tone: 'lesson' } : null)
+      // route lines light by the entry that decided, once the step's packet is traced: never by their ends (the
+      // reply's route from a GWLBe's vSwitch to the gateway joins two resources an inbound step lights)
+      const lit: Highlight | null =
+        step.highlight.length && !asking ? { ids: step.highlight, focusId, tone: 'lesson', routeEdgeIds: [] } : null
+      stores.ui.getState().setHighlight(lit)
       set({
         stepIndex: i,
         answer: null,
         revealed: false,
         trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null,
       })
-      if (action?.kind === 'trace' || action?.kind === 'quiz') {
-        deps
-          .trace(design, action.packet)
-          .then(
-            (r) =>
-              mine === token &&
-              set({
-                trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message },
-              }),
-          )
-          .catch(
-            (e: unknown) =>
-              mine === token &&
-              set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }),
-          )
-      } else if (action?.kind === 'simulate') {
+      traceStep(
+        { stores, deps, lesson, index: i, design, lit },
+        () => mine === token,
+        (trace) => set({ trace }),
+      )
+      if (action?.kind === 'simulate') {
         const untilMs = action.untilSeconds * 1000
         // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
         void deps.simulate(action.scenario).then((ok) => {

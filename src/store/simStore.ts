@@ -24,6 +24,8 @@ export interface SimState {
   /** whether the worker's last frame was of a running simulation; a pause is done when this turns false */
   running: boolean
   speed: number
+  /** the simulated ms one Step moves on, at this speed: the same on every press */
+  stepMs: number
   /** where play will pause by itself (a lesson step's moment), or null */
   untilMs: number | null
   log: SimEvent[]
@@ -43,22 +45,37 @@ export interface SimState {
   receive(batch: FrameBatch, wallNow: number): void
 }
 
+/** What the overlay takes on its next frame: packets leaving, or the picture of a paused moment that replaces all. */
+export interface FeedTake {
+  packets: VisualPacket[]
+  /** what is drawn goes: these packets are the whole picture, in flight at a moment the run stands still at */
+  replace: boolean
+}
+
 /** Packets waiting for the overlay's next frame: a plain queue, outside React. */
 export interface PacketFeed {
   push(packets: VisualPacket[]): void
-  take(): VisualPacket[]
+  /** the packets in flight at a paused moment (a step, a seek, a reset), or none (unloaded): they replace what is drawn */
+  replace(packets: VisualPacket[]): void
+  take(): FeedTake
 }
 
 function createFeed(): PacketFeed {
   let queue: VisualPacket[] = []
+  let replace = false
   return {
     push(packets) {
       // the overlay draws a bounded number; a backlog (a hidden tab) is dropped, not replayed
       queue = queue.length > 400 ? packets : queue.concat(packets)
     },
+    replace(packets) {
+      queue = packets
+      replace = true
+    },
     take() {
-      const out = queue
+      const out = { packets: queue, replace }
       queue = []
+      replace = false
       return out
     },
   }
@@ -80,6 +97,7 @@ export function createSimStore() {
     playing: false,
     running: false,
     speed: 1,
+    stepMs: 1000,
     untilMs: null,
     log: [],
     totals: null,
@@ -104,7 +122,8 @@ export function createSimStore() {
         applianceRates: {},
       }),
     failed: (message) => set({ status: 'failed', message }),
-    unload: () =>
+    unload: () => {
+      feed.replace([])
       set({
         status: 'idle',
         scenario: null,
@@ -117,9 +136,11 @@ export function createSimStore() {
         applianceRates: {},
         appliances: {},
         routeTargets: {},
-      }),
+      })
+    },
     receive: (b, wallNow) => {
-      feed.push(b.packets)
+      if (b.still) feed.replace(b.packets)
+      else feed.push(b.packets)
       const s = get()
       const log =
         s.log.length + b.events.length === b.logSize ? (b.events.length ? [...s.log, ...b.events] : s.log) : b.events
@@ -148,12 +169,15 @@ export function createSimStore() {
         )
       })
       const changed =
+        // a paused run at a new moment (a step, a seek) shows its clock with the picture of that moment
+        b.still ||
         applianceChange ||
         routeTargetChange ||
         log !== s.log ||
         b.playing !== s.playing ||
         b.playing !== s.running ||
         b.speed !== s.speed ||
+        b.stepMs !== s.stepMs ||
         b.untilMs !== s.untilMs ||
         Object.keys(drops).length !== Object.keys(s.drops).length
       if (!changed && wallNow - lastUi < UI_REFRESH_MS) return
@@ -172,6 +196,7 @@ export function createSimStore() {
         playing: b.playing,
         running: b.playing,
         speed: b.speed,
+        stepMs: b.stepMs,
         untilMs: b.untilMs,
         log,
         totals: b.totals,

@@ -27,6 +27,22 @@ async function lit(page) {
   }))
 }
 
+/** The route lines drawn lit (the highlight's yellow), by edge id. */
+function litRouteLines(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.react-flow__edge-path[id^="route:"]')]
+      .filter((p) => getComputedStyle(p).stroke === 'rgb(234, 179, 8)')
+      .map((p) => p.id)
+      .sort(),
+  )
+}
+
+/**
+ * Lesson 1's route lines lit per narration step: only the entry that decided a hop of the inbound packet there,
+ * never the GWLBe vSwitch's 0.0.0.0/0 or the server vSwitch's 0.0.0.0/0, whose ends the steps light too.
+ */
+const LESSON_1_ROUTES = [[], ['route:igw-service:10.0.1.0/24'], [], [], []]
+
 describe('lessons in Chromium', () => {
   it('lesson 1 shows each highlighted resource of the inbound path in order, with its narration', async () => {
     const { page, errors } = await open()
@@ -47,6 +63,17 @@ describe('lessons in Chromium', () => {
           .map((id) => `node-${id}`)
           .sort(),
       )
+      const routes = LESSON_1_ROUTES[i]
+      // lit once the step's packet is traced in the worker
+      if (routes.length)
+        await page.waitForFunction(
+          (ids) =>
+            ids.every(
+              (id) => getComputedStyle(document.getElementById(id) ?? document.body).stroke === 'rgb(234, 179, 8)',
+            ),
+          routes,
+        )
+      assert.deepEqual(await litRouteLines(page), routes, `step ${i + 1}: the route lines lit`)
       if (i === 2) await page.screenshot({ path: 'test-results/e2e-lesson-step.png' })
       await page.getByTestId('lesson-next').click()
     }

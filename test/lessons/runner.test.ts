@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { LESSONS } from '../../src/lessons'
 import { createLessonRunner, type LessonDeps, quizVerdict } from '../../src/lessons/runner'
+import { decidingRouteLinesAt } from '../../src/panels/walk/walkModel'
 import { createStores } from '../../src/store/context'
 import { traceOn } from '../../worker/report'
 import { loadExample } from '../helpers'
@@ -16,6 +17,7 @@ function setup(overrides: Partial<LessonDeps> = {}) {
     simulate: vi.fn(async () => true),
     playUntil: vi.fn(),
     stopSimulation: vi.fn(),
+    routeLines: (design, trace, ids) => decidingRouteLinesAt(trace, ids, design),
     ...overrides,
   }
   return { stores, deps, runner: createLessonRunner(stores, deps) }
@@ -46,6 +48,7 @@ describe('lesson runner', () => {
       ids: ['gwlb-inspection', 'fw-1', 'fw-2'],
       focusId: 'gwlb-inspection',
       tone: 'lesson',
+      routeEdgeIds: [],
     })
     const jumbo = () => stores.design.getState().design.resources.find((r) => r.id === 'fw-1')
     expect(jumbo()).toMatchObject({ jumboFrames: true })

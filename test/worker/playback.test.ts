@@ -101,7 +101,33 @@ describe('playback in the worker', () => {
     const at = (batches.at(-1) as FrameBatch).nowMs
     tick(1000)
     expect((batches.at(-1) as FrameBatch).nowMs).toBe(at)
-    expect((batches.at(-1) as FrameBatch).packets).toEqual([])
+    // paused, no packet leaves, and nothing replaces what the canvas drew: the packets in flight stay there
+    expect(batches.slice(-5).every((b) => b.packets.length === 0 && !b.still)).toBe(true)
+    playback.dispose()
+  })
+
+  it('after a load, a jump, a step or a reset, one batch carries the packets in flight at the new moment', () => {
+    const { playback, batches, tick } = setup()
+    playback.load(loadExample('two-zones'), 'steady')
+    // loaded at 0 s: the picture of 0 s replaces whatever was drawn of the run before
+    expect(batches.at(-1)).toMatchObject({ nowMs: 0, still: true })
+    const stills = () => batches.filter((b) => b.still)
+    playback.seek(20_000)
+    tick(200)
+    const atJump = stills().at(-1) as FrameBatch
+    expect(atJump.nowMs).toBe(20_000)
+    // connections of both flows, each drawn both ways, on their paths of this moment
+    expect(atJump.packets.length).toBeGreaterThanOrEqual(20)
+    expect(new Set(atJump.packets.map((p) => p.direction))).toEqual(new Set(['inbound', 'outbound']))
+    const count = stills().length
+    tick(500)
+    expect(stills().length).toBe(count)
+    playback.step()
+    tick(200)
+    expect(stills().length).toBe(count + 1)
+    expect((stills().at(-1) as FrameBatch).nowMs).toBe(21_000)
+    playback.reset()
+    expect(batches.at(-1)).toMatchObject({ nowMs: 0, still: true })
     playback.dispose()
   })
 
@@ -239,23 +265,24 @@ describe('playback in the worker', () => {
       playback.dispose()
     })
 
-    it('a step goes on over frames until the next log entry', () => {
+    it('a step moves on by the amount it states, the same on every press, over as many frames as that takes', () => {
       const { playback, batches, frames } = heavy()
       playback.seek(29_000)
       frames(2000)
       expect((batches.at(-1) as FrameBatch).nowMs).toBe(29_000)
-      const logged = batches.reduce(
-        (n, b) => (b.logSize === b.events.length ? b.events.length : n + b.events.length),
-        0,
-      )
-      playback.step()
-      frames(400)
-      const b = batches.at(-1) as FrameBatch
-      // the next entry is fw-h1's stop at 30 s (or a sampling note before it)
-      expect(b.nowMs).toBeGreaterThan(29_000)
-      expect(b.nowMs).toBeLessThanOrEqual(30_000)
-      expect(b.logSize).toBeGreaterThan(logged)
-      expect(b.playing).toBe(false)
+      const times: number[] = []
+      for (const speed of [1, 1, 5]) {
+        playback.setSpeed(speed)
+        frames(1)
+        expect((batches.at(-1) as FrameBatch).stepMs).toBe(1000 * speed)
+        playback.step()
+        frames(2000)
+        const b = batches.at(-1) as FrameBatch
+        expect(b.playing).toBe(false)
+        times.push(b.nowMs)
+      }
+      // past fw-h1's stop at 30 s and its log entries: a step does not stop short at the next entry
+      expect(times).toEqual([30_000, 31_000, 36_000])
       playback.dispose()
     })
   })

@@ -7,6 +7,7 @@ import { useSim, useUi } from '../../store/context'
 import { useDetail } from '../detail'
 import type { CanvasEdgeData } from '../toFlow'
 import { edgeLit } from './edgeLit'
+import { rateText } from './rateText'
 
 function near(x: number, y: number, side: Position, by: number): [number, number] {
   switch (side) {
@@ -40,7 +41,7 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   const { overview, labelLayer } = useDetail()
   const label =
     rate !== undefined
-      ? `${Math.round(rate).toLocaleString('en-US')} pkt/s`
+      ? rateText(rate)
       : carrying !== undefined
         ? `${data?.label ?? ''}${carrying === target ? ' · carrying traffic' : ''}`
         : data?.label
@@ -59,12 +60,14 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
     centerY: data?.bendNearSource && sourcePosition === Position.Bottom ? sourceY + 10 : undefined,
   })
   // a route label stands by the end that owns it: a vSwitch's entry by the vSwitch, the gateway's by its next hop,
-  // so several routes meeting at one gateway keep their labels apart
+  // so several routes meeting at one gateway keep their labels apart; a rate stands just above its appliance, not
+  // on the GWLB's fan-out where the lines to all its appliances meet
+  const labelAt = rate !== undefined ? 'target' : data?.labelAt
   const [labelX, labelY] =
-    data?.labelAt === 'source'
-      ? near(sourceX, sourceY, sourcePosition, data.labelOffset ?? 34)
-      : data?.labelAt === 'target'
-        ? near(targetX, targetY, targetPosition, data.labelOffset ?? 22)
+    labelAt === 'source'
+      ? near(sourceX, sourceY, sourcePosition, data?.labelOffset ?? 34)
+      : labelAt === 'target'
+        ? near(targetX, targetY, targetPosition, data?.labelOffset ?? 22)
         : [midX, midY]
   return (
     <>

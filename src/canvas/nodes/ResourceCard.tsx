@@ -69,7 +69,11 @@ function CardDetail({
           {name}
         </div>
         <div className="flex items-center justify-between gap-1">
-          <span className="truncate text-[10px] font-medium uppercase tracking-wide" style={{ color: style.colour }}>
+          <span
+            className="truncate text-[10px] font-medium uppercase tracking-wide"
+            style={{ color: style.colour }}
+            title={kindLabel ?? style.label}
+          >
             {kindLabel ?? style.label}
           </span>
           {badge}

@@ -107,6 +107,13 @@ export function ApplianceNode({ data, selected }: Props) {
         ? 'healthy'
         : 'unhealthy'
     : null
+  const facts = `${r.privateIpAddress} · ${r.jumboFrames ? 'jumbo' : 'MTU 1500'}${r.stateful ? ' · stateful' : ''}`
+  const pills = (
+    <span className="inline-flex gap-0.5 align-middle" data-testid={`appliance-state-${r.id}`}>
+      <Pill tone={STATE_TONE[state]}>{state}</Pill>
+      {health && <Pill tone={health === 'healthy' ? 'ok' : 'bad'}>{health}</Pill>}
+    </span>
+  )
   return (
     <ResourceCard
       kind="appliance"
@@ -115,13 +122,18 @@ export function ApplianceNode({ data, selected }: Props) {
       name={r.name ?? r.id}
       kindLabel={APPLIANCE_LABEL[r.applianceType]}
       selected={selected}
-      facts={`${r.privateIpAddress} · ${r.jumboFrames ? 'jumbo' : 'MTU 1500'}${r.stateful ? ' · stateful' : ''}`}
-      badge={
-        <span className="flex gap-0.5" data-testid={`appliance-state-${r.id}`}>
-          <Pill tone={STATE_TONE[state]}>{state}</Pill>
-          {health && <Pill tone={health === 'healthy' ? 'ok' : 'bad'}>{health}</Pill>}
-        </span>
+      // while simulated, two pills (run state and health) beside the kind would cut it ("FIRE…"): they lead the
+      // facts line instead, which wraps
+      facts={
+        health ? (
+          <>
+            {pills} {facts}
+          </>
+        ) : (
+          facts
+        )
       }
+      badge={health ? undefined : pills}
     />
   )
 }

@@ -2,7 +2,8 @@
 import { useStore } from 'zustand'
 import { createLessonRunner, type LessonRunner, type LessonState } from '../../lessons/runner'
 import { type Stores, useStores } from '../../store/context'
-import { SPEEDS } from '../SimPanel'
+import { SPEEDS } from '../sim/SimControls'
+import { decidingRouteLinesAt } from '../walk/walkModel'
 
 const runners = new WeakMap<Stores, LessonRunner>()
 
@@ -41,6 +42,7 @@ export function lessonRunnerFor(stores: Stores): LessonRunner {
       stopSimulation: () => {
         if (stores.sim.getState().status !== 'idle') sim.unload()
       },
+      routeLines: (design, trace, ids) => decidingRouteLinesAt(trace, ids, design),
     })
     runners.set(stores, runner)
   }

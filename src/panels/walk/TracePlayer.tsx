@@ -62,8 +62,6 @@ export function TracePlayer({
     setPlaying(false)
     setIndex(Math.max(0, Math.min(i, lastIndex)))
   }
-  const hop = trace.hops[index]
-  const dropped = isDropped(trace.disposition)
   const text = large ? 'text-base' : 'text-xs'
 
   return (
@@ -85,30 +83,39 @@ export function TracePlayer({
         {leg === 'reply' ? 'Reply' : 'Request'}: {headersText(trace.packet)}
       </p>
 
-      <ol className="flex flex-col gap-0.5" aria-label="Hops">
-        {trace.hops.map((h, i) => {
-          const current = i === index
-          const dropHere = dropped && i === lastIndex
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a trace never changes; its hops are known by their position
-            <li key={`${i}-${h.resourceId}`} data-testid={`hop-${i}`} data-current={current || undefined}>
-              <button
-                type="button"
-                onClick={() => go(i)}
-                className={`w-full rounded px-1.5 py-0.5 text-left ${current ? 'bg-yellow-100 font-semibold text-slate-900' : 'text-slate-700 hover:bg-slate-100'} ${dropHere ? 'text-red-800' : ''}`}
-              >
-                {i + 1}. {h.name} <span className="font-normal text-slate-500">({h.kind})</span>
-              </button>
-              {current && hop && <HopSteps steps={h.steps} />}
-            </li>
-          )
-        })}
-      </ol>
+      <HopList trace={trace} index={index} go={go} />
 
       <Outcome trace={trace} />
 
       <AssumptionsUsed trace={trace} />
     </div>
+  )
+}
+
+/** The hops, each a button to go to it; the current one open on its steps, the last red where the packet drops. */
+function HopList({ trace, index, go }: { trace: Trace; index: number; go: (i: number) => void }) {
+  const lastIndex = trace.hops.length - 1
+  const dropped = isDropped(trace.disposition)
+  return (
+    <ol className="flex flex-col gap-0.5" aria-label="Hops">
+      {trace.hops.map((h, i) => {
+        const current = i === index
+        const dropHere = dropped && i === lastIndex
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a trace never changes; its hops are known by their position
+          <li key={`${i}-${h.resourceId}`} data-testid={`hop-${i}`} data-current={current || undefined}>
+            <button
+              type="button"
+              onClick={() => go(i)}
+              className={`w-full rounded px-1.5 py-0.5 text-left ${current ? 'bg-yellow-100 font-semibold text-slate-900' : 'text-slate-700 hover:bg-slate-100'} ${dropHere ? 'text-red-800' : ''}`}
+            >
+              {i + 1}. {h.name} <span className="font-normal text-slate-500">({h.kind})</span>
+            </button>
+            {current && <HopSteps steps={h.steps} />}
+          </li>
+        )
+      })}
+    </ol>
   )
 }
 

@@ -44,12 +44,13 @@ type PacketShape = {
 /** A destination the user chose; one that was an address of the design falls back to the default when the design no longer holds it. */
 type Chosen = { address: string; ofDesign: boolean }
 
-export function WalkPanel({ active }: { active: boolean }) {
-  const { engine } = useStores()
-  const design = useDesign((s) => s.design)
+/**
+ * The packet's ends: what the user chose, while the design still has it, else the design's defaults; and a hint
+ * when the design offers nothing to send from or to.
+ */
+function useWalkEnds(design: Design) {
   const sources = useMemo(() => sourcesOf(design), [design])
   const addresses = useMemo(() => addressesOf(design), [design])
-  // what the user chose, if anything; the form shows it while the design still has it, else the design's default
   const [chosenSource, setSource] = useState<string | null>(null)
   const [chosenDestination, setChosenDestination] = useState<Chosen | null>(null)
   const source =
@@ -62,6 +63,13 @@ export function WalkPanel({ active }: { active: boolean }) {
   const setDestination = (address: string) =>
     setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address.trim()) })
   const hint = !source || !destination.trim() ? emptyHint(design, source) : null
+  return { sources, addresses, source, setSource, destination, setDestination, hint }
+}
+
+export function WalkPanel({ active }: { active: boolean }) {
+  const { engine } = useStores()
+  const design = useDesign((s) => s.design)
+  const { sources, addresses, source, setSource, destination, setDestination, hint } = useWalkEnds(design)
   const [shape, setShape] = useState<PacketShape>({
     protocol: 'tcp',
     sourcePort: 49152,
@@ -129,6 +137,34 @@ export function WalkPanel({ active }: { active: boolean }) {
         onPick={setPick}
         onClear={run ? clear : undefined}
       />
+      <WalkNotes hint={hint} pick={pick} source={source} pickNote={pickNote} />
+      {run && <RunNotes run={run} />}
+      {run && 'roundTrip' in run && (
+        <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} autoPlay={run.autoPlay} />
+      )}
+      {!run && (
+        <p className="text-slate-500">
+          Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).
+        </p>
+      )}
+    </section>
+  )
+}
+
+/** What the form needs from the user now: something to add to the design, or a resource to click. */
+function WalkNotes({
+  hint,
+  pick,
+  source,
+  pickNote,
+}: {
+  hint: string | null
+  pick: Pick
+  source: string
+  pickNote: string | null
+}) {
+  return (
+    <>
       {hint && (
         <p className="rounded bg-slate-50 px-2 py-1 text-slate-700" data-testid="walk-hint">
           {hint}
@@ -142,16 +178,7 @@ export function WalkPanel({ active }: { active: boolean }) {
         </p>
       )}
       {pickNote && <p className="text-red-800">{pickNote}</p>}
-      {run && <RunNotes run={run} />}
-      {run && 'roundTrip' in run && (
-        <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} autoPlay={run.autoPlay} />
-      )}
-      {!run && (
-        <p className="text-slate-500">
-          Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).
-        </p>
-      )}
-    </section>
+    </>
   )
 }
 
@@ -237,14 +264,10 @@ function useTraceAgain(
   }, [run, design, clear, engine, setRun])
 }
 
-/** The packet's protocol, ports (not for ICMP) and size. */
-function PacketShapeFields({
-  shape,
-  onChange,
-}: {
-  shape: PacketShape
-  onChange: (change: Partial<PacketShape>) => void
-}) {
+type ShapeProps = { shape: PacketShape; onChange: (change: Partial<PacketShape>) => void }
+
+/** The packet's protocol, ports (not for ICMP), whether it opens a connection, and size. */
+function PacketShapeFields({ shape, onChange }: ShapeProps) {
   return (
     <>
       <label htmlFor="walk-protocol">Protocol</label>
@@ -258,33 +281,56 @@ function PacketShapeFields({
         <option value="udp">UDP</option>
         <option value="icmp">ICMP</option>
       </select>
-      {shape.protocol !== 'icmp' && (
-        <>
-          <label htmlFor="walk-sport">Ports</label>
-          <div className="flex items-center gap-1">
-            <input
-              id="walk-sport"
-              aria-label="Source port"
-              type="number"
-              min={1}
-              max={65535}
-              className={FIELD}
-              value={shape.sourcePort}
-              onChange={(e) => onChange({ sourcePort: Number(e.target.value) })}
-            />
-            →
-            <input
-              aria-label="Destination port"
-              type="number"
-              min={1}
-              max={65535}
-              className={FIELD}
-              value={shape.destinationPort}
-              onChange={(e) => onChange({ destinationPort: Number(e.target.value) })}
-            />
-          </div>
-        </>
-      )}
+      {shape.protocol !== 'icmp' && <PortFields shape={shape} onChange={onChange} />}
+      <ConnectionFields shape={shape} onChange={onChange} />
+      <label htmlFor="walk-size">Size (bytes)</label>
+      <input
+        id="walk-size"
+        type="number"
+        min={28}
+        max={9000}
+        className={FIELD}
+        value={shape.size}
+        onChange={(e) => onChange({ size: Number(e.target.value) })}
+      />
+    </>
+  )
+}
+
+function PortFields({ shape, onChange }: ShapeProps) {
+  return (
+    <>
+      <label htmlFor="walk-sport">Ports</label>
+      <div className="flex items-center gap-1">
+        <input
+          id="walk-sport"
+          aria-label="Source port"
+          type="number"
+          min={1}
+          max={65535}
+          className={FIELD}
+          value={shape.sourcePort}
+          onChange={(e) => onChange({ sourcePort: Number(e.target.value) })}
+        />
+        →
+        <input
+          aria-label="Destination port"
+          type="number"
+          min={1}
+          max={65535}
+          className={FIELD}
+          value={shape.destinationPort}
+          onChange={(e) => onChange({ destinationPort: Number(e.target.value) })}
+        />
+      </div>
+    </>
+  )
+}
+
+/** A connection's first packet, or a later one after some idle seconds (which the GWLB's idle timeout may end). */
+function ConnectionFields({ shape, onChange }: ShapeProps) {
+  return (
+    <>
       <label htmlFor="walk-connection">Packet</label>
       <div className="flex items-center gap-1">
         <select
@@ -298,29 +344,21 @@ function PacketShapeFields({
           <option value="established">a later one (established)</option>
         </select>
         {shape.connection === 'established' && (
-          <input
-            aria-label="Seconds since the connection's first packet"
-            title="Seconds since the connection's first packet crossed (the flow's idle time)"
-            type="number"
-            min={0}
-            max={86400}
-            className={`${FIELD} w-20`}
-            value={shape.idleSeconds}
-            onChange={(e) => onChange({ idleSeconds: Math.max(0, Number(e.target.value)) })}
-          />
+          <>
+            <input
+              aria-label="Seconds since the connection's first packet"
+              title="Seconds since the connection's first packet crossed (the flow's idle time)"
+              type="number"
+              min={0}
+              max={86400}
+              className={`${FIELD} w-20`}
+              value={shape.idleSeconds}
+              onChange={(e) => onChange({ idleSeconds: Math.max(0, Number(e.target.value)) })}
+            />
+            <span className="text-slate-500">s idle</span>
+          </>
         )}
-        {shape.connection === 'established' && <span className="text-slate-500">s idle</span>}
       </div>
-      <label htmlFor="walk-size">Size (bytes)</label>
-      <input
-        id="walk-size"
-        type="number"
-        min={28}
-        max={9000}
-        className={FIELD}
-        value={shape.size}
-        onChange={(e) => onChange({ size: Number(e.target.value) })}
-      />
     </>
   )
 }

@@ -9,6 +9,7 @@ import {
   type OuterHeader,
   type Rule,
   routeText,
+  type Step,
   type Trace,
 } from '../../../worker/engine/types'
 import type { Design } from '../../model'
@@ -52,6 +53,19 @@ export function decidingRouteLines(hop: Hop, design: Design): string[] {
     if (owner) lines.push(routeEdgeId(owner, rule.destinationCidrBlock))
   }
   return lines
+}
+
+/**
+ * The drawn lines of the route entries that decided at the hops of a trace through the resources `ids`, toward a
+ * next hop among them: what a lesson step lighting those resources lights of the routes. A line joining two of them
+ * that no hop there used (the reply's route, the other zone's) stays dark, and so does the route a step stops short
+ * of (the GWLBe's way out, in a step about the server's way to the GWLBe).
+ */
+export function decidingRouteLinesAt(t: Trace, ids: readonly string[], design: Design): string[] {
+  const at = new Set(ids)
+  const towardLit = (s: Step) => s.rule?.type !== 'route' || at.has(s.rule.nextHopId)
+  const hops = t.hops.filter((h) => h.resourceId !== null && at.has(h.resourceId))
+  return [...new Set(hops.flatMap((h) => decidingRouteLines({ ...h, steps: h.steps.filter(towardLit) }, design)))]
 }
 
 /**
