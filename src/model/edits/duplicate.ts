@@ -6,7 +6,8 @@ import type { Design, Resource, ResourceOf } from '../design'
 import { type Cidr, cidrContainsAddress, cidrOrThrow, formatCidr, formatIpv4, parseCidr, parseIpv4 } from '../ipv4'
 import { parse } from '../parse'
 import { freshId } from './basic'
-import { endpointRequest, nextAddressIn, nextInternetAddress, nextVswitchCidr } from './create'
+import { endpointRequest } from './create'
+import { nextAddressIn, nextInternetAddress, nextVswitchCidr } from './freeAddresses'
 import { placeCopies } from './placeCopies'
 
 export type DuplicateResult = { ok: true; design: Design; ids: string[] } | { ok: false; message: string }
