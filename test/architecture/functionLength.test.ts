@@ -29,7 +29,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   },
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
   'src/share/apiCalls.ts#apiCallPlan': { lines: 198, why: 'one call writer per resource kind; not split yet' },
-  'src/share/drawing/toDrawing.ts#toDrawing': { lines: 182, why: 'containers, nodes, edges; not split yet' },
   'src/panels/RouteTablePanel.tsx#RouteTablePanel': { lines: 175, why: 'entries table and its editor; not split yet' },
   'src/model/edits/remove.ts#planDeletion': { lines: 142, why: 'one rule per dependent kind; not split yet' },
   'src/model/reference/build.ts#serviceVpc': {
