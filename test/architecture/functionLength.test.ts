@@ -39,7 +39,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 135,
     why: "the guide's security VPC, step by step; not split yet",
   },
-  'src/panels/dialogs/DesignsDialog.tsx#EntryRow': { lines: 136, why: 'row, rename, versions; not split yet' },
   'src/model/edits/duplicate.ts#pasteResources': { lines: 134, why: 'copy, rename, re-address; not split yet' },
   'src/lessons/runner.ts#createLessonRunner': { lines: 130, why: 'the runner and its store; not split yet' },
   'src/lessons/runner.ts#(anonymous)': { lines: 122, why: 'the runner store; not split yet' },
@@ -81,7 +80,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
   'src/panels/inspector/ScenarioForm.tsx#FaultRow': { lines: 85, why: 'one editor per fault kind; not split yet' },
   'src/model/edits/connect.ts#applyConnection': { lines: 82, why: 'one edit per edge kind; not split yet' },
-  'src/panels/dialogs/DesignsDialog.tsx#DesignsDialog': { lines: 82, why: 'list and actions; not split yet' },
   'src/app/engineSupervisor.ts#createSupervisor': {
     lines: 81,
     why: 'one supervisor: restart and heartbeat share state; not split yet',
