@@ -29,7 +29,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   },
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
   'src/share/apiCalls.ts#apiCallPlan': { lines: 198, why: 'one call writer per resource kind; not split yet' },
-  'src/panels/RouteTablePanel.tsx#RouteTablePanel': { lines: 175, why: 'entries table and its editor; not split yet' },
   'src/model/edits/remove.ts#planDeletion': { lines: 142, why: 'one rule per dependent kind; not split yet' },
   'src/model/reference/build.ts#serviceVpc': {
     lines: 138,
@@ -68,10 +67,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/model/edits/connect.ts#connectionIntent': { lines: 94, why: 'one intent per edge kind; not split yet' },
   'src/app/Toolbar.tsx#Toolbar': { lines: 93, why: 'one group per menu; not split yet' },
   'src/model/designChecks.ts#createChecks': { lines: 91, why: 'one check per rule; not split yet' },
-  'src/panels/SystemRouteTable.tsx#SystemRouteTable': {
-    lines: 89,
-    why: 'a copy of the route table view; not folded yet',
-  },
   'src/share/svg/smoothStep.ts#smoothStepPoints': {
     lines: 89,
     why: "React Flow's path, one case per side pair; not split yet",
