@@ -28,7 +28,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     why: 'one session: connection, binding, presence; not split yet',
   },
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
-  'src/model/edits/remove.ts#planDeletion': { lines: 142, why: 'one rule per dependent kind; not split yet' },
   'src/model/reference/build.ts#serviceVpc': {
     lines: 138,
     why: "the guide's service VPC, step by step; not split yet",
