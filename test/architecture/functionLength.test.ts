@@ -45,7 +45,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 121,
     why: 'listener, health check, server groups; not split yet',
   },
-  'src/model/edits/placeCopies.ts#placeCopies': { lines: 119, why: 'containers, then leaves; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
   'src/panels/walk/WalkPanel.tsx#WalkPanel': { lines: 110, why: 'packet form and hops; not split yet' },
   'src/app/EditMenu.tsx#EditMenu': { lines: 102, why: 'one item per edit; not split yet' },
