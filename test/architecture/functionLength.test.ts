@@ -40,7 +40,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/lessons/runner.ts#(anonymous)': { lines: 122, why: 'the runner store; not split yet' },
   'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
   'src/panels/plan/PlanPanel.tsx#PlanPanel': { lines: 126, why: 'plan steps and timeline; not split yet' },
-  'src/model/defaultLayout.ts#computeLayout': { lines: 125, why: 'containers, then leaves; not split yet' },
   'src/panels/inspector/forms.tsx#GwlbForm': {
     lines: 121,
     why: 'listener, health check, server groups; not split yet',
