@@ -48,7 +48,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/panels/walk/WalkPanel.tsx#WalkPanel': { lines: 110, why: 'packet form and hops; not split yet' },
   'src/app/EditMenu.tsx#EditMenu': { lines: 102, why: 'one item per edit; not split yet' },
   'src/panels/ImportReportPanel.tsx#ImportReportPanel': { lines: 102, why: 'mapped, skipped, plan; not split yet' },
-  'src/model/edits/placeDrop.ts#placeDropped': { lines: 100, why: 'one placement per target kind; not split yet' },
   'src/panels/plan/Timeline.tsx#Timeline': { lines: 99, why: 'axis and rows; not split yet' },
   'src/panels/dialogs/ConnectDialog.tsx#ConnectDialog': { lines: 98, why: 'target list and choice; not split yet' },
   'src/panels/share/ShareMenu.tsx#ExportMenu': { lines: 98, why: 'one item per export; not split yet' },
