@@ -57,7 +57,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     why: 'one record list: its methods share the database; not split yet',
   },
   'src/live/LiveLayer.tsx#SessionCard': { lines: 95, why: 'session state and people; not split yet' },
-  'src/model/edits/connect.ts#connectionIntent': { lines: 94, why: 'one intent per edge kind; not split yet' },
   'src/app/Toolbar.tsx#Toolbar': { lines: 93, why: 'one group per menu; not split yet' },
   'src/model/designChecks.ts#createChecks': { lines: 91, why: 'one check per rule; not split yet' },
   'src/share/svg/smoothStep.ts#smoothStepPoints': {
@@ -67,7 +66,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/panels/inspector/ScenarioForm.tsx#ScenarioForm': { lines: 88, why: 'flows and faults; not split yet' },
   'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
   'src/panels/inspector/ScenarioForm.tsx#FaultRow': { lines: 85, why: 'one editor per fault kind; not split yet' },
-  'src/model/edits/connect.ts#applyConnection': { lines: 82, why: 'one edit per edge kind; not split yet' },
   'src/app/engineSupervisor.ts#createSupervisor': {
     lines: 81,
     why: 'one supervisor: restart and heartbeat share state; not split yet',
