@@ -58,7 +58,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   },
   'src/live/LiveLayer.tsx#SessionCard': { lines: 95, why: 'session state and people; not split yet' },
   'src/app/Toolbar.tsx#Toolbar': { lines: 93, why: 'one group per menu; not split yet' },
-  'src/model/designChecks.ts#createChecks': { lines: 91, why: 'one check per rule; not split yet' },
   'src/share/svg/smoothStep.ts#smoothStepPoints': {
     lines: 89,
     why: "React Flow's path, one case per side pair; not split yet",
