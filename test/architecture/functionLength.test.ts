@@ -45,7 +45,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     why: 'listener, health check, server groups; not split yet',
   },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
-  'src/panels/walk/WalkPanel.tsx#WalkPanel': { lines: 110, why: 'packet form and hops; not split yet' },
   'src/app/EditMenu.tsx#EditMenu': { lines: 102, why: 'one item per edit; not split yet' },
   'src/panels/ImportReportPanel.tsx#ImportReportPanel': { lines: 102, why: 'mapped, skipped, plan; not split yet' },
   'src/panels/plan/Timeline.tsx#Timeline': { lines: 99, why: 'axis and rows; not split yet' },
@@ -63,7 +62,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     why: "React Flow's path, one case per side pair; not split yet",
   },
   'src/panels/inspector/ScenarioForm.tsx#ScenarioForm': { lines: 88, why: 'flows and faults; not split yet' },
-  'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
   'src/panels/inspector/ScenarioForm.tsx#FaultRow': { lines: 85, why: 'one editor per fault kind; not split yet' },
   'src/app/engineSupervisor.ts#createSupervisor': {
     lines: 81,
