@@ -39,7 +39,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/lessons/runner.ts#createLessonRunner': { lines: 130, why: 'the runner and its store; not split yet' },
   'src/lessons/runner.ts#(anonymous)': { lines: 122, why: 'the runner store; not split yet' },
   'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
-  'src/panels/plan/PlanPanel.tsx#PlanPanel': { lines: 126, why: 'plan steps and timeline; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
   'src/app/EditMenu.tsx#EditMenu': { lines: 102, why: 'one item per edit; not split yet' },
   'src/panels/ImportReportPanel.tsx#ImportReportPanel': { lines: 102, why: 'mapped, skipped, plan; not split yet' },
