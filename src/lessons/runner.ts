@@ -71,6 +71,90 @@ const NO_LESSON = {
   revealed: false,
 } as const satisfies Partial<LessonState>
 
+type SetState = (partial: Partial<LessonState>) => void
+type Step = Lesson['steps'][number]
+
+/** The user's design store (document and undo history) kept aside, and the interface made read-only. */
+function putAside(stores: Stores): Saved {
+  const d = stores.design.getState()
+  const saved = {
+    design: { design: d.design, past: d.past, future: d.future, labels: d.labels },
+    readOnly: stores.ui.getState().readOnly,
+  }
+  // read-only first, so autosave never sees a lesson's design as the user's
+  stores.ui.getState().setReadOnly(true)
+  return saved
+}
+
+/** The user's design store and read-only state as they were put aside (if they were), and the lesson's marks gone. */
+function putBack(stores: Stores, saved: Saved | null) {
+  if (saved) {
+    stores.design.setState(saved.design)
+    stores.ui.getState().setReadOnly(saved.readOnly)
+  }
+  stores.ui.getState().setHighlight(null)
+  stores.ui.getState().hideAnswer(false)
+  // a notice raised inside the lesson is about the lesson's design, which is gone now
+  if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
+  stores.ui.getState().select(null)
+}
+
+/** A quiz is answered by selecting one resource on the canvas: the first click is the answer, and shows it. */
+function answerByClick(stores: Stores, get: () => LessonState, set: SetState): () => void {
+  return stores.ui.subscribe((s, prev) => {
+    if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
+    const st = get()
+    const action = st.lesson?.steps[st.stepIndex]?.action
+    if (action?.kind === 'quiz' && !st.revealed) {
+      set({ answer: s.selectedIds[0], revealed: true })
+      stores.ui.getState().hideAnswer(false)
+    }
+  })
+}
+
+/**
+ * The step's resources lit on the canvas. A quiz question lights nothing and badges nothing until it is answered:
+ * the lit resources would point at the answer (the revealed answer's trace lights its own path).
+ */
+function lightStep(stores: Stores, step: Step) {
+  const asking = step.action?.kind === 'quiz'
+  stores.ui.getState().hideAnswer(asking)
+  stores.ui
+    .getState()
+    .setHighlight(
+      step.highlight.length && !asking ? { ids: step.highlight, focusId: stepFocus(step), tone: 'lesson' } : null,
+    )
+}
+
+/**
+ * What a step does: trace its packet (a trace or a quiz) or play its scenario to the moment it narrates. An answer
+ * that lands after the learner moved on (`current` false) is dropped, a scenario loaded then is undone.
+ */
+function runAction(deps: LessonDeps, design: Design, action: Step['action'], current: () => boolean, set: SetState) {
+  if (action?.kind === 'trace' || action?.kind === 'quiz') {
+    deps
+      .trace(design, action.packet)
+      .then(
+        (r) =>
+          current() &&
+          set({
+            trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message },
+          }),
+      )
+      .catch(
+        (e: unknown) =>
+          current() && set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }),
+      )
+  } else if (action?.kind === 'simulate') {
+    const untilMs = action.untilSeconds * 1000
+    // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
+    void deps.simulate(action.scenario).then((ok) => {
+      if (!current()) deps.stopSimulation()
+      else if (ok) deps.playUntil(untilMs)
+    })
+  }
+}
+
 export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
   let saved: Saved | null = null
   // a step's trace that answers after the learner moved on is dropped
@@ -99,26 +183,10 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
           status: 'failed',
           message: `Step ${designs.step + 1} of the lesson does not apply: ${designs.message}`,
         })
-      if (!saved) {
-        const d = stores.design.getState()
-        saved = {
-          design: { design: d.design, past: d.past, future: d.future, labels: d.labels },
-          readOnly: stores.ui.getState().readOnly,
-        }
-        // read-only first, so autosave never sees a lesson's design as the user's
-        stores.ui.getState().setReadOnly(true)
-      }
+      saved ??= putAside(stores)
       stores.ui.getState().openRouteTable(null)
       unsubscribe?.()
-      unsubscribe = stores.ui.subscribe((s, prev) => {
-        if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
-        const st = get()
-        const action = st.lesson?.steps[st.stepIndex]?.action
-        if (action?.kind === 'quiz' && !st.revealed) {
-          set({ answer: s.selectedIds[0], revealed: true })
-          stores.ui.getState().hideAnswer(false)
-        }
-      })
+      unsubscribe = answerByClick(stores, get, set)
       set({ lesson, designs: designs.designs, status: 'ready' })
       get().go(0)
     },
@@ -128,16 +196,8 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       unsubscribe?.()
       unsubscribe = null
       if (get().lesson) deps.stopSimulation()
-      if (saved) {
-        stores.design.setState(saved.design)
-        stores.ui.getState().setReadOnly(saved.readOnly)
-        saved = null
-      }
-      stores.ui.getState().setHighlight(null)
-      stores.ui.getState().hideAnswer(false)
-      // a notice raised inside the lesson is about the lesson's design, which is gone now
-      if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
-      stores.ui.getState().select(null)
+      putBack(stores, saved)
+      saved = null
       set(NO_LESSON)
     },
 
@@ -152,44 +212,15 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
       deps.stopSimulation()
       if (stores.design.getState().design !== design) stores.design.getState().replace(design)
       stores.ui.getState().select(null)
-      const focusId = stepFocus(step)
+      lightStep(stores, step)
       const action = step.action
-      // a quiz question lights nothing and badges nothing until it is answered: the lit resources would point at
-      // the answer (the revealed answer's trace lights its own path)
-      const asking = action?.kind === 'quiz'
-      stores.ui.getState().hideAnswer(asking)
-      stores.ui
-        .getState()
-        .setHighlight(step.highlight.length && !asking ? { ids: step.highlight, focusId, tone: 'lesson' } : null)
       set({
         stepIndex: i,
         answer: null,
         revealed: false,
         trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null,
       })
-      if (action?.kind === 'trace' || action?.kind === 'quiz') {
-        deps
-          .trace(design, action.packet)
-          .then(
-            (r) =>
-              mine === token &&
-              set({
-                trace: r.ok ? { status: 'ok', roundTrip: r.roundTrip } : { status: 'failed', message: r.message },
-              }),
-          )
-          .catch(
-            (e: unknown) =>
-              mine === token &&
-              set({ trace: { status: 'failed', message: e instanceof Error ? e.message : String(e) } }),
-          )
-      } else if (action?.kind === 'simulate') {
-        const untilMs = action.untilSeconds * 1000
-        // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
-        void deps.simulate(action.scenario).then((ok) => {
-          if (mine !== token) deps.stopSimulation()
-          else if (ok) deps.playUntil(untilMs)
-        })
-      }
+      runAction(deps, design, action, () => mine === token, set)
     },
     next: () => get().go(get().stepIndex + 1),
     prev: () => get().go(get().stepIndex - 1),

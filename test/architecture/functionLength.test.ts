@@ -36,8 +36,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 135,
     why: "the guide's security VPC, step by step; not split yet",
   },
-  'src/lessons/runner.ts#createLessonRunner': { lines: 130, why: 'the runner and its store; not split yet' },
-  'src/lessons/runner.ts#(anonymous)': { lines: 122, why: 'the runner store; not split yet' },
   'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
   'src/app/EditMenu.tsx#EditMenu': { lines: 102, why: 'one item per edit; not split yet' },
