@@ -28,14 +28,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     why: 'one session: connection, binding, presence; not split yet',
   },
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
-  'src/model/reference/build.ts#serviceVpc': {
-    lines: 138,
-    why: "the guide's service VPC, step by step; not split yet",
-  },
-  'src/model/reference/build.ts#securityVpc': {
-    lines: 135,
-    why: "the guide's security VPC, step by step; not split yet",
-  },
   'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
   'src/app/EditMenu.tsx#EditMenu': { lines: 102, why: 'one item per edit; not split yet' },
