@@ -48,10 +48,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   },
   'src/panels/inspector/ScenarioForm.tsx#ScenarioForm': { lines: 88, why: 'flows and faults; not split yet' },
   'src/panels/inspector/ScenarioForm.tsx#FaultRow': { lines: 85, why: 'one editor per fault kind; not split yet' },
-  'src/app/engineSupervisor.ts#createSupervisor': {
-    lines: 81,
-    why: 'one supervisor: restart and heartbeat share state; not split yet',
-  },
   'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
   'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
   'src/import/hcl/config.ts#readHcl': { lines: 367, why: 'the HCL evaluator; not split yet' },
