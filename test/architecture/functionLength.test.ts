@@ -30,7 +30,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
   'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
-  'src/app/EditMenu.tsx#EditMenu': { lines: 102, why: 'one item per edit; not split yet' },
   'src/panels/ImportReportPanel.tsx#ImportReportPanel': { lines: 102, why: 'mapped, skipped, plan; not split yet' },
   'src/panels/plan/Timeline.tsx#Timeline': { lines: 99, why: 'axis and rows; not split yet' },
   'src/panels/dialogs/ConnectDialog.tsx#ConnectDialog': { lines: 98, why: 'target list and choice; not split yet' },
