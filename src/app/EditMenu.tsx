@@ -14,15 +14,6 @@ export function EditMenu() {
   const canRedo = useDesign((s) => s.future.length > 0)
   const lastEdit = useDesign((s) => s.labels.at(-1))
   const readOnly = useUi((s) => s.readOnly)
-  // one selected VPC or vSwitch is laid out on its own; anything else lays out the whole design
-  const selectedIds = useUi((s) => s.selectedIds)
-  const resources = useDesign((s) => s.design.resources)
-  const chosen = selectedIds.length === 1 ? resources.find((r) => r.id === selectedIds[0]) : undefined
-  const container =
-    chosen?.kind === 'vpc' || chosen?.kind === 'vswitch'
-      ? { id: chosen.id, what: `${chosen.kind === 'vpc' ? 'VPC' : 'vSwitch'} ${chosen.name ?? chosen.id}` }
-      : undefined
-  const [laying, setLaying] = useState(false)
   if (readOnly) return null
   return (
     <div className="flex items-center gap-1">
@@ -70,34 +61,7 @@ export function EditMenu() {
       >
         Tidy
       </button>
-      <button
-        type="button"
-        className={`${BUTTON} whitespace-nowrap`}
-        disabled={laying}
-        title={
-          container
-            ? `Lay out what ${container.what} holds with ELK; the rest makes room`
-            : 'Lay out the whole design with ELK, following the traffic from the internet to the appliances'
-        }
-        onClick={async () => {
-          setLaying(true)
-          try {
-            // elkjs and its worker load on the first use, not with the app
-            const { layoutInWorker } = await import('../layout/client')
-            const layout = await layoutInWorker(design.getState().design, container?.id)
-            design.getState().edit(container ? `auto-layout ${container.id}` : 'auto-layout', (d) => ({ ...d, layout }))
-          } catch (e) {
-            ui.getState().notify({
-              tone: 'error',
-              lines: ['Auto-layout failed.', e instanceof Error ? e.message : String(e)],
-            })
-          } finally {
-            setLaying(false)
-          }
-        }}
-      >
-        {laying ? 'Laying out…' : container ? 'Auto-layout selection' : 'Auto-layout'}
-      </button>
+      <AutoLayoutButton />
       <button
         type="button"
         className={BUTTON}
@@ -107,5 +71,48 @@ export function EditMenu() {
         ?
       </button>
     </div>
+  )
+}
+
+/** Auto-layout with ELK: one selected VPC or vSwitch is laid out on its own; anything else lays out the whole design. */
+function AutoLayoutButton() {
+  const { design, ui } = useStores()
+  const selectedIds = useUi((s) => s.selectedIds)
+  const resources = useDesign((s) => s.design.resources)
+  const chosen = selectedIds.length === 1 ? resources.find((r) => r.id === selectedIds[0]) : undefined
+  const container =
+    chosen?.kind === 'vpc' || chosen?.kind === 'vswitch'
+      ? { id: chosen.id, what: `${chosen.kind === 'vpc' ? 'VPC' : 'vSwitch'} ${chosen.name ?? chosen.id}` }
+      : undefined
+  const [laying, setLaying] = useState(false)
+  return (
+    <button
+      type="button"
+      className={`${BUTTON} whitespace-nowrap`}
+      disabled={laying}
+      title={
+        container
+          ? `Lay out what ${container.what} holds with ELK; the rest makes room`
+          : 'Lay out the whole design with ELK, following the traffic from the internet to the appliances'
+      }
+      onClick={async () => {
+        setLaying(true)
+        try {
+          // elkjs and its worker load on the first use, not with the app
+          const { layoutInWorker } = await import('../layout/client')
+          const layout = await layoutInWorker(design.getState().design, container?.id)
+          design.getState().edit(container ? `auto-layout ${container.id}` : 'auto-layout', (d) => ({ ...d, layout }))
+        } catch (e) {
+          ui.getState().notify({
+            tone: 'error',
+            lines: ['Auto-layout failed.', e instanceof Error ? e.message : String(e)],
+          })
+        } finally {
+          setLaying(false)
+        }
+      }}
+    >
+      {laying ? 'Laying out…' : container ? 'Auto-layout selection' : 'Auto-layout'}
+    </button>
   )
 }

@@ -60,17 +60,12 @@ export function createSupervisor<R>(options: SupervisorOptions<R>) {
       timeoutMs = Math.min(timeoutMs * 2, options.maxTimeoutMs)
       died(which, `it did not answer for ${Math.round(waited / 1000)} s`)
     }, waited)
-    options.ping(which.remote).then(
-      () => {
-        timers.clearTimeout(timer)
-        if (running === which) pinging = false
-      },
-      // a ping refused is as good as an answer: the worker is there to refuse it
-      () => {
-        timers.clearTimeout(timer)
-        if (running === which) pinging = false
-      },
-    )
+    const answered = () => {
+      timers.clearTimeout(timer)
+      if (running === which) pinging = false
+    }
+    // a ping refused is as good as an answer: the worker is there to refuse it
+    options.ping(which.remote).then(answered, answered)
   }
 
   function live(): Running<R> {

@@ -46,114 +46,116 @@ export function withDefaultLayout(design: Design): Record<string, LayoutEntry> {
   return { ...computeLayout(design), ...design.layout }
 }
 
-export function computeLayout(design: Design): Record<string, LayoutEntry> {
-  const out: Record<string, LayoutEntry> = {}
-  const { leaf, vswitch: V, zone: Z, vpc: P, page } = SIZES
-  const leavesByVswitch = new Map<string, Resource[]>()
-  for (const r of design.resources) {
-    const v = vswitchOf(r)
-    if (v && LEAF_KINDS.has(r.kind)) leavesByVswitch.set(v, [...(leavesByVswitch.get(v) ?? []), r])
-  }
+type Placed = Record<string, LayoutEntry>
+const { leaf, vswitch: V, zone: Z, vpc: P, page } = SIZES
 
-  function placeVswitch(id: string): Box {
-    const leaves = leavesByVswitch.get(id) ?? []
-    const cols = Math.max(1, Math.min(V.perRow, leaves.length))
-    const rows = Math.max(1, Math.ceil(leaves.length / V.perRow))
-    leaves.forEach((r, i) => {
-      out[r.id] = {
-        x: V.padX + (i % V.perRow) * (leaf.width + V.gap),
-        y: V.top + Math.floor(i / V.perRow) * (leaf.height + V.gap),
-      }
-    })
-    return {
-      width: Math.max(V.minWidth, V.padX * 2 + cols * leaf.width + (cols - 1) * V.gap),
-      height: V.top + rows * leaf.height + (rows - 1) * V.gap + V.bottom,
+/** A vSwitch's leaves in a grid of up to V.perRow a row; the vSwitch's size around them. */
+function placeVswitch(out: Placed, leaves: Resource[]): Box {
+  const cols = Math.max(1, Math.min(V.perRow, leaves.length))
+  const rows = Math.max(1, Math.ceil(leaves.length / V.perRow))
+  leaves.forEach((r, i) => {
+    out[r.id] = {
+      x: V.padX + (i % V.perRow) * (leaf.width + V.gap),
+      y: V.top + Math.floor(i / V.perRow) * (leaf.height + V.gap),
     }
+  })
+  return {
+    width: Math.max(V.minWidth, V.padX * 2 + cols * leaf.width + (cols - 1) * V.gap),
+    height: V.top + rows * leaf.height + (rows - 1) * V.gap + V.bottom,
   }
+}
 
-  function placeVpc(vpcId: string): Box {
-    const vswitches = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId)
-    const hasEndpoint = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => vswitchOf(r)))
-    let x = P.padX
-    let maxZoneHeight = 0
-    const zoneBoxes: { key: string; entry: LayoutEntry }[] = []
-    for (const zoneId of design.zones) {
-      const inZone = vswitches.filter((v) => v.kind === 'vswitch' && v.zoneId === zoneId)
-      if (!inZone.length) continue
-      // workloads on the left, GWLBe vSwitches on the right: the route between them is short and level
-      const columns = [
-        inZone.filter((v) => !hasEndpoint.has(v.id)),
-        inZone.filter((v) => hasEndpoint.has(v.id)),
-      ].filter((c) => c.length)
-      let cx = Z.padX
-      let zoneHeight = 0
-      for (const column of columns) {
-        const boxes = column.map((v) => ({ id: v.id, box: placeVswitch(v.id) }))
-        const width = Math.max(...boxes.map((b) => b.box.width))
-        let cy = Z.top
-        for (const b of boxes) {
-          out[b.id] = { x: cx, y: cy, width, height: b.box.height }
-          cy += b.box.height + Z.rowGap
-        }
-        zoneHeight = Math.max(zoneHeight, cy - Z.rowGap + Z.bottom)
-        cx += width + Z.columnGap
-      }
-      const box = { width: cx - Z.columnGap + Z.padX, height: zoneHeight }
-      const key = zoneKey(vpcId, zoneId)
-      const entry = { x, y: P.top, ...box }
-      out[key] = entry
-      zoneBoxes.push({ key, entry })
-      x += box.width + P.zoneGap
-      maxZoneHeight = Math.max(maxZoneHeight, box.height)
+/**
+ * A zone band's vSwitches in columns, workloads on the left and GWLBe vSwitches on the right (the route between
+ * them is short and level); the band's size around them.
+ */
+function placeZone(
+  out: Placed,
+  inZone: Resource[],
+  hasEndpoint: Set<string | undefined>,
+  leavesOf: Map<string, Resource[]>,
+): Box {
+  const columns = [inZone.filter((v) => !hasEndpoint.has(v.id)), inZone.filter((v) => hasEndpoint.has(v.id))].filter(
+    (c) => c.length,
+  )
+  let cx = Z.padX
+  let zoneHeight = 0
+  for (const column of columns) {
+    const boxes = column.map((v) => ({ id: v.id, box: placeVswitch(out, leavesOf.get(v.id) ?? []) }))
+    const width = Math.max(...boxes.map((b) => b.box.width))
+    let cy = Z.top
+    for (const b of boxes) {
+      out[b.id] = { x: cx, y: cy, width, height: b.box.height }
+      cy += b.box.height + Z.rowGap
     }
-    for (const z of zoneBoxes) out[z.key] = { ...z.entry, height: maxZoneHeight }
-    const width = Math.max(x - P.zoneGap + P.padX, 480)
-    // VPC-wide resources: the IPv4 gateway on the top edge, GWLBs and route target groups in the band under the title
-    const edgeNodes = design.resources.filter(
-      (r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb' || r.kind === 'routeTargetGroup') && r.vpcId === vpcId,
-    )
-    edgeNodes.forEach((r, i) => {
-      const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40
-      const left = (width - span) / 2 + i * (leaf.width + 40)
-      // below the VPC's two title lines, which a narrow VPC's GWLB would otherwise cover
-      out[r.id] = { x: left, y: r.kind === 'ipv4Gateway' ? -leaf.height / 2 : 52 }
-    })
-    return { width, height: P.top + Math.max(maxZoneHeight, 40) + P.bottom }
+    zoneHeight = Math.max(zoneHeight, cy - Z.rowGap + Z.bottom)
+    cx += width + Z.columnGap
   }
+  return { width: cx - Z.columnGap + Z.padX, height: zoneHeight }
+}
 
-  const vpcs = design.resources.filter((r) => r.kind === 'vpc')
-  const consumerVpcs = new Set(
-    design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => (r.kind === 'gwlbEndpoint' ? r.vpcId : '')),
+/** VPC-wide resources: the IPv4 gateway on the top edge, GWLBs and route target groups in the band under the title. */
+function placeVpcWide(design: Design, vpcId: string, width: number, out: Placed) {
+  const edgeNodes = design.resources.filter(
+    (r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb' || r.kind === 'routeTargetGroup') && r.vpcId === vpcId,
   )
-  const ordered = [...vpcs.filter((v) => consumerVpcs.has(v.id)), ...vpcs.filter((v) => !consumerVpcs.has(v.id))]
-  const boxes = new Map(ordered.map((v) => [v.id, placeVpc(v.id)]))
-  const consumerRows = vpcRows(
-    ordered.filter((v) => consumerVpcs.has(v.id)).map((v) => v.id),
-    boxes,
-  )
-  const providerRows = vpcRows(
-    ordered.filter((v) => !consumerVpcs.has(v.id)).map((v) => v.id),
-    boxes,
-  )
+  edgeNodes.forEach((r, i) => {
+    const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40
+    const left = (width - span) / 2 + i * (leaf.width + 40)
+    // below the VPC's two title lines, which a narrow VPC's GWLB would otherwise cover
+    out[r.id] = { x: left, y: r.kind === 'ipv4Gateway' ? -leaf.height / 2 : 52 }
+  })
+}
+
+/** A VPC's zone bands left to right, as tall as the tallest, and its VPC-wide resources; the VPC's size. */
+function placeVpc(design: Design, vpcId: string, out: Placed, leavesOf: Map<string, Resource[]>): Box {
+  const vswitches = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId)
+  const hasEndpoint = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => vswitchOf(r)))
+  let x = P.padX
+  let maxZoneHeight = 0
+  const zoneBoxes: { key: string; entry: LayoutEntry }[] = []
+  for (const zoneId of design.zones) {
+    const inZone = vswitches.filter((v) => v.kind === 'vswitch' && v.zoneId === zoneId)
+    if (!inZone.length) continue
+    const box = placeZone(out, inZone, hasEndpoint, leavesOf)
+    const key = zoneKey(vpcId, zoneId)
+    const entry = { x, y: P.top, ...box }
+    out[key] = entry
+    zoneBoxes.push({ key, entry })
+    x += box.width + P.zoneGap
+    maxZoneHeight = Math.max(maxZoneHeight, box.height)
+  }
+  for (const z of zoneBoxes) out[z.key] = { ...z.entry, height: maxZoneHeight }
+  const width = Math.max(x - P.zoneGap + P.padX, 480)
+  placeVpcWide(design, vpcId, width, out)
+  return { width, height: P.top + Math.max(maxZoneHeight, 40) + P.bottom }
+}
+
+/**
+ * The page, top to bottom: the internet hosts, the consumer VPCs, the endpoint services, the provider VPCs;
+ * each row centred on the widest.
+ */
+function placePage(
+  design: Design,
+  rows: { consumers: string[][]; providers: string[][] },
+  boxes: Map<string, Box>,
+  out: Placed,
+) {
   const rowWidth = (ids: string[]) =>
     ids.reduce((a, id) => a + (boxes.get(id) as Box).width, 0) + (ids.length - 1) * page.vpcGap
-  const pageWidth = Math.max(0, ...[...consumerRows, ...providerRows].map(rowWidth))
-  const row = (items: Resource[], y: number) => {
+  const pageWidth = Math.max(0, ...[...rows.consumers, ...rows.providers].map(rowWidth))
+  let y = 0
+  const leafRow = (items: Resource[]) => {
+    if (!items.length) return
     const span = items.length * leaf.width + Math.max(0, items.length - 1) * page.hostGap
     items.forEach((r, i) => {
       out[r.id] = { x: (pageWidth - span) / 2 + i * (leaf.width + page.hostGap), y }
     })
-  }
-  let y = 0
-  const hosts = design.resources.filter((r) => r.kind === 'internetHost')
-  if (hosts.length) {
-    row(hosts, y)
     y += leaf.height + page.rowGap
   }
-  const place = (vpcRows: string[][]) => {
+  const vpcRowsAt = (vpcRows: string[][]) => {
     for (const ids of vpcRows) {
-      const widths = ids.map((id) => (boxes.get(id) as Box).width)
-      let x = (pageWidth - widths.reduce((a, w) => a + w, 0) - (ids.length - 1) * page.vpcGap) / 2
+      let x = (pageWidth - rowWidth(ids)) / 2
       for (const id of ids) {
         const box = boxes.get(id) as Box
         out[id] = { x, y, ...box }
@@ -162,13 +164,25 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
       y += Math.max(...ids.map((id) => (boxes.get(id) as Box).height)) + page.rowGap
     }
   }
-  place(consumerRows)
-  const services = design.resources.filter((r) => r.kind === 'endpointService')
-  if (services.length) {
-    row(services, y)
-    y += leaf.height + page.rowGap
+  leafRow(design.resources.filter((r) => r.kind === 'internetHost'))
+  vpcRowsAt(rows.consumers)
+  leafRow(design.resources.filter((r) => r.kind === 'endpointService'))
+  vpcRowsAt(rows.providers)
+}
+
+export function computeLayout(design: Design): Record<string, LayoutEntry> {
+  const out: Placed = {}
+  const leavesOf = new Map<string, Resource[]>()
+  for (const r of design.resources) {
+    const v = vswitchOf(r)
+    if (v && LEAF_KINDS.has(r.kind)) leavesOf.set(v, [...(leavesOf.get(v) ?? []), r])
   }
-  place(providerRows)
+  const vpcs = design.resources.filter((r) => r.kind === 'vpc')
+  const consumerVpcs = new Set(design.resources.flatMap((r) => (r.kind === 'gwlbEndpoint' ? [r.vpcId] : [])))
+  const consumers = vpcs.filter((v) => consumerVpcs.has(v.id)).map((v) => v.id)
+  const providers = vpcs.filter((v) => !consumerVpcs.has(v.id)).map((v) => v.id)
+  const boxes = new Map([...consumers, ...providers].map((id) => [id, placeVpc(design, id, out, leavesOf)]))
+  placePage(design, { consumers: vpcRows(consumers, boxes), providers: vpcRows(providers, boxes) }, boxes, out)
   return out
 }
 

@@ -35,9 +35,10 @@ interface Checks {
   vswitchesByVpc: Map<string, { id: string; block: Cidr; path: string }[]>
 }
 
-function createChecks(design: Design, errors: LoadError[]): Checks {
-  const err = (code: LoadErrorCode, path: string, value: unknown, expected: string) =>
-    errors.push(loadError(code, path, value, expected))
+type Err = Checks['err']
+
+/** The resources by id, the account UIDs and the zones, each listed once (a second listing is an error). */
+function listings(design: Design, err: Err) {
   const byId = new Map<string, { r: Resource; i: number }>()
   design.resources.forEach((r, i) => {
     if (byId.has(r.id))
@@ -49,36 +50,14 @@ function createChecks(design: Design, errors: LoadError[]): Checks {
     if (accountIds.has(a.id)) err('GWLB-L006', `accounts[${i}].id`, a.id, 'an account UID listed once')
     accountIds.add(a.id)
   })
-  const zoneSet = new Set(design.zones)
   design.zones.forEach((z, i) => {
     if (design.zones.indexOf(z) !== i) err('GWLB-L006', `zones[${i}]`, z, 'a zone listed once')
   })
+  return { byId, accountIds, zoneSet: new Set(design.zones) }
+}
 
-  function ref<K extends ResourceKind>(
-    path: string,
-    id: string,
-    kinds: K[],
-  ): Extract<Resource, { kind: K }> | undefined {
-    const hit = byId.get(id)
-    if (!hit || !kinds.includes(hit.r.kind as K)) {
-      const article = /^[aeiou]/i.test(kinds[0] ?? '') ? 'an' : 'a'
-      err('GWLB-L007', path, id, `the id of ${article} ${kinds.join(' or ')} in this design`)
-      return undefined
-    }
-    return hit.r as Extract<Resource, { kind: K }>
-  }
-  const zone = (path: string, z: string) => {
-    if (!zoneSet.has(z)) err('GWLB-L014', path, z, `one of the design's zones (${design.zones.join(', ')})`)
-  }
-  const account = (path: string, id: string) => {
-    if (!accountIds.has(id)) err('GWLB-L007', path, id, 'the UID of an account listed in accounts')
-  }
-  const cidr = (text: string): Cidr | null => {
-    const p = parseCidr(text)
-    return p.ok ? p.cidr : null
-  }
-
-  // addresses in use per VPC (private) and globally (public), for duplicates
+/** Addresses in use per VPC (private) and globally (public), each placed once. */
+function addressBook(err: Err, ref: Checks['ref'], cidr: Checks['cidr']) {
   const privateInVpc = new Map<string, Map<number, string>>()
   const publicAddr = new Map<number, string>()
   function placeAddress(path: string, text: string, vswitchId: string, vswitchPath: string) {
@@ -113,18 +92,36 @@ function createChecks(design: Design, errors: LoadError[]): Checks {
     if (other) err('GWLB-L013', path, text, `an address not already used by ${other}`)
     else publicAddr.set(addr, path)
   }
+  return { placeAddress, placePublic }
+}
 
-  return {
-    err,
-    ref,
-    zone,
-    account,
-    cidr,
-    placeAddress,
-    placePublic,
-    byId,
-    vswitchesByVpc: new Map(),
+function createChecks(design: Design, errors: LoadError[]): Checks {
+  const err: Err = (code, path, value, expected) => errors.push(loadError(code, path, value, expected))
+  const { byId, accountIds, zoneSet } = listings(design, err)
+  function ref<K extends ResourceKind>(
+    path: string,
+    id: string,
+    kinds: K[],
+  ): Extract<Resource, { kind: K }> | undefined {
+    const hit = byId.get(id)
+    if (!hit || !kinds.includes(hit.r.kind as K)) {
+      const article = /^[aeiou]/i.test(kinds[0] ?? '') ? 'an' : 'a'
+      err('GWLB-L007', path, id, `the id of ${article} ${kinds.join(' or ')} in this design`)
+      return undefined
+    }
+    return hit.r as Extract<Resource, { kind: K }>
   }
+  const zone = (path: string, z: string) => {
+    if (!zoneSet.has(z)) err('GWLB-L014', path, z, `one of the design's zones (${design.zones.join(', ')})`)
+  }
+  const account = (path: string, id: string) => {
+    if (!accountIds.has(id)) err('GWLB-L007', path, id, 'the UID of an account listed in accounts')
+  }
+  const cidr = (text: string): Cidr | null => {
+    const p = parseCidr(text)
+    return p.ok ? p.cidr : null
+  }
+  return { err, ref, zone, account, cidr, ...addressBook(err, ref, cidr), byId, vswitchesByVpc: new Map() }
 }
 
 /** A vSwitch: its zone, inside its VPC's block, overlapping no sibling, bound to a VSwitch table of its VPC. */

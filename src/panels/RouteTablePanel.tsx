@@ -1,7 +1,7 @@
 // A route table's entries, system and custom, with the next hop named in the cloud's words. In edit mode:
 // add and delete custom entries, change next hops, and change a gateway table's system route (the console's
 // "Edit" on the System Route tab), which makes it a custom entry.
-import { useEffect, useRef, useState } from 'react'
+import { type RefObject, useEffect, useRef, useState } from 'react'
 import { parseCidr, type RouteTable } from '../model'
 import { updateResource, withoutEntry, withRoute } from '../model/edits/basic'
 import { useDesign, useStores, useUi } from '../store/context'
@@ -9,7 +9,8 @@ import { vswitchOfSystemTable } from '../store/uiStore'
 import { ConnectFromButton } from './inspector/ConnectFromButton'
 import { tryCommit } from './inspector/commit'
 import { INPUT, TextField } from './inspector/fields'
-import { boundTo, shownEntries } from './routeEntries'
+import { NextHopName, RouteTableView } from './RouteTableView'
+import { boundTo, type ShownEntry, shownEntries } from './routeEntries'
 import { nextHopChoices } from './routeTargets'
 import { SystemRouteTable } from './SystemRouteTable'
 
@@ -43,12 +44,6 @@ function NextHopSelect({
 
 export function RouteTablePanel() {
   const id = useUi((s) => s.openRouteTableId)
-  const readOnly = useUi((s) => s.readOnly)
-  const design = useDesign((s) => s.design)
-  const { ui, design: store } = useStores()
-  const [destination, setDestination] = useState('0.0.0.0/0')
-  const [hop, setHop] = useState('')
-  const [error, setError] = useState<string | null>(null)
   // opened from a badge on the canvas, the panel may sit below a long inspector: bring it into view
   const panel = useRef<HTMLElement>(null)
   useEffect(() => {
@@ -57,14 +52,21 @@ export function RouteTablePanel() {
   if (!id) return null
   const systemOf = vswitchOfSystemTable(id)
   if (systemOf) return <SystemRouteTable vswitchId={systemOf} />
+  return <CustomRouteTable id={id} sectionRef={panel} />
+}
+
+type SetEntry = (destination: string, hopId: string, label: string) => void
+
+function CustomRouteTable({ id, sectionRef }: { id: string; sectionRef: RefObject<HTMLElement | null> }) {
+  const readOnly = useUi((s) => s.readOnly)
+  const design = useDesign((s) => s.design)
+  const { design: store } = useStores()
+  const [error, setError] = useState<string | null>(null)
   const at = design.resources.findIndex((r) => r.id === id)
   const table = design.resources[at]
   if (table?.kind !== 'routeTable') return null
-  const choices = nextHopChoices(design, table)
-  const nameOf = (hopId?: string) =>
-    hopId ? (design.resources.find((r) => r.id === hopId)?.name ?? `${hopId} (missing: black hole)`) : 'this VPC'
-  const setEntry = (dest: string, hopId: string, label: string) => {
-    const choice = choices.find((c) => c.id === hopId)
+  const setEntry: SetEntry = (dest, hopId, label) => {
+    const choice = nextHopChoices(design, table).find((c) => c.id === hopId)
     if (!choice) return
     const errors = tryCommit(
       store,
@@ -78,141 +80,95 @@ export function RouteTablePanel() {
     )
     setError(errors.length ? errors.map((e) => e.message).join(' ') : null)
   }
-  const destProblem = (() => {
-    const p = parseCidr(destination)
-    return p.ok ? null : `Destination "${destination}": ${p.problem}`
-  })()
   return (
-    <section
-      ref={panel}
-      data-testid="route-table-panel"
-      aria-label={`Route table ${table.name ?? table.id}`}
-      className="border-b border-slate-200 p-3"
+    <RouteTableView
+      sectionRef={sectionRef}
+      label={`Route table ${table.name ?? table.id}`}
+      title={table.name ?? table.id}
+      subtitle={`${table.routeTableType === 'Gateway' ? 'Gateway route table' : 'vSwitch route table'} · ${table.id} · bound to ${boundTo(design, table).join(', ') || 'nothing'}`}
+      entries={shownEntries(design, table)}
+      nextHop={(e) =>
+        readOnly || (e.origin === 'system' && table.routeTableType !== 'Gateway') ? (
+          <NextHopName design={design} entry={e} />
+        ) : (
+          <EditableNextHop table={table} entry={e} setEntry={setEntry} />
+        )
+      }
+      above={
+        !readOnly && (
+          <div key={table.id}>
+            <TextField label="Route table name" path={['resources', at, 'name']} value={table.name} optional />
+          </div>
+        )
+      }
     >
-      <div className="flex items-start justify-between gap-2">
-        <div>
-          <h2 className="text-sm font-semibold text-slate-900">{table.name ?? table.id}</h2>
-          <p className="text-xs text-slate-500">
-            {table.routeTableType === 'Gateway' ? 'Gateway route table' : 'vSwitch route table'} · {table.id} · bound to{' '}
-            {boundTo(design, table).join(', ') || 'nothing'}
-          </p>
-        </div>
-        <button
-          type="button"
-          className="rounded px-1.5 text-slate-500 hover:bg-slate-100"
-          aria-label="Close route table"
-          onClick={() => ui.getState().openRouteTable(null)}
-        >
-          ✕
-        </button>
-      </div>
-      {!readOnly && (
-        <div key={table.id}>
-          <TextField label="Route table name" path={['resources', at, 'name']} value={table.name} optional />
-        </div>
-      )}
-      <table className="mt-2 w-full table-fixed text-left text-xs">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="w-[34%] py-1 font-medium">Destination</th>
-            <th className="py-1 font-medium">Next hop</th>
-            <th className="w-[22%] py-1 font-medium">Type</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shownEntries(design, table).map((e) => (
-            <tr
-              key={e.destinationCidrBlock}
-              className="border-t border-slate-100 align-top"
-              data-testid={`route-${e.destinationCidrBlock}`}
-            >
-              <td className="py-1 font-mono">{e.destinationCidrBlock}</td>
-              <td className="py-1">
-                {readOnly || (e.origin === 'system' && table.routeTableType !== 'Gateway') ? (
-                  <>
-                    <div>
-                      {e.nextHopType === 'Local'
-                        ? 'Local'
-                        : e.nextHopType === 'CloudServices'
-                          ? 'Cloud services'
-                          : nameOf(e.nextHopId)}
-                    </div>
-                    {e.nextHopType !== 'Local' && e.nextHopType !== 'CloudServices' && (
-                      <div className="text-[10px] text-slate-500">{e.nextHopType}</div>
-                    )}
-                  </>
-                ) : e.origin === 'system' ? (
-                  <>
-                    <div>Local</div>
-                    <NextHopSelect
-                      table={table}
-                      value=""
-                      label={`Change the next hop of ${e.destinationCidrBlock}`}
-                      onPick={(h) =>
-                        setEntry(e.destinationCidrBlock, h, `change next hop of ${e.destinationCidrBlock}`)
-                      }
-                    />
-                  </>
-                ) : (
-                  <>
-                    <NextHopSelect
-                      table={table}
-                      value={e.nextHopId ?? ''}
-                      label={`Next hop of ${e.destinationCidrBlock}`}
-                      onPick={(h) =>
-                        setEntry(e.destinationCidrBlock, h, `change next hop of ${e.destinationCidrBlock}`)
-                      }
-                    />
-                    <button
-                      type="button"
-                      className="text-[11px] text-red-700 hover:underline"
-                      onClick={() =>
-                        store
-                          .getState()
-                          .edit(`delete route ${e.destinationCidrBlock}`, (d) =>
-                            withoutEntry(d, table.id, e.destinationCidrBlock),
-                          )
-                      }
-                    >
-                      {e.origin === 'changed' ? 'Restore Local' : 'Delete entry'}
-                    </button>
-                  </>
-                )}
-              </td>
-              <td className="py-1 text-slate-500">
-                {e.origin === 'system' ? 'system' : e.origin === 'changed' ? 'custom (was system)' : 'custom'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
       {!readOnly && <ConnectFromButton fromId={table.id} purpose="route" />}
       {!readOnly && table.routeTableType === 'VSwitch' && (
-        <fieldset className="mt-2 rounded border border-slate-200 p-2">
-          <legend className="float-left w-full text-[11px] font-semibold text-slate-600">Add route entry</legend>
-          <input
-            aria-label="New entry destination"
-            className={`${INPUT} font-mono ${destProblem ? 'border-red-500' : ''}`}
-            value={destination}
-            onChange={(e) => setDestination(e.target.value)}
-          />
-          <NextHopSelect table={table} value={hop} label="New entry next hop" onPick={setHop} />
-          <button
-            type="button"
-            className="mt-1 rounded bg-blue-600 px-2 py-0.5 text-xs text-white disabled:opacity-50"
-            disabled={Boolean(destProblem) || !hop}
-            onClick={() => setEntry(destination, hop, `add route ${destination}`)}
-          >
-            Add
-          </button>
-          {destProblem && <p className="text-[11px] text-red-700">{destProblem}</p>}
-        </fieldset>
+        <AddRouteEntry table={table} onAdd={(dest, hop) => setEntry(dest, hop, `add route ${dest}`)} />
       )}
       {error && (
         <p role="alert" className="mt-1 text-[11px] text-red-700">
           {error}
         </p>
       )}
-    </section>
+    </RouteTableView>
+  )
+}
+
+/**
+ * The next hop of an entry one may edit: a gateway table's system route (Local, which a next hop makes custom),
+ * or a custom entry, with its delete (or, for a changed system route, its way back to Local).
+ */
+function EditableNextHop({ table, entry: e, setEntry }: { table: RouteTable; entry: ShownEntry; setEntry: SetEntry }) {
+  const { design: store } = useStores()
+  const dest = e.destinationCidrBlock
+  const pick = (h: string) => setEntry(dest, h, `change next hop of ${dest}`)
+  if (e.origin === 'system')
+    return (
+      <>
+        <div>Local</div>
+        <NextHopSelect table={table} value="" label={`Change the next hop of ${dest}`} onPick={pick} />
+      </>
+    )
+  return (
+    <>
+      <NextHopSelect table={table} value={e.nextHopId ?? ''} label={`Next hop of ${dest}`} onPick={pick} />
+      <button
+        type="button"
+        className="text-[11px] text-red-700 hover:underline"
+        onClick={() => store.getState().edit(`delete route ${dest}`, (d) => withoutEntry(d, table.id, dest))}
+      >
+        {e.origin === 'changed' ? 'Restore Local' : 'Delete entry'}
+      </button>
+    </>
+  )
+}
+
+/** A new entry of a vSwitch route table: a destination CIDR block, checked as it is typed, and a next hop. */
+function AddRouteEntry({ table, onAdd }: { table: RouteTable; onAdd(destination: string, hop: string): void }) {
+  const [destination, setDestination] = useState('0.0.0.0/0')
+  const [hop, setHop] = useState('')
+  const parsed = parseCidr(destination)
+  const destProblem = parsed.ok ? null : `Destination "${destination}": ${parsed.problem}`
+  return (
+    <fieldset className="mt-2 rounded border border-slate-200 p-2">
+      <legend className="float-left w-full text-[11px] font-semibold text-slate-600">Add route entry</legend>
+      <input
+        aria-label="New entry destination"
+        className={`${INPUT} font-mono ${destProblem ? 'border-red-500' : ''}`}
+        value={destination}
+        onChange={(e) => setDestination(e.target.value)}
+      />
+      <NextHopSelect table={table} value={hop} label="New entry next hop" onPick={setHop} />
+      <button
+        type="button"
+        className="mt-1 rounded bg-blue-600 px-2 py-0.5 text-xs text-white disabled:opacity-50"
+        disabled={Boolean(destProblem) || !hop}
+        onClick={() => onAdd(destination, hop)}
+      >
+        Add
+      </button>
+      {destProblem && <p className="text-[11px] text-red-700">{destProblem}</p>}
+    </fieldset>
   )
 }

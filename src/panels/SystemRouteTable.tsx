@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { withNewRouteTable } from '../model/edits/connect'
 import { useDesign, useStores, useUi } from '../store/context'
 import { ConnectFromButton } from './inspector/ConnectFromButton'
+import { NextHopName, RouteTableView } from './RouteTableView'
 import { shownEntries } from './routeEntries'
 
 export function SystemRouteTable({ vswitchId }: { vswitchId: string }) {
@@ -26,50 +27,15 @@ export function SystemRouteTable({ vswitchId }: { vswitchId: string }) {
     entries: [],
   })
   const users = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === v.vpcId && !r.routeTableId)
+  const vpcName = vpc?.name ?? v.vpcId
   return (
-    <section
-      data-testid="route-table-panel"
-      aria-label={`System route table of ${vpc?.name ?? v.vpcId}`}
-      className="border-b border-slate-200 p-3"
+    <RouteTableView
+      label={`System route table of ${vpcName}`}
+      title={`System route table of ${vpcName}`}
+      subtitle={`Used by every vSwitch without a custom route table: ${users.map((u) => u.name ?? u.id).join(', ')}`}
+      entries={entries}
+      nextHop={(e) => <NextHopName design={design} entry={e} />}
     >
-      <div className="flex items-start justify-between gap-2">
-        <div>
-          <h2 className="text-sm font-semibold text-slate-900">System route table of {vpc?.name ?? v.vpcId}</h2>
-          <p className="text-xs text-slate-500">
-            Used by every vSwitch without a custom route table: {users.map((u) => u.name ?? u.id).join(', ')}
-          </p>
-        </div>
-        <button
-          type="button"
-          className="rounded px-1.5 text-slate-500 hover:bg-slate-100"
-          aria-label="Close route table"
-          onClick={() => ui.getState().openRouteTable(null)}
-        >
-          ✕
-        </button>
-      </div>
-      <table className="mt-2 w-full table-fixed text-left text-xs">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="w-[34%] py-1 font-medium">Destination</th>
-            <th className="py-1 font-medium">Next hop</th>
-            <th className="w-[22%] py-1 font-medium">Type</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr
-              key={e.destinationCidrBlock}
-              className="border-t border-slate-100"
-              data-testid={`route-${e.destinationCidrBlock}`}
-            >
-              <td className="py-1 font-mono">{e.destinationCidrBlock}</td>
-              <td className="py-1">{e.nextHopType === 'CloudServices' ? 'Cloud services' : 'Local'}</td>
-              <td className="py-1 text-slate-500">system</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
       {!readOnly && (
         <div className="mt-2">
           <p className="text-[11px] text-slate-600">
@@ -92,6 +58,6 @@ export function SystemRouteTable({ vswitchId }: { vswitchId: string }) {
           </div>
         </div>
       )}
-    </section>
+    </RouteTableView>
   )
 }

@@ -7,6 +7,7 @@ import type {
   Resource,
   RouteEntry,
   RouteTable,
+  RouteTargetGroup,
   SecurityGroup,
   SecurityGroupRule,
 } from '../model'
@@ -153,109 +154,102 @@ function securityGroupCalls(g: SecurityGroup, region: string, byId: Map<string, 
   return calls
 }
 
-/**
- * The calls that connect a design's consumers to its GWLB services, in the guide's order, after the security
- * groups the instances need. The other prerequisites (VPCs, vSwitches, route tables, the IPv4 gateway,
- * appliances, the GWLB with its listener and server group) are taken as existing, as the guide does.
- */
-export function apiCallPlan(design: Design): ApiCallPlan {
-  const byId = new Map(design.resources.map((r) => [r.id, r]))
-  const services = design.resources.filter((r): r is EndpointService => r.kind === 'endpointService')
-  const endpoints = design.resources.filter((r): r is GwlbEndpoint => r.kind === 'gwlbEndpoint')
-  const tables = design.resources.filter((r): r is RouteTable => r.kind === 'routeTable')
-  const region = design.regionId
-  const setup: ApiCall[] = design.resources.flatMap((r) =>
-    r.kind === 'securityGroup' ? securityGroupCalls(r, region, byId) : [],
-  )
+/** What every call writer needs: the region, and the design's resources by id. */
+interface Ctx {
+  region: string
+  byId: Map<string, Resource>
+}
 
-  for (const s of services) {
-    const first = s.resources.slice(0, RESOURCES_AT_CREATION)
-    const parameters: Record<string, ApiValue> = {
-      RegionId: region,
-      ServiceResourceType: 'gwlb',
-      AutoAcceptEnabled: s.autoAcceptConnection,
-      Payer: s.payer,
-      AddressIpVersion: s.addressIpVersion,
-      ServiceDescription: s.name ?? s.id,
-    }
-    first.forEach((sr, i) => {
-      parameters[`Resource.${i + 1}.ResourceType`] = 'gwlb'
-      parameters[`Resource.${i + 1}.ResourceId`] = cloudId(byId.get(sr.resourceId), sr.resourceId)
-      parameters[`Resource.${i + 1}.ZoneId`] = sr.zoneId
-    })
-    setup.push({
+/**
+ * An endpoint service: CreateVpcEndpointService with its first resources, then the rest attached one by one,
+ * then its whitelist, each call waiting for the service to be Active again.
+ */
+function endpointServiceCalls(s: EndpointService, { region, byId }: Ctx): ApiCall[] {
+  const parameters: Record<string, ApiValue> = {
+    RegionId: region,
+    ServiceResourceType: 'gwlb',
+    AutoAcceptEnabled: s.autoAcceptConnection,
+    Payer: s.payer,
+    AddressIpVersion: s.addressIpVersion,
+    ServiceDescription: s.name ?? s.id,
+  }
+  s.resources.slice(0, RESOURCES_AT_CREATION).forEach((sr, i) => {
+    parameters[`Resource.${i + 1}.ResourceType`] = 'gwlb'
+    parameters[`Resource.${i + 1}.ResourceId`] = cloudId(byId.get(sr.resourceId), sr.resourceId)
+    parameters[`Resource.${i + 1}.ZoneId`] = sr.zoneId
+  })
+  const service = { ...PRIVATELINK, accountId: s.accountId }
+  const serviceId = out(s.id, 'ServiceId')
+  return [
+    {
       api: 'CreateVpcEndpointService',
-      ...PRIVATELINK,
-      accountId: s.accountId,
+      ...service,
       parameters,
-      creates: out(s.id, 'ServiceId'),
+      creates: serviceId,
       // Creating, then Active: resources and users are added to an Active service
       waitUntil: serviceActive(region, s.id),
-    })
-    for (const sr of s.resources.slice(RESOURCES_AT_CREATION))
-      setup.push({
-        api: 'AttachResourceToVpcEndpointService',
-        ...PRIVATELINK,
-        accountId: s.accountId,
-        parameters: {
-          RegionId: region,
-          ServiceId: out(s.id, 'ServiceId'),
-          ResourceType: 'gwlb',
-          ResourceId: cloudId(byId.get(sr.resourceId), sr.resourceId),
-          ZoneId: sr.zoneId,
-        },
-        // the service is Pending while it changes
-        waitUntil: serviceActive(region, s.id),
-      })
-    for (const uid of s.whitelist)
-      setup.push({
-        api: 'AddUserToVpcEndpointService',
-        ...PRIVATELINK,
-        accountId: s.accountId,
-        parameters: {
-          RegionId: region,
-          ServiceId: out(s.id, 'ServiceId'),
-          ...(uid === '*' ? { UserARN: '*' } : { UserId: uid }),
-        },
-        ...(uid === '*' ? { note: 'the console\'s "*": every account may connect' } : {}),
-      })
-  }
-
-  for (const e of endpoints) {
-    const service = byId.get(e.serviceId)
-    setup.push({
-      api: 'CreateVpcEndpoint',
-      ...PRIVATELINK,
-      accountId: e.accountId,
+    },
+    ...s.resources.slice(RESOURCES_AT_CREATION).map((sr) => ({
+      api: 'AttachResourceToVpcEndpointService',
+      ...service,
       parameters: {
         RegionId: region,
-        EndpointType: 'GatewayLoadBalancer',
-        VpcId: cloudId(byId.get(e.vpcId), e.vpcId),
-        ServiceId: cloudId(service, e.serviceId),
-        EndpointName: e.name ?? e.id,
-        'Zone.1.ZoneId': e.zoneId,
-        'Zone.1.VSwitchId': cloudId(byId.get(e.vswitchId), e.vswitchId),
-        'Zone.1.Ip': e.ipAddress,
+        ServiceId: serviceId,
+        ResourceType: 'gwlb',
+        ResourceId: cloudId(byId.get(sr.resourceId), sr.resourceId),
+        ZoneId: sr.zoneId,
       },
-      creates: out(e.id, 'EndpointId'),
-      // Creating, then Active once its ENI exists in the zone
-      waitUntil: {
-        api: 'GetVpcEndpointAttribute',
-        parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
-        // with auto-accept the service connects it at once: Connecting, then Connected
-        until:
-          service?.kind === 'endpointService' && service.autoAcceptConnection
-            ? { EndpointStatus: 'Active', ConnectionStatus: 'Connected' }
-            : { EndpointStatus: 'Active' },
-      },
-    })
+      // the service is Pending while it changes
+      waitUntil: serviceActive(region, s.id),
+    })),
+    ...s.whitelist.map((uid) => ({
+      api: 'AddUserToVpcEndpointService',
+      ...service,
+      parameters: { RegionId: region, ServiceId: serviceId, ...(uid === '*' ? { UserARN: '*' } : { UserId: uid }) },
+      ...(uid === '*' ? { note: 'the console\'s "*": every account may connect' } : {}),
+    })),
+  ]
+}
+
+/** A GWLB endpoint: CreateVpcEndpoint in its zone and vSwitch, waiting until it is Active (and Connected when the service auto-accepts). */
+function endpointCall(e: GwlbEndpoint, { region, byId }: Ctx): ApiCall {
+  const service = byId.get(e.serviceId)
+  return {
+    api: 'CreateVpcEndpoint',
+    ...PRIVATELINK,
+    accountId: e.accountId,
+    parameters: {
+      RegionId: region,
+      EndpointType: 'GatewayLoadBalancer',
+      VpcId: cloudId(byId.get(e.vpcId), e.vpcId),
+      ServiceId: cloudId(service, e.serviceId),
+      EndpointName: e.name ?? e.id,
+      'Zone.1.ZoneId': e.zoneId,
+      'Zone.1.VSwitchId': cloudId(byId.get(e.vswitchId), e.vswitchId),
+      'Zone.1.Ip': e.ipAddress,
+    },
+    creates: out(e.id, 'EndpointId'),
+    // Creating, then Active once its ENI exists in the zone
+    waitUntil: {
+      api: 'GetVpcEndpointAttribute',
+      parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
+      // with auto-accept the service connects it at once: Connecting, then Connected
+      until:
+        service?.kind === 'endpointService' && service.autoAcceptConnection
+          ? { EndpointStatus: 'Active', ConnectionStatus: 'Connected' }
+          : { EndpointStatus: 'Active' },
+    },
   }
-  for (const e of endpoints) {
-    const service = byId.get(e.serviceId)
-    if (service?.kind !== 'endpointService' || service.autoAcceptConnection) continue
-    // the design may leave a connection waiting on purpose; only the ones it shows accepted are accepted
-    if (e.connectionStatus !== 'Connected' && e.connectionStatus !== 'Connecting') continue
-    setup.push({
+}
+
+/** The provider's acceptance of an endpoint's connection, when its service does not accept by itself. */
+function acceptCalls(e: GwlbEndpoint, { region, byId }: Ctx): ApiCall[] {
+  const service = byId.get(e.serviceId)
+  if (service?.kind !== 'endpointService' || service.autoAcceptConnection) return []
+  // the design may leave a connection waiting on purpose; only the ones it shows accepted are accepted
+  if (e.connectionStatus !== 'Connected' && e.connectionStatus !== 'Connecting') return []
+  return [
+    {
       api: 'EnableVpcEndpointConnection',
       ...PRIVATELINK,
       accountId: service.accountId,
@@ -263,47 +257,40 @@ export function apiCallPlan(design: Design): ApiCallPlan {
       note: 'the service does not accept connections automatically: the provider accepts this one',
       // Connecting, then Connected: no route may send traffic to the endpoint before
       waitUntil: connected(region, e),
-    })
+    },
+  ]
+}
+
+function routeTargetGroupCall(g: RouteTargetGroup, { region, byId }: Ctx): ApiCall {
+  return {
+    api: 'CreateRouteTargetGroup',
+    ...VPC,
+    accountId: ownerOf(g, byId),
+    parameters: {
+      RegionId: region,
+      VpcId: cloudId(byId.get(g.vpcId), g.vpcId),
+      RouteTargetGroupName: g.name ?? g.id,
+      ConfigMode: g.configMode,
+      ...Object.fromEntries(
+        g.routeTargetMemberList.flatMap((m, i) => [
+          [`RouteTargetMemberList.${i + 1}.MemberId`, cloudId(byId.get(m.memberId), m.memberId)],
+          [`RouteTargetMemberList.${i + 1}.MemberType`, m.memberType],
+          [`RouteTargetMemberList.${i + 1}.Weight`, m.weight],
+        ]),
+      ),
+    },
+    creates: out(g.id, 'RouteTargetGroupId'),
+    note: 'asynchronous: wait until GetRouteTargetGroup says Available (not Pending) before a route names it',
   }
+}
 
-  // a group looks its members up by their zones: after the endpoints exist, before any route names it
-  const groups = design.resources.filter((r) => r.kind === 'routeTargetGroup')
-  for (const g of groups)
-    setup.push({
-      api: 'CreateRouteTargetGroup',
-      ...VPC,
-      accountId: ownerOf(g, byId),
-      parameters: {
-        RegionId: region,
-        VpcId: cloudId(byId.get(g.vpcId), g.vpcId),
-        RouteTargetGroupName: g.name ?? g.id,
-        ConfigMode: g.configMode,
-        ...Object.fromEntries(
-          g.routeTargetMemberList.flatMap((m, i) => [
-            [`RouteTargetMemberList.${i + 1}.MemberId`, cloudId(byId.get(m.memberId), m.memberId)],
-            [`RouteTargetMemberList.${i + 1}.MemberType`, m.memberType],
-            [`RouteTargetMemberList.${i + 1}.Weight`, m.weight],
-          ]),
-        ),
-      },
-      creates: out(g.id, 'RouteTargetGroupId'),
-      note: 'asynchronous: wait until GetRouteTargetGroup says Available (not Pending) before a route names it',
-    })
-
-  const routes = routeCalls(design, tables, byId)
-  setup.push(...routes.map((r) => r.call))
-
-  // Teardown (the guide's "Stop accessing"): routes to a GWLBe or the IPv4 gateway first, so nothing is
-  // routed into a deleted endpoint; then the endpoints; then the services.
-  const teardown: ApiCall[] = []
-  for (const r of [...routes].reverse()) {
-    if (
-      r.entry.nextHopType !== 'GatewayLoadBalancerEndpoint' &&
-      r.entry.nextHopType !== 'Ipv4Gateway' &&
-      r.entry.nextHopType !== 'RouteTargetGroup'
-    )
-      continue
-    teardown.push({
+/** The route entries the teardown deletes: those to a GWLBe, the IPv4 gateway or a route target group, last made first. */
+function routeDeletions(routes: RouteCall[], { region, byId }: Ctx): ApiCall[] {
+  const deleted = ['GatewayLoadBalancerEndpoint', 'Ipv4Gateway', 'RouteTargetGroup']
+  return [...routes]
+    .reverse()
+    .filter((r) => deleted.includes(r.entry.nextHopType))
+    .map((r) => ({
       api: 'DeleteRouteEntry',
       ...VPC,
       accountId: ownerOf(r.table, byId),
@@ -318,18 +305,31 @@ export function apiCallPlan(design: Design): ApiCallPlan {
             note: "the edited system route, listed on the Custom tab: deleted as Alibaba Cloud's GWLB guide says (UpdateGatewayRouteTableEntryAttribute with NextHopType Local is the explicit way back)",
           }
         : {}),
-    })
-  }
-  // a group names its members: it goes after the routes that name it, before its endpoints
-  for (const g of groups)
-    teardown.push({
+    }))
+}
+
+/**
+ * The guide's "Stop accessing": routes to a GWLBe or the IPv4 gateway first, so nothing is routed into a deleted
+ * endpoint; then the route target groups (a group names its members: after the routes that name it, before its
+ * endpoints); then the endpoints; then the services.
+ */
+function teardownCalls(
+  routes: RouteCall[],
+  groups: RouteTargetGroup[],
+  endpoints: GwlbEndpoint[],
+  services: EndpointService[],
+  ctx: Ctx,
+): ApiCall[] {
+  const { region, byId } = ctx
+  return [
+    ...routeDeletions(routes, ctx),
+    ...groups.map((g) => ({
       api: 'DeleteRouteTargetGroup',
       ...VPC,
       accountId: ownerOf(g, byId),
       parameters: { RegionId: region, RouteTargetGroupId: out(g.id, 'RouteTargetGroupId') },
-    })
-  for (const e of endpoints)
-    teardown.push({
+    })),
+    ...endpoints.map((e) => ({
       api: 'DeleteVpcEndpoint',
       ...PRIVATELINK,
       accountId: e.accountId,
@@ -339,22 +339,46 @@ export function apiCallPlan(design: Design): ApiCallPlan {
         api: 'GetVpcEndpointAttribute',
         parameters: { RegionId: region, EndpointId: out(e.id, 'EndpointId') },
       },
-    })
-  for (const s of services)
-    teardown.push({
+    })),
+    ...services.map((s) => ({
       api: 'DeleteVpcEndpointService',
       ...PRIVATELINK,
       accountId: s.accountId,
       parameters: { RegionId: region, ServiceId: out(s.id, 'ServiceId') },
-    })
+    })),
+  ]
+}
+
+/**
+ * The calls that connect a design's consumers to its GWLB services, in the guide's order, after the security
+ * groups the instances need. The other prerequisites (VPCs, vSwitches, route tables, the IPv4 gateway,
+ * appliances, the GWLB with its listener and server group) are taken as existing, as the guide does.
+ */
+export function apiCallPlan(design: Design): ApiCallPlan {
+  const ctx: Ctx = { region: design.regionId, byId: new Map(design.resources.map((r) => [r.id, r])) }
+  const of = <K extends Resource['kind']>(kind: K) =>
+    design.resources.filter((r): r is Extract<Resource, { kind: K }> => r.kind === kind)
+  const services = of('endpointService')
+  const endpoints = of('gwlbEndpoint')
+  // a group looks its members up by their zones: after the endpoints exist, before any route names it
+  const groups = of('routeTargetGroup')
+  const routes = routeCalls(design, of('routeTable'), ctx.byId)
+  const setup: ApiCall[] = [
+    ...of('securityGroup').flatMap((g) => securityGroupCalls(g, ctx.region, ctx.byId)),
+    ...services.flatMap((s) => endpointServiceCalls(s, ctx)),
+    ...endpoints.map((e) => endpointCall(e, ctx)),
+    ...endpoints.flatMap((e) => acceptCalls(e, ctx)),
+    ...groups.map((g) => routeTargetGroupCall(g, ctx)),
+    ...routes.map((r) => r.call),
+  ]
   const operations: ApiCall[] = groups.map((g) => ({
     api: 'SwitchActiveRouteTarget',
     ...VPC,
-    accountId: ownerOf(g, byId),
-    parameters: { RegionId: region, RouteTargetGroupId: out(g.id, 'RouteTargetGroupId') },
+    accountId: ownerOf(g, ctx.byId),
+    parameters: { RegionId: ctx.region, RouteTargetGroupId: out(g.id, 'RouteTargetGroupId') },
     note: `after a failover, once ${g.routeTargetMemberList.find((m) => m.weight === 100)?.memberId ?? 'the active member'} is healthy again: the group does not fail back by itself`,
   }))
-  return { setup, teardown, operations }
+  return { setup, teardown: teardownCalls(routes, groups, endpoints, services, ctx), operations }
 }
 
 function serviceActive(region: string, serviceId: string): ApiWait {

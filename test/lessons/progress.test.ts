@@ -22,6 +22,7 @@ function setup() {
     simulate: vi.fn(async () => true),
     playUntil: vi.fn(),
     stopSimulation: vi.fn(),
+    routeLines: () => [],
   })
   return { stores, runner }
 }

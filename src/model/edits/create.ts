@@ -1,17 +1,9 @@
 // New resources with valid defaults, placed where they were dropped: the next free CIDR, the next free
 // address, the guide's settings. Illegal placements are refused with a reason in plain words.
-import type { Design, Resource, ResourceKind, ResourceOf } from '../design'
-import {
-  cidrContainsCidr,
-  cidrOrThrow,
-  cidrsOverlap,
-  formatCidr,
-  formatIpv4,
-  nextFreeAddress,
-  parseIpv4,
-} from '../ipv4'
+import type { Design, Resource, ResourceOf } from '../design'
 import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
 import { addResource, findResource, freshId, updateResource } from './basic'
+import { count, nextAddressIn, nextInternetAddress, nextVpcCidr, nextVswitchCidr } from './freeAddresses'
 import { type Point, placeDropped } from './placeDrop'
 
 /** Kinds a user places from the palette; route tables and security groups are made from their owners' forms. */
@@ -74,77 +66,6 @@ function vpcOfTarget(design: Design, t: DropTarget): string | undefined {
   if (t.kind === 'vpc' || t.kind === 'zone') return t.vpcId
   if (t.kind === 'vswitch') return findResource(design, t.vswitchId, 'vswitch')?.vpcId
   return undefined
-}
-
-function count(design: Design, kind: ResourceKind): number {
-  return design.resources.filter((r) => r.kind === kind).length
-}
-
-function takenIn(design: Design, vpcId: string): Set<number> {
-  const vswitchIds = new Set(design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId).map((r) => r.id))
-  const out = new Set<number>()
-  for (const r of design.resources) {
-    const addrs =
-      r.kind === 'ecs' || r.kind === 'appliance'
-        ? vswitchIds.has(r.vswitchId)
-          ? [r.privateIpAddress]
-          : []
-        : r.kind === 'gwlbEndpoint' && vswitchIds.has(r.vswitchId)
-          ? [r.ipAddress]
-          : r.kind === 'gwlb' && r.vpcId === vpcId
-            ? r.zoneMappings.map((m) => m.privateIpAddress)
-            : []
-    for (const a of addrs) {
-      const n = parseIpv4(a)
-      if (n !== null) out.add(n)
-    }
-  }
-  return out
-}
-
-/** The next free address of a vSwitch, or null when it is full. */
-export function nextAddressIn(design: Design, vswitchId: string): string | null {
-  const v = findResource(design, vswitchId, 'vswitch')
-  if (!v) return null
-  const n = nextFreeAddress(cidrOrThrow(v.cidrBlock), takenIn(design, v.vpcId))
-  return n === null ? null : formatIpv4(n)
-}
-
-/** The next /24 inside the VPC that overlaps no vSwitch of it. */
-export function nextVswitchCidr(design: Design, vpcId: string): string | null {
-  const vpc = findResource(design, vpcId, 'vpc')
-  if (!vpc) return null
-  const outer = cidrOrThrow(vpc.cidrBlock)
-  const prefix = Math.max(24, outer.prefix)
-  const used = design.resources.flatMap((r) =>
-    r.kind === 'vswitch' && r.vpcId === vpcId ? [cidrOrThrow(r.cidrBlock)] : [],
-  )
-  const step = 2 ** (32 - prefix)
-  // start at the second block: x.x.0.0/24 is often kept free, as the reference designs do
-  for (let i = 1; i < 2 ** (prefix - outer.prefix); i++) {
-    const c = { base: (outer.base + i * step) >>> 0, prefix }
-    if (cidrContainsCidr(outer, c) && !used.some((u) => cidrsOverlap(u, c))) return formatCidr(c)
-  }
-  return null
-}
-
-const VPC_BLOCKS = ['10.0.0.0/16', '192.168.0.0/16', '172.16.0.0/16', '10.1.0.0/16', '10.2.0.0/16', '172.17.0.0/16']
-
-function nextVpcCidr(design: Design): string {
-  const used = design.resources.flatMap((r) => (r.kind === 'vpc' ? [r.cidrBlock] : []))
-  return VPC_BLOCKS.find((b) => !used.includes(b)) ?? `10.${10 + count(design, 'vpc')}.0.0/16`
-}
-
-/** The next internet address no host or EIP of the design uses. */
-export function nextInternetAddress(design: Design): string {
-  const used = new Set(
-    design.resources.flatMap((r) =>
-      r.kind === 'internetHost' ? [r.ipAddress] : r.kind === 'ecs' && r.publicIpAddress ? [r.publicIpAddress] : [],
-    ),
-  )
-  for (const net of ['203.0.113.', '198.51.100.'])
-    for (let h = 10; h < 250; h++) if (!used.has(`${net}${h}`)) return `${net}${h}`
-  return '192.0.2.10'
 }
 
 type Service = ResourceOf<'endpointService'>
@@ -250,183 +171,222 @@ export function applyRemedy(design: Design, remedy: Remedy): CreateResult {
   }
 }
 
+/** What every creator is given: the drop, and the two ways out (a resource added where it was dropped, a refusal). */
+interface Drop {
+  design: Design
+  target: DropTarget
+  /** The VPC the drop is in, if any. */
+  vpcId: string | undefined
+  /** The number in the new resource's name and id: one more than the design has of its kind. */
+  n: number
+  add: (r: Resource, extra?: Resource[]) => CreateResult
+  refuse: (message: string, remedy?: Remedy) => CreateResult
+}
+
+function createVpc({ design, target, n, add, refuse }: Drop): CreateResult {
+  if (target.kind !== 'page') return refuse('A VPC goes on the page, not inside another container.')
+  const accountId = design.accounts[0]?.id
+  if (!accountId) return refuse('Add an account to the design first (Design settings): every VPC belongs to one.')
+  return add({
+    kind: 'vpc',
+    id: freshId(design, `vpc-${n}`),
+    name: `VPC ${n}`,
+    accountId,
+    cidrBlock: nextVpcCidr(design),
+  })
+}
+
+function createInternetHost({ design, target, n, add, refuse }: Drop): CreateResult {
+  if (target.kind !== 'page') return refuse('An internet host sits outside every VPC: drop it on the page.')
+  return add({
+    kind: 'internetHost',
+    id: freshId(design, `internet-${n}`),
+    name: `Internet host ${n}`,
+    ipAddress: nextInternetAddress(design),
+  })
+}
+
+function createVswitch({ design, target, vpcId, n, add, refuse }: Drop): CreateResult {
+  if (!vpcId || target.kind === 'vswitch') return refuse('A vSwitch goes into a VPC (or one of its zone bands).')
+  const zoneId = target.kind === 'zone' ? target.zoneId : design.zones[0]
+  if (zoneId === undefined) return refuse('Add a zone to the design first (Design settings): a vSwitch is in one.')
+  const cidrBlock = nextVswitchCidr(design, vpcId)
+  if (!cidrBlock) return refuse(`VPC ${vpcId} has no free /24 left for another vSwitch.`)
+  return add({ kind: 'vswitch', id: freshId(design, `vsw-${n}`), name: `vSwitch ${n}`, vpcId, zoneId, cidrBlock })
+}
+
+function createIpv4Gateway({ design, vpcId, add, refuse }: Drop): CreateResult {
+  if (!vpcId) return refuse('An IPv4 gateway belongs to a VPC: drop it on one.')
+  if (design.resources.some((r) => r.kind === 'ipv4Gateway' && r.vpcId === vpcId))
+    return refuse(`VPC ${vpcId} already has its one IPv4 gateway.`)
+  const tableId = freshId(design, `rtb-gateway-${vpcId}`)
+  const table: Resource = {
+    kind: 'routeTable',
+    id: tableId,
+    name: 'Gateway route table',
+    vpcId,
+    routeTableType: 'Gateway',
+    entries: [],
+  }
+  // the guide: create the gateway and bind a gateway route table to it
+  return add(
+    {
+      kind: 'ipv4Gateway',
+      id: freshId(design, `igw-${vpcId}`),
+      name: 'IPv4 gateway',
+      vpcId,
+      gatewayRouteTableId: tableId,
+    },
+    [table],
+  )
+}
+
+/** An ECS instance or an appliance: the vSwitch it was dropped in, and that vSwitch's next free address. */
+function createInstance(kind: 'ecs' | 'appliance') {
+  return ({ design, target, n, add, refuse }: Drop): CreateResult => {
+    const vswitchId = target.kind === 'vswitch' ? target.vswitchId : null
+    if (!vswitchId) return refuse(`An ${KIND_WORDS[kind]} goes into a vSwitch.`)
+    const privateIpAddress = nextAddressIn(design, vswitchId)
+    if (!privateIpAddress) return refuse(`vSwitch ${vswitchId} has no free address left.`)
+    if (kind === 'ecs')
+      return add({
+        kind: 'ecs',
+        id: freshId(design, `ecs-${n}`),
+        name: `Server ${n}`,
+        vswitchId,
+        privateIpAddress,
+        securityGroupIds: [],
+        role: 'server',
+      })
+    return add({
+      kind: 'appliance',
+      id: freshId(design, `fw-${n}`),
+      name: `Firewall ${n}`,
+      vswitchId,
+      privateIpAddress,
+      applianceType: 'firewall',
+      jumboFrames: true,
+      securityGroupIds: [],
+      stateful: true,
+      policy: { rules: [], defaultAction: 'allow' },
+      state: 'running',
+    })
+  }
+}
+
+function createGwlbEndpoint({ design, target, n, add, refuse }: Drop): CreateResult {
+  const vswitchId = target.kind === 'vswitch' ? target.vswitchId : null
+  if (!vswitchId) return refuse('A GWLB endpoint goes into a vSwitch of the consumer VPC.')
+  const link = endpointRequest(design, vswitchId)
+  if (!link.ok) return refuse(link.message, link.remedy)
+  const address = nextAddressIn(design, vswitchId)
+  const v = findResource(design, vswitchId, 'vswitch') as ResourceOf<'vswitch'>
+  if (!address) return refuse(`vSwitch ${vswitchId} has no free address left.`)
+  return add({
+    kind: 'gwlbEndpoint',
+    id: freshId(design, `gwlbe-${n}`),
+    name: `GWLBe ${n}`,
+    accountId: link.accountId,
+    vpcId: v.vpcId,
+    serviceId: link.serviceId,
+    zoneId: v.zoneId,
+    vswitchId,
+    ipAddress: address,
+    connectionStatus: link.status,
+  })
+}
+
+/** One zone mapping per zone that has a vSwitch in the VPC: the first vSwitch of each zone, its next free address. */
+function gwlbZoneMappings(design: Design, vpcId: string): ResourceOf<'gwlb'>['zoneMappings'] {
+  const mappings: ResourceOf<'gwlb'>['zoneMappings'] = []
+  for (const zoneId of design.zones) {
+    const v = design.resources.find((r) => r.kind === 'vswitch' && r.vpcId === vpcId && r.zoneId === zoneId)
+    if (v?.kind !== 'vswitch') continue
+    const address = nextAddressIn(design, v.id)
+    if (address) mappings.push({ zoneId, vswitchId: v.id, privateIpAddress: address })
+  }
+  return mappings
+}
+
+function createGwlb({ design, vpcId, n, add, refuse }: Drop): CreateResult {
+  if (!vpcId) return refuse('A GWLB belongs to a VPC: drop it on one.')
+  const mappings = gwlbZoneMappings(design, vpcId)
+  if (!mappings.length)
+    return refuse('Add a vSwitch to the VPC first: a GWLB takes an address in a vSwitch of each zone it serves.')
+  const vswitchIds = new Set(design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId).map((r) => r.id))
+  // the appliances already in the VPC are its servers
+  const servers = design.resources.filter((r) => r.kind === 'appliance' && vswitchIds.has(r.vswitchId)).map((r) => r.id)
+  return add({
+    kind: 'gwlb',
+    id: freshId(design, `gwlb-${n}`),
+    name: `GWLB ${n}`,
+    vpcId,
+    zoneMappings: mappings,
+    crossZoneEnabled: true,
+    listener: {},
+    serverGroup: {
+      protocol: 'GENEVE',
+      scheduler: '5TCH',
+      healthCheck: HEALTH_CHECK_DEFAULTS,
+      connectionDrain: { enabled: true, timeout: 300 },
+      serverFailoverMode: 'Rebalance',
+      servers,
+    },
+  })
+}
+
+function createEndpointService({ design, target, n, add, refuse }: Drop): CreateResult {
+  if (target.kind !== 'page') return refuse('An endpoint service is not inside a VPC: drop it on the page.')
+  const published = new Set(
+    design.resources.flatMap((r) => (r.kind === 'endpointService' ? r.resources.map((x) => x.resourceId) : [])),
+  )
+  // it publishes the first GWLB no service publishes yet, else the first GWLB
+  const gwlb =
+    design.resources.find((r) => r.kind === 'gwlb' && !published.has(r.id)) ??
+    design.resources.find((r) => r.kind === 'gwlb')
+  if (gwlb?.kind !== 'gwlb') return refuse('Create the GWLB first: an endpoint service publishes one.')
+  const vpc = findResource(design, gwlb.vpcId, 'vpc')
+  return add({
+    kind: 'endpointService',
+    id: freshId(design, `epsrv-${n}`),
+    name: `Endpoint service ${n}`,
+    accountId: vpc?.accountId ?? design.accounts[0]?.id ?? '',
+    serviceResourceType: 'gwlb',
+    resources: gwlb.zoneMappings.map((m) => ({ resourceId: gwlb.id, zoneId: m.zoneId })),
+    autoAcceptConnection: false,
+    whitelist: [],
+    payer: 'Endpoint',
+    addressIpVersion: 'IPv4',
+  })
+}
+
+const CREATORS: Record<PlaceableKind, (drop: Drop) => CreateResult> = {
+  vpc: createVpc,
+  vswitch: createVswitch,
+  ipv4Gateway: createIpv4Gateway,
+  ecs: createInstance('ecs'),
+  appliance: createInstance('appliance'),
+  gwlb: createGwlb,
+  endpointService: createEndpointService,
+  gwlbEndpoint: createGwlbEndpoint,
+  internetHost: createInternetHost,
+}
+
 /**
  * Creates a resource of `kind` dropped on `target`, or says why it cannot go there. `at` is the point it was
  * dropped on (canvas units): it is drawn there, and nothing drawn before moves.
  */
 export function createResource(design: Design, kind: PlaceableKind, target: DropTarget, at?: Point): CreateResult {
-  const n = count(design, kind) + 1
-  const vpcId = vpcOfTarget(design, target)
-  const needVswitch = (): string | null => (target.kind === 'vswitch' ? target.vswitchId : null)
-  const refuse = (message: string, remedy?: Remedy): CreateResult => ({ ok: false, message, ...(remedy && { remedy }) })
-  const add = (r: Resource, extra: Resource[] = []): CreateResult => {
-    let d = addResource(design, r)
-    for (const e of extra) d = addResource(d, e)
-    return { ok: true, design: { ...d, layout: placeDropped(design, d, r.id, at) }, id: r.id }
-  }
-  switch (kind) {
-    case 'vpc': {
-      if (target.kind !== 'page') return refuse('A VPC goes on the page, not inside another container.')
-      const accountId = design.accounts[0]?.id
-      if (!accountId) return refuse('Add an account to the design first (Design settings): every VPC belongs to one.')
-      return add({
-        kind: 'vpc',
-        id: freshId(design, `vpc-${n}`),
-        name: `VPC ${n}`,
-        accountId,
-        cidrBlock: nextVpcCidr(design),
-      })
-    }
-    case 'internetHost':
-      if (target.kind !== 'page') return refuse('An internet host sits outside every VPC: drop it on the page.')
-      return add({
-        kind: 'internetHost',
-        id: freshId(design, `internet-${n}`),
-        name: `Internet host ${n}`,
-        ipAddress: nextInternetAddress(design),
-      })
-    case 'vswitch': {
-      if (!vpcId || target.kind === 'vswitch') return refuse('A vSwitch goes into a VPC (or one of its zone bands).')
-      const zoneId = target.kind === 'zone' ? target.zoneId : design.zones[0]
-      if (zoneId === undefined) return refuse('Add a zone to the design first (Design settings): a vSwitch is in one.')
-      const cidrBlock = nextVswitchCidr(design, vpcId)
-      if (!cidrBlock) return refuse(`VPC ${vpcId} has no free /24 left for another vSwitch.`)
-      return add({ kind: 'vswitch', id: freshId(design, `vsw-${n}`), name: `vSwitch ${n}`, vpcId, zoneId, cidrBlock })
-    }
-    case 'ipv4Gateway': {
-      if (!vpcId) return refuse('An IPv4 gateway belongs to a VPC: drop it on one.')
-      if (design.resources.some((r) => r.kind === 'ipv4Gateway' && r.vpcId === vpcId))
-        return refuse(`VPC ${vpcId} already has its one IPv4 gateway.`)
-      const tableId = freshId(design, `rtb-gateway-${vpcId}`)
-      const table: Resource = {
-        kind: 'routeTable',
-        id: tableId,
-        name: 'Gateway route table',
-        vpcId,
-        routeTableType: 'Gateway',
-        entries: [],
-      }
-      // the guide: create the gateway and bind a gateway route table to it
-      return add(
-        {
-          kind: 'ipv4Gateway',
-          id: freshId(design, `igw-${vpcId}`),
-          name: 'IPv4 gateway',
-          vpcId,
-          gatewayRouteTableId: tableId,
-        },
-        [table],
-      )
-    }
-    case 'ecs':
-    case 'appliance': {
-      const vswitchId = needVswitch()
-      if (!vswitchId) return refuse(`An ${KIND_WORDS[kind]} goes into a vSwitch.`)
-      const address = nextAddressIn(design, vswitchId)
-      if (!address) return refuse(`vSwitch ${vswitchId} has no free address left.`)
-      if (kind === 'ecs')
-        return add({
-          kind: 'ecs',
-          id: freshId(design, `ecs-${n}`),
-          name: `Server ${n}`,
-          vswitchId,
-          privateIpAddress: address,
-          securityGroupIds: [],
-          role: 'server',
-        })
-      return add({
-        kind: 'appliance',
-        id: freshId(design, `fw-${n}`),
-        name: `Firewall ${n}`,
-        vswitchId,
-        privateIpAddress: address,
-        applianceType: 'firewall',
-        jumboFrames: true,
-        securityGroupIds: [],
-        stateful: true,
-        policy: { rules: [], defaultAction: 'allow' },
-        state: 'running',
-      })
-    }
-    case 'gwlbEndpoint': {
-      const vswitchId = needVswitch()
-      if (!vswitchId) return refuse('A GWLB endpoint goes into a vSwitch of the consumer VPC.')
-      const link = endpointRequest(design, vswitchId)
-      if (!link.ok) return refuse(link.message, link.remedy)
-      const address = nextAddressIn(design, vswitchId)
-      const v = findResource(design, vswitchId, 'vswitch') as ResourceOf<'vswitch'>
-      if (!address) return refuse(`vSwitch ${vswitchId} has no free address left.`)
-      return add({
-        kind: 'gwlbEndpoint',
-        id: freshId(design, `gwlbe-${n}`),
-        name: `GWLBe ${n}`,
-        accountId: link.accountId,
-        vpcId: v.vpcId,
-        serviceId: link.serviceId,
-        zoneId: v.zoneId,
-        vswitchId,
-        ipAddress: address,
-        connectionStatus: link.status,
-      })
-    }
-    case 'gwlb': {
-      if (!vpcId) return refuse('A GWLB belongs to a VPC: drop it on one.')
-      // one mapping per zone that has a vSwitch in this VPC, the first vSwitch of each zone
-      const mappings: ResourceOf<'gwlb'>['zoneMappings'] = []
-      for (const zoneId of design.zones) {
-        const v = design.resources.find((r) => r.kind === 'vswitch' && r.vpcId === vpcId && r.zoneId === zoneId)
-        if (v?.kind !== 'vswitch') continue
-        const address = nextAddressIn(design, v.id)
-        if (address) mappings.push({ zoneId, vswitchId: v.id, privateIpAddress: address })
-      }
-      if (!mappings.length)
-        return refuse('Add a vSwitch to the VPC first: a GWLB takes an address in a vSwitch of each zone it serves.')
-      const vswitchIds = new Set(
-        design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId).map((r) => r.id),
-      )
-      const servers = design.resources
-        .filter((r) => r.kind === 'appliance' && vswitchIds.has(r.vswitchId))
-        .map((r) => r.id)
-      return add({
-        kind: 'gwlb',
-        id: freshId(design, `gwlb-${n}`),
-        name: `GWLB ${n}`,
-        vpcId,
-        zoneMappings: mappings,
-        crossZoneEnabled: true,
-        listener: {},
-        serverGroup: {
-          protocol: 'GENEVE',
-          scheduler: '5TCH',
-          healthCheck: HEALTH_CHECK_DEFAULTS,
-          connectionDrain: { enabled: true, timeout: 300 },
-          serverFailoverMode: 'Rebalance',
-          servers,
-        },
-      })
-    }
-    case 'endpointService': {
-      if (target.kind !== 'page') return refuse('An endpoint service is not inside a VPC: drop it on the page.')
-      const published = new Set(
-        design.resources.flatMap((r) => (r.kind === 'endpointService' ? r.resources.map((x) => x.resourceId) : [])),
-      )
-      const gwlb =
-        design.resources.find((r) => r.kind === 'gwlb' && !published.has(r.id)) ??
-        design.resources.find((r) => r.kind === 'gwlb')
-      if (gwlb?.kind !== 'gwlb') return refuse('Create the GWLB first: an endpoint service publishes one.')
-      const vpc = findResource(design, gwlb.vpcId, 'vpc')
-      return add({
-        kind: 'endpointService',
-        id: freshId(design, `epsrv-${n}`),
-        name: `Endpoint service ${n}`,
-        accountId: vpc?.accountId ?? design.accounts[0]?.id ?? '',
-        serviceResourceType: 'gwlb',
-        resources: gwlb.zoneMappings.map((m) => ({ resourceId: gwlb.id, zoneId: m.zoneId })),
-        autoAcceptConnection: false,
-        whitelist: [],
-        payer: 'Endpoint',
-        addressIpVersion: 'IPv4',
-      })
-    }
-  }
+  return CREATORS[kind]({
+    design,
+    target,
+    vpcId: vpcOfTarget(design, target),
+    n: count(design, kind) + 1,
+    refuse: (message, remedy) => ({ ok: false, message, ...(remedy && { remedy }) }),
+    add: (r, extra = []) => {
+      let d = addResource(design, r)
+      for (const e of extra) d = addResource(d, e)
+      return { ok: true, design: { ...d, layout: placeDropped(design, d, r.id, at) }, id: r.id }
+    },
+  })
 }

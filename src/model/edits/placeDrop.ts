@@ -3,7 +3,7 @@
 // cannot move it); the containers that must grow to hold the new resource grow, and push aside only what
 // they would otherwise cover. Only Tidy and Auto-layout move what exists.
 import { computeLayout, drawnParentOf, SIZES, withDefaultLayout } from '../defaultLayout'
-import { type Design, type LayoutEntry, type Resource, zoneKey } from '../design'
+import { type Design, type LayoutEntry, type Resource, type ResourceOf, zoneKey } from '../design'
 
 /** A point on the canvas, in canvas units from the page's origin. */
 export type Point = { x: number; y: number }
@@ -40,24 +40,13 @@ function drawnTree(design: Design): Map<string, string | undefined> {
   return parentOf
 }
 
-/**
- * The layout of `after`, which is `before` with resource `id` added (and perhaps undrawn ones such as its route
- * table): what `before` drew keeps its place, and `id` goes to `at` (where it was dropped, in canvas units), or
- * to its default place when no point is given. Either way it covers no sibling.
- */
-export function placeDropped(before: Design, after: Design, id: string, at?: Point): Design['layout'] {
-  const drawnBefore = drawnTree(before)
-  const parentOf = drawnTree(after)
-  const kept = withDefaultLayout(before)
-  const computed = computeLayout(after)
-  const layout: Record<string, LayoutEntry> = { ...after.layout }
-  for (const key of drawnBefore.keys()) {
-    const entry = kept[key]
-    if (entry) layout[key] = entry
-  }
-  const r = after.resources.find((x) => x.id === id)
-  if (!r || UNDRAWN.has(r.kind)) return layout
-
+/** The layout being edited, read with `computed` where it has no entry, over the drawn tree `parentOf`. */
+function dropSheet(
+  after: Design,
+  layout: Record<string, LayoutEntry>,
+  computed: Record<string, LayoutEntry>,
+  parentOf: Map<string, string | undefined>,
+) {
   const children = (parent: string | undefined) => [...parentOf].filter(([, p]) => p === parent).map(([k]) => k)
   const boxOf = (key: string): Box => {
     const e = layout[key] ?? computed[key]
@@ -79,34 +68,43 @@ export function placeDropped(before: Design, after: Design, id: string, at?: Poi
     const up = absolute(parentOf.get(key))
     return { x: own.x + up.x, y: own.y + up.y }
   }
-  const parent = parentOf.get(id)
+  return { parentOf, computed, children, boxOf, isContainer, set, absolute }
+}
+type DropSheet = ReturnType<typeof dropSheet>
 
-  // a vSwitch in a zone the VPC had no vSwitch in yet brings its zone's band: right of the VPC's other bands
-  if (r.kind === 'vswitch' && parent !== undefined && !drawnBefore.has(parent)) {
-    const own = computed[parent]
-    const bands = children(r.vpcId).filter((k) => k.includes('/') && k !== parent)
-    const right = Math.max(SIZES.vpc.padX - SIZES.vpc.zoneGap, ...bands.map((k) => boxOf(k).x + boxOf(k).width))
-    // where the vSwitch's corner goes (CONTAINER_ANCHOR), less the band's margin: the vSwitch lands on the point
-    const dropX = at ? at.x - CONTAINER_ANCHOR - absolute(r.vpcId).x - SIZES.zone.padX : -Infinity
-    set(parent, {
-      x: Math.max(right + SIZES.vpc.zoneGap, dropX),
-      y: SIZES.vpc.top,
-      width: own?.width ?? SIZES.vswitch.minWidth + 2 * SIZES.zone.padX,
-      height: Math.max(own?.height ?? 0, ...bands.map((k) => boxOf(k).height)),
-    })
-  }
+/** A vSwitch in a zone the VPC had no vSwitch in yet brings its zone's band: right of the VPC's other bands. */
+function placeNewBand(sheet: DropSheet, r: ResourceOf<'vswitch'>, band: string, at: Point | undefined) {
+  const { children, boxOf, set, absolute } = sheet
+  const own = sheet.computed[band]
+  const bands = children(r.vpcId).filter((k) => k.includes('/') && k !== band)
+  const right = Math.max(SIZES.vpc.padX - SIZES.vpc.zoneGap, ...bands.map((k) => boxOf(k).x + boxOf(k).width))
+  // where the vSwitch's corner goes (CONTAINER_ANCHOR), less the band's margin: the vSwitch lands on the point
+  const dropX = at ? at.x - CONTAINER_ANCHOR - absolute(r.vpcId).x - SIZES.zone.padX : -Infinity
+  set(band, {
+    x: Math.max(right + SIZES.vpc.zoneGap, dropX),
+    y: SIZES.vpc.top,
+    width: own?.width ?? SIZES.vswitch.minWidth + 2 * SIZES.zone.padX,
+    height: Math.max(own?.height ?? 0, ...bands.map((k) => boxOf(k).height)),
+  })
+}
 
-  // where it goes: the dropped point is a leaf's centre and a container's top-left corner (a little inside it)
+/**
+ * Where the new resource goes: the dropped point is a leaf's centre and a container's top-left corner (a little
+ * inside it), or its default place without a point; clamped into its container's working area, and never on a
+ * sibling (it steps right past whatever it would cover).
+ */
+function dropBox(sheet: DropSheet, r: Resource, parent: string | undefined, at: Point | undefined): Box {
+  const { computed, children, boxOf } = sheet
+  const id = r.id
   const size = { width: computed[id]?.width ?? SIZES.leaf.width, height: computed[id]?.height ?? SIZES.leaf.height }
-  const origin = absolute(parent)
-  const anchor = isContainer(id)
+  const origin = sheet.absolute(parent)
+  const anchor = sheet.isContainer(id)
     ? { x: CONTAINER_ANCHOR, y: CONTAINER_ANCHOR }
     : { x: size.width / 2, y: size.height / 2 }
   const wanted = at
     ? { x: at.x - origin.x - anchor.x, y: at.y - origin.y - anchor.y }
     : { x: computed[id]?.x ?? 0, y: computed[id]?.y ?? 0 }
   let box: Box = { ...clampInto(r, parent, wanted), ...size }
-  // never on a sibling: step right past whatever it would cover
   const siblings = children(parent)
     .filter((k) => k !== id)
     .map(boxOf)
@@ -116,9 +114,12 @@ export function placeDropped(before: Design, after: Design, id: string, at?: Poi
     if (!hit) break
     box = { ...box, x: hit.x + hit.width + gap }
   }
-  set(id, box)
+  return box
+}
 
-  // each container up the chain grows to hold what it holds, pushing aside a sibling it would now cover
+/** Each container up the chain from `parent` grows to hold what it holds, pushing aside a sibling it would now cover. */
+function growUp(sheet: DropSheet, after: Design, parent: string | undefined) {
+  const { parentOf, children, boxOf, set } = sheet
   for (let key = parent; key !== undefined; key = parentOf.get(key)) {
     const old = boxOf(key)
     const pad = key.includes('/')
@@ -132,8 +133,7 @@ export function placeDropped(before: Design, after: Design, id: string, at?: Poi
     if (width === old.width && height === old.height) continue
     const grown = { ...old, width, height }
     set(key, grown)
-    const up = parentOf.get(key)
-    for (const s of children(up)) {
+    for (const s of children(parentOf.get(key))) {
       if (s === key) continue
       const b = boxOf(s)
       // the zone bands of a VPC stand as tall as each other
@@ -143,6 +143,28 @@ export function placeDropped(before: Design, after: Design, id: string, at?: Poi
       set(s, right ? { ...b, x: b.x + width - old.width } : { ...b, y: b.y + height - old.height })
     }
   }
+}
+
+/**
+ * The layout of `after`, which is `before` with resource `id` added (and perhaps undrawn ones such as its route
+ * table): what `before` drew keeps its place, and `id` goes to `at` (where it was dropped, in canvas units), or
+ * to its default place when no point is given. Either way it covers no sibling.
+ */
+export function placeDropped(before: Design, after: Design, id: string, at?: Point): Design['layout'] {
+  const drawnBefore = drawnTree(before)
+  const kept = withDefaultLayout(before)
+  const layout: Record<string, LayoutEntry> = { ...after.layout }
+  for (const key of drawnBefore.keys()) {
+    const entry = kept[key]
+    if (entry) layout[key] = entry
+  }
+  const r = after.resources.find((x) => x.id === id)
+  if (!r || UNDRAWN.has(r.kind)) return layout
+  const sheet = dropSheet(after, layout, computeLayout(after), drawnTree(after))
+  const parent = sheet.parentOf.get(id)
+  if (r.kind === 'vswitch' && parent !== undefined && !drawnBefore.has(parent)) placeNewBand(sheet, r, parent, at)
+  sheet.set(id, dropBox(sheet, r, parent, at))
+  growUp(sheet, after, parent)
   return layout
 }
 

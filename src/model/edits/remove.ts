@@ -65,121 +65,84 @@ function withoutRoutesTo(design: Design, id: string): Design {
   }
 }
 
-/** What deleting `id` involves. Options are offered in the order the guide recommends. */
-export function planDeletion(design: Design, id: string): DeletionPlan {
-  const r = design.resources.find((x) => x.id === id)
-  if (!r) return { ok: false, refused: `No resource ${id}.`, dependents: [] }
-  const routes = routesTo(design, id)
-  const routeDeps: Dependent[] = routes.map((x) => ({
-    id: x.table.id,
-    description: `${name(x.table)}: ${x.destination} → ${name(r)}`,
-  }))
+type Refusal = { refused: string; dependents: Dependent[] }
+type Refuser = (design: Design, r: Resource) => Refusal | null
+
+/** A refusal when `holds` is not empty, its dependents described by `describe`. */
+function refuseWhile<T extends Resource>(holds: T[], refused: string, describe: (x: T) => string): Refusal | null {
+  return holds.length ? { refused, dependents: holds.map((x) => ({ id: x.id, description: describe(x) })) } : null
+}
+
+/** A VPC or a vSwitch: the cloud deletes one only when nothing is left in it. */
+const refuseUnlessEmpty: Refuser = (design, r) => {
+  const id = r.id
   const children = design.resources.filter(
     (c) => ('vpcId' in c && c.vpcId === id && c.kind !== 'gwlbEndpoint') || ('vswitchId' in c && c.vswitchId === id),
   )
-  const inUse: Dependent[] = []
+  const mapped =
+    r.kind === 'vswitch'
+      ? design.resources.filter((g) => g.kind === 'gwlb' && g.zoneMappings.some((m) => m.vswitchId === id))
+      : []
+  const endpoints = design.resources.filter((e) => e.kind === 'gwlbEndpoint' && (e.vpcId === id || e.vswitchId === id))
+  return refuseWhile(
+    [...children, ...mapped, ...endpoints.filter((e) => !children.includes(e))],
+    `${name(r)} still holds resources; the cloud deletes a ${r.kind === 'vpc' ? 'VPC' : 'vSwitch'} only when it is empty. Delete them first.`,
+    (c) => `${name(c)} (${c.kind})`,
+  )
+}
 
-  switch (r.kind) {
-    case 'vpc':
-    case 'vswitch': {
-      const mapped =
-        r.kind === 'vswitch'
-          ? design.resources.filter((g) => g.kind === 'gwlb' && g.zoneMappings.some((m) => m.vswitchId === id))
-          : []
-      const endpoints = design.resources.filter(
-        (e) => e.kind === 'gwlbEndpoint' && (e.vpcId === id || e.vswitchId === id),
-      )
-      const holds = [...children, ...mapped, ...endpoints.filter((e) => !children.includes(e))]
-      if (holds.length)
-        return {
-          ok: false,
-          refused: `${name(r)} still holds resources; the cloud deletes a ${r.kind === 'vpc' ? 'VPC' : 'vSwitch'} only when it is empty. Delete them first.`,
-          dependents: holds.map((c) => ({ id: c.id, description: `${name(c)} (${c.kind})` })),
-        }
-      break
-    }
-    case 'endpointService': {
-      const endpoints = design.resources.filter((e) => e.kind === 'gwlbEndpoint' && e.serviceId === id)
-      if (endpoints.length)
-        return {
-          ok: false,
-          refused: `Delete the endpoints of ${name(r)} first (the order in Alibaba Cloud's GWLB guide: route entries, then GWLB endpoints, then the endpoint service).`,
-          dependents: endpoints.map((e) => ({
-            id: e.id,
-            description: `${name(e)} (${e.kind === 'gwlbEndpoint' ? e.connectionStatus : ''})`,
-          })),
-        }
-      break
-    }
-    case 'gwlb': {
-      const services = design.resources.filter(
-        (s) => s.kind === 'endpointService' && s.resources.some((x) => x.resourceId === id),
-      )
-      if (services.length)
-        return {
-          ok: false,
-          refused: `${name(r)} is a resource of an endpoint service: remove it from the service first.`,
-          dependents: services.map((s) => ({ id: s.id, description: name(s) })),
-        }
-      break
-    }
-    case 'routeTable': {
-      const bound = design.resources.filter(
+/** What the cloud refuses to delete while something still needs it, one rule per kind. */
+const REFUSERS: Partial<Record<Resource['kind'], Refuser>> = {
+  vpc: refuseUnlessEmpty,
+  vswitch: refuseUnlessEmpty,
+  endpointService: (design, r) =>
+    refuseWhile(
+      design.resources.filter((e) => e.kind === 'gwlbEndpoint' && e.serviceId === r.id),
+      `Delete the endpoints of ${name(r)} first (the order in Alibaba Cloud's GWLB guide: route entries, then GWLB endpoints, then the endpoint service).`,
+      (e) => `${name(e)} (${e.kind === 'gwlbEndpoint' ? e.connectionStatus : ''})`,
+    ),
+  gwlb: (design, r) =>
+    refuseWhile(
+      design.resources.filter((s) => s.kind === 'endpointService' && s.resources.some((x) => x.resourceId === r.id)),
+      `${name(r)} is a resource of an endpoint service: remove it from the service first.`,
+      name,
+    ),
+  routeTable: (design, r) =>
+    refuseWhile(
+      design.resources.filter(
         (x) =>
-          (x.kind === 'vswitch' && x.routeTableId === id) || (x.kind === 'ipv4Gateway' && x.gatewayRouteTableId === id),
-      )
-      if (bound.length)
-        return {
-          ok: false,
-          refused: `${name(r)} is bound; unbind it first.`,
-          dependents: bound.map((b) => ({ id: b.id, description: name(b) })),
-        }
-      break
-    }
-    case 'securityGroup': {
-      const users = design.resources.filter(
-        (x) => (x.kind === 'ecs' || x.kind === 'appliance') && x.securityGroupIds.includes(id),
-      )
-      if (users.length)
-        return {
-          ok: false,
-          refused: `${name(r)} is used by instances; take it off them first.`,
-          dependents: users.map((u) => ({ id: u.id, description: name(u) })),
-        }
-      break
-    }
-    case 'appliance':
-      for (const g of design.resources)
-        if (g.kind === 'gwlb' && g.serverGroup?.servers.includes(id))
-          inUse.push({ id: g.id, description: `server group of ${name(g)}: the appliance is removed from it` })
-      break
-    case 'gwlbEndpoint': {
-      // a group's members are fixed at creation (route_target_member_list is immutable): the group goes first
-      const groups = design.resources.filter(
-        (g) => g.kind === 'routeTargetGroup' && g.routeTargetMemberList.some((m) => m.memberId === id),
-      )
-      if (groups.length)
-        return {
-          ok: false,
-          refused: `${name(r)} is a member of a route target group, whose members cannot change: delete the group first (after the route entries that name it).`,
-          dependents: groups.map((g) => ({ id: g.id, description: `${name(g)} (route target group)` })),
-        }
-      break
-    }
-    case 'ipv4Gateway':
-      break
-    default:
-      break
-  }
+          (x.kind === 'vswitch' && x.routeTableId === r.id) ||
+          (x.kind === 'ipv4Gateway' && x.gatewayRouteTableId === r.id),
+      ),
+      `${name(r)} is bound; unbind it first.`,
+      name,
+    ),
+  securityGroup: (design, r) =>
+    refuseWhile(
+      design.resources.filter((x) => (x.kind === 'ecs' || x.kind === 'appliance') && x.securityGroupIds.includes(r.id)),
+      `${name(r)} is used by instances; take it off them first.`,
+      name,
+    ),
+  // a group's members are fixed at creation (route_target_member_list is immutable): the group goes first
+  gwlbEndpoint: (design, r) =>
+    refuseWhile(
+      design.resources.filter(
+        (g) => g.kind === 'routeTargetGroup' && g.routeTargetMemberList.some((m) => m.memberId === r.id),
+      ),
+      `${name(r)} is a member of a route target group, whose members cannot change: delete the group first (after the route entries that name it).`,
+      (g) => `${name(g)} (route target group)`,
+    ),
+}
 
-  const ids = new Set([id])
-  let plain = without(design, ids)
+/** The design without `r` and what goes with it: an appliance leaves its server groups, a gateway takes its own route table, a zone band its last vSwitch. */
+function withoutResource(design: Design, r: Resource): Design {
+  let plain = without(design, new Set([r.id]))
   if (r.kind === 'appliance')
     plain = {
       ...plain,
       resources: plain.resources.map((g) =>
         g.kind === 'gwlb' && g.serverGroup
-          ? { ...g, serverGroup: { ...g.serverGroup, servers: g.serverGroup.servers.filter((s) => s !== id) } }
+          ? { ...g, serverGroup: { ...g.serverGroup, servers: g.serverGroup.servers.filter((s) => s !== r.id) } }
           : g,
       ),
     }
@@ -193,20 +156,47 @@ export function planDeletion(design: Design, id: string): DeletionPlan {
     if (!plain.resources.some((v) => v.kind === 'vswitch' && v.vpcId === r.vpcId && v.zoneId === r.zoneId))
       plain = { ...plain, layout: Object.fromEntries(Object.entries(plain.layout).filter(([k]) => k !== key)) }
   }
-  const options: DeletionOption[] = []
-  if (routes.length) {
-    options.push({
-      label: `Delete the ${routes.length} route entr${routes.length === 1 ? 'y' : 'ies'} to it, then ${name(r)} (the order in Alibaba Cloud's GWLB guide)`,
-      design: withoutRoutesTo(plain, id),
-    })
-    options.push({
-      label: `Delete only ${name(r)}: ${routes.length === 1 ? 'its route entry is' : `${routes.length} route entries are`} left pointing nowhere (a black hole)`,
+  return plain
+}
+
+/** With routes to it: the guide's way (the routes first) or the resource alone, leaving them a black hole. */
+function deletionOptions(plain: Design, r: Resource, routeCount: number): DeletionOption[] {
+  if (!routeCount) return [{ label: `Delete ${name(r)}`, design: plain }]
+  return [
+    {
+      label: `Delete the ${routeCount} route entr${routeCount === 1 ? 'y' : 'ies'} to it, then ${name(r)} (the order in Alibaba Cloud's GWLB guide)`,
+      design: withoutRoutesTo(plain, r.id),
+    },
+    {
+      label: `Delete only ${name(r)}: ${routeCount === 1 ? 'its route entry is' : `${routeCount} route entries are`} left pointing nowhere (a black hole)`,
       design: plain,
-    })
-  } else {
-    options.push({ label: `Delete ${name(r)}`, design: plain })
+    },
+  ]
+}
+
+/** What deleting `id` involves. Options are offered in the order the guide recommends. */
+export function planDeletion(design: Design, id: string): DeletionPlan {
+  const r = design.resources.find((x) => x.id === id)
+  if (!r) return { ok: false, refused: `No resource ${id}.`, dependents: [] }
+  const refusal = REFUSERS[r.kind]?.(design, r)
+  if (refusal) return { ok: false, ...refusal }
+  const routes = routesTo(design, id).map((x) => ({
+    id: x.table.id,
+    description: `${name(x.table)}: ${x.destination} → ${name(r)}`,
+  }))
+  const inServerGroups: Dependent[] =
+    r.kind === 'appliance'
+      ? design.resources.flatMap((g) =>
+          g.kind === 'gwlb' && g.serverGroup?.servers.includes(id)
+            ? [{ id: g.id, description: `server group of ${name(g)}: the appliance is removed from it` }]
+            : [],
+        )
+      : []
+  return {
+    ok: true,
+    dependents: [...routes, ...inServerGroups, ...scenarioUses(design, id)],
+    options: deletionOptions(withoutResource(design, r), r, routes.length),
   }
-  return { ok: true, dependents: [...routeDeps, ...inUse, ...scenarioUses(design, id)], options }
 }
 
 export type ServiceResourceRemoval = { ok: true; design: Design } | { ok: false; refused: string }

@@ -1,5 +1,5 @@
 // The deployment of Alibaba Cloud's GWLB guide, in one zone or two: the reference designs shipped as examples.
-import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type Resource } from '../design'
+import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type Resource, type ResourceOf } from '../design'
 import { HEALTH_CHECK_DEFAULTS } from '../resources/gwlb'
 import type { Scenario } from '../scenario'
 
@@ -11,6 +11,118 @@ const SUFFIX = ['h', 'i'] as const
 type ZoneIndex = 0 | 1
 /** the zone indexes of a design in one zone or two */
 const zoneIndexes = (count: 1 | 2): readonly ZoneIndex[] => (count === 1 ? [0] : [0, 1])
+
+/** The web servers' security group: HTTPS and HTTP in from anywhere, anything out. */
+function webSecurityGroup(): Resource {
+  return {
+    kind: 'securityGroup',
+    id: 'sg-web',
+    name: 'Web servers',
+    vpcId: 'vpc-service',
+    securityGroupType: 'basic',
+    innerAccessPolicy: 'Accept',
+    rules: [
+      {
+        direction: 'ingress',
+        ipProtocol: 'tcp',
+        portRange: '443/443',
+        sourceCidrIp: '0.0.0.0/0',
+        policy: 'accept',
+        priority: 1,
+        description: 'HTTPS from anywhere',
+      },
+      {
+        direction: 'ingress',
+        ipProtocol: 'tcp',
+        portRange: '80/80',
+        sourceCidrIp: '0.0.0.0/0',
+        policy: 'accept',
+        priority: 1,
+        description: 'HTTP from anywhere',
+      },
+      {
+        direction: 'egress',
+        ipProtocol: 'all',
+        portRange: '-1/-1',
+        destCidrIp: '0.0.0.0/0',
+        policy: 'accept',
+        priority: 1,
+      },
+    ],
+  }
+}
+
+/** One zone of the service VPC: its GWLBe vSwitch, its service vSwitch with a route table of its own, its GWLBe. */
+function serviceZone(z: ZoneIndex): Resource[] {
+  const s = SUFFIX[z]
+  return [
+    {
+      kind: 'vswitch',
+      id: `vsw-gwlbe-${s}`,
+      name: `GWLBe vSwitch ${s.toUpperCase()}`,
+      vpcId: 'vpc-service',
+      zoneId: ZONES[z],
+      cidrBlock: `10.0.${(z + 1) * 10}.0/24`,
+      routeTableId: 'rtb-gwlbe',
+    },
+    {
+      kind: 'vswitch',
+      id: `vsw-app-${s}`,
+      name: `Service vSwitch ${s.toUpperCase()}`,
+      vpcId: 'vpc-service',
+      zoneId: ZONES[z],
+      cidrBlock: `10.0.${z + 1}.0/24`,
+      routeTableId: `rtb-app-${s}`,
+    },
+    {
+      kind: 'routeTable',
+      id: `rtb-app-${s}`,
+      name: `Service route table ${s.toUpperCase()}`,
+      vpcId: 'vpc-service',
+      routeTableType: 'VSwitch',
+      entries: [
+        { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: `gwlbe-${s}` },
+      ],
+    },
+    {
+      kind: 'gwlbEndpoint',
+      id: `gwlbe-${s}`,
+      name: `GWLBe ${s.toUpperCase()}`,
+      accountId: CONSUMER_UID,
+      vpcId: 'vpc-service',
+      serviceId: 'epsrv-inspection',
+      zoneId: ZONES[z],
+      vswitchId: `vsw-gwlbe-${s}`,
+      ipAddress: `10.0.${(z + 1) * 10}.5`,
+      connectionStatus: 'Connected',
+    },
+  ]
+}
+
+/** The web servers, one zone or one each in two, with their EIPs. */
+function webServers(zoneCount: 1 | 2): Resource[] {
+  // zone, host number in its vSwitch, EIP host number
+  const servers: [ZoneIndex, number, number][] =
+    zoneCount === 1
+      ? [
+          [0, 10, 11],
+          [0, 11, 12],
+        ]
+      : [
+          [0, 10, 11],
+          [1, 10, 12],
+        ]
+  return servers.map(([z, host, eip], n) => ({
+    kind: 'ecs',
+    id: `ecs-web-${n + 1}`,
+    name: `Web server ${n + 1}`,
+    vswitchId: `vsw-app-${SUFFIX[z]}`,
+    privateIpAddress: `10.0.${z + 1}.${host}`,
+    publicIpAddress: `47.98.10.${eip}`,
+    securityGroupIds: ['sg-web'],
+    role: 'server',
+  }))
+}
 
 function serviceVpc(zoneCount: 1 | 2): Resource[] {
   const out: Resource[] = [
@@ -43,212 +155,89 @@ function serviceVpc(zoneCount: 1 | 2): Resource[] {
       routeTableType: 'VSwitch',
       entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-service' }],
     },
-    {
-      kind: 'securityGroup',
-      id: 'sg-web',
-      name: 'Web servers',
-      vpcId: 'vpc-service',
-      securityGroupType: 'basic',
-      innerAccessPolicy: 'Accept',
-      rules: [
-        {
-          direction: 'ingress',
-          ipProtocol: 'tcp',
-          portRange: '443/443',
-          sourceCidrIp: '0.0.0.0/0',
-          policy: 'accept',
-          priority: 1,
-          description: 'HTTPS from anywhere',
-        },
-        {
-          direction: 'ingress',
-          ipProtocol: 'tcp',
-          portRange: '80/80',
-          sourceCidrIp: '0.0.0.0/0',
-          policy: 'accept',
-          priority: 1,
-          description: 'HTTP from anywhere',
-        },
-        {
-          direction: 'egress',
-          ipProtocol: 'all',
-          portRange: '-1/-1',
-          destCidrIp: '0.0.0.0/0',
-          policy: 'accept',
-          priority: 1,
-        },
-      ],
-    },
+    webSecurityGroup(),
   ]
-  for (const z of zoneIndexes(zoneCount)) {
-    const s = SUFFIX[z]
-    out.push(
-      {
-        kind: 'vswitch',
-        id: `vsw-gwlbe-${s}`,
-        name: `GWLBe vSwitch ${s.toUpperCase()}`,
-        vpcId: 'vpc-service',
-        zoneId: ZONES[z],
-        cidrBlock: `10.0.${(z + 1) * 10}.0/24`,
-        routeTableId: 'rtb-gwlbe',
-      },
-      {
-        kind: 'vswitch',
-        id: `vsw-app-${s}`,
-        name: `Service vSwitch ${s.toUpperCase()}`,
-        vpcId: 'vpc-service',
-        zoneId: ZONES[z],
-        cidrBlock: `10.0.${z + 1}.0/24`,
-        routeTableId: `rtb-app-${s}`,
-      },
-      {
-        kind: 'routeTable',
-        id: `rtb-app-${s}`,
-        name: `Service route table ${s.toUpperCase()}`,
-        vpcId: 'vpc-service',
-        routeTableType: 'VSwitch',
-        entries: [
-          { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'GatewayLoadBalancerEndpoint', nextHopId: `gwlbe-${s}` },
-        ],
-      },
-      {
-        kind: 'gwlbEndpoint',
-        id: `gwlbe-${s}`,
-        name: `GWLBe ${s.toUpperCase()}`,
-        accountId: CONSUMER_UID,
-        vpcId: 'vpc-service',
-        serviceId: 'epsrv-inspection',
-        zoneId: ZONES[z],
-        vswitchId: `vsw-gwlbe-${s}`,
-        ipAddress: `10.0.${(z + 1) * 10}.5`,
-        connectionStatus: 'Connected',
-      },
-    )
-  }
-  // zone, host number in its vSwitch, EIP host number
-  const servers: [ZoneIndex, number, number][] =
-    zoneCount === 1
-      ? [
-          [0, 10, 11],
-          [0, 11, 12],
-        ]
-      : [
-          [0, 10, 11],
-          [1, 10, 12],
-        ]
-  servers.forEach(([z, host, eip], n) => {
-    out.push({
-      kind: 'ecs',
-      id: `ecs-web-${n + 1}`,
-      name: `Web server ${n + 1}`,
-      vswitchId: `vsw-app-${SUFFIX[z]}`,
-      privateIpAddress: `10.0.${z + 1}.${host}`,
-      publicIpAddress: `47.98.10.${eip}`,
-      securityGroupIds: ['sg-web'],
-      role: 'server',
-    })
-  })
+  for (const z of zoneIndexes(zoneCount)) out.push(...serviceZone(z))
+  out.push(...webServers(zoneCount))
   return out
 }
 
-function securityVpc(zoneCount: 1 | 2): Resource[] {
-  const appliances: string[] = []
-  const out: Resource[] = [
-    { kind: 'vpc', id: 'vpc-security', name: 'Security VPC', accountId: PROVIDER_UID, cidrBlock: '192.168.0.0/16' },
-    {
-      kind: 'securityGroup',
-      id: 'sg-appliance',
-      name: 'Appliances',
-      vpcId: 'vpc-security',
-      securityGroupType: 'basic',
-      innerAccessPolicy: 'Accept',
-      rules: [
-        {
-          direction: 'ingress',
-          ipProtocol: 'udp',
-          portRange: '6081/6081',
-          sourceCidrIp: '192.168.0.0/16',
-          policy: 'accept',
-          priority: 1,
-          description: 'Geneve from the GWLB',
-        },
-        {
-          direction: 'ingress',
-          ipProtocol: 'tcp',
-          portRange: '80/80',
-          sourceCidrIp: '192.168.0.0/16',
-          policy: 'accept',
-          priority: 1,
-          description: 'health checks',
-        },
-        {
-          direction: 'egress',
-          ipProtocol: 'all',
-          portRange: '-1/-1',
-          destCidrIp: '0.0.0.0/0',
-          policy: 'accept',
-          priority: 1,
-        },
-      ],
-    },
-  ]
-  for (const z of zoneIndexes(zoneCount)) {
-    const s = SUFFIX[z]
-    out.push({
-      kind: 'vswitch',
-      id: `vsw-security-${s}`,
-      name: `Appliance vSwitch ${s.toUpperCase()}`,
-      vpcId: 'vpc-security',
-      zoneId: ZONES[z],
-      cidrBlock: `192.168.${z + 1}.0/24`,
-    })
-    for (let n = 1; n <= 2; n++) {
-      const id = zoneCount === 1 ? `fw-${n}` : `fw-${s}${n}`
-      appliances.push(id)
-      out.push({
-        kind: 'appliance',
-        id,
-        name: `Firewall ${zoneCount === 1 ? n : `${s.toUpperCase()}${n}`}`,
-        vswitchId: `vsw-security-${s}`,
-        privateIpAddress: `192.168.${z + 1}.${10 + n}`,
-        applianceType: 'firewall',
-        jumboFrames: true,
-        securityGroupIds: ['sg-appliance'],
-        stateful: true,
-        policy: {
-          rules: [
-            {
-              action: 'allow',
-              protocol: 'tcp',
-              sourceCidrIp: '0.0.0.0/0',
-              destCidrIp: '10.0.0.0/16',
-              portRange: '443/443',
-              description: 'HTTPS to the web servers',
-            },
-            {
-              action: 'allow',
-              protocol: 'tcp',
-              sourceCidrIp: '0.0.0.0/0',
-              destCidrIp: '10.0.0.0/16',
-              portRange: '80/80',
-              description: 'HTTP to the web servers',
-            },
-            {
-              action: 'allow',
-              protocol: 'all',
-              sourceCidrIp: '10.0.0.0/16',
-              destCidrIp: '0.0.0.0/0',
-              portRange: '-1/-1',
-              description: 'anything the servers start',
-            },
-          ],
-          defaultAction: 'deny',
-        },
-        state: 'running',
-      })
-    }
+/** The appliances' security group: Geneve and health checks in from the security VPC, anything out. */
+function applianceSecurityGroup(): Resource {
+  return {
+    kind: 'securityGroup',
+    id: 'sg-appliance',
+    name: 'Appliances',
+    vpcId: 'vpc-security',
+    securityGroupType: 'basic',
+    innerAccessPolicy: 'Accept',
+    rules: [
+      {
+        direction: 'ingress',
+        ipProtocol: 'udp',
+        portRange: '6081/6081',
+        sourceCidrIp: '192.168.0.0/16',
+        policy: 'accept',
+        priority: 1,
+        description: 'Geneve from the GWLB',
+      },
+      {
+        direction: 'ingress',
+        ipProtocol: 'tcp',
+        portRange: '80/80',
+        sourceCidrIp: '192.168.0.0/16',
+        policy: 'accept',
+        priority: 1,
+        description: 'health checks',
+      },
+      {
+        direction: 'egress',
+        ipProtocol: 'all',
+        portRange: '-1/-1',
+        destCidrIp: '0.0.0.0/0',
+        policy: 'accept',
+        priority: 1,
+      },
+    ],
   }
-  out.push(
+}
+
+/** Each firewall's policy: HTTP(S) in to the web servers, anything the servers start out. */
+function firewallPolicy(): ResourceOf<'appliance'>['policy'] {
+  return {
+    rules: [
+      {
+        action: 'allow',
+        protocol: 'tcp',
+        sourceCidrIp: '0.0.0.0/0',
+        destCidrIp: '10.0.0.0/16',
+        portRange: '443/443',
+        description: 'HTTPS to the web servers',
+      },
+      {
+        action: 'allow',
+        protocol: 'tcp',
+        sourceCidrIp: '0.0.0.0/0',
+        destCidrIp: '10.0.0.0/16',
+        portRange: '80/80',
+        description: 'HTTP to the web servers',
+      },
+      {
+        action: 'allow',
+        protocol: 'all',
+        sourceCidrIp: '10.0.0.0/16',
+        destCidrIp: '0.0.0.0/0',
+        portRange: '-1/-1',
+        description: 'anything the servers start',
+      },
+    ],
+    defaultAction: 'deny',
+  }
+}
+
+/** The inspection GWLB in front of the appliances, and the endpoint service that publishes it to the consumer. */
+function inspection(zoneCount: 1 | 2, appliances: string[]): Resource[] {
+  return [
     {
       kind: 'gwlb',
       id: 'gwlb-inspection',
@@ -283,7 +272,44 @@ function securityVpc(zoneCount: 1 | 2): Resource[] {
       payer: 'Endpoint',
       addressIpVersion: 'IPv4',
     },
-  )
+  ]
+}
+
+function securityVpc(zoneCount: 1 | 2): Resource[] {
+  const appliances: string[] = []
+  const out: Resource[] = [
+    { kind: 'vpc', id: 'vpc-security', name: 'Security VPC', accountId: PROVIDER_UID, cidrBlock: '192.168.0.0/16' },
+    applianceSecurityGroup(),
+  ]
+  for (const z of zoneIndexes(zoneCount)) {
+    const s = SUFFIX[z]
+    out.push({
+      kind: 'vswitch',
+      id: `vsw-security-${s}`,
+      name: `Appliance vSwitch ${s.toUpperCase()}`,
+      vpcId: 'vpc-security',
+      zoneId: ZONES[z],
+      cidrBlock: `192.168.${z + 1}.0/24`,
+    })
+    for (let n = 1; n <= 2; n++) {
+      const id = zoneCount === 1 ? `fw-${n}` : `fw-${s}${n}`
+      appliances.push(id)
+      out.push({
+        kind: 'appliance',
+        id,
+        name: `Firewall ${zoneCount === 1 ? n : `${s.toUpperCase()}${n}`}`,
+        vswitchId: `vsw-security-${s}`,
+        privateIpAddress: `192.168.${z + 1}.${10 + n}`,
+        applianceType: 'firewall',
+        jumboFrames: true,
+        securityGroupIds: ['sg-appliance'],
+        stateful: true,
+        policy: firewallPolicy(),
+        state: 'running',
+      })
+    }
+  }
+  out.push(...inspection(zoneCount, appliances))
   return out
 }
 

@@ -410,7 +410,6 @@ function SecurityGroupRules({ r, at }: { r: ResourceOf<'securityGroup'>; at: num
 
 export function GwlbForm({ r, at, design }: FormProps<'gwlb'>) {
   const g = r.serverGroup
-  const sg = ['resources', at, 'serverGroup']
   const appliances = ofKind(design, 'appliance', (a) => vpcOfVswitch(design, a.vswitchId) === r.vpcId).map((a) => ({
     id: a.id,
     label: a.name ?? a.id,
@@ -450,82 +449,92 @@ export function GwlbForm({ r, at, design }: FormProps<'gwlb'>) {
         )}
       </Section>
       {g ? (
-        <Section title="Server group">
-          <TextField label="Server group name" path={[...sg, 'name']} value={g.name} optional />
-          <SelectField
-            label="Scheduler"
-            path={[...sg, 'scheduler']}
-            value={g.scheduler}
-            options={[
-              { value: '5TCH', label: '5TCH: 5-tuple hash' },
-              { value: '3TCH', label: '3TCH: addresses and protocol' },
-              { value: '2TCH', label: '2TCH: addresses' },
-            ]}
-          />
-          <Checklist label="Servers (appliances)" path={[...sg, 'servers']} chosen={g.servers} choices={appliances} />
-          <CheckField label="Health check" path={[...sg, 'healthCheck', 'enabled']} value={g.healthCheck.enabled} />
-          <SelectField
-            label="Health-check protocol"
-            path={[...sg, 'healthCheck', 'protocol']}
-            value={g.healthCheck.protocol}
-            options={opts(['TCP', 'HTTP'])}
-          />
-          <NumberField
-            label="Health-check port (1–65535)"
-            path={[...sg, 'healthCheck', 'port']}
-            value={g.healthCheck.port}
-          />
-          {g.healthCheck.protocol === 'HTTP' && (
-            <TextField
-              label="Health-check path"
-              path={[...sg, 'healthCheck', 'path']}
-              value={g.healthCheck.path}
-              optional
-            />
-          )}
-          <NumberField
-            label="Interval, s (1–50)"
-            path={[...sg, 'healthCheck', 'interval']}
-            value={g.healthCheck.interval}
-          />
-          <NumberField
-            label="Timeout, s (1–300)"
-            path={[...sg, 'healthCheck', 'timeout']}
-            value={g.healthCheck.timeout}
-          />
-          <NumberField
-            label="Healthy threshold (2–10)"
-            path={[...sg, 'healthCheck', 'healthyThreshold']}
-            value={g.healthCheck.healthyThreshold}
-          />
-          <NumberField
-            label="Unhealthy threshold (2–10)"
-            path={[...sg, 'healthCheck', 'unhealthyThreshold']}
-            value={g.healthCheck.unhealthyThreshold}
-          />
-          <CheckField
-            label="Connection draining"
-            path={[...sg, 'connectionDrain', 'enabled']}
-            value={g.connectionDrain.enabled}
-          />
-          <NumberField
-            label="Drain timeout, s (1–3600)"
-            path={[...sg, 'connectionDrain', 'timeout']}
-            value={g.connectionDrain.timeout}
-          />
-          <SelectField
-            label="Existing flows when an appliance fails"
-            path={[...sg, 'serverFailoverMode']}
-            value={g.serverFailoverMode}
-            options={[
-              { value: 'Rebalance', label: 'Rebalance (move them to healthy appliances)' },
-              { value: 'NoRebalance', label: 'NoRebalance (keep them: lost)' },
-            ]}
-          />
-        </Section>
+        <ServerGroupSection g={g} sg={['resources', at, 'serverGroup']} appliances={appliances} />
       ) : (
         <ReadOnly label="Server group" value="none: the listener has nowhere to send traffic" />
       )}
+    </>
+  )
+}
+
+type Path = (string | number)[]
+type ServerGroup = NonNullable<ResourceOf<'gwlb'>['serverGroup']>
+
+/** The GWLB's server group: its scheduler, its appliances, the health check, draining and failover. */
+function ServerGroupSection({
+  g,
+  sg,
+  appliances,
+}: {
+  g: ServerGroup
+  sg: Path
+  appliances: { id: string; label: string }[]
+}) {
+  return (
+    <Section title="Server group">
+      <TextField label="Server group name" path={[...sg, 'name']} value={g.name} optional />
+      <SelectField
+        label="Scheduler"
+        path={[...sg, 'scheduler']}
+        value={g.scheduler}
+        options={[
+          { value: '5TCH', label: '5TCH: 5-tuple hash' },
+          { value: '3TCH', label: '3TCH: addresses and protocol' },
+          { value: '2TCH', label: '2TCH: addresses' },
+        ]}
+      />
+      <Checklist label="Servers (appliances)" path={[...sg, 'servers']} chosen={g.servers} choices={appliances} />
+      <HealthCheckFields check={g.healthCheck} path={[...sg, 'healthCheck']} />
+      <CheckField
+        label="Connection draining"
+        path={[...sg, 'connectionDrain', 'enabled']}
+        value={g.connectionDrain.enabled}
+      />
+      <NumberField
+        label="Drain timeout, s (1–3600)"
+        path={[...sg, 'connectionDrain', 'timeout']}
+        value={g.connectionDrain.timeout}
+      />
+      <SelectField
+        label="Existing flows when an appliance fails"
+        path={[...sg, 'serverFailoverMode']}
+        value={g.serverFailoverMode}
+        options={[
+          { value: 'Rebalance', label: 'Rebalance (move them to healthy appliances)' },
+          { value: 'NoRebalance', label: 'NoRebalance (keep them: lost)' },
+        ]}
+      />
+    </Section>
+  )
+}
+
+/** The server group's health check: on or off, how it probes, how often, and after how many answers it decides. */
+function HealthCheckFields({ check, path }: { check: ServerGroup['healthCheck']; path: Path }) {
+  return (
+    <>
+      <CheckField label="Health check" path={[...path, 'enabled']} value={check.enabled} />
+      <SelectField
+        label="Health-check protocol"
+        path={[...path, 'protocol']}
+        value={check.protocol}
+        options={opts(['TCP', 'HTTP'])}
+      />
+      <NumberField label="Health-check port (1–65535)" path={[...path, 'port']} value={check.port} />
+      {check.protocol === 'HTTP' && (
+        <TextField label="Health-check path" path={[...path, 'path']} value={check.path} optional />
+      )}
+      <NumberField label="Interval, s (1–50)" path={[...path, 'interval']} value={check.interval} />
+      <NumberField label="Timeout, s (1–300)" path={[...path, 'timeout']} value={check.timeout} />
+      <NumberField
+        label="Healthy threshold (2–10)"
+        path={[...path, 'healthyThreshold']}
+        value={check.healthyThreshold}
+      />
+      <NumberField
+        label="Unhealthy threshold (2–10)"
+        path={[...path, 'unhealthyThreshold']}
+        value={check.unhealthyThreshold}
+      />
     </>
   )
 }

@@ -37,51 +37,13 @@ export function PlanPanel({ active }: { active: boolean }) {
   const answer = plan.steps.length ? shown(checked) : null
   const refusedStep = answer && !answer.ok && 'step' in answer ? answer.step : null
   const [editing, setEditing] = useState<number | null>(null)
-  const [fileError, setFileError] = useState<string[] | null>(null)
-
-  const loadGuide = (which: 'setup' | 'teardown') => {
-    plan.load(
-      { name: `The guide's ${which}`, steps: guidePlanSteps(apiCallPlan(design)[which]) },
-      which === 'setup' ? 'prerequisites' : 'design',
-    )
-    setEditing(null)
-  }
-
   return (
     <section aria-label="Change plan" data-testid="plan-panel" className="flex flex-col gap-2 p-3 text-xs">
       <h2 className="text-sm font-semibold text-slate-900">Change plan{plan.name ? `: ${plan.name}` : ''}</h2>
       <p className="text-slate-600">
         Each step is an API call. Every state, before the first step and after each, is checked against the intents.
       </p>
-      <div className="flex flex-wrap gap-1.5">
-        <button type="button" className={BUTTON} onClick={() => loadGuide('setup')} data-testid="plan-guide-setup">
-          The guide’s setup
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => loadGuide('teardown')}
-          data-testid="plan-guide-teardown"
-        >
-          The guide’s teardown
-        </button>
-        <PlanFileButtons onError={setFileError} />
-        {plan.steps.length > 0 && (
-          <button type="button" className={BUTTON} onClick={() => plan.load({ steps: [] }, 'design')}>
-            Clear
-          </button>
-        )}
-      </div>
-      {fileError && (
-        <div role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900" data-testid="plan-file-error">
-          <p className="font-semibold">The plan file was not opened; the plan is as it was.</p>
-          <ul className="list-disc pl-4">
-            {fileError.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <PlanSources onLoaded={() => setEditing(null)} />
       <label htmlFor="plan-from" className="text-slate-700">
         Starts from
       </label>
@@ -127,20 +89,81 @@ export function PlanPanel({ active }: { active: boolean }) {
       {plan.steps.length === 0 && (
         <p className="text-slate-500">Add a step, or start from the guide’s setup or teardown of this design.</p>
       )}
-      {plan.steps.length > 0 && (
-        <p role="status" className="text-slate-600" data-testid="plan-status" data-status={checked.status}>
-          {checked.status === 'running'
-            ? 'Checking every state…'
-            : checked.status === 'failed'
-              ? `The check failed: ${checked.message}`
-              : answer?.ok
-                ? `${answer.states.length} states × ${answer.classCount.toLocaleString('en-US')} flow classes checked`
-                : ''}
-        </p>
-      )}
+      {plan.steps.length > 0 && <PlanStatus checked={checked} answer={answer} />}
       {answer && <PlanResult answer={answer} onOrder={(order) => plan.setSteps(reorder(plan.steps, order))} />}
       <GuideOrders active={active} />
     </section>
+  )
+}
+
+/** Where a plan comes from: the guide's setup or teardown of this design, a plan file; and Clear. */
+function PlanSources({ onLoaded }: { onLoaded: () => void }) {
+  const stores = useStores()
+  const design = useDesign((s) => s.design)
+  const plan = useStore(planFor(stores))
+  const [fileError, setFileError] = useState<string[] | null>(null)
+
+  const loadGuide = (which: 'setup' | 'teardown') => {
+    plan.load(
+      { name: `The guide's ${which}`, steps: guidePlanSteps(apiCallPlan(design)[which]) },
+      which === 'setup' ? 'prerequisites' : 'design',
+    )
+    onLoaded()
+  }
+
+  return (
+    <>
+      <div className="flex flex-wrap gap-1.5">
+        <button type="button" className={BUTTON} onClick={() => loadGuide('setup')} data-testid="plan-guide-setup">
+          The guide’s setup
+        </button>
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => loadGuide('teardown')}
+          data-testid="plan-guide-teardown"
+        >
+          The guide’s teardown
+        </button>
+        <PlanFileButtons onError={setFileError} />
+        {plan.steps.length > 0 && (
+          <button type="button" className={BUTTON} onClick={() => plan.load({ steps: [] }, 'design')}>
+            Clear
+          </button>
+        )}
+      </div>
+      {fileError && (
+        <div role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900" data-testid="plan-file-error">
+          <p className="font-semibold">The plan file was not opened; the plan is as it was.</p>
+          <ul className="list-disc pl-4">
+            {fileError.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  )
+}
+
+/** How the check of every state went: running, failed, or how many states and flow classes were checked. */
+function PlanStatus({
+  checked,
+  answer,
+}: {
+  checked: ReturnType<typeof useCheck<PlanAnswer>>
+  answer: PlanAnswer | null
+}) {
+  return (
+    <p role="status" className="text-slate-600" data-testid="plan-status" data-status={checked.status}>
+      {checked.status === 'running'
+        ? 'Checking every state…'
+        : checked.status === 'failed'
+          ? `The check failed: ${checked.message}`
+          : answer?.ok
+            ? `${answer.states.length} states × ${answer.classCount.toLocaleString('en-US')} flow classes checked`
+            : ''}
+    </p>
   )
 }
 

@@ -1,7 +1,15 @@
 // Document → the drawing: the boxes (nodes) and configuration lines (edges) the canvas shows and the SVG export
 // draws. Pure and React-free: every line comes from configuration (a route entry, an endpoint connection, a
 // service resource, a server-group member). The shapes are React Flow's (src/canvas/toFlow.ts types them so).
-import { type Design, drawnParentOf, type LayoutEntry, SIZES, withDefaultLayout, zoneKey } from '../../model'
+import {
+  type Design,
+  drawnParentOf,
+  type LayoutEntry,
+  type Resource,
+  SIZES,
+  withDefaultLayout,
+  zoneKey,
+} from '../../model'
 
 export type DrawnKind =
   | 'vpc'
@@ -83,15 +91,26 @@ function facingSides(a: Box, b: Box): [Side, Side] {
   return b.x + b.width / 2 >= a.x + a.width / 2 ? ['right', 'left'] : ['left', 'right']
 }
 
-export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
-  const layout = withDefaultLayout(design)
-  const byId = new Map(design.resources.map((r) => [r.id, r]))
+/** Where and how big each box is drawn, from the layout; boxes the layout has no size for are leaves. */
+interface Placement {
+  pos: (id: string) => { x: number; y: number }
+  size: (id: string | undefined) => { width: number; height: number }
+}
+
+function placementOf(layout: Record<string, LayoutEntry>): Placement {
+  return {
+    pos: (id) => ({ x: layout[id]?.x ?? 0, y: layout[id]?.y ?? 0 }),
+    size: (id) => {
+      const entry = id === undefined ? undefined : layout[id]
+      return { width: entry?.width ?? SIZES.leaf.width, height: entry?.height ?? SIZES.leaf.height }
+    },
+  }
+}
+
+/** The boxes, parents before children as React Flow requires (VPCs, zones, vSwitches, then the rest), and each box's parent. */
+function drawnNodes(design: Design, { pos, size }: Placement) {
   const nodes: DrawnNode[] = []
   const parents = new Map<string, string | undefined>()
-  const size = (entry: LayoutEntry | undefined) => ({
-    width: entry?.width ?? SIZES.leaf.width,
-    height: entry?.height ?? SIZES.leaf.height,
-  })
   const push = (node: DrawnNode, parentId?: string) => {
     parents.set(node.id, parentId)
     // a drag keeps a resource inside what it belongs to: a server dragged out of its vSwitch's box would
@@ -99,80 +118,128 @@ export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdg
     const extent = node.type === 'ipv4Gateway' ? {} : { extent: 'parent' as const }
     nodes.push(parentId ? { ...node, parentId, ...extent } : node)
   }
-  const pos = (id: string) => ({ x: layout[id]?.x ?? 0, y: layout[id]?.y ?? 0 })
-
-  // parents before children, as React Flow requires: VPCs, zones, vSwitches, then the rest
-  const vpcs = design.resources.filter((r) => r.kind === 'vpc')
-  for (const v of vpcs) {
-    push({
-      id: v.id,
-      type: 'vpc',
-      position: pos(v.id),
-      data: { resourceId: v.id },
-      style: size(layout[v.id]),
-      zIndex: -3,
-    })
+  const box = (id: string) => ({ id, position: pos(id), data: { resourceId: id }, style: size(id) })
+  for (const v of design.resources) {
+    if (v.kind !== 'vpc') continue
+    push({ ...box(v.id), type: 'vpc', zIndex: -3 })
     const zonesUsed = new Set(
       design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === v.id ? [r.zoneId] : [])),
     )
-    for (const z of design.zones) {
-      if (!zonesUsed.has(z)) continue
-      const key = zoneKey(v.id, z)
-      push(
-        {
-          id: key,
-          type: 'zone',
-          position: pos(key),
-          data: { vpcId: v.id, zoneId: z },
-          style: size(layout[key]),
-          zIndex: -2,
-          selectable: false,
-        },
-        v.id,
-      )
+    for (const zoneId of design.zones.filter((z) => zonesUsed.has(z))) {
+      const id = zoneKey(v.id, zoneId)
+      const data = { vpcId: v.id, zoneId }
+      push({ id, type: 'zone', position: pos(id), data, style: size(id), zIndex: -2, selectable: false }, v.id)
     }
   }
-  for (const r of design.resources) {
-    if (r.kind !== 'vswitch') continue
-    push(
-      {
-        id: r.id,
-        type: 'vswitch',
-        position: pos(r.id),
-        data: { resourceId: r.id },
-        style: size(layout[r.id]),
-        zIndex: -1,
-      },
-      drawnParentOf(r),
-    )
-  }
+  for (const r of design.resources)
+    if (r.kind === 'vswitch') push({ ...box(r.id), type: 'vswitch', zIndex: -1 }, drawnParentOf(r))
   for (const r of design.resources) {
     if (r.kind === 'vpc' || r.kind === 'vswitch' || r.kind === 'routeTable' || r.kind === 'securityGroup') continue
-    const parent = drawnParentOf(r)
-    push({ id: r.id, type: r.kind, position: pos(r.id), data: { resourceId: r.id }, style: size(undefined) }, parent)
+    push({ ...box(r.id), type: r.kind, style: size(undefined) }, drawnParentOf(r))
   }
+  return { nodes, parents }
+}
 
-  // absolute boxes, to pick the sides an edge leaves and enters by
+/** Each drawn box in page coordinates (a child's position is its parent's plus its own), to pick the sides lines use. */
+function absoluteBoxes({ pos, size }: Placement, parents: Map<string, string | undefined>) {
   const boxes = new Map<string, Box>()
   const boxOf = (id: string): Box | undefined => {
     const hit = boxes.get(id)
     if (hit) return hit
     if (!parents.has(id)) return undefined
-    const own = { ...pos(id), ...size(layout[id]) }
+    const own = { ...pos(id), ...size(id) }
     const parent = parents.get(id)
     const p = parent ? boxOf(parent) : undefined
     const box = p ? { ...own, x: own.x + p.x, y: own.y + p.y } : own
     boxes.set(id, box)
     return box
   }
+  return boxOf
+}
 
+type Link = (id: string, source: string, target: string, data: DrawnEdgeData) => void
+
+/**
+ * Every internet host reaches every IPv4 gateway. While that is a handful of lines each gets drawn; past
+ * INTERNET_LINES each gateway draws one line, to the host nearest it: hosts × gateways lines (1,700 in the
+ * 2,001-resource bench design) say nothing more than "on the internet" and cost React Flow every frame.
+ */
+function internetLines(design: Design, boxOf: (id: string) => Box | undefined) {
+  const hosts = design.resources.filter((h) => h.kind === 'internetHost').map((h) => h.id)
+  const gatewayCount = design.resources.filter((g) => g.kind === 'ipv4Gateway').length
+  return (gatewayId: string): string[] => {
+    if (hosts.length * gatewayCount <= INTERNET_LINES) return hosts
+    const g = boxOf(gatewayId)
+    if (!g) return []
+    const distance = (id: string) => {
+      const h = boxOf(id)
+      return h
+        ? Math.hypot(h.x + h.width / 2 - (g.x + g.width / 2), h.y + h.height / 2 - (g.y + g.height / 2))
+        : Infinity
+    }
+    return hosts.length ? [hosts.reduce((a, b) => (distance(b) < distance(a) ? b : a))] : []
+  }
+}
+
+/** The lines of one route table's entries, from the resource that uses the table to each entry's next hop. */
+function routeLines(link: Link, ownerId: string, table: Resource | undefined, labelAt: 'source' | 'target') {
+  if (table?.kind !== 'routeTable') return
+  for (const e of table.entries)
+    link(routeEdgeId(ownerId, e.destinationCidrBlock), ownerId, e.nextHopId, {
+      kind: 'route',
+      label: e.destinationCidrBlock,
+      routeTableId: table.id,
+      labelAt,
+    })
+}
+
+/** The lines one resource's configuration draws: its routes, its connection, its service's GWLBs, its members. */
+function configurationLines(
+  r: Resource,
+  byId: Map<string, Resource>,
+  link: Link,
+  internetLinesTo: (id: string) => string[],
+) {
+  if (r.kind === 'vswitch' && r.routeTableId) routeLines(link, r.id, byId.get(r.routeTableId), 'source')
+  if (r.kind === 'ipv4Gateway') {
+    routeLines(link, r.id, r.gatewayRouteTableId ? byId.get(r.gatewayRouteTableId) : undefined, 'target')
+    for (const h of internetLinesTo(r.id)) link(`internet:${h}:${r.id}`, h, r.id, { kind: 'internet' })
+  }
+  if (r.kind === 'gwlbEndpoint')
+    link(`privatelink:${r.id}`, r.id, r.serviceId, {
+      kind: 'privateLink',
+      label: r.connectionStatus === 'Connected' ? 'PrivateLink' : `PrivateLink · ${r.connectionStatus}`,
+      status: r.connectionStatus,
+      // by the endpoint: the connections of several zones meet at the one service
+      labelAt: 'source',
+    })
+  if (r.kind === 'endpointService')
+    // one line per GWLB, however many zones of it the service offers
+    for (const gwlbId of new Set(r.resources.map((sr) => sr.resourceId)))
+      link(`service:${r.id}:${gwlbId}`, r.id, gwlbId, { kind: 'serviceResource' })
+  if (r.kind === 'routeTargetGroup')
+    for (const m of r.routeTargetMemberList)
+      link(`routeTarget:${r.id}:${m.memberId}`, r.id, m.memberId, {
+        kind: 'routeTarget',
+        label: m.weight === 100 ? 'active · 100' : 'standby · 0',
+        role: m.weight === 100 ? 'active' : 'standby',
+        labelAt: 'target',
+      })
+  if (r.kind === 'gwlb')
+    for (const s of r.serverGroup?.servers ?? [])
+      link(`server:${r.id}:${s}`, r.id, s, { kind: 'serverGroup', bendNearSource: true })
+}
+
+/** The configuration lines, each leaving and entering by the sides its two boxes face each other on. */
+function drawnEdges(design: Design, parents: Map<string, string | undefined>, boxOf: (id: string) => Box | undefined) {
+  const byId = new Map(design.resources.map((r) => [r.id, r]))
   const edges: DrawnEdge[] = []
   const vpcOf = (id: string): string | undefined => {
     let at: string | undefined = id
     while (at && byId.get(at)?.kind !== 'vpc') at = parents.get(at)
     return at
   }
-  const link = (id: string, source: string, target: string, edgeData: DrawnEdgeData) => {
+  const link: Link = (id, source, target, edgeData) => {
     let data = edgeData
     const a = boxOf(source)
     const b = boxOf(target)
@@ -185,83 +252,28 @@ export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdg
     }
     edges.push({ id, source, target, sourceHandle: `${s}-source`, targetHandle: `${t}-target`, type: data.kind, data })
   }
-  // Every internet host reaches every IPv4 gateway. While that is a handful of lines each gets drawn; past
-  // INTERNET_LINES each gateway draws one line, to the host nearest it: hosts × gateways lines (1,700 in the
-  // 2,001-resource bench design) say nothing more than "on the internet" and cost React Flow every frame.
-  const hosts = design.resources.filter((h) => h.kind === 'internetHost').map((h) => h.id)
-  const gatewayCount = design.resources.filter((g) => g.kind === 'ipv4Gateway').length
-  const internetLinesTo = (gatewayId: string): string[] => {
-    if (hosts.length * gatewayCount <= INTERNET_LINES) return hosts
-    const g = boxOf(gatewayId)
-    if (!g) return []
-    const distance = (id: string) => {
-      const h = boxOf(id)
-      return h
-        ? Math.hypot(h.x + h.width / 2 - (g.x + g.width / 2), h.y + h.height / 2 - (g.y + g.height / 2))
-        : Infinity
-    }
-    return hosts.length ? [hosts.reduce((a, b) => (distance(b) < distance(a) ? b : a))] : []
-  }
-  for (const r of design.resources) {
-    if (r.kind === 'vswitch' && r.routeTableId) {
-      const table = byId.get(r.routeTableId)
-      if (table?.kind !== 'routeTable') continue
-      for (const e of table.entries)
-        link(routeEdgeId(r.id, e.destinationCidrBlock), r.id, e.nextHopId, {
-          kind: 'route',
-          label: e.destinationCidrBlock,
-          routeTableId: table.id,
-          labelAt: 'source',
-        })
-    }
-    if (r.kind === 'ipv4Gateway') {
-      const table = r.gatewayRouteTableId ? byId.get(r.gatewayRouteTableId) : undefined
-      if (table?.kind === 'routeTable')
-        for (const e of table.entries)
-          link(routeEdgeId(r.id, e.destinationCidrBlock), r.id, e.nextHopId, {
-            kind: 'route',
-            label: e.destinationCidrBlock,
-            routeTableId: table.id,
-            labelAt: 'target',
-          })
-      for (const h of internetLinesTo(r.id)) link(`internet:${h}:${r.id}`, h, r.id, { kind: 'internet' })
-    }
-    if (r.kind === 'gwlbEndpoint')
-      link(`privatelink:${r.id}`, r.id, r.serviceId, {
-        kind: 'privateLink',
-        label: r.connectionStatus === 'Connected' ? 'PrivateLink' : `PrivateLink · ${r.connectionStatus}`,
-        status: r.connectionStatus,
-        // by the endpoint: the connections of several zones meet at the one service
-        labelAt: 'source',
-      })
-    if (r.kind === 'endpointService') {
-      const zonesByGwlb = new Map<string, string[]>()
-      for (const sr of r.resources)
-        zonesByGwlb.set(sr.resourceId, [...(zonesByGwlb.get(sr.resourceId) ?? []), sr.zoneId])
-      for (const [gwlbId] of zonesByGwlb) link(`service:${r.id}:${gwlbId}`, r.id, gwlbId, { kind: 'serviceResource' })
-    }
-    if (r.kind === 'routeTargetGroup')
-      for (const m of r.routeTargetMemberList)
-        link(`routeTarget:${r.id}:${m.memberId}`, r.id, m.memberId, {
-          kind: 'routeTarget',
-          label: m.weight === 100 ? 'active · 100' : 'standby · 0',
-          role: m.weight === 100 ? 'active' : 'standby',
-          labelAt: 'target',
-        })
-    if (r.kind === 'gwlb')
-      for (const s of r.serverGroup?.servers ?? [])
-        link(`server:${r.id}:${s}`, r.id, s, { kind: 'serverGroup', bendNearSource: true })
-  }
-  // the overview keeps only the handles edges use
+  const internetLinesTo = internetLines(design, boxOf)
+  for (const r of design.resources) configurationLines(r, byId, link, internetLinesTo)
+  return edges
+}
+
+/** Each resource box with the handles its edges use, which the overview keeps. */
+function withUsedHandles(nodes: DrawnNode[], edges: DrawnEdge[]): DrawnNode[] {
   const used = new Map<string, Set<string>>()
   const use = (id: string, handle: string) => used.set(id, (used.get(id) ?? new Set<string>()).add(handle))
   for (const e of edges) {
-    use(e.source, e.sourceHandle ?? '')
-    use(e.target, e.targetHandle ?? '')
+    use(e.source, e.sourceHandle)
+    use(e.target, e.targetHandle)
   }
-  const withHandles = nodes.map((n) => {
+  return nodes.map((n) => {
     const mine = used.get(n.id)
     return mine && n.type !== 'zone' ? { ...n, data: { ...n.data, handles: [...mine].sort() } } : n
   })
-  return { nodes: withHandles, edges }
+}
+
+export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
+  const placement = placementOf(withDefaultLayout(design))
+  const { nodes, parents } = drawnNodes(design, placement)
+  const edges = drawnEdges(design, parents, absoluteBoxes(placement, parents))
+  return { nodes: withUsedHandles(nodes, edges), edges }
 }

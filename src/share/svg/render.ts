@@ -6,10 +6,10 @@
 // Every user string goes through xmlEscape (see xml.ts); ids on elements are our own, never user text.
 import type { Design, Resource } from '../../model'
 import { BROKEN, KIND_STYLE, EDGE_LOOK as LOOK, PATHS, STANDBY_DASH } from '../drawing/look'
-import { toDrawing } from '../drawing/toDrawing'
+import { type DrawnNode, toDrawing } from '../drawing/toDrawing'
 import { type Card, cardOf } from './cards'
 import { badgeBox, type Container, routeTableTip, vpcSvg, vswitchSvg, zoneSvg } from './containers'
-import { arrowhead, drawnEdge, edgeLabelSvg, edgeTitle } from './edges'
+import { arrowhead, type DrawnEdge as DrawnLine, drawnEdge, edgeLabelSvg, edgeTitle } from './edges'
 import { legendSize, legendSvg } from './legend'
 import { absoluteBoxes, type Box, TONES, text, title } from './shapes'
 import { smoothStepPath } from './smoothStep'
@@ -156,25 +156,24 @@ export function renderDesignSvg(design: Design, options: SvgOptions = {}): strin
   return drawDesign(design, options).svg
 }
 
-/** The SVG document and its size in SVG units, which a rasteriser multiplies by its zoom. */
-export function drawDesign(design: Design, options: SvgOptions = {}): { svg: string; width: number; height: number } {
-  const drawing = toDrawing(design)
-  // positions are relative to the parent: the boxes are placed with every node, then the picture keeps its part
-  const boxes = absoluteBoxes(drawing.nodes)
-  const only = options.only ? new Set(options.only) : null
-  const nodes = only ? drawing.nodes.filter((n) => only.has(n.id)) : drawing.nodes
-  const edges = only ? drawing.edges.filter((e) => only.has(e.source) && only.has(e.target)) : drawing.edges
-  if (only) for (const id of [...boxes.keys()]) if (!only.has(id)) boxes.delete(id)
-  const byId = new Map(design.resources.map((r) => [r.id, r]))
-  const nameOf = (id: string) => byId.get(id)?.name ?? id
-  const drawn = edges.flatMap((e) => drawnEdge(e, boxes) ?? [])
-
+/** Each resource's problems, badged on the first resource a problem names. */
+function problemsByResource(problems: readonly ProblemMark[] | undefined): Map<string, ProblemMark[]> {
   const problemsOn = new Map<string, ProblemMark[]>()
-  for (const p of options.problems ?? []) {
+  for (const p of problems ?? []) {
     const id = p.resourceIds[0]
     if (id) problemsOn.set(id, [...(problemsOn.get(id) ?? []), p])
   }
+  return problemsOn
+}
 
+/** The containers (VPCs, zones, vSwitches) and the leaf cards, each with its problem badge. */
+function drawNodes(
+  design: Design,
+  nodes: DrawnNode[],
+  boxes: Map<string, Box>,
+  problemsOn: Map<string, ProblemMark[]>,
+) {
+  const byId = new Map(design.resources.map((r) => [r.id, r]))
   const containers: Container[] = []
   const cards: string[] = []
   const cardBoxes = nodes.flatMap((n) =>
@@ -196,29 +195,32 @@ export function drawDesign(design: Design, options: SvgOptions = {}): { svg: str
       if (card) cards.push(cardSvg(design, r, card, box, badge))
     }
   }
+  return { containers, cards }
+}
 
-  const lines = drawn.map((e) => {
-    const look = LOOK[e.kind]
-    const stroke = e.broken ? BROKEN.stroke : look.stroke
-    return el(
-      'g',
-      { 'data-edge-kind': e.kind },
-      title(edgeTitle(e, nameOf)) +
-        el('path', {
-          d: smoothStepPath(e.points, 10),
-          fill: 'none',
-          stroke,
-          'stroke-width': look.width,
-          'stroke-dasharray': e.edge.data?.role === 'standby' ? STANDBY_DASH : look.dash,
-        }) +
-        // the internet's lines are the hosts' reach, not a configured next hop: no arrow, as on the canvas
-        (e.kind === 'internet' ? '' : arrowhead(e, stroke)),
-    )
-  })
-  // labels above everything, as the canvas's EdgeLabelRenderer puts them
-  const labels = drawn.map(edgeLabelSvg).join('')
+/** One configuration line in its look, with its title and, but for the internet's reach, its arrowhead. */
+function lineSvg(e: DrawnLine, nameOf: (id: string) => string): string {
+  const look = LOOK[e.kind]
+  const stroke = e.broken ? BROKEN.stroke : look.stroke
+  return el(
+    'g',
+    { 'data-edge-kind': e.kind },
+    title(edgeTitle(e, nameOf)) +
+      el('path', {
+        d: smoothStepPath(e.points, 10),
+        fill: 'none',
+        stroke,
+        'stroke-width': look.width,
+        'stroke-dasharray': e.edge.data?.role === 'standby' ? STANDBY_DASH : look.dash,
+      }) +
+      // the internet's lines are the hosts' reach, not a configured next hop: no arrow, as on the canvas
+      (e.kind === 'internet' ? '' : arrowhead(e, stroke)),
+  )
+}
 
-  const content = union([
+/** What the diagram covers: the boxes, the lines and their labels, and the badges standing out of their corners. */
+function contentBox(boxes: Map<string, Box>, drawn: DrawnLine[], problemsOn: Map<string, ProblemMark[]>): Box {
+  return union([
     ...boxes.values(),
     ...drawn.flatMap((e) => [
       ...e.points.map((p) => ({ ...p, width: 0, height: 0 })),
@@ -230,7 +232,13 @@ export function drawDesign(design: Design, options: SvgOptions = {}): { svg: str
       return b ? [{ x: b.x, y: b.y - 8, width: b.width + 8, height: b.height + 8 }] : []
     }),
   ])
-  const subtitle = options.subtitle ?? `Region ${design.regionId} · the whole design · GWLB Studio`
+}
+
+/**
+ * The picture's frame around a diagram covering `content`: its size, the header (title, subtitle, legend, a rule
+ * under them) and where the diagram goes, centred under a wider header.
+ */
+function frame(design: Design, subtitle: string, content: Box) {
   const legend = legendSize()
   const titleFont: Font = { size: 20, bold: true }
   const subtitleFont: Font = { size: 13 }
@@ -240,18 +248,43 @@ export function drawDesign(design: Design, options: SvgOptions = {}): { svg: str
   const diagramWidth = Math.ceil(content.width + 2 * MARGIN)
   const width = Math.max(diagramWidth, Math.ceil(HEADER_PAD + titleWidth + HEADER_PAD * 2 + legend.width + HEADER_PAD))
   const height = Math.ceil(header + content.height + 2 * MARGIN)
-  // a wider header centres the diagram under it
-  const dx = (width - diagramWidth) / 2 + MARGIN - content.x
-  const dy = header + MARGIN - content.y
-
-  const body =
+  const headerSvg =
     el('title', { id: 'design-title' }, { text: design.name }) +
     el('desc', { id: 'design-desc' }, { text: [subtitle, design.description].filter(Boolean).join('\n') }) +
     el('rect', { width, height, fill: '#ffffff' }) +
     text(HEADER_PAD, HEADER_PAD + 20, titleText, titleFont, '#0f172a') +
     text(HEADER_PAD, HEADER_PAD + 42, subtitle, subtitleFont, '#475569') +
     legendSvg(width - HEADER_PAD - legend.width, HEADER_PAD, legend) +
-    el('line', { x1: 0, x2: width, y1: header - 0.5, y2: header - 0.5, stroke: '#e2e8f0' }) +
+    el('line', { x1: 0, x2: width, y1: header - 0.5, y2: header - 0.5, stroke: '#e2e8f0' })
+  return {
+    width,
+    height,
+    headerSvg,
+    dx: (width - diagramWidth) / 2 + MARGIN - content.x,
+    dy: header + MARGIN - content.y,
+  }
+}
+
+/** The SVG document and its size in SVG units, which a rasteriser multiplies by its zoom. */
+export function drawDesign(design: Design, options: SvgOptions = {}): { svg: string; width: number; height: number } {
+  const drawing = toDrawing(design)
+  // positions are relative to the parent: the boxes are placed with every node, then the picture keeps its part
+  const boxes = absoluteBoxes(drawing.nodes)
+  const only = options.only ? new Set(options.only) : null
+  const nodes = only ? drawing.nodes.filter((n) => only.has(n.id)) : drawing.nodes
+  const edges = only ? drawing.edges.filter((e) => only.has(e.source) && only.has(e.target)) : drawing.edges
+  if (only) for (const id of [...boxes.keys()]) if (!only.has(id)) boxes.delete(id)
+  const names = new Map(design.resources.map((r) => [r.id, r.name]))
+  const drawn = edges.flatMap((e) => drawnEdge(e, boxes) ?? [])
+  const problemsOn = problemsByResource(options.problems)
+  const { containers, cards } = drawNodes(design, nodes, boxes, problemsOn)
+  const lines = drawn.map((e) => lineSvg(e, (id) => names.get(id) ?? id))
+  // labels above everything, as the canvas's EdgeLabelRenderer puts them
+  const labels = drawn.map(edgeLabelSvg).join('')
+  const subtitle = options.subtitle ?? `Region ${design.regionId} · the whole design · GWLB Studio`
+  const { width, height, headerSvg, dx, dy } = frame(design, subtitle, contentBox(boxes, drawn, problemsOn))
+  const body =
+    headerSvg +
     el(
       'g',
       { transform: `translate(${num(dx)} ${num(dy)})` },
@@ -261,7 +294,6 @@ export function drawDesign(design: Design, options: SvgOptions = {}): { svg: str
         cards.join('') +
         labels,
     )
-
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${el(
     'svg',
     {
