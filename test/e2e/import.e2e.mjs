@@ -35,6 +35,28 @@ const canvasIds = (page) =>
 const focusOf = (page) =>
   page.evaluate(() => document.querySelector('[data-lit="focus"], [data-lit="drop"]')?.getAttribute('data-testid'))
 
+/** A packet from a web server to the internet, walked hop by hop on the canvas, crosses a firewall on its way. */
+async function walksThroughAFirewall(page) {
+  await page.getByTestId('tab-walk').click()
+  const walk = page.getByTestId('walk-panel')
+  await walk.getByLabel('From').selectOption('ecs_web_1')
+  await walk.getByLabel('Address').fill('8.8.8.8')
+  await page.getByTestId('walk-trace').click()
+  await page.getByTestId('trace-player').waitFor()
+  const visited = [await focusOf(page)]
+  const [, total] = (await page.getByTestId('walk-position').textContent()).match(/of (\d+)/)
+  for (let i = 1; i < Number(total); i++) {
+    await page.getByTestId('walk-next').click()
+    visited.push(await focusOf(page))
+  }
+  assert.deepEqual(visited.slice(0, 2), ['node-ecs_web_1', 'node-gwlbe_h'])
+  assert.ok(
+    visited.some((id) => /^node-inspection\.fw_[12]$/.test(id)),
+    `a firewall on the way: ${visited.join(' → ')}`,
+  )
+  assert.equal(await page.getByTestId('walk-disposition').getAttribute('data-disposition'), 'EXITS_TO_INTERNET')
+}
+
 describe('importing a deployment in Chromium', () => {
   it('drops a folder of .tf files: the design on the canvas, its report, a packet walked through it, and Undo', async () => {
     const { page, errors } = await openApp(browser())
@@ -69,25 +91,7 @@ describe('importing a deployment in Chromium', () => {
     await page.getByText('GWLB-W003').first().waitFor()
     await page.screenshot({ path: 'test-results/e2e-import.png' })
 
-    // a packet from a web server to the internet crosses a firewall on its way
-    await page.getByTestId('tab-walk').click()
-    const walk = page.getByTestId('walk-panel')
-    await walk.getByLabel('From').selectOption('ecs_web_1')
-    await walk.getByLabel('Address').fill('8.8.8.8')
-    await page.getByTestId('walk-trace').click()
-    await page.getByTestId('trace-player').waitFor()
-    const visited = [await focusOf(page)]
-    const [, total] = (await page.getByTestId('walk-position').textContent()).match(/of (\d+)/)
-    for (let i = 1; i < Number(total); i++) {
-      await page.getByTestId('walk-next').click()
-      visited.push(await focusOf(page))
-    }
-    assert.deepEqual(visited.slice(0, 2), ['node-ecs_web_1', 'node-gwlbe_h'])
-    assert.ok(
-      visited.some((id) => /^node-inspection\.fw_[12]$/.test(id)),
-      `a firewall on the way: ${visited.join(' → ')}`,
-    )
-    assert.equal(await page.getByTestId('walk-disposition').getAttribute('data-disposition'), 'EXITS_TO_INTERNET')
+    await walksThroughAFirewall(page)
 
     // one undoable edit: Undo puts the reference design back, and the report goes with the imported design
     await page.getByTestId('tab-details').click()
@@ -95,6 +99,35 @@ describe('importing a deployment in Chromium', () => {
     await page.locator('[data-testid="node-gwlb-inspection"]').waitFor()
     assert.deepEqual(await canvasIds(page), before)
     assert.equal(await report.count(), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('imports a folder picked with Choose a folder…: its .tfvars values, then a variable from the dialog that wins', async () => {
+    const { page, errors } = await openApp(browser())
+    await page.getByTestId('import-button').click()
+    // the file chooser on a folder (webkitdirectory): every file under it, .terraform and the README included
+    await page.getByTestId('import-folder-input').setInputFiles(FOLDER)
+    const report = page.getByTestId('import-report')
+    await report.waitFor({ timeout: 120_000 })
+    const files = await report.getByTestId('import-files').textContent()
+    assert.match(files, /6 files read/)
+    assert.match(files, /shop-infra\/terraform\.tfvars/)
+    assert.doesNotMatch(files, /README|\.terraform/)
+    // the zone has no default: terraform.tfvars says zone = "h", so nothing is left unresolved and the canvas
+    // draws the service VPC's zone H, with the vSwitch at the address the configuration gives it
+    assert.equal(await report.getByTestId('import-unresolved').count(), 0)
+    await page.getByTestId('zone-vpc_service-cn-hangzhou-h').waitFor()
+    await page.locator('.react-flow__node[data-id="vsw_app_h"]').getByText('10.0.1.0/24').waitFor()
+    await page.screenshot({ path: 'test-results/e2e-import-folder.png' })
+    await walksThroughAFirewall(page)
+
+    // the same folder again, with zone=k in the dialog: a variable given there wins over the .tfvars file
+    await page.getByTestId('import-button').click()
+    await page.getByLabel('Variables').fill('zone=k')
+    await page.getByTestId('import-folder-input').setInputFiles(FOLDER)
+    await page.getByTestId('zone-vpc_service-cn-hangzhou-k').waitFor({ timeout: 120_000 })
+    assert.equal(await page.getByTestId('zone-vpc_service-cn-hangzhou-h').count(), 0)
     assert.deepEqual(errors, [])
     await page.close()
   })
