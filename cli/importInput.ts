@@ -6,13 +6,14 @@ import { join, relative } from 'node:path'
 import {
   filesFromZip,
   formatImportError,
+  IMPORT_HEAD_BYTES,
   IMPORT_LIMITS,
   type ImportFile,
   type ImportOptions,
   type ImportReport,
   importDeployment,
 } from '../src/import'
-import { ALIYUN_KEYS } from '../src/import/detect'
+import { isImportHead } from '../src/import/detect'
 import { nodeHclParser } from '../src/import/hcl/nodeParser'
 import type { Design } from '../src/model'
 import { loadDesign } from './args'
@@ -31,17 +32,14 @@ export function isImportInput(path: string): boolean {
   }
   if (TERRAFORM_FILE.test(path) || /\.(tfstate|zip)$/.test(path)) return true
   if (!/\.json$/.test(path)) return false
-  // Terraform's JSON says its version near the top; other JSON (a design, or not) goes to the design loader,
-  // whose message says what a design file is
-  let head: string
+  // Terraform's JSON and the aliyun CLI's say what they are in their top-level keys; other JSON (a design, or
+  // not) goes to the design loader, whose message says what a design file is
   try {
-    // the head only: a design file is read whole, with its cap, by the design reader
-    head = readHead(path, 4096)
+    // the head only (as the browser reads it): a design file is read whole, with its cap, by the design reader
+    return isImportHead(readHead(path, IMPORT_HEAD_BYTES))
   } catch {
     return false
   }
-  if (head.includes('"gwlb-studio/design"')) return false
-  return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
 }
 
 /** The files of a path: a .zip's, a folder's .tf/.tfvars (or, without them, its JSON), skipping hidden folders. */

@@ -17,6 +17,9 @@ export const IMPORT_LIMITS = {
   seconds: 60,
 } as const
 
+/** How much of a JSON file is read to tell an input to import from a design (isImportHead), in the CLI and the browser. */
+export const IMPORT_HEAD_BYTES = 4096
+
 export const SOURCE_KINDS = ['hcl', 'tfstate', 'tfplan', 'aliyun'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
