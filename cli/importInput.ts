@@ -2,7 +2,7 @@
 // JSON, a folder of aliyun CLI output.
 // The one place the CLI reads them from disk; the import itself is src/import (pure).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import {
   filesFromZip,
   formatImportError,
@@ -97,7 +97,9 @@ export async function importPath(
     printError(files)
     return null
   }
-  const result = await importDeployment(files, options, { hclParser: nodeHclParser })
+  // the design is named after what was given: a folder's files have paths relative to it
+  const name = basename(resolve(path))
+  const result = await importDeployment(files, { name, ...options }, { hclParser: nodeHclParser })
   if (!result.ok) {
     for (const e of result.errors) printError(formatImportError(e))
     return null

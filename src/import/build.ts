@@ -182,12 +182,14 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
   const ofType = (...types: string[]) => types.flatMap((t) => byType.get(t) ?? [])
 
   // --- accounts: one per provider configuration, its UID where the alias or the input says it
+  /** provider configurations whose UID the input does not say → the resources that use each */
+  const unknownAccounts = new Map<string, TfInstance[]>()
   const accountOf = (inst: TfInstance): string => {
     const alias = inst.providerAlias ?? ''
-    const known = input.accounts?.get(alias)
+    const known = input.accounts?.get(alias) ?? /\d{6,20}/.exec(alias)?.[0]
     if (known) return known
-    const uid = /\d{6,20}/.exec(alias)?.[0]
-    return uid ?? PLACEHOLDER_ACCOUNT
+    unknownAccounts.set(alias, [...(unknownAccounts.get(alias) ?? []), inst])
+    return PLACEHOLDER_ACCOUNT
   }
 
   // --- VPCs and what lives directly in them
@@ -769,10 +771,15 @@ export function buildDesign(input: TfInput, report: ImportReport): Design {
     )
       accountIds.push(r.accountId)
   if (accountIds.includes(PLACEHOLDER_ACCOUNT))
-    report.assumed.push({
-      address: '(account)',
-      message: `the input does not say the account UID of the provider configuration; the design uses ${PLACEHOLDER_ACCOUNT}`,
-    })
+    for (const [alias, [first, ...more]] of unknownAccounts) {
+      const provider = alias ? `provider alicloud.${alias}` : 'the default alicloud provider'
+      const users = more.length ? `${first.address} and ${more.length} more` : first.address
+      report.assumed.push({
+        address: '(account)',
+        message: `the input does not say the account UID of ${provider}, which ${users} use${more.length ? '' : 's'}; the design uses ${PLACEHOLDER_ACCOUNT} (an alias such as account_<UID>, or an assume_role role_arn, names it)`,
+        where: first.where,
+      })
+    }
   return {
     format: DESIGN_FORMAT,
     version: DESIGN_VERSION,

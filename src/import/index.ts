@@ -57,6 +57,13 @@ function parseJson(f: ImportFile): unknown | undefined {
   }
 }
 
+/** What the input is called, for the design's name: one file's name, or the folder all the files are under. */
+function inputName(paths: string[]): string {
+  if (paths.length === 1) return paths[0].replace(/^.*\//, '')
+  const [folder] = paths[0].split('/')
+  return paths.every((p) => p.startsWith(`${folder}/`)) ? folder : `${paths.length} files`
+}
+
 /** Line of a JSON.parse failure ("... at position N" / "line N column M"). */
 function jsonErrorLine(text: string, e: Error): number | undefined {
   const line = /line (\d+)/.exec(e.message)
@@ -232,7 +239,7 @@ async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps
     }
 
   const design = buildDesign(input, report)
-  const base = chosen.length === 1 ? chosen[0].path.replace(/^.*\//, '') : (chosen[0].path.split('/')[0] ?? 'Terraform')
+  const base = options.name ?? inputName(chosen.map((f) => f.path))
   design.name = `Imported from ${base}`.slice(0, 128)
   const loaded = parse(JSON.stringify(design))
   if (!loaded.ok)

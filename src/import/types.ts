@@ -28,6 +28,8 @@ export interface ImportOptions {
   from?: SourceKind
   /** -var k=v values; they win over *.tfvars and variable defaults */
   vars?: Record<string, string>
+  /** what the input is called (the folder or file given), for the design's name; else it comes from the paths */
+  name?: string
 }
 
 /** Where something came from, for messages: a file and, where known, a line (1-based). */
