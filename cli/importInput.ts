@@ -2,17 +2,18 @@
 // JSON, a folder of aliyun CLI output.
 // The one place the CLI reads them from disk; the import itself is src/import (pure).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import {
   filesFromZip,
   formatImportError,
+  IMPORT_HEAD_BYTES,
   IMPORT_LIMITS,
   type ImportFile,
   type ImportOptions,
   type ImportReport,
   importDeployment,
 } from '../src/import'
-import { ALIYUN_KEYS } from '../src/import/detect'
+import { isImportHead } from '../src/import/detect'
 import { nodeHclParser } from '../src/import/hcl/nodeParser'
 import type { Design } from '../src/model'
 import { loadDesign } from './args'
@@ -31,17 +32,14 @@ export function isImportInput(path: string): boolean {
   }
   if (TERRAFORM_FILE.test(path) || /\.(tfstate|zip)$/.test(path)) return true
   if (!/\.json$/.test(path)) return false
-  // Terraform's JSON says its version near the top; other JSON (a design, or not) goes to the design loader,
-  // whose message says what a design file is
-  let head: string
+  // Terraform's JSON and the aliyun CLI's say what they are in their top-level keys; other JSON (a design, or
+  // not) goes to the design loader, whose message says what a design file is
   try {
-    // the head only: a design file is read whole, with its cap, by the design reader
-    head = readHead(path, 4096)
+    // the head only (as the browser reads it): a design file is read whole, with its cap, by the design reader
+    return isImportHead(readHead(path, IMPORT_HEAD_BYTES))
   } catch {
     return false
   }
-  if (head.includes('"gwlb-studio/design"')) return false
-  return /"(format_version|terraform_version)"/.test(head) || ALIYUN_KEYS.some((k) => head.includes(`"${k}"`))
 }
 
 /** The files of a path: a .zip's, a folder's .tf/.tfvars (or, without them, its JSON), skipping hidden folders. */
@@ -99,7 +97,9 @@ export async function importPath(
     printError(files)
     return null
   }
-  const result = await importDeployment(files, options, { hclParser: nodeHclParser })
+  // the design is named after what was given: a folder's files have paths relative to it
+  const name = basename(resolve(path))
+  const result = await importDeployment(files, { name, ...options }, { hclParser: nodeHclParser })
   if (!result.ok) {
     for (const e of result.errors) printError(formatImportError(e))
     return null

@@ -16,6 +16,7 @@ import {
   ImportFailure,
   type ImportFile,
   type ImportOptions,
+  type ImportReport,
   type ImportResult,
   type SourceKind,
 } from './types'
@@ -57,6 +58,13 @@ function parseJson(f: ImportFile): unknown | undefined {
   }
 }
 
+/** What the input is called, for the design's name: one file's name, or the folder all the files are under. */
+function inputName(paths: string[]): string {
+  if (paths.length === 1) return paths[0].replace(/^.*\//, '')
+  const [folder] = paths[0].split('/')
+  return paths.every((p) => p.startsWith(`${folder}/`)) ? folder : `${paths.length} files`
+}
+
 /** Line of a JSON.parse failure ("... at position N" / "line N column M"). */
 function jsonErrorLine(text: string, e: Error): number | undefined {
   const line = /line (\d+)/.exec(e.message)
@@ -87,43 +95,34 @@ export async function importDeployment(
   }
 }
 
-async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps): Promise<ImportResult> {
-  if (!files.length)
-    return {
-      ok: false,
-      errors: [
-        { file: '(input)', message: 'no files', expected: 'a .tf file, a folder of them, a state or plan JSON file' },
-      ],
-    }
+/** Stops the import with one error (importDeployment turns it into the answer). */
+function fail(file: string, message: string, expected: string): never {
+  throw new ImportFailure([{ file, message, expected }])
+}
+
+/** The limits checked before anything is read (docs/import.md). */
+function checkLimits(files: ImportFile[]) {
+  if (!files.length) fail('(input)', 'no files', 'a .tf file, a folder of them, a state or plan JSON file')
   if (files.length > IMPORT_LIMITS.files)
-    return {
-      ok: false,
-      errors: [
-        {
-          file: '(input)',
-          message: `${files.length} files`,
-          expected: `at most ${IMPORT_LIMITS.files} files (give the folder of the root module)`,
-        },
-      ],
-    }
+    fail(
+      '(input)',
+      `${files.length} files`,
+      `at most ${IMPORT_LIMITS.files} files (give the folder of the root module)`,
+    )
   const bytes = files.reduce((n, f) => n + f.text.length, 0)
   if (bytes > IMPORT_LIMITS.bytes)
-    return {
-      ok: false,
-      errors: [
-        {
-          file: '(input)',
-          message: `${Math.round(bytes / 1e6)} MB of input`,
-          expected: `at most ${IMPORT_LIMITS.bytes / 1024 / 1024} MB`,
-        },
-      ],
-    }
+    fail('(input)', `${Math.round(bytes / 1e6)} MB of input`, `at most ${IMPORT_LIMITS.bytes / 1024 / 1024} MB`)
+}
 
-  const deadline = Date.now() + IMPORT_LIMITS.seconds * 1000
-  const report = emptyReport(
-    'hcl',
-    files.map((f) => f.path),
-  )
+/** The files of one source, each with its JSON where it is JSON. */
+interface Source {
+  kind: SourceKind
+  chosen: ImportFile[]
+  jsonOf: Map<ImportFile, unknown>
+}
+
+/** What each file is (from its content, or --from); the input must be one kind. Files of no kind are listed. */
+function chooseSource(files: ImportFile[], options: ImportOptions, report: ImportReport): Source {
   const jsonOf = new Map<ImportFile, unknown>()
   const kinds = new Map<SourceKind, ImportFile[]>()
   const errors: ImportError[] = []
@@ -146,103 +145,97 @@ async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps
     }
     kinds.set(d.kind, [...(kinds.get(d.kind) ?? []), f])
   }
-  if (errors.length) return { ok: false, errors }
+  if (errors.length) throw new ImportFailure(errors)
   if (kinds.size === 0)
-    return {
-      ok: false,
-      errors: report.skippedFiles.map((s) => ({
+    throw new ImportFailure(
+      report.skippedFiles.map((s) => ({
         file: s.address,
         message: `not an input the importer reads: ${s.message}`,
         expected:
           'Terraform configuration (.tf), terraform show -json of a state or plan, terraform.tfstate, or aliyun CLI output',
       })),
-    }
+    )
   if (kinds.size > 1)
-    return {
-      ok: false,
-      errors: [
-        {
-          file: '(input)',
-          message: `a mix of inputs: ${[...kinds].map(([k, fs]) => `${k} (${fs.map((f) => f.path).join(', ')})`).join('; ')}`,
-          expected: 'one kind of input at a time (use --from to choose)',
-        },
-      ],
-    }
+    fail(
+      '(input)',
+      `a mix of inputs: ${[...kinds].map(([k, fs]) => `${k} (${fs.map((f) => f.path).join(', ')})`).join('; ')}`,
+      'one kind of input at a time (use --from to choose)',
+    )
   const [kind, chosen] = [...kinds][0]
-  report.source = kind
+  return { kind, chosen, jsonOf }
+}
 
-  let input: TfInput
+/** A file's JSON, which must be an object. */
+function objectOf({ jsonOf }: Source, f: ImportFile, expected: string): Record<string, unknown> {
+  const doc = jsonOf.get(f)
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) fail(f.path, 'not a JSON object', expected)
+  return doc as Record<string, unknown>
+}
+
+/** One state or plan (terraform show -json, or terraform.tfstate) as resource instances. */
+function readTerraformJson(source: Source, report: ImportReport): TfInput {
+  const { kind, chosen } = source
+  if (chosen.length > 1)
+    fail(
+      chosen[1].path,
+      `several ${kind === 'tfplan' ? 'plans' : 'states'} (${chosen.map((f) => f.path).join(', ')})`,
+      'one state or plan file',
+    )
+  const f = chosen[0]
+  const d = objectOf(source, f, 'the JSON of terraform show -json')
+  if (kind !== 'tfplan') return 'format_version' in d ? readShowState(d, f.path) : readRawState(d, f.path)
+  const plan = readShowPlan(d, f.path)
+  report.plannedActions = plan.plannedActions
+  return plan
+}
+
+/** The chosen files as resource instances, whatever their source. */
+async function readSource(
+  source: Source,
+  options: ImportOptions,
+  deps: ImportDeps,
+  report: ImportReport,
+): Promise<TfInput> {
+  const { kind, chosen } = source
   if (kind === 'hcl') {
-    if (!deps.hclParser)
-      return {
-        ok: false,
-        errors: [
-          { file: chosen[0].path, message: 'no HCL parser in this build', expected: 'a state or plan JSON file' },
-        ],
-      }
-    input = await readHcl(chosen, await deps.hclParser(), { vars: options.vars, deadline }, report)
-  } else if (kind === 'aliyun') {
-    const docs: AliyunFile[] = []
-    for (const f of chosen) {
-      const doc = jsonOf.get(f)
-      if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-        return {
-          ok: false,
-          errors: [{ file: f.path, message: 'not a JSON object', expected: 'the JSON the aliyun CLI prints' }],
-        }
-      docs.push({ file: f, doc: doc as Record<string, unknown> })
-    }
-    input = readAliyun(docs, report)
-  } else {
-    if (chosen.length > 1)
-      return {
-        ok: false,
-        errors: [
-          {
-            file: chosen[1].path,
-            message: `several ${kind === 'tfplan' ? 'plans' : 'states'} (${chosen.map((f) => f.path).join(', ')})`,
-            expected: 'one state or plan file',
-          },
-        ],
-      }
-    const f = chosen[0]
-    const doc = jsonOf.get(f)
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-      return {
-        ok: false,
-        errors: [{ file: f.path, message: 'not a JSON object', expected: 'the JSON of terraform show -json' }],
-      }
-    const d = doc as Record<string, unknown>
-    if (kind === 'tfplan') {
-      const plan = readShowPlan(d, f.path)
-      report.plannedActions = plan.plannedActions
-      input = plan
-    } else input = 'format_version' in d ? readShowState(d, f.path) : readRawState(d, f.path)
+    if (!deps.hclParser) fail(chosen[0].path, 'no HCL parser in this build', 'a state or plan JSON file')
+    const deadline = Date.now() + IMPORT_LIMITS.seconds * 1000
+    return readHcl(chosen, await deps.hclParser(), { vars: options.vars, deadline }, report)
   }
+  if (kind === 'aliyun') {
+    const docs: AliyunFile[] = chosen.map((f) => ({
+      file: f,
+      doc: objectOf(source, f, 'the JSON the aliyun CLI prints'),
+    }))
+    return readAliyun(docs, report)
+  }
+  return readTerraformJson(source, report)
+}
+
+async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps): Promise<ImportResult> {
+  checkLimits(files)
+  const report = emptyReport(
+    'hcl',
+    files.map((f) => f.path),
+  )
+  const source = chooseSource(files, options, report)
+  report.source = source.kind
+  const input = await readSource(source, options, deps, report)
+  const { chosen } = source
   if (input.instances.length > IMPORT_LIMITS.resources)
-    return {
-      ok: false,
-      errors: [
-        {
-          file: chosen[0].path,
-          message: `${input.instances.length} resources`,
-          expected: `at most ${IMPORT_LIMITS.resources}`,
-        },
-      ],
-    }
+    fail(chosen[0].path, `${input.instances.length} resources`, `at most ${IMPORT_LIMITS.resources}`)
 
   const design = buildDesign(input, report)
-  const base = chosen.length === 1 ? chosen[0].path.replace(/^.*\//, '') : (chosen[0].path.split('/')[0] ?? 'Terraform')
+  const base = options.name ?? inputName(chosen.map((f) => f.path))
   design.name = `Imported from ${base}`.slice(0, 128)
   const loaded = parse(JSON.stringify(design))
   if (!loaded.ok)
-    return {
-      ok: false,
-      errors: loaded.errors.map((e) => ({
+    throw new ImportFailure(
+      loaded.errors.map((e) => ({
         file: chosen[0].path,
         message: `the deployment does not make a design that loads: ${e.message}`,
         expected: e.expected,
       })),
-    }
+    )
   return { ok: true, design: loaded.design, report }
 }

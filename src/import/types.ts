@@ -17,6 +17,9 @@ export const IMPORT_LIMITS = {
   seconds: 60,
 } as const
 
+/** How much of a JSON file is read to tell an input to import from a design (isImportHead), in the CLI and the browser. */
+export const IMPORT_HEAD_BYTES = 4096
+
 export const SOURCE_KINDS = ['hcl', 'tfstate', 'tfplan', 'aliyun'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
@@ -25,6 +28,8 @@ export interface ImportOptions {
   from?: SourceKind
   /** -var k=v values; they win over *.tfvars and variable defaults */
   vars?: Record<string, string>
+  /** what the input is called (the folder or file given), for the design's name; else it comes from the paths */
+  name?: string
 }
 
 /** Where something came from, for messages: a file and, where known, a line (1-based). */

@@ -1,14 +1,19 @@
 // Importing a deployment in Chromium: a folder of .tf files (with a .tfvars file, a local module, a hidden
-// .terraform folder and a README) dropped on the app as the operating system drops it, the design on the
-// canvas, its import report, a packet walked through it, and Undo. Bad input (a syntax error, a file that is
-// none of the inputs, too many files) names the file and line and leaves the canvas as it was.
+// .terraform folder and a README) dropped on the app as the operating system drops it, and picked with
+// Choose a folder…; a folder and a zip of aliyun CLI output, and one output file alone; each time the design
+// on the canvas, its import report, a packet walked through it. Undo. Bad input (a syntax error, a file that
+// is none of the inputs, too many files) names the file and line and leaves the canvas as it was.
 import assert from 'node:assert/strict'
-import { resolve } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { describe, it } from 'node:test'
+import { zipSync } from 'fflate'
 import { openApp, sharedBrowser } from './browser.mjs'
 
 const browser = sharedBrowser()
 const FOLDER = resolve(import.meta.dirname, 'fixtures/shop-infra')
+// what the aliyun CLI prints for the describe/list calls of the single-zone deployment, one folder per account
+const API_FOLDER = resolve(import.meta.dirname, 'fixtures/aliyun-output')
 
 /** Drops files or folders from disk on the page as a drag from the file manager does (real directory entries). */
 async function dropFromDisk(page, paths) {
@@ -34,6 +39,32 @@ const canvasIds = (page) =>
 
 const focusOf = (page) =>
   page.evaluate(() => document.querySelector('[data-lit="focus"], [data-lit="drop"]')?.getAttribute('data-testid'))
+
+/** The ids the imports give: Terraform's addresses, or the names the API output gives the resources. */
+const TERRAFORM_IDS = { web: 'ecs_web_1', endpoint: 'gwlbe_h', firewall: /^node-inspection\.fw_[12]$/ }
+const API_IDS = { web: 'Web-server-1', endpoint: 'GWLBe-H', firewall: /^node-Firewall-[12]$/ }
+
+/** A packet from a web server to the internet, walked hop by hop on the canvas, crosses a firewall on its way. */
+async function walksThroughAFirewall(page, ids = TERRAFORM_IDS) {
+  await page.getByTestId('tab-walk').click()
+  const walk = page.getByTestId('walk-panel')
+  await walk.getByLabel('From').selectOption(ids.web)
+  await walk.getByLabel('Address').fill('8.8.8.8')
+  await page.getByTestId('walk-trace').click()
+  await page.getByTestId('trace-player').waitFor()
+  const visited = [await focusOf(page)]
+  const [, total] = (await page.getByTestId('walk-position').textContent()).match(/of (\d+)/)
+  for (let i = 1; i < Number(total); i++) {
+    await page.getByTestId('walk-next').click()
+    visited.push(await focusOf(page))
+  }
+  assert.deepEqual(visited.slice(0, 2), [`node-${ids.web}`, `node-${ids.endpoint}`])
+  assert.ok(
+    visited.some((id) => ids.firewall.test(id)),
+    `a firewall on the way: ${visited.join(' → ')}`,
+  )
+  assert.equal(await page.getByTestId('walk-disposition').getAttribute('data-disposition'), 'EXITS_TO_INTERNET')
+}
 
 describe('importing a deployment in Chromium', () => {
   it('drops a folder of .tf files: the design on the canvas, its report, a packet walked through it, and Undo', async () => {
@@ -69,25 +100,7 @@ describe('importing a deployment in Chromium', () => {
     await page.getByText('GWLB-W003').first().waitFor()
     await page.screenshot({ path: 'test-results/e2e-import.png' })
 
-    // a packet from a web server to the internet crosses a firewall on its way
-    await page.getByTestId('tab-walk').click()
-    const walk = page.getByTestId('walk-panel')
-    await walk.getByLabel('From').selectOption('ecs_web_1')
-    await walk.getByLabel('Address').fill('8.8.8.8')
-    await page.getByTestId('walk-trace').click()
-    await page.getByTestId('trace-player').waitFor()
-    const visited = [await focusOf(page)]
-    const [, total] = (await page.getByTestId('walk-position').textContent()).match(/of (\d+)/)
-    for (let i = 1; i < Number(total); i++) {
-      await page.getByTestId('walk-next').click()
-      visited.push(await focusOf(page))
-    }
-    assert.deepEqual(visited.slice(0, 2), ['node-ecs_web_1', 'node-gwlbe_h'])
-    assert.ok(
-      visited.some((id) => /^node-inspection\.fw_[12]$/.test(id)),
-      `a firewall on the way: ${visited.join(' → ')}`,
-    )
-    assert.equal(await page.getByTestId('walk-disposition').getAttribute('data-disposition'), 'EXITS_TO_INTERNET')
+    await walksThroughAFirewall(page)
 
     // one undoable edit: Undo puts the reference design back, and the report goes with the imported design
     await page.getByTestId('tab-details').click()
@@ -95,6 +108,78 @@ describe('importing a deployment in Chromium', () => {
     await page.locator('[data-testid="node-gwlb-inspection"]').waitFor()
     assert.deepEqual(await canvasIds(page), before)
     assert.equal(await report.count(), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('imports a folder picked with Choose a folder…: its .tfvars values, then a variable from the dialog that wins', async () => {
+    const { page, errors } = await openApp(browser())
+    await page.getByTestId('import-button').click()
+    // the file chooser on a folder (webkitdirectory): every file under it, .terraform and the README included
+    await page.getByTestId('import-folder-input').setInputFiles(FOLDER)
+    const report = page.getByTestId('import-report')
+    await report.waitFor({ timeout: 120_000 })
+    const files = await report.getByTestId('import-files').textContent()
+    assert.match(files, /6 files read/)
+    assert.match(files, /shop-infra\/terraform\.tfvars/)
+    assert.doesNotMatch(files, /README|\.terraform/)
+    // the zone has no default: terraform.tfvars says zone = "h", so nothing is left unresolved and the canvas
+    // draws the service VPC's zone H, with the vSwitch at the address the configuration gives it
+    assert.equal(await report.getByTestId('import-unresolved').count(), 0)
+    await page.getByTestId('zone-vpc_service-cn-hangzhou-h').waitFor()
+    await page.locator('.react-flow__node[data-id="vsw_app_h"]').getByText('10.0.1.0/24').waitFor()
+    await page.screenshot({ path: 'test-results/e2e-import-folder.png' })
+    await walksThroughAFirewall(page)
+
+    // the same folder again, with zone=k in the dialog: a variable given there wins over the .tfvars file
+    await page.getByTestId('import-button').click()
+    await page.getByLabel('Variables').fill('zone=k')
+    await page.getByTestId('import-folder-input').setInputFiles(FOLDER)
+    await page.getByTestId('zone-vpc_service-cn-hangzhou-k').waitFor({ timeout: 120_000 })
+    assert.equal(await page.getByTestId('zone-vpc_service-cn-hangzhou-h').count(), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('imports a folder of aliyun CLI output dropped on the app: each file known by its top-level keys', async () => {
+    const { page, errors } = await openApp(browser())
+    await dropFromDisk(page, [API_FOLDER])
+    const report = page.getByTestId('import-report')
+    await report.waitFor({ timeout: 120_000 })
+    assert.match(await report.getByTestId('import-files').textContent(), /Alibaba Cloud API output, 27 files read/)
+    assert.match(await page.getByTestId('notice').textContent(), /18 resources from 27 files/)
+    // both accounts' resources, under the names the API output gives them, with the accounts it states
+    for (const id of ['Service-VPC', 'Security-VPC', 'Inspection-GWLB', 'Firewall-1', 'GWLBe-H', 'Web-server-1'])
+      await page.locator(`.react-flow__node[data-id="${id}"]`).waitFor()
+    assert.match(await page.locator('.react-flow__node[data-id="Security-VPC"]').textContent(), /6543210987654321/)
+    await page.screenshot({ path: 'test-results/e2e-import-aliyun.png' })
+    await walksThroughAFirewall(page, API_IDS)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('imports a zip of aliyun CLI output chosen with Choose files…, and one output file dropped alone', async () => {
+    const { page, errors } = await openApp(browser())
+    const files = {}
+    for (const account of readdirSync(API_FOLDER))
+      for (const name of readdirSync(join(API_FOLDER, account)))
+        files[`aliyun-output/${account}/${name}`] = readFileSync(join(API_FOLDER, account, name))
+    await page.getByTestId('import-button').click()
+    await page.getByTestId('import-files-input').setInputFiles({
+      name: 'aliyun-output.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipSync(files)),
+    })
+    await page.getByTestId('import-report').waitFor({ timeout: 120_000 })
+    assert.match(await page.getByTestId('import-files').textContent(), /Alibaba Cloud API output, 27 files read/)
+    await page.locator('.react-flow__node[data-id="Inspection-GWLB"]').waitFor()
+
+    // one DescribeVpcs output dropped on the window: its keys say it is cloud output, so it is imported, not
+    // opened as a design file
+    const vpcs = readFileSync(join(API_FOLDER, '6543210987654321/DescribeVpcs.json'), 'utf8')
+    await dropMade(page, { 'DescribeVpcs.json': vpcs })
+    await page.getByTestId('design-name').filter({ hasText: 'Imported from DescribeVpcs.json' }).waitFor()
+    assert.deepEqual(await canvasIds(page), ['Security-VPC'])
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -3,6 +3,7 @@
 // configuration), HCL features, and bad input: each gives a design or a message naming file and line.
 import { describe, expect, it } from 'vitest'
 import { type ImportFile, importDeployment } from '../../src/import'
+import { PLACEHOLDER_ACCOUNT } from '../../src/import/build'
 import { nodeHclParser } from '../../src/import/hcl/nodeParser'
 
 const deps = { hclParser: nodeHclParser }
@@ -283,5 +284,71 @@ resource "alicloud_instance" "mystery" {
     ]
     const r = await importDeployment(loop, {}, deps)
     expect(r).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/calls itself/) }] })
+  })
+
+  describe('the account of a local module’s resources', () => {
+    const root = `provider "alicloud" {
+  assume_role {
+    role_arn = "acs:ram::\${var.app_account}:role/terraform"
+  }
+}
+provider "alicloud" {
+  alias = "account_6543210987654321"
+}
+provider "alicloud" {
+  alias = "security"
+}
+variable "app_account" {
+  default = "1234567890123456"
+}
+resource "alicloud_vpc" "app" {
+  cidr_block = "10.0.0.0/16"
+}
+module "inspection" {
+  source    = "./inspection"
+  providers = { alicloud = alicloud.account_6543210987654321 }
+}
+module "shared" {
+  source = "./inspection"
+}
+module "unnamed" {
+  source    = "./inspection"
+  providers = { alicloud = alicloud.security }
+}
+`
+    const child = 'resource "alicloud_vpc" "this" {\n  cidr_block = "192.168.0.0/16"\n}\n'
+    const accountIds = async () => {
+      const r = await importDeployment(
+        [
+          { path: 'main.tf', text: root },
+          { path: 'inspection/main.tf', text: child },
+        ],
+        {},
+        deps,
+      )
+      if (!r.ok) throw new Error(JSON.stringify(r.errors))
+      return { r, of: new Map(r.design.resources.map((x) => [x.id, 'accountId' in x ? x.accountId : ''])) }
+    }
+
+    it('follows the providers a module call passes, and the default provider a call without them inherits', async () => {
+      const { of } = await accountIds()
+      // the root's default provider names its account in assume_role's ARN, from a variable
+      expect(of.get('app')).toBe('1234567890123456')
+      expect(of.get('inspection.this')).toBe('6543210987654321')
+      expect(of.get('shared.this')).toBe('1234567890123456')
+    })
+
+    it('reports the provider whose account it cannot tell, and which resources use it, with their place', async () => {
+      const { r, of } = await accountIds()
+      expect(of.get('unnamed.this')).toBe(PLACEHOLDER_ACCOUNT)
+      expect(r.report.assumed).toContainEqual({
+        address: '(account)',
+        message: expect.stringMatching(
+          /^the input does not say the account UID of provider alicloud\.security, which module\.unnamed\.alicloud_vpc\.this uses; the design uses 100000000000/,
+        ),
+        where: { file: 'inspection/main.tf', line: 1 },
+      })
+      expect(r.design.accounts.map((a) => a.name)).toContain('Account (UID not in the input)')
+    })
   })
 })

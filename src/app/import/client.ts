@@ -3,8 +3,10 @@
 // runs past the time limit ends the worker, and the next import starts a new one.
 import { type Remote, wrap } from 'comlink'
 import type { ImportOptions } from '../../import'
-import type { ImportBlob, ImportOutcome } from './importFiles'
+import type { ImportBlob } from './importFiles'
 import type { ImportWorkerApi } from './importWorker'
+import type { LaidOutOutcome } from './laidOut'
+import { unpack } from './transfer'
 
 /** docs/import.md states it: an import that takes longer is stopped, with a message. */
 export const IMPORT_TIME_LIMIT_MS = 120_000
@@ -21,7 +23,7 @@ function stop() {
   current = undefined
 }
 
-export type WorkerAnswer = ImportOutcome | { ok: false; stopped: string }
+export type WorkerAnswer = LaidOutOutcome | { ok: false; stopped: string }
 
 /** Runs one import in the worker; a worker that fails or takes too long is ended, with the reason. */
 export async function importInWorker(
@@ -43,8 +45,11 @@ export async function importInWorker(
   })
   try {
     const answer = await Promise.race([remote.run(blobs, options), ended])
-    if ('stopped' in answer) stop()
-    return answer
+    if ('stopped' in answer) {
+      stop()
+      return answer
+    }
+    return await unpack(answer)
   } catch (e) {
     stop()
     return { ok: false, stopped: `the import worker failed: ${e instanceof Error ? e.message : String(e)}` }

@@ -3,10 +3,8 @@
 import type { Stores } from '../../store/context'
 import type { DesignImporter } from '../../store/importer'
 
-/** What a dropped file's first bytes say: Terraform's JSON names its version near the top, aliyun's its keys. */
+/** Names that are an import whatever they hold: Terraform configuration, a raw state, a zip. */
 const IMPORT_NAME = /\.(tf|tfvars|tfstate|zip)$/i
-const IMPORT_HEAD =
-  /"(format_version|terraform_version|planned_values|resource_changes|Vpcs|VSwitches|LoadBalancers|RouteTables|RouterTableList|Instances|SecurityGroups)"/
 
 export function createImporter(stores: Stores): DesignImporter {
   const load = () => import('./run')
@@ -18,8 +16,9 @@ export function createImporter(stores: Stores): DesignImporter {
     async isImportFile(file) {
       if (IMPORT_NAME.test(file.name)) return true
       if (!/\.json$/i.test(file.name) && file.type !== 'application/json') return false
-      const head = await file.slice(0, 4096).text()
-      return !head.includes('"gwlb-studio/design"') && IMPORT_HEAD.test(head)
+      // the top-level keys of its head, as the CLI decides (the detector loads with the first JSON dropped)
+      const { isImportHead, IMPORT_HEAD_BYTES } = await import('../../import/detect')
+      return isImportHead(await file.slice(0, IMPORT_HEAD_BYTES).text())
     },
     async openPlanSide(side) {
       const { openPlanSide } = await load()

@@ -1,5 +1,5 @@
 // One import, from what the user gave to the design on the canvas: gather the files, import them in the
-// worker, lay the result out with ELK (as Auto-layout does), and open it as one undoable edit, with the
+// worker (which lays the result out with ELK, as Auto-layout does), and open it as one undoable edit, with the
 // design it replaces kept in the browser's list of designs. The engine lints it as it lints any design;
 // the report goes to the side panel. Bad input changes nothing: the notice names file, line and what was
 // expected. Loaded when the first import starts.
@@ -18,22 +18,11 @@ function refuse(stores: Stores, lines: string[]): false {
   return false
 }
 
-/** The design with ELK's layout, or as the importer placed it when ELK fails (said in the notice). */
-async function laidOut(design: Design): Promise<{ design: Design; note?: string }> {
-  try {
-    const { layoutInWorker } = await import('../../layout/client')
-    return { design: { ...design, layout: await layoutInWorker(design) } }
-  } catch (e) {
-    return {
-      design,
-      note: `Auto-layout failed (${e instanceof Error ? e.message : String(e)}); the design keeps a simple layout.`,
-    }
-  }
-}
-
 /** Puts an imported design on the canvas as one undoable edit; the one it replaces stays in Designs…. */
 async function open(stores: Stores, design: Design, label: string) {
   const kept = keptNotice(await stores.library?.keepBeforeReplace())
+  // the bench's mark (npm run bench -- import-browser): from here on the page's work is the canvas's
+  performance.mark('gwlb-import:open')
   stores.design.getState().edit(label, () => design, { opens: true })
   // an import is the user's own design, even when a shared one was on screen before
   leaveSharedLink(stores)
@@ -47,7 +36,8 @@ export async function runImport(stores: Stores, inputs: ImportInput[], choices: 
   if (lessonRunnerFor(stores).getState().lesson)
     return refuse(stores, ['Close the lesson first: it gives your design back when it closes.'])
   if (imports.getState().running) return refuse(stores, [`An import is running (${imports.getState().running}).`])
-  // marks for the bench (npm run bench -- import-browser): the page's work between them is the import's own
+  // marks for the bench (npm run bench -- import-browser): the page's work from here to the design opened
+  // (open()) is the import's own
   performance.mark('gwlb-import:start')
   imports.getState().setRunning('the files given')
   try {
@@ -58,17 +48,12 @@ export async function runImport(stores: Stores, inputs: ImportInput[], choices: 
     const answer = await importInWorker(gathered.files, choices)
     if ('stopped' in answer) return refuse(stores, [`Could not import ${what}: ${answer.stopped}.`])
     if (!answer.ok) return refuse(stores, [`Could not import ${what}.`, ...errorLines(answer.errors)])
-    // both sides of a plan are laid out now, so switching between them later is instant
-    const [{ design, note }, before] = await Promise.all([
-      laidOut(answer.design),
-      answer.before ? laidOut(answer.before) : undefined,
-    ])
-    performance.mark('gwlb-import:open')
+    const { design, before, layoutNote: note } = answer
     const kept = await open(stores, design, `import “${what}”`)
     imports.getState().setLast({
       report: answer.report,
       after: design,
-      before: before?.design,
+      before,
       showing: 'after',
       opened: stores.design.getState().opened,
     })

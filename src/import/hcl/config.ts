@@ -144,6 +144,7 @@ export async function readHcl(
     inputs: Record<string, Value>,
     modulePath: string[],
     chain: string[],
+    providerOf: ProviderOf,
     callPlace?: SourcePlace,
   ): Record<string, Value> => {
     const mod: ModuleSource = { dir, files: byDir.get(dir) ?? [] }
@@ -259,8 +260,8 @@ export async function readHcl(
           if (values[computed] === undefined) values[computed] = `${address}.${computed}`
         if (d.type === 'alicloud_ecs_network_interfaces' && typeof values.instance_id === 'string')
           values.interfaces = [{ id: `${values.instance_id}.network_interface_id` }]
-        const providerText = typeof d.body.provider === 'string' ? d.body.provider.replace(/^\$\{|\}$/g, '') : ''
-        const alias = /^alicloud\.([A-Za-z0-9_-]+)$/.exec(providerText)?.[1]
+        // the root's provider configuration this resource uses, through the module calls' providers maps
+        const alias = providerOf(providerRef(d.body.provider) ?? 'alicloud')
         if (instances.length >= IMPORT_LIMITS.resources)
           throw new ImportFailure([
             {
@@ -371,7 +372,8 @@ export async function readHcl(
               astOf,
             )
         moduleOutputs.set(name, new Unresolved(`module.${name} refers to itself`, where))
-        value = evalModule(childDir, inputs, [...modulePath, name], [...chain, childDir], where)
+        const childProviders = passedProviders(m.body.providers, providerOf)
+        value = evalModule(childDir, inputs, [...modulePath, name], [...chain, childDir], childProviders, where)
       }
       moduleOutputs.set(name, value)
       return value
@@ -430,7 +432,9 @@ export async function readHcl(
           const region = resolveValue(p.region, { where, root: moduleRoot }, astOf)
           if (typeof region === 'string') regionId ??= region
           const alias = typeof p.alias === 'string' ? p.alias : ''
-          const uid = /\d{6,20}/.exec(alias)?.[0]
+          const uid =
+            /\d{6,20}/.exec(alias)?.[0] ??
+            roleAccount(p.assume_role, (v) => resolveValue(v, { where, root: moduleRoot }, astOf))
           if (uid) accounts.set(alias, uid)
         }
       }
@@ -447,11 +451,51 @@ export async function readHcl(
     return outputs
   }
 
-  evalModule(rootDir, rootVars, [], [rootDir])
+  evalModule(rootDir, rootVars, [], [rootDir], rootProviders)
   for (const p of tf)
     if (!isInTree(p.path, rootDir, byDir))
       report.skippedFiles.push({ address: p.path, message: 'in a folder that no module call in the input reaches' })
   return { instances, regionId, accounts }
+}
+
+/**
+ * A module's provider reference ("alicloud", "alicloud.security") → the alias of the root module's provider
+ * configuration it stands for (undefined: the root's default alicloud provider), as Terraform passes providers
+ * down: a resource's provider (the module's default when it names none) is looked up in its module's map.
+ */
+type ProviderOf = (ref: string) => string | undefined
+
+/** In the root module a reference is the configuration itself. */
+const rootProviders: ProviderOf = (ref) => /^alicloud\.([A-Za-z0-9_-]+)$/.exec(ref)?.[1]
+
+/** A provider reference as HCL's JSON gives it ("${alicloud.security}", or the bare name). */
+function providerRef(v: unknown): string | undefined {
+  return typeof v === 'string' ? v.replace(/^\$\{|\}$/g, '') : undefined
+}
+
+/**
+ * The providers a module call passes: with a providers map, only those (Terraform's rule); without one, the
+ * default provider is inherited. A reference the module was not given is the root's default provider.
+ */
+function passedProviders(map: unknown, parent: ProviderOf): ProviderOf {
+  const entries = (Array.isArray(map) ? map : [map]).filter(isRecord).flatMap((m) => Object.entries(m))
+  if (!entries.length) return (ref) => (ref === 'alicloud' ? parent(ref) : undefined)
+  const passed = new Map(entries.map(([k, v]) => [k, providerRef(v)]))
+  return (ref) => {
+    const to = passed.get(ref)
+    return to === undefined ? undefined : parent(to)
+  }
+}
+
+/** The account UID in a provider's assume_role ARN ("acs:ram::1234567890123456:role/terraform"), if it says one. */
+function roleAccount(assumeRole: unknown, resolve: (v: unknown) => Value): string | undefined {
+  for (const block of Array.isArray(assumeRole) ? assumeRole : [assumeRole]) {
+    if (!isRecord(block)) continue
+    const arn = resolve(block.role_arn)
+    const uid = typeof arn === 'string' ? /^acs:ram::(\d{6,20}):role\//.exec(arn)?.[1] : undefined
+    if (uid) return uid
+  }
+  return undefined
 }
 
 function isInTree(path: string, rootDir: string, _byDir: Map<string, ParsedFile[]>): boolean {
