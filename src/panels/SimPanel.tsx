@@ -1,6 +1,7 @@
 // Play a scenario: the controls, the clock and counters, and a timeline of faults and health changes
 // that jumps there when clicked.
 import { useDesign, useSim, useStores } from '../store/context'
+import { SimClock } from './SimClock'
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]
 /** the log lines kept in the list (it scrolls); the timeline marks only faults and health changes */
@@ -48,7 +49,6 @@ export function SimPanel() {
   const message = useSim((s) => s.message)
   const scenario = useSim((s) => s.scenario)
   const nowMs = useSim((s) => s.nowMs)
-  const running = useSim((s) => s.running)
   const playing = useSim((s) => s.playing)
   const speed = useSim((s) => s.speed)
   const log = useSim((s) => s.log)
@@ -127,11 +127,7 @@ export function SimPanel() {
             ))}
           </select>
         </label>
-        {ready && (
-          <span className="font-mono text-slate-800" data-testid="sim-clock" data-running={running}>
-            t = {seconds(nowMs)}
-          </span>
-        )}
+        {ready && <SimClock />}
         {ready && totals && (
           <span className="text-slate-600" data-testid="sim-totals">
             {count(totals.sent)} sent · {count(totals.delivered)} delivered ·{' '}

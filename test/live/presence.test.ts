@@ -32,6 +32,16 @@ describe('presence', () => {
     expect(readPresence(8, { role: 'editor', follow: { lesson: { id: 'x', step: 1 } } })?.follow).toBeUndefined()
   })
 
+  it('reads the presenter’s clock sample: the moment it was taken is required, a pause point is optional', () => {
+    const sim = { scenario: 'steady', playing: true, speed: 2, nowMs: 1500 }
+    const follow = (s: object) => readPresence(1, { role: 'presenter', follow: { sim: s } })?.follow?.sim
+    expect(follow({ ...sim, atMs: 1_780_000_000_000 })).toEqual({ ...sim, atMs: 1_780_000_000_000, untilMs: null })
+    expect(follow({ ...sim, atMs: 1_780_000_000_000, untilMs: 9000 })?.untilMs).toBe(9000)
+    // without the moment, a follower could not tell where the clock is now
+    expect(follow(sim)).toBeNull()
+    expect(follow({ ...sim, atMs: 'yesterday' })).toBeNull()
+  })
+
   it('tallies the followers’ answers to the current quiz step, most chosen first', () => {
     const people = [
       { role: 'follower', name: 'Ann', answer: { lesson: 'l', step: 3, id: 'fw-h1' } },
