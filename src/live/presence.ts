@@ -55,6 +55,16 @@ export interface Person extends Presence {
   clientId: number
 }
 
+/**
+ * How often at most a pointer goes out (ms) in a room of `people`: each update is written to every other person's
+ * connection, so 20 a second is fine among a few editors, but the presenter of a class of 50 would have the relay
+ * write a thousand messages a second for that room alone — ahead of the steps the class is waiting for. The rate
+ * falls as the room grows, keeping a room's pointer traffic near 200 writes a second.
+ */
+export function pointerEveryMs(people: number): number {
+  return Math.max(50, people * 5)
+}
+
 const MAX_NAME = 40
 const MAX_SELECTION = 200
 

@@ -1,6 +1,6 @@
 // Presence from other people's browsers: checked and cleaned before it is shown, and the quiz tally.
 import { describe, expect, it } from 'vitest'
-import { cleanName, readPresence, tallyOf } from '../../src/live/presence'
+import { cleanName, pointerEveryMs, readPresence, tallyOf } from '../../src/live/presence'
 
 describe('presence', () => {
   it('shows names as plain text: control and direction-override characters dropped, 40 characters at most', () => {
@@ -40,6 +40,15 @@ describe('presence', () => {
     // without the moment, a follower could not tell where the clock is now
     expect(follow(sim)).toBeNull()
     expect(follow({ ...sim, atMs: 'yesterday' })).toBeNull()
+  })
+
+  it('sends a pointer less often as the room grows: a class’s relay writes about as much pointer as a few editors’', () => {
+    expect(pointerEveryMs(2)).toBe(50)
+    expect(pointerEveryMs(51)).toBeGreaterThanOrEqual(250)
+    // writes a second for one room: each update goes to everyone else
+    const writes = (people: number) => (1000 / pointerEveryMs(people)) * (people - 1)
+    expect(writes(51)).toBeLessThanOrEqual(200)
+    expect(writes(301)).toBeLessThanOrEqual(200)
   })
 
   it('tallies the followers’ answers to the current quiz step, most chosen first', () => {
