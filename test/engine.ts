@@ -32,6 +32,7 @@ export const worker = {
   simReset: async () => playback.reset(),
   simSpeed: vi.fn(async (x: number) => playback.setSpeed(x)),
   simSeek: async (ms: number) => playback.seek(ms),
+  simFollow: async (clock: Parameters<typeof playback.follow>[0]) => playback.follow(clock),
   simSwitchActiveRouteTarget: vi.fn(async (groupId: string) => playback.switchActiveRouteTarget(groupId)),
 } satisfies EngineWorker
 

@@ -1,7 +1,7 @@
 // The comlink surface of the engine worker, and nothing else.
 import { expose } from 'comlink'
 import type { EngineOptions, PacketSpec } from './engine'
-import type { FrameBatch } from './playback'
+import type { FrameBatch, LeaderClock } from './playback'
 import type { PlanRequest } from './proof'
 import { applyFix, reportOn, traceOn } from './report'
 
@@ -75,6 +75,8 @@ export const api = {
   simReset: () => control((p) => p.reset()),
   simSpeed: (speed: number) => control((p) => p.setSpeed(speed)),
   simSeek: (ms: number) => control((p) => p.seek(ms)),
+  /** A live session's follower: keep in step with the presenter's clock while playing (null: no longer) */
+  simFollow: (clock: LeaderClock | null) => control((p) => p.follow(clock)),
   /** SwitchActiveRouteTarget: a route target group's traffic back to (or away from) its active member, now */
   async simSwitchActiveRouteTarget(groupId: string) {
     if (!playback) return { ok: false as const, message: 'No scenario is loaded in the simulator.' }

@@ -30,6 +30,8 @@ export interface VisualPacket {
 
 export interface FrameBatch {
   nowMs: number
+  /** the wall moment the simulator stood at nowMs, in ms since the epoch (a live session's presenter shares it) */
+  atMs: number
   playing: boolean
   speed: number
   /** the simulated ms a Step moves on at this speed (stepMs), for the button to say */
@@ -54,6 +56,16 @@ export interface FrameBatch {
   applianceSent: Record<string, number>
   totals: SimMetrics['packets']
   faults: SimMetrics['faults']
+}
+
+/**
+ * A presenter's simulator clock as a follower hears it in a live session: the simulated ms at one wall moment (ms
+ * since the epoch, which every browser on synchronised machines reads alike), and the speed it plays at.
+ */
+export interface LeaderClock {
+  nowMs: number
+  atMs: number
+  speed: number
 }
 
 export type LoadAnswer = { ok: true; scenario: string; scenarios: string[] } | { ok: false; message: string }
@@ -83,6 +95,16 @@ const DRAWING_COPY_MS = 500
  * a trace waits at most that long.
  */
 const FRAME_BUDGET_MS = 20
+/**
+ * A follower's clock further than this (simulated ms) from the presenter's jumps to it; closer, it is eased there
+ * over a few frames (a quarter of the gap each), so the clock shown never stutters for a small slip. Forward, the
+ * simulator computes its way there (milliseconds of work per simulated second); back, it holds still until the
+ * clock reaches it: neither replays the run.
+ */
+const SNAP_MS = 200
+const EASE = 0.25
+/** closer than this a follower's clock is in step: it is left alone */
+const IN_STEP_MS = 10
 
 export function visualOf(t: Trace): VisualPacket {
   const path: string[] = []
@@ -111,7 +133,10 @@ export function visualOf(t: Trace): VisualPacket {
   }
 }
 
-export function createPlayback(wallNow: () => number = () => performance.now()) {
+export function createPlayback(
+  wallNow: () => number = () => performance.now(),
+  epochNow: () => number = () => performance.timeOrigin + performance.now(),
+) {
   let sim: Sim | null = null
   let clock: PlaybackClock | null = null
   let design: Design | null = null
@@ -122,6 +147,8 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
   let untilMs: number | null = null
   /** the run got to a new moment while paused: the next batch carries the picture of what is in flight there */
   let stillDue = false
+  /** a follower's: the presenter's clock, which this one keeps in step with while playing */
+  let leader: LeaderClock | null = null
   /**
    * Work that goes on over several frames, each within the frame's budget, so the worker keeps answering: a seek
    * replays from 0 to its target; a step plays on to its amount.
@@ -201,10 +228,18 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     stillDue = true
   }
 
+  /** A follower's clock put on, or eased toward, where the presenter's is now. */
+  function keepInStep(c: PlaybackClock, l: LeaderClock) {
+    const gap = l.nowMs + (epochNow() - l.atMs) * l.speed - c.now()
+    if (Math.abs(gap) > SNAP_MS) c.seek(c.now() + gap)
+    else if (Math.abs(gap) > IN_STEP_MS) c.seek(c.now() + gap * EASE)
+  }
+
   function frame() {
     if (!sim || !clock || !listener) return
     goOn(sim, clock)
     if (clock.state.kind === 'playing') {
+      if (leader && !pending) keepInStep(clock, leader)
       // never past the pause point, however late this frame comes: the stop lands on the exact millisecond
       const r = sim.advance(untilMs === null ? clock.now() : Math.min(clock.now(), untilMs), {
         maxWallMs: FRAME_BUDGET_MS,
@@ -231,6 +266,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
     const m = sim.metrics()
     const batch: FrameBatch = {
       nowMs: sim.nowMs,
+      atMs: epochNow(),
       playing,
       speed: clock.speed,
       stepMs: stepMs(clock.speed),
@@ -270,6 +306,7 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       sim?.dispose()
       seed = newSeed
       untilMs = null
+      leader = null
       pending = null
       clock = createPlaybackClock(wallNow)
       sim = createSim({ design, scenario, clock, seed, onEvent: undefined })
@@ -307,6 +344,13 @@ export function createPlayback(wallNow: () => number = () => performance.now()) 
       clock.pause()
       pending = { toMs: Math.min(MAX_SIMULATED_MS, sim.nowMs + stepMs(clock.speed)) }
       frame()
+    },
+    /**
+     * A follower in a live session: while playing, this clock keeps in step with the presenter's (null: on its
+     * own again). One sample is enough for as long as the presenter's clock runs as it says.
+     */
+    follow(clock: LeaderClock | null) {
+      leader = clock
     },
     setSpeed(speed: number) {
       clock?.setSpeed(Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)))

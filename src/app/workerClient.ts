@@ -41,6 +41,7 @@ const workerEngine: EngineWorker = {
   simReset: () => call((r) => r.simReset()),
   simSpeed: (speed) => call((r) => r.simSpeed(speed)),
   simSeek: (ms) => call((r) => r.simSeek(ms)),
+  simFollow: (clock) => call((r) => r.simFollow(clock)),
   simSwitchActiveRouteTarget: (groupId) => call((r) => r.simSwitchActiveRouteTarget(groupId)),
 }
 

@@ -7,11 +7,8 @@ import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { useDesign } from '../store/context'
 import { useLiveSession } from './context'
-import type { Person } from './presence'
+import { type Person, pointerEveryMs } from './presence'
 import type { LiveSession } from './session'
-
-/** pointer updates at most this often (ms): enough to follow a hand, not a flood for the relay */
-const POINTER_EVERY_MS = 50
 
 export function LiveLayer() {
   const live = useLiveSession()
@@ -39,7 +36,8 @@ function Layer({ live }: { live: LiveSession }) {
     let last = 0
     const move = (e: PointerEvent) => {
       const now = performance.now()
-      if (now - last < POINTER_EVERY_MS) return
+      // enough to follow a hand, never a flood for the relay (fewer as the room grows)
+      if (now - last < pointerEveryMs(live.store.getState().people.length + 1)) return
       last = now
       live.pointer(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
     }

@@ -11,11 +11,25 @@ export interface Viewport {
   zoom: number
 }
 
+/**
+ * The presenter's simulator: its scenario, and its clock as one sample — the simulated ms at a wall moment (`atMs`,
+ * ms since the epoch), the speed, and where play pauses by itself. Followers work out the clock from it while it
+ * plays; the presenter sends another only when its clock stops running as the last one says.
+ */
+export interface FollowSim {
+  scenario: string
+  playing: boolean
+  speed: number
+  nowMs: number
+  atMs: number
+  untilMs: number | null
+}
+
 /** What followers follow: the presenter's lesson and step, walk (the highlighted hop), simulator and view. */
 export interface FollowState {
   lesson: { id: string; step: number; revealed: boolean } | null
   highlight: Highlight | null
-  sim: { scenario: string; playing: boolean; speed: number; nowMs: number } | null
+  sim: FollowSim | null
   viewport: Viewport | null
 }
 
@@ -39,6 +53,16 @@ export interface Presence {
 
 export interface Person extends Presence {
   clientId: number
+}
+
+/**
+ * How often at most a pointer goes out (ms) in a room of `people`: each update is written to every other person's
+ * connection, so 20 a second is fine among a few editors, but the presenter of a class of 50 would have the relay
+ * write a thousand messages a second for that room alone — ahead of the steps the class is waiting for. The rate
+ * falls as the room grows, keeping a room's pointer traffic near 200 writes a second.
+ */
+export function pointerEveryMs(people: number): number {
+  return Math.max(50, people * 5)
 }
 
 const MAX_NAME = 40
@@ -74,6 +98,19 @@ function readHighlight(v: unknown): Highlight | null {
   }
 }
 
+function readSim(s: unknown): FollowSim | null {
+  if (!isRecord(s) || typeof s.scenario !== 'string' || !finite(s.speed) || s.speed <= 0) return null
+  if (!finite(s.nowMs) || !finite(s.atMs)) return null
+  return {
+    scenario: s.scenario,
+    playing: s.playing === true,
+    speed: s.speed,
+    nowMs: Math.max(0, s.nowMs),
+    atMs: s.atMs,
+    untilMs: finite(s.untilMs) ? Math.max(0, s.untilMs) : null,
+  }
+}
+
 function readFollow(v: unknown): FollowState | undefined {
   if (!isRecord(v)) return undefined
   const l = v.lesson
@@ -85,10 +122,7 @@ function readFollow(v: unknown): FollowState | undefined {
         ? { id: l.id, step: Math.trunc(l.step), revealed: l.revealed === true }
         : null,
     highlight: readHighlight(v.highlight),
-    sim:
-      isRecord(s) && typeof s.scenario === 'string' && finite(s.speed) && finite(s.nowMs) && s.speed > 0
-        ? { scenario: s.scenario, playing: s.playing === true, speed: s.speed, nowMs: Math.max(0, s.nowMs) }
-        : null,
+    sim: readSim(s),
     viewport:
       isRecord(vp) && finite(vp.x) && finite(vp.y) && finite(vp.zoom) && vp.zoom > 0
         ? { x: vp.x, y: vp.y, zoom: vp.zoom }

@@ -12,10 +12,12 @@ import type { LoadError } from '../model'
 import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
 import { keptNotice } from '../store/library'
+import { epochNow } from '../store/simStore'
 import { type Binding, bindDesign } from './binding'
 import {
   cleanName,
   colorOf,
+  type FollowSim,
   type FollowState,
   type Person,
   type Presence,
@@ -61,10 +63,11 @@ const NAME_KEY = 'gwlb-studio/live-name'
 const RELAY_KEY = 'gwlb-studio/live-relay'
 /** how often at most the presenter's follow state goes out while something changes */
 const FOLLOW_EVERY_MS = 100
-/** a playing follower's clock further than this from the presenter's (simulated ms, per 1× of speed) is moved */
-const CLOCK_SLIP_MS = 1000
-/** and not more often than this (wall ms) */
-const RESEEK_MS = 3000
+/**
+ * The presenter's playing clock further than this (simulated ms) from where its last sample says it is (a slow
+ * frame, a busy machine) goes out again; followers' own clocks keep in step with the sample in their simulator.
+ */
+const CLOCK_SAMPLE_SLIP_MS = 40
 /** a follower let in nowhere after the relay restarted tries again this often, until an editor is back */
 const RETRY_MS = 2000
 
@@ -167,27 +170,57 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   // --- the presenter: what the class follows ---------------------------------------------------------------------
 
   let viewport: Viewport | null = null
-  /** when the sim store's clock last moved (wall ms): it is refreshed a few times a second, not every frame */
-  let simSeenAt = performance.now()
 
-  /** The simulated time now: the store's last reading, moved on by the wall time since, while playing. */
+  /**
+   * The simulated time now: the store's last reading (a few times a second, stamped by the simulator with the wall
+   * moment it held), moved on by the wall time since, while playing.
+   */
   function simClock(): number {
     const sim = stores.sim.getState()
-    return sim.nowMs + (sim.running ? (performance.now() - simSeenAt) * sim.speed : 0)
+    return sim.nowMs + (sim.running ? Math.max(0, epochNow() - sim.nowAtMs) * sim.speed : 0)
   }
   let followTimer: ReturnType<typeof setTimeout> | undefined
   let followSentAt = 0
+  /** the presenter's clock as last sent */
+  let clockSent: FollowSim | null = null
+
+  /**
+   * The presenter's simulator as followers should have it now: the last sample sent while it still tells the
+   * clock (within CLOCK_SAMPLE_SLIP_MS while playing, exactly while paused), else a new one taken now.
+   */
+  function simSample(): FollowSim | null {
+    const sim = stores.sim.getState()
+    if (sim.status !== 'ready' || !sim.scenario) return null
+    const nowMs = simClock()
+    const atMs = epochNow()
+    const last = clockSent
+    const same =
+      last &&
+      last.scenario === sim.scenario &&
+      last.playing === sim.playing &&
+      last.speed === sim.speed &&
+      last.untilMs === sim.untilMs &&
+      (last.playing
+        ? Math.abs(last.nowMs + (atMs - last.atMs) * last.speed - nowMs) <= CLOCK_SAMPLE_SLIP_MS
+        : last.nowMs === Math.round(nowMs))
+    if (same) return last
+    return {
+      scenario: sim.scenario,
+      playing: sim.playing,
+      speed: sim.speed,
+      untilMs: sim.untilMs,
+      nowMs: Math.round(nowMs),
+      atMs,
+    }
+  }
 
   function followState(): FollowState {
     const l = deps.lessons.getState()
-    const sim = stores.sim.getState()
+    clockSent = simSample()
     return {
       lesson: l.lesson ? { id: l.lesson.id, step: l.stepIndex, revealed: l.revealed } : null,
       highlight: stores.ui.getState().highlight,
-      sim:
-        sim.status === 'ready' && sim.scenario
-          ? { scenario: sim.scenario, playing: sim.playing, speed: sim.speed, nowMs: Math.round(simClock()) }
-          : null,
+      sim: clockSent,
       viewport,
     }
   }
@@ -220,7 +253,8 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
           s.status !== prev.status
         )
           sendFollow()
-        else if (s.nowMs !== prev.nowMs) scheduleFollow()
+        // not every tick: only when the clock no longer runs as the last sample says
+        else if (s.nowMs !== prev.nowMs && simSample() !== clockSent) scheduleFollow()
       }),
     )
     sendFollow()
@@ -229,20 +263,18 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   // --- a follower: doing what the presenter does -----------------------------------------------------------------
 
   let following: Promise<void> = Promise.resolve()
-  let seekedAt = 0
   let lastFollow = ''
 
   function follow(f: FollowState) {
     const key = JSON.stringify(f)
     if (key === lastFollow) return
     lastFollow = key
-    const receivedAt = performance.now()
     set({ presenterViewport: f.viewport })
     // one at a time, in order: opening a lesson takes a moment, and the next step must not overtake it
-    following = following.then(() => applyFollow(f, receivedAt)).catch(() => undefined)
+    following = following.then(() => applyFollow(f)).catch(() => undefined)
   }
 
-  async function applyFollow(f: FollowState, receivedAt: number) {
+  async function applyFollow(f: FollowState) {
     if (store.getState().role !== 'follower') return
     const runner = deps.lessons.getState()
     if (f.lesson) {
@@ -258,10 +290,10 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     }
     const ui = stores.ui.getState()
     if (JSON.stringify(ui.highlight) !== JSON.stringify(f.highlight)) ui.setHighlight(f.highlight)
-    await followSim(f.sim, f.lesson !== null, receivedAt)
+    await followSim(f.sim, f.lesson !== null)
   }
 
-  async function followSim(target: FollowState['sim'], inLesson: boolean, receivedAt: number) {
+  async function followSim(target: FollowSim | null, inLesson: boolean) {
     const controls = stores.engine.sim
     const sim = stores.sim.getState()
     if (!target) {
@@ -273,22 +305,19 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     const now = stores.sim.getState()
     if (now.status !== 'ready') return
     if (now.speed !== target.speed) controls.speed(target.speed)
-    // a pause first: a control that arrives during a seek cuts the seek short
-    if (!target.playing && now.playing) controls.pause()
-    // both clocks as they are now: the presenter's moved on since it was sent, ours since the store last heard
-    const theirs = target.nowMs + (target.playing ? (performance.now() - receivedAt) * target.speed : 0)
-    // paused: the very moment. Playing: both clocks run from the same start at the same speed, so only a real
-    // slip (a tab in the background, a slow machine) is corrected, and rarely: a seek forward makes the
-    // simulator compute its way there, and another control cut it short
-    const drift = Math.abs(simClock() - theirs)
-    const wall = performance.now()
-    if (
-      !target.playing ? drift > 1 : drift > CLOCK_SLIP_MS * Math.max(1, target.speed) && wall - seekedAt > RESEEK_MS
-    ) {
-      seekedAt = wall
-      controls.seek(Math.round(theirs))
+    if (target.playing) {
+      // the simulator keeps its clock in step with the presenter's sample, frame by frame: a sample cannot be
+      // from later than now (a presenter's machine clock ahead of ours): it is taken as of now at the latest
+      controls.follow({ nowMs: target.nowMs, atMs: Math.min(target.atMs, epochNow()), speed: target.speed })
+      if (!now.playing || now.untilMs !== target.untilMs)
+        target.untilMs === null ? controls.play() : controls.playUntil(target.untilMs)
+      return
     }
-    if (target.playing && !now.playing) controls.play()
+    controls.follow(null)
+    // a pause first: a control that arrives during a seek cuts the seek short
+    if (now.playing) controls.pause()
+    // paused: the very moment
+    if (Math.abs(simClock() - target.nowMs) > 1) controls.seek(target.nowMs)
   }
 
   /** The follower's answer to the current quiz (a click on a resource) goes to the presenter's tally. */
@@ -370,11 +399,6 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     // said to the others once the relay lets us in
     presence = { name: name || defaultName(role), color: colorOf(doc.clientID), role, cursor: null, selection: [] }
     openProvider(doc, where.roomId, token)
-    stops.push(
-      stores.sim.subscribe((s, prev) => {
-        if (s.nowMs !== prev.nowMs || s.running !== prev.running) simSeenAt = performance.now()
-      }),
-    )
     if (role === 'presenter') presentTo()
     if (role === 'follower') answerQuizzes()
     if (writes)
@@ -454,6 +478,8 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     provider = null
     await following
     const wasFollower = store.getState().role === 'follower'
+    // the simulator plays on its own clock again
+    if (wasFollower) stores.engine.sim.follow(null)
     if (wasFollower && deps.lessons.getState().lesson) deps.lessons.getState().close()
     if (held && !options.keep) {
       stores.design.setState(held.design)
@@ -465,6 +491,7 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     lastSaid = {}
     everLive = false
     lastFollow = ''
+    clockSent = null
     viewport = null
     set({
       status: 'off',

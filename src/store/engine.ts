@@ -2,7 +2,7 @@
 // simulator) and the reference designs it opens. Handed out with the stores, so panels never reach for the app's
 // worker and a test hands out its own engine (the worker's code in-process) instead of mocking a module path.
 import type { EngineApi } from '../../worker'
-import type { FrameBatch } from '../../worker/playback'
+import type { FrameBatch, LeaderClock } from '../../worker/playback'
 import type { Design, LoadError } from '../model'
 import type { DesignStore } from './designStore'
 import type { SimStore } from './simStore'
@@ -42,6 +42,8 @@ export interface SimControls {
   reset(): void
   speed(x: number): void
   seek(ms: number): void
+  /** a live session's follower: while playing, the clock keeps in step with the presenter's (null: on its own) */
+  follow(clock: LeaderClock | null): void
   /** SwitchActiveRouteTarget on a route target group now; answers what happened, or why nothing did */
   switchActiveRouteTarget(groupId: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>
   unload(): void
@@ -114,6 +116,7 @@ export function createEngineClient(
     reset: () => void worker().simReset(),
     speed: (x) => void worker().simSpeed(x),
     seek: (ms) => void worker().simSeek(ms),
+    follow: (clock) => void worker().simFollow(clock),
     switchActiveRouteTarget: (groupId) => worker().simSwitchActiveRouteTarget(groupId),
     unload() {
       void worker().simPause()

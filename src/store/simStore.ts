@@ -19,6 +19,8 @@ export interface SimState {
   scenario: string | null
   scenarios: string[]
   nowMs: number
+  /** the wall moment (ms since the epoch) the simulator stood at nowMs: while it runs, the clock is on from there */
+  nowAtMs: number
   /** the play button's state: set at once by the user, then by the worker's frames */
   playing: boolean
   /** whether the worker's last frame was of a running simulation; a pause is done when this turns false */
@@ -81,6 +83,14 @@ function createFeed(): PacketFeed {
   }
 }
 
+/**
+ * The wall clock the simulator stamps its frames with: ms since the epoch, finer than Date.now(), read alike by the
+ * page and its worker, and by every browser on one machine (or on machines whose clocks are synchronised).
+ */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now()
+}
+
 const UI_REFRESH_MS = 250
 const DROP_FADE_MS = 2500
 
@@ -94,6 +104,7 @@ export function createSimStore() {
     scenario: null,
     scenarios: [],
     nowMs: 0,
+    nowAtMs: 0,
     playing: false,
     running: false,
     speed: 1,
@@ -193,6 +204,7 @@ export function createSimStore() {
       lastRates = { nowMs: b.nowMs, sent: b.applianceSent }
       set({
         nowMs: b.nowMs,
+        nowAtMs: b.atMs,
         playing: b.playing,
         running: b.playing,
         speed: b.speed,

@@ -31,7 +31,8 @@ if (only.length && !files.length) {
 let relay = null
 if (files.some((f) => f.includes('live'))) {
   try {
-    relay = await startRelay(await freePort())
+    // E2E_RELAY_PORT: a port of its own where several runs share a machine
+    relay = await startRelay(Number(process.env.E2E_RELAY_PORT) || (await freePort()))
   } catch (e) {
     console.error(e.message)
     preview.stop()

@@ -1,6 +1,6 @@
 // Presence from other people's browsers: checked and cleaned before it is shown, and the quiz tally.
 import { describe, expect, it } from 'vitest'
-import { cleanName, readPresence, tallyOf } from '../../src/live/presence'
+import { cleanName, pointerEveryMs, readPresence, tallyOf } from '../../src/live/presence'
 
 describe('presence', () => {
   it('shows names as plain text: control and direction-override characters dropped, 40 characters at most', () => {
@@ -30,6 +30,25 @@ describe('presence', () => {
     })
     // only the presenter's follow state is read
     expect(readPresence(8, { role: 'editor', follow: { lesson: { id: 'x', step: 1 } } })?.follow).toBeUndefined()
+  })
+
+  it('reads the presenter’s clock sample: the moment it was taken is required, a pause point is optional', () => {
+    const sim = { scenario: 'steady', playing: true, speed: 2, nowMs: 1500 }
+    const follow = (s: object) => readPresence(1, { role: 'presenter', follow: { sim: s } })?.follow?.sim
+    expect(follow({ ...sim, atMs: 1_780_000_000_000 })).toEqual({ ...sim, atMs: 1_780_000_000_000, untilMs: null })
+    expect(follow({ ...sim, atMs: 1_780_000_000_000, untilMs: 9000 })?.untilMs).toBe(9000)
+    // without the moment, a follower could not tell where the clock is now
+    expect(follow(sim)).toBeNull()
+    expect(follow({ ...sim, atMs: 'yesterday' })).toBeNull()
+  })
+
+  it('sends a pointer less often as the room grows: a class’s relay writes about as much pointer as a few editors’', () => {
+    expect(pointerEveryMs(2)).toBe(50)
+    expect(pointerEveryMs(51)).toBeGreaterThanOrEqual(250)
+    // writes a second for one room: each update goes to everyone else
+    const writes = (people: number) => (1000 / pointerEveryMs(people)) * (people - 1)
+    expect(writes(51)).toBeLessThanOrEqual(200)
+    expect(writes(301)).toBeLessThanOrEqual(200)
   })
 
   it('tallies the followers’ answers to the current quiz step, most chosen first', () => {

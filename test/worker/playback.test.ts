@@ -231,6 +231,62 @@ describe('playback in the worker', () => {
     playback.dispose()
   })
 
+  describe('a live session’s follower keeps in step with the presenter’s clock', () => {
+    it('starts late and still shows the presenter’s moment; a slip is eased, not jumped; a big one is jumped', () => {
+      vi.useFakeTimers()
+      let wall = 0
+      const EPOCH = 1_780_000_000_000
+      const playback = createPlayback(
+        () => wall,
+        () => EPOCH + wall,
+      )
+      const batches: FrameBatch[] = []
+      playback.subscribe((b) => batches.push(b))
+      const step = (ms: number) => {
+        wall += ms
+        vi.advanceTimersByTime(ms)
+      }
+      const last = () => batches.at(-1) as FrameBatch
+      playback.load(loadExample('two-zones'), 'steady')
+      // the presenter pressed Play at 0 s, 180 ms of wall time before this follower heard of it
+      const presenter = (atWall: number, nowMs: number, speed = 1) => ({ nowMs, atMs: EPOCH + atWall, speed })
+      step(180)
+      playback.follow(presenter(0, 0))
+      playback.play()
+      step(1000)
+      // the presenter is at 1,180 ms now: the follower within a frame's worth, not 180 ms behind
+      expect(Math.abs(last().nowMs - (wall - 0))).toBeLessThanOrEqual(10)
+
+      // the presenter's machine was slow: its clock is 120 ms behind where the last sample said
+      playback.follow(presenter(wall, wall - 120))
+      const eased: number[] = []
+      for (let i = 0; i < 20; i++) {
+        step(50)
+        eased.push(last().nowMs)
+      }
+      // never backwards, never a jump: the follower holds or slows until the presenter's clock reaches it
+      for (let i = 1; i < eased.length; i++) {
+        expect(eased[i]).toBeGreaterThanOrEqual(eased[i - 1] as number)
+        expect((eased[i] as number) - (eased[i - 1] as number)).toBeLessThanOrEqual(50)
+      }
+      expect(Math.abs(last().nowMs - (wall - 120))).toBeLessThanOrEqual(10)
+
+      // 10× and 5 s ahead (the follower missed a stretch): it jumps there, computing its way forward
+      playback.setSpeed(10)
+      playback.follow(presenter(wall, wall - 120 + 5000, 10))
+      step(50)
+      expect(Math.abs(last().nowMs - (wall - 50 - 120 + 5000 + 500))).toBeLessThanOrEqual(10)
+      // on its own again: it plays at its own speed from where it is
+      playback.follow(null)
+      playback.setSpeed(1)
+      const at = last().nowMs
+      step(1000)
+      expect(last().nowMs - at).toBeGreaterThanOrEqual(950)
+      expect(last().nowMs - at).toBeLessThanOrEqual(1050)
+      playback.dispose()
+    })
+  })
+
   describe('at the heaviest legal rates, the worker keeps answering', () => {
     /** A wall clock that moves 1 ms each time it is read: a frame's 20 ms budget is twenty looks, a few events. */
     function heavy() {

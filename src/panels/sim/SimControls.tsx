@@ -1,7 +1,9 @@
 // The simulator bar's first line: the scenario, play, an even Step, reset, speed, the clock, and the
 // route target groups that failed over (switched back by hand: a group does not fail back by itself).
+
 import { useDesign, useSim, useStores } from '../../store/context'
-import { seconds, stepText } from './simWords'
+import { SimClock } from '../SimClock'
+import { stepText } from './simWords'
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]
 export const BUTTON =
@@ -74,7 +76,7 @@ export function SimControls() {
           ))}
         </select>
       </label>
-      {ready && <Clock />}
+      {ready && <SimClock />}
       {ready && <SwitchBackButtons />}
       {ready && (
         <button type="button" className={`${BUTTON} ml-auto`} onClick={controls.unload}>
@@ -83,16 +85,6 @@ export function SimControls() {
       )}
       {status === 'failed' && <span className="text-red-700">{message}</span>}
     </div>
-  )
-}
-
-function Clock() {
-  const nowMs = useSim((s) => s.nowMs)
-  const running = useSim((s) => s.running)
-  return (
-    <span className="font-mono text-slate-800" data-testid="sim-clock" data-running={running}>
-      t = {seconds(nowMs)}
-    </span>
   )
 }
 
