@@ -9,6 +9,7 @@ const packet = (at: string): VisualPacket => ({ path: ['a', at], geneve: [false]
 function batch(patch: Partial<FrameBatch>): FrameBatch {
   return {
     nowMs: 0,
+    atMs: 0,
     playing: true,
     speed: 1,
     stepMs: 1000,
