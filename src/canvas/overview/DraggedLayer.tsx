@@ -4,6 +4,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react'
 import { BROKEN, EDGE_LOOK } from '../../share/drawing/look'
 import { type OverviewBox, type OverviewGeometry, stepPoints } from './geometry'
 import { type OverviewMarks, paintDragged } from './paint'
+import { screenPixel } from './resolution'
 import type { Dragging } from './usePointer'
 
 interface Props {
@@ -29,7 +30,7 @@ export function DraggedLayer({ geometry, dragging, scale, pixelRatio, marks, lab
       bottom = Math.max(bottom, b.y + b.height)
     }
     // room for the selection ring drawn outside the box
-    const pad = 8 * (pixelRatio / scale)
+    const pad = 8 * screenPixel(scale, pixelRatio)
     return { x: left - pad, y: top - pad, width: right - left + 2 * pad, height: bottom - top + 2 * pad }
   }, [geometry, dragging, scale, pixelRatio])
 
@@ -39,7 +40,7 @@ export function DraggedLayer({ geometry, dragging, scale, pixelRatio, marks, lab
     ctx.canvas.width = Math.max(1, Math.ceil(area.width * scale))
     ctx.canvas.height = Math.max(1, Math.ceil(area.height * scale))
     ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale)
-    paintDragged(ctx, geometry, pixelRatio / scale, marks, dragging.ids, labelOf)
+    paintDragged(ctx, geometry, screenPixel(scale, pixelRatio), marks, dragging.ids, labelOf)
   }, [geometry, dragging, area, scale, pixelRatio, marks, labelOf])
 
   useLayoutEffect(() => {

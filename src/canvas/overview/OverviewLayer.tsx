@@ -11,7 +11,7 @@ import type { CanvasEdge, CanvasNode } from '../toFlow'
 import { DraggedLayer } from './DraggedLayer'
 import { type OverviewBox, overviewGeometry } from './geometry'
 import { type OverviewMarks, paintOverview } from './paint'
-import { overviewScale } from './resolution'
+import { overviewScale, screenPixel } from './resolution'
 import { type Dragging, usePointer } from './usePointer'
 
 /** On the React Flow root while the bitmap stands in for the DOM nodes (index.css hides them). */
@@ -62,7 +62,7 @@ export default function OverviewLayer({ nodes, edges }: { nodes: CanvasNode[]; e
     el.width = Math.max(1, Math.ceil(bounds.width * scale))
     el.height = Math.max(1, Math.ceil(bounds.height * scale))
     ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
-    paintOverview(ctx, geometry, pixelRatio / scale, marks, labelOf)
+    paintOverview(ctx, geometry, screenPixel(scale, pixelRatio), marks, labelOf)
     el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1)
   }, [geometry, bounds, scale, marks, labelOf, pixelRatio])
 

@@ -10,3 +10,12 @@ export function overviewScale(zoom: number, pixelRatio: number, area: number): n
   const wanted = 2 ** Math.ceil(Math.log2(Math.max(zoom * pixelRatio, 1 / 256)))
   return area > 0 ? Math.min(wanted, Math.sqrt(PIXEL_BUDGET / area)) : wanted
 }
+
+/**
+ * One screen pixel in flow units, for thin strokes and the smallest text, on a bitmap of `scale`: the bitmap
+ * serves zooms from half its scale to its scale, so this is the pixel in the middle of that range (a hairline
+ * drawn one bitmap pixel wide would fade to half a pixel at the far end, and vanish in the downscale).
+ */
+export function screenPixel(scale: number, pixelRatio: number): number {
+  return (1.5 * pixelRatio) / scale
+}
