@@ -16,8 +16,7 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react'
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { withDefaultLayout } from '../model'
+import { type DragEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { connectionIntent } from '../model/edits/connect'
 import { PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
 import type { Point } from '../model/edits/placeDrop'
@@ -28,6 +27,7 @@ import { ConfigEdge } from './edges/ConfigEdge'
 import { keepDrawnNodes } from './keepDrawnNodes'
 import { useKeepInView } from './keepInView'
 import { Legend } from './Legend'
+import { moveNode } from './moveNode'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
 import {
   ApplianceNode,
@@ -86,8 +86,15 @@ const minimapColour = (n: { type?: string }) => MINIMAP_COLOUR[n.type ?? ''] ?? 
 /** Far enough out that fit view shows the whole of a 2,000-resource design (~14,000 × 10,000 px) */
 const MIN_ZOOM = 0.05
 
-/** Past this many drawn nodes the canvas trades the minimap for frame rate. */
+/**
+ * Past this many drawn nodes the canvas trades the minimap for frame rate, and below the overview zoom draws one
+ * bitmap instead of the DOM nodes (src/canvas/overview). A smaller design keeps its DOM overview: it pans at
+ * full rate as it is.
+ */
 const LARGE_DESIGN_NODES = 400
+
+/** Loaded the first time a large design is zoomed out: no design opened small pays for it. */
+const OverviewLayer = lazy(() => import('./overview/OverviewLayer'))
 
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM
 const labelLayerOf = (s: ReactFlowState) => s.domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null
@@ -167,10 +174,7 @@ export function Canvas() {
       for (const c of changes) {
         if (c.type === 'position' && c.dragging === false && c.position) {
           const { x, y } = c.position
-          designStore.getState().edit(`move ${c.id}`, (d) => ({
-            ...d,
-            layout: { ...d.layout, [c.id]: { ...withDefaultLayout(d)[c.id], x, y } },
-          }))
+          designStore.getState().edit(`move ${c.id}`, (d) => moveNode(d, c.id, x, y))
         }
       }
       const selectChanges = changes.filter((c) => c.type === 'select')
@@ -285,6 +289,11 @@ export function Canvas() {
         multiSelectionKeyCode="Shift"
       >
         {decorations}
+        {overview && large && (
+          <Suspense fallback={null}>
+            <OverviewLayer nodes={flow.nodes} edges={flow.edges} />
+          </Suspense>
+        )}
       </ReactFlow>
     </DetailContext.Provider>
   )

@@ -1,7 +1,9 @@
-// Canvas figures in Chromium (issue 5, item 8): frame times while panning and while dragging a node, for
-// the app on a generated design of 2,001 resources and for React Flow's bare stress graph with as many nodes
-// and edges, in the same browser run (target: app ≤ 1.25× bare); and the JavaScript the built app loads
-// before it is idle, gzipped (target ≤ 250 KB: elkjs and the exporters load on demand).
+// Canvas figures in Chromium: frame times while panning and while dragging a node at fit view, for the app on
+// a generated design of 2,001 resources and for React Flow's bare stress graph with as many nodes and edges, in
+// the same browser run. At fit view the app draws the design as one bitmap (src/canvas/overview): targets a
+// frame of 17 ms or less (60 a second) and at least 2.5 times the bare graph's rate, pan and drag alike. And the
+// JavaScript the built app loads before it is idle, gzipped (target ≤ 250 KB: the overview bitmap, elkjs and the
+// exporters load on demand).
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,7 +16,11 @@ import type { BenchRow } from './types'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const MOVES = 60
-const RUNS = 2
+/** rounds of each gesture; a figure is their median, with the lowest and highest round beside it */
+const RUNS = 3
+/** 60 frames a second, with a little room for the timer's granularity */
+const FRAME_LIMIT = 17
+const SPEED_UP = 2.5
 
 /** Builds the app (or the bench page) into outDir with the app's vite.config, CSP included, and serves it. */
 async function serve(outDir: string, port: number, input?: string) {
@@ -108,6 +114,53 @@ async function nodeNearMiddle(page: Page, selector: string): Promise<{ x: number
   return p
 }
 
+/**
+ * The centre of the ECS box nearest the middle of the canvas on the overview bitmap, from the bench page's boxes
+ * (flow coordinates) and the viewport's transform; only where the bitmap itself is under the point.
+ */
+async function serverOnBitmap(page: Page): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(() => {
+    const renderer = document.querySelector('.react-flow__renderer')?.getBoundingClientRect()
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')
+    const bitmap = document.querySelector('[data-testid="overview-canvas"]')
+    const m = viewport?.style.transform.match(/translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/)
+    if (!renderer || !m || !bitmap) return null
+    const [tx, ty, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    const cx = renderer.left + renderer.width / 2
+    const cy = renderer.top + renderer.height / 2
+    let best: { x: number; y: number; d: number } | null = null
+    for (const b of window.canvasBench?.servers ?? []) {
+      const x = renderer.left + tx + (b.x + b.width / 2) * zoom
+      const y = renderer.top + ty + (b.y + b.height / 2) * zoom
+      const d = Math.hypot(x - cx, y - cy)
+      if (document.elementFromPoint(x, y) === bitmap && (!best || d < best.d)) best = { x, y, d }
+    }
+    return best
+  })
+  if (!p) throw new Error('no server on the overview bitmap to drag')
+  return p
+}
+
+/** Waits until the page draws frames steadily (ten in a row, none over 50 ms): the work a load or an edit set off is done. */
+async function framesSettled(page: Page) {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((done) => {
+        let last = 0
+        let steady = 0
+        const tick = (t: number) => {
+          steady = last && t - last < 50 ? steady + 1 : 0
+          last = t
+          if (steady >= 10) done(true)
+          else requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      }),
+    undefined,
+    { timeout: 120_000 },
+  )
+}
+
 /** Presses at `from`, moves round a loop of MOVES steps and lets go where it started. */
 async function gesture(page: Page, from: { x: number; y: number }) {
   await page.mouse.move(from.x, from.y)
@@ -119,32 +172,70 @@ async function gesture(page: Page, from: { x: number; y: number }) {
   await page.mouse.up()
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+type Frames = { mean: number; p95: number }
+type Figures = { pan: Frames[]; drag: Frames[]; counts: { nodes: number; edges: number; bitmap: boolean } }
 
-async function canvasFigures(page: Page, url: string, ready: string, leaf: string) {
+async function canvasFigures(page: Page, url: string, ready: string, leaf: string | null): Promise<Figures> {
   await page.goto(url)
-  await page.waitForSelector(ready, { timeout: 60_000 })
-  // let the first render, fit view, the engine worker's report and the problems badges settle
-  await page.waitForTimeout(3000)
-  const pan: { mean: number; p95: number }[] = []
-  const drag: { mean: number; p95: number }[] = []
+  await page.waitForSelector(ready, { timeout: 120_000 })
+  // the first render, fit view, the engine worker's report and the problems it badges
+  if (!leaf) await page.waitForSelector('[data-testid="engine-status"]:has-text("Loaded")', { timeout: 120_000 })
+  await framesSettled(page)
+  const pan: Frames[] = []
+  const drag: Frames[] = []
   for (let i = 0; i < RUNS; i++) {
     const at = await emptyPane(page)
     pan.push(await frameTimes(page, () => gesture(page, at)))
-    const node = await nodeNearMiddle(page, leaf)
+    await framesSettled(page)
+    const node = leaf ? await nodeNearMiddle(page, leaf) : await serverOnBitmap(page)
     drag.push(await frameTimes(page, () => gesture(page, node)))
     // dropping a node in the app is an edit: undo it so each run drags the same design
-    if (url.includes('mode=app')) await page.keyboard.press('Control+z')
+    if (!leaf) await page.keyboard.press('Control+z')
+    await framesSettled(page)
   }
   const counts = await page.evaluate(() => ({
     nodes: document.querySelectorAll('.react-flow__node').length,
     edges: window.canvasBench?.edges ?? 0,
+    bitmap: !!document.querySelector('.gs-bitmap [data-testid="overview-canvas"]'),
   }))
-  return {
-    pan: { mean: median(pan.map((f) => f.mean)), p95: median(pan.map((f) => f.p95)) },
-    drag: { mean: median(drag.map((f) => f.mean)), p95: median(drag.map((f) => f.p95)) },
-    counts,
-  }
+  return { pan, drag, counts }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const spread = (xs: number[]) => ({ low: Math.min(...xs), high: Math.max(...xs), rounds: xs.length })
+
+/** The rows of one gesture: the app's mean against 17 ms, its speed-up over the bare graph, and the p95. */
+function gestureRows(what: string, ours: Frames[], bare: Frames[]): BenchRow[] {
+  const means = ours.map((f) => f.mean)
+  // round by round: the app's round i and the bare graph's round i ran under the same load
+  const speedUps = ours.map((f, i) => bare[i].mean / f.mean)
+  return [
+    {
+      name: `${what}, mean frame time: app (limit: 60 frames a second) vs bare React Flow`,
+      value: median(means),
+      unit: 'ms',
+      spread: spread(means),
+      baseline: median(bare.map((f) => f.mean)),
+      target: FRAME_LIMIT,
+      better: 'lower',
+    },
+    {
+      name: `${what}: times faster than bare React Flow (bare mean / app mean, round by round)`,
+      value: median(speedUps),
+      unit: '×',
+      spread: spread(speedUps),
+      target: SPEED_UP,
+      better: 'higher',
+    },
+    {
+      name: `${what}, p95 frame time`,
+      value: median(ours.map((f) => f.p95)),
+      unit: 'ms',
+      spread: spread(ours.map((f) => f.p95)),
+      baseline: median(bare.map((f) => f.p95)),
+      better: 'lower',
+    },
+  ]
 }
 
 /** Gzipped bytes of every script the built app fetched before it went idle: the page's and the engine worker's. */
@@ -161,8 +252,9 @@ async function initialScripts(page: Page, url: string): Promise<{ all: number; m
     )
   })
   await page.goto(url, { waitUntil: 'networkidle' })
-  await page.waitForSelector('[data-testid="engine-status"]')
-  await page.waitForTimeout(1500)
+  // the engine worker has loaded (and fetched its scripts) once it reports the design
+  await page.waitForSelector('[data-testid="engine-status"]:has-text("Loaded")', { timeout: 120_000 })
+  await page.waitForLoadState('networkidle')
   await Promise.all(pending)
   const files = scripts.map((s) => s.url.replace(/^.*\/assets\//, ''))
   // the page's own scripts are the ones index.html names; the rest is the engine worker's
@@ -177,8 +269,10 @@ async function initialScripts(page: Page, url: string): Promise<{ all: number; m
 
 export async function bench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gwlb-canvas-bench-'))
-  const app = await serve(join(dir, 'app'), 4191)
-  const page = await serve(join(dir, 'page'), 4192, join(ROOT, 'test/bench/pages/canvas.html'))
+  // CANVAS_BENCH_PORT: several people benching on one machine each pick their own pair of ports
+  const port = Number(process.env.CANVAS_BENCH_PORT ?? 4191)
+  const app = await serve(join(dir, 'app'), port)
+  const page = await serve(join(dir, 'page'), port + 1, join(ROOT, 'test/bench/pages/canvas.html'))
   const browser = await launch()
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
@@ -189,41 +283,13 @@ export async function bench(): Promise<BenchRow[]> {
     await tab.close()
     const view = await context.newPage()
     const pageUrl = `${page.url}test/bench/pages/canvas.html`
-    const ours = await canvasFigures(view, `${pageUrl}?mode=app`, '[data-testid="node-gwlb"]', '.react-flow__node-ecs')
+    const ours = await canvasFigures(view, `${pageUrl}?mode=app`, '[data-testid="overview-canvas"]', null)
+    if (!ours.counts.bitmap) throw new Error('the app did not draw its overview bitmap at fit view')
     const bare = await canvasFigures(view, `${pageUrl}?mode=bare`, '.react-flow__node', '.react-flow__node-default')
-    const what = `${ours.counts.nodes} nodes, ${ours.counts.edges} edges; bare: ${bare.counts.nodes} nodes`
-    const ratio = 1.25
+    const what = `2,001 resources (${ours.counts.nodes} nodes, ${ours.counts.edges} edges; bare: ${bare.counts.nodes} nodes)`
     return [
-      {
-        name: `pan at fit view, mean frame time: app on 2,001 resources (${what}) vs bare React Flow`,
-        value: ours.pan.mean,
-        unit: 'ms',
-        baseline: bare.pan.mean,
-        target: bare.pan.mean * ratio,
-        better: 'lower',
-      },
-      {
-        name: 'pan at fit view, p95 frame time',
-        value: ours.pan.p95,
-        unit: 'ms',
-        baseline: bare.pan.p95,
-        better: 'lower',
-      },
-      {
-        name: 'drag a node at fit view, mean frame time (app vs bare)',
-        value: ours.drag.mean,
-        unit: 'ms',
-        baseline: bare.drag.mean,
-        target: bare.drag.mean * ratio,
-        better: 'lower',
-      },
-      {
-        name: 'drag a node at fit view, p95 frame time',
-        value: ours.drag.p95,
-        unit: 'ms',
-        baseline: bare.drag.p95,
-        better: 'lower',
-      },
+      ...gestureRows(`pan at fit view, ${what}`, ours.pan, bare.pan),
+      ...gestureRows('drag a node at fit view', ours.drag, bare.drag),
       {
         name: `initial JavaScript, gzip: page and engine worker (${js.files.length} files)`,
         value: js.all / 1000,

@@ -11,12 +11,26 @@ import { scaleDesign } from '../../fixtures/canvas/design'
 
 declare global {
   interface Window {
-    canvasBench?: { nodes: number; edges: number }
+    /** `servers`: each ECS box in flow coordinates, where the bench presses to drag one on the overview bitmap */
+    canvasBench?: { nodes: number; edges: number; servers: { x: number; y: number; width: number; height: number }[] }
   }
 }
 
 const design = scaleDesign()
 const drawn = toFlow(design)
+
+/** Each ECS box, absolute: toFlow's positions are relative to the container, and containers come first. */
+function serverBoxes() {
+  const at = new Map<string, { x: number; y: number }>()
+  const boxes = []
+  for (const n of drawn.nodes) {
+    const parent = n.parentId ? at.get(n.parentId) : undefined
+    const p = { x: n.position.x + (parent?.x ?? 0), y: n.position.y + (parent?.y ?? 0) }
+    at.set(n.id, p)
+    if (n.type === 'ecs') boxes.push({ ...p, width: Number(n.style?.width), height: Number(n.style?.height) })
+  }
+  return boxes
+}
 
 /** React Flow's stress example, sized to the app's drawing. */
 function stressGraph(count: number, edgeCount: number): { nodes: Node[]; edges: Edge[] } {
@@ -45,7 +59,7 @@ function Bare() {
   )
 }
 
-window.canvasBench = { nodes: drawn.nodes.length, edges: drawn.edges.length }
+window.canvasBench = { nodes: drawn.nodes.length, edges: drawn.edges.length, servers: serverBoxes() }
 const root = document.getElementById('root')
 if (!root) throw new Error('no #root')
 createRoot(root).render(

@@ -1,0 +1,107 @@
+// A large design below the overview zoom, drawn as one bitmap instead of some 2,000 DOM nodes and their lines:
+// the bitmap sits in React Flow's viewport, so a pan moves one layer and draws nothing. It is drawn again when
+// the drawing or what marks it changes (selection, a walk's light, problems) and when the zoom crosses a power
+// of two. The DOM nodes stay mounted but undrawn (`.gs-bitmap` in index.css): React Flow keeps their sizes, and
+// zooming back in shows them at once. Pointer: usePointer (hover, click to select, drag to move).
+import { useStore as useFlowStore, ViewportPortal } from '@xyflow/react'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { Resource } from '../../model'
+import { useDesign, useReport, useUi } from '../../store/context'
+import type { CanvasEdge, CanvasNode } from '../toFlow'
+import { DraggedLayer } from './DraggedLayer'
+import { type OverviewBox, overviewGeometry } from './geometry'
+import { type OverviewMarks, paintOverview } from './paint'
+import { overviewScale, screenPixel } from './resolution'
+import { type Dragging, usePointer } from './usePointer'
+
+/** On the React Flow root while the bitmap stands in for the DOM nodes (index.css hides them). */
+export const BITMAP_CLASS = 'gs-bitmap'
+
+function useMarks(without: ReadonlySet<string> | undefined): OverviewMarks {
+  const selectedIds = useUi((s) => s.selectedIds)
+  const highlight = useUi((s) => s.highlight)
+  const answerHidden = useUi((s) => s.answerHidden)
+  const problemsOn = useReport((s) => s.problemsOn)
+  return useMemo(() => {
+    const problems = new Map<string, 'error' | 'warning'>()
+    // while a quiz asks where a packet ends, a badge on the faulty resource would give the answer away
+    if (!answerHidden)
+      for (const [id, list] of problemsOn)
+        problems.set(id, list.some((p) => p.severity === 'error') ? 'error' : 'warning')
+    return { selected: new Set(selectedIds), highlight: answerHidden ? null : highlight, problems, without }
+  }, [selectedIds, highlight, answerHidden, problemsOn, without])
+}
+
+function useLabels(): (b: OverviewBox) => string {
+  const resources = useDesign((s) => s.design.resources)
+  return useMemo(() => {
+    const byId = new Map<string, Resource>(resources.map((r) => [r.id, r]))
+    return (b: OverviewBox) => {
+      const r = b.resourceId ? byId.get(b.resourceId) : undefined
+      return r ? (r.name ?? r.id) : ''
+    }
+  }, [resources])
+}
+
+export default function OverviewLayer({ nodes, edges }: { nodes: CanvasNode[]; edges: CanvasEdge[] }) {
+  const geometry = useMemo(() => overviewGeometry(nodes, edges), [nodes, edges])
+  const { bounds } = geometry
+  const pixelRatio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1
+  const scale = useFlowStore((s) => overviewScale(s.transform[2], pixelRatio, bounds.width * bounds.height))
+  const root = useFlowStore((s) => s.domNode)
+  const [dragging, setDragging] = useState<Dragging | null>(null)
+  const marks = useMarks(dragging?.ids)
+  const labelOf = useLabels()
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const pointer = usePointer(geometry, labelOf, setDragging)
+
+  useLayoutEffect(() => {
+    const ctx = canvas.current?.getContext('2d')
+    if (!ctx) return
+    const el = ctx.canvas
+    el.width = Math.max(1, Math.ceil(bounds.width * scale))
+    el.height = Math.max(1, Math.ceil(bounds.height * scale))
+    ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
+    paintOverview(ctx, geometry, screenPixel(scale, pixelRatio), marks, labelOf)
+    el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1)
+  }, [geometry, bounds, scale, marks, labelOf, pixelRatio])
+
+  // only once drawn does the bitmap stand in for the DOM nodes
+  useLayoutEffect(() => {
+    root?.classList.add(BITMAP_CLASS)
+    return () => root?.classList.remove(BITMAP_CLASS)
+  }, [root])
+
+  return (
+    <ViewportPortal>
+      <canvas
+        ref={canvas}
+        data-testid="overview-canvas"
+        data-boxes={geometry.boxes.length}
+        data-lines={geometry.lines.length}
+        aria-label="Overview of the design: zoom in to edit its resources"
+        role="img"
+        {...pointer.handlers}
+        style={{
+          position: 'absolute',
+          left: bounds.x,
+          top: bounds.y,
+          width: bounds.width,
+          height: bounds.height,
+          pointerEvents: 'auto',
+        }}
+      />
+      <div ref={pointer.hoverRing} data-testid="overview-hover" className="gs-overview-hover" hidden />
+      {dragging && (
+        <DraggedLayer
+          geometry={geometry}
+          dragging={dragging}
+          scale={scale}
+          pixelRatio={pixelRatio}
+          marks={marks}
+          labelOf={labelOf}
+        />
+      )}
+    </ViewportPortal>
+  )
+}

@@ -1,0 +1,174 @@
+// The pointer on the overview bitmap, tested against the geometry it was drawn from, doing what it does on the
+// DOM nodes: hovering a box outlines it and names it; a click selects it (Shift adds or removes it); a press
+// and move drags it with what it holds, and letting go is the same `move` edit as on the DOM canvas. A press on
+// empty space pans (React Flow's pane, as ever) and a click there clears the selection.
+import { useReactFlow, useStoreApi } from '@xyflow/react'
+import { type PointerEvent, useCallback, useMemo, useRef } from 'react'
+import { useStores } from '../../store/context'
+import { moveNode } from '../moveNode'
+import {
+  boxAt,
+  draggedTo,
+  type OverviewBox,
+  type OverviewGeometry,
+  type OverviewLine,
+  type Point,
+  selectableAt,
+  withContents,
+} from './geometry'
+
+/** A drag under way: the box, what moves with it, the lines joining it to the rest, and how far it has moved. */
+export interface Dragging {
+  box: OverviewBox
+  ids: ReadonlySet<string>
+  lines: OverviewLine[]
+  by: Point
+  /** set by the layer drawing the drag: moves the drawing by `by` (flow units) without a render */
+  apply?: (by: Point) => void
+}
+
+interface Press {
+  box: OverviewBox | undefined
+  client: Point
+  shift: boolean
+  dragging?: Dragging
+}
+
+/** React Flow's default: a press that moves less than this (screen px) is a click, not a drag. */
+const DRAG_THRESHOLD = 1
+/** A press on empty space that moved less than this is a click that clears the selection. */
+const CLICK_SLOP = 4
+/** The class React Flow's pan ignores a press inside (its `noPanClassName`). */
+const NO_PAN = 'nopan'
+
+export function usePointer(
+  geometry: OverviewGeometry,
+  labelOf: (b: OverviewBox) => string,
+  setDragging: (d: Dragging | null) => void,
+) {
+  const { design, ui } = useStores()
+  const { screenToFlowPosition } = useReactFlow()
+  const flowStore = useStoreApi()
+  const press = useRef<Press | null>(null)
+  const hovered = useRef<string | null>(null)
+  const hoverRing = useRef<HTMLDivElement>(null)
+
+  const at = useCallback(
+    (e: PointerEvent) => boxAt(geometry, screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false })),
+    [geometry, screenToFlowPosition],
+  )
+
+  const hover = useCallback(
+    (el: HTMLElement, box: OverviewBox | undefined) => {
+      if ((box?.id ?? null) === hovered.current) return
+      hovered.current = box?.id ?? null
+      const ring = hoverRing.current
+      const readOnly = ui.getState().readOnly
+      el.style.cursor = box ? (readOnly ? 'pointer' : 'grab') : ''
+      el.title = box ? labelOf(selectableAt(geometry, box) ?? box) : ''
+      if (!ring) return
+      ring.hidden = !box
+      if (!box) return
+      // two screen pixels wide at the zoom the pointer came at
+      const w = 2 / flowStore.getState().transform[2]
+      Object.assign(ring.style, {
+        left: `${box.x - w}px`,
+        top: `${box.y - w}px`,
+        width: `${box.width + 2 * w}px`,
+        height: `${box.height + 2 * w}px`,
+        borderWidth: `${w}px`,
+      })
+    },
+    [geometry, labelOf, ui, flowStore],
+  )
+
+  const select = useCallback(
+    (box: OverviewBox | undefined, shift: boolean) => {
+      const target = selectableAt(geometry, box)
+      const current = ui.getState().selectedIds
+      if (!target) return void (shift || ui.getState().select(null))
+      if (!shift) return ui.getState().select(target.id)
+      ui.getState().setSelection(
+        current.includes(target.id) ? current.filter((id) => id !== target.id) : [...current, target.id],
+      )
+    },
+    [geometry, ui],
+  )
+
+  const startDrag = useCallback(
+    (box: OverviewBox, shift: boolean): Dragging => {
+      const ids = withContents(geometry, box.id)
+      const lines = geometry.lines.filter((l) => ids.has(l.source) !== ids.has(l.target))
+      const dragging = { box, ids, lines, by: { x: 0, y: 0 } }
+      // as on the DOM canvas, what is dragged becomes the selection (Shift adds it); a zone band is not selectable
+      if (box.selectable && !ui.getState().selectedIds.includes(box.id)) select(box, shift)
+      setDragging(dragging)
+      return dragging
+    },
+    [geometry, ui, select, setDragging],
+  )
+
+  const onPointerDown = useCallback(
+    (e: PointerEvent<HTMLCanvasElement>) => {
+      if (e.button !== 0) return
+      const box = at(e)
+      const movable = !!box && !ui.getState().readOnly
+      // a press on a box it may move is a drag, not a pan: React Flow's pan reads this class on the mousedown after
+      e.currentTarget.classList.toggle(NO_PAN, movable)
+      if (movable) e.currentTarget.setPointerCapture(e.pointerId)
+      press.current = { box, client: { x: e.clientX, y: e.clientY }, shift: e.shiftKey }
+    },
+    [at, ui],
+  )
+
+  const onPointerMove = useCallback(
+    (e: PointerEvent<HTMLCanvasElement>) => {
+      // a press that ended off the canvas (a pan let go elsewhere) is over
+      if (press.current && e.buttons === 0) press.current = null
+      const p = press.current
+      if (!p) return void (e.buttons === 0 && hover(e.currentTarget, at(e)))
+      const moved = { x: e.clientX - p.client.x, y: e.clientY - p.client.y }
+      if (!p.box || ui.getState().readOnly) return
+      if (!p.dragging) {
+        if (Math.hypot(moved.x, moved.y) < DRAG_THRESHOLD) return
+        hover(e.currentTarget, undefined)
+        p.dragging = startDrag(p.box, p.shift)
+      }
+      const d = p.dragging
+      const zoom = flowStore.getState().transform[2]
+      const landed = draggedTo(geometry, d.box, { x: moved.x / zoom, y: moved.y / zoom })
+      d.by = { x: landed.x - d.box.position.x, y: landed.y - d.box.position.y }
+      d.apply?.(d.by)
+    },
+    [at, hover, ui, startDrag, flowStore, geometry],
+  )
+
+  const onPointerUp = useCallback(
+    (e: PointerEvent<HTMLCanvasElement>) => {
+      const p = press.current
+      press.current = null
+      e.currentTarget.classList.remove(NO_PAN)
+      if (!p) return
+      const d = p.dragging
+      if (d) {
+        const { x, y } = { x: d.box.position.x + d.by.x, y: d.box.position.y + d.by.y }
+        // the edit and the end of the drag render together: the bitmap is drawn again with the box where it landed
+        if (d.by.x || d.by.y) design.getState().edit(`move ${d.box.id}`, (doc) => moveNode(doc, d.box.id, x, y))
+        setDragging(null)
+        return
+      }
+      if (Math.hypot(e.clientX - p.client.x, e.clientY - p.client.y) < CLICK_SLOP) select(p.box, p.shift)
+    },
+    [design, select, setDragging],
+  )
+
+  const onPointerLeave = useCallback((e: PointerEvent<HTMLCanvasElement>) => hover(e.currentTarget, undefined), [hover])
+
+  return useMemo(
+    () => ({
+      handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onPointerLeave },
+      hoverRing,
+    }),
+    [onPointerDown, onPointerMove, onPointerUp, onPointerLeave],
+  )
+}
