@@ -231,11 +231,21 @@ export interface VerifyOptions {
 
 /** Checks a design's intents over every flow class. Intents naming what the design lacks are errors, nothing runs. */
 export function verify(design: Design, options: VerifyOptions = {}): VerifyResult {
+  return finish(verifySteps(design, options))
+}
+
+/**
+ * verify() in steps: the generator pauses after each sender of each intent, so that a worker can answer other
+ * messages (the page's heartbeat) between steps of a long check (see inSlices()).
+ */
+export function* verifySteps(design: Design, options: VerifyOptions = {}): Generator<void, VerifyResult> {
   const own = options.intents ?? []
   const errors = checkNames(design, own)
   if (errors.length) return { ok: false, errors }
   const net = compile(design, options.engine)
-  return { ok: true, ...verifyNetwork(net, [...(options.noBuiltIn ? [] : BUILT_IN_INTENTS), ...own], own.length) }
+  yield
+  const intents = [...(options.noBuiltIn ? [] : BUILT_IN_INTENTS), ...own]
+  return { ok: true, ...(yield* verifyNetworkSteps(net, intents, own.length)) }
 }
 
 /**
@@ -243,11 +253,44 @@ export function verify(design: Design, options: VerifyOptions = {}): VerifyResul
  * Verifier keeps the classes' outcomes, so several intents share their walks.
  */
 export function verifyNetwork(net: Network, intents: readonly Intent[], ownCount = 0, reduce = true): Verification {
+  return finish(verifyNetworkSteps(net, intents, ownCount, reduce))
+}
+
+function* verifyNetworkSteps(
+  net: Network,
+  intents: readonly Intent[],
+  ownCount = 0,
+  reduce = true,
+): Generator<void, Verification> {
   const v = new Verifier(net, intents, undefined, reduce)
+  yield
   const builtInCount = intents.length - ownCount
-  return {
-    classCount: v.space.size,
-    results: intents.map((intent, n) => v.check(intent, n < builtInCount)),
+  const results: IntentResult[] = []
+  for (const [n, intent] of intents.entries()) results.push(yield* v.checking(intent, n < builtInCount))
+  return { classCount: v.space.size, results }
+}
+
+/** Runs steps to their end at once. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+/**
+ * Runs steps to their end in slices of about `sliceMs`, letting the event loop run between slices: in the
+ * worker, the page's heartbeat is answered while a long check runs.
+ */
+export async function inSlices<T>(steps: Generator<void, T>, sliceMs = 40): Promise<T> {
+  let until = performance.now() + sliceMs
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+    if (performance.now() >= until) {
+      await new Promise((next) => setTimeout(next, 0))
+      until = performance.now() + sliceMs
+    }
   }
 }
 
@@ -366,6 +409,11 @@ export class Verifier {
    * counterexample is the first violating class, as it would be without the reduction.
    */
   check(intent: Intent, builtIn = false): IntentResult {
+    return finish(this.checking(intent, builtIn))
+  }
+
+  /** check() in steps: pauses after each sender. */
+  *checking(intent: Intent, builtIn = false): Generator<void, IntentResult> {
     const space = this.space
     const A = space.addressStarts.length
     const S = space.slots
@@ -376,8 +424,8 @@ export class Verifier {
     let classes = 0
     let violating = 0
     let first: Counterexample | null = null
-    space.sources.forEach((s, si) => {
-      if (!this.sends(s) || !sourceIn(s, intent.from, this.roles)) return
+    for (const [si, s] of space.sources.entries()) {
+      if (!this.sends(s) || !sourceIn(s, intent.from, this.roles)) continue
       const rep = red.senderRep[si]
       const row = red.repNumber[rep] * A
       const map = red.destinations(si)
@@ -397,7 +445,8 @@ export class Verifier {
           if (!first) first = this.counterexample((si * A + dsts[n]) * S + p, v, intent.expect)
         }
       }
-    })
+      yield
+    }
     if (!first) return { intent, builtIn, status: 'holds', classes }
     return { intent, builtIn, status: 'violated', classes, violating, counterexample: first }
   }
