@@ -9,13 +9,14 @@ import {
   diffDesigns,
   type Intent,
   type IntentError,
+  inSlices,
   type PlanCheck,
   parseIntents,
   parsePlan,
   prerequisites,
   replay,
   type Verification,
-  verify,
+  verifySteps,
 } from './verify'
 
 /** Designs that do not load are named by the side the page gave them. */
@@ -34,9 +35,15 @@ export type VerifyAnswer =
 
 /**
  * The built-in intents, and the user's intents file (its text) when given, checked over every flow class. A file
- * that is malformed, or an intent naming what the design lacks, is answered with errors naming the intent.
+ * that is malformed, or an intent naming what the design lacks, is answered with errors naming the intent. The
+ * check runs in slices, so the worker answers the page's heartbeat meanwhile (a large design's check may take
+ * longer than the heartbeat's limit on a busy machine).
  */
-export function verifyOn(document: unknown, intentsText: string | null, engine?: EngineOptions): VerifyAnswer {
+export async function verifyOn(
+  document: unknown,
+  intentsText: string | null,
+  engine?: EngineOptions,
+): Promise<VerifyAnswer> {
   const d = load(document, 'The design')
   if (!d.ok) return d
   let intents: Intent[] | undefined
@@ -45,7 +52,7 @@ export function verifyOn(document: unknown, intentsText: string | null, engine?:
     if (!parsed.ok) return { ok: false, intentErrors: parsed.errors }
     intents = parsed.intents
   }
-  const r = verify(d.design, { intents, engine })
+  const r = await inSlices(verifySteps(d.design, { intents, engine }))
   return r.ok ? r : { ok: false, intentErrors: r.errors }
 }
 

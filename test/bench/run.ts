@@ -10,6 +10,7 @@ const BENCHES: { name: string; load: () => Promise<{ bench(): Promise<BenchRow[]
   { name: 'animation', load: () => import('./animation') },
   { name: 'canvas', load: () => import('./canvas') },
   { name: 'verify', load: () => import('./verify') },
+  { name: 'verify-browser', load: () => import('./verifyBrowser') },
   { name: 'import', load: () => import('./import') },
   { name: 'import-browser', load: () => import('./importBrowser') },
   { name: 'live', load: () => import('./live') },

@@ -4,23 +4,23 @@ import { diffOn, planOn, planParseOn, replayOn, verifyOn } from '../../worker/pr
 import { design, res } from './engine/helpers'
 
 describe('the worker surface of verification', () => {
-  it('verify: a malformed intents file is answered with the file error, a broken design with its load error', () => {
-    expect(verifyOn(design(2), '{"format": "gwlb-studio/intents"')).toMatchObject({
+  it('verify: a malformed intents file is answered with the file error, a broken design with its load error', async () => {
+    expect(await verifyOn(design(2), '{"format": "gwlb-studio/intents"')).toMatchObject({
       ok: false,
       intentErrors: [{ intentId: '', message: expect.stringMatching(/^not JSON/) }],
     })
-    expect(verifyOn({ format: 'something else' }, null)).toMatchObject({
+    expect(await verifyOn({ format: 'something else' }, null)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^The design does not load/),
     })
   })
 
-  it("replay: a counterexample's picks replay the very appliance verification found", () => {
+  it("replay: a counterexample's picks replay the very appliance verification found", async () => {
     // server 1's answers from the internet go out through the other zone's GWLBe: asymmetric
     const broken = design(2, (d) => {
       res(d, 'rtb-app-h', 'routeTable').entries[0].nextHopId = 'gwlbe-i'
     })
-    const v = verifyOn(broken, null)
+    const v = await verifyOn(broken, null)
     if (!v.ok) throw new Error('verify failed')
     const r = v.results.find((x) => x.status === 'violated')
     if (r?.status !== 'violated') throw new Error('no violated intent')

@@ -51,11 +51,13 @@ export {
   type Counterexample,
   describeClass,
   type IntentResult,
+  inSlices,
   type Verification,
   Verifier,
   type VerifyOptions,
   type VerifyResult,
   verify,
   verifyNetwork,
+  verifySteps,
   violation,
 } from './verify'

@@ -15,7 +15,9 @@ import {
 import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative, representativeAddress } from './classes'
 import { type Outcome, Prober } from './explore'
 import { BUILT_IN_INTENTS, checkNames, type Endpoints, type Intent, type IntentError } from './intents'
+import { ClassReduction } from './reduction'
 import { applianceGroups } from './symmetry'
+import type { Pins } from './vpcTwins'
 
 export interface Counterexample {
   /** the packet to play: its class's representative */
@@ -229,32 +231,91 @@ export interface VerifyOptions {
 
 /** Checks a design's intents over every flow class. Intents naming what the design lacks are errors, nothing runs. */
 export function verify(design: Design, options: VerifyOptions = {}): VerifyResult {
+  return finish(verifySteps(design, options))
+}
+
+/**
+ * verify() in steps: the generator pauses after each sender of each intent, so that a worker can answer other
+ * messages (the page's heartbeat) between steps of a long check (see inSlices()).
+ */
+export function* verifySteps(design: Design, options: VerifyOptions = {}): Generator<void, VerifyResult> {
   const own = options.intents ?? []
   const errors = checkNames(design, own)
   if (errors.length) return { ok: false, errors }
   const net = compile(design, options.engine)
-  return { ok: true, ...verifyNetwork(net, [...(options.noBuiltIn ? [] : BUILT_IN_INTENTS), ...own], own.length) }
+  yield
+  const intents = [...(options.noBuiltIn ? [] : BUILT_IN_INTENTS), ...own]
+  return { ok: true, ...(yield* verifyNetworkSteps(net, intents, own.length)) }
 }
 
 /**
  * Checks intents over a compiled network; the last `ownCount` intents are the user's, the others built in. A
  * Verifier keeps the classes' outcomes, so several intents share their walks.
  */
-export function verifyNetwork(net: Network, intents: readonly Intent[], ownCount = 0): Verification {
-  const v = new Verifier(net, intents)
+export function verifyNetwork(net: Network, intents: readonly Intent[], ownCount = 0, reduce = true): Verification {
+  return finish(verifyNetworkSteps(net, intents, ownCount, reduce))
+}
+
+function* verifyNetworkSteps(
+  net: Network,
+  intents: readonly Intent[],
+  ownCount = 0,
+  reduce = true,
+): Generator<void, Verification> {
+  const v = new Verifier(net, intents, undefined, reduce)
+  yield
   const builtInCount = intents.length - ownCount
-  return {
-    classCount: v.space.size,
-    results: intents.map((intent, n) => v.check(intent, n < builtInCount)),
+  const results: IntentResult[] = []
+  for (const [n, intent] of intents.entries()) results.push(yield* v.checking(intent, n < builtInCount))
+  return { classCount: v.space.size, results }
+}
+
+/** Runs steps to their end at once. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
   }
 }
 
-/** The classes of a network cut for some intents, and their outcomes, computed once each. */
+/**
+ * Runs steps to their end in slices of about `sliceMs`, letting the event loop run between slices: in the
+ * worker, the page's heartbeat is answered while a long check runs.
+ */
+export async function inSlices<T>(steps: Generator<void, T>, sliceMs = 40): Promise<T> {
+  let until = performance.now() + sliceMs
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+    if (performance.now() >= until) {
+      await new Promise((next) => setTimeout(next, 0))
+      until = performance.now() + sliceMs
+    }
+  }
+}
+
+/** What intents name, which no twin may stand for: the resources and VPCs they name, the blocks they cut. */
+function pinsOf(intents: readonly Intent[], cuts: Cuts): Pins {
+  const ids = new Set<string>()
+  for (const i of intents)
+    for (const e of [i.from, i.to]) {
+      if (typeof e !== 'object') continue
+      if ('resources' in e) for (const id of e.resources) ids.add(id)
+      if ('vpc' in e) ids.add(e.vpc)
+    }
+  return { ids, ranges: (cuts.ranges ?? []).filter((r) => r.hi >= r.lo) }
+}
+
+/**
+ * The classes of a network cut for some intents, and their outcomes, computed once per class that stands for
+ * others (reduction.ts): a class's outcomes are those of the class standing for it.
+ */
 export class Verifier {
   readonly space: FlowSpace
   readonly roles: Roles
+  readonly reduction: ClassReduction
   private readonly prober: Prober
-  private readonly cache: (Outcome[] | undefined)[] = []
+  private readonly cache = new Map<number, Outcome[]>()
   private readonly senders: (PreparedPacket | null | undefined)[] = []
   private readonly slotProtocols: Protocol[] = []
   private readonly slotPorts: number[] = []
@@ -262,14 +323,20 @@ export class Verifier {
   private readonly twinAddresses = new Set<number>()
   private readonly twinIds = new Set<string>()
 
-  /** `space`: a space shared with other networks (a plan's states), cut for the same intents; else this one's */
+  /**
+   * `space`: a space shared with other networks (a plan's states), cut for the same intents; else this one's.
+   * `reduce` false walks every class itself (the reduction's tests and the bench's baseline).
+   */
   constructor(
     readonly net: Network,
     intents: readonly Intent[],
     space?: FlowSpace,
+    reduce = true,
   ) {
     this.roles = rolesOf(net.design)
-    this.space = space ?? new FlowSpace([net], intentCuts(intents, this.roles))
+    const cuts = intentCuts(intents, this.roles)
+    this.space = space ?? new FlowSpace([net], cuts)
+    this.reduction = new ClassReduction(net, this.space, pinsOf(intents, cuts), reduce)
     this.groups = applianceGroups(net)
     this.prober = new Prober(net, this.groups)
     // the addresses and ids of appliances that have a twin: a packet from or to one of them is walked in full
@@ -286,14 +353,24 @@ export class Verifier {
     }
   }
 
+  /** How many classes were walked so far: the classes standing for the others that the checks met. */
+  get walkedClasses(): number {
+    return this.cache.size
+  }
+
   /** Whether a sender of the space is in this network (a shared space holds the senders of every state). */
   sends(s: FlowSource): boolean {
     return s.kind === 'internet' || this.net.byId.has(s.id)
   }
 
-  /** The outcomes of a class's representative, walked once (numbers only: no class object, no address text). */
+  /** The outcomes of a class: those of the class standing for it, walked once. */
   outcomesOf(index: number): Outcome[] {
-    let o = this.cache[index]
+    return this.walked(this.reduction.canonical(index))
+  }
+
+  /** The outcomes of a class's representative, walked once (numbers only: no class object, no address text). */
+  private walked(index: number): Outcome[] {
+    let o = this.cache.get(index)
     if (!o) {
       const space = this.space
       const p = index % space.slots
@@ -307,7 +384,7 @@ export class Verifier {
       // symmetric under swapping twins: neither end is one of them
       const reduce = !this.twinAddresses.has(dst >>> 0) && (s.kind === 'internet' || !this.twinIds.has(s.id))
       o = this.prober.runFrom(this.senderAt(si), dst, proto, DEFAULT_SOURCE_PORT, this.slotPorts[p], reduce)
-      this.cache[index] = o
+      this.cache.set(index, o)
     }
     return o
   }
@@ -325,41 +402,74 @@ export class Verifier {
     return this.senders[si] as PreparedPacket | null
   }
 
+  /**
+   * Checks an intent over its classes. Each class standing for others is judged once: `verdicts` holds, per
+   * standing class (by its source's number among the standing ones), the index of its first outcome that
+   * violates the intent, -1 when none does, -2 not judged yet. Classes are visited in order, so the
+   * counterexample is the first violating class, as it would be without the reduction.
+   */
   check(intent: Intent, builtIn = false): IntentResult {
+    return finish(this.checking(intent, builtIn))
+  }
+
+  /** check() in steps: pauses after each sender. */
+  *checking(intent: Intent, builtIn = false): Generator<void, IntentResult> {
     const space = this.space
     const A = space.addressStarts.length
-    const dsts = destinationsOf(this.net, space, intent.to, intent.toAddress ?? 'both', this.roles)
-    const slots = slotsOf(space, intent)
+    const S = space.slots
+    const red = this.reduction
+    const dsts = Int32Array.from(destinationsOf(this.net, space, intent.to, intent.toAddress ?? 'both', this.roles))
+    const slots = Int32Array.from(slotsOf(space, intent))
+    const verdicts = new Int16Array(red.repCount * A * S).fill(-2)
     let classes = 0
     let violating = 0
     let first: Counterexample | null = null
-    space.sources.forEach((s, si) => {
-      if (!this.sends(s) || !sourceIn(s, intent.from, this.roles)) return
-      for (const d of dsts)
-        for (const p of slots) {
-          const index = (si * A + d) * space.slots + p
-          classes++
-          for (const o of this.outcomesOf(index)) {
-            const why = violation(o, intent.expect)
-            if (why === null) continue
-            violating++
-            if (!first) {
-              const c = space.classAt(index)
-              first = {
-                packet: representative(c),
-                flowClass: describeClass(c),
-                reason: why,
-                request: o.request,
-                reply: o.reply,
-                appliance: o.appliance,
-                picks: o.picks,
-              }
-            }
-            break
+    for (const [si, s] of space.sources.entries()) {
+      if (!this.sends(s) || !sourceIn(s, intent.from, this.roles)) continue
+      const rep = red.senderRep[si]
+      const row = red.repNumber[rep] * A
+      const map = red.destinations(si)
+      classes += dsts.length * slots.length
+      for (let n = 0; n < dsts.length; n++) {
+        const cd = map[dsts[n]]
+        for (let m = 0; m < slots.length; m++) {
+          const p = slots[m]
+          const at = (row + cd) * S + p
+          let v = verdicts[at]
+          if (v === -2) {
+            v = this.verdict((rep * A + cd) * S + p, intent.expect)
+            verdicts[at] = v
           }
+          if (v < 0) continue
+          violating++
+          if (!first) first = this.counterexample((si * A + dsts[n]) * S + p, v, intent.expect)
         }
-    })
+      }
+      yield
+    }
     if (!first) return { intent, builtIn, status: 'holds', classes }
     return { intent, builtIn, status: 'violated', classes, violating, counterexample: first }
+  }
+
+  /** The index of a standing class's first outcome that violates an expectation, or -1. */
+  private verdict(index: number, expect: Intent['expect']): number {
+    const os = this.walked(index)
+    for (let i = 0; i < os.length; i++) if (violation(os[i], expect) !== null) return i
+    return -1
+  }
+
+  /** Class `index` as a counterexample, with the outcome its standing class walked. */
+  private counterexample(index: number, outcome: number, expect: Intent['expect']): Counterexample {
+    const o = this.outcomesOf(index)[outcome]
+    const c = this.space.classAt(index)
+    return {
+      packet: representative(c),
+      flowClass: describeClass(c),
+      reason: violation(o, expect) as string,
+      request: o.request,
+      reply: o.reply,
+      appliance: o.appliance,
+      picks: o.picks,
+    }
   }
 }
