@@ -69,6 +69,12 @@ interface FastPath {
   symmetric: boolean
   /** per appliance: the number its rendezvous score mixes with a flow's hash (CAppliance's, in a typed array) */
   rendezvous: Uint32Array
+  /** per appliance, in typed arrays for the per-packet path: zone, NIC MTU, 1 when stateful */
+  applianceZone: Int32Array
+  applianceMtu: Int32Array
+  applianceStateful: Uint8Array
+  /** per GWLB node: 1 when its GWLB rebalances flows away from an unhealthy or removed appliance */
+  rebalance: Uint8Array
 }
 
 const paths = new WeakMap<Network, FastPath>()
@@ -95,6 +101,10 @@ function fastPathOf(net: Network): FastPath {
       geneve: new Uint8Array(net.appliances.length * net.nodes.length),
       symmetric: net.assumptions.symmetricHash === 'sortedEndpoints',
       rendezvous: Uint32Array.from(net.appliances, (a) => a.seed),
+      applianceZone: Int32Array.from(net.appliances, (a) => a.zone),
+      applianceMtu: Int32Array.from(net.appliances, (a) => a.mtu),
+      applianceStateful: Uint8Array.from(net.appliances, (a) => (a.stateful ? 1 : 0)),
+      rebalance: Uint8Array.from(net.nodes, (n) => (net.gwlbs[n.gwlb]?.rebalance ? 1 : 0)),
     }
     paths.set(net, fp)
   }
@@ -274,12 +284,11 @@ function branch(pc: number): number {
   return child
 }
 
-/** The GWLB node's pick, as walk.ts's schedule(): the flow table, then the hash; a disposition -(code + 1) ends. */
+/**
+ * The GWLB node's pick, as walk.ts's schedule(): a flow the table pins to an appliance that may keep it, else
+ * newFlow(); a disposition -(code + 1) ends the walk. The common case is kept small, so it inlines into run().
+ */
 function schedule(node: number): number {
-  const N = F.net
-  const nd = N.nodes[node]
-  const g = nd ? N.gwlbs[nd.gwlb] : undefined
-  if (!nd || !g) return -(D_NO_HEALTHY + 1)
   let lo = cSrc
   let hi = cDst
   let loP = pSport
@@ -294,22 +303,32 @@ function schedule(node: number): number {
   const k3 = pProto | (node << 8)
   const flows = S.flows
   lookups++
-  let slot = flows.find(lo, hi, k2, k3)
-  if (slot >= 0 && S.now - flows.lastSeen(slot) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
-    if (pEstablished) return -(D_FLOW_EXPIRED + 1)
-    flows.deleteSlot(slot)
-    slot = -1
-  }
-  if (slot >= 0) {
+  const slot = flows.find(lo, hi, k2, k3)
+  if (slot >= 0 && S.now - flows.lastSeen(slot) <= (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
     const a = flows.value(slot)
     const m = S.membership[a]
-    if (m === DRAINING || (m === MEMBER && S.healthy[a] === 1) || !g.rebalance) {
+    if (m === DRAINING || (m === MEMBER && S.healthy[a] === 1) || F.rebalance[node] === 0) {
       flows.touch(slot, S.now)
       return a
     }
   }
+  return newFlow(node, lo, hi, k2, k3, slot)
+}
+
+/** A flow the table does not hold (or holds idle past its timeout, or pinned where it may not stay): the hash. */
+function newFlow(node: number, lo: number, hi: number, k2: number, k3: number, found: number): number {
+  const N = F.net
+  const nd = N.nodes[node]
+  if (!nd) return -(D_NO_HEALTHY + 1)
+  const flows = S.flows
+  if (found >= 0 && S.now - flows.lastSeen(found) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
+    // the entry stays for a later packet of the old connection; a new connection's first packet replaces it
+    if (pEstablished) return -(D_FLOW_EXPIRED + 1)
+    flows.deleteSlot(found)
+  }
+  const scheduler = N.gwlbs[nd.gwlb]?.scheduler
   const hash =
-    g.scheduler === 5 ? mix4(lo, hi, k2, pProto) : g.scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
+    scheduler === 5 ? mix4(lo, hi, k2, pProto) : scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
   const c = nd.candidates
   let best = -1
   let bestScore = -1
@@ -339,26 +358,19 @@ function schedule(node: number): number {
 
 /**
  * The picked appliance takes the Geneve packet and inspects it, as walk.ts's applianceInspect() and inspect();
- * the disposition that ends the walk, or -1 when it returns the packet. Its security group's answer to the node
- * and its policy's answer to the class are looked up once and kept.
+ * the disposition that ends the walk, or -1 when it returns the packet. A session the appliance holds lets the
+ * packet through here; the rest (no session, the policy) is byPolicy()'s.
  */
 function inspect(node: number, policyAt: number): number {
-  const N = F.net
   const a = cAppliance
-  const ap = N.appliances[a]
-  const nd = N.nodes[node]
-  if (!ap || !nd) return D_APPLIANCE_DOWN
-  if (S.zoneDown[ap.zone]) return D_APPLIANCE_DOWN
+  if (S.zoneDown[F.applianceZone[a] ?? 0]) return D_APPLIANCE_DOWN
   const r = S.run[a]
   if (r !== RUN_RUNNING) return r === RUN_STOPPED ? D_APPLIANCE_DOWN : D_APPLIANCE_HUNG
-  if (pSize + N.geneveOverhead > ap.mtu) return D_MTU
-  const g = a * N.nodes.length + node
+  if (pSize + F.net.geneveOverhead > (F.applianceMtu[a] ?? 0)) return D_MTU
+  // the appliance's security group's answer to the node's Geneve, looked up once
+  const g = a * F.net.nodes.length + node
   let geneve = F.geneve[g] ?? 0
-  if (geneve === 0) {
-    lookups++
-    geneve = decideSecurityGroup(N.securityGroups, ap.sg, true, PROTO_UDP, nd.addr, GENEVE_PORT).accept ? 1 : 2
-    F.geneve[g] = geneve
-  }
+  if (geneve === 0) geneve = geneveAnswer(a, node, g)
   if (geneve === 2) return D_SG
   const src = cSrc
   const dst = cDst
@@ -374,19 +386,38 @@ function inspect(node: number, policyAt: number): number {
   }
   const k2 = (loP << 16) | hiP
   const k3 = pProto | ((a + 1) << 8)
-  if (ap.stateful) {
+  if (F.applianceStateful[a] === 1) {
     lookups++
     if (S.sessions.find(lo, hi, k2, k3) >= 0) return -1
     if (pReply) return D_STATEFUL
   }
-  // the decision is the class's, for this appliance; an appliance outside the node's GWLB (a flow pinned by
-  // another design's state) is not cached
+  return byPolicy(node, policyAt, lo, hi, k2, k3)
+}
+
+function geneveAnswer(a: number, node: number, g: number): number {
+  const N = F.net
+  const ap = N.appliances[a]
+  const nd = N.nodes[node]
+  lookups++
+  const accept = ap && nd && decideSecurityGroup(N.securityGroups, ap.sg, true, PROTO_UDP, nd.addr, GENEVE_PORT).accept
+  F.geneve[g] = accept ? 1 : 2
+  return accept ? 1 : 2
+}
+
+/** The appliance's policy decides (its answer to the class is kept per program); a stateful one records a session. */
+function byPolicy(node: number, policyAt: number, lo: number, hi: number, k2: number, k3: number): number {
+  const N = F.net
+  const a = cAppliance
+  const ap = N.appliances[a]
+  const nd = N.nodes[node]
+  if (!ap || !nd) return D_APPLIANCE_DENIED
+  // an appliance outside the node's GWLB (a flow pinned by another design's state) is not cached
   const at = F.memberAt[a] ?? -1
   const cached = at >= 0 && ap.gwlb === nd.gwlb && policyAt >= 0 ? policyAt + at : -1
   let allow = cached >= 0 ? (F.programs.policy[cached] ?? 0) : 0
   if (allow === 0) {
     lookups++
-    const i = matchPolicy(ap.policy, pProto, src, dst, pDport)
+    const i = matchPolicy(ap.policy, pProto, cSrc, cDst, pDport)
     allow = (i < 0 ? ap.defaultAllow : (ap.policy[i]?.allow ?? false)) ? 1 : 2
     if (cached >= 0) F.programs.policy[cached] = allow
   }
