@@ -30,19 +30,23 @@ async function main(): Promise<number> {
   }
   const missed: string[] = []
   const table = rows.map((r) => {
-    const met =
-      r.target === undefined ? true : (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target
-    if (!met) missed.push(`${r.bench}: ${r.name}`)
     const ratio = r.ratio ?? (r.baseline === undefined ? undefined : r.value / r.baseline)
+    const valueMet =
+      r.target === undefined ? true : (r.better ?? 'higher') === 'higher' ? r.value >= r.target : r.value <= r.target
+    const ratioMet = r.ratioTarget === undefined || (ratio !== undefined && ratio >= r.ratioTarget)
+    const met = valueMet && ratioMet
+    if (!met) missed.push(`${r.bench}: ${r.name}`)
+    const targets = [
+      r.target === undefined ? '' : `${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)}`,
+      r.ratioTarget === undefined ? '' : `ratio ≥ ${(r.ratioTarget * 100).toFixed(0)}%`,
+    ].filter((t) => t !== '')
     return [
       `${r.bench}: ${r.name}`,
       `${fmt(r.value)} ${r.unit}`,
       r.spread ? `${fmt(r.spread.low)}–${fmt(r.spread.high)} (${r.spread.rounds} rounds)` : '',
       r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit}`,
       ratio === undefined ? '' : `${(ratio * 100).toFixed(1)}%`,
-      r.target === undefined
-        ? ''
-        : `${(r.better ?? 'higher') === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${met ? 'ok' : 'MISSED'}`,
+      targets.length === 0 ? '' : `${targets.join(', ')} ${met ? 'ok' : 'MISSED'}`,
     ]
   })
   const head = ['figure', 'value (median)', 'spread', 'baseline (limit)', 'ratio', 'target']

@@ -13,6 +13,8 @@ export interface BenchRow {
   spread?: { low: number; high: number; rounds: number }
   /** value / baseline, where it is better taken round by round (the median of paired ratios) */
   ratio?: number
+  /** the ratio to reach (a share of the baseline): on a loaded machine the ratio moves less than the value */
+  ratioTarget?: number
 }
 
 export type Bench = () => Promise<BenchRow[]>

@@ -2,6 +2,7 @@
 // May not touch: React, the DOM, zustand; it reads the network and writes only the runtime state's tables.
 import { parseIpv4 } from '../../src/model'
 import { type AssumptionId, assumptionText } from './assumptions'
+import { forwardByClass } from './fastPath'
 import { type Network, protocolNumber, T_APPLIANCE, T_ECS, T_HOST } from './network'
 import { createRuntimeState, type RuntimeState } from './state'
 import {
@@ -120,14 +121,17 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
   }
 }
 
-/** The fast path: the same decisions as trace(), no explanation. Reuse `out` to avoid allocating. */
+/**
+ * The fast path: the same decisions as trace(), no explanation. Reuse `out` to avoid allocating. A packet goes by
+ * its class's compiled program (fastPath.ts); what that leaves (verification's forced choices) walks.
+ */
 export function forward(
   net: Network,
   packet: PreparedPacket,
   state: RuntimeState,
   out: ForwardResult = newForwardResult(),
 ): ForwardResult {
-  walk(net, packet, state, null, out)
+  if (!forwardByClass(net, packet, state, out)) walk(net, packet, state, null, out)
   return out
 }
 

@@ -1,0 +1,427 @@
+// forward()'s fast path: classify the packet (classify.ts), look its class's compiled program up (classPath.ts,
+// compiled on the class's first packet) and run it: only the flow table, the hash, the sessions and the runtime
+// state's flags are read per packet. The state is read where walk.ts reads it, never cached, so a fault, a health
+// change or a route target group's switch takes effect on the next packet; a new design is a new Network, with
+// its own classes and programs. May not touch: React, the DOM, zustand, the design document.
+import { atomOf, ClassTable, compileClasses, type PacketClasses } from './classify'
+import {
+  ADDR_OWN_DST,
+  ADDR_OWN_SRC,
+  type ClassWalk,
+  compileClassPath,
+  D_APPLIANCE_DENIED,
+  D_APPLIANCE_DOWN,
+  D_APPLIANCE_HUNG,
+  D_BLACKHOLE,
+  D_ENDPOINT,
+  D_FLOW_EXPIRED,
+  D_MTU,
+  D_NO_HEALTHY,
+  D_SG,
+  D_STATEFUL,
+  DISPOSITION_BITS,
+  HOPS_SHIFT,
+  newPrograms,
+  OP_ADDR,
+  OP_APPLIANCE,
+  OP_BITS,
+  OP_END,
+  OP_ENDPOINT,
+  OP_ROUTE_TARGET,
+  OP_RUN,
+  OP_SCHEDULE,
+  OP_SIZE,
+  OP_ZONE,
+  type Programs,
+} from './classPath'
+import { mix4, score } from './hash'
+import { GENEVE_PORT, type Network, PROTO_ICMP, PROTO_TCP, PROTO_UDP, RUN_RUNNING, RUN_STOPPED } from './network'
+import { CARRY_STANDBY } from './routeTargets'
+import { matchPolicy } from './rules'
+import { decideSecurityGroup } from './securityGroups'
+import { DRAINING, MEMBER, OTHER_IDLE_SECONDS, REMOVED, type RuntimeState, TCP_IDLE_SECONDS } from './state'
+import { DISPOSITIONS } from './types'
+import {
+  AT_APPLIANCE_SEND,
+  AT_ECS_SEND,
+  AT_HOST_SEND,
+  countLookups,
+  type ForwardResult,
+  type PreparedPacket,
+} from './walk'
+
+/** A network's classes and the programs compiled so far. */
+interface FastPath {
+  net: Network
+  classes: PacketClasses
+  /** class key (sender, destination atom, protocol-port slot and reply) → where its program starts */
+  programOf: ClassTable
+  programs: Programs
+  /** sender numbers: internet hosts, then ECS instances, appliances, then the atoms of addresses no resource holds */
+  ecsBase: number
+  applianceBase: number
+  internetBase: number
+  /** per appliance: its position among its GWLB's members, for the policy caches */
+  memberAt: Int32Array
+  /** per (appliance, GWLB node): 0 not yet known, 1 its security group lets the node's Geneve in, 2 it does not */
+  geneve: Uint8Array
+  /** the symmetricHash assumption: the GWLB sorts a flow's endpoints before hashing */
+  symmetric: boolean
+  /** per appliance: the number its rendezvous score mixes with a flow's hash (CAppliance's, in a typed array) */
+  rendezvous: Uint32Array
+  /** per appliance, in typed arrays for the per-packet path: zone, NIC MTU, 1 when stateful */
+  applianceZone: Int32Array
+  applianceMtu: Int32Array
+  applianceStateful: Uint8Array
+  /** per GWLB node: 1 when its GWLB rebalances flows away from an unhealthy or removed appliance */
+  rebalance: Uint8Array
+}
+
+const paths = new WeakMap<Network, FastPath>()
+let last: FastPath | null = null
+
+function fastPathOf(net: Network): FastPath {
+  if (last?.net === net) return last
+  let fp = paths.get(net)
+  if (!fp) {
+    const memberAt = new Int32Array(net.appliances.length).fill(-1)
+    for (const g of net.gwlbs)
+      g.members.forEach((a, i) => {
+        memberAt[a] = i
+      })
+    fp = {
+      net,
+      classes: compileClasses(net),
+      programOf: new ClassTable(),
+      programs: newPrograms(),
+      ecsBase: net.hosts.length,
+      applianceBase: net.hosts.length + net.ecs.length,
+      internetBase: net.hosts.length + net.ecs.length + net.appliances.length,
+      memberAt,
+      geneve: new Uint8Array(net.appliances.length * net.nodes.length),
+      symmetric: net.assumptions.symmetricHash === 'sortedEndpoints',
+      rendezvous: Uint32Array.from(net.appliances, (a) => a.seed),
+      applianceZone: Int32Array.from(net.appliances, (a) => a.zone),
+      applianceMtu: Int32Array.from(net.appliances, (a) => a.mtu),
+      applianceStateful: Uint8Array.from(net.appliances, (a) => (a.stateful ? 1 : 0)),
+      rebalance: Uint8Array.from(net.nodes, (n) => (net.gwlbs[n.gwlb]?.rebalance ? 1 : 0)),
+    }
+    paths.set(net, fp)
+  }
+  last = fp
+  return fp
+}
+
+// The packet in progress (the fast path is never re-entered), as walk.ts keeps its own.
+let F: FastPath
+let S: RuntimeState
+let O: ForwardResult
+let code: Int32Array
+let pProto = 0
+let pSport = 0
+let pDport = 0
+let pSize = 0
+let pReply = false
+let pEstablished = false
+let cAppliance = -1
+/** the headers' addresses where the program stands */
+let cSrc = 0
+let cDst = 0
+let lookups = 0
+
+/**
+ * Forwards a packet by its class's program, writing `out` as walk() would. Returns false, having done nothing,
+ * for what it leaves to the walk: verification's forced choices, and a packet whose source is not as
+ * preparePacket() resolves it.
+ */
+export function forwardByClass(net: Network, p: PreparedPacket, state: RuntimeState, out: ForwardResult): boolean {
+  if (state.choices) return false
+  const fp = fastPathOf(net)
+  const c = fp.classes
+  lookups = 0
+  let sender: number
+  const at = p.startAt
+  const idx = p.startIdx
+  if (at === AT_HOST_SEND) {
+    if (idx < 0) {
+      sender = fp.internetBase + atomOf(c.addresses, p.src)
+      lookups++
+    } else if (p.src === net.hosts[idx]?.addr) sender = idx
+    else return false
+  } else if (at === AT_ECS_SEND && p.src === net.ecs[idx]?.addr) sender = fp.ecsBase + idx
+  else if (at === AT_APPLIANCE_SEND && p.src === net.appliances[idx]?.addr) sender = fp.applianceBase + idx
+  else return false
+  // look-ups, as the bench counts them: the port's atom (TCP, UDP), the destination's, the class's program
+  let slot: number
+  if (p.proto === PROTO_TCP) slot = c.tcpPorts[p.dport] ?? 0
+  else if (p.proto === PROTO_UDP) slot = c.tcpAtoms + (c.udpPorts[p.dport] ?? 0)
+  else if (p.proto === PROTO_ICMP) slot = c.tcpAtoms + c.udpAtoms
+  else return false
+  const destination = atomOf(c.addresses, p.dst)
+  const k2 = (slot << 1) | (p.reply ? 1 : 0)
+  lookups += p.proto === PROTO_ICMP ? 2 : 3
+  let pc = fp.programOf.get(sender, destination, k2)
+  if (pc < 0) {
+    const w: ClassWalk = {
+      startAt: at,
+      startIdx: idx,
+      src: p.src,
+      dst: p.dst,
+      proto: p.proto,
+      dport: p.dport,
+      reply: p.reply,
+      choices: [],
+    }
+    pc = compileClassPath(net, fp.programs, w)
+    fp.programOf.set(sender, destination, k2, pc)
+  }
+  F = fp
+  S = state
+  O = out
+  code = fp.programs.code
+  pProto = p.proto
+  pSport = p.sport
+  pDport = p.dport
+  pSize = p.size
+  pReply = p.reply
+  pEstablished = p.established
+  cAppliance = -1
+  cSrc = p.src
+  cDst = p.dst
+  run(pc)
+  countLookups(lookups)
+  return true
+}
+
+/**
+ * Ends the walk: the disposition and hop count are in the op's first word, the addresses the last OP_ADDR's.
+ * Returns the disposition, so that an op can end the program in one statement.
+ */
+function finish(word: number, disposition: number, receiver: number): number {
+  O.disposition = DISPOSITIONS[disposition] ?? 'NO_ROUTE'
+  O.appliance = cAppliance
+  O.hops = word >>> HOPS_SHIFT
+  O.src = cSrc
+  O.dst = cDst
+  O.receiver = receiver
+  return disposition
+}
+
+const OP_MASK = (1 << OP_BITS) - 1
+const DISPOSITION_MASK = (1 << DISPOSITION_BITS) - 1
+
+/** Runs a program from `start` to its end; returns the disposition it ended with. */
+function run(start: number): number {
+  let pc = start
+  for (;;) {
+    const word = code[pc] ?? 0
+    const arg = code[pc + 1] ?? 0
+    switch (word & OP_MASK) {
+      case OP_ADDR:
+        if (!(word & (ADDR_OWN_SRC << OP_BITS))) cSrc = arg
+        if (!(word & (ADDR_OWN_DST << OP_BITS))) cDst = code[pc + 2] ?? 0
+        pc += 3
+        break
+      case OP_END:
+        return finish(word, (word >>> OP_BITS) & DISPOSITION_MASK, arg)
+      case OP_ZONE:
+        if (S.zoneDown[arg]) return finish(word, (word >>> OP_BITS) & DISPOSITION_MASK, -1)
+        pc += 2
+        break
+      case OP_RUN: {
+        const r = S.run[arg]
+        if (r !== RUN_RUNNING) return finish(word, r === RUN_STOPPED ? D_APPLIANCE_DOWN : D_APPLIANCE_HUNG, -1)
+        pc += 2
+        break
+      }
+      case OP_ENDPOINT:
+        if (S.endpointStatus[arg] !== 0) return finish(word, D_ENDPOINT, -1)
+        pc += 2
+        break
+      case OP_SIZE:
+        if (pSize > arg) return finish(word, D_MTU, -1)
+        pc += 2
+        break
+      case OP_SCHEDULE: {
+        const a = schedule(arg)
+        if (a < 0) return finish(word, -a - 1, -1)
+        cAppliance = a
+        pc += 2
+        break
+      }
+      case OP_APPLIANCE: {
+        const d = inspect(arg, code[pc + 2] ?? -1)
+        if (d >= 0) return finish(word, d, -1)
+        pc += 3
+        break
+      }
+      case OP_ROUTE_TARGET: {
+        const next = branch(pc)
+        if (next < 0) return finish(word, D_BLACKHOLE, -1)
+        pc = next
+        break
+      }
+      default:
+        throw new Error(`fast path: no op ${word & OP_MASK} at ${pc}`)
+    }
+  }
+}
+
+/** The carrying member's program, compiled on the branch's first packet; -1 when the member is no endpoint. */
+function branch(pc: number): number {
+  const g = F.net.routeTargetGroups[code[pc + 1] ?? -1]
+  if (!g) return -1
+  const slot = S.routeTargetCarrying[g.index] === CARRY_STANDBY ? 1 : 0
+  if (g.members[slot] === undefined || (g.members[slot] ?? -1) < 0) return -1
+  const known = code[pc + 3 + slot] ?? -1
+  if (known >= 0) return known
+  const w = F.programs.branches[code[pc + 2] ?? -1]
+  if (!w) return -1
+  const child = compileClassPath(F.net, F.programs, { ...w, choices: [...w.choices, slot] })
+  // compiling may have grown the array
+  code = F.programs.code
+  code[pc + 3 + slot] = child
+  return child
+}
+
+/**
+ * The GWLB node's pick, as walk.ts's schedule(): a flow the table pins to an appliance that may keep it, else
+ * newFlow(); a disposition -(code + 1) ends the walk. The common case is kept small, so it inlines into run().
+ */
+function schedule(node: number): number {
+  let lo = cSrc
+  let hi = cDst
+  let loP = pSport
+  let hiP = pDport
+  if (F.symmetric && (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP))) {
+    lo = cDst
+    hi = cSrc
+    loP = pDport
+    hiP = pSport
+  }
+  const k2 = (loP << 16) | hiP
+  const k3 = pProto | (node << 8)
+  const flows = S.flows
+  lookups++
+  const slot = flows.find(lo, hi, k2, k3)
+  if (slot >= 0 && S.now - flows.lastSeen(slot) <= (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
+    const a = flows.value(slot)
+    const m = S.membership[a]
+    if (m === DRAINING || (m === MEMBER && S.healthy[a] === 1) || F.rebalance[node] === 0) {
+      flows.touch(slot, S.now)
+      return a
+    }
+  }
+  return newFlow(node, lo, hi, k2, k3, slot)
+}
+
+/** A flow the table does not hold (or holds idle past its timeout, or pinned where it may not stay): the hash. */
+function newFlow(node: number, lo: number, hi: number, k2: number, k3: number, found: number): number {
+  const N = F.net
+  const nd = N.nodes[node]
+  if (!nd) return -(D_NO_HEALTHY + 1)
+  const flows = S.flows
+  if (found >= 0 && S.now - flows.lastSeen(found) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
+    // the entry stays for a later packet of the old connection; a new connection's first packet replaces it
+    if (pEstablished) return -(D_FLOW_EXPIRED + 1)
+    flows.deleteSlot(found)
+  }
+  const scheduler = N.gwlbs[nd.gwlb]?.scheduler
+  const hash =
+    scheduler === 5 ? mix4(lo, hi, k2, pProto) : scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
+  const c = nd.candidates
+  let best = -1
+  let bestScore = -1
+  for (let i = 0; i < c.length; i++) {
+    const a = c[i] ?? 0
+    if (S.membership[a] !== MEMBER || S.healthy[a] !== 1) continue
+    const sc = score(hash, F.rendezvous[a] ?? 0)
+    if (sc > bestScore) {
+      bestScore = sc
+      best = a
+    }
+  }
+  if (best < 0 && N.assumptions.allUnhealthy === 'awsRandomTarget')
+    for (let i = 0; i < c.length; i++) {
+      const a = c[i] ?? 0
+      if (S.membership[a] === REMOVED) continue
+      const sc = score(hash, F.rendezvous[a] ?? 0)
+      if (sc > bestScore) {
+        bestScore = sc
+        best = a
+      }
+    }
+  if (best < 0) return -(D_NO_HEALTHY + 1)
+  flows.set(lo, hi, k2, k3, best, S.now)
+  return best
+}
+
+/**
+ * The picked appliance takes the Geneve packet and inspects it, as walk.ts's applianceInspect() and inspect();
+ * the disposition that ends the walk, or -1 when it returns the packet. A session the appliance holds lets the
+ * packet through here; the rest (no session, the policy) is byPolicy()'s.
+ */
+function inspect(node: number, policyAt: number): number {
+  const a = cAppliance
+  if (S.zoneDown[F.applianceZone[a] ?? 0]) return D_APPLIANCE_DOWN
+  const r = S.run[a]
+  if (r !== RUN_RUNNING) return r === RUN_STOPPED ? D_APPLIANCE_DOWN : D_APPLIANCE_HUNG
+  if (pSize + F.net.geneveOverhead > (F.applianceMtu[a] ?? 0)) return D_MTU
+  // the appliance's security group's answer to the node's Geneve, looked up once
+  const g = a * F.net.nodes.length + node
+  let geneve = F.geneve[g] ?? 0
+  if (geneve === 0) geneve = geneveAnswer(a, node, g)
+  if (geneve === 2) return D_SG
+  const src = cSrc
+  const dst = cDst
+  let lo = src
+  let hi = dst
+  let loP = pSport
+  let hiP = pDport
+  if (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP)) {
+    lo = dst
+    hi = src
+    loP = pDport
+    hiP = pSport
+  }
+  const k2 = (loP << 16) | hiP
+  const k3 = pProto | ((a + 1) << 8)
+  if (F.applianceStateful[a] === 1) {
+    lookups++
+    if (S.sessions.find(lo, hi, k2, k3) >= 0) return -1
+    if (pReply) return D_STATEFUL
+  }
+  return byPolicy(node, policyAt, lo, hi, k2, k3)
+}
+
+function geneveAnswer(a: number, node: number, g: number): number {
+  const N = F.net
+  const ap = N.appliances[a]
+  const nd = N.nodes[node]
+  lookups++
+  const accept = ap && nd && decideSecurityGroup(N.securityGroups, ap.sg, true, PROTO_UDP, nd.addr, GENEVE_PORT).accept
+  F.geneve[g] = accept ? 1 : 2
+  return accept ? 1 : 2
+}
+
+/** The appliance's policy decides (its answer to the class is kept per program); a stateful one records a session. */
+function byPolicy(node: number, policyAt: number, lo: number, hi: number, k2: number, k3: number): number {
+  const N = F.net
+  const a = cAppliance
+  const ap = N.appliances[a]
+  const nd = N.nodes[node]
+  if (!ap || !nd) return D_APPLIANCE_DENIED
+  // an appliance outside the node's GWLB (a flow pinned by another design's state) is not cached
+  const at = F.memberAt[a] ?? -1
+  const cached = at >= 0 && ap.gwlb === nd.gwlb && policyAt >= 0 ? policyAt + at : -1
+  let allow = cached >= 0 ? (F.programs.policy[cached] ?? 0) : 0
+  if (allow === 0) {
+    lookups++
+    const i = matchPolicy(ap.policy, pProto, cSrc, cDst, pDport)
+    allow = (i < 0 ? ap.defaultAllow : (ap.policy[i]?.allow ?? false)) ? 1 : 2
+    if (cached >= 0) F.programs.policy[cached] = allow
+  }
+  if (allow === 2) return D_APPLIANCE_DENIED
+  if (ap.stateful) S.sessions.set(lo, hi, k2, k3, 1, S.now)
+  return -1
+}
