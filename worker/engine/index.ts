@@ -15,6 +15,7 @@ export {
   type Network,
   NH_GWLBE,
   NH_INSTANCE,
+  NH_ROUTE_TARGET_GROUP,
   RUN_HUNG,
   RUN_RUNNING,
   RUN_STOPPED,

@@ -1,15 +1,21 @@
-// Routing loops: follows next hops from every vSwitch, for every destination a route table names, through GWLBes
-// and instances, until the packet leaves, is delivered, or comes back. Which entry of a table decides is the
-// engine's own route look-up (routeEntry over the compiled design), so the linter and a trace agree on it under
-// every route selection assumption. May not touch: React, the DOM, zustand.
+// Routing loops: follows next hops from every vSwitch, for every destination a route table names, through GWLBes,
+// route target groups and instances, until the packet leaves, is delivered, or comes back. Which entry of a table
+// decides is the engine's own route look-up (routeEntry over the compiled design), and which member of a route
+// target group takes the packet is the engine's own choice (carryingEndpoint, in the state a design starts in), so
+// the linter and a trace agree on both under every route selection assumption. May not touch: React, the DOM,
+// zustand.
 import type { Design } from '../../src/model'
 import {
   type CRouteEntry,
+  carryingEndpoint,
   compile,
+  createRuntimeState,
   type EngineOptions,
   type Network,
   NH_GWLBE,
   NH_INSTANCE,
+  NH_ROUTE_TARGET_GROUP,
+  type RuntimeState,
   routeEntry,
   T_ECS,
 } from '../engine'
@@ -24,30 +30,39 @@ interface Hop {
   entry: CRouteEntry
   /** the GWLBe or instance the entry hands the packet to */
   viaId: string
+  /** the route target group the entry names, when the GWLBe is the member carrying its traffic */
+  groupId?: string
 }
 
 /**
  * Where a packet to `address` goes next from a vSwitch (an index into net.vswitches): on to another vSwitch, or
- * nowhere that can loop. After a GWLBe the inspected packet is routed by the GWLBe's vSwitch. A route to an
- * instance is followed as if the instance forwarded what it is handed, which is what such a route is for; the
- * engine's instances do not forward (INSTANCE_DOES_NOT_FORWARD), so a loop through one is a loop the day it does.
+ * nowhere that can loop. After a GWLBe the inspected packet is routed by the GWLBe's vSwitch; a route target group
+ * hands it to the member GWLBe carrying the group's traffic in `state`. A route to an instance is followed as if
+ * the instance forwarded what it is handed, which is what such a route is for; the engine's instances do not
+ * forward (INSTANCE_DOES_NOT_FORWARD), so a loop through one is a loop the day it does.
  */
-function step(net: Network, at: number, address: number): { hop: Hop; next: number } | undefined {
+function step(net: Network, state: RuntimeState, at: number, address: number): { hop: Hop; next: number } | undefined {
   const vswitch = net.vswitches[at]
   const entry = vswitch && routeEntry(net, vswitch.table, address)
   if (!vswitch || !entry) return undefined
   let via: { id: string; vswitch: number } | undefined
+  let groupId: string | undefined
   if (entry.nextHop === NH_GWLBE) via = net.endpoints[entry.target]
-  else if (entry.nextHop === NH_INSTANCE)
+  else if (entry.nextHop === NH_ROUTE_TARGET_GROUP) {
+    const group = net.routeTargetGroups[entry.target]
+    groupId = group?.id
+    via = group && net.endpoints[carryingEndpoint(group, state)]
+  } else if (entry.nextHop === NH_INSTANCE)
     via = (entry.target & 7) === T_ECS ? net.ecs[entry.target >> 3] : net.appliances[entry.target >> 3]
-  return via && { hop: { vswitchId: vswitch.id, entry, viaId: via.id }, next: via.vswitch }
+  if (!via) return undefined
+  return { hop: { vswitchId: vswitch.id, entry, viaId: via.id, ...(groupId ? { groupId } : {}) }, next: via.vswitch }
 }
 
 /**
  * The loops a packet to `address` can fall into. For one destination every vSwitch has at most one next vSwitch,
  * so the routes form a functional graph: each vSwitch is walked once, and a walk that meets itself is a loop.
  */
-function loopsFor(net: Network, vswitches: number[], address: number): Hop[][] {
+function loopsFor(net: Network, state: RuntimeState, vswitches: number[], address: number): Hop[][] {
   const done = new Set<number>()
   const loops: Hop[][] = []
   for (const start of vswitches) {
@@ -61,7 +76,7 @@ function loopsFor(net: Network, vswitches: number[], address: number): Hop[][] {
         break
       }
       onPath.set(at, path.length)
-      const s = step(net, at, address)
+      const s = step(net, state, at, address)
       if (!s) break
       path.push(s.hop)
       at = s.next
@@ -84,6 +99,8 @@ export function routingLoops(design: Design, engine?: EngineOptions): Problem[] 
   }
   if (!destinations.size) return []
   const net = compile(design, engine)
+  // the state the design starts in, as a trace of it has: which member of each route target group carries traffic
+  const state = createRuntimeState(net)
   const out: Problem[] = []
   const reported = new Set<string>()
   for (const [vpcId, blocks] of destinations) {
@@ -92,7 +109,7 @@ export function routingLoops(design: Design, engine?: EngineOptions): Problem[] 
     for (const destination of blocks) {
       const block = ix.cidr(destination)
       if (!block) continue
-      for (const cycle of loopsFor(net, vswitches, block.base | 0)) {
+      for (const cycle of loopsFor(net, state, vswitches, block.base | 0)) {
         const first = cycle[0]
         if (!first) continue
         const key = cycle
@@ -113,13 +130,23 @@ export function routingLoops(design: Design, engine?: EngineOptions): Problem[] 
         })
         if (explained) continue
         const steps = cycle.map(
-          (h) => `${h.vswitchId} (${h.entry.rule.routeTableId}: ${h.entry.rule.destinationCidrBlock} → ${h.viaId})`,
+          (h) =>
+            `${h.vswitchId} (${h.entry.rule.routeTableId}: ${h.entry.rule.destinationCidrBlock} → ${h.groupId ? `route target group ${h.groupId}, member ${h.viaId}` : h.viaId})`,
         )
         out.push(
           problem(
             'GWLB-E036',
             `Traffic to ${destination} goes round in a loop and is dropped: ${steps.join(' → ')} → back to ${first.vswitchId}. Change one of these routes.`,
-            [...new Set(cycle.flatMap((h) => [h.entry.rule.routeTableId, h.vswitchId, h.viaId]))],
+            [
+              ...new Set(
+                cycle.flatMap((h) => [
+                  h.entry.rule.routeTableId,
+                  h.vswitchId,
+                  ...(h.groupId ? [h.groupId] : []),
+                  h.viaId,
+                ]),
+              ),
+            ],
             { path: ix.path(first.entry.rule.routeTableId, 'entries') },
           ),
         )

@@ -88,4 +88,40 @@ describe('routing loops', () => {
     expect(lint(design, entryOrder).map((p) => p.code)).not.toContain('GWLB-E036')
     expect(trace(compile(design, entryOrder), packet).disposition).toBe('EXITS_TO_INTERNET')
   })
+
+  it('GWLB-E036 follows a route target group to its active member: a GWLBe vSwitch sending a block back to the group loops', () => {
+    // reference design (c): the service vSwitches send 0.0.0.0/0 to rtg-inspection, GWLBe H active
+    const broken = edit(reference('c'), (d) => {
+      find(d, 'rtb-gwlbe', 'routeTable').entries.push({
+        destinationCidrBlock: '203.0.113.0/24',
+        nextHopType: 'RouteTargetGroup',
+        nextHopId: 'rtg-inspection',
+      })
+    })
+    expect(codes(broken)).toContain('GWLB-E036')
+    const [p] = problemsOf(broken, 'GWLB-E036', ['rtb-gwlbe', 'vsw-gwlbe-h', 'rtg-inspection', 'gwlbe-h'])
+    expect(p.message).toContain('route target group rtg-inspection, member gwlbe-h')
+    expect(p.resourceIds).not.toContain('gwlbe-i')
+    // the engine agrees: a server's packet to the block goes round through GWLBe H
+    const t = trace(compile(broken), { source: 'ecs-web-1', destination: '203.0.113.5', protocol: 'tcp' })
+    expect(t.disposition).toBe('LOOP')
+    expect(t.hops.filter((h) => h.resourceId === 'gwlbe-h').length).toBeGreaterThan(1)
+  })
+
+  it('GWLB-E036 follows the member the engine starts on: with the active member not Connected, the loop runs through the standby', () => {
+    const broken = edit(reference('c'), (d) => {
+      find(d, 'gwlbe-h', 'gwlbEndpoint').connectionStatus = 'Disconnected'
+      find(d, 'rtb-gwlbe', 'routeTable').entries.push({
+        destinationCidrBlock: '203.0.113.0/24',
+        nextHopType: 'RouteTargetGroup',
+        nextHopId: 'rtg-inspection',
+      })
+    })
+    const [p] = problemsOf(broken, 'GWLB-E036', ['rtb-gwlbe', 'vsw-gwlbe-i', 'rtg-inspection', 'gwlbe-i'])
+    expect(p.message).toContain('route target group rtg-inspection, member gwlbe-i')
+    expect(p.resourceIds).not.toContain('gwlbe-h')
+    const t = trace(compile(broken), { source: 'ecs-web-2', destination: '203.0.113.5', protocol: 'tcp' })
+    expect(t.disposition).toBe('LOOP')
+    expect(t.hops.filter((h) => h.resourceId === 'gwlbe-i').length).toBeGreaterThan(1)
+  })
 })
