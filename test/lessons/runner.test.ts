@@ -23,8 +23,6 @@ function setup(overrides: Partial<LessonDeps> = {}) {
   return { stores, deps, runner: createLessonRunner(stores, deps) }
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0))
-
 describe('lesson runner', () => {
   it('opens a lesson read-only on its design, and leaving restores the user’s design and undo history', async () => {
     const { stores, runner } = setup()
@@ -75,8 +73,7 @@ describe('lesson runner', () => {
     const { stores, runner } = setup()
     await runner.getState().open('mtu')
     runner.getState().go(1)
-    await settle()
-    expect(runner.getState().trace?.status).toBe('ok')
+    await vi.waitFor(() => expect(runner.getState().trace?.status).toBe('ok'))
     // while it asks, the canvas lights nothing and hides its problem badges: they would point at the answer
     expect(stores.ui.getState()).toMatchObject({ highlight: null, answerHidden: true })
     stores.ui.getState().setSelection(['fw-1'])
@@ -130,12 +127,21 @@ describe('lesson runner', () => {
 
   it('drops a trace that answers after the learner moved on', async () => {
     let answer: (v: Awaited<ReturnType<LessonDeps['trace']>>) => void = () => {}
-    const { runner } = setup({ trace: () => new Promise((r) => (answer = r)) })
+    const asked: Promise<unknown>[] = []
+    const { runner } = setup({
+      trace: () => {
+        const p = new Promise<Awaited<ReturnType<LessonDeps['trace']>>>((r) => (answer = r))
+        asked.push(p)
+        return p
+      },
+    })
     await runner.getState().open('mtu')
     const late = answer
+    const lateAnswer = asked.at(-1)
     runner.getState().go(1)
     late({ ok: false, message: 'late' })
-    await settle()
+    // the runner's handler was attached to that answer first, so it has run once this await returns
+    await lateAnswer
     expect(runner.getState().trace).toEqual({ status: 'running' })
   })
 
