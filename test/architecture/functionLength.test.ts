@@ -40,7 +40,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     why: 'one record list: its methods share the database; not split yet',
   },
   'src/live/LiveLayer.tsx#SessionCard': { lines: 95, why: 'session state and people; not split yet' },
-  'src/app/Toolbar.tsx#Toolbar': { lines: 93, why: 'one group per menu; not split yet' },
   'src/share/svg/smoothStep.ts#smoothStepPoints': {
     lines: 89,
     why: "React Flow's path, one case per side pair; not split yet",
