@@ -43,8 +43,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 89,
     why: "React Flow's path, one case per side pair; not split yet",
   },
-  'src/panels/inspector/ScenarioForm.tsx#ScenarioForm': { lines: 88, why: 'flows and faults; not split yet' },
-  'src/panels/inspector/ScenarioForm.tsx#FaultRow': { lines: 85, why: 'one editor per fault kind; not split yet' },
   'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
   'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
   'src/import/hcl/config.ts#readHcl': { lines: 367, why: 'the HCL evaluator; not split yet' },
