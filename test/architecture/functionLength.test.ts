@@ -31,7 +31,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
   'src/panels/ImportReportPanel.tsx#ImportReportPanel': { lines: 102, why: 'mapped, skipped, plan; not split yet' },
-  'src/panels/dialogs/ConnectDialog.tsx#ConnectDialog': { lines: 98, why: 'target list and choice; not split yet' },
   'src/app/storage/designRepo.ts#createDesignRepo': {
     lines: 97,
     why: 'one record list: its methods share the database; not split yet',
