@@ -30,6 +30,7 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
   'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
+  'src/panels/walk/WalkPanel.tsx#WalkPanel': { lines: 110, why: 'the packet form and its trace; not split yet' },
   'src/panels/ImportReportPanel.tsx#ImportReportPanel': { lines: 102, why: 'mapped, skipped, plan; not split yet' },
   'src/app/storage/designRepo.ts#createDesignRepo': {
     lines: 97,
@@ -40,6 +41,7 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 89,
     why: "React Flow's path, one case per side pair; not split yet",
   },
+  'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
   'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
   'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
   'src/import/hcl/config.ts#readHcl': { lines: 367, why: 'the HCL evaluator; not split yet' },

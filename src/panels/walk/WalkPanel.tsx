@@ -44,22 +44,32 @@ type PacketShape = {
 /** A destination the user chose; one that was an address of the design falls back to the default when the design no longer holds it. */
 type Chosen = { address: string; ofDesign: boolean }
 
-/** The form's first packet: a new HTTPS connection's, of a full Ethernet frame. */
-const HTTPS_FIRST_PACKET: PacketShape = {
-  protocol: 'tcp',
-  sourcePort: 49152,
-  destinationPort: 443,
-  size: 1500,
-  connection: 'new',
-  idleSeconds: 0,
-}
-
 export function WalkPanel({ active }: { active: boolean }) {
   const { engine } = useStores()
   const design = useDesign((s) => s.design)
-  const { sources, addresses, source, setSource, destination, setDestination } = usePacketEnds(design)
+  const sources = useMemo(() => sourcesOf(design), [design])
+  const addresses = useMemo(() => addressesOf(design), [design])
+  // what the user chose, if anything; the form shows it while the design still has it, else the design's default
+  const [chosenSource, setSource] = useState<string | null>(null)
+  const [chosenDestination, setChosenDestination] = useState<Chosen | null>(null)
+  const source =
+    chosenSource !== null && sources.some((s) => s.id === chosenSource) ? chosenSource : defaultSource(design)
+  const destination =
+    chosenDestination &&
+    (!chosenDestination.ofDesign || addresses.some((a) => a.address === chosenDestination.address.trim()))
+      ? chosenDestination.address
+      : defaultDestination(design, source)
+  const setDestination = (address: string) =>
+    setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address.trim()) })
   const hint = !source || !destination.trim() ? emptyHint(design, source) : null
-  const [shape, setShape] = useState<PacketShape>(HTTPS_FIRST_PACKET)
+  const [shape, setShape] = useState<PacketShape>({
+    protocol: 'tcp',
+    sourcePort: 49152,
+    destinationPort: 443,
+    size: 1500,
+    connection: 'new',
+    idleSeconds: 0,
+  })
   const [pick, setPick] = useState<Pick>('off')
   const [pickNote, setPickNote] = useState<string | null>(null)
   const [run, setRun] = useState<Run | null>(null)
@@ -119,55 +129,6 @@ export function WalkPanel({ active }: { active: boolean }) {
         onPick={setPick}
         onClear={run ? clear : undefined}
       />
-      <WalkPrompts hint={hint} pick={pick} source={source} pickNote={pickNote} />
-      {run && <RunNotes run={run} />}
-      {run && 'roundTrip' in run && (
-        <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} autoPlay={run.autoPlay} />
-      )}
-      {!run && (
-        <p className="text-slate-500">
-          Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).
-        </p>
-      )}
-    </section>
-  )
-}
-
-/**
- * The packet's ends: what the user chose, if anything; the form shows it while the design still has it, else the
- * design's default.
- */
-function usePacketEnds(design: Design) {
-  const sources = useMemo(() => sourcesOf(design), [design])
-  const addresses = useMemo(() => addressesOf(design), [design])
-  const [chosenSource, setSource] = useState<string | null>(null)
-  const [chosenDestination, setChosenDestination] = useState<Chosen | null>(null)
-  const source =
-    chosenSource !== null && sources.some((s) => s.id === chosenSource) ? chosenSource : defaultSource(design)
-  const destination =
-    chosenDestination &&
-    (!chosenDestination.ofDesign || addresses.some((a) => a.address === chosenDestination.address.trim()))
-      ? chosenDestination.address
-      : defaultDestination(design, source)
-  const setDestination = (address: string) =>
-    setChosenDestination({ address, ofDesign: addresses.some((a) => a.address === address.trim()) })
-  return { sources, addresses, source, setSource, destination, setDestination }
-}
-
-/** What the form says under its buttons: what is missing, what to click on the canvas, why a click was refused. */
-function WalkPrompts({
-  hint,
-  pick,
-  source,
-  pickNote,
-}: {
-  hint: string | null
-  pick: Pick
-  source: string
-  pickNote: string | null
-}) {
-  return (
-    <>
       {hint && (
         <p className="rounded bg-slate-50 px-2 py-1 text-slate-700" data-testid="walk-hint">
           {hint}
@@ -181,7 +142,16 @@ function WalkPrompts({
         </p>
       )}
       {pickNote && <p className="text-red-800">{pickNote}</p>}
-    </>
+      {run && <RunNotes run={run} />}
+      {run && 'roundTrip' in run && (
+        <TracePlayer key={run.n} roundTrip={run.roundTrip} keys={active} autoPlay={run.autoPlay} />
+      )}
+      {!run && (
+        <p className="text-slate-500">
+          Trace a packet, then step through it hop by hop with Back and Forward (or the arrow keys).
+        </p>
+      )}
+    </section>
   )
 }
 
@@ -288,59 +258,33 @@ function PacketShapeFields({
         <option value="udp">UDP</option>
         <option value="icmp">ICMP</option>
       </select>
-      {shape.protocol !== 'icmp' && <PortFields shape={shape} onChange={onChange} />}
-      <ConnectionPhaseFields shape={shape} onChange={onChange} />
-      <label htmlFor="walk-size">Size (bytes)</label>
-      <input
-        id="walk-size"
-        type="number"
-        min={28}
-        max={9000}
-        className={FIELD}
-        value={shape.size}
-        onChange={(e) => onChange({ size: Number(e.target.value) })}
-      />
-    </>
-  )
-}
-
-type ShapeProps = { shape: PacketShape; onChange: (change: Partial<PacketShape>) => void }
-
-/** The source and destination ports (TCP and UDP). */
-function PortFields({ shape, onChange }: ShapeProps) {
-  return (
-    <>
-      <label htmlFor="walk-sport">Ports</label>
-      <div className="flex items-center gap-1">
-        <input
-          id="walk-sport"
-          aria-label="Source port"
-          type="number"
-          min={1}
-          max={65535}
-          className={FIELD}
-          value={shape.sourcePort}
-          onChange={(e) => onChange({ sourcePort: Number(e.target.value) })}
-        />
-        →
-        <input
-          aria-label="Destination port"
-          type="number"
-          min={1}
-          max={65535}
-          className={FIELD}
-          value={shape.destinationPort}
-          onChange={(e) => onChange({ destinationPort: Number(e.target.value) })}
-        />
-      </div>
-    </>
-  )
-}
-
-/** A connection's first packet, or a later one and how long the connection sat idle before it. */
-function ConnectionPhaseFields({ shape, onChange }: ShapeProps) {
-  return (
-    <>
+      {shape.protocol !== 'icmp' && (
+        <>
+          <label htmlFor="walk-sport">Ports</label>
+          <div className="flex items-center gap-1">
+            <input
+              id="walk-sport"
+              aria-label="Source port"
+              type="number"
+              min={1}
+              max={65535}
+              className={FIELD}
+              value={shape.sourcePort}
+              onChange={(e) => onChange({ sourcePort: Number(e.target.value) })}
+            />
+            →
+            <input
+              aria-label="Destination port"
+              type="number"
+              min={1}
+              max={65535}
+              className={FIELD}
+              value={shape.destinationPort}
+              onChange={(e) => onChange({ destinationPort: Number(e.target.value) })}
+            />
+          </div>
+        </>
+      )}
       <label htmlFor="walk-connection">Packet</label>
       <div className="flex items-center gap-1">
         <select
@@ -367,6 +311,16 @@ function ConnectionPhaseFields({ shape, onChange }: ShapeProps) {
         )}
         {shape.connection === 'established' && <span className="text-slate-500">s idle</span>}
       </div>
+      <label htmlFor="walk-size">Size (bytes)</label>
+      <input
+        id="walk-size"
+        type="number"
+        min={28}
+        max={9000}
+        className={FIELD}
+        value={shape.size}
+        onChange={(e) => onChange({ size: Number(e.target.value) })}
+      />
     </>
   )
 }
