@@ -12,8 +12,7 @@ export function Toolbar() {
   const name = useDesign((s) => s.design.name)
   const regionId = useDesign((s) => s.design.regionId)
   const stores = useStores()
-  const { design, ui, engine } = stores
-  const [busy, setBusy] = useState(false)
+  const { ui } = stores
   const { lessonOpen } = useLessonChrome(stores)
   return (
     <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
@@ -47,57 +46,67 @@ export function Toolbar() {
         >
           Lessons
         </button>
-        <label className="flex items-center text-sm text-slate-600">
-          <span className="sr-only">Open example</span>
-          <select
-            aria-label="Open example"
-            // as wide as its prompt, not as its longest option: the design's name needs the room
-            className="w-32 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
-            value=""
-            disabled={busy}
-            onChange={async (e) => {
-              const example = e.target.value
-              if (!isExampleName(example)) return
-              setBusy(true)
-              const r = await engine.example(example)
-              setBusy(false)
-              if (r.ok) {
-                // undoable, like New, and the design on the canvas stays in the browser's list of designs
-                const previous = design.getState().design.name
-                const kept = await stores.library?.keepBeforeReplace()
-                design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
-                ui.getState().notify(
-                  replacedNotice(
-                    `Opened the example "${EXAMPLES[example]}".`,
-                    previous,
-                    () => design.getState().undo(),
-                    kept,
-                  ),
-                )
-              } else {
-                ui.getState().notify({
-                  tone: 'error',
-                  lines: [
-                    'Could not open the example.',
-                    typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? ''),
-                  ],
-                })
-              }
-            }}
-          >
-            <option value="" disabled>
-              Examples…
-            </option>
-            {Object.entries(EXAMPLES).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExamplePicker />
         <LiveMenu />
         <ShareMenu />
       </div>
     </header>
+  )
+}
+
+/** Examples…: opens one in place of the design on the canvas, undoably; the design on the canvas is kept in the browser. */
+function ExamplePicker() {
+  const stores = useStores()
+  const { design, ui, engine } = stores
+  const [busy, setBusy] = useState(false)
+  return (
+    <label className="flex items-center text-sm text-slate-600">
+      <span className="sr-only">Open example</span>
+      <select
+        aria-label="Open example"
+        // as wide as its prompt, not as its longest option: the design's name needs the room
+        className="w-32 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        value=""
+        disabled={busy}
+        onChange={async (e) => {
+          const example = e.target.value
+          if (!isExampleName(example)) return
+          setBusy(true)
+          const r = await engine.example(example)
+          setBusy(false)
+          if (r.ok) {
+            // undoable, like New, and the design on the canvas stays in the browser's list of designs
+            const previous = design.getState().design.name
+            const kept = await stores.library?.keepBeforeReplace()
+            design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
+            ui.getState().notify(
+              replacedNotice(
+                `Opened the example "${EXAMPLES[example]}".`,
+                previous,
+                () => design.getState().undo(),
+                kept,
+              ),
+            )
+          } else {
+            ui.getState().notify({
+              tone: 'error',
+              lines: [
+                'Could not open the example.',
+                typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? ''),
+              ],
+            })
+          }
+        }}
+      >
+        <option value="" disabled>
+          Examples…
+        </option>
+        {Object.entries(EXAMPLES).map(([k, label]) => (
+          <option key={k} value={k}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }

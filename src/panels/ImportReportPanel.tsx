@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import { useImports, useStores } from '../store/context'
-import { type ImportReportItem, type ImportReportView, reportApplies } from '../store/importer'
+import { type ImportReportItem, type ImportReportView, type LastImport, reportApplies } from '../store/importer'
 
 const SOURCE_NAMES: Record<string, string> = {
   hcl: 'Terraform configuration',
@@ -43,14 +43,8 @@ export function ImportReportPanel() {
   const stores = useStores()
   const last = useImports((s) => s.last)
   const applies = useStore(stores.design, (s) => reportApplies(last, s))
-  const [busy, setBusy] = useState(false)
   if (!last || !applies) return null
   const { report } = last
-  const side = async (which: 'before' | 'after') => {
-    setBusy(true)
-    await stores.importer?.openPlanSide(which)
-    setBusy(false)
-  }
   return (
     <section
       data-testid="import-report"
@@ -82,38 +76,7 @@ export function ImportReportPanel() {
       <p className="mt-1 font-semibold text-emerald-800" data-testid="import-mapped">
         {report.mapped.length} Terraform resource{report.mapped.length === 1 ? '' : 's'} mapped
       </p>
-      {report.plannedActions && (
-        <div className="mt-2" data-testid="import-plan">
-          <p className="text-slate-700">
-            {last.showing === 'before'
-              ? 'The canvas shows the state before the plan.'
-              : 'The canvas shows the state after the plan.'}{' '}
-            {last.before && (
-              <button
-                type="button"
-                className="text-sky-800 underline hover:text-sky-950 disabled:opacity-50"
-                disabled={busy}
-                onClick={() => side(last.showing === 'before' ? 'after' : 'before')}
-              >
-                {last.showing === 'before' ? 'Open the state after it' : 'Open the state before it'}
-              </button>
-            )}
-          </p>
-          <details open className="mt-1">
-            <summary className="cursor-pointer font-semibold text-slate-800">
-              Planned actions ({report.plannedActions.length})
-            </summary>
-            <ul className="mt-1 space-y-0.5" data-testid="import-planned-actions">
-              {report.plannedActions.map((a) => (
-                <li key={a.address} className="flex gap-2">
-                  <span className="w-24 shrink-0 text-slate-600">{a.actions.join(', ')}</span>
-                  <span className="font-mono [overflow-wrap:anywhere]">{a.address}</span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        </div>
-      )}
+      {report.plannedActions && <PlannedActions last={last} actions={report.plannedActions} />}
       {SECTIONS.map(({ key, title, tone }) => {
         const items = report[key] as ImportReportItem[]
         if (!items.length) return null
@@ -139,5 +102,52 @@ export function ImportReportPanel() {
         </ul>
       </details>
     </section>
+  )
+}
+
+/** A plan's planned actions, and which side of the plan the canvas shows, with the way to the other side. */
+function PlannedActions({
+  last,
+  actions,
+}: {
+  last: LastImport
+  actions: NonNullable<ImportReportView['plannedActions']>
+}) {
+  const stores = useStores()
+  const [busy, setBusy] = useState(false)
+  const side = async (which: 'before' | 'after') => {
+    setBusy(true)
+    await stores.importer?.openPlanSide(which)
+    setBusy(false)
+  }
+  return (
+    <div className="mt-2" data-testid="import-plan">
+      <p className="text-slate-700">
+        {last.showing === 'before'
+          ? 'The canvas shows the state before the plan.'
+          : 'The canvas shows the state after the plan.'}{' '}
+        {last.before && (
+          <button
+            type="button"
+            className="text-sky-800 underline hover:text-sky-950 disabled:opacity-50"
+            disabled={busy}
+            onClick={() => side(last.showing === 'before' ? 'after' : 'before')}
+          >
+            {last.showing === 'before' ? 'Open the state after it' : 'Open the state before it'}
+          </button>
+        )}
+      </p>
+      <details open className="mt-1">
+        <summary className="cursor-pointer font-semibold text-slate-800">Planned actions ({actions.length})</summary>
+        <ul className="mt-1 space-y-0.5" data-testid="import-planned-actions">
+          {actions.map((a) => (
+            <li key={a.address} className="flex gap-2">
+              <span className="w-24 shrink-0 text-slate-600">{a.actions.join(', ')}</span>
+              <span className="font-mono [overflow-wrap:anywhere]">{a.address}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
   )
 }

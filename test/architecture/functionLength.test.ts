@@ -22,31 +22,19 @@ const CHECKED = ['src/', 'worker/', 'cli/', 'relay/']
  * variable or property it is given to, `(anonymous)` otherwise), with the most lines each may have.
  */
 const LONG: Record<string, { lines: number; why: string }> = {
-  // not split yet (issue 12, point 3): each names the seam it would split along
-  'src/live/session.ts#createLiveSession': {
-    lines: 411,
-    why: 'one session: connection, binding, presence; not split yet',
-  },
+  // Not split yet (issue 12, point 3): each says the seam it would split along. The two sessions are closures over
+  // one tab's (or one room's) state; splitting them wants that state as an object of its own, a change to make
+  // with their tests at hand, not in passing.
+  'src/live/session.ts#createLiveSession': { lines: 411, why: 'connection, binding, presence; not split yet' },
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
-  'src/panels/dialogs/ImportDialog.tsx#ImportDialog': { lines: 127, why: 'sources and the report; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
-  'src/panels/ImportReportPanel.tsx#ImportReportPanel': { lines: 102, why: 'mapped, skipped, plan; not split yet' },
-  'src/panels/plan/Timeline.tsx#Timeline': { lines: 99, why: 'axis and rows; not split yet' },
-  'src/panels/dialogs/ConnectDialog.tsx#ConnectDialog': { lines: 98, why: 'target list and choice; not split yet' },
-  'src/panels/share/ShareMenu.tsx#ExportMenu': { lines: 98, why: 'one item per export; not split yet' },
-  'src/panels/compare/ComparePanel.tsx#ComparePanel': { lines: 97, why: 'pick and differences; not split yet' },
-  'src/app/storage/designRepo.ts#createDesignRepo': {
-    lines: 97,
-    why: 'one record list: its methods share the database; not split yet',
-  },
   'src/live/LiveLayer.tsx#SessionCard': { lines: 95, why: 'session state and people; not split yet' },
-  'src/app/Toolbar.tsx#Toolbar': { lines: 93, why: 'one group per menu; not split yet' },
-  'src/share/svg/smoothStep.ts#smoothStepPoints': {
-    lines: 89,
-    why: "React Flow's path, one case per side pair; not split yet",
-  },
-  'src/panels/inspector/ScenarioForm.tsx#ScenarioForm': { lines: 88, why: 'flows and faults; not split yet' },
-  'src/panels/inspector/ScenarioForm.tsx#FaultRow': { lines: 85, why: 'one editor per fault kind; not split yet' },
+  'src/panels/walk/WalkPanel.tsx#WalkPanel': { lines: 110, why: 'the packet form and its trace; not split yet' },
+  'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
+  // an object of short methods (none over 20 lines) that share the store and the clock
+  'src/app/storage/designRepo.ts#createDesignRepo': { lines: 97, why: 'short methods sharing the store and the clock' },
+  // a port of React Flow's getPoints, kept in upstream's shape so that a change there can be compared line by line
+  'src/share/svg/smoothStep.ts#smoothStepPoints': { lines: 89, why: "a port of React Flow's getPoints, kept whole" },
   'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
   'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
   'src/import/hcl/config.ts#readHcl': { lines: 367, why: 'the HCL evaluator; not split yet' },

@@ -29,7 +29,6 @@ export function ComparePanel({ active }: { active: boolean }) {
   const design = useDesign((s) => s.design)
   const past = useDesign((s) => s.past)
   const [against, setAgainst] = useState<Against>({ kind: 'session' })
-  const [fileError, setFileError] = useState<string | null>(null)
   const versions = useVersions(active)
   const [versionDoc, setVersionDoc] = useState<{ id: string; document: unknown } | { id: string; error: string }>()
   useVersionText(against, setVersionDoc)
@@ -60,43 +59,7 @@ export function ComparePanel({ active }: { active: boolean }) {
   return (
     <section aria-label="Compare" data-testid="compare-panel" className="flex flex-col gap-2 p-3 text-xs">
       <h2 className="text-sm font-semibold text-slate-900">Compare two designs</h2>
-      <label htmlFor="compare-against" className="text-slate-700">
-        The design on the canvas against
-      </label>
-      <select
-        id="compare-against"
-        className={FIELD}
-        value={against.kind === 'version' ? `version:${against.versionId}` : against.kind}
-        onChange={(e) => {
-          const v = e.target.value
-          if (v === 'session' || v === 'last-edit') setAgainst({ kind: v })
-          else if (v.startsWith('version:')) setAgainst({ kind: 'version', versionId: v.slice(8) })
-        }}
-      >
-        <option value="session">the design before this session’s edits</option>
-        <option value="last-edit">the design before the last edit</option>
-        {versions.map((v) => (
-          <option key={v.id} value={`version:${v.id}`}>
-            stored version of {new Date(v.savedAt).toLocaleString()} ({v.reason})
-          </option>
-        ))}
-        {against.kind === 'file' && <option value="file">the file {against.name}</option>}
-      </select>
-      <FileButton
-        onOpen={(name, text) => {
-          try {
-            setAgainst({ kind: 'file', name, document: JSON.parse(text) })
-            setFileError(null)
-          } catch (e) {
-            setFileError(`${name} is not JSON: ${(e as Error).message}`)
-          }
-        }}
-      />
-      {fileError && (
-        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900">
-          {fileError}
-        </p>
-      )}
+      <AgainstPicker against={against} versions={versions} onPick={setAgainst} />
       {'none' in before && <p className="text-slate-600">{before.none}</p>}
       {'document' in before && (
         <p role="status" className="text-slate-600" data-testid="compare-status" data-status={checked.status}>
@@ -119,6 +82,60 @@ export function ComparePanel({ active }: { active: boolean }) {
         <CompareWalk flow={walking} before={before.document} after={design} onClose={() => setWalking(null)} />
       )}
     </section>
+  )
+}
+
+/** What the canvas is compared with: the session's start, the last edit, a stored version, or a design file. */
+function AgainstPicker({
+  against,
+  versions,
+  onPick,
+}: {
+  against: Against
+  versions: LibraryVersion[]
+  onPick: (against: Against) => void
+}) {
+  const [fileError, setFileError] = useState<string | null>(null)
+  return (
+    <>
+      <label htmlFor="compare-against" className="text-slate-700">
+        The design on the canvas against
+      </label>
+      <select
+        id="compare-against"
+        className={FIELD}
+        value={against.kind === 'version' ? `version:${against.versionId}` : against.kind}
+        onChange={(e) => {
+          const v = e.target.value
+          if (v === 'session' || v === 'last-edit') onPick({ kind: v })
+          else if (v.startsWith('version:')) onPick({ kind: 'version', versionId: v.slice(8) })
+        }}
+      >
+        <option value="session">the design before this session’s edits</option>
+        <option value="last-edit">the design before the last edit</option>
+        {versions.map((v) => (
+          <option key={v.id} value={`version:${v.id}`}>
+            stored version of {new Date(v.savedAt).toLocaleString()} ({v.reason})
+          </option>
+        ))}
+        {against.kind === 'file' && <option value="file">the file {against.name}</option>}
+      </select>
+      <FileButton
+        onOpen={(name, text) => {
+          try {
+            onPick({ kind: 'file', name, document: JSON.parse(text) })
+            setFileError(null)
+          } catch (e) {
+            setFileError(`${name} is not JSON: ${(e as Error).message}`)
+          }
+        }}
+      />
+      {fileError && (
+        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900">
+          {fileError}
+        </p>
+      )}
+    </>
   )
 }
 

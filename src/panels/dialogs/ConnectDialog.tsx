@@ -9,7 +9,6 @@ import { BUTTON, Modal, PRIMARY } from './Modal'
 export function ConnectDialog({ connection }: { connection: Connection }) {
   const { design, ui } = useStores()
   const [destination, setDestination] = useState(connection.kind === 'route' ? connection.suggested : '')
-  const destinationId = useId()
   const [error, setError] = useState<{ message: string; remedy?: Remedy } | null>(null)
   const close = () => ui.getState().openDialog(null)
   const cidrProblem =
@@ -35,38 +34,12 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
   return (
     <Modal title={connection.description} onClose={close} testId="connect-dialog">
       {connection.kind === 'route' && (
-        <div className="block text-sm">
-          <label className="text-slate-600" htmlFor={destinationId}>
-            Destination CIDR block
-          </label>
-          {connection.choices ? (
-            <select
-              id={destinationId}
-              className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono"
-              value={destination}
-              onChange={(e) => setDestination(e.target.value)}
-              aria-label="Destination CIDR block"
-            >
-              {connection.choices.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              id={destinationId}
-              className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono"
-              value={destination}
-              aria-label="Destination CIDR block"
-              onChange={(e) => setDestination(e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && !cidrProblem && confirm()}
-            />
-          )}
-          <span className="mt-1 block text-xs text-slate-500">
-            Next hop: {connection.nextHopType} {connection.nextHopId}
-          </span>
-        </div>
+        <DestinationField
+          connection={connection}
+          destination={destination}
+          onChange={setDestination}
+          onEnter={() => !cidrProblem && confirm()}
+        />
       )}
       {(cidrProblem || error) && (
         <p className="mt-2 text-sm text-red-700" role="alert">
@@ -102,5 +75,54 @@ export function ConnectDialog({ connection }: { connection: Connection }) {
         </button>
       </div>
     </Modal>
+  )
+}
+
+/** A route's destination: one of the choices (a gateway table takes only its vSwitches' CIDRs), or any CIDR block. */
+function DestinationField({
+  connection,
+  destination,
+  onChange,
+  onEnter,
+}: {
+  connection: Extract<Connection, { kind: 'route' }>
+  destination: string
+  onChange: (destination: string) => void
+  onEnter: () => void
+}) {
+  const destinationId = useId()
+  return (
+    <div className="block text-sm">
+      <label className="text-slate-600" htmlFor={destinationId}>
+        Destination CIDR block
+      </label>
+      {connection.choices ? (
+        <select
+          id={destinationId}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono"
+          value={destination}
+          onChange={(e) => onChange(e.target.value)}
+          aria-label="Destination CIDR block"
+        >
+          {connection.choices.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={destinationId}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono"
+          value={destination}
+          aria-label="Destination CIDR block"
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && onEnter()}
+        />
+      )}
+      <span className="mt-1 block text-xs text-slate-500">
+        Next hop: {connection.nextHopType} {connection.nextHopId}
+      </span>
+    </div>
   )
 }

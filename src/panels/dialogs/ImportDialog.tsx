@@ -1,7 +1,7 @@
 // Import a deployment: pick Terraform files, a folder, a state or plan JSON or a zip (or drop them here),
 // with the CLI's choices: what to read them as (--from) and Terraform variables (--var). The import runs in
 // a worker; bad input leaves the design as it is and the notice says which file and line.
-import { type DragEvent, useId, useRef, useState } from 'react'
+import { type ChangeEvent, type DragEvent, useId, useRef, useState } from 'react'
 import { useImports, useStores } from '../../store/context'
 import type { ImportChoices, ImportInput } from '../../store/importer'
 import { chosenInputs, droppedInputs } from './importInputs'
@@ -14,6 +14,8 @@ const FROM: { value: '' | NonNullable<ImportChoices['from']>; label: string }[] 
   { value: 'tfplan', label: 'Terraform plan (JSON)' },
   { value: 'aliyun', label: 'Alibaba Cloud API output (aliyun CLI)' },
 ]
+
+type From = (typeof FROM)[number]['value']
 
 /** "name=value" lines → variables, or the first line that is not one. */
 export function parseVariables(text: string): { ok: true; vars: Record<string, string> } | { ok: false; line: number } {
@@ -35,10 +37,8 @@ export function ImportDialog() {
   const close = () => stores.ui.getState().openDialog(null)
   const filesInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
-  const [from, setFrom] = useState<(typeof FROM)[number]['value']>('')
+  const [from, setFrom] = useState<From>('')
   const [variables, setVariables] = useState('')
-  const [over, setOver] = useState(false)
-  const ids = { from: useId(), vars: useId(), varsHelp: useId() }
   const parsed = parseVariables(variables)
   const importer = stores.importer
 
@@ -47,11 +47,11 @@ export function ImportDialog() {
     close()
     void importer.run(inputs, { from: from || undefined, vars: parsed.vars })
   }
-  const onDrop = (e: DragEvent) => {
-    // taken here, with the choices made here: the window's drop zone sees it done (defaultPrevented)
-    e.preventDefault()
-    setOver(false)
-    start(droppedInputs(e.dataTransfer))
+  const onChosen = (e: ChangeEvent<HTMLInputElement>) => {
+    const inputs = e.target.files ? chosenInputs(e.target.files) : []
+    // the same files chosen again are a new choice
+    e.target.value = ''
+    start(inputs)
   }
   const disabled = !importer || !parsed.ok || running !== null
 
@@ -62,27 +62,12 @@ export function ImportDialog() {
         modules), a state or plan (<code>terraform show -json</code>, or <code>terraform.tfstate</code>), or a zip of
         them. A plan opens as the state after it. Nothing leaves this browser.
       </p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the two buttons inside do the same from the keyboard */}
-      <div
-        data-testid="import-drop"
-        className={`mt-3 flex flex-col items-center gap-2 rounded border-2 border-dashed p-4 text-sm ${over ? 'border-sky-500 bg-sky-50' : 'border-slate-300'}`}
-        onDragOver={(e) => {
-          e.preventDefault()
-          setOver(true)
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <div className="flex gap-2">
-          <button type="button" className={PRIMARY} disabled={disabled} onClick={() => filesInput.current?.click()}>
-            Choose files…
-          </button>
-          <button type="button" className={BUTTON} disabled={disabled} onClick={() => folderInput.current?.click()}>
-            Choose a folder…
-          </button>
-        </div>
-        <span className="text-slate-500">or drop files or a folder here</span>
-      </div>
+      <DropZone
+        disabled={disabled}
+        onFiles={() => filesInput.current?.click()}
+        onFolder={() => folderInput.current?.click()}
+        onDrop={(dropped) => start(droppedInputs(dropped))}
+      />
       <input
         ref={filesInput}
         data-testid="import-files-input"
@@ -90,11 +75,7 @@ export function ImportDialog() {
         multiple
         accept=".tf,.tfvars,.json,.tfstate,.zip,application/json,application/zip"
         className="hidden"
-        onChange={(e) => {
-          const inputs = e.target.files ? chosenInputs(e.target.files) : []
-          e.target.value = ''
-          start(inputs)
-        }}
+        onChange={onChosen}
       />
       <input
         ref={folderInput}
@@ -103,48 +84,9 @@ export function ImportDialog() {
         // a folder chooser: React passes the attribute through as it is
         {...{ webkitdirectory: '' }}
         className="hidden"
-        onChange={(e) => {
-          const inputs = e.target.files ? chosenInputs(e.target.files) : []
-          e.target.value = ''
-          start(inputs)
-        }}
+        onChange={onChosen}
       />
-      <div className="mt-3 grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-2 text-sm">
-        <label htmlFor={ids.from} className="pt-1 text-slate-700">
-          Read as
-        </label>
-        <select
-          id={ids.from}
-          className="rounded border border-slate-300 px-2 py-1"
-          value={from}
-          onChange={(e) => setFrom(e.target.value as typeof from)}
-        >
-          {FROM.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.vars} className="pt-1 text-slate-700">
-          Variables
-        </label>
-        <div>
-          <textarea
-            id={ids.vars}
-            aria-describedby={ids.varsHelp}
-            rows={2}
-            className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
-            placeholder="vpc_cidr=10.1.0.0/16"
-            value={variables}
-            onChange={(e) => setVariables(e.target.value)}
-          />
-          <p id={ids.varsHelp} className={`text-xs ${parsed.ok ? 'text-slate-500' : 'text-red-700'}`}>
-            {parsed.ok
-              ? 'One name=value a line, as terraform -var; they win over .tfvars files and defaults.'
-              : `Line ${parsed.line} is not name=value.`}
-          </p>
-        </div>
-      </div>
+      <ImportChoiceFields from={from} onFrom={setFrom} variables={variables} onVariables={setVariables} />
       <p className="mt-3 text-xs text-slate-500">
         The import is one edit: Undo puts the design on the canvas back, and it stays in Designs… as well.
       </p>
@@ -154,5 +96,105 @@ export function ImportDialog() {
         </button>
       </div>
     </Modal>
+  )
+}
+
+/** The CLI's choices: what to read the files as (--from), and Terraform variables (--var), checked as they are typed. */
+function ImportChoiceFields({
+  from,
+  onFrom,
+  variables,
+  onVariables,
+}: {
+  from: From
+  onFrom: (from: From) => void
+  variables: string
+  onVariables: (text: string) => void
+}) {
+  const ids = { from: useId(), vars: useId(), varsHelp: useId() }
+  const parsed = parseVariables(variables)
+  return (
+    <div className="mt-3 grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-2 text-sm">
+      <label htmlFor={ids.from} className="pt-1 text-slate-700">
+        Read as
+      </label>
+      <select
+        id={ids.from}
+        className="rounded border border-slate-300 px-2 py-1"
+        value={from}
+        onChange={(e) => onFrom(e.target.value as From)}
+      >
+        {FROM.map((f) => (
+          <option key={f.value} value={f.value}>
+            {f.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={ids.vars} className="pt-1 text-slate-700">
+        Variables
+      </label>
+      <div>
+        <textarea
+          id={ids.vars}
+          aria-describedby={ids.varsHelp}
+          rows={2}
+          className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+          placeholder="vpc_cidr=10.1.0.0/16"
+          value={variables}
+          onChange={(e) => onVariables(e.target.value)}
+        />
+        <p id={ids.varsHelp} className={`text-xs ${parsed.ok ? 'text-slate-500' : 'text-red-700'}`}>
+          {parsed.ok
+            ? 'One name=value a line, as terraform -var; they win over .tfvars files and defaults.'
+            : `Line ${parsed.line} is not name=value.`}
+        </p>
+      </div>
+    </div>
+  )
+}
+
+/** Where files or a folder are dropped, with the two buttons that choose them from the keyboard. */
+function DropZone({
+  disabled,
+  onFiles,
+  onFolder,
+  onDrop,
+}: {
+  disabled: boolean
+  onFiles: () => void
+  onFolder: () => void
+  onDrop: (dropped: DataTransfer) => void
+}) {
+  const [over, setOver] = useState(false)
+  const drop = (e: DragEvent) => {
+    // taken here, with the choices made here: the window's drop zone sees it done (defaultPrevented)
+    e.preventDefault()
+    setOver(false)
+    onDrop(e.dataTransfer)
+  }
+  return (
+    <>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the two buttons inside do the same from the keyboard */}
+      <div
+        data-testid="import-drop"
+        className={`mt-3 flex flex-col items-center gap-2 rounded border-2 border-dashed p-4 text-sm ${over ? 'border-sky-500 bg-sky-50' : 'border-slate-300'}`}
+        onDragOver={(e) => {
+          e.preventDefault()
+          setOver(true)
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <div className="flex gap-2">
+          <button type="button" className={PRIMARY} disabled={disabled} onClick={onFiles}>
+            Choose files…
+          </button>
+          <button type="button" className={BUTTON} disabled={disabled} onClick={onFolder}>
+            Choose a folder…
+          </button>
+        </div>
+        <span className="text-slate-500">or drop files or a folder here</span>
+      </div>
+    </>
   )
 }

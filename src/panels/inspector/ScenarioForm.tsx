@@ -137,29 +137,7 @@ function FaultRow({
           <option key={v}>{v}</option>
         ))}
       </select>
-      {step.fault.kind === 'securityGroupRuleRemoved' && (
-        <RuleChoice design={design} fault={step.fault} path={[...at, 'fault', 'ruleIndex']} />
-      )}
-      {step.fault.kind === 'routeEntryDeleted' && (
-        <TextField
-          label="Destination of the entry"
-          path={[...at, 'fault', 'destinationCidrBlock']}
-          value={step.fault.destinationCidrBlock}
-          mono
-        />
-      )}
-      {step.fault.kind === 'endpointConnection' && (
-        <select
-          aria-label="Connection status"
-          className={INPUT}
-          value={step.fault.connectionStatus}
-          onChange={(e) => commit('change status', [...at, 'fault', 'connectionStatus'], e.target.value)}
-        >
-          {['Disconnected', 'Connecting', 'Disconnecting', 'Pending', 'Connected'].map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      )}
+      <FaultDetails design={design} fault={step.fault} at={[...at, 'fault']} />
       <button
         type="button"
         className="text-[11px] text-red-700 hover:underline"
@@ -177,6 +155,71 @@ function FaultRow({
   )
 }
 
+/** What a fault of some kinds needs besides its target: the rule removed, the route entry deleted, the status set. */
+function FaultDetails({ design, fault, at }: { design: Design; fault: Fault; at: (string | number)[] }) {
+  const commit = useCommit()
+  return (
+    <>
+      {fault.kind === 'securityGroupRuleRemoved' && (
+        <RuleChoice design={design} fault={fault} path={[...at, 'ruleIndex']} />
+      )}
+      {fault.kind === 'routeEntryDeleted' && (
+        <TextField
+          label="Destination of the entry"
+          path={[...at, 'destinationCidrBlock']}
+          value={fault.destinationCidrBlock}
+          mono
+        />
+      )}
+      {fault.kind === 'endpointConnection' && (
+        <select
+          aria-label="Connection status"
+          className={INPUT}
+          value={fault.connectionStatus}
+          onChange={(e) => commit('change status', [...at, 'connectionStatus'], e.target.value)}
+        >
+          {['Disconnected', 'Connecting', 'Disconnecting', 'Pending', 'Connected'].map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      )}
+    </>
+  )
+}
+
+/** A scenario's flows: who sends what to where, how many connections and packets a second, for how long. */
+function FlowsEditor({ scenario: s, si, sources }: { scenario: Scenario; si: number; sources: string[] }) {
+  return (
+    <ListEditor
+      path={['scenarios', si, 'flows']}
+      items={s.flows}
+      noun="flow"
+      blank={{
+        id: `flow-${s.flows.length + 1}`,
+        sourceId: sources[0] ?? '',
+        destinationAddress: '203.0.113.80',
+        protocol: 'tcp',
+        destinationPort: 443,
+        newConnectionsPerSecond: 5,
+        packetsPerSecond: 10,
+        packetSize: 1000,
+        connectionSeconds: 30,
+      }}
+      columns={[
+        { key: 'id', label: 'Id' },
+        { key: 'sourceId', label: 'Source', options: sources },
+        { key: 'destinationAddress', label: 'Destination address' },
+        { key: 'protocol', label: 'Protocol', options: ['tcp', 'udp', 'icmp'] },
+        { key: 'destinationPort', label: 'Port', number: true },
+        { key: 'newConnectionsPerSecond', label: 'New connections/s', number: true },
+        { key: 'packetsPerSecond', label: 'Packets/s each', number: true },
+        { key: 'packetSize', label: 'Packet bytes', number: true },
+        { key: 'connectionSeconds', label: 'Connection s', number: true },
+      ]}
+    />
+  )
+}
+
 export function ScenarioForm({ design }: { design: Design }) {
   const commit = useCommit()
   const sources = design.resources.filter((r) => r.kind === 'ecs' || r.kind === 'internetHost').map((r) => r.id)
@@ -189,33 +232,7 @@ export function ScenarioForm({ design }: { design: Design }) {
           <TextField label="Name" path={['scenarios', si, 'name']} value={s.name} mono />
           <TextField label="Description" path={['scenarios', si, 'description']} value={s.description} optional />
           <div className="mt-1 text-[11px] font-semibold text-slate-600">Flows</div>
-          <ListEditor
-            path={['scenarios', si, 'flows']}
-            items={s.flows}
-            noun="flow"
-            blank={{
-              id: `flow-${s.flows.length + 1}`,
-              sourceId: sources[0] ?? '',
-              destinationAddress: '203.0.113.80',
-              protocol: 'tcp',
-              destinationPort: 443,
-              newConnectionsPerSecond: 5,
-              packetsPerSecond: 10,
-              packetSize: 1000,
-              connectionSeconds: 30,
-            }}
-            columns={[
-              { key: 'id', label: 'Id' },
-              { key: 'sourceId', label: 'Source', options: sources },
-              { key: 'destinationAddress', label: 'Destination address' },
-              { key: 'protocol', label: 'Protocol', options: ['tcp', 'udp', 'icmp'] },
-              { key: 'destinationPort', label: 'Port', number: true },
-              { key: 'newConnectionsPerSecond', label: 'New connections/s', number: true },
-              { key: 'packetsPerSecond', label: 'Packets/s each', number: true },
-              { key: 'packetSize', label: 'Packet bytes', number: true },
-              { key: 'connectionSeconds', label: 'Connection s', number: true },
-            ]}
-          />
+          <FlowsEditor scenario={s} si={si} sources={sources} />
           <div className="mt-1 text-[11px] font-semibold text-slate-600">Faults</div>
           {s.faults.map((f, fi) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: fault steps have no id; position and content are the identity

@@ -38,40 +38,9 @@ export function Timeline({ answer }: { answer: Checked }) {
           </tr>
         </thead>
         <tbody>
-          {answer.states.map((s) => {
-            const trouble = KINDS.filter((k) => s.affected[k] > 0)
-            return (
-              <tr
-                key={s.step}
-                data-testid={`plan-state-${s.step}`}
-                data-trouble={trouble.join(' ') || undefined}
-                className={`border-t border-slate-100 ${trouble.length ? TROUBLE_LOOK[trouble[0]] : ''}`}
-              >
-                <td className="text-right align-top text-slate-500">{s.step}</td>
-                <td className="max-w-0 truncate px-1 align-top font-mono" title={s.applied ?? 'before the first step'}>
-                  {s.applied?.split(' ')[0] ?? 'start'}
-                </td>
-                {s.results.map((r) => (
-                  <td
-                    key={r.intent.id}
-                    className={`text-center align-top font-bold ${r.status === 'holds' ? 'text-emerald-700' : 'text-red-700'}`}
-                    title={`${r.intent.id}: ${r.status}`}
-                    data-intent={r.intent.id}
-                    data-status={r.status}
-                  >
-                    {r.status === 'holds' ? '✓' : '✗'}
-                  </td>
-                ))}
-                <td className="px-1 align-top">
-                  {trouble.map((k) => (
-                    <span key={k} className="mr-1 whitespace-nowrap">
-                      {k} {s.affected[k]}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            )
-          })}
+          {answer.states.map((s) => (
+            <StateRow key={s.step} state={s} />
+          ))}
         </tbody>
       </table>
       <ol className="text-[11px] text-slate-600" aria-label="Intents of the timeline">
@@ -81,40 +50,81 @@ export function Timeline({ answer }: { answer: Checked }) {
           </li>
         ))}
       </ol>
-      {(answer.windows.length > 0 || answer.intentWindows.length > 0) && (
-        <>
-          <h3 className="font-semibold text-slate-900">Windows</h3>
-          <ul className="flex flex-col gap-1">
-            {answer.windows.map((w) => (
-              <li
-                key={`${w.kind}-${w.from}`}
-                data-testid="plan-window"
-                data-kind={w.kind}
-                data-from={w.from}
-                data-to={w.to}
-                className={`rounded px-1.5 py-1 ${TROUBLE_LOOK[w.kind]}`}
-              >
-                <p>
-                  <span className="font-semibold">{w.kind}</span> {spanText(w.from, w.to)}: up to{' '}
-                  {w.flows.toLocaleString('en-US')} flow class{w.flows === 1 ? '' : 'es'}
-                </p>
-                <p>for example {w.example.flowClass}</p>
-                <p className="font-mono">{packetText(w.example.packet)}</p>
-              </li>
-            ))}
-            {answer.intentWindows.map((w) => (
-              <li
-                key={`${w.intentId}-${w.from}`}
-                data-testid="plan-intent-window"
-                className="rounded bg-red-50 px-1.5 py-1 text-red-900"
-              >
-                Intent <span className="font-mono font-semibold">{w.intentId}</span> holds before and after the plan,
-                not {spanText(w.from, w.to)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <TroubleWindows answer={answer} />
     </div>
+  )
+}
+
+/** One state's row: the step that made it, whether each intent holds, and its trouble. */
+function StateRow({ state: s }: { state: Checked['states'][number] }) {
+  const trouble = KINDS.filter((k) => s.affected[k] > 0)
+  return (
+    <tr
+      data-testid={`plan-state-${s.step}`}
+      data-trouble={trouble.join(' ') || undefined}
+      className={`border-t border-slate-100 ${trouble.length ? TROUBLE_LOOK[trouble[0]] : ''}`}
+    >
+      <td className="text-right align-top text-slate-500">{s.step}</td>
+      <td className="max-w-0 truncate px-1 align-top font-mono" title={s.applied ?? 'before the first step'}>
+        {s.applied?.split(' ')[0] ?? 'start'}
+      </td>
+      {s.results.map((r) => (
+        <td
+          key={r.intent.id}
+          className={`text-center align-top font-bold ${r.status === 'holds' ? 'text-emerald-700' : 'text-red-700'}`}
+          title={`${r.intent.id}: ${r.status}`}
+          data-intent={r.intent.id}
+          data-status={r.status}
+        >
+          {r.status === 'holds' ? '✓' : '✗'}
+        </td>
+      ))}
+      <td className="px-1 align-top">
+        {trouble.map((k) => (
+          <span key={k} className="mr-1 whitespace-nowrap">
+            {k} {s.affected[k]}
+          </span>
+        ))}
+      </td>
+    </tr>
+  )
+}
+
+/** The windows where traffic is black-holed, uninspected or asymmetric, and where an intent that holds at both ends does not. */
+function TroubleWindows({ answer }: { answer: Checked }) {
+  if (answer.windows.length === 0 && answer.intentWindows.length === 0) return null
+  return (
+    <>
+      <h3 className="font-semibold text-slate-900">Windows</h3>
+      <ul className="flex flex-col gap-1">
+        {answer.windows.map((w) => (
+          <li
+            key={`${w.kind}-${w.from}`}
+            data-testid="plan-window"
+            data-kind={w.kind}
+            data-from={w.from}
+            data-to={w.to}
+            className={`rounded px-1.5 py-1 ${TROUBLE_LOOK[w.kind]}`}
+          >
+            <p>
+              <span className="font-semibold">{w.kind}</span> {spanText(w.from, w.to)}: up to{' '}
+              {w.flows.toLocaleString('en-US')} flow class{w.flows === 1 ? '' : 'es'}
+            </p>
+            <p>for example {w.example.flowClass}</p>
+            <p className="font-mono">{packetText(w.example.packet)}</p>
+          </li>
+        ))}
+        {answer.intentWindows.map((w) => (
+          <li
+            key={`${w.intentId}-${w.from}`}
+            data-testid="plan-intent-window"
+            className="rounded bg-red-50 px-1.5 py-1 text-red-900"
+          >
+            Intent <span className="font-mono font-semibold">{w.intentId}</span> holds before and after the plan, not{' '}
+            {spanText(w.from, w.to)}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

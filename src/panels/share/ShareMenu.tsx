@@ -2,7 +2,7 @@
 // import a deployment (Terraform, state, plan), save it, share it as a link, export pictures and infrastructure code. Everything read goes
 // through parse(); everything shown is text.
 import { useStore as useFlowStore } from '@xyflow/react'
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, type ReactNode, type RefObject, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { designFileName, writeDesignFile } from '../../share/designFile'
 import { useImports, useStores, useUi } from '../../store/context'
 import type { CodeKind } from './CodeDialog'
@@ -84,27 +84,56 @@ export function ShareMenu() {
   )
 }
 
+const MENU_ITEM =
+  'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent'
+const MENU_HEADING = 'px-3 pb-0.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500'
+
+function MenuItem({
+  onClick,
+  disabled,
+  title,
+  children,
+}: {
+  onClick(): void
+  disabled?: boolean
+  title?: string
+  children: ReactNode
+}) {
+  return (
+    <button type="button" role="menuitem" className={MENU_ITEM} disabled={disabled} title={title} onClick={onClick}>
+      {children}
+    </button>
+  )
+}
+
+/** A menu that closes when the user presses the mouse anywhere outside `box`. */
+function useCloseOutside(open: boolean, close: () => void, box: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    if (!open) return
+    const outside = (e: MouseEvent) => box.current?.contains(e.target as Node) || close()
+    document.addEventListener('mousedown', outside)
+    return () => document.removeEventListener('mousedown', outside)
+  }, [open, close, box])
+}
+
 function ExportMenu({ onCode }: { onCode(kind: CodeKind): void }) {
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
   const anySelected = useFlowStore((s) => s.nodes.some((n) => n.selected))
   const exportPicture = usePictureExport()
   const box = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent) => box.current?.contains(e.target as Node) || setOpen(false)
-    document.addEventListener('mousedown', close)
-    return () => document.removeEventListener('mousedown', close)
-  }, [open])
-
+  const close = useCallback(() => setOpen(false), [])
+  useCloseOutside(open, close, box)
   const picture = (format: PictureFormat, scope: PictureScope) => async () => {
     setOpen(false)
     setBusy(true)
     await exportPicture(format, scope)
     setBusy(false)
   }
-  const item =
-    'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent'
+  const code = (kind: CodeKind) => () => {
+    setOpen(false)
+    onCode(kind)
+  }
   const noSelection = anySelected ? undefined : 'Select a resource or a container on the canvas first'
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: one Escape listener for the menu button and every item in the menu
@@ -125,58 +154,18 @@ function ExportMenu({ onCode }: { onCode(kind: CodeKind): void }) {
           aria-label="Export"
           className="absolute right-0 z-40 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
         >
-          <p className="px-3 pb-0.5 pt-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Image</p>
-          <button type="button" role="menuitem" className={item} onClick={picture('png', 'design')}>
-            PNG of the design (reopens the design)
-          </button>
-          <button type="button" role="menuitem" className={item} onClick={picture('svg', 'design')}>
-            SVG of the design
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className={item}
-            disabled={!anySelected}
-            title={noSelection}
-            onClick={picture('png', 'selection')}
-          >
+          <p className={`${MENU_HEADING} pt-1`}>Image</p>
+          <MenuItem onClick={picture('png', 'design')}>PNG of the design (reopens the design)</MenuItem>
+          <MenuItem onClick={picture('svg', 'design')}>SVG of the design</MenuItem>
+          <MenuItem disabled={!anySelected} title={noSelection} onClick={picture('png', 'selection')}>
             PNG of the selection
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className={item}
-            disabled={!anySelected}
-            title={noSelection}
-            onClick={picture('svg', 'selection')}
-          >
+          </MenuItem>
+          <MenuItem disabled={!anySelected} title={noSelection} onClick={picture('svg', 'selection')}>
             SVG of the selection
-          </button>
-          <p className="border-t border-slate-100 px-3 pb-0.5 pt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-            Infrastructure code
-          </p>
-          <button
-            type="button"
-            role="menuitem"
-            className={item}
-            onClick={() => {
-              setOpen(false)
-              onCode('terraform')
-            }}
-          >
-            Terraform…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className={item}
-            onClick={() => {
-              setOpen(false)
-              onCode('api-calls')
-            }}
-          >
-            API call sequence…
-          </button>
+          </MenuItem>
+          <p className={`${MENU_HEADING} border-t border-slate-100 pt-2`}>Infrastructure code</p>
+          <MenuItem onClick={code('terraform')}>Terraform…</MenuItem>
+          <MenuItem onClick={code('api-calls')}>API call sequence…</MenuItem>
         </div>
       )}
     </div>
