@@ -1,81 +1,71 @@
 // How an import crosses from its worker to the page without a long task on the page's thread. A design of
 // 2,000 resources posted as objects is rebuilt by the page in one go when the message arrives (the structured
-// clone), which alone can pass 50 ms on a busy machine; posted as JSON text in slices of resources, it crosses
-// as strings (copied, not rebuilt) and the page parses one slice per task, yielding between them.
-import type { Design } from '../../model'
+// clone), which alone can pass 50 ms on a busy machine; posted as JSON text, with every long list (resources,
+// layout, the report's lines) in slices of 250 items, it crosses as strings (copied, not rebuilt) and the page
+// parses one slice per task, yielding between them.
 import type { LaidOutOutcome } from './laidOut'
 
-/** Resources (and report lines) per slice: a slice parses in a few milliseconds. */
+/** Items per slice: a slice parses in a few milliseconds. */
 const SLICE = 250
 
-/** A list as JSON slices. */
-type Sliced = string[]
-
-interface PackedDesign {
-  /** the design without its resources, as JSON */
-  head: string
-  resources: Sliced
+/** One long list taken out of the outcome: where it goes back (owner.key), as JSON slices. */
+interface SlicedList {
+  owner: 'design' | 'before' | 'report'
+  key: string
+  /** the list was a record (a layout): its entries were sliced */
+  record: boolean
+  slices: string[]
 }
 
 export interface PackedOutcome {
   packed: true
-  /** the outcome without its designs and the report's mapped list, as JSON */
+  /** the outcome without its long lists, as JSON */
   head: string
-  design: PackedDesign
-  mapped: Sliced
-  before?: PackedDesign
+  lists: SlicedList[]
 }
 
-function slices(xs: readonly unknown[]): Sliced {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function slices(xs: readonly unknown[]): string[] {
   const out: string[] = []
   for (let i = 0; i < xs.length; i += SLICE) out.push(JSON.stringify(xs.slice(i, i + SLICE)))
   return out
 }
 
-const packDesign = (design: Design): PackedDesign => ({
-  head: JSON.stringify({ ...design, resources: [] }),
-  resources: slices(design.resources),
-})
-
-/** In the worker: a successful outcome as text slices; a failure (small) as it is. */
+/** In the worker: a successful outcome with its long lists as text slices; a failure (small) as it is. */
 export function pack(outcome: LaidOutOutcome): PackedOutcome | LaidOutOutcome {
   if (!outcome.ok) return outcome
-  const { design, before, report, ...rest } = outcome
-  return {
-    packed: true,
-    head: JSON.stringify({ ...rest, report: { ...report, mapped: [] } }),
-    design: packDesign(design),
-    mapped: slices(report.mapped),
-    before: before && packDesign(before),
+  const parts: Partial<Record<SlicedList['owner'], Record<string, unknown>>> = {
+    design: { ...outcome.design },
+    report: { ...outcome.report },
+    ...(outcome.before ? { before: { ...outcome.before } } : {}),
   }
+  const lists: SlicedList[] = []
+  for (const [owner, part] of Object.entries(parts) as [SlicedList['owner'], Record<string, unknown>][])
+    for (const [key, value] of Object.entries(part)) {
+      const record = isRecord(value)
+      const items = Array.isArray(value) ? value : record ? Object.entries(value) : []
+      if (items.length <= SLICE) continue
+      lists.push({ owner, key, record, slices: slices(items) })
+      part[key] = record ? {} : []
+    }
+  return { packed: true, head: JSON.stringify({ ...outcome, ...parts }), lists }
 }
 
 /** Lets the page draw and handle input between slices. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-/** The items of the slices, parsed one slice per task. */
-async function unslice<T>(sliced: Sliced): Promise<T[]> {
-  const items: T[] = []
-  for (const slice of sliced) {
-    await nextTask()
-    items.push(...(JSON.parse(slice) as T[]))
-  }
-  return items
-}
-
-async function unpackDesign(packed: PackedDesign): Promise<Design> {
-  const design = JSON.parse(packed.head) as Design
-  return { ...design, resources: await unslice(packed.resources) }
-}
-
 /** On the page: the outcome back, one slice per task. */
 export async function unpack(answer: PackedOutcome | LaidOutOutcome): Promise<LaidOutOutcome> {
   if (!('packed' in answer)) return answer
-  const outcome = JSON.parse(answer.head) as Omit<LaidOutOutcome & { ok: true }, 'design' | 'before'>
-  return {
-    ...outcome,
-    report: { ...outcome.report, mapped: await unslice(answer.mapped) },
-    design: await unpackDesign(answer.design),
-    before: answer.before && (await unpackDesign(answer.before)),
+  const outcome = JSON.parse(answer.head) as Record<SlicedList['owner'], Record<string, unknown>>
+  for (const list of answer.lists) {
+    const items: unknown[] = []
+    for (const slice of list.slices) {
+      await nextTask()
+      items.push(...(JSON.parse(slice) as unknown[]))
+    }
+    outcome[list.owner][list.key] = list.record ? Object.fromEntries(items as [string, unknown][]) : items
   }
+  return outcome as unknown as LaidOutOutcome
 }

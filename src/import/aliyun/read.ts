@@ -38,6 +38,15 @@ const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastInd
 /** Route entries whose next hop the design models; other system entries are the VPC's own (local, cloud services). */
 const MODELLED_HOPS = new Set<string>(NEXT_HOP_TYPES.filter((t) => t !== 'Local'))
 
+/** One resource of a call's output: the fields of its id and name, its provider type and attributes, its account. */
+interface Each {
+  id: string
+  name?: string
+  type: string
+  values: (item: Json, id: string) => Record<string, unknown>
+  account?: (item: Json, id: string) => string | undefined
+}
+
 export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput {
   const recognised: { file: ImportFile; source: SourceName; items: Json[] }[] = []
   for (const { file, doc } of inputs) {
@@ -115,6 +124,15 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
     const item: ReportItem = { address, message, where: { file: file.path } }
     report[list].push(item)
   }
+  /** Each item of a call's output that has its id, added as the resource it is; `then` reads the rest of it. */
+  const addEach = (source: SourceName, r: Each, then?: (id: string, item: Json, file: ImportFile) => void) =>
+    each(source, (item, file) => {
+      const id = text(item[r.id])
+      if (!id) return
+      const label = r.name ? text(item[r.name]) : undefined
+      add(r.type, id, r.values(item, id), file, { label, account: r.account?.(item, id) })
+      then?.(id, item, file)
+    })
 
   /**
    * The parent a list call was asked about but does not print (ListVpcEndpointServiceResources has no ServiceId):
@@ -156,41 +174,36 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
     const id = text(t.RouteTableId)
     if (vpc && id && t.RouteTableType === 'System') systemTableOf.set(vpc, id)
   })
-  each('DescribeVpcs', (v, file) => {
-    const id = text(v.VpcId)
-    if (!id) return
-    const tables = stringsAt(v, 'RouterTableIds.RouterTableIds')
-    add(
-      'alicloud_vpc',
-      id,
-      {
+  addEach('DescribeVpcs', {
+    id: 'VpcId',
+    name: 'VpcName',
+    type: 'alicloud_vpc',
+    values: (v, id) => {
+      const tables = stringsAt(v, 'RouterTableIds.RouterTableIds')
+      return {
         vpc_name: text(v.VpcName),
         cidr_block: text(v.CidrBlock),
         route_table_id: systemTableOf.get(id) ?? (tables.length === 1 ? tables[0] : undefined),
-      },
-      file,
-      { label: text(v.VpcName), account: text(v.OwnerId) },
-    )
+      }
+    },
+    account: (v) => text(v.OwnerId),
   })
   const attach = (rt: string, vsw: string, file: ImportFile) =>
     add('alicloud_route_table_attachment', `${rt}:${vsw}`, { vswitch_id: vsw, route_table_id: rt }, file, {
       address: `${rt} → ${vsw}`,
     })
-  each('DescribeVSwitches', (s, file) => {
-    const id = text(s.VSwitchId)
-    if (!id) return
-    add(
-      'alicloud_vswitch',
-      id,
-      {
-        vswitch_name: text(s.VSwitchName),
-        vpc_id: text(s.VpcId),
-        cidr_block: text(s.CidrBlock),
-        zone_id: text(s.ZoneId),
-      },
-      file,
-      { label: text(s.VSwitchName) },
-    )
+  const vswitch: Each = {
+    id: 'VSwitchId',
+    name: 'VSwitchName',
+    type: 'alicloud_vswitch',
+    values: (s) => ({
+      vswitch_name: text(s.VSwitchName),
+      vpc_id: text(s.VpcId),
+      cidr_block: text(s.CidrBlock),
+      zone_id: text(s.ZoneId),
+    }),
+  }
+  addEach('DescribeVSwitches', vswitch, (id, s, file) => {
     const rt = isRecord(s.RouteTable) ? s.RouteTable : {}
     const rtId = text(rt.RouteTableId)
     if (rtId && rt.RouteTableType === 'Custom') attach(rtId, id, file)
@@ -232,17 +245,18 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
           file,
         )
   })
-  each('ListIpv4Gateways', (g, file) => {
-    const id = text(g.Ipv4GatewayId)
-    if (!id) return
+  const ipv4Gateway: Each = {
+    id: 'Ipv4GatewayId',
+    name: 'Ipv4GatewayName',
+    type: 'alicloud_vpc_ipv4_gateway',
+    values: (g) => ({
+      ipv4_gateway_name: text(g.Ipv4GatewayName),
+      vpc_id: text(g.VpcId),
+      ipv4_gateway_route_table_id: text(g.Ipv4GatewayRouteTableId),
+    }),
+  }
+  addEach('ListIpv4Gateways', ipv4Gateway, (id, g, file) => {
     const rt = text(g.Ipv4GatewayRouteTableId)
-    add(
-      'alicloud_vpc_ipv4_gateway',
-      id,
-      { ipv4_gateway_name: text(g.Ipv4GatewayName), vpc_id: text(g.VpcId), ipv4_gateway_route_table_id: rt },
-      file,
-      { label: text(g.Ipv4GatewayName) },
-    )
     if (rt) gatewayAttach(rt, id, file)
   })
 
@@ -309,55 +323,42 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
   }
 
   // --- ECS: security groups and their rules, instances, EIPs
-  each('DescribeSecurityGroups', (g, file) => {
-    const id = text(g.SecurityGroupId)
-    if (!id) return
-    add(
-      'alicloud_security_group',
-      id,
-      {
-        security_group_name: text(g.SecurityGroupName),
-        vpc_id: text(g.VpcId),
-        security_group_type: text(g.SecurityGroupType),
-      },
-      file,
-      { label: text(g.SecurityGroupName) },
-    )
+  // a group in DescribeSecurityGroups and in its DescribeSecurityGroupAttribute is one: their fields merge
+  const securityGroup = (values: (g: Json) => Record<string, unknown>): Each => ({
+    id: 'SecurityGroupId',
+    name: 'SecurityGroupName',
+    type: 'alicloud_security_group',
+    values: (g) => ({ security_group_name: text(g.SecurityGroupName), vpc_id: text(g.VpcId), ...values(g) }),
   })
-  each('DescribeSecurityGroupAttribute', (g, file) => {
-    const id = text(g.SecurityGroupId)
-    if (!id) return
-    add(
-      'alicloud_security_group',
-      id,
-      {
-        security_group_name: text(g.SecurityGroupName),
-        vpc_id: text(g.VpcId),
-        inner_access_policy: text(g.InnerAccessPolicy),
-      },
-      file,
-      { label: text(g.SecurityGroupName) },
-    )
-    ;(listAt(g, 'Permissions.Permission') ?? []).forEach((p, i) => {
-      const direction = p.Direction === 'egress' ? 'egress' : 'ingress'
-      add(
-        'alicloud_security_group_rule',
-        `${id}:${direction}:${i}`,
-        {
-          security_group_id: id,
-          type: direction,
-          ip_protocol: text(p.IpProtocol)?.toLowerCase(),
-          port_range: text(p.PortRange),
-          cidr_ip: text(direction === 'ingress' ? p.SourceCidrIp : p.DestCidrIp),
-          policy: text(p.Policy)?.toLowerCase(),
-          priority: text(p.Priority),
-          description: text(p.Description),
-        },
-        file,
-        { address: `${id} ${direction} rule ${i + 1}` },
-      )
-    })
-  })
+  addEach(
+    'DescribeSecurityGroups',
+    securityGroup((g) => ({ security_group_type: text(g.SecurityGroupType) })),
+  )
+  addEach(
+    'DescribeSecurityGroupAttribute',
+    securityGroup((g) => ({ inner_access_policy: text(g.InnerAccessPolicy) })),
+    (id, g, file) => {
+      ;(listAt(g, 'Permissions.Permission') ?? []).forEach((p, i) => {
+        const direction = p.Direction === 'egress' ? 'egress' : 'ingress'
+        add(
+          'alicloud_security_group_rule',
+          `${id}:${direction}:${i}`,
+          {
+            security_group_id: id,
+            type: direction,
+            ip_protocol: text(p.IpProtocol)?.toLowerCase(),
+            port_range: text(p.PortRange),
+            cidr_ip: text(direction === 'ingress' ? p.SourceCidrIp : p.DestCidrIp),
+            policy: text(p.Policy)?.toLowerCase(),
+            priority: text(p.Priority),
+            description: text(p.Description),
+          },
+          file,
+          { address: `${id} ${direction} rule ${i + 1}` },
+        )
+      })
+    },
+  )
   each('DescribeInstances', (inst, file) => {
     const id = text(inst.InstanceId)
     if (!id) return
@@ -422,26 +423,21 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
   })
 
   // --- GWLB: load balancers, server groups with their servers, listeners
-  each('ListLoadBalancers', (lb, file) => {
-    const id = text(lb.LoadBalancerId)
-    if (!id) return
-    add(
-      'alicloud_gwlb_load_balancer',
-      id,
-      {
-        load_balancer_name: text(lb.LoadBalancerName),
-        vpc_id: text(lb.VpcId),
-        zone_mappings: (listAt(lb, 'ZoneMappings') ?? []).map((z) => ({
-          zone_id: text(z.ZoneId),
-          vswitch_id: text(z.VSwitchId),
-          load_balancer_addresses: (listAt(z, 'LoadBalancerAddresses') ?? []).map((a) => ({
-            private_ipv4_address: text(a.PrivateIpv4Address),
-          })),
+  addEach('ListLoadBalancers', {
+    id: 'LoadBalancerId',
+    name: 'LoadBalancerName',
+    type: 'alicloud_gwlb_load_balancer',
+    values: (lb) => ({
+      load_balancer_name: text(lb.LoadBalancerName),
+      vpc_id: text(lb.VpcId),
+      zone_mappings: (listAt(lb, 'ZoneMappings') ?? []).map((z) => ({
+        zone_id: text(z.ZoneId),
+        vswitch_id: text(z.VSwitchId),
+        load_balancer_addresses: (listAt(z, 'LoadBalancerAddresses') ?? []).map((a) => ({
+          private_ipv4_address: text(a.PrivateIpv4Address),
         })),
-      },
-      file,
-      { label: text(lb.LoadBalancerName) },
-    )
+      })),
+    }),
   })
   const serversOf = new Map<string, { server_id: string | undefined; server_type: string | undefined }[]>()
   const serverFiles = new Map<string, ImportFile>()
@@ -455,24 +451,19 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
     serverFiles.set(group, file)
   })
   const groups = new Set<string>()
-  each('ListServerGroups', (g, file) => {
-    const id = text(g.ServerGroupId)
-    if (!id) return
-    groups.add(id)
-    add(
-      'alicloud_gwlb_server_group',
-      id,
-      {
-        server_group_name: text(g.ServerGroupName),
-        scheduler: text(g.Scheduler),
-        health_check_config: snakeBlock(g.HealthCheckConfig),
-        connection_drain_config: snakeBlock(g.ConnectionDrainConfig),
-        servers: serversOf.get(id) ?? [],
-      },
-      file,
-      { label: text(g.ServerGroupName) },
-    )
-  })
+  const serverGroup: Each = {
+    id: 'ServerGroupId',
+    name: 'ServerGroupName',
+    type: 'alicloud_gwlb_server_group',
+    values: (g, id) => ({
+      server_group_name: text(g.ServerGroupName),
+      scheduler: text(g.Scheduler),
+      health_check_config: snakeBlock(g.HealthCheckConfig),
+      connection_drain_config: snakeBlock(g.ConnectionDrainConfig),
+      servers: serversOf.get(id) ?? [],
+    }),
+  }
+  addEach('ListServerGroups', serverGroup, (id) => groups.add(id))
   for (const [group, servers] of serversOf)
     if (!groups.has(group))
       note(
@@ -481,42 +472,32 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
         `${servers.length} server(s) of server group ${group}, which is not in the input (ListServerGroups)`,
         serverFiles.get(group) as ImportFile,
       )
-  each('ListListeners', (l, file) => {
-    const id = text(l.ListenerId)
-    if (!id) return
-    add(
-      'alicloud_gwlb_listener',
-      id,
-      {
-        load_balancer_id: text(l.LoadBalancerId),
-        server_group_id: text(l.ServerGroupId),
-        listener_description: text(l.ListenerDescription),
-      },
-      file,
-      { label: text(l.ListenerDescription) },
-    )
+  addEach('ListListeners', {
+    id: 'ListenerId',
+    name: 'ListenerDescription',
+    type: 'alicloud_gwlb_listener',
+    values: (l) => ({
+      load_balancer_id: text(l.LoadBalancerId),
+      server_group_id: text(l.ServerGroupId),
+      listener_description: text(l.ListenerDescription),
+    }),
   })
 
   // --- PrivateLink: services with their resources and users, endpoints with their zones and connections
   const services: string[] = []
-  each('ListVpcEndpointServices', (s, file) => {
-    const id = text(s.ServiceId)
-    if (!id) return
-    services.push(id)
-    add(
-      'alicloud_privatelink_vpc_endpoint_service',
-      id,
-      {
-        service_description: text(s.ServiceDescription),
-        auto_accept_connection: typeof s.AutoAcceptEnabled === 'boolean' ? s.AutoAcceptEnabled : undefined,
-        payer: text(s.Payer),
-        vpc_endpoint_service_name: text(s.ServiceName),
-        service_resource_type: text(s.ServiceResourceType),
-      },
-      file,
-      { label: text(s.ServiceDescription) },
-    )
-  })
+  const service: Each = {
+    id: 'ServiceId',
+    name: 'ServiceDescription',
+    type: 'alicloud_privatelink_vpc_endpoint_service',
+    values: (s) => ({
+      service_description: text(s.ServiceDescription),
+      auto_accept_connection: typeof s.AutoAcceptEnabled === 'boolean' ? s.AutoAcceptEnabled : undefined,
+      payer: text(s.Payer),
+      vpc_endpoint_service_name: text(s.ServiceName),
+      service_resource_type: text(s.ServiceResourceType),
+    }),
+  }
+  addEach('ListVpcEndpointServices', service, (id) => services.push(id))
   const SERVICE_ID = /epsrv-[a-z0-9]+/
   for (const r of of('ListVpcEndpointServiceResources')) {
     const svc = parentOf(r.file, SERVICE_ID, services, 'endpoint service', 'ListVpcEndpointServiceResources')
@@ -551,25 +532,21 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
     }
   }
   const endpoints: string[] = []
-  each('ListVpcEndpoints', (e, file) => {
-    const id = text(e.EndpointId)
-    if (!id) return
-    endpoints.push(id)
-    add(
-      'alicloud_privatelink_vpc_endpoint',
-      id,
-      {
-        vpc_endpoint_name: text(e.EndpointName),
-        vpc_id: text(e.VpcId),
-        service_id: text(e.ServiceId),
-        service_name: text(e.ServiceName),
-        endpoint_type: text(e.EndpointType),
-        connection_status: text(e.ConnectionStatus),
-      },
-      file,
-      { label: text(e.EndpointName), account: endpointOwner.get(id) },
-    )
-  })
+  const endpoint: Each = {
+    id: 'EndpointId',
+    name: 'EndpointName',
+    type: 'alicloud_privatelink_vpc_endpoint',
+    values: (e) => ({
+      vpc_endpoint_name: text(e.EndpointName),
+      vpc_id: text(e.VpcId),
+      service_id: text(e.ServiceId),
+      service_name: text(e.ServiceName),
+      endpoint_type: text(e.EndpointType),
+      connection_status: text(e.ConnectionStatus),
+    }),
+    account: (_e, id) => endpointOwner.get(id),
+  }
+  addEach('ListVpcEndpoints', endpoint, (id) => endpoints.push(id))
   for (const r of of('ListVpcEndpointZones')) {
     // a zone's domain starts with its endpoint's id (ep-...-<zone>.epsrv-...); GWLB endpoints may have none
     const fromDomains = r.items.map((z) => /^ep-[a-z0-9]+/.exec(text(z.ZoneDomain) ?? '')?.[0])
@@ -598,13 +575,13 @@ export function readAliyun(inputs: AliyunFile[], report: ImportReport): TfInput 
   })
 
   // --- outputs of kinds the design does not model: listed by id, so what refers to them says so
-  each('DescribeNatGateways', (n, file) => {
-    const id = text(n.NatGatewayId)
-    if (id) add('alicloud_nat_gateway', id, {}, file, { label: text(n.Name) })
-  })
-  each('DescribeLoadBalancers', (lb, file) => {
-    const id = text(lb.LoadBalancerId)
-    if (id) add('alicloud_slb_load_balancer', id, {}, file, { label: text(lb.LoadBalancerName) })
+  const listed = { values: () => ({}) }
+  addEach('DescribeNatGateways', { ...listed, id: 'NatGatewayId', name: 'Name', type: 'alicloud_nat_gateway' })
+  addEach('DescribeLoadBalancers', {
+    ...listed,
+    id: 'LoadBalancerId',
+    name: 'LoadBalancerName',
+    type: 'alicloud_slb_load_balancer',
   })
   each('ListLoadBalancers (ALB/NLB)', (lb, file) => {
     const id = text(lb.LoadBalancerId)

@@ -210,17 +210,20 @@ export function createBuild(input: TfInput, report: ImportReport) {
     designIdOf,
     instanceOf,
     ...index,
+    // reading fields
     raw,
     str,
     num,
     bool,
-    note,
-    newId,
-    adopt,
+    // references between resources
     target,
     designRef,
     vpcIdOf,
     byDesignId,
+    // the design and the report
+    newId,
+    adopt,
+    note,
     unknownAccounts,
     accountOf,
   }

@@ -3,6 +3,13 @@ import { HEALTH_CHECK_DEFAULTS, type HealthCheck } from '../../model'
 import { type TfInstance, Unresolved } from '../instance'
 import { type Build, blocks, type Gwlb, type Vswitch } from './context'
 
+/** An attribute of a nested block that could not be worked out, where it was written. */
+const unresolvedItem = (inst: TfInstance, attr: string, v: Unresolved) => ({
+  address: inst.address,
+  message: `${attr}: ${v.message}`,
+  where: v.where ?? inst.where,
+})
+
 /** alicloud_gwlb_load_balancer → gwlb, with a zone mapping per vSwitch in the input. */
 export function buildGwlbs(b: Build): void {
   const { report, resourceById, designIdOf, ofType, note, newId, adopt, target, vpcIdOf } = b
@@ -15,11 +22,7 @@ export function buildGwlbs(b: Build): void {
       const vsw = typeof m.vswitch_id === 'string' ? target(m.vswitch_id) : undefined
       const vswitchId = vsw ? designIdOf.get(vsw) : undefined
       if (m.vswitch_id instanceof Unresolved) {
-        report.unresolved.push({
-          address: inst.address,
-          message: `zone_mappings.vswitch_id: ${m.vswitch_id.message}`,
-          where: m.vswitch_id.where ?? inst.where,
-        })
+        report.unresolved.push(unresolvedItem(inst, 'zone_mappings.vswitch_id', m.vswitch_id))
         continue
       }
       if (!vswitchId) {
@@ -81,11 +84,7 @@ export function readServerGroups(b: Build): Map<TfInstance, Gwlb['serverGroup']>
       const id = t && designIdOf.get(t)
       if (id && resourceById.get(id)?.kind === 'appliance') servers.push(id)
       else if (s.server_id instanceof Unresolved)
-        report.unresolved.push({
-          address: inst.address,
-          message: `servers.server_id: ${s.server_id.message}`,
-          where: s.server_id.where ?? inst.where,
-        })
+        report.unresolved.push(unresolvedItem(inst, 'servers.server_id', s.server_id))
       else
         note(
           'unplaced',

@@ -123,157 +123,175 @@ const BINARY: Record<string, (a: Value, b: Value) => Value> = {
   or: (a, b) => a === true || b === true,
 }
 
+type Traversal = { type: string; segment: string }[]
+
+/** How one kind of node of HashiCorp's syntax tree evaluates: its meta, its text, its children. */
+type NodeEvaluator = (ast: ExprAst, scope: Scope, meta: Record<string, unknown>, text: string) => Value
+
+/** Each child's value, or the first that is unresolved. */
+function evaluateAll(kids: ExprAst[], scope: Scope): Value[] | Unresolved {
+  const out: Value[] = []
+  for (const k of kids) {
+    const v = evaluate(k, scope)
+    if (isUnresolved(v)) return v
+    out.push(v)
+  }
+  return out
+}
+
+function template(ast: ExprAst, scope: Scope): Value {
+  let out = ''
+  for (const k of ast.children) {
+    const t = toText(evaluate(k, scope), scope)
+    if (isUnresolved(t)) return t
+    out += t
+  }
+  return out
+}
+
+function literal(_ast: ExprAst, _scope: Scope, meta: Record<string, unknown>): Value {
+  const v = String(meta.value ?? '')
+  if (meta.type === 'number') return Number(v)
+  if (meta.type === 'bool') return v === 'true'
+  if (meta.type === 'null' || v === 'null') return null
+  return v
+}
+
+function scopeTraversal(_ast: ExprAst, scope: Scope, meta: Record<string, unknown>, text: string): Value {
+  const [first, ...rest] = (meta.traversal as Traversal) ?? []
+  const start = first ? scope.root(first.segment) : undefined
+  if (start === undefined)
+    return new Unresolved(`${text}: "${first?.segment}" is not declared in this module`, scope.where)
+  return traverse(start, rest, scope, text)
+}
+
+function splat(ast: ExprAst, scope: Scope, _meta: Record<string, unknown>, text: string): Value {
+  const source = evaluate(ast.children[0], scope)
+  if (isUnresolved(source)) return source
+  const list = Array.isArray(source) ? source : source === null ? [] : [source]
+  const parts = (ast.children[1]?.meta?.traversal as Traversal) ?? []
+  const out: Value[] = []
+  for (const item of list) {
+    const v = traverse(item, parts, scope, text)
+    if (isUnresolved(v)) return v
+    out.push(v)
+  }
+  return out
+}
+
+function object(ast: ExprAst, scope: Scope, meta: Record<string, unknown>, text: string): Value {
+  // the tree leaves key nodes untyped: keys come from meta.items, matched to the values by their text
+  const items = (meta.items ?? {}) as Record<string, string>
+  const values = ast.children.filter((k) => k.type !== '')
+  const out: Record<string, Value> = {}
+  const unused = new Set(Object.keys(items))
+  for (const v of values) {
+    const key = [...unused].find((k) => items[k] === v.meta?.value)
+    if (key === undefined) return new Unresolved(`${text}: an object whose keys are expressions`, scope.where)
+    unused.delete(key)
+    const value = evaluate(v, scope)
+    if (isUnresolved(value)) return value
+    out[key.replace(/^"(.*)"$/, '$1')] = value
+  }
+  return out
+}
+
+function binaryOp(ast: ExprAst, scope: Scope, meta: Record<string, unknown>, text: string): Value {
+  const [a, b] = ast.children.map((x) => evaluate(x, scope))
+  if (isUnresolved(a)) return a
+  if (isUnresolved(b)) return b
+  const op = BINARY[String(meta.operator)]
+  return op ? op(a, b) : new Unresolved(`${text}: operator ${String(meta.operator)} is not supported`, scope.where)
+}
+
+function call(ast: ExprAst, scope: Scope, meta: Record<string, unknown>, text: string): Value {
+  const name = String(meta.name)
+  const fn = FUNCTIONS[name]
+  if (!fn) return new Unresolved(`${text}: the importer does not evaluate the function ${name}()`, scope.where)
+  const args = evaluateAll(ast.children, scope)
+  if (isUnresolved(args)) return args
+  try {
+    const v = fn(args, scope)
+    return v === undefined || (typeof v === 'number' && !Number.isFinite(v))
+      ? new Unresolved(`${text}: no value`, scope.where)
+      : v
+  } catch {
+    return new Unresolved(`${text}: ${name}() cannot take these arguments`, scope.where)
+  }
+}
+
+function forExpression(ast: ExprAst, scope: Scope, meta: Record<string, unknown>): Value {
+  const kids = ast.children
+  const collection = evaluate(kids[0], scope)
+  if (isUnresolved(collection)) return collection
+  const keyVar = String(meta.keyVar ?? '')
+  const valVar = String(meta.valVar ?? '')
+  const entries: [Value, Value][] = Array.isArray(collection)
+    ? collection.map((v, i) => [i, v])
+    : Object.entries((collection ?? {}) as Record<string, Value>)
+  const isObject = meta.openRangeValue === '{'
+  // children after the collection: [key expression when an object,] value expression[, condition]
+  const rest = kids.slice(1)
+  const keyExpr = isObject ? rest[0] : undefined
+  const valueExpr = isObject ? rest[1] : rest[0]
+  const condExpr = meta.conditionalExpression ? rest[rest.length - 1] : undefined
+  const outList: Value[] = []
+  const outMap: Record<string, Value> = {}
+  for (const [k, v] of entries) {
+    const inner: Scope = {
+      where: scope.where,
+      root: (n) => (n === valVar ? v : keyVar && n === keyVar ? k : scope.root(n)),
+    }
+    if (condExpr) {
+      const c = evaluate(condExpr, inner)
+      if (isUnresolved(c)) return c
+      if (c !== true) continue
+    }
+    const value = evaluate(valueExpr, inner)
+    if (isUnresolved(value)) return value
+    if (keyExpr) {
+      const key = evaluate(keyExpr, inner)
+      if (isUnresolved(key)) return key
+      outMap[String(key)] = value
+    } else outList.push(value)
+  }
+  return isObject ? outMap : outList
+}
+
+const NODES: Record<string, NodeEvaluator> = {
+  templateWrap: (ast, scope) => evaluate(ast.children[0], scope),
+  template,
+  literalValue: literal,
+  scopeTraversal,
+  relativeTraversal: (ast, scope, meta, text) =>
+    traverse(evaluate(ast.children[0], scope), (meta.traversal as Traversal) ?? [], scope, text),
+  index: (ast, scope, _meta, text) => {
+    const [c, k] = ast.children.map((x) => evaluate(x, scope))
+    return index(c, k, scope, text)
+  },
+  splat,
+  tuple: (ast, scope) => evaluateAll(ast.children, scope),
+  object,
+  conditional: (ast, scope) => {
+    const c = evaluate(ast.children[0], scope)
+    if (isUnresolved(c)) return c
+    return evaluate(c === true ? ast.children[1] : ast.children[2], scope)
+  },
+  unaryOp: (ast, scope, meta) => {
+    const v = evaluate(ast.children[0], scope)
+    if (isUnresolved(v)) return v
+    return meta.operator === 'negate' ? -Number(v) : !(v === true)
+  },
+  binaryOp,
+  function: call,
+  for: forExpression,
+}
+
+/** An expression's value in a scope, or Unresolved with why: never a guess. */
 export function evaluate(ast: ExprAst, scope: Scope): Value {
   const meta = ast.meta ?? {}
   const text = String(meta.value ?? '')
-  const kids = ast.children
-  switch (ast.type) {
-    case 'templateWrap':
-      return evaluate(kids[0], scope)
-    case 'template': {
-      let out = ''
-      for (const k of kids) {
-        const t = toText(evaluate(k, scope), scope)
-        if (isUnresolved(t)) return t
-        out += t
-      }
-      return out
-    }
-    case 'literalValue': {
-      const v = String(meta.value ?? '')
-      if (meta.type === 'number') return Number(v)
-      if (meta.type === 'bool') return v === 'true'
-      if (meta.type === 'null' || v === 'null') return null
-      return v
-    }
-    case 'scopeTraversal': {
-      const parts = (meta.traversal as { type: string; segment: string }[]) ?? []
-      const [first, ...rest] = parts
-      const start = first ? scope.root(first.segment) : undefined
-      if (start === undefined)
-        return new Unresolved(`${text}: "${first?.segment}" is not declared in this module`, scope.where)
-      return traverse(start, rest, scope, text)
-    }
-    case 'relativeTraversal': {
-      const source = evaluate(kids[0], scope)
-      return traverse(source, (meta.traversal as { type: string; segment: string }[]) ?? [], scope, text)
-    }
-    case 'index': {
-      const [c, k] = kids.map((x) => evaluate(x, scope))
-      return index(c, k, scope, text)
-    }
-    case 'splat': {
-      const source = evaluate(kids[0], scope)
-      if (isUnresolved(source)) return source
-      const list = Array.isArray(source) ? source : source === null ? [] : [source]
-      const each = kids[1]
-      const parts = (each?.meta?.traversal as { type: string; segment: string }[]) ?? []
-      const out: Value[] = []
-      for (const item of list) {
-        const v = traverse(item, parts, scope, text)
-        if (isUnresolved(v)) return v
-        out.push(v)
-      }
-      return out
-    }
-    case 'tuple': {
-      const out: Value[] = []
-      for (const k of kids) {
-        const v = evaluate(k, scope)
-        if (isUnresolved(v)) return v
-        out.push(v)
-      }
-      return out
-    }
-    case 'object': {
-      // the tree leaves key nodes untyped: keys come from meta.items, matched to the values by their text
-      const items = (meta.items ?? {}) as Record<string, string>
-      const values = kids.filter((k) => k.type !== '')
-      const out: Record<string, Value> = {}
-      const unused = new Set(Object.keys(items))
-      for (const v of values) {
-        const key = [...unused].find((k) => items[k] === v.meta?.value)
-        if (key === undefined) return new Unresolved(`${text}: an object whose keys are expressions`, scope.where)
-        unused.delete(key)
-        const value = evaluate(v, scope)
-        if (isUnresolved(value)) return value
-        out[key.replace(/^"(.*)"$/, '$1')] = value
-      }
-      return out
-    }
-    case 'conditional': {
-      const c = evaluate(kids[0], scope)
-      if (isUnresolved(c)) return c
-      return evaluate(c === true ? kids[1] : kids[2], scope)
-    }
-    case 'unaryOp': {
-      const v = evaluate(kids[0], scope)
-      if (isUnresolved(v)) return v
-      return meta.operator === 'negate' ? -Number(v) : !(v === true)
-    }
-    case 'binaryOp': {
-      const [a, b] = kids.map((x) => evaluate(x, scope))
-      if (isUnresolved(a)) return a
-      if (isUnresolved(b)) return b
-      const op = BINARY[String(meta.operator)]
-      return op ? op(a, b) : new Unresolved(`${text}: operator ${String(meta.operator)} is not supported`, scope.where)
-    }
-    case 'function': {
-      const name = String(meta.name)
-      const fn = FUNCTIONS[name]
-      if (!fn) return new Unresolved(`${text}: the importer does not evaluate the function ${name}()`, scope.where)
-      const args: Value[] = []
-      for (const k of kids) {
-        const v = evaluate(k, scope)
-        if (isUnresolved(v)) return v
-        args.push(v)
-      }
-      try {
-        const v = fn(args, scope)
-        return v === undefined || (typeof v === 'number' && !Number.isFinite(v))
-          ? new Unresolved(`${text}: no value`, scope.where)
-          : v
-      } catch {
-        return new Unresolved(`${text}: ${name}() cannot take these arguments`, scope.where)
-      }
-    }
-    case 'for': {
-      const collection = evaluate(kids[0], scope)
-      if (isUnresolved(collection)) return collection
-      const keyVar = String(meta.keyVar ?? '')
-      const valVar = String(meta.valVar ?? '')
-      const entries: [Value, Value][] = Array.isArray(collection)
-        ? collection.map((v, i) => [i, v])
-        : Object.entries((collection ?? {}) as Record<string, Value>)
-      const isObject = meta.openRangeValue === '{'
-      // children after the collection: [key expression when an object,] value expression[, condition]
-      const rest = kids.slice(1)
-      const keyExpr = isObject ? rest[0] : undefined
-      const valueExpr = isObject ? rest[1] : rest[0]
-      const condExpr = meta.conditionalExpression ? rest[rest.length - 1] : undefined
-      const outList: Value[] = []
-      const outMap: Record<string, Value> = {}
-      for (const [k, v] of entries) {
-        const inner: Scope = {
-          where: scope.where,
-          root: (n) => (n === valVar ? v : keyVar && n === keyVar ? k : scope.root(n)),
-        }
-        if (condExpr) {
-          const c = evaluate(condExpr, inner)
-          if (isUnresolved(c)) return c
-          if (c !== true) continue
-        }
-        const value = evaluate(valueExpr, inner)
-        if (isUnresolved(value)) return value
-        if (keyExpr) {
-          const key = evaluate(keyExpr, inner)
-          if (isUnresolved(key)) return key
-          outMap[String(key)] = value
-        } else outList.push(value)
-      }
-      return isObject ? outMap : outList
-    }
-    default:
-      return new Unresolved(`${text || ast.type}: an expression the importer does not evaluate`, scope.where)
-  }
+  const node = Object.hasOwn(NODES, ast.type) ? NODES[ast.type] : undefined
+  if (!node) return new Unresolved(`${text || ast.type}: an expression the importer does not evaluate`, scope.where)
+  return node(ast, scope, meta, text)
 }

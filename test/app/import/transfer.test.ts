@@ -14,13 +14,22 @@ describe('the import crossing from its worker to the page', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     const before = buildReferenceDesign(2)
-    const outcome: LaidOutOutcome = { ...r, before, layoutNote: 'a note' }
+    // laid out as the worker lays it out: a position for each resource
+    const layout = Object.fromEntries(r.design.resources.map((x, i) => [x.id, { x: i, y: i }]))
+    const outcome: LaidOutOutcome = { ...r, design: { ...r.design, layout }, before, layoutNote: 'a note' }
     const packed = pack(outcome)
     expect('packed' in packed).toBe(true)
     if (!('packed' in packed)) return
-    // slices of at most 250 resources: no one slice is the whole design
-    expect(packed.design.resources.length).toBe(Math.ceil(r.design.resources.length / 250))
-    expect(packed.design.resources.length).toBeGreaterThan(4)
+    // the long lists (resources, layout, the report's lines) cross in slices of at most 250 items, and what is
+    // left whole is small
+    const resources = packed.lists.find((l) => l.owner === 'design' && l.key === 'resources')
+    expect(resources?.slices).toHaveLength(Math.ceil(r.design.resources.length / 250))
+    expect(packed.lists.map((l) => `${l.owner}.${l.key}`)).toEqual(
+      expect.arrayContaining(['design.resources', 'design.layout', 'report.mapped']),
+    )
+    for (const list of packed.lists)
+      for (const slice of list.slices) expect(JSON.parse(slice).length).toBeLessThanOrEqual(250)
+    expect(packed.head.length).toBeLessThan(100_000)
     expect(await unpack(packed)).toEqual(JSON.parse(JSON.stringify(outcome)))
   })
 
