@@ -149,7 +149,8 @@ function outsideView(kit: VpcKit, literals: readonly { lo: number; hi: number }[
 
 /**
  * The groups (two kits or more) of interchangeable consumer VPCs; the first kit of each stands for the group.
- * Kits are alike when their canonical texts are equal, no resource outside them names one of their ids, no
+ * Kits are alike when their canonical texts are equal, no resource outside them (another kit's included) names
+ * one of their ids, no
  * address block written anywhere else (or cut by an intent) tells them apart, their CIDRs overlap no other VPC's,
  * their EIPs lie outside every VPC, and no intent names them.
  */
@@ -179,6 +180,14 @@ export function vpcTwins(design: Design, pins: Pins): VpcKit[][] {
     const k = inKit.get(id)
     if (k) pinned.add(k)
   }
+  // a resource naming another kit's (an instance in another VPC's security group, say, which the format refuses
+  // today) ties the two kits: the swap would move one end of the reference only
+  for (const k of kits)
+    for (const id of k.ids)
+      for (const s of strings(byId.get(id) as Resource)) {
+        const other = inKit.get(s)
+        if (other && other !== k) pinned.add(k).add(other)
+      }
   const texts = new Map<VpcKit, string>()
   for (const k of kits) texts.set(k, canonicalText(k, byId, literals))
   // every kit writes its own 0.0.0.0/0: one of each block is enough to compare views
