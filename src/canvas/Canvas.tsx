@@ -97,7 +97,9 @@ const LARGE_DESIGN_NODES = 400
 const OverviewLayer = lazy(() => import('./overview/OverviewLayer'))
 
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM
-const labelLayerOf = (s: ReactFlowState) => s.domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null
+const domNodeOf = (s: ReactFlowState) => s.domNode
+/** the bitmap shows no lines: React Flow gets none, rather than run three selectors per line on every pan frame */
+const NO_EDGES: never[] = []
 
 /** While the view pans or zooms: see `.moving` in index.css. */
 const MOVING = 'moving'
@@ -143,10 +145,15 @@ export function Canvas() {
   const embed = useUi((s) => s.embed)
   const selectedIds = useUi((s) => s.selectedIds)
   const overview = useStore(zoomedOut)
-  const labelLayer = useStore(labelLayerOf)
-  const detail = useMemo<CanvasDetail>(() => ({ overview, labelLayer }), [overview, labelLayer])
+  // looked up once, not in a selector: React Flow runs every selector on every pan frame
+  const domNode = useStore(domNodeOf)
+  const labelLayer = useMemo(() => domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null, [domNode])
   const root = useRef<HTMLDivElement>(null)
   const flow = useMemo(() => toFlow(design), [design])
+  const large = flow.nodes.length > LARGE_DESIGN_NODES
+  // a large design below the overview zoom is one bitmap (src/canvas/overview), once it has been drawn
+  const [bitmap, setBitmap] = useState(false)
+  const detail = useMemo<CanvasDetail>(() => ({ overview, bitmap, labelLayer }), [overview, bitmap, labelLayer])
   // React Flow owns transient drag positions; the document gets the position when the drag ends
   const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
   useEffect(
@@ -160,8 +167,6 @@ export function Canvas() {
       ),
     [flow.edges],
   )
-  const drawnCount = flow.nodes.length
-  const large = drawnCount > LARGE_DESIGN_NODES
   const drawnIds = useMemo(() => flow.nodes.map((n) => n.id), [flow.nodes])
   const measured = useNodesInitialized()
   const opened = useDesign((s) => s.opened)
@@ -235,7 +240,9 @@ export function Canvas() {
   const decorations = useMemo(
     () => (
       <>
-        <Background gap={24} color="#e2e8f0" />
+        {/* under the bitmap the grid's dots would be under a tenth of a pixel, yet the browser would draw the
+            pattern over the whole pane on every pan frame */}
+        {!bitmap && <Background gap={24} color="#e2e8f0" />}
         <Controls showInteractive={false} />
         <Legend />
         <PacketOverlay />
@@ -253,7 +260,7 @@ export function Canvas() {
         )}
       </>
     ),
-    [large],
+    [large, bitmap],
   )
 
   const onMoveStart = useCallback(() => root.current?.classList.add(MOVING), [])
@@ -268,7 +275,7 @@ export function Canvas() {
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodes={nodes}
-        edges={edges}
+        edges={bitmap ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -291,7 +298,7 @@ export function Canvas() {
         {decorations}
         {overview && large && (
           <Suspense fallback={null}>
-            <OverviewLayer nodes={flow.nodes} edges={flow.edges} />
+            <OverviewLayer nodes={flow.nodes} edges={flow.edges} onShown={setBitmap} />
           </Suspense>
         )}
       </ReactFlow>

@@ -48,6 +48,9 @@ export function PacketOverlay() {
     let samples = new Map<string, Point[]>()
     let edgeSignature = ''
     let frame = 0
+    // whether the last frame drew anything: clearing a clear canvas still marks it changed, and the browser then
+    // composites it again on every frame of a pan (some 10 ms a frame on a large design in software rendering)
+    let drawn = false
 
     const centre = (id: string): Point | null => {
       const n = flow.getState().nodeLookup.get(id)
@@ -130,8 +133,9 @@ export function PacketOverlay() {
         if (segments?.length) flying.push({ packet, segments, start: now + Math.random() * 50 })
       }
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-      ctx.clearRect(0, 0, w, h)
-      if (!flying.length) return
+      if (drawn) ctx.clearRect(0, 0, w, h)
+      drawn = flying.length > 0
+      if (!drawn) return
       const [tx, ty, zoom] = flow.getState().transform
       const screen = (p: Point) => ({ x: p.x * zoom + tx, y: p.y * zoom + ty })
       // grouped by look, so each colour is set once a frame

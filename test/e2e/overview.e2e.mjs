@@ -127,15 +127,17 @@ describe('a large design at fit view (2,001 resources)', () => {
     assert.ok(blank < 0.01, `the paper is blank: ${blank}`)
     await page.screenshot({ path: 'test-results/e2e-overview-fit.png' })
 
-    // zoomed in past the overview line: DOM nodes again, and no bitmap
-    while (await page.locator('.gs-bitmap').count()) await page.locator('.react-flow__controls-zoomin').click()
-    await page.locator('.react-flow__node').first().waitFor({ state: 'visible' })
+    // zoomed in past the overview line: DOM nodes again, and no bitmap (the step that crosses it draws some 2,000
+    // nodes with their lines and connection points: long, on a loaded machine)
+    while (await page.locator('.gs-bitmap').count())
+      await page.locator('.react-flow__controls-zoomin').click({ timeout: 120_000 })
+    await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 120_000 })
     assert.equal(await page.getByTestId('overview-canvas').count(), 0)
     assert.ok((await page.locator('.react-flow__edge').count()) > 0)
     await page.screenshot({ path: 'test-results/e2e-overview-zoomed-in.png' })
     // and out again: the bitmap is back
-    await page.locator('.react-flow__controls-fitview').click()
-    await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor()
+    await page.locator('.react-flow__controls-fitview').click({ timeout: 120_000 })
+    await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor({ timeout: 120_000 })
     assert.deepEqual(errors, [])
     await page.close()
   })
