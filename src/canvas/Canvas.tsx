@@ -39,6 +39,7 @@ import {
   Ipv4GatewayNode,
   RouteTargetGroupNode,
 } from './nodes/leafNodes'
+import { drawnAt } from './overview/hitTest'
 import { PacketOverlay } from './PacketOverlay'
 import { PALETTE_MIME } from './Palette'
 import { placeFromPalette } from './placeFromPalette'
@@ -118,9 +119,14 @@ const onPaneDragOver = (e: DragEvent) => {
   }
 }
 
-/** The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order). */
+/**
+ * The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order);
+ * on the overview bitmap, the box it draws there.
+ */
 function containerAt(x: number, y: number): string | null {
   for (const el of document.elementsFromPoint(x, y)) {
+    const drawn = drawnAt(el, x, y)
+    if (drawn !== undefined) return drawn
     const node = el.closest('.react-flow__node')
     if (node) return node.getAttribute('data-id')
   }

@@ -11,6 +11,7 @@ import { useDesign, useReport, useUi } from '../../store/context'
 import type { CanvasEdge, CanvasNode } from '../toFlow'
 import { DraggedLayer } from './DraggedLayer'
 import { type OverviewBox, overviewGeometry } from './geometry'
+import { answerHitTests } from './hitTest'
 import { type OverviewMarks, paintOverview } from './paint'
 import { overviewScale, screenPixel } from './resolution'
 import { type Dragging, usePointer } from './usePointer'
@@ -76,6 +77,12 @@ export default function OverviewLayer({ nodes, edges, onShown }: Props) {
     paintOverview(ctx, geometry, screenPixel(scale, pixelRatio), marks, labelOf)
     el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1)
   }, [geometry, bounds, scale, marks, labelOf, pixelRatio, portal])
+
+  // a palette item dropped on the bitmap lands in the container drawn under it (Canvas's containerAt)
+  useLayoutEffect(() => {
+    const el = canvas.current
+    return el ? answerHitTests(el, pointer.at) : undefined
+  }, [pointer.at])
 
   // only once drawn does the bitmap stand in for the DOM nodes
   useLayoutEffect(() => {
