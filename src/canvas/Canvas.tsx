@@ -39,6 +39,7 @@ import {
   Ipv4GatewayNode,
   RouteTargetGroupNode,
 } from './nodes/leafNodes'
+import { drawnAt } from './overview/hitTest'
 import { PacketOverlay } from './PacketOverlay'
 import { PALETTE_MIME } from './Palette'
 import { placeFromPalette } from './placeFromPalette'
@@ -97,7 +98,9 @@ const LARGE_DESIGN_NODES = 400
 const OverviewLayer = lazy(() => import('./overview/OverviewLayer'))
 
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM
-const labelLayerOf = (s: ReactFlowState) => s.domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null
+const domNodeOf = (s: ReactFlowState) => s.domNode
+/** the bitmap shows no lines: React Flow gets none, rather than run three selectors per line on every pan frame */
+const NO_EDGES: never[] = []
 
 /** While the view pans or zooms: see `.moving` in index.css. */
 const MOVING = 'moving'
@@ -116,9 +119,14 @@ const onPaneDragOver = (e: DragEvent) => {
   }
 }
 
-/** The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order). */
+/**
+ * The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order);
+ * on the overview bitmap, the box it draws there.
+ */
 function containerAt(x: number, y: number): string | null {
   for (const el of document.elementsFromPoint(x, y)) {
+    const drawn = drawnAt(el, x, y)
+    if (drawn !== undefined) return drawn
     const node = el.closest('.react-flow__node')
     if (node) return node.getAttribute('data-id')
   }
@@ -143,10 +151,15 @@ export function Canvas() {
   const embed = useUi((s) => s.embed)
   const selectedIds = useUi((s) => s.selectedIds)
   const overview = useStore(zoomedOut)
-  const labelLayer = useStore(labelLayerOf)
-  const detail = useMemo<CanvasDetail>(() => ({ overview, labelLayer }), [overview, labelLayer])
+  // looked up once, not in a selector: React Flow runs every selector on every pan frame
+  const domNode = useStore(domNodeOf)
+  const labelLayer = useMemo(() => domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null, [domNode])
   const root = useRef<HTMLDivElement>(null)
   const flow = useMemo(() => toFlow(design), [design])
+  const large = flow.nodes.length > LARGE_DESIGN_NODES
+  // a large design below the overview zoom is one bitmap (src/canvas/overview), once it has been drawn
+  const [bitmap, setBitmap] = useState(false)
+  const detail = useMemo<CanvasDetail>(() => ({ overview, bitmap, labelLayer }), [overview, bitmap, labelLayer])
   // React Flow owns transient drag positions; the document gets the position when the drag ends
   const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
   useEffect(
@@ -160,8 +173,6 @@ export function Canvas() {
       ),
     [flow.edges],
   )
-  const drawnCount = flow.nodes.length
-  const large = drawnCount > LARGE_DESIGN_NODES
   const drawnIds = useMemo(() => flow.nodes.map((n) => n.id), [flow.nodes])
   const measured = useNodesInitialized()
   const opened = useDesign((s) => s.opened)
@@ -235,7 +246,9 @@ export function Canvas() {
   const decorations = useMemo(
     () => (
       <>
-        <Background gap={24} color="#e2e8f0" />
+        {/* under the bitmap the grid's dots would be under a tenth of a pixel, yet the browser would draw the
+            pattern over the whole pane on every pan frame */}
+        {!bitmap && <Background gap={24} color="#e2e8f0" />}
         <Controls showInteractive={false} />
         <Legend />
         <PacketOverlay />
@@ -253,7 +266,7 @@ export function Canvas() {
         )}
       </>
     ),
-    [large],
+    [large, bitmap],
   )
 
   const onMoveStart = useCallback(() => root.current?.classList.add(MOVING), [])
@@ -268,7 +281,7 @@ export function Canvas() {
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodes={nodes}
-        edges={edges}
+        edges={bitmap ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -291,7 +304,7 @@ export function Canvas() {
         {decorations}
         {overview && large && (
           <Suspense fallback={null}>
-            <OverviewLayer nodes={flow.nodes} edges={flow.edges} />
+            <OverviewLayer nodes={flow.nodes} edges={flow.edges} onShown={setBitmap} />
           </Suspense>
         )}
       </ReactFlow>

@@ -54,6 +54,9 @@ export function PacketOverlay() {
     // the overlay's clock: wall time that passed while the simulation ran
     let clock = 0
     let lastNow: number | null = null
+    // whether the last frame drew anything: clearing a clear canvas still marks it changed, and the browser then
+    // composites it again on every frame of a pan (some 10 ms a frame on a large design in software rendering)
+    let drawn = false
 
     const centre = (id: string): Point | null => {
       const n = flow.getState().nodeLookup.get(id)
@@ -148,8 +151,9 @@ export function PacketOverlay() {
       }
       takeFeed()
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-      ctx.clearRect(0, 0, w, h)
-      if (!flying.length) return
+      if (drawn) ctx.clearRect(0, 0, w, h)
+      drawn = flying.length > 0
+      if (!drawn) return
       const [tx, ty, zoom] = flow.getState().transform
       const screen = (p: Point) => ({ x: p.x * zoom + tx, y: p.y * zoom + ty })
       // grouped by look, so each colour is set once a frame

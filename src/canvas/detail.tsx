@@ -10,11 +10,16 @@ export const OVERVIEW_ZOOM = 0.35
 export interface CanvasDetail {
   /** zoomed out: cards show their name only, edges no labels, nodes only the handles their edges use */
   overview: boolean
+  /**
+   * a large design's overview is drawn as one bitmap (src/canvas/overview): the DOM nodes are not drawn, and draw
+   * no connection points (each would be one more React Flow subscriber to run on every pan frame)
+   */
+  bitmap: boolean
   /** where edge labels are portalled: one lookup for the canvas instead of one per label per frame */
   labelLayer: Element | null
 }
 
-export const DetailContext = createContext<CanvasDetail>({ overview: false, labelLayer: null })
+export const DetailContext = createContext<CanvasDetail>({ overview: false, bitmap: false, labelLayer: null })
 
 export function useDetail(): CanvasDetail {
   return useContext(DetailContext)

@@ -27,7 +27,7 @@ const scale = JSON.parse(
          const p = n.parentId ? at.get(n.parentId) : { x: 0, y: 0 }
          const box = { x: p.x + n.position.x, y: p.y + n.position.y, width: n.style.width, height: n.style.height }
          at.set(n.id, box)
-         if (n.type === 'vpc' || n.type === 'ecs') boxes[n.id] = { ...box, kind: n.type }
+         if (n.type === 'vpc' || n.type === 'ecs') boxes[n.id] = { ...box, kind: n.type, parentId: n.parentId }
        }
        process.stdout.write(JSON.stringify({ text: serialise(design), boxes }))`,
     ],
@@ -127,20 +127,22 @@ describe('a large design at fit view (2,001 resources)', () => {
     assert.ok(blank < 0.01, `the paper is blank: ${blank}`)
     await page.screenshot({ path: 'test-results/e2e-overview-fit.png' })
 
-    // zoomed in past the overview line: DOM nodes again, and no bitmap
-    while (await page.locator('.gs-bitmap').count()) await page.locator('.react-flow__controls-zoomin').click()
-    await page.locator('.react-flow__node').first().waitFor({ state: 'visible' })
+    // zoomed in past the overview line: DOM nodes again, and no bitmap (the step that crosses it draws some 2,000
+    // nodes with their lines and connection points: long, on a loaded machine)
+    while (await page.locator('.gs-bitmap').count())
+      await page.locator('.react-flow__controls-zoomin').click({ timeout: 120_000 })
+    await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 120_000 })
     assert.equal(await page.getByTestId('overview-canvas').count(), 0)
     assert.ok((await page.locator('.react-flow__edge').count()) > 0)
     await page.screenshot({ path: 'test-results/e2e-overview-zoomed-in.png' })
     // and out again: the bitmap is back
-    await page.locator('.react-flow__controls-fitview').click()
-    await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor()
+    await page.locator('.react-flow__controls-fitview').click({ timeout: 120_000 })
+    await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor({ timeout: 120_000 })
     assert.deepEqual(errors, [])
     await page.close()
   })
 
-  it('hovering names and outlines a box, a click selects it, a drag moves it and Undo puts it back', async () => {
+  it('hovering names and outlines a box, a click selects it, a drag moves it, Undo puts it back, a drop lands inside', async () => {
     const { page, errors } = await openScaleDesign()
     const vpc = middleVpc()
     const server = serverIn(vpc.box)
@@ -179,6 +181,18 @@ describe('a large design at fit view (2,001 resources)', () => {
       ([id, t]) => document.querySelector(`.react-flow__node[data-id="${id}"]`).style.transform === t,
       [vpc.id, before],
     )
+
+    // a server from the palette dropped on the bitmap lands in the vSwitch drawn there
+    const onServer = await toScreen(page, {
+      x: server.box.x + server.box.width / 2,
+      y: server.box.y + server.box.height / 2,
+    })
+    const bitmap = await canvas.boundingBox()
+    await page
+      .getByTestId('palette-ecs')
+      .dragTo(canvas, { targetPosition: { x: onServer.x - bitmap.x, y: onServer.y - bitmap.y }, force: true })
+    await page.getByTitle(/^Undo add ecs-/).waitFor()
+    await page.getByTestId('inspector').getByText(server.box.parentId, { exact: true }).waitFor()
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -58,10 +58,10 @@ function requestMeasure(id: string, update: (ids: string[]) => void) {
 }
 
 export function Handles({ used }: { used?: readonly string[] }) {
-  const { overview } = useDetail()
+  const { overview, bitmap } = useDetail()
   const nodeId = useNodeId()
   const updateNodeInternals = useUpdateNodeInternals()
-  const drawn = overview ? HANDLE_IDS.filter((h) => used?.includes(h)) : HANDLE_IDS
+  const drawn = bitmap ? [] : overview ? HANDLE_IDS.filter((h) => used?.includes(h)) : HANDLE_IDS
   // the edge strips come and go with the overview too
   const key = `${overview} ${drawn.join(' ')}`
   const measuredKey = useRef(key)

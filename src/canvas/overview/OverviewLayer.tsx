@@ -3,13 +3,15 @@
 // the drawing or what marks it changes (selection, a walk's light, problems) and when the zoom crosses a power
 // of two. The DOM nodes stay mounted but undrawn (`.gs-bitmap` in index.css): React Flow keeps their sizes, and
 // zooming back in shows them at once. Pointer: usePointer (hover, click to select, drag to move).
-import { useStore as useFlowStore, ViewportPortal } from '@xyflow/react'
+import { useStore as useFlowStore } from '@xyflow/react'
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { Resource } from '../../model'
 import { useDesign, useReport, useUi } from '../../store/context'
 import type { CanvasEdge, CanvasNode } from '../toFlow'
 import { DraggedLayer } from './DraggedLayer'
 import { type OverviewBox, overviewGeometry } from './geometry'
+import { answerHitTests } from './hitTest'
 import { type OverviewMarks, paintOverview } from './paint'
 import { overviewScale, screenPixel } from './resolution'
 import { type Dragging, usePointer } from './usePointer'
@@ -43,7 +45,14 @@ function useLabels(): (b: OverviewBox) => string {
   }, [resources])
 }
 
-export default function OverviewLayer({ nodes, edges }: { nodes: CanvasNode[]; edges: CanvasEdge[] }) {
+interface Props {
+  nodes: CanvasNode[]
+  edges: CanvasEdge[]
+  /** told when the bitmap stands in for the DOM nodes, and when it no longer does */
+  onShown: (shown: boolean) => void
+}
+
+export default function OverviewLayer({ nodes, edges, onShown }: Props) {
   const geometry = useMemo(() => overviewGeometry(nodes, edges), [nodes, edges])
   const { bounds } = geometry
   const pixelRatio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1
@@ -54,9 +63,12 @@ export default function OverviewLayer({ nodes, edges }: { nodes: CanvasNode[]; e
   const labelOf = useLabels()
   const canvas = useRef<HTMLCanvasElement>(null)
   const pointer = usePointer(geometry, labelOf, setDragging)
+  // React Flow's viewport portal, looked up once (its own ViewportPortal looks it up on every pan frame)
+  const portal = useMemo(() => root?.querySelector('.react-flow__viewport-portal') ?? null, [root])
 
   useLayoutEffect(() => {
-    const ctx = canvas.current?.getContext('2d')
+    // the canvas is there once the portal is
+    const ctx = portal && canvas.current?.getContext('2d')
     if (!ctx) return
     const el = ctx.canvas
     el.width = Math.max(1, Math.ceil(bounds.width * scale))
@@ -64,16 +76,28 @@ export default function OverviewLayer({ nodes, edges }: { nodes: CanvasNode[]; e
     ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
     paintOverview(ctx, geometry, screenPixel(scale, pixelRatio), marks, labelOf)
     el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1)
-  }, [geometry, bounds, scale, marks, labelOf, pixelRatio])
+  }, [geometry, bounds, scale, marks, labelOf, pixelRatio, portal])
+
+  // a palette item dropped on the bitmap lands in the container drawn under it (Canvas's containerAt)
+  useLayoutEffect(() => {
+    const el = canvas.current
+    return el ? answerHitTests(el, pointer.at) : undefined
+  }, [pointer.at])
 
   // only once drawn does the bitmap stand in for the DOM nodes
   useLayoutEffect(() => {
-    root?.classList.add(BITMAP_CLASS)
-    return () => root?.classList.remove(BITMAP_CLASS)
-  }, [root])
+    if (!root || !portal) return
+    root.classList.add(BITMAP_CLASS)
+    onShown(true)
+    return () => {
+      root.classList.remove(BITMAP_CLASS)
+      onShown(false)
+    }
+  }, [root, portal, onShown])
 
-  return (
-    <ViewportPortal>
+  if (!portal) return null
+  return createPortal(
+    <>
       <canvas
         ref={canvas}
         data-testid="overview-canvas"
@@ -102,6 +126,7 @@ export default function OverviewLayer({ nodes, edges }: { nodes: CanvasNode[]; e
           labelOf={labelOf}
         />
       )}
-    </ViewportPortal>
+    </>,
+    portal,
   )
 }

@@ -53,10 +53,11 @@ export function usePointer(
   const hovered = useRef<string | null>(null)
   const hoverRing = useRef<HTMLDivElement>(null)
 
-  const at = useCallback(
-    (e: PointerEvent) => boxAt(geometry, screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false })),
+  const boxUnder = useCallback(
+    (x: number, y: number) => boxAt(geometry, screenToFlowPosition({ x, y }, { snapToGrid: false })),
     [geometry, screenToFlowPosition],
   )
+  const at = useCallback((e: PointerEvent) => boxUnder(e.clientX, e.clientY), [boxUnder])
 
   const hover = useCallback(
     (el: HTMLElement, box: OverviewBox | undefined) => {
@@ -164,11 +165,15 @@ export function usePointer(
 
   const onPointerLeave = useCallback((e: PointerEvent<HTMLCanvasElement>) => hover(e.currentTarget, undefined), [hover])
 
+  /** the id of the box under a screen point, or null */
+  const idAt = useCallback((x: number, y: number) => boxUnder(x, y)?.id ?? null, [boxUnder])
+
   return useMemo(
     () => ({
       handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onPointerLeave },
       hoverRing,
+      at: idAt,
     }),
-    [onPointerDown, onPointerMove, onPointerUp, onPointerLeave],
+    [onPointerDown, onPointerMove, onPointerUp, onPointerLeave, idAt],
   )
 }
