@@ -253,8 +253,9 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
           s.status !== prev.status
         )
           sendFollow()
-        // not every tick: only when the clock no longer runs as the last sample says
-        else if (s.nowMs !== prev.nowMs && simSample() !== clockSent) scheduleFollow()
+        // not every tick: only when the clock no longer runs as the last sample says, and then at once (followers
+        // run ahead of a presenter's clock that slipped until they hear of it)
+        else if (s.nowMs !== prev.nowMs && simSample() !== clockSent) sendFollow()
       }),
     )
     sendFollow()

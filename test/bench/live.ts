@@ -8,16 +8,16 @@
 // relay's memory per room.
 import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { HocuspocusProvider } from '@hocuspocus/provider'
-import WebSocket from 'ws'
-import * as Y from 'yjs'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { pointerEveryMs } from '../../src/live/presence'
 import { classCodeOf, newEditorKey, roomIdOf } from '../../src/live/roomKeys'
 import { freePort } from '../e2e/relay.mjs'
+import { connect } from './liveClient'
 import type { FollowersMessage, FollowersTask } from './liveFollowers'
 import type { BenchRow } from './types'
 
-const ROOMS = 20
+/** LIVE_BENCH_ROOMS: fewer rooms, for a quick look at a loaded machine (the target is for 20) */
+const ROOMS = Number(process.env.LIVE_BENCH_ROOMS) || 20
 const FOLLOWERS = 50
 /** steps each presenter takes, one a second at its own moment */
 const STEPS = 10
@@ -65,21 +65,6 @@ async function startRelayProcess(): Promise<{ url: string; child: ChildProcess }
     child.once('exit', (code) => reject(new Error(`relay exited (${code}): ${out}`)))
   })
   return { url, child }
-}
-
-function connect(url: string, name: string, token: string): Promise<HocuspocusProvider> {
-  return new Promise((resolve, reject) => {
-    const p: HocuspocusProvider = new HocuspocusProvider({
-      url,
-      name,
-      token,
-      document: new Y.Doc(),
-      // Node 20 has no WebSocket of its own; the provider hands the url options to its socket
-      ...({ WebSocketPolyfill: WebSocket } as object),
-      onSynced: () => resolve(p),
-      onAuthenticationFailed: ({ reason }) => reject(new Error(reason)),
-    })
-  })
 }
 
 /** A presenter per room, in this process: its step goes out with the wall moment it was taken. */

@@ -2,9 +2,8 @@
 // each step the presenters announce, reports how long after the presenter's step (the presenter's wall moment,
 // carried in its awareness state) each of its followers saw it. Wall moments are ms since the epoch from
 // performance.timeOrigin + performance.now(), which every process on this machine reads alike.
-import { HocuspocusProvider } from '@hocuspocus/provider'
-import WebSocket from 'ws'
-import * as Y from 'yjs'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { connect } from './liveClient'
 
 export interface FollowersTask {
   url: string
@@ -20,21 +19,6 @@ export type FollowersMessage =
   | { kind: 'failed'; message: string }
 
 const epochNow = () => performance.timeOrigin + performance.now()
-
-function connect(url: string, name: string, token: string): Promise<HocuspocusProvider> {
-  return new Promise((resolve, reject) => {
-    const p: HocuspocusProvider = new HocuspocusProvider({
-      url,
-      name,
-      token,
-      document: new Y.Doc(),
-      // Node 20 has no WebSocket of its own; the provider hands the url options to its socket
-      ...({ WebSocketPolyfill: WebSocket } as object),
-      onSynced: () => resolve(p),
-      onAuthenticationFailed: ({ reason }) => reject(new Error(reason)),
-    })
-  })
-}
 
 /** A follower as the app has one: it says who it is, and notes each step of the presenter's it sees. */
 async function follower(task: FollowersTask, index: number, saw: (room: number, step: number, delay: number) => void) {
