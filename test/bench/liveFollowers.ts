@@ -50,7 +50,8 @@ async function main(task: FollowersTask) {
     byStep.set(key, delays)
     if (delays.length < task.perRoom) return
     byStep.delete(key)
-    process.send?.({ kind: 'seen', room, step, delays } satisfies FollowersMessage)
+    // a step seen after the bench stopped waiting (it counted it as late) has no one left to tell
+    if (process.connected) process.send?.({ kind: 'seen', room, step, delays } satisfies FollowersMessage)
   }
   const providers: HocuspocusProvider[] = []
   for (const [i] of task.rooms.entries())

@@ -187,14 +187,25 @@ describe('live sessions in Chromium', () => {
     await until(t, () => window.clockSeen.length > 1 && window.clockSeen.at(-1)[1] - window.clockSeen[0][1] >= 4000)
     const trainerSeen = await clockSeen(t)
     const trainerSim = await simSeen(t)
+    // The simulators' clocks (as their frames stamp them) and the clocks on screen are compared at each moment the
+    // follower's changed. A page starved of CPU (three Chromiums on two shared cores at load average ~30) now and then
+    // draws its next tenth late, or its simulator stalls a moment and catches up (the line between two readings
+    // either side of a stall is off by the stall): one moment in ten may be over 200 ms, and the median is close.
+    const median = (xs) => [...xs].map(Math.abs).sort((x, y) => x - y)[Math.floor(xs.length / 2)]
     for (const s of students) {
       const sims = clockOffsets(trainerSim, await simSeen(s.page))
+      const shown = clockOffsets(trainerSeen, await clockSeen(s.page))
       console.log(`# the simulators' clocks, follower's minus trainer's (ms): ${sims.map(Math.round).join(' ')}`)
-      const offsets = clockOffsets(trainerSeen, await clockSeen(s.page))
-      const worst = Math.max(...offsets.map(Math.abs))
-      console.log(`# follower's clock minus the trainer's while playing (ms): ${offsets.map(Math.round).join(' ')}`)
-      assert.ok(offsets.length >= 5, `only ${offsets.length} moments to compare`)
-      assert.ok(worst <= 200, `a follower's clock ${Math.round(worst)} ms from the trainer's: ${offsets.join(', ')}`)
+      console.log(`# the clocks on screen, follower's minus trainer's (ms): ${shown.map(Math.round).join(' ')}`)
+      assert.ok(sims.length >= 5 && shown.length >= 10, `only ${sims.length} and ${shown.length} moments to compare`)
+      for (const [what, offsets] of [
+        ['the simulators', sims],
+        ['the screens', shown],
+      ]) {
+        const off = offsets.filter((o) => Math.abs(o) > 200)
+        assert.ok(off.length <= offsets.length / 10, `${what}: ${off.length} of ${offsets.length} moments over 200 ms`)
+        assert.ok(median(offsets) <= 100, `${what}: ${Math.round(median(offsets))} ms apart at the median moment`)
+      }
     }
     await t.getByTestId('sim-play').click()
     await until(t, () => !window.gwlbStudioBench.sim.getState().running)
