@@ -75,7 +75,6 @@ export default function OverviewLayer({ nodes, edges, onShown }: Props) {
     el.height = Math.max(1, Math.ceil(bounds.height * scale))
     ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
     paintOverview(ctx, geometry, screenPixel(scale, pixelRatio), marks, labelOf)
-    el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1)
   }, [geometry, bounds, scale, marks, labelOf, pixelRatio, portal])
 
   // a palette item dropped on the bitmap lands in the container drawn under it (Canvas's containerAt)
@@ -101,8 +100,6 @@ export default function OverviewLayer({ nodes, edges, onShown }: Props) {
       <canvas
         ref={canvas}
         data-testid="overview-canvas"
-        data-boxes={geometry.boxes.length}
-        data-lines={geometry.lines.length}
         aria-label="Overview of the design: zoom in to edit its resources"
         role="img"
         {...pointer.handlers}
