@@ -23,15 +23,17 @@ function useMarks(without: ReadonlySet<string> | undefined): OverviewMarks {
   const selectedIds = useUi((s) => s.selectedIds)
   const highlight = useUi((s) => s.highlight)
   const answerHidden = useUi((s) => s.answerHidden)
+  // as ProblemBadge: an activity may hide the linter's problems
+  const problemsHidden = useUi((s) => s.problemsHidden)
   const problemsOn = useReport((s) => s.problemsOn)
   return useMemo(() => {
     const problems = new Map<string, 'error' | 'warning'>()
     // while a quiz asks where a packet ends, a badge on the faulty resource would give the answer away
-    if (!answerHidden)
+    if (!answerHidden && !problemsHidden)
       for (const [id, list] of problemsOn)
         problems.set(id, list.some((p) => p.severity === 'error') ? 'error' : 'warning')
     return { selected: new Set(selectedIds), highlight: answerHidden ? null : highlight, problems, without }
-  }, [selectedIds, highlight, answerHidden, problemsOn, without])
+  }, [selectedIds, highlight, answerHidden, problemsHidden, problemsOn, without])
 }
 
 function useLabels(): (b: OverviewBox) => string {
