@@ -23,15 +23,17 @@ function useMarks(without: ReadonlySet<string> | undefined): OverviewMarks {
   const selectedIds = useUi((s) => s.selectedIds)
   const highlight = useUi((s) => s.highlight)
   const answerHidden = useUi((s) => s.answerHidden)
+  // as ProblemBadge: an activity may hide the linter's problems
+  const problemsHidden = useUi((s) => s.problemsHidden)
   const problemsOn = useReport((s) => s.problemsOn)
   return useMemo(() => {
     const problems = new Map<string, 'error' | 'warning'>()
     // while a quiz asks where a packet ends, a badge on the faulty resource would give the answer away
-    if (!answerHidden)
+    if (!answerHidden && !problemsHidden)
       for (const [id, list] of problemsOn)
         problems.set(id, list.some((p) => p.severity === 'error') ? 'error' : 'warning')
     return { selected: new Set(selectedIds), highlight: answerHidden ? null : highlight, problems, without }
-  }, [selectedIds, highlight, answerHidden, problemsOn, without])
+  }, [selectedIds, highlight, answerHidden, problemsHidden, problemsOn, without])
 }
 
 function useLabels(): (b: OverviewBox) => string {
@@ -75,7 +77,6 @@ export default function OverviewLayer({ nodes, edges, onShown }: Props) {
     el.height = Math.max(1, Math.ceil(bounds.height * scale))
     ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
     paintOverview(ctx, geometry, screenPixel(scale, pixelRatio), marks, labelOf)
-    el.dataset.painted = String(Number(el.dataset.painted ?? 0) + 1)
   }, [geometry, bounds, scale, marks, labelOf, pixelRatio, portal])
 
   // a palette item dropped on the bitmap lands in the container drawn under it (Canvas's containerAt)
@@ -101,8 +102,6 @@ export default function OverviewLayer({ nodes, edges, onShown }: Props) {
       <canvas
         ref={canvas}
         data-testid="overview-canvas"
-        data-boxes={geometry.boxes.length}
-        data-lines={geometry.lines.length}
         aria-label="Overview of the design: zoom in to edit its resources"
         role="img"
         {...pointer.handlers}
