@@ -59,6 +59,7 @@ import {
   type OuterHeader,
   type Protocol,
   type Rule,
+  routeTableText,
   routeText,
   type StepAction,
 } from './types'
@@ -286,7 +287,7 @@ function routeFrom(ti: number): number {
   if (q < 0) {
     if (!R) return term(D_NO_ROUTE)
     const t = N.tables[ti]!
-    const table = t.type === 'system' ? `the system route table of ${N.vpcs[t.vpc]!.id}` : `route table ${t.id}`
+    const table = routeTableText(t.id, t.type === 'system')
     return end(D_NO_ROUTE, `no entry of ${table} matches ${ip(pDst)}`)
   }
   const L = N.routes
@@ -491,7 +492,7 @@ function explainSchedule(
       zoneId: N.zones[N.appliances[a]!.zone]!,
       healthy: S.healthy[a] === 1,
       membership: membership[S.membership[a]!] ?? 'removed',
-      score: score(cHash, N.appliances[a]!.seed),
+      score: score(cHash, N.appliances[a]!.rendezvousKey),
     })),
     chosen: chosenId,
     via: VIA_NAMES[via]!,
@@ -599,7 +600,7 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
   for (let i = 0; i < c.length; i++) {
     const a = c[i]!
     if (S.membership[a] !== MEMBER || S.healthy[a] !== 1) continue
-    const sc = score(cHash, N.appliances[a]!.seed)
+    const sc = score(cHash, N.appliances[a]!.rendezvousKey)
     if (sc > bestScore) {
       bestScore = sc
       best = a
@@ -615,7 +616,7 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
       for (let i = 0; i < c.length; i++) {
         const a = c[i]!
         if (S.membership[a] === REMOVED) continue
-        const sc = score(cHash, N.appliances[a]!.seed)
+        const sc = score(cHash, N.appliances[a]!.rendezvousKey)
         if (sc > bestScore) {
           bestScore = sc
           best = a

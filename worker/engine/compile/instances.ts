@@ -1,6 +1,6 @@
 // Servers and appliances: each with the security rules of its groups, merged and ordered once.
 import { parsePortRange, type ResourceOf } from '../../../src/model'
-import { stringSeed } from '../hash'
+import { stringKey } from '../hash'
 import {
   type CAppliance,
   type CEcs,
@@ -158,7 +158,7 @@ export function compileInstances(
       policy: compilePolicy(r),
       defaultAllow: r.policy.defaultAction === 'allow',
       initialRun: r.state === 'running' ? RUN_RUNNING : r.state === 'stopped' ? RUN_STOPPED : RUN_HUNG,
-      seed: stringSeed(r.id),
+      rendezvousKey: stringKey(r.id),
       gwlb: -1,
     }
   })
