@@ -1,4 +1,4 @@
-// npm run cli -- grade <activity.json> <design.json> [--seed S] [--hints 0,2] [--json]
+// npm run cli -- grade <activity.json> <design.json> [--learner KEY] [--hints 0,2] [--json]
 // Grades a student's design as "Check my work" does in the app; exit 0 passed, 1 not passed, 2 bad input.
 import { grade } from '../src/activities'
 import { NODE_GRADE_ENGINE } from './activityEngine'
@@ -6,28 +6,28 @@ import { readActivityInput } from './activityInput'
 import { withDesign } from './importInput'
 import { escapeControls, printError } from './terminal'
 
-const USAGE = 'usage: npm run cli -- grade <activity.json> <design.json> [--seed S] [--hints 0,2] [--json]'
+const USAGE = 'usage: npm run cli -- grade <activity.json> <design.json> [--learner KEY] [--hints 0,2] [--json]'
 
 interface Args {
   activity: string
   design: string
-  seed: string
+  learnerKey: string
   hints: number[]
   json: boolean
 }
 
 function parseArgs(args: string[]): Args | string {
   const files: string[] = []
-  let seed = 'student'
+  let learnerKey = 'student'
   let hints: number[] = []
   let json = false
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? ''
     if (a === '--json') json = true
-    else if (a === '--seed' || a === '--hints') {
+    else if (a === '--learner' || a === '--hints') {
       const v = args[++i]
       if (v === undefined) return `${a} needs a value`
-      if (a === '--seed') seed = v
+      if (a === '--learner') learnerKey = v
       else {
         hints = v.split(',').map(Number)
         if (hints.some((n) => !Number.isInteger(n) || n < 0)) return `--hints takes hint numbers from 0, such as 0,2`
@@ -37,7 +37,7 @@ function parseArgs(args: string[]): Args | string {
   }
   const [activity, design] = files
   if (!activity || !design || files.length > 2) return 'give one activity file and one design file'
-  return { activity, design, seed, hints, json }
+  return { activity, design, learnerKey, hints, json }
 }
 
 export function run(args: string[]): number | Promise<number> {
@@ -46,7 +46,7 @@ export function run(args: string[]): number | Promise<number> {
     printError(`${parsed}\n${USAGE}`)
     return 2
   }
-  const input = readActivityInput(parsed.activity, parsed.seed)
+  const input = readActivityInput(parsed.activity, parsed.learnerKey)
   if (!input.ok) {
     printError(input.lines.join('\n'))
     return 2
@@ -54,9 +54,10 @@ export function run(args: string[]): number | Promise<number> {
   const prepared = input.opened.prepared
   return withDesign(parsed.design, async (design) => {
     const g = await grade(prepared, design, NODE_GRADE_ENGINE, parsed.hints)
-    if (parsed.json) console.log(JSON.stringify({ activity: prepared.activity.id, seed: parsed.seed, ...g }, null, 2))
+    if (parsed.json)
+      console.log(JSON.stringify({ activity: prepared.activity.id, learner: parsed.learnerKey, ...g }, null, 2))
     else {
-      const lines = [`${prepared.activity.title} (seed ${parsed.seed})`]
+      const lines = [`${prepared.activity.title} (learner ${parsed.learnerKey})`]
       for (const goal of g.goals) {
         lines.push(`  ${goal.met ? 'met   ' : 'missed'} ${goal.earned}/${goal.points}  ${goal.title}`)
         for (const f of goal.findings) lines.push(`           ${f}`)

@@ -15,6 +15,7 @@ export interface Draft {
   hints: Hint[]
   timeLimitMinutes: number | null
   passPercent: number
+  hideProblems: boolean
 }
 
 export type DraftCheck =
@@ -48,6 +49,7 @@ const EMPTY_DRAFT: Draft = {
   hints: [],
   timeLimitMinutes: null,
   passPercent: 80,
+  hideProblems: false,
 }
 
 /** an id from a title: letters, digits and dashes */
@@ -74,6 +76,7 @@ export function activityOf(draft: Draft, handout: Design): unknown {
     hints: draft.hints,
     ...(draft.timeLimitMinutes ? { timeLimitMinutes: draft.timeLimitMinutes } : {}),
     passPercent: draft.passPercent,
+    ...(draft.hideProblems ? { hideProblems: true } : {}),
   }
 }
 

@@ -46,7 +46,7 @@ export async function grade(
   hintsShown: readonly number[] = [],
 ): Promise<Grade> {
   const goals: GoalResult[] = []
-  for (const goal of prepared.activity.goals) goals.push(await checkGoal(goal, prepared.handout, design, engine))
+  for (const goal of prepared.activity.goals) goals.push(await checkGoal(goal, prepared, design, engine))
   const earned = goals.reduce((sum, g) => sum + g.earned, 0)
   const maxScore = goals.reduce((sum, g) => sum + g.points, 0)
   const shown = new Set(hintsShown)
@@ -56,8 +56,13 @@ export async function grade(
   return { goals, score, maxScore, hintCost, percent, passed: percent >= prepared.activity.passPercent }
 }
 
-async function checkGoal(goal: Goal, handout: Design, design: Design, engine: GradeEngine): Promise<GoalResult> {
-  const { parts, findings } = await checkParts(goal.check, handout, design, engine)
+async function checkGoal(
+  goal: Goal,
+  prepared: PreparedActivity,
+  design: Design,
+  engine: GradeEngine,
+): Promise<GoalResult> {
+  const { parts, findings } = await checkParts(goal.check, prepared, design, engine)
   const held = parts.filter(Boolean).length
   const met = held === parts.length
   const share = goal.partial ? held / parts.length : met ? 1 : 0
@@ -74,12 +79,17 @@ async function checkGoal(goal: Goal, handout: Design, design: Design, engine: Gr
 
 type Parts = { parts: boolean[]; findings: string[] }
 
-async function checkParts(check: GoalCheck, handout: Design, design: Design, engine: GradeEngine): Promise<Parts> {
+async function checkParts(
+  check: GoalCheck,
+  { activity, handout }: PreparedActivity,
+  design: Design,
+  engine: GradeEngine,
+): Promise<Parts> {
   switch (check.kind) {
     case 'reach':
       return reachParts(check.packets, check.expect, design, engine)
     case 'lintClean':
-      return lintParts(check, design, engine)
+      return lintParts(check, design, engine, activity.hideProblems)
     case 'intent': {
       const answer = await engine.verifyIntents(design, [check.intent])
       if (!answer.ok) return { parts: [false], findings: [answer.message] }
@@ -146,6 +156,7 @@ async function lintParts(
   check: Extract<GoalCheck, { kind: 'lintClean' }>,
   design: Design,
   engine: GradeEngine,
+  hideProblems: boolean,
 ): Promise<Parts> {
   const report = await engine.load(design)
   if (!report.loaded) return { parts: [false], findings: [`The design does not load: ${report.errors[0]?.message}`] }
@@ -154,6 +165,12 @@ async function lintParts(
     check.codes ? check.codes.includes(p.code) : severities.includes(p.severity),
   )
   if (counted.length === 0) return { parts: [true], findings: ['The linter finds nothing of this kind.'] }
+  // an activity that hides the linter's problems would give its answer away by naming them here
+  if (hideProblems)
+    return {
+      parts: [false],
+      findings: [`The linter still finds ${counted.length} problem${counted.length === 1 ? '' : 's'} of this kind.`],
+    }
   return { parts: [false], findings: counted.slice(0, 5).map((p) => `${p.code}: ${p.message}`) }
 }
 

@@ -10,7 +10,7 @@ import { pickValues, substitute, type Values } from './variables'
 export interface PreparedActivity {
   activity: Activity
   /** the learner key the values were picked with */
-  seed: string
+  learnerKey: string
   values: Values
   /** the design handed to the student: the activity's design with its faults applied */
   handout: Design
@@ -24,14 +24,14 @@ function firstIssue(error: z.core.$ZodError): string {
   return `${where}: ${issue?.message ?? 'invalid'}`
 }
 
-/** `raw`: the activity file's JSON; `seed`: who the student is (the same key always gives the same exercise). */
-export function prepareActivity(raw: unknown, seed: string): Prepared {
+/** `raw`: the activity file's JSON; `learnerKey`: who the student is (the same key always gives the same exercise). */
+export function prepareActivity(raw: unknown, learnerKey: string): Prepared {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, message: 'An activity file is a JSON object with "format": "gwlb-studio/activity".' }
   const { variables: rawVariables = [], ...rest } = raw as Record<string, unknown>
   const variables = z.array(variableSchema).safeParse(rawVariables)
   if (!variables.success) return { ok: false, message: `variables.${firstIssue(variables.error)}` }
-  const values = pickValues(variables.data, seed)
+  const values = pickValues(variables.data, learnerKey)
   const substituted = substitute(rest, values)
   if (!substituted.ok) return substituted
   const checked = activitySchema.safeParse({ ...(substituted.value as object), variables: variables.data })
@@ -48,7 +48,7 @@ export function prepareActivity(raw: unknown, seed: string): Prepared {
     if (!r.ok) return { ok: false, message: `faults[${n}] (${fault.kind}): ${r.message}` }
     handout = r.design
   }
-  return { ok: true, prepared: { activity, seed, values, handout } }
+  return { ok: true, prepared: { activity, learnerKey, values, handout } }
 }
 
 /**

@@ -29,7 +29,7 @@ export interface ActivityState {
   timeUp: boolean
   lms: LmsSession | null
   /** opens an activity file's JSON for a student's learner key; false (and a message) when it does not open */
-  open(raw: unknown, seed: string, lms?: LmsSession | null): boolean
+  open(raw: unknown, learnerKey: string, lms?: LmsSession | null): boolean
   showHint(index: number): void
   checkWork(): Promise<Grade | null>
   /** milliseconds left, or null without a time limit */
@@ -57,8 +57,8 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
   const store = createStore<ActivityState>()((set, get) => ({
     ...NO_ACTIVITY,
 
-    open(raw, seed, lms = null) {
-      const r = prepareActivity(raw, seed)
+    open(raw, learnerKey, lms = null) {
+      const r = prepareActivity(raw, learnerKey)
       if (!r.ok) {
         set({ message: `This activity does not open: ${r.message}` })
         return false
@@ -69,6 +69,7 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       // an edit that opens another design: the one on screen is saved first, and Undo brings it back
       stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
       stores.ui.getState().setReadOnly(false)
+      stores.ui.getState().hideProblems(activity.hideProblems)
       set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })
       return true
     },
@@ -117,6 +118,7 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       const { lms, timeUp } = get()
       void lms?.finish()
       if (timeUp) stores.ui.getState().setReadOnly(false)
+      stores.ui.getState().hideProblems(false)
       set(NO_ACTIVITY)
     },
   }))

@@ -93,5 +93,10 @@ export const activitySchema = z.strictObject({
   timeLimitMinutes: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(600))),
   /** the share of the points (percent) that passes, for an LMS's passed/failed */
   passPercent: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(100)), 80),
+  /**
+   * the linter's problems stay hidden while the student works (no list, no badges): the task is to find the fault,
+   * and the linter would name it; Check my work then counts remaining problems without naming them
+   */
+  hideProblems: z._default(z.boolean(), false),
 })
 export type Activity = z.infer<typeof activitySchema>

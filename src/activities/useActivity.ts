@@ -34,7 +34,7 @@ const LEARNER_KEY = 'gwlb-studio/learner'
  * This browser's learner key outside an LMS: made once and kept, so a student who reloads gets the same variant.
  * Where storage is refused, a key for this visit.
  */
-export function localLearnerSeed(): string {
+export function localLearnerKey(): string {
   const fresh = () => Math.random().toString(36).slice(2, 10)
   try {
     const kept = localStorage.getItem(LEARNER_KEY)

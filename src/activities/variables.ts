@@ -1,8 +1,8 @@
-// Randomised values: each student's seed picks one choice per variable, the same one every time they open the
+// Randomised values: each student's learner key picks one choice per variable, the same one every time they open the
 // activity (so a reload does not hand them another exercise), and `{{name}}` is replaced by it everywhere.
 import type { Variable } from './schema'
 
-/** FNV-1a: small, stable across engines, and enough to spread seeds over a handful of choices. */
+/** FNV-1a: small, stable across engines, and enough to spread learner keys over a handful of choices. */
 function hash(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
@@ -14,10 +14,10 @@ function hash(text: string): number {
 
 export type Values = Record<string, string>
 
-/** Each variable's choice for this seed. */
-export function pickValues(variables: readonly Variable[], seed: string): Values {
+/** Each variable's choice for this learner key. */
+export function pickValues(variables: readonly Variable[], learnerKey: string): Values {
   const values: Values = {}
-  for (const v of variables) values[v.name] = v.choices[hash(`${seed}\u0000${v.name}`) % v.choices.length] ?? ''
+  for (const v of variables) values[v.name] = v.choices[hash(`${learnerKey}\u0000${v.name}`) % v.choices.length] ?? ''
   return values
 }
 

@@ -1,11 +1,15 @@
-// Opens the activity the launch URL names (?activity=activity.json, as an LMS package launches it) and, with
-// &lms=scorm12|cmi5, connects to the LMS first so the learner's id picks their variant and each check reports.
+// Opens what the launch URL names: an activity link (#a=…, "Link for students"), or, as an LMS package launches the
+// app, an activity (?activity=activity.json) or a lesson (?lesson=lesson.json). With &lms=scorm12|cmi5 it connects to the LMS first, so the learner's id picks
+// their variant of an activity, and each check (a lesson: each quiz answered, and its completion) reports.
 
 import { connectLms, type LmsSession } from '../activities/lms/session'
 import { LMS_KINDS, type LmsKind } from '../activities/lms/types'
-import { activityRunnerFor, localLearnerSeed } from '../activities/useActivity'
+import { activityRunnerFor, localLearnerKey } from '../activities/useActivity'
+import { lessonSchema } from '../lessons'
+import { trackLessonProgress } from '../lessons/progress'
 import { MAX_DESIGN_BYTES } from '../model'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
+import { activityLinkText, isActivityLink } from '../share/shareLink'
 import type { Stores } from '../store/context'
 
 /** Only a file beside the app: a launch URL cannot make the app fetch from elsewhere. */
@@ -13,35 +17,93 @@ function besideTheApp(path: string): boolean {
   return /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(path) && !path.split('/').includes('..')
 }
 
-export async function launchActivity(stores: Stores, search: string): Promise<void> {
-  const query = new URLSearchParams(search)
-  const path = query.get('activity')
-  if (!path) return
-  const notify = (lines: string[]) => stores.ui.getState().notify({ tone: 'error', lines })
-  if (!besideTheApp(path)) return notify([`The activity "${path}" is not a file beside the app, so it was not opened.`])
-  const lmsName = query.get('lms')
-  let lms: LmsSession | null = null
-  if (lmsName) {
-    if (!(LMS_KINDS as readonly string[]).includes(lmsName))
-      return notify([`Unknown LMS runtime "${lmsName}": scorm12 or cmi5.`])
-    const connected = await connectLms(lmsName as LmsKind)
-    if (connected.ok) lms = connected.session
-    else notify([`The activity opens, but your score cannot reach your course: ${connected.message}`])
-  }
-  let raw: unknown
+type Fetched = { ok: true; raw: unknown } | { ok: false; message: string }
+
+async function fetchBeside(path: string, what: string): Promise<Fetched> {
+  if (!besideTheApp(path))
+    return { ok: false, message: `The ${what} "${path}" is not a file beside the app, so it was not opened.` }
   try {
     const response = await fetch(path)
-    if (!response.ok) return notify([`The activity ${path} could not be fetched (HTTP ${response.status}).`])
+    if (!response.ok)
+      return { ok: false, message: `The ${what} ${path} could not be fetched (HTTP ${response.status}).` }
     const text = await response.text()
-    if (text.length > MAX_DESIGN_BYTES) return notify([`The activity ${path} is larger than a design may be.`])
-    raw = JSON.parse(text)
+    if (text.length > MAX_DESIGN_BYTES)
+      return { ok: false, message: `The ${what} ${path} is larger than a design may be.` }
+    return { ok: true, raw: JSON.parse(text) }
   } catch (e) {
-    return notify([`The activity ${path} could not be read: ${e instanceof Error ? e.message : String(e)}`])
+    return {
+      ok: false,
+      message: `The ${what} ${path} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    }
   }
+}
+
+/** The LMS the query names, connected; null without one (or when it does not answer: the notice says so). */
+async function lmsOf(query: URLSearchParams, notify: (lines: string[]) => void): Promise<LmsSession | null | false> {
+  const lmsName = query.get('lms')
+  if (!lmsName) return null
+  if (!(LMS_KINDS as readonly string[]).includes(lmsName)) {
+    notify([`Unknown LMS runtime "${lmsName}": scorm12 or cmi5.`])
+    return false
+  }
+  const connected = await connectLms(lmsName as LmsKind)
+  if (connected.ok) {
+    const session = connected.session
+    // the LMS hears the session end when the learner leaves the page
+    addEventListener('pagehide', () => void session.finish(), { once: true })
+    return session
+  }
+  notify([`It opens, but your progress cannot reach your course: ${connected.message}`])
+  return null
+}
+
+export async function launchActivity(stores: Stores, search: string, hash = ''): Promise<void> {
+  const query = new URLSearchParams(search)
+  const notify = (lines: string[]) => stores.ui.getState().notify({ tone: 'error', lines })
+  if (isActivityLink(hash)) return openActivityLink(stores, hash, notify)
+  const activityPath = query.get('activity')
+  const lessonPath = query.get('lesson')
+  if (!activityPath && !lessonPath) return
+  const fetched = await fetchBeside(activityPath ?? lessonPath ?? '', activityPath ? 'activity' : 'lesson')
+  if (!fetched.ok) return notify([fetched.message])
+  const lms = await lmsOf(query, notify)
+  if (lms === false) return
+  if (activityPath) return openActivity(stores, fetched.raw, lms, notify)
+  return openLesson(stores, fetched.raw, lms, notify)
+}
+
+/** An activity link: the activity file in the fragment, opened as opening the file does (one undoable edit). */
+function openActivityLink(stores: Stores, hash: string, notify: (lines: string[]) => void) {
+  const text = activityLinkText(hash)
+  if (!text.ok) return notify(['The activity link does not open.', ...text.messages.slice(1)])
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.text)
+  } catch (e) {
+    return notify([`The activity link does not hold an activity: ${e instanceof Error ? e.message : String(e)}`])
+  }
+  openActivity(stores, raw, null, notify)
+}
+
+function openActivity(stores: Stores, raw: unknown, lms: LmsSession | null, notify: (lines: string[]) => void) {
   const runner = activityRunnerFor(stores)
-  if (!runner.getState().open(raw, lms?.learnerId ?? localLearnerSeed(), lms))
+  if (!runner.getState().open(raw, lms?.learnerId ?? localLearnerKey(), lms))
     return notify([runner.getState().message ?? 'The activity does not open.'])
   lessonRunnerFor(stores).getState().showTab('activity')
-  // the LMS hears the session end when the learner leaves the page
-  if (lms) addEventListener('pagehide', () => void lms.finish(), { once: true })
+}
+
+async function openLesson(stores: Stores, raw: unknown, lms: LmsSession | null, notify: (lines: string[]) => void) {
+  const parsed = lessonSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return notify([`The lesson does not open: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`])
+  }
+  const lesson = parsed.data
+  const runner = lessonRunnerFor(stores)
+  await runner.getState().open(lesson)
+  const state = runner.getState()
+  if (state.status !== 'ready') return notify([state.message ?? 'The lesson does not open.'])
+  if (!lms) return
+  const started = performance.now()
+  trackLessonProgress(runner, lesson, (progress) => void lms.progress(progress, performance.now() - started))
 }

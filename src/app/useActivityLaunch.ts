@@ -1,12 +1,14 @@
-// A launch URL that names an activity (?activity=…, as an LMS package launches the app) opens it; the activity
-// code loads only then, so the initial JavaScript stays within its budget.
+// A launch URL that names an activity or a lesson (?activity=… or ?lesson=…, as an LMS package launches the app),
+// or an activity link (#a=…), opens it; the activity and LMS code loads only then, so the initial JavaScript stays within its budget.
 import { useEffect } from 'react'
 import type { Stores } from '../store/context'
 
 export function useActivityLaunch(stores: Stores): void {
   useEffect(() => {
-    const search = window.location.search
-    if (!new URLSearchParams(search).has('activity')) return
-    void import('./activityLaunch').then((m) => m.launchActivity(stores, search))
+    const { search, hash } = window.location
+    const query = new URLSearchParams(search)
+    // an activity link's fragment (#a=…) names it too; checked without loading the share code
+    if (!query.has('activity') && !query.has('lesson') && !/(^#|&)a=/.test(hash)) return
+    void import('./activityLaunch').then((m) => m.launchActivity(stores, search, hash))
   }, [stores])
 }

@@ -47,7 +47,8 @@ export interface LessonState {
   /** the quiz's answer is shown (after a click, or on request) */
   revealed: boolean
   showTab(tab: SideTab): void
-  open(lessonId: string): Promise<void>
+  /** a shipped lesson by id, or a lesson file's lesson (a packaged lesson opened in an LMS) */
+  open(lesson: string | Lesson): Promise<void>
   close(): void
   go(index: number): void
   next(): void
@@ -82,9 +83,9 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
     ...NO_LESSON,
     showTab: (tab) => set({ tab }),
 
-    async open(lessonId) {
-      const lesson = lessons.find((l) => l.id === lessonId)
-      if (!lesson) return set({ status: 'failed', message: `No lesson ${lessonId}.` })
+    async open(which) {
+      const lesson = typeof which === 'string' ? lessons.find((l) => l.id === which) : which
+      if (!lesson) return set({ status: 'failed', message: `No lesson ${which}.` })
       const mine = ++token
       set({ status: 'loading', message: null, tab: 'lessons' })
       const base = await deps.loadDesign(lesson.design)

@@ -36,7 +36,17 @@ export function ProblemItem({ p }: { p: ReportedProblem }) {
 
 export function ProblemsPanel() {
   const report = useReport((s) => s.report)
+  const hidden = useUi((s) => s.problemsHidden)
   if (!report?.loaded) return null
+  if (hidden)
+    return (
+      <section aria-label="Problems" data-testid="problems-panel" className="border-b border-slate-200 p-3 text-xs">
+        <h2 className="text-sm font-semibold text-slate-900">Problems</h2>
+        <p className="text-slate-600" data-testid="problems-hidden">
+          Hidden during this activity: finding the fault is the task. Check my work tells you which goals are met.
+        </p>
+      </section>
+    )
   const errors = report.problems.filter((p) => p.severity === 'error').length
   return (
     <section aria-label="Problems" data-testid="problems-panel" className="border-b border-slate-200 p-3 text-xs">

@@ -13,6 +13,8 @@ import { fromBase64Url, fromUtf8, inflateBounded, toBase64Url, utf8 } from './by
 import { type DesignLoad, MAX_DESIGN_TEXT_BYTES, notOurs, tooLarge, withMessages } from './load'
 
 export const SHARE_PARAM = 'd'
+/** an activity's link: `#a=2.<payload>.<sum>`, the same encoding */
+export const ACTIVITY_PARAM = 'a'
 export const SHARE_LINK_VERSION = 2
 
 /**
@@ -36,26 +38,43 @@ export interface ShareEncodeOptions {
 
 /** The link for a design, or too-large with the length it would have had. */
 export function encodeShareLink(design: Design, options: ShareEncodeOptions = {}): ShareEncodeResult {
+  return encodeJsonLink(SHARE_PARAM, design, options)
+}
+
+/**
+ * The link for an activity (a = the activity file's JSON, in the design links' encoding): it opens the activity for
+ * whoever follows it, as opening the file does. The file carries the goals and the broken design, never the answer.
+ */
+export function encodeActivityLink(raw: unknown, options: ShareEncodeOptions = {}): ShareEncodeResult {
+  return encodeJsonLink(ACTIVITY_PARAM, raw, options)
+}
+
+function encodeJsonLink(param: string, value: unknown, options: ShareEncodeOptions): ShareEncodeResult {
   const baseUrl = (options.baseUrl ?? '').replace(/#.*$/, '')
   const limit = options.maxUrlLength ?? MAX_SHARE_URL_LENGTH
-  const text = utf8(JSON.stringify(design))
+  const text = utf8(JSON.stringify(value))
   const payload = toBase64Url(deflateSync(text, { level: 9 }))
-  const fragment = `#${SHARE_PARAM}=${SHARE_LINK_VERSION}.${payload}.${adler32(text)}`
+  const fragment = `#${param}=${SHARE_LINK_VERSION}.${payload}.${adler32(text)}`
   const url = baseUrl + fragment
   if (url.length > limit) return { ok: false, reason: 'too-large', size: url.length, limit }
   return { ok: true, url, fragment, size: url.length }
 }
 
-/** The value of d in a URL or fragment ("https://…#d=…", "#d=…" or "d=…"), or null. */
-function shareParam(urlOrFragment: string): string | null {
+/** The value of d (or another parameter) in a URL or fragment ("https://…#d=…", "#d=…" or "d=…"), or null. */
+function shareParam(urlOrFragment: string, param = SHARE_PARAM): string | null {
   const hash = urlOrFragment.includes('#') ? urlOrFragment.slice(urlOrFragment.indexOf('#') + 1) : urlOrFragment
-  for (const part of hash.split('&')) if (part.startsWith(`${SHARE_PARAM}=`)) return part.slice(SHARE_PARAM.length + 1)
+  for (const part of hash.split('&')) if (part.startsWith(`${param}=`)) return part.slice(param.length + 1)
   return null
 }
 
 /** Whether a URL or fragment carries a shared design (the app then opens it read-only). */
 export function isShareLink(urlOrFragment: string): boolean {
   return shareParam(urlOrFragment) !== null
+}
+
+/** Whether a URL or fragment carries an activity (the app then opens it for a student). */
+export function isActivityLink(urlOrFragment: string): boolean {
+  return shareParam(urlOrFragment, ACTIVITY_PARAM) !== null
 }
 
 /** Adler-32 (RFC 1950) as 8 hex digits: cheap, and enough to tell a changed link from the one made. */
@@ -74,16 +93,33 @@ const DAMAGED =
 
 /** Opens a shared design through parse(). Never throws; every failure says what was wrong. */
 export function decodeShareLink(urlOrFragment: string): DesignLoad {
-  const value = shareParam(urlOrFragment)
+  const r = linkText(urlOrFragment, SHARE_PARAM)
+  return r.ok ? withMessages(parse(r.text), 'link') : r.refusal
+}
+
+/**
+ * The activity file's JSON text from an activity link, for the activity loader (which checks it as it checks a
+ * file); a damaged link is refused as a damaged design link is, with the same messages.
+ */
+export function activityLinkText(
+  urlOrFragment: string,
+): { ok: true; text: string } | { ok: false; messages: string[] } {
+  const r = linkText(urlOrFragment, ACTIVITY_PARAM)
+  return r.ok ? r : { ok: false, messages: r.refusal.messages }
+}
+
+type LinkText = { ok: true; text: string } | { ok: false; refusal: DesignLoad }
+
+/** Inflates and checks the payload of a link's parameter: the text it carries, or why it cannot be read. */
+function linkText(urlOrFragment: string, param: string): LinkText {
+  const refused = (refusal: DesignLoad): LinkText => ({ ok: false, refusal })
+  const value = shareParam(urlOrFragment, param)
   if (value === null)
-    return notOurs(
-      'link',
-      'GWLB-L001',
-      urlOrFragment.slice(0, 40),
-      `a link made by "Share" in GWLB Studio (#${SHARE_PARAM}=…)`,
+    return refused(
+      notOurs('link', 'GWLB-L001', urlOrFragment.slice(0, 40), `a link made by "Share" in GWLB Studio (#${param}=…)`),
     )
   const m = /^(\d{1,6})\.(.*)$/s.exec(value)
-  if (!m) return notOurs('link', 'GWLB-L001', value.slice(0, 40), DAMAGED)
+  if (!m) return refused(notOurs('link', 'GWLB-L001', value.slice(0, 40), DAMAGED))
   const version = Number(m[1])
   if (version > SHARE_LINK_VERSION) {
     const error = loadError(
@@ -92,36 +128,33 @@ export function decodeShareLink(urlOrFragment: string): DesignLoad {
       version,
       `share link version ${SHARE_LINK_VERSION} or older: this link was made by a newer GWLB Studio`,
     )
-    return withMessages({ ok: false, reason: 'too-new', errors: [error] }, 'link')
+    return refused(withMessages({ ok: false, reason: 'too-new', errors: [error] }, 'link'))
   }
   if (version !== 1 && version !== 2)
-    return notOurs('link', 'GWLB-L001', version, `share link version 1 or ${SHARE_LINK_VERSION}`)
+    return refused(notOurs('link', 'GWLB-L001', version, `share link version 1 or ${SHARE_LINK_VERSION}`))
   const sum = version === 2 ? /^(.*)\.([0-9a-f]{8})$/s.exec(m[2]) : null
-  if (version === 2 && !sum) return notOurs('link', 'GWLB-L001', m[2].slice(-12), DAMAGED)
+  if (version === 2 && !sum) return refused(notOurs('link', 'GWLB-L001', m[2].slice(-12), DAMAGED))
   const payload = sum ? sum[1] : m[2]
   // base64 of a compressed design within the cap is shorter than this: refuse before decoding a byte
   if (payload.length > Math.ceil((MAX_DESIGN_TEXT_BYTES * 4) / 3))
-    return tooLarge(
-      'link',
-      `${payload.length} characters`,
-      `a link to a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
+    return refused(
+      tooLarge('link', `${payload.length} characters`, `a link to a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes`),
     )
   const compressed = fromBase64Url(payload)
-  if (!compressed) return notOurs('link', 'GWLB-L001', m[2].slice(0, 40), DAMAGED)
+  if (!compressed) return refused(notOurs('link', 'GWLB-L001', m[2].slice(0, 40), DAMAGED))
   const inflated = inflateBounded(compressed, 'deflate', MAX_DESIGN_TEXT_BYTES)
   if (!inflated.ok) {
     if (inflated.problem === 'too-large')
-      return tooLarge(
-        'link',
-        `${compressed.length} compressed bytes`,
-        `a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes`,
+      return refused(
+        tooLarge('link', `${compressed.length} compressed bytes`, `a design of at most ${MAX_DESIGN_TEXT_BYTES} bytes`),
       )
-    return notOurs('link', 'GWLB-L001', `${compressed.length} compressed bytes`, DAMAGED)
+    return refused(notOurs('link', 'GWLB-L001', `${compressed.length} compressed bytes`, DAMAGED))
   }
-  if (sum && adler32(inflated.bytes) !== sum[2]) return notOurs('link', 'GWLB-L001', `checksum ${sum[2]}`, DAMAGED)
+  if (sum && adler32(inflated.bytes) !== sum[2])
+    return refused(notOurs('link', 'GWLB-L001', `checksum ${sum[2]}`, DAMAGED))
   const text = fromUtf8(inflated.bytes)
-  if (text === null) return notOurs('link', 'GWLB-L001', `${inflated.bytes.length} bytes`, DAMAGED)
-  return withMessages(parse(text), 'link')
+  if (text === null) return refused(notOurs('link', 'GWLB-L001', `${inflated.bytes.length} bytes`, DAMAGED))
+  return { ok: true, text }
 }
 
 /** Where the app was opened: a Location's query and fragment. */

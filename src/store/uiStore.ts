@@ -55,8 +55,14 @@ export interface UiState {
    * until it is answered
    */
   answerHidden: boolean
+  /**
+   * an activity asks students to find the fault themselves: the linter's problems are not shown (no panel list,
+   * no badges, none in the inspector) until the activity closes
+   */
+  problemsHidden: boolean
   setHighlight(highlight: Highlight | null): void
   hideAnswer(hidden: boolean): void
+  hideProblems(hidden: boolean): void
   select(id: string | null): void
   setSelection(ids: string[]): void
   openRouteTable(id: string | null): void
@@ -92,6 +98,8 @@ export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed
     answerHidden: false,
     setHighlight: (highlight) => set({ highlight }),
     hideAnswer: (answerHidden) => set({ answerHidden }),
+    problemsHidden: false,
+    hideProblems: (problemsHidden) => set({ problemsHidden }),
     select: (id) => set({ selectedIds: id ? [id] : [] }),
     setSelection: (selectedIds) => set({ selectedIds }),
     openRouteTable: (openRouteTableId) => set({ openRouteTableId }),

@@ -6,8 +6,8 @@ import { ACTIVITY_FILES, grade, type PreparedActivity, prepareActivity, prepared
 import { applyLessonEdit, type LessonEdit } from '../../src/lessons'
 import type { Design } from '../../src/model'
 
-function prepared(file: string, seed = 'student-1'): PreparedActivity {
-  const r = prepareActivity(ACTIVITY_FILES[file], seed)
+function prepared(file: string, learnerKey = 'student-1'): PreparedActivity {
+  const r = prepareActivity(ACTIVITY_FILES[file], learnerKey)
   if (!r.ok) throw new Error(r.message)
   return r.prepared
 }
@@ -35,8 +35,8 @@ describe('the sample activities', () => {
 
   it('inbound bypass: students get different server networks, and each one’s own route fixes it', async () => {
     const nets = new Set<string>()
-    for (const seed of ['ana', 'bo', 'chen', 'dev', 'eli', 'fay', 'gus', 'hana']) {
-      const p = prepared('01-inbound-bypass.json', seed)
+    for (const learnerKey of ['ana', 'bo', 'chen', 'dev', 'eli', 'fay', 'gus', 'hana']) {
+      const p = prepared('01-inbound-bypass.json', learnerKey)
       const net = p.values.appNet ?? ''
       nets.add(net)
       const fixed = edited(p.handout, {

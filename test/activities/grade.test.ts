@@ -21,8 +21,8 @@ function activity(goals: unknown[], extra: Record<string, unknown> = {}): unknow
   }
 }
 
-function open(raw: unknown, seed = 's'): PreparedActivity {
-  const r = prepareActivity(raw, seed)
+function open(raw: unknown, learnerKey = 's'): PreparedActivity {
+  const r = prepareActivity(raw, learnerKey)
   if (!r.ok) throw new Error(r.message)
   return r.prepared
 }
@@ -95,6 +95,17 @@ describe('the other goal kinds', () => {
     expect((await grade(named, zoneIBypassed, NODE_GRADE_ENGINE)).score).toBe(0)
   })
 
+  it('lintClean in an activity that hides the linter: counts what remains, names no code', async () => {
+    const hidden = open(activity([goal({ kind: 'lintClean' })], { hideProblems: true }))
+    const g = await grade(hidden, zoneIBypassed, NODE_GRADE_ENGINE)
+    expect(g.score).toBe(0)
+    expect(g.goals[0]?.findings).toEqual([
+      expect.stringMatching(/^The linter still finds \d+ problems? of this kind\.$/),
+    ])
+    expect(g.goals[0]?.findings.join(' ')).not.toMatch(/GWLB-/)
+    expect((await grade(hidden, twoZones, NODE_GRADE_ENGINE)).score).toBe(10)
+  })
+
   it('intent: holds, is violated with its reason, or names what is not there', async () => {
     const intent = {
       id: 'web-2-inspected',
@@ -146,7 +157,7 @@ describe('the score', () => {
 })
 
 describe('opening an activity', () => {
-  it('variables: the same seed gives the same values; an unknown name is refused with where it is', () => {
+  it('variables: the same learner key gives the same values; an unknown name is refused with where it is', () => {
     const raw = activity([goal({ kind: 'lintClean' })], {
       variables: [{ name: 'port', choices: ['443', '80', '8080'] }],
       task: 'Open port {{port}}.',

@@ -22,6 +22,7 @@ function setup() {
     report: async (grade, elapsedMs, { final }) => {
       reports.push({ grade, elapsedMs, final })
     },
+    progress: async () => {},
     finish: async () => {
       lms.finished++
     },
@@ -40,6 +41,17 @@ describe('activity runner', () => {
     expect(stores.design.getState().labels.at(-1)).toBe('open activity “Inbound traffic bypasses the firewalls”')
     stores.design.getState().undo()
     expect(stores.design.getState().design).toBe(mine)
+  })
+
+  it('an activity that hides the linter’s problems hides them while it is open, and only then', () => {
+    const { stores, runner } = setup()
+    runner.getState().open(inbound, 'learner-1')
+    expect(stores.ui.getState().problemsHidden).toBe(false)
+    runner.getState().close()
+    runner.getState().open({ ...(inbound as object), hideProblems: true }, 'learner-1')
+    expect(stores.ui.getState().problemsHidden).toBe(true)
+    runner.getState().close()
+    expect(stores.ui.getState().problemsHidden).toBe(false)
   })
 
   it('a file that is not an activity is refused with why, and the design stays', () => {

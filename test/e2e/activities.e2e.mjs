@@ -33,7 +33,7 @@ async function serve(root, routes = () => false) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() }
 }
 
-/** The command line's package for an activity, unzipped into a fresh folder. */
+/** The command line's package for an activity or a lesson, unzipped into a fresh folder. */
 function unpack(activity, to) {
   const dir = mkdtempSync(join(tmpdir(), `gwlb-${to}-`))
   const zip = join(dir, 'package.zip')
@@ -117,6 +117,8 @@ describe('activities in Chromium', () => {
     await author.getByTestId('author-goal-kind').selectOption('lintClean')
     await author.getByTestId('author-goal-add').click()
     assert.equal(await author.getByTestId('author-goals').locator('li').count(), 2)
+    // the linter would name the fault: students find it themselves
+    await author.getByTestId('author-hide-problems').check()
 
     // break it: the servers' vSwitch table sends 0.0.0.0/0 straight to the IPv4 gateway
     await page.locator('[data-testid="route-table-badge-rtb-app-h"]').click()
@@ -135,6 +137,7 @@ describe('activities in Chromium', () => {
     const activity = JSON.parse(readFileSync(saved, 'utf8'))
     assert.equal(activity.format, 'gwlb-studio/activity')
     assert.equal(activity.title, 'Fix the outbound route')
+    assert.equal(activity.hideProblems, true)
     // the file carries the broken design, not the answer
     const rtb = activity.design.resources.find((r) => r.id === 'rtb-app-h')
     assert.equal(rtb.entries[0].nextHopId, 'igw-service')
@@ -156,8 +159,26 @@ describe('activities in Chromium', () => {
     await student.page.getByTestId('activity-file').setInputFiles(saved)
     await student.page.getByTestId('activity-title').waitFor()
     assert.equal(await student.page.getByTestId('activity-title').textContent(), 'Fix the outbound route')
+    // a student follows the author's link instead: the same activity, and the linter's problems hidden
+    await author.getByTestId('activity-make-link').click()
+    const link = await author.getByTestId('activity-link-url').inputValue()
+    assert.match(link, /#a=2\./)
+    const follower = await openApp(browser(), new URL(link).hash)
+    await follower.page.getByTestId('activity-title').waitFor()
+    assert.equal(await follower.page.getByTestId('activity-title').textContent(), 'Fix the outbound route')
+    await follower.page.getByTestId('tab-details').click()
+    await follower.page.getByTestId('problems-hidden').waitFor()
+    assert.equal(await follower.page.locator('[data-testid^="problem-badge-"]').count(), 0, 'a problem badge shows')
+    assert.equal(await follower.page.locator('[data-testid^="problem-GWLB-"]').count(), 0, 'a problem is listed')
+    await follower.page.getByTestId('tab-activity').click()
+    await checkWork(follower.page.getByTestId('activity-panel'))
+    const lintGoal = follower.page.getByTestId('activity-grade')
+    assert.doesNotMatch(await lintGoal.textContent(), /GWLB-/)
+    await follower.page.screenshot({ path: 'test-results/e2e-activity-link-hidden-problems.png' })
     assert.deepEqual(errors, [])
     assert.deepEqual(student.errors, [])
+    assert.deepEqual(follower.errors, [])
+    await follower.page.close()
     await student.page.close()
     await page.close()
   })
@@ -195,7 +216,7 @@ describe('activities in Chromium', () => {
       'incomplete',
       '0',
     ])
-    // the learner's own variant (seeded by cmi.core.student_id): fix its gateway route with the linter's fix
+    // the learner's own variant (picked by cmi.core.student_id): fix its gateway route with the linter's fix
     await sco.getByTestId('tab-details').click()
     await sco.getByTestId('fix-GWLB-E031').first().click()
     await sco.getByTestId('problem-GWLB-E031').first().waitFor({ state: 'detached' })
@@ -211,6 +232,49 @@ describe('activities in Chromium', () => {
     assert.equal(core.raw, '100')
     assert.equal(core.max, '100')
     assert.match(core.time, /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/)
+    assert.deepEqual(errors, [])
+    await page.close()
+    server.close()
+  })
+
+  it('a lesson’s SCORM 1.2 package reports incomplete with its quiz score, then completed at the last step', async () => {
+    const root = unpack('src/lessons/data/05-mtu.json', 'scorm')
+    assert.match(
+      readFileSync(join(root, 'imsmanifest.xml'), 'utf8'),
+      /href="index\.html\?lesson=lesson\.json&amp;lms=scorm12"/,
+    )
+    writeFileSync(join(root, 'scorm-again.js'), readFileSync('node_modules/scorm-again/dist/scorm12.min.js'))
+    writeFileSync(
+      join(root, 'lms.html'),
+      `<!doctype html><html><body><script src="scorm-again.js"></script><script>
+        window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+        window.API.loadFromJSON({ cmi: { core: { student_id: 'learner-7', student_name: 'Roe, Ann' } } });
+        window.API.on('LMSCommit', () => { window.commits = (window.commits || 0) + 1 });
+      </script><iframe name="sco" src="index.html?lesson=lesson.json&lms=scorm12" style="width:1440px;height:860px;border:0"></iframe></body></html>`,
+    )
+    const server = await serve(root)
+    const page = await browser().newPage({ viewport: { width: 1460, height: 900 } })
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${server.url}lms.html`)
+    const sco = page.frameLocator('iframe[name="sco"]')
+    const title = sco.getByTestId('lesson-title')
+    await title.waitFor()
+    assert.match(await title.textContent(), /Lesson 5: /)
+    // step 1 seen: not complete yet, and the quiz not answered scores 0
+    await page.waitForFunction(() => window.commits >= 1)
+    assert.equal(await page.evaluate(() => window.API.cmi.core.lesson_status), 'incomplete')
+    await sco.getByTestId('lesson-next').click()
+    await sco.getByTestId('lesson-quiz').waitFor()
+    // the packet is dropped at the firewalls (either is right): answer on the canvas
+    await sco.locator('.react-flow__node[data-id="fw-1"]').click()
+    await sco.getByTestId('quiz-verdict').waitFor()
+    await page.waitForFunction(() => window.API.cmi.core.score.raw === '100')
+    assert.equal(await page.evaluate(() => window.API.cmi.core.lesson_status), 'incomplete')
+    await sco.getByTestId('lesson-next').click()
+    await page.waitForFunction(() => window.API.cmi.core.lesson_status === 'completed')
+    assert.equal(await page.evaluate(() => window.API.cmi.core.score.raw), '100')
+    await page.screenshot({ path: 'test-results/e2e-lesson-scorm.png' })
     assert.deepEqual(errors, [])
     await page.close()
     server.close()

@@ -15,12 +15,18 @@ try {
   process.exit(2)
 }
 
-// `npm run test:e2e -- lessons designer` runs only the files whose names contain one of the words
-const only = process.argv.slice(2)
+// `npm run test:e2e -- lessons designer` runs only the files whose names contain one of the words (a path to a
+// file works too)
+const only = process.argv.slice(2).map((w) => w.replace(/^.*\//, ''))
 const files = readdirSync('test/e2e')
   .filter((f) => f.endsWith('.e2e.mjs') && (only.length === 0 || only.some((w) => f.includes(w))))
   .sort()
   .map((f) => `test/e2e/${f}`)
+// node --test given no file would look for tests everywhere: a word that names nothing is a mistake, said so
+if (only.length && !files.length) {
+  console.error(`no e2e file matches ${only.join(', ')}: the files are ${readdirSync('test/e2e').join(', ')}`)
+  process.exit(2)
+}
 // the live tests talk through a relay of their own, stopped with the run
 let relay = null
 if (files.some((f) => f.includes('live'))) {

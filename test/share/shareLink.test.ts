@@ -2,7 +2,15 @@ import { deflateSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { type Design, serialise } from '../../src/model'
 import { toBase64Url, utf8 } from '../../src/share/bytes'
-import { decodeShareLink, encodeShareLink, isShareLink, MAX_SHARE_URL_LENGTH } from '../../src/share/shareLink'
+import {
+  activityLinkText,
+  decodeShareLink,
+  encodeActivityLink,
+  encodeShareLink,
+  isActivityLink,
+  isShareLink,
+  MAX_SHARE_URL_LENGTH,
+} from '../../src/share/shareLink'
 import { EXAMPLE_NAMES, example } from './fixtures'
 
 const BASE = 'https://studio.example.com/app/'
@@ -133,5 +141,32 @@ describe('share link', () => {
     expect(r.size).toBeGreaterThan(MAX_SHARE_URL_LENGTH)
     // a lower limit of the caller's own is honoured too
     expect(encodeShareLink(example('single-zone'), { maxUrlLength: 100 }).ok).toBe(false)
+  })
+})
+
+describe('activity link', () => {
+  const raw = { format: 'gwlb-studio/activity', title: 'Fix <b>it</b>', goals: [{ id: 'g', points: 1 }] }
+
+  it('carries the activity file’s JSON under a=, apart from design links', () => {
+    const r = encodeActivityLink(raw, { baseUrl: BASE })
+    if (!r.ok) throw new Error('too large')
+    expect(r.url.startsWith(`${BASE}#a=2.`)).toBe(true)
+    expect(isActivityLink(r.url)).toBe(true)
+    expect(isShareLink(r.url)).toBe(false)
+    const text = activityLinkText(r.url)
+    expect(text.ok && JSON.parse(text.text)).toEqual(raw)
+  })
+
+  it('refuses a damaged activity link with the design links’ messages', () => {
+    const r = encodeActivityLink(raw, { baseUrl: BASE })
+    if (!r.ok) throw new Error('too large')
+    const cut = activityLinkText(r.url.slice(0, -20))
+    expect(cut.ok).toBe(false)
+    if (!cut.ok) expect(cut.messages.join(' ')).toMatch(/cut short or changed/)
+  })
+
+  it('says how long a link too large would be', () => {
+    const r = encodeActivityLink({ big: 'x'.repeat(100) }, { baseUrl: BASE, maxUrlLength: 40 })
+    expect(r).toMatchObject({ ok: false, reason: 'too-large', limit: 40 })
   })
 })

@@ -36,6 +36,13 @@ export async function connectCmi5(): Promise<LmsConnect> {
           await cmi5.fail(score)
         }
       },
+      // a lesson moves on when completed (its course structure says moveOn="Completed"); cmi5's completed
+      // statement carries no score, and a lesson has no pass mark to judge one against
+      async progress({ completed }) {
+        if (!completed || judged || finished) return
+        judged = true
+        await cmi5.complete()
+      },
       async finish() {
         if (finished) return
         finished = true

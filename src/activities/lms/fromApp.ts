@@ -1,14 +1,13 @@
 // The app packs itself: the built app's files (listed at build time in package-files.json), fetched from where the
-// app is served, with an activity and its manifest, into the same zip the command line writes.
-import type { Activity } from '../schema'
-import { type LmsKind, packageFiles, zipPackage } from './package'
+// app is served, with an activity or a lesson and its manifest, into the same zip the command line writes.
+import { type LmsKind, type PackageContent, packageFiles, packageName, zipPackage } from './package'
 
 export type Packed = { ok: true; zip: Uint8Array; name: string } | { ok: false; message: string }
 
 const NOT_BUILT =
-  'Packages are made from the built app: run `npm run build` and open it (npm run preview), or use `npm run cli -- export <activity.json> --to scorm|cmi5`.'
+  'Packages are made from the built app: run `npm run build` and open it (npm run preview), or use `npm run cli -- export <activity.json|lesson.json> --to scorm|cmi5`.'
 
-export async function packActivity(kind: LmsKind, activity: Activity, raw: unknown): Promise<Packed> {
+export async function packForLms(kind: LmsKind, content: PackageContent): Promise<Packed> {
   let list: unknown
   try {
     const response = await fetch('package-files.json')
@@ -26,6 +25,6 @@ export async function packActivity(kind: LmsKind, activity: Activity, raw: unkno
       return { ok: false, message: `The app's file ${path} could not be fetched (HTTP ${response.status}).` }
     app[path] = new Uint8Array(await response.arrayBuffer())
   }
-  const zip = zipPackage(packageFiles(kind, activity, raw, app))
-  return { ok: true, zip, name: `${activity.id}-${kind === 'scorm12' ? 'scorm12' : 'cmi5'}.zip` }
+  const zip = zipPackage(packageFiles(kind, content, app))
+  return { ok: true, zip, name: packageName(kind, content) }
 }

@@ -1,13 +1,13 @@
 // The manifests an LMS reads from a package: SCORM 1.2's imsmanifest.xml and cmi5's cmi5.xml. Titles and task
 // text are the author's: written as XML text, escaped, never markup.
 
-/** What the package is about, from the activity. */
+/** What the package is about, from the activity or the lesson. */
 export interface PackageInfo {
   id: string
   title: string
   description: string
-  /** 0–100: the score that passes */
-  passPercent: number
+  /** 0–100: the score that passes; null: nothing to pass, the learner completes it (a lesson) */
+  passPercent: number | null
   /** the app's page inside the package, with the query that opens the activity and names the LMS's API */
   launch: string
 }
@@ -46,8 +46,7 @@ export function scormManifest(info: PackageInfo, files: readonly string[]): stri
       <title>${xmlText(info.title)}</title>
       <item identifier="item-${id}" identifierref="sco-${id}">
         <title>${xmlText(info.title)}</title>
-        <adlcp:masteryscore>${info.passPercent}</adlcp:masteryscore>
-      </item>
+${info.passPercent === null ? '' : `        <adlcp:masteryscore>${info.passPercent}</adlcp:masteryscore>\n`}      </item>
     </organization>
   </organizations>
   <resources>
@@ -59,7 +58,7 @@ ${fileLines}
 `
 }
 
-/** cmi5's course structure: one course with one assignable unit, passed at the activity's pass mark. */
+/** cmi5's course structure: one course with one assignable unit, passed at the activity's pass mark (a lesson: completed). */
 export function cmi5Course(info: PackageInfo): string {
   const iri = `https://gwlb-studio.example/activities/${encodeURIComponent(info.id)}`
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -68,7 +67,7 @@ export function cmi5Course(info: PackageInfo): string {
     <title><langstring lang="en">${xmlText(info.title)}</langstring></title>
     <description><langstring lang="en">${xmlText(info.description)}</langstring></description>
   </course>
-  <au id="${xmlText(`${iri}/au`)}" moveOn="CompletedOrPassed" masteryScore="${(info.passPercent / 100).toFixed(2)}" launchMethod="OwnWindow">
+  <au id="${xmlText(`${iri}/au`)}" ${info.passPercent === null ? 'moveOn="Completed"' : `moveOn="CompletedOrPassed" masteryScore="${(info.passPercent / 100).toFixed(2)}"`} launchMethod="OwnWindow">
     <title><langstring lang="en">${xmlText(info.title)}</langstring></title>
     <description><langstring lang="en">${xmlText(info.description)}</langstring></description>
     <url>${xmlText(info.launch)}</url>

@@ -1,7 +1,8 @@
-// An activity as an LMS package: the built app, the activity file beside it, and the manifest the LMS reads. The
-// app opens the activity from the launch URL's query and reports through the LMS's runtime API; no server of ours.
+// An activity or a lesson as an LMS package: the built app, the activity or lesson file beside it, and the manifest
+// the LMS reads. The app opens it from the launch URL's query and reports through the LMS's runtime API; no server of ours.
 // React-free: the command line builds packages with it.
 import { strToU8, zipSync } from 'fflate'
+import type { Lesson } from '../../lessons/schema'
 import type { Activity } from '../schema'
 import { cmi5Course, type PackageInfo, scormManifest } from './manifest'
 
@@ -9,12 +10,21 @@ import type { LmsKind } from './types'
 
 export type { LmsKind } from './types'
 
-/** Where the activity sits in a package, beside index.html. */
+/** Where the packaged file sits, beside index.html: an activity, or a lesson. */
 export const PACKAGE_ACTIVITY_FILE = 'activity.json'
+export const PACKAGE_LESSON_FILE = 'lesson.json'
 
-/** The query that opens a packaged activity and names the runtime to report to. */
-export function launchUrl(kind: LmsKind): string {
-  return `index.html?activity=${PACKAGE_ACTIVITY_FILE}&lms=${kind}`
+/**
+ * What a package teaches: an activity (scored by its goals, passed at its pass mark) or a lesson (completed once
+ * every step has been seen and every quiz answered; its quizzes' share of right answers is the score).
+ */
+export type PackageContent = { kind: 'activity'; activity: Activity; raw: unknown } | { kind: 'lesson'; lesson: Lesson }
+
+/** The query that opens a packaged activity or lesson and names the runtime to report to. */
+export function launchUrl(kind: LmsKind, content: PackageContent['kind'] = 'activity'): string {
+  return content === 'activity'
+    ? `index.html?activity=${PACKAGE_ACTIVITY_FILE}&lms=${kind}`
+    : `index.html?lesson=${PACKAGE_LESSON_FILE}&lms=${kind}`
 }
 
 /**
@@ -25,14 +35,32 @@ export function allowLrs(indexHtml: string): string {
   return indexHtml.replace(/connect-src ([^;"]*)/, 'connect-src $1 https: http:')
 }
 
+function contentInfo(kind: LmsKind, content: PackageContent): PackageInfo {
+  if (content.kind === 'activity')
+    return {
+      id: content.activity.id,
+      title: content.activity.title,
+      description: content.activity.task,
+      passPercent: content.activity.passPercent,
+      launch: launchUrl(kind, 'activity'),
+    }
+  const { lesson } = content
+  return {
+    id: `lesson-${lesson.id}`,
+    title: `Lesson ${lesson.number}: ${lesson.title}`,
+    description: lesson.summary,
+    passPercent: null,
+    launch: launchUrl(kind, 'lesson'),
+  }
+}
+
 /**
- * The files of the package: `app` is the built app (dist/, paths relative to it), `raw` the activity's JSON as
- * the author wrote it. Source maps stay out: an LMS serves what it is given.
+ * The files of the package: `app` is the built app (dist/, paths relative to it); an activity travels as its
+ * author wrote it (raw), a lesson as the lesson file. Source maps stay out: an LMS serves what it is given.
  */
 export function packageFiles(
   kind: LmsKind,
-  activity: Activity,
-  raw: unknown,
+  content: PackageContent,
   app: Readonly<Record<string, Uint8Array>>,
 ): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {}
@@ -40,17 +68,18 @@ export function packageFiles(
   const index = files['index.html']
   if (!index) throw new Error('the built app has no index.html')
   if (kind === 'cmi5') files['index.html'] = strToU8(allowLrs(new TextDecoder().decode(index)))
-  files[PACKAGE_ACTIVITY_FILE] = strToU8(JSON.stringify(raw, null, 2))
-  const info: PackageInfo = {
-    id: activity.id,
-    title: activity.title,
-    description: activity.task,
-    passPercent: activity.passPercent,
-    launch: launchUrl(kind),
-  }
+  if (content.kind === 'activity') files[PACKAGE_ACTIVITY_FILE] = strToU8(JSON.stringify(content.raw, null, 2))
+  else files[PACKAGE_LESSON_FILE] = strToU8(JSON.stringify(content.lesson, null, 2))
+  const info = contentInfo(kind, content)
   if (kind === 'scorm12') files['imsmanifest.xml'] = strToU8(scormManifest(info, Object.keys(files).sort()))
   else files['cmi5.xml'] = strToU8(cmi5Course(info))
   return files
+}
+
+/** The package's file name: what it teaches and for which runtime. */
+export function packageName(kind: LmsKind, content: PackageContent): string {
+  const id = content.kind === 'activity' ? content.activity.id : `lesson-${content.lesson.id}`
+  return `${id}-${kind}.zip`
 }
 
 /** The package as one zip. */

@@ -38,6 +38,17 @@ export function connectScorm12(): LmsConnect {
         scorm.dataSet('cmi.core.session_time', scormTimespan(elapsedMs))
         scorm.save()
       },
+      async progress({ completed, scorePercent }, elapsedMs) {
+        if (finished) return
+        if (scorePercent !== null) {
+          scorm.dataSet('cmi.core.score.min', '0')
+          scorm.dataSet('cmi.core.score.max', '100')
+          scorm.dataSet('cmi.core.score.raw', String(Math.round(scorePercent)))
+        }
+        scorm.dataSet('cmi.core.lesson_status', completed ? 'completed' : 'incomplete')
+        scorm.dataSet('cmi.core.session_time', scormTimespan(elapsedMs))
+        scorm.save()
+      },
       async finish() {
         if (finished) return
         finished = true

@@ -1,6 +1,9 @@
-// What the activity tells an LMS, whichever runtime carries it: the score after each check, completion, the
-// time spent.
+// What an activity or a lesson tells an LMS, whichever runtime carries it: the score after each check (a lesson:
+// after each quiz), completion, the time spent.
+import type { LessonProgress } from '../../lessons/progress'
 import type { Grade } from '../grade'
+
+export type { LessonProgress } from '../../lessons/progress'
 
 export const LMS_KINDS = ['scorm12', 'cmi5'] as const
 export type LmsKind = (typeof LMS_KINDS)[number]
@@ -10,6 +13,11 @@ export interface LmsSession {
   /** the learner as the LMS names them: their learner key, so they get the same variant each time */
   learnerId: string | null
   report(grade: Grade, elapsedMs: number, options: { final: boolean }): Promise<void>
+  /**
+   * A lesson's progress: `completed` once every step was seen and every quiz answered; `scorePercent` the share of
+   * quizzes answered right (null: the lesson asks none).
+   */
+  progress(progress: LessonProgress, elapsedMs: number): Promise<void>
   /** the learner leaves: the runtime's session ends */
   finish(): Promise<void>
 }

@@ -1,11 +1,11 @@
 // A resource's problems, badged on its node: red for errors, amber for warnings, the count and the first message;
-// none while a quiz question is open.
+// none while a quiz question is open, nor during an activity that hides the linter's problems.
 import { useReport, useUi } from '../../store/context'
 
 export function ProblemBadge({ id }: { id: string }) {
   const mine = useReport((s) => s.problemsOn.get(id))
   // while a quiz asks where a packet ends, a badge on the faulty resource would give the answer away
-  const hidden = useUi((s) => s.answerHidden)
+  const hidden = useUi((s) => s.answerHidden || s.problemsHidden)
   if (!mine?.length || hidden) return null
   const errors = mine.filter((p) => p.severity === 'error').length
   return (

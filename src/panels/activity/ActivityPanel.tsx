@@ -2,9 +2,10 @@
 // Check my work and what each goal found; and authoring one from the design on the canvas.
 import { useEffect, useState } from 'react'
 import { ACTIVITY_FILES, type Grade } from '../../activities'
-import { localLearnerSeed, useActivity } from '../../activities/useActivity'
+import { localLearnerKey, useActivity } from '../../activities/useActivity'
+import { PackageButtons } from '../lms/PackageButtons'
+import { ActivityLink } from './ActivityLink'
 import { AuthorSection } from './AuthorSection'
-import { PackageButtons } from './PackageButtons'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -25,7 +26,7 @@ function ActivityList() {
   const open = useActivity((s) => s.open)
   const message = useActivity((s) => s.message)
   const [fileError, setFileError] = useState<string | null>(null)
-  const start = (raw: unknown) => open(raw, localLearnerSeed())
+  const start = (raw: unknown) => open(raw, localLearnerKey())
   return (
     <section aria-label="Activities" data-testid="activity-panel" className="flex flex-col gap-2 p-3 text-xs">
       <h2 className="text-sm font-semibold text-slate-900">Activities</h2>
@@ -232,7 +233,10 @@ function OpenActivity() {
           Your score goes to your course ({lms.kind === 'scorm12' ? 'SCORM 1.2' : 'cmi5'}) after each check.
         </p>
       ) : (
-        <PackageButtons source={() => ({ ok: true, activity, raw })} />
+        <>
+          <ActivityLink source={() => ({ ok: true, raw })} />
+          <PackageButtons source={() => ({ ok: true, content: { kind: 'activity', activity, raw } })} />
+        </>
       )}
     </section>
   )

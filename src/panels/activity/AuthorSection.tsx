@@ -8,8 +8,9 @@ import { prepareActivity } from '../../activities'
 import { useAuthoring } from '../../activities/useActivity'
 import type { Design } from '../../model'
 import { useStores } from '../../store/context'
+import { PackageButtons, type PackageSource } from '../lms/PackageButtons'
 import { download } from '../share/download'
-import { PackageButtons, type PackageSource } from './PackageButtons'
+import { ActivityLink, type LinkSource } from './ActivityLink'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
@@ -265,7 +266,12 @@ export function AuthorSection() {
     if (!r.ok) return r
     const raw: unknown = JSON.parse(r.text)
     const opened = prepareActivity(raw, 'author')
-    return opened.ok ? { ok: true, activity: opened.prepared.activity, raw } : opened
+    return opened.ok ? { ok: true, content: { kind: 'activity', activity: opened.prepared.activity, raw } } : opened
+  }
+
+  const linkSource = (): LinkSource => {
+    const r = activityJson()
+    return r.ok ? { ok: true, raw: JSON.parse(r.text) } : r
   }
 
   const save = () => {
@@ -331,6 +337,15 @@ export function AuthorSection() {
           min
         </label>
       </div>
+      <label className="flex items-center gap-1">
+        <input
+          type="checkbox"
+          checked={draft.hideProblems}
+          onChange={(e) => update({ hideProblems: e.target.checked })}
+          data-testid="author-hide-problems"
+        />
+        Hide the linter’s problems from students (it would name the fault)
+      </label>
       <ol className="flex flex-col gap-1" data-testid="author-goals">
         {draft.goals.map((g) => (
           <li key={g.id} className="flex items-start gap-1 rounded border border-slate-200 px-2 py-1">
@@ -402,6 +417,7 @@ export function AuthorSection() {
           Stop authoring
         </button>
       </div>
+      <ActivityLink source={linkSource} />
       <PackageButtons source={packageSource} />
       {check.status === 'done' && (
         <div data-testid="author-check-result" className="flex flex-col gap-0.5">

@@ -67,7 +67,8 @@ function formFor(r: Resource, at: number, design: Parameters<typeof VpcForm>[0][
 /** The selected resource's own problems, first: what is wrong with it, and the fix. */
 function ResourceProblems({ id }: { id: string }) {
   const mine = useReport((s) => s.problemsOn.get(id))
-  if (!mine?.length) return null
+  const hidden = useUi((s) => s.problemsHidden)
+  if (!mine?.length || hidden) return null
   return (
     <ul className="my-1 space-y-1 text-xs" aria-label="Problems of this resource">
       {mine.map((p) => (

@@ -1,7 +1,8 @@
-// The lessons tab: the list of lessons, then the open lesson's steps with previous/next, presenter mode and
-// leaving (which puts the user's own design back).
+// The lessons tab: the list of lessons, then the open lesson's steps with previous/next, presenter mode, leaving
+// (which puts the user's own design back) and the lesson as a package for an LMS.
 import { useEffect } from 'react'
 import { LESSONS, loadLessons } from '../../lessons'
+import { PackageButtons } from '../lms/PackageButtons'
 import { typingIn } from '../walk/TracePlayer'
 import { StepView } from './StepView'
 import { useLessons } from './useLessons'
@@ -110,6 +111,9 @@ function OpenLesson() {
             Finish
           </button>
         )}
+      </div>
+      <div className="border-t border-slate-200 pt-2 text-xs" data-testid="lesson-package">
+        <PackageButtons source={() => ({ ok: true, content: { kind: 'lesson', lesson } })} />
       </div>
     </section>
   )

@@ -72,7 +72,8 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
           const { renderDesignSvg } = await import('../../share/svg/render')
           const checked = report.getState().report
           const svg = renderDesignSvg(design, {
-            problems: checked?.loaded ? checked.problems : [],
+            // an activity that hides the linter's problems hides them from its pictures too
+            problems: checked?.loaded && !ui.getState().problemsHidden ? checked.problems : [],
             only: selectedIds.length ? ids : undefined,
             subtitle: request.subtitle,
           })

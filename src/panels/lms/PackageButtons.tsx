@@ -1,13 +1,13 @@
-// Download an activity as an LMS package (SCORM 1.2 or cmi5), packed by the app from its own built files.
+// Download an activity or a lesson as an LMS package (SCORM 1.2 or cmi5), packed by the app from its own built files.
 import { useState } from 'react'
-import type { Activity } from '../../activities'
+import type { PackageContent } from '../../activities/lms/package'
 import type { LmsKind } from '../../activities/lms/types'
 import { download } from '../share/download'
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
 
-export type PackageSource = { ok: true; activity: Activity; raw: unknown } | { ok: false; message: string }
+export type PackageSource = { ok: true; content: PackageContent } | { ok: false; message: string }
 
 export function PackageButtons({ source }: { source: () => PackageSource }) {
   const [busy, setBusy] = useState<LmsKind | null>(null)
@@ -19,8 +19,8 @@ export function PackageButtons({ source }: { source: () => PackageSource }) {
     setMessage(null)
     try {
       // fflate and the packer load only when a package is asked for
-      const { packActivity } = await import('../../activities/lms/fromApp')
-      const packed = await packActivity(kind, s.activity, s.raw)
+      const { packForLms } = await import('../../activities/lms/fromApp')
+      const packed = await packForLms(kind, s.content)
       if (!packed.ok) return setMessage({ tone: 'error', text: packed.message })
       // a copy on a plain ArrayBuffer: Blob takes no view of a SharedArrayBuffer
       download(packed.name, 'application/zip', new Uint8Array(packed.zip))
