@@ -51,7 +51,7 @@ export class AddrTable {
       const b = i * STRIDE
       const t = w[b]
       if (t === 0) return -1
-      if (t === tag && w[b + 1] === addr) return w[b + 2]
+      if (t === tag && w[b + 1] === addr) return w[b + 2]!
       i = (i + 1) & this.mask
     }
   }

@@ -93,5 +93,9 @@ export interface EngineOptions {
 
 export function assumptionText<K extends AssumptionId>(id: K, value: AssumptionValues[K]): string {
   const info = ASSUMPTIONS[id] as AssumptionInfo<string>
-  return info.meaning[value]
+  const meaning = info.meaning[value]
+  // the command line checks the values it is given; an engine option typed around that check ends here
+  if (meaning === undefined)
+    throw new RangeError(`assumption ${id} has no value ${value}: expected ${info.values.join(' or ')}`)
+  return meaning
 }

@@ -113,7 +113,8 @@ function compileVpcs({ byId, of, name, zoneIndex, vpcIdx }: CompileContext) {
   const ipv4Gateways: CIpv4Gateway[] = of('ipv4Gateway').map((r, index) => {
     byId.set(r.id, { kind: 'ipv4Gateway', index })
     const vpc = vpcIdx(r.vpcId)
-    if (vpc >= 0 && vpcs[vpc].ipv4Gateway < 0) vpcs[vpc].ipv4Gateway = index
+    const home = vpcs[vpc]
+    if (home && home.ipv4Gateway < 0) home.ipv4Gateway = index
     return { id: r.id, name: name(r), index, vpc, table: -1 }
   })
   return { vpcs, vswitches, ipv4Gateways }

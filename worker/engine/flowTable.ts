@@ -51,11 +51,11 @@ export class FlowTable {
   }
 
   value(slot: number): number {
-    return this.words[slot * STRIDE + VAL]
+    return this.words[slot * STRIDE + VAL]!
   }
 
   lastSeen(slot: number): number {
-    return this.seen[slot * F64_STRIDE + SEEN_F64]
+    return this.seen[slot * F64_STRIDE + SEEN_F64]!
   }
 
   /** Inserts or overwrites; returns the slot. */
@@ -96,7 +96,7 @@ export class FlowTable {
     let i = (hole + 1) & mask
     while (w[i * STRIDE + FLAG] === USED) {
       const b = i * STRIDE
-      const h = home(w[b], w[b + 1], w[b + 2], w[b + 3]) & mask
+      const h = home(w[b]!, w[b + 1]!, w[b + 2]!, w[b + 3]!) & mask
       // move i into the hole when its home is not cyclically within (hole, i]
       const between = hole <= i ? h > hole && h <= i : h > hole || h <= i
       if (!between) {
@@ -122,7 +122,7 @@ export class FlowTable {
     for (let i = 0; i < this.cap; i++) {
       const b = i * STRIDE
       if (w[b + FLAG] !== USED) continue
-      cb(w[b], w[b + 1], w[b + 2], w[b + 3], w[b + VAL], this.seen[(b >> 1) + SEEN_F64])
+      cb(w[b]!, w[b + 1]!, w[b + 2]!, w[b + 3]!, w[b + VAL]!, this.seen[(b >> 1) + SEEN_F64]!)
     }
   }
 
@@ -149,7 +149,7 @@ export class FlowTable {
     for (let i = 0; i < cap; i++) {
       const b = i * STRIDE
       if (w[b + FLAG] !== USED) continue
-      this.set(w[b], w[b + 1], w[b + 2], w[b + 3], w[b + VAL], seen[(b >> 1) + SEEN_F64])
+      this.set(w[b]!, w[b + 1]!, w[b + 2]!, w[b + 3]!, w[b + VAL]!, seen[(b >> 1) + SEEN_F64]!)
     }
   }
 }

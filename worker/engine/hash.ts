@@ -17,14 +17,14 @@ export function mix4(a: number, b: number, c: number, d: number): number {
   return fmix32(h ^ d)
 }
 
-/** FNV-1a of a string: a seed per appliance that stays the same whatever else is in the design. */
-export function stringSeed(text: string): number {
+/** FNV-1a of a string: a key per appliance (or per purpose) that stays the same whatever else is in the design. */
+export function stringKey(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   return h >>> 0
 }
 
 /** Rendezvous score: the candidate with the highest score for a key wins, so removing one moves only its flows. */
-export function score(key: number, seed: number): number {
-  return fmix32(key ^ seed)
+export function score(key: number, applianceKey: number): number {
+  return fmix32(key ^ applianceKey)
 }

@@ -159,7 +159,8 @@ export interface CAppliance extends CInstance {
   policy: CPolicyRule[]
   defaultAllow: boolean
   initialRun: number
-  seed: number
+  /** the appliance's own key in the GWLB's rendezvous hash (hash.ts, score), from its id */
+  rendezvousKey: number
   gwlb: number
 }
 export interface CGwlb extends Named {

@@ -11,6 +11,8 @@ export const CARRY_STANDBY = 1
 
 /** The member weights by slot. */
 const WEIGHTS = [100, 0] as const
+/** The member slots, typed as the two indexes of a group's members (strict indexing needs no check on them). */
+const SLOTS = [CARRY_ACTIVE, CARRY_STANDBY] as const
 
 /**
  * Why the group's probe of a member endpoint fails, or null when it answers: the endpoint's zone is down, or its
@@ -38,8 +40,7 @@ export function initialRouteTargets(
   const carrying = new Uint8Array(net.routeTargetGroups.length)
   const healthy = new Uint8Array(net.routeTargetGroups.length * 2)
   for (const g of net.routeTargetGroups) {
-    for (const slot of [CARRY_ACTIVE, CARRY_STANDBY])
-      healthy[g.index * 2 + slot] = memberProbeFailure(net, s, g.members[slot]) === null ? 1 : 0
+    for (const slot of SLOTS) healthy[g.index * 2 + slot] = memberProbeFailure(net, s, g.members[slot]) === null ? 1 : 0
     if (!healthy[g.index * 2 + CARRY_ACTIVE] && healthy[g.index * 2 + CARRY_STANDBY]) carrying[g.index] = CARRY_STANDBY
   }
   return { carrying, healthy }
@@ -53,7 +54,7 @@ export function carryingEndpoint(g: CRouteTargetGroup, s: RuntimeState): number 
 /** The rule a trace step records: the group, its members' health, and which member takes the packet. */
 export function routeTargetRule(net: Network, g: CRouteTargetGroup, s: RuntimeState): RouteTargetRule {
   const carrying = s.routeTargetCarrying[g.index] === CARRY_STANDBY ? CARRY_STANDBY : CARRY_ACTIVE
-  const members = [CARRY_ACTIVE, CARRY_STANDBY].map((slot) => ({
+  const members = SLOTS.map((slot) => ({
     memberId: net.endpoints[g.members[slot]]?.id ?? '?',
     weight: WEIGHTS[slot],
     health: s.routeTargetHealthy[g.index * 2 + slot] ? ('Healthy' as const) : ('Unhealthy' as const),

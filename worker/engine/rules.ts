@@ -14,7 +14,7 @@ export function matchSecurityGroup(
   port: number,
 ): number {
   for (let i = 0; i < rules.length; i++) {
-    const r = rules[i]
+    const r = rules[i]!
     if (r.proto !== PROTO_ALL && r.proto !== proto) continue
     if (portMatters(r.proto) && (port < r.from || port > r.to)) continue
     if ((peer & r.mask) !== r.base) continue
@@ -32,7 +32,7 @@ export function matchPolicy(
   dport: number,
 ): number {
   for (let i = 0; i < rules.length; i++) {
-    const r = rules[i]
+    const r = rules[i]!
     if (r.proto !== PROTO_ALL && r.proto !== proto) continue
     if (portMatters(r.proto) && (dport < r.from || dport > r.to)) continue
     if ((src & r.srcMask) !== r.srcBase || (dst & r.dstMask) !== r.dstBase) continue

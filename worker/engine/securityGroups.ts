@@ -4,6 +4,7 @@
 import type { Design, InnerAccessPolicy, SecurityGroupType } from '../../src/model'
 import { innerAccessOf, parseIpv4 } from '../../src/model'
 import type { CInstanceSecurity } from './network'
+import { checked } from './numbered'
 import { matchSecurityGroup } from './rules'
 import type { Rule } from './types'
 
@@ -79,17 +80,17 @@ export function decideSecurityGroup(
   const mine = sg.groups
   // Accept takes precedence over every rule, and isolation loses to any group that connects the two
   for (let k = 0; k < mine.length; k++) {
-    const g = groups[mine[k]]
+    const g = groups[mine[k]!]!
     if (g.innerAccess === 'Accept' && g.members.has(peer)) return decided(true, BY_INNER_ACCEPT, g.index)
   }
   const rules = ingress ? sg.ingress : sg.egress
   const i = matchSecurityGroup(rules, proto, peer, port)
-  if (i >= 0) return decided(rules[i].accept, BY_RULE, i)
+  if (i >= 0) return decided(rules[i]!.accept, BY_RULE, i)
   // no rule: inbound is denied; outbound is allowed by basic groups and denied by enterprise ones
   const accept = !ingress && sg.type !== 'enterprise'
   if (!accept)
     for (let k = 0; k < mine.length; k++) {
-      const g = groups[mine[k]]
+      const g = groups[mine[k]!]!
       if (g.members.has(peer)) return decided(false, BY_ISOLATION, g.index)
     }
   return decided(accept, BY_DEFAULT, -1)
@@ -107,16 +108,16 @@ export function securityGroupText(
   const named = sg.ids.join(', ') || 'its security groups'
   switch (d.by) {
     case BY_INNER_ACCEPT: {
-      const g = groups[d.index]
+      const g = checked(groups, d.index, 'security group')
       return `intra-group policy Accept of ${g.id}: ${peer} is a member of ${g.id} too, and members reach each other whatever the rules say`
     }
     case BY_RULE: {
-      const r = (ingress ? sg.ingress : sg.egress)[d.index].ref
+      const r = checked(ingress ? sg.ingress : sg.egress, d.index, 'security group rule').ref
       // numbered from 1 in the group's one list of inbound and outbound rules, as the inspector lists them
       return `${r.securityGroupId} rule ${r.ruleIndex + 1} (${side}, priority ${r.priority}, ${r.policy}${r.description ? `: ${r.description}` : ''}) ${d.accept ? 'accepts' : 'drops'} it`
     }
     case BY_ISOLATION: {
-      const g = groups[d.index]
+      const g = checked(groups, d.index, 'security group')
       const why =
         g.type === 'enterprise'
           ? `enterprise security group ${g.id} isolates its members`
@@ -139,9 +140,9 @@ export function securityGroupRule(
   d: SgDecision,
 ): Rule {
   const direction = ingress ? 'ingress' : 'egress'
-  if (d.by === BY_RULE) return (ingress ? sg.ingress : sg.egress)[d.index].ref
+  if (d.by === BY_RULE) return checked(ingress ? sg.ingress : sg.egress, d.index, 'security group rule').ref
   if (d.by === BY_INNER_ACCEPT || d.by === BY_ISOLATION) {
-    const g = groups[d.index]
+    const g = checked(groups, d.index, 'security group')
     return {
       type: 'securityGroupPolicy',
       direction,

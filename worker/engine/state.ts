@@ -71,7 +71,7 @@ export function createRuntimeState(net: Network): RuntimeState {
   for (const a of net.appliances) {
     run[a.index] = a.initialRun
     if (a.gwlb >= 0) membership[a.index] = MEMBER
-    const checked = a.gwlb >= 0 && net.gwlbs[a.gwlb].healthCheck
+    const checked = net.gwlbs[a.gwlb]?.healthCheck === true
     healthy[a.index] = !checked || a.initialRun === RUN_RUNNING || a.initialRun === RUN_HUNG ? 1 : 0
   }
   const zoneDown = new Uint8Array(net.zones.length)

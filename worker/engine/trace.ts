@@ -4,6 +4,7 @@ import { parseIpv4 } from '../../src/model'
 import { type AssumptionId, assumptionText } from './assumptions'
 import { forwardByClass } from './fastPath'
 import { type Network, protocolNumber, T_APPLIANCE, T_ECS, T_HOST } from './network'
+import { checked } from './numbered'
 import { createRuntimeState, type RuntimeState } from './state'
 import {
   DEFAULT_DESTINATION_PORT,
@@ -56,15 +57,15 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
     sourceId = spec.source
     if (hit.kind === 'internetHost') {
       startIdx = hit.index
-      src = net.hosts[hit.index].addr
+      src = checked(net.hosts, hit.index, 'internet host').addr
     } else if (hit.kind === 'ecs') {
       startAt = AT_ECS_SEND
       startIdx = hit.index
-      src = net.ecs[hit.index].addr
+      src = checked(net.ecs, hit.index, 'ECS instance').addr
     } else if (hit.kind === 'appliance') {
       startAt = AT_APPLIANCE_SEND
       startIdx = hit.index
-      src = net.appliances[hit.index].addr
+      src = checked(net.appliances, hit.index, 'appliance').addr
     } else
       return fail(
         `${spec.source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`,
@@ -75,13 +76,14 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
     const pub = net.publicAddrs.get(a | 0)
     if (pub !== undefined && (pub & 7) === T_HOST) {
       startIdx = pub >> 3
-      sourceId = net.hosts[startIdx].id
+      sourceId = checked(net.hosts, startIdx, 'internet host').id
       src = a | 0
     } else if (pub !== undefined) {
       startAt = AT_ECS_SEND
       startIdx = pub >> 3
-      sourceId = net.ecs[startIdx].id
-      src = net.ecs[startIdx].addr
+      const ecs = checked(net.ecs, startIdx, 'ECS instance')
+      sourceId = ecs.id
+      src = ecs.addr
     } else {
       const holders = net.vpcs.flatMap((v) => {
         const code = v.addrs.get(a | 0)
@@ -89,14 +91,16 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
       })
       if (holders.length > 1)
         return fail(`${spec.source} is a private address in several VPCs; name the source by its id`)
-      if (holders.length === 1) {
-        const code = holders[0]
+      const [code] = holders
+      if (code !== undefined) {
         const kind = code & 7
         if (kind !== T_ECS && kind !== T_APPLIANCE)
           return fail(`${spec.source} belongs to a GWLB or an endpoint, which start no traffic`)
         startAt = kind === T_ECS ? AT_ECS_SEND : AT_APPLIANCE_SEND
         startIdx = code >> 3
-        sourceId = kind === T_ECS ? net.ecs[startIdx].id : net.appliances[startIdx].id
+        sourceId = (
+          kind === T_ECS ? checked(net.ecs, startIdx, 'ECS instance') : checked(net.appliances, startIdx, 'appliance')
+        ).id
       }
       // otherwise an internet address that no resource holds
       src = a | 0
@@ -176,7 +180,7 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
     hops: rec.hops,
     disposition: out.disposition,
     text: rec.text,
-    applianceId: out.appliance >= 0 ? net.appliances[out.appliance].id : null,
+    applianceId: out.appliance >= 0 ? checked(net.appliances, out.appliance, 'appliance').id : null,
     applianceIds: rec.hops.filter((h) => h.kind === 'appliance' && h.steps[0]?.outer).map((h) => h.resourceId ?? ''),
     assumptions: [...rec.used].map((id: AssumptionId) => ({
       id,
@@ -189,8 +193,10 @@ export function trace(net: Network, spec: PacketSpec, state: RuntimeState = crea
 /** The answer to a delivered request: from where it arrived, to the source it arrived with, ports swapped. */
 export function replySpec(request: Trace): PacketSpec | null {
   if (request.disposition !== 'DELIVERED' && request.disposition !== 'EXITS_TO_INTERNET') return null
-  const lastHop = request.hops[request.hops.length - 1]
-  const seen = lastHop.steps[lastHop.steps.length - 1].packet
+  const lastHop = request.hops.at(-1)
+  const seen = lastHop?.steps.at(-1)?.packet
+  // the walk opens a hop before anything happens and ends every hop with a step: a trace without one is a bug
+  if (!lastHop || !seen) throw new Error(`a ${request.disposition} trace with no hop or step to answer from`)
   const source =
     request.disposition === 'DELIVERED' && lastHop.resourceId !== null ? lastHop.resourceId : seen.destination
   return {

@@ -154,15 +154,22 @@ export interface RouteRule {
 }
 
 /**
+ * A route table in words, one phrasing for route steps and for the walk's "no entry matches": a system table goes by
+ * "<vpc id>/system" (compile.ts, systemTableId), for it is no resource of the design.
+ */
+export function routeTableText(routeTableId: string, systemTable: boolean): string {
+  return systemTable
+    ? `the system route table of ${routeTableId.replace(/\/system$/, '')}`
+    : `route table ${routeTableId}`
+}
+
+/**
  * A route entry in words, one phrasing for the trace's steps, the CLI and the walk panel: the table, the
  * destination, the next hop, and whether it is a system route, a custom one, or a custom one that replaced the
  * system route of a vSwitch CIDR. "route table rtb-a: 0.0.0.0/0 → GatewayLoadBalancerEndpoint gwlbe-a (custom route)"
  */
 export function routeText(r: RouteRule): string {
-  // a system table goes by "<vpc id>/system" (compile.ts, systemTableId): it is no resource of the design
-  const table = r.systemTable
-    ? `the system route table of ${r.routeTableId.replace(/\/system$/, '')}`
-    : `route table ${r.routeTableId}`
+  const table = routeTableText(r.routeTableId, r.systemTable)
   const kind = r.system
     ? 'system route'
     : r.replacesSystemRoute

@@ -59,6 +59,7 @@ import {
   type OuterHeader,
   type Protocol,
   type Rule,
+  routeTableText,
   routeText,
   type StepAction,
 } from './types'
@@ -247,19 +248,19 @@ function end(code: number, text: string | null): number {
 function lpm(ti: number, dst: number): number {
   lookups++
   const L = N.routes
-  const at = N.routeAt[ti]
-  const groups = L[at + RT_GROUPS]
+  const at = N.routeAt[ti]!
+  const groups = L[at + RT_GROUPS]!
   let g = at + RT_FIRST_GROUP
   for (let k = 0; k < groups; k++) {
-    const key = dst & L[g]
-    const count = L[g + 1]
+    const key = dst & L[g]!
+    const count = L[g + 1]!
     const first = g + 2
     // bisection over the group's bases, which are sorted ascending
     let lo = 0
     let hi = count - 1
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
-      const base = L[first + mid * RT_ENTRY_WORDS]
+      const base = L[first + mid * RT_ENTRY_WORDS]!
       if (base === key) return first + mid * RT_ENTRY_WORDS
       if (base < key) lo = mid + 1
       else hi = mid - 1
@@ -277,7 +278,7 @@ function lpm(ti: number, dst: number): number {
 export function routeEntry(net: Network, table: number, address: number): CRouteEntry | null {
   N = net
   const q = lpm(table, address | 0)
-  return q < 0 ? null : net.tables[table].entries[net.routes[q + RT_ENTRY]]
+  return q < 0 ? null : net.tables[table]!.entries[net.routes[q + RT_ENTRY]!]!
 }
 
 function routeMatch(e: CRouteEntry): string {
@@ -290,15 +291,15 @@ function routeFrom(ti: number): number {
   if (R) R.use('routeSelection')
   if (q < 0) {
     if (!R) return term(D_NO_ROUTE)
-    const t = N.tables[ti]
-    const table = t.type === 'system' ? `the system route table of ${N.vpcs[t.vpc].id}` : `route table ${t.id}`
+    const t = N.tables[ti]!
+    const table = routeTableText(t.id, t.type === 'system')
     return end(D_NO_ROUTE, `no entry of ${table} matches ${ip(pDst)}`)
   }
   const L = N.routes
-  const target = L[q + RT_TARGET]
+  const target = L[q + RT_TARGET]!
   if (R) {
-    const t = N.tables[ti]
-    const e = t.entries[L[q + RT_ENTRY]]
+    const t = N.tables[ti]!
+    const e = t.entries[L[q + RT_ENTRY]!]!
     R.step('route', routeMatch(e), e.rule)
   }
   switch (L[q + RT_NEXT_HOP]) {
@@ -311,7 +312,7 @@ function routeFrom(ti: number): number {
     case NH_BLACKHOLE:
       return end(
         D_BLACKHOLE,
-        R && `black hole: the route's next hop ${N.tables[ti].entries[L[q + RT_ENTRY]].blackhole}`,
+        R && `black hole: the route's next hop ${N.tables[ti]!.entries[L[q + RT_ENTRY]!]!.blackhole}`,
       )
     case NH_IPV4_GATEWAY:
       return next(AT_IPV4_GATEWAY_OUT, target)
@@ -323,17 +324,17 @@ function routeFrom(ti: number): number {
       return next((target & 7) === T_ECS ? AT_ECS_RECV : AT_APPLIANCE_RECV, target >> 3)
     case NH_LOCAL: {
       lookups++
-      const code = N.addrTable.get(L[N.routeAt[ti] + RT_VPC], pDst)
+      const code = N.addrTable.get(L[N.routeAt[ti]! + RT_VPC]!, pDst)
       if (code < 0)
-        return end(D_HOST_UNREACHABLE, R && `no instance in vSwitch ${N.vswitches[target].id} holds ${ip(pDst)}`)
+        return end(D_HOST_UNREACHABLE, R && `no instance in vSwitch ${N.vswitches[target]!.id} holds ${ip(pDst)}`)
       const kind = code & 7
       if (kind === T_ECS) return next(AT_ECS_RECV, code >> 3)
       if (kind === T_APPLIANCE) return next(AT_APPLIANCE_RECV, code >> 3)
       if (!R) return term(D_HOST_UNREACHABLE)
       const what =
         kind === T_GWLBE
-          ? `the ENI of endpoint ${N.endpoints[code >> 3].id}`
-          : `an address of ${N.gwlbs[N.nodes[code >> 3].gwlb].id}`
+          ? `the ENI of endpoint ${N.endpoints[code >> 3]!.id}`
+          : `an address of ${N.gwlbs[N.nodes[code >> 3]!.gwlb]!.id}`
       return end(D_HOST_UNREACHABLE, `${ip(pDst)} is ${what}, which takes only traffic routed to it as a next hop`)
     }
   }
@@ -362,20 +363,20 @@ function toInternet(): number {
   if (code < 0)
     return end(D_EXITS, R && `no resource of the design holds ${ip(pDst)}: the packet leaves for the internet`)
   if ((code & 7) === T_HOST) {
-    if (R) R.step('send', `the internet carries it to ${N.hosts[code >> 3].id}`)
+    if (R) R.step('send', `the internet carries it to ${N.hosts[code >> 3]!.id}`)
     return next(AT_HOST_RECV, code >> 3)
   }
-  const e = N.ecs[code >> 3]
-  const ipv4Gateway = N.vpcs[e.vpc].ipv4Gateway
+  const e = N.ecs[code >> 3]!
+  const ipv4Gateway = N.vpcs[e.vpc]!.ipv4Gateway
   if (ipv4Gateway < 0)
     return end(
       D_NO_ROUTE,
-      R && `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc].id} has no IPv4 gateway to take it in`,
+      R && `${ip(pDst)} is the EIP of ${e.id}, but VPC ${N.vpcs[e.vpc]!.id} has no IPv4 gateway to take it in`,
     )
   if (R)
     R.step(
       'send',
-      `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.ipv4Gateways[ipv4Gateway].id}, the IPv4 gateway of ${N.vpcs[e.vpc].id}`,
+      `${ip(pDst)} is the EIP of ${e.id}; the internet carries it to ${N.ipv4Gateways[ipv4Gateway]!.id}, the IPv4 gateway of ${N.vpcs[e.vpc]!.id}`,
     )
   return next(AT_IPV4_GATEWAY_IN, ipv4Gateway)
 }
@@ -390,7 +391,7 @@ function applianceNotRunning(id: string, run: number): number {
 function instanceSend(inst: CInstance, appliance: boolean): number {
   if (R) R.step('send', `${inst.id} (${inst.address}) sends ${R.line()}`)
   if (S.zoneDown[inst.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[inst.zone]} is down`)
-  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index])
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index]!)
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it out')
   } else {
@@ -419,7 +420,7 @@ function instanceReceive(inst: CInstance, appliance: boolean): number {
       R &&
         `the route hands ${inst.id} a packet for ${ip(pDst)}; instances here do not forward packets addressed to others`,
     )
-  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index])
+  if (appliance && S.run[inst.index] !== RUN_RUNNING) return applianceNotRunning(inst.id, S.run[inst.index]!)
   if (pReply) {
     if (R) R.step('securityGroup', 'a reply: the security group tracks connections and lets it in')
   } else {
@@ -440,7 +441,7 @@ function instanceReceive(inst: CInstance, appliance: boolean): number {
 
 function outer(src: number, dst: number): OuterHeader {
   const options: OuterHeader['options'] = [
-    { class: '0x0108', type: 1, name: 'gwlbEndpointId', value: N.endpoints[cEp].id },
+    { class: '0x0108', type: 1, name: 'gwlbEndpointId', value: N.endpoints[cEp]!.id },
   ]
   if (N.assumptions.geneveOptions === 'awsTlvs') {
     options.push({ class: '0x0108', type: 2, name: 'attachmentId', value: '0' })
@@ -481,24 +482,25 @@ function explainSchedule(
   if (g.scheduler === 5) inputs.ports = [loP, hiP]
   if (g.scheduler >= 3) inputs.protocol = protocol
   const membership = ['member', 'draining', 'removed'] as const
+  const chosenId = N.appliances[chosen]!.id
   const rule: GwlbHashRule = {
     type: 'gwlbHash',
     gwlbId: g.id,
-    zoneId: N.zones[nd.zone],
+    zoneId: N.zones[nd.zone]!,
     scheduler: g.schedulerName,
     inputs,
     symmetric,
     key: `0x${cHash.toString(16).padStart(8, '0')}`,
     crossZone: g.crossZone,
     candidates: [...nd.candidates].map((a) => ({
-      applianceId: N.appliances[a].id,
-      zoneId: N.zones[N.appliances[a].zone],
+      applianceId: N.appliances[a]!.id,
+      zoneId: N.zones[N.appliances[a]!.zone]!,
       healthy: S.healthy[a] === 1,
-      membership: membership[S.membership[a]] ?? 'removed',
-      score: score(cHash, N.appliances[a].seed),
+      membership: membership[S.membership[a]!] ?? 'removed',
+      score: score(cHash, N.appliances[a]!.rendezvousKey),
     })),
-    chosen: N.appliances[chosen].id,
-    via: VIA_NAMES[via],
+    chosen: chosenId,
+    via: VIA_NAMES[via]!,
   }
   const fields =
     g.scheduler === 5 ? 'addresses, ports and protocol' : g.scheduler === 3 ? 'addresses and protocol' : 'addresses'
@@ -507,14 +509,14 @@ function explainSchedule(
     : `appliances in zone ${N.zones[nd.zone]} only (cross-zone off)`
   const how =
     via === VIA_FLOW
-      ? `the flow table already pins this flow to ${N.appliances[chosen].id}`
+      ? `the flow table already pins this flow to ${chosenId}`
       : via === VIA_REBALANCED
-        ? `the pinned appliance is unhealthy or removed and the server group rebalances: the ${g.schedulerName} hash (${fields}) over ${scope} now picks ${N.appliances[chosen].id}`
+        ? `the pinned appliance is unhealthy or removed and the server group rebalances: the ${g.schedulerName} hash (${fields}) over ${scope} now picks ${chosenId}`
         : via === VIA_ALL_UNHEALTHY
-          ? `no appliance is healthy; the ${g.schedulerName} hash over every registered appliance picks ${N.appliances[chosen].id}`
+          ? `no appliance is healthy; the ${g.schedulerName} hash over every registered appliance picks ${chosenId}`
           : via === VIA_FORCED
-            ? `verification tries every appliance the ${g.schedulerName} hash could pick over ${scope}; this walk takes ${N.appliances[chosen].id}`
-            : `the ${g.schedulerName} hash (${fields}${symmetric ? ', endpoints sorted so both directions agree' : ''}) over healthy ${scope} picks ${N.appliances[chosen].id}`
+            ? `verification tries every appliance the ${g.schedulerName} hash could pick over ${scope}; this walk takes ${chosenId}`
+            : `the ${g.schedulerName} hash (${fields}${symmetric ? ', endpoints sorted so both directions agree' : ''}) over healthy ${scope} picks ${chosenId}`
   R.step('schedule', how, rule)
 }
 
@@ -536,7 +538,7 @@ function forcedChoice(c: Int32Array, anyRegistered: boolean): number {
   let n = 0
   let chosen = -1
   for (let i = 0; i < c.length; i++) {
-    const a = c[i]
+    const a = c[i]!
     const ok = anyRegistered ? S.membership[a] !== REMOVED : S.membership[a] === MEMBER && S.healthy[a] === 1
     if (!ok) continue
     if (n === want) chosen = a
@@ -601,9 +603,9 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
   let best = -1
   let bestScore = -1
   for (let i = 0; i < c.length; i++) {
-    const a = c[i]
+    const a = c[i]!
     if (S.membership[a] !== MEMBER || S.healthy[a] !== 1) continue
-    const sc = score(cHash, N.appliances[a].seed)
+    const sc = score(cHash, N.appliances[a]!.rendezvousKey)
     if (sc > bestScore) {
       bestScore = sc
       best = a
@@ -617,9 +619,9 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
     if (R) R.use('allUnhealthy')
     if (N.assumptions.allUnhealthy === 'awsRandomTarget') {
       for (let i = 0; i < c.length; i++) {
-        const a = c[i]
+        const a = c[i]!
         if (S.membership[a] === REMOVED) continue
-        const sc = score(cHash, N.appliances[a].seed)
+        const sc = score(cHash, N.appliances[a]!.rendezvousKey)
         if (sc > bestScore) {
           bestScore = sc
           best = a
@@ -678,11 +680,11 @@ function inspect(ap: CAppliance): number {
   }
   lookups++
   const i = matchPolicy(ap.policy, pProto, pSrc, pDst, pDport)
-  const allow = i < 0 ? ap.defaultAllow : ap.policy[i].allow
+  const allow = i < 0 ? ap.defaultAllow : ap.policy[i]!.allow
   if (R) {
     const rule: Rule =
       i >= 0
-        ? ap.policy[i].ref
+        ? ap.policy[i]!.ref
         : { type: 'appliancePolicy', applianceId: ap.id, ruleIndex: -1, action: ap.defaultAllow ? 'allow' : 'deny' }
     const ref = rule.type === 'appliancePolicy' ? rule : null
     // numbered from 1, as the inspector lists the policy
@@ -711,35 +713,35 @@ function openHop(at: number, idx: number): void {
     case AT_HOST_SEND:
     case AT_HOST_RECV:
       if (idx < 0) R.open(null, 'internet', `internet address ${ip(pSrc)}`)
-      else R.open(N.hosts[idx].id, 'internetHost', N.hosts[idx].name)
+      else R.open(N.hosts[idx]!.id, 'internetHost', N.hosts[idx]!.name)
       return
     case AT_ECS_SEND:
     case AT_ECS_RECV:
-      R.open(N.ecs[idx].id, 'ecs', N.ecs[idx].name)
+      R.open(N.ecs[idx]!.id, 'ecs', N.ecs[idx]!.name)
       return
     case AT_APPLIANCE_SEND:
     case AT_APPLIANCE_RECV:
-      R.open(N.appliances[idx].id, 'appliance', N.appliances[idx].name)
+      R.open(N.appliances[idx]!.id, 'appliance', N.appliances[idx]!.name)
       return
     case AT_APPLIANCE:
-      R.open(N.appliances[idx].id, 'appliance', N.appliances[idx].name, N.endpoints[cEp].id)
+      R.open(N.appliances[idx]!.id, 'appliance', N.appliances[idx]!.name, N.endpoints[cEp]!.id)
       return
     case AT_IPV4_GATEWAY_IN:
     case AT_IPV4_GATEWAY_OUT:
-      R.open(N.ipv4Gateways[idx].id, 'ipv4Gateway', N.ipv4Gateways[idx].name)
+      R.open(N.ipv4Gateways[idx]!.id, 'ipv4Gateway', N.ipv4Gateways[idx]!.name)
       return
     case AT_GWLBE_IN:
     case AT_GWLBE_OUT:
-      R.open(N.endpoints[idx].id, 'gwlbEndpoint', N.endpoints[idx].name)
+      R.open(N.endpoints[idx]!.id, 'gwlbEndpoint', N.endpoints[idx]!.name)
       return
     case AT_SERVICE_IN:
     case AT_SERVICE_OUT:
-      R.open(N.services[idx].id, 'endpointService', N.services[idx].name, N.endpoints[cEp].id)
+      R.open(N.services[idx]!.id, 'endpointService', N.services[idx]!.name, N.endpoints[cEp]!.id)
       return
     case AT_GWLB_IN:
     case AT_GWLB_BACK: {
-      const g = N.gwlbs[N.nodes[idx].gwlb]
-      R.open(g.id, 'gwlb', g.name, N.endpoints[cEp].id, N.zones[N.nodes[idx].zone])
+      const g = N.gwlbs[N.nodes[idx]!.gwlb]!
+      R.open(g.id, 'gwlb', g.name, N.endpoints[cEp]!.id, N.zones[N.nodes[idx]!.zone])
       return
     }
   }
@@ -751,18 +753,18 @@ function hostSend(): number {
 }
 
 function hostReceive(idx: number): number {
-  if (R) R.step('receive', `arrives at ${N.hosts[idx].id} (${N.hosts[idx].address})`)
-  return end(D_DELIVERED, R && `delivered to ${N.hosts[idx].id} on the internet`)
+  if (R) R.step('receive', `arrives at ${N.hosts[idx]!.id} (${N.hosts[idx]!.address})`)
+  return end(D_DELIVERED, R && `delivered to ${N.hosts[idx]!.id} on the internet`)
 }
 
 /** From the internet into the VPC: the EIP becomes the private address, then the gateway route table. */
 function ipv4GatewayIn(idx: number): number {
-  const g = N.ipv4Gateways[idx]
-  if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc].id} from the internet`)
+  const g = N.ipv4Gateways[idx]!
+  if (R) R.step('receive', `enters VPC ${N.vpcs[g.vpc]!.id} from the internet`)
   lookups++
   const code = N.addrTable.get(SCOPE_PUBLIC, pDst)
   if (code < 0 || (code & 7) !== T_ECS) return end(D_NO_ROUTE, R && `${ip(pDst)} is no EIP of this VPC`)
-  const e = N.ecs[code >> 3]
+  const e = N.ecs[code >> 3]!
   pDst = e.addr
   if (R)
     R.step('translate', `destination ${e.eipText} → ${e.address}: the EIP of ${e.id}`, {
@@ -776,11 +778,11 @@ function ipv4GatewayIn(idx: number): number {
 
 /** From the VPC to the internet: the private source becomes its EIP. */
 function ipv4GatewayOut(idx: number): number {
-  const g = N.ipv4Gateways[idx]
-  if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc].id}`)
+  const g = N.ipv4Gateways[idx]!
+  if (R) R.step('receive', `reaches ${g.id} from inside VPC ${N.vpcs[g.vpc]!.id}`)
   lookups++
   const code = N.addrTable.get(g.vpc, pSrc)
-  const e = code >= 0 && (code & 7) === T_ECS ? N.ecs[code >> 3] : null
+  const e = code >= 0 && (code & 7) === T_ECS ? N.ecs[code >> 3]! : null
   if (!e || e.eipText === null)
     return end(D_NO_PUBLIC, R && `source ${ip(pSrc)} has no EIP: the IPv4 gateway cannot take it to the internet`)
   pSrc = e.eip
@@ -796,8 +798,8 @@ function ipv4GatewayOut(idx: number): number {
 
 function explainConnection(idx: number, status: number): void {
   if (!R) return
-  const ep = N.endpoints[idx]
-  const svc = N.services[ep.service]
+  const ep = N.endpoints[idx]!
+  const svc = N.services[ep.service]!
   const statusName = ['Connected', 'Disconnected', 'Connecting', 'Disconnecting', 'Pending'][status] ?? 'unknown'
   const white = ep.whitelisted ? '' : `; ${svc.id}'s whitelist does not list account ${ep.account}`
   R.step('connection', `connection to ${svc.id}: ${statusName}${white}`, {
@@ -811,36 +813,39 @@ function explainConnection(idx: number, status: number): void {
 
 /** A route hands the packet to a GWLB endpoint: it goes on only over a connected endpoint connection. */
 function gwlbeIn(idx: number): number {
-  const ep = N.endpoints[idx]
+  const ep = N.endpoints[idx]!
   cEp = idx
   if (R) R.step('receive', `routed to endpoint ${ep.id} (ENI ${ep.address}, zone ${N.zones[ep.zone]})`)
   if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
-  const status = S.endpointStatus[idx]
+  const status = S.endpointStatus[idx]!
   if (R) explainConnection(idx, status)
   if (status !== 0 || !ep.whitelisted)
-    return end(D_ENDPOINT, R && `endpoint ${ep.id} is not connected to ${N.services[ep.service].id}`)
+    return end(D_ENDPOINT, R && `endpoint ${ep.id} is not connected to ${N.services[ep.service]!.id}`)
   return next(AT_SERVICE_IN, ep.service)
 }
 
 /** PrivateLink: the endpoint service hands the packet to its GWLB node in the endpoint's zone. */
 function serviceIn(idx: number): number {
-  const ep = N.endpoints[cEp]
-  const node = N.services[idx].nodeByZone[ep.zone]
+  const ep = N.endpoints[cEp]!
+  const node = N.services[idx]!.nodeByZone[ep.zone]!
   if (node < 0)
-    return end(D_NO_SERVICE, R && `${N.services[idx].id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`)
+    return end(
+      D_NO_SERVICE,
+      R && `${N.services[idx]!.id} has no GWLB in zone ${N.zones[ep.zone]}, the zone of ${ep.id}`,
+    )
   cNode = node
   if (R)
     R.step(
       'privateLink',
-      `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node].gwlb].id} in zone ${N.zones[ep.zone]}`,
+      `PrivateLink carries it from ${ep.id} to ${N.gwlbs[N.nodes[node]!.gwlb]!.id} in zone ${N.zones[ep.zone]}`,
     )
   return next(AT_GWLB_IN, node)
 }
 
 /** The GWLB node: size limit, then an appliance from the flow table or the hash, then Geneve to it. */
 function gwlbIn(idx: number): number {
-  const nd = N.nodes[idx]
-  const g = N.gwlbs[nd.gwlb]
+  const nd = N.nodes[idx]!
+  const g = N.gwlbs[nd.gwlb]!
   if (R) R.step('receive', `arrives at ${g.id}'s node in zone ${N.zones[nd.zone]} (${nd.address})`)
   if (S.zoneDown[nd.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[nd.zone]} is down`)
   if (!g.listener) return end(D_NO_LISTENER, R && `${g.id} has no listener with a server group`)
@@ -856,7 +861,7 @@ function gwlbIn(idx: number): number {
   if (a < 0) return a
   cAppliance = a
   if (R) {
-    const ap = N.appliances[a]
+    const ap = N.appliances[a]!
     R.use('geneveOptions')
     R.step(
       'encapsulate',
@@ -870,11 +875,11 @@ function gwlbIn(idx: number): number {
 
 /** The appliance takes the Geneve packet (state, MTU, security group), inspects it and returns it. */
 function applianceInspect(idx: number): number {
-  const ap = N.appliances[idx]
-  const nd = N.nodes[cNode]
-  if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb].id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
+  const ap = N.appliances[idx]!
+  const nd = N.nodes[cNode]!
+  if (R) R.step('receive', `Geneve from ${N.gwlbs[nd.gwlb]!.id} (${nd.address})`, undefined, outer(nd.addr, ap.addr))
   if (S.zoneDown[ap.zone]) return end(D_APPLIANCE_DOWN, R && `${ap.id}'s zone ${N.zones[ap.zone]} is down`)
-  if (S.run[idx] !== RUN_RUNNING) return applianceNotRunning(ap.id, S.run[idx])
+  if (S.run[idx] !== RUN_RUNNING) return applianceNotRunning(ap.id, S.run[idx]!)
   const size = pSize + N.geneveOverhead
   if (size > ap.mtu) {
     if (R)
@@ -900,7 +905,7 @@ function applianceInspect(idx: number): number {
   if (R)
     R.step(
       'encapsulate',
-      `returns it to ${N.gwlbs[nd.gwlb].id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`,
+      `returns it to ${N.gwlbs[nd.gwlb]!.id} in Geneve: outer ${ap.address} → ${nd.address}, inner packet unchanged`,
       undefined,
       outer(ap.addr, nd.addr),
     )
@@ -910,26 +915,26 @@ function applianceInspect(idx: number): number {
 /** Back at the GWLB node: the Geneve option names the endpoint the packet returns to. */
 function gwlbBack(idx: number): number {
   if (R) {
-    const nd = N.nodes[idx]
-    const ap = N.appliances[cAppliance]
+    const nd = N.nodes[idx]!
+    const ap = N.appliances[cAppliance]!
     R.step('receive', `Geneve back from ${ap.id}`, undefined, outer(ap.addr, nd.addr))
     R.step(
       'decapsulate',
-      `removes the Geneve header; its GWLBe-id option sends the packet back to ${N.endpoints[cEp].id}`,
+      `removes the Geneve header; its GWLBe-id option sends the packet back to ${N.endpoints[cEp]!.id}`,
     )
   }
-  return next(AT_SERVICE_OUT, N.endpoints[cEp].service)
+  return next(AT_SERVICE_OUT, N.endpoints[cEp]!.service)
 }
 
 function serviceOut(): number {
-  if (R) R.step('privateLink', `PrivateLink carries it back to ${N.endpoints[cEp].id}`)
+  if (R) R.step('privateLink', `PrivateLink carries it back to ${N.endpoints[cEp]!.id}`)
   return next(AT_GWLBE_OUT, cEp)
 }
 
 /** Out of the endpoint into its vSwitch, whose route table decides. */
 function gwlbeOut(idx: number): number {
-  const ep = N.endpoints[idx]
-  if (R) R.step('receive', `back from PrivateLink; ${ep.id} hands it to its vSwitch ${N.vswitches[ep.vswitch].id}`)
+  const ep = N.endpoints[idx]!
+  if (R) R.step('receive', `back from PrivateLink; ${ep.id} hands it to its vSwitch ${N.vswitches[ep.vswitch]!.id}`)
   if (S.zoneDown[ep.zone]) return end(D_ZONE_DOWN, R && `zone ${N.zones[ep.zone]} is down`)
   return routeFrom(ep.table)
 }
@@ -944,15 +949,15 @@ function hop(at: number, idx: number): number {
     case AT_HOST_SEND:
       return hostSend()
     case AT_ECS_SEND:
-      return instanceSend(N.ecs[idx], false)
+      return instanceSend(N.ecs[idx]!, false)
     case AT_APPLIANCE_SEND:
-      return instanceSend(N.appliances[idx], true)
+      return instanceSend(N.appliances[idx]!, true)
     case AT_HOST_RECV:
       return hostReceive(idx)
     case AT_ECS_RECV:
-      return instanceReceive(N.ecs[idx], false)
+      return instanceReceive(N.ecs[idx]!, false)
     case AT_APPLIANCE_RECV:
-      return instanceReceive(N.appliances[idx], true)
+      return instanceReceive(N.appliances[idx]!, true)
     case AT_IPV4_GATEWAY_IN:
       return ipv4GatewayIn(idx)
     case AT_IPV4_GATEWAY_OUT:
@@ -1043,7 +1048,7 @@ export function walk(
     at = r >> POS_BITS
     idx = r & (POS - 1)
   }
-  out.disposition = DISPOSITIONS[-r - 1]
+  out.disposition = DISPOSITIONS[-r - 1]!
   out.appliance = cAppliance
   out.hops = hops
   out.src = pSrc

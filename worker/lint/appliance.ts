@@ -53,12 +53,13 @@ export function ingressVerdict(
       const from = parseCidr(rule.sourceCidrIp)
       if (from.ok && cidrContainsAddress(from.cidr, source)) matches.push({ sg: sg.id, index, rule })
     })
-  if (!matches.length) return { kind: 'noRule' }
   const top = Math.min(...matches.map((m) => m.rule.priority))
   const first = matches.filter((m) => m.rule.priority === top)
+  const [winner] = first
+  if (!winner) return { kind: 'noRule' }
   const drop = first.find((m) => m.rule.policy === 'drop')
   if (drop) return { kind: 'dropped', securityGroupId: drop.sg, ruleIndex: drop.index, priority: top }
-  return { kind: 'accepted', securityGroupId: first[0].sg, ruleIndex: first[0].index }
+  return { kind: 'accepted', securityGroupId: winner.sg, ruleIndex: winner.index }
 }
 
 /** The GWLB addresses that send to an appliance: every zone's with cross-zone forwarding, else its own zone's. */
@@ -156,7 +157,7 @@ export function appliances(design: Design): Problem[] {
       for (const need of needs) {
         const sources = sourcesFor(ix, gwlb, app)
         const verdicts = sources.map((s) => ingressVerdict(groups, need.protocol, need.port, parseIpv4(s) ?? 0))
-        const refused = sources.filter((_, i) => verdicts[i].kind !== 'accepted')
+        const refused = sources.filter((_, i) => verdicts[i]?.kind !== 'accepted')
         if (!refused.length) continue
         const why = groups.length
           ? reason(verdicts.find((v) => v.kind !== 'accepted') ?? { kind: 'noRule' })

@@ -196,8 +196,8 @@ export function gwlbEndpoints(design: Design): Problem[] {
       )
   }
   for (const group of seen.values()) {
-    if (group.length < 2) continue
     const [first] = group
+    if (!first || group.length < 2) continue
     out.push(
       problem(
         'GWLB-E025',

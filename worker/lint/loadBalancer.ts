@@ -157,12 +157,13 @@ function availability(design: Design, gwlb: Gwlb, group: ServerGroup): Problem[]
       ),
     )
   }
-  if (group.servers.length === 1)
+  const [sole] = group.servers
+  if (sole !== undefined && group.servers.length === 1)
     out.push(
       problem(
         'GWLB-W006',
-        `The server group of GWLB ${name} has one appliance, ${group.servers[0]}: when it fails or is removed, traffic is not inspected at all. Add a second appliance.`,
-        [gwlb.id, group.servers[0]],
+        `The server group of GWLB ${name} has one appliance, ${sole}: when it fails or is removed, traffic is not inspected at all. Add a second appliance.`,
+        [gwlb.id, sole],
         {
           path: ix.path(gwlb.id, 'serverGroup.servers'),
         },

@@ -163,7 +163,8 @@ export class DesignIndex {
       const c = this.cidr(e.destinationCidrBlock)
       return c !== null && want !== null && c.base === want.base && c.prefix === want.prefix
     })
-    return index < 0 ? undefined : { entry: table.entries[index], index }
+    const entry = table.entries[index]
+    return entry === undefined ? undefined : { entry, index }
   }
 
   /** What an entry's next hop names, judged from the table's VPC. */
@@ -207,10 +208,10 @@ export function indexOf(design: Design): DesignIndex {
  * "Gateway route table" already says what it is ("Server Server 1" read as a typo).
  */
 export function named(kind: string, r: { id: string; name?: string } | undefined, fallbackId = '?'): string {
-  const words = kind.toLowerCase().split(' ')
   const name = r?.name?.toLowerCase() ?? ''
   // the kind's last word is the noun ("vSwitch" of "Service vSwitch", "table" of "Route table")
-  const says = name.includes(kind.toLowerCase()) || name.split(/\s+/).includes(words[words.length - 1])
+  const noun = kind.toLowerCase().split(' ').at(-1) ?? kind.toLowerCase()
+  const says = name.includes(kind.toLowerCase()) || name.split(/\s+/).includes(noun)
   return says ? label(r, fallbackId) : `${kind} ${label(r, fallbackId)}`
 }
 

@@ -76,9 +76,9 @@ const ACCEPT_ALL_OUT: SecurityGroupRule = {
 /** W011: an ECS whose groups are enterprise and accept no outbound traffic: it can open no connection. */
 function silentEnterpriseInstance(ix: DesignIndex, ecs: Ecs): Problem[] {
   const groups = ecs.securityGroupIds.flatMap((id) => ix.get(id, 'securityGroup') ?? [])
-  if (!groups.length || groups.some((g) => g.securityGroupType !== 'enterprise')) return []
+  const [first] = groups
+  if (!first || groups.some((g) => g.securityGroupType !== 'enterprise')) return []
   if (groups.some((g) => g.rules.some((r) => r.direction === 'egress' && r.policy === 'accept'))) return []
-  const first = groups[0]
   return [
     problem(
       'GWLB-W011',
@@ -121,8 +121,8 @@ const HTTPS_FROM_THE_INTERNET: SecurityGroupRule = {
 function unreachableInternetServer(ix: DesignIndex, ecs: Ecs): Problem[] {
   if (!ecs.publicIpAddress) return []
   const groups = ecs.securityGroupIds.flatMap((id) => ix.get(id, 'securityGroup') ?? [])
-  if (!groups.length || groups.some((g) => g.rules.some(admitsTheInternet))) return []
-  const first = groups[0]
+  const [first] = groups
+  if (!first || groups.some((g) => g.rules.some(admitsTheInternet))) return []
   return [
     problem(
       'GWLB-W012',

@@ -1,5 +1,5 @@
 // Seeded pseudo-random numbers for the simulator. May not touch: Math.random, wall time, anything but its seed.
-import { fmix32, stringSeed } from '../engine/hash'
+import { fmix32, stringKey } from '../engine/hash'
 
 /** A draw in [0, 1). */
 export type Random = () => number
@@ -18,7 +18,7 @@ export function mulberry32(seed: number): Random {
 
 /** An independent stream per purpose, so adding a flow to a scenario does not shift the health checks' phases. */
 export function stream(seed: number, purpose: string): Random {
-  return mulberry32(fmix32((seed >>> 0) ^ stringSeed(purpose)))
+  return mulberry32(fmix32((seed >>> 0) ^ stringKey(purpose)))
 }
 
 /** An exponential draw with the given mean: the gap between Poisson arrivals. */

@@ -19,6 +19,11 @@ export interface CompileContext {
   name(r: Resource): string
   /** The index of a VPC, -1 for none. */
   vpcIdx(id: string): number
+  /**
+   * The compiled resource of `kind` that a reference names, from the list of that kind. The loader has checked
+   * every reference, so a dangling one here is a programming error: it throws, naming the reference.
+   */
+  compiled<T>(list: readonly T[], id: string, kind: ResourceKind): T
 }
 
 export function compileContext(design: Design): CompileContext {
@@ -32,6 +37,12 @@ export function compileContext(design: Design): CompileContext {
     of: <K extends ResourceKind>(kind: K) => design.resources.filter((r): r is ResourceOf<K> => r.kind === kind),
     name: (r) => r.name ?? r.id,
     vpcIdx: (id) => byId.get(id)?.index ?? -1,
+    compiled: (list, id, kind) => {
+      const hit = byId.get(id)
+      const item = hit?.kind === kind ? list[hit.index] : undefined
+      if (item === undefined) throw new Error(`engine: unchecked reference ${id}, compiled as no ${kind}`)
+      return item
+    },
   }
 }
 

@@ -1,6 +1,6 @@
 // Servers and appliances: each with the security rules of its groups, merged and ordered once.
 import { parsePortRange, type ResourceOf } from '../../../src/model'
-import { stringSeed } from '../hash'
+import { stringKey } from '../hash'
 import {
   type CAppliance,
   type CEcs,
@@ -19,6 +19,7 @@ import {
   T_ECS,
   targetCode,
 } from '../network'
+import { checked } from '../numbered'
 import { addrOf, type CompileContext, cidrOf } from './context'
 
 type OrderedRule = CSecurityGroupRule & { order: number }
@@ -109,7 +110,7 @@ export function compileInstances(
   securityGroupIndex: Map<string, number>,
   publicAddrs: Map<number, number>,
 ): { ecs: CEcs[]; appliances: CAppliance[] } {
-  const { byId, of, name } = cx
+  const { byId, of, name, compiled } = cx
   const groups = new Map(of('securityGroup').map((g) => [g.id, g]))
   // instances with the same groups share one compiled list: less to build, and fewer cache lines per packet
   const sgs = new Map<string, CInstanceSecurity>()
@@ -123,7 +124,7 @@ export function compileInstances(
     return sg
   }
   const instance = (r: ResourceOf<'ecs'> | ResourceOf<'appliance'>, index: number): CInstance => {
-    const vsw = vswitches[byId.get(r.vswitchId)?.index ?? -1]
+    const vsw = compiled(vswitches, r.vswitchId, 'vswitch')
     return {
       id: r.id,
       name: name(r),
@@ -140,7 +141,7 @@ export function compileInstances(
   const ecs: CEcs[] = of('ecs').map((r, index) => {
     byId.set(r.id, { kind: 'ecs', index })
     const c = instance(r, index)
-    vpcs[c.vpc].addrs.set(c.addr, targetCode(index, T_ECS))
+    checked(vpcs, c.vpc, 'VPC').addrs.set(c.addr, targetCode(index, T_ECS))
     const eip = r.publicIpAddress ? addrOf(r.publicIpAddress) : 0
     if (r.publicIpAddress) publicAddrs.set(eip, targetCode(index, T_ECS))
     return { ...c, eip, eipText: r.publicIpAddress ?? null }
@@ -148,7 +149,7 @@ export function compileInstances(
   const appliances: CAppliance[] = of('appliance').map((r, index) => {
     byId.set(r.id, { kind: 'appliance', index })
     const c = instance(r, index)
-    vpcs[c.vpc].addrs.set(c.addr, targetCode(index, T_APPLIANCE))
+    checked(vpcs, c.vpc, 'VPC').addrs.set(c.addr, targetCode(index, T_APPLIANCE))
     return {
       ...c,
       jumbo: r.jumboFrames,
@@ -157,7 +158,7 @@ export function compileInstances(
       policy: compilePolicy(r),
       defaultAllow: r.policy.defaultAction === 'allow',
       initialRun: r.state === 'running' ? RUN_RUNNING : r.state === 'stopped' ? RUN_STOPPED : RUN_HUNG,
-      seed: stringSeed(r.id),
+      rendezvousKey: stringKey(r.id),
       gwlb: -1,
     }
   })

@@ -12,6 +12,7 @@ import {
   T_GWLBE,
   targetCode,
 } from '../network'
+import { checked } from '../numbered'
 import { addrOf, type CompileContext } from './context'
 
 /** Compiles the GWLBs and their nodes, marking each member appliance with its GWLB. */
@@ -22,7 +23,10 @@ function compileGwlbs(cx: CompileContext, vpcs: CVpc[], appliances: CAppliance[]
     byId.set(r.id, { kind: 'gwlb', index })
     const sg = r.serverGroup
     const members = Int32Array.from((sg?.servers ?? []).map((s) => byId.get(s)?.index ?? -1).filter((i) => i >= 0))
-    for (const m of members) if (appliances[m].gwlb < 0) appliances[m].gwlb = index
+    for (const m of members) {
+      const member = checked(appliances, m, 'appliance')
+      if (member.gwlb < 0) member.gwlb = index
+    }
     const nodeByZone = new Int32Array(zones.length).fill(-1)
     const vpc = vpcIdx(r.vpcId)
     for (const m of r.zoneMappings) {
@@ -32,9 +36,9 @@ function compileGwlbs(cx: CompileContext, vpcs: CVpc[], appliances: CAppliance[]
       nodeByZone[zone] = node
       const candidates = r.crossZoneEnabled
         ? members
-        : Int32Array.from([...members].filter((a) => appliances[a].zone === zone))
+        : Int32Array.from([...members].filter((a) => checked(appliances, a, 'appliance').zone === zone))
       nodes.push({ index: node, gwlb: index, zone, addr, address: m.privateIpAddress, candidates })
-      vpcs[vpc].addrs.set(addr, targetCode(node, T_GWLB_NODE))
+      checked(vpcs, vpc, 'VPC').addrs.set(addr, targetCode(node, T_GWLB_NODE))
     }
     const scheduler = sg?.scheduler ?? '5TCH'
     return {
@@ -63,7 +67,8 @@ function compileServices({ byId, of, name, zones, zoneIndex }: CompileContext, g
       const z = zoneIndex.get(res.zoneId) ?? -1
       const g = byId.get(res.resourceId)
       // several GWLBs in one zone: the endpoint uses the first listed (AWS documents one GWLB per zone per endpoint)
-      if (z >= 0 && g?.kind === 'gwlb' && nodeByZone[z] < 0) nodeByZone[z] = gwlbs[g.index].nodeByZone[z]
+      if (z >= 0 && g?.kind === 'gwlb' && nodeByZone[z] === -1)
+        nodeByZone[z] = checked(gwlbs, g.index, 'GWLB').nodeByZone[z] ?? -1
     }
     return {
       id: r.id,
@@ -78,18 +83,17 @@ function compileServices({ byId, of, name, zones, zoneIndex }: CompileContext, g
 }
 
 function compileEndpoints(
-  { byId, of, name }: CompileContext,
+  { byId, of, name, compiled }: CompileContext,
   vpcs: CVpc[],
   vswitches: CVswitch[],
   services: CEndpointService[],
 ): CGwlbEndpoint[] {
   return of('gwlbEndpoint').map((r, index) => {
     byId.set(r.id, { kind: 'gwlbEndpoint', index })
-    const vsw = vswitches[byId.get(r.vswitchId)?.index ?? -1]
-    const service = byId.get(r.serviceId)?.index ?? -1
-    const s = services[service]
+    const vsw = compiled(vswitches, r.vswitchId, 'vswitch')
+    const s = compiled(services, r.serviceId, 'endpointService')
     const addr = addrOf(r.ipAddress)
-    vpcs[vsw.vpc].addrs.set(addr, targetCode(index, T_GWLBE))
+    checked(vpcs, vsw.vpc, 'VPC').addrs.set(addr, targetCode(index, T_GWLBE))
     return {
       id: r.id,
       name: name(r),
@@ -100,7 +104,7 @@ function compileEndpoints(
       addr,
       address: r.ipAddress,
       account: r.accountId,
-      service,
+      service: s.index,
       // the provider's own account is always on its whitelist
       whitelisted: s.whitelistAll || s.whitelist.has(r.accountId) || s.account === r.accountId,
       initialStatus: CONNECTION_STATUSES.indexOf(r.connectionStatus),

@@ -22,6 +22,7 @@ import {
   T_ECS,
   targetCode,
 } from '../network'
+import { checked } from '../numbered'
 import type { RouteRule } from '../types'
 import { type CompileContext, cidrOf } from './context'
 
@@ -87,12 +88,12 @@ function resolveNextHop(
   switch (type) {
     case 'Ipv4Gateway':
       if (hit.kind !== 'ipv4Gateway') return hole(`${id} is a ${hit.kind}, not an IPv4 gateway`)
-      return inVpc(to.ipv4Gateways[hit.index].vpc)
+      return inVpc(checked(to.ipv4Gateways, hit.index, 'IPv4 gateway').vpc)
         ? { nextHop: NH_IPV4_GATEWAY, target: hit.index }
         : hole(`${id} is the IPv4 gateway of another VPC`)
     case 'GatewayLoadBalancerEndpoint':
       if (hit.kind !== 'gwlbEndpoint') return hole(`${id} is a ${hit.kind}, not a GWLB endpoint`)
-      return inVpc(to.endpoints[hit.index].vpc)
+      return inVpc(checked(to.endpoints, hit.index, 'GWLB endpoint').vpc)
         ? { nextHop: NH_GWLBE, target: hit.index }
         : hole(`${id} is in another VPC`)
     case 'RouteTargetGroup': {
@@ -101,9 +102,9 @@ function resolveNextHop(
       return g && inVpc(g.vpc) ? { nextHop: NH_ROUTE_TARGET_GROUP, target: hit.index } : hole(`${id} is in another VPC`)
     }
     default:
-      if (hit.kind === 'ecs' && inVpc(to.ecs[hit.index].vpc))
+      if (hit.kind === 'ecs' && inVpc(checked(to.ecs, hit.index, 'ECS instance').vpc))
         return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_ECS) }
-      if (hit.kind === 'appliance' && inVpc(to.appliances[hit.index].vpc))
+      if (hit.kind === 'appliance' && inVpc(checked(to.appliances, hit.index, 'appliance').vpc))
         return { nextHop: NH_INSTANCE, target: targetCode(hit.index, T_APPLIANCE) }
       return hole(`${id} is not an instance of this VPC`)
   }
@@ -117,7 +118,7 @@ function compileTable(
   vswByVpc: CVswitch[][],
 ): CRouteTable {
   const vpc = cx.vpcIdx(r.vpcId)
-  const entries = systemEntries(vswByVpc[vpc], r.id, false, r.routeTableType === 'Gateway')
+  const entries = systemEntries(checked(vswByVpc, vpc, 'VPC'), r.id, false, r.routeTableType === 'Gateway')
   for (const e of r.entries) {
     const c = cidrOf(e.destinationCidrBlock)
     const replaced = entries.findIndex((l) => l.rule.system && l.base === c.base && l.prefix === c.prefix)
@@ -145,7 +146,7 @@ function compileTable(
  * system table when the design names none).
  */
 export function compileRouteTables(cx: CompileContext, vpcs: CVpc[], vswitches: CVswitch[], to: HopTargets) {
-  const { byId, of } = cx
+  const { byId, of, compiled } = cx
   const vswByVpc = vpcs.map((v) => vswitches.filter((s) => s.vpc === v.index))
   const tables: CRouteTable[] = vpcs.map((v, index) => {
     v.systemTable = index
@@ -155,7 +156,7 @@ export function compileRouteTables(cx: CompileContext, vpcs: CVpc[], vswitches: 
       name: `${v.name} system route table`,
       vpc: index,
       type: 'system',
-      entries: systemEntries(vswByVpc[index], id, true, false),
+      entries: systemEntries(checked(vswByVpc, index, 'VPC'), id, true, false),
     }
   })
   for (const r of of('routeTable')) {
@@ -163,16 +164,17 @@ export function compileRouteTables(cx: CompileContext, vpcs: CVpc[], vswitches: 
     tables.push(compileTable(cx, to, r, vswByVpc))
   }
   const tableOf = (id: string | undefined, vpc: number) =>
-    id !== undefined ? (byId.get(id)?.index ?? vpcs[vpc].systemTable) : vpcs[vpc].systemTable
+    (id !== undefined ? byId.get(id)?.index : undefined) ?? checked(vpcs, vpc, 'VPC').systemTable
   for (const s of of('vswitch')) {
-    const vsw = vswitches[byId.get(s.id)?.index ?? -1]
+    const vsw = compiled(vswitches, s.id, 'vswitch')
     vsw.table = tableOf(s.routeTableId, vsw.vpc)
   }
   for (const r of of('ipv4Gateway')) {
-    const g = to.ipv4Gateways[byId.get(r.id)?.index ?? -1]
+    const g = compiled(to.ipv4Gateways, r.id, 'ipv4Gateway')
     g.table = tableOf(r.gatewayRouteTableId, g.vpc)
   }
-  for (const list of [to.ecs, to.appliances, to.endpoints]) for (const x of list) x.table = vswitches[x.vswitch].table
+  for (const list of [to.ecs, to.appliances, to.endpoints])
+    for (const x of list) x.table = checked(vswitches, x.vswitch, 'vSwitch').table
   return tables
 }
 
@@ -181,15 +183,14 @@ export function buildRouteRegion(table: CRouteTable, longestPrefix: boolean, out
   // each group: its mask and its entries' indexes
   const groups: { mask: number; entries: number[] }[] = []
   if (longestPrefix) {
-    const lens = [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a)
-    // one entry per (length, base): a later entry replaces an earlier one with the same prefix
-    const byBase = lens.map(() => new Map<number, number>())
+    // one entry per (length, base): a later entry replaces an earlier one with the same prefix; lengths longest first
+    const byPrefix = new Map<number, Map<number, number>>()
+    for (const len of [...new Set(table.entries.map((e) => e.prefix))].sort((a, b) => b - a))
+      byPrefix.set(len, new Map())
     table.entries.forEach((e, i) => {
-      byBase[lens.indexOf(e.prefix)].set(e.base, i)
+      byPrefix.get(e.prefix)?.set(e.base, i)
     })
-    lens.forEach((len, g) => {
-      groups.push({ mask: maskOf(len) | 0, entries: [...byBase[g].values()] })
-    })
+    for (const [len, bases] of byPrefix) groups.push({ mask: maskOf(len) | 0, entries: [...bases.values()] })
   } else {
     // entry order: entries compare their own mask and base, so a base with host bits set never matches
     table.entries.forEach((e, i) => {
@@ -199,9 +200,7 @@ export function buildRouteRegion(table: CRouteTable, longestPrefix: boolean, out
   out.push(groups.length, table.vpc)
   for (const g of groups) {
     out.push(g.mask, g.entries.length)
-    for (const i of [...g.entries].sort((a, b) => table.entries[a].base - table.entries[b].base)) {
-      const e = table.entries[i]
-      out.push(e.base, i, e.nextHop, e.target)
-    }
+    const rows = g.entries.map((i) => ({ i, e: checked(table.entries, i, 'route entry') }))
+    for (const { i, e } of rows.sort((a, b) => a.e.base - b.e.base)) out.push(e.base, i, e.nextHop, e.target)
   }
 }
