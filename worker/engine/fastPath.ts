@@ -100,7 +100,7 @@ function fastPathOf(net: Network): FastPath {
       memberAt,
       geneve: new Uint8Array(net.appliances.length * net.nodes.length),
       symmetric: net.assumptions.symmetricHash === 'sortedEndpoints',
-      rendezvous: Uint32Array.from(net.appliances, (a) => a.seed),
+      rendezvous: Uint32Array.from(net.appliances, (a) => a.rendezvousKey),
       applianceZone: Int32Array.from(net.appliances, (a) => a.zone),
       applianceMtu: Int32Array.from(net.appliances, (a) => a.mtu),
       applianceStateful: Uint8Array.from(net.appliances, (a) => (a.stateful ? 1 : 0)),
