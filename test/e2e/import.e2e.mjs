@@ -4,7 +4,7 @@
 // on the canvas, its import report, a packet walked through it. Undo. Bad input (a syntax error, a file that
 // is none of the inputs, too many files) names the file and line and leaves the canvas as it was.
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, it } from 'node:test'
 import { zipSync } from 'fflate'
@@ -161,9 +161,10 @@ describe('importing a deployment in Chromium', () => {
   it('imports a zip of aliyun CLI output chosen with Choose files…, and one output file dropped alone', async () => {
     const { page, errors } = await openApp(browser())
     const files = {}
-    for (const account of readdirSync(API_FOLDER))
-      for (const name of readdirSync(join(API_FOLDER, account)))
-        files[`aliyun-output/${account}/${name}`] = readFileSync(join(API_FOLDER, account, name))
+    // the whole folder, its README too: a zip without .tf files is read for its JSON
+    for (const path of readdirSync(API_FOLDER, { recursive: true }))
+      if (statSync(join(API_FOLDER, path)).isFile())
+        files[`aliyun-output/${path}`] = readFileSync(join(API_FOLDER, path))
     await page.getByTestId('import-button').click()
     await page.getByTestId('import-files-input').setInputFiles({
       name: 'aliyun-output.zip',
