@@ -96,6 +96,12 @@ describe('importing a deployment in Chromium', () => {
       /module\.inspection\.alicloud_instance\.fw_1: a GWLB server group lists it/,
     )
     assert.match(await assumed.textContent(), /shop-infra\/modules\/inspection\/main\.tf:\d+/)
+    // the module's resources are in the account of the provider its call passes (alicloud.account_6543210987654321)
+    assert.doesNotMatch(await assumed.textContent(), /\(account\)/)
+    assert.match(
+      await page.locator('.react-flow__node[data-id="inspection.vpc_security"]').textContent(),
+      /Account 6543210987654321/,
+    )
     // the engine lints it as any design: the problems list speaks of the imported GWLB
     await page.getByText('GWLB-W003').first().waitFor()
     await page.screenshot({ path: 'test-results/e2e-import.png' })
