@@ -4,7 +4,7 @@
 // on the canvas, its import report, a packet walked through it. Undo. Bad input (a syntax error, a file that
 // is none of the inputs, too many files) names the file and line and leaves the canvas as it was.
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, it } from 'node:test'
 import { zipSync } from 'fflate'
@@ -96,6 +96,12 @@ describe('importing a deployment in Chromium', () => {
       /module\.inspection\.alicloud_instance\.fw_1: a GWLB server group lists it/,
     )
     assert.match(await assumed.textContent(), /shop-infra\/modules\/inspection\/main\.tf:\d+/)
+    // the module's resources are in the account of the provider its call passes (alicloud.account_6543210987654321)
+    assert.doesNotMatch(await assumed.textContent(), /\(account\)/)
+    assert.match(
+      await page.locator('.react-flow__node[data-id="inspection.vpc_security"]').textContent(),
+      /Account 6543210987654321/,
+    )
     // the engine lints it as any design: the problems list speaks of the imported GWLB
     await page.getByText('GWLB-W003').first().waitFor()
     await page.screenshot({ path: 'test-results/e2e-import.png' })
@@ -161,9 +167,10 @@ describe('importing a deployment in Chromium', () => {
   it('imports a zip of aliyun CLI output chosen with Choose files…, and one output file dropped alone', async () => {
     const { page, errors } = await openApp(browser())
     const files = {}
-    for (const account of readdirSync(API_FOLDER))
-      for (const name of readdirSync(join(API_FOLDER, account)))
-        files[`aliyun-output/${account}/${name}`] = readFileSync(join(API_FOLDER, account, name))
+    // the whole folder, its README too: a zip without .tf files is read for its JSON
+    for (const path of readdirSync(API_FOLDER, { recursive: true }))
+      if (statSync(join(API_FOLDER, path)).isFile())
+        files[`aliyun-output/${path}`] = readFileSync(join(API_FOLDER, path))
     await page.getByTestId('import-button').click()
     await page.getByTestId('import-files-input').setInputFiles({
       name: 'aliyun-output.zip',
