@@ -52,6 +52,30 @@ function unpack(activity, to) {
   return root
 }
 
+/**
+ * An LMS page around an unpacked SCORM 1.2 package: scorm-again's runtime as window.API (as an LMS provides it), the
+ * package's launch page in a frame; it counts commits and notes every value the SCO sets (session_time is write-only
+ * in the data model). Returns the page, its errors, the frame and the server to close.
+ */
+async function scormLms(root, launch, student) {
+  writeFileSync(join(root, 'scorm-again.js'), readFileSync('node_modules/scorm-again/dist/scorm12.min.js'))
+  writeFileSync(
+    join(root, 'lms.html'),
+    `<!doctype html><html><body><script src="scorm-again.js"></script><script>
+      window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+      window.API.loadFromJSON({ cmi: { core: ${JSON.stringify(student)} } });
+      window.API.on('LMSCommit', () => { window.commits = (window.commits || 0) + 1 });
+      window.API.on('LMSSetValue.cmi.*', (element, value) => { (window.sets ||= {})[element] = value });
+    </script><iframe name="sco" src="${launch}" style="width:1440px;height:860px;border:0"></iframe></body></html>`,
+  )
+  const server = await serve(root)
+  const page = await browser().newPage({ viewport: { width: 1460, height: 900 } })
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(`${server.url}lms.html`)
+  return { page, errors, sco: page.frameLocator('iframe[name="sco"]'), server }
+}
+
 /** The student's side: Check my work, then each goal met or missed. */
 async function checkWork(panel) {
   const before = await panel
@@ -189,24 +213,10 @@ describe('activities in Chromium', () => {
       readFileSync(join(root, 'imsmanifest.xml'), 'utf8'),
       /adlcp:scormtype="sco" href="index\.html\?activity=activity\.json&amp;lms=scorm12"/,
     )
-    // the LMS: scorm-again's SCORM 1.2 runtime as window.API, the package's launch page in a frame
-    writeFileSync(join(root, 'scorm-again.js'), readFileSync('node_modules/scorm-again/dist/scorm12.min.js'))
-    writeFileSync(
-      join(root, 'lms.html'),
-      `<!doctype html><html><body><script src="scorm-again.js"></script><script>
-        window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
-        window.API.loadFromJSON({ cmi: { core: { student_id: 'learner-42', student_name: 'Doe, Jane' } } });
-        window.API.on('LMSCommit', () => { window.commits = (window.commits || 0) + 1 });
-        // session_time is write-only in the data model: the LMS page notes what the SCO sets
-        window.API.on('LMSSetValue.cmi.*', (element, value) => { (window.sets ||= {})[element] = value });
-      </script><iframe name="sco" src="index.html?activity=activity.json&lms=scorm12" style="width:1440px;height:860px;border:0"></iframe></body></html>`,
-    )
-    const server = await serve(root)
-    const page = await browser().newPage({ viewport: { width: 1460, height: 900 } })
-    const errors = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}lms.html`)
-    const sco = page.frameLocator('iframe[name="sco"]')
+    const { page, errors, sco, server } = await scormLms(root, 'index.html?activity=activity.json&lms=scorm12', {
+      student_id: 'learner-42',
+      student_name: 'Doe, Jane',
+    })
     const panel = sco.getByTestId('activity-panel')
     await panel.getByTestId('activity-lms').waitFor()
     assert.match(await panel.getByTestId('activity-title').textContent(), /Inbound traffic bypasses the firewalls/)
@@ -243,21 +253,10 @@ describe('activities in Chromium', () => {
       readFileSync(join(root, 'imsmanifest.xml'), 'utf8'),
       /href="index\.html\?lesson=lesson\.json&amp;lms=scorm12"/,
     )
-    writeFileSync(join(root, 'scorm-again.js'), readFileSync('node_modules/scorm-again/dist/scorm12.min.js'))
-    writeFileSync(
-      join(root, 'lms.html'),
-      `<!doctype html><html><body><script src="scorm-again.js"></script><script>
-        window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
-        window.API.loadFromJSON({ cmi: { core: { student_id: 'learner-7', student_name: 'Roe, Ann' } } });
-        window.API.on('LMSCommit', () => { window.commits = (window.commits || 0) + 1 });
-      </script><iframe name="sco" src="index.html?lesson=lesson.json&lms=scorm12" style="width:1440px;height:860px;border:0"></iframe></body></html>`,
-    )
-    const server = await serve(root)
-    const page = await browser().newPage({ viewport: { width: 1460, height: 900 } })
-    const errors = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}lms.html`)
-    const sco = page.frameLocator('iframe[name="sco"]')
+    const { page, errors, sco, server } = await scormLms(root, 'index.html?lesson=lesson.json&lms=scorm12', {
+      student_id: 'learner-7',
+      student_name: 'Roe, Ann',
+    })
     const title = sco.getByTestId('lesson-title')
     await title.waitFor()
     assert.match(await title.textContent(), /Lesson 5: /)

@@ -6,6 +6,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 export async function startPreview(port = Number(process.env.E2E_PORT ?? 4173)) {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run npm run build first')
   const url = `http://localhost:${port}/`
+  // a server left behind on the port (another run's, serving another build) would answer for ours: refuse it
+  const taken = await fetch(url).then(
+    () => true,
+    () => false,
+  )
+  if (taken) throw new Error(`port ${port} already serves something: stop it, or set E2E_PORT to a free port`)
   // vite's own binary, not npx, so that stopping it stops the server (npx would stay behind as a parent that kill does not reach)
   const server = spawn(
     process.execPath,
@@ -14,7 +20,9 @@ export async function startPreview(port = Number(process.env.E2E_PORT ?? 4173)) 
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   )
-  for (let i = 0; i < 100; i++) {
+  let exited = null
+  server.on('exit', (code) => (exited = code))
+  for (let i = 0; i < 100 && exited === null; i++) {
     try {
       if ((await fetch(url)).ok) return { url, stop: () => server.kill() }
     } catch {
@@ -22,5 +30,9 @@ export async function startPreview(port = Number(process.env.E2E_PORT ?? 4173)) 
     }
   }
   server.kill()
-  throw new Error(`vite preview did not answer on ${url}`)
+  throw new Error(
+    exited === null
+      ? `vite preview did not answer on ${url}`
+      : `vite preview stopped (exit ${exited}) before ${url} answered`,
+  )
 }
