@@ -47,7 +47,7 @@ function atomStarts(cuts: Set<number>, end: number): Float64Array {
 }
 
 /** Index of the atom holding value v: the last start ≤ v. */
-function atomOf(starts: Float64Array, v: number): number {
+export function atomOf(starts: Float64Array, v: number): number {
   let lo = 0
   let hi = starts.length - 1
   while (lo < hi) {

@@ -7,22 +7,10 @@
 // May not touch: React, the DOM, zustand.
 import { NOT_INTERNET_ROUTED } from '../../src/model'
 import type { Network } from '../engine'
-import { type FlowSpace, representativeAddress } from './classes'
+import { atomOf, type FlowSpace, representativeAddress } from './classes'
 import { type Pins, type VpcKit, vpcTwins } from './vpcTwins'
 
 const SPACE_END = 2 ** 32
-
-/** Index of the atom holding value v: the last start ≤ v. */
-function atomOf(starts: Float64Array, v: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= v) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
 
 /** Every prefix the compiled network decides by, and the blocks the intents cut, as inclusive ranges. */
 function prefixesOf(net: Network, pins: Pins): { lo: number; hi: number }[] {
