@@ -81,6 +81,10 @@ async function span(
   }
 }
 
+/** Resolves once the page has drawn 300 frames: the idle span is counted in frames, not waited out on a timer. */
+const IDLE_FRAMES =
+  'new Promise((done) => { let n = 0; const frame = () => (++n >= 300 ? done() : requestAnimationFrame(frame)); requestAnimationFrame(frame) })'
+
 async function verifyIn(url: string, file: string, name: string): Promise<Measure> {
   const browser = await launch()
   try {
@@ -89,13 +93,13 @@ async function verifyIn(url: string, file: string, name: string): Promise<Measur
     await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
     await page.getByTestId('open-file-input').setInputFiles(file)
     await page.getByTestId('design-name').filter({ hasText: name }).waitFor({ timeout: 120_000 })
-    // the canvas's first render of the design is one task: it has ended once a frame is drawn after it
-    await page.evaluate('new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))')
+    // the canvas's first render of the design is one task: it has ended once the page is idle (no task waiting)
+    await page.evaluate('new Promise((done) => requestIdleCallback(() => done()))')
     await page.evaluate(OBSERVE)
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')
-    // the idle app first, 5 s: what the machine and the canvas alone cause
-    const idle = await span(page, cdp, () => page.waitForTimeout(5000))
+    // the idle app first, over 300 frames drawn (5 s at 60 Hz): what the machine and the canvas alone cause
+    const idle = await span(page, cdp, () => page.evaluate(IDLE_FRAMES))
     let status = ''
     const verify = await span(page, cdp, async () => {
       await page.getByTestId('tab-verify').click()
