@@ -202,9 +202,11 @@ class Side {
       }
       const lead = this.localNumbers[twins[0]]
       for (const a of twins) {
+        // the swap of the lead and this twin, on both appliances of the outcome
         const t = this.localNumbers[a]
-        const swap = (x: number) => (x === lead ? t : x === t ? lead : x)
-        keys.push((disposition * N + swap(app)) * N + swap(replyApp))
+        const at = app === lead ? t : app === t ? lead : app
+        const replyAt = replyApp === lead ? t : replyApp === t ? lead : replyApp
+        keys.push((disposition * N + at) * N + replyAt)
       }
     }
     keys.sort((x, y) => x - y)
@@ -241,6 +243,7 @@ export class Comparison {
   readonly reduction: ClassReduction
   private readonly sides: [Side, Side]
   private readonly judged = new Map<number, { before: string; after: string }>()
+  private walks = 0
 
   constructor(before: Network, after: Network, options: ComparisonOptions = {}) {
     const reduce = options.reduce ?? true
@@ -279,12 +282,23 @@ export class Comparison {
   }
 
   /** Before and after of a standing class, in words (it must have been judged changed). */
+  /** How many classes were walked (in each design) so far: the classes standing for the others. */
+  get walkedClasses(): number {
+    return this.walks
+  }
+
   words(standing: number): { before: string; after: string } {
     return this.judged.get(standing) as { before: string; after: string }
   }
 
+  /** Whether one class changed, walked in both designs now (the bench prices a class with it). */
+  judgeClass(index: number): boolean {
+    return this.judge(index) === 2
+  }
+
   private judge(standing: number): 1 | 2 {
     const [b, a] = this.sides
+    this.walks++
     if (sameList(b.walk(standing), a.walk(standing))) return 1
     this.judged.set(standing, { before: b.words(), after: a.words() })
     return 2
