@@ -7,7 +7,9 @@ export { apiCallPlan } from '../../src/share/apiCalls'
 export { compile } from '../../worker/engine'
 export {
   BUILT_IN_INTENTS,
+  Comparison,
   checkPlan,
+  diffDesigns,
   FlowSpace,
   guideSteps,
   Prober,
