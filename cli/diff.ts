@@ -21,9 +21,12 @@ function text(d: DesignDiff): string[] {
     for (const c of r.changes) out.push(`    ${c.path}: ${show(c.before)} → ${show(c.after)}`)
   }
   if (!out.length) out.push('no resource changed')
-  out.push('', `${d.flows.length} of ${d.classCount} flow classes changed outcome`)
+  out.push('', `${d.changedClasses} of ${d.classCount} flow classes changed outcome`)
+  if (d.flows.length < d.changedClasses)
+    out.push(`  listed as ${d.flows.length}: one stands for the classes of twin VPCs and blocks that changed alike`)
   for (const f of d.flows.slice(0, SHOWN)) {
-    out.push(`  ${f.flowClass}`, `    before: ${f.before}`, `    after:  ${f.after}`)
+    const alike = f.classes > 1 ? ` (and ${f.classes - 1} more classes alike)` : ''
+    out.push(`  ${f.flowClass}${alike}`, `    before: ${f.before}`, `    after:  ${f.after}`)
   }
   if (d.flows.length > SHOWN) out.push(`  ... and ${d.flows.length - SHOWN} more (--json lists them all)`)
   return out
