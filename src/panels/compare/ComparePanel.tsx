@@ -201,12 +201,12 @@ function Differences({
   )
 }
 
-/** "151,055 of 42,045,172, listed as 4,570 (one for the classes that changed alike); the first 60 are shown" */
+/** "151,055 of 42,045,172, in 4,570 entries (classes that changed alike share one); the first 60 are shown" */
 function changedCount(answer: Extract<DiffAnswer, { ok: true }>): string {
   const n = (x: number) => x.toLocaleString('en-US')
   const { changedClasses, classCount, flows } = answer
   const grouped =
-    flows.length < changedClasses ? `, listed as ${n(flows.length)} (one for the classes that changed alike)` : ''
+    flows.length < changedClasses ? `, in ${n(flows.length)} entries (classes that changed alike share one)` : ''
   return `${n(changedClasses)} of ${n(classCount)}${grouped}${flows.length > LISTED ? `; the first ${LISTED} are shown` : ''}`
 }
 

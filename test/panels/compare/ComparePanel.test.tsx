@@ -81,7 +81,7 @@ describe('compare', () => {
     }))
     fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
     const count = await screen.findByTestId('compare-flow-count', {}, { timeout: 8000 })
-    const [, changed, , listed] = (count.textContent ?? '').match(/^([\d,]+) of ([\d,]+), listed as ([\d,]+)/) ?? []
+    const [, changed, , listed] = (count.textContent ?? '').match(/^([\d,]+) of ([\d,]+), in ([\d,]+) entries/) ?? []
     const number = (t: string | undefined) => Number((t ?? 'NaN').replaceAll(',', ''))
     expect(number(changed)).toBeGreaterThan(number(listed))
     // each entry of vpc-0 says how many classes of the twin VPCs it stands for
