@@ -23,7 +23,9 @@ function text(d: DesignDiff): string[] {
   if (!out.length) out.push('no resource changed')
   out.push('', `${d.changedClasses} of ${d.classCount} flow classes changed outcome`)
   if (d.flows.length < d.changedClasses)
-    out.push(`  in ${d.flows.length} entries: classes that changed alike (twin VPCs, blocks no route tells apart) share one`)
+    out.push(
+      `  in ${d.flows.length} entries: classes that changed alike (twin VPCs, blocks no route tells apart) share one`,
+    )
   for (const f of d.flows.slice(0, SHOWN)) {
     const alike = f.classes > 1 ? ` (and ${f.classes - 1} more classes alike)` : ''
     out.push(`  ${f.flowClass}${alike}`, `    before: ${f.before}`, `    after:  ${f.after}`)
