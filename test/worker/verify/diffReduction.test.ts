@@ -58,8 +58,9 @@ const EDITS: Record<string, (d: Design, v: number) => void> = {
       portRange: '443/443',
     })
   },
-  'one firewall stops': (d) => {
-    res(d, 'fw-0-1', 'appliance').state = 'stopped'
+  'the last firewall stops (the only one, when there is one)': (d) => {
+    const last = d.resources.filter((r) => r.kind === 'appliance').at(-1)
+    if (last?.kind === 'appliance') last.state = 'stopped'
   },
   'one firewall turns stateless': (d) => {
     res(d, 'fw-0-0', 'appliance').stateful = false
