@@ -8,8 +8,8 @@ import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
 import type { Highlight } from '../store/uiStore'
 import { stepDesigns } from './edits'
-import { LESSONS, narratedPacket, stepFocus } from './index'
 import type { Lesson, LessonDesignName } from './schema'
+import { narratedPacket, stepFocus } from './steps'
 
 export interface LessonDeps {
   loadDesign(name: LessonDesignName): Promise<{ ok: true; design: Design } | { ok: false; message: string }>
@@ -127,7 +127,11 @@ function traceStep(
   }
 }
 
-export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
+/**
+ * `lessons`: those a lesson's id is looked up in; by default the shipped ones, whose data loads when a lesson is
+ * first opened by its id, not with the app.
+ */
+export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons?: readonly Lesson[]) {
   let saved: Saved | null = null
   // a step's trace that answers after the learner moved on is dropped
   let token = 0
@@ -139,7 +143,8 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
     showTab: (tab) => set({ tab }),
 
     async open(which) {
-      const lesson = typeof which === 'string' ? lessons.find((l) => l.id === which) : which
+      const lesson =
+        typeof which === 'string' ? (lessons ?? (await import('./index')).LESSONS).find((l) => l.id === which) : which
       if (!lesson) return set({ status: 'failed', message: `No lesson ${which}.` })
       const mine = ++token
       set({ status: 'loading', message: null, tab: 'lessons' })
