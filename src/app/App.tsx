@@ -4,7 +4,6 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import { Palette } from '../canvas/Palette'
-import { LiveLayer } from '../live/LiveLayer'
 import type { Design } from '../model'
 import { Dialogs } from '../panels/dialogs/Dialogs'
 import { Inspector } from '../panels/inspector/Inspector'
@@ -24,7 +23,7 @@ import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
 import { FitToFrame } from './FitToFrame'
 import { createImporter } from './import/importer'
-import { useAppLiveSession } from './live'
+import { useAppLiveSession, useLoadedLiveSession } from './live'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
@@ -41,6 +40,8 @@ const ImportReportPanel = lazy(() =>
   import('../panels/ImportReportPanel').then((m) => ({ default: m.ImportReportPanel })),
 )
 const RouteTablePanel = lazy(() => import('../panels/RouteTablePanel').then((m) => ({ default: m.RouteTablePanel })))
+// the live overlay loads with the live session (app/live.ts), and shows nothing until the session is on
+const LiveLayer = lazy(() => import('../live/LiveLayer').then((m) => ({ default: m.LiveLayer })))
 
 function RouteTable() {
   const open = useStore(useStores().ui, (s) => s.openRouteTableId !== null)
@@ -139,6 +140,7 @@ function Studio({
   useBenchHook(stores)
   useActivityLaunch(stores)
   useAppLiveSession(stores, embed)
+  const live = useLoadedLiveSession(stores)
   const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>
@@ -156,7 +158,11 @@ function Studio({
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
-                <LiveLayer />
+                {live && (
+                  <Suspense fallback={null}>
+                    <LiveLayer />
+                  </Suspense>
+                )}
               </main>
               {/* an embed shows the picture: nothing plays there */}
               {!embed && <SimPanel />}
