@@ -6,7 +6,7 @@ import { Canvas } from '../canvas/Canvas'
 import { Palette } from '../canvas/Palette'
 import type { Design } from '../model'
 import { Dialogs } from '../panels/dialogs/Dialogs'
-import { Inspector } from '../panels/inspector/Inspector'
+import { Inspector, loadResourceForms } from '../panels/inspector/Inspector'
 import { Presenter } from '../panels/lessons/Presenter'
 import { SideTabs } from '../panels/lessons/SideTabs'
 import { useLessonChrome } from '../panels/lessons/useLessons'
@@ -23,6 +23,7 @@ import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
 import { FitToFrame } from './FitToFrame'
 import { createImporter } from './import/importer'
+import { usePreloadOnIntent } from './intent'
 import { useAppLiveSession, useLoadedLiveSession } from './live'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
@@ -57,6 +58,15 @@ function ImportReport() {
   return imported ? (
     <Suspense fallback={null}>
       <ImportReportPanel />
+    </Suspense>
+  ) : null
+}
+
+function LiveOverlay() {
+  const live = useLoadedLiveSession(useStores())
+  return live ? (
+    <Suspense fallback={null}>
+      <LiveLayer />
     </Suspense>
   ) : null
 }
@@ -140,7 +150,7 @@ function Studio({
   useBenchHook(stores)
   useActivityLaunch(stores)
   useAppLiveSession(stores, embed)
-  const live = useLoadedLiveSession(stores)
+  usePreloadOnIntent(loadResourceForms, !embed) // the inspector's forms, before a click selects (an embed has none)
   const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>
@@ -158,11 +168,7 @@ function Studio({
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
-                {live && (
-                  <Suspense fallback={null}>
-                    <LiveLayer />
-                  </Suspense>
-                )}
+                <LiveOverlay />
               </main>
               {/* an embed shows the picture: nothing plays there */}
               {!embed && <SimPanel />}

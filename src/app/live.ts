@@ -41,7 +41,9 @@ export function loadLiveSession(stores: Stores): Promise<LiveSession> {
     // the menu and the overlay, which the session shows at once
     import('../live/LiveMenu'),
     import('../live/LiveLayer'),
-  ]).then(([{ createLiveSession, defaultRelayUrl }]) => {
+  ]).then(([{ createLiveSession, defaultRelayUrl, preloadLiveClient }]) => {
+    // Yjs and the Hocuspocus client: wanted by the session the menu is about to start or join
+    void preloadLiveClient()
     const session = createLiveSession(
       stores,
       { lessons: lessonRunnerFor(stores), location: window.location, remember: localStore() },
