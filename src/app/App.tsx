@@ -31,7 +31,7 @@ import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
 import { Toolbar } from './Toolbar'
 import { useActivityLaunch } from './useActivityLaunch'
 import { useEngineSync } from './useEngineSync'
-import { useShortcuts } from './useShortcuts'
+import { clipboardEdits, useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
 import { APP_ENGINE, installTestHooks } from './workerClient'
 
@@ -61,6 +61,9 @@ function ImportReport() {
     </Suspense>
   ) : null
 }
+
+/** What a click or a key asks for at once: the inspector's forms, the clipboard's edits. */
+const editingCode = () => Promise.all([loadResourceForms(), clipboardEdits()])
 
 function LiveOverlay() {
   const live = useLoadedLiveSession(useStores())
@@ -150,7 +153,7 @@ function Studio({
   useBenchHook(stores)
   useActivityLaunch(stores)
   useAppLiveSession(stores, embed)
-  usePreloadOnIntent(loadResourceForms, !embed) // the inspector's forms, before a click selects (an embed has none)
+  usePreloadOnIntent(editingCode, !embed) // before a click selects or a key copies (an embed edits nothing)
   const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>

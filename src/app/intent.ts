@@ -1,5 +1,5 @@
 // Code the studio fetches at the user's first pointer or key activity: not needed to show the design, but wanted
-// at once by what a click or a key press opens (the inspector's forms). Fetched then rather than at start, so the
+// at once by what a click or a key press opens (the inspector's forms, the clipboard's edits). Fetched then rather than at start, so the
 // initial JavaScript holds what draws the design, and still well before the click that needs it.
 import { useEffect } from 'react'
 

@@ -5,8 +5,11 @@ import type { DuplicateResult } from '../model/edits/duplicate'
 import { commandOf } from '../panels/shortcuts'
 import type { Stores } from '../store/context'
 
-/** Copying and pasting load with the first copy, paste or duplicate, not with the app. */
-const clipboardEdits = () => import('../model/edits/duplicate')
+/**
+ * Copying and pasting load with the user's first pointer or key activity (App.tsx), or else with the first copy,
+ * paste or duplicate, not with the app.
+ */
+export const clipboardEdits = () => import('../model/edits/duplicate')
 
 export function useShortcuts(stores: Stores) {
   useEffect(() => {
