@@ -35,13 +35,7 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/app/storage/designRepo.ts#createDesignRepo': { lines: 97, why: 'short methods sharing the store and the clock' },
   // a port of React Flow's getPoints, kept in upstream's shape so that a change there can be compared line by line
   'src/share/svg/smoothStep.ts#smoothStepPoints': { lines: 89, why: "a port of React Flow's getPoints, kept whole" },
-  'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
   'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
-  'src/import/hcl/config.ts#readHcl': { lines: 371, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/config.ts#evalModule': { lines: 311, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/config.ts#resourceValue': { lines: 123, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/evaluate.ts#evaluate': { lines: 154, why: 'one case per expression kind; not split yet' },
-  'src/import/index.ts#run': { lines: 159, why: 'the import pipeline; not split yet' },
   'worker/playback.ts#createPlayback': {
     lines: 264,
     why: 'the simulator surface, now with a follower clock and the even Step; not split yet',
