@@ -35,7 +35,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/app/storage/designRepo.ts#createDesignRepo': { lines: 97, why: 'short methods sharing the store and the clock' },
   // a port of React Flow's getPoints, kept in upstream's shape so that a change there can be compared line by line
   'src/share/svg/smoothStep.ts#smoothStepPoints': { lines: 89, why: "a port of React Flow's getPoints, kept whole" },
-  'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
   'worker/playback.ts#createPlayback': {
     lines: 264,
     why: 'the simulator surface, now with a follower clock and the even Step; not split yet',
