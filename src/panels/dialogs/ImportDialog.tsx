@@ -115,8 +115,9 @@ function WhatItReads() {
           with its local modules.
         </li>
         <li>
-          <strong>Terraform state or plan</strong>: the JSON of <code>terraform show -json</code>, or{' '}
-          <code>terraform.tfstate</code>. A plan opens as the state after it.
+          <strong>Terraform state or plan</strong>: the JSON of{' '}
+          <code className="whitespace-nowrap">terraform show -json</code>, or <code>terraform.tfstate</code>. A plan
+          opens as the state after it.
         </li>
         <li>
           <strong>Alibaba Cloud API output</strong>: the JSON the <code>aliyun</code> CLI prints for the describe and
