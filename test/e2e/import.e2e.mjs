@@ -181,7 +181,7 @@ describe('importing a deployment in Chromium', () => {
       ['Terraform configuration', 'Terraform state or plan', 'Alibaba Cloud API output'],
     )
     assert.match(await dialog.textContent(), /as a folder \(one per account\), a zip or a single file/)
-    assert.match(await dialog.textContent(), /At most 2,000 files and 64 MB in all; an import still running after 60 s/)
+    assert.match(await dialog.textContent(), /At most 2,000 files and 64 MB in all; reading stops after 60 s/)
     await dialog.screenshot({ path: 'test-results/e2e-import-dialog.png' })
     await page.getByTestId('import-files-input').setInputFiles({
       name: 'aliyun-output.zip',

@@ -103,7 +103,11 @@ export function ImportDialog() {
  */
 export const STATED_LIMITS = { files: 2000, megabytes: 64, seconds: 60 }
 
-/** The inputs the importer reads, each with the forms it takes, and the limits past which it stops. */
+/**
+ * The inputs the importer reads, each with the forms it takes, and the limits past which it stops. (Its text
+ * says "reading stops", not "an import still running after {…}": npm run layers (dependency-cruiser) took that
+ * JSX text for an import it could not resolve.)
+ */
 function WhatItReads() {
   const id = useId()
   return (
@@ -127,8 +131,8 @@ function WhatItReads() {
       </ul>
       <p className="mt-1 text-xs text-slate-500">
         Any of them may come as a zip. At most {STATED_LIMITS.files.toLocaleString('en-US')} files and{' '}
-        {STATED_LIMITS.megabytes} MB in all; an import still running after {STATED_LIMITS.seconds} s stops with a
-        message. Nothing leaves this browser.
+        {STATED_LIMITS.megabytes} MB in all; reading stops after {STATED_LIMITS.seconds} s, with a message. Nothing
+        leaves this browser.
       </p>
     </div>
   )

@@ -35,7 +35,7 @@ describe('the import dialog', () => {
     ])
     expect(
       screen.getByText(
-        /^Any of them may come as a zip\. At most 2,000 files and 64 MB in all; an import still running after 60 s stops/,
+        /^Any of them may come as a zip\. At most 2,000 files and 64 MB in all; reading stops after 60 s, with a message\./,
       ),
     ).toBeTruthy()
   })
