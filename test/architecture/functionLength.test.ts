@@ -31,13 +31,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/live/LiveLayer.tsx#SessionCard': { lines: 95, why: 'session state and people; not split yet' },
   // an object of short methods (none over 20 lines) that share the store and the clock
   'src/app/storage/designRepo.ts#createDesignRepo': { lines: 97, why: 'short methods sharing the store and the clock' },
-  'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
-  'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
-  'src/import/hcl/config.ts#readHcl': { lines: 371, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/config.ts#evalModule': { lines: 311, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/config.ts#resourceValue': { lines: 123, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/evaluate.ts#evaluate': { lines: 154, why: 'one case per expression kind; not split yet' },
-  'src/import/index.ts#run': { lines: 159, why: 'the import pipeline; not split yet' },
   'worker/playback.ts#createPlayback': {
     lines: 264,
     why: 'the simulator surface, now with a follower clock and the even Step; not split yet',

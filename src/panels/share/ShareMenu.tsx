@@ -51,7 +51,7 @@ export function ShareMenu() {
           title={
             importing
               ? `Importing ${importing}…`
-              : 'Import a deployment: Terraform files or a folder, a state or plan JSON, a zip of them'
+              : 'Import a deployment: Terraform files or a folder, a state or plan JSON, aliyun CLI output, or a zip'
           }
           onClick={() => stores.ui.getState().openDialog({ kind: 'import' })}
         >
