@@ -63,14 +63,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 82,
     why: 'the edge and its label; two lines over, not split yet',
   },
-  'src/canvas/overview/usePointer.ts#usePointer': {
-    lines: 136,
-    why: 'hover, click, drag and pan on the overview bitmap share one pointer state; not split yet',
-  },
-  'src/canvas/overview/DraggedLayer.tsx#DraggedLayer': {
-    lines: 84,
-    why: 'the dragged boxes and their outline; not split yet',
-  },
   'src/lessons/runner.ts#createLessonRunner': {
     lines: 122,
     why: 'a store of short methods (none over 30 lines) sharing the lesson state',
