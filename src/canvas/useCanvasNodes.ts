@@ -6,7 +6,7 @@ import { applyNodeChanges, type NodeChange } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useStores, useUi } from '../store/context'
 import { keepDrawnNodes } from './keepDrawnNodes'
-import { undrawn } from './largeDesign'
+import { LARGE_DESIGN_NODES, undrawn } from './largeDesign'
 import { moveNode } from './moveNode'
 import type { CanvasNode } from './toFlow'
 
@@ -44,6 +44,9 @@ export function useCanvasNodes(drawing: CanvasNode[], large: boolean, hidden: bo
     },
     [design, ui, drawing],
   )
-  const handed = useMemo(() => (hidden ? undrawn(nodes) : nodes), [hidden, nodes])
+  // for one render after another design opens, the list is still the last design's: a large one is handed hidden
+  // (drawn, with no `onlyRenderVisibleElements` for a small design, it would mount every node for that render)
+  const stale = nodes.length > LARGE_DESIGN_NODES && !large
+  const handed = useMemo(() => (hidden || stale ? undrawn(nodes) : nodes), [hidden, stale, nodes])
   return { nodes: handed, onNodesChange }
 }

@@ -184,6 +184,14 @@ describe('a large design at fit view (2,001 resources)', () => {
     // and out again: the bitmap is back
     await page.locator('.react-flow__controls-fitview').click({ timeout: 120_000 })
     await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor({ timeout: 120_000 })
+    // Undo of the open brings the small design back, mounting its nodes only (not, for a render, the large one's)
+    await page.evaluate(() => {
+      window.nodesMounted = 0
+    })
+    await page.keyboard.press('Control+z')
+    await page.getByTestId('node-gwlb-inspection').waitFor({ timeout: 120_000 })
+    const back = await mounted(page)
+    assert.ok(back > 0 && back < 400, `${back} nodes mounted for the design Undo brought back`)
     assert.deepEqual(errors, [])
     await page.close()
   })

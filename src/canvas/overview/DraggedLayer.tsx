@@ -98,6 +98,8 @@ export function DraggedLayer({ geometry, dragging, scale, pixelRatio, marks, lab
           width: area.width,
           height: area.height,
           pointerEvents: 'none',
+          // a layer of its own: each pointer move shifts it without drawing the bitmap under it again
+          willChange: 'transform',
         }}
       />
     </>
