@@ -37,18 +37,9 @@ const LONG: Record<string, { lines: number; why: string }> = {
   },
   'worker/engine/walk.ts#schedule': { lines: 92, why: 'the hot path: module state and one function are its speed' },
   'worker/engine/trace.ts#preparePacket': { lines: 91, why: 'the engine; not split yet' },
-  'src/canvas/Canvas.tsx#Canvas': { lines: 169, why: 'the React Flow adapter; not split yet' },
   'src/store/simStore.ts#createSimStore': { lines: 128, why: 'one store: its actions share the state' },
   'src/store/simStore.ts#(anonymous)': { lines: 122, why: 'one store: its actions share the state' },
   'src/panels/SimPanel.tsx#SimPanel': { lines: 194, why: 'the simulator bar; not split yet' },
-  'src/canvas/overview/usePointer.ts#usePointer': {
-    lines: 136,
-    why: 'hover, click, drag and pan on the overview bitmap share one pointer state; not split yet',
-  },
-  'src/canvas/overview/DraggedLayer.tsx#DraggedLayer': {
-    lines: 84,
-    why: 'the dragged boxes and their outline; not split yet',
-  },
   'src/lessons/runner.ts#createLessonRunner': {
     lines: 122,
     why: 'a store of short methods (none over 30 lines) sharing the lesson state',
