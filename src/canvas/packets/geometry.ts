@@ -1,8 +1,10 @@
 // Where a packet goes between two hops: along the diagram's own edge between them where there is one (its curve
-// sampled once from the drawn SVG path), else in a straight line between the two boxes' centres. Many packets
+// sampled once from the drawn SVG path), along the line the overview bitmap draws while a large design is shown as
+// one bitmap (React Flow then holds no edges), else in a straight line between the two boxes' centres. Many packets
 // share a path, so a path's geometry is worked out once, and forgotten when the diagram changes.
 import type { useStoreApi } from '@xyflow/react'
 import type { VisualPacket } from '../../../worker/playback'
+import { drawnPath, drawnPathsVersion } from '../overview/drawnPaths'
 
 export type Point = { x: number; y: number }
 type FlowStore = ReturnType<typeof useStoreApi>
@@ -42,7 +44,9 @@ function pathGeometry(
     const b = packet.path[i]
     const edge = edges.find((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a))
     const pts = edge ? edgePoints(edge.id) : null
+    const drawn = pts ? null : drawnPath(a, b)
     if (pts) out.push(edge?.source === a ? pts : [...pts].reverse())
+    else if (drawn) out.push(drawn)
     else {
       const pa = centre(flow, a)
       const pb = centre(flow, b)
@@ -67,7 +71,7 @@ export function createPathGeometry(flow: FlowStore): (packet: VisualPacket) => P
   }
   return (packet) => {
     const { edges } = flow.getState()
-    const signature = `${edges.length}:${flow.getState().nodeLookup.size}`
+    const signature = `${edges.length}:${flow.getState().nodeLookup.size}:${drawnPathsVersion()}`
     if (signature !== edgeSignature) {
       samples = new Map()
       geometry = new Map()
