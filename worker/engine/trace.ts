@@ -2,6 +2,7 @@
 // May not touch: React, the DOM, zustand; it reads the network and writes only the runtime state's tables.
 import { parseIpv4 } from '../../src/model'
 import { type AssumptionId, assumptionText } from './assumptions'
+import { AT_APPLIANCE_SEND, AT_ECS_SEND, AT_HOST_SEND } from './codes'
 import { forwardByClass } from './fastPath'
 import { type Network, protocolNumber, T_APPLIANCE, T_ECS, T_HOST } from './network'
 import { checked } from './numbered'
@@ -14,16 +15,7 @@ import {
   type RoundTrip,
   type Trace,
 } from './types'
-import {
-  AT_APPLIANCE_SEND,
-  AT_ECS_SEND,
-  AT_HOST_SEND,
-  type ForwardResult,
-  newForwardResult,
-  type PreparedPacket,
-  Recorder,
-  walk,
-} from './walk'
+import { type ForwardResult, newForwardResult, type PreparedPacket, Recorder, walk } from './walk'
 
 export type PrepareResult = { ok: true; packet: PreparedPacket } | { ok: false; message: string }
 
