@@ -49,8 +49,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'worker/lint/vswitchRouteTable.ts#vswitchRouteTables': { lines: 120, why: 'one check per rule; not split yet' },
   'worker/lint/loadBalancer.ts#loadBalancers': { lines: 101, why: 'one check per rule; not split yet' },
   'worker/lint/endpointService.ts#gwlbEndpoints': { lines: 94, why: 'one check per rule; not split yet' },
-  'worker/engine/walk.ts#schedule': { lines: 92, why: 'the hot path: module state and one function are its speed' },
-  'worker/engine/trace.ts#preparePacket': { lines: 91, why: 'the engine; not split yet' },
   'src/canvas/Canvas.tsx#Canvas': { lines: 169, why: 'the React Flow adapter; not split yet' },
   'src/canvas/PacketOverlay.tsx#PacketOverlay': { lines: 176, why: 'the overlay; not split yet' },
   'src/canvas/PacketOverlay.tsx#(anonymous)': { lines: 162, why: 'the overlay; not split yet' },

@@ -24,29 +24,23 @@ function port(value: number | undefined, fallback: number, what: string): number
   return Number.isInteger(p) && p >= 1 && p <= 65535 ? p : `${what} ${value} is not a port from 1 to 65535`
 }
 
-/** Resolves a packet's source and addresses against the network once, so a simulator can forward it many times. */
-export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
-  const fail = (message: string): PrepareResult => ({ ok: false, message })
-  if (spec.protocol !== 'tcp' && spec.protocol !== 'udp' && spec.protocol !== 'icmp')
-    return fail(`protocol ${String(spec.protocol)} is not tcp, udp or icmp`)
-  const dst = parseIpv4(spec.destination)
-  if (dst === null) return fail(`destination ${spec.destination} is not an IPv4 address`)
-  const icmp = spec.protocol === 'icmp'
-  const sport = icmp ? 0 : port(spec.sourcePort, DEFAULT_SOURCE_PORT, 'source port')
-  const dport = icmp ? 0 : port(spec.destinationPort, DEFAULT_DESTINATION_PORT, 'destination port')
-  if (typeof sport === 'string') return fail(sport)
-  if (typeof dport === 'string') return fail(dport)
-  const size = spec.size ?? DEFAULT_PACKET_SIZE
-  if (!Number.isInteger(size) || size < 20 || size > 65535)
-    return fail(`size ${size} is not a whole number of bytes from 20 to 65535`)
+/** Where a packet starts: the place, the resource's number (-1 for an internet address no resource holds), the source address and id. */
+interface PacketSource {
+  startAt: number
+  startIdx: number
+  src: number
+  sourceId: string | null
+}
 
+/** Resolves a packet's source, a resource id or an address, against the network; a string says why it cannot. */
+function resolveSource(net: Network, source: string): PacketSource | string {
   let startAt = AT_HOST_SEND
   let startIdx = -1
   let src = 0
   let sourceId: string | null = null
-  const hit = net.byId.get(spec.source)
+  const hit = net.byId.get(source)
   if (hit) {
-    sourceId = spec.source
+    sourceId = source
     if (hit.kind === 'internetHost') {
       startIdx = hit.index
       src = checked(net.hosts, hit.index, 'internet host').addr
@@ -58,13 +52,10 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
       startAt = AT_APPLIANCE_SEND
       startIdx = hit.index
       src = checked(net.appliances, hit.index, 'appliance').addr
-    } else
-      return fail(
-        `${spec.source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`,
-      )
+    } else return `${source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`
   } else {
-    const a = parseIpv4(spec.source)
-    if (a === null) return fail(`source ${spec.source} is neither a resource id of this design nor an IPv4 address`)
+    const a = parseIpv4(source)
+    if (a === null) return `source ${source} is neither a resource id of this design nor an IPv4 address`
     const pub = net.publicAddrs.get(a | 0)
     if (pub !== undefined && (pub & 7) === T_HOST) {
       startIdx = pub >> 3
@@ -81,13 +72,12 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
         const code = v.addrs.get(a | 0)
         return code === undefined ? [] : [code]
       })
-      if (holders.length > 1)
-        return fail(`${spec.source} is a private address in several VPCs; name the source by its id`)
+      if (holders.length > 1) return `${source} is a private address in several VPCs; name the source by its id`
       const [code] = holders
       if (code !== undefined) {
         const kind = code & 7
         if (kind !== T_ECS && kind !== T_APPLIANCE)
-          return fail(`${spec.source} belongs to a GWLB or an endpoint, which start no traffic`)
+          return `${source} belongs to a GWLB or an endpoint, which start no traffic`
         startAt = kind === T_ECS ? AT_ECS_SEND : AT_APPLIANCE_SEND
         startIdx = code >> 3
         sourceId = (
@@ -98,6 +88,28 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
       src = a | 0
     }
   }
+  return { startAt, startIdx, src, sourceId }
+}
+
+/** Resolves a packet's source and addresses against the network once, so a simulator can forward it many times. */
+export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
+  const fail = (message: string): PrepareResult => ({ ok: false, message })
+  if (spec.protocol !== 'tcp' && spec.protocol !== 'udp' && spec.protocol !== 'icmp')
+    return fail(`protocol ${String(spec.protocol)} is not tcp, udp or icmp`)
+  const dst = parseIpv4(spec.destination)
+  if (dst === null) return fail(`destination ${spec.destination} is not an IPv4 address`)
+  const icmp = spec.protocol === 'icmp'
+  const sport = icmp ? 0 : port(spec.sourcePort, DEFAULT_SOURCE_PORT, 'source port')
+  const dport = icmp ? 0 : port(spec.destinationPort, DEFAULT_DESTINATION_PORT, 'destination port')
+  if (typeof sport === 'string') return fail(sport)
+  if (typeof dport === 'string') return fail(dport)
+  const size = spec.size ?? DEFAULT_PACKET_SIZE
+  if (!Number.isInteger(size) || size < 20 || size > 65535)
+    return fail(`size ${size} is not a whole number of bytes from 20 to 65535`)
+
+  const source = resolveSource(net, spec.source)
+  if (typeof source === 'string') return fail(source)
+  const { startAt, startIdx, src, sourceId } = source
   return {
     ok: true,
     packet: {

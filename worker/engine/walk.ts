@@ -533,6 +533,63 @@ function forcedChoice(c: Int32Array, anyRegistered: boolean): number {
   return chosen
 }
 
+/**
+ * A flow the table holds but that sat idle past the GWLB's timeout: a leftover packet of the old connection is
+ * dropped (the terminal code; the entry stays for the next such packet), a new connection's first packet removes
+ * it and goes on (0).
+ */
+function idleFlow(slot: number): number {
+  if (pEstablished)
+    return end(
+      D_FLOW_EXPIRED,
+      R &&
+        `the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s), so the GWLB closed the connection: a leftover packet of it is dropped; only a new connection's first packet starts a flow`,
+    )
+  if (R)
+    R.step(
+      'schedule',
+      "the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s) and was closed: this new connection's first packet starts a new flow",
+    )
+  S.flows.deleteSlot(slot)
+  return 0
+}
+
+/**
+ * The candidate with the highest rendezvous score for the flow's hash (cHash) among the healthy members, or with
+ * `anyRegistered` among every appliance still registered; -1 when there is none.
+ */
+function hashPick(c: Int32Array, anyRegistered: boolean): number {
+  let best = -1
+  let bestScore = -1
+  for (let i = 0; i < c.length; i++) {
+    const a = c[i]!
+    const eligible = anyRegistered ? S.membership[a] !== REMOVED : S.membership[a] === MEMBER && S.healthy[a] === 1
+    if (!eligible) continue
+    const sc = score(cHash, N.appliances[a]!.rendezvousKey)
+    if (sc > bestScore) {
+      bestScore = sc
+      best = a
+    }
+  }
+  return best
+}
+
+/** No member is healthy: the allUnhealthy assumption picks among every registered appliance, or the packet drops. */
+function allUnhealthyPick(g: CGwlb, nd: CGwlbNode): number {
+  if (R) R.use('allUnhealthy')
+  let best = -1
+  if (N.assumptions.allUnhealthy === 'awsRandomTarget') {
+    best = hashPick(nd.candidates, true)
+    if (best >= 0 && S.choices) best = forcedChoice(nd.candidates, true)
+  }
+  if (best >= 0) return best
+  const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
+  return end(
+    D_NO_HEALTHY,
+    R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`,
+  )
+}
+
 /** Picks the appliance for a packet at a GWLB node: flow table first, then the consistent hash. */
 function schedule(g: CGwlb, nd: CGwlbNode): number {
   const symmetric = N.assumptions.symmetricHash === 'sortedEndpoints'
@@ -550,19 +607,8 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
   let slot = flows.find(lo, hi, k2, k3)
   let via = VIA_HASH
   if (slot >= 0 && S.now - flows.lastSeen(slot) > idleSeconds(pProto)) {
-    // the entry stays as it is for a later packet of the old connection: a leftover, dropped the same way
-    if (pEstablished)
-      return end(
-        D_FLOW_EXPIRED,
-        R &&
-          `the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s), so the GWLB closed the connection: a leftover packet of it is dropped; only a new connection's first packet starts a flow`,
-      )
-    if (R)
-      R.step(
-        'schedule',
-        "the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s) and was closed: this new connection's first packet starts a new flow",
-      )
-    flows.deleteSlot(slot)
+    const r = idleFlow(slot)
+    if (r < 0) return r
     slot = -1
   }
   if (slot >= 0) {
@@ -577,43 +623,15 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
   }
   if (!R) cHash = flowHash(g.scheduler, lo, hi, k2, pProto)
   const c = nd.candidates
-  let best = -1
-  let bestScore = -1
-  for (let i = 0; i < c.length; i++) {
-    const a = c[i]!
-    if (S.membership[a] !== MEMBER || S.healthy[a] !== 1) continue
-    const sc = score(cHash, N.appliances[a]!.rendezvousKey)
-    if (sc > bestScore) {
-      bestScore = sc
-      best = a
-    }
-  }
+  let best = hashPick(c, false)
   if (best >= 0 && S.choices) {
     best = forcedChoice(c, false)
     via = VIA_FORCED
   }
   if (best < 0) {
-    if (R) R.use('allUnhealthy')
-    if (N.assumptions.allUnhealthy === 'awsRandomTarget') {
-      for (let i = 0; i < c.length; i++) {
-        const a = c[i]!
-        if (S.membership[a] === REMOVED) continue
-        const sc = score(cHash, N.appliances[a]!.rendezvousKey)
-        if (sc > bestScore) {
-          bestScore = sc
-          best = a
-        }
-      }
-      via = VIA_ALL_UNHEALTHY
-      if (best >= 0 && S.choices) best = forcedChoice(c, true)
-    }
-    if (best < 0) {
-      const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
-      return end(
-        D_NO_HEALTHY,
-        R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`,
-      )
-    }
+    best = allUnhealthyPick(g, nd)
+    if (best < 0) return best
+    via = VIA_ALL_UNHEALTHY
   }
   flows.set(lo, hi, k2, k3, best, S.now)
   explainSchedule(g, nd, lo, hi, k2, symmetric, best, via)
