@@ -35,8 +35,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 264,
     why: 'the simulator surface, now with a follower clock and the even Step; not split yet',
   },
-  'worker/engine/walk.ts#schedule': { lines: 92, why: 'the hot path: module state and one function are its speed' },
-  'worker/engine/trace.ts#preparePacket': { lines: 91, why: 'the engine; not split yet' },
   'src/store/simStore.ts#createSimStore': { lines: 128, why: 'one store: its actions share the state' },
   'src/store/simStore.ts#(anonymous)': { lines: 122, why: 'one store: its actions share the state' },
   'src/panels/SimPanel.tsx#SimPanel': { lines: 194, why: 'the simulator bar; not split yet' },

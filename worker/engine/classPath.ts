@@ -7,6 +7,40 @@
 import { isPrivateAddress } from '../../src/model'
 import { SCOPE_PUBLIC } from './addrTable'
 import {
+  AT_APPLIANCE,
+  AT_APPLIANCE_RECV,
+  AT_APPLIANCE_SEND,
+  AT_ECS_RECV,
+  AT_ECS_SEND,
+  AT_GWLB_BACK,
+  AT_GWLB_IN,
+  AT_GWLBE_IN,
+  AT_GWLBE_OUT,
+  AT_HOST_RECV,
+  AT_HOST_SEND,
+  AT_IPV4_GATEWAY_IN,
+  AT_IPV4_GATEWAY_OUT,
+  AT_SERVICE_IN,
+  AT_SERVICE_OUT,
+  D_BLACKHOLE,
+  D_CLOUD_SERVICES,
+  D_DELIVERED,
+  D_ENDPOINT,
+  D_EXITS,
+  D_HOST_UNREACHABLE,
+  D_LOOP,
+  D_MTU,
+  D_NO_LISTENER,
+  D_NO_PUBLIC,
+  D_NO_ROUTE,
+  D_NO_SERVICE,
+  D_NOT_FORWARDING,
+  D_SG,
+  D_ZONE_DOWN,
+  next,
+  POS,
+} from './codes'
+import {
   GWLB_MAX_PACKET,
   type Network,
   NH_BLACKHOLE,
@@ -21,7 +55,6 @@ import {
   T_HOST,
 } from './network'
 import { decideSecurityGroup } from './securityGroups'
-import { DISPOSITIONS } from './types'
 import { routeEntry } from './walk'
 
 /**
@@ -58,50 +91,8 @@ export const OP_BITS = 4
 export const DISPOSITION_BITS = 5
 export const HOPS_SHIFT = OP_BITS + DISPOSITION_BITS
 
-export const D_DELIVERED = 0
-const D_EXITS = 1
-const D_NO_ROUTE = 2
-export const D_BLACKHOLE = 3
-const D_LOOP = 4
-export const D_SG = 5
-export const D_APPLIANCE_DENIED = 6
-export const D_MTU = 7
-export const D_NO_HEALTHY = 8
-export const D_APPLIANCE_DOWN = 9
-export const D_ENDPOINT = 10
-export const D_STATEFUL = 11
-const D_NO_LISTENER = 12
-const D_NO_SERVICE = 13
-const D_NO_PUBLIC = 14
-const D_HOST_UNREACHABLE = 15
-const D_NOT_FORWARDING = 16
-export const D_ZONE_DOWN = 17
-export const D_APPLIANCE_HUNG = DISPOSITIONS.indexOf('APPLIANCE_HUNG')
-const D_CLOUD_SERVICES = DISPOSITIONS.indexOf('EXITS_TO_CLOUD_SERVICES')
-export const D_FLOW_EXPIRED = DISPOSITIONS.indexOf('FLOW_EXPIRED')
-
-/** Places, as in walk.ts: what the packet arrived at, and from which side. */
-const AT_HOST_SEND = 0
-const AT_ECS_SEND = 1
-const AT_APPLIANCE_SEND = 2
-const AT_IPV4_GATEWAY_IN = 3
-const AT_IPV4_GATEWAY_OUT = 4
-const AT_HOST_RECV = 5
-const AT_ECS_RECV = 6
-const AT_APPLIANCE_RECV = 7
-const AT_GWLBE_IN = 8
-const AT_SERVICE_IN = 9
-const AT_GWLB_IN = 10
-const AT_APPLIANCE = 11
-const AT_GWLB_BACK = 12
-const AT_SERVICE_OUT = 13
-const AT_GWLBE_OUT = 14
-
-const POS_BITS = 24
-const POS = 1 << POS_BITS
 /** the walk stopped: its last op is written */
 const STOP = -1
-const next = (at: number, idx: number) => at * POS + idx
 
 /** A class's representative, and the route target group members taken at the branches before the program starts. */
 export interface ClassWalk {

@@ -9,16 +9,6 @@ import {
   ADDR_OWN_SRC,
   type ClassWalk,
   compileClassPath,
-  D_APPLIANCE_DENIED,
-  D_APPLIANCE_DOWN,
-  D_APPLIANCE_HUNG,
-  D_BLACKHOLE,
-  D_ENDPOINT,
-  D_FLOW_EXPIRED,
-  D_MTU,
-  D_NO_HEALTHY,
-  D_SG,
-  D_STATEFUL,
   DISPOSITION_BITS,
   HOPS_SHIFT,
   newPrograms,
@@ -34,21 +24,37 @@ import {
   OP_ZONE,
   type Programs,
 } from './classPath'
-import { mix4, score } from './hash'
-import { GENEVE_PORT, type Network, PROTO_ICMP, PROTO_TCP, PROTO_UDP, RUN_RUNNING, RUN_STOPPED } from './network'
-import { CARRY_STANDBY } from './routeTargets'
-import { matchPolicy } from './rules'
-import { decideSecurityGroup } from './securityGroups'
-import { DRAINING, MEMBER, OTHER_IDLE_SECONDS, REMOVED, type RuntimeState, TCP_IDLE_SECONDS } from './state'
-import { DISPOSITIONS } from './types'
 import {
   AT_APPLIANCE_SEND,
   AT_ECS_SEND,
   AT_HOST_SEND,
-  countLookups,
-  type ForwardResult,
-  type PreparedPacket,
-} from './walk'
+  D_APPLIANCE_DENIED,
+  D_APPLIANCE_DOWN,
+  D_APPLIANCE_HUNG,
+  D_BLACKHOLE,
+  D_ENDPOINT,
+  D_FLOW_EXPIRED,
+  D_MTU,
+  D_NO_HEALTHY,
+  D_SG,
+  D_STATEFUL,
+} from './codes'
+import { flowHash, score } from './hash'
+import { GENEVE_PORT, type Network, PROTO_ICMP, PROTO_TCP, PROTO_UDP, RUN_RUNNING, RUN_STOPPED } from './network'
+import { CARRY_STANDBY } from './routeTargets'
+import { matchPolicy } from './rules'
+import { decideSecurityGroup } from './securityGroups'
+import {
+  DRAINING,
+  idleSeconds,
+  MEMBER,
+  OTHER_IDLE_SECONDS,
+  REMOVED,
+  type RuntimeState,
+  TCP_IDLE_SECONDS,
+} from './state'
+import { DISPOSITIONS } from './types'
+import { countLookups, type ForwardResult, type PreparedPacket } from './walk'
 
 /** A network's classes and the programs compiled so far. */
 interface FastPath {
@@ -289,6 +295,9 @@ function branch(pc: number): number {
  * newFlow(); a disposition -(code + 1) ends the walk. The common case is kept small, so it inlines into run().
  */
 function schedule(node: number): number {
+  // the key as hash.ts's endpointsSwapped() and ports() build it in walk.ts's schedule(), its twin: written out
+  // here because the calls cost the per-packet path (interleaved bench pairs of (b), median -2 points of the ratio
+  // to the bare loop), as they take V8's inlining budget from the flow table's find()
   let lo = cSrc
   let hi = cDst
   let loP = pSport
@@ -321,14 +330,13 @@ function newFlow(node: number, lo: number, hi: number, k2: number, k3: number, f
   const nd = N.nodes[node]
   if (!nd) return -(D_NO_HEALTHY + 1)
   const flows = S.flows
-  if (found >= 0 && S.now - flows.lastSeen(found) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
+  if (found >= 0 && S.now - flows.lastSeen(found) > idleSeconds(pProto)) {
     // the entry stays for a later packet of the old connection; a new connection's first packet replaces it
     if (pEstablished) return -(D_FLOW_EXPIRED + 1)
     flows.deleteSlot(found)
   }
   const scheduler = N.gwlbs[nd.gwlb]?.scheduler
-  const hash =
-    scheduler === 5 ? mix4(lo, hi, k2, pProto) : scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
+  const hash = flowHash(scheduler ?? 2, lo, hi, k2, pProto)
   const c = nd.candidates
   let best = -1
   let bestScore = -1
@@ -372,15 +380,14 @@ function inspect(node: number, policyAt: number): number {
   let geneve = F.geneve[g] ?? 0
   if (geneve === 0) geneve = geneveAnswer(a, node, g)
   if (geneve === 2) return D_SG
-  const src = cSrc
-  const dst = cDst
-  let lo = src
-  let hi = dst
+  // the session's key, written out as in schedule() above (walk.ts's inspect() is the twin)
+  let lo = cSrc
+  let hi = cDst
   let loP = pSport
   let hiP = pDport
   if (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP)) {
-    lo = dst
-    hi = src
+    lo = cDst
+    hi = cSrc
     loP = pDport
     hiP = pSport
   }

@@ -28,3 +28,22 @@ export function stringKey(text: string): number {
 export function score(key: number, applianceKey: number): number {
   return fmix32(key ^ applianceKey)
 }
+
+/**
+ * Whether a flow's endpoints go in the other order in its key: the lower address first (unsigned), then the lower
+ * port, so that a request and its reply share one key. The key's words are then
+ * `lo = swapped ? dst : src`, `hi = swapped ? src : dst` and `ports(swapped, sport, dport)`.
+ */
+export function endpointsSwapped(src: number, dst: number, sport: number, dport: number): boolean {
+  return src >>> 0 > dst >>> 0 || (src === dst && sport > dport)
+}
+
+/** The key word of a flow's ports, in the order endpointsSwapped() chose. */
+export function ports(swapped: boolean, sport: number, dport: number): number {
+  return swapped ? (dport << 16) | sport : (sport << 16) | dport
+}
+
+/** The GWLB server group's 5-, 3- or 2-tuple hash of a flow (scheduler 5, 3 or 2), endpoints already ordered. */
+export function flowHash(scheduler: number, lo: number, hi: number, ports: number, proto: number): number {
+  return scheduler === 5 ? mix4(lo, hi, ports, proto) : scheduler === 3 ? mix4(lo, hi, 0, proto) : mix4(lo, hi, 0, 0)
+}

@@ -16,6 +16,11 @@ export const REMOVED = 2
 export const TCP_IDLE_SECONDS = 350
 export const OTHER_IDLE_SECONDS = 120
 
+/** The idle timeout of a flow of protocol `proto` (6 is TCP). */
+export function idleSeconds(proto: number): number {
+  return proto === 6 ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS
+}
+
 /**
  * Mutable arrays indexed like the network's lists (appliances, zones, endpoints), so a simulator can flip a
  * value and trace again without recompiling. trace() and forward() write to `flows` and `sessions`, as real

@@ -2,6 +2,7 @@
 // May not touch: React, the DOM, zustand; it reads the network and writes only the runtime state's tables.
 import { parseIpv4 } from '../../src/model'
 import { type AssumptionId, assumptionText } from './assumptions'
+import { AT_APPLIANCE_SEND, AT_ECS_SEND, AT_HOST_SEND } from './codes'
 import { forwardByClass } from './fastPath'
 import { type Network, protocolNumber, T_APPLIANCE, T_ECS, T_HOST } from './network'
 import { checked } from './numbered'
@@ -14,22 +15,80 @@ import {
   type RoundTrip,
   type Trace,
 } from './types'
-import {
-  AT_APPLIANCE_SEND,
-  AT_ECS_SEND,
-  AT_HOST_SEND,
-  type ForwardResult,
-  newForwardResult,
-  type PreparedPacket,
-  Recorder,
-  walk,
-} from './walk'
+import { type ForwardResult, newForwardResult, type PreparedPacket, Recorder, walk } from './walk'
 
 export type PrepareResult = { ok: true; packet: PreparedPacket } | { ok: false; message: string }
 
 function port(value: number | undefined, fallback: number, what: string): number | string {
   const p = value ?? fallback
   return Number.isInteger(p) && p >= 1 && p <= 65535 ? p : `${what} ${value} is not a port from 1 to 65535`
+}
+
+/** Where a packet starts: the place, the resource's number (-1 for an internet address no resource holds), the source address and id. */
+interface PacketSource {
+  startAt: number
+  startIdx: number
+  src: number
+  sourceId: string | null
+}
+
+/** Resolves a packet's source, a resource id or an address, against the network; a string says why it cannot. */
+function resolveSource(net: Network, source: string): PacketSource | string {
+  let startAt = AT_HOST_SEND
+  let startIdx = -1
+  let src = 0
+  let sourceId: string | null = null
+  const hit = net.byId.get(source)
+  if (hit) {
+    sourceId = source
+    if (hit.kind === 'internetHost') {
+      startIdx = hit.index
+      src = checked(net.hosts, hit.index, 'internet host').addr
+    } else if (hit.kind === 'ecs') {
+      startAt = AT_ECS_SEND
+      startIdx = hit.index
+      src = checked(net.ecs, hit.index, 'ECS instance').addr
+    } else if (hit.kind === 'appliance') {
+      startAt = AT_APPLIANCE_SEND
+      startIdx = hit.index
+      src = checked(net.appliances, hit.index, 'appliance').addr
+    } else return `${source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`
+  } else {
+    const a = parseIpv4(source)
+    if (a === null) return `source ${source} is neither a resource id of this design nor an IPv4 address`
+    const pub = net.publicAddrs.get(a | 0)
+    if (pub !== undefined && (pub & 7) === T_HOST) {
+      startIdx = pub >> 3
+      sourceId = checked(net.hosts, startIdx, 'internet host').id
+      src = a | 0
+    } else if (pub !== undefined) {
+      startAt = AT_ECS_SEND
+      startIdx = pub >> 3
+      const ecs = checked(net.ecs, startIdx, 'ECS instance')
+      sourceId = ecs.id
+      src = ecs.addr
+    } else {
+      const holders = net.vpcs.flatMap((v) => {
+        const code = v.addrs.get(a | 0)
+        return code === undefined ? [] : [code]
+      })
+      if (holders.length > 1) return `${source} is a private address in several VPCs; name the source by its id`
+      const [code] = holders
+      if (code !== undefined) {
+        const kind = code & 7
+        if (kind !== T_ECS && kind !== T_APPLIANCE)
+          return `${source} belongs to a GWLB or an endpoint, which start no traffic`
+        startAt = kind === T_ECS ? AT_ECS_SEND : AT_APPLIANCE_SEND
+        startIdx = code >> 3
+        sourceId = (
+          kind === T_ECS ? checked(net.ecs, startIdx, 'ECS instance') : checked(net.appliances, startIdx, 'appliance')
+        ).id
+      }
+      // otherwise an internet address that no resource holds
+      src = a | 0
+    }
+  }
+  return { startAt, startIdx, src, sourceId }
 }
 
 /** Resolves a packet's source and addresses against the network once, so a simulator can forward it many times. */
@@ -48,64 +107,9 @@ export function preparePacket(net: Network, spec: PacketSpec): PrepareResult {
   if (!Number.isInteger(size) || size < 20 || size > 65535)
     return fail(`size ${size} is not a whole number of bytes from 20 to 65535`)
 
-  let startAt = AT_HOST_SEND
-  let startIdx = -1
-  let src = 0
-  let sourceId: string | null = null
-  const hit = net.byId.get(spec.source)
-  if (hit) {
-    sourceId = spec.source
-    if (hit.kind === 'internetHost') {
-      startIdx = hit.index
-      src = checked(net.hosts, hit.index, 'internet host').addr
-    } else if (hit.kind === 'ecs') {
-      startAt = AT_ECS_SEND
-      startIdx = hit.index
-      src = checked(net.ecs, hit.index, 'ECS instance').addr
-    } else if (hit.kind === 'appliance') {
-      startAt = AT_APPLIANCE_SEND
-      startIdx = hit.index
-      src = checked(net.appliances, hit.index, 'appliance').addr
-    } else
-      return fail(
-        `${spec.source} is a ${hit.kind}; a packet starts at an internet host, an ECS instance or an appliance`,
-      )
-  } else {
-    const a = parseIpv4(spec.source)
-    if (a === null) return fail(`source ${spec.source} is neither a resource id of this design nor an IPv4 address`)
-    const pub = net.publicAddrs.get(a | 0)
-    if (pub !== undefined && (pub & 7) === T_HOST) {
-      startIdx = pub >> 3
-      sourceId = checked(net.hosts, startIdx, 'internet host').id
-      src = a | 0
-    } else if (pub !== undefined) {
-      startAt = AT_ECS_SEND
-      startIdx = pub >> 3
-      const ecs = checked(net.ecs, startIdx, 'ECS instance')
-      sourceId = ecs.id
-      src = ecs.addr
-    } else {
-      const holders = net.vpcs.flatMap((v) => {
-        const code = v.addrs.get(a | 0)
-        return code === undefined ? [] : [code]
-      })
-      if (holders.length > 1)
-        return fail(`${spec.source} is a private address in several VPCs; name the source by its id`)
-      const [code] = holders
-      if (code !== undefined) {
-        const kind = code & 7
-        if (kind !== T_ECS && kind !== T_APPLIANCE)
-          return fail(`${spec.source} belongs to a GWLB or an endpoint, which start no traffic`)
-        startAt = kind === T_ECS ? AT_ECS_SEND : AT_APPLIANCE_SEND
-        startIdx = code >> 3
-        sourceId = (
-          kind === T_ECS ? checked(net.ecs, startIdx, 'ECS instance') : checked(net.appliances, startIdx, 'appliance')
-        ).id
-      }
-      // otherwise an internet address that no resource holds
-      src = a | 0
-    }
-  }
+  const source = resolveSource(net, spec.source)
+  if (typeof source === 'string') return fail(source)
+  const { startAt, startIdx, src, sourceId } = source
   return {
     ok: true,
     packet: {

@@ -5,7 +5,48 @@ import { CLOUD_SERVICES_CIDR, formatIpv4, isPrivateAddress } from '../../src/mod
 import { SCOPE_PUBLIC } from './addrTable'
 import type { AssumptionId } from './assumptions'
 import { assumptionText } from './assumptions'
-import { mix4, score } from './hash'
+import {
+  AT_APPLIANCE,
+  AT_APPLIANCE_RECV,
+  AT_APPLIANCE_SEND,
+  AT_ECS_RECV,
+  AT_ECS_SEND,
+  AT_GWLB_BACK,
+  AT_GWLB_IN,
+  AT_GWLBE_IN,
+  AT_GWLBE_OUT,
+  AT_HOST_RECV,
+  AT_HOST_SEND,
+  AT_IPV4_GATEWAY_IN,
+  AT_IPV4_GATEWAY_OUT,
+  AT_SERVICE_IN,
+  AT_SERVICE_OUT,
+  D_APPLIANCE_DENIED,
+  D_APPLIANCE_DOWN,
+  D_APPLIANCE_HUNG,
+  D_BLACKHOLE,
+  D_CLOUD_SERVICES,
+  D_DELIVERED,
+  D_ENDPOINT,
+  D_EXITS,
+  D_FLOW_EXPIRED,
+  D_HOST_UNREACHABLE,
+  D_LOOP,
+  D_MTU,
+  D_NO_HEALTHY,
+  D_NO_LISTENER,
+  D_NO_PUBLIC,
+  D_NO_ROUTE,
+  D_NO_SERVICE,
+  D_NOT_FORWARDING,
+  D_SG,
+  D_STATEFUL,
+  D_ZONE_DOWN,
+  next,
+  POS,
+  POS_BITS,
+} from './codes'
+import { endpointsSwapped, flowHash, ports, score } from './hash'
 import {
   type CAppliance,
   type CGwlb,
@@ -22,7 +63,6 @@ import {
   NH_IPV4_GATEWAY,
   NH_LOCAL,
   NH_ROUTE_TARGET_GROUP,
-  PROTO_TCP,
   PROTO_UDP,
   RT_ENTRY,
   RT_ENTRY_WORDS,
@@ -41,15 +81,7 @@ import {
 import { carryingEndpoint, routeTargetRule, routeTargetText } from './routeTargets'
 import { matchPolicy } from './rules'
 import { decideSecurityGroup, securityGroupRule, securityGroupText } from './securityGroups'
-import {
-  type ApplianceChoices,
-  DRAINING,
-  MEMBER,
-  OTHER_IDLE_SECONDS,
-  REMOVED,
-  type RuntimeState,
-  TCP_IDLE_SECONDS,
-} from './state'
+import { type ApplianceChoices, DRAINING, idleSeconds, MEMBER, REMOVED, type RuntimeState } from './state'
 import {
   DISPOSITIONS,
   type Disposition,
@@ -63,46 +95,6 @@ import {
   routeText,
   type StepAction,
 } from './types'
-
-/** Where a packet is: what it arrived at, and from which side. */
-export const AT_HOST_SEND = 0
-export const AT_ECS_SEND = 1
-export const AT_APPLIANCE_SEND = 2
-const AT_IPV4_GATEWAY_IN = 3
-const AT_IPV4_GATEWAY_OUT = 4
-const AT_HOST_RECV = 5
-const AT_ECS_RECV = 6
-const AT_APPLIANCE_RECV = 7
-const AT_GWLBE_IN = 8
-const AT_SERVICE_IN = 9
-const AT_GWLB_IN = 10
-const AT_APPLIANCE = 11
-const AT_GWLB_BACK = 12
-const AT_SERVICE_OUT = 13
-const AT_GWLBE_OUT = 14
-
-/** Disposition codes: indexes into DISPOSITIONS. */
-const D_DELIVERED = 0
-const D_EXITS = 1
-const D_NO_ROUTE = 2
-const D_BLACKHOLE = 3
-const D_LOOP = 4
-const D_SG = 5
-const D_APPLIANCE_DENIED = 6
-const D_MTU = 7
-const D_NO_HEALTHY = 8
-const D_APPLIANCE_DOWN = 9
-const D_ENDPOINT = 10
-const D_STATEFUL = 11
-const D_NO_LISTENER = 12
-const D_NO_SERVICE = 13
-const D_NO_PUBLIC = 14
-const D_HOST_UNREACHABLE = 15
-const D_NOT_FORWARDING = 16
-const D_ZONE_DOWN = 17
-const D_APPLIANCE_HUNG = DISPOSITIONS.indexOf('APPLIANCE_HUNG')
-const D_CLOUD_SERVICES = DISPOSITIONS.indexOf('EXITS_TO_CLOUD_SERVICES')
-const D_FLOW_EXPIRED = DISPOSITIONS.indexOf('FLOW_EXPIRED')
 
 /** A packet resolved against a network: numbers only, ready for the fast path. */
 export interface PreparedPacket {
@@ -139,10 +131,7 @@ export function newForwardResult(): ForwardResult {
   return { disposition: 'DELIVERED', appliance: -1, hops: 0, src: 0, dst: 0, receiver: -1 }
 }
 
-const POS_BITS = 24
-const POS = 1 << POS_BITS // next = at * POS + index
 const term = (code: number) => -(code + 1)
-const next = (at: number, idx: number) => at * POS + idx
 
 // The packet and context of the walk in progress. The walk is never re-entered, so module scope is safe and
 // keeps the fast path free of closures and allocations.
@@ -470,8 +459,8 @@ function explainSchedule(
   nd: CGwlbNode,
   lo: number,
   hi: number,
-  loP: number,
-  hiP: number,
+  /** the flow key's ports word: the first endpoint's port, then the second's */
+  k2: number,
   symmetric: boolean,
   chosen: number,
   via: number,
@@ -479,7 +468,7 @@ function explainSchedule(
   if (!R) return
   const protocol = R.headers().protocol
   const inputs: GwlbHashRule['inputs'] = { addresses: [ip(lo), ip(hi)] }
-  if (g.scheduler === 5) inputs.ports = [loP, hiP]
+  if (g.scheduler === 5) inputs.ports = [k2 >>> 16, k2 & 0xffff]
   if (g.scheduler >= 3) inputs.protocol = protocol
   const membership = ['member', 'draining', 'removed'] as const
   const chosenId = N.appliances[chosen]!.id
@@ -520,11 +509,6 @@ function explainSchedule(
   R.step('schedule', how, rule)
 }
 
-/** The server group's 5-, 3- or 2-tuple hash of a flow, endpoints already ordered. */
-function gwlbHash(scheduler: number, lo: number, hi: number, ports: number): number {
-  return scheduler === 5 ? mix4(lo, hi, ports, pProto) : scheduler === 3 ? mix4(lo, hi, 0, pProto) : mix4(lo, hi, 0, 0)
-}
-
 /**
  * Verification's override of the hash (RuntimeState.choices): the pick for this walk's next new flow among the
  * candidates the hash would consider, healthy members or, when none is healthy, every registered one.
@@ -549,43 +533,82 @@ function forcedChoice(c: Int32Array, anyRegistered: boolean): number {
   return chosen
 }
 
+/**
+ * A flow the table holds but that sat idle past the GWLB's timeout: a leftover packet of the old connection is
+ * dropped (the terminal code; the entry stays for the next such packet), a new connection's first packet removes
+ * it and goes on (0).
+ */
+function idleFlow(slot: number): number {
+  if (pEstablished)
+    return end(
+      D_FLOW_EXPIRED,
+      R &&
+        `the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s), so the GWLB closed the connection: a leftover packet of it is dropped; only a new connection's first packet starts a flow`,
+    )
+  if (R)
+    R.step(
+      'schedule',
+      "the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s) and was closed: this new connection's first packet starts a new flow",
+    )
+  S.flows.deleteSlot(slot)
+  return 0
+}
+
+/**
+ * The candidate with the highest rendezvous score for the flow's hash (cHash) among the healthy members, or with
+ * `anyRegistered` among every appliance still registered; -1 when there is none.
+ */
+function hashPick(c: Int32Array, anyRegistered: boolean): number {
+  let best = -1
+  let bestScore = -1
+  for (let i = 0; i < c.length; i++) {
+    const a = c[i]!
+    const eligible = anyRegistered ? S.membership[a] !== REMOVED : S.membership[a] === MEMBER && S.healthy[a] === 1
+    if (!eligible) continue
+    const sc = score(cHash, N.appliances[a]!.rendezvousKey)
+    if (sc > bestScore) {
+      bestScore = sc
+      best = a
+    }
+  }
+  return best
+}
+
+/** No member is healthy: the allUnhealthy assumption picks among every registered appliance, or the packet drops. */
+function allUnhealthyPick(g: CGwlb, nd: CGwlbNode): number {
+  if (R) R.use('allUnhealthy')
+  let best = -1
+  if (N.assumptions.allUnhealthy === 'awsRandomTarget') {
+    best = hashPick(nd.candidates, true)
+    if (best >= 0 && S.choices) best = forcedChoice(nd.candidates, true)
+  }
+  if (best >= 0) return best
+  const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
+  return end(
+    D_NO_HEALTHY,
+    R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`,
+  )
+}
+
 /** Picks the appliance for a packet at a GWLB node: flow table first, then the consistent hash. */
 function schedule(g: CGwlb, nd: CGwlbNode): number {
-  let lo = pSrc
-  let hi = pDst
-  let loP = pSport
-  let hiP = pDport
   const symmetric = N.assumptions.symmetricHash === 'sortedEndpoints'
   if (R) R.use('symmetricHash')
-  if (symmetric && (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP))) {
-    lo = pDst
-    hi = pSrc
-    loP = pDport
-    hiP = pSport
-  }
-  const k2 = (loP << 16) | hiP
+  const swapped = symmetric && endpointsSwapped(pSrc, pDst, pSport, pDport)
+  const lo = swapped ? pDst : pSrc
+  const hi = swapped ? pSrc : pDst
+  const k2 = ports(swapped, pSport, pDport)
   const k3 = pProto | (nd.index << 8)
   // the GWLB's hash chooses for a new or rebalanced flow, and a trace shows it; a pinned flow on the fast path
   // needs neither, so it is computed only then
-  if (R) cHash = gwlbHash(g.scheduler, lo, hi, k2)
+  if (R) cHash = flowHash(g.scheduler, lo, hi, k2, pProto)
   const flows = S.flows
   lookups++
   let slot = flows.find(lo, hi, k2, k3)
   let via = VIA_HASH
-  if (slot >= 0 && S.now - flows.lastSeen(slot) > (pProto === PROTO_TCP ? TCP_IDLE_SECONDS : OTHER_IDLE_SECONDS)) {
-    // the entry stays as it is for a later packet of the old connection: a leftover, dropped the same way
-    if (pEstablished)
-      return end(
-        D_FLOW_EXPIRED,
-        R &&
-          `the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s), so the GWLB closed the connection: a leftover packet of it is dropped; only a new connection's first packet starts a flow`,
-      )
-    if (R)
-      R.step(
-        'schedule',
-        "the flow sat idle past the GWLB's fixed timeout (TCP 350 s, others 120 s) and was closed: this new connection's first packet starts a new flow",
-      )
-    flows.deleteSlot(slot)
+  if (slot >= 0 && S.now - flows.lastSeen(slot) > idleSeconds(pProto)) {
+    const r = idleFlow(slot)
+    if (r < 0) return r
     slot = -1
   }
   if (slot >= 0) {
@@ -593,69 +616,34 @@ function schedule(g: CGwlb, nd: CGwlbNode): number {
     const m = S.membership[a]
     if (m === DRAINING || (m === MEMBER && S.healthy[a] === 1) || !g.rebalance) {
       flows.touch(slot, S.now)
-      explainSchedule(g, nd, lo, hi, loP, hiP, symmetric, a, VIA_FLOW)
+      explainSchedule(g, nd, lo, hi, k2, symmetric, a, VIA_FLOW)
       return a
     }
     via = VIA_REBALANCED
   }
-  if (!R) cHash = gwlbHash(g.scheduler, lo, hi, k2)
+  if (!R) cHash = flowHash(g.scheduler, lo, hi, k2, pProto)
   const c = nd.candidates
-  let best = -1
-  let bestScore = -1
-  for (let i = 0; i < c.length; i++) {
-    const a = c[i]!
-    if (S.membership[a] !== MEMBER || S.healthy[a] !== 1) continue
-    const sc = score(cHash, N.appliances[a]!.rendezvousKey)
-    if (sc > bestScore) {
-      bestScore = sc
-      best = a
-    }
-  }
+  let best = hashPick(c, false)
   if (best >= 0 && S.choices) {
     best = forcedChoice(c, false)
     via = VIA_FORCED
   }
   if (best < 0) {
-    if (R) R.use('allUnhealthy')
-    if (N.assumptions.allUnhealthy === 'awsRandomTarget') {
-      for (let i = 0; i < c.length; i++) {
-        const a = c[i]!
-        if (S.membership[a] === REMOVED) continue
-        const sc = score(cHash, N.appliances[a]!.rendezvousKey)
-        if (sc > bestScore) {
-          bestScore = sc
-          best = a
-        }
-      }
-      via = VIA_ALL_UNHEALTHY
-      if (best >= 0 && S.choices) best = forcedChoice(c, true)
-    }
-    if (best < 0) {
-      const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
-      return end(
-        D_NO_HEALTHY,
-        R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`,
-      )
-    }
+    best = allUnhealthyPick(g, nd)
+    if (best < 0) return best
+    via = VIA_ALL_UNHEALTHY
   }
   flows.set(lo, hi, k2, k3, best, S.now)
-  explainSchedule(g, nd, lo, hi, loP, hiP, symmetric, best, via)
+  explainSchedule(g, nd, lo, hi, k2, symmetric, best, via)
   return best
 }
 
 /** The appliance inspects the inner packet: policy, and for a stateful one its session table. */
 function inspect(ap: CAppliance): number {
-  let lo = pSrc
-  let hi = pDst
-  let loP = pSport
-  let hiP = pDport
-  if (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP)) {
-    lo = pDst
-    hi = pSrc
-    loP = pDport
-    hiP = pSport
-  }
-  const k2 = (loP << 16) | hiP
+  const swapped = endpointsSwapped(pSrc, pDst, pSport, pDport)
+  const lo = swapped ? pDst : pSrc
+  const hi = swapped ? pSrc : pDst
+  const k2 = ports(swapped, pSport, pDport)
   const k3 = pProto | ((ap.index + 1) << 8)
   if (ap.stateful) {
     lookups++

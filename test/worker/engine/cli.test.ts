@@ -1,4 +1,4 @@
-// The command-line tool over example (b): the seed's inbound steps 1–5 as hops in order, and with --reply the
+// The command-line tool over example (b): Alibaba Cloud's GWLB guide's inbound steps 1–5 as hops in order, and with --reply the
 // outbound steps 1–5 through the same appliance.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -40,7 +40,7 @@ const hop = (id: string) => new RegExp(`^ +\\d+\\. ${id} `, 'm')
 describe('npm run cli -- trace', () => {
   afterEach(() => vi.restoreAllMocks())
 
-  it('prints the seed inbound steps 1–5 as hops, in order', () => {
+  it('prints the GWLB guide’s inbound steps 1–5 as hops, in order', () => {
     const { code, out } = capture(() => run(ARGS))
     expect(code).toBe(0)
     inOrder(out, [

@@ -13,6 +13,7 @@ import {
   cloneRuntimeState,
   compile,
   createRuntimeState,
+  DISPOSITIONS,
   DRAINING,
   type ForwardResult,
   forward,
@@ -27,6 +28,8 @@ import {
   RUN_STOPPED,
   type RuntimeState,
 } from '../../../worker/engine'
+import { DISPOSITION_BITS } from '../../../worker/engine/classPath'
+import * as walkCodes from '../../../worker/engine/codes'
 import { forwardByClass } from '../../../worker/engine/fastPath'
 import { walk } from '../../../worker/engine/walk'
 import { type GenOptions, generateDesign } from '../../fixtures/engine/generate'
@@ -292,5 +295,16 @@ describe('forward() by class equals the walk', () => {
     expect(forwardByClass(net, p.packet, state, newForwardResult())).toBe(false)
     expect(forward(net, p.packet, state).disposition).toBe('DELIVERED')
     expect(state.choices.eligible.length).toBe(1)
+  })
+})
+
+describe('the walk’s codes', () => {
+  it('number every disposition once, in the bits a compiled op keeps for it', () => {
+    const codes = Object.entries(walkCodes).filter(([name]) => name.startsWith('D_'))
+    // one code per disposition, each its own index: a program ends with the disposition the walk would name
+    expect(codes.map(([, c]) => DISPOSITIONS[c as number]).sort()).toEqual(
+      [...DISPOSITIONS].filter((d) => d !== 'INVALID_PACKET').sort(),
+    )
+    expect(DISPOSITIONS.length).toBeLessThanOrEqual(1 << DISPOSITION_BITS)
   })
 })
