@@ -22,6 +22,8 @@ export interface ConnectionEvents {
   /** the relay let this person in (again: after it restarted) */
   onAuthenticated(provider: HocuspocusProvider): void
   onAwareness(): void
+  /** the room's document is in step with the relay's (it arrives after the others' awareness states) */
+  onSynced(): void
   /** the relay turned the session away for good: why, in words */
   onRefused(message: string): void
 }
@@ -69,6 +71,7 @@ export function createConnection(store: LiveStore, events: ConnectionEvents): Co
         if (status === 'disconnected' && store.getState().status === 'live') set({ status: 'offline' })
       },
       onAwarenessChange: events.onAwareness,
+      onSynced: events.onSynced,
     })
     provider = p
   }

@@ -69,6 +69,7 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
       leaving: () => s.leaving,
       onAuthenticated: (p) => s.voice.sayAgain(p),
       onAwareness: () => onAwareness(s),
+      onSynced: () => s.following.roomArrived(),
       onRefused: (message) => void leave(s).then(() => store.setState({ status: 'refused', message })),
     }),
     voice: createLocalPresence(() => s.connection.current()),
@@ -152,9 +153,12 @@ async function connect(s: Session, token: string, role: SessionRole, starts: boo
   s.store.setState({ status: 'connecting', role, message: null, loadErrors: null })
   // said to the others once the relay lets us in
   s.voice.begin({ name: name || defaultName(role), color: colorOf(doc.clientID), role, cursor: null, selection: [] })
+  if (role === 'follower') {
+    s.following.awaitRoom()
+    s.stops.push(s.following.keepPlaying(), s.following.answerQuizzes(), leaveOnOwnCopy(s))
+  }
   s.connection.open(doc, where.roomId, token)
   if (role === 'presenter') s.stops.push(...s.presenting.start())
-  if (role === 'follower') s.stops.push(s.following.answerQuizzes(), leaveOnOwnCopy(s))
   if (writes)
     s.stops.push(
       s.stores.ui.subscribe((now, prev) => {
@@ -212,6 +216,7 @@ async function join(s: Session, options: { token: string; name: string; relayUrl
 async function leave(s: Session, options: { keep?: boolean } = {}) {
   s.leaving = true
   s.presenting.stop()
+  s.following.stop()
   for (const stop of s.stops) stop()
   s.stops = []
   s.binding?.dispose()
