@@ -229,6 +229,11 @@ export async function bench(): Promise<BenchRow[]> {
   } finally {
     for (const p of processes) p.disconnect()
     for (const r of rooms) r.presenter.destroy()
-    child.kill('SIGTERM')
+    // the next run may take the same port (LIVE_BENCH_PORT): it is free once the relay has exited
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }
   }
 }
