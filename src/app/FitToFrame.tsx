@@ -11,6 +11,8 @@ import { useEffect, useRef } from 'react'
  */
 export const READABLE_ZOOM = 0.62
 const PADDING = 0.04
+/** hidden nodes count: a large design's overview bitmap stands in for nodes React Flow holds hidden (src/canvas/largeDesign.ts) */
+const FIT = { padding: PADDING, maxZoom: 1, duration: 0, includeHiddenNodes: true }
 
 export function FitToFrame({ mode }: { mode: 'edit' | 'present' | 'embed' }) {
   const { fitView, getNodes, getNodesBounds, setViewport } = useReactFlow()
@@ -33,14 +35,14 @@ export function FitToFrame({ mode }: { mode: 'edit' | 'present' | 'embed' }) {
     if (mode === 'edit' && !fitNext.current) return
     fitNext.current = false
     if (mode !== 'embed') {
-      fitView({ padding: PADDING, maxZoom: 1, duration: 0 })
+      fitView(FIT)
       return
     }
     // React Flow's own bounds: a child's position is relative to its container
     const bounds = getNodesBounds(getNodes())
     const fit = Math.min(width / (bounds.width * (1 + 2 * PADDING)), height / (bounds.height * (1 + 2 * PADDING)), 1)
     if (fit >= READABLE_ZOOM) {
-      fitView({ padding: PADDING, maxZoom: 1, duration: 0 })
+      fitView(FIT)
       return
     }
     // too big to read whole: readable, centred across if it fits across, from its top

@@ -1,33 +1,26 @@
 // The React Flow canvas over the design document. Every change it makes is an edit of the document:
 // a drag moves a layout entry, a drop from the palette creates a resource, a drawn line configures one.
 import {
-  applyNodeChanges,
   Background,
   ConnectionMode,
   Controls,
-  type FinalConnectionState,
-  type Connection as FlowConnection,
   MarkerType,
   MiniMap,
-  type NodeChange,
   ReactFlow,
   type ReactFlowState,
   useNodesInitialized,
   useReactFlow,
   useStore,
 } from '@xyflow/react'
-import { type DragEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { connectionIntent } from '../model/edits/connect'
-import { PLACEABLE_KINDS, type PlaceableKind } from '../model/edits/create'
-import type { Point } from '../model/edits/placeDrop'
+import { type DragEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useDesign, useStores, useUi } from '../store/context'
+import { useCanvasEdits } from './canvasEdits'
 import { DropMarkers } from './DropMarkers'
 import { type CanvasDetail, DetailContext, OVERVIEW_ZOOM } from './detail'
 import { ConfigEdge } from './edges/ConfigEdge'
-import { keepDrawnNodes } from './keepDrawnNodes'
 import { useKeepInView } from './keepInView'
 import { Legend } from './Legend'
-import { moveNode } from './moveNode'
+import { LARGE_DESIGN_NODES, useFitOnOpen } from './largeDesign'
 import { VpcNode, VswitchNode, ZoneNode } from './nodes/containerNodes'
 import {
   ApplianceNode,
@@ -39,12 +32,11 @@ import {
   Ipv4GatewayNode,
   RouteTargetGroupNode,
 } from './nodes/leafNodes'
-import { drawnAt } from './overview/hitTest'
 import { PacketOverlay } from './PacketOverlay'
 import { PALETTE_MIME } from './Palette'
-import { placeFromPalette } from './placeFromPalette'
 import { StartHint } from './StartHint'
-import { type CanvasNode, toFlow } from './toFlow'
+import { type CanvasEdge, toFlow } from './toFlow'
+import { useCanvasNodes } from './useCanvasNodes'
 
 const nodeTypes = {
   vpc: VpcNode,
@@ -87,15 +79,9 @@ const minimapColour = (n: { type?: string }) => MINIMAP_COLOUR[n.type ?? ''] ?? 
 /** Far enough out that fit view shows the whole of a 2,000-resource design (~14,000 × 10,000 px) */
 const MIN_ZOOM = 0.05
 
-/**
- * Past this many drawn nodes the canvas trades the minimap for frame rate, and below the overview zoom draws one
- * bitmap instead of the DOM nodes (src/canvas/overview). A smaller design keeps its DOM overview: it pans at
- * full rate as it is.
- */
-const LARGE_DESIGN_NODES = 400
-
 /** Loaded the first time a large design is zoomed out: no design opened small pays for it. */
-const OverviewLayer = lazy(() => import('./overview/OverviewLayer'))
+const loadOverview = () => import('./overview/OverviewLayer')
+const OverviewLayer = lazy(loadOverview)
 
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM
 const domNodeOf = (s: ReactFlowState) => s.domNode
@@ -104,52 +90,67 @@ const NO_EDGES: never[] = []
 
 /** While the view pans or zooms: see `.moving` in index.css. */
 const MOVING = 'moving'
-/** While a line is being drawn: connection points show, and the node under the pointer is outlined (index.css). */
-const CONNECTING = 'gs-connecting'
 
 // React Flow copies each of these props into its store whenever it changes by identity, and every store
 // update runs every node's and edge's selector: a fresh object or arrow per render would cost three extra
 // passes over the whole drawing on each frame of a drag, when this component renders for the new position.
-// never past 100 %: one new VPC on an empty canvas must not fill it, or the next drop lands inside it
-const FIT_VIEW_OPTIONS = { padding: 0.04, maxZoom: 1 }
+// Never past 100 %: one new VPC on an empty canvas must not fill it, or the next drop lands inside it. Hidden
+// nodes count: while a large design's bitmap shows, React Flow holds its nodes hidden (largeDesign.ts), sized.
+const FIT_VIEW_OPTIONS = { padding: 0.04, maxZoom: 1, includeHiddenNodes: true }
+const OPEN_FIT = { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }
+/** the zoom buttons' fit: React Flow's own padding, as ever, with a large design's hidden nodes counted */
+const CONTROLS_FIT = { includeHiddenNodes: true }
 const onPaneDragOver = (e: DragEvent) => {
   if (e.dataTransfer.types.includes(PALETTE_MIME)) {
     e.preventDefault()
     e.dataTransfer.dropEffect = 'copy'
   }
 }
+const withArrow = (e: CanvasEdge): CanvasEdge =>
+  e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } }
 
-/**
- * The innermost container under a screen point: vSwitch, then zone band, then VPC (they stack in that order);
- * on the overview bitmap, the box it draws there.
- */
-function containerAt(x: number, y: number): string | null {
-  for (const el of document.elementsFromPoint(x, y)) {
-    const drawn = drawnAt(el, x, y)
-    if (drawn !== undefined) return drawn
-    const node = el.closest('.react-flow__node')
-    if (node) return node.getAttribute('data-id')
-  }
-  return null
+/** What the canvas draws over and under the diagram; made once per design size and mode, not per drag frame. */
+function Decorations({ large, bitmap }: { large: boolean; bitmap: boolean }) {
+  return (
+    <>
+      {/* under the bitmap the grid's dots would be under a tenth of a pixel, yet the browser would draw the
+          pattern over the whole pane on every pan frame */}
+      {!bitmap && <Background gap={24} color="#e2e8f0" />}
+      <Controls showInteractive={false} fitViewOptions={CONTROLS_FIT} />
+      <Legend />
+      <PacketOverlay />
+      <DropMarkers />
+      <StartHint />
+      {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
+      {!large && (
+        <MiniMap position="top-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={minimapColour} />
+      )}
+    </>
+  )
 }
 
-/** Where a pointer or touch was released, in screen pixels. */
-function releasedAt(e: MouseEvent | TouchEvent): Point | null {
-  if ('changedTouches' in e) {
-    const t = e.changedTouches[0]
-    return t ? { x: t.clientX, y: t.clientY } : null
-  }
-  return { x: e.clientX, y: e.clientY }
+/** The canvas's view: fitted when a design opens (a large one before it is drawn) and when F asks. */
+function useView(drawnIds: string[], large: boolean, nodes: ReturnType<typeof toFlow>['nodes']) {
+  const { fitView } = useReactFlow()
+  // an embed is fitted to its frame by the app (src/app/FitToFrame), at a readable zoom: no first fit here to race it
+  const embed = useUi((s) => s.embed)
+  const opened = useDesign((s) => s.opened)
+  const fitting = useFitOnOpen(nodes, large && !embed, opened, OPEN_FIT)
+  const measured = useNodesInitialized()
+  // an embed's frame fit (src/app/FitToFrame) decides its view alone
+  useKeepInView(drawnIds, opened, measured && !embed, FIT_VIEW_OPTIONS)
+  // F (useShortcuts) asks for the whole design in the window
+  const fitRequests = useUi((s) => s.fitRequests)
+  useEffect(() => {
+    if (fitRequests) void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 })
+  }, [fitRequests, fitView])
+  return { embed, fitting }
 }
 
 export function Canvas() {
   const design = useDesign((s) => s.design)
-  const { design: designStore, ui } = useStores()
-  const { screenToFlowPosition, fitView } = useReactFlow()
+  const { ui } = useStores()
   const readOnly = useUi((s) => s.readOnly)
-  // an embed is fitted to its frame by the app (src/app/FitToFrame), at a readable zoom: no first fit here to race it
-  const embed = useUi((s) => s.embed)
-  const selectedIds = useUi((s) => s.selectedIds)
   const overview = useStore(zoomedOut)
   // looked up once, not in a selector: React Flow runs every selector on every pan frame
   const domNode = useStore(domNodeOf)
@@ -157,118 +158,17 @@ export function Canvas() {
   const root = useRef<HTMLDivElement>(null)
   const flow = useMemo(() => toFlow(design), [design])
   const large = flow.nodes.length > LARGE_DESIGN_NODES
-  // a large design below the overview zoom is one bitmap (src/canvas/overview), once it has been drawn
-  const [bitmap, setBitmap] = useState(false)
-  const detail = useMemo<CanvasDetail>(() => ({ overview, bitmap, labelLayer }), [overview, bitmap, labelLayer])
-  // React Flow owns transient drag positions; the document gets the position when the drag ends
-  const [nodes, setNodes] = useState<CanvasNode[]>(flow.nodes)
-  useEffect(
-    () => setNodes((drawn) => keepDrawnNodes(drawn, flow.nodes, new Set(selectedIds))),
-    [flow.nodes, selectedIds],
-  )
-  const edges = useMemo(
-    () =>
-      flow.edges.map((e) =>
-        e.data?.kind === 'internet' ? e : { ...e, markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } },
-      ),
-    [flow.edges],
-  )
   const drawnIds = useMemo(() => flow.nodes.map((n) => n.id), [flow.nodes])
-  const measured = useNodesInitialized()
-  const opened = useDesign((s) => s.opened)
-  // an embed's frame fit (src/app/FitToFrame) decides its view alone
-  useKeepInView(drawnIds, opened, measured && !embed, FIT_VIEW_OPTIONS)
-
-  const onNodesChange = useCallback(
-    (changes: NodeChange<CanvasNode>[]) => {
-      setNodes((current) => applyNodeChanges(changes, current))
-      for (const c of changes) {
-        if (c.type === 'position' && c.dragging === false && c.position) {
-          const { x, y } = c.position
-          designStore.getState().edit(`move ${c.id}`, (d) => moveNode(d, c.id, x, y))
-        }
-      }
-      const selectChanges = changes.filter((c) => c.type === 'select')
-      if (selectChanges.length) {
-        // what is not drawn (a security group opened from a form) leaves the selection when a node is picked
-        const drawn = new Set(flow.nodes.map((n) => n.id))
-        const chosen = new Set(ui.getState().selectedIds.filter((id) => drawn.has(id)))
-        for (const c of selectChanges) if (c.type === 'select') c.selected ? chosen.add(c.id) : chosen.delete(c.id)
-        // zone bands are drawn, not resources: they are never part of the selection
-        ui.getState().setSelection([...chosen].filter((id) => !id.includes('/')))
-      }
-    },
-    [designStore, ui, flow.nodes],
-  )
-
-  const onDrop = useCallback(
-    (e: DragEvent) => {
-      const kind = e.dataTransfer.getData(PALETTE_MIME)
-      if (!(PLACEABLE_KINDS as readonly string[]).includes(kind)) return
-      e.preventDefault()
-      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY })
-      placeFromPalette({ design: designStore, ui }, kind as PlaceableKind, containerAt(e.clientX, e.clientY), at)
-    },
-    [designStore, ui, screenToFlowPosition],
-  )
-
-  const connect = useCallback(
-    (source: string, target: string) => {
-      const intent = connectionIntent(designStore.getState().design, source, target)
-      if (!intent.ok) ui.getState().notify({ tone: 'error', lines: [intent.message] })
-      else ui.getState().openDialog({ kind: 'connect', connection: intent.connection })
-    },
-    [designStore, ui],
-  )
-  const onConnect = useCallback((c: FlowConnection) => connect(c.source, c.target), [connect])
-  const onConnectStart = useCallback(() => root.current?.classList.add(CONNECTING), [])
-  // a line released on a node's body, not on one of its points, ends at that node all the same
-  const onConnectEnd = useCallback(
-    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      root.current?.classList.remove(CONNECTING)
-      if (state.isValid || !state.fromNode) return
-      const at = releasedAt(e)
-      const target = at && containerAt(at.x, at.y)
-      // a zone band is drawn, not a resource; released on the node it started from, nothing was drawn
-      if (!target || target.includes('/') || target === state.fromNode.id) return
-      connect(state.fromNode.id, target)
-    },
-    [connect],
-  )
-
-  // F (useShortcuts) asks for the whole design in the window
-  const fitRequests = useUi((s) => s.fitRequests)
-  useEffect(() => {
-    if (fitRequests) void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 })
-  }, [fitRequests, fitView])
-
-  // made once per design size, so that the render a drag frame causes does not render them again
-  const decorations = useMemo(
-    () => (
-      <>
-        {/* under the bitmap the grid's dots would be under a tenth of a pixel, yet the browser would draw the
-            pattern over the whole pane on every pan frame */}
-        {!bitmap && <Background gap={24} color="#e2e8f0" />}
-        <Controls showInteractive={false} />
-        <Legend />
-        <PacketOverlay />
-        <DropMarkers />
-        <StartHint />
-        {/* a large design's minimap redraws every node on every pan frame: past a few hundred it costs more than it shows */}
-        {!large && (
-          <MiniMap
-            position="top-right"
-            style={{ width: 160, height: 110 }}
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-          />
-        )}
-      </>
-    ),
-    [large, bitmap],
-  )
-
+  const { embed, fitting } = useView(drawnIds, large, flow.nodes)
+  // a large design zoomed out (or about to be fitted so) is one bitmap: React Flow draws none of its nodes
+  const bitmap = large && (overview || fitting)
+  const { nodes, onNodesChange } = useCanvasNodes(flow.nodes, large, bitmap)
+  const edges = useMemo(() => flow.edges.map(withArrow), [flow.edges])
+  const detail = useMemo<CanvasDetail>(() => ({ overview, bitmap, labelLayer }), [overview, bitmap, labelLayer])
+  const edits = useCanvasEdits(root)
+  // the overview's code starts loading as a large design arrives, not once it is fitted
+  useEffect(() => void (large && loadOverview()), [large])
+  const decorations = useMemo(() => <Decorations large={large} bitmap={bitmap} />, [large, bitmap])
   const onMoveStart = useCallback(() => root.current?.classList.add(MOVING), [])
   const onMoveEnd = useCallback(() => root.current?.classList.remove(MOVING), [])
   const onPaneClick = useCallback(() => ui.getState().select(null), [ui])
@@ -285,16 +185,15 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onConnect={onConnect}
-        onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        onDrop={onDrop}
+        {...edits}
         onDragOver={onPaneDragOver}
         onPaneClick={onPaneClick}
         fitView={!embed}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
+        // a large design at working zoom: only the nodes in view are in the DOM (mounting all is seconds of work)
+        onlyRenderVisibleElements={large}
         connectionMode={ConnectionMode.Loose}
         nodesConnectable={!readOnly}
         nodesDraggable={!readOnly}
@@ -302,9 +201,9 @@ export function Canvas() {
         multiSelectionKeyCode="Shift"
       >
         {decorations}
-        {overview && large && (
+        {bitmap && overview && (
           <Suspense fallback={null}>
-            <OverviewLayer nodes={flow.nodes} edges={flow.edges} onShown={setBitmap} />
+            <OverviewLayer nodes={flow.nodes} edges={flow.edges} />
           </Suspense>
         )}
       </ReactFlow>

@@ -3,7 +3,9 @@
 // measured again and every edge with them, which on a large design costs a long frame at the start and
 // at the end of every drag. So a node that is drawn as before keeps the object React Flow already knows
 // (it skips nodes whose object it has seen), and a moved or changed node keeps its measured size while
-// its box stays the same size.
+// its box stays the same size. A large design's nodes are mostly never drawn (src/canvas/largeDesign.ts), yet
+// React Flow needs their sizes all the same (fit view, which nodes are in view, a child kept inside its
+// container): a node of a large design that has no measured size is given the size its style fixes.
 import type { CanvasNode } from './toFlow'
 
 const sameList = (a: unknown, b: unknown) =>
@@ -14,6 +16,12 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
   const keys = Object.keys(a)
   return keys.length === Object.keys(b).length && keys.every((k) => sameList(a[k], b[k]))
 }
+
+/** The size a node's style fixes: toDrawing gives every box a width and a height. */
+export const styledSize = (n: CanvasNode) => ({
+  width: Number(n.style?.width ?? 0),
+  height: Number(n.style?.height ?? 0),
+})
 
 const sameSize = (a: CanvasNode, b: CanvasNode) =>
   a.style?.width === b.style?.width && a.style?.height === b.style?.height
@@ -36,19 +44,21 @@ function drawnAlike(drawn: CanvasNode, next: CanvasNode, selected: boolean): boo
 /**
  * The nodes to draw: `next` (from toFlow) with `selectedIds` selected, reusing each node of `drawn` (what
  * React Flow holds now) that would be drawn the same, and keeping its measured size where the box keeps
- * its size.
+ * its size; with `sized` (a large design), a node with no measured size gets the one its style fixes.
  */
 export function keepDrawnNodes(
   drawn: readonly CanvasNode[],
   next: readonly CanvasNode[],
   selectedIds: ReadonlySet<string>,
+  sized = false,
 ): CanvasNode[] {
   const before = new Map(drawn.map((n) => [n.id, n]))
   return next.map((n) => {
     const selected = selectedIds.has(n.id)
     const old = before.get(n.id)
-    if (old && drawnAlike(old, n, selected)) return old
+    if (old && drawnAlike(old, n, selected) && (old.measured || !sized)) return old
     const fresh = (selected ? { ...n, selected: true } : n) as CanvasNode
-    return old?.measured && sameSize(old, n) ? ({ ...fresh, measured: old.measured } as CanvasNode) : fresh
+    const measured = old?.measured && sameSize(old, n) ? old.measured : sized ? styledSize(n) : undefined
+    return measured ? ({ ...fresh, measured } as CanvasNode) : fresh
   })
 }

@@ -7,9 +7,8 @@ import type { Design } from '../model'
 import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
 import type { Highlight } from '../store/uiStore'
-import { stepDesigns } from './edits'
-import { LESSONS, narratedPacket, stepFocus } from './index'
 import type { Lesson, LessonDesignName } from './schema'
+import { narratedPacket, stepFocus } from './steps'
 
 export interface LessonDeps {
   loadDesign(name: LessonDesignName): Promise<{ ok: true; design: Design } | { ok: false; message: string }>
@@ -127,7 +126,16 @@ function traceStep(
   }
 }
 
-export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
+/** A lesson by its id: among `lessons`, or the shipped ones (their data, and the steps' edits, load with the first). */
+async function lessonById(lessons: readonly Lesson[] | undefined, id: string): Promise<Lesson | undefined> {
+  return (lessons ?? (await import('./index')).LESSONS).find((l) => l.id === id)
+}
+
+/**
+ * `lessons`: those a lesson's id is looked up in; by default the shipped ones, whose data loads when a lesson is
+ * first opened by its id, not with the app.
+ */
+export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons?: readonly Lesson[]) {
   let saved: Saved | null = null
   // a step's trace that answers after the learner moved on is dropped
   let token = 0
@@ -139,11 +147,11 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
     showTab: (tab) => set({ tab }),
 
     async open(which) {
-      const lesson = typeof which === 'string' ? lessons.find((l) => l.id === which) : which
+      const lesson = typeof which === 'string' ? await lessonById(lessons, which) : which
       if (!lesson) return set({ status: 'failed', message: `No lesson ${which}.` })
       const mine = ++token
       set({ status: 'loading', message: null, tab: 'lessons' })
-      const base = await deps.loadDesign(lesson.design)
+      const [base, { stepDesigns }] = await Promise.all([deps.loadDesign(lesson.design), import('./edits')])
       if (mine !== token) return
       if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
       // a notice about the user's own design ("Exported an SVG…") says nothing about the lesson: it goes; an

@@ -1,7 +1,7 @@
 // The connection to the relay: Hocuspocus' provider for one room (it resends what the relay lacks after a
 // reconnect), the session's status as the connection goes, the relay's refusals in words, and a follower let in
 // nowhere after the relay restarted trying again until an editor is back.
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
 import type * as Y from 'yjs'
 import type { LiveStore } from './state'
 
@@ -29,7 +29,8 @@ export interface ConnectionEvents {
 }
 
 export interface Connection {
-  open(doc: Y.Doc, roomId: string, token: string): void
+  /** `Provider`: Hocuspocus' client, loaded with the session (session.ts) */
+  open(Provider: typeof HocuspocusProvider, doc: Y.Doc, roomId: string, token: string): void
   /** the provider of the room, while connected or trying to */
   current(): HocuspocusProvider | null
   close(): void
@@ -41,8 +42,8 @@ export function createConnection(store: LiveStore, events: ConnectionEvents): Co
   let retry: ReturnType<typeof setTimeout> | undefined
   const set = store.setState
 
-  function open(doc: Y.Doc, roomId: string, token: string) {
-    const p: HocuspocusProvider = new HocuspocusProvider({
+  function open(Provider: typeof HocuspocusProvider, doc: Y.Doc, roomId: string, token: string) {
+    const p: HocuspocusProvider = new Provider({
       url: store.getState().relayUrl,
       name: roomId,
       token,
@@ -60,7 +61,7 @@ export function createConnection(store: LiveStore, events: ConnectionEvents): Co
           p.destroy()
           retry = setTimeout(() => {
             if (provider !== p || events.leaving()) return
-            open(doc, roomId, token)
+            open(Provider, doc, roomId, token)
           }, RETRY_MS)
           return
         }

@@ -4,11 +4,10 @@
 // an editor link lets a colleague edit with them.
 // Work is never lost by joining or leaving: a follower's own design is held aside and given back on leaving (as
 // the lesson runner does); an editor's own design is saved where it is kept before the shared one replaces it.
-import * as Y from 'yjs'
 import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
 import { keptNotice } from '../store/library'
-import { type Binding, bindDesign } from './binding'
+import type { Binding } from './binding'
 import { type Connection, createConnection } from './connection'
 import { createFollowing, type Following } from './following'
 import { createLocalPresence, type LocalPresence } from './localPresence'
@@ -21,6 +20,14 @@ import { createLiveStore, type LiveDeps, type LiveStore, OUT_OF_SESSION, remembe
 export type { LiveDeps, LiveState } from './state'
 
 const NOT_A_CODE = 'That is not a session code: a class code has 16 letters and digits.'
+
+/**
+ * Yjs, the Hocuspocus client and the design's binding load when a session is started or joined, not with the
+ * studio (34 KB of its initial JavaScript, gzipped). The app fetches them once the Live menu is wanted
+ * (preloadLiveClient), so starting a session waits on nothing that was not already on its way.
+ */
+const client = () => Promise.all([import('@hocuspocus/provider'), import('yjs'), import('./binding')] as const)
+export const preloadLiveClient = client
 
 export function defaultRelayUrl(location: Pick<Location, 'protocol' | 'hostname'>, configured?: string): string {
   if (configured) return configured
@@ -132,7 +139,7 @@ function onAwareness(s: Session) {
 
 /** Binds the design to the room's document, opens the connection, and starts what this person's role does. */
 async function connect(s: Session, token: string, role: SessionRole, starts: boolean) {
-  const where = await roomOfToken(token)
+  const [where, [{ HocuspocusProvider }, Y, { bindDesign }]] = await Promise.all([roomOfToken(token), client()])
   if (!where) {
     s.store.setState({ status: 'refused', message: NOT_A_CODE })
     return
@@ -157,7 +164,7 @@ async function connect(s: Session, token: string, role: SessionRole, starts: boo
     s.following.awaitRoom()
     s.stops.push(s.following.keepPlaying(), s.following.answerQuizzes(), leaveOnOwnCopy(s))
   }
-  s.connection.open(doc, where.roomId, token)
+  s.connection.open(HocuspocusProvider, doc, where.roomId, token)
   if (role === 'presenter') s.stops.push(...s.presenting.start())
   if (writes)
     s.stops.push(

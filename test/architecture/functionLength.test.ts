@@ -26,49 +26,17 @@ const LONG: Record<string, { lines: number; why: string }> = {
   // one tab's (or one room's) state; splitting them wants that state as an object of its own, a change to make
   // with their tests at hand, not in passing.
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
-  'src/panels/walk/WalkPanel.tsx#WalkPanel': { lines: 110, why: 'the packet form and its trace; not split yet' },
-  'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
   // an object of short methods (none over 20 lines) that share the store and the clock
   'src/app/storage/designRepo.ts#createDesignRepo': { lines: 97, why: 'short methods sharing the store and the clock' },
-  // a port of React Flow's getPoints, kept in upstream's shape so that a change there can be compared line by line
-  'src/share/svg/smoothStep.ts#smoothStepPoints': { lines: 89, why: "a port of React Flow's getPoints, kept whole" },
-  'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
-  'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
-  'src/import/hcl/config.ts#readHcl': { lines: 371, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/config.ts#evalModule': { lines: 311, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/config.ts#resourceValue': { lines: 123, why: 'the HCL evaluator; not split yet' },
-  'src/import/hcl/evaluate.ts#evaluate': { lines: 154, why: 'one case per expression kind; not split yet' },
-  'src/import/index.ts#run': { lines: 159, why: 'the import pipeline; not split yet' },
   'worker/playback.ts#createPlayback': {
     lines: 264,
     why: 'the simulator surface, now with a follower clock and the even Step; not split yet',
   },
-  'worker/lint/vswitchRouteTable.ts#vswitchRouteTables': { lines: 120, why: 'one check per rule; not split yet' },
-  'worker/lint/loadBalancer.ts#loadBalancers': { lines: 101, why: 'one check per rule; not split yet' },
-  'worker/lint/endpointService.ts#gwlbEndpoints': { lines: 94, why: 'one check per rule; not split yet' },
   'worker/engine/walk.ts#schedule': { lines: 92, why: 'the hot path: module state and one function are its speed' },
   'worker/engine/trace.ts#preparePacket': { lines: 91, why: 'the engine; not split yet' },
-  'src/canvas/Canvas.tsx#Canvas': { lines: 169, why: 'the React Flow adapter; not split yet' },
-  'src/canvas/PacketOverlay.tsx#PacketOverlay': { lines: 176, why: 'the overlay; not split yet' },
-  'src/canvas/PacketOverlay.tsx#(anonymous)': { lines: 162, why: 'the overlay; not split yet' },
   'src/store/simStore.ts#createSimStore': { lines: 128, why: 'one store: its actions share the state' },
   'src/store/simStore.ts#(anonymous)': { lines: 122, why: 'one store: its actions share the state' },
   'src/panels/SimPanel.tsx#SimPanel': { lines: 194, why: 'the simulator bar; not split yet' },
-  'src/panels/activity/AuthorSection.tsx#GoalForm': { lines: 195, why: 'the activity editor; not split yet' },
-  'src/panels/activity/AuthorSection.tsx#AuthorSection': { lines: 208, why: 'the activity editor; not split yet' },
-  'src/panels/activity/ActivityPanel.tsx#OpenActivity': { lines: 88, why: 'the activity tab; not split yet' },
-  'src/canvas/edges/ConfigEdge.tsx#ConfigEdge': {
-    lines: 82,
-    why: 'the edge and its label; two lines over, not split yet',
-  },
-  'src/canvas/overview/usePointer.ts#usePointer': {
-    lines: 136,
-    why: 'hover, click, drag and pan on the overview bitmap share one pointer state; not split yet',
-  },
-  'src/canvas/overview/DraggedLayer.tsx#DraggedLayer': {
-    lines: 84,
-    why: 'the dragged boxes and their outline; not split yet',
-  },
   'src/lessons/runner.ts#createLessonRunner': {
     lines: 122,
     why: 'a store of short methods (none over 30 lines) sharing the lesson state',

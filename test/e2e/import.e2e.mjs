@@ -172,6 +172,17 @@ describe('importing a deployment in Chromium', () => {
       if (statSync(join(API_FOLDER, path)).isFile())
         files[`aliyun-output/${path}`] = readFileSync(join(API_FOLDER, path))
     await page.getByTestId('import-button').click()
+    // the dialog says it reads this: aliyun CLI output as a folder, a zip or a file, within its limits
+    const dialog = page.getByTestId('import-dialog')
+    const reads = dialog.getByRole('list', { name: 'It reads, recognised from the content:' }).getByRole('listitem')
+    await reads.filter({ hasText: 'Alibaba Cloud API output' }).waitFor()
+    assert.deepEqual(
+      (await reads.allTextContents()).map((t) => t.replace(/:.*/s, '')),
+      ['Terraform configuration', 'Terraform state or plan', 'Alibaba Cloud API output'],
+    )
+    assert.match(await dialog.textContent(), /as a folder \(one per account\), a zip or a single file/)
+    assert.match(await dialog.textContent(), /At most 2,000 files and 64 MB in all; reading stops after 60 s/)
+    await dialog.screenshot({ path: 'test-results/e2e-import-dialog.png' })
     await page.getByTestId('import-files-input').setInputFiles({
       name: 'aliyun-output.zip',
       mimeType: 'application/zip',

@@ -1,6 +1,6 @@
 // A large design zoomed out: the built app draws the 2,001-resource bench design at fit view as one bitmap
-// instead of its DOM nodes, the pointer still hovers, selects and drags on it, and zooming in brings the DOM
-// nodes back.
+// instead of its DOM nodes, and never mounts them on the way (opened from a file or from the browser's storage),
+// the pointer still hovers, selects and drags on it, and zooming in brings the DOM nodes in view back.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { describe, it } from 'node:test'
@@ -35,8 +35,31 @@ const scale = JSON.parse(
   ),
 )
 
+/**
+ * Counts every React Flow node element put into the page from now on (in `window.nodesMounted`): a large design's
+ * first render at fit view must mount none, not mount them all and then hide them.
+ */
+const COUNT_MOUNTED = `(() => {
+  window.nodesMounted = 0
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes)
+        if (n instanceof Element)
+          window.nodesMounted += n.matches('.react-flow__node') + n.querySelectorAll('.react-flow__node').length
+  }).observe(document, { childList: true, subtree: true })
+})()`
+
+const mounted = (page) => page.evaluate(() => window.nodesMounted)
+
+/** Waits until the bitmap is drawn at fit view with the design reported on. */
+async function bitmapShown(page) {
+  await page.getByTestId('engine-status').filter({ hasText: 'Loaded: 2001 resources' }).waitFor({ timeout: 120_000 })
+  await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor({ timeout: 120_000 })
+}
+
 async function openScaleDesign() {
   const { page, errors } = await openApp(browser())
+  await page.evaluate(COUNT_MOUNTED)
   await page.getByTestId('open-file-input').setInputFiles({
     name: 'scale.gwlb.json',
     mimeType: 'application/json',
@@ -44,8 +67,7 @@ async function openScaleDesign() {
   })
   // opened, fitted and reported on: the notice above the canvas has moved it down for good
   await page.getByTestId('notice').filter({ hasText: 'Opened' }).waitFor({ timeout: 120_000 })
-  await page.getByTestId('engine-status').filter({ hasText: 'Loaded: 2001 resources' }).waitFor({ timeout: 120_000 })
-  await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor({ timeout: 120_000 })
+  await bitmapShown(page)
   return { page, errors }
 }
 
@@ -102,11 +124,32 @@ function serverIn(vpc) {
 }
 
 describe('a large design at fit view (2,001 resources)', () => {
-  it('is drawn as one bitmap, not as DOM nodes; zooming in brings the DOM nodes back', async () => {
+  it('opens straight to one bitmap: no DOM node is mounted on the way, from a file or from storage', async () => {
     const { page, errors } = await openScaleDesign()
-    // the DOM nodes are there (React Flow keeps their sizes) but not drawn
-    assert.equal(await page.locator('.react-flow__node').first().isVisible(), false)
-    assert.equal(await page.locator('.react-flow__edge').first().isVisible(), false)
+    assert.equal(await mounted(page), 0, 'React Flow nodes mounted while the design opened')
+    assert.equal(await page.locator('.react-flow__node, .react-flow__edge').count(), 0)
+    // autosaved: a reload boots from the browser's storage into the same design, again without a node mounted
+    await page.locator('html[data-autosave="saved"]').waitFor({ timeout: 120_000 })
+    await page.addInitScript(COUNT_MOUNTED)
+    await page.reload()
+    await bitmapShown(page)
+    assert.equal(await mounted(page), 0, 'React Flow nodes mounted while the stored design loaded')
+    // and it pans as a bitmap: still none
+    const pane = await page.locator('.react-flow__renderer').boundingBox()
+    const from = { x: pane.x + pane.width - 40, y: pane.y + pane.height - 40 }
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x - 10 * i, from.y - 5 * i)
+    await page.mouse.up()
+    assert.equal(await mounted(page), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('is drawn as one bitmap, not as DOM nodes; zooming in brings the DOM nodes in view back', async () => {
+    const { page, errors } = await openScaleDesign()
+    assert.equal(await page.locator('.react-flow__node').count(), 0)
+    assert.equal(await page.locator('.react-flow__edge').count(), 0)
     assert.ok(await page.getByTestId('overview-canvas').isVisible())
     const vpc = middleVpc()
     const server = serverIn(vpc.box)
@@ -134,10 +177,21 @@ describe('a large design at fit view (2,001 resources)', () => {
     await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 120_000 })
     assert.equal(await page.getByTestId('overview-canvas').count(), 0)
     assert.ok((await page.locator('.react-flow__edge').count()) > 0)
+    // only those in view: mounting all 2,001 at once is what took seconds
+    const shown = await page.locator('.react-flow__node').count()
+    assert.ok(shown < Object.keys(scale.boxes).length, `${shown} nodes mounted at working zoom`)
     await page.screenshot({ path: 'test-results/e2e-overview-zoomed-in.png' })
     // and out again: the bitmap is back
     await page.locator('.react-flow__controls-fitview').click({ timeout: 120_000 })
     await page.locator('.react-flow.gs-bitmap [data-testid="overview-canvas"]').waitFor({ timeout: 120_000 })
+    // Undo of the open brings the small design back, mounting its nodes only (not, for a render, the large one's)
+    await page.evaluate(() => {
+      window.nodesMounted = 0
+    })
+    await page.keyboard.press('Control+z')
+    await page.getByTestId('node-gwlb-inspection').waitFor({ timeout: 120_000 })
+    const back = await mounted(page)
+    assert.ok(back > 0 && back < 400, `${back} nodes mounted for the design Undo brought back`)
     assert.deepEqual(errors, [])
     await page.close()
   })
@@ -161,25 +215,34 @@ describe('a large design at fit view (2,001 resources)', () => {
     const grip = await toScreen(page, { x: vpc.box.x + 40, y: vpc.box.y + 24 })
     await page.mouse.move(grip.x, grip.y)
     await page.waitForFunction((id) => document.querySelector('[data-testid="overview-canvas"]').title === id, vpc.id)
-    const node = page.locator(`.react-flow__node[data-id="${vpc.id}"]`)
-    const before = await node.evaluate((el) => el.style.transform)
+    // the ring round the hovered box stands where the box is drawn
+    const ring = page.getByTestId('overview-hover')
+    const before = await ring.evaluate((el) => `${el.style.left} ${el.style.top}`)
     await page.mouse.down()
     for (let i = 1; i <= 10; i++) await page.mouse.move(grip.x + 4 * i, grip.y + 3 * i)
     await page.getByTestId('overview-dragged').waitFor()
     await page.mouse.up()
     await page.getByTitle(`Undo move ${vpc.id} (Ctrl+Z)`).waitFor()
     await page.getByTestId('inspector').getByText(vpc.id, { exact: true }).waitFor()
-    assert.notEqual(await node.evaluate((el) => el.style.transform), before)
     // the bitmap now draws the VPC where it was dropped
     const moved = { ...vpc.box, x: vpc.box.x + 40 / (await zoom(page)), y: vpc.box.y + 30 / (await zoom(page)) }
     await page.mouse.move(0, 0)
     const at = await toScreen(page, { x: moved.x + 40, y: moved.y + 24 })
     await page.mouse.move(at.x, at.y)
     await page.waitForFunction((id) => document.querySelector('[data-testid="overview-canvas"]').title === id, vpc.id)
+    assert.notEqual(await ring.evaluate((el) => `${el.style.left} ${el.style.top}`), before)
+    // Undo puts it back where it was
     await page.keyboard.press('Control+z')
+    await page.mouse.move(0, 0)
+    // where the title band is on screen now: a notice above the canvas may have come or gone meanwhile
+    const gripNow = await toScreen(page, { x: vpc.box.x + 40, y: vpc.box.y + 24 })
+    await page.mouse.move(gripNow.x, gripNow.y)
     await page.waitForFunction(
-      ([id, t]) => document.querySelector(`.react-flow__node[data-id="${id}"]`).style.transform === t,
-      [vpc.id, before],
+      ([t]) => {
+        const el = document.querySelector('[data-testid="overview-hover"]')
+        return !el.hidden && `${el.style.left} ${el.style.top}` === t
+      },
+      [before],
     )
 
     // a server from the palette dropped on the bitmap lands in the vSwitch drawn there

@@ -73,7 +73,7 @@ export async function gather(inputs: ImportInput[]): Promise<Gathered> {
         ok: false,
         lines: [
           `${folder.name}: no .tf, .tfvars, .tfstate or .json file.`,
-          'Expected Terraform configuration (a folder of .tf files), a state or plan JSON file, or a zip of them.',
+          'Expected Terraform configuration (a folder of .tf files), a state or plan JSON file, aliyun CLI output, or a zip.',
         ],
       }
     files.push(...chosen)

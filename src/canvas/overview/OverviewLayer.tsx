@@ -1,8 +1,8 @@
 // A large design below the overview zoom, drawn as one bitmap instead of some 2,000 DOM nodes and their lines:
 // the bitmap sits in React Flow's viewport, so a pan moves one layer and draws nothing. It is drawn again when
 // the drawing or what marks it changes (selection, a walk's light, problems) and when the zoom crosses a power
-// of two. The DOM nodes stay mounted but undrawn (`.gs-bitmap` in index.css): React Flow keeps their sizes, and
-// zooming back in shows them at once. Pointer: usePointer (hover, click to select, drag to move).
+// of two. Meanwhile React Flow holds the nodes hidden and mounts none of them (src/canvas/largeDesign.ts); zooming
+// back in draws those in view. Pointer: usePointer (hover, click to select, drag to move).
 import { useStore as useFlowStore } from '@xyflow/react'
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
@@ -10,13 +10,14 @@ import type { Resource } from '../../model'
 import { useDesign, useReport, useUi } from '../../store/context'
 import type { CanvasEdge, CanvasNode } from '../toFlow'
 import { DraggedLayer } from './DraggedLayer'
-import { type OverviewBox, overviewGeometry } from './geometry'
+import { answerPaths } from './drawnPaths'
+import { type OverviewBox, overviewGeometry, pathBetween } from './geometry'
 import { answerHitTests } from './hitTest'
 import { type OverviewMarks, paintOverview } from './paint'
 import { overviewScale, screenPixel } from './resolution'
 import { type Dragging, usePointer } from './usePointer'
 
-/** On the React Flow root while the bitmap stands in for the DOM nodes (index.css hides them). */
+/** On the React Flow root once the bitmap is drawn: what tests and the bench wait for. */
 export const BITMAP_CLASS = 'gs-bitmap'
 
 function useMarks(without: ReadonlySet<string> | undefined): OverviewMarks {
@@ -50,11 +51,9 @@ function useLabels(): (b: OverviewBox) => string {
 interface Props {
   nodes: CanvasNode[]
   edges: CanvasEdge[]
-  /** told when the bitmap stands in for the DOM nodes, and when it no longer does */
-  onShown: (shown: boolean) => void
 }
 
-export default function OverviewLayer({ nodes, edges, onShown }: Props) {
+export default function OverviewLayer({ nodes, edges }: Props) {
   const geometry = useMemo(() => overviewGeometry(nodes, edges), [nodes, edges])
   const { bounds } = geometry
   const pixelRatio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1
@@ -85,16 +84,14 @@ export default function OverviewLayer({ nodes, edges, onShown }: Props) {
     return el ? answerHitTests(el, pointer.at) : undefined
   }, [pointer.at])
 
-  // only once drawn does the bitmap stand in for the DOM nodes
+  // packets in flight follow the lines drawn here (PacketOverlay)
+  useLayoutEffect(() => answerPaths((a, b) => pathBetween(geometry, a, b)), [geometry])
+
   useLayoutEffect(() => {
     if (!root || !portal) return
     root.classList.add(BITMAP_CLASS)
-    onShown(true)
-    return () => {
-      root.classList.remove(BITMAP_CLASS)
-      onShown(false)
-    }
-  }, [root, portal, onShown])
+    return () => root.classList.remove(BITMAP_CLASS)
+  }, [root, portal])
 
   if (!portal) return null
   return createPortal(

@@ -85,6 +85,22 @@ export function stepPoints(a: Point, b: Point, vertical: boolean, bendNearSource
   return [a, { x, y: a.y }, { x, y: b.y }, b]
 }
 
+/** The points a line runs through, from its source's connection point to its target's, as the bitmap draws it. */
+export function linePoints(l: OverviewLine): Point[] {
+  return stepPoints(l.from, l.to, l.vertical, l.bendNearSource)
+}
+
+/**
+ * The points of the line the bitmap draws between two boxes, from `a` to `b` whichever way the line runs (the
+ * first such line, as the DOM canvas's packets take the first edge); undefined when no line joins them.
+ */
+export function pathBetween(g: OverviewGeometry, a: string, b: string): Point[] | undefined {
+  const line = g.lines.find((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a))
+  if (!line) return undefined
+  const points = linePoints(line)
+  return line.source === a ? points : points.reverse()
+}
+
 export function overviewGeometry(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): OverviewGeometry {
   const byId = new Map<string, OverviewBox>()
   // toFlow lists containers before what they hold, so a parent's box is known when its children come

@@ -41,24 +41,21 @@ const CLICK_SLOP = 4
 /** The class React Flow's pan ignores a press inside (its `noPanClassName`). */
 const NO_PAN = 'nopan'
 
-export function usePointer(
-  geometry: OverviewGeometry,
-  labelOf: (b: OverviewBox) => string,
-  setDragging: (d: Dragging | null) => void,
-) {
-  const { design, ui } = useStores()
+/** The box under a screen point, from the geometry the bitmap was drawn from. */
+function useBoxUnder(geometry: OverviewGeometry) {
   const { screenToFlowPosition } = useReactFlow()
-  const flowStore = useStoreApi()
-  const press = useRef<Press | null>(null)
-  const hovered = useRef<string | null>(null)
-  const hoverRing = useRef<HTMLDivElement>(null)
-
-  const boxUnder = useCallback(
+  return useCallback(
     (x: number, y: number) => boxAt(geometry, screenToFlowPosition({ x, y }, { snapToGrid: false })),
     [geometry, screenToFlowPosition],
   )
-  const at = useCallback((e: PointerEvent) => boxUnder(e.clientX, e.clientY), [boxUnder])
+}
 
+/** Hovering a box outlines it (the ring, two screen pixels wide) and names it (the bitmap's title). */
+function useHover(geometry: OverviewGeometry, labelOf: (b: OverviewBox) => string) {
+  const { ui } = useStores()
+  const flowStore = useStoreApi()
+  const hovered = useRef<string | null>(null)
+  const hoverRing = useRef<HTMLDivElement>(null)
   const hover = useCallback(
     (el: HTMLElement, box: OverviewBox | undefined) => {
       if ((box?.id ?? null) === hovered.current) return
@@ -82,8 +79,13 @@ export function usePointer(
     },
     [geometry, labelOf, ui, flowStore],
   )
+  return { hoverRing, hover }
+}
 
-  const select = useCallback(
+/** A click selects the box (Shift adds or removes it); a zone band selects its VPC; empty space clears. */
+function useSelect(geometry: OverviewGeometry) {
+  const { ui } = useStores()
+  return useCallback(
     (box: OverviewBox | undefined, shift: boolean) => {
       const target = selectableAt(geometry, box)
       const current = ui.getState().selectedIds
@@ -95,19 +97,52 @@ export function usePointer(
     },
     [geometry, ui],
   )
+}
 
-  const startDrag = useCallback(
+/** Starts dragging a box: what moves with it and the lines to redraw; as on the DOM canvas, it becomes selected. */
+function useStartDrag(
+  geometry: OverviewGeometry,
+  select: (box: OverviewBox, shift: boolean) => void,
+  setDragging: (d: Dragging | null) => void,
+) {
+  const { ui } = useStores()
+  return useCallback(
     (box: OverviewBox, shift: boolean): Dragging => {
       const ids = withContents(geometry, box.id)
       const lines = geometry.lines.filter((l) => ids.has(l.source) !== ids.has(l.target))
       const dragging = { box, ids, lines, by: { x: 0, y: 0 } }
-      // as on the DOM canvas, what is dragged becomes the selection (Shift adds it); a zone band is not selectable
+      // Shift adds it to the selection; a zone band is not selectable
       if (box.selectable && !ui.getState().selectedIds.includes(box.id)) select(box, shift)
       setDragging(dragging)
       return dragging
     },
     [geometry, ui, select, setDragging],
   )
+}
+
+/** Moves a drag under way by `moved` screen pixels at `zoom`: the box lands kept inside its container. */
+function moveDrag(geometry: OverviewGeometry, d: Dragging, moved: Point, zoom: number) {
+  const to = draggedTo(geometry, d.box, { x: moved.x / zoom, y: moved.y / zoom })
+  d.by = { x: to.x - d.box.position.x, y: to.y - d.box.position.y }
+  d.apply?.(d.by)
+}
+
+/** Where a dragged box lands, as the document keeps it (relative to its container). */
+const landed = (d: Dragging): [number, number] => [d.box.position.x + d.by.x, d.box.position.y + d.by.y]
+
+export function usePointer(
+  geometry: OverviewGeometry,
+  labelOf: (b: OverviewBox) => string,
+  setDragging: (d: Dragging | null) => void,
+) {
+  const { design, ui } = useStores()
+  const flowStore = useStoreApi()
+  const press = useRef<Press | null>(null)
+  const boxUnder = useBoxUnder(geometry)
+  const at = useCallback((e: PointerEvent) => boxUnder(e.clientX, e.clientY), [boxUnder])
+  const { hoverRing, hover } = useHover(geometry, labelOf)
+  const select = useSelect(geometry)
+  const startDrag = useStartDrag(geometry, select, setDragging)
 
   const onPointerDown = useCallback(
     (e: PointerEvent<HTMLCanvasElement>) => {
@@ -135,11 +170,7 @@ export function usePointer(
         hover(e.currentTarget, undefined)
         p.dragging = startDrag(p.box, p.shift)
       }
-      const d = p.dragging
-      const zoom = flowStore.getState().transform[2]
-      const landed = draggedTo(geometry, d.box, { x: moved.x / zoom, y: moved.y / zoom })
-      d.by = { x: landed.x - d.box.position.x, y: landed.y - d.box.position.y }
-      d.apply?.(d.by)
+      moveDrag(geometry, p.dragging, moved, flowStore.getState().transform[2])
     },
     [at, hover, ui, startDrag, flowStore, geometry],
   )
@@ -152,11 +183,9 @@ export function usePointer(
       if (!p) return
       const d = p.dragging
       if (d) {
-        const { x, y } = { x: d.box.position.x + d.by.x, y: d.box.position.y + d.by.y }
         // the edit and the end of the drag render together: the bitmap is drawn again with the box where it landed
-        if (d.by.x || d.by.y) design.getState().edit(`move ${d.box.id}`, (doc) => moveNode(doc, d.box.id, x, y))
-        setDragging(null)
-        return
+        if (d.by.x || d.by.y) design.getState().edit(`move ${d.box.id}`, (doc) => moveNode(doc, d.box.id, ...landed(d)))
+        return setDragging(null)
       }
       if (Math.hypot(e.clientX - p.client.x, e.clientY - p.client.y) < CLICK_SLOP) select(p.box, p.shift)
     },
@@ -174,6 +203,6 @@ export function usePointer(
       hoverRing,
       at: idAt,
     }),
-    [onPointerDown, onPointerMove, onPointerUp, onPointerLeave, idAt],
+    [onPointerDown, onPointerMove, onPointerUp, onPointerLeave, idAt, hoverRing],
   )
 }

@@ -1,6 +1,6 @@
-// Import a deployment: pick Terraform files, a folder, a state or plan JSON or a zip (or drop them here),
-// with the CLI's choices: what to read them as (--from) and Terraform variables (--var). The import runs in
-// a worker; bad input leaves the design as it is and the notice says which file and line.
+// Import a deployment: pick Terraform files, a folder, a state or plan JSON, Alibaba Cloud API output or a zip
+// (or drop them here), with the CLI's choices: what to read them as (--from) and Terraform variables (--var).
+// The import runs in a worker; bad input leaves the design as it is and the notice says which file and line.
 import { type ChangeEvent, type DragEvent, useId, useRef, useState } from 'react'
 import { useImports, useStores } from '../../store/context'
 import type { ImportChoices, ImportInput } from '../../store/importer'
@@ -57,11 +57,7 @@ export function ImportDialog() {
 
   return (
     <Modal title="Import a deployment" onClose={close} testId="import-dialog">
-      <p className="text-sm text-slate-700">
-        Terraform configuration (<code>.tf</code> and <code>.tfvars</code> files, or their folder with its local
-        modules), a state or plan (<code>terraform show -json</code>, or <code>terraform.tfstate</code>), or a zip of
-        them. A plan opens as the state after it. Nothing leaves this browser.
-      </p>
+      <WhatItReads />
       <DropZone
         disabled={disabled}
         onFiles={() => filesInput.current?.click()}
@@ -98,6 +94,47 @@ export function ImportDialog() {
         </button>
       </div>
     </Modal>
+  )
+}
+
+/**
+ * The importer's limits as docs/import.md states them (IMPORT_LIMITS of src/import, which the panels layer does not
+ * import: the importer loads only when an import starts); the dialog's test holds them equal.
+ */
+export const STATED_LIMITS = { files: 2000, megabytes: 64, seconds: 60 }
+
+/**
+ * The inputs the importer reads, each with the forms it takes, and the limits past which it stops. (Its text
+ * says "reading stops", not "an import still running after {…}": npm run layers (dependency-cruiser) took that
+ * JSX text for an import it could not resolve.)
+ */
+function WhatItReads() {
+  const id = useId()
+  return (
+    <div className="text-sm text-slate-700">
+      <p id={id}>It reads, recognised from the content:</p>
+      <ul aria-labelledby={id} className="mt-1 list-disc space-y-0.5 pl-5">
+        <li>
+          <strong>Terraform configuration</strong>: <code>.tf</code> and <code>.tfvars</code> files, or their folder
+          with its local modules.
+        </li>
+        <li>
+          <strong>Terraform state or plan</strong>: the JSON of{' '}
+          <code className="whitespace-nowrap">terraform show -json</code>, or <code>terraform.tfstate</code>. A plan
+          opens as the state after it.
+        </li>
+        <li>
+          <strong>Alibaba Cloud API output</strong>: the JSON the <code>aliyun</code> CLI prints for the describe and
+          list calls (<code>DescribeVpcs</code>, <code>ListLoadBalancers</code>, …), as a folder (one per account), a
+          zip or a single file.
+        </li>
+      </ul>
+      <p className="mt-1 text-xs text-slate-500">
+        Any of them may come as a zip. At most {STATED_LIMITS.files.toLocaleString('en-US')} files and{' '}
+        {STATED_LIMITS.megabytes} MB in all; reading stops after {STATED_LIMITS.seconds} s, with a message. Nothing
+        leaves this browser.
+      </p>
+    </div>
   )
 }
 

@@ -35,6 +35,11 @@ function describe(design: Design, selectedIds: string[]): string {
   return `the selection: ${shown.join(', ')} and what ${names.length === 1 ? 'it holds' : 'they hold'}`
 }
 
+/** Whether React Flow has the node on the page (it mounts only those in view of a large design). */
+function mounted(viewport: HTMLElement, id: string): boolean {
+  return viewport.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) !== null
+}
+
 export function usePictureExport(): (format: PictureFormat, scope: PictureScope) => Promise<void> {
   const flow = useReactFlow()
   const flowStore = useStoreApi()
@@ -62,22 +67,28 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
           legend: root.querySelector<HTMLElement>('[data-testid="legend-key"]'),
         }
         const suffix = selectedIds.length ? '-selection' : ''
-        if (format === 'png') {
-          // html-to-image is only needed here: it loads on the first export, not with the app
-          const { pictureAsPng } = await import('../../share/image/picture')
-          download(fileNameFor(design, `${suffix}.png`), 'image/png', await pictureAsPng(request, design))
-        } else {
-          // drawn with plain shapes and text by the renderer the command line uses, so that resvg, Inkscape or
-          // draw.io draw it too (a copy of the DOM needs a foreignObject, which they leave blank)
-          const { renderDesignSvg } = await import('../../share/svg/render')
+        // drawn with plain shapes and text by the renderer the command line uses, so that resvg, Inkscape or
+        // draw.io draw it too (a copy of the DOM needs a foreignObject, which they leave blank)
+        const drawNatively = async () => {
+          const { drawDesign } = await import('../../share/svg/render')
           const checked = report.getState().report
-          const svg = renderDesignSvg(design, {
+          return drawDesign(design, {
             // an activity that hides the linter's problems hides them from its pictures too
             problems: checked?.loaded && !ui.getState().problemsHidden ? checked.problems : [],
             only: selectedIds.length ? ids : undefined,
             subtitle: request.subtitle,
           })
-          download(fileNameFor(design, `${suffix}.svg`), 'image/svg+xml', svg)
+        }
+        if (format === 'png') {
+          // html-to-image is only needed here: it loads on the first export, not with the app
+          const { pictureAsPng, svgAsPng } = await import('../../share/image/picture')
+          // a large design mounts only the nodes in view: a DOM copy would leave the others out
+          const png = ids.every((id) => mounted(viewport, id))
+            ? await pictureAsPng(request, design)
+            : await svgAsPng(await drawNatively(), design)
+          download(fileNameFor(design, `${suffix}.png`), 'image/png', png)
+        } else {
+          download(fileNameFor(design, `${suffix}.svg`), 'image/svg+xml', (await drawNatively()).svg)
         }
         ui.getState().notify({
           tone: 'info',

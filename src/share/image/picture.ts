@@ -149,3 +149,35 @@ export async function pictureAsPng(request: PictureRequest, design: Design): Pro
   // a copy on a plain ArrayBuffer, which is what Blob accepts
   return embedded.png.slice()
 }
+
+/**
+ * A PNG of the natively drawn SVG (src/share/svg), with the design in its iTXt chunk. A large design mounts only
+ * the nodes in view, so a DOM copy would miss what is off screen: its pictures are drawn from the document instead.
+ */
+export async function svgAsPng(
+  svg: { svg: string; width: number; height: number },
+  design: Design,
+): Promise<Uint8Array<ArrayBuffer>> {
+  refuseTooLarge(svg.width * PNG_PIXEL_RATIO, svg.height * PNG_PIXEL_RATIO)
+  const url = URL.createObjectURL(new Blob([svg.svg], { type: 'image/svg+xml' }))
+  try {
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    const out = document.createElement('canvas')
+    out.width = Math.ceil(svg.width * PNG_PIXEL_RATIO)
+    out.height = Math.ceil(svg.height * PNG_PIXEL_RATIO)
+    const ctx = out.getContext('2d')
+    if (!ctx) throw new Error('this browser gave no 2D canvas to draw the PNG on')
+    ctx.fillStyle = BACKGROUND
+    ctx.fillRect(0, 0, out.width, out.height)
+    ctx.drawImage(image, 0, 0, out.width, out.height)
+    const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'))
+    if (!blob) throw new Error(`the browser could not encode a PNG of ${out.width}×${out.height} pixels`)
+    const embedded = embedDesignInPng(new Uint8Array(await blob.arrayBuffer()), design)
+    if (!embedded.ok) throw new Error(`the design could not be written into the PNG: ${embedded.problem}`)
+    return embedded.png.slice()
+  } finally {
+    URL.revokeObjectURL(url)
+  }
+}
