@@ -40,6 +40,8 @@ export type Refusal = 'bad-token' | 'no-session' | 'room-full' | 'relay-full' | 
 export interface Relay {
   url: string
   port: number
+  /** the address it listens on, as the operating system has it */
+  address: string
   /** how many rooms are open now */
   rooms(): number
   stop(): Promise<void>
@@ -97,6 +99,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     },
     { maxPayload: limits.maxPayload },
   )
+  listenOn(server, host)
   await server.listen()
   const port = server.address.port
   const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`
@@ -104,10 +107,21 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   return {
     url,
     port,
+    address: server.address.address,
     rooms: () => server.hocuspocus.getDocumentsCount(),
     async stop() {
       clearInterval(minute)
       await server.destroy()
     },
   }
+}
+
+/**
+ * Hocuspocus 3.4 hands its `address` to Node's listen() as `address`, which Node does not read (it reads `host`):
+ * left alone, the relay listens on every interface whatever it was given. Its server is told the host here.
+ */
+function listenOn(server: Server, host: string) {
+  const http = server.httpServer
+  const listen = http.listen.bind(http) as (options: object, done?: () => void) => typeof http
+  http.listen = ((options: object, done?: () => void) => listen({ ...options, host }, done)) as typeof http.listen
 }

@@ -5,10 +5,11 @@ import { useStore as useFlowStore, useReactFlow, useViewport } from '@xyflow/rea
 import { useEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
+import type { LoadError } from '../model'
 import { useDesign } from '../store/context'
 import { useLiveSession } from './context'
 import { type Person, pointerEveryMs } from './presence'
-import type { LiveSession } from './session'
+import type { LiveSession, LiveState } from './session'
 
 export function LiveLayer() {
   const live = useLiveSession()
@@ -145,8 +146,6 @@ function Selection({ person }: { person: Person }) {
 
 function SessionCard({ live }: { live: LiveSession }) {
   const s = useStore(live.store)
-  const resources = useDesign((d) => d.design.resources)
-  const names = useMemo(() => new Map(resources.map((r) => [r.id, r.name ?? r.id])), [resources])
   const offline = s.status === 'offline' || s.status === 'connecting'
   return (
     <section
@@ -164,77 +163,94 @@ function SessionCard({ live }: { live: LiveSession }) {
           {s.followers} following
         </span>
       </p>
-      {s.role === 'follower' ? (
-        <>
-          <p className="mt-1 text-slate-700" data-testid="live-presenter">
-            {s.presenter ? `${s.presenter.name} is presenting` : 'Waiting for the presenter…'}
-          </p>
-          <label className="mt-2 flex items-center gap-2 text-slate-700">
-            <input type="checkbox" checked={s.followView} onChange={(e) => live.setFollowView(e.target.checked)} />
-            Follow the presenter’s view
-          </label>
-        </>
-      ) : (
-        <p className="mt-1 text-slate-700">
-          Class code{' '}
-          <span className="font-mono font-semibold" data-testid="live-code">
-            {live.groupedCode()}
-          </span>
-          {s.people.some((p) => p.role !== 'follower') && (
-            <span className="block text-xs text-slate-500">
-              Editing with{' '}
-              {s.people
-                .filter((p) => p.role !== 'follower')
-                .map((p) => p.name)
-                .join(', ')}
-            </span>
-          )}
-        </p>
-      )}
-      {offline && s.status === 'offline' && (
+      {s.role === 'follower' ? <FollowerLine live={live} s={s} /> : <PresenterLine live={live} people={s.people} />}
+      {s.status === 'offline' && (
         <p className="mt-1 text-xs text-amber-800">
           The relay is out of reach. Edits are kept here and sent when it is back.
         </p>
       )}
-      {s.tally && (
-        <div className="mt-2 border-t border-slate-200 pt-2" data-testid="live-tally">
-          <p className="font-medium">Quiz answers</p>
-          {s.tally.length === 0 ? (
-            <p className="text-slate-500">No answers yet.</p>
-          ) : (
-            <ul>
-              {s.tally.map((t) => (
-                <li key={t.id} title={t.names.join(', ')}>
-                  <span className="font-semibold">{t.names.length}</span> · {names.get(t.id) ?? t.id}
-                  <span className="block truncate text-xs text-slate-500">{t.names.join(', ')}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      {s.loadErrors && (
-        <div role="alert" className="mt-2 border-t border-red-200 pt-2 text-red-900" data-testid="live-load-errors">
-          <p className="font-medium">The merged design does not load:</p>
-          <ul className="list-disc pl-4 text-xs">
-            {s.loadErrors.slice(0, 5).map((e) => (
-              <li key={`${e.code}${e.path}`}>
-                {e.code} {e.message}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-1 text-xs">The canvas shows the last design that loaded. Fix it, or undo your last edit.</p>
-          {s.role !== 'follower' && (
-            <button
-              type="button"
-              className="mt-1 rounded border border-red-300 bg-white px-2 py-0.5 text-xs hover:bg-red-50"
-              onClick={() => live.undoMine()}
-            >
-              Undo my last edit
-            </button>
-          )}
-        </div>
-      )}
+      {s.tally && <QuizTally tally={s.tally} />}
+      {s.loadErrors && <MergeProblems errors={s.loadErrors} canUndo={s.role !== 'follower'} live={live} />}
     </section>
+  )
+}
+
+/** A follower's: who presents, and whether their view follows the presenter's. */
+function FollowerLine({ live, s }: { live: LiveSession; s: LiveState }) {
+  return (
+    <>
+      <p className="mt-1 text-slate-700" data-testid="live-presenter">
+        {s.presenter ? `${s.presenter.name} is presenting` : 'Waiting for the presenter…'}
+      </p>
+      <label className="mt-2 flex items-center gap-2 text-slate-700">
+        <input type="checkbox" checked={s.followView} onChange={(e) => live.setFollowView(e.target.checked)} />
+        Follow the presenter’s view
+      </label>
+    </>
+  )
+}
+
+/** The presenter's and an editor's: the class code, and who edits with them. */
+function PresenterLine({ live, people }: { live: LiveSession; people: Person[] }) {
+  const editors = people.filter((p) => p.role !== 'follower')
+  return (
+    <p className="mt-1 text-slate-700">
+      Class code{' '}
+      <span className="font-mono font-semibold" data-testid="live-code">
+        {live.groupedCode()}
+      </span>
+      {editors.length > 0 && (
+        <span className="block text-xs text-slate-500">Editing with {editors.map((p) => p.name).join(', ')}</span>
+      )}
+    </p>
+  )
+}
+
+/** The presenter's, on a quiz step: each resource the class chose, how many chose it and who. */
+function QuizTally({ tally }: { tally: NonNullable<LiveState['tally']> }) {
+  const resources = useDesign((d) => d.design.resources)
+  const names = useMemo(() => new Map(resources.map((r) => [r.id, r.name ?? r.id])), [resources])
+  return (
+    <div className="mt-2 border-t border-slate-200 pt-2" data-testid="live-tally">
+      <p className="font-medium">Quiz answers</p>
+      {tally.length === 0 ? (
+        <p className="text-slate-500">No answers yet.</p>
+      ) : (
+        <ul>
+          {tally.map((t) => (
+            <li key={t.id} title={t.names.join(', ')}>
+              <span className="font-semibold">{t.names.length}</span> · {names.get(t.id) ?? t.id}
+              <span className="block truncate text-xs text-slate-500">{t.names.join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/** The merged design does not load: what is wrong, and (for those who edit) undoing one's own last edit. */
+function MergeProblems({ errors, canUndo, live }: { errors: LoadError[]; canUndo: boolean; live: LiveSession }) {
+  return (
+    <div role="alert" className="mt-2 border-t border-red-200 pt-2 text-red-900" data-testid="live-load-errors">
+      <p className="font-medium">The merged design does not load:</p>
+      <ul className="list-disc pl-4 text-xs">
+        {errors.slice(0, 5).map((e) => (
+          <li key={`${e.code}${e.path}`}>
+            {e.code} {e.message}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-xs">The canvas shows the last design that loaded. Fix it, or undo your last edit.</p>
+      {canUndo && (
+        <button
+          type="button"
+          className="mt-1 rounded border border-red-300 bg-white px-2 py-0.5 text-xs hover:bg-red-50"
+          onClick={() => live.undoMine()}
+        >
+          Undo my last edit
+        </button>
+      )}
+    </div>
   )
 }

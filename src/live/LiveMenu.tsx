@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import { useLiveSession } from './context'
-import type { LiveSession } from './session'
+import type { Person } from './presence'
+import type { LiveSession, LiveState } from './session'
 
 const button = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50'
 const primary = 'rounded bg-blue-700 px-2 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50'
@@ -43,10 +44,10 @@ function LiveButton({ live, onClick }: { live: LiveSession; onClick(): void }) {
   )
 }
 
-function Panel({ live }: { live: LiveSession }) {
-  const s = useStore(live.store)
-  const [name, setName] = useState(s.name)
-  const [relay, setRelay] = useState(s.relayUrl)
+/** What the Live menu's form holds while it is open: kept across a refusal, so a mistyped code can be corrected. */
+function useSessionForm(live: LiveSession) {
+  const [name, setName] = useState(() => live.store.getState().name)
+  const [relay, setRelay] = useState(() => live.store.getState().relayUrl)
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
   const run = async (job: () => Promise<void>) => {
@@ -57,56 +58,77 @@ function Panel({ live }: { live: LiveSession }) {
       setBusy(false)
     }
   }
-  if (s.status === 'off' || s.status === 'refused')
-    return (
-      <div className="space-y-3">
-        {s.message && (
-          <p role="alert" className="rounded bg-red-50 p-2 text-red-900" data-testid="live-message">
-            {s.message}
-          </p>
-        )}
-        <label className="block">
-          Your name, as the others see it
-          <input className={field} value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="block">
-          Relay
-          <input className={field} value={relay} onChange={(e) => setRelay(e.target.value)} data-testid="live-relay" />
-        </label>
-        <button
-          type="button"
-          className={primary}
-          disabled={busy}
-          onClick={() => run(() => live.start({ name, relayUrl: relay }))}
-        >
-          Start a live session
-        </button>
-        <p className="text-xs text-slate-600">
-          Your design goes to the relay and to whoever you give the code or a link to. It is sent as it is; the relay’s
-          operator can see it.
+  return { name, setName, relay, setRelay, code, setCode, busy, run }
+}
+
+type SessionForm = ReturnType<typeof useSessionForm>
+
+function Panel({ live }: { live: LiveSession }) {
+  const s = useStore(live.store)
+  const form = useSessionForm(live)
+  if (s.status === 'off' || s.status === 'refused') return <StartOrJoin live={live} message={s.message} form={form} />
+  return <InSession live={live} s={s} form={form} />
+}
+
+function StartOrJoin({ live, message, form }: { live: LiveSession; message: string | null; form: SessionForm }) {
+  const { name, relay, code, busy, run } = form
+  return (
+    <div className="space-y-3">
+      {message && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-red-900" data-testid="live-message">
+          {message}
         </p>
-        <form
-          className="border-t border-slate-200 pt-3"
-          onSubmit={(e) => {
-            e.preventDefault()
-            void run(() => live.join({ token: code, name, relayUrl: relay }))
-          }}
-        >
-          <label className="block">
-            Join with a code
-            <input
-              className={`${field} font-mono`}
-              value={code}
-              placeholder="XXXX-XXXX-XXXX-XXXX"
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </label>
-          <button type="submit" className={`${button} mt-2`} disabled={busy || !code.trim()}>
-            Join
-          </button>
-        </form>
-      </div>
-    )
+      )}
+      <label className="block">
+        Your name, as the others see it
+        <input className={field} value={name} maxLength={40} onChange={(e) => form.setName(e.target.value)} />
+      </label>
+      <label className="block">
+        Relay
+        <input
+          className={field}
+          value={relay}
+          onChange={(e) => form.setRelay(e.target.value)}
+          data-testid="live-relay"
+        />
+      </label>
+      <button
+        type="button"
+        className={primary}
+        disabled={busy}
+        onClick={() => run(() => live.start({ name, relayUrl: relay }))}
+      >
+        Start a live session
+      </button>
+      <p className="text-xs text-slate-600">
+        Your design goes to the relay and to whoever you give the code or a link to. It is sent as it is; the relay’s
+        operator can see it.
+      </p>
+      <form
+        className="border-t border-slate-200 pt-3"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run(() => live.join({ token: code, name, relayUrl: relay }))
+        }}
+      >
+        <label className="block">
+          Join with a code
+          <input
+            className={`${field} font-mono`}
+            value={code}
+            placeholder="XXXX-XXXX-XXXX-XXXX"
+            onChange={(e) => form.setCode(e.target.value)}
+          />
+        </label>
+        <button type="submit" className={`${button} mt-2`} disabled={busy || !code.trim()}>
+          Join
+        </button>
+      </form>
+    </div>
+  )
+}
+
+function InSession({ live, s, form }: { live: LiveSession; s: LiveState; form: SessionForm }) {
   const links = live.links()
   return (
     <div className="space-y-3">
@@ -134,17 +156,8 @@ function Panel({ live }: { live: LiveSession }) {
           />
         </>
       )}
-      {s.people.length > 0 && (
-        <ul className="max-h-32 overflow-y-auto text-slate-700">
-          {s.people.map((p) => (
-            <li key={p.clientId} className="flex items-center gap-2">
-              <span className="inline-block h-2 w-2 rounded-full" style={{ background: p.color }} aria-hidden="true" />
-              {p.name} <span className="text-slate-500">· {p.role}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <button type="button" className={button} onClick={() => run(() => live.leave())} disabled={busy}>
+      <People people={s.people} />
+      <button type="button" className={button} onClick={() => form.run(() => live.leave())} disabled={form.busy}>
         {s.role === 'presenter' ? 'End the session here' : 'Leave the session'}
       </button>
       <p className="text-xs text-slate-600">
@@ -153,6 +166,20 @@ function Panel({ live }: { live: LiveSession }) {
           : 'Leaving keeps the design on screen; nothing you stored is overwritten.'}
       </p>
     </div>
+  )
+}
+
+function People({ people }: { people: Person[] }) {
+  if (people.length === 0) return null
+  return (
+    <ul className="max-h-32 overflow-y-auto text-slate-700">
+      {people.map((p) => (
+        <li key={p.clientId} className="flex items-center gap-2">
+          <span className="inline-block h-2 w-2 rounded-full" style={{ background: p.color }} aria-hidden="true" />
+          {p.name} <span className="text-slate-500">· {p.role}</span>
+        </li>
+      ))}
+    </ul>
   )
 }
 

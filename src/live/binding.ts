@@ -13,7 +13,7 @@ export interface BindOptions {
   /** write this person's edits into the document (false: a follower, whose view only follows) */
   writes: boolean
   /** the document is new: the design on screen goes in first (the person who starts the session) */
-  seed: boolean
+  starts: boolean
   /**
    * Appended to the id of each resource this person adds, so that two people adding the same kind at once
    * (both given "ecs-3" by the palette) add two resources instead of one overwriting the other.
@@ -36,7 +36,7 @@ export interface Binding {
 
 /** The origin of this person's edits in the shared document. */
 export const LOCAL_EDIT = Symbol('local edit')
-const SEED = Symbol('session start')
+const SESSION_START = Symbol('session start')
 
 export function bindDesign(doc: Y.Doc, store: DesignStore, options: BindOptions): Binding {
   const shared = sharedDesign(doc)
@@ -67,14 +67,14 @@ export function bindDesign(doc: Y.Doc, store: DesignStore, options: BindOptions)
     show(r.design)
   }
 
-  if (options.seed) {
+  if (options.starts) {
     synced = store.getState().design
-    writeDesign(doc, null, synced, SEED)
+    writeDesign(doc, null, synced, SESSION_START)
     first = false
   } else pull()
 
   const onTransaction = (tr: Y.Transaction) => {
-    if (tr.origin === LOCAL_EDIT || tr.origin === SEED || !touchesDesign(doc, tr)) return
+    if (tr.origin === LOCAL_EDIT || tr.origin === SESSION_START || !touchesDesign(doc, tr)) return
     pull()
   }
   doc.on('afterTransaction', onTransaction)

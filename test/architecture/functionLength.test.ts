@@ -25,10 +25,7 @@ const LONG: Record<string, { lines: number; why: string }> = {
   // Not split yet (issue 12, point 3): each says the seam it would split along. The two sessions are closures over
   // one tab's (or one room's) state; splitting them wants that state as an object of its own, a change to make
   // with their tests at hand, not in passing.
-  'src/live/session.ts#createLiveSession': { lines: 436, why: 'connection, binding, presence; not split yet' },
   'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
-  'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
-  'src/live/LiveLayer.tsx#SessionCard': { lines: 95, why: 'session state and people; not split yet' },
   // an object of short methods (none over 20 lines) that share the store and the clock
   'src/app/storage/designRepo.ts#createDesignRepo': { lines: 97, why: 'short methods sharing the store and the clock' },
   'worker/playback.ts#createPlayback': {

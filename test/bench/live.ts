@@ -5,7 +5,8 @@
 // a step to a follower seeing it is taken on the machine's epoch clock (the step carries the moment it was taken).
 // Reported: its p95 with the pointer at the rate the app sends it in a class (the baseline: at 20 a second, the rate
 // it had before it fell with the room's size), the p95 when all 20 presenters step in the same millisecond, and the
-// relay's memory per room.
+// relay's memory per room. The target row's label says the machine's load average before and after the run
+// (/proc/loadavg): the target is for this machine at rest, and a miss on a busy one reads as such.
 import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
@@ -35,6 +36,11 @@ const epochNow = () => performance.timeOrigin + performance.now()
 function rssOf(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1])
   return kb * 1024
+}
+
+/** The machine's load average over the last minute, from /proc (Linux). */
+function loadNow(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
 }
 
 /** The relay's CPU time so far (user + system), in ms, from /proc (Linux). */
@@ -112,6 +118,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export async function bench(): Promise<BenchRow[]> {
+  const loadBefore = loadNow()
   const { url, child } = await startRelayProcess()
   const pid = child.pid ?? 0
   const rooms: Room[] = []
@@ -193,9 +200,10 @@ export async function bench(): Promise<BenchRow[]> {
     // last: the pointer at the old rate may leave the relay a backlog
     const fastPointer = await paced(50)
     const roomP95 = classRate.map(p95)
+    const load = `load ${loadBefore.toFixed(1)} before, ${loadNow().toFixed(1)} after`
     return [
       {
-        name: `step to follower, p95 (${ROOMS} rooms × ${FOLLOWERS} followers, 1 step/s each, pointer every ${pointerEveryMs(FOLLOWERS + 1)} ms)`,
+        name: `step to follower, p95 (${ROOMS} rooms × ${FOLLOWERS} followers, 1 step/s each, pointer every ${pointerEveryMs(FOLLOWERS + 1)} ms; ${load})`,
         value: p95(classRate.flat()),
         unit: 'ms',
         better: 'lower',
@@ -221,6 +229,11 @@ export async function bench(): Promise<BenchRow[]> {
   } finally {
     for (const p of processes) p.disconnect()
     for (const r of rooms) r.presenter.destroy()
-    child.kill('SIGTERM')
+    // the next run may take the same port (LIVE_BENCH_PORT): it is free once the relay has exited
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }
   }
 }

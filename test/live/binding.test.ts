@@ -19,7 +19,7 @@ function room(design: Design) {
   let connected = true
   const waiting: [Y.Doc, Uint8Array][] = []
   const people: Person[] = []
-  const join = (seed: boolean, tag: string, start: Design): Person => {
+  const join = (starts: boolean, tag: string, start: Design): Person => {
     const doc = new Y.Doc()
     const person: Person = { doc, store: createDesignStore(start), errors: null }
     for (const other of people) Y.applyUpdate(doc, Y.encodeStateAsUpdate(other.doc), 'relay')
@@ -34,7 +34,7 @@ function room(design: Design) {
     people.push(person)
     bindDesign(doc, person.store, {
       writes: true,
-      seed,
+      starts,
       tag,
       onLoadErrors: (errors) => {
         person.errors = errors
