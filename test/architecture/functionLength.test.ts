@@ -26,13 +26,10 @@ const LONG: Record<string, { lines: number; why: string }> = {
   // one tab's (or one room's) state; splitting them wants that state as an object of its own, a change to make
   // with their tests at hand, not in passing.
   'src/live/session.ts#createLiveSession': { lines: 436, why: 'connection, binding, presence; not split yet' },
-  'src/app/storage/session.ts#createLocalSession': { lines: 333, why: 'autosave, versions, other tabs; not split yet' },
   'src/live/LiveMenu.tsx#Panel': { lines: 112, why: 'start, join, people; not split yet' },
   'src/live/LiveLayer.tsx#SessionCard': { lines: 95, why: 'session state and people; not split yet' },
   'src/panels/walk/WalkPanel.tsx#WalkPanel': { lines: 110, why: 'the packet form and its trace; not split yet' },
   'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
-  // an object of short methods (none over 20 lines) that share the store and the clock
-  'src/app/storage/designRepo.ts#createDesignRepo': { lines: 97, why: 'short methods sharing the store and the clock' },
   // a port of React Flow's getPoints, kept in upstream's shape so that a change there can be compared line by line
   'src/share/svg/smoothStep.ts#smoothStepPoints': { lines: 89, why: "a port of React Flow's getPoints, kept whole" },
   'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
