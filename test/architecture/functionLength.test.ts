@@ -51,8 +51,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/canvas/Canvas.tsx#Canvas': { lines: 169, why: 'the React Flow adapter; not split yet' },
   'src/canvas/PacketOverlay.tsx#PacketOverlay': { lines: 176, why: 'the overlay; not split yet' },
   'src/canvas/PacketOverlay.tsx#(anonymous)': { lines: 162, why: 'the overlay; not split yet' },
-  'src/store/simStore.ts#createSimStore': { lines: 128, why: 'one store: its actions share the state' },
-  'src/store/simStore.ts#(anonymous)': { lines: 122, why: 'one store: its actions share the state' },
   'src/panels/SimPanel.tsx#SimPanel': { lines: 194, why: 'the simulator bar; not split yet' },
   'src/panels/activity/AuthorSection.tsx#GoalForm': { lines: 195, why: 'the activity editor; not split yet' },
   'src/panels/activity/AuthorSection.tsx#AuthorSection': { lines: 208, why: 'the activity editor; not split yet' },
