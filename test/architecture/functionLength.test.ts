@@ -67,14 +67,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
     lines: 84,
     why: 'the dragged boxes and their outline; not split yet',
   },
-  'src/lessons/runner.ts#createLessonRunner': {
-    lines: 122,
-    why: 'a store of short methods (none over 30 lines) sharing the lesson state',
-  },
-  'src/lessons/runner.ts#(anonymous)': {
-    lines: 114,
-    why: 'a store of short methods (none over 30 lines) sharing the lesson state',
-  },
 }
 
 interface LongFunction {
