@@ -39,10 +39,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/import/hcl/config.ts#resourceValue': { lines: 123, why: 'the HCL evaluator; not split yet' },
   'src/import/hcl/evaluate.ts#evaluate': { lines: 154, why: 'one case per expression kind; not split yet' },
   'src/import/index.ts#run': { lines: 159, why: 'the import pipeline; not split yet' },
-  'worker/playback.ts#createPlayback': {
-    lines: 264,
-    why: 'the simulator surface, now with a follower clock and the even Step; not split yet',
-  },
   'worker/lint/vswitchRouteTable.ts#vswitchRouteTables': { lines: 120, why: 'one check per rule; not split yet' },
   'worker/lint/loadBalancer.ts#loadBalancers': { lines: 101, why: 'one check per rule; not split yet' },
   'worker/lint/endpointService.ts#gwlbEndpoints': { lines: 94, why: 'one check per rule; not split yet' },
