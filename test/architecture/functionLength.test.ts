@@ -32,7 +32,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/panels/walk/WalkPanel.tsx#PacketShapeFields': { lines: 86, why: 'one field per packet part; not split yet' },
   // a port of React Flow's getPoints, kept in upstream's shape so that a change there can be compared line by line
   'src/share/svg/smoothStep.ts#smoothStepPoints': { lines: 89, why: "a port of React Flow's getPoints, kept whole" },
-  'src/import/build.ts#buildDesign': { lines: 737, why: 'one pass per resource kind; not split yet' },
   'src/import/aliyun/read.ts#readAliyun': { lines: 575, why: 'one reader per API call; not split yet' },
   'src/import/hcl/config.ts#readHcl': { lines: 371, why: 'the HCL evaluator; not split yet' },
   'src/import/hcl/config.ts#evalModule': { lines: 311, why: 'the HCL evaluator; not split yet' },
@@ -47,7 +46,6 @@ const LONG: Record<string, { lines: number; why: string }> = {
   'src/canvas/Canvas.tsx#Canvas': { lines: 169, why: 'the React Flow adapter; not split yet' },
   'src/canvas/PacketOverlay.tsx#PacketOverlay': { lines: 176, why: 'the overlay; not split yet' },
   'src/canvas/PacketOverlay.tsx#(anonymous)': { lines: 162, why: 'the overlay; not split yet' },
-  'src/panels/SimPanel.tsx#SimPanel': { lines: 194, why: 'the simulator bar; not split yet' },
   'src/panels/activity/AuthorSection.tsx#GoalForm': { lines: 195, why: 'the activity editor; not split yet' },
   'src/panels/activity/AuthorSection.tsx#AuthorSection': { lines: 208, why: 'the activity editor; not split yet' },
   'src/panels/activity/ActivityPanel.tsx#OpenActivity': { lines: 88, why: 'the activity tab; not split yet' },
