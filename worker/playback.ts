@@ -8,7 +8,7 @@ import { emptyRun, FRAME_MS, type FrameBatch, frame, type LeaderClock, type Run,
 import { createPlaybackClock, createSim, findScenario, MAX_SIMULATED_MS, MAX_SPEED, MIN_SPEED } from './sim'
 
 export { type VisualPacket, visualOf } from './playbackDrawing'
-export { type FrameBatch, type LeaderClock, STEP_WALL_MS, stepMs } from './playbackRun'
+export type { FrameBatch, LeaderClock } from './playbackRun'
 
 export type LoadAnswer = { ok: true; scenario: string; scenarios: string[] } | { ok: false; message: string }
 

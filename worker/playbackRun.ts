@@ -54,7 +54,7 @@ export interface LeaderClock {
 }
 
 /** A Step plays this much wall time at the chosen speed: 1 s of simulated time at 1×, 5 s at 5×. */
-export const STEP_WALL_MS = 1000
+const STEP_WALL_MS = 1000
 
 /** The simulated ms one Step moves on at a speed: the same amount on every press, stated on the button. */
 export function stepMs(speed: number): number {

@@ -134,6 +134,8 @@ type GetState = () => LessonState
 interface Runner {
   readonly stores: Stores
   readonly deps: LessonDeps
+  /** the lessons a lesson id names */
+  readonly lessons: readonly Lesson[]
   /** the user's design store and read-only flag while a lesson is open; put back on close */
   saved: Saved | null
   /** a step's trace (or a lesson's load) that answers after the learner moved on is dropped */
@@ -143,17 +145,12 @@ interface Runner {
 }
 
 export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
-  const runner: Runner = { stores, deps, saved: null, token: 0, unsubscribe: null }
+  const runner: Runner = { stores, deps, lessons, saved: null, token: 0, unsubscribe: null }
   return createStore<LessonState>()((set, get) => ({
     tab: 'details',
     ...NO_LESSON,
     showTab: (tab) => set({ tab }),
-    open: (which) =>
-      openLesson(runner, typeof which === 'string' ? lessons.find((l) => l.id === which) : which, {
-        which,
-        set,
-        get,
-      }),
+    open: (which) => openLesson(runner, which, set, get),
     close() {
       runner.token++
       runner.unsubscribe?.()
@@ -179,12 +176,9 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
 }
 
 /** Loads a lesson's design and its steps' designs, keeps the user's design aside, and shows the first step. */
-async function openLesson(
-  runner: Runner,
-  lesson: Lesson | undefined,
-  { which, set, get }: { which: string | Lesson; set: SetState; get: GetState },
-): Promise<void> {
+async function openLesson(runner: Runner, which: string | Lesson, set: SetState, get: GetState): Promise<void> {
   const { stores, deps } = runner
+  const lesson = typeof which === 'string' ? runner.lessons.find((l) => l.id === which) : which
   if (!lesson) return set({ status: 'failed', message: `No lesson ${which}.` })
   const mine = ++runner.token
   set({ status: 'loading', message: null, tab: 'lessons' })

@@ -23,9 +23,8 @@ import {
   type TabMessage,
 } from './tab'
 
-export { AUTOSAVE_DEBOUNCE_MS } from './autosave'
-export { fileNameFor } from './libraryActions'
-export { type Channel, type Opened, type SessionDeps, safeParse, TAB_KEY, type TabMessage } from './tab'
+// what boot, the app and the tests take from here, wherever it lives now
+export { type Channel, type Opened, safeParse, TAB_KEY } from './tab'
 
 export const CHANNEL_NAME = 'gwlb-studio/designs'
 
