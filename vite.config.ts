@@ -2,7 +2,8 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vite'
+import { visualizer } from 'rollup-plugin-visualizer'
+import { defineConfig, type Plugin, type PluginOption } from 'vite'
 
 /**
  * A strict Content-Security-Policy in the built page. Nothing loads from elsewhere: designs arrive by
@@ -61,11 +62,38 @@ function packageFileList(): Plugin {
   }
 }
 
+/**
+ * With BUNDLE_REPORT=<dir>, the build also writes what each chunk is made of, module by module with gzipped sizes:
+ * a treemap to look at and the raw data that `npm run bundle-report` (scripts/bundle-report.mjs) lists. The page
+ * and the engine worker are bundled apart, so each gets its own report. rollup-plugin-visualizer reads the
+ * bundler's own module graph (rolldown's, under Vite 8), so it also tells why a module is in a chunk.
+ */
+function bundleReport(name: 'page' | 'worker'): PluginOption[] {
+  const dir = process.env.BUNDLE_REPORT
+  if (!dir) return []
+  return (['treemap', 'raw-data'] as const).map((template) =>
+    visualizer({
+      filename: join(dir, `${name}.${template === 'treemap' ? 'html' : 'json'}`),
+      template,
+      gzipSize: true,
+    }),
+  )
+}
+
+const ENGINE_DIR = join(import.meta.dirname, 'worker') + sep
+
 export default defineConfig({
   // relative asset paths: the built app runs from any folder — a sub-path of a web server, or an LMS package
   base: './',
-  plugins: [react(), tailwindcss(), contentSecurityPolicy(), packageFileList()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), packageFileList(), bundleReport('page')],
   // the engine runs in a module worker, emitted as its own chunk
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    plugins: () => bundleReport('worker'),
+    // the engine's modules do nothing when imported (the entry's expose() is kept, as an entry's code always is):
+    // declared so, a module that only a barrel re-exports (the tracer, behind worker/engine/index.ts) stays out
+    // of the worker's first chunk and loads with its first use
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.startsWith(ENGINE_DIR) } },
+  },
   build: { target: 'es2022', sourcemap: true },
 })

@@ -1,6 +1,7 @@
 // The engine an activity is graded with outside the browser: the worker's own code, run in this process.
 import type { GradeEngine } from '../src/activities'
-import { reportOn, traceOn } from '../worker/report'
+import { reportOn } from '../worker/report'
+import { traceOn } from '../worker/traceReport'
 import { verifyOn } from '../worker/verdicts'
 
 export const NODE_GRADE_ENGINE: GradeEngine = {

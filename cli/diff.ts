@@ -21,9 +21,14 @@ function text(d: DesignDiff): string[] {
     for (const c of r.changes) out.push(`    ${c.path}: ${show(c.before)} → ${show(c.after)}`)
   }
   if (!out.length) out.push('no resource changed')
-  out.push('', `${d.flows.length} of ${d.classCount} flow classes changed outcome`)
+  out.push('', `${d.changedClasses} of ${d.classCount} flow classes changed outcome`)
+  if (d.flows.length < d.changedClasses)
+    out.push(
+      `  in ${d.flows.length} entries: classes that changed alike (twin VPCs, blocks no route tells apart) share one`,
+    )
   for (const f of d.flows.slice(0, SHOWN)) {
-    out.push(`  ${f.flowClass}`, `    before: ${f.before}`, `    after:  ${f.after}`)
+    const alike = f.classes > 1 ? ` (and ${f.classes - 1} more classes alike)` : ''
+    out.push(`  ${f.flowClass}${alike}`, `    before: ${f.before}`, `    after:  ${f.after}`)
   }
   if (d.flows.length > SHOWN) out.push(`  ... and ${d.flows.length - SHOWN} more (--json lists them all)`)
   return out

@@ -2,10 +2,15 @@
 // DOMMatrixReadOnly, and non-zero element sizes. Assigned unconditionally.
 import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import { loadResourceForms } from '../src/panels/inspector/Inspector'
 
 // findBy…/waitFor give up after 1 s by default; rendering the whole app takes longer than that on a busy machine.
 // Waiting longer costs a passing test nothing: it returns as soon as what it waits for is there.
 configure({ asyncUtilTimeout: 20_000 })
+
+// The app loads the inspector's resource forms at the user's first pointer or key activity, before any click
+// selects; a test that renders with a resource already selected is in the same place as that user.
+await loadResourceForms()
 
 class ResizeObserverNow {
   constructor(private readonly callback: ResizeObserverCallback) {}

@@ -3,7 +3,7 @@ import { expose } from 'comlink'
 import type { EngineOptions, PacketSpec } from './engine'
 import type { FrameBatch, LeaderClock } from './playback'
 import type { PlanRequest } from './proof'
-import { applyFix, reportOn, traceOn } from './report'
+import { applyFix, reportOn } from './report'
 
 // The simulator loads with the first scenario, not with the worker: the linter and the tracer answer the
 // page at start, and the initial JavaScript stays under its budget (issue 5, item 8). Until then there is
@@ -21,6 +21,9 @@ function simulator(): Promise<Playback> {
 }
 /** Verification loads with its first question, as the simulator does: the worker's initial JavaScript stays small. */
 const proof = () => import('./proof')
+
+/** The tracer loads with the first trace: the linter answers the page at start without it. */
+const tracer = () => import('./traceReport')
 
 /** A control of a loaded simulator; before the first scenario loads there is nothing to control. */
 const control = (act: (p: Playback) => void) => void playback?.then(act)
@@ -40,8 +43,8 @@ export const api = {
    * A packet's request and its reply through the design, hop by hop, with the rule that decided each step; a later
    * packet of a connection follows its first packet, sent idleSeconds before.
    */
-  trace(document: unknown, packet: PacketSpec, options?: EngineOptions, idleSeconds?: number) {
-    return traceOn(document, packet, options, idleSeconds)
+  async trace(document: unknown, packet: PacketSpec, options?: EngineOptions, idleSeconds?: number) {
+    return (await tracer()).traceOn(document, packet, options, idleSeconds)
   },
   /** The built-in intents and the user's (an intents file's text) checked over every flow class. */
   verify: async (document: unknown, intentsText: string | null) => (await proof()).verifyOn(document, intentsText),

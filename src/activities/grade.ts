@@ -3,7 +3,8 @@
 // The engine is asked through a small interface: the page's engine client in the app, the worker's own code in
 // Node (the command line and tests).
 import type { PacketSpec, Trace } from '../../worker/engine/types'
-import type { DesignReport, TraceAnswer } from '../../worker/report'
+import type { DesignReport } from '../../worker/report'
+import type { TraceAnswer } from '../../worker/traceReport'
 import type { IntentsAnswer } from '../../worker/verdicts'
 import type { Design, Resource } from '../model'
 import type { PreparedActivity } from './prepare'

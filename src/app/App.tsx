@@ -4,10 +4,9 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import { Palette } from '../canvas/Palette'
-import { LiveLayer } from '../live/LiveLayer'
 import type { Design } from '../model'
 import { Dialogs } from '../panels/dialogs/Dialogs'
-import { Inspector } from '../panels/inspector/Inspector'
+import { Inspector, loadResourceForms } from '../panels/inspector/Inspector'
 import { Presenter } from '../panels/lessons/Presenter'
 import { SideTabs } from '../panels/lessons/SideTabs'
 import { useLessonChrome } from '../panels/lessons/useLessons'
@@ -16,7 +15,7 @@ import { ProblemsPanel } from '../panels/ProblemsPanel'
 import { ReportPanel } from '../panels/ReportPanel'
 import { SimPanel } from '../panels/SimPanel'
 import { ShareLayer } from '../panels/share/ShareLayer'
-import { isEmbedView } from '../share/shareLink'
+import { isEmbedView } from '../share/linkKinds'
 import { createStores, StoresProvider, useStores } from '../store/context'
 import type { EngineConnection } from '../store/engine'
 import type { Notice } from '../store/uiStore'
@@ -24,14 +23,15 @@ import { useBenchHook } from './benchHook'
 import { type Boot, bootDesign } from './boot'
 import { FitToFrame } from './FitToFrame'
 import { createImporter } from './import/importer'
-import { useAppLiveSession } from './live'
+import { usePreloadOnIntent } from './intent'
+import { useAppLiveSession, useLoadedLiveSession } from './live'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
 import { sessionFor, useLocalDesigns } from './storage/useLocalDesigns'
 import { Toolbar } from './Toolbar'
 import { useActivityLaunch } from './useActivityLaunch'
 import { useEngineSync } from './useEngineSync'
-import { useShortcuts } from './useShortcuts'
+import { clipboardEdits, useShortcuts } from './useShortcuts'
 import { useSimSync } from './useSimSync'
 import { APP_ENGINE, installTestHooks } from './workerClient'
 
@@ -41,6 +41,8 @@ const ImportReportPanel = lazy(() =>
   import('../panels/ImportReportPanel').then((m) => ({ default: m.ImportReportPanel })),
 )
 const RouteTablePanel = lazy(() => import('../panels/RouteTablePanel').then((m) => ({ default: m.RouteTablePanel })))
+// the live overlay loads with the live session (app/live.ts), and shows nothing until the session is on
+const LiveLayer = lazy(() => import('../live/LiveLayer').then((m) => ({ default: m.LiveLayer })))
 
 function RouteTable() {
   const open = useStore(useStores().ui, (s) => s.openRouteTableId !== null)
@@ -56,6 +58,18 @@ function ImportReport() {
   return imported ? (
     <Suspense fallback={null}>
       <ImportReportPanel />
+    </Suspense>
+  ) : null
+}
+
+/** What a click or a key asks for at once: the inspector's forms, the clipboard's edits. */
+const editingCode = () => Promise.all([loadResourceForms(), clipboardEdits()])
+
+function LiveOverlay() {
+  const live = useLoadedLiveSession(useStores())
+  return live ? (
+    <Suspense fallback={null}>
+      <LiveLayer />
     </Suspense>
   ) : null
 }
@@ -139,6 +153,7 @@ function Studio({
   useBenchHook(stores)
   useActivityLaunch(stores)
   useAppLiveSession(stores, embed)
+  usePreloadOnIntent(editingCode, !embed) // before a click selects or a key copies (an embed edits nothing)
   const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (
     <StoresProvider stores={stores}>
@@ -156,7 +171,7 @@ function Studio({
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="relative min-h-0 flex-1" aria-label="Design canvas">
                 <Canvas />
-                <LiveLayer />
+                <LiveOverlay />
               </main>
               {/* an embed shows the picture: nothing plays there */}
               {!embed && <SimPanel />}

@@ -1,12 +1,12 @@
 // The top bar: the design's name and region, examples, and the file and share menu.
 import { useState } from 'react'
-import { LiveMenu } from '../live/LiveMenu'
 import { lessonRunnerFor, useLessonChrome } from '../panels/lessons/useLessons'
 import { ShareMenu } from '../panels/share/ShareMenu'
 import { useDesign, useStores } from '../store/context'
 import { replacedNotice } from '../store/library'
 import { EditMenu } from './EditMenu'
 import { EXAMPLES, isExampleName } from './examples'
+import { LiveEntry } from './LiveEntry'
 
 export function Toolbar() {
   const name = useDesign((s) => s.design.name)
@@ -47,7 +47,7 @@ export function Toolbar() {
           Lessons
         </button>
         <ExamplePicker />
-        <LiveMenu />
+        <LiveEntry />
         <ShareMenu />
       </div>
     </header>

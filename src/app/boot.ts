@@ -8,7 +8,7 @@
 // canvas only, read-only, for an iframe. A broken link never stops the app: its errors become the
 // notice and the design the app would have opened without it is shown instead.
 import type { Design, LoadError } from '../model'
-import { decodeShareLink, isEmbedView, isShareLink } from '../share/shareLink'
+import { isEmbedView, isShareLink } from '../share/linkKinds'
 import type { Notice } from '../store/uiStore'
 import { DEFAULT_EXAMPLE, isExampleName, loadExample } from './examples'
 import { type BootStorage, browserStorage, startingDesign } from './storage/local'
@@ -33,7 +33,8 @@ export async function bootDesign(
 ): Promise<Boot> {
   const embed = isEmbedView(location)
   if (isShareLink(location.hash)) {
-    const shared = decodeShareLink(location.hash)
+    // the decoder (and its DEFLATE code) loads only for a link that carries a design
+    const shared = (await import('../share/shareLink')).decodeShareLink(location.hash)
     if (shared.ok) {
       // the read-only banner says what a shared design is; the notice says what was opened and repaired
       const notice: Notice = { tone: 'info', lines: shared.messages }

@@ -1,9 +1,16 @@
 // Gives the studio its live session (src/live), wired to the lesson runner the panels use, and joins the session
 // a link names (#follow=<class code> or #edit=<editor key>, with &relay=<url>) once the studio is up.
-import { useEffect, useMemo } from 'react'
+// The session's code (Yjs and the Hocuspocus client come later still, when a session starts: src/live/session.ts)
+// loads when it is first wanted, not with the studio: at once for a link that may name a session, otherwise when
+// the toolbar's Live button is pointed at, focused or clicked (LiveEntry.tsx). Until then there is no session, which
+// the Live menu and the overlay read as "not in one".
+import { useEffect } from 'react'
+import { useStore } from 'zustand'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import { provideLiveSession } from '../live/context'
-import { createLiveSession, defaultRelayUrl, readSessionLink } from '../live/session'
+import type { LiveSession } from '../live/session'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
+import { isActivityLink, isShareLink } from '../share/linkKinds'
 import type { Stores } from '../store/context'
 
 function localStore(): Storage | null {
@@ -14,24 +21,62 @@ function localStore(): Storage | null {
   }
 }
 
-export function useAppLiveSession(stores: Stores, embed: boolean) {
-  const live = useMemo(() => {
-    if (embed) return null
+type Loaded = StoreApi<{ session: LiveSession | null }>
+const loaded = new WeakMap<Stores, { state: Loaded; loading: Promise<LiveSession> | null }>()
+
+function entryOf(stores: Stores) {
+  let entry = loaded.get(stores)
+  if (!entry) {
+    entry = { state: createStore(() => ({ session: null })), loading: null }
+    loaded.set(stores, entry)
+  }
+  return entry
+}
+
+/** The studio's live session, made (and its code loaded) on the first call; the same one after. */
+export function loadLiveSession(stores: Stores): Promise<LiveSession> {
+  const entry = entryOf(stores)
+  entry.loading ??= Promise.all([
+    import('../live/session'),
+    // the menu and the overlay, which the session shows at once
+    import('../live/LiveMenu'),
+    import('../live/LiveLayer'),
+  ]).then(([{ createLiveSession, defaultRelayUrl, preloadLiveClient }]) => {
+    // Yjs and the Hocuspocus client: wanted by the session the menu is about to start or join
+    void preloadLiveClient()
     const session = createLiveSession(
       stores,
       { lessons: lessonRunnerFor(stores), location: window.location, remember: localStore() },
       defaultRelayUrl(window.location, import.meta.env.VITE_RELAY_URL),
     )
     provideLiveSession(stores, session)
+    entry.state.setState({ session })
     return session
-  }, [stores, embed])
+  })
+  return entry.loading
+}
+
+/** The live session once its code has loaded (null before, and in an embed, which never loads it). */
+export function useLoadedLiveSession(stores: Stores): LiveSession | null {
+  return useStore(entryOf(stores).state, (s) => s.session)
+}
+
+export function useAppLiveSession(stores: Stores, embed: boolean) {
   useEffect(() => {
-    if (!live) return
-    const link = readSessionLink(window.location.hash)
-    if (link) {
-      const { name, relayUrl } = live.store.getState()
-      void live.join({ token: link.token, name, relayUrl: link.relayUrl ?? relayUrl })
+    if (embed) return
+    const hash = window.location.hash
+    // a shared design's or an activity's link names no session: only another fragment may
+    let mounted = true
+    if (hash.length > 1 && !isShareLink(hash) && !isActivityLink(hash))
+      void loadLiveSession(stores).then(async (live) => {
+        const link = (await import('../live/session')).readSessionLink(window.location.hash)
+        if (!link || !mounted) return
+        const { name, relayUrl } = live.store.getState()
+        void live.join({ token: link.token, name, relayUrl: link.relayUrl ?? relayUrl })
+      })
+    return () => {
+      mounted = false
+      void entryOf(stores).state.getState().session?.leave()
     }
-    return () => void live.leave()
-  }, [live])
+  }, [stores, embed])
 }

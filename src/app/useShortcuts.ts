@@ -1,14 +1,21 @@
 // The keyboard: undo/redo, delete, copy/paste/duplicate, help. Keys typed into a form field stay there.
 import { useEffect } from 'react'
-import type { Resource } from '../model'
-import { duplicateResources, pasteResources, subtreeOf } from '../model/edits/duplicate'
+import type { Design } from '../model'
+import type { DuplicateResult } from '../model/edits/duplicate'
 import { commandOf } from '../panels/shortcuts'
 import type { Stores } from '../store/context'
 
+/**
+ * Copying and pasting load with the user's first pointer or key activity (App.tsx), or else with the first copy,
+ * paste or duplicate, not with the app.
+ */
+export const clipboardEdits = () => import('../model/edits/duplicate')
+
 export function useShortcuts(stores: Stores) {
   useEffect(() => {
-    // the clipboard holds resources, not text: pasting into another tab goes through a file instead
-    let clipboard: Resource[] = []
+    // the clipboard holds resources, not text: pasting into another tab goes through a file instead. It keeps
+    // the design as it was when copied and what was selected; the resources are taken from them when pasted.
+    let clipboard: { design: Design; ids: string[] } | null = null
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
       const inField = Boolean(target?.closest('input, textarea, select, [contenteditable="true"]'))
@@ -18,7 +25,7 @@ export function useShortcuts(stores: Stores) {
       if (ui.getState().dialog && command !== 'deselect') return
       const readOnly = ui.getState().readOnly
       const selected = ui.getState().selectedIds
-      const paste = (clip: Resource[], label: string, result = pasteResources(design.getState().design, clip)) => {
+      const paste = (label: string, result: DuplicateResult) => {
         if (!result.ok) {
           ui.getState().notify({ tone: 'error', lines: [result.message] })
           return
@@ -37,14 +44,27 @@ export function useShortcuts(stores: Stores) {
           if (!readOnly && selected.length) ui.getState().openDialog({ kind: 'delete', ids: selected })
           break
         case 'copy':
-          if (selected.length) clipboard = subtreeOf(design.getState().design, selected)
+          if (selected.length) {
+            clipboard = { design: design.getState().design, ids: selected }
+            void clipboardEdits()
+          }
           break
-        case 'paste':
-          if (!readOnly && clipboard.length) paste(clipboard, `paste ${clipboard.length} resources`)
+        case 'paste': {
+          const clip = clipboard
+          if (!readOnly && clip)
+            void clipboardEdits().then(({ pasteResources, subtreeOf }) => {
+              const copied = subtreeOf(clip.design, clip.ids)
+              if (copied.length)
+                paste(`paste ${copied.length} resources`, pasteResources(design.getState().design, copied))
+            })
           break
+        }
         case 'duplicate':
+          // the design as it is once the code is there: an edit made meanwhile is kept
           if (!readOnly && selected.length)
-            paste([], 'duplicate', duplicateResources(design.getState().design, selected))
+            void clipboardEdits().then(({ duplicateResources }) =>
+              paste('duplicate', duplicateResources(design.getState().design, selected)),
+            )
           break
         case 'deselect':
           if (ui.getState().dialog) ui.getState().openDialog(null)

@@ -7,9 +7,8 @@ import type { Design } from '../model'
 import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
 import type { Highlight } from '../store/uiStore'
-import { stepDesigns } from './edits'
-import { LESSONS, narratedPacket, stepFocus } from './index'
 import type { Lesson, LessonDesignName } from './schema'
+import { narratedPacket, stepFocus } from './steps'
 
 export interface LessonDeps {
   loadDesign(name: LessonDesignName): Promise<{ ok: true; design: Design } | { ok: false; message: string }>
@@ -134,8 +133,8 @@ type GetState = () => LessonState
 interface Runner {
   readonly stores: Stores
   readonly deps: LessonDeps
-  /** the lessons a lesson id names */
-  readonly lessons: readonly Lesson[]
+  /** the lessons a lesson id is looked up in (undefined: the shipped ones) */
+  readonly lessons: readonly Lesson[] | undefined
   /** the user's design store and read-only flag while a lesson is open; put back on close */
   saved: Saved | null
   /** a step's trace (or a lesson's load) that answers after the learner moved on is dropped */
@@ -144,7 +143,16 @@ interface Runner {
   unsubscribe: (() => void) | null
 }
 
-export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: readonly Lesson[] = LESSONS) {
+/** A lesson by its id: among `lessons`, or the shipped ones (their data, and the steps' edits, load with the first). */
+async function lessonById(lessons: readonly Lesson[] | undefined, id: string): Promise<Lesson | undefined> {
+  return (lessons ?? (await import('./index')).LESSONS).find((l) => l.id === id)
+}
+
+/**
+ * `lessons`: those a lesson's id is looked up in; by default the shipped ones, whose data loads when a lesson is
+ * first opened by its id, not with the app.
+ */
+export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons?: readonly Lesson[]) {
   const runner: Runner = { stores, deps, lessons, saved: null, token: 0, unsubscribe: null }
   return createStore<LessonState>()((set, get) => ({
     tab: 'details',
@@ -178,11 +186,11 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons: re
 /** Loads a lesson's design and its steps' designs, keeps the user's design aside, and shows the first step. */
 async function openLesson(runner: Runner, which: string | Lesson, set: SetState, get: GetState): Promise<void> {
   const { stores, deps } = runner
-  const lesson = typeof which === 'string' ? runner.lessons.find((l) => l.id === which) : which
+  const lesson = typeof which === 'string' ? await lessonById(runner.lessons, which) : which
   if (!lesson) return set({ status: 'failed', message: `No lesson ${which}.` })
   const mine = ++runner.token
   set({ status: 'loading', message: null, tab: 'lessons' })
-  const base = await deps.loadDesign(lesson.design)
+  const [base, { stepDesigns }] = await Promise.all([deps.loadDesign(lesson.design), import('./edits')])
   if (mine !== runner.token) return
   if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
   // a notice about the user's own design ("Exported an SVG…") says nothing about the lesson: it goes; an

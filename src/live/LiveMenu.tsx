@@ -9,9 +9,10 @@ const button = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover
 const primary = 'rounded bg-blue-700 px-2 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50'
 const field = 'w-full rounded border border-slate-300 px-2 py-1 text-sm'
 
-export function LiveMenu() {
+/** `startOpen`: open as it appears (the click that loaded it asked for the menu). */
+export function LiveMenu({ startOpen = false }: { startOpen?: boolean }) {
   const live = useLiveSession()
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useState(startOpen)
   if (!live) return null
   return (
     <div className="relative">

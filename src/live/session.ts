@@ -4,8 +4,8 @@
 // editor link lets a colleague edit with them.
 // Work is never lost by joining or leaving: a follower's own design is held aside and given back on leaving (as
 // the lesson runner does); an editor's own design is saved where it is kept before the shared one replaces it.
-import { HocuspocusProvider } from '@hocuspocus/provider'
-import * as Y from 'yjs'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import type * as Y from 'yjs'
 import { createStore } from 'zustand/vanilla'
 import type { LessonRunner } from '../lessons/runner'
 import type { LoadError } from '../model'
@@ -13,7 +13,7 @@ import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
 import { keptNotice } from '../store/library'
 import { epochNow } from '../store/simStore'
-import { type Binding, bindDesign } from './binding'
+import type { Binding } from './binding'
 import {
   cleanName,
   colorOf,
@@ -70,6 +70,14 @@ const FOLLOW_EVERY_MS = 100
 const CLOCK_SAMPLE_SLIP_MS = 40
 /** a follower let in nowhere after the relay restarted tries again this often, until an editor is back */
 const RETRY_MS = 2000
+
+/**
+ * Yjs, the Hocuspocus client and the design's binding load when a session is started or joined, not with the
+ * studio (34 KB of its initial JavaScript, gzipped). The app fetches them once the Live menu is wanted
+ * (preloadLiveClient), so starting a session waits on nothing that was not already on its way.
+ */
+const client = () => Promise.all([import('@hocuspocus/provider'), import('yjs'), import('./binding')] as const)
+export const preloadLiveClient = client
 
 const REFUSALS: Record<string, string> = {
   'bad-token': 'The relay turned this link away: it opens no session. Ask for a new link.',
@@ -341,9 +349,9 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   let everLive = false
   let retry: ReturnType<typeof setTimeout> | undefined
 
-  function openProvider(doc: Y.Doc, roomId: string, token: string) {
+  function openProvider(Provider: typeof HocuspocusProvider, doc: Y.Doc, roomId: string, token: string) {
     const { relayUrl } = store.getState()
-    const p: HocuspocusProvider = new HocuspocusProvider({
+    const p: HocuspocusProvider = new Provider({
       url: relayUrl,
       name: roomId,
       token,
@@ -361,7 +369,7 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
           p.destroy()
           retry = setTimeout(() => {
             if (provider !== p || leaving) return
-            openProvider(doc, roomId, token)
+            openProvider(Provider, doc, roomId, token)
           }, RETRY_MS)
           return
         }
@@ -378,7 +386,7 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
   }
 
   async function connect(token: string, role: SessionRole, seed: boolean) {
-    const where = await roomOfToken(token)
+    const [where, [{ HocuspocusProvider }, Y, { bindDesign }]] = await Promise.all([roomOfToken(token), client()])
     if (!where) {
       set({ status: 'refused', message: 'That is not a session code: a class code has 16 letters and digits.' })
       return
@@ -399,7 +407,7 @@ export function createLiveSession(stores: Stores, deps: LiveDeps, defaultRelay: 
     set({ status: 'connecting', role, message: null, loadErrors: null })
     // said to the others once the relay lets us in
     presence = { name: name || defaultName(role), color: colorOf(doc.clientID), role, cursor: null, selection: [] }
-    openProvider(doc, where.roomId, token)
+    openProvider(HocuspocusProvider, doc, where.roomId, token)
     if (role === 'presenter') presentTo()
     if (role === 'follower') answerQuizzes()
     if (writes)

@@ -1,6 +1,6 @@
 // The design as a file: reading a file's text or bytes (JSON, or a PNG this app exported) through
 // parse(), and writing the document as JSON text. Pure: the browser and the command line share it.
-import { type Design, parse, serialise } from '../model'
+import { parse } from '../model'
 import { fromUtf8 } from './bytes'
 import {
   type DesignLoad,
@@ -12,6 +12,9 @@ import {
   withMessages,
 } from './load'
 import { isPng, readDesignFromPng } from './pngText'
+
+// the writing side lives apart (saving needs none of the reader's code); callers may take it from here too
+export { designFileName, writeDesignFile } from './designFileWrite'
 
 /**
  * Whether a file of `size` bytes may be read at all, from its first bytes (at least 8, to tell a PNG):
@@ -51,19 +54,4 @@ export function readDesignFile(input: string | Uint8Array): DesignLoad {
   if (input.length > MAX_DESIGN_TEXT_BYTES + 1)
     return tooLarge('file', `${input.length} characters`, `a design file of at most ${MAX_DESIGN_TEXT_BYTES} bytes`)
   return withMessages(parse(input.replace(/^\uFEFF/, '')), 'file')
-}
-
-/** The file's text: the document exactly as serialise() writes it (two-space JSON, schema order). */
-export function writeDesignFile(design: Design): string {
-  return serialise(design)
-}
-
-/** A file name from the design's name: lower case, words joined by "-", ending ".gwlb.json". */
-export function designFileName(design: Design): string {
-  const slug = design.name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-  return `${slug || 'design'}.gwlb.json`
 }

@@ -10,11 +10,20 @@
 import { deflateSync } from 'fflate'
 import { type Design, loadError, parse } from '../model'
 import { fromBase64Url, fromUtf8, inflateBounded, toBase64Url, utf8 } from './bytes'
+import { ACTIVITY_PARAM, SHARE_PARAM, shareParam } from './linkKinds'
 import { type DesignLoad, MAX_DESIGN_TEXT_BYTES, notOurs, tooLarge, withMessages } from './load'
 
-export const SHARE_PARAM = 'd'
-/** an activity's link: `#a=2.<payload>.<sum>`, the same encoding */
-export const ACTIVITY_PARAM = 'a'
+// what a link is, without decoding it: cheap, and free of the compression code, for the app's start
+export {
+  ACTIVITY_PARAM,
+  EMBED_VIEW,
+  isActivityLink,
+  isEmbedView,
+  isShareLink,
+  SHARE_PARAM,
+  VIEW_PARAM,
+} from './linkKinds'
+
 export const SHARE_LINK_VERSION = 2
 
 /**
@@ -58,23 +67,6 @@ function encodeJsonLink(param: string, value: unknown, options: ShareEncodeOptio
   const url = baseUrl + fragment
   if (url.length > limit) return { ok: false, reason: 'too-large', size: url.length, limit }
   return { ok: true, url, fragment, size: url.length }
-}
-
-/** The value of d (or another parameter) in a URL or fragment ("https://…#d=…", "#d=…" or "d=…"), or null. */
-function shareParam(urlOrFragment: string, param = SHARE_PARAM): string | null {
-  const hash = urlOrFragment.includes('#') ? urlOrFragment.slice(urlOrFragment.indexOf('#') + 1) : urlOrFragment
-  for (const part of hash.split('&')) if (part.startsWith(`${param}=`)) return part.slice(param.length + 1)
-  return null
-}
-
-/** Whether a URL or fragment carries a shared design (the app then opens it read-only). */
-export function isShareLink(urlOrFragment: string): boolean {
-  return shareParam(urlOrFragment) !== null
-}
-
-/** Whether a URL or fragment carries an activity (the app then opens it for a student). */
-export function isActivityLink(urlOrFragment: string): boolean {
-  return shareParam(urlOrFragment, ACTIVITY_PARAM) !== null
 }
 
 /** Adler-32 (RFC 1950) as 8 hex digits: cheap, and enough to tell a changed link from the one made. */
@@ -155,24 +147,4 @@ function linkText(urlOrFragment: string, param: string): LinkText {
   const text = fromUtf8(inflated.bytes)
   if (text === null) return refused(notOurs('link', 'GWLB-L001', `${inflated.bytes.length} bytes`, DAMAGED))
   return { ok: true, text }
-}
-
-/** Where the app was opened: a Location's query and fragment. */
-type Where = Pick<Location, 'search' | 'hash'>
-
-/** The view flag's name and its one value: `?view=embed` or `#d=2.…&view=embed`. */
-export const VIEW_PARAM = 'view'
-export const EMBED_VIEW = 'embed'
-
-function fragmentParams(hash: string): URLSearchParams {
-  // the share payload is base64url, which URLSearchParams leaves as it is
-  return new URLSearchParams(hash.replace(/^#/, ''))
-}
-
-/** Whether the URL asks for the embed view: the canvas only, no editing. */
-export function isEmbedView(location: Where): boolean {
-  return (
-    new URLSearchParams(location.search).get(VIEW_PARAM) === EMBED_VIEW ||
-    fragmentParams(location.hash).get(VIEW_PARAM) === EMBED_VIEW
-  )
 }

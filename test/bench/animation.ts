@@ -70,7 +70,8 @@ async function measure(url: string, flood: boolean): Promise<Measure> {
 export async function bench(): Promise<BenchRow[]> {
   // always the current code: a dist/ left from an earlier build would measure that build
   execSync('npm run build', { stdio: 'ignore' })
-  const preview = await startPreview(4175)
+  // E2E_PORT: several people benching on one machine each pick their own port
+  const preview = await startPreview(Number(process.env.E2E_PORT) || 4175)
   try {
     const url = `${preview.url}?bench`
     const plain = await measure(url, false)

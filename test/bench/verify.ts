@@ -1,6 +1,6 @@
 // Verification figures: verify of reference design (b) with the built-in intents, beside the bare walks of one
 // representative per class with every appliance choice (the per-class baseline); verify of the 2,001-resource
-// bench design; a 20-step change plan on (b). The code under test is bundled as the worker's is (verifyEntry.ts).
+// bench design; a 20-step change plan on (b); the difference between (b) or the bench design and a one-edit variant. The code under test is bundled as the worker's is (verifyEntry.ts).
 import { build } from 'esbuild'
 import type { Design } from '../../src/model'
 import type { Plan, PlanStep } from '../../worker/verify'
@@ -85,6 +85,96 @@ export const BIG = {
 /** Classes of the big design walked one by one, to price a class without the reduction. */
 const BIG_SAMPLE = 20_000
 const BIG_ROUNDS = 3
+/** Classes of the big comparison walked in both designs without any reduction, to price the full enumeration. */
+const DIFF_SAMPLE = 2_000
+
+/** One edit: a route table's default route straight to the VPC's IPv4 gateway, skipping the GWLB endpoint. */
+function uninspected(d: Design, table: string, gateway: string): Design {
+  const e = structuredClone(d)
+  const t = e.resources.find((r) => r.id === table)
+  if (t?.kind !== 'routeTable') throw new Error(`no route table ${table}`)
+  t.entries[0] = { destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: gateway }
+  return e
+}
+
+/**
+ * diff of (b) against (b) with server 2 routed straight out, beside the same comparison with every class and
+ * appliance choice walked (the full enumeration); diff of the big design against one VPC's servers routed
+ * straight out, beside the full enumeration priced per class from a sample (it would take hours).
+ */
+function diffRows(m: Bundle, b: Design, g: Design): BenchRow[] {
+  const b2 = uninspected(b, 'rtb-app-i', 'igw-service')
+  const small = m.diffDesigns(b, b2)
+  const netB = m.compile(b)
+  const netB2 = m.compile(b2)
+  const full = new m.Comparison(netB, netB2, { reduce: false })
+  let fullChanged = 0
+  for (const _ of full.changed()) fullChanged++
+  if (fullChanged !== small.changedClasses)
+    throw new Error(`(b): ${small.changedClasses} changed classes reduced, ${fullChanged} in full`)
+  const d = timed(() => m.diffDesigns(b, b2), 1, PLAN_ROUNDS)
+  const every = timed(() => [...new m.Comparison(netB, netB2, { reduce: false }).changed()], 1, PLAN_ROUNDS)
+
+  const g2 = uninspected(g, 'rtb-a-7-0', 'igw-7')
+  const big = m.diffDesigns(g, g2)
+  const netG = m.compile(g)
+  const netG2 = m.compile(g2)
+  const cmp = new m.Comparison(netG, netG2)
+  for (const _ of cmp.changed());
+  const bigD = timed(() => m.diffDesigns(g, g2), 0, BIG_ROUNDS)
+  const bare = new m.Comparison(netG, netG2, { reduce: false })
+  const stride = Math.floor(bare.space.size / DIFF_SAMPLE)
+  const c0 = process.cpuUsage()
+  let sampled = 0
+  for (let i = 0; i < bare.space.size; i += stride, sampled++) bare.judgeClass(i)
+  const c = process.cpuUsage(c0)
+  const perClassUs = (c.user + c.system) / sampled
+  const count = (n: number) => n.toLocaleString('en-US')
+  return [
+    {
+      name: `diff (b) vs (b) with server 2 routed straight out: ${small.changedClasses} of ${small.classCount} classes changed, CPU ms (baseline: every class and appliance choice walked in both)`,
+      value: d.ms,
+      unit: 'ms',
+      baseline: every.ms,
+      better: 'lower',
+      spread: { low: d.low, high: d.high, rounds: PLAN_ROUNDS },
+    },
+    {
+      name: `diff of the 2,001-resource design vs one VPC's servers routed straight out: ${count(big.changedClasses)} of ${count(big.classCount)} classes changed (${count(big.flows.length)} entries), ${count(cmp.walkedClasses)} walked in each design, CPU ms (baseline: every class and appliance choice walked in both, ${(perClassUs / 1000).toFixed(2)} ms each, priced from ${count(sampled)})`,
+      value: bigD.ms,
+      unit: 'ms',
+      baseline: (perClassUs * bare.space.size) / 1000,
+      target: 5000,
+      better: 'lower',
+      spread: { low: bigD.low, high: bigD.high, rounds: BIG_ROUNDS },
+    },
+  ]
+}
+
+/**
+ * diff of the big design's Terraform state (`terraform show -json`, imported as the app imports it) against the
+ * state after the same one edit: the imported designs' ids are Terraform addresses, and twins must survive that.
+ */
+async function terraformDiffRow(m: Bundle, g: Design): Promise<BenchRow> {
+  const imported = async (d: Design, path: string) => {
+    const r = await m.importDeployment([{ path, text: m.toStateJson(d).text }])
+    if (!r.ok) throw new Error(`the bench state does not import: ${r.errors[0]?.message}`)
+    return r.design
+  }
+  const before = await imported(g, 'before.json')
+  const after = await imported(uninspected(g, 'rtb-a-7-0', 'igw-7'), 'after.json')
+  const d = m.diffDesigns(before, after)
+  if (d.resources.changed.length !== 1) throw new Error('the imported states differ in more than the one edit')
+  const t = timed(() => m.diffDesigns(before, after), 0, BIG_ROUNDS)
+  return {
+    name: `diff of the 2,001-resource design's Terraform state, imported, vs the state after the same edit: ${d.changedClasses.toLocaleString('en-US')} of ${d.classCount.toLocaleString('en-US')} classes changed (${d.flows.length.toLocaleString('en-US')} entries), CPU ms`,
+    value: t.ms,
+    unit: 'ms',
+    target: 5000,
+    better: 'lower',
+    spread: { low: t.low, high: t.high, rounds: BIG_ROUNDS },
+  }
+}
 
 export async function bench(): Promise<BenchRow[]> {
   const m = await bundled()
@@ -129,6 +219,8 @@ export async function bench(): Promise<BenchRow[]> {
   const perClassUs = (c.user + c.system) / sampled
   const unreducedMs = (perClassUs * vg.space.size) / 1000
 
+  const diffs = [...diffRows(m, b, g), await terraformDiffRow(m, g)]
+
   return [
     {
       name: `verify (b), 4 built-in intents, ${classes} flow classes, CPU ms (baseline: the walks alone, every appliance)`,
@@ -163,5 +255,6 @@ export async function bench(): Promise<BenchRow[]> {
       better: 'lower',
       spread: { low: big.low, high: big.high, rounds: BIG_ROUNDS },
     },
+    ...diffs,
   ]
 }

@@ -213,7 +213,11 @@ describe('the designer', () => {
       ['Description', 'anything the servers start'],
     ])
     await page.keyboard.press('Control+d')
-    await u.inspector.locator('span.font-mono').first().waitFor()
+    // the copy is selected once made (the clipboard's code may still be loading when the key is pressed)
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="inspector"] span.font-mono')?.textContent?.trim() === `${id}-copy`,
+      fw1,
+    )
     const fw2 = (await u.inspector.locator('span.font-mono').first().textContent()).trim()
     assert.notEqual(fw2, fw1)
     await u.field('Name', 'Firewall 2')

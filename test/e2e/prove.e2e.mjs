@@ -72,6 +72,13 @@ describe('prove it in Chromium', () => {
     })
     assert.equal(await panel.locator('[data-testid^="plan-step-"]').count(), 3)
 
+    // each filled field starts a new check, and the panel shows the last answer while one runs: wait for the check
+    // of the finished third step, not the first black-holed window an earlier answer drew
+    await page.waitForFunction(() => {
+      const plan = document.querySelector('[data-testid="plan-panel"]')
+      const status = plan?.querySelector('[data-testid="plan-status"]')
+      return status?.getAttribute('data-status') === 'done' && /^4 states/.test(status.textContent ?? '')
+    })
     const window = panel.locator('[data-testid="plan-window"][data-kind="black-holed"]')
     await window.waitFor()
     assert.equal(await window.getAttribute('data-from'), '1')

@@ -12,7 +12,7 @@ import { toDrawing } from '../../src/share/drawing/toDrawing'
 import { createStores } from '../../src/store/context'
 import type { Highlight } from '../../src/store/uiStore'
 import type { RoundTrip, Trace } from '../../worker/engine/types'
-import { traceOn } from '../../worker/report'
+import { traceOn } from '../../worker/traceReport'
 import { loadExample } from '../helpers'
 
 /** The route lines lit on the drawn canvas. */

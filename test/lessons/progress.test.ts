@@ -5,7 +5,7 @@ import { LESSONS, type Lesson } from '../../src/lessons'
 import { type LessonProgress, lessonProgress, trackLessonProgress } from '../../src/lessons/progress'
 import { createLessonRunner } from '../../src/lessons/runner'
 import { createStores } from '../../src/store/context'
-import { traceOn } from '../../worker/report'
+import { traceOn } from '../../worker/traceReport'
 import { loadExample } from '../helpers'
 
 function lesson(id: string): Lesson {

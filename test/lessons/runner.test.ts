@@ -5,7 +5,7 @@ import { LESSONS } from '../../src/lessons'
 import { createLessonRunner, type LessonDeps, quizVerdict } from '../../src/lessons/runner'
 import { decidingRouteLinesAt } from '../../src/panels/walk/walkModel'
 import { createStores } from '../../src/store/context'
-import { traceOn } from '../../worker/report'
+import { traceOn } from '../../worker/traceReport'
 import { loadExample } from '../helpers'
 
 function setup(overrides: Partial<LessonDeps> = {}) {

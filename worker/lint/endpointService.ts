@@ -138,63 +138,77 @@ export function gwlbEndpoints(design: Design): Problem[] {
         ),
       )
     const service = ix.get(e.serviceId, 'endpointService')
-    if (!service) continue
-    const zones = serviceZones(service)
-    if (!zones.includes(e.zoneId)) {
-      const gwlb = service.resources
-        .map((r) => ix.get(r.resourceId, 'gwlb'))
-        .find((g) => g?.zoneMappings.some((m) => m.zoneId === e.zoneId))
-      out.push(
-        problem(
-          'GWLB-E022',
-          `${named('GWLBe', e)} is in zone ${e.zoneId}, but endpoint service ${label(service)} offers ${zones.length ? `only ${zones.join(', ')}` : 'no zone (it has no service resource)'}: the endpoint has no GWLB to send traffic to.`,
-          [e.id, service.id],
-          {
-            path: ix.path(e.id, 'zoneId'),
-            fix: gwlb && {
-              label: `Add GWLB ${gwlb.id} in ${e.zoneId} as a service resource`,
-              apply: (d) =>
-                updateResource(d, service.id, 'endpointService', (s) => ({
-                  ...s,
-                  resources: [...s.resources, { resourceId: gwlb.id, zoneId: e.zoneId }],
-                })),
-            },
-          },
-        ),
-      )
-    }
-    const admitted =
-      e.accountId === service.accountId || service.whitelist.includes('*') || service.whitelist.includes(e.accountId)
-    if (!admitted)
-      out.push(
-        problem(
-          'GWLB-E023',
-          `The whitelist of endpoint service ${label(service)} does not admit account ${e.accountId}, the owner of ${named('GWLBe', e)}: that account may not request a connection.`,
-          [e.id, service.id],
-          {
-            path: ix.path(service.id, 'whitelist'),
-            fix: {
-              label: `Add account ${e.accountId} to the whitelist`,
-              apply: (d) =>
-                updateResource(d, service.id, 'endpointService', (s) => ({
-                  ...s,
-                  whitelist: [...s.whitelist, e.accountId],
-                })),
-            },
-          },
-        ),
-      )
-    if (e.connectionStatus !== 'Connected')
-      out.push(
-        problem('GWLB-E024', connectionMessage(e, service), [e.id, service.id], {
-          path: ix.path(e.id, 'connectionStatus'),
-          fix: {
-            label: 'Accept the connection',
-            apply: (d) => updateResource(d, e.id, 'gwlbEndpoint', (x) => ({ ...x, connectionStatus: 'Connected' })),
-          },
-        }),
-      )
+    if (service) out.push(...endpointOfService(design, e, service))
   }
+  out.push(...oneEndpointPerZone(seen))
+  return out
+}
+
+/** The endpoint against its service: a zone the service offers, an account its whitelist admits, Connected. */
+function endpointOfService(design: Design, e: GwlbEndpoint, service: EndpointService): Problem[] {
+  const ix = indexOf(design)
+  const out: Problem[] = []
+  const zones = serviceZones(service)
+  if (!zones.includes(e.zoneId)) {
+    const gwlb = service.resources
+      .map((r) => ix.get(r.resourceId, 'gwlb'))
+      .find((g) => g?.zoneMappings.some((m) => m.zoneId === e.zoneId))
+    out.push(
+      problem(
+        'GWLB-E022',
+        `${named('GWLBe', e)} is in zone ${e.zoneId}, but endpoint service ${label(service)} offers ${zones.length ? `only ${zones.join(', ')}` : 'no zone (it has no service resource)'}: the endpoint has no GWLB to send traffic to.`,
+        [e.id, service.id],
+        {
+          path: ix.path(e.id, 'zoneId'),
+          fix: gwlb && {
+            label: `Add GWLB ${gwlb.id} in ${e.zoneId} as a service resource`,
+            apply: (d) =>
+              updateResource(d, service.id, 'endpointService', (s) => ({
+                ...s,
+                resources: [...s.resources, { resourceId: gwlb.id, zoneId: e.zoneId }],
+              })),
+          },
+        },
+      ),
+    )
+  }
+  const admitted =
+    e.accountId === service.accountId || service.whitelist.includes('*') || service.whitelist.includes(e.accountId)
+  if (!admitted)
+    out.push(
+      problem(
+        'GWLB-E023',
+        `The whitelist of endpoint service ${label(service)} does not admit account ${e.accountId}, the owner of ${named('GWLBe', e)}: that account may not request a connection.`,
+        [e.id, service.id],
+        {
+          path: ix.path(service.id, 'whitelist'),
+          fix: {
+            label: `Add account ${e.accountId} to the whitelist`,
+            apply: (d) =>
+              updateResource(d, service.id, 'endpointService', (s) => ({
+                ...s,
+                whitelist: [...s.whitelist, e.accountId],
+              })),
+          },
+        },
+      ),
+    )
+  if (e.connectionStatus !== 'Connected')
+    out.push(
+      problem('GWLB-E024', connectionMessage(e, service), [e.id, service.id], {
+        path: ix.path(e.id, 'connectionStatus'),
+        fix: {
+          label: 'Accept the connection',
+          apply: (d) => updateResource(d, e.id, 'gwlbEndpoint', (x) => ({ ...x, connectionStatus: 'Connected' })),
+        },
+      }),
+    )
+  return out
+}
+
+/** One GWLBe per VPC, service and zone: `seen` groups the endpoints by the three. */
+function oneEndpointPerZone(seen: Map<string, GwlbEndpoint[]>): Problem[] {
+  const out: Problem[] = []
   for (const group of seen.values()) {
     const [first] = group
     if (!first || group.length < 2) continue

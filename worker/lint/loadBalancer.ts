@@ -59,50 +59,7 @@ export function loadBalancers(design: Design): Problem[] {
           },
         ),
       )
-    const group = gwlb.serverGroup
-    if (!group) {
-      out.push(
-        problem(
-          'GWLB-E002',
-          `GWLB ${name} has no server group: its listener has no appliances to send traffic to.`,
-          [gwlb.id],
-          {
-            path: ix.path(gwlb.id, 'serverGroup'),
-            fix: {
-              label: 'Add a server group with the VPC’s free appliances',
-              apply: (d) =>
-                updateResource(d, gwlb.id, 'gwlb', (g) => ({
-                  ...g,
-                  serverGroup: recommendedServerGroup(freeAppliances(d, g)),
-                })),
-            },
-          },
-        ),
-      )
-    } else if (group.servers.length === 0) {
-      const free = freeAppliances(design, gwlb)
-      out.push(
-        problem(
-          'GWLB-E003',
-          `The server group of GWLB ${name} has no appliances: every packet sent to it is dropped.`,
-          [gwlb.id],
-          {
-            path: ix.path(gwlb.id, 'serverGroup.servers'),
-            fix: free.length
-              ? {
-                  label: `Add ${free.join(', ')} to the server group`,
-                  apply: (d) =>
-                    updateResource(d, gwlb.id, 'gwlb', (g) =>
-                      g.serverGroup ? { ...g, serverGroup: { ...g.serverGroup, servers: freeAppliances(d, g) } } : g,
-                    ),
-                }
-              : undefined,
-          },
-        ),
-      )
-    } else {
-      out.push(...availability(design, gwlb, group))
-    }
+    out.push(...serverGroupProblems(design, gwlb))
     if (!published.has(gwlb.id))
       out.push(
         problem(
@@ -112,7 +69,62 @@ export function loadBalancers(design: Design): Problem[] {
         ),
       )
   }
+  out.push(...appliancesInNoGroup(design))
+  return out
+}
+
+/** The GWLB's server group: present, holding appliances, and spread for availability. */
+function serverGroupProblems(design: Design, gwlb: Gwlb): Problem[] {
+  const ix = indexOf(design)
+  const name = label(gwlb)
+  const group = gwlb.serverGroup
+  if (!group)
+    return [
+      problem(
+        'GWLB-E002',
+        `GWLB ${name} has no server group: its listener has no appliances to send traffic to.`,
+        [gwlb.id],
+        {
+          path: ix.path(gwlb.id, 'serverGroup'),
+          fix: {
+            label: 'Add a server group with the VPC’s free appliances',
+            apply: (d) =>
+              updateResource(d, gwlb.id, 'gwlb', (g) => ({
+                ...g,
+                serverGroup: recommendedServerGroup(freeAppliances(d, g)),
+              })),
+          },
+        },
+      ),
+    ]
+  if (group.servers.length > 0) return availability(design, gwlb, group)
+  const free = freeAppliances(design, gwlb)
+  return [
+    problem(
+      'GWLB-E003',
+      `The server group of GWLB ${name} has no appliances: every packet sent to it is dropped.`,
+      [gwlb.id],
+      {
+        path: ix.path(gwlb.id, 'serverGroup.servers'),
+        fix: free.length
+          ? {
+              label: `Add ${free.join(', ')} to the server group`,
+              apply: (d) =>
+                updateResource(d, gwlb.id, 'gwlb', (g) =>
+                  g.serverGroup ? { ...g, serverGroup: { ...g.serverGroup, servers: freeAppliances(d, g) } } : g,
+                ),
+            }
+          : undefined,
+      },
+    ),
+  ]
+}
+
+/** Appliances no server group holds receive nothing to inspect; the fix adds one to its VPC's only GWLB. */
+function appliancesInNoGroup(design: Design): Problem[] {
+  const ix = indexOf(design)
   const inGroup = new Set(ix.ofKind('gwlb').flatMap((g) => g.serverGroup?.servers ?? []))
+  const out: Problem[] = []
   for (const app of ix.ofKind('appliance')) {
     if (inGroup.has(app.id)) continue
     const vpcId = ix.vpcOf(app)

@@ -1,10 +1,14 @@
 // The difference between two designs: resources added, removed and changed field by field, and the flow
-// classes whose outcome changed. May not touch: React, the DOM, zustand.
+// classes whose outcome changed, each class standing for others in both designs walked once per design.
+// May not touch: React, the DOM, zustand.
 import type { Design, Resource } from '../../src/model'
-import { compile, type EngineOptions, type PacketSpec } from '../engine'
-import { FlowSpace, representative, representativeOf } from './classes'
-import { type Outcome, Prober } from './explore'
+import { compile, DISPOSITIONS, type Disposition, type EngineOptions, type Network, type PacketSpec } from '../engine'
+import { FlowSpace, representative } from './classes'
+import { ClassWalker } from './classWalk'
+import type { Outcome } from './explore'
+import { ClassReduction } from './reduction'
 import { describeClass } from './verify'
+import type { Pins } from './vpcTwins'
 
 export interface FieldChange {
   /** the field's path inside the resource, such as entries[0].nextHopId */
@@ -20,18 +24,26 @@ export interface ResourceDiff {
   changed: { id: string; kind: string; changes: FieldChange[] }[]
 }
 
+/**
+ * A changed flow class, and the classes it stands for that changed alike (the same flow of twin consumer VPCs, of
+ * address blocks no prefix tells apart): described by the first of them in the space's order.
+ */
 export interface ChangedFlow {
   flowClass: string
   packet: PacketSpec
   /** the outcomes over every appliance choice, in words */
   before: string
   after: string
+  /** how many changed classes this entry stands for, its own included */
+  classes: number
 }
 
 export interface DesignDiff {
   resources: ResourceDiff
   /** classes of the space cut by both designs */
   classCount: number
+  /** classes whose outcome changed: the sum of the flows' `classes` */
+  changedClasses: number
   flows: ChangedFlow[]
 }
 
@@ -103,61 +115,220 @@ export function resourceDiff(a: Design, b: Design): ResourceDiff {
   }
 }
 
-/** A class's outcomes, exactly: each distinct one with its appliances, for telling two apart. */
-function outcomeKey(os: readonly Outcome[]): string {
-  return [...new Set(os.map((o) => `${o.request}/${o.appliance}/${o.reply}/${o.replyAppliance}`))].join(' ')
+/** An outcome in words that name no appliance: the same for an outcome and its image under swapping twins. */
+function wordsOf(o: Outcome): string {
+  if (o.request === 'INVALID_PACKET') return 'no such sender in this design'
+  let k = `${o.request}${o.appliance ? ' through an appliance' : ''}`
+  if (o.reply !== null) {
+    const where =
+      o.replyAppliance === null
+        ? o.appliance
+          ? ' uninspected'
+          : ''
+        : o.replyAppliance === o.appliance
+          ? ' through the same appliance'
+          : o.appliance
+            ? ' at another appliance'
+            : ' through an appliance'
+    k += `, answer ${o.reply}${where}`
+  }
+  return k
 }
 
 /**
- * A class's outcomes in words, grouped over the appliance choices: "EXITS_TO_INTERNET through an appliance,
- * answer STATEFUL_NO_SESSION at another appliance (12 of 16 choices)".
+ * Outcomes in words, grouped over the appliance choices, the most frequent first: "EXITS_TO_INTERNET through an
+ * appliance, answer STATEFUL_NO_SESSION at another appliance (12 of 16 appliance choices)". `weights[i]`: how
+ * many appliance choices outcome i stands for (its first pick's twins), 1 when absent.
  */
-export function describeOutcomes(os: readonly Outcome[]): string {
-  const groups = new Map<string, number>()
-  for (const o of os) {
-    let k: string
-    if (o.request === 'INVALID_PACKET') k = 'no such sender in this design'
-    else {
-      k = `${o.request}${o.appliance ? ' through an appliance' : ''}`
-      if (o.reply !== null) {
-        const where =
-          o.replyAppliance === null
-            ? o.appliance
-              ? ' uninspected'
-              : ''
-            : o.replyAppliance === o.appliance
-              ? ' through the same appliance'
-              : o.appliance
-                ? ' at another appliance'
-                : ' through an appliance'
-        k += `, answer ${o.reply}${where}`
-      }
-    }
-    groups.set(k, (groups.get(k) ?? 0) + 1)
-  }
-  return [...groups].map(([k, n]) => (groups.size > 1 ? `${k} (${n} of ${os.length} appliance choices)` : k)).join('; ')
+function described(os: readonly Outcome[], weights?: readonly number[]): string {
+  const words = new Map<string, number>()
+  os.forEach((o, i) => {
+    const w = wordsOf(o)
+    words.set(w, (words.get(w) ?? 0) + (weights?.[i] ?? 1))
+  })
+  const groups = [...words].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+  const total = groups.reduce((n, g) => n + g[1], 0)
+  return groups.map(([k, n]) => (groups.length > 1 ? `${k} (${n} of ${total} appliance choices)` : k)).join('; ')
 }
 
-/** Both designs' resources compared, and every flow class of both walked in each. */
-export function diffDesigns(a: Design, b: Design, engine?: EngineOptions): DesignDiff {
-  const na = compile(a, engine)
-  const nb = compile(b, engine)
-  const space = new FlowSpace([na, nb])
-  const pa = new Prober(na)
-  const pb = new Prober(nb)
-  const flows: ChangedFlow[] = []
-  for (let i = 0; i < space.size; i++) {
-    const c = space.classAt(i)
-    const r = representativeOf(c)
-    const before = pa.run(r.source, r.destination, r.protocol, r.sourcePort, r.destinationPort)
-    const after = pb.run(r.source, r.destination, r.protocol, r.sourcePort, r.destinationPort)
-    if (outcomeKey(before) !== outcomeKey(after))
-      flows.push({
-        flowClass: describeClass(c),
-        packet: representative(c),
-        before: describeOutcomes(before),
-        after: describeOutcomes(after),
-      })
+/** A class's outcomes in words, grouped over the appliance choices (see described()). */
+export function describeOutcomes(os: readonly Outcome[]): string {
+  return described(os)
+}
+
+/** Disposition codes from 1 (0: no answer), for outcomes as numbers. */
+const CODE = new Map<Disposition | null, number>([[null, 0], ...DISPOSITIONS.map((d, i) => [d, i + 1] as const)])
+const CODES = DISPOSITIONS.length + 1
+
+/**
+ * One design's side of a comparison. A class's outcomes become numbers, the appliances numbered by name over both
+ * designs so that the two sides' numbers compare; an outcome whose first pick stands for twins becomes one number
+ * per twin, its appliances renamed as swapping the two would.
+ */
+class Side {
+  /** the last walk's outcomes, and how many appliance choices each stands for */
+  outcomes: Outcome[] = []
+  weights: number[] = []
+  private readonly walker: ClassWalker
+  private readonly localNumbers: Int32Array
+
+  constructor(
+    net: Network,
+    space: FlowSpace,
+    twins: boolean,
+    private readonly numbers: Map<string | null, number>,
+  ) {
+    this.walker = new ClassWalker(net, space, twins)
+    this.localNumbers = Int32Array.from(net.appliances, (a) => numbers.get(a.id) as number)
   }
-  return { resources: resourceDiff(a, b), classCount: space.size, flows }
+
+  /** Walks a class: its distinct outcomes over every appliance choice, sorted (equal lists, equal outcomes). */
+  walk(index: number): number[] {
+    const w = this.walker
+    const N = this.numbers.size
+    const os = w.walk(index)
+    const keys: number[] = []
+    this.outcomes = os
+    this.weights = []
+    for (const o of os) {
+      const twins = w.standsFor(o)
+      this.weights.push(twins?.length ?? 1)
+      const disposition = (CODE.get(o.request) as number) * CODES + (CODE.get(o.reply) as number)
+      const app = this.numbers.get(o.appliance) as number
+      const replyApp = this.numbers.get(o.replyAppliance) as number
+      if (!twins) {
+        keys.push((disposition * N + app) * N + replyApp)
+        continue
+      }
+      const lead = this.localNumbers[twins[0]]
+      for (const a of twins) {
+        // the swap of the lead and this twin, on both appliances of the outcome
+        const t = this.localNumbers[a]
+        const at = app === lead ? t : app === t ? lead : app
+        const replyAt = replyApp === lead ? t : replyApp === t ? lead : replyApp
+        keys.push((disposition * N + at) * N + replyAt)
+      }
+    }
+    keys.sort((x, y) => x - y)
+    return keys.filter((k, i) => i === 0 || k !== keys[i - 1])
+  }
+
+  /** The last walk's outcomes in words. */
+  words(): string {
+    return described(this.outcomes, this.weights)
+  }
+}
+
+const sameList = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i])
+
+export interface ComparisonOptions {
+  /** false: every class and every appliance choice walked itself (what the reductions are checked against) */
+  reduce?: boolean
+  /** how classes stand for others; by default the twins and blocks of both designs (a test plants a wrong one) */
+  reduction?: (space: FlowSpace) => ClassReduction
+}
+
+/** A changed class: its index in the space, and the class it was judged by (itself without the reduction). */
+export interface ChangedClass {
+  index: number
+  standing: number
+}
+
+/**
+ * Two designs' flow classes, cut by both, compared: each class that stands for others in both designs
+ * (reduction.ts over both networks) is walked once per design, its twin appliances once per group.
+ */
+export class Comparison {
+  readonly space: FlowSpace
+  readonly reduction: ClassReduction
+  private readonly sides: [Side, Side]
+  private readonly judged = new Map<number, { before: string; after: string }>()
+  private walks = 0
+
+  constructor(before: Network, after: Network, options: ComparisonOptions = {}) {
+    const reduce = options.reduce ?? true
+    this.space = new FlowSpace([before, after])
+    this.reduction = options.reduction
+      ? options.reduction(this.space)
+      : new ClassReduction([before, after], this.space, NO_PINS, reduce)
+    // 0: no appliance; the others by name, over both designs
+    const numbers = new Map<string | null, number>([[null, 0]])
+    for (const a of [...before.appliances, ...after.appliances]) if (!numbers.has(a.id)) numbers.set(a.id, numbers.size)
+    this.sides = [new Side(before, this.space, reduce, numbers), new Side(after, this.space, reduce, numbers)]
+  }
+
+  /** Every class whose outcomes differ, in the space's order, with the class it was judged by. */
+  *changed(): Generator<ChangedClass> {
+    const space = this.space
+    const A = space.addressStarts.length
+    const S = space.slots
+    const red = this.reduction
+    // per standing class (by its source's number among the standing ones): 0 not judged, 1 same, 2 changed
+    const verdicts = new Uint8Array(red.repCount * A * S)
+    for (let si = 0; si < space.sources.length; si++) {
+      const rep = red.senderRep[si]
+      const row = red.repNumber[rep] * A
+      const map = red.destinations(si)
+      for (let d = 0; d < A; d++) {
+        const cd = map[d]
+        for (let p = 0; p < S; p++) {
+          const at = (row + cd) * S + p
+          const standing = (rep * A + cd) * S + p
+          if (verdicts[at] === 0) verdicts[at] = this.judge(standing)
+          if (verdicts[at] === 2) yield { index: (si * A + d) * S + p, standing }
+        }
+      }
+    }
+  }
+
+  /** Before and after of a standing class, in words (it must have been judged changed). */
+  /** How many classes were walked (in each design) so far: the classes standing for the others. */
+  get walkedClasses(): number {
+    return this.walks
+  }
+
+  words(standing: number): { before: string; after: string } {
+    return this.judged.get(standing) as { before: string; after: string }
+  }
+
+  /** Whether one class changed, walked in both designs now (the bench prices a class with it). */
+  judgeClass(index: number): boolean {
+    return this.judge(index) === 2
+  }
+
+  private judge(standing: number): 1 | 2 {
+    const [b, a] = this.sides
+    this.walks++
+    if (sameList(b.walk(standing), a.walk(standing))) return 1
+    this.judged.set(standing, { before: b.words(), after: a.words() })
+    return 2
+  }
+}
+
+const NO_PINS: Pins = { ids: new Set(), ranges: [] }
+
+/**
+ * Both designs' resources compared, and every flow class of both walked in each (once per class standing for
+ * others): the changed classes listed one per standing class, with how many classes it stands for.
+ */
+export function diffDesigns(a: Design, b: Design, engine?: EngineOptions): DesignDiff {
+  const cmp = new Comparison(compile(a, engine), compile(b, engine))
+  const byStanding = new Map<number, ChangedFlow>()
+  let changedClasses = 0
+  for (const { index, standing } of cmp.changed()) {
+    changedClasses++
+    const f = byStanding.get(standing)
+    if (f) {
+      f.classes++
+      continue
+    }
+    const c = cmp.space.classAt(index)
+    byStanding.set(standing, {
+      flowClass: describeClass(c),
+      packet: representative(c),
+      ...cmp.words(standing),
+      classes: 1,
+    })
+  }
+  return { resources: resourceDiff(a, b), classCount: cmp.space.size, changedClasses, flows: [...byStanding.values()] }
 }

@@ -76,7 +76,7 @@ export class Prober {
   private readonly receivers: (PreparedPacket | null)[] = []
 
   /** the first decision's eligible appliances, filled by the engine when the walk's class may be reduced */
-  private readonly firstEligible: number[] = []
+  readonly firstEligible: number[] = []
 
   /**
    * `groups`: interchangeable appliances (symmetry.ts), per appliance index the first of its group. Given, a walk

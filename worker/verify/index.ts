@@ -2,7 +2,10 @@
 // change plans. May not touch: React, the DOM, zustand, src/store, src/canvas.
 export { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative } from './classes'
 export {
+  type ChangedClass,
   type ChangedFlow,
+  Comparison,
+  type ComparisonOptions,
   type DesignDiff,
   describeOutcomes,
   diffDesigns,

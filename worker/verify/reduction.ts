@@ -4,11 +4,12 @@
 //   two blocks that are not held by a resource and have the same innermost prefix meet the same entry in every
 //   table and the same rule in every list;
 // - interchangeable consumer VPCs (vpcTwins.ts): a flow of one VPC stands for the swapped flow of its twin.
+// Over several networks (the two sides of a comparison), a class stands for another only where it does in each.
 // May not touch: React, the DOM, zustand.
 import { NOT_INTERNET_ROUTED } from '../../src/model'
 import type { Network } from '../engine'
 import { atomOf, type FlowSpace, representativeAddress } from './classes'
-import { type Pins, type VpcKit, vpcTwins } from './vpcTwins'
+import { type Pins, sharedTwins, type VpcKit } from './vpcTwins'
 
 const SPACE_END = 2 ** 32
 
@@ -33,22 +34,26 @@ function prefixesOf(net: Network, pins: Pins): { lo: number; hi: number }[] {
 }
 
 /**
- * Per address atom of the space: the first atom no prefix of the network tells apart from it (itself when a
- * resource holds it). The prefixes are CIDR blocks, which nest or are disjoint, so an atom's set of containing
- * prefixes is fixed by the innermost one: painting them largest first leaves each atom that one.
+ * Per address atom of the space: the first atom no prefix of the networks tells apart from it (itself when a
+ * resource of one of them holds it). The prefixes are CIDR blocks, which nest or are disjoint (those of two
+ * designs too), so an atom's set of containing prefixes is fixed by the innermost one: painting them largest
+ * first leaves each atom that one.
  */
-function sameBlocks(net: Network, space: FlowSpace, pins: Pins): Int32Array {
+function sameBlocks(nets: readonly Network[], space: FlowSpace, pins: Pins): Int32Array {
   const starts = space.addressStarts
   const A = starts.length
   const inner = new Int32Array(A).fill(-1)
-  const prefixes = [...new Map(prefixesOf(net, pins).map((b) => [`${b.lo}-${b.hi}`, b])).values()]
+  const all = nets.flatMap((net) => prefixesOf(net, pins))
+  const prefixes = [...new Map(all.map((b) => [`${b.lo}-${b.hi}`, b])).values()]
   prefixes.sort((a, b) => b.hi - b.lo - (a.hi - a.lo))
   prefixes.forEach((b, n) => {
     for (let d = atomOf(starts, b.lo); d < A && starts[d] <= b.hi; d++) if (starts[d] >= b.lo) inner[d] = n
   })
   const held = new Set<number>()
-  for (const v of net.vpcs) for (const a of v.addrs.keys()) held.add(a >>> 0)
-  for (const a of net.publicAddrs.keys()) held.add(a >>> 0)
+  for (const net of nets) {
+    for (const v of net.vpcs) for (const a of v.addrs.keys()) held.add(a >>> 0)
+    for (const a of net.publicAddrs.keys()) held.add(a >>> 0)
+  }
   const out = new Int32Array(A)
   const first = new Map<number, number>()
   for (let d = 0; d < A; d++) {
@@ -64,7 +69,10 @@ function sameBlocks(net: Network, space: FlowSpace, pins: Pins): Int32Array {
   return out
 }
 
-/** Per source and destination of a space, the class that stands for it under the two reductions. */
+/**
+ * Per source and destination of a space, the class that stands for it under the two reductions, in every one of
+ * the networks the space was cut for (one for a check, both sides for a comparison).
+ */
 export class ClassReduction {
   /** per source of the space: the source whose classes stand for its own */
   readonly senderRep: Int32Array
@@ -87,12 +95,17 @@ export class ClassReduction {
 
   /** `reduce` false: every class stands for itself (to check the reduction against, or to price a class) */
   constructor(
-    net: Network,
+    nets: readonly Network[],
     private readonly space: FlowSpace,
     pins: Pins,
     reduce = true,
   ) {
-    this.groups = reduce ? vpcTwins(net.design, pins) : []
+    this.groups = reduce
+      ? sharedTwins(
+          nets.map((n) => n.design),
+          pins,
+        )
+      : []
     for (const [n, g] of this.groups.entries())
       for (const k of g) {
         this.kitIndex.set(k, this.kits.length)
@@ -102,7 +115,7 @@ export class ClassReduction {
     for (const [ki, k] of this.kits.entries())
       for (const [o, e] of k.eips.entries()) if (e >= 0) this.eipAt.set(e, [ki, o])
     this.byStart = this.kits.map((_, i) => i).sort((a, b) => this.kits[a].lo - this.kits[b].lo)
-    this.merged = reduce ? sameBlocks(net, space, pins) : Int32Array.from(space.addressStarts, (_, d) => d)
+    this.merged = reduce ? sameBlocks(nets, space, pins) : Int32Array.from(space.addressStarts, (_, d) => d)
     const S = space.sources.length
     this.senderRep = Int32Array.from({ length: S }, (_, si) => si)
     this.senderKit = new Int32Array(S).fill(-1)

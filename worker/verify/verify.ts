@@ -1,22 +1,12 @@
 // Checks intents over every flow class of a design: each intent holds, or is violated with a concrete packet
 // that shows it. May not touch: React, the DOM, zustand.
 import { type Design, formatIpv4, parseCidr } from '../../src/model'
-import {
-  compile,
-  DEFAULT_SOURCE_PORT,
-  type Disposition,
-  type EngineOptions,
-  isDropped,
-  type Network,
-  type PacketSpec,
-  type PreparedPacket,
-  type Protocol,
-} from '../engine'
-import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative, representativeAddress } from './classes'
-import { type Outcome, Prober } from './explore'
+import { compile, type Disposition, type EngineOptions, isDropped, type Network, type PacketSpec } from '../engine'
+import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative } from './classes'
+import { ClassWalker } from './classWalk'
+import type { Outcome } from './explore'
 import { BUILT_IN_INTENTS, checkNames, type Endpoints, type Intent, type IntentError } from './intents'
 import { ClassReduction } from './reduction'
-import { applianceGroups } from './symmetry'
 import type { Pins } from './vpcTwins'
 
 export interface Counterexample {
@@ -314,14 +304,8 @@ export class Verifier {
   readonly space: FlowSpace
   readonly roles: Roles
   readonly reduction: ClassReduction
-  private readonly prober: Prober
+  private readonly walker: ClassWalker
   private readonly cache = new Map<number, Outcome[]>()
-  private readonly senders: (PreparedPacket | null | undefined)[] = []
-  private readonly slotProtocols: Protocol[] = []
-  private readonly slotPorts: number[] = []
-  private readonly groups: Int32Array
-  private readonly twinAddresses = new Set<number>()
-  private readonly twinIds = new Set<string>()
 
   /**
    * `space`: a space shared with other networks (a plan's states), cut for the same intents; else this one's.
@@ -336,21 +320,8 @@ export class Verifier {
     this.roles = rolesOf(net.design)
     const cuts = intentCuts(intents, this.roles)
     this.space = space ?? new FlowSpace([net], cuts)
-    this.reduction = new ClassReduction(net, this.space, pinsOf(intents, cuts), reduce)
-    this.groups = applianceGroups(net)
-    this.prober = new Prober(net, this.groups)
-    // the addresses and ids of appliances that have a twin: a packet from or to one of them is walked in full
-    net.appliances.forEach((a, i) => {
-      if (this.groups[i] !== i || this.groups.some((g, j) => j !== i && g === i)) {
-        this.twinAddresses.add(a.addr >>> 0)
-        this.twinIds.add(a.id)
-      }
-    })
-    for (let p = 0; p < this.space.slots; p++) {
-      const sl = this.space.slot(p)
-      this.slotProtocols.push(sl.protocol)
-      this.slotPorts.push(sl.ports ? sl.ports.lo : 0)
-    }
+    this.reduction = new ClassReduction([net], this.space, pinsOf(intents, cuts), reduce)
+    this.walker = new ClassWalker(net, this.space)
   }
 
   /** How many classes were walked so far: the classes standing for the others that the checks met. */
@@ -368,38 +339,13 @@ export class Verifier {
     return this.walked(this.reduction.canonical(index))
   }
 
-  /** The outcomes of a class's representative, walked once (numbers only: no class object, no address text). */
+  /** The outcomes of a class's representative, walked once. */
   private walked(index: number): Outcome[] {
-    let o = this.cache.get(index)
-    if (!o) {
-      const space = this.space
-      const p = index % space.slots
-      const rest = (index - p) / space.slots
-      const A = space.addressStarts.length
-      const d = rest % A
-      const si = (rest - d) / A
-      const dst = representativeAddress(space.addressAtom(d))
-      const proto = this.slotProtocols[p]
-      const s = space.sources[si]
-      // symmetric under swapping twins: neither end is one of them
-      const reduce = !this.twinAddresses.has(dst >>> 0) && (s.kind === 'internet' || !this.twinIds.has(s.id))
-      o = this.prober.runFrom(this.senderAt(si), dst, proto, DEFAULT_SOURCE_PORT, this.slotPorts[p], reduce)
-      this.cache.set(index, o)
-    }
+    const known = this.cache.get(index)
+    if (known) return known
+    const o = this.walker.walk(index)
+    this.cache.set(index, o)
     return o
-  }
-
-  /** A sender of the space resolved against this network: null when it is not in it. */
-  private senderAt(si: number): PreparedPacket | null {
-    if (this.senders[si] === undefined) {
-      const s = this.space.sources[si]
-      if (s.kind !== 'internet') this.senders[si] = this.prober.sender(s.id)
-      else {
-        const internet = this.prober.sender('0.0.0.0')
-        this.senders[si] = internet && { ...internet, src: representativeAddress(s) | 0 }
-      }
-    }
-    return this.senders[si] as PreparedPacket | null
   }
 
   /**

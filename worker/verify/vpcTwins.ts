@@ -206,3 +206,42 @@ export function vpcTwins(design: Design, pins: Pins): VpcKit[][] {
   }
   return [...groups.values()].filter((g) => g.length > 1)
 }
+
+/** Whether two kits hold the same ids, block and EIPs: one swap then moves the same things in either design. */
+function sameKit(a: VpcKit, b: VpcKit): boolean {
+  return (
+    a.lo === b.lo &&
+    a.hi === b.hi &&
+    a.ids.length === b.ids.length &&
+    a.ids.every((id, i) => id === b.ids[i]) &&
+    a.eips.every((e, i) => e === b.eips[i])
+  )
+}
+
+/**
+ * The groups of consumer VPCs interchangeable in every one of several designs (the two sides of a comparison):
+ * twins in each design, holding the same resources, block and EIPs in each, so that one swap maps every design
+ * onto itself. A VPC an edit set apart in one design stands for itself. Ordered as in the first design.
+ */
+export function sharedTwins(designs: readonly Design[], pins: Pins): VpcKit[][] {
+  const [first, ...others] = designs
+  if (!first) return []
+  const groups = vpcTwins(first, pins)
+  if (!others.length) return groups
+  const where = others.map((d) => {
+    const at = new Map<string, { group: number; kit: VpcKit }>()
+    for (const [group, g] of vpcTwins(d, pins).entries()) for (const kit of g) at.set(kit.vpc, { group, kit })
+    return at
+  })
+  const shared = new Map<string, VpcKit[]>()
+  for (const [n, g] of groups.entries())
+    for (const k of g) {
+      const at = where.map((m) => m.get(k.vpc))
+      if (at.some((x) => !x || !sameKit(x.kit, k))) continue
+      const key = [n, ...at.map((x) => x?.group)].join('/')
+      const s = shared.get(key)
+      if (s) s.push(k)
+      else shared.set(key, [k])
+    }
+  return [...shared.values()].filter((g) => g.length > 1)
+}

@@ -28,23 +28,8 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
   // a packet walk or lesson lights the lines between the resources it passes; a walk, only the route lines whose
   // entry decided
   const lit = useUi((s) => edgeLit(s.highlight, { id, source, target, kind: data?.kind ?? 'route' }))
-  // while a scenario plays, the GWLB's line to each appliance carries the rate it is being handed
-  const rate = useSim((s) =>
-    data?.kind === 'serverGroup' && s.status === 'ready' ? s.applianceRates[target] : undefined,
-  )
-  // labels go to the canvas's one label layer (React Flow's EdgeLabelRenderer looks that layer up again for
-  // each label on every pan frame); the overview draws none: they would be a few pixels tall
-  // while a scenario plays, a route target group's line to the member carrying its traffic says so
-  const carrying = useSim((s) =>
-    data?.kind === 'routeTarget' && s.status === 'ready' ? s.routeTargets[source]?.carryingMemberId : undefined,
-  )
   const { overview, labelLayer } = useDetail()
-  const label =
-    rate !== undefined
-      ? rateText(rate)
-      : carrying !== undefined
-        ? `${data?.label ?? ''}${carrying === target ? ' · carrying traffic' : ''}`
-        : data?.label
+  const label = useLiveLabel(data, source, target)
   const kind = data?.kind ?? 'route'
   const look = EDGE_LOOK[kind]
   const broken = kind === 'privateLink' && data?.status !== 'Connected'
@@ -59,16 +44,7 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
     // a fan-out (GWLB to its appliances) bends just under its source, above the zone captions
     centerY: data?.bendNearSource && sourcePosition === Position.Bottom ? sourceY + 10 : undefined,
   })
-  // a route label stands by the end that owns it: a vSwitch's entry by the vSwitch, the gateway's by its next hop,
-  // so several routes meeting at one gateway keep their labels apart; a rate stands just above its appliance, not
-  // on the GWLB's fan-out where the lines to all its appliances meet
-  const labelAt = rate !== undefined ? 'target' : data?.labelAt
-  const [labelX, labelY] =
-    labelAt === 'source'
-      ? near(sourceX, sourceY, sourcePosition, data?.labelOffset ?? 34)
-      : labelAt === 'target'
-        ? near(targetX, targetY, targetPosition, data?.labelOffset ?? 22)
-        : [midX, midY]
+  const [labelX, labelY] = labelPosition(props, label.at, [midX, midY])
   return (
     <>
       <BaseEdge
@@ -84,7 +60,9 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
           opacity: lit === false ? 0.35 : 1,
         }}
       />
-      {label &&
+      {/* labels go to the canvas's one label layer (React Flow's EdgeLabelRenderer looks that layer up again for
+          each label on every pan frame); the overview draws none: they would be a few pixels tall */}
+      {label.text &&
         !overview &&
         labelLayer &&
         createPortal(
@@ -97,10 +75,48 @@ export function ConfigEdge(props: EdgeProps & { data?: CanvasEdgeData }) {
               color: broken ? BROKEN.text : look.stroke,
             }}
           >
-            {label}
+            {label.text}
           </div>,
           labelLayer,
         )}
     </>
   )
+}
+
+/**
+ * The edge's label while a scenario plays, else its own: the GWLB's line to each appliance carries the rate it is
+ * being handed, and a route target group's line to the member carrying its traffic says so. A rate stands just
+ * above its appliance, not on the GWLB's fan-out where the lines to all its appliances meet.
+ */
+function useLiveLabel(
+  data: CanvasEdgeData | undefined,
+  source: string,
+  target: string,
+): { text: string | undefined; at: CanvasEdgeData['labelAt'] } {
+  const rate = useSim((s) =>
+    data?.kind === 'serverGroup' && s.status === 'ready' ? s.applianceRates[target] : undefined,
+  )
+  const carrying = useSim((s) =>
+    data?.kind === 'routeTarget' && s.status === 'ready' ? s.routeTargets[source]?.carryingMemberId : undefined,
+  )
+  if (rate !== undefined) return { text: rateText(rate), at: 'target' }
+  const text =
+    carrying !== undefined ? `${data?.label ?? ''}${carrying === target ? ' · carrying traffic' : ''}` : data?.label
+  return { text, at: data?.labelAt }
+}
+
+/**
+ * Where a label stands: a route label by the end that owns it (a vSwitch's entry by the vSwitch, the gateway's by
+ * its next hop), so several routes meeting at one gateway keep their labels apart; else mid-edge.
+ */
+function labelPosition(
+  e: Pick<EdgeProps, 'sourceX' | 'sourceY' | 'sourcePosition' | 'targetX' | 'targetY' | 'targetPosition'> & {
+    data?: CanvasEdgeData
+  },
+  at: CanvasEdgeData['labelAt'],
+  mid: [number, number],
+): [number, number] {
+  if (at === 'source') return near(e.sourceX, e.sourceY, e.sourcePosition, e.data?.labelOffset ?? 34)
+  if (at === 'target') return near(e.targetX, e.targetY, e.targetPosition, e.data?.labelOffset ?? 22)
+  return mid
 }

@@ -1,15 +1,12 @@
 // The activity tab: the sample activities and opening a file; then the open activity — task, time left, hints,
 // Check my work and what each goal found; and authoring one from the design on the canvas.
 import { useEffect, useState } from 'react'
-import { ACTIVITY_FILES, type Grade } from '../../activities'
+import { ACTIVITY_FILES, type Activity, type Grade } from '../../activities'
 import { localLearnerKey, useActivity } from '../../activities/useActivity'
 import { PackageButtons } from '../lms/PackageButtons'
 import { ActivityLink } from './ActivityLink'
 import { AuthorSection } from './AuthorSection'
-
-const BUTTON =
-  'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-40'
-const PRIMARY = 'rounded bg-sky-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-sky-800 disabled:opacity-40'
+import { BUTTON, PRIMARY } from './styles'
 
 /** title and task of a sample, read without opening it */
 function sampleInfo(raw: unknown): { id: string; title: string; task: string } {
@@ -157,11 +154,8 @@ function OpenActivity() {
   const prepared = useActivity((s) => s.prepared)
   const check = useActivity((s) => s.check)
   const last = useActivity((s) => s.last)
-  const hintsShown = useActivity((s) => s.hintsShown)
   const timeUp = useActivity((s) => s.timeUp)
-  const lms = useActivity((s) => s.lms)
-  const raw = useActivity((s) => s.raw)
-  const { checkWork, showHint, close } = useActivity((s) => s)
+  const { checkWork, close } = useActivity((s) => s)
   if (!prepared) return null
   const { activity } = prepared
   return (
@@ -173,18 +167,7 @@ function OpenActivity() {
       <p className="whitespace-pre-wrap text-slate-800" data-testid="activity-task">
         {activity.task}
       </p>
-      {!last && (
-        <div>
-          <p className="font-medium text-slate-700">Goals</p>
-          <ul className="ml-4 list-disc text-slate-700">
-            {activity.goals.map((g) => (
-              <li key={g.id}>
-                {g.title} ({g.points} points)
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {!last && <GoalsToMeet goals={activity.goals} />}
       <div className="flex items-center gap-2">
         <button
           type="button"
@@ -205,39 +188,71 @@ function OpenActivity() {
         </p>
       )}
       {last && <GradeView grade={last} />}
-      {activity.hints.length > 0 && (
-        <div className="flex flex-col gap-1">
-          <p className="font-medium text-slate-700">Hints</p>
-          {activity.hints.map((h, i) =>
-            hintsShown.includes(i) ? (
-              <p key={h.text} className="rounded bg-sky-50 px-2 py-1 text-sky-950" data-testid={`activity-hint-${i}`}>
-                {h.text}
-              </p>
-            ) : (
-              <button
-                key={h.text}
-                type="button"
-                className={`${BUTTON} self-start`}
-                data-testid={`activity-show-hint-${i}`}
-                onClick={() => showHint(i)}
-              >
-                Show hint {i + 1}
-                {h.cost > 0 ? ` (costs ${h.cost} points)` : ''}
-              </button>
-            ),
-          )}
-        </div>
-      )}
-      {lms ? (
-        <p className="text-slate-500" data-testid="activity-lms">
-          Your score goes to your course ({lms.kind === 'scorm12' ? 'SCORM 1.2' : 'cmi5'}) after each check.
-        </p>
-      ) : (
-        <>
-          <ActivityLink source={() => ({ ok: true, raw })} />
-          <PackageButtons source={() => ({ ok: true, content: { kind: 'activity', activity, raw } })} />
-        </>
-      )}
+      {activity.hints.length > 0 && <Hints hints={activity.hints} />}
+      <ShareActivity activity={activity} />
     </section>
+  )
+}
+
+/** Before the first check: the goals and what each is worth. */
+function GoalsToMeet({ goals }: { goals: Activity['goals'] }) {
+  return (
+    <div>
+      <p className="font-medium text-slate-700">Goals</p>
+      <ul className="ml-4 list-disc text-slate-700">
+        {goals.map((g) => (
+          <li key={g.id}>
+            {g.title} ({g.points} points)
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** Each hint, shown once asked for, at its cost. */
+function Hints({ hints }: { hints: Activity['hints'] }) {
+  const hintsShown = useActivity((s) => s.hintsShown)
+  const showHint = useActivity((s) => s.showHint)
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="font-medium text-slate-700">Hints</p>
+      {hints.map((h, i) =>
+        hintsShown.includes(i) ? (
+          <p key={h.text} className="rounded bg-sky-50 px-2 py-1 text-sky-950" data-testid={`activity-hint-${i}`}>
+            {h.text}
+          </p>
+        ) : (
+          <button
+            key={h.text}
+            type="button"
+            className={`${BUTTON} self-start`}
+            data-testid={`activity-show-hint-${i}`}
+            onClick={() => showHint(i)}
+          >
+            Show hint {i + 1}
+            {h.cost > 0 ? ` (costs ${h.cost} points)` : ''}
+          </button>
+        ),
+      )}
+    </div>
+  )
+}
+
+/** Opened from a course: the score goes there. Otherwise: a link or a package to pass the activity on. */
+function ShareActivity({ activity }: { activity: Activity }) {
+  const lms = useActivity((s) => s.lms)
+  const raw = useActivity((s) => s.raw)
+  if (lms)
+    return (
+      <p className="text-slate-500" data-testid="activity-lms">
+        Your score goes to your course ({lms.kind === 'scorm12' ? 'SCORM 1.2' : 'cmi5'}) after each check.
+      </p>
+    )
+  return (
+    <>
+      <ActivityLink source={() => ({ ok: true, raw })} />
+      <PackageButtons source={() => ({ ok: true, content: { kind: 'activity', activity, raw } })} />
+    </>
   )
 }

@@ -172,15 +172,19 @@ function Differences({
       </ul>
       <h3 className="font-semibold text-slate-900">Flow classes whose outcome changed</h3>
       <p className="text-slate-600" data-testid="compare-flow-count">
-        {answer.flows.length === 0
-          ? 'None: every packet fares as before.'
-          : `${answer.flows.length.toLocaleString('en-US')} of ${answer.classCount.toLocaleString('en-US')}${answer.flows.length > LISTED ? `; the first ${LISTED} are listed` : ''}`}
+        {answer.flows.length === 0 ? 'None: every packet fares as before.' : changedCount(answer)}
       </p>
       <ul className="flex flex-col gap-1.5" aria-label="Changed flow classes">
         {answer.flows.slice(0, LISTED).map((f, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is an answer, replaced whole
           <li key={i} className="rounded border border-slate-200 p-1.5" data-testid="changed-flow">
             <p className="font-medium text-slate-900">{f.flowClass}</p>
+            {f.classes > 1 && (
+              <p className="text-slate-600" data-testid="changed-flow-alike">
+                and {(f.classes - 1).toLocaleString('en-US')} more classes alike (twin VPCs, blocks no route tells
+                apart)
+              </p>
+            )}
             <p className="text-slate-600">
               <span className="font-semibold">before:</span> {f.before}
             </p>
@@ -195,6 +199,15 @@ function Differences({
       </ul>
     </>
   )
+}
+
+/** "151,055 of 42,045,172, in 4,570 entries (classes that changed alike share one); the first 60 are shown" */
+function changedCount(answer: Extract<DiffAnswer, { ok: true }>): string {
+  const n = (x: number) => x.toLocaleString('en-US')
+  const { changedClasses, classCount, flows } = answer
+  const grouped =
+    flows.length < changedClasses ? `, in ${n(flows.length)} entries (classes that changed alike share one)` : ''
+  return `${n(changedClasses)} of ${n(classCount)}${grouped}${flows.length > LISTED ? `; the first ${LISTED} are shown` : ''}`
 }
 
 function FieldChanges({ changes }: { changes: FieldChange[] }) {

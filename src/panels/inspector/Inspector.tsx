@@ -1,24 +1,11 @@
 // The inspector: a form for the selected resource, or for the design when nothing is selected.
-import type { ReactNode } from 'react'
+import { useEffect, useReducer } from 'react'
 import { problemKey } from '../../../worker/lint/problem'
-import type { Resource } from '../../model'
+import type { Design, Resource } from '../../model'
 import { useDesign, useReport, useStores, useUi } from '../../store/context'
 import { ProblemItem } from '../ProblemsPanel'
 import { DesignForm } from './DesignForm'
-import { GwlbEndpointForm } from './endpointForm'
 import { TextField } from './fields'
-import {
-  ApplianceForm,
-  EcsForm,
-  EndpointServiceForm,
-  GwlbForm,
-  InternetHostForm,
-  Ipv4GatewayForm,
-  SecurityGroupForm,
-  VpcForm,
-  VswitchForm,
-} from './forms'
-import { RouteTargetGroupForm } from './routeTargetGroupForm'
 
 const KIND_TITLE: Record<Resource['kind'], string> = {
   vpc: 'VPC',
@@ -35,33 +22,30 @@ const KIND_TITLE: Record<Resource['kind'], string> = {
   routeTargetGroup: 'Route target group',
 }
 
-function formFor(r: Resource, at: number, design: Parameters<typeof VpcForm>[0]['design']): ReactNode {
-  switch (r.kind) {
-    case 'vpc':
-      return <VpcForm r={r} at={at} design={design} />
-    case 'vswitch':
-      return <VswitchForm r={r} at={at} design={design} />
-    case 'ipv4Gateway':
-      return <Ipv4GatewayForm r={r} at={at} design={design} />
-    case 'ecs':
-      return <EcsForm r={r} at={at} design={design} />
-    case 'appliance':
-      return <ApplianceForm r={r} at={at} design={design} />
-    case 'securityGroup':
-      return <SecurityGroupForm r={r} at={at} design={design} />
-    case 'gwlb':
-      return <GwlbForm r={r} at={at} design={design} />
-    case 'endpointService':
-      return <EndpointServiceForm r={r} at={at} design={design} />
-    case 'gwlbEndpoint':
-      return <GwlbEndpointForm r={r} at={at} design={design} />
-    case 'internetHost':
-      return <InternetHostForm r={r} at={at} design={design} />
-    case 'routeTargetGroup':
-      return <RouteTargetGroupForm r={r} at={at} design={design} />
-    case 'routeTable':
-      return null
-  }
+type ResourceForms = typeof import('./ResourceForm')
+let forms: ResourceForms | null = null
+let loading: Promise<ResourceForms> | null = null
+
+/**
+ * The resource forms load when first wanted, not with the studio: the app asks for them at the user's first pointer
+ * or key activity (preloadOnIntent), long before a click selects something; a selection made before that (by a
+ * link, a lesson) shows the form as soon as it has loaded.
+ */
+export function loadResourceForms(): Promise<ResourceForms> {
+  loading ??= import('./ResourceForm').then((m) => {
+    forms = m
+    return m
+  })
+  return loading
+}
+
+/** The form of one resource: at once when the forms are loaded, else once they are. */
+function ResourceFormSlot(props: { r: Resource; at: number; design: Design }) {
+  const [, loaded] = useReducer((n: number) => n + 1, 0)
+  useEffect(() => {
+    if (!forms) void loadResourceForms().then(loaded)
+  }, [])
+  return forms ? <forms.ResourceForm {...props} /> : null
 }
 
 /** The selected resource's own problems, first: what is wrong with it, and the fix. */
@@ -102,7 +86,7 @@ export function Inspector() {
             {/* keyed by id: another resource's form starts from its own values */}
             <div key={r.id}>
               <TextField label="Name" path={['resources', at, 'name']} value={r.name} optional />
-              {formFor(r, at, design)}
+              <ResourceFormSlot r={r} at={at} design={design} />
             </div>
             {!readOnly && (
               <button

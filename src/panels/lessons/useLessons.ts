@@ -3,9 +3,20 @@ import { useStore } from 'zustand'
 import { createLessonRunner, type LessonRunner, type LessonState } from '../../lessons/runner'
 import { type Stores, useStores } from '../../store/context'
 import { SPEEDS } from '../sim/SimControls'
-import { decidingRouteLinesAt } from '../walk/walkModel'
 
 const runners = new WeakMap<Stores, LessonRunner>()
+
+/**
+ * The route lines a step lights come from the hop-by-hop walk's model, which loads with a lesson's first trace
+ * rather than with the studio: the runner asks for them only once a trace has answered, and every trace below
+ * waits for the model too.
+ */
+type WalkModel = typeof import('../walk/walkModel')
+let walkModel: WalkModel | null = null
+const loadWalkModel = () =>
+  import('../walk/walkModel').then((m) => {
+    walkModel = m
+  })
 
 /** About how long the class watches a simulate step play up to its moment. */
 const WATCH_MS = 6000
@@ -30,7 +41,7 @@ export function lessonRunnerFor(stores: Stores): LessonRunner {
           ? r
           : { ok: false, message: typeof r.errors === 'string' ? r.errors : (r.errors[0]?.message ?? 'invalid') }
       },
-      trace: (design, packet) => stores.engine.trace(design, packet),
+      trace: async (design, packet) => (await Promise.all([stores.engine.trace(design, packet), loadWalkModel()]))[0],
       async simulate(scenario) {
         await sim.load(scenario)
         return stores.sim.getState().status === 'ready'
@@ -42,7 +53,7 @@ export function lessonRunnerFor(stores: Stores): LessonRunner {
       stopSimulation: () => {
         if (stores.sim.getState().status !== 'idle') sim.unload()
       },
-      routeLines: (design, trace, ids) => decidingRouteLinesAt(trace, ids, design),
+      routeLines: (design, trace, ids) => walkModel?.decidingRouteLinesAt(trace, ids, design) ?? [],
     })
     runners.set(stores, runner)
   }

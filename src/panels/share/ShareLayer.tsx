@@ -1,12 +1,11 @@
 // What sharing adds around the canvas: the read-only banner with "Make my copy" for a shared link,
 // the strip of the embed view, and opening (or importing) what is dropped anywhere on the window.
 import { useEffect, useLayoutEffect, useState } from 'react'
-import { EMBED_VIEW, isEmbedView, VIEW_PARAM } from '../../share/shareLink'
+import { EMBED_VIEW, isEmbedView, VIEW_PARAM } from '../../share/linkKinds'
 import { type Stores, useDesign, useStores, useUi } from '../../store/context'
 import type { ImportInput } from '../../store/importer'
 import { droppedInputs } from '../dialogs/importInputs'
 import { primaryButtonClass } from './Dialog'
-import { openDesignFile } from './openDesign'
 import { leaveSharedLink } from './sharedLink'
 
 export function ShareLayer() {
@@ -102,7 +101,8 @@ async function openOrImport(stores: Stores, inputs: ImportInput[], file: File | 
   const folder = inputs.some((i) => i.kind === 'entry' && i.entry.isDirectory)
   if (importer && (folder || inputs.length > 1 || (file && (await importer.isImportFile(file)))))
     await importer.run(inputs)
-  else if (file) await openDesignFile(stores, file)
+  // the file readers (PNG text, DEFLATE) load with the first file opened
+  else if (file) await (await import('./openDesign')).openDesignFile(stores, file)
 }
 
 /** Anything dropped anywhere on the window: see openOrImport. */

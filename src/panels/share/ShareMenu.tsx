@@ -3,12 +3,11 @@
 // through parse(); everything shown is text.
 import { useStore as useFlowStore } from '@xyflow/react'
 import { lazy, type ReactNode, type RefObject, Suspense, useCallback, useEffect, useRef, useState } from 'react'
-import { designFileName, writeDesignFile } from '../../share/designFile'
+import { designFileName, writeDesignFile } from '../../share/designFileWrite'
 import { useImports, useStores, useUi } from '../../store/context'
 import type { CodeKind } from './CodeDialog'
 import { buttonClass } from './Dialog'
 import { download } from './download'
-import { openDesignFile } from './openDesign'
 import { type PictureFormat, type PictureScope, usePictureExport } from './usePictureExport'
 
 // The exporters (Terraform, API calls) and the link encoder load when their dialog first opens: the initial
@@ -39,7 +38,8 @@ export function ShareMenu() {
         onChange={async (e) => {
           const file = e.target.files?.[0]
           e.target.value = ''
-          if (file) await openDesignFile(stores, file)
+          // the file readers (PNG text, DEFLATE) load with the first file opened
+          if (file) await (await import('./openDesign')).openDesignFile(stores, file)
         }}
       />
       {stores.importer && (

@@ -1,6 +1,6 @@
 // Hands a file to the browser's downloads: a blob: URL (allowed by the CSP), clicked, then released.
 import type { Design } from '../../model'
-import { designFileName } from '../../share/designFile'
+import { designFileName } from '../../share/designFileWrite'
 
 export function download(name: string, type: string, data: BlobPart): void {
   const url = URL.createObjectURL(new Blob([data], { type }))

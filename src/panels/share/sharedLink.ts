@@ -1,6 +1,6 @@
 // Leaving a shared link's read-only view: the design becomes the user's own, editable (and, once
 // autosave runs, saved), and the link leaves the address bar so a reload opens the user's copy.
-import { isShareLink } from '../../share/shareLink'
+import { isShareLink } from '../../share/linkKinds'
 import type { Stores } from '../../store/context'
 
 export function leaveSharedLink(stores: Stores): void {

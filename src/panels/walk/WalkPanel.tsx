@@ -66,22 +66,23 @@ function useWalkEnds(design: Design) {
   return { sources, addresses, source, setSource, destination, setDestination, hint }
 }
 
+/** The form as it opens: a TCP/443 packet, a connection's first, of 1,500 bytes. */
+const FIRST_SHAPE: PacketShape = {
+  protocol: 'tcp',
+  sourcePort: 49152,
+  destinationPort: 443,
+  size: 1500,
+  connection: 'new',
+  idleSeconds: 0,
+}
+
 export function WalkPanel({ active }: { active: boolean }) {
-  const { engine } = useStores()
   const design = useDesign((s) => s.design)
-  const { sources, addresses, source, setSource, destination, setDestination, hint } = useWalkEnds(design)
-  const [shape, setShape] = useState<PacketShape>({
-    protocol: 'tcp',
-    sourcePort: 49152,
-    destinationPort: 443,
-    size: 1500,
-    connection: 'new',
-    idleSeconds: 0,
-  })
+  const ends = useWalkEnds(design)
+  const { sources, addresses, source, setSource, destination, setDestination, hint } = ends
+  const [shape, setShape] = useState<PacketShape>(FIRST_SHAPE)
   const [pick, setPick] = useState<Pick>('off')
   const [pickNote, setPickNote] = useState<string | null>(null)
-  const [run, setRun] = useState<Run | null>(null)
-  const [busy, setBusy] = useState(false)
 
   useCanvasPick(
     pick,
@@ -93,27 +94,7 @@ export function WalkPanel({ active }: { active: boolean }) {
       note: setPickNote,
     },
   )
-
-  // the player takes its path off the canvas as it goes
-  const clear = useCallback(() => setRun(null), [])
-
-  const traceIt = async () => {
-    setBusy(true)
-    const traced = await traceOnce(engine, design, specOf(source, destination, shape), shape.idleSeconds)
-    setRun((prev) => ({ ...traced, n: (prev?.n ?? 0) + 1 }))
-    setBusy(false)
-  }
-
-  useTraceAgain(design, busy ? null : run, setRun, clear)
-  // a packet another panel hands over (a counterexample): the form shows it, the player plays it
-  useWalkRequest((opened) => {
-    const { spec } = opened
-    if (sources.some((s) => s.id === spec.source)) setSource(spec.source)
-    setDestination(spec.destination)
-    setShape((was) => ({ ...was, protocol: spec.protocol, ...portsOf(spec) }))
-    // a counterexample is a connection's first packet: nothing sat idle before it
-    setRun((prev) => ({ ...opened, idleSeconds: 0, n: (prev?.n ?? 0) + 1 }))
-  })
+  const { run, busy, traceIt, clear } = useWalkRun(design, ends, shape, setShape)
 
   return (
     <section aria-label="Walk a packet" data-testid="walk-panel" className="flex flex-col gap-2 p-3 text-xs">
@@ -149,6 +130,42 @@ export function WalkPanel({ active }: { active: boolean }) {
       )}
     </section>
   )
+}
+
+/**
+ * The walk's result: a trace of the form's packet, traced again when the design changes, or a packet another
+ * panel hands over (a counterexample), which the form then shows.
+ */
+function useWalkRun(
+  design: Design,
+  ends: ReturnType<typeof useWalkEnds>,
+  shape: PacketShape,
+  setShape: Dispatch<SetStateAction<PacketShape>>,
+) {
+  const { engine } = useStores()
+  const [run, setRun] = useState<Run | null>(null)
+  const [busy, setBusy] = useState(false)
+  // the player takes its path off the canvas as it goes
+  const clear = useCallback(() => setRun(null), [])
+
+  const traceIt = async () => {
+    setBusy(true)
+    const traced = await traceOnce(engine, design, specOf(ends.source, ends.destination, shape), shape.idleSeconds)
+    setRun((prev) => ({ ...traced, n: (prev?.n ?? 0) + 1 }))
+    setBusy(false)
+  }
+
+  useTraceAgain(design, busy ? null : run, setRun, clear)
+  // a packet another panel hands over (a counterexample): the form shows it, the player plays it
+  useWalkRequest((opened) => {
+    const { spec } = opened
+    if (ends.sources.some((s) => s.id === spec.source)) ends.setSource(spec.source)
+    ends.setDestination(spec.destination)
+    setShape((was) => ({ ...was, protocol: spec.protocol, ...portsOf(spec) }))
+    // a counterexample is a connection's first packet: nothing sat idle before it
+    setRun((prev) => ({ ...opened, idleSeconds: 0, n: (prev?.n ?? 0) + 1 }))
+  })
+  return { run, busy, traceIt, clear }
 }
 
 /** What the form needs from the user now: something to add to the design, or a resource to click. */

@@ -1,7 +1,9 @@
 // React Flow's smoothstep routing, without React Flow: the canvas draws every configuration edge with
 // getSmoothStepPath, so the SVG follows the same points and bends. Ported from @xyflow/system 0.0.84
 // (MIT, getPoints/getBend in utils/edges/smoothstep-edge.ts), which cannot be imported here: it is not a
-// dependency of ours, and @xyflow/react that re-exports it brings React with it.
+// dependency of ours, and @xyflow/react that re-exports it brings React with it. getPoints' two branches (handles
+// on opposite sides; the same or mixed sides) are oppositeSides and otherSides here, their statements in upstream's
+// order, so a change upstream still compares branch by branch.
 
 export type Side = 'top' | 'bottom' | 'left' | 'right'
 export interface Point {
@@ -33,11 +35,28 @@ const isBetween = (a: Point, b: Point, c: Point) =>
   (a.x === b.x && b.x === c.x && (b.y - a.y) * (c.y - b.y) >= 0) ||
   (a.y === b.y && b.y === c.y && (b.x - a.x) * (c.x - b.x) >= 0)
 
-/** The corner points of the path, source and target included, and React Flow's label centre. */
-export function smoothStepPoints({ source, sourceSide, target, targetSide, centerY: fixedY }: SmoothStepInput): {
+/** The handles pushed out by the offset, the axis the path leaves along, and which way along it. */
+interface Frame {
+  sourceDir: Point
+  targetDir: Point
+  sourceGapped: Point
+  targetGapped: Point
+  axis: 'x' | 'y'
+  /** +1 or -1: whether the target lies ahead of the source along the axis */
+  currDir: number
+}
+
+/** The inner corners and the label centre; a gap point shifts where same sides would fold the path over itself. */
+interface Corners {
   points: Point[]
   center: Point
-} {
+  sourceGapOffset: Point
+  targetGapOffset: Point
+}
+
+/** The corner points of the path, source and target included, and React Flow's label centre. */
+export function smoothStepPoints(input: SmoothStepInput): { points: Point[]; center: Point } {
+  const { source, sourceSide, target, targetSide } = input
   const sourceDir = DIRECTION[sourceSide]
   const targetDir = DIRECTION[targetSide]
   const sourceGapped = { x: source.x + sourceDir.x * OFFSET, y: source.y + sourceDir.y * OFFSET }
@@ -47,71 +66,9 @@ export function smoothStepPoints({ source, sourceSide, target, targetSide, cente
     ? { x: sourceGapped.x < targetGapped.x ? 1 : -1, y: 0 }
     : { x: 0, y: sourceGapped.y < targetGapped.y ? 1 : -1 }
   const axis = dir.x !== 0 ? 'x' : 'y'
-  const currDir = dir[axis]
-  let points: Point[]
-  let center: Point
-  const sourceGapOffset = { x: 0, y: 0 }
-  const targetGapOffset = { x: 0, y: 0 }
-
-  if (sourceDir[axis] * targetDir[axis] === -1) {
-    // opposite sides: one step in the middle
-    const centerX =
-      axis === 'x'
-        ? sourceGapped.x + (targetGapped.x - sourceGapped.x) * STEP_POSITION
-        : (sourceGapped.x + targetGapped.x) / 2
-    const centerY =
-      fixedY ??
-      (axis === 'x'
-        ? (sourceGapped.y + targetGapped.y) / 2
-        : sourceGapped.y + (targetGapped.y - sourceGapped.y) * STEP_POSITION)
-    center = { x: centerX, y: centerY }
-    const verticalSplit = [
-      { x: centerX, y: sourceGapped.y },
-      { x: centerX, y: targetGapped.y },
-    ]
-    const horizontalSplit = [
-      { x: sourceGapped.x, y: centerY },
-      { x: targetGapped.x, y: centerY },
-    ]
-    points =
-      sourceDir[axis] === currDir
-        ? axis === 'x'
-          ? verticalSplit
-          : horizontalSplit
-        : axis === 'x'
-          ? horizontalSplit
-          : verticalSplit
-  } else {
-    const sourceTarget = [{ x: sourceGapped.x, y: targetGapped.y }]
-    const targetSource = [{ x: targetGapped.x, y: sourceGapped.y }]
-    if (axis === 'x') points = sourceDir.x === currDir ? targetSource : sourceTarget
-    else points = sourceDir.y === currDir ? sourceTarget : targetSource
-    if (sourceSide === targetSide) {
-      const diff = Math.abs(source[axis] - target[axis])
-      // same sides closer than the offset: shift a gap point so the path does not fold over itself
-      if (diff <= OFFSET) {
-        const gapOffset = Math.min(OFFSET - 1, OFFSET - diff)
-        if (sourceDir[axis] === currDir)
-          sourceGapOffset[axis] = (sourceGapped[axis] > source[axis] ? -1 : 1) * gapOffset
-        else targetGapOffset[axis] = (targetGapped[axis] > target[axis] ? -1 : 1) * gapOffset
-      }
-    } else {
-      // mixed sides such as right → bottom
-      const other = axis === 'x' ? 'y' : 'x'
-      const isSameDir = sourceDir[axis] === targetDir[other]
-      const sourceGt = sourceGapped[other] > targetGapped[other]
-      const sourceLt = sourceGapped[other] < targetGapped[other]
-      const flip =
-        (sourceDir[axis] === 1 && ((!isSameDir && sourceGt) || (isSameDir && sourceLt))) ||
-        (sourceDir[axis] !== 1 && ((!isSameDir && sourceLt) || (isSameDir && sourceGt)))
-      if (flip) points = axis === 'x' ? sourceTarget : targetSource
-    }
-    const s = { x: sourceGapped.x + sourceGapOffset.x, y: sourceGapped.y + sourceGapOffset.y }
-    const t = { x: targetGapped.x + targetGapOffset.x, y: targetGapped.y + targetGapOffset.y }
-    const maxX = Math.max(Math.abs(s.x - points[0].x), Math.abs(t.x - points[0].x))
-    const maxY = Math.max(Math.abs(s.y - points[0].y), Math.abs(t.y - points[0].y))
-    center = maxX >= maxY ? { x: (s.x + t.x) / 2, y: points[0].y } : { x: points[0].x, y: (s.y + t.y) / 2 }
-  }
+  const frame: Frame = { sourceDir, targetDir, sourceGapped, targetGapped, axis, currDir: dir[axis] }
+  const { points, center, sourceGapOffset, targetGapOffset } =
+    sourceDir[axis] * targetDir[axis] === -1 ? oppositeSides(frame, input.centerY) : otherSides(frame, input)
   const gappedSource = { x: sourceGapped.x + sourceGapOffset.x, y: sourceGapped.y + sourceGapOffset.y }
   const gappedTarget = { x: targetGapped.x + targetGapOffset.x, y: targetGapped.y + targetGapOffset.y }
   const path: Point[] = []
@@ -122,6 +79,83 @@ export function smoothStepPoints({ source, sourceSide, target, targetSide, cente
     path.push(point)
   }
   return { points: path, center }
+}
+
+/** Opposite sides: one step in the middle (or at the caller's fixed centre line). */
+function oppositeSides(
+  { sourceDir, sourceGapped, targetGapped, axis, currDir }: Frame,
+  fixedY: number | undefined,
+): Corners {
+  const centerX =
+    axis === 'x'
+      ? sourceGapped.x + (targetGapped.x - sourceGapped.x) * STEP_POSITION
+      : (sourceGapped.x + targetGapped.x) / 2
+  const centerY =
+    fixedY ??
+    (axis === 'x'
+      ? (sourceGapped.y + targetGapped.y) / 2
+      : sourceGapped.y + (targetGapped.y - sourceGapped.y) * STEP_POSITION)
+  const verticalSplit = [
+    { x: centerX, y: sourceGapped.y },
+    { x: centerX, y: targetGapped.y },
+  ]
+  const horizontalSplit = [
+    { x: sourceGapped.x, y: centerY },
+    { x: targetGapped.x, y: centerY },
+  ]
+  const points =
+    sourceDir[axis] === currDir
+      ? axis === 'x'
+        ? verticalSplit
+        : horizontalSplit
+      : axis === 'x'
+        ? horizontalSplit
+        : verticalSplit
+  return {
+    points,
+    center: { x: centerX, y: centerY },
+    sourceGapOffset: { x: 0, y: 0 },
+    targetGapOffset: { x: 0, y: 0 },
+  }
+}
+
+/** The same side, or mixed sides such as right → bottom: one corner, and the centre on its longer leg. */
+function otherSides(frame: Frame, { source, sourceSide, target, targetSide }: SmoothStepInput): Corners {
+  const { sourceDir, sourceGapped, targetGapped, axis, currDir } = frame
+  const sourceGapOffset = { x: 0, y: 0 }
+  const targetGapOffset = { x: 0, y: 0 }
+  const sourceTarget = [{ x: sourceGapped.x, y: targetGapped.y }]
+  const targetSource = [{ x: targetGapped.x, y: sourceGapped.y }]
+  let points: Point[]
+  if (axis === 'x') points = sourceDir.x === currDir ? targetSource : sourceTarget
+  else points = sourceDir.y === currDir ? sourceTarget : targetSource
+  if (sourceSide === targetSide) {
+    const diff = Math.abs(source[axis] - target[axis])
+    // same sides closer than the offset: shift a gap point so the path does not fold over itself
+    if (diff <= OFFSET) {
+      const gapOffset = Math.min(OFFSET - 1, OFFSET - diff)
+      if (sourceDir[axis] === currDir) sourceGapOffset[axis] = (sourceGapped[axis] > source[axis] ? -1 : 1) * gapOffset
+      else targetGapOffset[axis] = (targetGapped[axis] > target[axis] ? -1 : 1) * gapOffset
+    }
+  } else if (mixedSidesFlip(frame)) points = axis === 'x' ? sourceTarget : targetSource
+  const s = { x: sourceGapped.x + sourceGapOffset.x, y: sourceGapped.y + sourceGapOffset.y }
+  const t = { x: targetGapped.x + targetGapOffset.x, y: targetGapped.y + targetGapOffset.y }
+  const maxX = Math.max(Math.abs(s.x - points[0].x), Math.abs(t.x - points[0].x))
+  const maxY = Math.max(Math.abs(s.y - points[0].y), Math.abs(t.y - points[0].y))
+  const center = maxX >= maxY ? { x: (s.x + t.x) / 2, y: points[0].y } : { x: points[0].x, y: (s.y + t.y) / 2 }
+  return { points, center, sourceGapOffset, targetGapOffset }
+}
+
+/** Mixed sides such as right → bottom: whether the corner goes on the other side of the turn. */
+function mixedSidesFlip({ sourceDir, targetDir, sourceGapped, targetGapped, axis }: Frame): boolean {
+  const other = axis === 'x' ? 'y' : 'x'
+  const isSameDir = sourceDir[axis] === targetDir[other]
+  const sourceGt = sourceGapped[other] > targetGapped[other]
+  const sourceLt = sourceGapped[other] < targetGapped[other]
+  return (
+    (sourceDir[axis] === 1 && ((!isSameDir && sourceGt) || (isSameDir && sourceLt))) ||
+    (sourceDir[axis] !== 1 && ((!isSameDir && sourceLt) || (isSameDir && sourceGt)))
+  )
 }
 
 const distance = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.y - a.y)

@@ -3,14 +3,16 @@
 // and after side by side.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { type Design, parse } from '../../../src/model'
 import { updateResource } from '../../../src/model/edits/basic'
 import { ComparePanel } from '../../../src/panels/compare/ComparePanel'
 import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
 import { TEST_ENGINE } from '../../engine'
+import { generateDesign } from '../../fixtures/engine/generate'
 import { loadExample } from '../../helpers'
 
-function setup(): Stores {
-  const stores = createStores(loadExample('two-zones'), {}, TEST_ENGINE)
+function setup(design: Design = loadExample('two-zones')): Stores {
+  const stores = createStores(design, {}, TEST_ENGINE)
   render(
     <StoresProvider stores={stores}>
       <ComparePanel active />
@@ -52,5 +54,40 @@ describe('compare', () => {
     expect(within(dialog).getByTestId('walk-before').textContent).toMatch(/GWLBe I.*— only here/)
     const afterRequest = (within(dialog).getByTestId('walk-after').textContent ?? '').split('Answer')[0]
     expect(afterRequest).not.toMatch(/GWLBe I/)
+  })
+  it('three VPCs changed alike: the count of changed classes, one entry standing for the three', async () => {
+    const generated = parse(
+      generateDesign({
+        consumerVpcs: 3,
+        zones: 1,
+        serversPerZone: 1,
+        appliancesPerZone: 2,
+        hosts: 0,
+        scheduler: '5TCH',
+        crossZone: true,
+        jumboFrames: true,
+        stateful: true,
+      }),
+    )
+    if (!generated.ok) throw new Error('the generated design does not load')
+    const stores = setup(generated.design)
+    stores.design.getState().edit('admit 8443, not 443', (d) => ({
+      ...d,
+      resources: d.resources.map((r) =>
+        r.kind === 'securityGroup' && r.id !== 'sg-fw'
+          ? { ...r, rules: r.rules.map((x, i) => (i === 0 ? { ...x, portRange: '8443/8443' } : x)) }
+          : r,
+      ),
+    }))
+    fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+    const count = await screen.findByTestId('compare-flow-count', {}, { timeout: 8000 })
+    const [, changed, , listed] = (count.textContent ?? '').match(/^([\d,]+) of ([\d,]+), in ([\d,]+) entries/) ?? []
+    const number = (t: string | undefined) => Number((t ?? 'NaN').replaceAll(',', ''))
+    expect(number(changed)).toBeGreaterThan(number(listed))
+    // each entry of vpc-0 says how many classes of the twin VPCs it stands for
+    const entries = screen.getAllByTestId('changed-flow')
+    const first = entries[0]
+    expect(first.textContent).toMatch(/from (ecs-0-0-0|internet)/)
+    expect(within(first).getByTestId('changed-flow-alike').textContent).toMatch(/^and [\d,]+ more classes alike/)
   })
 })

@@ -6,8 +6,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run as diffRun } from '../../../cli/diff'
 import { run as planRun } from '../../../cli/plan'
 import { run as verifyRun } from '../../../cli/verify'
+import { type GenOptions, generateDesign } from '../../fixtures/engine/generate'
 
 const EXAMPLE = 'public/examples/two-zones.json'
+const SMALL: GenOptions = {
+  consumerVpcs: 2,
+  zones: 1,
+  serversPerZone: 1,
+  appliancesPerZone: 2,
+  hosts: 0,
+  scheduler: '5TCH',
+  crossZone: true,
+  jumboFrames: true,
+  stateful: true,
+}
 const dir = mkdtempSync(join(tmpdir(), 'gwlb-verify-'))
 
 async function capture(fn: () => number | Promise<number>): Promise<{ code: number; out: string; err: string }> {
@@ -105,6 +117,18 @@ describe('npm run cli -- diff', () => {
     expect(r.out).toMatch(/^~ routeTable rtb-app-h\n {4}entries\[0\.0\.0\.0\/0\]\.nextHopId: "gwlbe-h" → "gwlbe-gone"/m)
     expect(r.out).toMatch(/^\d+ of \d+ flow classes changed outcome/m)
     expect(r.out).toMatch(/after: {2}BLACKHOLE_ROUTE/)
+  })
+
+  it('three VPCs changed alike: the count of changed classes, one entry for the three VPCs', async () => {
+    const d = generateDesign({ ...SMALL, consumerVpcs: 3 })
+    const e = structuredClone(d)
+    for (const r of e.resources) if (r.kind === 'securityGroup' && r.id !== 'sg-fw') r.rules[0].portRange = '8443/8443'
+    const r = await capture(() => diffRun([file('three.json', d), file('three-8443.json', e)]))
+    expect(r.code).toBe(1)
+    const [, changed, entries] = r.out.match(/^(\d+) of \d+ flow classes changed outcome\n {2}in (\d+) entries/m) ?? []
+    expect(Number(changed)).toBeGreaterThan(Number(entries))
+    // vpc-0's server to vpc-1's EIP stands for each server to another VPC's (six ordered pairs)
+    expect(r.out).toMatch(/^ {2}from ecs-0-0-0 to 47\.100\.1\.1, tcp 443 \(and 5 more classes alike\)$/m)
   })
 })
 
