@@ -126,6 +126,23 @@ function traceStep(
   }
 }
 
+type SetState = (patch: Partial<LessonState>) => void
+type GetState = () => LessonState
+
+/** What the runner holds besides its store's state: the user's design kept aside, and which answer is current. */
+interface Runner {
+  readonly stores: Stores
+  readonly deps: LessonDeps
+  /** the lessons a lesson id is looked up in (undefined: the shipped ones) */
+  readonly lessons: readonly Lesson[] | undefined
+  /** the user's design store and read-only flag while a lesson is open; put back on close */
+  saved: Saved | null
+  /** a step's trace (or a lesson's load) that answers after the learner moved on is dropped */
+  token: number
+  /** stops listening for the learner's click on a quiz */
+  unsubscribe: (() => void) | null
+}
+
 /** A lesson by its id: among `lessons`, or the shipped ones (their data, and the steps' edits, load with the first). */
 async function lessonById(lessons: readonly Lesson[] | undefined, id: string): Promise<Lesson | undefined> {
   return (lessons ?? (await import('./index')).LESSONS).find((l) => l.id === id)
@@ -136,67 +153,18 @@ async function lessonById(lessons: readonly Lesson[] | undefined, id: string): P
  * first opened by its id, not with the app.
  */
 export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons?: readonly Lesson[]) {
-  let saved: Saved | null = null
-  // a step's trace that answers after the learner moved on is dropped
-  let token = 0
-  let unsubscribe: (() => void) | null = null
-
-  const store = createStore<LessonState>()((set, get) => ({
+  const runner: Runner = { stores, deps, lessons, saved: null, token: 0, unsubscribe: null }
+  return createStore<LessonState>()((set, get) => ({
     tab: 'details',
     ...NO_LESSON,
     showTab: (tab) => set({ tab }),
-
-    async open(which) {
-      const lesson = typeof which === 'string' ? await lessonById(lessons, which) : which
-      if (!lesson) return set({ status: 'failed', message: `No lesson ${which}.` })
-      const mine = ++token
-      set({ status: 'loading', message: null, tab: 'lessons' })
-      const [base, { stepDesigns }] = await Promise.all([deps.loadDesign(lesson.design), import('./edits')])
-      if (mine !== token) return
-      if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
-      // a notice about the user's own design ("Exported an SVG…") says nothing about the lesson: it goes; an
-      // error stays until dismissed
-      if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
-      const designs = stepDesigns(base.design, lesson, `Lesson ${lesson.number}: ${lesson.title}`)
-      if (!designs.ok)
-        return set({
-          status: 'failed',
-          message: `Step ${designs.step + 1} of the lesson does not apply: ${designs.message}`,
-        })
-      if (!saved) {
-        const d = stores.design.getState()
-        saved = {
-          design: { design: d.design, past: d.past, future: d.future, labels: d.labels },
-          readOnly: stores.ui.getState().readOnly,
-        }
-        // read-only first, so autosave never sees a lesson's design as the user's
-        stores.ui.getState().setReadOnly(true)
-      }
-      stores.ui.getState().openRouteTable(null)
-      unsubscribe?.()
-      unsubscribe = stores.ui.subscribe((s, prev) => {
-        if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
-        const st = get()
-        const action = st.lesson?.steps[st.stepIndex]?.action
-        if (action?.kind === 'quiz' && !st.revealed) {
-          set({ answer: s.selectedIds[0], revealed: true })
-          stores.ui.getState().hideAnswer(false)
-        }
-      })
-      set({ lesson, designs: designs.designs, status: 'ready' })
-      get().go(0)
-    },
-
+    open: (which) => openLesson(runner, which, set, get),
     close() {
-      token++
-      unsubscribe?.()
-      unsubscribe = null
+      runner.token++
+      runner.unsubscribe?.()
+      runner.unsubscribe = null
       if (get().lesson) deps.stopSimulation()
-      if (saved) {
-        stores.design.setState(saved.design)
-        stores.ui.getState().setReadOnly(saved.readOnly)
-        saved = null
-      }
+      putBackUsersDesign(runner)
       stores.ui.getState().setHighlight(null)
       stores.ui.getState().hideAnswer(false)
       // a notice raised inside the lesson is about the lesson's design, which is gone now
@@ -204,49 +172,7 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons?: r
       stores.ui.getState().select(null)
       set(NO_LESSON)
     },
-
-    go(index) {
-      const { lesson, designs } = get()
-      if (!lesson) return
-      const i = Math.max(0, Math.min(index, lesson.steps.length - 1))
-      const step = lesson.steps[i]
-      const design = designs[i]
-      const mine = ++token
-      // before the design changes: a loaded scenario would otherwise be reloaded on the new design
-      deps.stopSimulation()
-      if (stores.design.getState().design !== design) stores.design.getState().replace(design)
-      stores.ui.getState().select(null)
-      const focusId = stepFocus(step)
-      const action = step.action
-      // a quiz question lights nothing and badges nothing until it is answered: the lit resources would point at
-      // the answer (the revealed answer's trace lights its own path)
-      const asking = action?.kind === 'quiz'
-      stores.ui.getState().hideAnswer(asking)
-      // route lines light by the entry that decided, once the step's packet is traced: never by their ends (the
-      // reply's route from a GWLBe's vSwitch to the gateway joins two resources an inbound step lights)
-      const lit: Highlight | null =
-        step.highlight.length && !asking ? { ids: step.highlight, focusId, tone: 'lesson', routeEdgeIds: [] } : null
-      stores.ui.getState().setHighlight(lit)
-      set({
-        stepIndex: i,
-        answer: null,
-        revealed: false,
-        trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null,
-      })
-      traceStep(
-        { stores, deps, lesson, index: i, design, lit },
-        () => mine === token,
-        (trace) => set({ trace }),
-      )
-      if (action?.kind === 'simulate') {
-        const untilMs = action.untilSeconds * 1000
-        // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
-        void deps.simulate(action.scenario).then((ok) => {
-          if (mine !== token) deps.stopSimulation()
-          else if (ok) deps.playUntil(untilMs)
-        })
-      }
-    },
+    go: (index) => goToStep(runner, index, set, get),
     next: () => get().go(get().stepIndex + 1),
     prev: () => get().go(get().stepIndex - 1),
     present: (presenting) => set({ presenting: presenting && get().lesson !== null }),
@@ -255,7 +181,110 @@ export function createLessonRunner(stores: Stores, deps: LessonDeps, lessons?: r
       stores.ui.getState().hideAnswer(false)
     },
   }))
-  return store
+}
+
+/** Loads a lesson's design and its steps' designs, keeps the user's design aside, and shows the first step. */
+async function openLesson(runner: Runner, which: string | Lesson, set: SetState, get: GetState): Promise<void> {
+  const { stores, deps } = runner
+  const lesson = typeof which === 'string' ? await lessonById(runner.lessons, which) : which
+  if (!lesson) return set({ status: 'failed', message: `No lesson ${which}.` })
+  const mine = ++runner.token
+  set({ status: 'loading', message: null, tab: 'lessons' })
+  const [base, { stepDesigns }] = await Promise.all([deps.loadDesign(lesson.design), import('./edits')])
+  if (mine !== runner.token) return
+  if (!base.ok) return set({ status: 'failed', message: `The lesson's design did not load: ${base.message}` })
+  // a notice about the user's own design ("Exported an SVG…") says nothing about the lesson: it goes; an
+  // error stays until dismissed
+  if (stores.ui.getState().notice?.tone === 'info') stores.ui.getState().notify(null)
+  const designs = stepDesigns(base.design, lesson, `Lesson ${lesson.number}: ${lesson.title}`)
+  if (!designs.ok)
+    return set({
+      status: 'failed',
+      message: `Step ${designs.step + 1} of the lesson does not apply: ${designs.message}`,
+    })
+  keepUsersDesign(runner)
+  stores.ui.getState().openRouteTable(null)
+  runner.unsubscribe?.()
+  runner.unsubscribe = listenForQuizAnswer(stores, set, get)
+  set({ lesson, designs: designs.designs, status: 'ready' })
+  get().go(0)
+}
+
+/** The user's design (document and undo history) goes aside, once, however many lessons open over it. */
+function keepUsersDesign(runner: Runner) {
+  if (runner.saved) return
+  const { stores } = runner
+  const d = stores.design.getState()
+  runner.saved = {
+    design: { design: d.design, past: d.past, future: d.future, labels: d.labels },
+    readOnly: stores.ui.getState().readOnly,
+  }
+  // read-only first, so autosave never sees a lesson's design as the user's
+  stores.ui.getState().setReadOnly(true)
+}
+
+/** Leaving the lesson: the user's design and read-only flag come back as they were. */
+function putBackUsersDesign(runner: Runner) {
+  if (!runner.saved) return
+  runner.stores.design.setState(runner.saved.design)
+  runner.stores.ui.getState().setReadOnly(runner.saved.readOnly)
+  runner.saved = null
+}
+
+/** A quiz is answered by selecting one resource on the canvas; returns the stop. */
+function listenForQuizAnswer(stores: Stores, set: SetState, get: GetState): () => void {
+  return stores.ui.subscribe((s, prev) => {
+    if (s.selectedIds === prev.selectedIds || s.selectedIds.length !== 1) return
+    const st = get()
+    const action = st.lesson?.steps[st.stepIndex]?.action
+    if (action?.kind === 'quiz' && !st.revealed) {
+      set({ answer: s.selectedIds[0], revealed: true })
+      stores.ui.getState().hideAnswer(false)
+    }
+  })
+}
+
+/** Shows step `index` (kept within the lesson): its design, what it lights, its trace and its scenario. */
+function goToStep(runner: Runner, index: number, set: SetState, get: GetState) {
+  const { stores, deps } = runner
+  const { lesson, designs } = get()
+  if (!lesson) return
+  const i = Math.max(0, Math.min(index, lesson.steps.length - 1))
+  const step = lesson.steps[i]
+  const design = designs[i]
+  const mine = ++runner.token
+  // before the design changes: a loaded scenario would otherwise be reloaded on the new design
+  deps.stopSimulation()
+  if (stores.design.getState().design !== design) stores.design.getState().replace(design)
+  stores.ui.getState().select(null)
+  const action = step.action
+  // a quiz question lights nothing and badges nothing until it is answered: the lit resources would point at
+  // the answer (the revealed answer's trace lights its own path)
+  const asking = action?.kind === 'quiz'
+  stores.ui.getState().hideAnswer(asking)
+  // route lines light by the entry that decided, once the step's packet is traced: never by their ends (the
+  // reply's route from a GWLBe's vSwitch to the gateway joins two resources an inbound step lights)
+  const lit: Highlight | null =
+    step.highlight.length && !asking
+      ? { ids: step.highlight, focusId: stepFocus(step), tone: 'lesson', routeEdgeIds: [] }
+      : null
+  stores.ui.getState().setHighlight(lit)
+  set({
+    stepIndex: i,
+    answer: null,
+    revealed: false,
+    trace: action?.kind === 'trace' || action?.kind === 'quiz' ? { status: 'running' } : null,
+  })
+  const current = () => mine === runner.token
+  traceStep({ stores, deps, lesson, index: i, design, lit }, current, (trace) => set({ trace }))
+  if (action?.kind === 'simulate') {
+    const untilMs = action.untilSeconds * 1000
+    // the class sees the moment the step narrates; a load that lands after the learner moved on is undone
+    void deps.simulate(action.scenario).then((ok) => {
+      if (!current()) deps.stopSimulation()
+      else if (ok) deps.playUntil(untilMs)
+    })
+  }
 }
 export type LessonRunner = ReturnType<typeof createLessonRunner>
 

@@ -3,15 +3,17 @@
 import { createStore } from 'zustand/vanilla'
 import type { FrameBatch, VisualPacket } from '../../worker/playback'
 import type { ApplianceView, RouteTargetView, SimEvent } from '../../worker/sim'
+import {
+  appliancesChanged,
+  type DropSeen,
+  dropsAfter,
+  logAfter,
+  ratesAfter,
+  routeTargetsChanged,
+  type SentAt,
+} from './simFrames'
 
-export interface DropSeen {
-  at: string
-  reason: string
-  text: string
-  /** wall time it was last seen, for fading */
-  seenAt: number
-  count: number
-}
+export type { DropSeen } from './simFrames'
 
 export interface SimState {
   status: 'idle' | 'ready' | 'failed'
@@ -92,31 +94,36 @@ export function epochNow(): number {
 }
 
 const UI_REFRESH_MS = 250
-const DROP_FADE_MS = 2500
+
+type SimActions = 'loaded' | 'failed' | 'unload' | 'receive'
+
+/** The store before anything is loaded (fresh for each store: none shares another's lists). */
+const idle = (): Omit<SimState, SimActions> => ({
+  status: 'idle',
+  message: null,
+  scenario: null,
+  scenarios: [],
+  nowMs: 0,
+  nowAtMs: 0,
+  playing: false,
+  running: false,
+  speed: 1,
+  stepMs: 1000,
+  untilMs: null,
+  log: [],
+  totals: null,
+  faults: [],
+  applianceRates: {},
+  appliances: {},
+  routeTargets: {},
+  drops: {},
+})
 
 export function createSimStore() {
   const feed = createFeed()
-  let lastUi = 0
-  let lastRates: { nowMs: number; sent: Record<string, number> } | null = null
+  const receive = createReceiver(feed)
   const store = createStore<SimState>()((set, get) => ({
-    status: 'idle',
-    message: null,
-    scenario: null,
-    scenarios: [],
-    nowMs: 0,
-    nowAtMs: 0,
-    playing: false,
-    running: false,
-    speed: 1,
-    stepMs: 1000,
-    untilMs: null,
-    log: [],
-    totals: null,
-    faults: [],
-    applianceRates: {},
-    appliances: {},
-    routeTargets: {},
-    drops: {},
+    ...idle(),
     // a load puts the run at 0 s, paused: nothing of a run shown before may linger until the first frame
     loaded: (scenario, scenarios) =>
       set({
@@ -150,76 +157,59 @@ export function createSimStore() {
       })
     },
     receive: (b, wallNow) => {
-      if (b.still) feed.replace(b.packets)
-      else feed.push(b.packets)
-      const s = get()
-      const log =
-        s.log.length + b.events.length === b.logSize ? (b.events.length ? [...s.log, ...b.events] : s.log) : b.events
-      const drops = { ...s.drops }
-      for (const p of b.packets) {
-        if (!p.drop) continue
-        const seen = drops[p.drop.at]
-        drops[p.drop.at] = {
-          ...p.drop,
-          seenAt: wallNow,
-          count: (seen && seen.reason === p.drop.reason ? seen.count : 0) + 1,
-        }
-      }
-      for (const [id, d] of Object.entries(drops)) if (wallNow - d.seenAt > DROP_FADE_MS) delete drops[id]
-      const appliances = Object.fromEntries(b.appliances.map((a) => [a.id, a]))
-      const applianceChange = b.appliances.some((a) => {
-        const was = s.appliances[a.id]
-        return !was || was.run !== a.run || was.healthy !== a.healthy || was.membership !== a.membership
-      })
-      const routeTargetChange = b.routeTargets.some((g) => {
-        const was = s.routeTargets[g.id]
-        return (
-          !was ||
-          was.carryingMemberId !== g.carryingMemberId ||
-          was.members.some((m, i) => m.healthy !== g.members[i]?.healthy)
-        )
-      })
-      const changed =
-        // a paused run at a new moment (a step, a seek) shows its clock with the picture of that moment
-        b.still ||
-        applianceChange ||
-        routeTargetChange ||
-        log !== s.log ||
-        b.playing !== s.playing ||
-        b.playing !== s.running ||
-        b.speed !== s.speed ||
-        b.stepMs !== s.stepMs ||
-        b.untilMs !== s.untilMs ||
-        Object.keys(drops).length !== Object.keys(s.drops).length
-      if (!changed && wallNow - lastUi < UI_REFRESH_MS) return
-      lastUi = wallNow
-      let applianceRates = s.applianceRates
-      if (lastRates && b.nowMs > lastRates.nowMs) {
-        const dt = (b.nowMs - lastRates.nowMs) / 1000
-        const prev = lastRates.sent
-        applianceRates = Object.fromEntries(
-          Object.entries(b.applianceSent).map(([id, n]) => [id, Math.max(0, (n - (prev[id] ?? 0)) / dt)]),
-        )
-      } else if (!b.playing) applianceRates = {}
-      lastRates = { nowMs: b.nowMs, sent: b.applianceSent }
-      set({
-        nowMs: b.nowMs,
-        nowAtMs: b.atMs,
-        playing: b.playing,
-        running: b.playing,
-        speed: b.speed,
-        stepMs: b.stepMs,
-        untilMs: b.untilMs,
-        log,
-        totals: b.totals,
-        faults: b.faults,
-        drops,
-        applianceRates,
-        appliances: applianceChange ? appliances : s.appliances,
-        routeTargets: routeTargetChange ? Object.fromEntries(b.routeTargets.map((g) => [g.id, g])) : s.routeTargets,
-      })
+      const next = receive(get(), b, wallNow)
+      if (next) set(next)
     },
   }))
   return Object.assign(store, { feed })
+}
+
+/**
+ * Takes each frame batch: its packets go to the feed at once; the state it changes comes back when it must show
+ * now (a change the user would see) or every UI_REFRESH_MS, null otherwise.
+ */
+function createReceiver(feed: PacketFeed) {
+  let lastUi = 0
+  let lastSent: SentAt | null = null
+  return (s: SimState, b: FrameBatch, wallNow: number): Partial<SimState> | null => {
+    if (b.still) feed.replace(b.packets)
+    else feed.push(b.packets)
+    const log = logAfter(s.log, b)
+    const drops = dropsAfter(s.drops, b.packets, wallNow)
+    const applianceChange = appliancesChanged(s.appliances, b.appliances)
+    const routeTargetChange = routeTargetsChanged(s.routeTargets, b.routeTargets)
+    const changed =
+      // a paused run at a new moment (a step, a seek) shows its clock with the picture of that moment
+      b.still ||
+      applianceChange ||
+      routeTargetChange ||
+      log !== s.log ||
+      b.playing !== s.playing ||
+      b.playing !== s.running ||
+      b.speed !== s.speed ||
+      b.stepMs !== s.stepMs ||
+      b.untilMs !== s.untilMs ||
+      Object.keys(drops).length !== Object.keys(s.drops).length
+    if (!changed && wallNow - lastUi < UI_REFRESH_MS) return null
+    lastUi = wallNow
+    const applianceRates = ratesAfter(s.applianceRates, lastSent, b)
+    lastSent = { nowMs: b.nowMs, sent: b.applianceSent }
+    return {
+      nowMs: b.nowMs,
+      nowAtMs: b.atMs,
+      playing: b.playing,
+      running: b.playing,
+      speed: b.speed,
+      stepMs: b.stepMs,
+      untilMs: b.untilMs,
+      log,
+      totals: b.totals,
+      faults: b.faults,
+      drops,
+      applianceRates,
+      appliances: applianceChange ? Object.fromEntries(b.appliances.map((a) => [a.id, a])) : s.appliances,
+      routeTargets: routeTargetChange ? Object.fromEntries(b.routeTargets.map((g) => [g.id, g])) : s.routeTargets,
+    }
+  }
 }
 export type SimStore = ReturnType<typeof createSimStore>

@@ -51,12 +51,47 @@ function randomId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
+/**
+ * A write over the stored record `old`, based on revision `basedOn`: the record to store and what the writer is told.
+ * A record written by someone else since (another revision) is left as it is; a write clears the problem noted on
+ * it. `at` is read only when the write happens.
+ */
+export function writeOver(
+  old: StoredDesign | undefined,
+  fields: { name: string; text: string },
+  basedOn: number,
+  at: () => string,
+): { next: StoredDesign | undefined; result: WriteResult } {
+  if (!old) return { next: old, result: { kind: 'missing' } }
+  if (old.rev !== basedOn) return { next: old, result: { kind: 'conflict', current: old } }
+  const { problem: _cleared, ...rest } = old
+  const next = { ...rest, ...fields, rev: old.rev + 1, updatedAt: at() }
+  return { next, result: { kind: 'saved', design: next } }
+}
+
+/** The version that keeps a stored design's text as it is now, named by its revision. */
+export function versionOf(design: StoredDesign, reason: string): Version {
+  return { id: `${design.id}@${design.rev}`, name: design.name, text: design.text, savedAt: design.updatedAt, reason }
+}
+
 export function createDesignRepo(kv: Kv, deps: Partial<RepoDeps> = {}) {
   const now = deps.now ?? Date.now
-  const newId = deps.newId ?? randomId
-  const iso = () => new Date(now()).toISOString()
+  const records = designRecords(kv, now, deps.newId ?? randomId)
+  return {
+    ...records,
+    ...designVersions(kv, now, records.get),
+    ...removal(kv, records.get),
+    meta: async (): Promise<Meta> => (await kv.get<Meta>(META)) ?? {},
+    async setMeta(change: Partial<Meta>): Promise<void> {
+      await kv.update<Meta>(META, (old = {}) => ({ ...old, ...change }))
+    },
+  }
+}
 
-  const repo = {
+/** The designs' records: listed newest first, created, written at the revision they were read at. */
+function designRecords(kv: Kv, now: () => number, newId: () => string) {
+  const iso = () => new Date(now()).toISOString()
+  return {
     async list(): Promise<StoredSummary[]> {
       const ids = (await kv.keys()).filter((k) => k.startsWith('design:'))
       const records = await Promise.all(ids.map((k) => kv.get<StoredDesign>(k)))
@@ -80,41 +115,13 @@ export function createDesignRepo(kv: Kv, deps: Partial<RepoDeps> = {}) {
     async write(id: string, fields: { name: string; text: string }, basedOn: number): Promise<WriteResult> {
       let result: WriteResult = { kind: 'missing' }
       await kv.update<StoredDesign | undefined>(designKey(id), (old) => {
-        if (!old) return old
-        if (old.rev !== basedOn) {
-          result = { kind: 'conflict', current: old }
-          return old
-        }
-        const { problem: _cleared, ...rest } = old
-        const next = { ...rest, ...fields, rev: old.rev + 1, updatedAt: iso() }
-        result = { kind: 'saved', design: next }
-        return next
+        const written = writeOver(old, fields, basedOn, iso)
+        result = written.result
+        return written.next
       })
       // a design deleted meanwhile: update wrote an empty value under its key, which is removed again
       if (result.kind === 'missing') await kv.del(designKey(id))
       return result
-    },
-
-    /** Keeps the stored text of a design as a version, before something replaces it. */
-    async snapshot(id: string, reason: string): Promise<Version | undefined> {
-      const design = await repo.get(id)
-      if (!design) return undefined
-      const version: Version = {
-        id: `${design.id}@${design.rev}`,
-        name: design.name,
-        text: design.text,
-        savedAt: design.updatedAt,
-        reason,
-      }
-      await kv.update<Version[]>(versionsKey(id), (old = []) =>
-        // the same revision kept twice would be the same text twice
-        pruneVersions([version, ...old.filter((v) => v.id !== version.id)], now()),
-      )
-      return version
-    },
-
-    async versions(id: string): Promise<Version[]> {
-      return pruneVersions((await kv.get<Version[]>(versionsKey(id))) ?? [], now())
     },
 
     /** Notes that the text does not open (and why), leaving the text and the revision as they are. */
@@ -125,9 +132,37 @@ export function createDesignRepo(kv: Kv, deps: Partial<RepoDeps> = {}) {
         return problem === undefined ? rest : { ...rest, problem }
       })
     },
+  }
+}
 
+type Get = (id: string) => Promise<StoredDesign | undefined>
+
+/** The earlier versions of each design, pruned by the version policy as they are kept and as they are read. */
+function designVersions(kv: Kv, now: () => number, get: Get) {
+  return {
+    /** Keeps the stored text of a design as a version, before something replaces it. */
+    async snapshot(id: string, reason: string): Promise<Version | undefined> {
+      const design = await get(id)
+      if (!design) return undefined
+      const version = versionOf(design, reason)
+      await kv.update<Version[]>(versionsKey(id), (old = []) =>
+        // the same revision kept twice would be the same text twice
+        pruneVersions([version, ...old.filter((v) => v.id !== version.id)], now()),
+      )
+      return version
+    },
+
+    async versions(id: string): Promise<Version[]> {
+      return pruneVersions((await kv.get<Version[]>(versionsKey(id))) ?? [], now())
+    },
+  }
+}
+
+/** A delete takes the design with its versions, and hands them back for the undo. */
+function removal(kv: Kv, get: Get) {
+  return {
     async remove(id: string): Promise<RemovedDesign | undefined> {
-      const design = await repo.get(id)
+      const design = await get(id)
       if (!design) return undefined
       const versions = (await kv.get<Version[]>(versionsKey(id))) ?? []
       await kv.del(designKey(id))
@@ -140,12 +175,6 @@ export function createDesignRepo(kv: Kv, deps: Partial<RepoDeps> = {}) {
       await kv.set(designKey(removed.design.id), removed.design)
       if (removed.versions.length > 0) await kv.set(versionsKey(removed.design.id), removed.versions)
     },
-
-    meta: async (): Promise<Meta> => (await kv.get<Meta>(META)) ?? {},
-    async setMeta(change: Partial<Meta>): Promise<void> {
-      await kv.update<Meta>(META, (old = {}) => ({ ...old, ...change }))
-    },
   }
-  return repo
 }
 export type DesignRepo = ReturnType<typeof createDesignRepo>

@@ -1,7 +1,7 @@
 // The stored designs: a write based on an old revision is refused and changes nothing; versions keep
 // what a write replaced; a removed design comes back whole with Undo.
 import { describe, expect, it } from 'vitest'
-import { createDesignRepo } from '../../../src/app/storage/designRepo'
+import { createDesignRepo, type StoredDesign, versionOf, writeOver } from '../../../src/app/storage/designRepo'
 import { memoryKv } from './memoryKv'
 
 function repo() {
@@ -76,5 +76,54 @@ describe('design repository', () => {
     await r.putBack(removed)
     expect((await r.get(d.id))?.text).toBe('first')
     expect(await r.versions(d.id)).toHaveLength(1)
+  })
+})
+
+describe('a write over a stored record', () => {
+  const old: StoredDesign = {
+    id: 'd1',
+    name: 'Mine',
+    text: 'old text',
+    rev: 3,
+    createdAt: '2026-12-01T10:00:00.000Z',
+    updatedAt: '2026-12-01T11:00:00.000Z',
+    problem: 'did not open',
+  }
+  const at = () => '2026-12-01T12:00:00.000Z'
+
+  it('at the revision it read: the next revision, the new text and time, the problem cleared', () => {
+    const { next, result } = writeOver(old, { name: 'Renamed', text: 'new text' }, 3, at)
+    expect(next).toEqual({ ...old, problem: undefined, name: 'Renamed', text: 'new text', rev: 4, updatedAt: at() })
+    expect(next).not.toHaveProperty('problem')
+    expect(result).toEqual({ kind: 'saved', design: next })
+  })
+
+  it('at another revision: the record stays as it was and the writer is told what is there', () => {
+    let read = false
+    const { next, result } = writeOver(old, { name: 'Renamed', text: 'new text' }, 2, () => {
+      read = true
+      return at()
+    })
+    expect(next).toBe(old)
+    expect(result).toEqual({ kind: 'conflict', current: old })
+    // a refused write stamps nothing
+    expect(read).toBe(false)
+  })
+
+  it('over nothing (deleted meanwhile): nothing is stored and the writer hears it is missing', () => {
+    expect(writeOver(undefined, { name: 'x', text: 'y' }, 1, at)).toEqual({
+      next: undefined,
+      result: { kind: 'missing' },
+    })
+  })
+
+  it('keeps a version named by the revision it holds, dated when that revision was written', () => {
+    expect(versionOf(old, 'before it was renamed')).toEqual({
+      id: 'd1@3',
+      name: 'Mine',
+      text: 'old text',
+      savedAt: old.updatedAt,
+      reason: 'before it was renamed',
+    })
   })
 })

@@ -1,0 +1,152 @@
+// The autosave: an edit is written into the tab's stored design half a second after the last one, one write at a
+// time. A write refused because another tab wrote first is kept as a new design (a fork), never dropped; the first
+// write of each session, and one every ten minutes, keeps the text it replaces as a version.
+import { type Design, serialise } from '../../model'
+import type { WriteResult } from './designRepo'
+import { announce, bind, notify, type Tab } from './tab'
+import { VERSION_POLICY } from './versions'
+
+export const AUTOSAVE_DEBOUNCE_MS = 500
+
+/**
+ * Where autosave stands, on the page's root element: `data-autosave="pending"` from an edit until the design
+ * as it is after that edit is stored, then `"saved"` (or `"failed"`). Nothing on screen shows it, so this is
+ * what end-to-end tests (and anyone scripting the page) wait for instead of guessing how long saving takes.
+ */
+function markAutosave(state: 'pending' | 'saved' | 'failed') {
+  if (typeof document !== 'undefined') document.documentElement.dataset.autosave = state
+}
+
+export interface Autosave {
+  /** an edit happened: save after the debounce */
+  schedule(): void
+  /** saves now what is waiting for the debounce */
+  flush(): Promise<void>
+  /** stops the debounce's timer (the tab is going) */
+  stop(): void
+}
+
+export function createAutosave(t: Tab): Autosave {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  /** the design changed (or became the user's) since the last save */
+  let pending = false
+  let queue: Promise<void> = Promise.resolve()
+  let warned = false
+
+  /** One write at a time, in order: a save must know the revision the previous one produced. */
+  function enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = queue.then(job)
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  const save = () =>
+    enqueue(async () => {
+      // a read-only design (a shared link, a lesson) is not the user's: what is pending waits until it is
+      if (!t.stores.ui.getState().readOnly) {
+        const edited = pending
+        pending = false
+        await writeNow(t, edited)
+      }
+      // saved only when no edit came after the one just stored (and no write waits for the debounce)
+      if (!pending && timer === undefined) markAutosave('saved')
+    }).catch((e: unknown) => {
+      markAutosave('failed')
+      if (warned) return
+      warned = true
+      notify(t, {
+        tone: 'error',
+        lines: [
+          'Autosave failed: this design is not being kept in the browser.',
+          e instanceof Error ? e.message : String(e),
+          'Use Save file to keep it.',
+        ],
+      })
+    })
+
+  return {
+    schedule() {
+      pending = true
+      markAutosave('pending')
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        timer = undefined
+        void save()
+      }, AUTOSAVE_DEBOUNCE_MS)
+    },
+    async flush() {
+      if (timer !== undefined) {
+        clearTimeout(timer)
+        timer = undefined
+      }
+      await save()
+    },
+    stop: () => clearTimeout(timer),
+  }
+}
+
+/** Writes the design on the canvas into the tab's stored design, or into a new one; `edited`: changed since. */
+async function writeNow(t: Tab, edited: boolean): Promise<void> {
+  const { stores, deps } = t
+  const design = stores.design.getState().design
+  const text = serialise(design)
+  // nothing new: a write would only bump the revision (and could fork a tab that merely looked)
+  if (t.bound && t.lastText === text) return
+  if (!t.bound) {
+    // a tab that opened an example or a link and changed nothing has nothing of its own to keep
+    if (!edited) return
+    const created = await deps.repo.create({ name: design.name, text })
+    bind(t, created)
+    t.versionedAt = deps.now()
+    announce(t, { kind: 'saved', id: created.id, rev: created.rev, from: deps.tabId })
+    return
+  }
+  await keepVersionIfDue(t, t.bound.id)
+  const result = await deps.repo.write(t.bound.id, { name: design.name, text }, t.bound.rev)
+  if (result.kind === 'saved') {
+    t.bound = { id: result.design.id, rev: result.design.rev }
+    t.lastText = text
+    announce(t, { kind: 'saved', id: t.bound.id, rev: t.bound.rev, from: deps.tabId })
+    return
+  }
+  await keepAsCopy(t, design, result)
+}
+
+/** The first write of a session, and one every ten minutes, keeps the text it replaces as a version. */
+async function keepVersionIfDue(t: Tab, id: string) {
+  const { versionedAt, deps } = t
+  if (versionedAt !== null && deps.now() - versionedAt < VERSION_POLICY.everyMs) return
+  await deps.repo.snapshot(
+    id,
+    versionedAt === null ? 'as it was before a new session edited it' : 'autosaved during editing',
+  )
+  t.versionedAt = deps.now()
+}
+
+/** Another tab wrote the design first, or deleted it: this tab's design becomes a design of its own. */
+async function keepAsCopy(t: Tab, design: Design, result: Exclude<WriteResult, { kind: 'saved' }>) {
+  const { stores, deps } = t
+  const theirs = result.kind === 'conflict' ? result.current.name : design.name
+  const copyName = result.kind === 'conflict' ? `${design.name} (copy from another tab)` : design.name
+  const forked = await deps.repo.create({ name: copyName, text: serialise({ ...design, name: copyName }) })
+  bind(t, forked)
+  t.versionedAt = deps.now()
+  if (copyName !== design.name)
+    // the canvas shows which one this tab is now editing; the edit is saved into the copy
+    stores.design.getState().edit('keep as a copy', (d) => ({ ...d, name: copyName }))
+  t.lastText = serialise(stores.design.getState().design)
+  announce(t, { kind: 'saved', id: forked.id, rev: forked.rev, from: deps.tabId })
+  notify(t, {
+    tone: 'info',
+    lines:
+      result.kind === 'conflict'
+        ? [
+            `Another tab saved "${theirs}" after this tab opened it, so this tab's changes are kept as "${copyName}".`,
+            `"${theirs}" keeps the other tab's changes. Designs… lists both.`,
+          ]
+        : [`"${design.name}" was deleted in another tab; this tab's design is kept as a new design.`],
+  })
+}
