@@ -67,6 +67,8 @@ interface FastPath {
   ecsBase: number
   applianceBase: number
   internetBase: number
+  /** per sender that is a resource (hosts, ECS instances, appliances, numbered as above): its address */
+  senderAddr: Int32Array
   /** per appliance: its position among its GWLB's members, for the policy caches */
   memberAt: Int32Array
   /** per (appliance, GWLB node): 0 not yet known, 1 its security group lets the node's Geneve in, 2 it does not */
@@ -79,6 +81,9 @@ interface FastPath {
   applianceZone: Int32Array
   applianceMtu: Int32Array
   applianceStateful: Uint8Array
+  /** per appliance: its GWLB (-1 when none); per GWLB node: its GWLB */
+  applianceGwlb: Int32Array
+  nodeGwlb: Int32Array
   /** per GWLB node: 1 when its GWLB rebalances flows away from an unhealthy or removed appliance */
   rebalance: Uint8Array
 }
@@ -103,6 +108,7 @@ function fastPathOf(net: Network): FastPath {
       ecsBase: net.hosts.length,
       applianceBase: net.hosts.length + net.ecs.length,
       internetBase: net.hosts.length + net.ecs.length + net.appliances.length,
+      senderAddr: Int32Array.from([...net.hosts, ...net.ecs, ...net.appliances], (r) => r.addr),
       memberAt,
       geneve: new Uint8Array(net.appliances.length * net.nodes.length),
       symmetric: net.assumptions.symmetricHash === 'sortedEndpoints',
@@ -110,6 +116,8 @@ function fastPathOf(net: Network): FastPath {
       applianceZone: Int32Array.from(net.appliances, (a) => a.zone),
       applianceMtu: Int32Array.from(net.appliances, (a) => a.mtu),
       applianceStateful: Uint8Array.from(net.appliances, (a) => (a.stateful ? 1 : 0)),
+      applianceGwlb: Int32Array.from(net.appliances, (a) => a.gwlb),
+      nodeGwlb: Int32Array.from(net.nodes, (n) => n.gwlb),
       rebalance: Uint8Array.from(net.nodes, (n) => (net.gwlbs[n.gwlb]?.rebalance ? 1 : 0)),
     }
     paths.set(net, fp)
@@ -135,6 +143,23 @@ let cSrc = 0
 let cDst = 0
 let lookups = 0
 
+/** A class's first packet: its program, compiled from the packet as the class's representative. */
+function compileClass(fp: FastPath, p: PreparedPacket, sender: number, destination: number, k2: number): number {
+  const w: ClassWalk = {
+    startAt: p.startAt,
+    startIdx: p.startIdx,
+    src: p.src,
+    dst: p.dst,
+    proto: p.proto,
+    dport: p.dport,
+    reply: p.reply,
+    choices: [],
+  }
+  const pc = compileClassPath(fp.net, fp.programs, w)
+  fp.programOf.set(sender, destination, k2, pc)
+  return pc
+}
+
 /**
  * Forwards a packet by its class's program, writing `out` as walk() would. Returns false, having done nothing,
  * for what it leaves to the walk: verification's forced choices, and a packet whose source is not as
@@ -148,15 +173,19 @@ export function forwardByClass(net: Network, p: PreparedPacket, state: RuntimeSt
   let sender: number
   const at = p.startAt
   const idx = p.startIdx
-  if (at === AT_HOST_SEND) {
-    if (idx < 0) {
-      sender = fp.internetBase + atomOf(c.addresses, p.src)
-      lookups++
-    } else if (p.src === net.hosts[idx]?.addr) sender = idx
-    else return false
-  } else if (at === AT_ECS_SEND && p.src === net.ecs[idx]?.addr) sender = fp.ecsBase + idx
-  else if (at === AT_APPLIANCE_SEND && p.src === net.appliances[idx]?.addr) sender = fp.applianceBase + idx
-  else return false
+  if (idx < 0) {
+    // an internet address that no resource holds
+    if (at !== AT_HOST_SEND) return false
+    sender = fp.internetBase + atomOf(c.addresses, p.src)
+    lookups++
+  } else {
+    // a resource, sending from its own address: senders are numbered hosts, then ECS instances, then appliances
+    const base =
+      at === AT_HOST_SEND ? 0 : at === AT_ECS_SEND ? fp.ecsBase : at === AT_APPLIANCE_SEND ? fp.applianceBase : -1
+    const end = at === AT_HOST_SEND ? fp.ecsBase : at === AT_ECS_SEND ? fp.applianceBase : fp.internetBase
+    sender = base + idx
+    if (base < 0 || sender >= end || p.src !== fp.senderAddr[sender]) return false
+  }
   // look-ups, as the bench counts them: the port's atom (TCP, UDP), the destination's, the class's program
   let slot: number
   if (p.proto === PROTO_TCP) slot = c.tcpPorts[p.dport] ?? 0
@@ -167,20 +196,7 @@ export function forwardByClass(net: Network, p: PreparedPacket, state: RuntimeSt
   const k2 = (slot << 1) | (p.reply ? 1 : 0)
   lookups += p.proto === PROTO_ICMP ? 2 : 3
   let pc = fp.programOf.get(sender, destination, k2)
-  if (pc < 0) {
-    const w: ClassWalk = {
-      startAt: at,
-      startIdx: idx,
-      src: p.src,
-      dst: p.dst,
-      proto: p.proto,
-      dport: p.dport,
-      reply: p.reply,
-      choices: [],
-    }
-    pc = compileClassPath(net, fp.programs, w)
-    fp.programOf.set(sender, destination, k2, pc)
-  }
+  if (pc < 0) pc = compileClass(fp, p, sender, destination, k2)
   F = fp
   S = state
   O = out
@@ -199,28 +215,23 @@ export function forwardByClass(net: Network, p: PreparedPacket, state: RuntimeSt
   return true
 }
 
-/**
- * Ends the walk: the disposition and hop count are in the op's first word, the addresses the last OP_ADDR's.
- * Returns the disposition, so that an op can end the program in one statement.
- */
-function finish(word: number, disposition: number, receiver: number): number {
-  O.disposition = DISPOSITIONS[disposition] ?? 'NO_ROUTE'
-  O.appliance = cAppliance
-  O.hops = word >>> HOPS_SHIFT
-  O.src = cSrc
-  O.dst = cDst
-  O.receiver = receiver
-  return disposition
-}
-
 const OP_MASK = (1 << OP_BITS) - 1
 const DISPOSITION_MASK = (1 << DISPOSITION_BITS) - 1
 
-/** Runs a program from `start` to its end; returns the disposition it ended with. */
-function run(start: number): number {
+/**
+ * Runs a program from `start` to its end and writes the result: the disposition and hop count are in the last
+ * op's first word, the addresses the last OP_ADDR's. Every op that ends the walk only sets `disposition`, so the
+ * result is written in one place: V8 inlines schedule(), inspect() and the flow table's find() into this loop
+ * within a budget of bytecode, and a copy of the writes at each op that can end spent it (measured in the
+ * commit that made this change).
+ */
+function run(start: number): void {
   let pc = start
-  for (;;) {
-    const word = code[pc] ?? 0
+  let word = 0
+  let disposition = -1
+  let receiver = -1
+  do {
+    word = code[pc] ?? 0
     const arg = code[pc + 1] ?? 0
     switch (word & OP_MASK) {
       case OP_ADDR:
@@ -229,48 +240,56 @@ function run(start: number): number {
         pc += 3
         break
       case OP_END:
-        return finish(word, (word >>> OP_BITS) & DISPOSITION_MASK, arg)
+        disposition = (word >>> OP_BITS) & DISPOSITION_MASK
+        receiver = arg
+        break
       case OP_ZONE:
-        if (S.zoneDown[arg]) return finish(word, (word >>> OP_BITS) & DISPOSITION_MASK, -1)
+        if (S.zoneDown[arg]) disposition = (word >>> OP_BITS) & DISPOSITION_MASK
         pc += 2
         break
       case OP_RUN: {
         const r = S.run[arg]
-        if (r !== RUN_RUNNING) return finish(word, r === RUN_STOPPED ? D_APPLIANCE_DOWN : D_APPLIANCE_HUNG, -1)
+        if (r !== RUN_RUNNING) disposition = r === RUN_STOPPED ? D_APPLIANCE_DOWN : D_APPLIANCE_HUNG
         pc += 2
         break
       }
       case OP_ENDPOINT:
-        if (S.endpointStatus[arg] !== 0) return finish(word, D_ENDPOINT, -1)
+        if (S.endpointStatus[arg] !== 0) disposition = D_ENDPOINT
         pc += 2
         break
       case OP_SIZE:
-        if (pSize > arg) return finish(word, D_MTU, -1)
+        if (pSize > arg) disposition = D_MTU
         pc += 2
         break
       case OP_SCHEDULE: {
         const a = schedule(arg)
-        if (a < 0) return finish(word, -a - 1, -1)
-        cAppliance = a
+        if (a < 0) disposition = -a - 1
+        else cAppliance = a
         pc += 2
         break
       }
       case OP_APPLIANCE: {
         const d = inspect(arg, code[pc + 2] ?? -1)
-        if (d >= 0) return finish(word, d, -1)
+        if (d >= 0) disposition = d
         pc += 3
         break
       }
       case OP_ROUTE_TARGET: {
         const next = branch(pc)
-        if (next < 0) return finish(word, D_BLACKHOLE, -1)
-        pc = next
+        if (next < 0) disposition = D_BLACKHOLE
+        else pc = next
         break
       }
       default:
         throw new Error(`fast path: no op ${word & OP_MASK} at ${pc}`)
     }
-  }
+  } while (disposition < 0)
+  O.disposition = DISPOSITIONS[disposition] ?? 'NO_ROUTE'
+  O.appliance = cAppliance
+  O.hops = word >>> HOPS_SHIFT
+  O.src = cSrc
+  O.dst = cDst
+  O.receiver = receiver
 }
 
 /** The carrying member's program, compiled on the branch's first packet; -1 when the member is no endpoint. */
@@ -413,22 +432,24 @@ function geneveAnswer(a: number, node: number, g: number): number {
 
 /** The appliance's policy decides (its answer to the class is kept per program); a stateful one records a session. */
 function byPolicy(node: number, policyAt: number, lo: number, hi: number, k2: number, k3: number): number {
-  const N = F.net
   const a = cAppliance
-  const ap = N.appliances[a]
-  const nd = N.nodes[node]
-  if (!ap || !nd) return D_APPLIANCE_DENIED
   // an appliance outside the node's GWLB (a flow pinned by another design's state) is not cached
   const at = F.memberAt[a] ?? -1
-  const cached = at >= 0 && ap.gwlb === nd.gwlb && policyAt >= 0 ? policyAt + at : -1
+  const cached = at >= 0 && policyAt >= 0 && F.applianceGwlb[a] === F.nodeGwlb[node] ? policyAt + at : -1
   let allow = cached >= 0 ? (F.programs.policy[cached] ?? 0) : 0
-  if (allow === 0) {
-    lookups++
-    const i = matchPolicy(ap.policy, pProto, cSrc, cDst, pDport)
-    allow = (i < 0 ? ap.defaultAllow : (ap.policy[i]?.allow ?? false)) ? 1 : 2
-    if (cached >= 0) F.programs.policy[cached] = allow
-  }
+  if (allow === 0) allow = policyAnswer(node, cached)
   if (allow === 2) return D_APPLIANCE_DENIED
-  if (ap.stateful) S.sessions.set(lo, hi, k2, k3, 1, S.now)
+  if (F.applianceStateful[a] === 1) S.sessions.set(lo, hi, k2, k3, 1, S.now)
   return -1
+}
+
+/** The policy's answer to the class, looked up on its first packet (1 allows, 2 denies) and kept at `cached`. */
+function policyAnswer(node: number, cached: number): number {
+  const ap = F.net.appliances[cAppliance]
+  if (!ap || !F.net.nodes[node]) return 2
+  lookups++
+  const i = matchPolicy(ap.policy, pProto, cSrc, cDst, pDport)
+  const allow = (i < 0 ? ap.defaultAllow : (ap.policy[i]?.allow ?? false)) ? 1 : 2
+  if (cached >= 0) F.programs.policy[cached] = allow
+  return allow
 }
