@@ -16,6 +16,13 @@ export function loadExample(name: ExampleFile): Design {
   return r.design
 }
 
+/** A design built in code, loaded through parse() as a file would be; throws with the loader's messages. */
+export function loadDesign(d: Design): Design {
+  const r = parse(d)
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'))
+  return r.design
+}
+
 /** A mutable deep copy of an example as plain JSON, for tests that break it on purpose. */
 export function exampleJson(name: ExampleFile): Record<string, unknown> & { resources: Record<string, unknown>[] } {
   return JSON.parse(exampleText(name))

@@ -3,13 +3,13 @@
 // and after side by side.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { type Design, parse } from '../../../src/model'
+import type { Design } from '../../../src/model'
 import { updateResource } from '../../../src/model/edits/basic'
 import { ComparePanel } from '../../../src/panels/compare/ComparePanel'
 import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
 import { TEST_ENGINE } from '../../engine'
 import { generateDesign } from '../../fixtures/engine/generate'
-import { loadExample } from '../../helpers'
+import { loadDesign, loadExample } from '../../helpers'
 
 function setup(design: Design = loadExample('two-zones')): Stores {
   const stores = createStores(design, {}, TEST_ENGINE)
@@ -56,7 +56,7 @@ describe('compare', () => {
     expect(afterRequest).not.toMatch(/GWLBe I/)
   })
   it('three VPCs changed alike: the count of changed classes, one entry standing for the three', async () => {
-    const generated = parse(
+    const generated = loadDesign(
       generateDesign({
         consumerVpcs: 3,
         zones: 1,
@@ -69,8 +69,7 @@ describe('compare', () => {
         stateful: true,
       }),
     )
-    if (!generated.ok) throw new Error('the generated design does not load')
-    const stores = setup(generated.design)
+    const stores = setup(generated)
     stores.design.getState().edit('admit 8443, not 443', (d) => ({
       ...d,
       resources: d.resources.map((r) =>

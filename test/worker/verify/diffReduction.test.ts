@@ -3,11 +3,12 @@
 // choice in both designs reports; a reduction taken from one design only does not.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Design, parse } from '../../../src/model'
+import type { Design } from '../../../src/model'
 import { compile, type Network } from '../../../worker/engine'
 import { Comparison, type ComparisonOptions, diffDesigns } from '../../../worker/verify'
 import { ClassReduction } from '../../../worker/verify/reduction'
 import { eipOf, type GenOptions, generateDesign } from '../../fixtures/engine/generate'
+import { loadDesign } from '../../helpers'
 import { res } from '../engine/helpers'
 
 const BASE: GenOptions = {
@@ -20,12 +21,6 @@ const BASE: GenOptions = {
   crossZone: true,
   jumboFrames: true,
   stateful: true,
-}
-
-function load(d: Design): Design {
-  const r = parse(d)
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'))
-  return r.design
 }
 
 /** Edits of a design around consumer VPC `v`: most set it or an appliance apart, some change every VPC alike. */
@@ -98,7 +93,7 @@ function pair(o: Partial<GenOptions>, edit: string, which: number): [Network, Ne
   const d = generateDesign({ ...BASE, ...o })
   const e = structuredClone(d)
   EDITS[edit](e, which % (o.consumerVpcs ?? BASE.consumerVpcs))
-  return [compile(load(d)), compile(load(e))]
+  return [compile(loadDesign(d)), compile(loadDesign(e))]
 }
 
 describe('the reduced difference', () => {
@@ -141,8 +136,8 @@ describe('the reduced difference', () => {
     const d = generateDesign({ ...BASE, consumerVpcs: 3 })
     const e = structuredClone(d)
     EDITS['every security group admits 8443, not 443'](e, 0)
-    const diff = diffDesigns(load(d), load(e))
-    const full = changes(compile(load(d)), compile(load(e)), { reduce: false })
+    const diff = diffDesigns(loadDesign(d), loadDesign(e))
+    const full = changes(compile(loadDesign(d)), compile(loadDesign(e)), { reduce: false })
     expect(diff.changedClasses).toBe(full.size)
     expect(diff.flows.reduce((n, f) => n + f.classes, 0)).toBe(full.size)
     // the three VPCs changed alike: vpc-0's flows stand for the others'

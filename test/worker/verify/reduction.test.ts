@@ -2,12 +2,13 @@
 // exactly as walking every class does: same verdict, same class and violation counts, same counterexample.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Design, parse } from '../../../src/model'
+import type { Design } from '../../../src/model'
 import { compile } from '../../../worker/engine'
 import { BUILT_IN_INTENTS, describeClass, type Intent, Verifier } from '../../../worker/verify'
 import { intentCuts, rolesOf } from '../../../worker/verify/verify'
 import { vpcTwins } from '../../../worker/verify/vpcTwins'
 import { eipOf, type GenOptions, generateDesign } from '../../fixtures/engine/generate'
+import { loadDesign } from '../../helpers'
 import { res } from '../engine/helpers'
 
 const BASE: GenOptions = {
@@ -20,12 +21,6 @@ const BASE: GenOptions = {
   crossZone: true,
   jumboFrames: true,
   stateful: true,
-}
-
-function load(d: Design): Design {
-  const r = parse(d)
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'))
-  return r.design
 }
 
 /**
@@ -130,7 +125,7 @@ describe('the reduced class set', () => {
           const d = generateDesign({ ...BASE, ...o })
           const v = which % o.consumerVpcs
           if (d.zones.length > 1 || !edit.includes('zone')) EDITS[edit](d, v)
-          const net = compile(load(d))
+          const net = compile(loadDesign(d))
           const own = userIntents(v)[intents]
           const all = [...BUILT_IN_INTENTS, ...own]
           const reduced = new Verifier(net, all)
@@ -154,7 +149,7 @@ describe('the reduced class set', () => {
 
   it('finds the consumer VPCs alike, and keeps apart one that differs or that an intent names', () => {
     const twins = (d: Design, intents: Intent[] = []) => {
-      const loaded = load(d)
+      const loaded = loadDesign(d)
       const cuts = intentCuts(intents, rolesOf(loaded))
       const ids = new Set(
         intents.flatMap((i) => [i.from, i.to]).flatMap((e) => (typeof e === 'object' && 'vpc' in e ? [e.vpc] : [])),
@@ -187,7 +182,7 @@ describe('the reduced class set', () => {
 
   it('walks one VPC of the 85 of the bench design for the others, and its internet senders no rule tells apart as one', () => {
     const net = compile(
-      load(generateDesign({ ...BASE, consumerVpcs: 85, serversPerZone: 5, appliancesPerZone: 10, hosts: 20 })),
+      loadDesign(generateDesign({ ...BASE, consumerVpcs: 85, serversPerZone: 5, appliancesPerZone: 10, hosts: 20 })),
     )
     const v = new Verifier(net, BUILT_IN_INTENTS)
     expect(v.reduction.groups.map((g) => g.length)).toEqual([85])
