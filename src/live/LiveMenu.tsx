@@ -1,6 +1,6 @@
 // The toolbar's Live menu: start a session (a class code and two links), join one with a code, and, once in,
 // the links to hand out, who is in, and leaving.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { useLiveSession } from './context'
 import type { Person } from './presence'
@@ -10,10 +10,16 @@ const button = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover
 const primary = 'rounded bg-blue-700 px-2 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50'
 const field = 'w-full rounded border border-slate-300 px-2 py-1 text-sm'
 
-/** `startOpen`: open as it appears (the click that loaded it asked for the menu). */
-export function LiveMenu({ startOpen = false }: { startOpen?: boolean }) {
+/**
+ * `opened`: how many times the toolbar's stand-in was clicked before this menu loaded; a count above zero opens it
+ * as it appears, and a later rise (a press that began on the stand-in and ended here) opens it again.
+ */
+export function LiveMenu({ opened = 0 }: { opened?: number }) {
   const live = useLiveSession()
-  const [open, setOpen] = useState(startOpen)
+  const [open, setOpen] = useState(opened > 0)
+  useEffect(() => {
+    if (opened > 0) setOpen(true)
+  }, [opened])
   if (!live) return null
   return (
     <div className="relative">
