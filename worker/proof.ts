@@ -113,12 +113,8 @@ export async function diffOn(
   engine?: EngineOptions,
 ): Promise<DiffAnswer> {
   const ticket = ++comparisons.newest
-  const a = load(before, 'The design compared with')
-  if (!a.ok) return a
-  const b = load(after, 'The design on the canvas')
-  if (!b.ok) return b
   try {
-    return await inSlices(diffAnswerSteps(a.design, b.design, engine), 40, (progress) => {
+    return await inSlices(diffAnswerSteps(before, after, engine), 40, (progress) => {
       if (ticket !== comparisons.newest) throw new Stopped('superseded')
       if (ticket === comparisons.cancelled) throw new Stopped('cancelled')
       if (progress) onProgress?.(progress)
@@ -129,14 +125,21 @@ export async function diffOn(
   }
 }
 
+/** diffOn()'s work in steps: each design loaded and compiled, compared, then the changed classes' paths traced. */
 function* diffAnswerSteps(
-  a: Design,
-  b: Design,
+  before: unknown,
+  after: unknown,
   engine?: EngineOptions,
-): Generator<DiffProgress | undefined, Extract<DiffAnswer, { ok: true }>> {
-  const na = compile(a, engine)
+): Generator<DiffProgress | undefined, DiffAnswer> {
+  const a = load(before, 'The design compared with')
+  if (!a.ok) return a
   yield
-  const nb = compile(b, engine)
+  const b = load(after, 'The design on the canvas')
+  if (!b.ok) return b
+  yield
+  const na = compile(a.design, engine)
+  yield
+  const nb = compile(b.design, engine)
   yield
   const diff = yield* compareSteps(na, nb, { members: WALKABLE })
   const paths: FlowPaths[] = []
