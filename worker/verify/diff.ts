@@ -308,14 +308,10 @@ export class Comparison {
   }
 
   /**
-   * How many classes changed() walks in each design: the distinct classes standing for the space's (the
-   * progress a worker reports is the walks so far of this).
+   * How many classes changed() walks in each design: the distinct classes standing for the space's (the progress a
+   * worker reports is the walks so far of this). In steps: a pause every 16 senders (each may build its twin VPC's
+   * destination map).
    */
-  standingCount(): number {
-    return finish(this.standingCountSteps())
-  }
-
-  /** standingCount() in steps: a pause every 16 senders (each may build its twin VPC's destination map). */
   *standingCountSteps(): Generator<undefined, number> {
     const space = this.space
     const A = space.addressStarts.length
@@ -454,6 +450,7 @@ function* comparisonSteps(before: Network, after: Network): Generator<undefined,
   return cmp
 }
 
+/** A changed class in words, with its representative packet. */
 function member(space: FlowSpace, index: number): ChangedMember {
   const c = space.classAt(index)
   return { flowClass: describeClass(c), packet: representative(c) }
