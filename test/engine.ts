@@ -4,7 +4,7 @@
 import { vi } from 'vitest'
 import type { EngineConnection, EngineWorker } from '../src/store/engine'
 import { createPlayback } from '../worker/playback'
-import { diffOn, planOn, planParseOn, replayOn, verifyOn } from '../worker/proof'
+import { cancelDiff, diffOn, planOn, planParseOn, replayOn, verifyOn } from '../worker/proof'
 import { applyFix, reportOn } from '../worker/report'
 import { traceOn } from '../worker/traceReport'
 import { verifyOn as verdictsOn } from '../worker/verdicts'
@@ -21,6 +21,7 @@ export const worker = {
   trace: async (...args: Parameters<typeof traceOn>) => traceOn(...args),
   verify: async (...args: Parameters<typeof verifyOn>) => verifyOn(...args),
   diff: async (...args: Parameters<typeof diffOn>) => diffOn(...args),
+  diffCancel: async () => cancelDiff(),
   planCheck: async (...args: Parameters<typeof planOn>) => planOn(...args),
   planParse: async (plan: unknown) => planParseOn(plan),
   replay: async (...args: Parameters<typeof replayOn>) => replayOn(...args),

@@ -1,9 +1,10 @@
 // The comlink surface of the engine worker, and nothing else.
-import { expose } from 'comlink'
+import { expose, type Remote, releaseProxy } from 'comlink'
 import type { EngineOptions, PacketSpec } from './engine'
 import type { FrameBatch, LeaderClock } from './playback'
 import type { PlanRequest } from './proof'
 import { applyFix, reportOn } from './report'
+import type { DiffProgress } from './verify'
 
 // The simulator loads with the first scenario, not with the worker: the linter and the tracer answer the
 // page at start, and the initial JavaScript stays under its budget (issue 5, item 8). Until then there is
@@ -49,7 +50,17 @@ export const api = {
   /** The built-in intents and the user's (an intents file's text) checked over every flow class. */
   verify: async (document: unknown, intentsText: string | null) => (await proof()).verifyOn(document, intentsText),
   /** The difference between two designs: resources field by field, and the flow classes whose outcome changed. */
-  diff: async (before: unknown, after: unknown) => (await proof()).diffOn(before, after),
+  // in slices: a trace, a lint or a newer comparison is answered meanwhile, and a newer one ends this one
+  async diff(before: unknown, after: unknown, onProgress?: (progress: DiffProgress) => void) {
+    try {
+      return await (await proof()).diffOn(before, after, onProgress)
+    } finally {
+      // the page's progress receiver came as a comlink proxy: its port is closed with the comparison
+      if (onProgress) (onProgress as unknown as Remote<typeof onProgress>)[releaseProxy]()
+    }
+  },
+  /** Ends the comparison running, if any, at its next pause (it answers that it was cancelled). */
+  diffCancel: async () => (await proof()).cancelDiff(),
   /** A change plan checked step by step against the intents, with its windows and a safe order. */
   planCheck: async (document: unknown, request: PlanRequest) => (await proof()).planOn(document, request),
   /** A plan file checked against the plan format, before it replaces the plan being built. */

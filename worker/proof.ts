@@ -5,8 +5,9 @@ import { type Design, parse } from '../src/model'
 import { compile, type EngineOptions, type PacketSpec, type RoundTrip, traceRoundTrip } from './engine'
 import {
   checkPlan,
+  compareSteps,
   type DesignDiff,
-  diffDesigns,
+  type DiffProgress,
   type Intent,
   type IntentError,
   inSlices,
@@ -62,10 +63,17 @@ export interface FlowPaths {
   after: string[]
 }
 
-export type DiffAnswer = ({ ok: true } & DesignDiff & { paths: FlowPaths[] }) | { ok: false; message: string }
+export type DiffAnswer =
+  | ({ ok: true } & DesignDiff & { paths: FlowPaths[] })
+  | { ok: false; message: string }
+  /** ended before its answer: cancelled by the page, or superseded by a newer comparison */
+  | { ok: false; stopped: 'cancelled' | 'superseded'; message: string }
 
 /** How many changed classes get their paths traced for the canvas; the rest are listed without. */
 export const PAINTED_FLOWS = 200
+
+/** How many entries carry their first classes for the Compare tab to walk (it lists 60), and how many each. */
+export const WALKABLE = { entries: 60, perEntry: 8 }
 
 function resourcesOn(rt: RoundTrip): string[] {
   const ids = new Set<string>()
@@ -74,19 +82,71 @@ function resourcesOn(rt: RoundTrip): string[] {
   return [...ids]
 }
 
-/** The difference between two designs (`before` and `after`, raw documents): resources, then flow classes. */
-export function diffOn(before: unknown, after: unknown, engine?: EngineOptions): DiffAnswer {
+/**
+ * The comparisons the page asked for, by number: only the newest runs to its end (a newer one, or a cancel,
+ * ends an older one at its next pause), so a stale answer never takes a newer one's place and the worker does
+ * not go on with work nobody waits for.
+ */
+const comparisons = { newest: 0, cancelled: 0 }
+
+/** Why a comparison ended early. */
+class Stopped extends Error {
+  constructor(readonly why: 'cancelled' | 'superseded') {
+    super(why === 'cancelled' ? 'The comparison was cancelled.' : 'A newer comparison replaced this one.')
+  }
+}
+
+/** Ends the comparison running, if any, at its next pause: it answers `stopped: 'cancelled'`. */
+export function cancelDiff(): void {
+  comparisons.cancelled = comparisons.newest
+}
+
+/**
+ * The difference between two designs (`before` and `after`, raw documents): resources, then flow classes, then
+ * the changed classes' paths for the canvas. It runs in slices of about 40 ms, so the worker answers a trace, a
+ * lint or the heartbeat meanwhile; `onProgress` hears how far it has got at each pause.
+ */
+export async function diffOn(
+  before: unknown,
+  after: unknown,
+  onProgress?: (progress: DiffProgress) => void,
+  engine?: EngineOptions,
+): Promise<DiffAnswer> {
+  const ticket = ++comparisons.newest
+  try {
+    return await inSlices(diffAnswerSteps(before, after, engine), 40, (progress) => {
+      if (ticket !== comparisons.newest) throw new Stopped('superseded')
+      if (ticket === comparisons.cancelled) throw new Stopped('cancelled')
+      if (progress) onProgress?.(progress)
+    })
+  } catch (e) {
+    if (e instanceof Stopped) return { ok: false, stopped: e.why, message: e.message }
+    throw e
+  }
+}
+
+/** diffOn()'s work in steps: each design loaded and compiled, compared, then the changed classes' paths traced. */
+function* diffAnswerSteps(
+  before: unknown,
+  after: unknown,
+  engine?: EngineOptions,
+): Generator<DiffProgress | undefined, DiffAnswer> {
   const a = load(before, 'The design compared with')
   if (!a.ok) return a
+  yield
   const b = load(after, 'The design on the canvas')
   if (!b.ok) return b
-  const diff = diffDesigns(a.design, b.design, engine)
+  yield
   const na = compile(a.design, engine)
+  yield
   const nb = compile(b.design, engine)
-  const paths = diff.flows.slice(0, PAINTED_FLOWS).map((f) => ({
-    before: resourcesOn(traceRoundTrip(na, f.packet)),
-    after: resourcesOn(traceRoundTrip(nb, f.packet)),
-  }))
+  yield
+  const diff = yield* compareSteps(na, nb, { members: WALKABLE })
+  const paths: FlowPaths[] = []
+  for (const f of diff.flows.slice(0, PAINTED_FLOWS)) {
+    paths.push({ before: resourcesOn(traceRoundTrip(na, f.packet)), after: resourcesOn(traceRoundTrip(nb, f.packet)) })
+    yield
+  }
   return { ok: true, ...diff, paths }
 }
 

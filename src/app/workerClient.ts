@@ -28,7 +28,9 @@ const workerEngine: EngineWorker = {
   applyFix: (document, key) => call((r) => r.applyFix(document, key)),
   trace: (document, packet, options, idleSeconds) => call((r) => r.trace(document, packet, options, idleSeconds)),
   verify: (document, intents) => call((r) => r.verify(document, intents)),
-  diff: (before, after) => call((r) => r.diff(before, after)),
+  // the progress receiver crosses the boundary as a comlink proxy; the worker releases it when the comparison ends
+  diff: (before, after, onProgress) => call((r) => r.diff(before, after, onProgress && proxy(onProgress))),
+  diffCancel: () => call((r) => r.diffCancel()),
   planCheck: (document, request) => call((r) => r.planCheck(document, request)),
   planParse: (plan) => call((r) => r.planParse(plan)),
   replay: (document, packet, picks) => call((r) => r.replay(document, packet, picks)),

@@ -60,8 +60,10 @@ export interface EngineClient {
   trace: Ask<'trace'>
   /** The intents (built in, and the user's file) checked over every flow class, in the worker. */
   verify: Ask<'verify'>
-  /** The difference between two designs, in the worker. */
+  /** The difference between two designs, in the worker, in slices; `onProgress` hears how far it has got. */
   diff: Ask<'diff'>
+  /** Ends the comparison running in the worker, if any: it answers that it was cancelled. */
+  diffCancel: Ask<'diffCancel'>
   /** A change plan checked step by step, in the worker. */
   planCheck: Ask<'planCheck'>
   /** A plan checked against the plan format only. */
@@ -128,7 +130,8 @@ export function createEngineClient(
     applyFix: (document, key) => worker().applyFix(document, key),
     trace: (document, packet, options, idleSeconds) => worker().trace(document, packet, options, idleSeconds),
     verify: (document, intents) => worker().verify(document, intents),
-    diff: (before, after) => worker().diff(before, after),
+    diff: (before, after, onProgress) => worker().diff(before, after, onProgress),
+    diffCancel: () => worker().diffCancel(),
     planCheck: (document, request) => worker().planCheck(document, request),
     planParse: (plan) => worker().planParse(plan),
     replay: (document, packet, picks) => worker().replay(document, packet, picks),

@@ -131,4 +131,43 @@ describe('prove it in Chromium', () => {
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  it('walks the class of a multi-class entry that the user picks: its packet, and its path on the canvas', async () => {
+    const { page, errors } = await openApp(browser())
+    await breakGatewayRoute(page)
+    await page.getByTestId('tab-compare').click()
+    const panel = page.getByTestId('compare-panel')
+    await panel.getByLabel('The design on the canvas against').selectOption('last-edit')
+    await panel.locator('[data-testid="compare-status"][data-status="done"]').waitFor()
+    // an entry standing for several classes: server 1's packets to the internet blocks no route tells apart
+    const entry = panel
+      .getByTestId('changed-flow')
+      .filter({ has: page.getByTestId('changed-flow-alike') })
+      .first()
+    await entry.getByTestId('compare-walk').click()
+    const dialog = page.getByTestId('compare-walk-dialog')
+    const classes = dialog.getByTestId('compare-walk-class')
+    assert.ok((await classes.count()) > 1)
+    assert.equal(await classes.first().getAttribute('aria-pressed'), 'true')
+    const second = classes.nth(1)
+    const secondPacket = (await second.locator('.font-mono').textContent()).trim()
+    assert.notEqual(secondPacket, (await classes.first().locator('.font-mono').textContent()).trim())
+    await second.click()
+    assert.equal(await second.getAttribute('aria-pressed'), 'true')
+    // the dialog says which packet it walks, and walks that one
+    await dialog.getByTestId('compare-walk-packet').filter({ hasText: secondPacket }).waitFor()
+    const destination = secondPacket.split(' → ')[1].split(/[: ]/)[0]
+    await dialog.getByTestId('walk-after').locator('[data-disposition]').first().waitFor()
+    assert.match(await dialog.getByTestId('walk-after').textContent(), /Request/)
+    // on the canvas: its answer comes back from the gateway to server 1 without crossing GWLBe H
+    await page.getByTestId('node-ecs-web-1').and(page.locator('[data-lit="focus"]')).waitFor()
+    assert.equal(await litOf(page, 'igw-service'), 'path')
+    assert.equal(await litOf(page, 'gwlbe-h'), 'dim')
+    await page.screenshot({ path: 'test-results/e2e-compare-walk-class.png' })
+    // played in the Walk tab: the packet picked, not the entry's first
+    await dialog.getByRole('button', { name: 'Play after in the Walk tab' }).click()
+    await page.getByTestId('walk-panel').getByTestId('walk-packet').filter({ hasText: destination }).waitFor()
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

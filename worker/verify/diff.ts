@@ -7,8 +7,8 @@ import { FlowSpace, representative } from './classes'
 import { ClassWalker } from './classWalk'
 import type { Outcome } from './explore'
 import { ClassReduction } from './reduction'
-import { describeClass } from './verify'
-import type { Pins } from './vpcTwins'
+import { describeClass, finish } from './verify'
+import { type Pins, vpcTwins } from './vpcTwins'
 
 export interface FieldChange {
   /** the field's path inside the resource, such as entries[0].nextHopId */
@@ -36,6 +36,17 @@ export interface ChangedFlow {
   after: string
   /** how many changed classes this entry stands for, its own included */
   classes: number
+  /**
+   * the first of those classes, its own first, when asked for (`CompareOptions.members`): the Compare tab walks
+   * the one the user picks
+   */
+  members?: ChangedMember[]
+}
+
+/** One of the changed classes an entry stands for: its packet, for walking that class itself. */
+export interface ChangedMember {
+  flowClass: string
+  packet: PacketSpec
 }
 
 export interface DesignDiff {
@@ -226,6 +237,8 @@ export interface ComparisonOptions {
   reduce?: boolean
   /** how classes stand for others; by default the twins and blocks of both designs (a test plants a wrong one) */
   reduction?: (space: FlowSpace) => ClassReduction
+  /** the space cut by both designs, when already cut (a comparison built in steps) */
+  space?: FlowSpace
 }
 
 /** A changed class: its index in the space, and the class it was judged by (itself without the reduction). */
@@ -247,7 +260,7 @@ export class Comparison {
 
   constructor(before: Network, after: Network, options: ComparisonOptions = {}) {
     const reduce = options.reduce ?? true
-    this.space = new FlowSpace([before, after])
+    this.space = options.space ?? new FlowSpace([before, after])
     this.reduction = options.reduction
       ? options.reduction(this.space)
       : new ClassReduction([before, after], this.space, NO_PINS, reduce)
@@ -259,6 +272,15 @@ export class Comparison {
 
   /** Every class whose outcomes differ, in the space's order, with the class it was judged by. */
   *changed(): Generator<ChangedClass> {
+    for (const c of this.changedSteps()) if (c) yield c
+  }
+
+  /**
+   * changed() in steps: `undefined` is a pause, after every class walked (in both designs: up to a few ms on the
+   * bench pair, where a class may take 40 walks a design) and every sender, where a worker may answer other
+   * messages (see inSlices()). A pause costs a resumption and a clock read, little beside a class's walks.
+   */
+  *changedSteps(): Generator<ChangedClass | undefined> {
     const space = this.space
     const A = space.addressStarts.length
     const S = space.slots
@@ -274,19 +296,54 @@ export class Comparison {
         for (let p = 0; p < S; p++) {
           const at = (row + cd) * S + p
           const standing = (rep * A + cd) * S + p
-          if (verdicts[at] === 0) verdicts[at] = this.judge(standing)
+          if (verdicts[at] === 0) {
+            verdicts[at] = this.judge(standing)
+            yield undefined
+          }
           if (verdicts[at] === 2) yield { index: (si * A + d) * S + p, standing }
         }
       }
+      yield undefined
     }
   }
 
-  /** Before and after of a standing class, in words (it must have been judged changed). */
+  /**
+   * How many classes changed() walks in each design: the distinct classes standing for the space's (the progress a
+   * worker reports is the walks so far of this). In steps: a pause every 16 senders (each may build its twin VPC's
+   * destination map).
+   */
+  *standingCountSteps(): Generator<undefined, number> {
+    const space = this.space
+    const A = space.addressStarts.length
+    const red = this.reduction
+    const seen = new Uint8Array(red.repCount * A)
+    // a sender's destinations depend on its twin VPC only: each (standing sender, map) pair is counted once
+    const counted = new Map<Int32Array, Set<number>>()
+    let n = 0
+    for (let si = 0; si < space.sources.length; si++) {
+      if (si % 16 === 15) yield
+      const rep = red.senderRep[si]
+      const map = red.destinations(si)
+      const reps = counted.get(map) ?? new Set<number>()
+      counted.set(map, reps)
+      if (reps.has(rep)) continue
+      reps.add(rep)
+      const row = red.repNumber[rep] * A
+      for (let d = 0; d < A; d++) {
+        const at = row + map[d]
+        if (seen[at] === 0) n++
+        seen[at] = 1
+      }
+    }
+    return n * space.slots
+  }
+
   /** How many classes were walked (in each design) so far: the classes standing for the others. */
   get walkedClasses(): number {
     return this.walks
   }
 
+  /** Before and after of a standing class, in words (it must have been judged changed). */
   words(standing: number): { before: string; after: string } {
     return this.judged.get(standing) as { before: string; after: string }
   }
@@ -307,28 +364,94 @@ export class Comparison {
 
 const NO_PINS: Pins = { ids: new Set(), ranges: [] }
 
+/** How far a comparison in steps has got: classes walked (in each design) of those it will walk. */
+export interface DiffProgress {
+  walked: number
+  toWalk: number
+}
+
+export interface CompareOptions {
+  /** for the first `entries` entries, list up to `perEntry` of the changed classes each stands for */
+  members?: { entries: number; perEntry: number }
+}
+
 /**
  * Both designs' resources compared, and every flow class of both walked in each (once per class standing for
  * others): the changed classes listed one per standing class, with how many classes it stands for.
  */
 export function diffDesigns(a: Design, b: Design, engine?: EngineOptions): DesignDiff {
-  const cmp = new Comparison(compile(a, engine), compile(b, engine))
+  return finish(diffSteps(a, b, engine))
+}
+
+/** diffDesigns() in steps: pauses (with how far it has got, once it knows) for a worker to answer meanwhile. */
+export function* diffSteps(
+  a: Design,
+  b: Design,
+  engine?: EngineOptions,
+): Generator<DiffProgress | undefined, DesignDiff> {
+  const before = compile(a, engine)
+  yield
+  const after = compile(b, engine)
+  yield
+  return yield* compareSteps(before, after)
+}
+
+/** Two compiled designs compared in steps (see diffSteps()). */
+export function* compareSteps(
+  before: Network,
+  after: Network,
+  options: CompareOptions = {},
+): Generator<DiffProgress | undefined, DesignDiff> {
+  const cmp = yield* comparisonSteps(before, after)
+  const toWalk = yield* cmp.standingCountSteps()
   const byStanding = new Map<number, ChangedFlow>()
+  const { entries = 0, perEntry = 0 } = options.members ?? {}
   let changedClasses = 0
-  for (const { index, standing } of cmp.changed()) {
+  for (const changed of cmp.changedSteps()) {
+    if (!changed) {
+      yield { walked: cmp.walkedClasses, toWalk }
+      continue
+    }
+    const { index, standing } = changed
     changedClasses++
     const f = byStanding.get(standing)
     if (f) {
       f.classes++
+      if (f.members && f.members.length < perEntry) f.members.push(member(cmp.space, index))
       continue
     }
-    const c = cmp.space.classAt(index)
-    byStanding.set(standing, {
-      flowClass: describeClass(c),
-      packet: representative(c),
-      ...cmp.words(standing),
-      classes: 1,
-    })
+    const m = member(cmp.space, index)
+    const listed = byStanding.size < entries ? { members: [m] } : {}
+    byStanding.set(standing, { ...m, ...cmp.words(standing), classes: 1, ...listed })
   }
-  return { resources: resourceDiff(a, b), classCount: cmp.space.size, changedClasses, flows: [...byStanding.values()] }
+  return {
+    resources: resourceDiff(before.design, after.design),
+    classCount: cmp.space.size,
+    changedClasses,
+    flows: [...byStanding.values()],
+  }
+}
+
+/**
+ * A Comparison built in steps of a few tens of ms on the bench pair (its constructor at once takes 80–190 ms there):
+ * the space, each design's twin VPCs, the reduction over both, then the walkers.
+ */
+function* comparisonSteps(before: Network, after: Network): Generator<undefined, Comparison> {
+  const space = new FlowSpace([before, after])
+  yield
+  const twins = [vpcTwins(before.design, NO_PINS)]
+  yield
+  twins.push(vpcTwins(after.design, NO_PINS))
+  yield
+  const reduction = new ClassReduction([before, after], space, NO_PINS, true, twins)
+  yield
+  const cmp = new Comparison(before, after, { space, reduction: () => reduction })
+  yield
+  return cmp
+}
+
+/** A changed class in words, with its representative packet. */
+function member(space: FlowSpace, index: number): ChangedMember {
+  const c = space.classAt(index)
+  return { flowClass: describeClass(c), packet: representative(c) }
 }

@@ -93,17 +93,22 @@ export class ClassReduction {
   /** the kits' CIDRs, sorted, for finding the kit of a private address */
   private readonly byStart: number[]
 
-  /** `reduce` false: every class stands for itself (to check the reduction against, or to price a class) */
+  /**
+   * `reduce` false: every class stands for itself (to check the reduction against, or to price a class).
+   * `twins`: each network's own twin groups (vpcTwins()), when already found (a comparison built in steps).
+   */
   constructor(
     nets: readonly Network[],
     private readonly space: FlowSpace,
     pins: Pins,
     reduce = true,
+    twins?: readonly VpcKit[][][],
   ) {
     this.groups = reduce
       ? sharedTwins(
           nets.map((n) => n.design),
           pins,
+          twins,
         )
       : []
     for (const [n, g] of this.groups.entries())

@@ -261,7 +261,7 @@ function* verifyNetworkSteps(
 }
 
 /** Runs steps to their end at once. */
-function finish<T>(steps: Generator<void, T>): T {
+export function finish<T, P>(steps: Generator<P, T>): T {
   for (;;) {
     const r = steps.next()
     if (r.done) return r.value
@@ -270,15 +270,27 @@ function finish<T>(steps: Generator<void, T>): T {
 
 /**
  * Runs steps to their end in slices of about `sliceMs`, letting the event loop run between slices: in the
- * worker, the page's heartbeat is answered while a long check runs.
+ * worker, the page's heartbeat, a trace or a newer question is answered while a long check runs. `atPause` is
+ * called after each pause with the last value the steps yielded (how far they have got): it may report it, or
+ * throw to end the steps there (a newer question supersedes this one), which closes them and rejects.
  */
-export async function inSlices<T>(steps: Generator<void, T>, sliceMs = 40): Promise<T> {
+export async function inSlices<T, P = void>(
+  steps: Generator<P, T>,
+  sliceMs = 40,
+  atPause?: (last: P) => void,
+): Promise<T> {
   let until = performance.now() + sliceMs
   for (;;) {
     const r = steps.next()
     if (r.done) return r.value
     if (performance.now() >= until) {
       await new Promise((next) => setTimeout(next, 0))
+      try {
+        atPause?.(r.value)
+      } catch (e) {
+        steps.return(undefined as T)
+        throw e
+      }
       until = performance.now() + sliceMs
     }
   }

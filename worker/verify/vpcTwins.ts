@@ -222,15 +222,19 @@ function sameKit(a: VpcKit, b: VpcKit): boolean {
  * The groups of consumer VPCs interchangeable in every one of several designs (the two sides of a comparison):
  * twins in each design, holding the same resources, block and EIPs in each, so that one swap maps every design
  * onto itself. A VPC an edit set apart in one design stands for itself. Ordered as in the first design.
+ * `found`: each design's own groups (vpcTwins()), when already found (a comparison built in steps).
  */
-export function sharedTwins(designs: readonly Design[], pins: Pins): VpcKit[][] {
-  const [first, ...others] = designs
-  if (!first) return []
-  const groups = vpcTwins(first, pins)
+export function sharedTwins(
+  designs: readonly Design[],
+  pins: Pins,
+  found: readonly VpcKit[][][] = designs.map((d) => vpcTwins(d, pins)),
+): VpcKit[][] {
+  const [groups, ...others] = found
+  if (!groups) return []
   if (!others.length) return groups
-  const where = others.map((d) => {
+  const where = others.map((g) => {
     const at = new Map<string, { group: number; kit: VpcKit }>()
-    for (const [group, g] of vpcTwins(d, pins).entries()) for (const kit of g) at.set(kit.vpc, { group, kit })
+    for (const [group, kits] of g.entries()) for (const kit of kits) at.set(kit.vpc, { group, kit })
     return at
   })
   const shared = new Map<string, VpcKit[]>()

@@ -4,13 +4,13 @@
 // changed flows' paths lit), and each changed class opens as a before/after walk side by side.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DiffAnswer } from '../../../worker/proof'
-import type { ChangedFlow, FieldChange } from '../../../worker/verify'
+import type { ChangedFlow, DiffProgress, FieldChange } from '../../../worker/verify'
 import type { Design } from '../../model'
 import { useDesign, useStores } from '../../store/context'
 import type { LibraryVersion } from '../../store/library'
 import type { Highlight } from '../../store/uiStore'
 import { BUTTON, FIELD } from '../verify/look'
-import { shown, useCheck } from '../verify/useCheck'
+import { type Checked, shown, useCheck } from '../verify/useCheck'
 import { CompareWalk } from './CompareWalk'
 import { compareMarks, valueText } from './compareModel'
 
@@ -47,10 +47,20 @@ export function ComparePanel({ active }: { active: boolean }) {
     }
   }, [against, past, versionDoc])
 
+  const [attempt, setAttempt] = useState(0)
+  const [progress, setProgress] = useState<DiffProgress | null>(null)
+  const asked = useRef(0)
   const checked = useCheck(
     active,
-    [design, before],
-    'document' in before ? () => stores.engine.diff(before.document, design) : null,
+    [design, before, attempt],
+    'document' in before
+      ? () => {
+          // progress of this question only: an older comparison's last report may still be on its way
+          const n = ++asked.current
+          setProgress(null)
+          return stores.engine.diff(before.document, design, (p) => asked.current === n && setProgress(p))
+        }
+      : null,
   )
   const answer = 'document' in before ? shown(checked) : null
   const [walking, setWalking] = useState<ChangedFlow | null>(null)
@@ -62,26 +72,83 @@ export function ComparePanel({ active }: { active: boolean }) {
       <AgainstPicker against={against} versions={versions} onPick={setAgainst} />
       {'none' in before && <p className="text-slate-600">{before.none}</p>}
       {'document' in before && (
-        <p role="status" className="text-slate-600" data-testid="compare-status" data-status={checked.status}>
-          {checked.status === 'running'
-            ? 'Comparing…'
-            : checked.status === 'failed'
-              ? `The comparison failed: ${checked.message}`
-              : answer?.ok
-                ? `${answer.classCount.toLocaleString('en-US')} flow classes of both designs compared`
-                : ''}
-        </p>
+        <CompareStatus
+          checked={checked}
+          progress={progress}
+          onCancel={() => void stores.engine.diffCancel()}
+          onAgain={() => setAttempt((n) => n + 1)}
+        />
       )}
-      {answer && !answer.ok && (
+      {answer && !answer.ok && !('stopped' in answer) && (
         <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900">
           {answer.message}
         </p>
       )}
       {answer?.ok && <Differences answer={answer} onWalk={setWalking} />}
       {walking && 'document' in before && (
-        <CompareWalk flow={walking} before={before.document} after={design} onClose={() => setWalking(null)} />
+        <CompareWalk
+          key={walking.flowClass}
+          flow={walking}
+          before={before.document}
+          after={design}
+          onClose={() => setWalking(null)}
+        />
       )}
     </section>
+  )
+}
+
+/**
+ * Where the comparison stands: running, with how many classes the worker has walked of those it will walk and a
+ * Cancel; failed; cancelled, with Compare again; or done, with the classes compared.
+ */
+function CompareStatus({
+  checked,
+  progress,
+  onCancel,
+  onAgain,
+}: {
+  checked: Checked<DiffAnswer>
+  progress: DiffProgress | null
+  onCancel: () => void
+  onAgain: () => void
+}) {
+  const n = (x: number) => x.toLocaleString('en-US')
+  const stopped = checked.status === 'done' && !checked.answer.ok && 'stopped' in checked.answer
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <p
+        role="status"
+        className="text-slate-600"
+        data-testid="compare-status"
+        data-status={stopped ? 'cancelled' : checked.status}
+      >
+        {checked.status === 'running'
+          ? progress
+            ? `Comparing… ${n(progress.walked)} of ${n(progress.toWalk)} classes walked in each design`
+            : 'Comparing…'
+          : checked.status === 'failed'
+            ? `The comparison failed: ${checked.message}`
+            : stopped && !checked.answer.ok
+              ? checked.answer.message
+              : checked.status === 'done' && checked.answer.ok
+                ? `${n(checked.answer.classCount)} flow classes of both designs compared`
+                : ''}
+      </p>
+      {checked.status === 'running' && progress && (
+        <progress className="h-1.5 w-24" value={progress.walked} max={progress.toWalk} aria-label="Classes walked" />
+      )}
+      {checked.status === 'running' && (
+        <button type="button" className={BUTTON} onClick={onCancel} data-testid="compare-cancel">
+          Cancel
+        </button>
+      )}
+      {stopped && (
+        <button type="button" className={BUTTON} onClick={onAgain} data-testid="compare-again">
+          Compare again
+        </button>
+      )}
+    </div>
   )
 }
 

@@ -11,6 +11,18 @@ import { TEST_ENGINE } from '../../engine'
 import { generateDesign } from '../../fixtures/engine/generate'
 import { loadDesign, loadExample } from '../../helpers'
 
+const GENERATED = {
+  consumerVpcs: 3,
+  zones: 1,
+  serversPerZone: 1,
+  appliancesPerZone: 2,
+  hosts: 0,
+  scheduler: '5TCH',
+  crossZone: true,
+  jumboFrames: true,
+  stateful: true,
+} as const
+
 function setup(design: Design = loadExample('two-zones')): Stores {
   const stores = createStores(design, {}, TEST_ENGINE)
   render(
@@ -56,19 +68,7 @@ describe('compare', () => {
     expect(afterRequest).not.toMatch(/GWLBe I/)
   })
   it('three VPCs changed alike: the count of changed classes, one entry standing for the three', async () => {
-    const generated = loadDesign(
-      generateDesign({
-        consumerVpcs: 3,
-        zones: 1,
-        serversPerZone: 1,
-        appliancesPerZone: 2,
-        hosts: 0,
-        scheduler: '5TCH',
-        crossZone: true,
-        jumboFrames: true,
-        stateful: true,
-      }),
-    )
+    const generated = loadDesign(generateDesign(GENERATED))
     const stores = setup(generated)
     stores.design.getState().edit('admit 8443, not 443', (d) => ({
       ...d,
@@ -88,5 +88,58 @@ describe('compare', () => {
     const first = entries[0]
     expect(first.textContent).toMatch(/from (ecs-0-0-0|internet)/)
     expect(within(first).getByTestId('changed-flow-alike').textContent).toMatch(/^and [\d,]+ more classes alike/)
+  })
+
+  it('an entry standing for several classes: the second one picked is walked, and the dialog names its packet', async () => {
+    const stores = setup()
+    stores.design.getState().edit('restore Local', (d) =>
+      updateResource(d, 'rtb-gateway', 'routeTable', (t) => ({
+        ...t,
+        entries: t.entries.filter((e) => e.destinationCidrBlock !== '10.0.1.0/24'),
+      })),
+    )
+    fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+    await screen.findAllByTestId('changed-flow-alike', {}, { timeout: 8000 })
+    const entry = screen.getAllByTestId('changed-flow').find((f) => within(f).queryByTestId('changed-flow-alike'))
+    fireEvent.click(within(entry as HTMLElement).getByTestId('compare-walk'))
+    const dialog = await screen.findByTestId('compare-walk-dialog')
+    const classes = within(dialog).getAllByTestId('compare-walk-class')
+    expect(classes.length).toBeGreaterThan(1)
+    expect(within(dialog).getByTestId('compare-walk-packet').textContent).toContain('→ 0.0.0.1:1 tcp')
+    fireEvent.click(classes[1])
+    expect(classes[1].getAttribute('aria-pressed')).toBe('true')
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('compare-walk-packet').textContent).toBe(
+        'Walking the packet ecs-web-1:49152 → 11.0.0.1:1 tcp',
+      ),
+    )
+    // walked: the request goes out through the firewall, as before; the answer comes back uninspected
+    await waitFor(() => expect(within(dialog).getByTestId('walk-after').textContent).toMatch(/Answer/))
+    expect(within(dialog).getByTestId('walk-before').textContent).toMatch(/GWLBe H/)
+    await waitFor(() => expect(stores.ui.getState().highlight?.focusId).toBe('ecs-web-1'))
+    expect(stores.ui.getState().highlight?.ids).not.toContain('gwlbe-h')
+  })
+
+  it('says how far the worker has got, and a Cancel ends the comparison until asked again', async () => {
+    const generated = loadDesign(generateDesign({ ...GENERATED, consumerVpcs: 6, zones: 2, hosts: 1 }))
+    const stores = setup(generated)
+    stores.design.getState().edit('route straight out', (d) =>
+      updateResource(d, 'rtb-a-1-0', 'routeTable', (t) => ({
+        ...t,
+        entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-1' }],
+      })),
+    )
+    fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+    const status = screen.getByTestId('compare-status')
+    await waitFor(() =>
+      expect(status.textContent).toMatch(/^Comparing… [\d,]+ of [\d,]+ classes walked in each design$/),
+    )
+    fireEvent.click(screen.getByTestId('compare-cancel'))
+    await waitFor(() => expect(status.getAttribute('data-status')).toBe('cancelled'), { timeout: 8000 })
+    expect(status.textContent).toBe('The comparison was cancelled.')
+    expect(screen.queryByTestId('changed-flow')).toBeNull()
+    fireEvent.click(screen.getByTestId('compare-again'))
+    await waitFor(() => expect(status.getAttribute('data-status')).toBe('done'), { timeout: 20000 })
+    expect(screen.getAllByTestId('changed-flow').length).toBeGreaterThan(0)
   })
 })
