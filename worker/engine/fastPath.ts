@@ -92,7 +92,6 @@ const paths = new WeakMap<Network, FastPath>()
 let last: FastPath | null = null
 
 function fastPathOf(net: Network): FastPath {
-  if (last?.net === net) return last
   let fp = paths.get(net)
   if (!fp) {
     const memberAt = new Int32Array(net.appliances.length).fill(-1)
@@ -141,6 +140,10 @@ let cAppliance = -1
 /** the headers' addresses where the program stands */
 let cSrc = 0
 let cDst = 0
+/** the connection's key, its endpoints in order (hash.ts's endpointsSwapped()), as schedule() built it */
+let kLo = 0
+let kHi = 0
+let kPorts = 0
 let lookups = 0
 
 /** A class's first packet: its program, compiled from the packet as the class's representative. */
@@ -167,7 +170,8 @@ function compileClass(fp: FastPath, p: PreparedPacket, sender: number, destinati
  */
 export function forwardByClass(net: Network, p: PreparedPacket, state: RuntimeState, out: ForwardResult): boolean {
   if (state.choices) return false
-  const fp = fastPathOf(net)
+  // the network of the last packet is checked here, so the common case costs no call
+  const fp = last !== null && last.net === net ? last : fastPathOf(net)
   const c = fp.classes
   lookups = 0
   let sender: number
@@ -311,23 +315,24 @@ function branch(pc: number): number {
 
 /**
  * The GWLB node's pick, as walk.ts's schedule(): a flow the table pins to an appliance that may keep it, else
- * newFlow(); a disposition -(code + 1) ends the walk. The common case is kept small, so it inlines into run().
+ * newFlow(); a disposition -(code + 1) ends the walk. Its flow-table find inlines here; schedule() itself is past
+ * V8's size for inlining, so run() calls it, and run()'s budget goes to inspect() and the session's find. When
+ * both fitted only in part, which of them V8 inlined depended on the call counts at the moment it compiled run(),
+ * and changed from run to run (`node --trace-turbo-inlining` on the bench's measurement).
  */
 function schedule(node: number): number {
-  // the key as hash.ts's endpointsSwapped() and ports() build it in walk.ts's schedule(), its twin: written out
-  // here because the calls cost the per-packet path (interleaved bench pairs of (b), median -2 points of the ratio
-  // to the bare loop), as they take V8's inlining budget from the flow table's find()
-  let lo = cSrc
-  let hi = cDst
-  let loP = pSport
-  let hiP = pDport
-  if (F.symmetric && (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP))) {
-    lo = cDst
-    hi = cSrc
-    loP = pDport
-    hiP = pSport
-  }
-  const k2 = (loP << 16) | hiP
+  // the connection's key as hash.ts's endpointsSwapped() and ports() build it, written out here because the calls
+  // cost the per-packet path (interleaved bench pairs of (b), median -2 points of the ratio to the bare loop).
+  // It is the appliance's session key too (inspect() reads it: the addresses do not change between the two ops),
+  // and the flow's key under the symmetricHash assumption; otherwise the flow keeps the headers' order.
+  const swapped = cSrc >>> 0 > cDst >>> 0 || (cSrc === cDst && pSport > pDport)
+  kLo = swapped ? cDst : cSrc
+  kHi = swapped ? cSrc : cDst
+  kPorts = swapped ? (pDport << 16) | pSport : (pSport << 16) | pDport
+  const symmetric = F.symmetric
+  const lo = symmetric ? kLo : cSrc
+  const hi = symmetric ? kHi : cDst
+  const k2 = symmetric ? kPorts : (pSport << 16) | pDport
   const k3 = pProto | (node << 8)
   const flows = S.flows
   lookups++
@@ -399,25 +404,14 @@ function inspect(node: number, policyAt: number): number {
   let geneve = F.geneve[g] ?? 0
   if (geneve === 0) geneve = geneveAnswer(a, node, g)
   if (geneve === 2) return D_SG
-  // the session's key, written out as in schedule() above (walk.ts's inspect() is the twin)
-  let lo = cSrc
-  let hi = cDst
-  let loP = pSport
-  let hiP = pDport
-  if (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP)) {
-    lo = cDst
-    hi = cSrc
-    loP = pDport
-    hiP = pSport
-  }
-  const k2 = (loP << 16) | hiP
+  // the session's key is the one schedule() built for this packet (walk.ts's inspect() is the twin)
   const k3 = pProto | ((a + 1) << 8)
   if (F.applianceStateful[a] === 1) {
     lookups++
-    if (S.sessions.find(lo, hi, k2, k3) >= 0) return -1
+    if (S.sessions.find(kLo, kHi, kPorts, k3) >= 0) return -1
     if (pReply) return D_STATEFUL
   }
-  return byPolicy(node, policyAt, lo, hi, k2, k3)
+  return byPolicy(node, policyAt, k3)
 }
 
 function geneveAnswer(a: number, node: number, g: number): number {
@@ -431,7 +425,7 @@ function geneveAnswer(a: number, node: number, g: number): number {
 }
 
 /** The appliance's policy decides (its answer to the class is kept per program); a stateful one records a session. */
-function byPolicy(node: number, policyAt: number, lo: number, hi: number, k2: number, k3: number): number {
+function byPolicy(node: number, policyAt: number, k3: number): number {
   const a = cAppliance
   // an appliance outside the node's GWLB (a flow pinned by another design's state) is not cached
   const at = F.memberAt[a] ?? -1
@@ -439,7 +433,7 @@ function byPolicy(node: number, policyAt: number, lo: number, hi: number, k2: nu
   let allow = cached >= 0 ? (F.programs.policy[cached] ?? 0) : 0
   if (allow === 0) allow = policyAnswer(node, cached)
   if (allow === 2) return D_APPLIANCE_DENIED
-  if (F.applianceStateful[a] === 1) S.sessions.set(lo, hi, k2, k3, 1, S.now)
+  if (F.applianceStateful[a] === 1) S.sessions.set(kLo, kHi, kPorts, k3, 1, S.now)
   return -1
 }
 
