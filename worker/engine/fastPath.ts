@@ -20,7 +20,6 @@ import {
   OP_ROUTE_TARGET,
   OP_RUN,
   OP_SCHEDULE,
-  OP_SIZE,
   OP_ZONE,
   type Programs,
 } from './classPath'
@@ -40,7 +39,16 @@ import {
   D_STATEFUL,
 } from './codes'
 import { flowHash, score } from './hash'
-import { GENEVE_PORT, type Network, PROTO_ICMP, PROTO_TCP, PROTO_UDP, RUN_RUNNING, RUN_STOPPED } from './network'
+import {
+  GENEVE_PORT,
+  GWLB_MAX_PACKET,
+  type Network,
+  PROTO_ICMP,
+  PROTO_TCP,
+  PROTO_UDP,
+  RUN_RUNNING,
+  RUN_STOPPED,
+} from './network'
 import { CARRY_STANDBY } from './routeTargets'
 import { matchPolicy } from './rules'
 import { decideSecurityGroup } from './securityGroups'
@@ -261,12 +269,8 @@ function run(start: number): void {
         if (S.endpointStatus[arg] !== 0) disposition = D_ENDPOINT
         pc += 2
         break
-      case OP_SIZE:
-        if (pSize > arg) disposition = D_MTU
-        pc += 2
-        break
       case OP_SCHEDULE: {
-        const a = schedule(arg)
+        const a = pSize > GWLB_MAX_PACKET ? -(D_MTU + 1) : schedule(arg)
         if (a < 0) disposition = -a - 1
         else cAppliance = a
         pc += 2
