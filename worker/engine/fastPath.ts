@@ -85,10 +85,15 @@ interface FastPath {
   symmetric: boolean
   /** per appliance: the number its rendezvous score mixes with a flow's hash (CAppliance's, in a typed array) */
   rendezvous: Uint32Array
-  /** per appliance, in typed arrays for the per-packet path: zone, NIC MTU, 1 when stateful */
+  /**
+   * per appliance, in typed arrays for the per-packet path: zone, the largest packet its NIC takes inside the
+   * Geneve header (its MTU less the network's Geneve overhead), 1 when stateful
+   */
   applianceZone: Int32Array
-  applianceMtu: Int32Array
+  applianceInnerMtu: Int32Array
   applianceStateful: Uint8Array
+  /** GWLB nodes in the network: the stride of `geneve` */
+  nodeCount: number
   /** per appliance: its GWLB (-1 when none); per GWLB node: its GWLB */
   applianceGwlb: Int32Array
   nodeGwlb: Int32Array
@@ -121,8 +126,9 @@ function fastPathOf(net: Network): FastPath {
       symmetric: net.assumptions.symmetricHash === 'sortedEndpoints',
       rendezvous: Uint32Array.from(net.appliances, (a) => a.rendezvousKey),
       applianceZone: Int32Array.from(net.appliances, (a) => a.zone),
-      applianceMtu: Int32Array.from(net.appliances, (a) => a.mtu),
+      applianceInnerMtu: Int32Array.from(net.appliances, (a) => a.mtu - net.geneveOverhead),
       applianceStateful: Uint8Array.from(net.appliances, (a) => (a.stateful ? 1 : 0)),
+      nodeCount: net.nodes.length,
       applianceGwlb: Int32Array.from(net.appliances, (a) => a.gwlb),
       nodeGwlb: Int32Array.from(net.nodes, (n) => n.gwlb),
       rebalance: Uint8Array.from(net.nodes, (n) => (net.gwlbs[n.gwlb]?.rebalance ? 1 : 0)),
@@ -402,9 +408,9 @@ function inspect(node: number, policyAt: number): number {
   if (S.zoneDown[F.applianceZone[a] ?? 0]) return D_APPLIANCE_DOWN
   const r = S.run[a]
   if (r !== RUN_RUNNING) return r === RUN_STOPPED ? D_APPLIANCE_DOWN : D_APPLIANCE_HUNG
-  if (pSize + F.net.geneveOverhead > (F.applianceMtu[a] ?? 0)) return D_MTU
+  if (pSize > (F.applianceInnerMtu[a] ?? 0)) return D_MTU
   // the appliance's security group's answer to the node's Geneve, looked up once
-  const g = a * F.net.nodes.length + node
+  const g = a * F.nodeCount + node
   let geneve = F.geneve[g] ?? 0
   if (geneve === 0) geneve = geneveAnswer(a, node, g)
   if (geneve === 2) return D_SG
