@@ -100,6 +100,17 @@ const collect: () => void = exposedGc ?? (() => {})
 /**
  * forward() against the bare loop of as many look-ups (issue 15): a packet's class decides everything but the flow
  * table and the hash, so the fast path should run at 40 % of the loop or better, through (b) and the large design.
+ *
+ * What moved the 2,001-resource figure from run to run (this measurement under --trace-deopt, --trace-gc and
+ * --trace-turbo-inlining): no deopt and no collection of the bench's own heap falls inside a timed round, and the
+ * bare loop's rounds vary far less than forward()'s (one run at a load of 2: 18.3-20.3 against 5.3-8.2 M packets per
+ * CPU second). Two causes. Which callees V8 inlined into the fast path's run() followed the call counts at the moment
+ * it compiled run(), and differed between runs; fastPath.ts's schedule() says how that is now the same in every run.
+ * And the other jobs on the machine: the large design's flow and session tables, programs and packets (about 1.2 MB)
+ * are more than a core's 1 MB of L2 cache, so each time slice another process takes costs forward() a refill that the
+ * bare loop's 120 KB hardly pays: at a load of 2-8 on two cores the ratio fell to 28-37 % (both main and this code).
+ * Both halves are timed alike; the CPU clock counts the process's other threads too (the tsx loader's own collection
+ * was once seen inside a round), and the median over the rounds leaves such a round out.
  */
 const FORWARD_RATIO_TARGET = 0.4
 

@@ -29,7 +29,6 @@ import {
   D_EXITS,
   D_HOST_UNREACHABLE,
   D_LOOP,
-  D_MTU,
   D_NO_LISTENER,
   D_NO_PUBLIC,
   D_NO_ROUTE,
@@ -41,7 +40,6 @@ import {
   POS,
 } from './codes'
 import {
-  GWLB_MAX_PACKET,
   type Network,
   NH_BLACKHOLE,
   NH_CLOUD_SERVICES,
@@ -70,20 +68,23 @@ export const OP_ZONE = 1
 export const OP_RUN = 2
 /** [OP_ENDPOINT, endpoint]: ends when the endpoint's connection is not Connected */
 export const OP_ENDPOINT = 3
-/** [OP_SIZE, limit]: ends (MTU) when the packet is larger */
-export const OP_SIZE = 4
-/** [OP_SCHEDULE, node]: the GWLB node picks an appliance (flow table, hash), or ends */
-export const OP_SCHEDULE = 5
+/**
+ * [OP_SCHEDULE, node]: the GWLB node takes the packet, ending the walk (MTU) when it is over GWLB_MAX_PACKET,
+ * and picks an appliance (flow table, hash), or ends. The size check is the node's first, at the same hop: one
+ * op for both, as every packet through a GWLB meets both.
+ */
+export const OP_SCHEDULE = 4
 /** [OP_APPLIANCE, node, policy cache]: the picked appliance takes, checks and inspects the packet */
-export const OP_APPLIANCE = 6
+export const OP_APPLIANCE = 5
 /** [OP_ROUTE_TARGET, group, branch, active pc, standby pc]: goes on with the carrying member's program */
-export const OP_ROUTE_TARGET = 7
+export const OP_ROUTE_TARGET = 6
 /**
  * [OP_ADDR | own, src, dst]: the headers' addresses from here on. Bit ADDR_OWN_SRC (ADDR_OWN_DST) of the
  * disposition field says the packet's own source (destination) stands there, untranslated: a class holds many
- * addresses, so only an EIP translation's result is the class's own.
+ * addresses, so only an EIP translation's result is the class's own. A program starts at the packet's own
+ * addresses (run() sets them before the first op), so only a translation writes one.
  */
-export const OP_ADDR = 8
+export const OP_ADDR = 7
 export const ADDR_OWN_SRC = 1
 export const ADDR_OWN_DST = 2
 
@@ -135,10 +136,10 @@ let cNode = -1
 /** whether pSrc, pDst are still the packet's own (not an EIP translation's) */
 let srcOwn = true
 let dstOwn = true
-/** the addresses the last OP_ADDR wrote, with its own-bits; -1 before the first */
+/** the addresses the last OP_ADDR wrote, with its own-bits; the packet's own before the first */
 let addrSrc = 0
 let addrDst = 0
-let addrOwn = -1
+let addrOwn = ADDR_OWN_SRC | ADDR_OWN_DST
 /** zones, appliances and endpoints already checked on this walk: a second check of one passes as the first did */
 let checked = new Set<number>()
 
@@ -190,7 +191,9 @@ export function compileClassPath(net: Network, programs: Programs, w: ClassWalk)
   W = w
   emitting = w.choices.length === 0
   branchesSeen = 0
-  addrOwn = -1
+  addrOwn = ADDR_OWN_SRC | ADDR_OWN_DST
+  addrSrc = w.src
+  addrDst = w.dst
   srcOwn = true
   dstOwn = true
   checked = new Set()
@@ -401,7 +404,6 @@ function gwlbIn(idx: number): number {
   if (!nd || !g) return end(D_NO_ROUTE)
   zone(nd.zone)
   if (!g.listener) return end(D_NO_LISTENER)
-  op(OP_SIZE, D_MTU, GWLB_MAX_PACKET)
   op(OP_SCHEDULE, 0, idx)
   return next(AT_APPLIANCE, 0)
 }

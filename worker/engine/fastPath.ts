@@ -20,7 +20,6 @@ import {
   OP_ROUTE_TARGET,
   OP_RUN,
   OP_SCHEDULE,
-  OP_SIZE,
   OP_ZONE,
   type Programs,
 } from './classPath'
@@ -40,7 +39,16 @@ import {
   D_STATEFUL,
 } from './codes'
 import { flowHash, score } from './hash'
-import { GENEVE_PORT, type Network, PROTO_ICMP, PROTO_TCP, PROTO_UDP, RUN_RUNNING, RUN_STOPPED } from './network'
+import {
+  GENEVE_PORT,
+  GWLB_MAX_PACKET,
+  type Network,
+  PROTO_ICMP,
+  PROTO_TCP,
+  PROTO_UDP,
+  RUN_RUNNING,
+  RUN_STOPPED,
+} from './network'
 import { CARRY_STANDBY } from './routeTargets'
 import { matchPolicy } from './rules'
 import { decideSecurityGroup } from './securityGroups'
@@ -77,10 +85,15 @@ interface FastPath {
   symmetric: boolean
   /** per appliance: the number its rendezvous score mixes with a flow's hash (CAppliance's, in a typed array) */
   rendezvous: Uint32Array
-  /** per appliance, in typed arrays for the per-packet path: zone, NIC MTU, 1 when stateful */
+  /**
+   * per appliance, in typed arrays for the per-packet path: zone, the largest packet its NIC takes inside the
+   * Geneve header (its MTU less the network's Geneve overhead), 1 when stateful
+   */
   applianceZone: Int32Array
-  applianceMtu: Int32Array
+  applianceInnerMtu: Int32Array
   applianceStateful: Uint8Array
+  /** GWLB nodes in the network: the stride of `geneve` */
+  nodeCount: number
   /** per appliance: its GWLB (-1 when none); per GWLB node: its GWLB */
   applianceGwlb: Int32Array
   nodeGwlb: Int32Array
@@ -92,7 +105,6 @@ const paths = new WeakMap<Network, FastPath>()
 let last: FastPath | null = null
 
 function fastPathOf(net: Network): FastPath {
-  if (last?.net === net) return last
   let fp = paths.get(net)
   if (!fp) {
     const memberAt = new Int32Array(net.appliances.length).fill(-1)
@@ -114,8 +126,9 @@ function fastPathOf(net: Network): FastPath {
       symmetric: net.assumptions.symmetricHash === 'sortedEndpoints',
       rendezvous: Uint32Array.from(net.appliances, (a) => a.rendezvousKey),
       applianceZone: Int32Array.from(net.appliances, (a) => a.zone),
-      applianceMtu: Int32Array.from(net.appliances, (a) => a.mtu),
+      applianceInnerMtu: Int32Array.from(net.appliances, (a) => a.mtu - net.geneveOverhead),
       applianceStateful: Uint8Array.from(net.appliances, (a) => (a.stateful ? 1 : 0)),
+      nodeCount: net.nodes.length,
       applianceGwlb: Int32Array.from(net.appliances, (a) => a.gwlb),
       nodeGwlb: Int32Array.from(net.nodes, (n) => n.gwlb),
       rebalance: Uint8Array.from(net.nodes, (n) => (net.gwlbs[n.gwlb]?.rebalance ? 1 : 0)),
@@ -141,6 +154,10 @@ let cAppliance = -1
 /** the headers' addresses where the program stands */
 let cSrc = 0
 let cDst = 0
+/** the connection's key, its endpoints in order (hash.ts's endpointsSwapped()), as schedule() built it */
+let kLo = 0
+let kHi = 0
+let kPorts = 0
 let lookups = 0
 
 /** A class's first packet: its program, compiled from the packet as the class's representative. */
@@ -167,7 +184,8 @@ function compileClass(fp: FastPath, p: PreparedPacket, sender: number, destinati
  */
 export function forwardByClass(net: Network, p: PreparedPacket, state: RuntimeState, out: ForwardResult): boolean {
   if (state.choices) return false
-  const fp = fastPathOf(net)
+  // the network of the last packet is checked here, so the common case costs no call
+  const fp = last !== null && last.net === net ? last : fastPathOf(net)
   const c = fp.classes
   lookups = 0
   let sender: number
@@ -257,12 +275,8 @@ function run(start: number): void {
         if (S.endpointStatus[arg] !== 0) disposition = D_ENDPOINT
         pc += 2
         break
-      case OP_SIZE:
-        if (pSize > arg) disposition = D_MTU
-        pc += 2
-        break
       case OP_SCHEDULE: {
-        const a = schedule(arg)
+        const a = pSize > GWLB_MAX_PACKET ? -(D_MTU + 1) : schedule(arg)
         if (a < 0) disposition = -a - 1
         else cAppliance = a
         pc += 2
@@ -311,23 +325,24 @@ function branch(pc: number): number {
 
 /**
  * The GWLB node's pick, as walk.ts's schedule(): a flow the table pins to an appliance that may keep it, else
- * newFlow(); a disposition -(code + 1) ends the walk. The common case is kept small, so it inlines into run().
+ * newFlow(); a disposition -(code + 1) ends the walk. Its flow-table find inlines here; schedule() itself is past
+ * V8's size for inlining, so run() calls it, and run()'s budget goes to inspect() and the session's find. When
+ * both fitted only in part, which of them V8 inlined depended on the call counts at the moment it compiled run(),
+ * and changed from run to run (`node --trace-turbo-inlining` on the bench's measurement).
  */
 function schedule(node: number): number {
-  // the key as hash.ts's endpointsSwapped() and ports() build it in walk.ts's schedule(), its twin: written out
-  // here because the calls cost the per-packet path (interleaved bench pairs of (b), median -2 points of the ratio
-  // to the bare loop), as they take V8's inlining budget from the flow table's find()
-  let lo = cSrc
-  let hi = cDst
-  let loP = pSport
-  let hiP = pDport
-  if (F.symmetric && (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP))) {
-    lo = cDst
-    hi = cSrc
-    loP = pDport
-    hiP = pSport
-  }
-  const k2 = (loP << 16) | hiP
+  // the connection's key as hash.ts's endpointsSwapped() and ports() build it, written out here because the calls
+  // cost the per-packet path (interleaved bench pairs of (b), median -2 points of the ratio to the bare loop).
+  // It is the appliance's session key too (inspect() reads it: the addresses do not change between the two ops),
+  // and the flow's key under the symmetricHash assumption; otherwise the flow keeps the headers' order.
+  const swapped = cSrc >>> 0 > cDst >>> 0 || (cSrc === cDst && pSport > pDport)
+  kLo = swapped ? cDst : cSrc
+  kHi = swapped ? cSrc : cDst
+  kPorts = swapped ? (pDport << 16) | pSport : (pSport << 16) | pDport
+  const symmetric = F.symmetric
+  const lo = symmetric ? kLo : cSrc
+  const hi = symmetric ? kHi : cDst
+  const k2 = symmetric ? kPorts : (pSport << 16) | pDport
   const k3 = pProto | (node << 8)
   const flows = S.flows
   lookups++
@@ -393,31 +408,20 @@ function inspect(node: number, policyAt: number): number {
   if (S.zoneDown[F.applianceZone[a] ?? 0]) return D_APPLIANCE_DOWN
   const r = S.run[a]
   if (r !== RUN_RUNNING) return r === RUN_STOPPED ? D_APPLIANCE_DOWN : D_APPLIANCE_HUNG
-  if (pSize + F.net.geneveOverhead > (F.applianceMtu[a] ?? 0)) return D_MTU
+  if (pSize > (F.applianceInnerMtu[a] ?? 0)) return D_MTU
   // the appliance's security group's answer to the node's Geneve, looked up once
-  const g = a * F.net.nodes.length + node
+  const g = a * F.nodeCount + node
   let geneve = F.geneve[g] ?? 0
   if (geneve === 0) geneve = geneveAnswer(a, node, g)
   if (geneve === 2) return D_SG
-  // the session's key, written out as in schedule() above (walk.ts's inspect() is the twin)
-  let lo = cSrc
-  let hi = cDst
-  let loP = pSport
-  let hiP = pDport
-  if (lo >>> 0 > hi >>> 0 || (lo === hi && loP > hiP)) {
-    lo = cDst
-    hi = cSrc
-    loP = pDport
-    hiP = pSport
-  }
-  const k2 = (loP << 16) | hiP
+  // the session's key is the one schedule() built for this packet (walk.ts's inspect() is the twin)
   const k3 = pProto | ((a + 1) << 8)
   if (F.applianceStateful[a] === 1) {
     lookups++
-    if (S.sessions.find(lo, hi, k2, k3) >= 0) return -1
+    if (S.sessions.find(kLo, kHi, kPorts, k3) >= 0) return -1
     if (pReply) return D_STATEFUL
   }
-  return byPolicy(node, policyAt, lo, hi, k2, k3)
+  return byPolicy(node, policyAt, k3)
 }
 
 function geneveAnswer(a: number, node: number, g: number): number {
@@ -431,7 +435,7 @@ function geneveAnswer(a: number, node: number, g: number): number {
 }
 
 /** The appliance's policy decides (its answer to the class is kept per program); a stateful one records a session. */
-function byPolicy(node: number, policyAt: number, lo: number, hi: number, k2: number, k3: number): number {
+function byPolicy(node: number, policyAt: number, k3: number): number {
   const a = cAppliance
   // an appliance outside the node's GWLB (a flow pinned by another design's state) is not cached
   const at = F.memberAt[a] ?? -1
@@ -439,7 +443,7 @@ function byPolicy(node: number, policyAt: number, lo: number, hi: number, k2: nu
   let allow = cached >= 0 ? (F.programs.policy[cached] ?? 0) : 0
   if (allow === 0) allow = policyAnswer(node, cached)
   if (allow === 2) return D_APPLIANCE_DENIED
-  if (F.applianceStateful[a] === 1) S.sessions.set(lo, hi, k2, k3, 1, S.now)
+  if (F.applianceStateful[a] === 1) S.sessions.set(kLo, kHi, kPorts, k3, 1, S.now)
   return -1
 }
 
