@@ -8,6 +8,9 @@ import type { Stores } from '../../store/context'
 import { keptNotice } from '../../store/library'
 import { leaveSharedLink } from './sharedLink'
 
+/** Lets the page draw and handle input between two pieces of work. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
   let loaded: DesignLoad
   try {
@@ -30,6 +33,8 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
     stores.ui.getState().notify({ tone: 'error', lines: [file.name ? `${file.name}: ${head}` : head, ...rest] })
     return false
   }
+  // reading a large file is a task's worth of work, and so is putting its design on the canvas: one task each
+  await nextTask()
   // the design it replaces is saved as it is in the browser's list of designs, and one Undo away
   const kept = keptNotice(await stores.library?.keepBeforeReplace())
   const design = loaded.design
