@@ -270,7 +270,30 @@ function withUsedHandles(nodes: DrawnNode[], edges: DrawnEdge[]): DrawnNode[] {
   })
 }
 
-export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
+export interface Drawing {
+  nodes: DrawnNode[]
+  edges: DrawnEdge[]
+}
+
+/**
+ * The last drawings made, with their documents. A document is never changed in place (an edit makes a new one),
+ * so a drawing stays right for its document: whoever opens a large design can draw it in a task before the one
+ * that hands it to the canvas, which then finds it drawn. Only the last two: the undo history keeps up to 200
+ * documents alive, and a drawing for each would cost far more memory than the documents, which share their parts.
+ */
+const recent: { design: Design; drawing: Drawing }[] = []
+const KEPT = 2
+
+export function toDrawing(design: Design): Drawing {
+  const kept = recent.find((r) => r.design === design)
+  if (kept) return kept.drawing
+  const drawing = drawingOf(design)
+  recent.unshift({ design, drawing })
+  recent.length = Math.min(recent.length, KEPT)
+  return drawing
+}
+
+function drawingOf(design: Design): Drawing {
   const placement = placementOf(drawnLayout(design))
   const { nodes, parents } = drawnNodes(design, placement)
   const edges = drawnEdges(design, parents, absoluteBoxes(placement, parents))
