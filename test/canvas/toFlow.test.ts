@@ -156,6 +156,17 @@ describe('document → canvas', () => {
     expect(overlap(boxes.get('vpc-service') as Box, boxes.get('vpc-security') as Box)).toBe(false)
   })
 
+  it('draws a document once: the same document gives the same drawing, an edited one a fresh drawing of itself', () => {
+    const design = loadExample('two-zones')
+    const first = toFlow(design)
+    expect(toFlow(design)).toBe(first)
+    const moved = { ...design, layout: { ...design.layout, 'vpc-service': { x: 999, y: 7 } } }
+    const after = toFlow(moved)
+    expect(after).not.toBe(first)
+    expect(after.nodes.find((n) => n.id === 'vpc-service')?.position).toEqual({ x: 999, y: 7 })
+    expect(first.nodes.find((n) => n.id === 'vpc-service')?.position).not.toEqual({ x: 999, y: 7 })
+  })
+
   describe('where the document places a box, and where it does not', () => {
     const design = scaleDesign()
     const computed = computeLayout(design)
