@@ -166,8 +166,13 @@ export function Canvas() {
   const edges = useMemo(() => flow.edges.map(withArrow), [flow.edges])
   const detail = useMemo<CanvasDetail>(() => ({ overview, bitmap, labelLayer }), [overview, bitmap, labelLayer])
   const edits = useCanvasEdits(root)
-  // the overview's code starts loading as a large design arrives, not once it is fitted
-  useEffect(() => void (large && loadOverview()), [large])
+  // the overview's code starts loading as a large design arrives, not once it is fitted; in a task of its own, as
+  // asking for a chunk is a few milliseconds of the page's work that the task opening the design need not carry
+  useEffect(() => {
+    if (!large) return
+    const t = setTimeout(loadOverview, 0)
+    return () => clearTimeout(t)
+  }, [large])
   const decorations = useMemo(() => <Decorations large={large} bitmap={bitmap} />, [large, bitmap])
   const onMoveStart = useCallback(() => root.current?.classList.add(MOVING), [])
   const onMoveEnd = useCallback(() => root.current?.classList.remove(MOVING), [])

@@ -1,9 +1,9 @@
 // The nodes React Flow is handed. React Flow owns transient drag positions, so the canvas keeps its own list and
 // gives the document a node's position when its drag ends; after an edit it takes toFlow's fresh nodes, keeping
 // the objects React Flow already knows (keepDrawnNodes). While a large design's bitmap stands in for its nodes,
-// React Flow gets them hidden (largeDesign.ts).
+// React Flow gets them hidden (largeDesign.ts), and each new array of them a task after the drawing changed.
 import { applyNodeChanges, type NodeChange } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStores, useUi } from '../store/context'
 import { keepDrawnNodes } from './keepDrawnNodes'
 import { LARGE_DESIGN_NODES, undrawn } from './largeDesign'
@@ -18,10 +18,17 @@ export function useCanvasNodes(drawing: CanvasNode[], large: boolean, hidden: bo
   const [nodes, setNodes] = useState<CanvasNode[]>(() =>
     large ? keepDrawnNodes([], drawing, new Set(selectedIds), true) : drawing,
   )
-  useEffect(
-    () => setNodes((drawn) => keepDrawnNodes(drawn, drawing, new Set(selectedIds), large)),
-    [drawing, selectedIds, large],
-  )
+  // read when the drawing changes, not a reason to hand it over again
+  const bitmap = useRef(hidden)
+  bitmap.current = hidden
+  useEffect(() => {
+    const hand = () => setNodes((drawn) => keepDrawnNodes(drawn, drawing, new Set(selectedIds), large))
+    // while the bitmap stands in, React Flow draws none of the nodes: a large design's array (React Flow's own
+    // pass over every node, and every selector it runs) is handed over in a later task, so that the task that
+    // opened the design does not do that too. Until then React Flow holds what it held, hidden.
+    if (bitmap.current) startTransition(hand)
+    else hand()
+  }, [drawing, selectedIds, large])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {

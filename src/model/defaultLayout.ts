@@ -46,6 +46,25 @@ export function withDefaultLayout(design: Design): Record<string, LayoutEntry> {
   return { ...computeLayout(design), ...design.layout }
 }
 
+/** Whether the document's layout has an entry for every box the drawing has (a zone band per vSwitch's zone). */
+function placesEveryBox(design: Design): boolean {
+  const placed = (id: string) => Object.hasOwn(design.layout, id)
+  for (const r of design.resources) {
+    if (r.kind === 'routeTable' || r.kind === 'securityGroup') continue
+    if (!placed(r.id) || (r.kind === 'vswitch' && !placed(zoneKey(r.vpcId, r.zoneId)))) return false
+  }
+  return true
+}
+
+/**
+ * The layout to read a drawn box's place and size from: what withDefaultLayout gives for every drawn box, without
+ * computing a default layout that the document's own entries would all override (an imported design, laid out by
+ * ELK, places every box). Read it only for drawn boxes.
+ */
+export function drawnLayout(design: Design): Record<string, LayoutEntry> {
+  return placesEveryBox(design) ? design.layout : withDefaultLayout(design)
+}
+
 type Placed = Record<string, LayoutEntry>
 const { leaf, vswitch: V, zone: Z, vpc: P, page } = SIZES
 
@@ -94,11 +113,31 @@ function placeZone(
   return { width: cx - Z.columnGap + Z.padX, height: zoneHeight }
 }
 
+/** What one VPC holds, gathered in one pass over the design (a scan per VPC costs 85 × 2,000 reads at scale). */
+interface VpcContents {
+  vswitches: Resource[]
+  /** the IPv4 gateway, GWLBs and route target groups, drawn across the VPC rather than in a zone */
+  wide: Resource[]
+}
+
+function contentsByVpc(design: Design): Map<string, VpcContents> {
+  const byVpc = new Map<string, VpcContents>()
+  const of = (vpcId: string) => {
+    const known = byVpc.get(vpcId)
+    if (known) return known
+    const fresh: VpcContents = { vswitches: [], wide: [] }
+    byVpc.set(vpcId, fresh)
+    return fresh
+  }
+  for (const r of design.resources) {
+    if (r.kind === 'vswitch') of(r.vpcId).vswitches.push(r)
+    else if (r.kind === 'ipv4Gateway' || r.kind === 'gwlb' || r.kind === 'routeTargetGroup') of(r.vpcId).wide.push(r)
+  }
+  return byVpc
+}
+
 /** VPC-wide resources: the IPv4 gateway on the top edge, GWLBs and route target groups in the band under the title. */
-function placeVpcWide(design: Design, vpcId: string, width: number, out: Placed) {
-  const edgeNodes = design.resources.filter(
-    (r) => (r.kind === 'ipv4Gateway' || r.kind === 'gwlb' || r.kind === 'routeTargetGroup') && r.vpcId === vpcId,
-  )
+function placeVpcWide(edgeNodes: Resource[], width: number, out: Placed) {
   edgeNodes.forEach((r, i) => {
     const span = edgeNodes.length * leaf.width + (edgeNodes.length - 1) * 40
     const left = (width - span) / 2 + i * (leaf.width + 40)
@@ -107,17 +146,23 @@ function placeVpcWide(design: Design, vpcId: string, width: number, out: Placed)
   })
 }
 
+/** What placing a VPC needs besides the VPC: the zones' order, each vSwitch's leaves, the vSwitches with a GWLBe. */
+interface VpcSheet {
+  zones: readonly string[]
+  leavesOf: Map<string, Resource[]>
+  hasEndpoint: Set<string | undefined>
+}
+
 /** A VPC's zone bands left to right, as tall as the tallest, and its VPC-wide resources; the VPC's size. */
-function placeVpc(design: Design, vpcId: string, out: Placed, leavesOf: Map<string, Resource[]>): Box {
-  const vswitches = design.resources.filter((r) => r.kind === 'vswitch' && r.vpcId === vpcId)
-  const hasEndpoint = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => vswitchOf(r)))
+function placeVpc(vpcId: string, contents: VpcContents | undefined, out: Placed, sheet: VpcSheet): Box {
+  const vswitches = contents?.vswitches ?? []
   let x = P.padX
   let maxZoneHeight = 0
   const zoneBoxes: { key: string; entry: LayoutEntry }[] = []
-  for (const zoneId of design.zones) {
+  for (const zoneId of sheet.zones) {
     const inZone = vswitches.filter((v) => v.kind === 'vswitch' && v.zoneId === zoneId)
     if (!inZone.length) continue
-    const box = placeZone(out, inZone, hasEndpoint, leavesOf)
+    const box = placeZone(out, inZone, sheet.hasEndpoint, sheet.leavesOf)
     const key = zoneKey(vpcId, zoneId)
     const entry = { x, y: P.top, ...box }
     out[key] = entry
@@ -127,7 +172,7 @@ function placeVpc(design: Design, vpcId: string, out: Placed, leavesOf: Map<stri
   }
   for (const z of zoneBoxes) out[z.key] = { ...z.entry, height: maxZoneHeight }
   const width = Math.max(x - P.zoneGap + P.padX, 480)
-  placeVpcWide(design, vpcId, width, out)
+  placeVpcWide(contents?.wide ?? [], width, out)
   return { width, height: P.top + Math.max(maxZoneHeight, 40) + P.bottom }
 }
 
@@ -175,13 +220,19 @@ export function computeLayout(design: Design): Record<string, LayoutEntry> {
   const leavesOf = new Map<string, Resource[]>()
   for (const r of design.resources) {
     const v = vswitchOf(r)
-    if (v && LEAF_KINDS.has(r.kind)) leavesOf.set(v, [...(leavesOf.get(v) ?? []), r])
+    if (!v || !LEAF_KINDS.has(r.kind)) continue
+    const leaves = leavesOf.get(v)
+    if (leaves) leaves.push(r)
+    else leavesOf.set(v, [r])
   }
+  const hasEndpoint = new Set(design.resources.filter((r) => r.kind === 'gwlbEndpoint').map((r) => vswitchOf(r)))
+  const sheet: VpcSheet = { zones: design.zones, leavesOf, hasEndpoint }
+  const contents = contentsByVpc(design)
   const vpcs = design.resources.filter((r) => r.kind === 'vpc')
   const consumerVpcs = new Set(design.resources.flatMap((r) => (r.kind === 'gwlbEndpoint' ? [r.vpcId] : [])))
   const consumers = vpcs.filter((v) => consumerVpcs.has(v.id)).map((v) => v.id)
   const providers = vpcs.filter((v) => !consumerVpcs.has(v.id)).map((v) => v.id)
-  const boxes = new Map([...consumers, ...providers].map((id) => [id, placeVpc(design, id, out, leavesOf)]))
+  const boxes = new Map([...consumers, ...providers].map((id) => [id, placeVpc(id, contents.get(id), out, sheet)]))
   placePage(design, { consumers: vpcRows(consumers, boxes), providers: vpcRows(providers, boxes) }, boxes, out)
   return out
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type CanvasNode, toFlow } from '../../src/canvas/toFlow'
+import { computeLayout, type Design, SIZES } from '../../src/model'
 import { scaleDesign } from '../fixtures/canvas/design'
 import { loadExample } from '../helpers'
 
@@ -153,6 +154,60 @@ describe('document → canvas', () => {
     const boxes = absoluteBoxes(nodes)
     expect(boxes.get('vpc-service')?.w).toBeGreaterThan(0)
     expect(overlap(boxes.get('vpc-service') as Box, boxes.get('vpc-security') as Box)).toBe(false)
+  })
+
+  it('draws a document once: the same document gives the same drawing, an edited one a fresh drawing of itself', () => {
+    const design = loadExample('two-zones')
+    const first = toFlow(design)
+    expect(toFlow(design)).toBe(first)
+    const moved = { ...design, layout: { ...design.layout, 'vpc-service': { x: 999, y: 7 } } }
+    const after = toFlow(moved)
+    expect(after).not.toBe(first)
+    expect(after.nodes.find((n) => n.id === 'vpc-service')?.position).toEqual({ x: 999, y: 7 })
+    expect(first.nodes.find((n) => n.id === 'vpc-service')?.position).not.toEqual({ x: 999, y: 7 })
+  })
+
+  describe('where the document places a box, and where it does not', () => {
+    const design = scaleDesign()
+    const computed = computeLayout(design)
+    // every box placed, each somewhere the default layout would not put it (as an ELK layout, or a drag, would)
+    const placed: Design['layout'] = Object.fromEntries(
+      Object.entries(computed).map(([id, e], i) => [id, { ...e, x: e.x + 7 + (i % 5), y: e.y + 3 }]),
+    )
+    const at = (nodes: CanvasNode[], id: string) => {
+      const n = nodes.find((m) => m.id === id) as CanvasNode
+      return { x: n.position.x, y: n.position.y, width: n.style?.width, height: n.style?.height }
+    }
+
+    it('draws every box where the document places it, with the size it gives', () => {
+      const { nodes } = toFlow({ ...design, layout: placed })
+      expect(nodes.map((n) => n.id).sort()).toEqual(Object.keys(placed).sort())
+      for (const n of nodes) {
+        const e = placed[n.id]
+        expect(at(nodes, n.id), n.id).toEqual({
+          x: e.x,
+          y: e.y,
+          width: e.width ?? SIZES.leaf.width,
+          height: e.height ?? SIZES.leaf.height,
+        })
+      }
+    })
+
+    it('gives a box the document does not place its default place and size, and leaves the others where they are', () => {
+      const unplaced = ['vsw-a-3-1', 'vpc-3/cn-hangzhou-i', 'ecs-3-1-0', 'vpc-7']
+      for (const id of unplaced) expect(placed[id], id).toBeDefined()
+      const layout = Object.fromEntries(Object.entries(placed).filter(([id]) => !unplaced.includes(id)))
+      const { nodes } = toFlow({ ...design, layout })
+      for (const n of nodes) {
+        const e = unplaced.includes(n.id) ? computed[n.id] : placed[n.id]
+        expect(at(nodes, n.id), n.id).toEqual({
+          x: e.x,
+          y: e.y,
+          width: e.width ?? SIZES.leaf.width,
+          height: e.height ?? SIZES.leaf.height,
+        })
+      }
+    })
   })
 })
 

@@ -6,12 +6,14 @@
 import type { Design } from '../../model'
 import { lessonRunnerFor } from '../../panels/lessons/useLessons'
 import { leaveSharedLink } from '../../panels/share/sharedLink'
+import { toDrawing } from '../../share/drawing/toDrawing'
 import type { Stores } from '../../store/context'
 import type { ImportChoices, ImportInput } from '../../store/importer'
 import { keptNotice } from '../../store/library'
 import { importInWorker } from './client'
 import { gather } from './gather'
 import { describe, errorLines, summary } from './messages'
+import { nextTask } from './transfer'
 
 function refuse(stores: Stores, lines: string[]): false {
   stores.ui.getState().notify({ tone: 'error', lines: [...lines, 'Nothing was imported; the design is unchanged.'] })
@@ -20,6 +22,10 @@ function refuse(stores: Stores, lines: string[]): false {
 
 /** Puts an imported design on the canvas as one undoable edit; the one it replaces stays in Designs…. */
 async function open(stores: Stores, design: Design, label: string) {
+  // drawn now, in a task of its own: toDrawing keeps the drawing, so the task that hands the design to the canvas
+  // does not draw it too
+  toDrawing(design)
+  await nextTask()
   const kept = keptNotice(await stores.library?.keepBeforeReplace())
   // the bench's mark (npm run bench -- import-browser): from here on the page's work is the canvas's
   performance.mark('gwlb-import:open')

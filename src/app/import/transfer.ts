@@ -53,7 +53,7 @@ export function pack(outcome: LaidOutOutcome): PackedOutcome | LaidOutOutcome {
 }
 
 /** Lets the page draw and handle input between slices. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** On the page: the outcome back, one slice per task. */
 export async function unpack(answer: PackedOutcome | LaidOutOutcome): Promise<LaidOutOutcome> {

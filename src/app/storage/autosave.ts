@@ -6,6 +6,9 @@ import type { WriteResult } from './designRepo'
 import { announce, bind, notify, type Tab } from './tab'
 import { VERSION_POLICY } from './versions'
 
+/** Lets the page draw and handle input between two pieces of work. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 export const AUTOSAVE_DEBOUNCE_MS = 500
 
 /**
@@ -95,6 +98,8 @@ async function writeNow(t: Tab, edited: boolean): Promise<void> {
   const text = serialise(design)
   // nothing new: a write would only bump the revision (and could fork a tab that merely looked)
   if (t.bound && t.lastText === text) return
+  // the text of a large design is a task's worth of work, and so is handing it to IndexedDB: one task each
+  await nextTask()
   if (!t.bound) {
     // a tab that opened an example or a link and changed nothing has nothing of its own to keep
     if (!edited) return

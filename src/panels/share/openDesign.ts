@@ -3,10 +3,14 @@
 // that loads replaces it as an edit, so Undo brings the previous design back, and the previous design stays
 // in the browser's list of designs (its own record), so it is there after a reload too.
 import { readDesignFile, refuseBySize } from '../../share/designFile'
+import { toDrawing } from '../../share/drawing/toDrawing'
 import type { DesignLoad } from '../../share/load'
 import type { Stores } from '../../store/context'
 import { keptNotice } from '../../store/library'
 import { leaveSharedLink } from './sharedLink'
+
+/** Lets the page draw and handle input between two pieces of work. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
   let loaded: DesignLoad
@@ -30,6 +34,11 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
     stores.ui.getState().notify({ tone: 'error', lines: [file.name ? `${file.name}: ${head}` : head, ...rest] })
     return false
   }
+  // reading a large file is a task's worth of work, and so are drawing its design and putting it on the canvas:
+  // one task each (toDrawing keeps the drawing, which the canvas then finds drawn)
+  await nextTask()
+  toDrawing(loaded.design)
+  await nextTask()
   // the design it replaces is saved as it is in the browser's list of designs, and one Undo away
   const kept = keptNotice(await stores.library?.keepBeforeReplace())
   const design = loaded.design

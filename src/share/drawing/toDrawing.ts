@@ -1,15 +1,7 @@
 // Document → the drawing: the boxes (nodes) and configuration lines (edges) the canvas shows and the SVG export
 // draws. Pure and React-free: every line comes from configuration (a route entry, an endpoint connection, a
 // service resource, a server-group member). The shapes are React Flow's (src/canvas/toFlow.ts types them so).
-import {
-  type Design,
-  drawnParentOf,
-  type LayoutEntry,
-  type Resource,
-  SIZES,
-  withDefaultLayout,
-  zoneKey,
-} from '../../model'
+import { type Design, drawnLayout, drawnParentOf, type LayoutEntry, type Resource, SIZES, zoneKey } from '../../model'
 
 export type DrawnKind =
   | 'vpc'
@@ -107,6 +99,14 @@ function placementOf(layout: Record<string, LayoutEntry>): Placement {
   }
 }
 
+/** The zones each VPC has vSwitches in, from one pass over the design rather than one per VPC. */
+function zonesByVpc(design: Design): Map<string, Set<string>> {
+  const zones = new Map<string, Set<string>>()
+  for (const r of design.resources)
+    if (r.kind === 'vswitch') zones.set(r.vpcId, (zones.get(r.vpcId) ?? new Set<string>()).add(r.zoneId))
+  return zones
+}
+
 /** The boxes, parents before children as React Flow requires (VPCs, zones, vSwitches, then the rest), and each box's parent. */
 function drawnNodes(design: Design, { pos, size }: Placement) {
   const nodes: DrawnNode[] = []
@@ -119,13 +119,12 @@ function drawnNodes(design: Design, { pos, size }: Placement) {
     nodes.push(parentId ? { ...node, parentId, ...extent } : node)
   }
   const box = (id: string) => ({ id, position: pos(id), data: { resourceId: id }, style: size(id) })
+  const zonesUsed = zonesByVpc(design)
   for (const v of design.resources) {
     if (v.kind !== 'vpc') continue
     push({ ...box(v.id), type: 'vpc', zIndex: -3 })
-    const zonesUsed = new Set(
-      design.resources.flatMap((r) => (r.kind === 'vswitch' && r.vpcId === v.id ? [r.zoneId] : [])),
-    )
-    for (const zoneId of design.zones.filter((z) => zonesUsed.has(z))) {
+    const used = zonesUsed.get(v.id)
+    for (const zoneId of design.zones.filter((z) => used?.has(z))) {
       const id = zoneKey(v.id, zoneId)
       const data = { vpcId: v.id, zoneId }
       push({ id, type: 'zone', position: pos(id), data, style: size(id), zIndex: -2, selectable: false }, v.id)
@@ -271,8 +270,31 @@ function withUsedHandles(nodes: DrawnNode[], edges: DrawnEdge[]): DrawnNode[] {
   })
 }
 
-export function toDrawing(design: Design): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
-  const placement = placementOf(withDefaultLayout(design))
+export interface Drawing {
+  nodes: DrawnNode[]
+  edges: DrawnEdge[]
+}
+
+/**
+ * The last drawings made, with their documents. A document is never changed in place (an edit makes a new one),
+ * so a drawing stays right for its document: whoever opens a large design can draw it in a task before the one
+ * that hands it to the canvas, which then finds it drawn. Only the last two: the undo history keeps up to 200
+ * documents alive, and a drawing for each would cost far more memory than the documents, which share their parts.
+ */
+const recent: { design: Design; drawing: Drawing }[] = []
+const KEPT = 2
+
+export function toDrawing(design: Design): Drawing {
+  const kept = recent.find((r) => r.design === design)
+  if (kept) return kept.drawing
+  const drawing = drawingOf(design)
+  recent.unshift({ design, drawing })
+  recent.length = Math.min(recent.length, KEPT)
+  return drawing
+}
+
+function drawingOf(design: Design): Drawing {
+  const placement = placementOf(drawnLayout(design))
   const { nodes, parents } = drawnNodes(design, placement)
   const edges = drawnEdges(design, parents, absoluteBoxes(placement, parents))
   return { nodes: withUsedHandles(nodes, edges), edges }
