@@ -1,7 +1,7 @@
 // The live-session relay: Hocuspocus (a maintained Yjs websocket server) with our room check in its authentication
 // hook. It passes Yjs updates and presence between the people in a room and keeps each room's document in memory
 // while someone is in it; it never parses or stores designs. Node only; imports of ours: the room keys.
-import { Server } from '@hocuspocus/server'
+import { type Extension, Server } from '@hocuspocus/server'
 import { authorize } from '../src/live/roomKeys'
 
 export interface RelayOptions {
@@ -14,6 +14,11 @@ export interface RelayOptions {
   limits?: Partial<RelayLimits>
   /** no start line on stdout */
   quiet?: boolean
+  /**
+   * Hocuspocus extensions of the embedder's own (a store that keeps rooms' documents, a logger); they run after
+   * Redis's. A store's load may take a while: an editor let in is counted as in the room meanwhile.
+   */
+  extensions?: Extension[]
 }
 
 export interface RelayLimits {
@@ -47,6 +52,9 @@ export interface Relay {
   stop(): Promise<void>
 }
 
+/** how long an editor let in counts as in the room while its connection is set up (a store may load slowly) */
+const ARRIVAL_MS = 30_000
+
 class Refused extends Error {
   constructor(readonly reason: Refusal) {
     super(reason)
@@ -58,17 +66,26 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const host = options.host ?? '127.0.0.1'
   /** refusals per address in the current minute */
   let refusals = new Map<string, number>()
+  /**
+   * Rooms an editor was let into and whose connection is not set up yet, and until when that counts: Hocuspocus tells
+   * the editor it is in before it loads the room's document and adds the connection to it, so a follower who
+   * arrives in between would otherwise find no editor and be turned away from a session that is starting.
+   */
+  const editorArriving = new Map<string, number>()
   const minute = setInterval(() => {
     refusals = new Map()
+    const now = Date.now()
+    for (const [room, until] of editorArriving) if (until < now) editorArriving.delete(room)
   }, 60_000)
   minute.unref()
 
-  const extensions = []
+  const extensions: Extension[] = []
   if (options.redis) {
     // loaded only when asked for: a single relay needs no Redis client
     const { Redis } = await import('@hocuspocus/extension-redis')
     extensions.push(new Redis({ host: options.redis.host, port: options.redis.port }))
   }
+  extensions.push(...(options.extensions ?? []))
 
   const server = new Server(
     {
@@ -88,13 +105,19 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         const room = instance.documents.get(documentName)
         // any well-formed class code names a room: a follower is let in only where an editor is, so a mistyped
         // code says so instead of waiting in an empty room
-        const editorIn = room?.getConnections().some((c) => c.context?.role === 'editor')
+        const editorIn =
+          room?.getConnections().some((c) => c.context?.role === 'editor') ||
+          (editorArriving.get(documentName) ?? 0) >= Date.now()
         if (role === 'follower' && !editorIn) throw new Refused('no-session')
         if (!room && instance.getDocumentsCount() >= limits.rooms) throw new Refused('relay-full')
         if (room && room.getConnectionsCount() >= limits.perRoom) throw new Refused('room-full')
         // a follower's token reads: Hocuspocus drops every document update it sends (presence still goes through)
         connectionConfig.readOnly = role === 'follower'
+        if (role === 'editor') editorArriving.set(documentName, Date.now() + ARRIVAL_MS)
         return { role }
+      },
+      async connected({ documentName, context }) {
+        if (context?.role === 'editor') editorArriving.delete(documentName)
       },
     },
     { maxPayload: limits.maxPayload },

@@ -1,6 +1,7 @@
 // The relay's door: a token made for the room lets its holder in (an editor writes, a follower reads only), any
 // other token is turned away by the authentication hook before a byte of the document is sent.
 import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { Extension } from '@hocuspocus/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -18,19 +19,26 @@ afterAll(async () => {
   await relay.stop()
 })
 
-type Outcome = { kind: 'synced'; provider: HocuspocusProvider; doc: Y.Doc } | { kind: 'refused'; reason: string }
+type Outcome =
+  | { kind: 'synced'; provider: HocuspocusProvider; doc: Y.Doc }
+  | { kind: 'in' }
+  | { kind: 'refused'; reason: string }
 
-/** Connects with `token` and answers once the relay let the provider in and synced, or refused it. */
-function connect(roomId: string, token: string): Promise<Outcome> {
+/**
+ * Connects with `token` and answers once the relay let the provider in and synced (or, `until: 'in'`, as soon as
+ * it let it in), or refused it.
+ */
+function connect(roomId: string, token: string, to = { url: relay.url, until: 'synced' }): Promise<Outcome> {
   const doc = new Y.Doc()
   return new Promise((resolve) => {
     const provider: HocuspocusProvider = new HocuspocusProvider({
-      url: relay.url,
+      url: to.url,
       name: roomId,
       token,
       document: doc,
       // Node 20 has no WebSocket of its own; the provider hands the url options to its socket, polyfill included
       ...({ WebSocketPolyfill: WebSocket } as object),
+      onAuthenticated: () => to.until === 'in' && resolve({ kind: 'in' }),
       onSynced: () => resolve({ kind: 'synced', provider, doc }),
       onAuthenticationFailed: ({ reason }) => {
         provider.destroy()
@@ -104,5 +112,45 @@ describe('relay', () => {
     expect((await connect(s.roomId, s.editorKey)).kind).toBe('synced')
     for (let i = 0; i < 2; i++) expect((await connect(s.roomId, s.classCode)).kind).toBe('synced')
     expect(await connect(s.roomId, s.classCode)).toEqual({ kind: 'refused', reason: 'room-full' })
+  })
+})
+
+describe('a session that is starting', () => {
+  it('lets a follower in while the room’s first editor is still being set up', async () => {
+    // a store that takes its time to load a room's document, as one across the network does: the relay has told
+    // the editor it is in, and holds its connection until the document is loaded
+    let release = () => {}
+    const held = new Promise<void>((r) => {
+      release = r
+    })
+    let loadStarted = () => {}
+    const loading = new Promise<void>((r) => {
+      loadStarted = r
+    })
+    const slowStore: Extension = {
+      async onLoadDocument() {
+        loadStarted()
+        await held
+      },
+    }
+    const slow = await startRelay({ port: 0, quiet: true, extensions: [slowStore] })
+    try {
+      const s = await session()
+      const editor = connect(s.roomId, s.editorKey, { url: slow.url, until: 'synced' })
+      await loading
+      expect(await connect(s.roomId, s.classCode, { url: slow.url, until: 'in' })).toEqual({ kind: 'in' })
+      release()
+      expect((await editor).kind).toBe('synced')
+      // a class code of a room no editor has opened is still turned away
+      const other = await session()
+      expect(await connect(other.roomId, other.classCode, { url: slow.url, until: 'in' })).toEqual({
+        kind: 'refused',
+        reason: 'no-session',
+      })
+    } finally {
+      release()
+      for (const p of open.splice(0)) p.destroy()
+      await slow.stop()
+    }
   })
 })
