@@ -89,10 +89,28 @@ export function ImportReportPanel() {
           </details>
         )
       })}
-      <details className="mt-2" data-testid="import-mapped-list">
-        <summary className="cursor-pointer font-semibold text-slate-800">Mapped ({report.mapped.length})</summary>
+      <MappedList mapped={report.mapped} />
+    </section>
+  )
+}
+
+/** the mapped resources listed at first when the list is opened; the rest on request */
+const MAPPED_FIRST = 200
+
+/**
+ * What was mapped, closed at first. Its items are made only once it is opened, and then the first 200: an import of
+ * 2,000 resources would otherwise add some 10,000 DOM nodes, unseen, to the task that opens the design.
+ */
+function MappedList({ mapped }: { mapped: ImportReportView['mapped'] }) {
+  const [open, setOpen] = useState(false)
+  const [all, setAll] = useState(false)
+  const shown = all ? mapped : mapped.slice(0, MAPPED_FIRST)
+  return (
+    <details className="mt-2" data-testid="import-mapped-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer font-semibold text-slate-800">Mapped ({mapped.length})</summary>
+      {open && (
         <ul className="mt-1 space-y-0.5">
-          {report.mapped.map((m, n) => (
+          {shown.map((m, n) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: an address may map to several fields of one resource; the list never reorders
             <li key={`${n}:${m.address}`} className="[overflow-wrap:anywhere]">
               <span className="font-mono">{m.address}</span> → <span className="font-mono">{m.resourceId}</span>
@@ -100,8 +118,13 @@ export function ImportReportPanel() {
             </li>
           ))}
         </ul>
-      </details>
-    </section>
+      )}
+      {open && shown.length < mapped.length && (
+        <button type="button" className="mt-1 text-sky-800 underline hover:text-sky-950" onClick={() => setAll(true)}>
+          Show the other {(mapped.length - shown.length).toLocaleString('en-US')}
+        </button>
+      )}
+    </details>
   )
 }
 

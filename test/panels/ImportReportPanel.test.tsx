@@ -25,7 +25,7 @@ const report: ImportReportView = {
   ],
 }
 
-function setup() {
+function setup(view: ImportReportView = report) {
   const stores = createStores(loadExample('single-zone'))
   const openPlanSide = vi.fn(async () => undefined)
   stores.importer = { run: vi.fn(), isImportFile: vi.fn(), openPlanSide }
@@ -33,7 +33,7 @@ function setup() {
   const before = { ...loadExample('single-zone'), name: 'Imported from plan.json (before the plan)' }
   stores.design.getState().edit('import “plan.json”', () => after, { opens: true })
   stores.imports.getState().setLast({
-    report,
+    report: view,
     after,
     before,
     showing: 'after',
@@ -80,5 +80,27 @@ describe('the import report', () => {
     expect(screen.queryByTestId('import-report')).toBeNull()
     act(() => stores.design.getState().redo())
     expect(screen.queryByTestId('import-report')).not.toBeNull()
+  })
+})
+
+describe('the mapped resources of a large import', () => {
+  it('are made only when the list is opened, 200 at first, then all on request', () => {
+    const mapped = Array.from({ length: 2001 }, (_, i) => ({
+      address: `alicloud_instance.web[${i}]`,
+      resourceId: `ecs-${i}`,
+    }))
+    setup({ ...report, mapped })
+    const list = screen.getByTestId('import-mapped-list') as HTMLDetailsElement
+    expect(list.textContent).toBe('Mapped (2001)')
+    expect(list.querySelectorAll('li')).toHaveLength(0)
+    act(() => {
+      list.open = true
+      fireEvent(list, new Event('toggle'))
+    })
+    expect(list.querySelectorAll('li')).toHaveLength(200)
+    expect(list.querySelector('li')?.textContent).toBe('alicloud_instance.web[0] → ecs-0')
+    fireEvent.click(within(list).getByRole('button', { name: 'Show the other 1,801' }))
+    expect(list.querySelectorAll('li')).toHaveLength(2001)
+    expect(list.querySelectorAll('li')[2000]?.textContent).toBe('alicloud_instance.web[2000] → ecs-2000')
   })
 })
