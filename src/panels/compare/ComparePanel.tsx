@@ -21,7 +21,10 @@ type Against =
   | { kind: 'version'; versionId: string }
   | { kind: 'file'; name: string; document: unknown }
 
-/** How many changed flow classes the list shows at once. */
+/**
+ * How many changed flow classes the list shows at first, and adds each time the user asks for more. The first 60
+ * carry their first classes for the walk to pick from (worker/proof.ts WALKABLE); the rest walk their own.
+ */
 const LISTED = 60
 
 export function ComparePanel({ active }: { active: boolean }) {
@@ -215,6 +218,9 @@ function Differences({
 }) {
   const { added, removed, changed } = answer.resources
   const same = !added.length && !removed.length && !changed.length
+  // how many entries are listed, for this answer: a new answer starts again at the first 60
+  const [listed, setListed] = useState({ of: answer, count: LISTED })
+  const count = listed.of === answer ? listed.count : LISTED
   return (
     <>
       <h3 className="font-semibold text-slate-900">Resources</h3>
@@ -239,10 +245,10 @@ function Differences({
       </ul>
       <h3 className="font-semibold text-slate-900">Flow classes whose outcome changed</h3>
       <p className="text-slate-600" data-testid="compare-flow-count">
-        {answer.flows.length === 0 ? 'None: every packet fares as before.' : changedCount(answer)}
+        {answer.flows.length === 0 ? 'None: every packet fares as before.' : changedCount(answer, count)}
       </p>
       <ul className="flex flex-col gap-1.5" aria-label="Changed flow classes">
-        {answer.flows.slice(0, LISTED).map((f, i) => (
+        {answer.flows.slice(0, count).map((f, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is an answer, replaced whole
           <li key={i} className="rounded border border-slate-200 p-1.5" data-testid="changed-flow">
             <p className="font-medium text-slate-900">{f.flowClass}</p>
@@ -264,17 +270,27 @@ function Differences({
           </li>
         ))}
       </ul>
+      {count < answer.flows.length && (
+        <button
+          type="button"
+          className={BUTTON}
+          data-testid="compare-more"
+          onClick={() => setListed({ of: answer, count: count + LISTED })}
+        >
+          Show {Math.min(LISTED, answer.flows.length - count)} more of {answer.flows.length.toLocaleString('en-US')}
+        </button>
+      )}
     </>
   )
 }
 
 /** "151,055 of 42,045,172, in 4,570 entries (classes that changed alike share one); the first 60 are shown" */
-function changedCount(answer: Extract<DiffAnswer, { ok: true }>): string {
+function changedCount(answer: Extract<DiffAnswer, { ok: true }>, listed: number): string {
   const n = (x: number) => x.toLocaleString('en-US')
   const { changedClasses, classCount, flows } = answer
   const grouped =
     flows.length < changedClasses ? `, in ${n(flows.length)} entries (classes that changed alike share one)` : ''
-  return `${n(changedClasses)} of ${n(classCount)}${grouped}${flows.length > LISTED ? `; the first ${LISTED} are shown` : ''}`
+  return `${n(changedClasses)} of ${n(classCount)}${grouped}${flows.length > listed ? `; the first ${n(listed)} are shown` : ''}`
 }
 
 function FieldChanges({ changes }: { changes: FieldChange[] }) {

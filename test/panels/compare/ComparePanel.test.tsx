@@ -142,4 +142,33 @@ describe('compare', () => {
     await waitFor(() => expect(status.getAttribute('data-status')).toBe('done'), { timeout: 20000 })
     expect(screen.getAllByTestId('changed-flow').length).toBeGreaterThan(0)
   })
+
+  it('lists 60 changed entries at first, more on request, and walks one past the first 60', async () => {
+    const generated = loadDesign(generateDesign({ ...GENERATED, consumerVpcs: 6, zones: 2, hosts: 1 }))
+    const stores = setup(generated)
+    stores.design.getState().edit('route straight out', (d) =>
+      updateResource(d, 'rtb-a-1-0', 'routeTable', (t) => ({
+        ...t,
+        entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-1' }],
+      })),
+    )
+    fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+    const more = await screen.findByTestId('compare-more', {}, { timeout: 20000 })
+    const entries = Number(/of ([\d,]+)$/.exec(more.textContent ?? '')?.[1]?.replace(/,/g, ''))
+    expect(entries).toBeGreaterThan(120)
+    expect(screen.getAllByTestId('changed-flow')).toHaveLength(60)
+    expect(screen.getByTestId('compare-flow-count').textContent).toMatch(/; the first 60 are shown$/)
+    expect(more.textContent).toBe(`Show 60 more of ${entries.toLocaleString('en-US')}`)
+    fireEvent.click(more)
+    const listed = screen.getAllByTestId('changed-flow')
+    expect(listed).toHaveLength(120)
+    expect(screen.getByTestId('compare-flow-count').textContent).toMatch(/; the first 120 are shown$/)
+    // the 61st entry walks its own class before and after
+    const own = listed[60]?.querySelector('p')?.textContent ?? ''
+    expect(own).toMatch(/^from \S+ to /)
+    fireEvent.click(within(listed[60] as HTMLElement).getByTestId('compare-walk'))
+    const dialog = await screen.findByTestId('compare-walk-dialog')
+    await waitFor(() => expect(within(dialog).getByTestId('walk-after').textContent).toMatch(/Request/))
+    expect(dialog.textContent).toContain(own)
+  })
 })
