@@ -88,6 +88,7 @@ describe('the mapped resources of a large import', () => {
     const mapped = Array.from({ length: 2001 }, (_, i) => ({
       address: `alicloud_instance.web[${i}]`,
       resourceId: `ecs-${i}`,
+      as: 'ecs',
     }))
     setup({ ...report, mapped })
     const list = screen.getByTestId('import-mapped-list') as HTMLDetailsElement
@@ -98,9 +99,9 @@ describe('the mapped resources of a large import', () => {
       fireEvent(list, new Event('toggle'))
     })
     expect(list.querySelectorAll('li')).toHaveLength(200)
-    expect(list.querySelector('li')?.textContent).toBe('alicloud_instance.web[0] → ecs-0')
+    expect(list.querySelector('li')?.textContent).toBe('alicloud_instance.web[0] → ecs-0 (ecs)')
     fireEvent.click(within(list).getByRole('button', { name: 'Show the other 1,801' }))
     expect(list.querySelectorAll('li')).toHaveLength(2001)
-    expect(list.querySelectorAll('li')[2000]?.textContent).toBe('alicloud_instance.web[2000] → ecs-2000')
+    expect(list.querySelectorAll('li')[2000]?.textContent).toBe('alicloud_instance.web[2000] → ecs-2000 (ecs)')
   })
 })

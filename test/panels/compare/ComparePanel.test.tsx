@@ -33,6 +33,21 @@ function setup(design: Design = loadExample('two-zones')): Stores {
   return stores
 }
 
+/**
+ * Six VPCs in two zones, one VPC's servers then routed straight to its IPv4 gateway, compared with the design before
+ * that edit: some 285 changed entries, enough to take the worker a while and to fill more than one page of the list.
+ */
+function compareOneVpcRoutedOut() {
+  const stores = setup(loadDesign(generateDesign({ ...GENERATED, consumerVpcs: 6, zones: 2, hosts: 1 })))
+  stores.design.getState().edit('route straight out', (d) =>
+    updateResource(d, 'rtb-a-1-0', 'routeTable', (t) => ({
+      ...t,
+      entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-1' }],
+    })),
+  )
+  fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+}
+
 describe('compare', () => {
   it('says so when there is nothing to compare with yet', () => {
     setup()
@@ -121,15 +136,7 @@ describe('compare', () => {
   })
 
   it('says how far the worker has got, and a Cancel ends the comparison until asked again', async () => {
-    const generated = loadDesign(generateDesign({ ...GENERATED, consumerVpcs: 6, zones: 2, hosts: 1 }))
-    const stores = setup(generated)
-    stores.design.getState().edit('route straight out', (d) =>
-      updateResource(d, 'rtb-a-1-0', 'routeTable', (t) => ({
-        ...t,
-        entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-1' }],
-      })),
-    )
-    fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+    compareOneVpcRoutedOut()
     const status = screen.getByTestId('compare-status')
     await waitFor(() =>
       expect(status.textContent).toMatch(/^Comparing… [\d,]+ of [\d,]+ classes walked in each design$/),
@@ -144,15 +151,7 @@ describe('compare', () => {
   })
 
   it('lists 60 changed entries at first, more on request, and walks one past the first 60', async () => {
-    const generated = loadDesign(generateDesign({ ...GENERATED, consumerVpcs: 6, zones: 2, hosts: 1 }))
-    const stores = setup(generated)
-    stores.design.getState().edit('route straight out', (d) =>
-      updateResource(d, 'rtb-a-1-0', 'routeTable', (t) => ({
-        ...t,
-        entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-1' }],
-      })),
-    )
-    fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+    compareOneVpcRoutedOut()
     const more = await screen.findByTestId('compare-more', {}, { timeout: 20000 })
     const entries = Number(/of ([\d,]+)$/.exec(more.textContent ?? '')?.[1]?.replace(/,/g, ''))
     expect(entries).toBeGreaterThan(120)
