@@ -124,6 +124,17 @@ describe('fitting the design to its frame', () => {
 
     // the page makes the frame larger: the design is fitted again, whole
     await embed.setViewportSize({ width: 1600, height: 1100 })
+    // every node may already be inside the larger frame before the refit lands: wait for the zoom to grow first
+    try {
+      await embed.waitForFunction(
+        (before) =>
+          new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a > before,
+        small.zoom,
+        { timeout: 15_000 },
+      )
+    } catch (e) {
+      throw new Error(`zoom ${(await view(embed)).zoom} after ${small.zoom}: not refitted`, { cause: e })
+    }
     await allInView(embed)
     const large = await view(embed)
     assert.ok(large.zoom > small.zoom, `zoom ${large.zoom} after ${small.zoom}`)
