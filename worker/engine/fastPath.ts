@@ -418,7 +418,12 @@ function inspect(node: number, policyAt: number): number {
   const k3 = pProto | ((a + 1) << 8)
   if (F.applianceStateful[a] === 1) {
     lookups++
-    if (S.sessions.find(kLo, kHi, kPorts, k3) >= 0) return -1
+    const session = S.sessions.find(kLo, kHi, kPorts, k3)
+    if (session >= 0) {
+      // as walk.ts: the session's idle timeout counts from the connection's last packet
+      S.sessions.touch(session, S.now)
+      return -1
+    }
     if (pReply) return D_STATEFUL
   }
   return byPolicy(node, policyAt, k3)

@@ -647,7 +647,10 @@ function inspect(ap: CAppliance): number {
   const k3 = pProto | ((ap.index + 1) << 8)
   if (ap.stateful) {
     lookups++
-    if (S.sessions.find(lo, hi, k2, k3) >= 0) {
+    const session = S.sessions.find(lo, hi, k2, k3)
+    if (session >= 0) {
+      // the traffic a session lets through keeps it: its idle timeout counts from the connection's last packet
+      S.sessions.touch(session, S.now)
       if (R)
         R.step('session', `${ap.id} has a session for this connection: allowed without re-checking its policy`, {
           type: 'session',

@@ -3,7 +3,7 @@
 // flow. A packet says which it is (PacketSpec.connection, new by default).
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run } from '../../../cli/trace'
-import { createRuntimeState, type PacketSpec, trace } from '../../../worker/engine'
+import { createRuntimeState, forward, type PacketSpec, preparePacket, trace } from '../../../worker/engine'
 import { network } from './helpers'
 
 const inbound: PacketSpec = {
@@ -57,6 +57,44 @@ describe('idle timeouts at the GWLB', () => {
 
   it('a flow the GWLB has no entry for at all is hashed as new, whatever the packet says', () => {
     expect(trace(network(2), { ...inbound, connection: 'established' }).disposition).toBe('DELIVERED')
+  })
+})
+
+describe("a stateful appliance's session", () => {
+  /** When each appliance session was last seen, by appliance number. */
+  const sessionTimes = (state: ReturnType<typeof createRuntimeState>) => {
+    const seen: number[] = []
+    state.sessions.forEach((_k0, _k1, _k2, _k3, _v, lastSeen) => {
+      seen.push(lastSeen)
+    })
+    return seen
+  }
+
+  it('counts its idle time from the last packet it let through, in the walk and in the fast path', () => {
+    const net = network(2)
+    const request: PacketSpec = { ...inbound, sourcePort: 40000 }
+    const reply: PacketSpec = {
+      source: 'ecs-web-1',
+      destination: '203.0.113.10',
+      protocol: 'tcp',
+      sourcePort: 443,
+      destinationPort: 40000,
+      reply: true,
+      connection: 'established',
+    }
+    const state = createRuntimeState(net)
+    expect(trace(net, request, state).disposition).toBe('DELIVERED')
+    expect(sessionTimes(state)).toEqual([0])
+    // a reply 200 s later crosses the session and keeps it: the sweep's 350 s count from here
+    state.now = 200
+    expect(trace(net, reply, state).disposition).toBe('DELIVERED')
+    expect(sessionTimes(state)).toEqual([200])
+    // the fast path writes the same
+    state.now = 300
+    const prepared = preparePacket(net, reply)
+    if (!prepared.ok) throw new Error(prepared.message)
+    expect(forward(net, prepared.packet, state).disposition).toBe('DELIVERED')
+    expect(sessionTimes(state)).toEqual([300])
   })
 })
 
