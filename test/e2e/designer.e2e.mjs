@@ -27,6 +27,9 @@ function ui(page) {
       } else {
         // onto the container's own caption or title, not onto a child
         const target = page.locator(`.react-flow__node[data-id="${onto}"]`)
+        // a container made a step before is drawn a frame or two later, hidden until measured; the forced drag
+        // below does not wait for it, and a drop on a hidden node lands on what is under it
+        await target.waitFor()
         const box = await target.boundingBox()
         const kindOf = await target.getAttribute('class')
         const at = kindOf.includes('react-flow__node-vswitch') ? { x: 8, y: box.height - 6 } : { x: 14, y: 10 }

@@ -112,14 +112,38 @@ describe('fitting the design to its frame', () => {
     assert.equal(await embed.getByTestId('sim-panel').count(), 0, 'the simulator bar is shown')
     assert.equal(await embed.locator('.react-flow__minimap').isVisible(), false)
     // card names at 8 px or more, and the way in (internet, gateway, endpoints) in view
-    await embed.waitForFunction(() => {
-      const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform)
-      return m.a >= 0.6
-    })
+    // (React Flow's zoom before the fit is 1, readable too: wait for the way in to be in view, which needs the fit)
+    const wayIn = ['internet-client', 'igw-service', 'gwlbe-h', 'gwlbe-i']
+    try {
+      await embed.waitForFunction(
+        (ids) => {
+          const pane = document.querySelector('.react-flow').getBoundingClientRect()
+          return ids.every((id) => {
+            const r = document.querySelector(`.react-flow__node[data-id="${id}"]`)?.getBoundingClientRect()
+            return (
+              r &&
+              r.left >= pane.left - 1 &&
+              r.right <= pane.right + 1 &&
+              r.top >= pane.top - 1 &&
+              r.bottom <= pane.bottom + 1
+            )
+          })
+        },
+        wayIn,
+        { timeout: 15_000 },
+      )
+    } catch (e) {
+      const seen = await view(embed)
+      throw new Error(
+        `not in view: ${wayIn.filter((id) => !seen.inside.includes(id)).join(', ')} (zoom ${seen.zoom})`,
+        {
+          cause: e,
+        },
+      )
+    }
     assert.ok((await nameSize(embed, 'igw-service', 'IPv4 gateway')) >= 8)
     const small = await view(embed)
-    for (const id of ['internet-client', 'igw-service', 'gwlbe-h', 'gwlbe-i'])
-      assert.ok(small.inside.includes(id), `${id} is not in view`)
+    assert.ok(small.zoom >= 0.6, `zoom ${small.zoom}: card names under 8 px`)
     await embed.screenshot({ path: 'test-results/e2e-frames-embed-960x600.png' })
 
     // the page makes the frame larger: the design is fitted again, whole

@@ -25,6 +25,8 @@ describe('packet walk in Chromium', () => {
     await walk.getByLabel('Address').fill('47.98.10.11')
     await page.getByTestId('walk-trace').click()
     await page.getByTestId('trace-player').waitFor()
+    // the first hop is lit an effect after the player shows
+    await page.locator('[data-testid="node-internet-client"][data-lit="focus"]').waitFor()
     assert.deepEqual(await focusOf(page), ['node-internet-client'])
     assert.equal(await page.getByTestId('walk-position').textContent(), 'hop 1 of 10')
     // forward to the GWLB: the IPv4 gateway, the GWLBe, the endpoint service, then the GWLB
