@@ -3,6 +3,7 @@
 // is on the canvas, and an LMS, when the activity was launched from one, hears the score after each check.
 import { createStore } from 'zustand/vanilla'
 import type { Stores } from '../store/context'
+import { replacedNotice } from '../store/library'
 import { type Grade, type GradeEngine, grade } from './grade'
 import type { LmsSession } from './lms/types'
 import { type PreparedActivity, prepareActivity } from './prepare'
@@ -28,8 +29,11 @@ export interface ActivityState {
   /** the time limit ran out: the last grade is final and the design is read-only */
   timeUp: boolean
   lms: LmsSession | null
-  /** opens an activity file's JSON for a student's learner key; false (and a message) when it does not open */
-  open(raw: unknown, learnerKey: string, lms?: LmsSession | null): boolean
+  /**
+   * opens an activity file's JSON for a student's learner key; false (and a message) when it does not open. The
+   * design on the canvas is kept where it is stored first, and the notice says how to get it back.
+   */
+  open(raw: unknown, learnerKey: string, lms?: LmsSession | null): Promise<boolean>
   showHint(index: number): void
   checkWork(): Promise<Grade | null>
   /** milliseconds left, or null without a time limit */
@@ -57,7 +61,7 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
   const store = createStore<ActivityState>()((set, get) => ({
     ...NO_ACTIVITY,
 
-    open(raw, learnerKey, lms = null) {
+    async open(raw, learnerKey, lms = null) {
       const r = prepareActivity(raw, learnerKey)
       if (!r.ok) {
         set({ message: `This activity does not open: ${r.message}` })
@@ -66,8 +70,21 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       token++
       const { activity, handout } = r.prepared
       const design = { ...handout, name: `Activity: ${activity.title}` }
-      // an edit that opens another design: the one on screen is saved first, and Undo brings it back
+      // an edit that opens another design: the one on screen is saved in its own record first (the activity's
+      // design is saved in a new one), and Undo brings it back
+      const previous = stores.design.getState().design.name
+      const kept = await stores.library?.keepBeforeReplace()
       stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
+      stores.ui
+        .getState()
+        .notify(
+          replacedNotice(
+            `Started the activity "${activity.title}".`,
+            previous,
+            () => stores.design.getState().undo(),
+            kept,
+          ),
+        )
       stores.ui.getState().setReadOnly(false)
       stores.ui.getState().hideProblems(activity.hideProblems)
       set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })

@@ -82,12 +82,12 @@ function openActivityLink(stores: Stores, hash: string, notify: (lines: string[]
   } catch (e) {
     return notify([`The activity link does not hold an activity: ${e instanceof Error ? e.message : String(e)}`])
   }
-  openActivity(stores, raw, null, notify)
+  return openActivity(stores, raw, null, notify)
 }
 
-function openActivity(stores: Stores, raw: unknown, lms: LmsSession | null, notify: (lines: string[]) => void) {
+async function openActivity(stores: Stores, raw: unknown, lms: LmsSession | null, notify: (lines: string[]) => void) {
   const runner = activityRunnerFor(stores)
-  if (!runner.getState().open(raw, lms?.learnerId ?? localLearnerKey(), lms))
+  if (!(await runner.getState().open(raw, lms?.learnerId ?? localLearnerKey(), lms)))
     return notify([runner.getState().message ?? 'The activity does not open.'])
   lessonRunnerFor(stores).getState().showTab('activity')
 }

@@ -7,6 +7,7 @@ import type { Grade } from '../../src/activities/grade'
 import type { LmsSession } from '../../src/activities/lms/types'
 import { createActivityRunner } from '../../src/activities/runner'
 import { createStores } from '../../src/store/context'
+import type { DesignLibrary } from '../../src/store/library'
 import { loadExample } from '../helpers'
 
 function setup() {
@@ -33,38 +34,61 @@ function setup() {
 const inbound = ACTIVITY_FILES['01-inbound-bypass.json']
 
 describe('activity runner', () => {
-  it('opens as one edit: the user’s design is one Undo away', () => {
+  it('opens as one edit: the user’s design is one Undo away', async () => {
     const { stores, runner } = setup()
     const mine = stores.design.getState().design
-    expect(runner.getState().open(inbound, 'learner-1')).toBe(true)
+    expect(await runner.getState().open(inbound, 'learner-1')).toBe(true)
     expect(stores.design.getState().design.name).toBe('Activity: Inbound traffic bypasses the firewalls')
     expect(stores.design.getState().labels.at(-1)).toBe('open activity “Inbound traffic bypasses the firewalls”')
+    expect(stores.ui.getState().notice?.lines).toEqual([
+      'Started the activity "Inbound traffic bypasses the firewalls".',
+      'Undo (Ctrl+Z) brings "My own design" back.',
+    ])
     stores.design.getState().undo()
     expect(stores.design.getState().design).toBe(mine)
   })
 
-  it('an activity that hides the linter’s problems hides them while it is open, and only then', () => {
+  it('keeps the user’s design where it is stored before the activity’s takes the canvas', async () => {
     const { stores, runner } = setup()
-    runner.getState().open(inbound, 'learner-1')
+    const onCanvas: string[] = []
+    const reopened: string[] = []
+    stores.library = {
+      keepBeforeReplace: async () => {
+        onCanvas.push(stores.design.getState().design.name)
+        return { name: 'My own design', line: 'kept', reopen: async () => (reopened.push('mine'), { ok: true }) }
+      },
+    } as Partial<DesignLibrary> as DesignLibrary
+    await runner.getState().open(inbound, 'learner-1')
+    // asked while the user's design was still on the canvas, and the notice offers it back
+    expect(onCanvas).toEqual(['My own design'])
+    const notice = stores.ui.getState().notice
+    expect(notice?.lines.at(-1)).toBe('kept')
+    notice?.actions?.find((a) => a.label === 'Reopen "My own design"')?.run()
+    expect(reopened).toEqual(['mine'])
+  })
+
+  it('an activity that hides the linter’s problems hides them while it is open, and only then', async () => {
+    const { stores, runner } = setup()
+    await runner.getState().open(inbound, 'learner-1')
     expect(stores.ui.getState().problemsHidden).toBe(false)
     runner.getState().close()
-    runner.getState().open({ ...(inbound as object), hideProblems: true }, 'learner-1')
+    await runner.getState().open({ ...(inbound as object), hideProblems: true }, 'learner-1')
     expect(stores.ui.getState().problemsHidden).toBe(true)
     runner.getState().close()
     expect(stores.ui.getState().problemsHidden).toBe(false)
   })
 
-  it('a file that is not an activity is refused with why, and the design stays', () => {
+  it('a file that is not an activity is refused with why, and the design stays', async () => {
     const { stores, runner } = setup()
     const mine = stores.design.getState().design
-    expect(runner.getState().open({ format: 'gwlb-studio/activity', version: 9 }, 'x')).toBe(false)
+    expect(await runner.getState().open({ format: 'gwlb-studio/activity', version: 9 }, 'x')).toBe(false)
     expect(runner.getState().message).toMatch(/^This activity does not open: version: /)
     expect(stores.design.getState().design).toBe(mine)
   })
 
   it('checks report to the LMS; the time limit ends it with a final report and a read-only design', async () => {
     const { stores, runner, clock, lms, reports } = setup()
-    runner.getState().open(inbound, 'learner-1', lms)
+    await runner.getState().open(inbound, 'learner-1', lms)
     runner.getState().showHint(0)
     runner.getState().showHint(0)
     expect(runner.getState().hintsShown).toEqual([0])

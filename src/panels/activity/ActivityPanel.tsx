@@ -23,7 +23,7 @@ function ActivityList() {
   const open = useActivity((s) => s.open)
   const message = useActivity((s) => s.message)
   const [fileError, setFileError] = useState<string | null>(null)
-  const start = (raw: unknown) => open(raw, localLearnerKey())
+  const start = (raw: unknown) => void open(raw, localLearnerKey())
   return (
     <section aria-label="Activities" data-testid="activity-panel" className="flex flex-col gap-2 p-3 text-xs">
       <h2 className="text-sm font-semibold text-slate-900">Activities</h2>
