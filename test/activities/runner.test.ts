@@ -55,7 +55,11 @@ describe('activity runner', () => {
     stores.library = {
       keepBeforeReplace: async () => {
         onCanvas.push(stores.design.getState().design.name)
-        return { name: 'My own design', line: 'kept', reopen: async () => (reopened.push('mine'), { ok: true }) }
+        const reopen = async () => {
+          reopened.push('mine')
+          return { ok: true as const }
+        }
+        return { name: 'My own design', line: 'kept', reopen }
       },
     } as Partial<DesignLibrary> as DesignLibrary
     await runner.getState().open(inbound, 'learner-1')
