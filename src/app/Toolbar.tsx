@@ -46,7 +46,7 @@ export function Toolbar() {
         >
           Lessons
         </button>
-        <ExamplePicker />
+        <ExamplePicker lessonOpen={lessonOpen} />
         <LiveEntry />
         <ShareMenu />
       </div>
@@ -55,7 +55,7 @@ export function Toolbar() {
 }
 
 /** Examples…: opens one in place of the design on the canvas, undoably; the design on the canvas is kept in the browser. */
-function ExamplePicker() {
+function ExamplePicker({ lessonOpen }: { lessonOpen: boolean }) {
   const stores = useStores()
   const { design, ui, engine } = stores
   const [busy, setBusy] = useState(false)
@@ -67,7 +67,9 @@ function ExamplePicker() {
         // as wide as its prompt, not as its longest option: the design's name needs the room
         className="w-32 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
         value=""
-        disabled={busy}
+        // a lesson holds the user's design aside until it closes: an example opened meanwhile would be lost
+        disabled={busy || lessonOpen}
+        title={lessonOpen ? 'Close the lesson first: it gives your design back when it closes' : undefined}
         onChange={async (e) => {
           const example = e.target.value
           if (!isExampleName(example)) return

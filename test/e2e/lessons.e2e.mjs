@@ -153,6 +153,21 @@ describe('lessons in Chromium', () => {
     const { page } = await open()
     const before = await page.getByTestId('design-name').textContent()
     await startLesson(page, 'mtu')
+    // no other design opens over the lesson's (the next step would take its place): Open file… and Examples are
+    // off, and a file given all the same is refused with why
+    assert.equal(await page.getByRole('button', { name: 'Open file…' }).isDisabled(), true)
+    assert.equal(await page.getByLabel('Open example').isDisabled(), true)
+    const lessonName = await page.getByTestId('design-name').textContent()
+    await page.getByTestId('open-file-input').setInputFiles({
+      name: 'mine.gwlb.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('public/examples/single-zone.json'),
+    })
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: '"mine.gwlb.json" was not opened: close the lesson first' })
+      .waitFor()
+    assert.equal(await page.getByTestId('design-name').textContent(), lessonName)
     await page.getByTestId('lesson-next').click()
     await page.getByTestId('lesson-leave').click()
     assert.equal(await page.getByTestId('design-name').textContent(), before)

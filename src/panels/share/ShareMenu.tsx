@@ -5,6 +5,7 @@ import { useStore as useFlowStore } from '@xyflow/react'
 import { lazy, type ReactNode, type RefObject, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { designFileName, writeDesignFile } from '../../share/designFileWrite'
 import { useImports, useStores, useUi } from '../../store/context'
+import { useLessonChrome } from '../lessons/useLessons'
 import type { CodeKind } from './CodeDialog'
 import { buttonClass } from './Dialog'
 import { download } from './download'
@@ -23,10 +24,18 @@ export function ShareMenu() {
   const input = useRef<HTMLInputElement>(null)
   const [dialog, setDialog] = useState<Open>(null)
   const importing = useImports((s) => s.running)
+  const { lessonOpen } = useLessonChrome(stores)
   if (embed) return null
   return (
     <div className="flex items-center gap-2">
-      <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className={buttonClass}
+        // a lesson holds the user's design aside until it closes: a file opened meanwhile would be lost
+        disabled={lessonOpen}
+        title={lessonOpen ? 'Close the lesson first: it gives your design back when it closes' : undefined}
+        onClick={() => input.current?.click()}
+      >
         Open file…
       </button>
       <input

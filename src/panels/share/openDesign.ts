@@ -7,12 +7,24 @@ import { toDrawing } from '../../share/drawing/toDrawing'
 import type { DesignLoad } from '../../share/load'
 import type { Stores } from '../../store/context'
 import { keptNotice } from '../../store/library'
+import { lessonRunnerFor } from '../lessons/useLessons'
 import { leaveSharedLink } from './sharedLink'
 
 /** Lets the page draw and handle input between two pieces of work. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
+  // a lesson holds the user's design aside and puts its own back at each step: a file opened meanwhile would be
+  // lost at the next step, and the held design's place taken
+  if (lessonRunnerFor(stores).getState().lesson) {
+    stores.ui.getState().notify({
+      tone: 'error',
+      lines: [
+        `${file.name ? `"${file.name}"` : 'The file'} was not opened: close the lesson first (it gives your design back when it closes).`,
+      ],
+    })
+    return false
+  }
   let loaded: DesignLoad
   try {
     // the size is checked from the first bytes, before the whole file is read into memory
