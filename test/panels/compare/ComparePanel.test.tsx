@@ -138,8 +138,10 @@ describe('compare', () => {
   it('says how far the worker has got, and a Cancel ends the comparison until asked again', async () => {
     compareOneVpcRoutedOut()
     const status = screen.getByTestId('compare-status')
-    await waitFor(() =>
-      expect(status.textContent).toMatch(/^Comparing… [\d,]+ of [\d,]+ classes walked in each design$/),
+    // the first report comes after both designs are compiled: seconds on a loaded machine, not waitFor's one
+    await waitFor(
+      () => expect(status.textContent).toMatch(/^Comparing… [\d,]+ of [\d,]+ classes walked in each design$/),
+      { timeout: 8000 },
     )
     fireEvent.click(screen.getByTestId('compare-cancel'))
     await waitFor(() => expect(status.getAttribute('data-status')).toBe('cancelled'), { timeout: 8000 })
