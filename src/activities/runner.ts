@@ -55,6 +55,27 @@ const NO_ACTIVITY = {
   lms: null,
 } as const satisfies Partial<ActivityState>
 
+/**
+ * The activity's design on the canvas, as an edit that opens another design: the one on screen is saved in its
+ * own record first (the activity's design is saved in a new one), and Undo brings it back.
+ */
+async function openHandout(stores: Stores, { activity, handout }: PreparedActivity): Promise<void> {
+  const design = { ...handout, name: `Activity: ${activity.title}` }
+  const previous = stores.design.getState().design.name
+  const kept = await stores.library?.keepBeforeReplace()
+  stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
+  stores.ui
+    .getState()
+    .notify(
+      replacedNotice(
+        `Started the activity "${activity.title}".`,
+        previous,
+        () => stores.design.getState().undo(),
+        kept,
+      ),
+    )
+}
+
 export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
   // a check that answers after the activity was closed or replaced is dropped
   let token = 0
@@ -68,25 +89,9 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
         return false
       }
       token++
-      const { activity, handout } = r.prepared
-      const design = { ...handout, name: `Activity: ${activity.title}` }
-      // an edit that opens another design: the one on screen is saved in its own record first (the activity's
-      // design is saved in a new one), and Undo brings it back
-      const previous = stores.design.getState().design.name
-      const kept = await stores.library?.keepBeforeReplace()
-      stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
-      stores.ui
-        .getState()
-        .notify(
-          replacedNotice(
-            `Started the activity "${activity.title}".`,
-            previous,
-            () => stores.design.getState().undo(),
-            kept,
-          ),
-        )
+      await openHandout(stores, r.prepared)
       stores.ui.getState().setReadOnly(false)
-      stores.ui.getState().hideProblems(activity.hideProblems)
+      stores.ui.getState().hideProblems(r.prepared.activity.hideProblems)
       set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })
       return true
     },

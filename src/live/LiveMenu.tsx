@@ -20,6 +20,15 @@ export function LiveMenu({ opened = 0 }: { opened?: number }) {
   useEffect(() => {
     if (opened > 0) setOpen(true)
   }, [opened])
+  // Escape closes the menu wherever the focus is (it opens with the focus still on the page)
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) setOpen(false)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [open])
   if (!live) return null
   return (
     <div className="relative">

@@ -1,5 +1,6 @@
-// A small modal: a titled box over the app, closed with Escape or its Cancel button.
-import { type ReactNode, useEffect } from 'react'
+// A small modal: a titled box over the app, closed with Escape or its Cancel button; Tab stays inside it.
+import { type ReactNode, useRef } from 'react'
+import { useModalKeys } from './useModalKeys'
 
 export function Modal({
   title,
@@ -12,16 +13,15 @@ export function Modal({
   children: ReactNode
   testId: string
 }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  const box = useRef<HTMLDivElement>(null)
+  useModalKeys(box, onClose)
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a mouse shortcut; Escape (on the window) and Cancel close it from the keyboard
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a mouse shortcut; Escape (useModalKeys) and Cancel close it from the keyboard
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30" onMouseDown={onClose}>
       <div
+        ref={box}
         role="dialog"
+        aria-modal="true"
         aria-label={title}
         data-testid={testId}
         className="max-h-[80vh] w-[28rem] overflow-y-auto rounded-lg bg-white p-4 shadow-xl"

@@ -1,6 +1,7 @@
 // A modal dialog for the share menu: a labelled box over a dimmed page; Escape or the close button
-// closes it, and focus moves into it on opening so keyboard users land where the action is.
+// closes it, and focus moves into it on opening so keyboard users land where the action is; Tab stays inside it.
 import { type ReactNode, useEffect, useId, useRef } from 'react'
+import { useModalKeys } from '../dialogs/useModalKeys'
 
 export function Dialog({
   title,
@@ -18,12 +19,12 @@ export function Dialog({
   useEffect(() => {
     box.current?.querySelector<HTMLElement>('[data-autofocus], button, input, textarea')?.focus()
   }, [])
+  useModalKeys(box, onClose)
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop closes on a click outside the dialog and on Escape from anywhere inside it (one listener for all its controls)
+    // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop closes on a click outside the dialog; Escape closes it wherever the focus is (useModalKeys)
     <div
       className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30 p-6"
       onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <div
         ref={box}
