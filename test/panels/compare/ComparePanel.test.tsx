@@ -37,8 +37,8 @@ function setup(design: Design = loadExample('two-zones')): Stores {
  * Six VPCs in two zones, one VPC's servers then routed straight to its IPv4 gateway, compared with the design before
  * that edit: some 285 changed entries, enough to take the worker a while and to fill more than one page of the list.
  */
-function compareOneVpcRoutedOut() {
-  const stores = setup(loadDesign(generateDesign({ ...GENERATED, consumerVpcs: 6, zones: 2, hosts: 1 })))
+function compareOneVpcRoutedOut(consumerVpcs = 6) {
+  const stores = setup(loadDesign(generateDesign({ ...GENERATED, consumerVpcs, zones: 2, hosts: 1 })))
   stores.design.getState().edit('route straight out', (d) =>
     updateResource(d, 'rtb-a-1-0', 'routeTable', (t) => ({
       ...t,
@@ -136,14 +136,18 @@ describe('compare', () => {
   })
 
   it('says how far the worker has got, and a Cancel ends the comparison until asked again', async () => {
-    compareOneVpcRoutedOut()
+    // a design large enough that the comparison has pauses left when Cancel lands (six VPCs ended in 0.4 s idle)
+    compareOneVpcRoutedOut(24)
     const status = screen.getByTestId('compare-status')
-    // the first report comes after both designs are compiled: seconds on a loaded machine, not waitFor's one
+    // the first report comes after both designs are compiled: seconds on a loaded machine, not waitFor's one.
+    // Cancel is pressed as the report is seen, before the comparison can run on to its end
     await waitFor(
-      () => expect(status.textContent).toMatch(/^Comparing… [\d,]+ of [\d,]+ classes walked in each design$/),
+      () => {
+        expect(status.textContent).toMatch(/^Comparing… [\d,]+ of [\d,]+ classes walked in each design$/)
+        fireEvent.click(screen.getByTestId('compare-cancel'))
+      },
       { timeout: 8000 },
     )
-    fireEvent.click(screen.getByTestId('compare-cancel'))
     await waitFor(() => expect(status.getAttribute('data-status')).toBe('cancelled'), { timeout: 8000 })
     expect(status.textContent).toBe('The comparison was cancelled.')
     expect(screen.queryByTestId('changed-flow')).toBeNull()
