@@ -19,9 +19,17 @@ function topmost(): HTMLElement | undefined {
   )
 }
 
+/**
+ * The controls Tab may reach: not disabled, not inert, and drawn — checkVisibility() is false under any
+ * display: none (a `hidden` attribute, a class that hides); where the browser lacks it (jsdom), the attributes
+ * alone decide.
+ */
 function focusables(box: HTMLElement): HTMLElement[] {
   return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (el) => !el.matches(':disabled, input[type="hidden"], .hidden') && !el.closest('[hidden], [inert]'),
+    (el) =>
+      !el.matches(':disabled, input[type="hidden"]') &&
+      !el.closest('[hidden], [inert]') &&
+      el.checkVisibility?.() !== false,
   )
 }
 

@@ -1,6 +1,6 @@
 // A modal dialog for the share menu: a labelled box over a dimmed page; Escape or the close button
-// closes it, and focus moves into it on opening so keyboard users land where the action is; Tab stays inside it.
-import { type ReactNode, useEffect, useId, useRef } from 'react'
+// closes it, and focus moves into it on opening (useModalKeys) so keyboard users land in it; Tab stays inside it.
+import { type ReactNode, useId, useRef } from 'react'
 import { useModalKeys } from '../dialogs/useModalKeys'
 
 export function Dialog({
@@ -16,9 +16,6 @@ export function Dialog({
 }) {
   const titleId = useId()
   const box = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    box.current?.querySelector<HTMLElement>('[data-autofocus], button, input, textarea')?.focus()
-  }, [])
   useModalKeys(box, onClose)
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop closes on a click outside the dialog; Escape closes it wherever the focus is (useModalKeys)
