@@ -1,8 +1,10 @@
-// npm run cli -- plan check <design.json> (--plan steps.json | --guide setup|teardown) [--intents f.json] [--json]:
+// npm run cli -- plan check <design.json> [--plan steps.json | --guide setup|teardown] [--intents f.json] [--json]:
 // applies a change plan step by step and checks every state against the intents; reports the windows where
 // traffic is black-holed, uninspected or asymmetric, and a safe order of the same steps when one exists.
 // --guide takes the API-call sequence of Alibaba Cloud's GWLB guide for the design (setup starts from its
-// prerequisites). Exit code: 0 no window, 1 a window (or a step the cloud would refuse), 2 bad input.
+// prerequisites). Without either, the plan the design carries (built in the Plan tab, docs/format.md "Plan") is
+// checked from where it says it starts. Exit code: 0 no window, 1 a window (or a step the cloud would refuse), 2 bad input.
+import type { Design } from '../src/model'
 import { apiCallPlan } from '../src/share/apiCalls'
 import {
   checkPlan,
@@ -20,7 +22,7 @@ import { readIntents } from './intentsInput'
 import { print, printError, printJson } from './terminal'
 
 const USAGE =
-  'usage: npm run cli -- plan check <design.json> (--plan steps.json | --guide setup|teardown) [--intents f.json] [--json]'
+  'usage: npm run cli -- plan check <design.json> [--plan steps.json | --guide setup|teardown] [--intents f.json] [--json]'
 
 function readPlan(path: string): Plan | null {
   // read under the same caps as a design file (cli/input.ts); the text of a JSON file
@@ -62,6 +64,31 @@ function text(r: Extract<PlanCheck, { ok: true }>, plan: Plan): string[] {
   return out
 }
 
+/** The guide's setup (from the design's prerequisites) or teardown (from the design) as a plan. */
+function guidePlan(design: Design, guide: 'setup' | 'teardown'): { plan: Plan; start: Design } {
+  const calls = apiCallPlan(design)
+  return {
+    plan: {
+      format: 'gwlb-studio/plan',
+      version: 1,
+      name: `the guide's ${guide}`,
+      // the exported sequence's calls are steps as they are (their product, version and notes ride along)
+      steps: guideSteps(calls[guide].map((c) => ({ ...c }))),
+    },
+    start: guide === 'setup' ? prerequisites(design) : design,
+  }
+}
+
+/** The plan the design carries, from where it says it starts; null when it carries none. */
+function ownPlan(design: Design): { plan: Plan; start: Design } | null {
+  if (!design.plan?.steps.length) return null
+  const { name, steps, from } = design.plan
+  return {
+    plan: { format: 'gwlb-studio/plan', version: 1, ...(name ? { name } : {}), steps },
+    start: from === 'prerequisites' ? prerequisites(design) : design,
+  }
+}
+
 export function run(args: string[]): number | Promise<number> {
   const [sub, ...rest] = args
   if (sub !== 'check') {
@@ -75,8 +102,8 @@ export function run(args: string[]): number | Promise<number> {
   }
   const planPath = split.options.get('--plan')
   const guide = split.options.get('--guide')
-  if ((planPath === undefined) === (guide === undefined) || (guide && guide !== 'setup' && guide !== 'teardown')) {
-    printError(`give --plan steps.json or --guide setup|teardown\n${USAGE}`)
+  if ((planPath !== undefined && guide !== undefined) || (guide && guide !== 'setup' && guide !== 'teardown')) {
+    printError(`give --plan steps.json or --guide setup|teardown, not both\n${USAGE}`)
     return 2
   }
   let intents: Intent[] = []
@@ -89,15 +116,18 @@ export function run(args: string[]): number | Promise<number> {
   const fromFile = planPath ? readPlan(planPath) : null
   if (planPath && !fromFile) return 2
   return withDesign(split.file, (design) => {
-    const calls = guide ? apiCallPlan(design) : null
-    const plan: Plan = fromFile ?? {
-      format: 'gwlb-studio/plan',
-      version: 1,
-      name: `the guide's ${guide}`,
-      // the exported sequence's calls are steps as they are (their product, version and notes ride along)
-      steps: guideSteps((guide === 'setup' ? calls?.setup : calls?.teardown)?.map((c) => ({ ...c })) ?? []),
+    const chosen = guide
+      ? guidePlan(design, guide as 'setup' | 'teardown')
+      : fromFile
+        ? { plan: fromFile, start: design }
+        : ownPlan(design)
+    if (!chosen) {
+      printError(
+        `${split.file}: the design carries no plan; give --plan steps.json or --guide setup|teardown\n${USAGE}`,
+      )
+      return 2
     }
-    const start = guide === 'setup' ? prerequisites(design) : design
+    const { plan, start } = chosen
     const r = checkPlan(start, plan, { intents })
     if (!r.ok) {
       const msg = `step ${r.step} (${r.api}) would be refused: ${r.refused}`

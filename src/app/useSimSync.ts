@@ -3,6 +3,7 @@
 // engine client's (src/store/engine.ts).
 import { useEffect } from 'react'
 import type { FrameBatch } from '../../worker/playback'
+import { onlyPlanChanged } from '../model/edits/plan'
 import type { Stores } from '../store/context'
 
 const RELOAD_AFTER_EDIT_MS = 300
@@ -26,6 +27,8 @@ export function useSimSync(stores: Stores) {
     let timer: ReturnType<typeof setTimeout> | undefined
     const unsubscribe = stores.design.subscribe((s, prev) => {
       if (s.design === prev.design || stores.sim.getState().status !== 'ready') return
+      // the change plan is not simulated: editing it leaves what plays as it was
+      if (onlyPlanChanged(prev.design, s.design)) return
       clearTimeout(timer)
       // a design without scenarios (after New, say) has nothing to play: that is no error
       if (!s.design.scenarios.length) {

@@ -1,5 +1,6 @@
-// The design document (docs/format.md): envelope, the resource union, layout and scenarios.
+// The design document (docs/format.md): envelope, the resource union, layout, scenarios and the change plan.
 import * as z from 'zod/mini'
+import { designPlanSchema } from './plan'
 import { applianceSchema } from './resources/appliance'
 import { accountIdSchema } from './resources/common'
 import { ecsSchema } from './resources/ecs'
@@ -19,8 +20,9 @@ export const DESIGN_FORMAT = 'gwlb-studio/design'
 /**
  * 2: security groups carry securityGroupType and innerAccessPolicy.
  * 3: route target groups (routeTargetGroup), and route entries may name one (next hop type RouteTargetGroup).
+ * 4: the design may carry its change plan (plan).
  */
-export const DESIGN_VERSION = 3
+export const DESIGN_VERSION = 4
 
 export const resourceSchemas = {
   vpc: vpcSchema,
@@ -97,6 +99,8 @@ export const designSchema = z.strictObject({
   resources: z.array(resourceSchema),
   layout: z.record(z.string(), layoutEntrySchema),
   scenarios: z.array(scenarioSchema),
+  /** the change plan the Plan tab builds for this design; absent: none (src/model/plan.ts) */
+  plan: z.optional(designPlanSchema),
 })
 export type Design = z.infer<typeof designSchema>
 

@@ -43,6 +43,15 @@ export const MIGRATIONS: readonly Migration[] = [
       return doc
     },
   },
+  {
+    from: 3,
+    // version 4 lets a design carry its change plan (an optional field): a version-3 document has none, so it is
+    // version 4 as it stands; the number says to an older GWLB Studio that a plan may be there
+    name: 'change plans: an optional field, which version-3 documents do not have',
+    up(doc) {
+      return doc
+    },
+  },
 ]
 
 export type MigrateResult =

@@ -1,8 +1,10 @@
 // The simulator follows the design: an edit reloads the scenario that was loaded, paused, so what plays is
-// always the design on the canvas; when the edit renamed or removed that scenario, the design's first plays.
+// always the design on the canvas; when the edit renamed or removed that scenario, the design's first plays. An
+// edit of the change plan alone, which is not simulated, leaves what plays alone.
 import { render, waitFor } from '@testing-library/react'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { useSimSync } from '../../src/app/useSimSync'
+import { withPlanSteps } from '../../src/model/edits/plan'
 import { createStores, type Stores, StoresProvider } from '../../src/store/context'
 import { playback, TEST_ENGINE, worker } from '../engine'
 import { loadExample } from '../helpers'
@@ -61,5 +63,24 @@ describe('the simulator after an edit', () => {
     await waitFor(() => expect(stores.sim.getState().status).toBe('idle'))
     expect(stores.sim.getState().message).toBeNull()
     expect(worker.simLoad).not.toHaveBeenCalled()
+  })
+
+  it('leaves what plays alone when only the change plan was edited', async () => {
+    const stores = await loaded('steady')
+    // the reload waits for edits to settle: the clock is moved past that wait rather than waited on
+    vi.useFakeTimers()
+    try {
+      stores.design
+        .getState()
+        .edit('add plan step', (d) => withPlanSteps(d, [{ api: 'DeleteVpcEndpoint', parameters: {} }]))
+      vi.advanceTimersByTime(5_000)
+      expect(worker.simLoad).not.toHaveBeenCalled()
+      // an edit of the design itself still reloads
+      stores.design.getState().edit('rename', (d) => ({ ...d, name: `${d.name} (edited)` }))
+      vi.advanceTimersByTime(5_000)
+      expect(worker.simLoad).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

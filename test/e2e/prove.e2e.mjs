@@ -1,6 +1,7 @@
 // "Prove it" in Chromium: a broken route makes a built-in intent fail in the Verify tab with its counterexample,
 // which plays on the canvas in the Walk tab; a three-step plan built in the Plan tab shows its window and the safe
-// order of the same steps; the Compare tab lists what an edit changed and paints it.
+// order of the same steps, is kept with the design across a reload, and a guide's order loaded over it is one Undo
+// away; the Compare tab lists what an edit changed and paints it.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { openApp, sharedBrowser } from './browser.mjs'
@@ -18,6 +19,30 @@ async function breakGatewayRoute(page) {
     .getByRole('button', { name: 'Restore Local' })
     .click()
 }
+
+/** Opens the Plan tab and builds the plan that deletes the GWLBe before its routes, which the guide warns against. */
+async function buildThreeStepPlan(page) {
+  await page.getByTestId('tab-plan').click()
+  const panel = page.getByTestId('plan-panel')
+  const addStep = async (api, parameters) => {
+    await panel.getByLabel('API of the new step').selectOption(api)
+    await panel.getByTestId('plan-add-step').click()
+    const editor = panel.getByTestId('step-editor')
+    for (const [key, value] of Object.entries(parameters)) await editor.getByLabel(key, { exact: true }).fill(value)
+  }
+  await addStep('DeleteVpcEndpoint', { EndpointId: 'gwlbe-h' })
+  await addStep('DeleteRouteEntry', { RouteTableId: 'rtb-app-h', DestinationCidrBlock: '0.0.0.0/0' })
+  await addStep('UpdateGatewayRouteTableEntryAttribute', {
+    IPv4GatewayRouteTableId: 'rtb-gateway',
+    DestinationCidrBlock: '10.0.1.0/24',
+    NextHopType: 'Local',
+  })
+  assert.equal(await panel.locator('[data-testid^="plan-step-"]').count(), 3)
+  return panel
+}
+
+/** The plan's steps as the tab lists them, one line each. */
+const stepLines = (panel) => panel.locator('[data-testid^="plan-step-"] > div > span.font-mono').allTextContents()
 
 describe('prove it in Chromium', () => {
   it('shows a built-in intent failing with its counterexample, and plays it on the canvas', async () => {
@@ -54,23 +79,7 @@ describe('prove it in Chromium', () => {
 
   it('builds a three-step plan in the Plan tab, shows its window, and offers a safe order', async () => {
     const { page, errors } = await openApp(browser())
-    await page.getByTestId('tab-plan').click()
-    const panel = page.getByTestId('plan-panel')
-    const addStep = async (api, parameters) => {
-      await panel.getByLabel('API of the new step').selectOption(api)
-      await panel.getByTestId('plan-add-step').click()
-      const editor = panel.getByTestId('step-editor')
-      for (const [key, value] of Object.entries(parameters)) await editor.getByLabel(key, { exact: true }).fill(value)
-    }
-    // the GWLBe deleted before its routes: the guide warns of the black hole this leaves
-    await addStep('DeleteVpcEndpoint', { EndpointId: 'gwlbe-h' })
-    await addStep('DeleteRouteEntry', { RouteTableId: 'rtb-app-h', DestinationCidrBlock: '0.0.0.0/0' })
-    await addStep('UpdateGatewayRouteTableEntryAttribute', {
-      IPv4GatewayRouteTableId: 'rtb-gateway',
-      DestinationCidrBlock: '10.0.1.0/24',
-      NextHopType: 'Local',
-    })
-    assert.equal(await panel.locator('[data-testid^="plan-step-"]').count(), 3)
+    const panel = await buildThreeStepPlan(page)
 
     // each filled field starts a new check, and the panel shows the last answer while one runs: wait for the check
     // of the finished third step, not the first black-holed window an earlier answer drew
@@ -100,11 +109,45 @@ describe('prove it in Chromium', () => {
     assert.match(await panel.getByTestId('plan-step-3').textContent(), /DeleteVpcEndpoint/)
 
     // a step the cloud would refuse is named, and nothing else changes
-    await addStep('DeleteVpc', { VpcId: 'vpc-service' })
+    await panel.getByLabel('API of the new step').selectOption('DeleteVpc')
+    await panel.getByTestId('plan-add-step').click()
+    await panel.getByTestId('step-editor').getByLabel('VpcId', { exact: true }).fill('vpc-service')
     const refused = panel.getByTestId('plan-refused').filter({ hasText: 'still holds' })
     await refused.waitFor()
     assert.match(await refused.textContent(), /^Step 4 \(DeleteVpc\) would be refused.*VPC vpc-service still holds/)
     assert.equal(await panel.getByTestId('plan-step-4').getAttribute('data-refused'), 'true')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('keeps the plan with the design across a reload; a guide order loaded over it is one Undo away', async () => {
+    const { page, errors } = await openApp(browser())
+    let panel = await buildThreeStepPlan(page)
+    const built = await stepLines(panel)
+    assert.equal(built[0], 'DeleteVpcEndpoint EndpointId=gwlbe-h')
+    // the plan is part of the design: autosaved with it (the attribute says when the edit is stored)
+    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+    await page.reload()
+    await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+    await page.getByTestId('tab-plan').click()
+    panel = page.getByTestId('plan-panel')
+    await panel.getByTestId('plan-step-3').waitFor()
+    assert.deepEqual(await stepLines(panel), built)
+
+    // the guide's teardown replaces it, and the notice says how to get it back
+    await panel.getByTestId('plan-guide-teardown').click()
+    await panel.getByTestId('plan-step-8').waitFor()
+    const notice = page.getByTestId('notice')
+    assert.match(
+      await notice.textContent(),
+      /^Loaded the guide’s teardown as the plan\.Undo \(Ctrl\+Z\) brings back your plan \(3 steps\)\./,
+    )
+    await page.screenshot({ path: 'test-results/e2e-plan-replaced.png' })
+    await notice.getByRole('button', { name: 'Undo' }).click()
+    await panel.getByTestId('plan-step-4').waitFor({ state: 'detached' })
+    assert.deepEqual(await stepLines(panel), built)
+    assert.equal(await notice.count(), 0)
+    await page.screenshot({ path: 'test-results/e2e-plan-undone.png' })
     assert.deepEqual(errors, [])
     await page.close()
   })

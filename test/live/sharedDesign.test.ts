@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadShared, readDesign, writeDesign } from '../../src/live/sharedDesign'
 import type { Design, Resource } from '../../src/model'
+import { withPlanSteps } from '../../src/model/edits/plan'
 import { loadExample } from '../helpers'
 
 const ORIGIN = 'test'
@@ -45,6 +46,19 @@ describe('shared design', () => {
     const doc = docWith(design)
     expect(loaded(doc)).toEqual(design)
     expect((readDesign(doc).resources as Resource[]).map((r) => r.id)).toEqual(design.resources.map((r) => r.id))
+  })
+
+  it('carries the change plan, and takes it away when the plan is cleared', () => {
+    const design = loadExample('two-zones')
+    const doc = docWith(design)
+    const other = joined(doc)
+    const planned = withPlanSteps(design, [{ api: 'DeleteVpcEndpoint', parameters: { EndpointId: 'gwlbe-h' } }])
+    writeDesign(doc, design, planned, ORIGIN)
+    exchange(doc, other)
+    expect(loaded(other).plan).toEqual(planned.plan)
+    writeDesign(doc, planned, withPlanSteps(planned, []), ORIGIN)
+    exchange(doc, other)
+    expect(loaded(other)).toEqual(design)
   })
 
   it('writes only what changed: an edit of one field leaves the rest of the document as it was', () => {

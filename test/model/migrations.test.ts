@@ -46,6 +46,7 @@ describe('1 → 2: security groups become basic groups with internal access poli
     expect(loaded.repairs).toEqual([
       'migrated: security groups become basic groups with internal access policy Accept',
       'migrated: route target groups: a new resource kind and next hop type, which version-2 documents do not use',
+      'migrated: change plans: an optional field, which version-3 documents do not have',
     ])
     // the migrated document is the shipped example, which version 2 writes with these fields
     expect(loaded.design).toEqual((parse(exampleJson('two-zones')) as { design: unknown }).design)
@@ -62,23 +63,48 @@ describe('1 → 2: security groups become basic groups with internal access poli
 describe('2 → 3: route target groups, which version-2 documents do not use', () => {
   const step = MIGRATIONS.find((m) => m.from === 2)
 
-  it('is published under its name, and version 3 is the current format', () => {
+  it('is published under its name', () => {
     expect(step?.name).toBe(
       'route target groups: a new resource kind and next hop type, which version-2 documents do not use',
     )
-    expect(DESIGN_VERSION).toBe(3)
+    expect(DESIGN_VERSION).toBeGreaterThanOrEqual(3)
   })
 
   it('changes nothing but the version: a version-2 document loads as the same design', () => {
     for (const name of ['single-zone', 'two-zones'] as const) {
       const old = { ...exampleJson(name), version: 2 }
-      const r = migrate(old, 2)
+      const r = migrate(old, 2, MIGRATIONS, 3)
       expect(r.ok && r.applied).toEqual([step?.name])
       if (!r.ok) return
       expect({ ...r.doc, version: 2 }).toEqual(old)
       const loaded = parse(old)
-      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${step?.name}`])
+      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${step?.name}`, `migrated: ${THREE_TO_FOUR}`])
       expect(loaded.ok && loaded.design).toEqual((parse(exampleJson(name)) as { design: unknown }).design)
+    }
+  })
+})
+
+const THREE_TO_FOUR = 'change plans: an optional field, which version-3 documents do not have'
+
+describe('3 → 4: change plans, which version-3 documents do not have', () => {
+  const step = MIGRATIONS.find((m) => m.from === 3)
+
+  it('is published under its name, and version 4 is the current format', () => {
+    expect(step?.name).toBe(THREE_TO_FOUR)
+    expect(DESIGN_VERSION).toBe(4)
+  })
+
+  it('changes nothing but the version: a version-3 document loads as the same design, without a plan', () => {
+    for (const name of ['single-zone', 'two-zones', 'zone-failover'] as const) {
+      const old = { ...exampleJson(name), version: 3 }
+      const r = migrate(old, 3)
+      expect(r.ok && r.applied).toEqual([THREE_TO_FOUR])
+      if (!r.ok) return
+      expect({ ...r.doc, version: 3 }).toEqual(old)
+      const loaded = parse(old)
+      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${THREE_TO_FOUR}`])
+      expect(loaded.ok && loaded.design).toEqual((parse(exampleJson(name)) as { design: unknown }).design)
+      expect(loaded.ok && 'plan' in loaded.design).toBe(false)
     }
   })
 })

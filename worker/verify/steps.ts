@@ -7,6 +7,7 @@ import {
   isReservedInVswitch,
   parseCidr,
   parseIpv4,
+  planStepShape,
   type Resource,
   type RouteEntry,
 } from '../../src/model'
@@ -17,22 +18,11 @@ import type { AssumptionValues } from '../engine'
 export const PLAN_FORMAT = 'gwlb-studio/plan'
 export const PLAN_VERSION = 1
 
-/** A value a parameter takes: as written, or (in the exported API-call sequence) the id an earlier call returns. */
-const valueSchema = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.object({ output: z.string(), designId: z.string() }),
-])
-
-/** One step: an API call with its parameters; the exported sequence's other fields (product, note, ...) may stay. */
-export const stepSchema = z.looseObject({
-  api: z.string().check(z.minLength(1)),
-  parameters: z.record(z.string(), valueSchema),
-  /** the design id a Create call's new resource gets (the exported sequence's `creates`) */
-  creates: z.optional(z.object({ output: z.string(), designId: z.string() })),
-  accountId: z.optional(z.string()),
-})
+/**
+ * One step: an API call with its parameters (the design's plan holds the same fields, src/model/plan.ts); the
+ * exported sequence's other fields (product, note, ...) may stay.
+ */
+export const stepSchema = z.looseObject(planStepShape)
 export type PlanStep = z.infer<typeof stepSchema>
 
 export const planSchema = z.strictObject({

@@ -51,20 +51,7 @@ export function ComparePanel({ active }: { active: boolean }) {
   }, [against, past, versionDoc])
 
   const [attempt, setAttempt] = useState(0)
-  const [progress, setProgress] = useState<DiffProgress | null>(null)
-  const asked = useRef(0)
-  const checked = useCheck(
-    active,
-    [design, before, attempt],
-    'document' in before
-      ? () => {
-          // progress of this question only: an older comparison's last report may still be on its way
-          const n = ++asked.current
-          setProgress(null)
-          return stores.engine.diff(before.document, design, (p) => asked.current === n && setProgress(p))
-        }
-      : null,
-  )
+  const { checked, progress } = useComparison(active, design, before, attempt)
   const answer = 'document' in before ? shown(checked) : null
   const [walking, setWalking] = useState<ChangedFlow | null>(null)
   usePaint(active && walking === null, answer, design)
@@ -99,6 +86,49 @@ export function ComparePanel({ active }: { active: boolean }) {
       )}
     </section>
   )
+}
+
+/**
+ * The comparison of `before` with the design, asked of the worker while the tab is shown, and how far it has got.
+ * Leaving the tab (or closing the panel) cancels one still running: nobody sees its answer, and it would keep the
+ * worker busy for it. Coming back asks again, so the comparison starts over rather than showing a cancelled one.
+ */
+function useComparison(
+  active: boolean,
+  design: Design,
+  before: { document: unknown } | { none: string },
+  attempt: number,
+) {
+  const stores = useStores()
+  const [progress, setProgress] = useState<DiffProgress | null>(null)
+  const asked = useRef(0)
+  const running = useRef(false)
+  const checked = useCheck(
+    active,
+    [design, before, attempt],
+    'document' in before
+      ? () => {
+          // progress of this question only: an older comparison's last report may still be on its way
+          const n = ++asked.current
+          setProgress(null)
+          running.current = true
+          return stores.engine
+            .diff(before.document, design, (p) => asked.current === n && setProgress(p))
+            .finally(() => {
+              if (asked.current === n) running.current = false
+            })
+        }
+      : null,
+  )
+  useEffect(() => {
+    if (!active) return
+    return () => {
+      if (!running.current) return
+      running.current = false
+      void stores.engine.diffCancel()
+    }
+  }, [active, stores])
+  return { checked, progress }
 }
 
 /**

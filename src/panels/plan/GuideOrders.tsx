@@ -1,21 +1,24 @@
 // The guide's setup and teardown orders for the design on the canvas, checked as plans while the Plan tab is
 // shown: whether either leaves a window (and which), one click loads either into the plan to look closer.
-import { useStore } from 'zustand'
+
+import { useState } from 'react'
 import type { PlanAnswer } from '../../../worker/proof'
+import type { Design } from '../../model'
+import { onlyPlanChanged } from '../../model/edits/plan'
 import { apiCallPlan } from '../../share/apiCalls'
-import { useDesign, useStores } from '../../store/context'
+import { useDesign, useStores, useUi } from '../../store/context'
 import { BUTTON } from '../verify/look'
 import { shown, useCheck } from '../verify/useCheck'
 import { guidePlanSteps, planDocument } from './planModel'
-import { planFor } from './planStore'
+import { loadGuideOrder } from './planStore'
 import { spanText } from './Timeline'
 
 type Which = 'setup' | 'teardown'
 
 export function GuideOrders({ active }: { active: boolean }) {
   const stores = useStores()
-  const design = useDesign((s) => s.design)
-  const plan = useStore(planFor(stores), (s) => s.load)
+  const design = useDesignApartFromPlan()
+  const readOnly = useUi((s) => s.readOnly)
   const checked = useCheck(active, [design], async () => {
     const calls = apiCallPlan(design)
     const ask = (which: Which) =>
@@ -40,12 +43,8 @@ export function GuideOrders({ active }: { active: boolean }) {
             <button
               type="button"
               className={BUTTON}
-              onClick={() =>
-                plan(
-                  { name: `The guide's ${which}`, steps: guidePlanSteps(answer.calls[which]) },
-                  which === 'setup' ? 'prerequisites' : 'design',
-                )
-              }
+              disabled={readOnly}
+              onClick={() => loadGuideOrder(stores, which, guidePlanSteps(answer.calls[which]))}
             >
               Load
             </button>
@@ -53,6 +52,20 @@ export function GuideOrders({ active }: { active: boolean }) {
         ))}
     </div>
   )
+}
+
+/**
+ * The design on the canvas, but the same object while only its plan changes: the guide's orders do not read the
+ * plan, so editing it does not check them again.
+ */
+function useDesignApartFromPlan(): Design {
+  const design = useDesign((s) => s.design)
+  const [kept, setKept] = useState(design)
+  if (kept !== design && !onlyPlanChanged(kept, design)) {
+    setKept(design)
+    return design
+  }
+  return kept
 }
 
 /** A guide order's result in a line. */

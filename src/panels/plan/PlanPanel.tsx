@@ -5,22 +5,32 @@
 import { useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { PlanAnswer } from '../../../worker/proof'
-import type { PlanStep } from '../../../worker/verify'
+import { type PlanStep, planStepOf } from '../../model'
+import { planOf } from '../../model/edits/plan'
 import { apiCallPlan } from '../../share/apiCalls'
-import { useDesign, useStores } from '../../store/context'
+import { useDesign, useStores, useUi } from '../../store/context'
 import { intentsFor } from '../verify/intentsStore'
 import { BUTTON, FIELD, PRIMARY } from '../verify/look'
 import { shown, useCheck } from '../verify/useCheck'
 import { GuideOrders } from './GuideOrders'
 import { guidePlanSteps, move, newStep, planDocument, reorder, STEP_API_NAMES, stepLine } from './planModel'
-import { type PlanStart, planFor } from './planStore'
+import {
+  loadGuideOrder,
+  type Plan,
+  type PlanStart,
+  replacePlan,
+  setPlanStart,
+  setPlanSteps,
+  usePlan,
+} from './planStore'
 import { StepEditor } from './StepEditor'
 import { Timeline } from './Timeline'
 
 export function PlanPanel({ active }: { active: boolean }) {
   const stores = useStores()
   const design = useDesign((s) => s.design)
-  const plan = useStore(planFor(stores))
+  const plan = usePlan()
+  const readOnly = useUi((s) => s.readOnly)
   const intents = useStore(intentsFor(stores), (s) => s.text)
   const checked = useCheck(
     active,
@@ -41,58 +51,99 @@ export function PlanPanel({ active }: { active: boolean }) {
     <section aria-label="Change plan" data-testid="plan-panel" className="flex flex-col gap-2 p-3 text-xs">
       <h2 className="text-sm font-semibold text-slate-900">Change plan{plan.name ? `: ${plan.name}` : ''}</h2>
       <p className="text-slate-600">
-        Each step is an API call. Every state, before the first step and after each, is checked against the intents.
+        Each step is an API call. Every state, before the first step and after each, is checked against the intents. The
+        plan is kept with the design: saved, shared and undone with it.
       </p>
-      <PlanSources onLoaded={() => setEditing(null)} />
-      <label htmlFor="plan-from" className="text-slate-700">
-        Starts from
-      </label>
-      <select
-        id="plan-from"
-        className={FIELD}
-        value={plan.from}
-        onChange={(e) => plan.setFrom(e.target.value as PlanStart)}
-      >
-        <option value="design">the design on the canvas</option>
-        <option value="prerequisites">its prerequisites (no endpoint services, GWLB endpoints or custom routes)</option>
-      </select>
+      {readOnly && <p className="text-slate-600">This design is read-only: make your copy to change its plan.</p>}
+      <fieldset disabled={readOnly} className="flex min-w-0 flex-col gap-2">
+        <PlanSources onLoaded={() => setEditing(null)} />
+        <label htmlFor="plan-from" className="text-slate-700">
+          Starts from
+        </label>
+        <select
+          id="plan-from"
+          className={FIELD}
+          value={plan.from}
+          onChange={(e) => setPlanStart(stores, e.target.value as PlanStart)}
+        >
+          <option value="design">the design on the canvas</option>
+          <option value="prerequisites">
+            its prerequisites (no endpoint services, GWLB endpoints or custom routes)
+          </option>
+        </select>
+        <StepList plan={plan} refusedStep={refusedStep} editing={editing} onEditing={setEditing} />
+      </fieldset>
+      {plan.steps.length === 0 && (
+        <p className="text-slate-500">Add a step, or start from the guide’s setup or teardown of this design.</p>
+      )}
+      {plan.steps.length > 0 && <PlanStatus checked={checked} answer={answer} />}
+      {answer && (
+        <PlanResult
+          answer={answer}
+          onOrder={(order) => setPlanSteps(stores, 'use the safe order of the plan', reorder(plan.steps, order))}
+        />
+      )}
+      <GuideOrders active={active} />
+    </section>
+  )
+}
 
+/** The plan's steps, each with its buttons, and Add step: every change one undoable edit of the design. */
+function StepList({
+  plan,
+  refusedStep,
+  editing,
+  onEditing,
+}: {
+  plan: Plan
+  refusedStep: number | null
+  editing: number | null
+  onEditing: (i: number | null) => void
+}) {
+  const stores = useStores()
+  const steps = plan.steps
+  return (
+    <>
       <ol className="flex flex-col gap-1" aria-label="Steps">
-        {plan.steps.map((step, i) => (
+        {steps.map((step, i) => (
           <StepRow
             // biome-ignore lint/suspicious/noArrayIndexKey: steps are known by their place in the plan
             key={i}
             index={i}
             step={step}
-            count={plan.steps.length}
+            count={steps.length}
             refused={refusedStep === i + 1}
             editing={editing === i}
-            onEdit={() => setEditing(editing === i ? null : i)}
-            onChange={(s) => plan.setSteps(plan.steps.map((x, k) => (k === i ? s : x)))}
+            onEdit={() => onEditing(editing === i ? null : i)}
+            onChange={(s) =>
+              setPlanSteps(
+                stores,
+                `edit plan step ${i + 1}`,
+                steps.map((x, k) => (k === i ? s : x)),
+              )
+            }
             onMove={(delta) => {
-              plan.setSteps(move(plan.steps, i, delta))
-              if (editing === i) setEditing(i + delta)
+              setPlanSteps(stores, `move plan step ${i + 1} ${delta < 0 ? 'up' : 'down'}`, move(steps, i, delta))
+              if (editing === i) onEditing(i + delta)
             }}
             onRemove={() => {
-              plan.setSteps(plan.steps.filter((_, k) => k !== i))
-              setEditing(null)
+              setPlanSteps(
+                stores,
+                `remove plan step ${i + 1}`,
+                steps.filter((_, k) => k !== i),
+              )
+              onEditing(null)
             }}
           />
         ))}
       </ol>
       <AddStep
         onAdd={(api) => {
-          plan.setSteps([...plan.steps, newStep(api)])
-          setEditing(plan.steps.length)
+          setPlanSteps(stores, `add plan step ${api}`, [...steps, newStep(api)])
+          onEditing(steps.length)
         }}
       />
-      {plan.steps.length === 0 && (
-        <p className="text-slate-500">Add a step, or start from the guide’s setup or teardown of this design.</p>
-      )}
-      {plan.steps.length > 0 && <PlanStatus checked={checked} answer={answer} />}
-      {answer && <PlanResult answer={answer} onOrder={(order) => plan.setSteps(reorder(plan.steps, order))} />}
-      <GuideOrders active={active} />
-    </section>
+    </>
   )
 }
 
@@ -100,14 +151,11 @@ export function PlanPanel({ active }: { active: boolean }) {
 function PlanSources({ onLoaded }: { onLoaded: () => void }) {
   const stores = useStores()
   const design = useDesign((s) => s.design)
-  const plan = useStore(planFor(stores))
+  const plan = usePlan()
   const [fileError, setFileError] = useState<string[] | null>(null)
 
   const loadGuide = (which: 'setup' | 'teardown') => {
-    plan.load(
-      { name: `The guide's ${which}`, steps: guidePlanSteps(apiCallPlan(design)[which]) },
-      which === 'setup' ? 'prerequisites' : 'design',
-    )
+    loadGuideOrder(stores, which, guidePlanSteps(apiCallPlan(design)[which]))
     onLoaded()
   }
 
@@ -125,9 +173,16 @@ function PlanSources({ onLoaded }: { onLoaded: () => void }) {
         >
           The guide’s teardown
         </button>
-        <PlanFileButtons onError={setFileError} />
+        <PlanFileButtons onError={setFileError} onLoaded={onLoaded} />
         {plan.steps.length > 0 && (
-          <button type="button" className={BUTTON} onClick={() => plan.load({ steps: [] }, 'design')}>
+          <button
+            type="button"
+            className={BUTTON}
+            onClick={() => {
+              replacePlan(stores, 'clear the plan', 'Cleared the plan.', { steps: [], from: 'design' })
+              onLoaded()
+            }}
+          >
             Clear
           </button>
         )}
@@ -311,9 +366,9 @@ function AddStep({ onAdd }: { onAdd: (api: string) => void }) {
 }
 
 /** Opens a plan file (checked by the worker before it replaces the plan) and saves the plan as one. */
-function PlanFileButtons({ onError }: { onError: (lines: string[] | null) => void }) {
+function PlanFileButtons({ onError, onLoaded }: { onError: (lines: string[] | null) => void; onLoaded: () => void }) {
   const stores = useStores()
-  const plan = useStore(planFor(stores))
+  const plan = usePlan()
   const input = useRef<HTMLInputElement>(null)
   const open = async (file: File) => {
     let data: unknown
@@ -325,9 +380,15 @@ function PlanFileButtons({ onError }: { onError: (lines: string[] | null) => voi
     // the worker checks the format (the plan's zod schema lives there) before the file replaces the plan
     const r = await stores.engine.planParse(data)
     if (!r.ok) return onError(r.planErrors.map((e) => `${file.name}: ${e}`))
-    const steps = (data as { name?: string; steps: PlanStep[] }).steps
-    plan.load({ name: (data as { name?: string }).name ?? file.name, steps }, plan.from)
+    const read = data as { name?: string; steps: PlanStep[] }
+    // the design keeps a step's own fields; what else the file's steps hold (a product, a note) stays in the file
+    replacePlan(stores, `open plan file ${file.name}`, `Opened the plan file ${file.name}.`, {
+      name: read.name ?? file.name,
+      steps: read.steps.map(planStepOf),
+      from: planOf(stores.design.getState().design).from,
+    })
     onError(null)
+    onLoaded()
   }
   const save = () => {
     const blob = new Blob([`${JSON.stringify(planDocument(plan.steps, plan.name || undefined), null, 2)}\n`], {

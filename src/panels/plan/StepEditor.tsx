@@ -1,7 +1,7 @@
 // Edits one step of a change plan: its API and its parameters, in the API's own words. A value that stands for an
 // earlier call's output (the guide's sequence) shows the design id it stands for; typing replaces it with text.
 import { useState } from 'react'
-import type { PlanStep } from '../../../worker/verify'
+import type { PlanStep } from '../../model'
 import { FIELD } from '../verify/look'
 import { STEP_API_NAMES, STEP_PARAMETERS, valueText } from './planModel'
 

@@ -1,6 +1,6 @@
 // Pure helpers of the Plan tab: the APIs a step may call with the parameters each takes (the same set the
 // worker's plan checker applies, tested to agree), a step in one line, and the plan as a file.
-import type { PlanStep } from '../../../worker/verify'
+import { type PlanStep, planStepOf } from '../../model'
 import type { ApiCall } from '../../share/apiCalls'
 
 /** The parameters a new step of each API starts with, in the API's own words. */
@@ -68,12 +68,7 @@ export function planDocument(steps: readonly PlanStep[], name?: string) {
 export function guidePlanSteps(calls: readonly ApiCall[]): PlanStep[] {
   return calls
     .filter((c) => c.product !== 'Ecs')
-    .map((c) => ({
-      api: c.api,
-      parameters: { ...c.parameters },
-      ...(c.creates ? { creates: c.creates } : {}),
-      ...(c.accountId ? { accountId: c.accountId } : {}),
-    }))
+    .map((c) => planStepOf({ api: c.api, parameters: c.parameters, creates: c.creates, accountId: c.accountId }))
 }
 
 /** Steps in a new order: `order` holds 1-based step numbers, as the checker's safe order does. */

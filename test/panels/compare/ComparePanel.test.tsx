@@ -1,13 +1,15 @@
 // The Compare tab in jsdom, with the engine's code in-process: the design against the one before the last edit —
 // the changed field by name, the flow classes whose outcome changed, the canvas marks, and a class walked before
 // and after side by side.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../src/model'
 import { updateResource } from '../../../src/model/edits/basic'
 import { ComparePanel } from '../../../src/panels/compare/ComparePanel'
 import { createStores, type Stores, StoresProvider } from '../../../src/store/context'
-import { TEST_ENGINE } from '../../engine'
+import type { EngineConnection } from '../../../src/store/engine'
+import type { DiffAnswer } from '../../../worker/proof'
+import { TEST_ENGINE, worker } from '../../engine'
 import { generateDesign } from '../../fixtures/engine/generate'
 import { loadDesign, loadExample } from '../../helpers'
 
@@ -37,15 +39,21 @@ function setup(design: Design = loadExample('two-zones')): Stores {
  * Six VPCs in two zones, one VPC's servers then routed straight to its IPv4 gateway, compared with the design before
  * that edit: some 285 changed entries, enough to take the worker a while and to fill more than one page of the list.
  */
-function compareOneVpcRoutedOut(consumerVpcs = 6) {
-  const stores = setup(loadDesign(generateDesign({ ...GENERATED, consumerVpcs, zones: 2, hosts: 1 })))
-  stores.design.getState().edit('route straight out', (d) =>
-    updateResource(d, 'rtb-a-1-0', 'routeTable', (t) => ({
-      ...t,
-      entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-1' }],
-    })),
-  )
+function compareOneVpcRoutedOut(consumerVpcs = 6, stores = setup(generatedWith(consumerVpcs))) {
+  stores.design.getState().edit('route straight out', (d) => routedOut(d, 'rtb-a-1-0'))
   fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+}
+
+function generatedWith(consumerVpcs: number): Design {
+  return loadDesign(generateDesign({ ...GENERATED, consumerVpcs, zones: 2, hosts: 1 }))
+}
+
+/** The design with one route table's only route sent straight to the IPv4 gateway. */
+function routedOut(d: Design, tableId: string): Design {
+  return updateResource(d, tableId, 'routeTable', (t) => ({
+    ...t,
+    entries: [{ destinationCidrBlock: '0.0.0.0/0', nextHopType: 'Ipv4Gateway', nextHopId: 'igw-1' }],
+  }))
 }
 
 describe('compare', () => {
@@ -154,6 +162,60 @@ describe('compare', () => {
     fireEvent.click(screen.getByTestId('compare-again'))
     await waitFor(() => expect(status.getAttribute('data-status')).toBe('done'), { timeout: 20000 })
     expect(screen.getAllByTestId('changed-flow').length).toBeGreaterThan(0)
+  })
+
+  it('leaving the tab cancels a comparison still running, and coming back compares again; so does closing it', async () => {
+    // the worker's answers, as the page got them: a cancelled comparison answers that it was cancelled
+    const answers: DiffAnswer[] = []
+    let asked = 0
+    const engine: EngineConnection = {
+      ...TEST_ENGINE,
+      worker: () => ({
+        ...worker,
+        diff: async (...args: Parameters<typeof worker.diff>) => {
+          asked++
+          const answer = await worker.diff(...args)
+          answers.push(answer)
+          return answer
+        },
+      }),
+    }
+    // large enough that the comparison has pauses left when the tab is left (see the Cancel test above)
+    const stores = createStores(generatedWith(24), {}, engine)
+    const tab = (active: boolean) => (
+      <StoresProvider stores={stores}>
+        <ComparePanel active={active} />
+      </StoresProvider>
+    )
+    const { rerender, unmount } = render(tab(true))
+    compareOneVpcRoutedOut(24, stores)
+    const status = screen.getByTestId('compare-status')
+    const leaveWhileComparing = async (comparison: number, leave: () => void) => {
+      await waitFor(
+        () => {
+          expect(asked).toBe(comparison)
+          expect(status.textContent).toMatch(/^Comparing… [\d,]+ of [\d,]+ classes walked in each design$/)
+          leave()
+        },
+        { timeout: 8000 },
+      )
+    }
+    await leaveWhileComparing(1, () => rerender(tab(false)))
+    await waitFor(() => expect(answers).toHaveLength(1), { timeout: 8000 })
+    expect(answers[0]).toMatchObject({ ok: false, stopped: 'cancelled' })
+
+    // back on the tab: the comparison runs again, to its end, and shows what changed
+    rerender(tab(true))
+    await waitFor(() => expect(status.getAttribute('data-status')).toBe('done'), { timeout: 20000 })
+    expect(answers).toHaveLength(2)
+    expect(answers[1].ok).toBe(true)
+    expect(screen.getAllByTestId('changed-flow').length).toBeGreaterThan(0)
+
+    // another edit starts another comparison; closing the panel while it runs cancels it too
+    act(() => stores.design.getState().edit('route another straight out', (d) => routedOut(d, 'rtb-a-2-0')))
+    await leaveWhileComparing(3, unmount)
+    await waitFor(() => expect(answers).toHaveLength(3), { timeout: 8000 })
+    expect(answers[2]).toMatchObject({ ok: false, stopped: 'cancelled' })
   })
 
   it('lists 60 changed entries at first, more on request, and walks one past the first 60', async () => {

@@ -166,6 +166,31 @@ describe('npm run cli -- plan check', () => {
     expect(r.out).toMatch(/^safe order of the same steps: \d, \d, 1$/m)
   })
 
+  it("without --plan or --guide, the plan the design carries (the Plan tab's), from where it starts", async () => {
+    const carrying = file('carrying.json', {
+      ...JSON.parse(readFileSync(EXAMPLE, 'utf8')),
+      plan: {
+        name: 'GWLBe first',
+        from: 'design',
+        steps: [
+          { api: 'DeleteVpcEndpoint', parameters: { EndpointId: 'gwlbe-h' } },
+          { api: 'DeleteRouteEntry', parameters: { RouteTableId: 'rtb-app-h', DestinationCidrBlock: '0.0.0.0/0' } },
+        ],
+      },
+    })
+    const r = await capture(() => planRun(['check', carrying]))
+    expect(r.out).toMatch(/^2 steps, \d+ flow classes in every state/)
+    expect(r.out).toMatch(/^window: black-holed after step 1, up to \d+ flow classes/m)
+    expect(r.code).toBe(1)
+    // a plan file given beside it is checked instead
+    const other = file('other.json', { format: 'gwlb-studio/plan', version: 1, steps: [] })
+    expect((await capture(() => planRun(['check', carrying, '--plan', other]))).out).toMatch(/^0 steps/)
+
+    const none = await capture(() => planRun(['check', EXAMPLE]))
+    expect(none.code).toBe(2)
+    expect(none.err).toMatch(/the design carries no plan; give --plan steps\.json or --guide setup\|teardown/)
+  })
+
   it('a step the cloud would refuse: named, exit 1', async () => {
     const steps = file('refused.json', {
       format: 'gwlb-studio/plan',
