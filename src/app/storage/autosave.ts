@@ -27,6 +27,8 @@ export interface Autosave {
   flush(): Promise<void>
   /** stops the debounce's timer (the tab is going) */
   stop(): void
+  /** the design changed since the last save began (or became the user's) */
+  edited(): boolean
 }
 
 export function createAutosave(t: Tab): Autosave {
@@ -52,7 +54,11 @@ export function createAutosave(t: Tab): Autosave {
       if (!t.stores.ui.getState().readOnly) {
         const edited = pending
         pending = false
-        await writeNow(t, edited)
+        try {
+          await writeNow(t, edited)
+        } finally {
+          t.writing = null
+        }
       }
       // saved only when no edit came after the one just stored (and no write waits for the debounce)
       if (!pending && timer === undefined) markAutosave('saved')
@@ -88,6 +94,7 @@ export function createAutosave(t: Tab): Autosave {
       await save()
     },
     stop: () => clearTimeout(timer),
+    edited: () => pending,
   }
 }
 
@@ -100,6 +107,7 @@ async function writeNow(t: Tab, edited: boolean): Promise<void> {
   if (t.bound && t.lastText === text) return
   // the text of a large design is a task's worth of work, and so is handing it to IndexedDB: one task each
   await nextTask()
+  t.writing = text
   if (!t.bound) {
     // a tab that opened an example or a link and changed nothing has nothing of its own to keep
     if (!edited) return

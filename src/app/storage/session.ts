@@ -8,6 +8,7 @@
 import type { Stores } from '../../store/context'
 import type { DesignLibrary, LibraryAnswer, LibraryEntry } from '../../store/library'
 import { type Autosave, createAutosave } from './autosave'
+import { clearJournal, journalOnHide, settleJournal } from './journal'
 import { designActions, versionActions } from './libraryActions'
 import { hearOtherTab } from './otherTabs'
 import {
@@ -85,16 +86,38 @@ function startSession(t: Tab, channel: Channel | null, autosave: Autosave, open:
   })
   const onMessage = ({ data }: { data: TabMessage }) => hearOtherTab(t, data, open)
   t.channel?.addEventListener('message', onMessage)
-  // a tab closed within the debounce still saves its last edit
-  const onHide = () => void autosave.flush()
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', onHide)
+  const { onHide, onShow } = pageLeaving(t, autosave)
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onHide)
+    window.addEventListener('pageshow', onShow)
+  }
   return () => {
     stopDesign()
     stopUi()
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', onHide)
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', onHide)
+      window.removeEventListener('pageshow', onShow)
+    }
     autosave.stop()
     t.channel?.close()
     t.channel = null
+  }
+}
+
+/**
+ * The page going (a reload, a tab closed, another address): the autosave's flush starts, but IndexedDB's write
+ * does not finish once the page unloads, so what it has not stored is first written into the journal, at once.
+ */
+function pageLeaving(t: Tab, autosave: Autosave) {
+  return {
+    onHide() {
+      const journaled = journalOnHide(t, autosave.edited(), t.writing)
+      void autosave.flush().then(() => journaled && settleJournal(t))
+    },
+    // back from the back/forward cache: the tab is open again, and its journal is not for another tab to apply
+    onShow(e: { persisted: boolean }) {
+      if (e.persisted && t.deps.journal) clearJournal(t.deps.journal, t.deps.tabId)
+    },
   }
 }
 
