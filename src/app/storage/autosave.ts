@@ -1,6 +1,7 @@
 // The autosave: an edit is written into the tab's stored design half a second after the last one, one write at a
 // time. A write refused because another tab wrote first is kept as a new design (a fork), never dropped; the first
-// write of each session, and one every ten minutes, keeps the text it replaces as a version.
+// write of each session, and one every ten minutes, keeps the text it replaces as a version. What it has not stored
+// when the page goes is kept by the journal (journal.ts), since IndexedDB's write does not finish then.
 import { type Design, serialise } from '../../model'
 import type { WriteResult } from './designRepo'
 import { announce, bind, notify, type Tab } from './tab'

@@ -6,8 +6,9 @@
 // own; the next boot writes it into that stored design through the repo, before a design is opened.
 //
 // Only at `pagehide`, never on each edit: a journal then means "its tab has gone", so no tab ever applies the
-// journal of a tab that is still open (and the cost, one `serialise`, is paid once: about 1–2 ms for the
-// 2,001-resource design). A tab that comes back from the back/forward cache takes its journal back.
+// journal of a tab that is still open (and the cost, one `serialise` and one localStorage write, is paid once:
+// medians of 1–3 ms and 2–15 ms for the 2,001-resource design in Chromium, docs/architecture.md). A tab that comes
+// back from the back/forward cache takes its journal back.
 import { serialise } from '../../model'
 import type { Tab } from './tab'
 
@@ -121,9 +122,7 @@ export function journalOnHide(t: Tab, edited: boolean, writing: string | null): 
     clearJournal(store, tabId)
     return false
   }
-  // a reload of this tab knows its own journal by this (sessionStorage lives on across a reload)
-  t.deps.tab?.setItem(JOURNAL_TAB_KEY, tabId)
-  return writeJournal(store, {
+  const written = writeJournal(store, {
     tab: tabId,
     id: t.bound?.id ?? null,
     rev: t.bound?.rev ?? null,
@@ -132,6 +131,13 @@ export function journalOnHide(t: Tab, edited: boolean, writing: string | null): 
     at: t.deps.now(),
     text,
   })
+  try {
+    // a reload of this tab knows its own journal by this (sessionStorage lives on across a reload)
+    if (written) t.deps.tab?.setItem(JOURNAL_TAB_KEY, tabId)
+  } catch {
+    // sessionStorage full or blocked: the journal is still applied at the next boot, which opens the last design
+  }
+  return written
 }
 
 /** The autosave stored the design after all (the page lived on, or came back): the journal is not needed. */

@@ -3,8 +3,10 @@
 // - a tab writes only into the design it opened, at the revision it last read or wrote;
 // - a write refused because another tab wrote first is kept as a new design (a fork), never dropped;
 // - before another design replaces the one on the canvas, it is saved, and the next save starts a new one;
-// - the first write of each session, and one every ten minutes, keeps the text it replaces as a version.
-// The pieces: tab.ts (the binding), autosave.ts, otherTabs.ts, libraryActions.ts; this puts them together.
+// - the first write of each session, and one every ten minutes, keeps the text it replaces as a version;
+// - what the autosave has not stored when the page goes is left in a journal, applied at the next boot.
+// The pieces: tab.ts (the binding), autosave.ts, otherTabs.ts, libraryActions.ts, journal.ts; this puts them
+// together.
 import type { Stores } from '../../store/context'
 import type { DesignLibrary, LibraryAnswer, LibraryEntry } from '../../store/library'
 import { type Autosave, createAutosave } from './autosave'
