@@ -7,8 +7,8 @@ import { safeParse } from './tab'
 
 /** What became of one journal: written into its design, kept as a new one, or nothing (it was stored after all). */
 export type Recovered =
-  | { kind: 'applied'; id: string; name: string }
-  | { kind: 'copy' | 'deleted' | 'new'; id: string; name: string; was: string }
+  | { kind: 'applied' | 'deleted' | 'new'; id: string; name: string }
+  | { kind: 'copy'; id: string; name: string; was: string }
   | { kind: 'unreadable'; id: string; name: string; problem: string }
 
 /**
@@ -26,13 +26,15 @@ export async function applyJournal(repo: DesignRepo, e: JournalEntry): Promise<R
   const name = r.design.name
   if (e.id === null || e.rev === null) {
     const created = await repo.create({ name, text: e.text })
-    return { kind: 'new', id: created.id, name, was: name }
+    return { kind: 'new', id: created.id, name }
   }
+  const asNew = async (): Promise<Recovered> => ({
+    kind: 'deleted',
+    id: (await repo.create({ name, text: e.text })).id,
+    name,
+  })
   const stored = await repo.get(e.id)
-  if (!stored) {
-    const created = await repo.create({ name, text: e.text })
-    return { kind: 'deleted', id: created.id, name, was: name }
-  }
+  if (!stored) return asNew()
   // the autosave's flush finished after all (or another tab applied this journal first)
   if (stored.text === e.text) return null
   const landed = e.inFlight !== undefined && stored.rev === e.rev + 1 && fingerprint(stored.text) === e.inFlight
@@ -40,7 +42,8 @@ export async function applyJournal(repo: DesignRepo, e: JournalEntry): Promise<R
   if (stored.rev === basedOn) {
     const written = await repo.write(e.id, { name, text: e.text }, basedOn)
     if (written.kind === 'saved') return { kind: 'applied', id: e.id, name }
-    if (written.kind === 'conflict' && written.current.text === e.text) return null
+    if (written.kind === 'missing') return asNew()
+    if (written.current.text === e.text) return null
   }
   // another tab wrote it meanwhile: kept beside it, as the autosave keeps a refused write
   const copyName = `${name} (recovered edits)`
@@ -57,7 +60,7 @@ export function recoveredLine(r: Recovered): string {
     case 'new':
       return `The last edits to "${r.name}", ${edits}, were recovered as a new design.`
     case 'deleted':
-      return `The last edits to "${r.was}", ${edits}, are kept as a new design: it had been deleted meanwhile.`
+      return `The last edits to "${r.name}", ${edits}, are kept as a new design: it had been deleted meanwhile.`
     case 'copy':
       return `The last edits to "${r.was}", ${edits}, are kept as "${r.name}": another tab changed "${r.was}" meanwhile.`
     case 'unreadable':
