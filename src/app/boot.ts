@@ -11,7 +11,7 @@ import type { Design, LoadError } from '../model'
 import { isEmbedView, isShareLink } from '../share/linkKinds'
 import type { Notice } from '../store/uiStore'
 import { DEFAULT_EXAMPLE, isExampleName, loadExample } from './examples'
-import { type BootStorage, browserStorage, startingDesign } from './storage/local'
+import { type BootStorage, browserStorage, type StartingDesign, startingDesign } from './storage/local'
 import type { Opened } from './storage/session'
 
 export type Boot =
@@ -41,22 +41,40 @@ export async function bootDesign(
       // an embed shows the picture and nothing else
       return { phase: 'ready', design: shared.design, readOnly: true, notice: embed ? null : notice, stored: null }
     }
-    const fallback = await bootWithoutLink(location, embed, storage)
+    const { boot: fallback, recovered } = await bootWithoutLink(location, embed, storage)
     if (fallback.phase === 'failed') return fallback
     // the loader's last line ("your current design is unchanged") means nothing before a design is open
     const restored = fallback.notice?.lines[0]?.startsWith('Restored')
     const instead = restored
       ? `Your autosaved design "${fallback.design.name}" is shown instead.`
       : `Reference design "${fallback.design.name}" is shown instead.`
-    return { ...fallback, notice: { tone: 'error', lines: [...shared.messages.slice(0, -1), instead] } }
+    return {
+      ...fallback,
+      notice: { tone: 'error', lines: [...shared.messages.slice(0, -1), instead, ...recovered] },
+    }
   }
-  return bootWithoutLink(location, embed, storage)
+  const { boot, recovered } = await bootWithoutLink(location, embed, storage)
+  if (boot.phase === 'failed' || recovered.length === 0) return boot
+  // the last edits before a page closed, recovered from the journal: said after what was opened
+  const notice: Notice = boot.notice
+    ? { ...boot.notice, lines: [...boot.notice.lines, ...recovered] }
+    : { tone: 'info', lines: recovered }
+  return { ...boot, notice }
 }
 
-async function bootWithoutLink(location: Where, embed: boolean, storage: BootStorage | null): Promise<Boot> {
-  const name = new URLSearchParams(location.search).get('example')
+/** The design to open without a link, and the lines saying which edits were recovered (not yet in the notice). */
+async function bootWithoutLink(
+  location: Where,
+  embed: boolean,
+  storage: BootStorage | null,
+): Promise<{ boot: Boot; recovered: string[] }> {
   // an embed shows what its URL names and nothing of this browser's
   const start = embed || !storage ? null : await startingDesign(storage)
+  return { boot: await bootFrom(location, embed, start), recovered: start?.recovered ?? [] }
+}
+
+async function bootFrom(location: Where, embed: boolean, start: StartingDesign | null): Promise<Boot> {
+  const name = new URLSearchParams(location.search).get('example')
   if (start?.kind === 'ok' && !isExampleName(name)) {
     const when = new Date(start.stored.updatedAt).toLocaleString()
     return {

@@ -263,6 +263,38 @@ describe('designs kept in the browser', () => {
     await context.close()
   })
 
+  it('story 6: an edit made just before a reload (within the autosave’s half second) is on the canvas after it', async () => {
+    const { context, page, errors } = await withMyWork()
+    await rename(page, 'Renamed, then reloaded at once')
+    // no wait for data-autosave="saved": the reload comes within the debounce, as a user's F5 after typing does
+    await page.reload()
+    await page.waitForSelector('.react-flow__node')
+    assert.equal(await nameOnCanvas(page), 'Renamed, then reloaded at once')
+    assert.match(await page.getByTestId('notice').textContent(), /made just before the page closed, were recovered/)
+    // recovered into the design it belonged to, not beside it
+    assert.deepEqual(await listed(page), ['Renamed, then reloaded at once'])
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('story 7: a resource added just before the tab is closed is on the canvas of the next tab', async () => {
+    const { context, page } = await withMyWork()
+    const nodes = page.locator('.react-flow__node-vpc')
+    const before = await nodes.count()
+    await page
+      .getByTestId('palette-vpc')
+      .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 12, y: 12 } })
+    const added = (await page.getByTestId('inspector').locator('span.font-mono').first().textContent()).trim()
+    await page.locator(`.react-flow__node[data-id="${added}"]`).waitFor()
+    await page.close({ runBeforeUnload: true })
+    const next = await open(context)
+    await next.page.locator(`.react-flow__node[data-id="${added}"]`).waitFor()
+    assert.equal(await next.page.locator('.react-flow__node-vpc').count(), before + 1)
+    assert.match(await next.page.getByTestId('notice').textContent(), /were recovered/)
+    await next.page.screenshot({ path: 'test-results/e2e-storage-recovered.png' })
+    await context.close()
+  })
+
   it('renames, exports, deletes with Undo, and restores an earlier version, all from the keyboard-reachable dialog', async () => {
     const { context, page } = await withMyWork()
     // a new session's first edit keeps the design as it was as a version

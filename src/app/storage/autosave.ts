@@ -1,6 +1,7 @@
 // The autosave: an edit is written into the tab's stored design half a second after the last one, one write at a
 // time. A write refused because another tab wrote first is kept as a new design (a fork), never dropped; the first
-// write of each session, and one every ten minutes, keeps the text it replaces as a version.
+// write of each session, and one every ten minutes, keeps the text it replaces as a version. What it has not stored
+// when the page goes is kept by the journal (journal.ts), since IndexedDB's write does not finish then.
 import { type Design, serialise } from '../../model'
 import type { WriteResult } from './designRepo'
 import { announce, bind, notify, type Tab } from './tab'
@@ -27,6 +28,8 @@ export interface Autosave {
   flush(): Promise<void>
   /** stops the debounce's timer (the tab is going) */
   stop(): void
+  /** the design changed since the last save began (or became the user's) */
+  edited(): boolean
 }
 
 export function createAutosave(t: Tab): Autosave {
@@ -52,7 +55,11 @@ export function createAutosave(t: Tab): Autosave {
       if (!t.stores.ui.getState().readOnly) {
         const edited = pending
         pending = false
-        await writeNow(t, edited)
+        try {
+          await writeNow(t, edited)
+        } finally {
+          t.writing = null
+        }
       }
       // saved only when no edit came after the one just stored (and no write waits for the debounce)
       if (!pending && timer === undefined) markAutosave('saved')
@@ -88,6 +95,7 @@ export function createAutosave(t: Tab): Autosave {
       await save()
     },
     stop: () => clearTimeout(timer),
+    edited: () => pending,
   }
 }
 
@@ -100,6 +108,7 @@ async function writeNow(t: Tab, edited: boolean): Promise<void> {
   if (t.bound && t.lastText === text) return
   // the text of a large design is a task's worth of work, and so is handing it to IndexedDB: one task each
   await nextTask()
+  t.writing = text
   if (!t.bound) {
     // a tab that opened an example or a link and changed nothing has nothing of its own to keep
     if (!edited) return

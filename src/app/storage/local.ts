@@ -2,6 +2,9 @@
 // versions kept as a design, and an unreadable one reported (and left as it is) instead of opened.
 import type { Design } from '../../model'
 import { createDesignRepo, type DesignRepo, type StoredDesign } from './designRepo'
+import type { JournalStore } from './journal'
+import { JOURNAL_TAB_KEY } from './journal'
+import { recoverJournals } from './journalRecovery'
 import { indexedDbKv, readLegacyAutosave } from './kv'
 import { type Opened, safeParse, TAB_KEY } from './session'
 
@@ -10,25 +13,33 @@ export interface BootStorage {
   /** this tab's sessionStorage: which design it was editing before a reload */
   tab: Pick<Storage, 'getItem'> | null
   legacy(): Promise<{ text: string; savedAt: string } | undefined>
+  /** localStorage, where a tab that went left what the autosave had not stored yet (journal.ts) */
+  journal?: JournalStore | null
 }
 
 export function browserStorage(): BootStorage | null {
   const kv = indexedDbKv()
   if (!kv) return null
   let tab: Storage | null = null
+  let journal: Storage | null = null
   try {
     tab = window.sessionStorage
+    journal = window.localStorage
   } catch {
     // storage blocked for this page: a reload opens the last design saved, which is the usual one anyway
   }
-  return { repo: createDesignRepo(kv), tab, legacy: readLegacyAutosave }
+  return { repo: createDesignRepo(kv), tab, legacy: readLegacyAutosave, journal }
 }
 
-export type StartingDesign =
+export type StartingDesign = (
   | { kind: 'none'; stored: number }
   | { kind: 'ok'; stored: StoredDesign; design: Design; opened: Opened }
   | { kind: 'unreadable'; stored: StoredDesign; problem: string }
   | { kind: 'failed'; message: string }
+) & {
+  /** the notice's lines for edits recovered from the journal of a tab that went (journalRecovery.ts) */
+  recovered?: string[]
+}
 
 /** The name a design that does not load still carries, if its text is JSON with a name. */
 function nameIn(text: string): string | undefined {
@@ -60,24 +71,34 @@ async function keepLegacyAutosave(storage: BootStorage) {
 export async function startingDesign(storage: BootStorage): Promise<StartingDesign> {
   try {
     await keepLegacyAutosave(storage)
-    const list = await storage.repo.list()
-    if (list.length === 0) return { kind: 'none', stored: 0 }
-    const meta = await storage.repo.meta()
-    const mine = storage.tab?.getItem(TAB_KEY)
-    const id = [mine, meta.lastId].find((c) => c && list.some((d) => d.id === c)) ?? list[0]?.id
-    const stored = id ? await storage.repo.get(id) : undefined
-    if (!stored) return { kind: 'none', stored: list.length }
-    const r = safeParse(stored.text)
-    if (!r.ok) {
-      await storage.repo.markProblem(stored.id, r.problem)
-      return { kind: 'unreadable', stored, problem: r.problem }
-    }
-    if (stored.problem !== undefined) await storage.repo.markProblem(stored.id, undefined)
-    return { kind: 'ok', stored, design: r.design, opened: { id: stored.id, rev: stored.rev, text: stored.text } }
+    // before a design is opened: the edits a tab had not stored when it went go into their design first
+    const { lines: recovered, open } = storage.journal
+      ? await recoverJournals(storage.journal, storage.repo, storage.tab?.getItem(JOURNAL_TAB_KEY) ?? null)
+      : { lines: [] }
+    const found = await chooseStored(storage, open)
+    return recovered.length ? { ...found, recovered } : found
   } catch (e) {
     return {
       kind: 'failed',
       message: `The browser's storage could not be read (${e instanceof Error ? e.message : String(e)}).`,
     }
   }
+}
+
+/** The stored design this tab opens: `recovered`, else the one it had before a reload, else the last one. */
+async function chooseStored(storage: BootStorage, recovered: string | undefined): Promise<StartingDesign> {
+  const list = await storage.repo.list()
+  if (list.length === 0) return { kind: 'none', stored: 0 }
+  const meta = await storage.repo.meta()
+  const mine = storage.tab?.getItem(TAB_KEY)
+  const id = [recovered, mine, meta.lastId].find((c) => c && list.some((d) => d.id === c)) ?? list[0]?.id
+  const stored = id ? await storage.repo.get(id) : undefined
+  if (!stored) return { kind: 'none', stored: list.length }
+  const r = safeParse(stored.text)
+  if (!r.ok) {
+    await storage.repo.markProblem(stored.id, r.problem)
+    return { kind: 'unreadable', stored, problem: r.problem }
+  }
+  if (stored.problem !== undefined) await storage.repo.markProblem(stored.id, undefined)
+  return { kind: 'ok', stored, design: r.design, opened: { id: stored.id, rev: stored.rev, text: stored.text } }
 }

@@ -3,11 +3,14 @@
 // - a tab writes only into the design it opened, at the revision it last read or wrote;
 // - a write refused because another tab wrote first is kept as a new design (a fork), never dropped;
 // - before another design replaces the one on the canvas, it is saved, and the next save starts a new one;
-// - the first write of each session, and one every ten minutes, keeps the text it replaces as a version.
-// The pieces: tab.ts (the binding), autosave.ts, otherTabs.ts, libraryActions.ts; this puts them together.
+// - the first write of each session, and one every ten minutes, keeps the text it replaces as a version;
+// - what the autosave has not stored when the page goes is left in a journal, applied at the next boot.
+// The pieces: tab.ts (the binding), autosave.ts, otherTabs.ts, libraryActions.ts, journal.ts; this puts them
+// together.
 import type { Stores } from '../../store/context'
 import type { DesignLibrary, LibraryAnswer, LibraryEntry } from '../../store/library'
 import { type Autosave, createAutosave } from './autosave'
+import { clearJournal, journalOnHide, settleJournal } from './journal'
 import { designActions, versionActions } from './libraryActions'
 import { hearOtherTab } from './otherTabs'
 import {
@@ -85,16 +88,38 @@ function startSession(t: Tab, channel: Channel | null, autosave: Autosave, open:
   })
   const onMessage = ({ data }: { data: TabMessage }) => hearOtherTab(t, data, open)
   t.channel?.addEventListener('message', onMessage)
-  // a tab closed within the debounce still saves its last edit
-  const onHide = () => void autosave.flush()
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', onHide)
+  const { onHide, onShow } = pageLeaving(t, autosave)
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onHide)
+    window.addEventListener('pageshow', onShow)
+  }
   return () => {
     stopDesign()
     stopUi()
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', onHide)
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', onHide)
+      window.removeEventListener('pageshow', onShow)
+    }
     autosave.stop()
     t.channel?.close()
     t.channel = null
+  }
+}
+
+/**
+ * The page going (a reload, a tab closed, another address): the autosave's flush starts, but IndexedDB's write
+ * does not finish once the page unloads, so what it has not stored is first written into the journal, at once.
+ */
+function pageLeaving(t: Tab, autosave: Autosave) {
+  return {
+    onHide() {
+      const journaled = journalOnHide(t, autosave.edited(), t.writing)
+      void autosave.flush().then(() => journaled && settleJournal(t))
+    },
+    // back from the back/forward cache: the tab is open again, and its journal is not for another tab to apply
+    onShow(e: { persisted: boolean }) {
+      if (e.persisted && t.deps.journal) clearJournal(t.deps.journal, t.deps.tabId)
+    },
   }
 }
 

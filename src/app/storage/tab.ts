@@ -5,6 +5,7 @@ import { type Design, parse } from '../../model'
 import { leaveSharedLink } from '../../panels/share/sharedLink'
 import type { Stores } from '../../store/context'
 import type { DesignRepo, StoredDesign } from './designRepo'
+import type { JournalStore } from './journal'
 
 /** sessionStorage: the stored design this tab is editing, so a reload reopens it rather than another tab's */
 export const TAB_KEY = 'gwlb-studio/open-design'
@@ -26,6 +27,8 @@ export interface SessionDeps {
   tab: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null
   now(): number
   tabId: string
+  /** localStorage, where the tab leaves its journal as the page goes (journal.ts); none where it is blocked */
+  journal?: JournalStore | null
 }
 
 /** The stored design a tab starts on, as boot found it. */
@@ -51,6 +54,8 @@ export interface Tab {
   versionedAt: number | null
   /** another tab wrote the bound design after this tab read it */
   stale: boolean
+  /** the text of the autosave's write under way, if one is: the journal notes it (journal.ts) */
+  writing: string | null
   /** the page's listeners to the library (the Designs dialog) */
   readonly listeners: Set<() => void>
 }
@@ -64,6 +69,7 @@ export function openTab(stores: Stores, deps: SessionDeps, opened: Opened | null
     lastText: opened?.text ?? null,
     versionedAt: null,
     stale: false,
+    writing: null,
     listeners: new Set(),
   }
 }

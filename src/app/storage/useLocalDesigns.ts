@@ -18,7 +18,8 @@ export function sessionFor(stores: Stores, storage: BootStorage | null, opened: 
   } catch {
     // no per-tab memory: a reload opens the design saved last, in any tab
   }
-  return createLocalSession(stores, { repo: storage.repo, tab, now: Date.now, tabId: randomTabId() }, opened)
+  const deps = { repo: storage.repo, tab, now: Date.now, tabId: randomTabId(), journal: storage.journal }
+  return createLocalSession(stores, deps, opened)
 }
 
 export function useLocalDesigns(session: LocalSession | null) {
