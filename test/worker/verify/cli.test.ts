@@ -53,8 +53,8 @@ describe('npm run cli -- verify', () => {
   it("exit 0 on the guide's design, every built-in intent listed as holding with the class count", async () => {
     const r = await capture(() => verifyRun([EXAMPLE]))
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/^\d+ flow classes, 4 intents checked/)
-    expect(r.out.match(/^holds {5}/gm)).toHaveLength(4)
+    expect(r.out).toMatch(/^\d+ flow classes, 5 intents checked/)
+    expect(r.out.match(/^holds {5}/gm)).toHaveLength(5)
   })
 
   it('exit 1 on a broken route, printing the counterexample and its replayed walk', async () => {

@@ -28,6 +28,7 @@ describe('verify', () => {
       expect(r.classCount).toBeGreaterThan(1000)
       expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
         'inbound-inspected: holds',
+        'inbound-delivered: holds',
         'outbound-inspected: holds',
         'no-black-hole-or-loop: holds',
         'appliances-isolated: holds',
@@ -68,6 +69,89 @@ describe('verify', () => {
     expect(out.counterexample.packet.source).toBe('ecs-web-2')
     expect(out.counterexample.request).toBe('EXITS_TO_INTERNET')
     expect(out.counterexample.appliance).toBeNull()
+  })
+
+  it('every appliance of (b) stopped: nothing arrives, so only the delivery intent is violated, with a packet', () => {
+    const stopped = design(2, (x) => {
+      for (const r of x.resources) if (r.kind === 'appliance') r.state = 'stopped'
+    })
+    // under either answer to what a GWLB without a healthy appliance does (docs/cloud.md 9.1)
+    for (const [allUnhealthy, end] of [
+      ['drop', 'NO_HEALTHY_APPLIANCE'],
+      ['awsRandomTarget', 'APPLIANCE_DOWN'],
+    ] as const) {
+      const r = results(verify(stopped, { engine: { assumptions: { allUnhealthy } } }))
+      // "whatever arrives crossed an appliance" holds when nothing arrives
+      expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
+        'inbound-inspected: holds',
+        'inbound-delivered: violated',
+        'outbound-inspected: holds',
+        'no-black-hole-or-loop: holds',
+        'appliances-isolated: holds',
+      ])
+      const delivered = r.results[1]
+      if (delivered?.status !== 'violated') return
+      // every server EIP on HTTP and HTTPS (what sg-web admits), from every internet sender
+      expect(delivered.violating).toBe(delivered.classes)
+      const c = delivered.counterexample
+      expect(c.packet).toMatchObject({ destination: '47.98.10.11', protocol: 'tcp', destinationPort: 80 })
+      expect(c.request).toBe(end)
+      expect(c.reason).toBe(`the packet ends ${end}`)
+      const net = compile(stopped, { assumptions: { allUnhealthy } })
+      expect(replay(net, c.packet, c.picks).request.disposition).toBe(end)
+    }
+  })
+
+  it('the appliances refusing Geneve (UDP 6081) from the GWLB: the delivery intent is violated at the appliance', () => {
+    const d = design(2, (x) => {
+      const sg = res(x, 'sg-appliance', 'securityGroup')
+      sg.rules = sg.rules.filter((rule) => rule.portRange !== '6081/6081')
+    })
+    const delivered = results(verify(d)).results.find((x) => x.intent.id === 'inbound-delivered')
+    expect(delivered).toMatchObject({ status: 'violated', counterexample: { request: 'SECURITY_GROUP_DENIED' } })
+    if (delivered?.status !== 'violated') return
+    expect(delivered.violating).toBe(delivered.classes)
+    expect(delivered.counterexample.appliance).toMatch(/^fw-/)
+  })
+
+  it('the delivery intent covers what the servers admit: a port opened in sg-web that the firewalls deny fails it', () => {
+    const d = design(2, (x) => {
+      res(x, 'sg-web', 'securityGroup').rules.push({
+        direction: 'ingress',
+        ipProtocol: 'tcp',
+        portRange: '22/22',
+        sourceCidrIp: '0.0.0.0/0',
+        policy: 'accept',
+        priority: 1,
+      })
+    })
+    const delivered = results(verify(d)).results.find((x) => x.intent.id === 'inbound-delivered')
+    expect(delivered).toMatchObject({
+      status: 'violated',
+      counterexample: { request: 'APPLIANCE_DENIED', packet: { destinationPort: 22 } },
+    })
+  })
+
+  it('the delivery intent applies to no flow, and holds, where no server has an EIP, appliances stopped or not', () => {
+    for (const state of ['running', 'stopped'] as const) {
+      const d = design(2, (x) => {
+        for (const r of x.resources) {
+          if (r.kind === 'ecs') delete r.publicIpAddress
+          if (r.kind === 'appliance') r.state = state
+        }
+      })
+      const delivered = results(verify(d)).results.find((x) => x.intent.id === 'inbound-delivered')
+      expect(delivered).toMatchObject({ status: 'holds', classes: 0 })
+    }
+  })
+
+  it('served: the packets the destination does not admit are left out', () => {
+    const ssh: Intent = { ...https, id: 'ssh-in', ports: '22', served: true }
+    const r = results(verify(design(2), { intents: [ssh, { ...https, served: true }], noBuiltIn: true }))
+    expect(r.results.map((x) => [x.status, x.classes])).toEqual([
+      ['holds', 0],
+      ['holds', results(verify(design(2), { intents: [https], noBuiltIn: true })).results[0]?.classes],
+    ])
   })
 
   it("a user's intent: HTTPS from the internet is delivered through one firewall both ways; SSH is not", () => {
