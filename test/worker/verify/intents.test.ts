@@ -2,6 +2,7 @@
 // a counterexample that replays to the same end, and bad intents are refused with the intent and path named.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { parse } from '../../../src/model'
 import { compile } from '../../../worker/engine'
 import { type Intent, intentsJsonSchema, parseIntents, replay, type VerifyResult, verify } from '../../../worker/verify'
 import { design, res } from '../engine/helpers'
@@ -142,6 +143,34 @@ describe('verify', () => {
       })
       const delivered = results(verify(d)).results.find((x) => x.intent.id === 'inbound-delivered')
       expect(delivered).toMatchObject({ status: 'holds', classes: 0 })
+    }
+  })
+
+  it("the examples' scenario flows from the internet to a server EIP are all among what inbound-delivered checks", () => {
+    for (const name of ['single-zone', 'two-zones', 'zone-failover']) {
+      const loaded = parse(readFileSync(`public/examples/${name}.json`, 'utf8'))
+      if (!loaded.ok) throw new Error(`${name} does not load`)
+      const d = loaded.design
+      const eips = new Set(
+        d.resources.flatMap((r) => (r.kind === 'ecs' && r.role === 'server' ? [r.publicIpAddress] : [])),
+      )
+      const hosts = new Set(d.resources.flatMap((r) => (r.kind === 'internetHost' ? [r.id] : [])))
+      const flows = d.scenarios
+        .flatMap((sc) => sc.flows)
+        .filter((f) => hosts.has(f.sourceId) && eips.has(f.destinationAddress))
+      expect(flows.length).toBeGreaterThan(0)
+      // each flow as an intent of its own, of served packets only: it applies to its class, so the server admits it
+      const own: Intent[] = flows.map((f, n) => ({
+        id: `flow-${n}`,
+        from: { resources: [f.sourceId] },
+        to: { cidr: `${f.destinationAddress}/32` },
+        protocol: f.protocol,
+        ...(f.destinationPort ? { ports: String(f.destinationPort) } : {}),
+        served: true,
+        expect: { reach: 'delivered' },
+      }))
+      for (const x of results(verify(d, { intents: own })).results)
+        expect([x.intent.id, x.status, x.classes > 0]).toEqual([x.intent.id, 'holds', true])
     }
   })
 
