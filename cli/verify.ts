@@ -12,7 +12,8 @@ const USAGE = 'usage: npm run cli -- verify <design.json> [--intents intents.jso
 
 function line(r: IntentResult): string {
   const what = r.intent.description ? `  ${r.intent.description}` : ''
-  if (r.status === 'holds') return `holds     ${r.intent.id} (${r.classes} classes)${what}`
+  if (r.status === 'holds')
+    return `holds     ${r.intent.id} (${r.classes ? `${r.classes} classes` : 'applies to no flow class'})${what}`
   return `VIOLATED  ${r.intent.id} (${r.violating} of ${r.classes} classes)${what}`
 }
 

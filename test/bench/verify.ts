@@ -331,7 +331,7 @@ export async function bench(): Promise<BenchRow[]> {
 
   return [
     {
-      name: `verify (b), 4 built-in intents, ${classes} flow classes, CPU ms (baseline: the walks alone, every appliance)`,
+      name: `verify (b), ${m.BUILT_IN_INTENTS.length} built-in intents, ${classes} flow classes, CPU ms (baseline: the walks alone, every appliance)`,
       value: v.ms,
       unit: 'ms',
       baseline: walks.ms,
@@ -355,7 +355,7 @@ export async function bench(): Promise<BenchRow[]> {
       spread: { low: p.low, high: p.high, rounds: PLAN_ROUNDS },
     },
     {
-      name: `verify of the 2,001-resource design, 4 built-in intents: ${vg.space.size.toLocaleString('en-US')} flow classes, ${vg.walkedClasses.toLocaleString('en-US')} walked for them, CPU ms (baseline: every class walked, ${perClassUs.toFixed(1)} µs each, priced from ${sampled.toLocaleString('en-US')})`,
+      name: `verify of the 2,001-resource design, ${m.BUILT_IN_INTENTS.length} built-in intents: ${vg.space.size.toLocaleString('en-US')} flow classes, ${vg.walkedClasses.toLocaleString('en-US')} walked for them, CPU ms (baseline: every class walked, ${perClassUs.toFixed(1)} µs each, priced from ${sampled.toLocaleString('en-US')})`,
       value: big.ms,
       unit: 'ms',
       baseline: unreducedMs,

@@ -10,12 +10,14 @@ export { compile, systemTableId } from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
 export {
+  type CInstance,
   type CRouteEntry,
   type CRouteTargetGroup,
   type Network,
   NH_GWLBE,
   NH_INSTANCE,
   NH_ROUTE_TARGET_GROUP,
+  protocolNumber,
   RUN_HUNG,
   RUN_RUNNING,
   RUN_STOPPED,
@@ -31,6 +33,7 @@ export {
   routeTargetRule,
   routeTargetText,
 } from './routeTargets'
+export { decideSecurityGroup } from './securityGroups'
 export {
   type ApplianceChoices,
   applianceIndex,

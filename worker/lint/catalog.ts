@@ -13,6 +13,7 @@ export const CATALOG = {
   'GWLB-E002': { severity: 'error', title: 'GWLB has no server group' },
   'GWLB-E003': { severity: 'error', title: 'Server group has no appliances' },
   'GWLB-E004': { severity: 'error', title: 'GWLB zone without an appliance while cross-zone forwarding is off' },
+  'GWLB-E005': { severity: 'error', title: 'No appliance of the server group can take traffic' },
   'GWLB-W001': { severity: 'warning', title: 'Health check turned off' },
   'GWLB-W002': { severity: 'warning', title: 'Connection draining turned off' },
   'GWLB-W003': { severity: 'warning', title: 'Flow rebalancing turned off' },

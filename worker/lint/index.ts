@@ -13,6 +13,7 @@ import { routingLoops } from './routingLoop'
 import { securityGroups } from './securityGroup'
 import { servers } from './server'
 import { serverGroupSettings } from './serverGroupSettings'
+import { serverGroupTraffic } from './serverGroupTraffic'
 import { vswitchRouteTables } from './vswitchRouteTable'
 
 export { CATALOG, type Code } from './catalog'
@@ -21,6 +22,7 @@ export type { Fix, Problem, Rule, Severity } from './problem'
 /** Every rule, in the order problems are listed: provider side first, then PrivateLink, then the consumer's routes. */
 export const RULES: readonly Rule[] = [
   loadBalancers,
+  serverGroupTraffic,
   serverGroupSettings,
   appliances,
   servers,

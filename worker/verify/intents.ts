@@ -43,6 +43,11 @@ export const intentSchema = z.strictObject({
   protocol: z.optional(z.enum(['tcp', 'udp', 'icmp', 'any'])),
   /** destination ports (TCP and UDP); default all */
   ports: z.optional(portText),
+  /**
+   * only the packets the destination instance's security groups admit: the sources, protocols and ports the
+   * design serves there (a destination no instance holds admits every packet); default every packet
+   */
+  served: z.optional(z.literal(true)),
   expect: z.strictObject({
     /** delivered: every such packet arrives; blocked: none does */
     reach: z.optional(z.enum(['delivered', 'blocked'])),
@@ -76,8 +81,9 @@ export function intentsJsonSchema(): Record<string, unknown> {
 
 /**
  * Built in, from Alibaba Cloud's GWLB guide: traffic between the internet and the servers goes through an
- * appliance both ways, through the same one; nothing is black-holed or loops; the appliances reach the servers
- * only inside Geneve.
+ * appliance both ways, through the same one; what the servers serve to the internet arrives (the inspection
+ * intents hold vacuously when nothing does: with every appliance stopped, say); nothing is black-holed or loops;
+ * the appliances reach the servers only inside Geneve.
  */
 export const BUILT_IN_INTENTS: readonly Intent[] = [
   {
@@ -88,6 +94,16 @@ export const BUILT_IN_INTENTS: readonly Intent[] = [
     to: 'servers',
     toAddress: 'eip',
     expect: { inspected: true, symmetric: true },
+  },
+  {
+    id: 'inbound-delivered',
+    description:
+      'from the internet to every server EIP, from the sources and on the ports its security groups admit: delivered',
+    from: 'internet',
+    to: 'servers',
+    toAddress: 'eip',
+    served: true,
+    expect: { reach: 'delivered' },
   },
   {
     id: 'outbound-inspected',

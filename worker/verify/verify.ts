@@ -1,8 +1,18 @@
 // Checks intents over every flow class of a design: each intent holds, or is violated with a concrete packet
 // that shows it. May not touch: React, the DOM, zustand.
 import { type Design, formatIpv4, parseCidr } from '../../src/model'
-import { compile, type Disposition, type EngineOptions, isDropped, type Network, type PacketSpec } from '../engine'
-import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative } from './classes'
+import {
+  type CInstance,
+  compile,
+  type Disposition,
+  decideSecurityGroup,
+  type EngineOptions,
+  isDropped,
+  type Network,
+  type PacketSpec,
+  protocolNumber,
+} from '../engine'
+import { type Cuts, type FlowClass, type FlowSource, FlowSpace, representative, representativeAddress } from './classes'
 import { ClassWalker } from './classWalk'
 import type { Outcome } from './explore'
 import { BUILT_IN_INTENTS, checkNames, type Endpoints, type Intent, type IntentError } from './intents'
@@ -44,6 +54,11 @@ export interface Verification {
 export type VerifyResult = ({ ok: true } & Verification) | { ok: false; errors: IntentError[] }
 
 const success = (d: Disposition) => !isDropped(d)
+
+/** A class's verdict: not judged yet, keeps the intent, or (for an intent of `served` packets) left out. */
+const UNJUDGED = -2
+const KEEPS = -1
+const NOT_SERVED = -3
 
 /** Why an outcome breaks an intent's expectation, or null when it keeps it. */
 export function violation(o: Outcome, expect: Intent['expect']): string | null {
@@ -318,6 +333,7 @@ export class Verifier {
   readonly reduction: ClassReduction
   private readonly walker: ClassWalker
   private readonly cache = new Map<number, Outcome[]>()
+  private held: Map<number, CInstance> | null = null
 
   /**
    * `space`: a space shared with other networks (a plan's states), cut for the same intents; else this one's.
@@ -378,7 +394,8 @@ export class Verifier {
     const red = this.reduction
     const dsts = Int32Array.from(destinationsOf(this.net, space, intent.to, intent.toAddress ?? 'both', this.roles))
     const slots = Int32Array.from(slotsOf(space, intent))
-    const verdicts = new Int16Array(red.repCount * A * S).fill(-2)
+    const verdicts = new Int16Array(red.repCount * A * S).fill(UNJUDGED)
+    const served = intent.served === true
     let classes = 0
     let violating = 0
     let first: Counterexample | null = null
@@ -394,10 +411,12 @@ export class Verifier {
           const p = slots[m]
           const at = (row + cd) * S + p
           let v = verdicts[at]
-          if (v === -2) {
-            v = this.verdict((rep * A + cd) * S + p, intent.expect)
+          if (v === UNJUDGED) {
+            const standing = (rep * A + cd) * S + p
+            v = served && !this.serves(standing) ? NOT_SERVED : this.verdict(standing, intent.expect)
             verdicts[at] = v
           }
+          if (v === NOT_SERVED) classes--
           if (v < 0) continue
           violating++
           if (!first) first = this.counterexample((si * A + dsts[n]) * S + p, v, intent.expect)
@@ -413,7 +432,36 @@ export class Verifier {
   private verdict(index: number, expect: Intent['expect']): number {
     const os = this.walked(index)
     for (let i = 0; i < os.length; i++) if (violation(os[i], expect) !== null) return i
-    return -1
+    return KEEPS
+  }
+
+  /**
+   * Whether the instance a class is addressed to (by its private address or its EIP) admits the class's packets
+   * through its security groups, judged on the representative's source address as sent: what the design serves
+   * there. An address no instance holds serves everything. Every packet of a class meets the same rule of every
+   * list, so the representative answers for the class, and a class standing for others for them.
+   */
+  private serves(index: number): boolean {
+    const c = this.space.classAt(index)
+    const holder = c.destination.lo === c.destination.hi ? this.holders.get(c.destination.lo) : undefined
+    if (!holder) return true
+    const source = c.source.kind === 'internet' ? representativeAddress(c.source) : c.source.address
+    const port = c.ports ? c.ports.lo : 0
+    return decideSecurityGroup(this.net.securityGroups, holder.sg, true, protocolNumber(c.protocol), source | 0, port)
+      .accept
+  }
+
+  /** The instance holding each address (unsigned): ECS by private address and EIP, appliances by private address. */
+  private get holders(): Map<number, CInstance> {
+    if (this.held) return this.held
+    const held = new Map<number, CInstance>()
+    for (const x of this.net.ecs) {
+      held.set(x.addr >>> 0, x)
+      if (x.eipText !== null) held.set(x.eip >>> 0, x)
+    }
+    for (const a of this.net.appliances) held.set(a.addr >>> 0, a)
+    this.held = held
+    return held
   }
 
   /** Class `index` as a counterexample, with the outcome its standing class walked. */

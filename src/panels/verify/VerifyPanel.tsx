@@ -65,7 +65,9 @@ function IntentRow({ result }: { result: IntentResult }) {
       {intent.description && <p className="mt-1 text-slate-700">{intent.description}</p>}
       <p className="mt-1 text-slate-500">
         {result.status === 'holds'
-          ? `${result.classes.toLocaleString('en-US')} flow classes, none violates it`
+          ? result.classes === 0
+            ? 'applies to no flow class of this design'
+            : `${result.classes.toLocaleString('en-US')} flow classes, none violates it`
           : `${result.violating.toLocaleString('en-US')} of ${result.classes.toLocaleString('en-US')} flow classes violate it`}
       </p>
       {result.status === 'violated' && (

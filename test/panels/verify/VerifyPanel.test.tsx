@@ -38,9 +38,46 @@ describe('verify', () => {
   it('lists the built-in intents as holding on reference design (b), with the class count', async () => {
     setup()
     await screen.findByTestId('intent-inbound-inspected')
-    for (const id of ['inbound-inspected', 'outbound-inspected', 'no-black-hole-or-loop', 'appliances-isolated'])
+    for (const id of [
+      'inbound-inspected',
+      'inbound-delivered',
+      'outbound-inspected',
+      'no-black-hole-or-loop',
+      'appliances-isolated',
+    ])
       expect(intent(id).dataset.status).toBe('holds')
     expect(screen.getByTestId('verify-status').textContent).toBe('6,480 flow classes checked')
+  })
+
+  it('every appliance stopped: the inspection intents still hold, and inbound-delivered shows the dropped packet', async () => {
+    const stores = setup()
+    await screen.findByTestId('intent-inbound-inspected')
+    stores.design.getState().edit('stop every appliance', (d) => ({
+      ...d,
+      resources: d.resources.map((r) => (r.kind === 'appliance' ? { ...r, state: 'stopped' as const } : r)),
+    }))
+    await waitFor(() => expect(intent('inbound-delivered').dataset.status).toBe('violated'))
+    const counter = within(intent('inbound-delivered')).getByTestId('counterexample')
+    expect(counter.textContent).toMatch(/the packet ends NO_HEALTHY_APPLIANCE/)
+    expect(within(counter).getByTestId('counterexample-packet').textContent).toMatch(/→ 47\.98\.10\.11/)
+    expect(intent('inbound-inspected').dataset.status).toBe('holds')
+  })
+
+  it('no server with an EIP: inbound-delivered applies to no flow class, and holds', async () => {
+    const stores = setup()
+    await screen.findByTestId('intent-inbound-inspected')
+    stores.design.getState().edit('release the EIPs', (d) => ({
+      ...d,
+      resources: d.resources.map((r) => {
+        if (r.kind !== 'ecs') return r
+        const { publicIpAddress: _released, ...rest } = r
+        return rest
+      }),
+    }))
+    await waitFor(() =>
+      expect(intent('inbound-delivered').textContent).toContain('applies to no flow class of this design'),
+    )
+    expect(intent('inbound-delivered').dataset.status).toBe('holds')
   })
 
   it('a broken route: the intent fails with a counterexample that plays in the Walk tab, through no GWLBe', async () => {

@@ -115,8 +115,9 @@ describe('appliance prerequisites', () => {
       const rule = geneve(d)
       if (rule) rule.sourceCidrIp = '192.168.1.0/24'
     })
-    // zone-i appliances get Geneve only from 192.168.2.5, which the narrowed rule no longer accepts
-    expect(summary(design)).toEqual(['GWLB-E010 fw-i1', 'GWLB-E010 fw-i2'])
+    // zone-i appliances get Geneve only from 192.168.2.5, which the narrowed rule no longer accepts: so nothing
+    // that enters the GWLB in zone i gets through (E005)
+    expect(summary(design)).toEqual(['GWLB-E005 gwlb-inspection', 'GWLB-E010 fw-i1', 'GWLB-E010 fw-i2'])
   })
 })
 

@@ -53,8 +53,21 @@ describe('npm run cli -- verify', () => {
   it("exit 0 on the guide's design, every built-in intent listed as holding with the class count", async () => {
     const r = await capture(() => verifyRun([EXAMPLE]))
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/^\d+ flow classes, 4 intents checked/)
-    expect(r.out.match(/^holds {5}/gm)).toHaveLength(4)
+    expect(r.out).toMatch(/^\d+ flow classes, 5 intents checked/)
+    expect(r.out.match(/^holds {5}/gm)).toHaveLength(5)
+  })
+
+  it('every appliance stopped: exit 1, inbound-delivered violated; without EIPs it applies to no flow class', async () => {
+    const d = JSON.parse(readFileSync(EXAMPLE, 'utf8'))
+    for (const r of d.resources) if (r.kind === 'appliance') r.state = 'stopped'
+    const stopped = await capture(() => verifyRun([file('stopped.json', d)]))
+    expect(stopped.code).toBe(1)
+    expect(stopped.out).toMatch(/^VIOLATED {2}inbound-delivered \(40 of 40 classes\)/m)
+    expect(stopped.out).toMatch(/^inbound-delivered: the packet ends NO_HEALTHY_APPLIANCE$/m)
+    for (const r of d.resources) if (r.kind === 'ecs') delete r.publicIpAddress
+    const noEip = await capture(() => verifyRun([file('no-eip.json', d)]))
+    expect(noEip.code).toBe(0)
+    expect(noEip.out).toMatch(/^holds {5}inbound-delivered \(applies to no flow class\)/m)
   })
 
   it('exit 1 on a broken route, printing the counterexample and its replayed walk', async () => {

@@ -2,6 +2,7 @@
 // a counterexample that replays to the same end, and bad intents are refused with the intent and path named.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { parse } from '../../../src/model'
 import { compile } from '../../../worker/engine'
 import { type Intent, intentsJsonSchema, parseIntents, replay, type VerifyResult, verify } from '../../../worker/verify'
 import { design, res } from '../engine/helpers'
@@ -28,6 +29,7 @@ describe('verify', () => {
       expect(r.classCount).toBeGreaterThan(1000)
       expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
         'inbound-inspected: holds',
+        'inbound-delivered: holds',
         'outbound-inspected: holds',
         'no-black-hole-or-loop: holds',
         'appliances-isolated: holds',
@@ -68,6 +70,117 @@ describe('verify', () => {
     expect(out.counterexample.packet.source).toBe('ecs-web-2')
     expect(out.counterexample.request).toBe('EXITS_TO_INTERNET')
     expect(out.counterexample.appliance).toBeNull()
+  })
+
+  it('every appliance of (b) stopped: nothing arrives, so only the delivery intent is violated, with a packet', () => {
+    const stopped = design(2, (x) => {
+      for (const r of x.resources) if (r.kind === 'appliance') r.state = 'stopped'
+    })
+    // under either answer to what a GWLB without a healthy appliance does (docs/cloud.md 9.1)
+    for (const [allUnhealthy, end] of [
+      ['drop', 'NO_HEALTHY_APPLIANCE'],
+      ['awsRandomTarget', 'APPLIANCE_DOWN'],
+    ] as const) {
+      const r = results(verify(stopped, { engine: { assumptions: { allUnhealthy } } }))
+      // "whatever arrives crossed an appliance" holds when nothing arrives
+      expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
+        'inbound-inspected: holds',
+        'inbound-delivered: violated',
+        'outbound-inspected: holds',
+        'no-black-hole-or-loop: holds',
+        'appliances-isolated: holds',
+      ])
+      const delivered = r.results[1]
+      if (delivered?.status !== 'violated') return
+      // every server EIP on HTTP and HTTPS (what sg-web admits), from every internet sender
+      expect(delivered.violating).toBe(delivered.classes)
+      const c = delivered.counterexample
+      expect(c.packet).toMatchObject({ destination: '47.98.10.11', protocol: 'tcp', destinationPort: 80 })
+      expect(c.request).toBe(end)
+      expect(c.reason).toBe(`the packet ends ${end}`)
+      const net = compile(stopped, { assumptions: { allUnhealthy } })
+      expect(replay(net, c.packet, c.picks).request.disposition).toBe(end)
+    }
+  })
+
+  it('the appliances refusing Geneve (UDP 6081) from the GWLB: the delivery intent is violated at the appliance', () => {
+    const d = design(2, (x) => {
+      const sg = res(x, 'sg-appliance', 'securityGroup')
+      sg.rules = sg.rules.filter((rule) => rule.portRange !== '6081/6081')
+    })
+    const delivered = results(verify(d)).results.find((x) => x.intent.id === 'inbound-delivered')
+    expect(delivered).toMatchObject({ status: 'violated', counterexample: { request: 'SECURITY_GROUP_DENIED' } })
+    if (delivered?.status !== 'violated') return
+    expect(delivered.violating).toBe(delivered.classes)
+    expect(delivered.counterexample.appliance).toMatch(/^fw-/)
+  })
+
+  it('the delivery intent covers what the servers admit: a port opened in sg-web that the firewalls deny fails it', () => {
+    const d = design(2, (x) => {
+      res(x, 'sg-web', 'securityGroup').rules.push({
+        direction: 'ingress',
+        ipProtocol: 'tcp',
+        portRange: '22/22',
+        sourceCidrIp: '0.0.0.0/0',
+        policy: 'accept',
+        priority: 1,
+      })
+    })
+    const delivered = results(verify(d)).results.find((x) => x.intent.id === 'inbound-delivered')
+    expect(delivered).toMatchObject({
+      status: 'violated',
+      counterexample: { request: 'APPLIANCE_DENIED', packet: { destinationPort: 22 } },
+    })
+  })
+
+  it('the delivery intent applies to no flow, and holds, where no server has an EIP, appliances stopped or not', () => {
+    for (const state of ['running', 'stopped'] as const) {
+      const d = design(2, (x) => {
+        for (const r of x.resources) {
+          if (r.kind === 'ecs') delete r.publicIpAddress
+          if (r.kind === 'appliance') r.state = state
+        }
+      })
+      const delivered = results(verify(d)).results.find((x) => x.intent.id === 'inbound-delivered')
+      expect(delivered).toMatchObject({ status: 'holds', classes: 0 })
+    }
+  })
+
+  it("the examples' scenario flows from the internet to a server EIP are all among what inbound-delivered checks", () => {
+    for (const name of ['single-zone', 'two-zones', 'zone-failover']) {
+      const loaded = parse(readFileSync(`public/examples/${name}.json`, 'utf8'))
+      if (!loaded.ok) throw new Error(`${name} does not load`)
+      const d = loaded.design
+      const eips = new Set(
+        d.resources.flatMap((r) => (r.kind === 'ecs' && r.role === 'server' ? [r.publicIpAddress] : [])),
+      )
+      const hosts = new Set(d.resources.flatMap((r) => (r.kind === 'internetHost' ? [r.id] : [])))
+      const flows = d.scenarios
+        .flatMap((sc) => sc.flows)
+        .filter((f) => hosts.has(f.sourceId) && eips.has(f.destinationAddress))
+      expect(flows.length).toBeGreaterThan(0)
+      // each flow as an intent of its own, of served packets only: it applies to its class, so the server admits it
+      const own: Intent[] = flows.map((f, n) => ({
+        id: `flow-${n}`,
+        from: { resources: [f.sourceId] },
+        to: { cidr: `${f.destinationAddress}/32` },
+        protocol: f.protocol,
+        ...(f.destinationPort ? { ports: String(f.destinationPort) } : {}),
+        served: true,
+        expect: { reach: 'delivered' },
+      }))
+      for (const x of results(verify(d, { intents: own })).results)
+        expect([x.intent.id, x.status, x.classes > 0]).toEqual([x.intent.id, 'holds', true])
+    }
+  })
+
+  it('served: the packets the destination does not admit are left out', () => {
+    const ssh: Intent = { ...https, id: 'ssh-in', ports: '22', served: true }
+    const r = results(verify(design(2), { intents: [ssh, { ...https, served: true }], noBuiltIn: true }))
+    expect(r.results.map((x) => [x.status, x.classes])).toEqual([
+      ['holds', 0],
+      ['holds', results(verify(design(2), { intents: [https], noBuiltIn: true })).results[0]?.classes],
+    ])
   })
 
   it("a user's intent: HTTPS from the internet is delivered through one firewall both ways; SSH is not", () => {
