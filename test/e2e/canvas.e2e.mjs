@@ -199,6 +199,9 @@ describe('reference design (b) in Chromium', () => {
         ).length < n,
       before,
     )
+    // the route's line from Service vSwitch H to its GWLBe is gone from the canvas
+    const routeLine = page.locator('.react-flow__edge[data-id="route:vsw-app-h:0.0.0.0/0"]')
+    await routeLine.waitFor({ state: 'detached' })
     await settled()
     assert.equal(await transform(), zoomed)
     // another design is fitted to the window
@@ -209,6 +212,9 @@ describe('reference design (b) in Chromium', () => {
     await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click()
     await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
     assert.equal(await page.getByLabel('Design name', { exact: true }).inputValue(), 'Inspection, edited')
+    // the canvas is the edited design's: the other route lines are drawn (Service vSwitch I's), the deleted one is not
+    await page.locator('.react-flow__edge[data-id="route:vsw-app-i:0.0.0.0/0"]').waitFor()
+    assert.equal(await routeLine.count(), 0, 'the deleted route is drawn again')
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -376,10 +376,95 @@ describe('the designer', () => {
       await page.getByTestId('route-table-badge-rtb-gateway').click()
       await routes.getByTestId('route-10.0.1.0/24').getByRole('combobox').selectOption('gwlbe-i')
     })
-    // undo walks every edit and fix back: the design is the reference again
-    for (let i = 0; i < 40 && (await page.getByRole('button', { name: 'Undo' }).isEnabled()); i++)
-      await page.keyboard.press('Control+z')
-    await page.waitForFunction(() => document.querySelector('[data-testid="problem-count"]')?.textContent === '(0)')
+    await page.close()
+  })
+
+  it('Undo takes back exactly the last edit, on the canvas, and Redo puts it back', async () => {
+    const page = await browser().newPage({ viewport: { width: 1440, height: 900 } })
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    // what the canvas shows of the four edits below: Web server 2's name, the route line from Service vSwitch H,
+    // Firewall H2 with its line from the GWLB, and the internet host dropped
+    await page.addInitScript(() => {
+      window.canvasFacts = ([route, member, host]) => {
+        const node = (id) => document.querySelector(`.react-flow__node[data-id="${id}"]`)
+        const edge = (id) => document.querySelector(`.react-flow__edge[data-id="${id}"]`)
+        const name = document.querySelector('[data-testid="node-ecs-web-2"]')?.textContent ?? ''
+        return {
+          name: name.includes('Web server B') ? 'Web server B' : name.includes('Web server 2') ? 'Web server 2' : name,
+          route: Boolean(edge(route)),
+          firewall: Boolean(node('fw-h2')) && Boolean(edge(member)),
+          firewallGone: !node('fw-h2') && !edge(member),
+          host: Boolean(node(host)),
+        }
+      }
+    })
+    await page.goto(BASE_URL)
+    await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
+    const u = ui(page)
+    const ids = ['route:vsw-app-h:0.0.0.0/0', 'server:gwlb-inspection:fw-h2', 'the new internet host']
+    /** Waits until the canvas shows `want` (looked at on every frame), and says what it shows if it never does. */
+    const canvasShows = async (want, after) => {
+      const expected = { ...want, firewallGone: !want.firewall }
+      try {
+        await page.waitForFunction(
+          ([ids, want]) => {
+            const facts = window.canvasFacts(ids)
+            return Object.entries(want).every(([k, v]) => facts[k] === v)
+          },
+          [ids, expected],
+          { timeout: 10_000 },
+        )
+      } catch {
+        assert.deepEqual(
+          await page.evaluate((ids) => window.canvasFacts(ids), ids),
+          expected,
+          `the canvas after ${after}`,
+        )
+      }
+    }
+    const before = { name: 'Web server 2', route: true, firewall: true, host: false }
+    await canvasShows(before, 'opening the design')
+
+    // four edits, each of another kind: a rename, a route entry deleted, a resource deleted, one dropped
+    await u.select('ecs-web-2')
+    await u.field('Name', 'Web server B')
+    const renamed = { ...before, name: 'Web server B' }
+    await canvasShows(renamed, 'the rename')
+    await page.getByTestId('route-table-badge-rtb-app-h').click()
+    await page.getByTestId('route-table-panel').getByRole('button', { name: 'Delete entry' }).click()
+    const unrouted = { ...renamed, route: false }
+    await canvasShows(unrouted, 'deleting the route entry')
+    await u.select('fw-h2')
+    await page.keyboard.press('Delete')
+    await page.getByTestId('delete-dialog').getByRole('button', { name: 'Delete Firewall H2' }).click()
+    const deleted = { ...unrouted, firewall: false }
+    await canvasShows(deleted, 'deleting Firewall H2')
+    ids[2] = await u.drop('internetHost')
+    const dropped = { ...deleted, host: true }
+    await canvasShows(dropped, 'dropping an internet host')
+
+    // each Undo takes back the last edit and only it; each Redo puts back the one undone last
+    const undo = page.getByRole('button', { name: 'Undo', exact: true })
+    const redo = page.getByRole('button', { name: 'Redo', exact: true })
+    const walk = [
+      [dropped, 'the drop'],
+      [deleted, 'the delete of Firewall H2'],
+      [unrouted, 'the route entry’s delete'],
+      [renamed, 'the rename'],
+      [before, 'the design as opened'],
+    ]
+    for (let i = 1; i < walk.length; i++) {
+      await undo.click()
+      await canvasShows(walk[i][0], `undoing ${walk[i - 1][1]}`)
+    }
+    assert.equal(await undo.isDisabled(), true, 'nothing left to undo')
+    for (let i = walk.length - 2; i >= 0; i--) {
+      await redo.click()
+      await canvasShows(walk[i][0], `redoing ${walk[i][1]}`)
+    }
+    assert.equal(await redo.isDisabled(), true, 'nothing left to redo')
+    assert.deepEqual(errors, [])
     await page.close()
   })
 

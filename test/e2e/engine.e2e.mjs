@@ -23,6 +23,11 @@ async function open() {
 
 const kill = (page, how) => page.evaluate((how) => window.gwlbStudioTest.killEngine(how), how)
 
+const JUMBO = 'Jumbo frames (MTU 8500; needed for 1,500 + 68 bytes of Geneve)'
+/** The linter's GWLB-E012 (an appliance without jumbo frames) in the Problems panel, and its badge on Firewall H1. */
+const jumboProblem = (page) => page.getByTestId('problems-panel').getByTestId('problem-GWLB-E012')
+const jumboBadge = (page) => page.locator('.react-flow__node[data-id="fw-h1"] [data-testid="problem-badge-fw-h1"]')
+
 describe('a dead engine worker', () => {
   it('after a crash: says so, restarts, and reports on the design again', async () => {
     const { context, page, errors } = await open()
@@ -38,12 +43,18 @@ describe('a dead engine worker', () => {
       .filter({ hasText: /^Loaded: \d+ resources$/ })
       .waitFor()
     assert.equal(await page.getByTestId('problem-count').textContent(), '(0)')
-    // and it keeps answering: an edit is checked by the new worker
-    await page.getByLabel('Design name', { exact: true }).fill('Checked by the new worker')
-    await page
-      .getByTestId('engine-status')
-      .filter({ hasText: /^Loaded: \d+ resources$/ })
-      .waitFor()
+    // and it keeps answering: an edit that breaks a rule is checked by the new worker, in the Problems panel and on
+    // the node, and so is the fix
+    await page.getByTestId('node-fw-h1').click()
+    await page.getByTestId('inspector').getByLabel(JUMBO, { exact: true }).uncheck()
+    await jumboProblem(page).waitFor()
+    assert.match(await jumboProblem(page).textContent(), /Firewall H1.*without jumbo frames/)
+    await jumboBadge(page).waitFor()
+    assert.match(await jumboBadge(page).getAttribute('title'), /GWLB-E012/)
+    await jumboProblem(page).getByTestId('fix-GWLB-E012').click()
+    await jumboProblem(page).waitFor({ state: 'detached' })
+    await jumboBadge(page).waitFor({ state: 'detached' })
+    assert.equal(await page.getByTestId('problem-count').textContent(), '(0)')
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -63,6 +74,13 @@ describe('a dead engine worker', () => {
     await page.getByTestId('engine-status').filter({ hasText: 'Loaded' }).waitFor()
     const count = await page.getByTestId('problem-count').textContent()
     assert.notEqual(count, '(0)', 'the problems list still shows the dead worker’s report')
+    // the new worker's report is of the edited design: the route's absence, in the panel and badged on the vSwitch
+    const missing = page.getByTestId('problems-panel').getByTestId('problem-GWLB-E032')
+    await missing.waitFor()
+    assert.match(await missing.textContent(), /Service vSwitch H.* has no 0\.0\.0\.0\/0 route/)
+    const badge = page.locator('.react-flow__node[data-id="vsw-app-h"] [data-testid="problem-badge-vsw-app-h"]')
+    await badge.waitFor()
+    assert.match(await badge.getAttribute('title'), /GWLB-E032/)
     await page.screenshot({ path: 'test-results/e2e-engine-restarted.png' })
     await context.close()
   })

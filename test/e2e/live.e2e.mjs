@@ -103,6 +103,75 @@ function clockOffsets(trainer, follower, gapMs = Number.POSITIVE_INFINITY) {
 /** The display changes every 0.1 s at 1×: two changes 0.4 s apart are a page that did not draw for 0.3 s. */
 const DISPLAY_STALL_MS = 400
 
+/** The middle of the sizes of `xs`. */
+const median = (xs) => [...xs].map(Math.abs).sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+
+/** The seconds a displayed clock ("t = 12.3 s") shows. */
+const secondsOn = (text) => Number(/t = ([\d.]+) s/.exec(text)?.[1])
+
+/**
+ * In the page: its simulator is paused at `ms`, the presenter's moment, and its bar says so. Within 200 ms: the
+ * sample that tells followers of the pause can be taken while the presenter's clock still runs on from its last
+ * frame, and is not sent again when the presenter's simulator only stops running (seen 46 ms apart).
+ */
+function followerPausedAt(ms) {
+  const sim = window.gwlbStudioBench.sim.getState()
+  const clock = document.querySelector('[data-testid="sim-clock"]')
+  const play = document.querySelector('[data-testid="sim-play"]')
+  return (
+    !sim.playing &&
+    Math.abs(sim.nowMs - ms) <= 200 &&
+    clock?.dataset.running === 'false' &&
+    play?.textContent === 'Play'
+  )
+}
+
+/** `until` on a follower's simulator; on a timeout, says what its simulator and clock show. */
+async function untilSim(page, fn, arg, what) {
+  try {
+    await until(page, fn, arg)
+  } catch (e) {
+    const state = await page.evaluate(() => {
+      const { playing, nowMs } = window.gwlbStudioBench.sim.getState()
+      return { playing, nowMs, shown: document.querySelector('[data-testid="sim-clock"]')?.textContent }
+    })
+    assert.fail(`${what}; the follower's simulator: ${JSON.stringify(state)} (${e.message.split('\n')[0]})`)
+  }
+}
+
+/**
+ * A follower's paused clock looked at for `ms` of wall time and at least 20 drawn frames (at 1× a playing clock
+ * turns over ten times a second): on every frame its simulator is paused, its clock says so, and the time shown is
+ * the trainer's `stoppedMs` to within a quarter of a second. It may settle once by a tenth (the trainer's moment,
+ * sent again once the trainer's simulator has stopped: see followerPausedAt); a clock that runs on is past it
+ * within the window. The first frame that shows otherwise fails at once.
+ */
+const STILL_MS = 1000
+async function standsStill(page, stoppedMs, ms) {
+  const since = await page.evaluate(() => {
+    window.stillFrames = 0
+    return performance.now()
+  })
+  await page.waitForFunction(
+    ([stoppedMs, ms, since]) => {
+      const clock = document.querySelector('[data-testid="sim-clock"]')
+      const shown = Number(/t = ([\d.]+) s/.exec(clock?.textContent ?? '')?.[1])
+      if (
+        !(Math.abs(shown - stoppedMs / 1000) <= 0.25) ||
+        clock.dataset.running !== 'false' ||
+        window.gwlbStudioBench.sim.getState().playing
+      )
+        throw new Error(
+          `the trainer paused at ${stoppedMs} ms, the follower's clock went on to "${clock?.textContent}"`,
+        )
+      window.stillFrames++
+      return window.stillFrames >= 20 && performance.now() - since >= ms
+    },
+    [stoppedMs, ms, since],
+    { polling: 'raf', timeout: 30_000 },
+  )
+}
+
 async function rename(page, name) {
   // the Details tab with nothing selected edits the design itself
   await page.getByTestId('tab-details').click()
@@ -153,10 +222,18 @@ describe('live sessions in Chromium', () => {
     await students[0].page.screenshot({ path: 'test-results/e2e-live-follower.png' })
     await t.getByRole('button', { name: 'Clear' }).click()
 
-    // a follower cannot edit: deleting a resource on their canvas changes nothing, there or anywhere
+    // a follower cannot edit: Delete on a resource of their canvas offers no deletion, and changes nothing, there or
+    // anywhere. The key after it, ?, opens the shortcuts, which no key does while another dialog is open: once
+    // they show, Delete has been handled and opened nothing (the delete dialog's code loads on first use, so its
+    // absence a frame later would say nothing)
     const s0 = students[0].page
     await s0.getByTestId('node-update-server').click()
     await s0.keyboard.press('Delete')
+    await s0.keyboard.press('?')
+    await s0.locator('[data-testid="help-overlay"], [data-testid="delete-dialog"]').first().waitFor()
+    assert.equal(await s0.getByTestId('delete-dialog').count(), 0, 'a follower was offered to delete')
+    await s0.keyboard.press('Escape')
+    await s0.getByTestId('help-overlay').waitFor({ state: 'detached' })
     assert.equal(await s0.getByTestId('node-update-server').count(), 1)
     assert.equal(await t.getByTestId('node-update-server').count(), 1)
 
@@ -196,7 +273,6 @@ describe('live sessions in Chromium', () => {
     // follower's changed. A page starved of CPU (three Chromiums on two shared cores at load average ~30) now and then
     // draws its next tenth late, or its simulator stalls a moment and catches up (the line between two readings
     // either side of a stall is off by the stall): one moment in ten may be over 200 ms, and the median is close.
-    const median = (xs) => [...xs].map(Math.abs).sort((x, y) => x - y)[Math.floor(xs.length / 2)]
     for (const s of students) {
       const sims = clockOffsets(trainerSim, await simSeen(s.page))
       const shown = clockOffsets(trainerSeen, await clockSeen(s.page), DISPLAY_STALL_MS)
@@ -212,11 +288,34 @@ describe('live sessions in Chromium', () => {
         assert.ok(median(offsets) <= 100, `${what}: ${Math.round(median(offsets))} ms apart at the median moment`)
       }
     }
+
+    // the trainer pauses: each follower's clock stops at the trainer's moment, says Play, and stands still
     await t.getByTestId('sim-play').click()
     await until(t, () => !window.gwlbStudioBench.sim.getState().running)
     const stopped = await simNow(t)
+    for (const s of students) {
+      await untilSim(s.page, followerPausedAt, stopped, `the trainer paused at ${stopped} ms`)
+      const shown = await textOf(s.page, 'sim-clock')
+      assert.ok(
+        Math.abs(secondsOn(shown) - stopped / 1000) <= 0.25,
+        `paused at ${stopped} ms, the follower shows ${shown}`,
+      )
+      await standsStill(s.page, stopped, STILL_MS)
+    }
+    // the trainer plays on: each follower's clock plays again, in step with the trainer's
+    for (const p of [t, ...students.map((s) => s.page)]) await p.evaluate(() => window.clockSeen.splice(0))
+    await t.getByTestId('sim-play').click()
     for (const s of students)
-      await until(s.page, (ms) => Math.abs(window.gwlbStudioBench.sim.getState().nowMs - ms) <= 200, stopped)
+      await untilSim(s.page, () => window.gwlbStudioBench.sim.getState().running, null, 'the trainer played on')
+    await until(t, () => window.clockSeen.length > 1 && window.clockSeen.at(-1)[1] - window.clockSeen[0][1] >= 2000)
+    const resumed = await clockSeen(t)
+    for (const s of students) {
+      const seen = await clockSeen(s.page)
+      assert.ok(seen.length >= 5, `the follower's clock changed ${seen.length} times in two seconds of play`)
+      const shown = clockOffsets(resumed, seen, DISPLAY_STALL_MS)
+      console.log(`# after the pause, follower's clock minus trainer's (ms): ${shown.map(Math.round).join(' ')}`)
+      assert.ok(shown.length >= 5 && median(shown) <= 100, `after the pause: ${Math.round(median(shown))} ms apart`)
+    }
 
     for (const p of [t, ...students.map((s) => s.page)]) await p.close()
     for (const { errors } of [trainer, ...students]) assert.deepEqual(errors, [])

@@ -102,6 +102,9 @@ describe('designs kept in the browser', () => {
     assert.deepEqual(await listed(page), ['Example, edited', 'My work'])
     await reopen(page, 'My work')
     assert.equal(await nameOnCanvas(page), 'My work')
+    // the canvas draws "My work" (the two-zone design), not the example it replaced
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    assert.equal(await page.locator('.react-flow__node[data-id="fw-1"]').count(), 0)
     await page.screenshot({ path: 'test-results/e2e-storage-story1.png' })
     await context.close()
   })
