@@ -19,8 +19,9 @@ export const DESIGN_FORMAT = 'gwlb-studio/design'
 /**
  * 2: security groups carry securityGroupType and innerAccessPolicy.
  * 3: route target groups (routeTargetGroup), and route entries may name one (next hop type RouteTargetGroup).
+ * 4: names, zones and descriptions hold no control characters (a description keeps tab and line breaks).
  */
-export const DESIGN_VERSION = 3
+export const DESIGN_VERSION = 4
 
 export const resourceSchemas = {
   vpc: vpcSchema,

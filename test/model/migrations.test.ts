@@ -46,6 +46,7 @@ describe('1 → 2: security groups become basic groups with internal access poli
     expect(loaded.repairs).toEqual([
       'migrated: security groups become basic groups with internal access policy Accept',
       'migrated: route target groups: a new resource kind and next hop type, which version-2 documents do not use',
+      'migrated: control characters in names and other text become U+FFFD',
     ])
     // the migrated document is the shipped example, which version 2 writes with these fields
     expect(loaded.design).toEqual((parse(exampleJson('two-zones')) as { design: unknown }).design)
@@ -62,23 +63,57 @@ describe('1 → 2: security groups become basic groups with internal access poli
 describe('2 → 3: route target groups, which version-2 documents do not use', () => {
   const step = MIGRATIONS.find((m) => m.from === 2)
 
-  it('is published under its name, and version 3 is the current format', () => {
+  it('is published under its name', () => {
     expect(step?.name).toBe(
       'route target groups: a new resource kind and next hop type, which version-2 documents do not use',
     )
-    expect(DESIGN_VERSION).toBe(3)
   })
 
   it('changes nothing but the version: a version-2 document loads as the same design', () => {
     for (const name of ['single-zone', 'two-zones'] as const) {
       const old = { ...exampleJson(name), version: 2 }
-      const r = migrate(old, 2)
+      const r = migrate(old, 2, MIGRATIONS, 3)
       expect(r.ok && r.applied).toEqual([step?.name])
       if (!r.ok) return
       expect({ ...r.doc, version: 2 }).toEqual(old)
       const loaded = parse(old)
-      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${step?.name}`])
+      expect(loaded.ok && loaded.repairs).toEqual([
+        `migrated: ${step?.name}`,
+        'migrated: control characters in names and other text become U+FFFD',
+      ])
       expect(loaded.ok && loaded.design).toEqual((parse(exampleJson(name)) as { design: unknown }).design)
     }
+  })
+})
+
+describe('3 → 4: control characters in names and other text become U+FFFD', () => {
+  const step = MIGRATIONS.find((m) => m.from === 3)
+
+  it('is published under its name, and version 4 is the current format', () => {
+    expect(step?.name).toBe('control characters in names and other text become U+FFFD')
+    expect(DESIGN_VERSION).toBe(4)
+  })
+
+  it('opens a version-3 design whose names hold an escape and an override, each made U+FFFD, and says where', () => {
+    const old = { ...exampleJson('two-zones'), version: 3, name: 'Prod\u001b[2J', description: 'one\ntwo\u0085' }
+    old.resources[2].name = 'abc\u202edef'
+    const loaded = parse(old)
+    expect(loaded.ok).toBe(true)
+    if (!loaded.ok) return
+    expect(loaded.design.name).toBe('Prod\ufffd[2J')
+    expect(loaded.design.description).toBe('one\ntwo\ufffd')
+    expect(loaded.design.resources[2].name).toBe('abc\ufffddef')
+    expect(loaded.repairs).toEqual([
+      'migrated: control characters in names and other text become U+FFFD (at name, description, resources[2].name)',
+    ])
+    // the same text as version 4 is refused: the repair is the migration's, for documents written before the rule
+    expect(parse({ ...old, version: 4 }).ok).toBe(false)
+  })
+
+  it('changes nothing else: a version-3 document without them loads as the same design, named by the step alone', () => {
+    const old = { ...exampleJson('two-zones'), version: 3 }
+    const loaded = parse(old)
+    expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${step?.name}`])
+    expect(loaded.ok && loaded.design).toEqual((parse(exampleJson('two-zones')) as { design: unknown }).design)
   })
 })
