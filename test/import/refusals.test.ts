@@ -64,6 +64,26 @@ resource "alicloud_slb_load_balancer" "web" {
   })
 })
 
+describe('an empty design that is an answer', () => {
+  it('a plan that deletes everything opens as the empty state after it; a plan that changes nothing is refused', async () => {
+    const plan = (actions: string[]) => ({
+      format_version: '1.2',
+      planned_values: { root_module: {} },
+      resource_changes: [{ address: 'alicloud_vpc.main', change: { actions } }],
+    })
+    const destroy = await importDeployment(tf('plan.json', JSON.stringify(plan(['delete']))), {}, deps)
+    expect(destroy.ok && destroy.design.resources).toEqual([])
+    const [error] = await refusal(tf('plan.json', JSON.stringify(plan(['no-op']))))
+    expect(error.message).toBe('a Terraform plan with no resource')
+  })
+
+  it('the state before a plan may be empty: asked for as an answer, it is one', async () => {
+    const empty = JSON.stringify({ format_version: '1.0', values: { root_module: {} } })
+    const r = await importDeployment(tf('prior.json', empty), { from: 'tfstate', emptyIsAnswer: true }, deps)
+    expect(r.ok && r.design.resources).toEqual([])
+  })
+})
+
 describe('a value the design cannot hold', () => {
   it('a VPC name of 140 characters: refused at the file and line of its resource, naming the attribute, once', async () => {
     const text = `${PROVIDER}
