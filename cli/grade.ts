@@ -4,7 +4,7 @@ import { grade } from '../src/activities'
 import { NODE_GRADE_ENGINE } from './activityEngine'
 import { readActivityInput } from './activityInput'
 import { withDesign } from './importInput'
-import { escapeControls, printError } from './terminal'
+import { escapeControls, printError, printJson } from './terminal'
 
 const USAGE = 'usage: npm run cli -- grade <activity.json> <design.json> [--learner KEY] [--hints 0,2] [--json]'
 
@@ -54,8 +54,7 @@ export function run(args: string[]): number | Promise<number> {
   const prepared = input.opened.prepared
   return withDesign(parsed.design, async (design) => {
     const g = await grade(prepared, design, NODE_GRADE_ENGINE, parsed.hints)
-    if (parsed.json)
-      console.log(JSON.stringify({ activity: prepared.activity.id, learner: parsed.learnerKey, ...g }, null, 2))
+    if (parsed.json) printJson({ activity: prepared.activity.id, learner: parsed.learnerKey, ...g })
     else {
       const lines = [`${prepared.activity.title} (learner ${parsed.learnerKey})`]
       for (const goal of g.goals) {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { SOURCE_KINDS, type SourceKind } from '../src/import'
 import { withDefaultLayout } from '../src/model'
 import { formatReport, importPath } from './importInput'
-import { print, printError, printJson } from './terminal'
+import { escapeControls, print, printError, printJson } from './terminal'
 
 const USAGE =
   'usage: npm run cli -- import <file|folder|zip> [--from hcl|tfstate|tfplan|aliyun] [--var k=v] [--out design.json] [--json]'
@@ -47,8 +47,9 @@ export async function run(args: string[]): Promise<number> {
   if (json) printJson(out ? { report: imported.report } : { design, report: imported.report })
   else {
     for (const line of formatReport(imported.report, imported.design)) (out ? print : printError)(line)
-    if (!out) process.stdout.write(text)
-    else console.log(`wrote ${out}`)
+    // the design as written when piped; a terminal gets its control characters escaped, as export does
+    if (!out) process.stdout.write(process.stdout.isTTY ? escapeControls(text, { lines: true }) : text)
+    else print(`wrote ${out}`)
   }
   return 0
 }

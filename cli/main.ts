@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
-    console.error(e instanceof Error ? e.stack : e)
+    printError(String(e instanceof Error ? e.stack : e))
     process.exit(2)
   },
 )

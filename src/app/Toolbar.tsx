@@ -15,13 +15,25 @@ export function Toolbar() {
   const { ui } = stores
   const { lessonOpen } = useLessonChrome(stores)
   return (
-    <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
-      <span className="whitespace-nowrap font-bold text-slate-900">GWLB Studio</span>
-      <span className="truncate text-sm text-slate-700" data-testid="design-name">
-        {name} <span className="text-slate-400">· {regionId}</span>
+    // Wraps rather than overflows: where the controls and a readable name do not fit on one line (below about
+    // 1400 px), the file, share and example controls move to a second line, so every control stays on screen
+    <header
+      className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-slate-200 bg-white px-3 py-1.5"
+      data-testid="toolbar"
+    >
+      {/* the product's name gives its room to the design's below 1536 px (the tab's title still says it) */}
+      <span className="hidden whitespace-nowrap font-bold text-slate-900 2xl:inline">GWLB Studio</span>
+      <span
+        // at least 10rem of the name before anything wraps; the rest of it on hover
+        className="min-w-40 flex-1 basis-40 truncate text-sm text-slate-700"
+        data-testid="design-name"
+        title={`${name} · ${regionId}`}
+      >
+        {/* isolated: a right-to-left name cannot pull the region after it into its own line of text */}
+        <bdi>{name}</bdi> <span className="text-slate-400">· {regionId}</span>
       </span>
       <EditMenu />
-      <div className="ml-auto flex items-center gap-3">
+      <div className="ml-auto flex flex-wrap items-center justify-end gap-1">
         {stores.library && (
           <button
             type="button"

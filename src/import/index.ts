@@ -1,13 +1,14 @@
 // Import a real deployment: Terraform configuration, state or plan, or Alibaba Cloud API output → a design
 // document and the report of what was and was not mapped. Pure: runs in a worker and in the CLI; the HCL
 // parser is handed in (it is large and loads only when an import starts).
-import { parse } from '../model'
+import { parse, plainText } from '../model'
 import { type AliyunFile, readAliyun } from './aliyun/read'
 import { buildDesign } from './build'
 import { detectFile } from './detect'
 import { readHcl } from './hcl/config'
 import type { HclParser } from './hcl/parser'
 import type { TfInput } from './instance'
+import { nothingModelled, placedLoadError } from './refusals'
 import { readRawState, readShowPlan, readShowState } from './tfjson'
 import {
   emptyReport,
@@ -226,16 +227,19 @@ async function run(files: ImportFile[], options: ImportOptions, deps: ImportDeps
     fail(chosen[0].path, `${input.instances.length} resources`, `at most ${IMPORT_LIMITS.resources}`)
 
   const design = buildDesign(input, report)
-  const base = options.name ?? inputName(chosen.map((f) => f.path))
+  const file = chosen.length === 1 ? chosen[0].path : inputName(chosen.map((f) => f.path))
+  if (!design.resources.length && !options.emptyIsAnswer && !deletesAll(report))
+    throw new ImportFailure([nothingModelled(input, report, file)])
+  // a file's or folder's name may hold what a name may not (docs/format.md): it is shown, not refused
+  const base = plainText(options.name ?? inputName(chosen.map((f) => f.path)))
   design.name = `Imported from ${base}`.slice(0, 128)
   const loaded = parse(JSON.stringify(design))
   if (!loaded.ok)
-    throw new ImportFailure(
-      loaded.errors.map((e) => ({
-        file: chosen[0].path,
-        message: `the deployment does not make a design that loads: ${e.message}`,
-        expected: e.expected,
-      })),
-    )
+    throw new ImportFailure(loaded.errors.map((e) => placedLoadError(e, design, report, input, chosen[0].path)))
   return { ok: true, design: loaded.design, report }
+}
+
+/** A plan that deletes what it plans: its state after is honestly empty, and the state before is shown beside it. */
+function deletesAll(report: ImportReport): boolean {
+  return report.source === 'tfplan' && Boolean(report.plannedActions?.some((a) => a.actions.includes('delete')))
 }

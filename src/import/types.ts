@@ -30,6 +30,11 @@ export interface ImportOptions {
   vars?: Record<string, string>
   /** what the input is called (the folder or file given), for the design's name; else it comes from the paths */
   name?: string
+  /**
+   * An input that maps to no resource is an answer, not a refusal: the state before a plan, which is empty when
+   * the plan creates everything. Otherwise such an import is refused, so it cannot replace the design on the canvas.
+   */
+  emptyIsAnswer?: boolean
 }
 
 /** Where something came from, for messages: a file and, where known, a line (1-based). */

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { designPlanSchema } from './plan'
 import { applianceSchema } from './resources/appliance'
-import { accountIdSchema } from './resources/common'
+import { accountIdSchema, descriptionSchema, textSchema, zoneIdSchema } from './resources/common'
 import { ecsSchema } from './resources/ecs'
 import { endpointServiceSchema } from './resources/endpointService'
 import { gwlbSchema } from './resources/gwlb'
@@ -21,8 +21,9 @@ export const DESIGN_FORMAT = 'gwlb-studio/design'
  * 2: security groups carry securityGroupType and innerAccessPolicy.
  * 3: route target groups (routeTargetGroup), and route entries may name one (next hop type RouteTargetGroup).
  * 4: the design may carry its change plan (plan).
+ * 5: names, zones and descriptions hold no control characters (a description keeps tab and line breaks).
  */
-export const DESIGN_VERSION = 4
+export const DESIGN_VERSION = 5
 
 export const resourceSchemas = {
   vpc: vpcSchema,
@@ -91,11 +92,11 @@ export type LayoutEntry = z.infer<typeof layoutEntrySchema>
 export const designSchema = z.strictObject({
   format: z.literal(DESIGN_FORMAT),
   version: z.literal(DESIGN_VERSION),
-  name: z.string().check(z.minLength(1), z.maxLength(128)),
-  description: z.optional(z.string().check(z.maxLength(4096))),
+  name: textSchema(128).check(z.minLength(1, 'a name of 1 to 128 characters')),
+  description: z.optional(descriptionSchema(4096)),
   regionId: z.string().check(z.regex(/^[a-z]{2}-[a-z0-9-]+$/, 'a region id such as cn-hangzhou')),
-  zones: z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'at least one zone')),
-  accounts: z.array(z.strictObject({ id: accountIdSchema, name: z.string().check(z.maxLength(128)) })),
+  zones: z.array(zoneIdSchema).check(z.minLength(1, 'at least one zone')),
+  accounts: z.array(z.strictObject({ id: accountIdSchema, name: textSchema(128) })),
   resources: z.array(resourceSchema),
   layout: z.record(z.string(), layoutEntrySchema),
   scenarios: z.array(scenarioSchema),

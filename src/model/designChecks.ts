@@ -13,7 +13,7 @@ import {
   parseCidr,
   parseIpv4,
 } from './ipv4'
-import { type LoadError, type LoadErrorCode, loadError } from './loadError'
+import { jsonText, type LoadError, type LoadErrorCode, loadError } from './loadError'
 import { CLOUD_SERVICES_CIDR } from './resources/routeTable'
 
 /** A resource field's JSON path, for the resource being checked. */
@@ -452,7 +452,7 @@ export function designErrors(design: Design): { errors: LoadError[]; repairs: st
   for (const r of design.resources) if (r.kind === 'vpc') for (const z of design.zones) zoneKeys.add(zoneKey(r.id, z))
   for (const [key, entry] of Object.entries(design.layout)) {
     if (c.byId.has(key) || zoneKeys.has(key)) layout[key] = entry
-    else repairs.push(`layout["${key}"] names nothing in the design; dropped`)
+    else repairs.push(`layout[${jsonText(key)}] names nothing in the design; dropped`)
   }
   return { errors, repairs, layout }
 }

@@ -36,13 +36,25 @@ export interface LoadError {
   message: string
 }
 
+const LEFT_BY_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * JSON text with the characters JSON.stringify leaves as they are written as \uXXXX escapes: DEL, C1 controls, the
+ * bidirectional marks and controls, the line and paragraph separators. A message quotes a value the loader refused
+ * for holding one; quoted raw, it would reorder or break the message around it.
+ */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.replace(LEFT_BY_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing'
   let text: string
   try {
-    text = JSON.stringify(value) ?? String(value)
+    text = jsonText(value)
   } catch {
-    text = String(value)
+    text = jsonText(String(value))
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
@@ -52,7 +64,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`
     else if (/^[A-Za-z_$][\w$]*$/.test(String(p))) out += out ? `.${String(p)}` : String(p)
-    else out += `[${JSON.stringify(String(p))}]`
+    else out += `[${jsonText(String(p))}]`
   }
   return out
 }

@@ -1,11 +1,13 @@
 // Versioned migrations of the design document: append-only, each named, each over unknown input.
 import { DESIGN_VERSION } from './design'
+import { formatPath } from './loadError'
 
 export interface Migration {
   /** the version this step reads; it writes from + 1 */
   from: number
   name: string
-  up(doc: Record<string, unknown>): Record<string, unknown>
+  /** `note` tells the user what the step changed where, beside its name (the paths it repaired) */
+  up(doc: Record<string, unknown>, note: (what: string) => void): Record<string, unknown>
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -52,7 +54,41 @@ export const MIGRATIONS: readonly Migration[] = [
       return doc
     },
   },
+  {
+    from: 4,
+    // version 5 refuses control characters and bidirectional controls in text (docs/format.md, "Shared field
+    // types"), which versions 3 and 4 let names hold: each becomes U+FFFD, and the paths are told, so a design kept in the
+    // browser or a file still opens. The character classes are written here, not shared: a published step never
+    // changes.
+    name: 'control characters in names and other text become U+FFFD',
+    up(doc, note) {
+      const paths: string[] = []
+      const out = withoutControls(doc, [], paths) as Record<string, unknown>
+      if (paths.length)
+        note(`at ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`)
+      return out
+    },
+  },
 ]
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this step is for
+const TEXT_CONTROLS_V5 = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above; a description keeps tab and line breaks
+const LINES_CONTROLS_V5 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/** Every string value with those characters replaced (object keys stay: a layout key is checked by the loader). */
+function withoutControls(v: unknown, at: (string | number)[], paths: string[]): unknown {
+  if (typeof v === 'string') {
+    const controls = at[at.length - 1] === 'description' ? LINES_CONTROLS_V5 : TEXT_CONTROLS_V5
+    const plain = v.replace(controls, '\ufffd')
+    if (plain !== v) paths.push(formatPath(at))
+    return plain
+  }
+  if (Array.isArray(v)) return v.map((x, i) => withoutControls(x, [...at, i], paths))
+  if (isRecord(v))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutControls(x, [...at, k], paths)]))
+  return v
+}
 
 export type MigrateResult =
   | { ok: true; doc: Record<string, unknown>; applied: string[] }
@@ -79,12 +115,13 @@ export function migrate(
   for (let v = fromVersion; v < target; v++) {
     const step = migrations.find((m) => m.from === v)
     if (!step) return { ok: false, step: `${v}→${v + 1}`, error: `no migration from version ${v}` }
+    const notes: string[] = []
     try {
-      doc = { ...step.up(structuredClone(doc)), version: v + 1 }
+      doc = { ...step.up(structuredClone(doc), (what) => notes.push(what)), version: v + 1 }
     } catch (e) {
       return { ok: false, step: step.name, error: e instanceof Error ? e.message : String(e) }
     }
-    applied.push(step.name)
+    applied.push(notes.length ? `${step.name} (${notes.join('; ')})` : step.name)
   }
   return { ok: true, doc, applied }
 }

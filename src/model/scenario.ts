@@ -1,11 +1,18 @@
 // Saved traffic and timed faults for demos and the simulator.
 import * as z from 'zod/mini'
-import { cidrBlockSchema, ipv4AddressSchema, resourceIdSchema, zoneIdSchema } from './resources/common'
+import {
+  cidrBlockSchema,
+  descriptionSchema,
+  ipv4AddressSchema,
+  nameSchema,
+  resourceIdSchema,
+  zoneIdSchema,
+} from './resources/common'
 import { CONNECTION_STATUSES } from './resources/gwlbEndpoint'
 
 export const flowSchema = z.strictObject({
   id: resourceIdSchema,
-  name: z.optional(z.string().check(z.maxLength(128))),
+  name: z.optional(nameSchema),
   /** an ecs or internetHost id */
   sourceId: resourceIdSchema,
   /** where the packets are addressed: an EIP, a private address or an internet address */
@@ -58,7 +65,7 @@ export type FaultStep = z.infer<typeof faultStepSchema>
 
 export const scenarioSchema = z.strictObject({
   name: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a short name: lower-case letters, digits and "-"')),
-  description: z.optional(z.string().check(z.maxLength(1024))),
+  description: z.optional(descriptionSchema(1024)),
   flows: z.array(flowSchema),
   faults: z.array(faultStepSchema),
 })

@@ -73,6 +73,20 @@ describe('npm run cli -- import', () => {
     )
   })
 
+  it('refuses a .tf that maps nothing: exit 2, the message on stderr, no design on stdout', async () => {
+    const { out, err } = capture()
+    const file = join(root, 'provider.tf')
+    writeFileSync(
+      file,
+      'provider "alicloud" {\n  region = "cn-hangzhou"\n}\n\nresource "alicloud_nat_gateway" "nat" {\n  vpc_id = "vpc-1"\n}\n',
+    )
+    expect(await importCommand([file])).toBe(2)
+    expect(out).toEqual([])
+    expect(err.join('\n')).toMatch(
+      /^provider\.tf: Terraform configuration with 1 resource, none of which the design models; not modelled: alicloud_nat_gateway\.nat \(provider\.tf:5\); expected at least one resource/,
+    )
+  })
+
   it('names a zip that is not one', async () => {
     const { err } = capture()
     const bad = join(root, 'bad.zip')

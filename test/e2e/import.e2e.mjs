@@ -287,6 +287,30 @@ describe('importing a deployment in Chromium', () => {
     await page.close()
   })
 
+  it('refuses a .tf that maps nothing (a provider and a NAT gateway), listing what is not modelled; the canvas stays', async () => {
+    const { page, errors } = await openApp(browser())
+    const before = await canvasIds(page)
+    const name = await page.getByTestId('design-name').textContent()
+    await dropMade(page, {
+      'nat.tf':
+        'provider "alicloud" {\n  region = "cn-hangzhou"\n}\n\nresource "alicloud_nat_gateway" "nat" {\n  vpc_id = "vpc-1"\n}\n',
+    })
+    const notice = page.locator('[data-testid="notice"][role="alert"]')
+    await notice.waitFor({ timeout: 60_000 })
+    const text = await notice.textContent()
+    assert.match(text, /Could not import nat\.tf\./)
+    assert.match(
+      text,
+      /nat\.tf: Terraform configuration with 1 resource, none of which the design models; not modelled: alicloud_nat_gateway\.nat \(nat\.tf:5\)/,
+    )
+    assert.match(text, /Nothing was imported; the design is unchanged\./)
+    assert.deepEqual(await canvasIds(page), before)
+    assert.equal(await page.getByTestId('design-name').textContent(), name)
+    assert.equal(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled(), true)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   it('says what a file that is none of the inputs is, and refuses too many files before reading them', async () => {
     const { page } = await openApp(browser())
     const before = await canvasIds(page)

@@ -47,6 +47,7 @@ describe('1 → 2: security groups become basic groups with internal access poli
       'migrated: security groups become basic groups with internal access policy Accept',
       'migrated: route target groups: a new resource kind and next hop type, which version-2 documents do not use',
       'migrated: change plans: an optional field, which version-3 documents do not have',
+      'migrated: control characters in names and other text become U+FFFD',
     ])
     // the migrated document is the shipped example, which version 2 writes with these fields
     expect(loaded.design).toEqual((parse(exampleJson('two-zones')) as { design: unknown }).design)
@@ -78,33 +79,69 @@ describe('2 → 3: route target groups, which version-2 documents do not use', (
       if (!r.ok) return
       expect({ ...r.doc, version: 2 }).toEqual(old)
       const loaded = parse(old)
-      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${step?.name}`, `migrated: ${THREE_TO_FOUR}`])
+      expect(loaded.ok && loaded.repairs).toEqual([
+        `migrated: ${step?.name}`,
+        `migrated: ${THREE_TO_FOUR}`,
+        `migrated: ${FOUR_TO_FIVE}`,
+      ])
       expect(loaded.ok && loaded.design).toEqual((parse(exampleJson(name)) as { design: unknown }).design)
     }
   })
 })
 
 const THREE_TO_FOUR = 'change plans: an optional field, which version-3 documents do not have'
+const FOUR_TO_FIVE = 'control characters in names and other text become U+FFFD'
 
 describe('3 → 4: change plans, which version-3 documents do not have', () => {
   const step = MIGRATIONS.find((m) => m.from === 3)
 
-  it('is published under its name, and version 4 is the current format', () => {
+  it('is published under its name', () => {
     expect(step?.name).toBe(THREE_TO_FOUR)
-    expect(DESIGN_VERSION).toBe(4)
   })
 
   it('changes nothing but the version: a version-3 document loads as the same design, without a plan', () => {
     for (const name of ['single-zone', 'two-zones', 'zone-failover'] as const) {
       const old = { ...exampleJson(name), version: 3 }
       const r = migrate(old, 3)
-      expect(r.ok && r.applied).toEqual([THREE_TO_FOUR])
+      expect(r.ok && r.applied).toEqual([THREE_TO_FOUR, FOUR_TO_FIVE])
       if (!r.ok) return
       expect({ ...r.doc, version: 3 }).toEqual(old)
       const loaded = parse(old)
-      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${THREE_TO_FOUR}`])
+      expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${THREE_TO_FOUR}`, `migrated: ${FOUR_TO_FIVE}`])
       expect(loaded.ok && loaded.design).toEqual((parse(exampleJson(name)) as { design: unknown }).design)
       expect(loaded.ok && 'plan' in loaded.design).toBe(false)
     }
+  })
+})
+
+describe('4 → 5: control characters in names and other text become U+FFFD', () => {
+  const step = MIGRATIONS.find((m) => m.from === 4)
+
+  it('is published under its name, and version 5 is the current format', () => {
+    expect(step?.name).toBe('control characters in names and other text become U+FFFD')
+    expect(DESIGN_VERSION).toBe(5)
+  })
+
+  it('opens a version-4 design whose names hold an escape and an override, each made U+FFFD, and says where', () => {
+    const old = { ...exampleJson('two-zones'), version: 4, name: 'Prod\u001b[2J', description: 'one\ntwo\u0085' }
+    old.resources[2].name = 'abc\u202edef'
+    const loaded = parse(old)
+    expect(loaded.ok).toBe(true)
+    if (!loaded.ok) return
+    expect(loaded.design.name).toBe('Prod\ufffd[2J')
+    expect(loaded.design.description).toBe('one\ntwo\ufffd')
+    expect(loaded.design.resources[2].name).toBe('abc\ufffddef')
+    expect(loaded.repairs).toEqual([
+      'migrated: control characters in names and other text become U+FFFD (at name, description, resources[2].name)',
+    ])
+    // the same text as version 5 is refused: the repair is the migration's, for documents written before the rule
+    expect(parse({ ...old, version: 5 }).ok).toBe(false)
+  })
+
+  it('changes nothing else: a version-4 document without them loads as the same design, named by the step alone', () => {
+    const old = { ...exampleJson('two-zones'), version: 4 }
+    const loaded = parse(old)
+    expect(loaded.ok && loaded.repairs).toEqual([`migrated: ${step?.name}`])
+    expect(loaded.ok && loaded.design).toEqual((parse(exampleJson('two-zones')) as { design: unknown }).design)
   })
 })

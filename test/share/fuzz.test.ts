@@ -1,6 +1,6 @@
 // Property tests: 10,000 random and mutated documents, links and files, and 2,306 deep, wide and huge ones,
-// never make a loader throw; each answer is either a design that parse() accepts again or errors with a path
-// and a message, and a document nested past the bound is refused for its depth alone.
+// never make a loader throw; each answer is either a design that parse() accepts again and that holds no control
+// character, or errors with a path and a message, and a document nested past the bound is refused for its depth alone.
 import { crc32 as nodeCrc32 } from 'node:zlib'
 import fc from 'fast-check'
 import { deflateSync, zlibSync } from 'fflate'
@@ -11,6 +11,7 @@ import { readDesignFile } from '../../src/share/designFile'
 import type { DesignLoad } from '../../src/share/load'
 import { embedDesignInPng, readDesignFromPng } from '../../src/share/pngText'
 import { adler32, decodeShareLink, encodeShareLink } from '../../src/share/shareLink'
+import { controlsIn } from '../model/controls'
 import { EXAMPLE_NAMES, example } from './fixtures'
 
 function wellFormed(r: DesignLoad): boolean {
@@ -18,6 +19,8 @@ function wellFormed(r: DesignLoad): boolean {
   if (r.ok) {
     const again = parse(JSON.parse(JSON.stringify(r.design)))
     expect(again.ok).toBe(true)
+    // names are text: nothing that loads holds a control character (test/model/text.test.ts)
+    expect(controlsIn(r.design)).toEqual([])
     return true
   }
   expect(r.errors.length).toBeGreaterThan(0)
@@ -93,6 +96,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
         2,
         '__proto__',
         '*',
+        'vpc\u001b[2J',
+        '\u202egnp.exe',
+        'a\u0085b',
+        '\u2066x',
       ),
     )
     .map<Op>((value) => ({ kind: 'replace', value: value as Json })),

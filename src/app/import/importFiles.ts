@@ -62,7 +62,10 @@ async function stateBefore(files: ImportFile[], after: Design): Promise<Design |
     }
   }
   if (!prior) return undefined
-  const r = await importDeployment([{ path: prior.path, text: JSON.stringify(prior.state) }], { from: 'tfstate' })
+  const r = await importDeployment([{ path: prior.path, text: JSON.stringify(prior.state) }], {
+    from: 'tfstate',
+    emptyIsAnswer: true,
+  })
   if (!r.ok) return undefined
   const name = `${after.name.replace(/ \(after the plan\)$/, '')} (before the plan)`.slice(0, 128)
   const named = parse(JSON.stringify({ ...r.design, name }))

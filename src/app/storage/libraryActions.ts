@@ -1,7 +1,7 @@
 // What the Designs dialog does to the designs kept in the browser besides opening one: rename, delete (with its
 // undo), recover the raw text, open a file as a new design, and the versions of each. Each write names the revision
 // it read, so another tab's write in between is refused, not overwritten; a restore keeps what it replaces.
-import { serialise } from '../../model'
+import { type Design, parse, serialise } from '../../model'
 import type { DesignLibrary, LibraryAnswer, RemovedEntry } from '../../store/library'
 import type { RemovedDesign } from './designRepo'
 import { announce, safeParse, show, type Tab } from './tab'
@@ -16,6 +16,12 @@ export function fileNameFor(name: string): string {
 }
 
 const time = (iso: string) => new Date(iso).toLocaleString()
+
+/** Why a design cannot take this name (too long, control characters: docs/format.md), in the loader's words; or null. */
+function nameRefused(design: Design, name: string): LibraryAnswer | null {
+  const r = parse({ ...design, name })
+  return r.ok ? null : { ok: false, lines: ['That name cannot be used.', ...r.errors.map((e) => e.message)] }
+}
 
 const GONE: LibraryAnswer = { ok: false, lines: ['That design is no longer stored in this browser.'] }
 const CHANGED_MEANWHILE: LibraryAnswer = { ok: false, lines: ['Another tab changed it meanwhile; try again.'] }
@@ -33,6 +39,8 @@ export function designActions(t: Tab, flush: () => Promise<void>): DesignActions
       const trimmed = name.trim()
       if (!trimmed) return { ok: false, lines: ['A design needs a name.'] }
       if (id === t.bound?.id) {
+        const refused = nameRefused(stores.design.getState().design, trimmed)
+        if (refused) return refused
         stores.design.getState().edit('rename the design', (d) => ({ ...d, name: trimmed }))
         await flush()
         return { ok: true }
@@ -41,6 +49,8 @@ export function designActions(t: Tab, flush: () => Promise<void>): DesignActions
       if (!stored) return GONE
       const r = safeParse(stored.text)
       if (!r.ok) return { ok: false, lines: [`"${stored.name}" cannot be renamed: its text does not open.`] }
+      const refused = nameRefused(r.design, trimmed)
+      if (refused) return refused
       await repo.snapshot(id, 'before it was renamed')
       const text = serialise({ ...r.design, name: trimmed })
       const written = await repo.write(id, { name: trimmed, text }, stored.rev)

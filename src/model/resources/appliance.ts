@@ -1,6 +1,14 @@
 // A network virtual appliance: an ECS behind the GWLB that inspects Geneve-encapsulated traffic.
 import * as z from 'zod/mini'
-import { base, cidrBlockSchema, ipProtocolSchema, ipv4AddressSchema, portRangeSchema, resourceIdSchema } from './common'
+import {
+  base,
+  cidrBlockSchema,
+  descriptionSchema,
+  ipProtocolSchema,
+  ipv4AddressSchema,
+  portRangeSchema,
+  resourceIdSchema,
+} from './common'
 
 export const policyRuleSchema = z.strictObject({
   action: z.enum(['allow', 'deny']),
@@ -9,7 +17,7 @@ export const policyRuleSchema = z.strictObject({
   destCidrIp: cidrBlockSchema,
   /** destination ports of the inner packet */
   portRange: portRangeSchema,
-  description: z.optional(z.string().check(z.maxLength(256))),
+  description: z.optional(descriptionSchema(256)),
 })
 export type PolicyRule = z.infer<typeof policyRuleSchema>
 

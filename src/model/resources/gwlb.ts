@@ -1,6 +1,14 @@
 // A Gateway Load Balancer: one listener, one GENEVE server group of appliances, mapped to zones.
 import * as z from 'zod/mini'
-import { base, ipv4AddressSchema, resourceIdSchema, zoneIdSchema } from './common'
+import {
+  base,
+  descriptionSchema,
+  ipv4AddressSchema,
+  nameSchema,
+  resourceIdSchema,
+  withoutControls,
+  zoneIdSchema,
+} from './common'
 
 /**
  * Ranges and defaults are Alibaba's (CreateServerGroup's HealthCheckConfig; docs/cloud.md section 3). A field left out takes the API's
@@ -21,7 +29,9 @@ export const healthCheckSchema = z.strictObject({
   protocol: z._default(z.enum(['TCP', 'HTTP']), HEALTH_CHECK_DEFAULTS.protocol),
   port: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(65535)), HEALTH_CHECK_DEFAULTS.port),
   /** HTTP only: 1 to 80 characters starting with "/" */
-  path: z.optional(z.string().check(z.regex(/^\/.{0,79}$/, 'a path of 1 to 80 characters starting with "/"'))),
+  path: z.optional(
+    z.string().check(z.regex(/^\/.{0,79}$/, 'a path of 1 to 80 characters starting with "/"'), withoutControls()),
+  ),
   /** seconds, 1 to 50 */
   interval: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(50)), HEALTH_CHECK_DEFAULTS.interval),
   /** seconds, 1 to 300 */
@@ -44,7 +54,7 @@ export type HealthCheck = z.infer<typeof healthCheckSchema>
 export const CONNECTION_DRAIN_DEFAULTS = { enabled: false, timeout: 300 } as const
 
 export const serverGroupSchema = z.strictObject({
-  name: z.optional(z.string().check(z.maxLength(128))),
+  name: z.optional(nameSchema),
   /** the only value, and the API's default */
   protocol: z._default(z.literal('GENEVE'), 'GENEVE'),
   /** 5TCH (the default): source/destination address and port, protocol; 3TCH: addresses, protocol; 2TCH: addresses */
@@ -82,7 +92,7 @@ export const gwlbSchema = z.strictObject({
   /** Alibaba's GWLB always forwards across zones (so true when omitted); false models the AWS default (per-zone) */
   crossZoneEnabled: z._default(z.boolean(), true),
   /** the one listener; absent: the GWLB has none and forwards nothing */
-  listener: z.optional(z.strictObject({ description: z.optional(z.string().check(z.maxLength(256))) })),
+  listener: z.optional(z.strictObject({ description: z.optional(descriptionSchema(256)) })),
   /** the listener's server group; absent: none configured */
   serverGroup: z.optional(serverGroupSchema),
 })

@@ -1,6 +1,6 @@
 // A route table and its custom entries; the system Local entries are derived, never stored.
 import * as z from 'zod/mini'
-import { base, cidrBlockSchema, resourceIdSchema } from './common'
+import { base, cidrBlockSchema, nameSchema, resourceIdSchema } from './common'
 
 export const NEXT_HOP_TYPES = [
   'Local',
@@ -37,7 +37,7 @@ export const routeEntrySchema = z.strictObject({
    * route black-holes, as a route to a released instance does in the cloud.
    */
   nextHopId: resourceIdSchema,
-  name: z.optional(z.string().check(z.maxLength(128))),
+  name: z.optional(nameSchema),
 })
 export type RouteEntry = z.infer<typeof routeEntrySchema>
 

@@ -1,6 +1,6 @@
 // A security group: its type, its internal access policy, and ordered accept/drop rules on instances' traffic.
 import * as z from 'zod/mini'
-import { base, cidrBlockSchema, ipProtocolSchema, portRangeSchema, resourceIdSchema } from './common'
+import { base, cidrBlockSchema, descriptionSchema, ipProtocolSchema, portRangeSchema, resourceIdSchema } from './common'
 
 export const securityGroupRuleSchema = z.strictObject({
   direction: z.enum(['ingress', 'egress']),
@@ -14,7 +14,7 @@ export const securityGroupRuleSchema = z.strictObject({
   policy: z._default(z.enum(['accept', 'drop']), 'accept'),
   /** 1 is evaluated first; on a tie, drop wins (as Alibaba documents); the API's default when omitted: 1 */
   priority: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 1),
-  description: z.optional(z.string().check(z.maxLength(256))),
+  description: z.optional(descriptionSchema(256)),
 })
 export type SecurityGroupRule = z.infer<typeof securityGroupRuleSchema>
 

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DiffAnswer } from '../../../worker/proof'
 import type { ChangedFlow, DiffProgress, FieldChange } from '../../../worker/verify'
-import type { Design } from '../../model'
+import { type Design, isolated } from '../../model'
 import { useDesign, useStores } from '../../store/context'
 import type { LibraryVersion } from '../../store/library'
 import type { Highlight } from '../../store/uiStore'
@@ -218,7 +218,7 @@ function AgainstPicker({
             stored version of {new Date(v.savedAt).toLocaleString()} ({v.reason})
           </option>
         ))}
-        {against.kind === 'file' && <option value="file">the file {against.name}</option>}
+        {against.kind === 'file' && <option value="file">the file {isolated(against.name)}</option>}
       </select>
       <FileButton
         onOpen={(name, text) => {
@@ -226,7 +226,7 @@ function AgainstPicker({
             onPick({ kind: 'file', name, document: JSON.parse(text) })
             setFileError(null)
           } catch (e) {
-            setFileError(`${name} is not JSON: ${(e as Error).message}`)
+            setFileError(`${isolated(name)} is not JSON: ${(e as Error).message}`)
           }
         }}
       />
@@ -281,7 +281,9 @@ function Differences({
         {answer.flows.slice(0, count).map((f, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is an answer, replaced whole
           <li key={i} className="rounded border border-slate-200 p-1.5" data-testid="changed-flow">
-            <p className="font-medium text-slate-900">{f.flowClass}</p>
+            <p className="font-medium text-slate-900">
+              <bdi>{f.flowClass}</bdi>
+            </p>
             {f.classes > 1 && (
               <p className="text-slate-600" data-testid="changed-flow-alike">
                 and {(f.classes - 1).toLocaleString('en-US')} more classes alike (twin VPCs, blocks no route tells
@@ -328,7 +330,8 @@ function FieldChanges({ changes }: { changes: FieldChange[] }) {
     <ul className="ml-3 font-mono text-[11px] text-slate-700">
       {changes.map((c) => (
         <li key={c.path}>
-          {c.path}: {valueText(c.before)} → {valueText(c.after)}
+          {/* each value isolated: a name in a right-to-left script cannot pull the arrow or the other value into it */}
+          {c.path}: <bdi>{valueText(c.before)}</bdi> → <bdi>{valueText(c.after)}</bdi>
         </li>
       ))}
     </ul>

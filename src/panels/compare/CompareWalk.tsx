@@ -191,7 +191,7 @@ function Leg({ name, trace, other }: { name: string; trace: Trace; other: Readon
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a trace never changes; its hops are known by position
             <li key={i} className={only ? 'font-semibold text-orange-900' : 'text-slate-700'}>
-              {h.name} <span className="text-slate-500">({h.kind})</span>
+              <bdi>{h.name}</bdi> <span className="text-slate-500">({h.kind})</span>
               {only ? ' — only here' : ''}
             </li>
           )

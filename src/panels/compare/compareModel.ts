@@ -1,6 +1,6 @@
 // Pure helpers of the Compare tab: what the canvas shows of a difference, and field values in words.
 import type { DiffAnswer } from '../../../worker/proof'
-import type { Design } from '../../model'
+import { type Design, jsonText } from '../../model'
 import type { Highlight } from '../../store/uiStore'
 
 /**
@@ -28,6 +28,7 @@ export function compareMarks(answer: Extract<DiffAnswer, { ok: true }>, design: 
 /** A field's value in a line: JSON, shortened; "absent" where the field is not there. */
 export function valueText(v: unknown): string {
   if (v === undefined) return 'absent'
-  const text = JSON.stringify(v)
+  // C1 and bidirectional controls as \uXXXX too, which JSON.stringify leaves raw
+  const text = jsonText(v)
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }

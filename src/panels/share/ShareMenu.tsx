@@ -27,7 +27,7 @@ export function ShareMenu() {
   const { lessonOpen } = useLessonChrome(stores)
   if (embed) return null
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-1">
       <button
         type="button"
         className={buttonClass}

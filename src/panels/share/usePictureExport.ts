@@ -3,6 +3,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react'
 import { useCallback } from 'react'
 import type { Design } from '../../model'
+import { failureReason } from '../../share/image/failure'
 import type { PictureRequest } from '../../share/image/picture'
 import { useStores } from '../../store/context'
 import { download, fileNameFor } from './download'
@@ -101,7 +102,7 @@ export function usePictureExport(): (format: PictureFormat, scope: PictureScope)
       } catch (e) {
         ui.getState().notify({
           tone: 'error',
-          lines: [`Could not export the ${label} image.`, e instanceof Error ? e.message : String(e)],
+          lines: [`Could not export the ${label} image.`, failureReason(e)],
         })
       }
     },

@@ -39,6 +39,26 @@ async function stored(repo: DesignRepo, design: Design) {
 
 const names = async (repo: DesignRepo) => (await repo.list()).map((d) => d.name).sort()
 
+describe('renaming a design in the Designs dialog', () => {
+  it('refuses a name the loader refuses (an escape sequence, a right-to-left override, 129 characters) and keeps both designs as they were', async () => {
+    const repo = createDesignRepo(memoryKv(), { now })
+    const other = await stored(repo, loadExample('single-zone'))
+    const opened = await stored(repo, loadExample('two-zones'))
+    const t = tab(repo, loadExample('two-zones'), opened)
+    for (const name of ['prod\u001b[2J', 'abc\u202edef', 'x'.repeat(129)])
+      for (const id of [opened.id, other.id]) {
+        const answer = await t.session.rename(id, name)
+        expect(answer).toMatchObject({
+          ok: false,
+          lines: ['That name cannot be used.', expect.stringMatching(/^name: /)],
+        })
+      }
+    expect(t.stores.design.getState().design.name).toBe(loadExample('two-zones').name)
+    expect(await repo.get(other.id)).toMatchObject({ text: other.text, rev: other.rev })
+    expect(await t.session.rename(other.id, 'A plain name')).toEqual({ ok: true })
+  })
+})
+
 describe('a tab editing a stored design', () => {
   it('keeps the stored text as a version before its first write, then writes at the next revision', async () => {
     const repo = createDesignRepo(memoryKv(), { now })

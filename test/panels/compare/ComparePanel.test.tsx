@@ -90,6 +90,19 @@ describe('compare', () => {
     const afterRequest = (within(dialog).getByTestId('walk-after').textContent ?? '').split('Answer')[0]
     expect(afterRequest).not.toMatch(/GWLBe I/)
   })
+  it('a name in a right-to-left script is isolated: each value of the change in its own <bdi>, the arrow between', async () => {
+    const stores = setup()
+    stores.design
+      .getState()
+      .edit('rename', (d) => updateResource(d, 'ecs-web-2', 'ecs', (r) => ({ ...r, name: 'שרת 2' })))
+    fireEvent.change(screen.getByLabelText('The design on the canvas against'), { target: { value: 'last-edit' } })
+    const changed = await screen.findByText(/~ changed/, {}, { timeout: 8000 })
+    const line = within(changed.closest('li') as HTMLElement).getByText(/^name:/)
+    const values = [...line.querySelectorAll('bdi')].map((b) => b.textContent)
+    expect(values).toEqual([expect.stringMatching(/^".*"$/), '"שרת 2"'])
+    expect(line.textContent).toBe(`name: ${values[0]} → "שרת 2"`)
+  })
+
   it('three VPCs changed alike: the count of changed classes, one entry standing for the three', async () => {
     const generated = loadDesign(generateDesign(GENERATED))
     const stores = setup(generated)

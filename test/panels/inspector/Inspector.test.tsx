@@ -35,6 +35,21 @@ describe('the inspector validates as you type', () => {
     expect(resource(stores, 'ecs-web-1')).toMatchObject({ privateIpAddress: '10.0.1.77' })
   })
 
+  it('refuses a name holding an escape or a right-to-left override, quoting it escaped, and keeps the name', () => {
+    const stores = setup(null)
+    const input = screen.getByLabelText('Design name')
+    for (const typed of ['Prod\u001b[2J', 'Prod \u202eniamod']) {
+      fireEvent.change(input, { target: { value: typed } })
+      expect(input.getAttribute('aria-invalid')).toBe('true')
+      const alert = screen.getByRole('alert').textContent ?? ''
+      expect(alert).toMatch(/^name: found "Prod.*(\\u001b|\\u202e).*"; expected text without control characters/)
+      expect([...alert].filter((c) => c === '\u001b' || c === '\u202e')).toEqual([])
+      expect(stores.design.getState().design.name).toBe('GWLB inspection, two zones')
+    }
+    fireEvent.change(input, { target: { value: 'Prod, two zones' } })
+    expect(stores.design.getState().design.name).toBe('Prod, two zones')
+  })
+
   it('refuses a health-check interval outside the cloud’s range (1–50 s)', () => {
     const stores = setup('gwlb-inspection')
     const input = screen.getByLabelText('Interval, s (1–50)')
