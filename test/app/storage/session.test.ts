@@ -8,6 +8,7 @@ import { type Channel, createLocalSession, type Opened } from '../../../src/app/
 import { type Design, serialise } from '../../../src/model'
 import { emptyDesign } from '../../../src/model/edits/empty'
 import { createStores } from '../../../src/store/context'
+import { openInPlace } from '../../../src/store/inPlace'
 import { loadExample } from '../../helpers'
 import { channelPair, memoryKv } from './memoryKv'
 
@@ -233,8 +234,8 @@ describe('versions and removal', () => {
 describe('undo and redo across an in-place open', () => {
   /** What New does: the design on the canvas kept in its record, then an empty one opened as one undoable edit. */
   async function pressNew(t: ReturnType<typeof tab>) {
-    await t.session.keepBeforeReplace()
-    t.stores.design.getState().edit('new design', (d) => emptyDesign(d), { opens: true })
+    const design = emptyDesign(t.stores.design.getState().design)
+    await openInPlace(t.stores, { label: 'new design', design, what: 'A new design', lines: [] })
   }
   const undo = (t: ReturnType<typeof tab>) => t.stores.design.getState().undo()
   const redo = (t: ReturnType<typeof tab>) => t.stores.design.getState().redo()
