@@ -32,13 +32,14 @@ function refusal(stores: Stores, what: string): string | null {
 }
 
 /**
- * Says why nothing may open in place now, and answers true; false when something may. openInPlace asks it
- * itself; a path with work to do before it opens (reading a file, an import) may ask first and spare the work.
+ * Says why nothing may open in place now, and answers that; null when something may. openInPlace asks it itself;
+ * a path with work to do before it opens (reading a file, an import) may ask first and spare the work, and one
+ * that replaces the design with no undo step (opening a stored design) asks it too.
  */
-export function refusesInPlace(stores: Stores, what: string): boolean {
+export function refusesInPlace(stores: Stores, what: string): string | null {
   const why = refusal(stores, what)
   if (why) stores.ui.getState().notify({ tone: 'error', lines: [why, 'Your design is unchanged.'] })
-  return why !== null
+  return why
 }
 
 /**

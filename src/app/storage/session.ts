@@ -8,6 +8,7 @@
 // The pieces: tab.ts (the binding), autosave.ts, openings.ts, otherTabs.ts, libraryActions.ts; this puts them
 // together.
 import type { Stores } from '../../store/context'
+import { refusesInPlace } from '../../store/inPlace'
 import type { DesignLibrary, LibraryAnswer, LibraryEntry } from '../../store/library'
 import { type Autosave, createAutosave } from './autosave'
 import { designActions, versionActions } from './libraryActions'
@@ -120,6 +121,10 @@ async function openStored(t: Tab, id: string, flush: () => Promise<void>): Promi
   await flush()
   const stored = await t.deps.repo.get(id)
   if (!stored) return { ok: false, lines: ['That design is no longer stored in this browser.'] }
+  // a lesson holds the design on the canvas aside: a design opened now would be gone at its next step, and the
+  // held one put back over it bound to this record (a notice's Reopen, another tab's version)
+  const refused = refusesInPlace(t.stores, `"${stored.name}"`)
+  if (refused) return { ok: false, lines: [refused] }
   const r = safeParse(stored.text)
   if (!r.ok) {
     await t.deps.repo.markProblem(id, r.problem)

@@ -337,3 +337,22 @@ describe('undo and redo across an in-place open', () => {
     expect(t.session.current()?.id).toBe(opened.id)
   })
 })
+
+describe('while a lesson holds the design', () => {
+  const mine = { ...loadExample('two-zones'), name: 'My work' }
+
+  it('opens no stored design in its place, saying why', async () => {
+    const repo = createDesignRepo(memoryKv(), { now })
+    const other = await stored(repo, { ...loadExample('single-zone'), name: 'Other' })
+    const opened = await stored(repo, mine)
+    const t = tab(repo, mine, opened)
+    t.stores.ui.getState().holdForLesson(true)
+    const answer = await t.session.open(other.id)
+    expect(answer).toMatchObject({ ok: false, lines: [expect.stringContaining('close the lesson first')] })
+    expect(t.stores.ui.getState().notice?.lines[0]).toBe(
+      '"Other" was not opened: close the lesson first (it gives your design back when it closes).',
+    )
+    expect(t.stores.design.getState().design.name).toBe('My work')
+    expect(t.session.current()?.id).toBe(opened.id)
+  })
+})
