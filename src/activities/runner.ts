@@ -3,7 +3,7 @@
 // is on the canvas, and an LMS, when the activity was launched from one, hears the score after each check.
 import { createStore } from 'zustand/vanilla'
 import type { Stores } from '../store/context'
-import { replacedNotice } from '../store/library'
+import { openInPlace } from '../store/inPlace'
 import { type Grade, type GradeEngine, grade } from './grade'
 import type { LmsSession } from './lms/types'
 import { type PreparedActivity, prepareActivity } from './prepare'
@@ -30,8 +30,9 @@ export interface ActivityState {
   timeUp: boolean
   lms: LmsSession | null
   /**
-   * opens an activity file's JSON for a student's learner key; false (and a message) when it does not open. The
-   * design on the canvas is kept where it is stored first, and the notice says how to get it back.
+   * opens an activity file's JSON for a student's learner key; false (and a message, or the notice while a lesson
+   * holds the design) when it does not open. The design on the canvas is kept where it is stored first, and the
+   * notice says how to get it back.
    */
   open(raw: unknown, learnerKey: string, lms?: LmsSession | null): Promise<boolean>
   showHint(index: number): void
@@ -57,23 +58,16 @@ const NO_ACTIVITY = {
 
 /**
  * The activity's design on the canvas, as an edit that opens another design: the one on screen is saved in its
- * own record first (the activity's design is saved in a new one), and Undo brings it back.
+ * own record first (the activity's design is saved in a new one), and Undo brings it back. False while a lesson
+ * holds the user's design (the notice says why).
  */
-async function openHandout(stores: Stores, { activity, handout }: PreparedActivity): Promise<void> {
-  const design = { ...handout, name: `Activity: ${activity.title}` }
-  const previous = stores.design.getState().design.name
-  const kept = await stores.library?.keepBeforeReplace()
-  stores.design.getState().edit(`open activity “${activity.title}”`, () => design, { opens: true })
-  stores.ui
-    .getState()
-    .notify(
-      replacedNotice(
-        `Started the activity "${activity.title}".`,
-        previous,
-        () => stores.design.getState().undo(),
-        kept,
-      ),
-    )
+function openHandout(stores: Stores, { activity, handout }: PreparedActivity): Promise<boolean> {
+  return openInPlace(stores, {
+    label: `open activity “${activity.title}”`,
+    design: { ...handout, name: `Activity: ${activity.title}` },
+    what: `The activity "${activity.title}"`,
+    lines: [`Started the activity "${activity.title}".`],
+  })
 }
 
 export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
@@ -88,8 +82,9 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
         set({ message: `This activity does not open: ${r.message}` })
         return false
       }
+      // refused while a lesson holds the user's design: the notice says why
+      if (!(await openHandout(stores, r.prepared))) return false
       token++
-      await openHandout(stores, r.prepared)
       stores.ui.getState().setReadOnly(false)
       stores.ui.getState().hideProblems(r.prepared.activity.hideProblems)
       set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })

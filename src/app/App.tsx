@@ -24,6 +24,7 @@ import { type Boot, bootDesign } from './boot'
 import { FitToFrame } from './FitToFrame'
 import { createImporter } from './import/importer'
 import { usePreloadOnIntent } from './intent'
+import { useLinkChange } from './linkChange'
 import { useAppLiveSession, useLoadedLiveSession } from './live'
 import { browserStorage } from './storage/local'
 import type { Opened } from './storage/session'
@@ -122,21 +123,17 @@ export function App({ initialDesign, engine = APP_ENGINE }: { initialDesign?: De
   )
 }
 
-function Studio({
-  initial,
-  readOnly,
-  notice,
-  stored,
-  storage,
-  engine,
-}: {
+/** What the studio starts with: boot's answer, the browser's storage and the engine. */
+interface StudioStart {
   initial: Design
   readOnly: boolean
   notice: Notice | null
   stored: Opened | null
   storage: ReturnType<typeof browserStorage>
   engine: EngineConnection
-}) {
+}
+
+function Studio({ initial, readOnly, notice, stored, storage, engine }: StudioStart) {
   const { stores, session } = useMemo(() => {
     const stores = createStores(initial, { readOnly, notice, embed: isEmbedView(window.location) }, engine)
     const session = sessionFor(stores, storage, stored)
@@ -153,6 +150,7 @@ function Studio({
   useBenchHook(stores)
   useActivityLaunch(stores)
   useAppLiveSession(stores, embed)
+  useLinkChange(stores)
   usePreloadOnIntent(editingCode, !embed) // before a click selects or a key copies (an embed edits nothing)
   const { presenting, lessonOpen, wideTab } = useLessonChrome(stores)
   return (

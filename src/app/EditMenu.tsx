@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { computeLayout } from '../model'
 import { emptyDesign } from '../model/edits/empty'
 import { useDesign, useStores, useUi } from '../store/context'
-import { replacedNotice } from '../store/library'
+import { openInPlace } from '../store/inPlace'
 
 const BUTTON = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-40'
 
@@ -22,13 +22,13 @@ export function EditMenu() {
         className={BUTTON}
         title="Start an empty design (undoable; the design on the canvas stays in Designs…)"
         onClick={async () => {
-          const previous = design.getState().design.name
-          const kept = await stores.library?.keepBeforeReplace()
-          design.getState().edit('new design', (d) => emptyDesign(d))
-          ui.getState().setSelection([])
-          ui.getState().notify(
-            replacedNotice('Started a new, empty design.', previous, () => design.getState().undo(), kept),
-          )
+          const opened = await openInPlace(stores, {
+            label: 'new design',
+            design: emptyDesign(design.getState().design),
+            what: 'A new design',
+            lines: ['Started a new, empty design.'],
+          })
+          if (opened) ui.getState().setSelection([])
         }}
       >
         New

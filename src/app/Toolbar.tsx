@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { lessonRunnerFor, useLessonChrome } from '../panels/lessons/useLessons'
 import { ShareMenu } from '../panels/share/ShareMenu'
 import { useDesign, useStores } from '../store/context'
-import { replacedNotice } from '../store/library'
+import { openInPlace } from '../store/inPlace'
 import { EditMenu } from './EditMenu'
 import { EXAMPLES, isExampleName } from './examples'
 import { LiveEntry } from './LiveEntry'
@@ -69,7 +69,7 @@ export function Toolbar() {
 /** Examples…: opens one in place of the design on the canvas, undoably; the design on the canvas is kept in the browser. */
 function ExamplePicker({ lessonOpen }: { lessonOpen: boolean }) {
   const stores = useStores()
-  const { design, ui, engine } = stores
+  const { ui, engine } = stores
   const [busy, setBusy] = useState(false)
   return (
     <label className="flex items-center text-sm text-slate-600">
@@ -90,17 +90,12 @@ function ExamplePicker({ lessonOpen }: { lessonOpen: boolean }) {
           setBusy(false)
           if (r.ok) {
             // undoable, like New, and the design on the canvas stays in the browser's list of designs
-            const previous = design.getState().design.name
-            const kept = await stores.library?.keepBeforeReplace()
-            design.getState().edit(`open example “${EXAMPLES[example]}”`, () => r.design, { opens: true })
-            ui.getState().notify(
-              replacedNotice(
-                `Opened the example "${EXAMPLES[example]}".`,
-                previous,
-                () => design.getState().undo(),
-                kept,
-              ),
-            )
+            await openInPlace(stores, {
+              label: `open example “${EXAMPLES[example]}”`,
+              design: r.design,
+              what: `The example "${EXAMPLES[example]}"`,
+              lines: [`Opened the example "${EXAMPLES[example]}".`],
+            })
           } else {
             ui.getState().notify({
               tone: 'error',

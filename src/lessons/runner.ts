@@ -221,6 +221,8 @@ function keepUsersDesign(runner: Runner) {
   }
   // read-only first, so autosave never sees a lesson's design as the user's
   stores.ui.getState().setReadOnly(true)
+  // and nothing opens in place over the lesson's design meanwhile (src/store/inPlace.ts)
+  stores.ui.getState().holdForLesson(true)
 }
 
 /** Leaving the lesson: the user's design and read-only flag come back as they were. */
@@ -228,6 +230,7 @@ function putBackUsersDesign(runner: Runner) {
   if (!runner.saved) return
   runner.stores.design.setState(runner.saved.design)
   runner.stores.ui.getState().setReadOnly(runner.saved.readOnly)
+  runner.stores.ui.getState().holdForLesson(false)
   runner.saved = null
 }
 

@@ -6,7 +6,7 @@
 // the lesson runner does); an editor's own design is saved where it is kept before the shared one replaces it.
 import type { Stores } from '../store/context'
 import type { DesignState } from '../store/designStore'
-import { keptNotice } from '../store/library'
+import { keepForReplace } from '../store/inPlace'
 import type { Binding } from './binding'
 import { type Connection, createConnection } from './connection'
 import { createFollowing, type Following } from './following'
@@ -209,10 +209,7 @@ async function join(s: Session, options: { token: string; name: string; relayUrl
       readOnly: s.stores.ui.getState().readOnly,
     }
     s.stores.ui.getState().setReadOnly(true)
-  } else {
-    const kept = keptNotice(await s.stores.library?.keepBeforeReplace())
-    if (kept.actions) s.stores.ui.getState().notify({ tone: 'info', ...kept })
-  }
+  } else if (!(await keepForReplace(s.stores, 'The live session'))) return
   s.store.setState({
     classCode: role === 'follower' ? token : await classCodeOf(token),
     editorKey: role === 'editor' ? token : null,

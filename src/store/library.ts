@@ -38,24 +38,6 @@ export function keptNotice(kept: KeptDesign | null | undefined) {
     : { lines: [], actions: undefined }
 }
 
-/**
- * The notice of New and of an example opened over the design: what replaced it, that Undo brings it back (the
- * replace is one undoable edit, so nothing is asked first), and where it is kept in this browser.
- */
-export function replacedNotice(
-  headline: string,
-  previousName: string,
-  undo: () => void,
-  kept: KeptDesign | null | undefined,
-): { tone: 'info'; lines: string[]; actions: { label: string; run(): void }[] } {
-  const back = keptNotice(kept)
-  return {
-    tone: 'info',
-    lines: [headline, `Undo (Ctrl+Z) brings "${previousName}" back.`, ...back.lines],
-    actions: [{ label: 'Undo', run: undo }, ...(back.actions ?? [])],
-  }
-}
-
 /** What a remove took away, to put it back with Undo. */
 export interface RemovedEntry {
   readonly id: string

@@ -60,6 +60,12 @@ export interface UiState {
    * no badges, none in the inspector) until the activity closes
    */
   problemsHidden: boolean
+  /**
+   * a lesson holds the user's design aside and puts its own on the canvas at each step: nothing opens in place of
+   * the design until it closes (inPlace.ts), since the next step would replace what opened
+   */
+  lessonHoldsDesign: boolean
+  holdForLesson(holds: boolean): void
   setHighlight(highlight: Highlight | null): void
   hideAnswer(hidden: boolean): void
   hideProblems(hidden: boolean): void
@@ -100,6 +106,8 @@ export function createUiStore(initial: Partial<Pick<UiState, 'readOnly' | 'embed
     hideAnswer: (answerHidden) => set({ answerHidden }),
     problemsHidden: false,
     hideProblems: (problemsHidden) => set({ problemsHidden }),
+    lessonHoldsDesign: false,
+    holdForLesson: (lessonHoldsDesign) => set({ lessonHoldsDesign }),
     select: (id) => set({ selectedIds: id ? [id] : [] }),
     setSelection: (selectedIds) => set({ selectedIds }),
     openRouteTable: (openRouteTableId) => set({ openRouteTableId }),

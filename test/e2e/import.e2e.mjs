@@ -129,7 +129,8 @@ describe('importing a deployment in Chromium', () => {
 
     // one undoable edit: Undo puts the reference design back, and the report goes with the imported design
     await page.getByTestId('tab-details').click()
-    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    // the toolbar's Undo (the notice offers one too)
+    await page.locator('header').getByRole('button', { name: 'Undo', exact: true }).click()
     await page.locator('[data-testid="node-gwlb-inspection"]').waitFor()
     assert.deepEqual(await canvasIds(page), before)
     assert.equal(await report.count(), 0)

@@ -123,6 +123,60 @@ async function dragNode(page, id, dx, dy) {
 }
 
 describe('sharing and export in Chromium', () => {
+  it('opens a share link pasted into the address bar of an open tab, after keeping the design on screen', async () => {
+    // a profile of its own: the user's design is the only one stored
+    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await own.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(BASE_URL)
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Design name', { exact: true }).fill('My work')
+    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+    // a link to another design, made by the app
+    const other = await own.newPage()
+    await other.goto(`${BASE_URL}?example=single-zone`)
+    await other.getByRole('button', { name: 'Share link…' }).click()
+    const { hash } = new URL(await other.getByTestId('share-link').inputValue())
+    await other.close()
+
+    const pasteLink = () => page.evaluate((h) => (window.location.hash = h), hash)
+    const notice = page.getByTestId('notice')
+    await pasteLink()
+    await page.locator('.react-flow__node[data-id="fw-1"]').waitFor()
+    await page.getByTestId('read-only-banner').waitFor()
+    assert.equal(await page.locator('.react-flow__node[data-id="fw-h1"]').count(), 0)
+    assert.match(await notice.textContent(), /Opened "GWLB inspection, one zone"\./)
+    assert.match(await notice.textContent(), /Your design "My work" is kept in this browser/)
+    await page.screenshot({ path: 'test-results/e2e-share-link-pasted.png' })
+
+    // Undo brings the user's design back, editable, and the link leaves the address bar
+    await notice.getByRole('button', { name: 'Undo', exact: true }).click()
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    assert.match(await page.getByTestId('design-name').textContent(), /^My work/)
+    assert.equal(await page.getByTestId('read-only-banner').count(), 0)
+    assert.equal(new URL(page.url()).hash, '')
+
+    // pasted again, and Reopen from the notice: the stored design, once in Designs…
+    await pasteLink()
+    await page.locator('.react-flow__node[data-id="fw-1"]').waitFor()
+    await notice.getByRole('button', { name: 'Reopen "My work"' }).click()
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    assert.match(await page.getByTestId('design-name').textContent(), /^My work/)
+    assert.equal(await page.getByTestId('read-only-banner').count(), 0)
+    await page.getByRole('button', { name: 'Designs…' }).click()
+    const listed = page.getByRole('dialog', { name: 'Designs in this browser' }).getByTestId('design-entry')
+    await listed.first().waitFor()
+    const names = await listed.locator('p.font-medium').allTextContents()
+    assert.deepEqual(
+      names.map((n) => n.replace(/on the canvas$/, '').trim()),
+      ['My work'],
+    )
+    assert.deepEqual(errors, [])
+    await own.close()
+  })
+
   it('makes a link that opens the same nodes at the same positions, read-only until "Make my copy"', async () => {
     const { page, errors } = await open()
     // a moved node shows that the layout travels in the link, not only the resources

@@ -217,6 +217,23 @@ describe('designs kept in the browser', () => {
     await context.close()
   })
 
+  it('New then Undo: the design back on the canvas is edited in its own record, and each design is listed once', async () => {
+    const { context, page, errors } = await withMyWork()
+    await page.getByRole('button', { name: 'New', exact: true }).click()
+    await page.getByTestId('notice').filter({ hasText: '"My work" is kept in this browser' }).waitFor()
+    await waitSaved(page, 'Untitled design')
+    await page.locator('header').getByRole('button', { name: 'Undo', exact: true }).click()
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    await rename(page, 'My work, after Undo')
+    await waitSaved(page, 'My work, after Undo')
+    await page.reload()
+    await page.waitForSelector('.react-flow__node')
+    assert.equal(await nameOnCanvas(page), 'My work, after Undo')
+    assert.deepEqual(await listed(page), ['My work, after Undo', 'Untitled design'])
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
   it('story 5: opening an example, a file, a dropped file or New keeps the design it replaces after a reload', async () => {
     const { context, page, errors } = await withMyWork()
     await page.getByLabel('Open example').selectOption('single-zone')

@@ -9,7 +9,7 @@ import { leaveSharedLink } from '../../panels/share/sharedLink'
 import { toDrawing } from '../../share/drawing/toDrawing'
 import type { Stores } from '../../store/context'
 import type { ImportChoices, ImportInput } from '../../store/importer'
-import { keptNotice } from '../../store/library'
+import { openInPlace, refusesInPlace } from '../../store/inPlace'
 import { importInWorker } from './client'
 import { gather } from './gather'
 import { describe, errorLines, summary } from './messages'
@@ -20,27 +20,33 @@ function refuse(stores: Stores, lines: string[]): false {
   return false
 }
 
-/** Puts an imported design on the canvas as one undoable edit; the one it replaces stays in Designs…. */
-async function open(stores: Stores, design: Design, label: string) {
+/** What a refusal calls an import's design before it opens. */
+const IMPORTED = 'The imported design'
+
+/**
+ * Puts an imported design on the canvas as one undoable edit, with `lines` first in the notice; the one it
+ * replaces stays in Designs…. False when it may not open now (a lesson holds the design: the notice says why).
+ */
+async function open(stores: Stores, design: Design, label: string, lines: string[]): Promise<boolean> {
   // drawn now, in a task of its own: toDrawing keeps the drawing, so the task that hands the design to the canvas
   // does not draw it too
   toDrawing(design)
   await nextTask()
-  const kept = keptNotice(await stores.library?.keepBeforeReplace())
-  // the bench's mark (npm run bench -- import-browser): from here on the page's work is the canvas's
+  // the bench's mark (npm run bench -- import-browser): from here on the page's work is the canvas's (and the
+  // keeping of the design it replaces)
   performance.mark('gwlb-import:open')
-  stores.design.getState().edit(label, () => design, { opens: true })
+  if (!(await openInPlace(stores, { label, design, what: IMPORTED, lines }))) return false
   // an import is the user's own design, even when a shared one was on screen before
   leaveSharedLink(stores)
   stores.ui.getState().select(null)
   lessonRunnerFor(stores).getState().showTab('details')
-  return kept
+  return true
 }
 
 export async function runImport(stores: Stores, inputs: ImportInput[], choices: ImportChoices = {}): Promise<boolean> {
-  const { imports, ui } = stores
-  if (lessonRunnerFor(stores).getState().lesson)
-    return refuse(stores, ['Close the lesson first: it gives your design back when it closes.'])
+  const { imports } = stores
+  // refused before the work while a lesson holds the design; openInPlace asks again when it opens
+  if (refusesInPlace(stores, IMPORTED)) return false
   if (imports.getState().running) return refuse(stores, [`An import is running (${imports.getState().running}).`])
   // marks for the bench (npm run bench -- import-browser): the page's work from here to the design opened
   // (open()) is the import's own
@@ -55,23 +61,14 @@ export async function runImport(stores: Stores, inputs: ImportInput[], choices: 
     if ('stopped' in answer) return refuse(stores, [`Could not import ${what}: ${answer.stopped}.`])
     if (!answer.ok) return refuse(stores, [`Could not import ${what}.`, ...errorLines(answer.errors)])
     const { design, before, layoutNote: note } = answer
-    const kept = await open(stores, design, `import “${what}”`)
+    const lines = [summary(answer.report, design), 'The import report is in the side panel.', ...(note ? [note] : [])]
+    if (!(await open(stores, design, `import “${what}”`, lines))) return false
     imports.getState().setLast({
       report: answer.report,
       after: design,
       before,
       showing: 'after',
       opened: stores.design.getState().opened,
-    })
-    ui.getState().notify({
-      tone: 'info',
-      lines: [
-        summary(answer.report, design),
-        'The import report is in the side panel; Undo puts the previous design back.',
-        ...(note ? [note] : []),
-        ...kept.lines,
-      ],
-      actions: kept.actions,
     })
     return true
   } finally {
@@ -84,13 +81,7 @@ export async function openPlanSide(stores: Stores, side: 'before' | 'after'): Pr
   const last = stores.imports.getState().last
   const target = last && (side === 'before' ? last.before : last.after)
   if (!last || !target) return
-  const kept = await open(
-    stores,
-    target,
-    side === 'before' ? 'open the state before the plan' : 'open the design after the plan',
-  )
+  const label = side === 'before' ? 'open the state before the plan' : 'open the design after the plan'
+  if (!(await open(stores, target, label, [`Opened "${target.name}".`]))) return
   stores.imports.getState().setLast({ ...last, showing: side, opened: stores.design.getState().opened })
-  stores.ui
-    .getState()
-    .notify({ tone: 'info', lines: [`Opened "${target.name}".`, ...kept.lines], actions: kept.actions })
 }

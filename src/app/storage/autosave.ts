@@ -4,7 +4,7 @@
 // when the page goes is kept by the journal (journal.ts), since IndexedDB's write does not finish then.
 import { type Design, serialise } from '../../model'
 import type { WriteResult } from './designRepo'
-import { announce, bind, notify, type Tab } from './tab'
+import { announce, type Binding, bindTo, notify, type Tab } from './tab'
 import { VERSION_POLICY } from './versions'
 
 /** Lets the page draw and handle input between two pieces of work. */
@@ -99,59 +99,66 @@ export function createAutosave(t: Tab): Autosave {
   }
 }
 
-/** Writes the design on the canvas into the tab's stored design, or into a new one; `edited`: changed since. */
+/**
+ * Writes the design on the canvas into its stored design, or into a new one; `edited`: changed since. The binding
+ * is the one the design had when it was read: Undo across an in-place open meanwhile moves the tab, not this write.
+ */
 async function writeNow(t: Tab, edited: boolean): Promise<void> {
   const { stores, deps } = t
+  const b = t.binding
   const design = stores.design.getState().design
   const text = serialise(design)
   // nothing new: a write would only bump the revision (and could fork a tab that merely looked)
-  if (t.bound && t.lastText === text) return
+  if (b.bound && b.lastText === text) return
   // the text of a large design is a task's worth of work, and so is handing it to IndexedDB: one task each
   await nextTask()
   t.writing = text
-  if (!t.bound) {
+  if (!b.bound) {
     // a tab that opened an example or a link and changed nothing has nothing of its own to keep
     if (!edited) return
     const created = await deps.repo.create({ name: design.name, text })
-    bind(t, created)
-    t.versionedAt = deps.now()
+    bindTo(t, b, created)
+    b.versionedAt = deps.now()
     announce(t, { kind: 'saved', id: created.id, rev: created.rev, from: deps.tabId })
     return
   }
-  await keepVersionIfDue(t, t.bound.id)
-  const result = await deps.repo.write(t.bound.id, { name: design.name, text }, t.bound.rev)
+  await keepVersionIfDue(t, b)
+  const result = await deps.repo.write(b.bound.id, { name: design.name, text }, b.bound.rev)
   if (result.kind === 'saved') {
-    t.bound = { id: result.design.id, rev: result.design.rev }
-    t.lastText = text
-    announce(t, { kind: 'saved', id: t.bound.id, rev: t.bound.rev, from: deps.tabId })
+    b.bound = { id: result.design.id, rev: result.design.rev }
+    b.lastText = text
+    announce(t, { kind: 'saved', id: b.bound.id, rev: b.bound.rev, from: deps.tabId })
     return
   }
-  await keepAsCopy(t, design, result)
+  await keepAsCopy(t, b, design, result)
 }
 
 /** The first write of a session, and one every ten minutes, keeps the text it replaces as a version. */
-async function keepVersionIfDue(t: Tab, id: string) {
-  const { versionedAt, deps } = t
-  if (versionedAt !== null && deps.now() - versionedAt < VERSION_POLICY.everyMs) return
+async function keepVersionIfDue(t: Tab, b: Binding) {
+  const { deps } = t
+  const { versionedAt, bound } = b
+  if (!bound || (versionedAt !== null && deps.now() - versionedAt < VERSION_POLICY.everyMs)) return
   await deps.repo.snapshot(
-    id,
+    bound.id,
     versionedAt === null ? 'as it was before a new session edited it' : 'autosaved during editing',
   )
-  t.versionedAt = deps.now()
+  b.versionedAt = deps.now()
 }
 
 /** Another tab wrote the design first, or deleted it: this tab's design becomes a design of its own. */
-async function keepAsCopy(t: Tab, design: Design, result: Exclude<WriteResult, { kind: 'saved' }>) {
+async function keepAsCopy(t: Tab, b: Binding, design: Design, result: Exclude<WriteResult, { kind: 'saved' }>) {
   const { stores, deps } = t
   const theirs = result.kind === 'conflict' ? result.current.name : design.name
   const copyName = result.kind === 'conflict' ? `${design.name} (copy from another tab)` : design.name
-  const forked = await deps.repo.create({ name: copyName, text: serialise({ ...design, name: copyName }) })
-  bind(t, forked)
-  t.versionedAt = deps.now()
-  if (copyName !== design.name)
-    // the canvas shows which one this tab is now editing; the edit is saved into the copy
+  const copy = { ...design, name: copyName }
+  const forked = await deps.repo.create({ name: copyName, text: serialise(copy) })
+  bindTo(t, b, forked)
+  b.versionedAt = deps.now()
+  // the canvas shows which one this tab is now editing (unless Undo took it elsewhere meanwhile); the edit is
+  // saved into the copy
+  if (copyName !== design.name && b === t.binding)
     stores.design.getState().edit('keep as a copy', (d) => ({ ...d, name: copyName }))
-  t.lastText = serialise(stores.design.getState().design)
+  b.lastText = serialise(b === t.binding ? stores.design.getState().design : copy)
   announce(t, { kind: 'saved', id: forked.id, rev: forked.rev, from: deps.tabId })
   notify(t, {
     tone: 'info',

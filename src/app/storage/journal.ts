@@ -117,16 +117,16 @@ export function journalOnHide(t: Tab, edited: boolean, writing: string | null): 
   if (!store || t.stores.ui.getState().readOnly) return false
   const design = t.stores.design.getState().design
   const text = serialise(design)
-  const stored = t.bound ? text === t.lastText : !edited
+  const stored = t.binding.bound ? text === t.binding.lastText : !edited
   if (stored && writing === null) {
     clearJournal(store, tabId)
     return false
   }
   const written = writeJournal(store, {
     tab: tabId,
-    id: t.bound?.id ?? null,
-    rev: t.bound?.rev ?? null,
-    ...(writing !== null && t.bound ? { inFlight: fingerprint(writing) } : {}),
+    id: t.binding.bound?.id ?? null,
+    rev: t.binding.bound?.rev ?? null,
+    ...(writing !== null && t.binding.bound ? { inFlight: fingerprint(writing) } : {}),
     name: design.name,
     at: t.deps.now(),
     text,
@@ -144,5 +144,6 @@ export function journalOnHide(t: Tab, edited: boolean, writing: string | null): 
 export function settleJournal(t: Tab) {
   const store = t.deps.journal
   if (!store) return
-  if (t.bound && serialise(t.stores.design.getState().design) === t.lastText) clearJournal(store, t.deps.tabId)
+  if (t.binding.bound && serialise(t.stores.design.getState().design) === t.binding.lastText)
+    clearJournal(store, t.deps.tabId)
 }

@@ -38,7 +38,7 @@ export function designActions(t: Tab, flush: () => Promise<void>): DesignActions
     async rename(id, name): Promise<LibraryAnswer> {
       const trimmed = name.trim()
       if (!trimmed) return { ok: false, lines: ['A design needs a name.'] }
-      if (id === t.bound?.id) {
+      if (id === t.binding.bound?.id) {
         const refused = nameRefused(stores.design.getState().design, trimmed)
         if (refused) return refused
         stores.design.getState().edit('rename the design', (d) => ({ ...d, name: trimmed }))
@@ -60,7 +60,7 @@ export function designActions(t: Tab, flush: () => Promise<void>): DesignActions
     },
 
     async remove(id) {
-      if (id === t.bound?.id)
+      if (id === t.binding.bound?.id)
         return { ok: false, lines: ['This is the design on the canvas: open another one before deleting it.'] }
       const removed = await repo.remove(id)
       if (!removed) return GONE
@@ -88,7 +88,7 @@ export function designActions(t: Tab, flush: () => Promise<void>): DesignActions
       await flush()
       const created = await repo.create({ name: r.design.name, text: serialise(r.design) })
       show(t, created, r.design)
-      t.versionedAt = deps.now()
+      t.binding.versionedAt = deps.now()
       announce(t, { kind: 'saved', id: created.id, rev: created.rev, from: deps.tabId })
       return { ok: true }
     },
@@ -111,7 +111,7 @@ export function versionActions(t: Tab, flush: () => Promise<void>): VersionActio
     },
 
     async restoreVersion(id, versionId): Promise<LibraryAnswer> {
-      if (id === t.bound?.id) await flush()
+      if (id === t.binding.bound?.id) await flush()
       const version = (await repo.versions(id)).find((v) => v.id === versionId)
       const stored = await repo.get(id)
       if (!version || !stored) return { ok: false, lines: ['That version is no longer stored.'] }
@@ -121,9 +121,9 @@ export function versionActions(t: Tab, flush: () => Promise<void>): VersionActio
       const written = await repo.write(id, { name: version.name, text: version.text }, stored.rev)
       if (written.kind !== 'saved') return CHANGED_MEANWHILE
       announce(t, { kind: 'saved', id, rev: written.design.rev, from: deps.tabId })
-      if (id === t.bound?.id) {
+      if (id === t.binding.bound?.id) {
         show(t, written.design, r.design)
-        t.versionedAt = deps.now()
+        t.binding.versionedAt = deps.now()
       }
       return { ok: true }
     },

@@ -1,15 +1,15 @@
 // What other tabs say about the design this tab is editing: written there (this tab's next edit is kept as a copy,
 // and the user may load theirs), or deleted there (the design stays on this canvas and is kept as a new one).
-import { bind, changed, notify, type Tab, type TabMessage } from './tab'
+import { bindTo, changed, notify, type Tab, type TabMessage } from './tab'
 
 /** Hears one message from another tab; `open` loads a stored design into this tab (the notice's action). */
 export function hearOtherTab(t: Tab, data: TabMessage | undefined, open: (id: string) => unknown) {
   if (!data || data.from === t.deps.tabId) return
   changed(t)
-  const bound = t.bound
+  const bound = t.binding.bound
   if (!bound) return
   if (data.kind === 'saved' && data.id === bound.id && data.rev !== bound.rev) {
-    t.stale = true
+    t.binding.stale = true
     const id = bound.id
     const name = t.stores.design.getState().design.name
     notify(t, {
@@ -23,7 +23,7 @@ export function hearOtherTab(t: Tab, data: TabMessage | undefined, open: (id: st
   }
   if (data.kind === 'removed' && data.id === bound.id) {
     // the next save keeps this tab's design as a new stored design
-    bind(t, null)
+    bindTo(t, t.binding, null)
     notify(t, {
       tone: 'info',
       lines: [

@@ -3,20 +3,24 @@
 // - a tab writes only into the design it opened, at the revision it last read or wrote;
 // - a write refused because another tab wrote first is kept as a new design (a fork), never dropped;
 // - before another design replaces the one on the canvas, it is saved, and the next save starts a new one;
+// - Undo and Redo across such a replace write into the record of the design they show (openings.ts);
 // - the first write of each session, and one every ten minutes, keeps the text it replaces as a version;
 // - what the autosave has not stored when the page goes is left in a journal, applied at the next boot.
-// The pieces: tab.ts (the binding), autosave.ts, otherTabs.ts, libraryActions.ts, journal.ts; this puts them
-// together.
+// The pieces: tab.ts (the binding), autosave.ts, openings.ts, otherTabs.ts, libraryActions.ts, journal.ts; this
+// puts them together.
 import type { Stores } from '../../store/context'
+import { refusesInPlace } from '../../store/inPlace'
 import type { DesignLibrary, LibraryAnswer, LibraryEntry } from '../../store/library'
 import { type Autosave, createAutosave } from './autosave'
 import { clearJournal, journalOnHide, settleJournal } from './journal'
 import { designActions, versionActions } from './libraryActions'
+import { createOpenings, type Openings } from './openings'
 import { hearOtherTab } from './otherTabs'
 import {
-  bind,
+  bindingOf,
   type Channel,
   changed,
+  noteOpen,
   type Opened,
   openTab,
   type SessionDeps,
@@ -43,13 +47,14 @@ export type LocalSession = DesignLibrary & {
 export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Opened | null): LocalSession {
   const t = openTab(stores, deps, opened)
   const autosave = createAutosave(t)
+  const openings = createOpenings(t)
   const { flush } = autosave
   const session: LocalSession = {
-    start: (channel) => startSession(t, channel, autosave, (id) => session.open(id)),
+    start: (channel) => startSession(t, channel, { autosave, openings }, (id) => session.open(id)),
     flush,
-    current: () => t.bound,
+    current: () => t.binding.bound,
     async list(): Promise<LibraryEntry[]> {
-      return (await deps.repo.list()).map(({ rev: _rev, ...e }) => ({ ...e, open: e.id === t.bound?.id }))
+      return (await deps.repo.list()).map(({ rev: _rev, ...e }) => ({ ...e, open: e.id === t.binding.bound?.id }))
     },
     subscribe(listener) {
       t.listeners.add(listener)
@@ -58,10 +63,14 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
     async keepBeforeReplace() {
       if (stores.ui.getState().readOnly) return null
       await flush()
-      if (!t.bound) return null
+      const kept = t.binding
+      // what replaces it is saved in a new record; the open remembers which record is one Undo away
+      openings.keep(kept)
+      t.binding = bindingOf(null)
+      noteOpen(t)
+      if (!kept.bound) return null
       const name = stores.design.getState().design.name
-      const id = t.bound.id
-      bind(t, null)
+      const { id } = kept.bound
       return {
         name,
         line: `Your design "${name}" is kept in this browser: Designs… opens it again.`,
@@ -76,10 +85,17 @@ export function createLocalSession(stores: Stores, deps: SessionDeps, opened: Op
 }
 
 /** Starts autosave and listening to other tabs; returns the stop. */
-function startSession(t: Tab, channel: Channel | null, autosave: Autosave, open: (id: string) => unknown): () => void {
+function startSession(
+  t: Tab,
+  channel: Channel | null,
+  { autosave, openings }: { autosave: Autosave; openings: Openings },
+  open: (id: string) => unknown,
+): () => void {
   const { stores } = t
   t.channel = channel
   const stopDesign = stores.design.subscribe((s, prev) => {
+    // first the binding, then the save: the save writes where the design now on the canvas belongs
+    openings.follow(s, prev)
     if (s.design !== prev.design && !stores.ui.getState().readOnly) autosave.schedule()
   })
   // leaving read-only (a shared link's "Make my copy", a lesson closed) saves what is now the user's
@@ -125,10 +141,14 @@ function pageLeaving(t: Tab, autosave: Autosave) {
 
 /** Saves the design on the canvas and puts a stored one in its place; a text that does not open is marked, kept. */
 async function openStored(t: Tab, id: string, flush: () => Promise<void>): Promise<LibraryAnswer> {
-  if (id === t.bound?.id && !t.stale) return { ok: true }
+  if (id === t.binding.bound?.id && !t.binding.stale) return { ok: true }
   await flush()
   const stored = await t.deps.repo.get(id)
   if (!stored) return { ok: false, lines: ['That design is no longer stored in this browser.'] }
+  // a lesson holds the design on the canvas aside: a design opened now would be gone at its next step, and the
+  // held one put back over it bound to this record (a notice's Reopen, another tab's version)
+  const refused = refusesInPlace(t.stores, `"${stored.name}"`)
+  if (refused) return { ok: false, lines: [refused] }
   const r = safeParse(stored.text)
   if (!r.ok) {
     await t.deps.repo.markProblem(id, r.problem)

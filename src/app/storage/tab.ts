@@ -1,6 +1,8 @@
 // What one tab knows of the designs kept in the browser: the stored design it is editing (if any) and at which
 // revision, the text it last read or wrote there, and how it tells other tabs. The autosave, the listening to
-// other tabs and the library's actions (session.ts puts them together) all read and move this one binding.
+// other tabs and the library's actions (session.ts puts them together) all read and move this one binding; an
+// in-place open gives what it opens a binding of its own, and Undo and Redo across it take back the binding of
+// the design they show (openings.ts).
 import { type Design, parse } from '../../model'
 import { leaveSharedLink } from '../../panels/share/sharedLink'
 import type { Stores } from '../../store/context'
@@ -40,13 +42,9 @@ export interface Opened {
 
 type Notice = Parameters<ReturnType<Stores['ui']['getState']>['notify']>
 
-/** One tab's binding to a stored design, and the means to tell the page and other tabs that something changed. */
-export interface Tab {
-  readonly stores: Stores
-  readonly deps: SessionDeps
-  /** the other tabs, once the session has started (null: none to tell, or not started) */
-  channel: Channel | null
-  /** the stored design this tab writes into, at the revision it last read or wrote */
+/** Where a design is saved: the stored design written into, and what this tab last read or wrote there. */
+export interface Binding {
+  /** the stored design written into, at the revision last read or written (null: the next save makes a new one) */
   bound: { id: string; rev: number } | null
   /** the text last read from or written to the bound design: an unchanged design is not written again */
   lastText: string | null
@@ -54,24 +52,36 @@ export interface Tab {
   versionedAt: number | null
   /** another tab wrote the bound design after this tab read it */
   stale: boolean
+}
+
+/** One tab's binding to a stored design, and the means to tell the page and other tabs that something changed. */
+export interface Tab {
+  readonly stores: Stores
+  readonly deps: SessionDeps
+  /** the other tabs, once the session has started (null: none to tell, or not started) */
+  channel: Channel | null
+  /**
+   * where the design on the canvas is saved. A write holds on to the binding it started with, so a write that
+   * ends after Undo crossed an in-place open still lands in the record of the design it read.
+   */
+  binding: Binding
   /** the text of the autosave's write under way, if one is: the journal notes it (journal.ts) */
   writing: string | null
   /** the page's listeners to the library (the Designs dialog) */
   readonly listeners: Set<() => void>
 }
 
-export function openTab(stores: Stores, deps: SessionDeps, opened: Opened | null): Tab {
+export function bindingOf(stored: Pick<StoredDesign, 'id' | 'rev' | 'text'> | null): Binding {
   return {
-    stores,
-    deps,
-    channel: null,
-    bound: opened ? { id: opened.id, rev: opened.rev } : null,
-    lastText: opened?.text ?? null,
+    bound: stored ? { id: stored.id, rev: stored.rev } : null,
+    lastText: stored?.text ?? null,
     versionedAt: null,
     stale: false,
-    writing: null,
-    listeners: new Set(),
   }
+}
+
+export function openTab(stores: Stores, deps: SessionDeps, opened: Opened | null): Tab {
+  return { stores, deps, channel: null, binding: bindingOf(opened), writing: null, listeners: new Set() }
 }
 
 export const notify = (t: Tab, ...notice: Notice) => t.stores.ui.getState().notify(...notice)
@@ -87,23 +97,30 @@ export function announce(t: Tab, message: TabMessage) {
   changed(t)
 }
 
-/** Makes `design` the one this tab writes into (null: none; the next save starts a new one). */
-export function bind(t: Tab, design: StoredDesign | null) {
-  t.bound = design ? { id: design.id, rev: design.rev } : null
-  t.lastText = design?.text ?? null
-  t.versionedAt = null
-  t.stale = false
-  if (design) {
-    t.deps.tab?.setItem(TAB_KEY, design.id)
+/**
+ * Makes `design` the one `binding` writes into (null: none; its next save starts a new one). Only the tab's
+ * current binding is noted as the design a reload opens.
+ */
+export function bindTo(t: Tab, binding: Binding, design: StoredDesign | null) {
+  Object.assign(binding, bindingOf(design))
+  if (binding === t.binding) noteOpen(t)
+}
+
+/** Which stored design this tab edits, for a reload (this tab) and a new tab (the browser). */
+export function noteOpen(t: Tab) {
+  const id = t.binding.bound?.id
+  if (id) {
+    t.deps.tab?.setItem(TAB_KEY, id)
     // only which design a new tab opens first: failing to note it loses nothing
-    t.deps.repo.setMeta({ lastId: design.id }).catch(() => undefined)
+    t.deps.repo.setMeta({ lastId: id }).catch(() => undefined)
   } else t.deps.tab?.removeItem(TAB_KEY)
 }
 
-/** Puts a stored design on the canvas, as the design this tab now edits. */
+/** Puts a stored design on the canvas, as the design this tab now edits (its history starts there). */
 export function show(t: Tab, stored: StoredDesign, design: Design) {
   const { stores } = t
-  bind(t, stored)
+  t.binding = bindingOf(stored)
+  noteOpen(t)
   stores.design.getState().replace(design)
   stores.ui.getState().select(null)
   // a shared link on screen is left, address bar included, so a reload opens the design chosen here

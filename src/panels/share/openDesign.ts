@@ -6,25 +6,16 @@ import { readDesignFile, refuseBySize } from '../../share/designFile'
 import { toDrawing } from '../../share/drawing/toDrawing'
 import type { DesignLoad } from '../../share/load'
 import type { Stores } from '../../store/context'
-import { keptNotice } from '../../store/library'
-import { lessonRunnerFor } from '../lessons/useLessons'
+import { openInPlace, refusesInPlace } from '../../store/inPlace'
 import { leaveSharedLink } from './sharedLink'
 
 /** Lets the page draw and handle input between two pieces of work. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export async function openDesignFile(stores: Stores, file: Blob & { name?: string }): Promise<boolean> {
-  // a lesson holds the user's design aside and puts its own back at each step: a file opened meanwhile would be
-  // lost at the next step, and the held design's place taken
-  if (lessonRunnerFor(stores).getState().lesson) {
-    stores.ui.getState().notify({
-      tone: 'error',
-      lines: [
-        `${file.name ? `"${file.name}"` : 'The file'} was not opened: close the lesson first (it gives your design back when it closes).`,
-      ],
-    })
-    return false
-  }
+  const what = file.name ? `"${file.name}"` : 'The file'
+  // refused before the file is read while a lesson holds the design; openInPlace asks again when it opens
+  if (refusesInPlace(stores, what)) return false
   let loaded: DesignLoad
   try {
     // the size is checked from the first bytes, before the whole file is read into memory
@@ -52,12 +43,15 @@ export async function openDesignFile(stores: Stores, file: Blob & { name?: strin
   toDrawing(loaded.design)
   await nextTask()
   // the design it replaces is saved as it is in the browser's list of designs, and one Undo away
-  const kept = keptNotice(await stores.library?.keepBeforeReplace())
-  const design = loaded.design
-  stores.design.getState().edit(`open ${file.name ? `“${file.name}”` : 'file'}`, () => design, { opens: true })
+  const opened = await openInPlace(stores, {
+    label: `open ${file.name ? `“${file.name}”` : 'file'}`,
+    design: loaded.design,
+    what,
+    lines: loaded.messages,
+  })
+  if (!opened) return false
   // a file the user opened is theirs to edit, even when a shared design was on screen before
   leaveSharedLink(stores)
   stores.ui.getState().select(null)
-  stores.ui.getState().notify({ tone: 'info', lines: [...loaded.messages, ...kept.lines], actions: kept.actions })
   return true
 }

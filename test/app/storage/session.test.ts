@@ -6,7 +6,9 @@ import { createDesignRepo, type DesignRepo } from '../../../src/app/storage/desi
 import { type BootStorage, startingDesign } from '../../../src/app/storage/local'
 import { type Channel, createLocalSession, type Opened } from '../../../src/app/storage/session'
 import { type Design, serialise } from '../../../src/model'
+import { emptyDesign } from '../../../src/model/edits/empty'
 import { createStores } from '../../../src/store/context'
+import { openInPlace } from '../../../src/store/inPlace'
 import { loadExample } from '../../helpers'
 import { channelPair, memoryKv } from './memoryKv'
 
@@ -246,5 +248,131 @@ describe('versions and removal', () => {
     if ('ok' in removed) throw new Error('not removed')
     await t.session.undoRemove(removed)
     expect((await repo.get(other.id))?.text).toBe(other.text)
+  })
+})
+
+describe('undo and redo across an in-place open', () => {
+  /** What New does: the design on the canvas kept in its record, then an empty one opened as one undoable edit. */
+  async function pressNew(t: ReturnType<typeof tab>) {
+    const design = emptyDesign(t.stores.design.getState().design)
+    await openInPlace(t.stores, { label: 'new design', design, what: 'A new design', lines: [] })
+  }
+  const undo = (t: ReturnType<typeof tab>) => t.stores.design.getState().undo()
+  const redo = (t: ReturnType<typeof tab>) => t.stores.design.getState().redo()
+  const mine = { ...loadExample('two-zones'), name: 'My work' }
+
+  it('New then Undo writes into the kept record again: Designs… lists "My work" once', async () => {
+    const repo = createDesignRepo(memoryKv(), { now })
+    const opened = await stored(repo, mine)
+    const t = tab(repo, mine, opened)
+    await pressNew(t)
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['My work', 'Untitled design'])
+    undo(t)
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['My work', 'Untitled design'])
+    expect(t.session.current()?.id).toBe(opened.id)
+    // the tab edits "My work" again, in its own record
+    t.rename('My work, edited')
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['My work, edited', 'Untitled design'])
+    expect((await t.session.list()).find((d) => d.open)?.id).toBe(opened.id)
+  })
+
+  it('Redo goes back to the record the open made, and every edit on either side stays in its own', async () => {
+    const repo = createDesignRepo(memoryKv(), { now })
+    const opened = await stored(repo, mine)
+    const t = tab(repo, mine, opened)
+    await pressNew(t)
+    t.rename('Fresh')
+    await t.session.flush()
+    undo(t)
+    undo(t)
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['Fresh', 'My work'])
+    expect((await repo.get(opened.id))?.text).toBe(opened.text)
+    redo(t)
+    redo(t)
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['Fresh', 'My work'])
+    t.rename('Fresh, edited')
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['Fresh, edited', 'My work'])
+    // and back across once more: "My work" as it was, edited in its own record
+    undo(t)
+    undo(t)
+    undo(t)
+    t.rename('My work, edited')
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['Fresh, edited', 'My work, edited'])
+  })
+
+  it('New and Undo before the autosave ran leave one record; Redo then saves the new design as its own', async () => {
+    const repo = createDesignRepo(memoryKv(), { now })
+    const opened = await stored(repo, mine)
+    const t = tab(repo, mine, opened)
+    await pressNew(t)
+    undo(t)
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['My work'])
+    expect((await repo.get(opened.id))?.rev).toBe(opened.rev)
+    redo(t)
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['My work', 'Untitled design'])
+    expect((await repo.get(opened.id))?.text).toBe(opened.text)
+  })
+
+  it('a write already under way when Undo crosses the open still lands in the opened design’s record', async () => {
+    const repo = createDesignRepo(memoryKv(), { now })
+    const opened = await stored(repo, mine)
+    // the first record created waits until the test lets it go: the write has read its design by then
+    let reached = () => {}
+    const atCreate = new Promise<void>((resolve) => {
+      reached = resolve
+    })
+    let letGo = () => {}
+    const gate = new Promise<void>((resolve) => {
+      letGo = resolve
+    })
+    const gated: DesignRepo = {
+      ...repo,
+      async create(d) {
+        reached()
+        await gate
+        return repo.create(d)
+      },
+    }
+    const t = tab(gated, mine, opened)
+    await pressNew(t)
+    t.rename('Fresh')
+    const saving = t.session.flush()
+    await atCreate
+    undo(t)
+    undo(t)
+    letGo()
+    await saving
+    await t.session.flush()
+    expect(await names(repo)).toEqual(['Fresh', 'My work'])
+    expect((await repo.get(opened.id))?.text).toBe(opened.text)
+    expect(t.session.current()?.id).toBe(opened.id)
+  })
+})
+
+describe('while a lesson holds the design', () => {
+  const mine = { ...loadExample('two-zones'), name: 'My work' }
+
+  it('opens no stored design in its place, saying why', async () => {
+    const repo = createDesignRepo(memoryKv(), { now })
+    const other = await stored(repo, { ...loadExample('single-zone'), name: 'Other' })
+    const opened = await stored(repo, mine)
+    const t = tab(repo, mine, opened)
+    t.stores.ui.getState().holdForLesson(true)
+    const answer = await t.session.open(other.id)
+    expect(answer).toMatchObject({ ok: false, lines: [expect.stringContaining('close the lesson first')] })
+    expect(t.stores.ui.getState().notice?.lines[0]).toBe(
+      '"Other" was not opened: close the lesson first (it gives your design back when it closes).',
+    )
+    expect(t.stores.design.getState().design.name).toBe('My work')
+    expect(t.session.current()?.id).toBe(opened.id)
   })
 })
