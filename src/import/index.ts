@@ -1,7 +1,8 @@
 // Import a real deployment: Terraform configuration, state or plan, or Alibaba Cloud API output → a design
 // document and the report of what was and was not mapped. Pure: runs in a worker and in the CLI; the HCL
 // parser is handed in (it is large and loads only when an import starts).
-import { parse, plainText } from '../model'
+import { parse } from '../model'
+import { plainText } from '../model/text'
 import { type AliyunFile, readAliyun } from './aliyun/read'
 import { buildDesign } from './build'
 import { detectFile } from './detect'

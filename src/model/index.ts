@@ -50,4 +50,3 @@ export {
 export type { Vpc } from './resources/vpc'
 export type { Vswitch } from './resources/vswitch'
 export * from './scenario'
-export * from './text'

@@ -115,6 +115,12 @@ function middleVpc() {
   return { id, box }
 }
 
+/** The endpoint service's VPC: the design's last row holds it alone, in the middle. */
+function lastRowVpc() {
+  const vpcs = Object.values(scale.boxes).filter((b) => b.kind === 'vpc')
+  return vpcs.reduce((low, b) => (b.y > low.y ? b : low))
+}
+
 /** A server inside `vpc`'s box. */
 function serverIn(vpc) {
   const [id, box] = Object.entries(scale.boxes).find(
@@ -153,15 +159,20 @@ describe('a large design at fit view (2,001 resources)', () => {
     assert.ok(await page.getByTestId('overview-canvas').isVisible())
     const vpc = middleVpc()
     const server = serverIn(vpc.box)
-    // the bitmap draws the VPC and its server where they are; the paper below the design (right of the endpoint
-    // service's VPC, clear of the zoom buttons) is blank
+    // the bitmap draws the VPC and its server where they are; the paper right of the endpoint service's VPC (the
+    // design's last row, alone at its middle; clear of the zoom buttons) is blank. It is inside the design's box, so
+    // it is on screen however the window shares its height between the canvas and the notice above it
     const vpcInk = await ink(page, await screenRect(page, vpc.box))
     const serverInk = await ink(page, await screenRect(page, server.box))
-    const design = await page.getByTestId('overview-canvas').boundingBox()
     const pane = await page.locator('.react-flow__renderer').boundingBox()
-    const below = { x: design.x + design.width * 0.75, y: design.y + design.height + 4, width: 60, height: 8 }
-    assert.ok(below.y + below.height < pane.y + pane.height, 'room below the design to compare with')
-    const blank = await ink(page, below)
+    const last = lastRowVpc()
+    const paper = { x: last.x + last.width * 2, y: last.y + last.height / 2 - 40, width: last.width, height: 80 }
+    const beside = await screenRect(page, paper)
+    assert.ok(
+      beside.x + beside.width < pane.x + pane.width && beside.y + beside.height < pane.y + pane.height,
+      `paper beside the last row on screen: ${JSON.stringify(beside)} in ${JSON.stringify(pane)}`,
+    )
+    const blank = await ink(page, beside)
     assert.ok(vpcInk > 0.15, `the VPC is drawn: ${vpcInk} of ${JSON.stringify(await screenRect(page, vpc.box))}`)
     assert.ok(
       serverInk > 0.1,

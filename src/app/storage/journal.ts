@@ -35,7 +35,7 @@ export interface JournalEntry {
 
 // the text under a key of its own: inside the header's JSON it would be escaped, a second copy of its length
 const headKey = (tab: string) => `${JOURNAL_PREFIX}${tab}`
-const textKey = (tab: string) => `${JOURNAL_PREFIX}${tab}/text`
+export const textKey = (tab: string) => `${JOURNAL_PREFIX}${tab}/text`
 
 /** Writes a tab's journal, at once; false when it does not fit (storage full: the autosave alone, as before). */
 export function writeJournal(store: JournalStore, entry: JournalEntry): boolean {
@@ -61,42 +61,10 @@ export function clearJournal(store: JournalStore, tab: string) {
   }
 }
 
-/** Reads every journal and removes it, oldest first: a journal is applied once, by the tab that took it. */
-export function takeJournals(store: JournalStore): JournalEntry[] {
-  const keys: string[] = []
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i)
-    if (key?.startsWith(JOURNAL_PREFIX) && !key.endsWith('/text')) keys.push(key)
-  }
-  const entries: JournalEntry[] = []
-  for (const key of keys) {
-    const tab = key.slice(JOURNAL_PREFIX.length)
-    const entry = readEntry(tab, store.getItem(key), store.getItem(textKey(tab)))
-    clearJournal(store, tab)
-    if (entry) entries.push(entry)
-  }
-  return entries.sort((a, b) => a.at - b.at)
-}
-
-/** One journal from its two items; null when the header is not ours (the text, if any, is then not a journal). */
-function readEntry(tab: string, head: string | null, text: string | null): JournalEntry | null {
-  if (head === null || text === null) return null
-  try {
-    const h: unknown = JSON.parse(head)
-    if (!h || typeof h !== 'object') return null
-    const { id, rev, inFlight, name, at } = h as Record<string, unknown>
-    return {
-      tab,
-      id: typeof id === 'string' ? id : null,
-      rev: typeof rev === 'number' ? rev : null,
-      ...(typeof inFlight === 'string' ? { inFlight } : {}),
-      name: typeof name === 'string' ? name : 'Recovered design',
-      at: typeof at === 'number' ? at : 0,
-      text,
-    }
-  } catch {
-    return null
-  }
+/** Whether a tab that went left a journal: the boot loads the recovery (journalRecovery.ts) only then. */
+export function hasJournal(store: JournalStore): boolean {
+  for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(JOURNAL_PREFIX)) return true
+  return false
 }
 
 /** A short fingerprint of a text (its length and FNV-1a), to recognise a write that was under way. */

@@ -2,8 +2,54 @@
 // stored design it was made on, through the repo, or kept as a new design; never dropped. The notice says which.
 import { serialise } from '../../model'
 import type { DesignRepo } from './designRepo'
-import { fingerprint, type JournalEntry, type JournalStore, takeJournals, writeJournal } from './journal'
+import {
+  clearJournal,
+  fingerprint,
+  JOURNAL_PREFIX,
+  type JournalEntry,
+  type JournalStore,
+  textKey,
+  writeJournal,
+} from './journal'
 import { safeParse } from './tab'
+
+/** Reads every journal and removes it, oldest first: a journal is applied once, by the tab that took it. */
+export function takeJournals(store: JournalStore): JournalEntry[] {
+  const keys: string[] = []
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i)
+    if (key?.startsWith(JOURNAL_PREFIX) && !key.endsWith('/text')) keys.push(key)
+  }
+  const entries: JournalEntry[] = []
+  for (const key of keys) {
+    const tab = key.slice(JOURNAL_PREFIX.length)
+    const entry = readEntry(tab, store.getItem(key), store.getItem(textKey(tab)))
+    clearJournal(store, tab)
+    if (entry) entries.push(entry)
+  }
+  return entries.sort((a, b) => a.at - b.at)
+}
+
+/** One journal from its two items; null when the header is not ours (the text, if any, is then not a journal). */
+function readEntry(tab: string, head: string | null, text: string | null): JournalEntry | null {
+  if (head === null || text === null) return null
+  try {
+    const h: unknown = JSON.parse(head)
+    if (!h || typeof h !== 'object') return null
+    const { id, rev, inFlight, name, at } = h as Record<string, unknown>
+    return {
+      tab,
+      id: typeof id === 'string' ? id : null,
+      rev: typeof rev === 'number' ? rev : null,
+      ...(typeof inFlight === 'string' ? { inFlight } : {}),
+      name: typeof name === 'string' ? name : 'Recovered design',
+      at: typeof at === 'number' ? at : 0,
+      text,
+    }
+  } catch {
+    return null
+  }
+}
 
 /** What became of one journal: written into its design, kept as a new one, or nothing (it was stored after all). */
 export type Recovered =

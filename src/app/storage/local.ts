@@ -2,9 +2,7 @@
 // versions kept as a design, and an unreadable one reported (and left as it is) instead of opened.
 import type { Design } from '../../model'
 import { createDesignRepo, type DesignRepo, type StoredDesign } from './designRepo'
-import type { JournalStore } from './journal'
-import { JOURNAL_TAB_KEY } from './journal'
-import { recoverJournals } from './journalRecovery'
+import { hasJournal, JOURNAL_TAB_KEY, type JournalStore } from './journal'
 import { indexedDbKv, readLegacyAutosave } from './kv'
 import { type Opened, safeParse, TAB_KEY } from './session'
 
@@ -72,9 +70,16 @@ export async function startingDesign(storage: BootStorage): Promise<StartingDesi
   try {
     await keepLegacyAutosave(storage)
     // before a design is opened: the edits a tab had not stored when it went go into their design first
-    const { lines: recovered, open } = storage.journal
-      ? await recoverJournals(storage.journal, storage.repo, storage.tab?.getItem(JOURNAL_TAB_KEY) ?? null)
-      : { lines: [] }
+    // (the recovery loads only when there is a journal: most starts have none, and it is not the page's first code)
+    const { journal } = storage
+    const { lines: recovered, open } =
+      journal && hasJournal(journal)
+        ? await (await import('./journalRecovery')).recoverJournals(
+            journal,
+            storage.repo,
+            storage.tab?.getItem(JOURNAL_TAB_KEY) ?? null,
+          )
+        : { lines: [] }
     const found = await chooseStored(storage, open)
     return recovered.length ? { ...found, recovered } : found
   } catch (e) {

@@ -1,6 +1,7 @@
 // Pure helpers of the Compare tab: what the canvas shows of a difference, and field values in words.
 import type { DiffAnswer } from '../../../worker/proof'
-import { type Design, jsonText } from '../../model'
+import type { Design } from '../../model'
+import { jsonText } from '../../model/loadError'
 import type { Highlight } from '../../store/uiStore'
 
 /**
