@@ -82,8 +82,11 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
         set({ message: `This activity does not open: ${r.message}` })
         return false
       }
-      // refused while a lesson holds the user's design: the notice says why
-      if (!(await openHandout(stores, r.prepared))) return false
+      // refused while a lesson holds the user's design: the notice says why, and no message repeats it
+      if (!(await openHandout(stores, r.prepared))) {
+        set({ message: null })
+        return false
+      }
       token++
       stores.ui.getState().setReadOnly(false)
       stores.ui.getState().hideProblems(r.prepared.activity.hideProblems)

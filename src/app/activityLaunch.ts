@@ -9,7 +9,8 @@ import { lessonSchema } from '../lessons'
 import { trackLessonProgress } from '../lessons/progress'
 import { MAX_DESIGN_BYTES } from '../model'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
-import { activityLinkText, isActivityLink } from '../share/shareLink'
+import { linkKind } from '../share/linkKinds'
+import { activityLinkText } from '../share/shareLink'
 import type { Stores } from '../store/context'
 
 /** Only a file beside the app: a launch URL cannot make the app fetch from elsewhere. */
@@ -60,7 +61,7 @@ async function lmsOf(query: URLSearchParams, notify: (lines: string[]) => void):
 export async function launchActivity(stores: Stores, search: string, hash = ''): Promise<void> {
   const query = new URLSearchParams(search)
   const notify = (lines: string[]) => stores.ui.getState().notify({ tone: 'error', lines })
-  if (isActivityLink(hash)) return openActivityLink(stores, hash, notify)
+  if (linkKind(hash) === 'activity') return openActivityLink(stores, hash)
   const activityPath = query.get('activity')
   const lessonPath = query.get('lesson')
   if (!activityPath && !lessonPath) return
@@ -72,23 +73,33 @@ export async function launchActivity(stores: Stores, search: string, hash = ''):
   return openLesson(stores, fetched.raw, lms, notify)
 }
 
-/** An activity link: the activity file in the fragment, opened as opening the file does (one undoable edit). */
-function openActivityLink(stores: Stores, hash: string, notify: (lines: string[]) => void) {
+/**
+ * An activity link: the activity file in the fragment, opened as opening the file does (one undoable edit), at
+ * start or when the link is pasted into an open tab (linkChange.ts). A broken link says why and changes nothing.
+ */
+export async function openActivityLink(stores: Stores, hash: string): Promise<void> {
+  const say = (lines: string[]) => stores.ui.getState().notify({ tone: 'error', lines })
+  const unchanged = (lines: string[]) => say([...lines, 'Your current design is unchanged.'])
   const text = activityLinkText(hash)
-  if (!text.ok) return notify(['The activity link does not open.', ...text.messages.slice(1)])
+  // the loader's lines after its headline end with "Your current design is unchanged."
+  if (!text.ok) return say(['The activity link does not open.', ...text.messages.slice(1)])
   let raw: unknown
   try {
     raw = JSON.parse(text.text)
   } catch (e) {
-    return notify([`The activity link does not hold an activity: ${e instanceof Error ? e.message : String(e)}`])
+    return unchanged([`The activity link does not hold an activity: ${e instanceof Error ? e.message : String(e)}`])
   }
-  return openActivity(stores, raw, null, notify)
+  return openActivity(stores, raw, null, unchanged)
 }
 
 async function openActivity(stores: Stores, raw: unknown, lms: LmsSession | null, notify: (lines: string[]) => void) {
   const runner = activityRunnerFor(stores)
-  if (!(await runner.getState().open(raw, lms?.learnerId ?? localLearnerKey(), lms)))
-    return notify([runner.getState().message ?? 'The activity does not open.'])
+  if (!(await runner.getState().open(raw, lms?.learnerId ?? localLearnerKey(), lms))) {
+    // without a message the open was refused (a lesson holds the design), and the notice already says why
+    const message = runner.getState().message
+    if (message) notify([message])
+    return
+  }
   lessonRunnerFor(stores).getState().showTab('activity')
 }
 

@@ -23,6 +23,23 @@ export function isActivityLink(urlOrFragment: string): boolean {
   return shareParam(urlOrFragment, ACTIVITY_PARAM) !== null
 }
 
+/** The parameters of a live session's link: `#follow=<class code>` or `#edit=<editor key>` (src/live/session.ts reads them). */
+const SESSION_PARAMS = ['follow', 'edit']
+
+/** The kinds of link the app opens: a shared design, an activity, a live session. */
+export type LinkKind = 'share' | 'activity' | 'session'
+
+/**
+ * Which kind of link a fragment carries, or null for none: a shared design first, then an activity, then a live
+ * session. The one answer for the app's start and for a link pasted into an open tab (src/app/linkChange.ts).
+ */
+export function linkKind(fragment: string): LinkKind | null {
+  if (isShareLink(fragment)) return 'share'
+  if (isActivityLink(fragment)) return 'activity'
+  const params = fragmentParams(fragment)
+  return SESSION_PARAMS.some((p) => params.has(p)) ? 'session' : null
+}
+
 /** Where the app was opened: a Location's query and fragment. */
 type Where = Pick<Location, 'search' | 'hash'>
 
@@ -32,7 +49,7 @@ export const EMBED_VIEW = 'embed'
 
 function fragmentParams(hash: string): URLSearchParams {
   // the share payload is base64url, which URLSearchParams leaves as it is
-  return new URLSearchParams(hash.replace(/^#/, ''))
+  return new URLSearchParams(hash.slice(hash.indexOf('#') + 1))
 }
 
 /** Whether the URL asks for the embed view: the canvas only, no editing. */

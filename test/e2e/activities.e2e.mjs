@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize } from 'node:path'
 import { describe, it } from 'node:test'
 import { unzipSync } from 'fflate'
-import { openApp, sharedBrowser } from './browser.mjs'
+import { BASE_URL, openApp, sharedBrowser } from './browser.mjs'
 
 const browser = sharedBrowser()
 
@@ -126,6 +126,62 @@ describe('activities in Chromium', () => {
     assert.deepEqual(errors, [])
     await page.screenshot({ path: 'test-results/e2e-activity-passed.png' })
     await page.close()
+  })
+
+  it('an activity link pasted into an open tab starts the activity, the design kept and brought back by Undo', async () => {
+    // the link, made by the app in another browser profile ("Link for students" of a running activity)
+    const teacher = await openApp(browser())
+    await teacher.page.getByTestId('tab-activity').click()
+    await teacher.page.getByTestId('activity-start-zone-i-inspection').click()
+    await teacher.page.getByTestId('activity-make-link').click()
+    const { hash } = new URL(await teacher.page.getByTestId('activity-link-url').inputValue())
+    await teacher.page.close()
+
+    // a profile of its own: the student's design is the only one stored
+    const own = await browser().newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await own.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(BASE_URL)
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Design name', { exact: true }).fill('My work')
+    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+
+    // pasted into the address bar: the fragment changes, the page does not load again
+    await page.evaluate((h) => (window.location.hash = h), hash)
+    await page.getByTestId('activity-title').waitFor()
+    // this learner's variant of it (its title may say which)
+    const title = await page.getByTestId('activity-title').textContent()
+    assert.match(title, /^Zone I lost its inspection/)
+    assert.match(await page.getByTestId('design-name').textContent(), new RegExp(`^Activity: ${title}`))
+    const notice = page.getByTestId('notice')
+    assert.match(await notice.textContent(), new RegExp(`Started the activity "${title}"\\.`))
+    assert.match(await notice.textContent(), /Your design "My work" is kept in this browser/)
+    await page.getByTestId('activity-check').waitFor()
+    await page.screenshot({ path: 'test-results/e2e-activity-link-pasted.png' })
+
+    // the design is listed in Designs…, as it was
+    await page.getByRole('button', { name: 'Designs…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Designs in this browser' })
+    await dialog.getByTestId('design-entry').first().waitFor()
+    const names = await dialog.getByTestId('design-entry').locator('p.font-medium').allTextContents()
+    assert.ok(
+      names.some((n) => n.trim() === 'My work'),
+      `Designs… lists ${JSON.stringify(names)}`,
+    )
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+
+    // Undo brings it back on the canvas, editable
+    await notice.getByRole('button', { name: 'Undo', exact: true }).click()
+    await page.waitForFunction(() =>
+      /^My work/.test(document.querySelector('[data-testid="design-name"]')?.textContent ?? ''),
+    )
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    assert.equal(await page.getByTestId('read-only-banner').count(), 0)
+    assert.deepEqual(errors, [])
+    await own.close()
   })
 
   it('an author takes the design as the answer, breaks it, adds goals, and the saved file opens for a student', async () => {

@@ -3,7 +3,7 @@
 // editors (edits both ways, converging; pointers and selections; undo of one's own edit; the relay restarting).
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { openApp, sharedBrowser } from './browser.mjs'
+import { BASE_URL, openApp, sharedBrowser } from './browser.mjs'
 import { freePort, startRelay } from './relay.mjs'
 
 const browser = sharedBrowser()
@@ -476,6 +476,42 @@ describe('live sessions in Chromium', () => {
     } finally {
       await relay.stop()
     }
+  })
+
+  it('a follow link pasted into an open tab follows the session; leaving gives the student’s design back', async () => {
+    const trainer = await startSession('Alice')
+    // the room's design under a name of its own, so the follower's canvas shows whose design it is
+    await trainer.page.keyboard.press('Escape')
+    await trainer.page.getByLabel('Design name', { exact: true }).fill('Class design')
+    // a profile of its own: the student's design is stored in their browser
+    const own = await browser().newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await own.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(BASE_URL)
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Design name', { exact: true }).fill('My work')
+    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+
+    // pasted into the address bar: the fragment changes, the page does not load again
+    await page.evaluate((h) => (window.location.hash = h), new URL(trainer.follow).hash)
+    await until(page, () => document.querySelector('[data-testid="live-presenter"]')?.textContent?.includes('Alice'))
+    await page.getByTestId('read-only-banner').waitFor()
+    await until(page, () =>
+      /^Class design/.test(document.querySelector('[data-testid="design-name"]')?.textContent ?? ''),
+    )
+    await page.screenshot({ path: 'test-results/e2e-live-link-pasted.png' })
+
+    // leaving gives the student's own design back, editable
+    await page.getByTestId('live-menu').click()
+    await page.getByRole('button', { name: 'Leave the session' }).click()
+    await until(page, () => /^My work/.test(document.querySelector('[data-testid="design-name"]')?.textContent ?? ''))
+    assert.equal(await page.getByTestId('read-only-banner').count(), 0)
+    assert.deepEqual(errors, [])
+    assert.deepEqual(trainer.errors, [])
+    await own.close()
+    await trainer.page.close()
   })
 
   it('a wrong code is turned away by the relay, with a message', async () => {

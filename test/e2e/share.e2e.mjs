@@ -230,6 +230,50 @@ describe('sharing and export in Chromium', () => {
     await view.page.close()
   })
 
+  it('an embed link pasted into an open tab switches into the embed view, after keeping the design', async () => {
+    // a profile of its own: the user's design is the only one stored
+    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await own.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(BASE_URL)
+    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Design name', { exact: true }).fill('My work')
+    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+    // the frame's address for another design, made by the app
+    const other = await own.newPage()
+    await other.goto(`${BASE_URL}?example=single-zone`)
+    await other.getByRole('button', { name: 'Share link…' }).click()
+    const src = /src="([^"]+)"/.exec(await other.getByTestId('share-embed').inputValue())[1]
+    await other.close()
+
+    await page.evaluate((h) => (window.location.hash = h), new URL(src).hash)
+    await page.getByTestId('embed-strip').waitFor()
+    await page.locator('.react-flow__node[data-id="fw-1"]').waitFor()
+    assert.equal(await page.locator('.react-flow__node[data-id="fw-h1"]').count(), 0)
+    assert.match(await page.getByTestId('embed-strip').textContent(), /GWLB inspection, one zone/)
+    // the canvas only, as a first load of the frame's address shows it
+    assert.equal(await page.getByRole('button', { name: 'Share link…' }).count(), 0)
+    assert.equal(await page.getByTestId('read-only-banner').count(), 0)
+    assert.match(await page.getByTestId('notice').textContent(), /Your design "My work" is kept in this browser/)
+    await page.screenshot({ path: 'test-results/e2e-share-embed-pasted.png' })
+
+    // the design is kept: the full app in another tab lists it
+    const full = await own.newPage()
+    await full.goto(BASE_URL)
+    await full.getByRole('button', { name: 'Designs…' }).click()
+    const listed = full.getByRole('dialog', { name: 'Designs in this browser' }).getByTestId('design-entry')
+    await listed.first().waitFor()
+    const names = await listed.locator('p.font-medium').allTextContents()
+    assert.ok(
+      names.some((n) => n.replace(/on the canvas$/, '').trim() === 'My work'),
+      `Designs… lists ${JSON.stringify(names)}`,
+    )
+    assert.deepEqual(errors, [])
+    await own.close()
+  })
+
   it('exports a PNG that carries the design: dropped on the app, it opens the same document', async () => {
     const { page, errors } = await open()
     await dragNode(page, 'update-server', 90, 0)
