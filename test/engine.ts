@@ -30,6 +30,7 @@ export const worker = {
   simSubscribe: async (onFrame: Parameters<typeof playback.subscribe>[0]) => playback.subscribe(onFrame),
   simPlay: vi.fn(async (untilMs?: number) => playback.play(untilMs)),
   simPause: vi.fn(async () => playback.pause()),
+  simPauseAt: async (ms: number) => playback.pauseAt(ms),
   simStep: async () => playback.step(),
   simReset: async () => playback.reset(),
   simSpeed: vi.fn(async (x: number) => playback.setSpeed(x)),

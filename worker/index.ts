@@ -85,6 +85,8 @@ export const api = {
   /** Plays; with untilMs, pauses by itself exactly at that simulated time (a lesson step's moment). */
   simPlay: (untilMs?: number) => control((p) => p.play(untilMs)),
   simPause: () => control((p) => p.pause()),
+  /** A live session's follower at its presenter's pause: paused at exactly that simulated time */
+  simPauseAt: (ms: number) => control((p) => p.pauseAt(ms)),
   simStep: () => control((p) => p.step()),
   simReset: () => control((p) => p.reset()),
   simSpeed: (speed: number) => control((p) => p.setSpeed(speed)),

@@ -4,7 +4,17 @@
 // The pieces: playbackRun.ts (one frame of a loaded run), playbackDrawing.ts (the sampled packets); this loads
 // runs and turns the simulator's controls into moves of the run.
 import { parse } from '../src/model'
-import { emptyRun, FRAME_MS, type FrameBatch, frame, type LeaderClock, type Run, settle, stepMs } from './playbackRun'
+import {
+  emptyRun,
+  FRAME_MS,
+  type FrameBatch,
+  frame,
+  type LeaderClock,
+  type Run,
+  settle,
+  stepMs,
+  stopAtClock,
+} from './playbackRun'
 import { createPlaybackClock, createSim, findScenario, MAX_SIMULATED_MS, MAX_SPEED, MIN_SPEED } from './sim'
 
 export { type VisualPacket, visualOf } from './playbackDrawing'
@@ -93,11 +103,14 @@ function clockControls(run: Run, next: () => void) {
       run.untilMs = until ?? null
       run.clock.play()
     },
+    /** stops where the clock stands now, and says so at once (the page's clock holds from the press) */
     pause() {
       settle(run)
+      stopAtClock(run)
       run.untilMs = null
-      run.clock?.pause()
+      next()
     },
+    pauseAt: (ms: number) => pauseAt(run, next, ms),
     /**
      * on by stepMs(speed) of simulated time, paused, over as many frames as that takes: every press the same
      * amount, whatever the log holds, so a class stepping through a failure sees time pass evenly
@@ -120,18 +133,7 @@ function clockControls(run: Run, next: () => void) {
     setSpeed(speed: number) {
       run.clock?.setSpeed(Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)))
     },
-    /** to a simulated time: the run is deterministic, so this replays from 0 with the same random key */
-    seek(toMs: number) {
-      if (!run.sim || !run.clock) return
-      run.untilMs = null
-      run.clock.pause()
-      // a replay: the operator's switches are done again at their times
-      run.sim.reset(run.key, { keepActions: true })
-      // the log starts over: the first batch's events are the whole log, and later ones append
-      run.events = []
-      run.pending = { toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
-      next()
-    },
+    seek: (toMs: number) => seek(run, next, toMs),
     reset() {
       if (!run.sim || !run.clock) return
       run.pending = null
@@ -144,4 +146,34 @@ function clockControls(run: Run, next: () => void) {
       next()
     },
   }
+}
+
+/** to a simulated time: the run is deterministic, so this replays from 0 with the same random key */
+function seek(run: Run, next: () => void, toMs: number) {
+  if (!run.sim || !run.clock) return
+  run.untilMs = null
+  run.clock.pause()
+  // a replay: the operator's switches are done again at their times
+  run.sim.reset(run.key, { keepActions: true })
+  // the log starts over: the first batch's events are the whole log, and later ones append
+  run.events = []
+  run.pending = { toMs: Math.min(MAX_SIMULATED_MS, Math.max(0, toMs)) }
+  next()
+}
+
+/**
+ * Paused at exactly `ms` (a live session's follower, at its presenter's pause): a run short of it goes on to it
+ * as a step does, without a replay and never past it, so the clock shown stops there rather than running past
+ * and coming back; a run already past it goes back to it (a seek).
+ */
+function pauseAt(run: Run, next: () => void, ms: number) {
+  if (!run.sim || !run.clock) return
+  settle(run)
+  const toMs = Math.min(MAX_SIMULATED_MS, Math.max(0, ms))
+  if (toMs < run.sim.nowMs) return seek(run, next, toMs)
+  run.untilMs = null
+  run.clock.pause()
+  run.clock.seek(run.sim.nowMs)
+  if (toMs > run.sim.nowMs) run.pending = { toMs }
+  next()
 }

@@ -139,6 +139,19 @@ export function settle(run: Run) {
   run.stillDue = true
 }
 
+/**
+ * A pause: the run plays on to its clock's moment (within a frame's budget) and stops there. The page's clock ran on
+ * from the last frame to the press; stopping at the last frame's moment would put the run up to a frame behind what
+ * the page showed, and the clock would go back on screen (and for a live session's followers).
+ */
+export function stopAtClock(run: Run) {
+  const { sim, clock } = run
+  if (!sim || !clock) return
+  if (clock.state.kind === 'playing' && !run.pending) playOn(run, sim, clock)
+  clock.pause()
+  clock.seek(sim.nowMs)
+}
+
 /** A follower's clock put on, or eased toward, where the presenter's is now. */
 function keepInStep(run: Run, c: PlaybackClock, l: LeaderClock) {
   const gap = l.nowMs + (run.epochNow() - l.atMs) * l.speed - c.now()

@@ -18,6 +18,7 @@ export function FitToFrame({ mode }: { mode: 'edit' | 'present' | 'embed' }) {
   const { fitView, getNodes, getNodesBounds, setViewport } = useReactFlow()
   const width = useStore((s) => s.width)
   const height = useStore((s) => s.height)
+  const domNode = useStore((s) => s.domNode)
   // nodes measured: a fit before React Flow knows their sizes fits nothing (not asked in the editor, where this
   // selector would walk every node of a large design on every pan frame)
   const measured = useStore(
@@ -33,6 +34,11 @@ export function FitToFrame({ mode }: { mode: 'edit' | 'present' | 'embed' }) {
   useEffect(() => {
     if (!width || !height || !measured) return
     if (mode === 'edit' && !fitNext.current) return
+    // React Flow hears of a new canvas size from its resize observer, a frame after the layout changed: a fit
+    // before that fits the old size (leaving presenter mode, the chrome back), so this waits for it (the new size
+    // runs this again)
+    const pane = domNode?.querySelector<HTMLElement>('.react-flow__renderer')
+    if (pane && (pane.offsetWidth !== width || pane.offsetHeight !== height)) return
     fitNext.current = false
     if (mode !== 'embed') {
       fitView(FIT)
@@ -50,6 +56,6 @@ export function FitToFrame({ mode }: { mode: 'edit' | 'present' | 'embed' }) {
     const across = bounds.width * zoom
     const x = across <= width ? (width - across) / 2 - bounds.x * zoom : (width * PADDING) / 2 - bounds.x * zoom
     setViewport({ x, y: height * PADDING - bounds.y * zoom, zoom }, { duration: 0 })
-  }, [mode, width, height, measured, fitView, getNodes, getNodesBounds, setViewport])
+  }, [mode, width, height, measured, domNode, fitView, getNodes, getNodesBounds, setViewport])
   return null
 }

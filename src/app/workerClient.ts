@@ -39,6 +39,7 @@ const workerEngine: EngineWorker = {
   simSubscribe: (onFrame) => call((r) => r.simSubscribe(proxy(onFrame))),
   simPlay: (untilMs) => call((r) => r.simPlay(untilMs)),
   simPause: () => call((r) => r.simPause()),
+  simPauseAt: (ms) => call((r) => r.simPauseAt(ms)),
   simStep: () => call((r) => r.simStep()),
   simReset: () => call((r) => r.simReset()),
   simSpeed: (speed) => call((r) => r.simSpeed(speed)),

@@ -10,7 +10,6 @@ import type { LessonRunner } from '../lessons/runner'
 import type { Stores } from '../store/context'
 import { epochNow, type SimState } from '../store/simStore'
 import type { FollowSim, FollowState, Presence, Viewport } from './presence'
-import { simClock } from './presenting'
 
 export interface FollowingDeps {
   stores: Stores
@@ -141,10 +140,11 @@ async function followSim(stores: Stores, target: FollowSim | null, inLesson: boo
     return
   }
   controls.follow(null)
-  // a pause first: a control that arrives during a seek cuts the seek short
-  if (now.playing) controls.pause()
-  // paused: the very moment
-  if (Math.abs(simClock(stores.sim.getState()) - target.nowMs) > 1) controls.seek(target.nowMs)
+  // paused at the very moment, in one control: a follower short of it stops there (its clock holds at the moment
+  // rather than running past and coming back), one past it goes back; the presenter's final moment, sent once its
+  // simulator has stopped, moves it on from there
+  const at = stores.sim.getState()
+  if (at.playing || at.running || at.nowMs !== target.nowMs) controls.pauseAt(target.nowMs)
 }
 
 /** A promise and what resolves it. */

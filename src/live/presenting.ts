@@ -38,17 +38,23 @@ export function clockSample(sim: SimState, last: FollowSim | null): FollowSim | 
     last.untilMs === sim.untilMs &&
     (last.playing
       ? Math.abs(last.nowMs + (atMs - last.atMs) * last.speed - nowMs) <= CLOCK_SAMPLE_SLIP_MS
-      : last.nowMs === Math.round(nowMs))
+      : last.nowMs === pausedAt(sim, nowMs))
   if (same) return last
   return {
     scenario: sim.scenario,
     playing: sim.playing,
     speed: sim.speed,
     untilMs: sim.untilMs,
-    nowMs: Math.round(nowMs),
+    nowMs: sim.playing ? Math.round(nowMs) : pausedAt(sim, nowMs),
     atMs,
   }
 }
+
+/**
+ * A paused clock's moment as it goes out: the simulator's own, to the fraction, once it has stopped (followers stop
+ * on exactly the moment the presenter's bar shows); the page's reading, rounded, until then.
+ */
+const pausedAt = (sim: SimState, nowMs: number) => (sim.running ? Math.round(nowMs) : nowMs)
 
 export interface PresentingDeps {
   stores: Stores
@@ -107,6 +113,10 @@ export function createPresenting(deps: PresentingDeps): Presenting {
   function onSim(s: SimState, prev: SimState) {
     if (
       s.playing !== prev.playing ||
+      // a pause is pressed before the simulator stops: the sample sent at the press is the clock as the page ran it
+      // on, and the moment the simulator stopped at goes out again once it has, even when its frame's time is the
+      // one the store had (followers settle exactly there)
+      s.running !== prev.running ||
       s.scenario !== prev.scenario ||
       s.speed !== prev.speed ||
       s.status !== prev.status

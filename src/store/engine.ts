@@ -38,6 +38,11 @@ export interface SimControls {
   /** plays and pauses by itself exactly at simulated `untilMs` (a lesson step's moment) */
   playUntil(untilMs: number): void
   pause(): void
+  /**
+   * a live session's follower at its presenter's pause: paused at exactly simulated `ms`, the clock shown holding
+   * there rather than running past it while the worker hears of it
+   */
+  pauseAt(ms: number): void
   step(): void
   reset(): void
   speed(x: number): void
@@ -113,6 +118,10 @@ export function createEngineClient(
     pause: () => {
       stores.sim.setState({ playing: false })
       void worker().simPause()
+    },
+    pauseAt: (ms) => {
+      stores.sim.setState({ playing: false, untilMs: ms })
+      void worker().simPauseAt(ms)
     },
     step: () => void worker().simStep(),
     reset: () => void worker().simReset(),

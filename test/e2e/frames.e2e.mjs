@@ -54,6 +54,28 @@ async function allInView(page) {
   }
 }
 
+/**
+ * The zoom once the view has settled, other than `from` if given: the same on 10 drawn frames in a row (a refit
+ * lands a frame or two after the canvas's new size, a zoom button's move and a fit with F are animations).
+ */
+async function settledZoom(page, from) {
+  await page.evaluate(() => {
+    window.zoomSeen = null
+  })
+  const handle = await page.waitForFunction(
+    (from) => {
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a
+      if (zoom === from) return false
+      if (window.zoomSeen?.zoom !== zoom) window.zoomSeen = { zoom, frames: 0 }
+      window.zoomSeen.frames++
+      return window.zoomSeen.frames >= 10 && zoom
+    },
+    from ?? null,
+    { polling: 'raf', timeout: 15_000 },
+  )
+  return handle.jsonValue()
+}
+
 /** The rendered size in pixels of a card's name: its font size times the zoom. */
 function nameSize(page, id, name) {
   return page.evaluate(
@@ -93,6 +115,14 @@ describe('fitting the design to its frame', () => {
     )
     await allInView(page)
     assert.deepEqual((await view(page)).outside, [])
+    // fitted to the canvas it has now, not the one it had: the zoom a fresh fit (F) gives
+    const refitted = await settledZoom(page)
+    // zoomed out first, so that F is seen to act whatever it gives
+    await page.locator('.react-flow__controls-zoomout').click()
+    const out = await settledZoom(page, refitted)
+    await page.keyboard.press('f')
+    const fresh = await settledZoom(page, out)
+    assert.ok(Math.abs(refitted - fresh) <= 0.002, `zoom ${refitted} after leaving, ${fresh} fitted afresh with F`)
     assert.deepEqual(errors, [])
     await page.close()
   })

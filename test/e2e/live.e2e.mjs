@@ -106,13 +106,9 @@ const DISPLAY_STALL_MS = 400
 /** The middle of the sizes of `xs`. */
 const median = (xs) => [...xs].map(Math.abs).sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 
-/** The seconds a displayed clock ("t = 12.3 s") shows. */
-const secondsOn = (text) => Number(/t = ([\d.]+) s/.exec(text)?.[1])
-
 /**
- * In the page: its simulator is paused at `ms`, the presenter's moment, and its bar says so. Within 200 ms: the
- * sample that tells followers of the pause can be taken while the presenter's clock still runs on from its last
- * frame, and is not sent again when the presenter's simulator only stops running (seen 46 ms apart).
+ * In the page: its simulator is paused at exactly `ms`, the presenter's moment, and its bar says so (the presenter
+ * sends its moment again once its simulator has stopped, and followers settle on it).
  */
 function followerPausedAt(ms) {
   const sim = window.gwlbStudioBench.sim.getState()
@@ -120,7 +116,8 @@ function followerPausedAt(ms) {
   const play = document.querySelector('[data-testid="sim-play"]')
   return (
     !sim.playing &&
-    Math.abs(sim.nowMs - ms) <= 200 &&
+    sim.nowMs === ms &&
+    !sim.running &&
     clock?.dataset.running === 'false' &&
     play?.textContent === 'Play'
   )
@@ -141,25 +138,25 @@ async function untilSim(page, fn, arg, what) {
 
 /**
  * A follower's paused clock looked at for `ms` of wall time and at least 20 drawn frames (at 1× a playing clock
- * turns over ten times a second): on every frame its simulator is paused, its clock says so, and the time shown is
- * the trainer's `stoppedMs` to within a quarter of a second. It may settle once by a tenth (the trainer's moment,
- * sent again once the trainer's simulator has stopped: see followerPausedAt); a clock that runs on is past it
- * within the window. The first frame that shows otherwise fails at once.
+ * turns over ten times a second): on every frame its simulator is paused at the trainer's `stoppedMs`, its clock
+ * says so, and the time shown is the trainer's, `shownText`; a clock that runs on is past it within the window.
+ * The first frame that shows otherwise fails at once.
  */
 const STILL_MS = 1000
-async function standsStill(page, stoppedMs, ms) {
+async function standsStill(page, stoppedMs, shownText, ms) {
   const since = await page.evaluate(() => {
     window.stillFrames = 0
     return performance.now()
   })
   await page.waitForFunction(
-    ([stoppedMs, ms, since]) => {
+    ([stoppedMs, shownText, ms, since]) => {
       const clock = document.querySelector('[data-testid="sim-clock"]')
-      const shown = Number(/t = ([\d.]+) s/.exec(clock?.textContent ?? '')?.[1])
+      const sim = window.gwlbStudioBench.sim.getState()
       if (
-        !(Math.abs(shown - stoppedMs / 1000) <= 0.25) ||
+        clock?.textContent !== shownText ||
         clock.dataset.running !== 'false' ||
-        window.gwlbStudioBench.sim.getState().playing
+        sim.playing ||
+        sim.nowMs !== stoppedMs
       )
         throw new Error(
           `the trainer paused at ${stoppedMs} ms, the follower's clock went on to "${clock?.textContent}"`,
@@ -167,7 +164,7 @@ async function standsStill(page, stoppedMs, ms) {
       window.stillFrames++
       return window.stillFrames >= 20 && performance.now() - since >= ms
     },
-    [stoppedMs, ms, since],
+    [stoppedMs, shownText, ms, since],
     { polling: 'raf', timeout: 30_000 },
   )
 }
@@ -293,14 +290,12 @@ describe('live sessions in Chromium', () => {
     await t.getByTestId('sim-play').click()
     await until(t, () => !window.gwlbStudioBench.sim.getState().running)
     const stopped = await simNow(t)
+    const trainerShows = await textOf(t, 'sim-clock')
     for (const s of students) {
       await untilSim(s.page, followerPausedAt, stopped, `the trainer paused at ${stopped} ms`)
       const shown = await textOf(s.page, 'sim-clock')
-      assert.ok(
-        Math.abs(secondsOn(shown) - stopped / 1000) <= 0.25,
-        `paused at ${stopped} ms, the follower shows ${shown}`,
-      )
-      await standsStill(s.page, stopped, STILL_MS)
+      assert.equal(shown, trainerShows, `paused at ${stopped} ms, the follower shows ${shown}`)
+      await standsStill(s.page, stopped, trainerShows, STILL_MS)
     }
     // the trainer plays on: each follower's clock plays again, in step with the trainer's
     for (const p of [t, ...students.map((s) => s.page)]) await p.evaluate(() => window.clockSeen.splice(0))

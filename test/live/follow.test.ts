@@ -2,16 +2,17 @@
 // handed straight to the follower, as awareness would): the presenter sends a clock sample when its clock slips
 // from the last one, not every frame, and the follower's simulator (the worker's own code, in-process) eases to
 // it or jumps; a follower joining while the presenter plays waits for the room's design; a follower whose
-// simulator is reloaded (the room's design changed) plays on from the presenter's clock.
+// simulator is reloaded (the room's design changed) plays on from the presenter's clock; at the presenter's pause
+// each follower stops on exactly the presenter's moment, its clock never running past it and back.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createLessonRunner, type LessonDeps } from '../../src/lessons/runner'
 import { createFollowing } from '../../src/live/following'
 import type { FollowSim, FollowState } from '../../src/live/presence'
-import { CLOCK_SAMPLE_SLIP_MS, createPresenting } from '../../src/live/presenting'
+import { CLOCK_SAMPLE_SLIP_MS, createPresenting, simClock } from '../../src/live/presenting'
 import type { Design } from '../../src/model'
 import { createStores, type Stores } from '../../src/store/context'
 import type { EngineConnection } from '../../src/store/engine'
-import { epochNow } from '../../src/store/simStore'
+import { epochNow, type SimState } from '../../src/store/simStore'
 import { createPlayback, type FrameBatch } from '../../worker/playback'
 import { worker as inProcess } from '../engine'
 import { loadExample } from '../helpers'
@@ -51,6 +52,7 @@ function followerStudio(design: Design) {
       simSubscribe: async (onFrame: (b: FrameBatch) => void) => playback.subscribe(onFrame),
       simPlay: async (untilMs?: number) => playback.play(untilMs),
       simPause: async () => playback.pause(),
+      simPauseAt: async (ms: number) => playback.pauseAt(ms),
       simSpeed: async (x: number) => playback.setSpeed(x),
       simSeek: async (ms: number) => playback.seek(ms),
       simFollow: async (clock: Parameters<typeof playback.follow>[0]) => playback.follow(clock),
@@ -206,4 +208,93 @@ describe('follow mode: the simulator’s clock, presenter to follower', () => {
     stop()
     follower.playback.dispose()
   })
+
+  it('at the presenter’s pause, a follower stops on exactly its moment, sent again once its simulator has stopped', async () => {
+    const { presenter, follower, samples, stops, startedAt } = await playingTogether(2000)
+    // Pause pressed 30 ms after the presenter's last frame: the button answers at once, the simulator runs on
+    // until its paused frame
+    await vi.advanceTimersByTimeAsync(30)
+    presenter.sim.setState({ playing: false })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(samples.at(-1)).toMatchObject({ playing: false, nowMs: epochNow() - startedAt })
+    // its paused frame, 20 ms on: stopped at its last frame's moment, which the store already had
+    await vi.advanceTimersByTimeAsync(20)
+    const stopped = presenter.sim.getState().nowMs
+    presenter.sim.setState({ running: false, nowAtMs: epochNow() })
+    await vi.advanceTimersByTimeAsync(500)
+    expect(samples.at(-1)).toMatchObject({ playing: false, nowMs: stopped })
+    expect(follower.stores.sim.getState()).toMatchObject({ playing: false, running: false, nowMs: stopped })
+    expect(follower.clock()).toBe(stopped)
+    for (const stop of stops) stop()
+    follower.playback.dispose()
+  })
+
+  it('a follower’s clock shown holds at the presenter’s pause, never running past it and coming back', async () => {
+    const { presenter, follower, samples, stops, startedAt } = await playingTogether(2000)
+    // every moment the follower's clock shows, on each change of its simulator's state and every 5 ms
+    const shown: number[] = []
+    const unsubscribe = follower.stores.sim.subscribe((s) => shown.push(shownClock(s)))
+    const watch = async (ms: number) => {
+      for (let t = 0; t < ms; t += 5) {
+        await vi.advanceTimersByTimeAsync(5)
+        shown.push(shownClock(follower.stores.sim.getState()))
+      }
+    }
+    await vi.advanceTimersByTimeAsync(30)
+    presenter.sim.setState({ playing: false })
+    await watch(10)
+    const pressed = samples.at(-1)?.nowMs ?? Number.NaN
+    expect(pressed).toBe(epochNow() - 10 - startedAt)
+    // the presenter's simulator stops where its clock stood when it heard of the press, a little after it
+    const stopped = pressed + 4
+    presenter.sim.setState({ running: false, nowMs: stopped, nowAtMs: epochNow() })
+    await watch(500)
+    expect(follower.clock()).toBe(stopped)
+    expect(Math.max(...shown)).toBe(stopped)
+    for (let i = 1; i < shown.length; i++) expect(shown[i]).toBeGreaterThanOrEqual(shown[i - 1] as number)
+    unsubscribe()
+    for (const stop of stops) stop()
+    follower.playback.dispose()
+  })
 })
+
+/** The follower's clock as its bar shows it (src/panels/SimClock.tsx): on from the last frame while running, never past a stop. */
+function shownClock(s: SimState): number {
+  return s.running ? Math.min(s.untilMs ?? Number.POSITIVE_INFINITY, simClock(s)) : s.nowMs
+}
+
+/** A presenter playing the scenario from 0 s with a follower in step, `ms` on, its frames on time every 50 ms. */
+async function playingTogether(ms: number) {
+  fakeClock()
+  const presenter = createStores(loadExample('two-zones'))
+  const follower = followerStudio(loadExample('two-zones'))
+  const samples: FollowSim[] = []
+  const presenting = createPresenting({
+    stores: presenter,
+    lessons: lessonsOf(presenter),
+    isPresenter: () => true,
+    publish: (patch) => {
+      if (!patch.follow?.sim) return
+      samples.push(patch.follow.sim)
+      follower.following.follow(followState(patch.follow.sim))
+    },
+    onSent: () => undefined,
+  })
+  const stops = presenting.start()
+  const startedAt = epochNow()
+  presenter.sim.setState({
+    status: 'ready',
+    scenario: 'steady',
+    playing: true,
+    running: true,
+    speed: 1,
+    nowMs: 0,
+    nowAtMs: startedAt,
+  })
+  for (let t = 0; t < ms; t += 50) {
+    await vi.advanceTimersByTimeAsync(50)
+    presenterFrame(presenter, startedAt, 0)
+  }
+  expect(Math.abs(follower.clock() - ms)).toBeLessThanOrEqual(10)
+  return { presenter, follower, samples, stops, startedAt }
+}

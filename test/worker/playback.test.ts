@@ -106,6 +106,39 @@ describe('playback in the worker', () => {
     playback.dispose()
   })
 
+  it('a pause stops where the clock stood at the press and says so at once; pauseAt stops on an exact moment', () => {
+    const { playback, batches, tick } = setup()
+    playback.load(loadExample('two-zones'), 'steady')
+    playback.play()
+    tick(1000)
+    expect(batches.at(-1)).toMatchObject({ playing: true, nowMs: 1000 })
+    // pressed 30 ms after the last frame: the clock (and the page's, which ran on from that frame) stood at 1,030 ms
+    tick(30)
+    const pressed = batches.length
+    playback.pause()
+    expect(batches.length).toBe(pressed + 1)
+    expect(batches.at(-1)).toMatchObject({ playing: false, nowMs: 1030 })
+    tick(500)
+    expect(batches.slice(pressed).every((b) => b.nowMs === 1030 && !b.playing)).toBe(true)
+    // a follower at its presenter's pause, short of the presenter's moment: on to it, as a step goes, never back
+    // through a replay (the log would start over) and never past it
+    const short = batches.length
+    playback.pauseAt(1100.5)
+    tick(200)
+    const on = batches.slice(short)
+    expect(on.at(-1)).toMatchObject({ playing: false, nowMs: 1100.5 })
+    on.forEach((b, i) => {
+      expect(b.nowMs).toBeGreaterThanOrEqual(i ? (on[i - 1] as FrameBatch).nowMs : 1030)
+      expect(b.nowMs).toBeLessThanOrEqual(1100.5)
+      expect(b.events.length === b.logSize && b.logSize > 0).toBe(false)
+    })
+    // past the moment: back to it
+    playback.pauseAt(900)
+    tick(200)
+    expect(batches.at(-1)).toMatchObject({ playing: false, nowMs: 900 })
+    playback.dispose()
+  })
+
   it('after a load, a jump, a step or a reset, one batch carries the packets in flight at the new moment', () => {
     const { playback, batches, tick } = setup()
     playback.load(loadExample('two-zones'), 'steady')
