@@ -9,6 +9,7 @@ export {
 export { compile, systemTableId } from './compile'
 export { FlowTable } from './flowTable'
 export { formatRoundTrip, formatTrace } from './format'
+export { probeSource, securityGroupBlocksProbe } from './healthChecks'
 export {
   type CInstance,
   type CRouteEntry,

@@ -171,6 +171,8 @@ export interface CGwlb extends Named {
   schedulerName: '5TCH' | '3TCH' | '2TCH'
   rebalance: boolean
   healthCheck: boolean
+  /** the port the health check's probes connect to (TCP for both TCP and HTTP checks) */
+  healthCheckPort: number
   members: Int32Array
   nodeByZone: Int32Array
 }

@@ -2,6 +2,7 @@
 // May not touch: React, the DOM, zustand, the compiled network (it only reads its sizes and initial values).
 import { CONNECTION_STATUSES, type ConnectionStatus } from '../../src/model'
 import { FlowTable } from './flowTable'
+import { securityGroupBlocksProbe } from './healthChecks'
 import { type Network, RUN_HUNG, RUN_RUNNING } from './network'
 import { initialRouteTargets } from './routeTargets'
 
@@ -65,8 +66,8 @@ export interface ApplianceChoices {
 }
 
 /**
- * The state a design implies before anything happens: appliances healthy when running or hung (a hung one
- * still answers health checks), or every member when health checks are off; statuses as the design says.
+ * The state a design implies: where its health checks settle, statuses as the design says. Every trace, the
+ * Walk tab, verification and the simulator's time 0 start from it, so a counterexample replays as it was found.
  */
 export function createRuntimeState(net: Network): RuntimeState {
   const n = net.appliances.length
@@ -76,8 +77,7 @@ export function createRuntimeState(net: Network): RuntimeState {
   for (const a of net.appliances) {
     run[a.index] = a.initialRun
     if (a.gwlb >= 0) membership[a.index] = MEMBER
-    const checked = net.gwlbs[a.gwlb]?.healthCheck === true
-    healthy[a.index] = !checked || a.initialRun === RUN_RUNNING || a.initialRun === RUN_HUNG ? 1 : 0
+    healthy[a.index] = answersHealthChecks(net, a.index) ? 1 : 0
   }
   const zoneDown = new Uint8Array(net.zones.length)
   const endpointStatus = Uint8Array.from(net.endpoints.map((e) => e.initialStatus))
@@ -94,6 +94,21 @@ export function createRuntimeState(net: Network): RuntimeState {
     flows: new FlowTable(),
     sessions: new FlowTable(),
   }
+}
+
+/**
+ * Whether the GWLB counts an appliance healthy once its health checks have run their course: every member when
+ * they are off; else one that answers them, running or hung (a hung one still answers), whose security groups
+ * let the probe in (the server group's health-check port, from the GWLB node that sends it). A stopped one, or
+ * one whose security groups refuse the probe, fails every check and is marked unhealthy: the design describes
+ * no moment after its first few checks when it is not.
+ */
+function answersHealthChecks(net: Network, a: number): boolean {
+  const ap = net.appliances[a]
+  const g = ap ? net.gwlbs[ap.gwlb] : undefined
+  if (!ap || !g?.healthCheck) return true
+  if (ap.initialRun !== RUN_RUNNING && ap.initialRun !== RUN_HUNG) return false
+  return securityGroupBlocksProbe(net, a, g.healthCheckPort) === null
 }
 
 export function cloneRuntimeState(s: RuntimeState): RuntimeState {

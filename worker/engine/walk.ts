@@ -47,6 +47,7 @@ import {
   POS_BITS,
 } from './codes'
 import { endpointsSwapped, flowHash, ports, score } from './hash'
+import { unhealthyText } from './healthChecks'
 import {
   type CAppliance,
   type CGwlb,
@@ -584,9 +585,11 @@ function allUnhealthyPick(g: CGwlb, nd: CGwlbNode): number {
   }
   if (best >= 0) return best
   const scope = g.crossZone ? '' : ` in zone ${N.zones[nd.zone]} (cross-zone off)`
+  const why = R ? unhealthyText(N, nd.candidates, S) : ''
   return end(
     D_NO_HEALTHY,
-    R && `${g.id} has no healthy appliance${scope}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`,
+    R &&
+      `${g.id} has no healthy appliance${scope}${why ? `: ${why}` : ''}; ${assumptionText('allUnhealthy', N.assumptions.allUnhealthy)}`,
   )
 }
 

@@ -12,11 +12,11 @@ import {
   RUN_HUNG,
   RUN_RUNNING,
   RUN_STOPPED,
+  securityGroupBlocksProbe,
   setEndpointStatus,
   zoneIndexOf,
 } from '../engine'
 import { configFaultProblem, configuredDesign, describeConfigFault } from './faults'
-import { securityGroupBlocksProbe } from './health'
 import { checkHealthyCounts } from './probes'
 import { clearSessions } from './tables'
 import { apId, emit, type FaultRun, groupOf, P_DRAIN, prepareFlows, type World } from './world'

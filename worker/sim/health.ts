@@ -1,9 +1,7 @@
 // Health-check probes from a GWLB to its appliances: what one probe gets, and the settings of each server group.
 // May not touch: the event queue, the clock; it reads the network and the runtime state, never writes them.
 import type { HealthCheck, ServerGroup } from '../../src/model'
-import { type Network, RUN_STOPPED, type RuntimeState } from '../engine'
-import { PROTO_TCP } from '../engine/network'
-import { matchSecurityGroup } from '../engine/rules'
+import { type Network, RUN_STOPPED, type RuntimeState, securityGroupBlocksProbe } from '../engine'
 
 export type ProbeOutcome = { kind: 'answered' } | { kind: 'noAnswer'; why: string }
 
@@ -28,32 +26,6 @@ export function groupSettings(net: Network): GroupSettings[] {
       crossZone: g.crossZone,
     }
   })
-}
-
-/**
- * The GWLB address a probe comes from: the GWLB's node in the appliance's zone, else its first node. Alibaba does
- * not document health-check source addresses (docs/cloud.md 9.3); the node address is our assumption.
- */
-function probeSource(net: Network, a: number): { addr: number; address: string } | null {
-  const ap = net.appliances[a]
-  if (ap.gwlb < 0) return null
-  const g = net.gwlbs[ap.gwlb]
-  const local = g.nodeByZone[ap.zone]
-  const nd = net.nodes[local >= 0 ? local : ([...g.nodeByZone].find((n) => n >= 0) ?? -1)]
-  return nd ? { addr: nd.addr, address: nd.address } : null
-}
-
-/** Null when the appliance's security groups accept the probe (TCP to the health-check port) from the GWLB. */
-export function securityGroupBlocksProbe(net: Network, a: number, port: number): string | null {
-  const src = probeSource(net, a)
-  if (!src) return null
-  const ap = net.appliances[a]
-  const i = matchSecurityGroup(ap.sg.ingress, PROTO_TCP, src.addr, port)
-  if (i >= 0 && ap.sg.ingress[i].accept) return null
-  const groups = ap.sg.ids.join(', ') || 'its security groups'
-  return i >= 0
-    ? `${ap.sg.ingress[i].ref.securityGroupId} drops TCP ${port} from ${src.address} (the GWLB)`
-    : `no inbound rule of ${groups} accepts TCP ${port} from ${src.address} (the GWLB)`
 }
 
 /** A health check in words: "TCP:80 every 5 s, timeout 3 s". */

@@ -2,7 +2,7 @@
 // the settings and flows a trainer reads aloud first. May not touch: React, the DOM, zustand, Math.random, wall time.
 import { createRuntimeState, DISPOSITIONS } from '../engine'
 import { faultLabel, faultTarget } from './faults'
-import { groupSettings, hcText } from './health'
+import { groupSettings, hcText, probeOutcome } from './health'
 import { checkHealthyCounts } from './probes'
 import { EventQueue } from './queue'
 import { exponential, stream } from './random'
@@ -179,7 +179,29 @@ export function logStart(w: World): void {
       null,
     )
   }
+  logUnhealthyAtStart(w)
   checkHealthyCounts(w)
+}
+
+/**
+ * The appliances the run starts with marked unhealthy, and why: the design's state is where its health checks
+ * settle (createRuntimeState), so one stopped or refusing the probes is unhealthy from the first moment.
+ */
+function logUnhealthyAtStart(w: World): void {
+  for (const ap of w.net.appliances) {
+    const hc = ap.gwlb >= 0 ? w.groups[ap.gwlb]?.healthCheck : null
+    if (!hc || w.state.healthy[ap.index] === 1) continue
+    const outcome = probeOutcome(w.net, w.state, ap.index, hc)
+    const why = outcome.kind === 'noAnswer' ? outcome.why : 'its health checks fail'
+    emit(
+      w,
+      ap.id,
+      'marked-unhealthy',
+      `unhealthy from the start: ${why}, so its health checks (${hcText(hc)}) never get an answer and new flows avoid it`,
+      null,
+      'health check',
+    )
+  }
 }
 
 function logFlow(w: World, f: FlowRun): void {

@@ -1,6 +1,7 @@
 // Health checks: detection time, recovery time, hung appliances, a security group that blocks the probes, and
 // what happens with no healthy appliance left.
 import { describe, expect, it } from 'vitest'
+import { design, res } from '../engine/helpers'
 import { designB, eventsOf, fault, makeSim, outbound, scenario } from './helpers'
 
 describe('detection time = interval × unhealthy threshold, within one interval', () => {
@@ -140,6 +141,31 @@ describe('a security-group rule that carried the health checks is removed', () =
     expect(m.detection).toEqual({ kind: 'undetectable', why: 'the rule does not carry health checks' })
     expect(m.lostByReason.SECURITY_GROUP_DENIED).toBeGreaterThan(0)
     expect(m.recovery).toEqual({ kind: 'recovered', atMs: 40_000, afterMs: 20_000 })
+  })
+})
+
+describe('a design whose security group refuses the health checks from the start', () => {
+  it('starts with every firewall unhealthy, saying why, and delivers nothing: the state Verify and the Walk tab see', () => {
+    const refused = design(2, (x) => {
+      const sg = res(x, 'sg-appliance', 'securityGroup')
+      sg.rules = sg.rules.filter((rule) => rule.description !== 'health checks')
+    })
+    const sim = makeSim(refused, scenario([outbound()], []))
+    sim.run(30_000)
+    const marked = eventsOf(sim, 'marked-unhealthy')
+    expect(marked.map((e) => [e.resourceId, e.tMs]).sort()).toEqual([
+      ['fw-h1', 0],
+      ['fw-h2', 0],
+      ['fw-i1', 0],
+      ['fw-i2', 0],
+    ])
+    for (const e of marked)
+      expect(e.text).toMatch(/^unhealthy from the start: no inbound rule of sg-appliance accepts TCP 80/)
+    expect(eventsOf(sim, 'no-healthy-appliance', 'gwlb-inspection').map((e) => e.tMs)).toEqual([0])
+    const flow = sim.metrics().flows[0]
+    expect(flow?.sent).toBeGreaterThan(0)
+    expect(flow?.delivered).toBe(0)
+    expect(flow?.byReason).toEqual({ NO_HEALTHY_APPLIANCE: flow?.sent })
   })
 })
 

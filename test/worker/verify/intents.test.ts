@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from '../../../src/model'
-import { compile } from '../../../worker/engine'
+import { compile, traceRoundTrip } from '../../../worker/engine'
+import { lint } from '../../../worker/lint'
 import { type Intent, intentsJsonSchema, parseIntents, replay, type VerifyResult, verify } from '../../../worker/verify'
 import { design, res } from '../engine/helpers'
 
@@ -113,6 +114,58 @@ describe('verify', () => {
     if (delivered?.status !== 'violated') return
     expect(delivered.violating).toBe(delivered.classes)
     expect(delivered.counterexample.appliance).toMatch(/^fw-/)
+  })
+
+  it("the appliances' security group refusing the health check: unhealthy, so nothing is delivered, as the linter says", () => {
+    // sg-appliance admits Geneve (UDP 6081) still, and the firewalls run: only the GWLB's probes (TCP 80) are refused
+    const refused = design(2, (x) => {
+      const sg = res(x, 'sg-appliance', 'securityGroup')
+      sg.rules = sg.rules.filter((rule) => rule.description !== 'health checks')
+    })
+    expect(lint(refused).map((p) => p.code)).toContain('GWLB-E005')
+    const r = results(verify(refused))
+    expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
+      'inbound-inspected: holds',
+      'inbound-delivered: violated',
+      'outbound-inspected: holds',
+      'no-black-hole-or-loop: holds',
+      'appliances-isolated: holds',
+    ])
+    const delivered = r.results[1]
+    if (delivered?.status !== 'violated') return
+    expect(delivered.violating).toBe(delivered.classes)
+    const c = delivered.counterexample
+    expect(c.packet).toMatchObject({ destination: '47.98.10.11', protocol: 'tcp', destinationPort: 80 })
+    expect(c.request).toBe('NO_HEALTHY_APPLIANCE')
+    const net = compile(refused)
+    // the Walk tab's replay, with verification's picks, and a walk of the packet as a user would start it
+    for (const trip of [replay(net, c.packet, c.picks), traceRoundTrip(net, c.packet)]) {
+      expect(trip.request.disposition).toBe('NO_HEALTHY_APPLIANCE')
+      expect(trip.request.text).toMatch(
+        /fw-h1, fw-h2 fail their health checks — no inbound rule of sg-appliance accepts TCP 80 from 192\.168\.1\.5 \(the GWLB\)/,
+      )
+    }
+    // under the other answer to a GWLB with no healthy appliance (docs/cloud.md 9.1) the firewalls, which take
+    // Geneve, get the flows: delivered, and the linter agrees
+    const aws = { assumptions: { allUnhealthy: 'awsRandomTarget' } } as const
+    expect(results(verify(refused, { engine: aws })).results[1]?.status).toBe('holds')
+    expect(lint(refused, aws).map((p) => p.code)).not.toContain('GWLB-E005')
+  })
+
+  it("the health check's port, not the one the security group admits: a check moved to TCP 8080 fails delivery", () => {
+    const moved = design(2, (x) => {
+      const gwlb = res(x, 'gwlb-inspection', 'gwlb')
+      if (gwlb.serverGroup) gwlb.serverGroup.healthCheck.port = 8080
+    })
+    const delivered = results(verify(moved)).results.find((x) => x.intent.id === 'inbound-delivered')
+    expect(delivered).toMatchObject({ status: 'violated', counterexample: { request: 'NO_HEALTHY_APPLIANCE' } })
+    // and with health checks off, every member counts as healthy, whatever its security group says
+    const off = design(2, (x) => {
+      const gwlb = res(x, 'gwlb-inspection', 'gwlb')
+      if (gwlb.serverGroup)
+        gwlb.serverGroup.healthCheck = { ...gwlb.serverGroup.healthCheck, port: 8080, enabled: false }
+    })
+    expect(results(verify(off)).results.find((x) => x.intent.id === 'inbound-delivered')?.status).toBe('holds')
   })
 
   it('the delivery intent covers what the servers admit: a port opened in sg-web that the firewalls deny fails it', () => {

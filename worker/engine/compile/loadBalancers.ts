@@ -52,6 +52,7 @@ function compileGwlbs(cx: CompileContext, vpcs: CVpc[], appliances: CAppliance[]
       schedulerName: scheduler,
       rebalance: sg?.serverFailoverMode === 'Rebalance',
       healthCheck: sg?.healthCheck.enabled ?? false,
+      healthCheckPort: sg?.healthCheck.port ?? 0,
       members,
       nodeByZone,
     }
