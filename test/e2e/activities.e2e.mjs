@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize } from 'node:path'
 import { describe, it } from 'node:test'
 import { unzipSync } from 'fflate'
-import { BASE_URL, openApp, sharedBrowser } from './browser.mjs'
+import { openApp, openWithStoredDesign, sharedBrowser } from './browser.mjs'
 
 const browser = sharedBrowser()
 
@@ -138,15 +138,7 @@ describe('activities in Chromium', () => {
     await teacher.page.close()
 
     // a profile of its own: the student's design is the only one stored
-    const own = await browser().newContext({ viewport: { width: 1440, height: 900 } })
-    const page = await own.newPage()
-    const errors = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(BASE_URL)
-    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
-    await page.keyboard.press('Escape')
-    await page.getByLabel('Design name', { exact: true }).fill('My work')
-    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+    const { own, page, errors } = await openWithStoredDesign(browser(), 'My work')
 
     // pasted into the address bar: the fragment changes, the page does not load again
     await page.evaluate((h) => (window.location.hash = h), hash)

@@ -47,3 +47,20 @@ export async function openApp(browser, path = '') {
   await page.waitForSelector('[data-testid="node-gwlb-inspection"]')
   return { page, errors }
 }
+
+/**
+ * A browser profile of its own whose one stored design is the reference design renamed `name` (autosaved): what a
+ * user who has work of their own sees when a link arrives in their open tab.
+ */
+export async function openWithStoredDesign(browser, name) {
+  const own = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await own.newPage()
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(BASE_URL)
+  await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
+  await page.keyboard.press('Escape')
+  await page.getByLabel('Design name', { exact: true }).fill(name)
+  await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+  return { own, page, errors }
+}

@@ -3,7 +3,7 @@
 // editors (edits both ways, converging; pointers and selections; undo of one's own edit; the relay restarting).
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { BASE_URL, openApp, sharedBrowser } from './browser.mjs'
+import { openApp, openWithStoredDesign, sharedBrowser } from './browser.mjs'
 import { freePort, startRelay } from './relay.mjs'
 
 const browser = sharedBrowser()
@@ -479,15 +479,7 @@ describe('live sessions in Chromium', () => {
     await trainer.page.keyboard.press('Escape')
     await trainer.page.getByLabel('Design name', { exact: true }).fill('Class design')
     // a profile of its own: the student's design is stored in their browser
-    const own = await browser().newContext({ viewport: { width: 1440, height: 900 } })
-    const page = await own.newPage()
-    const errors = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(BASE_URL)
-    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
-    await page.keyboard.press('Escape')
-    await page.getByLabel('Design name', { exact: true }).fill('My work')
-    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+    const { own, page, errors } = await openWithStoredDesign(browser(), 'My work')
 
     // pasted into the address bar: the fragment changes, the page does not load again
     await page.evaluate((h) => (window.location.hash = h), new URL(trainer.follow).hash)

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { Resvg } from '@resvg/resvg-js'
 import { deflateSync } from 'fflate'
-import { BASE_URL, launch } from './browser.mjs'
+import { BASE_URL, launch, openWithStoredDesign } from './browser.mjs'
 
 let browser
 let context
@@ -125,15 +125,7 @@ async function dragNode(page, id, dx, dy) {
 describe('sharing and export in Chromium', () => {
   it('opens a share link pasted into the address bar of an open tab, after keeping the design on screen', async () => {
     // a profile of its own: the user's design is the only one stored
-    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-    const page = await own.newPage()
-    const errors = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(BASE_URL)
-    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
-    await page.keyboard.press('Escape')
-    await page.getByLabel('Design name', { exact: true }).fill('My work')
-    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+    const { own, page, errors } = await openWithStoredDesign(browser, 'My work')
     // a link to another design, made by the app
     const other = await own.newPage()
     await other.goto(`${BASE_URL}?example=single-zone`)
@@ -232,15 +224,7 @@ describe('sharing and export in Chromium', () => {
 
   it('an embed link pasted into an open tab switches into the embed view, after keeping the design', async () => {
     // a profile of its own: the user's design is the only one stored
-    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-    const page = await own.newPage()
-    const errors = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(BASE_URL)
-    await page.locator('.react-flow__node[data-id="fw-h1"]').waitFor()
-    await page.keyboard.press('Escape')
-    await page.getByLabel('Design name', { exact: true }).fill('My work')
-    await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved')
+    const { own, page, errors } = await openWithStoredDesign(browser, 'My work')
     // the frame's address for another design, made by the app
     const other = await own.newPage()
     await other.goto(`${BASE_URL}?example=single-zone`)
