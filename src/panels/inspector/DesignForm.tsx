@@ -1,12 +1,8 @@
 // The design itself, when nothing is selected: name, region, zones and accounts.
-import { lazy, Suspense } from 'react'
 import type { Design } from '../../model'
 import { csv, TextField } from './fields'
 import { ListEditor } from './ListEditor'
-
-// the scenarios' editor loads just after the first render, as the resources' forms do on first use: the start-up
-// JavaScript has a budget, and the design's own fields are what the panel shows first
-const ScenarioForm = lazy(() => import('./ScenarioForm').then((m) => ({ default: m.ScenarioForm })))
+import { ScenarioForm } from './ScenarioForm'
 
 export function DesignForm({ design }: { design: Design }) {
   return (
@@ -29,9 +25,7 @@ export function DesignForm({ design }: { design: Design }) {
       <div className="mt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
         Scenarios (traffic and faults to simulate)
       </div>
-      <Suspense fallback={null}>
-        <ScenarioForm design={design} />
-      </Suspense>
+      <ScenarioForm design={design} />
     </>
   )
 }

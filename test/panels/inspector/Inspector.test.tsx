@@ -70,10 +70,9 @@ describe('the inspector validates as you type', () => {
     expect(resource(stores, 'fw-h1')).toMatchObject({ jumboFrames: true })
   })
 
-  it('edits scenarios: a fault added to a scenario loads and names an appliance', async () => {
+  it('edits scenarios: a fault added to a scenario loads and names an appliance', () => {
     const stores = setup(null)
-    // the scenarios' editor loads after the design's own fields (DesignForm)
-    const scenarios = await screen.findByTestId('scenarios')
+    const scenarios = screen.getByTestId('scenarios')
     fireEvent.click(within(scenarios).getAllByText('+ Add fault')[0])
     const steady = stores.design.getState().design.scenarios[0]
     expect(steady.faults).toEqual([
