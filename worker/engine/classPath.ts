@@ -52,8 +52,8 @@ import {
   T_ECS,
   T_HOST,
 } from './network'
+import { routeEntry } from './routeLookup'
 import { decideSecurityGroup } from './securityGroups'
-import { routeEntry } from './walk'
 
 /**
  * Ops of a class's program. Each starts with one word: the op (4 bits), a disposition (5 bits) and the hop count

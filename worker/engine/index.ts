@@ -26,6 +26,7 @@ export {
   T_ECS,
   T_HOST,
 } from './network'
+export { routeEntry } from './routeLookup'
 export {
   CARRY_ACTIVE,
   CARRY_STANDBY,
@@ -50,4 +51,4 @@ export {
 } from './state'
 export { forward, type PrepareResult, preparePacket, replySpec, trace, traceRoundTrip } from './trace'
 export * from './types'
-export { type ForwardResult, lookupCount, newForwardResult, type PreparedPacket, routeEntry } from './walk'
+export { type ForwardResult, lookupCount, newForwardResult, type PreparedPacket } from './walk'

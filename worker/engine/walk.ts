@@ -66,9 +66,6 @@ import {
   NH_ROUTE_TARGET_GROUP,
   PROTO_UDP,
   RT_ENTRY,
-  RT_ENTRY_WORDS,
-  RT_FIRST_GROUP,
-  RT_GROUPS,
   RT_NEXT_HOP,
   RT_TARGET,
   RT_VPC,
@@ -79,6 +76,7 @@ import {
   T_GWLBE,
   T_HOST,
 } from './network'
+import { lpm } from './routeLookup'
 import { carryingEndpoint, routeTargetRule, routeTargetText } from './routeTargets'
 import { matchPolicy } from './rules'
 import { decideSecurityGroup, securityGroupRule, securityGroupText } from './securityGroups'
@@ -234,50 +232,14 @@ function end(code: number, text: string | null): number {
   return term(code)
 }
 
-/** The position in N.routes of the entry of table `ti` that decides for `dst` (see RT_GROUPS), or -1. */
-function lpm(ti: number, dst: number): number {
-  lookups++
-  const L = N.routes
-  const at = N.routeAt[ti]!
-  const groups = L[at + RT_GROUPS]!
-  let g = at + RT_FIRST_GROUP
-  for (let k = 0; k < groups; k++) {
-    const key = dst & L[g]!
-    const count = L[g + 1]!
-    const first = g + 2
-    // bisection over the group's bases, which are sorted ascending
-    let lo = 0
-    let hi = count - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const base = L[first + mid * RT_ENTRY_WORDS]!
-      if (base === key) return first + mid * RT_ENTRY_WORDS
-      if (base < key) lo = mid + 1
-      else hi = mid - 1
-    }
-    g = first + count * RT_ENTRY_WORDS
-  }
-  return -1
-}
-
-/**
- * The entry of compiled table `table` that decides for `address`, or null when none matches: the walk's own
- * look-up, for a caller that follows routes without walking a packet (the linter's loop rule), so the two agree
- * on which entry wins under either route selection, system routes included.
- */
-export function routeEntry(net: Network, table: number, address: number): CRouteEntry | null {
-  N = net
-  const q = lpm(table, address | 0)
-  return q < 0 ? null : net.tables[table]!.entries[net.routes[q + RT_ENTRY]!]!
-}
-
 function routeMatch(e: CRouteEntry): string {
   return `${routeText(e.rule)} matches ${ip(pDst)}`
 }
 
 /** Looks the destination up in a route table and says where the packet goes next. */
 function routeFrom(ti: number): number {
-  const q = lpm(ti, pDst)
+  lookups++
+  const q = lpm(N, ti, pDst)
   if (R) R.use('routeSelection')
   if (q < 0) {
     if (!R) return term(D_NO_ROUTE)
