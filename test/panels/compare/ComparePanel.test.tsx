@@ -193,15 +193,16 @@ describe('compare', () => {
         },
       }),
     }
-    // large enough that the comparison has pauses left when the tab is left (see the Cancel test above)
-    const stores = createStores(generatedWith(24), {}, engine)
+    // large enough that the comparison has pauses left when the tab is left: 24 VPCs (as the Cancel test above)
+    // were once compared to the end, idle, before the test could leave the tab
+    const stores = createStores(generatedWith(48), {}, engine)
     const tab = (active: boolean) => (
       <StoresProvider stores={stores}>
         <ComparePanel active={active} />
       </StoresProvider>
     )
     const { rerender, unmount } = render(tab(true))
-    compareOneVpcRoutedOut(24, stores)
+    compareOneVpcRoutedOut(48, stores)
     const status = screen.getByTestId('compare-status')
     const leaveWhileComparing = async (comparison: number, leave: () => void) => {
       await waitFor(
