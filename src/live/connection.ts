@@ -38,11 +38,19 @@ export interface Connection {
 
 export function createConnection(store: LiveStore, events: ConnectionEvents): Connection {
   let provider: HocuspocusProvider | null = null
+  /** which opening is the current one: a provider's events after another opening (or a close) are stale */
+  let opening = 0
   let everLive = false
   let retry: ReturnType<typeof setTimeout> | undefined
   const set = store.setState
 
   function open(Provider: typeof HocuspocusProvider, doc: Y.Doc, roomId: string, token: string) {
+    // Hocuspocus' provider connects, and reports its status, while it is being constructed: a handler that read the
+    // provider it is given (`p`, not yet assigned then) threw inside the library's connection attempt, which then
+    // counted as failed and was retried a second later, closing the working socket; a follower arriving in that gap
+    // was told no session was open. Whether an event is current is asked of a number known before construction.
+    const mine = ++opening
+    const stale = () => mine !== opening || events.leaving()
     const p: HocuspocusProvider = new Provider({
       url: store.getState().relayUrl,
       name: roomId,
@@ -54,13 +62,13 @@ export function createConnection(store: LiveStore, events: ConnectionEvents): Co
         events.onAuthenticated(p)
       },
       onAuthenticationFailed: ({ reason }) => {
-        if (provider !== p || events.leaving()) return
+        if (stale()) return
         // a relay that restarted knows no editor in the room until one is back: a follower waits and tries again
         if (reason === 'no-session' && everLive) {
           set({ status: 'offline' })
           p.destroy()
           retry = setTimeout(() => {
-            if (provider !== p || events.leaving()) return
+            if (stale()) return
             open(Provider, doc, roomId, token)
           }, RETRY_MS)
           return
@@ -68,7 +76,7 @@ export function createConnection(store: LiveStore, events: ConnectionEvents): Co
         events.onRefused(REFUSALS[reason] ?? `The relay turned the session away (${reason}).`)
       },
       onStatus: ({ status }) => {
-        if (provider !== p || events.leaving()) return
+        if (stale()) return
         if (status === 'disconnected' && store.getState().status === 'live') set({ status: 'offline' })
       },
       onAwarenessChange: events.onAwareness,
@@ -81,6 +89,7 @@ export function createConnection(store: LiveStore, events: ConnectionEvents): Co
     open,
     current: () => provider,
     close() {
+      opening++
       clearTimeout(retry)
       provider?.destroy()
       provider = null
