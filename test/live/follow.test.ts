@@ -89,33 +89,7 @@ function presenterFrame(stores: Stores, startedAt: number, behindMs: number) {
 
 describe('follow mode: the simulator’s clock, presenter to follower', () => {
   it('the presenter sends a sample when its clock slips past the threshold, not every frame; the follower eases to it, or jumps', async () => {
-    fakeClock()
-    const presenter = createStores(loadExample('two-zones'))
-    const follower = followerStudio(loadExample('two-zones'))
-    const samples: FollowSim[] = []
-    const presenting = createPresenting({
-      stores: presenter,
-      lessons: lessonsOf(presenter),
-      isPresenter: () => true,
-      publish: (patch) => {
-        if (!patch.follow?.sim) return
-        samples.push(patch.follow.sim)
-        follower.following.follow(followState(patch.follow.sim))
-      },
-      onSent: () => undefined,
-    })
-    const stops = presenting.start()
-    // the presenter plays the scenario from 0 s
-    const startedAt = epochNow()
-    presenter.sim.setState({
-      status: 'ready',
-      scenario: 'steady',
-      playing: true,
-      running: true,
-      speed: 1,
-      nowMs: 0,
-      nowAtMs: startedAt,
-    })
+    const { presenter, follower, samples, stops, startedAt } = presenterStartsPlaying()
     await vi.advanceTimersByTimeAsync(0)
     expect(samples).toHaveLength(1)
     const frames = async (n: number, behindMs: number) => {
@@ -263,8 +237,11 @@ function shownClock(s: SimState): number {
   return s.running ? Math.min(s.untilMs ?? Number.POSITIVE_INFINITY, simClock(s)) : s.nowMs
 }
 
-/** A presenter playing the scenario from 0 s with a follower in step, `ms` on, its frames on time every 50 ms. */
-async function playingTogether(ms: number) {
+/**
+ * A presenter with a follower fed its samples straight (as awareness would), starting the scenario from 0 s now;
+ * `samples`: what the presenter sent.
+ */
+function presenterStartsPlaying() {
   fakeClock()
   const presenter = createStores(loadExample('two-zones'))
   const follower = followerStudio(loadExample('two-zones'))
@@ -291,6 +268,12 @@ async function playingTogether(ms: number) {
     nowMs: 0,
     nowAtMs: startedAt,
   })
+  return { presenter, follower, samples, stops, startedAt }
+}
+
+/** A presenter playing the scenario from 0 s with a follower in step, `ms` on, its frames on time every 50 ms. */
+async function playingTogether(ms: number) {
+  const { presenter, follower, samples, stops, startedAt } = presenterStartsPlaying()
   for (let t = 0; t < ms; t += 50) {
     await vi.advanceTimersByTimeAsync(50)
     presenterFrame(presenter, startedAt, 0)

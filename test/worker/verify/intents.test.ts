@@ -13,6 +13,30 @@ function results(r: VerifyResult) {
   return r
 }
 
+/**
+ * The built-in intents when nothing reaches the servers: every one holds (vacuously: whatever arrives crossed an
+ * appliance) but delivery, violated for every class it covers, first on the server EIP's HTTP; its counterexample.
+ */
+function onlyDeliveryViolated(r: VerifyResult) {
+  const { results: all } = results(r)
+  expect(all.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
+    'inbound-inspected: holds',
+    'inbound-delivered: violated',
+    'outbound-inspected: holds',
+    'no-black-hole-or-loop: holds',
+    'appliances-isolated: holds',
+  ])
+  const delivered = all[1]
+  if (delivered?.status !== 'violated') throw new Error('inbound-delivered holds')
+  expect(delivered.violating).toBe(delivered.classes)
+  expect(delivered.counterexample.packet).toMatchObject({
+    destination: '47.98.10.11',
+    protocol: 'tcp',
+    destinationPort: 80,
+  })
+  return delivered.counterexample
+}
+
 const https: Intent = {
   id: 'https-in',
   from: 'internet',
@@ -82,21 +106,8 @@ describe('verify', () => {
       ['drop', 'NO_HEALTHY_APPLIANCE'],
       ['awsRandomTarget', 'APPLIANCE_DOWN'],
     ] as const) {
-      const r = results(verify(stopped, { engine: { assumptions: { allUnhealthy } } }))
-      // "whatever arrives crossed an appliance" holds when nothing arrives
-      expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
-        'inbound-inspected: holds',
-        'inbound-delivered: violated',
-        'outbound-inspected: holds',
-        'no-black-hole-or-loop: holds',
-        'appliances-isolated: holds',
-      ])
-      const delivered = r.results[1]
-      if (delivered?.status !== 'violated') return
       // every server EIP on HTTP and HTTPS (what sg-web admits), from every internet sender
-      expect(delivered.violating).toBe(delivered.classes)
-      const c = delivered.counterexample
-      expect(c.packet).toMatchObject({ destination: '47.98.10.11', protocol: 'tcp', destinationPort: 80 })
+      const c = onlyDeliveryViolated(verify(stopped, { engine: { assumptions: { allUnhealthy } } }))
       expect(c.request).toBe(end)
       expect(c.reason).toBe(`the packet ends ${end}`)
       const net = compile(stopped, { assumptions: { allUnhealthy } })
@@ -123,19 +134,7 @@ describe('verify', () => {
       sg.rules = sg.rules.filter((rule) => rule.description !== 'health checks')
     })
     expect(lint(refused).map((p) => p.code)).toContain('GWLB-E005')
-    const r = results(verify(refused))
-    expect(r.results.map((x) => `${x.intent.id}: ${x.status}`)).toEqual([
-      'inbound-inspected: holds',
-      'inbound-delivered: violated',
-      'outbound-inspected: holds',
-      'no-black-hole-or-loop: holds',
-      'appliances-isolated: holds',
-    ])
-    const delivered = r.results[1]
-    if (delivered?.status !== 'violated') return
-    expect(delivered.violating).toBe(delivered.classes)
-    const c = delivered.counterexample
-    expect(c.packet).toMatchObject({ destination: '47.98.10.11', protocol: 'tcp', destinationPort: 80 })
+    const c = onlyDeliveryViolated(verify(refused))
     expect(c.request).toBe('NO_HEALTHY_APPLIANCE')
     const net = compile(refused)
     // the Walk tab's replay, with verification's picks, and a walk of the packet as a user would start it
