@@ -6,16 +6,23 @@ import { checked } from './numbered'
 import { matchSecurityGroup } from './rules'
 
 /**
- * The GWLB address a probe comes from: the GWLB's node in the appliance's zone, else its first node. Alibaba does
- * not document health-check source addresses (docs/cloud.md 9.3); the node address is our assumption.
+ * The GWLB address a probe comes from: the GWLB's node in the appliance's zone, else its first node (its first zone
+ * mapping's: a GWLB's nodes are numbered in its mappings' order). Alibaba does not document health-check source
+ * addresses (docs/cloud.md 9.3); the node address is our assumption, and the linter's (GWLB-E005) too.
  */
 export function probeSource(net: Network, a: number): { addr: number; address: string } | null {
   const ap = checked(net.appliances, a, 'appliance')
   const g = net.gwlbs[ap.gwlb]
   if (!g) return null
   const local = g.nodeByZone[ap.zone] ?? -1
-  const nd = net.nodes[local >= 0 ? local : ([...g.nodeByZone].find((n) => n >= 0) ?? -1)]
+  const nd = net.nodes[local >= 0 ? local : firstNode(g.nodeByZone)]
   return nd ? { addr: nd.addr, address: nd.address } : null
+}
+
+function firstNode(nodeByZone: Int32Array): number {
+  let first = -1
+  for (const n of nodeByZone) if (n >= 0 && (first < 0 || n < first)) first = n
+  return first
 }
 
 /**

@@ -45,17 +45,25 @@ function refusal(m: Member, from: string): 'stopped' | 'hung' | 'geneve' | null 
   return accepts(m, 'udp', GENEVE_PORT, from) ? null : 'geneve'
 }
 
+/**
+ * The GWLB address an appliance's health checks come from, as the engine has it (worker/engine/healthChecks.ts):
+ * the GWLB's node in the appliance's zone, else its first node. Undocumented by Alibaba (docs/cloud.md 9.3).
+ */
+function probeSource(gwlb: Gwlb, zone: string | undefined): string | undefined {
+  return (gwlb.zoneMappings.find((m) => m.zoneId === zone) ?? gwlb.zoneMappings[0])?.privateIpAddress
+}
+
 function membersOf(ix: DesignIndex, gwlb: Gwlb): Member[] {
   const hc = gwlb.serverGroup?.healthCheck
-  const sources = gwlb.zoneMappings.map((m) => m.privateIpAddress)
   return (gwlb.serverGroup?.servers ?? []).flatMap((id) => {
     const app = ix.get(id, 'appliance')
     if (!app) return []
     const groups = app.securityGroupIds.flatMap((g) => ix.get(g, 'securityGroup') ?? [])
     const m: Member = { app, groups, zone: ix.get(app.vswitchId, 'vswitch')?.zoneId, unhealthy: false }
-    // a hung appliance still answers; health checks from one of the GWLB's addresses are taken as enough
+    // a hung appliance still answers health checks; a GWLB with no node sends none
+    const from = probeSource(gwlb, m.zone)
     m.unhealthy =
-      hc?.enabled === true && (app.state === 'stopped' || !sources.some((s) => accepts(m, 'tcp', hc.port, s)))
+      hc?.enabled === true && (app.state === 'stopped' || (from !== undefined && !accepts(m, 'tcp', hc.port, from)))
     return [m]
   })
 }

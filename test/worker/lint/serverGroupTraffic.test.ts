@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Appliance, Design } from '../../../src/model'
+import { compile, securityGroupBlocksProbe } from '../../../worker/engine'
 import { lint } from '../../../worker/lint'
 import { breakAndFix, codes, edit, find, problemsOf, reference, summary } from './helpers'
 
@@ -79,6 +80,29 @@ describe('GWLB-E005: no appliance of the server group takes traffic', () => {
     expect(p.message).toContain('in zone cn-hangzhou-h')
     expect(p.fix?.label).toBe('Start fw-h1, fw-h2')
     breakAndFix(broken, 'GWLB-E005', ['gwlb-inspection'])
+  })
+
+  it('health checks admitted from one zone’s GWLB node only: the other zone’s appliances are unhealthy, as the engine has it', () => {
+    // each appliance is probed from the GWLB's node in its zone (docs/cloud.md 9.3): zone I's from 192.168.2.5
+    const broken = edit(reference('b'), (d) => {
+      find(d, 'gwlb-inspection', 'gwlb').crossZoneEnabled = false
+      const rule = find(d, 'sg-appliance', 'securityGroup').rules.find((r) => r.description === 'health checks')
+      if (rule) rule.sourceCidrIp = '192.168.1.5/32'
+    })
+    const [p] = problemsOf(broken, 'GWLB-E005', ['gwlb-inspection', 'gwlbe-i'])
+    expect(p.message).toContain('in zone cn-hangzhou-i')
+    expect(p.message).toMatch(/fw-i1, fw-i2 fail the health check/)
+    expect(p.resourceIds).not.toContain('gwlbe-h')
+    // the engine, which Verify, the Walk tab and the simulator start from, probes from the same address
+    const net = compile(broken)
+    const blocked = (id: string) =>
+      securityGroupBlocksProbe(
+        net,
+        net.appliances.findIndex((a) => a.id === id),
+        80,
+      )
+    expect(blocked('fw-h1')).toBeNull()
+    expect(blocked('fw-i1')).toBe('no inbound rule of sg-appliance accepts TCP 80 from 192.168.2.5 (the GWLB)')
   })
 
   it('an empty server group is E003 alone', () => {
