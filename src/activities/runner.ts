@@ -70,9 +70,23 @@ function openHandout(stores: Stores, { activity, handout }: PreparedActivity): P
   })
 }
 
+/**
+ * Calls `undone` once the edit that just opened the activity's design is undone (the notice's Undo, Ctrl+Z, or
+ * undoing past it): the design on the canvas is the student's own again, which the activity must not grade. The
+ * opened design is in the redo list exactly then. Returns what stops watching.
+ */
+function whenUndone(stores: Stores, undone: () => void): () => void {
+  const opened = stores.design.getState().design
+  return stores.design.subscribe((s, prev) => {
+    if (s.future !== prev.future && s.future.includes(opened)) undone()
+  })
+}
+
 export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
   // a check that answers after the activity was closed or replaced is dropped
   let token = 0
+  /** stops watching for the activity's opening being undone */
+  let unwatch = () => {}
   const store = createStore<ActivityState>()((set, get) => ({
     ...NO_ACTIVITY,
 
@@ -91,6 +105,8 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       stores.ui.getState().setReadOnly(false)
       stores.ui.getState().hideProblems(r.prepared.activity.hideProblems)
       set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })
+      unwatch()
+      unwatch = whenUndone(stores, () => get().close())
       return true
     },
 
@@ -135,6 +151,8 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
 
     close() {
       token++
+      unwatch()
+      unwatch = () => {}
       const { lms, timeUp } = get()
       void lms?.finish()
       if (timeUp) stores.ui.getState().setReadOnly(false)

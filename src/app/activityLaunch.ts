@@ -9,7 +9,7 @@ import { lessonSchema } from '../lessons'
 import { trackLessonProgress } from '../lessons/progress'
 import { MAX_DESIGN_BYTES } from '../model'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
-import { linkKind } from '../share/linkKinds'
+import { isActivityLink, linkKind } from '../share/linkKinds'
 import { activityLinkText } from '../share/shareLink'
 import type { Stores } from '../store/context'
 
@@ -89,7 +89,23 @@ export async function openActivityLink(stores: Stores, hash: string): Promise<vo
   } catch (e) {
     return unchanged([`The activity link does not hold an activity: ${e instanceof Error ? e.message : String(e)}`])
   }
-  return openActivity(stores, raw, null, unchanged)
+  await openActivity(stores, raw, null, unchanged)
+  forgetLinkOnLeaving(stores)
+}
+
+/**
+ * Once the activity the link opened is left (or its opening undone), the link leaves the address bar: a reload then
+ * opens the student's own design instead of starting the activity over it again.
+ */
+function forgetLinkOnLeaving(stores: Stores) {
+  const runner = activityRunnerFor(stores)
+  if (!runner.getState().prepared) return
+  const stop = runner.subscribe((s, prev) => {
+    if (!prev.prepared || s.prepared === prev.prepared) return
+    stop()
+    if (isActivityLink(window.location.hash))
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
+  })
 }
 
 async function openActivity(stores: Stores, raw: unknown, lms: LmsSession | null, notify: (lines: string[]) => void) {

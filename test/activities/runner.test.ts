@@ -48,6 +48,21 @@ describe('activity runner', () => {
     expect(stores.design.getState().design).toBe(mine)
   })
 
+  it('undoing its opening leaves the activity: the student’s own design is not graded', async () => {
+    const { stores, runner } = setup()
+    expect(await runner.getState().open(inbound, 'learner-1')).toBe(true)
+    // edits in the activity, then undone one by one: the activity stays until its opening is undone
+    stores.design.getState().edit('rename', (d) => ({ ...d, name: 'Answer' }))
+    stores.design.getState().undo()
+    expect(runner.getState().prepared?.activity.title).toBe('Inbound traffic bypasses the firewalls')
+    stores.design.getState().undo()
+    expect(stores.design.getState().design.name).toBe('My own design')
+    expect(runner.getState().prepared).toBeNull()
+    // Redo brings the activity's design back as a design; the activity stays left
+    stores.design.getState().redo()
+    expect(runner.getState().prepared).toBeNull()
+  })
+
   it('keeps the user’s design where it is stored before the activity’s takes the canvas', async () => {
     const { stores, runner } = setup()
     const onCanvas: string[] = []
