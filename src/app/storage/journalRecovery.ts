@@ -11,7 +11,7 @@ import {
   textKey,
   writeJournal,
 } from './journal'
-import { safeParse } from './tab'
+import { safeParse, type TabMessage } from './tab'
 
 /** Reads every journal and removes it, oldest first: a journal is applied once, by the tab that took it. */
 export function takeJournals(store: JournalStore): JournalEntry[] {
@@ -53,7 +53,8 @@ function readEntry(tab: string, head: string | null, text: string | null): Journ
 
 /** What became of one journal: written into its design, kept as a new one, or nothing (it was stored after all). */
 export type Recovered =
-  | { kind: 'applied' | 'deleted' | 'new'; id: string; name: string }
+  | { kind: 'applied'; id: string; name: string; rev: number }
+  | { kind: 'deleted' | 'new'; id: string; name: string }
   | { kind: 'copy'; id: string; name: string; was: string }
   | { kind: 'unreadable'; id: string; name: string; problem: string }
 
@@ -87,7 +88,7 @@ export async function applyJournal(repo: DesignRepo, e: JournalEntry): Promise<R
   const basedOn = landed ? stored.rev : e.rev
   if (stored.rev === basedOn) {
     const written = await repo.write(e.id, { name, text: e.text }, basedOn)
-    if (written.kind === 'saved') return { kind: 'applied', id: e.id, name }
+    if (written.kind === 'saved') return { kind: 'applied', id: e.id, name, rev: written.design.rev }
     if (written.kind === 'missing') return asNew()
     if (written.current.text === e.text) return null
   }
@@ -117,12 +118,14 @@ export function recoveredLine(r: Recovered): string {
 /**
  * Applies every journal, oldest first. `ownTab`: the id this tab wrote its journal under before a reload; the
  * design its journal went into is the one it opens (`open`). A journal that could not be applied (the browser's
- * storage failed) is put back for the next boot.
+ * storage failed) is put back for the next boot. `tell`: the tabs open now hear what was written, as they hear an
+ * autosave — one still showing the design the edits went into says so, and offers to load them.
  */
 export async function recoverJournals(
   store: JournalStore,
   repo: DesignRepo,
   ownTab: string | null,
+  tell: (message: TabMessage) => void = () => {},
 ): Promise<{ lines: string[]; open?: string }> {
   const lines: string[] = []
   let open: string | undefined
@@ -134,6 +137,11 @@ export async function recoverJournals(
     })
     if (!r) continue
     lines.push(recoveredLine(r))
+    tell(
+      r.kind === 'applied'
+        ? { kind: 'saved', id: r.id, rev: r.rev, from: RECOVERY }
+        : { kind: 'listed', from: RECOVERY },
+    )
     last = r.id
     if (entry.tab === ownTab) open = r.id
   }
@@ -141,3 +149,6 @@ export async function recoverJournals(
   if (last) await repo.setMeta({ lastId: open ?? last })
   return open ? { lines, open } : { lines }
 }
+
+/** who the tabs hear it from: no tab's id, so every open tab listens */
+const RECOVERY = 'journal-recovery'

@@ -4,7 +4,8 @@ import type { Design } from '../../model'
 import { createDesignRepo, type DesignRepo, type StoredDesign } from './designRepo'
 import { hasJournal, JOURNAL_TAB_KEY, type JournalStore } from './journal'
 import { indexedDbKv, readLegacyAutosave } from './kv'
-import { type Opened, safeParse, TAB_KEY } from './session'
+import { CHANNEL_NAME, type Opened, safeParse, TAB_KEY } from './session'
+import type { TabMessage } from './tab'
 
 export interface BootStorage {
   repo: DesignRepo
@@ -13,6 +14,16 @@ export interface BootStorage {
   legacy(): Promise<{ text: string; savedAt: string } | undefined>
   /** localStorage, where a tab that went left what the autosave had not stored yet (journal.ts) */
   journal?: JournalStore | null
+  /** tells the tabs open now of a design written at boot (the edits recovered from a journal) */
+  tell?: (message: TabMessage) => void
+}
+
+/** Posts one message to the other tabs of this browser, as their sessions' channels hear each other. */
+function tellOtherTabs(message: TabMessage) {
+  if (typeof BroadcastChannel === 'undefined') return
+  const channel = new BroadcastChannel(CHANNEL_NAME)
+  channel.postMessage(message)
+  channel.close()
 }
 
 export function browserStorage(): BootStorage | null {
@@ -26,7 +37,7 @@ export function browserStorage(): BootStorage | null {
   } catch {
     // storage blocked for this page: a reload opens the last design saved, which is the usual one anyway
   }
-  return { repo: createDesignRepo(kv), tab, legacy: readLegacyAutosave, journal }
+  return { repo: createDesignRepo(kv), tab, legacy: readLegacyAutosave, journal, tell: tellOtherTabs }
 }
 
 export type StartingDesign = (
@@ -78,6 +89,7 @@ export async function startingDesign(storage: BootStorage): Promise<StartingDesi
             journal,
             storage.repo,
             storage.tab?.getItem(JOURNAL_TAB_KEY) ?? null,
+            storage.tell,
           )
         : { lines: [] }
     const found = await chooseStored(storage, open)

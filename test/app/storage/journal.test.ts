@@ -7,7 +7,8 @@ import { fingerprint, JOURNAL_PREFIX, type JournalStore } from '../../../src/app
 import { applyJournal, recoverJournals } from '../../../src/app/storage/journalRecovery'
 import type { Kv } from '../../../src/app/storage/kv'
 import { startingDesign } from '../../../src/app/storage/local'
-import { createLocalSession, type Opened } from '../../../src/app/storage/session'
+import { type Channel, createLocalSession, type Opened } from '../../../src/app/storage/session'
+import type { TabMessage } from '../../../src/app/storage/tab'
 import { type Design, serialise } from '../../../src/model'
 import { createStores } from '../../../src/store/context'
 import { scaleDesign } from '../../fixtures/canvas/design'
@@ -61,7 +62,14 @@ function unloading(kv: Kv, gone: () => boolean): Kv {
 }
 
 /** A page of a tab (`tab`: its sessionStorage, which a reload keeps), with its own window for pagehide/pageshow. */
-function page(b: Browser, design: Design, opened: Opened | null, tab = webStorage(), readOnly = false) {
+function page(
+  b: Browser,
+  design: Design,
+  opened: Opened | null,
+  tab = webStorage(),
+  readOnly = false,
+  channel: Channel | null = null,
+) {
   const win = new EventTarget()
   vi.stubGlobal('window', win)
   let gone = false
@@ -72,7 +80,7 @@ function page(b: Browser, design: Design, opened: Opened | null, tab = webStorag
   const stores = createStores(design, { readOnly })
   const session = createLocalSession(stores, { repo, tab, now, tabId: `tab-${now()}`, journal: b.local }, opened)
   stores.library = session
-  session.start(null)
+  session.start(channel)
   return {
     stores,
     session,
@@ -93,8 +101,25 @@ async function stored(repo: DesignRepo, design: Design): Promise<Opened> {
   return { id: d.id, rev: d.rev, text }
 }
 
-const boot = (b: Browser, tab: JournalStore | null = null) =>
-  startingDesign({ repo: b.repo, tab, legacy: async () => undefined, journal: b.local })
+const boot = (b: Browser, tab: JournalStore | null = null, tell?: (m: TabMessage) => void) =>
+  startingDesign({ repo: b.repo, tab, legacy: async () => undefined, journal: b.local, tell })
+
+/** A browser's BroadcastChannel: what is posted reaches every tab's session listening on it. */
+function broadcast() {
+  const listeners = new Set<(e: { data: TabMessage }) => void>()
+  return {
+    post: (data: TabMessage) => {
+      for (const listen of listeners) listen({ data })
+    },
+    channel(): Channel {
+      return {
+        postMessage: () => undefined,
+        addEventListener: (_type, listen) => void listeners.add(listen),
+        close: () => listeners.clear(),
+      }
+    },
+  }
+}
 const journals = (b: Browser) => [...b.local.items.keys()].filter((k) => k.startsWith(JOURNAL_PREFIX))
 const names = async (repo: DesignRepo) => (await repo.list()).map((d) => d.name).sort()
 const myWork = () => ({ ...loadExample('two-zones'), name: 'My work' })
@@ -137,6 +162,23 @@ describe('edits made just before the page went', () => {
       'Edited in the tab that closed',
       'Still being edited in another tab (copy from another tab)',
     ])
+  })
+
+  it('written into their design are told to a tab still showing it, which offers to load them', async () => {
+    const b = browser()
+    const opened = await stored(b.repo, myWork())
+    const tabs = broadcast()
+    const open = page(b, myWork(), opened, webStorage(), false, tabs.channel())
+    const a = page(b, myWork(), opened)
+    a.rename('Edited in the tab that closed')
+    a.hide()
+    await boot(b, null, tabs.post)
+    const notice = open.stores.ui.getState().notice
+    expect(notice?.lines[0]).toBe('"My work" was changed in another tab.')
+    const load = notice?.actions?.find((x) => x.label === 'Load the other tab’s version')
+    if (!load) throw new Error('no way to load the recovered edits')
+    load.run()
+    await vi.waitFor(() => expect(open.stores.design.getState().design.name).toBe('Edited in the tab that closed'))
   })
 
   it('are kept as a copy beside their design when another tab wrote it meanwhile, never over it', async () => {
