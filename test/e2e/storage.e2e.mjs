@@ -290,7 +290,11 @@ describe('designs kept in the browser', () => {
     await page.reload()
     await page.waitForSelector('.react-flow__node')
     assert.equal(await nameOnCanvas(page), 'Renamed, then reloaded at once')
-    assert.match(await page.getByTestId('notice').textContent(), /made just before the page closed, were recovered/)
+    // by the journal, or by the page's last write if it reached IndexedDB after all (a reload sometimes lets it)
+    assert.match(
+      await page.getByTestId('notice').textContent(),
+      /made just before the page closed, were recovered|Restored "Renamed, then reloaded at once"/,
+    )
     // recovered into the design it belonged to, not beside it
     assert.deepEqual(await listed(page), ['Renamed, then reloaded at once'])
     assert.deepEqual(errors, [])
@@ -311,7 +315,9 @@ describe('designs kept in the browser', () => {
     await page.close({ runBeforeUnload: true })
     const next = await open(context)
     await next.page.waitForFunction((n) => document.querySelectorAll('.react-flow__node-vpc').length === n, before + 1)
-    assert.match(await next.page.getByTestId('notice').textContent(), /were recovered/)
+    // the journal recovered it ("were recovered"), or the page's last write reached IndexedDB after all (a close
+    // sometimes gives it the time): either way the VPC is there, and the design opens as the user's own
+    assert.match(await next.page.getByTestId('notice').textContent(), /were recovered|Restored "My work"/)
     await next.page.screenshot({ path: 'test-results/e2e-storage-recovered.png' })
     await context.close()
   })
