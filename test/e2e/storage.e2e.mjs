@@ -51,13 +51,13 @@ const entry = (dialog, name) => dialog.getByTestId('design-entry').filter({ hasT
 async function waitSaved(page, name) {
   const dialog = await openDesigns(page)
   await entry(dialog, name).first().waitFor()
-  await dialog.getByRole('button', { name: 'Close' }).click()
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click()
 }
 
 async function listed(page) {
   const dialog = await openDesigns(page)
   const names = await dialog.getByTestId('design-entry').locator('p.font-medium').allTextContents()
-  await dialog.getByRole('button', { name: 'Close' }).click()
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click()
   return names.map((n) => n.replace(/(on the canvas|does not open)$/g, '').trim()).sort()
 }
 
@@ -319,6 +319,30 @@ describe('designs kept in the browser', () => {
     // sometimes gives it the time): either way the VPC is there, and the design opens as the user's own
     assert.match(await next.page.getByTestId('notice').textContent(), /were recovered|Restored "My work"/)
     await next.page.screenshot({ path: 'test-results/e2e-storage-recovered.png' })
+    await context.close()
+  })
+
+  it('story 8: a tab still showing the design hears of the edits recovered from a tab that closed, and loads them', async () => {
+    const { context, page: first, errors } = await withMyWork()
+    // a second tab on the same design renames it and is closed at once, within the autosave's half second
+    const second = await open(context)
+    await rename(second.page, 'Renamed in a tab closed at once')
+    await second.page.close({ runBeforeUnload: true })
+    // the next tab to open recovers the edit from the journal, or the closed tab's last write landed after all
+    // (here about two closes in three): either way the first tab is told, as of any save of its design elsewhere.
+    // The journal's path alone, deterministically: test/app/storage/journal.test.ts
+    const third = await open(context)
+    assert.equal(await nameOnCanvas(third.page), 'Renamed in a tab closed at once')
+    const notice = first.getByTestId('notice')
+    await first.waitForFunction(() =>
+      document.querySelector('[data-testid="notice"]')?.textContent?.includes('"My work" was changed in another tab.'),
+    )
+    await notice.getByRole('button', { name: 'Load the other tab’s version' }).click()
+    await first.waitForFunction(() =>
+      document.querySelector('[data-testid="design-name"]')?.textContent?.startsWith('Renamed in a tab closed at once'),
+    )
+    assert.deepEqual(await listed(first), ['Renamed in a tab closed at once'])
+    assert.deepEqual(errors, [])
     await context.close()
   })
 
