@@ -30,6 +30,12 @@ export interface RelayLimits {
   maxPayload: number
   /** refused tokens an address may present per minute before it is refused outright */
   refusalsPerMinute: number
+  /**
+   * how long a room whose last editor's connection dropped still counts as having one, in milliseconds: the
+   * editor's page reconnects by itself (after 1, 2, 4 s…), and a follower arriving meanwhile waits for the
+   * presenter instead of being told no session is open
+   */
+  editorReturnMs: number
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -37,6 +43,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   rooms: 500,
   maxPayload: 8 * 1024 * 1024,
   refusalsPerMinute: 30,
+  editorReturnMs: 10_000,
 }
 
 /** Why a connection was turned away: the provider hands the reason to the page, which says it in words. */
@@ -67,9 +74,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   /** refusals per address in the current minute */
   let refusals = new Map<string, number>()
   /**
-   * Rooms an editor was let into and whose connection is not set up yet, and until when that counts: Hocuspocus tells
-   * the editor it is in before it loads the room's document and adds the connection to it, so a follower who
-   * arrives in between would otherwise find no editor and be turned away from a session that is starting.
+   * Rooms an editor was let into and whose connection is not set up yet, or whose editor's connection just dropped,
+   * and until when that counts: Hocuspocus tells the editor it is in before it loads the room's document and adds the
+   * connection to it, so a follower who arrives in between would otherwise find no editor and be turned away from a
+   * session that is starting; and an editor whose network blinks is back within seconds (`editorReturnMs`).
    */
   const editorArriving = new Map<string, number>()
   const minute = setInterval(() => {
@@ -118,6 +126,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       },
       async connected({ documentName, context }) {
         if (context?.role === 'editor') editorArriving.delete(documentName)
+      },
+      async onDisconnect({ documentName, context }) {
+        // an editor still in the room counts anyway; otherwise this one may be on its way back
+        if (context?.role === 'editor') editorArriving.set(documentName, Date.now() + limits.editorReturnMs)
       },
     },
     { maxPayload: limits.maxPayload },

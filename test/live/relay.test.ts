@@ -1,6 +1,34 @@
-// The relay as `npm run relay` starts it: on localhost unless told otherwise (README: Live sessions, Safety).
-import { describe, expect, it } from 'vitest'
+// The relay as `npm run relay` starts it: on localhost unless told otherwise (README: Live sessions, Safety), and
+// letting a class in while its trainer's connection is coming back.
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { startRelay } from '../../relay/relay'
+import { classCodeOf, newEditorKey, roomOfToken } from '../../src/live/roomKeys'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+/** A person's connection to a room with a token: resolves with "in", or the relay's reason for turning it away. */
+async function enter(url: string, token: string): Promise<{ answer: string; provider: HocuspocusProvider }> {
+  const room = await roomOfToken(token)
+  if (!room) throw new Error('not a token')
+  let provider: HocuspocusProvider | undefined
+  const answer = await new Promise<string>((resolve) => {
+    provider = new HocuspocusProvider({
+      url,
+      name: room.roomId,
+      token,
+      document: new Y.Doc(),
+      onAuthenticated: () => resolve('in'),
+      onAuthenticationFailed: ({ reason }) => resolve(reason),
+    })
+  })
+  if (!provider) throw new Error('no provider')
+  return { answer, provider }
+}
 
 describe('the relay', () => {
   it('listens on localhost only by default, and on the host it is given', async () => {
@@ -13,6 +41,30 @@ describe('the relay', () => {
     } finally {
       await local.stop()
       await any.stop()
+    }
+  })
+
+  it('lets a follower in while the trainer’s dropped connection may come back, and not once it has had its time', async () => {
+    // Node 20 has no WebSocket of its own; the provider uses the global one, as in the browser
+    vi.stubGlobal('WebSocket', WebSocket)
+    for (const [editorReturnMs, expected] of [
+      [10_000, 'in'],
+      [0, 'no-session'],
+    ] as const) {
+      const relay = await startRelay({ port: 0, quiet: true, limits: { editorReturnMs } })
+      try {
+        const key = newEditorKey()
+        const trainer = await enter(relay.url, key)
+        expect(trainer.answer).toBe('in')
+        // the trainer's connection drops: the room, now empty, is unloaded
+        trainer.provider.destroy()
+        await vi.waitFor(() => expect(relay.rooms()).toBe(0), { timeout: 10_000 })
+        const student = await enter(relay.url, await classCodeOf(key))
+        expect(student.answer).toBe(expected)
+        student.provider.destroy()
+      } finally {
+        await relay.stop()
+      }
     }
   })
 })
