@@ -68,9 +68,11 @@ class Refused extends Error {
   }
 }
 
-export async function startRelay(options: RelayOptions): Promise<Relay> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits }
-  const host = options.host ?? '127.0.0.1'
+/**
+ * Who may enter which room: the authentication hook, and what it remembers — refusals per address this minute, and
+ * rooms counted as having an editor while none is connected. `stop` ends its minute's timer.
+ */
+function admission(limits: RelayLimits) {
   /** refusals per address in the current minute */
   let refusals = new Map<string, number>()
   /**
@@ -86,7 +88,43 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     for (const [room, until] of editorArriving) if (until < now) editorArriving.delete(room)
   }, 60_000)
   minute.unref()
+  const hooks: Pick<Extension, 'onAuthenticate' | 'connected' | 'onDisconnect'> = {
+    async onAuthenticate({ token, documentName, instance, request, connectionConfig }) {
+      const from = request?.socket?.remoteAddress ?? 'unknown'
+      if ((refusals.get(from) ?? 0) >= limits.refusalsPerMinute) throw new Refused('too-many-attempts')
+      const role = await authorize(documentName, token ?? '')
+      if (!role) {
+        refusals.set(from, (refusals.get(from) ?? 0) + 1)
+        throw new Refused('bad-token')
+      }
+      const room = instance.documents.get(documentName)
+      // any well-formed class code names a room: a follower is let in only where an editor is, so a mistyped
+      // code says so instead of waiting in an empty room
+      const editorIn =
+        room?.getConnections().some((c) => c.context?.role === 'editor') ||
+        (editorArriving.get(documentName) ?? 0) >= Date.now()
+      if (role === 'follower' && !editorIn) throw new Refused('no-session')
+      if (!room && instance.getDocumentsCount() >= limits.rooms) throw new Refused('relay-full')
+      if (room && room.getConnectionsCount() >= limits.perRoom) throw new Refused('room-full')
+      // a follower's token reads: Hocuspocus drops every document update it sends (presence still goes through)
+      connectionConfig.readOnly = role === 'follower'
+      if (role === 'editor') editorArriving.set(documentName, Date.now() + ARRIVAL_MS)
+      return { role }
+    },
+    async connected({ documentName, context }) {
+      if (context?.role === 'editor') editorArriving.delete(documentName)
+    },
+    async onDisconnect({ documentName, context }) {
+      // an editor still in the room counts anyway; otherwise this one may be on its way back
+      if (context?.role === 'editor') editorArriving.set(documentName, Date.now() + limits.editorReturnMs)
+    },
+  }
+  return { hooks, stop: () => clearInterval(minute) }
+}
 
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const host = options.host ?? '127.0.0.1'
   const extensions: Extension[] = []
   if (options.redis) {
     // loaded only when asked for: a single relay needs no Redis client
@@ -94,44 +132,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     extensions.push(new Redis({ host: options.redis.host, port: options.redis.port }))
   }
   extensions.push(...(options.extensions ?? []))
-
+  const door = admission(limits)
   const server = new Server(
-    {
-      port: options.port,
-      address: host,
-      quiet: true,
-      stopOnSignals: false,
-      extensions,
-      async onAuthenticate({ token, documentName, instance, request, connectionConfig }) {
-        const from = request?.socket?.remoteAddress ?? 'unknown'
-        if ((refusals.get(from) ?? 0) >= limits.refusalsPerMinute) throw new Refused('too-many-attempts')
-        const role = await authorize(documentName, token ?? '')
-        if (!role) {
-          refusals.set(from, (refusals.get(from) ?? 0) + 1)
-          throw new Refused('bad-token')
-        }
-        const room = instance.documents.get(documentName)
-        // any well-formed class code names a room: a follower is let in only where an editor is, so a mistyped
-        // code says so instead of waiting in an empty room
-        const editorIn =
-          room?.getConnections().some((c) => c.context?.role === 'editor') ||
-          (editorArriving.get(documentName) ?? 0) >= Date.now()
-        if (role === 'follower' && !editorIn) throw new Refused('no-session')
-        if (!room && instance.getDocumentsCount() >= limits.rooms) throw new Refused('relay-full')
-        if (room && room.getConnectionsCount() >= limits.perRoom) throw new Refused('room-full')
-        // a follower's token reads: Hocuspocus drops every document update it sends (presence still goes through)
-        connectionConfig.readOnly = role === 'follower'
-        if (role === 'editor') editorArriving.set(documentName, Date.now() + ARRIVAL_MS)
-        return { role }
-      },
-      async connected({ documentName, context }) {
-        if (context?.role === 'editor') editorArriving.delete(documentName)
-      },
-      async onDisconnect({ documentName, context }) {
-        // an editor still in the room counts anyway; otherwise this one may be on its way back
-        if (context?.role === 'editor') editorArriving.set(documentName, Date.now() + limits.editorReturnMs)
-      },
-    },
+    { port: options.port, address: host, quiet: true, stopOnSignals: false, extensions, ...door.hooks },
     { maxPayload: limits.maxPayload },
   )
   listenOn(server, host)
@@ -145,7 +148,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     address: server.address.address,
     rooms: () => server.hocuspocus.getDocumentsCount(),
     async stop() {
-      clearInterval(minute)
+      door.stop()
       await server.destroy()
     },
   }
