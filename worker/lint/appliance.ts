@@ -69,6 +69,15 @@ function sourcesFor(ix: DesignIndex, gwlb: Gwlb, app: Appliance): string[] {
   return (gwlb.crossZoneEnabled || !own.length ? gwlb.zoneMappings : own).map((m) => m.privateIpAddress)
 }
 
+/**
+ * The GWLB address an appliance in `zone` is health-checked from, as the engine has it (worker/engine/
+ * healthChecks.ts): the GWLB's node in that zone, else its first node. Alibaba does not document it (docs/cloud.md
+ * 9.3). Undefined for a GWLB with no node, which sends no probe.
+ */
+export function probeSource(gwlb: Gwlb, zone: string | undefined): string | undefined {
+  return (gwlb.zoneMappings.find((m) => m.zoneId === zone) ?? gwlb.zoneMappings[0])?.privateIpAddress
+}
+
 interface Need {
   code: Code
   protocol: 'tcp' | 'udp'
@@ -154,8 +163,10 @@ export function appliances(design: Design): Problem[] {
           what: `TCP ${hc.port} (${hc.protocol} health check)`,
           description: 'GWLB health checks',
         })
+      const probe = probeSource(gwlb, ix.get(app.vswitchId, 'vswitch')?.zoneId)
       for (const need of needs) {
-        const sources = sourcesFor(ix, gwlb, app)
+        // Geneve comes from every node that forwards to it; a health check from one
+        const sources = need.code === 'GWLB-E011' ? (probe ? [probe] : []) : sourcesFor(ix, gwlb, app)
         const verdicts = sources.map((s) => ingressVerdict(groups, need.protocol, need.port, parseIpv4(s) ?? 0))
         const refused = sources.filter((_, i) => verdicts[i]?.kind !== 'accepted')
         if (!refused.length) continue

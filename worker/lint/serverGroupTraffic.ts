@@ -12,7 +12,7 @@ import {
   type ZoneMapping,
 } from '../../src/model'
 import { ASSUMPTIONS, type AssumptionValues, type EngineOptions } from '../engine/assumptions'
-import { GENEVE_PORT, ingressVerdict } from './appliance'
+import { GENEVE_PORT, ingressVerdict, probeSource } from './appliance'
 import { problem } from './catalog'
 import { updateResource } from './edit'
 import { type DesignIndex, indexOf, label } from './lookup'
@@ -43,14 +43,6 @@ const accepts = (m: Member, protocol: 'tcp' | 'udp', port: number, from: string)
 function refusal(m: Member, from: string): 'stopped' | 'hung' | 'geneve' | null {
   if (m.app.state !== 'running') return m.app.state
   return accepts(m, 'udp', GENEVE_PORT, from) ? null : 'geneve'
-}
-
-/**
- * The GWLB address an appliance's health checks come from, as the engine has it (worker/engine/healthChecks.ts):
- * the GWLB's node in the appliance's zone, else its first node. Undocumented by Alibaba (docs/cloud.md 9.3).
- */
-function probeSource(gwlb: Gwlb, zone: string | undefined): string | undefined {
-  return (gwlb.zoneMappings.find((m) => m.zoneId === zone) ?? gwlb.zoneMappings[0])?.privateIpAddress
 }
 
 function membersOf(ix: DesignIndex, gwlb: Gwlb): Member[] {

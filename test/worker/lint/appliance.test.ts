@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SecurityGroup, SecurityGroupRule } from '../../../src/model'
 import { parseIpv4 } from '../../../src/model'
+import { lint } from '../../../worker/lint'
 import { ingressVerdict } from '../../../worker/lint/appliance'
 import { applyFix, breakAndFix, codes, edit, find, problemsOf, reference, summary } from './helpers'
 
@@ -99,6 +100,18 @@ describe('appliance prerequisites', () => {
     expect(found).toHaveLength(4)
     expect(found[0].message).toContain('TCP 8080')
     breakAndFix(broken, 'GWLB-E011', ['fw-h1'])
+  })
+
+  it('GWLB-E011 asks of the address each appliance is probed from: its zone’s GWLB node, as the engine has it', () => {
+    // cross-zone forwarding on: Geneve comes from both nodes, a health check from the node in the appliance's zone
+    const broken = edit(reference('b'), (d) => {
+      const rule = find(d, 'sg-appliance', 'securityGroup').rules.find((r) => r.description === 'health checks')
+      if (rule) rule.sourceCidrIp = '192.168.1.5/32'
+    })
+    const found = lint(broken).filter((p) => p.code === 'GWLB-E011')
+    expect(found.map((p) => p.resourceIds[0])).toEqual(['fw-i1', 'fw-i2'])
+    expect(found[0]?.message).toContain('from GWLB Inspection GWLB (gwlb-inspection) (192.168.2.5)')
+    expect(found[0]?.message).toContain('It fails every health check and is taken out of service.')
   })
 
   it('GWLB-E011 does not apply when the health check is off (W001 says so instead)', () => {
