@@ -2,7 +2,7 @@
 // hook. It passes Yjs updates and presence between the people in a room and keeps each room's document in memory
 // while someone is in it; it never parses or stores designs. Node only; imports of ours: the room keys.
 import { type Extension, Server } from '@hocuspocus/server'
-import { authorize } from '../src/live/roomKeys'
+import { authorize, LEAVING } from '../src/live/roomKeys'
 
 export interface RelayOptions {
   /** 0: any free port (tests) */
@@ -88,7 +88,7 @@ function admission(limits: RelayLimits) {
     for (const [room, until] of editorArriving) if (until < now) editorArriving.delete(room)
   }, 60_000)
   minute.unref()
-  const hooks: Pick<Extension, 'onAuthenticate' | 'connected' | 'onDisconnect'> = {
+  const hooks: Pick<Extension, 'onAuthenticate' | 'connected' | 'onDisconnect' | 'onStateless'> = {
     async onAuthenticate({ token, documentName, instance, request, connectionConfig }) {
       const from = request?.socket?.remoteAddress ?? 'unknown'
       if ((refusals.get(from) ?? 0) >= limits.refusalsPerMinute) throw new Refused('too-many-attempts')
@@ -115,8 +115,16 @@ function admission(limits: RelayLimits) {
       if (context?.role === 'editor') editorArriving.delete(documentName)
     },
     async onDisconnect({ documentName, context }) {
-      // an editor still in the room counts anyway; otherwise this one may be on its way back
-      if (context?.role === 'editor') editorArriving.set(documentName, Date.now() + limits.editorReturnMs)
+      // an editor still in the room counts anyway; otherwise this one may be on its way back, unless it said it left
+      if (context?.role !== 'editor' || context.leaving) return
+      const until = Math.max(editorArriving.get(documentName) ?? 0, Date.now() + limits.editorReturnMs)
+      editorArriving.set(documentName, until)
+    },
+    async onStateless({ connection, documentName, payload }) {
+      if (payload !== LEAVING || connection.context?.role !== 'editor') return
+      connection.context.leaving = true
+      // in case the connection's end was heard first
+      editorArriving.delete(documentName)
     },
   }
   return { hooks, stop: () => clearInterval(minute) }

@@ -3,6 +3,7 @@
 // nowhere after the relay restarted trying again until an editor is back.
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import type * as Y from 'yjs'
+import { LEAVING } from './roomKeys'
 import type { LiveStore } from './state'
 
 /** a follower let in nowhere after the relay restarted tries again this often, until an editor is back */
@@ -91,6 +92,8 @@ export function createConnection(store: LiveStore, events: ConnectionEvents): Co
     close() {
       opening++
       clearTimeout(retry)
+      // on purpose: the relay need not keep the room for this editor's return (a follower's saying it is ignored)
+      if (provider?.isAuthenticated) provider.sendStateless(LEAVING)
       provider?.destroy()
       provider = null
       everLive = false

@@ -82,6 +82,12 @@ export async function roomOfToken(token: string): Promise<{ roomId: string; role
   return null
 }
 
+/**
+ * What an editor's page says to the relay as it leaves a session on purpose (a stateless message): the relay then
+ * stops counting the room as having an editor at once, where a dropped connection keeps it for a few seconds.
+ */
+export const LEAVING = 'gwlb-studio/leaving'
+
 /** The relay's check: the role a token has in `roomId`, or null (refused). */
 export async function authorize(roomId: string, token: string): Promise<Role | null> {
   const r = await roomOfToken(token)

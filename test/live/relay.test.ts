@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { startRelay } from '../../relay/relay'
+import type { LessonRunner } from '../../src/lessons/runner'
+import { createConnection } from '../../src/live/connection'
 import { classCodeOf, newEditorKey, roomOfToken } from '../../src/live/roomKeys'
+import { createLiveStore } from '../../src/live/state'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -65,6 +68,38 @@ describe('the relay', () => {
       } finally {
         await relay.stop()
       }
+    }
+  })
+
+  it('turns a follower away once the trainer left on purpose: the page says so, and the relay keeps no grace', async () => {
+    vi.stubGlobal('WebSocket', WebSocket)
+    const relay = await startRelay({ port: 0, quiet: true })
+    try {
+      const key = newEditorKey()
+      const room = await roomOfToken(key)
+      if (!room) throw new Error('an editor key names a room')
+      // the trainer's page, as the Live menu starts and leaves a session (src/live/connection.ts)
+      const store = createLiveStore(
+        { lessons: {} as LessonRunner, location: { origin: 'http://localhost', pathname: '/' } },
+        relay.url,
+      )
+      const events = {
+        leaving: () => false,
+        onAuthenticated: () => undefined,
+        onAwareness: () => undefined,
+        onSynced: () => undefined,
+        onRefused: () => undefined,
+      }
+      const trainer = createConnection(store, events)
+      trainer.open(HocuspocusProvider, new Y.Doc(), room.roomId, key)
+      await vi.waitFor(() => expect(store.getState().status).toBe('live'), { timeout: 10_000 })
+      trainer.close()
+      await vi.waitFor(() => expect(relay.rooms()).toBe(0), { timeout: 10_000 })
+      const student = await enter(relay.url, await classCodeOf(key))
+      expect(student.answer).toBe('no-session')
+      student.provider.destroy()
+    } finally {
+      await relay.stop()
     }
   })
 })
