@@ -1,11 +1,13 @@
 // Doing an activity over the app's stores: it opens as an edit (the design on the canvas before it is saved and
-// Undo brings it back, as when an example opens), the student works on the canvas, "Check my work" grades what
-// is on the canvas, and an LMS, when the activity was launched from one, hears the score after each check.
+// Undo brings it back, as when an example opens; that Undo sets the activity aside and Redo brings it back:
+// openings.ts), the student works on the canvas, "Check my work" grades what is on the canvas, and an LMS, when
+// the activity was launched from one, hears the score after each check.
 import { createStore } from 'zustand/vanilla'
 import type { Stores } from '../store/context'
 import { openInPlace } from '../store/inPlace'
 import { type Grade, type GradeEngine, grade } from './grade'
 import type { LmsSession } from './lms/types'
+import { followOpenings } from './openings'
 import { type PreparedActivity, prepareActivity } from './prepare'
 
 export interface ActivityDeps {
@@ -70,23 +72,12 @@ function openHandout(stores: Stores, { activity, handout }: PreparedActivity): P
   })
 }
 
-/**
- * Calls `undone` once the edit that just opened the activity's design is undone (the notice's Undo, Ctrl+Z, or
- * undoing past it): the design on the canvas is the student's own again, which the activity must not grade. The
- * opened design is in the redo list exactly then. Returns what stops watching.
- */
-function whenUndone(stores: Stores, undone: () => void): () => void {
-  const opened = stores.design.getState().design
-  return stores.design.subscribe((s, prev) => {
-    if (s.future !== prev.future && s.future.includes(opened)) undone()
-  })
-}
+/** What an activity set aside by an undo keeps (openings.ts), to be shown again as it was. */
+type SetAside = Pick<ActivityState, 'prepared' | 'raw' | 'startedAt' | 'hintsShown' | 'last' | 'timeUp' | 'lms'>
 
 export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
   // a check that answers after the activity was closed or replaced is dropped
   let token = 0
-  /** stops watching for the activity's opening being undone */
-  let unwatch = () => {}
   const store = createStore<ActivityState>()((set, get) => ({
     ...NO_ACTIVITY,
 
@@ -102,11 +93,10 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
         return false
       }
       token++
+      openings.opened()
       stores.ui.getState().setReadOnly(false)
       stores.ui.getState().hideProblems(r.prepared.activity.hideProblems)
       set({ ...NO_ACTIVITY, prepared: r.prepared, raw, startedAt: deps.now(), lms })
-      unwatch()
-      unwatch = whenUndone(stores, () => get().close())
       return true
     },
 
@@ -151,15 +141,29 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
 
     close() {
       token++
-      unwatch()
-      unwatch = () => {}
       const { lms, timeUp } = get()
       void lms?.finish()
+      openings.closed()
       if (timeUp) stores.ui.getState().setReadOnly(false)
       stores.ui.getState().hideProblems(false)
       set(NO_ACTIVITY)
     },
   }))
+  const openings = followOpenings<SetAside>(stores, {
+    save: () => {
+      const { prepared, raw, startedAt, hintsShown, last, timeUp, lms } = store.getState()
+      return { prepared, raw, startedAt, hintsShown, last, timeUp, lms }
+    },
+    show(saved) {
+      token++
+      const wasTimeUp = store.getState().timeUp
+      store.setState(saved ? { ...NO_ACTIVITY, ...saved } : NO_ACTIVITY)
+      stores.ui.getState().hideProblems(saved?.prepared?.activity.hideProblems ?? false)
+      // a design whose time ran out is read-only; the student's own is not
+      if (wasTimeUp || saved?.timeUp) stores.ui.getState().setReadOnly(saved?.timeUp ?? false)
+    },
+    end: (saved) => void saved.lms?.finish(),
+  })
   return store
 }
 

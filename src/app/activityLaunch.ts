@@ -9,7 +9,7 @@ import { lessonSchema } from '../lessons'
 import { trackLessonProgress } from '../lessons/progress'
 import { MAX_DESIGN_BYTES } from '../model'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
-import { isActivityLink, linkKind } from '../share/linkKinds'
+import { linkKind } from '../share/linkKinds'
 import { activityLinkText } from '../share/shareLink'
 import type { Stores } from '../store/context'
 
@@ -90,20 +90,21 @@ export async function openActivityLink(stores: Stores, hash: string): Promise<vo
     return unchanged([`The activity link does not hold an activity: ${e instanceof Error ? e.message : String(e)}`])
   }
   await openActivity(stores, raw, null, unchanged)
-  forgetLinkOnLeaving(stores)
+  forgetLinkOnLeaving(stores, hash)
 }
 
 /**
- * Once the activity the link opened is left (or its opening undone), the link leaves the address bar: a reload then
- * opens the student's own design instead of starting the activity over it again.
+ * Once the activity the link opened is left, or set aside by an undo, the link leaves the address bar (if it is
+ * still there: another link pasted meanwhile is that one's to keep): a reload then opens the student's own design
+ * instead of starting the activity over it again.
  */
-function forgetLinkOnLeaving(stores: Stores) {
+function forgetLinkOnLeaving(stores: Stores, hash: string) {
   const runner = activityRunnerFor(stores)
   if (!runner.getState().prepared) return
   const stop = runner.subscribe((s, prev) => {
     if (!prev.prepared || s.prepared === prev.prepared) return
     stop()
-    if (isActivityLink(window.location.hash))
+    if (window.location.hash === hash)
       window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
   })
 }

@@ -48,18 +48,46 @@ describe('activity runner', () => {
     expect(stores.design.getState().design).toBe(mine)
   })
 
-  it('undoing its opening leaves the activity: the student’s own design is not graded', async () => {
-    const { stores, runner } = setup()
-    expect(await runner.getState().open(inbound, 'learner-1')).toBe(true)
-    // edits in the activity, then undone one by one: the activity stays until its opening is undone
+  it('undoing its opening sets the activity aside, Redo brings it back as it was, an edit after the undo ends it', async () => {
+    const { stores, runner, lms } = setup()
+    expect(await runner.getState().open(inbound, 'learner-1', lms)).toBe(true)
+    runner.getState().showHint(0)
+    // edits in the activity, undone one by one: the activity stays until its opening is undone
     stores.design.getState().edit('rename', (d) => ({ ...d, name: 'Answer' }))
     stores.design.getState().undo()
     expect(runner.getState().prepared?.activity.title).toBe('Inbound traffic bypasses the firewalls')
     stores.design.getState().undo()
+    // the student's own design, which the activity does not grade; the LMS attempt is not ended by an undo
     expect(stores.design.getState().design.name).toBe('My own design')
     expect(runner.getState().prepared).toBeNull()
-    // Redo brings the activity's design back as a design; the activity stays left
+    expect(lms.finished).toBe(0)
     stores.design.getState().redo()
+    expect(runner.getState()).toMatchObject({
+      prepared: { activity: { title: 'Inbound traffic bypasses the firewalls' } },
+      hintsShown: [0],
+      lms,
+    })
+    // undone again, then an edit of the student's own design: the redo list is gone, and the activity with it
+    stores.design.getState().undo()
+    stores.design.getState().edit('rename', (d) => ({ ...d, name: 'My own design, edited' }))
+    expect(lms.finished).toBe(1)
+    stores.design.getState().undo()
+    expect(runner.getState().prepared).toBeNull()
+  })
+
+  it('a second activity opened over the first: undoing its opening shows the first again, as it was', async () => {
+    const { stores, runner } = setup()
+    expect(await runner.getState().open(inbound, 'learner-1')).toBe(true)
+    runner.getState().showHint(0)
+    expect(await runner.getState().open(ACTIVITY_FILES['02-zone-i-inspection.json'], 'learner-1')).toBe(true)
+    expect(runner.getState().prepared?.activity.title).toMatch(/^Zone I lost its inspection/)
+    stores.design.getState().undo()
+    expect(stores.design.getState().design.name).toBe('Activity: Inbound traffic bypasses the firewalls')
+    expect(runner.getState()).toMatchObject({
+      prepared: { activity: { title: 'Inbound traffic bypasses the firewalls' } },
+      hintsShown: [0],
+    })
+    stores.design.getState().undo()
     expect(runner.getState().prepared).toBeNull()
   })
 
