@@ -337,6 +337,7 @@ describe('designs kept in the browser', () => {
     await first.waitForFunction(() =>
       document.querySelector('[data-testid="notice"]')?.textContent?.includes('"My work" was changed in another tab.'),
     )
+    await first.screenshot({ path: 'test-results/e2e-storage-told.png' })
     await notice.getByRole('button', { name: 'Load the other tab’s version' }).click()
     await first.waitForFunction(() =>
       document.querySelector('[data-testid="design-name"]')?.textContent?.startsWith('Renamed in a tab closed at once'),
