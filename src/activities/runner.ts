@@ -2,7 +2,7 @@
 // Undo brings it back, as when an example opens; that Undo sets the activity aside and Redo brings it back:
 // openings.ts), the student works on the canvas, "Check my work" grades what is on the canvas, and an LMS, when
 // the activity was launched from one, hears the score after each check.
-import { createStore } from 'zustand/vanilla'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Stores } from '../store/context'
 import { openInPlace } from '../store/inPlace'
 import { type Grade, type GradeEngine, grade } from './grade'
@@ -74,6 +74,28 @@ function openHandout(stores: Stores, { activity, handout }: PreparedActivity): P
 
 /** What an activity set aside by an undo keeps (openings.ts), to be shown again as it was. */
 type SetAside = Pick<ActivityState, 'prepared' | 'raw' | 'startedAt' | 'hintsShown' | 'last' | 'timeUp' | 'lms'>
+
+/**
+ * The activity shown as the undo history moves (openings.ts): one set aside keeps what the student did in it.
+ * `dropChecks`: a check still running answers for an activity no longer shown, and is dropped.
+ */
+function openingsOf(stores: Stores, store: StoreApi<ActivityState>, dropChecks: () => void) {
+  return followOpenings<SetAside>(stores, {
+    save: () => {
+      const { prepared, raw, startedAt, hintsShown, last, timeUp, lms } = store.getState()
+      return { prepared, raw, startedAt, hintsShown, last, timeUp, lms }
+    },
+    show(saved) {
+      dropChecks()
+      const wasTimeUp = store.getState().timeUp
+      store.setState(saved ? { ...NO_ACTIVITY, ...saved } : NO_ACTIVITY)
+      stores.ui.getState().hideProblems(saved?.prepared?.activity.hideProblems ?? false)
+      // a design whose time ran out is read-only; the student's own is not
+      if (wasTimeUp || saved?.timeUp) stores.ui.getState().setReadOnly(saved?.timeUp ?? false)
+    },
+    end: (saved) => void saved.lms?.finish(),
+  })
+}
 
 export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
   // a check that answers after the activity was closed or replaced is dropped
@@ -149,21 +171,7 @@ export function createActivityRunner(stores: Stores, deps: ActivityDeps) {
       set(NO_ACTIVITY)
     },
   }))
-  const openings = followOpenings<SetAside>(stores, {
-    save: () => {
-      const { prepared, raw, startedAt, hintsShown, last, timeUp, lms } = store.getState()
-      return { prepared, raw, startedAt, hintsShown, last, timeUp, lms }
-    },
-    show(saved) {
-      token++
-      const wasTimeUp = store.getState().timeUp
-      store.setState(saved ? { ...NO_ACTIVITY, ...saved } : NO_ACTIVITY)
-      stores.ui.getState().hideProblems(saved?.prepared?.activity.hideProblems ?? false)
-      // a design whose time ran out is read-only; the student's own is not
-      if (wasTimeUp || saved?.timeUp) stores.ui.getState().setReadOnly(saved?.timeUp ?? false)
-    },
-    end: (saved) => void saved.lms?.finish(),
-  })
+  const openings = openingsOf(stores, store, () => token++)
   return store
 }
 
