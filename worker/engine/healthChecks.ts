@@ -66,17 +66,14 @@ export function unhealthyText(
   return [...byReason]
     .map(([why, ids]) => {
       const many = ids.length > 1
-      const verb =
-        why === 'stopped'
-          ? many
-            ? 'are stopped'
-            : 'is stopped'
-          : why === 'marked'
-            ? many
-              ? 'are marked unhealthy'
-              : 'is marked unhealthy'
-            : `${many ? 'fail their' : 'fails its'} health ${why}`
+      const verb = VERBS[why]?.[many ? 1 : 0] ?? `${many ? 'fail their' : 'fails its'} health ${why}`
       return `${ids.join(', ')} ${verb}`
     })
     .join('; ')
+}
+
+/** The words for one appliance and for several, by reason; a refused probe's are made with its reason. */
+const VERBS: Record<string, [string, string]> = {
+  stopped: ['is stopped', 'are stopped'],
+  marked: ['is marked unhealthy', 'are marked unhealthy'],
 }
