@@ -9,6 +9,7 @@ import { lessonSchema } from '../lessons'
 import { trackLessonProgress } from '../lessons/progress'
 import { MAX_DESIGN_BYTES } from '../model'
 import { lessonRunnerFor } from '../panels/lessons/useLessons'
+import { forgetLink } from '../panels/share/sharedLink'
 import { linkKind } from '../share/linkKinds'
 import { activityLinkText } from '../share/shareLink'
 import type { Stores } from '../store/context'
@@ -104,8 +105,7 @@ function forgetLinkOnLeaving(stores: Stores, hash: string) {
   const stop = runner.subscribe((s, prev) => {
     if (!prev.prepared || s.prepared === prev.prepared) return
     stop()
-    if (window.location.hash === hash)
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
+    forgetLink((now) => now === hash)
   })
 }
 

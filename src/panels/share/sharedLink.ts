@@ -5,6 +5,14 @@ import type { Stores } from '../../store/context'
 
 export function leaveSharedLink(stores: Stores): void {
   stores.ui.getState().setReadOnly(false)
-  if (typeof window !== 'undefined' && isShareLink(window.location.hash))
+  forgetLink(isShareLink)
+}
+
+/**
+ * Takes the link out of the address bar when `holdsIt` says the fragment there is still it: a reload then opens the
+ * user's design.
+ */
+export function forgetLink(holdsIt: (hash: string) => boolean): void {
+  if (typeof window !== 'undefined' && holdsIt(window.location.hash))
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
 }
